@@ -1,0 +1,1 @@
+//! Notes -> Anki package (`.apkg`) writer, and reading review state from an Anki collection.

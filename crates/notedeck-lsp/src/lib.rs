@@ -1,0 +1,1 @@
+//! The notedeck language server: the only crate that speaks the Language Server Protocol.

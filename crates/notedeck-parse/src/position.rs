@@ -1,0 +1,114 @@
+//! Byte offsets <-> (line, UTF-16 column) positions, as the LSP and the lint JSON use them.
+
+use serde::Serialize;
+
+/// A 0-based line and a 0-based column counted in UTF-16 code units (LSP's default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Position {
+    /// 0-based line.
+    pub line: u32,
+    /// 0-based column in UTF-16 code units.
+    pub character: u32,
+}
+
+/// Line starts of one text, for converting offsets both ways in O(log n).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text` (`\n` ends a line; a `\r` before it belongs to the line).
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 0-based line containing byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts (clamped to the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// Number of lines.
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Position of byte `offset` in `text` (which must be the text this index was built from).
+    /// Offsets inside a character or past the end are clamped.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let character = text[start..offset].encode_utf16().count();
+        Position {
+            line: line as u32,
+            character: character as u32,
+        }
+    }
+
+    /// Byte offset of `pos` in `text`; columns past the line end clamp to the line end, and a
+    /// column inside a surrogate pair clamps to the character's start.
+    pub fn offset(&self, text: &str, pos: Position) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return text.len();
+        }
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |next| next - 1);
+        let mut units = 0u32;
+        for (i, ch) in text[start..end].char_indices() {
+            let width = ch.len_utf16() as u32;
+            if units + width > pos.character {
+                return start + i;
+            }
+            units += width;
+        }
+        end
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_and_emoji_columns_are_utf16_units() {
+        let text = "# 제목\n📌 **암기 팁**\n";
+        let index = LineIndex::new(text);
+        let star = text.find("**").unwrap();
+        // 📌 is one char but two UTF-16 units, plus the space.
+        assert_eq!(index.position(text, star), Position { line: 1, character: 3 });
+        assert_eq!(index.offset(text, Position { line: 1, character: 3 }), star);
+        let tip = text.find("팁").unwrap();
+        assert_eq!(index.position(text, tip), Position { line: 1, character: 8 });
+    }
+
+    #[test]
+    fn out_of_range_positions_clamp() {
+        let text = "가나\n다";
+        let index = LineIndex::new(text);
+        assert_eq!(index.offset(text, Position { line: 0, character: 99 }), "가나".len());
+        assert_eq!(index.offset(text, Position { line: 9, character: 0 }), text.len());
+        assert_eq!(index.position(text, 1), Position { line: 0, character: 0 });
+    }
+}
