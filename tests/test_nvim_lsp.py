@@ -201,3 +201,61 @@ def test_quick_fix_rewrites_row_rank_to_low_rank_and_nothing_else(nvim_run: Nvim
 def test_conflict_diagnostic_clears_after_the_fix(nvim_run: NvimRun):
     after = nvim_run.step("after_fix")["items"]
     assert not [d for d in after if d["code"] == "conflicting-expansion"], nvim_run.evidence()
+
+
+def run_plugin_lua(tmp_path: Path, body: str, **env_vars: str) -> dict:
+    """Runs `body` (Lua returning a table) in a headless Neovim with the plugin on the
+    runtimepath and no server; returns the table. `env_vars` reach Lua as vim.env.NAME."""
+    script = tmp_path / "probe.lua"
+    script.write_text(f"local result = (function()\n{body}\nend)()\nio.stdout:write(vim.json.encode(result))\n", encoding="utf-8")
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path), XDG_STATE_HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path), **env_vars)
+    proc = subprocess.run(
+        [find_nvim(), "--headless", "-u", "NONE", "-i", "NONE", "-n", "--cmd", f"set runtimepath^={PLUGIN}", "-l", str(script)],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_setup_registers_the_configured_command_without_starting_it(tmp_path: Path):
+    out = run_plugin_lua(
+        tmp_path,
+        """
+        require('notedeck').setup({ cmd = { '/opt/notedeck', 'lsp' }, enable = false })
+        local cfg = vim.lsp.config.notedeck
+        return { cmd = cfg.cmd, filetypes = cfg.filetypes, enabled = vim.lsp.is_enabled('notedeck') }
+        """,
+    )
+    assert out == {"cmd": ["/opt/notedeck", "lsp"], "filetypes": ["markdown"], "enabled": False}
+
+
+def test_enable_without_setup_uses_the_default_command(tmp_path: Path):
+    # lsp/notedeck.lua on the runtimepath is enough for vim.lsp.enable('notedeck').
+    out = run_plugin_lua(tmp_path, "return { cmd = vim.lsp.config.notedeck.cmd }")
+    assert out == {"cmd": ["notedeck", "lsp"]}
+
+
+def test_root_is_the_nearest_folder_with_a_marker(tmp_path: Path):
+    vault = tmp_path / "vault"
+    (vault / ".git").mkdir(parents=True)
+    (vault / "AI" / "딥러닝").mkdir(parents=True)
+    note = vault / "AI" / "딥러닝" / NOTE.name
+    shutil.copyfile(NOTE, note)
+    loose = tmp_path / "loose.md"
+    loose.write_text("# 메모\n", encoding="utf-8")
+    out = run_plugin_lua(
+        tmp_path,
+        """
+        local notedeck = require('notedeck')
+        local markers = notedeck.defaults().root_markers
+        vim.cmd.edit(vim.fn.fnameescape(vim.env.NESTED_NOTE))
+        local nested = notedeck.root_dir(0, markers)
+        vim.cmd.edit(vim.fn.fnameescape(vim.env.LOOSE_NOTE))
+        local alone = notedeck.root_dir(0, markers)
+        return { nested = nested, alone = alone }
+        """,
+        NESTED_NOTE=str(note),
+        LOOSE_NOTE=str(loose),
+    )
+    assert Path(out["nested"]) == vault
+    assert Path(out["alone"]) == tmp_path
