@@ -224,9 +224,27 @@ local function main()
       data.offered[#data.offered + 1] = { title = a.title, kind = a.kind or vim.NIL, has_edit = a.edit ~= nil }
     end
 
-    -- Now as a user would: the built-in code action picker, filtered to the fix and applied.
+    -- The fix to take: a quick fix that writes the expected text, the preferred one if several.
+    local chosen
+    for _, a in ipairs(response.result or {}) do
+      if is_quickfix(a) and action_mentions(a, params.fix.expect) and (chosen == nil or (a.isPreferred and not chosen.isPreferred)) then
+        chosen = a
+      end
+    end
+    if not chosen then
+      error(('no quick fix offered that writes %q'):format(params.fix.expect), 0)
+    end
+    data.chosen = chosen.title
+
+    -- Now as a user would: the built-in code action request and picker (what `gra` runs),
+    -- filtered down to that one fix so it is applied without a prompt.
+    local taken = false
     local filter = function(action)
-      return is_quickfix(action) and action_mentions(action, params.fix.expect)
+      if not taken and action.title == chosen.title and is_quickfix(action) then
+        taken = true
+        return true
+      end
+      return false
     end
     vim.lsp.buf.code_action({ filter = filter, apply = true })
     local ok = vim.wait(params.timeouts.apply, function()
