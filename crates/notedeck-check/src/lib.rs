@@ -4,11 +4,33 @@
 //! Pure: the caller (CLI or language server) reads files and hands in text. The same engine
 //! serves the editor and CI, so findings are deterministic (sorted by path, then span).
 
-use notedeck_parse::{Document, LineIndex, Span};
+use notedeck_parse::{Document, LineIndex, Span, Term};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+
+mod cards;
+mod claims;
+mod emphasis;
+mod images;
+mod katex;
+mod terms;
+
+pub use terms::spells_acronym;
+
+/// Every finding code, in the order the README documents them.
+pub const CODES: [&str; 8] = [
+    "conflicting-expansion",
+    "acronym-mismatch",
+    "conflicting-claim",
+    "pasted-katex",
+    "broken-emphasis",
+    "missing-image",
+    "duplicate-card",
+    "empty-answer",
+];
 
 /// How serious a finding is; ordered so that `Error > Warning > Info > Hint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -75,6 +97,24 @@ pub struct Finding {
     pub fixes: Vec<Fix>,
 }
 
+impl Severity {
+    /// The lowercase name used in every output format (`error`, `warning`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One note file as the workspace holds it.
 #[derive(Debug, Clone)]
 pub struct Note {
@@ -86,10 +126,55 @@ pub struct Note {
     pub doc: Document,
 }
 
+impl Note {
+    /// Parse `text` into a note; `path`'s file stem is the fallback title.
+    pub fn new(path: &Path, text: &str) -> Note {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Note {
+            text: Arc::from(text),
+            lines: LineIndex::new(text),
+            doc: notedeck_parse::parse(text, &stem),
+        }
+    }
+}
+
+/// A place where a term is written as `Name (Expansion)`.
+#[derive(Debug, Clone, Copy)]
+pub struct TermSite<'a> {
+    /// File holding the term.
+    pub path: &'a Path,
+    /// The term as parsed there.
+    pub term: &'a Term,
+}
+
+/// Answers "does the image `relative` referenced from note `note` exist?". The workspace does
+/// no I/O, so the caller (CLI, language server) decides how paths resolve and whether to look
+/// at the disk at all.
+pub type ImageResolver = Arc<dyn Fn(&Path, &str) -> bool + Send + Sync>;
+
 /// All notes under the roots, keyed by path; analysis runs over it.
-#[derive(Debug, Clone, Default)]
+///
+/// Cross-file rules (conflicting expansions and claims, duplicate cards) need every file that
+/// shares a term name, claim key or card front with the file being checked. The workspace keeps
+/// those inverted indexes up to date in [`Workspace::set`] and [`Workspace::remove`], so
+/// [`Workspace::check_file`] after an edit touches only the files that share a key with it.
+#[derive(Clone, Default)]
 pub struct Workspace {
     notes: BTreeMap<PathBuf, Note>,
+    index: Index,
+    image_exists: Option<ImageResolver>,
+}
+
+impl fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Workspace")
+            .field("notes", &self.notes)
+            .field("image_resolver", &self.image_exists.is_some())
+            .finish()
+    }
 }
 
 impl Workspace {
@@ -100,21 +185,52 @@ impl Workspace {
 
     /// Add or replace one file's text, re-parsing it.
     pub fn set(&mut self, path: PathBuf, text: &str) {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let note = Note {
-            text: Arc::from(text),
-            lines: LineIndex::new(text),
-            doc: notedeck_parse::parse(text, &stem),
-        };
+        let note = Note::new(&path, text);
+        self.insert(path, note);
+    }
+
+    /// Add or replace many files at once, parsing them on all cores. Same result as calling
+    /// [`Workspace::set`] for each, in order; this is how the linter loads a vault.
+    pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = files.len().div_ceil(threads.max(1)).max(1);
+        let parsed: Vec<Vec<(PathBuf, Note)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(path, text)| (path.clone(), Note::new(path, text)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                // A parse never panics by contract; if one did, re-raise it here rather than
+                // silently dropping notes.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for (path, note) in parsed.into_iter().flatten() {
+            self.insert(path, note);
+        }
+    }
+
+    /// Add or replace one already-parsed note.
+    pub fn insert(&mut self, path: PathBuf, note: Note) {
+        if let Some(old) = self.notes.remove(&path) {
+            self.index.remove(&path, &old);
+        }
+        self.index.add(&path, &note);
         self.notes.insert(path, note);
     }
 
     /// Forget a file.
     pub fn remove(&mut self, path: &Path) {
-        self.notes.remove(path);
+        if let Some(old) = self.notes.remove(path) {
+            self.index.remove(path, &old);
+        }
     }
 
     /// One file, if present.
@@ -126,4 +242,225 @@ impl Workspace {
     pub fn notes(&self) -> impl Iterator<Item = (&PathBuf, &Note)> {
         self.notes.iter()
     }
+
+    /// Enable `missing-image`: `exists(note_path, image_path)` says whether the image a note
+    /// references (its percent-decoded relative path) exists. Without a resolver the rule is off.
+    pub fn set_image_resolver(&mut self, exists: ImageResolver) {
+        self.image_exists = Some(exists);
+    }
+
+    /// Every finding in the workspace, sorted by path, then span.
+    pub fn check_all(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (path, note) in &self.notes {
+            self.check_local(path, note, &mut out);
+        }
+        for name in self.index.terms.keys() {
+            out.extend(terms::conflicting_expansions(self, name));
+        }
+        for key in self.index.claims.keys() {
+            out.extend(claims::conflicting_claims(self, key));
+        }
+        for front in self.index.fronts.keys() {
+            out.extend(cards::duplicate_cards(self, front));
+        }
+        sort_findings(&mut out);
+        out
+    }
+
+    /// Findings whose primary span is in `path`, including cross-file conflicts in which this
+    /// file holds the variant to fix. Cost: this file plus the files sharing a key with it.
+    pub fn check_file(&self, path: &Path) -> Vec<Finding> {
+        let Some(note) = self.notes.get(path) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        self.check_local(path, note, &mut out);
+        let names: BTreeSet<&str> = note.doc.terms.iter().map(|t| t.name.as_str()).collect();
+        for name in names {
+            out.extend(terms::conflicting_expansions(self, name));
+        }
+        let keys: BTreeSet<claims::ClaimKey> = note.doc.claims.iter().map(claims::key).collect();
+        for key in &keys {
+            out.extend(claims::conflicting_claims(self, key));
+        }
+        let fronts: BTreeSet<String> = note.doc.cards.iter().filter_map(cards::front_key).collect();
+        for front in &fronts {
+            out.extend(cards::duplicate_cards(self, front));
+        }
+        out.retain(|f| f.path == path);
+        sort_findings(&mut out);
+        out.dedup();
+        out
+    }
+
+    /// Every site of `name` written as `Name (Expansion)`, definition sites (headings) first,
+    /// then in path and source order.
+    pub fn definitions(&self, name: &str) -> Vec<TermSite<'_>> {
+        let mut sites = self.term_sites(name);
+        sites.sort_by_key(|s| !s.term.is_heading);
+        sites
+    }
+
+    /// Every mention of `name` as a whole word (ASCII letters and digits do not continue it, so
+    /// `LoRA의` counts and `LoRAs` does not), in path and source order.
+    pub fn references(&self, name: &str) -> Vec<(PathBuf, Span)> {
+        let mut out = Vec::new();
+        if name.is_empty() {
+            return out;
+        }
+        for (path, note) in &self.notes {
+            for (at, _) in note.text.match_indices(name) {
+                let end = at + name.len();
+                if terms::is_whole_word(&note.text, at, end) {
+                    out.push((path.clone(), at..end));
+                }
+            }
+        }
+        out
+    }
+
+    /// The name of the known term written at byte `offset` of `path`: the term whose
+    /// `Name (Expansion)` text contains the offset, else the word under the offset if some note
+    /// defines a term of that name.
+    pub fn term_at(&self, path: &Path, offset: usize) -> Option<String> {
+        let note = self.notes.get(path)?;
+        if let Some(term) = note
+            .doc
+            .terms
+            .iter()
+            .find(|t| t.span.start <= offset && offset < t.span.end)
+        {
+            return Some(term.name.clone());
+        }
+        let word = terms::word_at(&note.text, offset)?;
+        self.index
+            .terms
+            .contains_key(word)
+            .then(|| word.to_string())
+    }
+
+    /// One site per distinct term name, sorted by name: the definition (heading) site with the
+    /// preferred expansion when there is one, for workspace symbols and completion.
+    pub fn terms(&self) -> Vec<TermSite<'_>> {
+        self.index
+            .terms
+            .keys()
+            .filter_map(|name| terms::preferred_site(self, name))
+            .collect()
+    }
+
+    /// All sites of `name` in path and source order.
+    fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
+        let Some(paths) = self.index.terms.get(name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for path in paths {
+            if let Some((path, note)) = self.notes.get_key_value(path) {
+                out.extend(
+                    note.doc
+                        .terms
+                        .iter()
+                        .filter(|t| t.name == name)
+                        .map(|term| TermSite { path, term }),
+                );
+            }
+        }
+        out
+    }
+
+    /// Rules that look at one file only.
+    fn check_local(&self, path: &Path, note: &Note, out: &mut Vec<Finding>) {
+        out.extend(emphasis::broken_emphasis(path, &note.text));
+        out.extend(katex::pasted_katex(path, &note.text));
+        out.extend(terms::acronym_mismatches(self, path, note));
+        out.extend(cards::empty_answers(path, note));
+        if let Some(exists) = &self.image_exists {
+            out.extend(images::missing_images(path, note, exists.as_ref()));
+        }
+    }
+}
+
+/// Sort findings the one way every consumer sees them: path, span, code, message.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.path, a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            &b.path,
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// Inverted indexes from cross-file keys to the files holding them.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    terms: BTreeMap<String, BTreeSet<PathBuf>>,
+    claims: BTreeMap<claims::ClaimKey, BTreeSet<PathBuf>>,
+    fronts: BTreeMap<String, BTreeSet<PathBuf>>,
+}
+
+impl Index {
+    fn add(&mut self, path: &Path, note: &Note) {
+        for term in &note.doc.terms {
+            add_key(&mut self.terms, term.name.clone(), path);
+        }
+        for claim in &note.doc.claims {
+            add_key(&mut self.claims, claims::key(claim), path);
+        }
+        for front in note.doc.cards.iter().filter_map(cards::front_key) {
+            add_key(&mut self.fronts, front, path);
+        }
+    }
+
+    fn remove(&mut self, path: &Path, note: &Note) {
+        for term in &note.doc.terms {
+            remove_key(&mut self.terms, &term.name, path);
+        }
+        for claim in &note.doc.claims {
+            remove_key(&mut self.claims, &claims::key(claim), path);
+        }
+        for front in note.doc.cards.iter().filter_map(cards::front_key) {
+            remove_key(&mut self.fronts, &front, path);
+        }
+    }
+}
+
+fn add_key<K: Ord>(map: &mut BTreeMap<K, BTreeSet<PathBuf>>, key: K, path: &Path) {
+    let paths = map.entry(key).or_default();
+    if !paths.contains(path) {
+        paths.insert(path.to_path_buf());
+    }
+}
+
+fn remove_key<K: Ord + ?Sized, Q>(map: &mut BTreeMap<Q, BTreeSet<PathBuf>>, key: &K, path: &Path)
+where
+    Q: Ord + std::borrow::Borrow<K>,
+{
+    if let Some(paths) = map.get_mut(key) {
+        paths.remove(path);
+        if paths.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+/// Files holding `key` in `map`, with their notes, in path order.
+fn files_with<'a, K: Ord + ?Sized, Q>(
+    ws: &'a Workspace,
+    map: &'a BTreeMap<Q, BTreeSet<PathBuf>>,
+    key: &K,
+) -> Vec<(&'a Path, &'a Note)>
+where
+    Q: Ord + std::borrow::Borrow<K>,
+{
+    map.get(key)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| ws.notes.get_key_value(p))
+        .map(|(p, n)| (p.as_path(), n))
+        .collect()
 }

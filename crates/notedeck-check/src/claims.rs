@@ -1,0 +1,183 @@
+//! `conflicting-claim`: one subject, one attribute, two values that cannot both be true.
+//!
+//! Notes repeat themselves on purpose (a bullet list, then a comparison table), and two
+//! differently worded values are usually both right: "장점" lists several advantages, "정의"
+//! paraphrases. So values are compared only where a careful reader would agree they clash:
+//! - formulas: `ΔW = A × B` vs `ΔW = BA` (matrix products do not commute);
+//! - quantities: the same words with different numbers (`3개` vs `2개`);
+//! - opposites: the same words with opposite endings (`필요` / `불필요`, `많음` / `적음`,
+//!   `있음` / `없음`, `O` / `X`).
+
+use crate::{Finding, Related, Severity, Workspace, files_with};
+use notedeck_parse::{Claim, ClaimOrigin};
+use std::path::Path;
+
+/// What makes two claims comparable: normalised subject and attribute.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimKey {
+    subject: String,
+    attribute: String,
+}
+
+/// The comparison key of a claim.
+pub fn key(claim: &Claim) -> ClaimKey {
+    ClaimKey {
+        subject: squash(&claim.subject),
+        attribute: squash(&claim.attribute),
+    }
+}
+
+/// Findings for every pair of claims under `key` whose values clash. The primary span is the
+/// later claim (path, then source order); the earlier one is related, so each clash is
+/// reported once.
+pub fn conflicting_claims(ws: &Workspace, key: &ClaimKey) -> Vec<Finding> {
+    let mut claims: Vec<(&Path, &Claim)> = Vec::new();
+    for (path, note) in files_with(ws, &ws.index.claims, key) {
+        claims.extend(
+            note.doc
+                .claims
+                .iter()
+                .filter(|c| self::key(c) == *key)
+                .map(|c| (path, c)),
+        );
+    }
+    let mut out = Vec::new();
+    for (j, (path, later)) in claims.iter().enumerate() {
+        let Some((first_path, first)) = claims[..j]
+            .iter()
+            .find(|(_, earlier)| clash(earlier, later))
+        else {
+            continue;
+        };
+        out.push(Finding {
+            code: "conflicting-claim",
+            severity: Severity::Warning,
+            message: format!(
+                "{} › {}: \"{}\" here but \"{}\" {}",
+                later.subject.trim(),
+                later.attribute.trim(),
+                later.value.trim(),
+                first.value.trim(),
+                where_(first.origin)
+            ),
+            path: path.to_path_buf(),
+            span: later.value_span.clone(),
+            related: vec![Related {
+                path: first_path.to_path_buf(),
+                span: first.value_span.clone(),
+                message: format!("\"{}\" here", first.value.trim()),
+            }],
+            fixes: Vec::new(),
+        });
+    }
+    out
+}
+
+fn where_(origin: ClaimOrigin) -> &'static str {
+    match origin {
+        ClaimOrigin::Bullet => "in a bullet",
+        ClaimOrigin::TableCell => "in a table",
+        ClaimOrigin::Formula => "in a formula",
+    }
+}
+
+/// Do two values of the same subject and attribute contradict each other?
+fn clash(a: &Claim, b: &Claim) -> bool {
+    let (va, vb) = (squash(&a.value), squash(&b.value));
+    if va.is_empty() || vb.is_empty() || va == vb {
+        return false;
+    }
+    if a.origin == ClaimOrigin::Formula && b.origin == ClaimOrigin::Formula {
+        let (fa, fb) = (formula(&a.value), formula(&b.value));
+        return !fa.is_empty() && !fb.is_empty() && fa != fb;
+    }
+    quantities_differ(&va, &vb) || opposite(&va, &vb)
+}
+
+/// Same words, different numbers: `3개` vs `2개`, `연 1~2회` vs `연 4회`.
+fn quantities_differ(a: &str, b: &str) -> bool {
+    let numbers = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_digit() && c != '.')
+            .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    let words = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '~' | '-' | '–'))
+            .collect()
+    };
+    let (na, nb) = (numbers(a), numbers(b));
+    !na.is_empty() && !nb.is_empty() && na != nb && words(a) == words(b)
+}
+
+/// Pairs of endings that say opposite things about the same stem.
+const OPPOSITES: [(&str, &str); 9] = [
+    ("불필요", "필요"),
+    ("불가능", "가능"),
+    ("없음", "있음"),
+    ("적음", "많음"),
+    ("낮음", "높음"),
+    ("느림", "빠름"),
+    ("작음", "큼"),
+    ("x", "o"),
+    ("✘", "✔"),
+];
+
+/// `✔ 필요` vs `✘ 불필요`, `계산량 많음` vs `계산량 적음`: same stem, opposite endings.
+fn opposite(a: &str, b: &str) -> bool {
+    let polarity = |s: &str| -> Option<(String, usize, bool)> {
+        // Strip check marks first so `✔필요` reads as `필요`.
+        let s = s.trim_start_matches(['✔', '✘', '✓', '✗']);
+        OPPOSITES.iter().enumerate().find_map(|(i, (neg, pos))| {
+            if let Some(stem) = s.strip_suffix(neg) {
+                Some((stem.to_string(), i, false))
+            } else {
+                s.strip_suffix(pos).map(|stem| (stem.to_string(), i, true))
+            }
+        })
+    };
+    match (polarity(a), polarity(b)) {
+        (Some((sa, ia, pa)), Some((sb, ib, pb))) => ia == ib && sa == sb && pa != pb,
+        _ => false,
+    }
+}
+
+/// Lowercase, markup and whitespace removed: the form claims are compared in.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '`' | '_' | ':'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A formula's right-hand side with multiplication signs and spaces removed, so `A × B`,
+/// `A B` and `AB` compare equal while `BA` does not.
+fn formula(value: &str) -> String {
+    let v = value
+        .replace("\\times", "")
+        .replace("\\cdot", "")
+        .replace(['×', '·', '⋅', '*'], "");
+    v.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opposites_and_quantities() {
+        assert!(opposite(&squash("✔ 필요"), &squash("✘ 불필요")));
+        assert!(opposite(&squash("많음"), &squash("적음")));
+        assert!(!opposite(&squash("제약 없음"), &squash("구조 제약 없음")));
+        assert!(quantities_differ(&squash("3개"), &squash("2개")));
+        assert!(!quantities_differ(&squash("3개"), &squash("3 개")));
+        assert!(!quantities_differ(&squash("1장"), &squash("1개")));
+    }
+
+    #[test]
+    fn formulas_compare_without_multiplication_signs() {
+        assert_eq!(formula("A × B"), formula("AB"));
+        assert_ne!(formula("A × B"), formula("BA"));
+    }
+}

@@ -1,0 +1,39 @@
+//! `missing-image`: an image link whose file does not exist.
+
+use crate::{Finding, Note, Severity};
+use std::path::Path;
+
+/// Findings for the images of one note that `exists` cannot find. Remote images (`https:`,
+/// `data:`) are not checked: the workspace never goes to the network.
+pub fn missing_images(
+    path: &Path,
+    note: &Note,
+    exists: &dyn Fn(&Path, &str) -> bool,
+) -> Vec<Finding> {
+    note.doc
+        .images
+        .iter()
+        .filter(|image| !is_remote(&image.url) && !exists(path, &image.path))
+        .map(|image| Finding {
+            code: "missing-image",
+            severity: Severity::Error,
+            message: format!(
+                "image \"{}\" not found next to this note; copy it there or fix the link",
+                image.path
+            ),
+            path: path.to_path_buf(),
+            span: image.span.clone(),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        })
+        .collect()
+}
+
+fn is_remote(url: &str) -> bool {
+    let scheme = url.split_once(':').map(|(s, _)| s);
+    scheme.is_some_and(|s| {
+        s.len() > 1
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-')
+    })
+}

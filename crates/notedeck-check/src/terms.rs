@@ -1,0 +1,540 @@
+//! Terms: `conflicting-expansion` (one name, two meanings across the workspace),
+//! `acronym-mismatch` (an expansion whose initials cannot spell the name), and the helpers
+//! behind the term index (preferred definition, whole-word mentions).
+
+use crate::{Edit, Finding, Fix, Note, Related, Severity, TermSite, Workspace};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// How many places of the preferred variant a finding lists as related.
+const MAX_RELATED: usize = 3;
+
+/// `conflicting-expansion` findings for every site of `name` whose expansion is not the
+/// preferred one. Expansions are compared after normalisation (case, hyphens, spacing, markup
+/// and plural `s` do not count), and only when both are English text: a Korean gloss of an
+/// acronym is a translation, not a rival expansion.
+pub fn conflicting_expansions(ws: &Workspace, name: &str) -> Vec<Finding> {
+    let sites: Vec<TermSite<'_>> = ws
+        .term_sites(name)
+        .into_iter()
+        .filter(|s| comparable(&s.term.expansion))
+        .collect();
+    let groups = group_by_expansion(&sites);
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let Some(winner) = preferred_group(name, &groups) else {
+        return Vec::new();
+    };
+    let best = &groups[&winner];
+    let best_text = surface_form(best);
+    let related: Vec<Related> = best
+        .iter()
+        .take(MAX_RELATED)
+        .map(|s| Related {
+            path: s.path.to_path_buf(),
+            span: s.term.expansion_span.clone(),
+            message: format!("expanded as \"{}\" here", s.term.expansion),
+        })
+        .collect();
+    let why = if spells_acronym(name, &best_text) == Some(true) {
+        ", which spells the name"
+    } else {
+        ""
+    };
+    let elsewhere = match best.len() {
+        1 => "1 other place".to_string(),
+        n => format!("{n} other places"),
+    };
+    let mut out = Vec::new();
+    for (key, group) in &groups {
+        if *key == winner {
+            continue;
+        }
+        for site in group {
+            out.push(Finding {
+                code: "conflicting-expansion",
+                severity: Severity::Error,
+                message: format!(
+                    "\"{name}\" is expanded as \"{}\" here but as \"{best_text}\" in {elsewhere}{why}",
+                    site.term.expansion
+                ),
+                path: site.path.to_path_buf(),
+                span: site.term.expansion_span.clone(),
+                related: related.clone(),
+                fixes: vec![replace_expansion(site, &best_text)],
+            });
+        }
+    }
+    out
+}
+
+/// `acronym-mismatch` findings for the terms of one note. When another place in the workspace
+/// expands the same name in a way that does spell it, the fix proposes that expansion.
+pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for term in &note.doc.terms {
+        if spells_acronym(&term.name, &term.expansion) != Some(false) {
+            continue;
+        }
+        let site = TermSite { path, term };
+        let better = ws
+            .term_sites(&term.name)
+            .into_iter()
+            .find(|s| spells_acronym(&s.term.name, &s.term.expansion) == Some(true));
+        let (related, fixes) = match better {
+            Some(good) => (
+                vec![Related {
+                    path: good.path.to_path_buf(),
+                    span: good.term.expansion_span.clone(),
+                    message: format!("expanded as \"{}\" here", good.term.expansion),
+                }],
+                vec![replace_expansion(&site, &good.term.expansion)],
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        out.push(Finding {
+            code: "acronym-mismatch",
+            severity: Severity::Warning,
+            message: format!(
+                "the initials of \"{}\" cannot spell \"{}\"",
+                term.expansion, term.name
+            ),
+            path: path.to_path_buf(),
+            span: term.expansion_span.clone(),
+            related,
+            fixes,
+        });
+    }
+    out
+}
+
+/// The site that best represents `name` for symbols and completion: a heading site with the
+/// preferred expansion, else any site with it, else the first site.
+pub fn preferred_site<'a>(ws: &'a Workspace, name: &str) -> Option<TermSite<'a>> {
+    let sites = ws.term_sites(name);
+    let comparable_sites: Vec<TermSite<'a>> = sites
+        .iter()
+        .copied()
+        .filter(|s| comparable(&s.term.expansion))
+        .collect();
+    let groups = group_by_expansion(&comparable_sites);
+    if let Some(best) = preferred_group(name, &groups).and_then(|k| groups.get(&k)) {
+        return best
+            .iter()
+            .find(|s| s.term.is_heading)
+            .or_else(|| best.first())
+            .copied();
+    }
+    sites
+        .iter()
+        .find(|s| s.term.is_heading)
+        .or_else(|| sites.first())
+        .copied()
+}
+
+/// Whether the expansion's words can spell the acronym `name`; `None` when the rule does not
+/// apply (the name is not an acronym, or the expansion is not English).
+///
+/// The name's capital letters must each match, in order, the start of a word or of a part of a
+/// compound (`Pre-trained`, `exPlanations`), or a later letter of the word the previous letter
+/// matched (`HTTP` from `Hypertext`, `DARTS` from `Architecture`). Its lowercase letters may
+/// match the same way or be skipped (`RoBERTa`, `ViT`, `MaaS`), digits are ignored (`T5`), and
+/// `X` may stand for a word starting with "ex", "cross" or "trans" (`XSS`, `ONNX`). Words may be
+/// skipped (`Robustly Optimized BERT`), but the first match must be in the first word that is
+/// not a function word ("of", "the", ...).
+pub fn spells_acronym(name: &str, expansion: &str) -> Option<bool> {
+    let name = name.trim();
+    if name.is_empty()
+        || name.chars().any(|c| c.is_whitespace() || !c.is_ascii())
+        || name.chars().filter(char::is_ascii_uppercase).count() < 2
+    {
+        return None;
+    }
+    if !is_english(expansion) {
+        return None;
+    }
+    let letters: Vec<(char, bool)> = name
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| (c.to_ascii_lowercase(), c.is_ascii_uppercase()))
+        .collect();
+    let exp = Letters::new(expansion);
+    if exp.chars.is_empty() {
+        return None;
+    }
+    let mut memo = vec![false; (letters.len() + 1) * (exp.chars.len() + 1)];
+    // Leading lowercase letters (`t-SNE`'s `t`) may go unmatched; the first letter that does
+    // match must start the first content word (or a function word before it).
+    let optional_prefix = letters.iter().take_while(|(_, required)| !required).count();
+    let spells = exp.first_slots().into_iter().any(|slot| {
+        (0..=optional_prefix.min(letters.len().saturating_sub(1))).any(|first| {
+            exp.starts_word(slot, letters[first].0)
+                && spell_from(&letters, first + 1, &exp, slot + 1, Some(slot), &mut memo)
+        })
+    });
+    Some(spells)
+}
+
+/// Whole-word test for mentions: an ASCII letter or digit right before or after continues the
+/// word (`LoRAs`), anything else (space, punctuation, a Korean particle) ends it.
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// The word (letters, digits, `-`, `_`; Korean included) under byte `offset`, if any.
+pub fn word_at(text: &str, offset: usize) -> Option<&str> {
+    let offset = offset.min(text.len());
+    if !text.is_char_boundary(offset) {
+        return None;
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    (start < end).then(|| &text[start..end])
+}
+
+/// Sites grouped by normalised expansion, groups in order of first appearance key.
+fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSite<'a>>> {
+    let mut groups: BTreeMap<String, Vec<TermSite<'a>>> = BTreeMap::new();
+    for site in sites {
+        groups
+            .entry(normalize(&site.term.expansion))
+            .or_default()
+            .push(*site);
+    }
+    groups
+}
+
+/// The key of the expansion to keep: the one that spells the name, then the most used, then
+/// the one written in a heading, then the first in path order.
+fn preferred_group(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<String> {
+    groups
+        .iter()
+        .max_by(|(_, a), (_, b)| {
+            let score = |g: &Vec<TermSite<'_>>| {
+                let spells = g
+                    .first()
+                    .is_some_and(|s| spells_acronym(name, &s.term.expansion) == Some(true));
+                let headings = g.iter().filter(|s| s.term.is_heading).count();
+                (spells, g.len(), headings)
+            };
+            score(a).cmp(&score(b)).then_with(|| {
+                // Earlier first site wins a tie, so reverse the position order.
+                let pos = |g: &[TermSite<'_>]| {
+                    g.first().map(|s| (s.path.to_path_buf(), s.term.span.start))
+                };
+                pos(b).cmp(&pos(a))
+            })
+        })
+        .map(|(k, _)| k.clone())
+}
+
+/// The spelling of a group's expansion to propose: the most common as written, then the first.
+fn surface_form(group: &[TermSite<'_>]) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, site) in group.iter().enumerate() {
+        let e = counts.entry(site.term.expansion.as_str()).or_insert((0, i));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|(_, (na, ia)), (_, (nb, ib))| na.cmp(nb).then(ib.cmp(ia)))
+        .map(|(s, _)| s.to_string())
+        .unwrap_or_default()
+}
+
+fn replace_expansion(site: &TermSite<'_>, new_text: &str) -> Fix {
+    Fix {
+        title: format!("Replace with \"{new_text}\""),
+        edits: vec![Edit {
+            path: site.path.to_path_buf(),
+            span: site.term.expansion_span.clone(),
+            new_text: new_text.to_string(),
+        }],
+    }
+}
+
+/// Case, hyphens, spacing, markup and a plural `s` do not make expansions different:
+/// "Short-Term" = "Short Term", "Autoencoder" = "Auto-Encoder", "Neighbors" = "Neighbor".
+fn normalize(expansion: &str) -> String {
+    let mut out = String::new();
+    for word in expansion
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_lowercase();
+        let w = match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+            _ => w,
+        };
+        out.push_str(&w);
+    }
+    out
+}
+
+/// An expansion worth comparing: English words (one of three letters or more), no Korean,
+/// no formula (`s, a`, `x, y`, `W_0`).
+fn comparable(expansion: &str) -> bool {
+    is_english(expansion)
+        && !expansion.contains(['=', '\\', '_', '^'])
+        && expansion
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3)
+}
+
+fn is_english(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_alphabetic())
+        && !text
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphabetic() && !is_latin_extra(c))
+}
+
+/// Latin letters outside ASCII that English expansions still use (`Schrödinger`, `naïve`).
+fn is_latin_extra(c: char) -> bool {
+    ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+/// Words too common to be part of an acronym unless the acronym says so.
+const FUNCTION_WORDS: [&str; 16] = [
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "over", "the", "to",
+    "with",
+];
+
+/// The expansion's ASCII letters with where words and word parts start.
+struct Letters {
+    /// Lowercased letters.
+    chars: Vec<char>,
+    /// Letter starts a word or a part of a compound (after `-`, `/`) or a camel-case hump.
+    part_start: Vec<bool>,
+    /// Index of the whitespace-separated word (compound) each letter belongs to.
+    word: Vec<usize>,
+    /// Words made only of function words, by index.
+    function_word: Vec<bool>,
+    /// Lowercased text of the part starting at each letter (for the `X` = "ex" rule).
+    part_text: Vec<String>,
+}
+
+impl Letters {
+    fn new(text: &str) -> Letters {
+        let mut l = Letters {
+            chars: Vec::new(),
+            part_start: Vec::new(),
+            word: Vec::new(),
+            function_word: Vec::new(),
+            part_text: Vec::new(),
+        };
+        for (w, word) in text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+            .enumerate()
+        {
+            let lower = word.to_ascii_lowercase();
+            let bare: String = lower.chars().filter(char::is_ascii_alphabetic).collect();
+            l.function_word
+                .push(FUNCTION_WORDS.contains(&bare.as_str()));
+            let mut prev: Option<char> = None;
+            let chars: Vec<char> = word.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if c.is_ascii_alphabetic() {
+                    let start = match prev {
+                        None => true,
+                        Some(p) if !p.is_ascii_alphanumeric() => true,
+                        Some(p) => p.is_ascii_lowercase() && c.is_ascii_uppercase(),
+                    };
+                    l.chars.push(c.to_ascii_lowercase());
+                    l.part_start.push(start);
+                    l.word.push(w);
+                    l.part_text.push(if start {
+                        chars[i..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphabetic())
+                            .collect::<String>()
+                            .to_ascii_lowercase()
+                    } else {
+                        String::new()
+                    });
+                }
+                prev = Some(c);
+            }
+        }
+        l
+    }
+
+    /// Where the first matched letter of the name may be: the start of the first non-function
+    /// word, or of a function word before it.
+    fn first_slots(&self) -> Vec<usize> {
+        let mut slots = Vec::new();
+        let first_content = self.function_word.iter().position(|f| !f).unwrap_or(0);
+        for (i, &w) in self.word.iter().enumerate() {
+            if w > first_content {
+                break;
+            }
+            if self.part_start[i] && (i == 0 || self.word[i - 1] != w) {
+                slots.push(i);
+            }
+        }
+        slots
+    }
+
+    /// Letter `i` can carry acronym letter `c` as a word (part) start.
+    fn starts_word(&self, i: usize, c: char) -> bool {
+        if !self.part_start.get(i).copied().unwrap_or(false) {
+            return false;
+        }
+        self.chars[i] == c
+            || (c == 'x'
+                && ["ex", "cross", "trans"]
+                    .iter()
+                    .any(|p| self.part_text[i].starts_with(p)))
+    }
+}
+
+/// Can `letters[li..]` be matched in `exp` from letter `from`, given the previous match `prev`?
+/// Letters of the first word touched must come from the first content word: enforced by the
+/// caller choosing the first slot.
+fn spell_from(
+    letters: &[(char, bool)],
+    li: usize,
+    exp: &Letters,
+    from: usize,
+    prev: Option<usize>,
+    failed: &mut [bool],
+) -> bool {
+    let Some(&(c, required)) = letters.get(li) else {
+        return true;
+    };
+    let width = exp.chars.len() + 1;
+    let memo = li * width + from.min(exp.chars.len());
+    // `prev` only matters through `from` and its word; memoising on (li, from) is sound because
+    // `from` is always `prev + 1` when `prev` is set.
+    if failed.get(memo).copied().unwrap_or(false) {
+        return false;
+    }
+    if !required && spell_from(letters, li + 1, exp, from, prev, failed) {
+        return true;
+    }
+    let prev_word = prev.map(|p| exp.word[p]);
+    for i in from..exp.chars.len() {
+        let same_word = prev_word == Some(exp.word[i]);
+        let ok = exp.starts_word(i, c) || (same_word && exp.chars[i] == c);
+        if ok && spell_from(letters, li + 1, exp, i + 1, Some(i), failed) {
+            return true;
+        }
+    }
+    if let Some(slot) = failed.get_mut(memo) {
+        *slot = true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_from_the_notes_spell() {
+        for (name, exp) in [
+            (
+                "BERT",
+                "Bidirectional Encoder Representations from Transformers",
+            ),
+            ("RoBERTa", "Robustly Optimized BERT"),
+            ("CAM", "class activation mapping"),
+            ("BART", "Bidirectional and Auto-Regressive Transformers"),
+            ("LoRA", "Low-Rank Adaptation"),
+            ("Grad-CAM", "Gradient-weighted Class Activation Mapping"),
+            ("MaaS", "Model-as-a-Service"),
+            ("ZSL", "Zero-Shot Learning"),
+            ("GZSL", "Generalized Zero-Shot Learning"),
+            ("DARTS", "Differentiable Architecture Search"),
+            ("NAS", "Neural Architecture Search"),
+            ("MLM", "Masked Language Modeling"),
+            ("NSP", "Next Sentence Prediction"),
+            ("GAP", "Global Average Pooling"),
+            ("FFN", "Feed-Forward Network"),
+            ("CT", "Continuous Training"),
+            ("CD", "Continuous Delivery/Deployment"),
+            ("CI", "Continuous Integration"),
+            ("FSL", "Few-Shot Learning"),
+        ] {
+            assert_eq!(spells_acronym(name, exp), Some(true), "{name} ({exp})");
+        }
+    }
+
+    #[test]
+    fn acronyms_from_the_benchmark_vocabulary_spell() {
+        for (name, exp) in [
+            ("HTTP", "Hypertext Transfer Protocol"),
+            ("XSS", "Cross-Site Scripting"),
+            ("ONNX", "Open Neural Network Exchange"),
+            ("t-SNE", "t-distributed Stochastic Neighbor Embedding"),
+            ("ICL", "In-Context Learning"),
+            ("DDoS", "Distributed Denial of Service"),
+            ("IoU", "Intersection over Union"),
+            ("ViT", "Vision Transformer"),
+            ("ResNet", "Residual Network"),
+            ("ACID", "Atomicity, Consistency, Isolation, Durability"),
+            ("BLEU", "Bilingual Evaluation Understudy"),
+            ("ROUGE", "Recall-Oriented Understudy for Gisting Evaluation"),
+            ("KNN", "k-Nearest Neighbors"),
+            ("MoE", "Mixture of Experts"),
+            ("SHAP", "SHapley Additive exPlanations"),
+            ("MAP", "Maximum A Posteriori"),
+            ("MAP", "Mean Average Precision"),
+        ] {
+            assert_eq!(spells_acronym(name, exp), Some(true), "{name} ({exp})");
+        }
+    }
+
+    #[test]
+    fn row_rank_cannot_spell_lora() {
+        assert_eq!(spells_acronym("LoRA", "Row-rank Adaptation"), Some(false));
+        assert_eq!(
+            spells_acronym("GPT", "Bidirectional Transformer"),
+            Some(false)
+        );
+        // The first letter must come from the first real word.
+        assert_eq!(
+            spells_acronym("RAG", "Augmented Retrieval Generation"),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn rule_does_not_apply_to_korean_or_non_acronyms() {
+        assert_eq!(spells_acronym("RL", "강화학습"), None);
+        assert_eq!(spells_acronym("Q값", "Q-value"), None);
+        assert_eq!(spells_acronym("Mc", "x,y"), None);
+        assert_eq!(
+            spells_acronym("T5", "Text-to-Text Transfer Transformer"),
+            None
+        );
+    }
+
+    #[test]
+    fn benign_variants_normalise_equal() {
+        assert_eq!(normalize("Short-Term"), normalize("Short Term"));
+        assert_eq!(normalize("Autoencoder"), normalize("Auto-Encoder"));
+        assert_eq!(
+            normalize("k-Nearest Neighbors"),
+            normalize("k-nearest neighbors")
+        );
+        assert_eq!(normalize("Round-Trip Time"), normalize("round trip time"));
+        assert_ne!(
+            normalize("Row-rank Adaptation"),
+            normalize("Low-Rank Adaptation")
+        );
+    }
+}
