@@ -1,1 +1,66 @@
-//! The notedeck language server: the only crate that speaks the Language Server Protocol.
+//! The notedeck language server: the only crate that knows the Language Server Protocol.
+//!
+//! It keeps a [`notedeck_check::Workspace`] of every note under the workspace roots (open
+//! buffers override the disk), maps findings to diagnostics and fixes to code actions, and
+//! answers hover, definition, references, symbols, completion and code lens from the parse
+//! and the checker's term index. Positions on the wire are UTF-16; everything inside is byte
+//! spans, converted through [`notedeck_parse::LineIndex`].
+//!
+//! Each request lives in its own module under `requests/`; [`server`] holds document sync and
+//! the debounced, versioned diagnostics worker.
+
+use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{LspService, Server};
+
+mod damage;
+mod requests;
+mod scan;
+mod server;
+mod state;
+mod text;
+
+/// How the server behaves; the defaults are what `notedeck lsp` uses.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// How long changes must pause before diagnostics are recomputed. Short enough that a
+    /// fix shows up while the eye is still on the line, long enough to skip most keystrokes.
+    pub debounce: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            debounce: Duration::from_millis(50),
+        }
+    }
+}
+
+/// How many requests may be in flight at once. Handlers are short and read-only, so a long
+/// request (workspace symbols over a large vault) must not hold up hovers behind it.
+const CONCURRENCY: usize = 32;
+
+/// Serve the protocol over `input`/`output` (stdio for `notedeck lsp`, an in-memory pipe in
+/// tests) until the client sends `exit` or closes the stream.
+pub async fn serve<I, O>(input: I, output: O, config: Config)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::new(|client| server::Backend::new(client, config));
+    Server::new(input, output, socket)
+        .concurrency_level(CONCURRENCY)
+        .serve(service)
+        .await;
+}
+
+/// Run the server on stdin/stdout until the client exits: what `notedeck lsp` does.
+pub fn run_stdio(config: Config) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), config));
+    // A workspace scan still running must not keep the process alive after `exit`.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    Ok(())
+}

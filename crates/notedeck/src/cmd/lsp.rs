@@ -1,8 +1,24 @@
+//! `notedeck lsp`: the language server on stdio.
+
+use anyhow::Context;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Accepted for clients that pass it (VS Code's language client does); stdio is the only
+    /// transport.
+    #[arg(long, hide = true)]
+    stdio: bool,
+    /// Milliseconds edits must pause before diagnostics are recomputed.
+    #[arg(long, default_value_t = 50, value_name = "MS")]
+    debounce_ms: u64,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let config = notedeck_lsp::Config {
+        debounce: Duration::from_millis(args.debounce_ms),
+    };
+    notedeck_lsp::run_stdio(config).context("the language server could not start")?;
+    Ok(ExitCode::SUCCESS)
 }

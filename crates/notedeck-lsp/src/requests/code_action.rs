@@ -1,0 +1,172 @@
+//! `textDocument/codeAction`: every fix of the findings under the cursor, "pin card id" on a
+//! card's line, and for a damaged file the whole-buffer repair (then the alternatives of each
+//! uncertain character).
+
+use std::collections::HashMap;
+
+use notedeck_check::Edit;
+use notedeck_parse::Span;
+use tower_lsp_server::ls_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
+    TextEdit, Uri, WorkspaceEdit,
+};
+
+use crate::damage;
+use crate::state::{OpenDoc, State, Uncertain, uri_to_path};
+use crate::text::{Replaced, Text, shift_span};
+
+/// Kind of the "pin card id" action: a rewrite that changes no card, only fixes its identity.
+pub const PIN_KIND: CodeActionKind = CodeActionKind::new("refactor.rewrite.pin-card-id");
+
+/// The actions for the requested range. Takes the state mutably because offering a repair
+/// remembers it (see [`follow_repair`]).
+pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActionResponse> {
+    let path = uri_to_path(&params.text_document.uri);
+    let uri = params.text_document.uri.clone();
+    let (note, text) = st.note(&path)?;
+    let asked = text.span(params.range);
+
+    if let Some(diagnostic) = damage::diagnostic(&note.text, text) {
+        let repaired = damage::repair(&note.text)?;
+        let action = CodeAction {
+            title: repaired.title.clone(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic]),
+            edit: Some(single_edit(
+                uri,
+                text.range(&(0..note.text.len())),
+                repaired.offer.text.clone(),
+            )),
+            is_preferred: Some(true),
+            ..CodeAction::default()
+        };
+        if let Some(doc) = st.open.get_mut(&path) {
+            doc.offered_repair = Some(repaired.offer);
+        }
+        return Some(filter_kinds(params, vec![action]));
+    }
+
+    let mut actions = Vec::new();
+    if let Some(doc) = st.open.get(&path) {
+        for u in doc.uncertain.iter().filter(|u| overlaps(&u.span, &asked)) {
+            actions.extend(alternatives(&uri, text, u));
+        }
+    }
+    for finding in st.ws.check_file(&path) {
+        if !overlaps(&finding.span, &asked) {
+            continue;
+        }
+        let diagnostic = super::diagnostics::to_diagnostic(st, &finding);
+        for (i, fix) in finding.fixes.iter().enumerate() {
+            let Some(edit) = workspace_edit(st, &fix.edits) else {
+                continue;
+            };
+            actions.push(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: diagnostic.clone().map(|d| vec![d]),
+                edit: Some(edit),
+                is_preferred: Some(i == 0),
+                ..CodeAction::default()
+            });
+        }
+    }
+    for card in &note.doc.cards {
+        let line = text.line_span(card.span.start);
+        if card.pinned_id.is_some() || !overlaps(&line, &asked) || card.id.is_empty() {
+            continue;
+        }
+        let end = text.position(line.end);
+        actions.push(CodeAction {
+            title: format!("Pin card id ({})", card.id),
+            kind: Some(PIN_KIND),
+            edit: Some(single_edit(
+                uri.clone(),
+                tower_lsp_server::ls_types::Range::new(end, end),
+                format!(" <!-- id: {} -->", card.id),
+            )),
+            ..CodeAction::default()
+        });
+    }
+    Some(filter_kinds(params, actions))
+}
+
+/// Called on every change of an open document: when the buffer becomes the repair that was
+/// offered, its uncertain characters become the document's; otherwise the known uncertain
+/// characters follow the edit (and those the edit touched are dropped: the user decided).
+pub fn follow_repair(doc: &mut OpenDoc, new_text: &str, replaced: &[Replaced]) {
+    if let Some(offer) = doc.offered_repair.take() {
+        if offer.text == new_text {
+            doc.uncertain = offer.uncertain;
+            return;
+        }
+        doc.offered_repair = Some(offer);
+    }
+    doc.uncertain = std::mem::take(&mut doc.uncertain)
+        .into_iter()
+        .filter_map(|u| {
+            let span = replaced
+                .iter()
+                .try_fold(u.span.clone(), |span, r| shift_span(&span, r))?;
+            Some(Uncertain { span, ..u })
+        })
+        .collect();
+}
+
+/// One quick fix per alternative of an uncertain character.
+fn alternatives(uri: &Uri, text: Text<'_>, u: &Uncertain) -> Vec<CodeAction> {
+    let hint = damage::uncertain_hint(text, u);
+    u.alternatives
+        .iter()
+        .map(|alt| CodeAction {
+            title: format!("Replace \"{}\" with \"{alt}\"", u.chosen),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![hint.clone()]),
+            edit: Some(single_edit(uri.clone(), text.range(&u.span), alt.clone())),
+            ..CodeAction::default()
+        })
+        .collect()
+}
+
+/// Checker edits (byte spans, possibly in several files) as an LSP workspace edit; `None` if
+/// a file it touches is not in the workspace.
+fn workspace_edit(st: &State, edits: &[Edit]) -> Option<WorkspaceEdit> {
+    let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
+    for edit in edits {
+        let (_, text) = st.note(&edit.path)?;
+        changes
+            .entry(st.uri(&edit.path)?)
+            .or_default()
+            .push(TextEdit::new(text.range(&edit.span), edit.new_text.clone()));
+    }
+    Some(WorkspaceEdit::new(changes))
+}
+
+fn single_edit(
+    uri: Uri,
+    range: tower_lsp_server::ls_types::Range,
+    new_text: String,
+) -> WorkspaceEdit {
+    WorkspaceEdit::new(HashMap::from([(uri, vec![TextEdit::new(range, new_text)])]))
+}
+
+/// Spans overlap, counting a cursor (empty span) at either end of a span as inside it.
+fn overlaps(a: &Span, b: &Span) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+/// Keep the actions whose kind the client asked for (`context.only`), if it said.
+fn filter_kinds(params: &CodeActionParams, actions: Vec<CodeAction>) -> CodeActionResponse {
+    let only = params.context.only.as_deref();
+    actions
+        .into_iter()
+        .filter(|a| {
+            let kind = a.kind.as_ref().map_or("", |k| k.as_str());
+            only.is_none_or(|only| {
+                only.iter()
+                    .any(|o| kind == o.as_str() || kind.starts_with(&format!("{}.", o.as_str())))
+            })
+        })
+        .map(CodeActionOrCommand::CodeAction)
+        .collect()
+}

@@ -1,0 +1,77 @@
+//! Finding and reading the notes under the workspace roots at startup.
+
+use notedeck_check::Note;
+use std::path::{Path, PathBuf};
+
+/// Every `*.md` file under `roots`, sorted, skipping hidden entries (`.git`, `.obsidian`) and
+/// unreadable directories.
+pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for root in roots {
+        walk(root, &mut out);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Read a note as UTF-8 (a BOM is dropped). `None` for files that cannot be read or are not
+/// UTF-8; the server analyses those only once the client opens them.
+pub fn read_note(path: &Path) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).ok()
+}
+
+/// Read and parse `files` on all cores; unreadable and non-UTF-8 files are left out.
+pub fn load(files: Vec<PathBuf>) -> Vec<(PathBuf, Note)> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter_map(|path| {
+                            let text = read_note(path)?;
+                            Some((path.clone(), Note::new(path, &text)))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker that panicked (a parser bug on some file) loses only its share of the files.
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Whether the image a note references exists, relative to the note's folder (how Notion
+/// exports and Markdown previews resolve it). Only local paths are checked.
+pub fn image_exists(note: &Path, image: &str) -> bool {
+    if image.contains("://") || image.starts_with("data:") {
+        return true;
+    }
+    let base = note.parent().unwrap_or(Path::new(""));
+    base.join(image).exists()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => walk(&path, out),
+            Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "md") => out.push(path),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,548 @@
+//! The `LanguageServer` implementation: document sync, the diagnostics worker and dispatch
+//! of requests to `requests/*`. Handlers read a shared [`State`] under a lock and never hold
+//! it across an `.await`; every handler body runs under [`guarded`] so that a panic answers
+//! the one request with an internal error instead of taking the server down.
+
+use std::collections::{BTreeSet, HashMap};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use tokio::sync::{Notify, watch};
+use tower_lsp_server::jsonrpc::{self, ErrorCode};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::requests::{
+    code_action, code_lens, completion, definition, diagnostics, hover, references, symbols,
+};
+use crate::state::{OpenDoc, State, uri_to_path};
+use crate::{Config, scan, text};
+
+/// The server as `tower-lsp-server` drives it.
+pub struct Backend {
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+/// State shared between request handlers, the diagnostics worker and the startup scan.
+struct Shared {
+    config: Config,
+    state: RwLock<State>,
+    /// Files whose diagnostics must be recomputed, and names whose definitions changed
+    /// (their other sites may have gained or lost a conflict).
+    dirty: Mutex<Dirty>,
+    /// Wakes the diagnostics worker.
+    wake: Notify,
+    /// Bumped on every change, so the worker can wait for typing to pause.
+    generation: AtomicU64,
+    /// True once the startup scan has loaded every note under the roots.
+    scanned: watch::Sender<bool>,
+    /// The last diagnostics published per file (with the version they were for), to skip
+    /// re-publishing identical lists.
+    published: Mutex<HashMap<PathBuf, (Option<i32>, Vec<Diagnostic>)>>,
+    worker: OnceLock<()>,
+}
+
+#[derive(Default)]
+struct Dirty {
+    files: BTreeSet<PathBuf>,
+    names: BTreeSet<String>,
+}
+
+impl Backend {
+    /// A server talking to `client`.
+    pub fn new(client: Client, config: Config) -> Self {
+        let (scanned, _) = watch::channel(false);
+        Self {
+            client,
+            shared: Arc::new(Shared {
+                config,
+                state: RwLock::new(State::default()),
+                dirty: Mutex::default(),
+                wake: Notify::new(),
+                generation: AtomicU64::new(0),
+                scanned,
+                published: Mutex::default(),
+                worker: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// Run `f` on the state under a read lock, turning a panic into an internal error.
+    fn read<T>(&self, what: &str, f: impl FnOnce(&State) -> T) -> jsonrpc::Result<T> {
+        guarded(what, || f(&self.shared.read()))
+    }
+
+    /// Queue `path` for diagnostics and wake the worker.
+    fn schedule(&self, path: PathBuf, changed_names: BTreeSet<String>) {
+        {
+            let mut dirty = lock(&self.shared.dirty);
+            dirty.files.insert(path);
+            dirty.names.extend(changed_names);
+        }
+        self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        self.shared.wake.notify_one();
+    }
+
+    fn start_worker(&self) {
+        if self.shared.worker.set(()).is_ok() {
+            tokio::spawn(diagnostics_worker(self.client.clone(), self.shared.clone()));
+        }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
+        let roots = roots(&params);
+        guarded("initialize", || {
+            let mut st = self.shared.write();
+            st.roots = roots;
+            st.ws.set_image_resolver(Arc::new(scan::image_exists));
+        })?;
+        self.start_worker();
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "notedeck".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            capabilities: capabilities(),
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let shared = self.shared.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let scanning = shared.clone();
+            let published = tokio::task::spawn_blocking(move || scan_workspace(&scanning)).await;
+            match published {
+                Ok(all) => publish_all(&client, &shared, all, true).await,
+                Err(err) => {
+                    client
+                        .log_message(MessageType::ERROR, format!("workspace scan failed: {err}"))
+                        .await;
+                }
+            }
+            shared.scanned.send_replace(true);
+        });
+    }
+
+    async fn shutdown(&self) -> jsonrpc::Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let path = uri_to_path(&doc.uri);
+        let opened = guarded("didOpen", || {
+            let mut st = self.shared.write();
+            let before = term_keys(&st, &path);
+            st.ws.set(path.clone(), &doc.text);
+            st.open.insert(
+                path.clone(),
+                OpenDoc {
+                    uri: doc.uri.clone(),
+                    version: doc.version,
+                    uncertain: Vec::new(),
+                    offered_repair: None,
+                },
+            );
+            changed(before, term_keys(&st, &path))
+        });
+        if let Ok(names) = opened {
+            self.schedule(path, names);
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let path = uri_to_path(&params.text_document.uri);
+        let version = params.text_document.version;
+        let changes = params.content_changes;
+        let applied = guarded("didChange", || {
+            let mut st = self.shared.write();
+            let Some(old) = st.ws.get(&path).map(|n| n.text.clone()) else {
+                return None;
+            };
+            let before = term_keys(&st, &path);
+            let (new_text, replaced) = text::apply_changes(&old, changes);
+            if let Some(doc) = st.open.get_mut(&path) {
+                doc.version = version;
+                crate::requests::code_action::follow_repair(doc, &new_text, &replaced);
+            }
+            st.ws.set(path.clone(), &new_text);
+            Some(changed(before, term_keys(&st, &path)))
+        });
+        if let Ok(Some(names)) = applied {
+            self.schedule(path, names);
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let path = uri_to_path(&uri);
+        let closed = guarded("didClose", || {
+            let mut st = self.shared.write();
+            st.open.remove(&path);
+            let before = term_keys(&st, &path);
+            // The buffer may have held unsaved edits: from now on the disk is the truth.
+            match scan::read_note(&path) {
+                Some(text) => st.ws.set(path.clone(), &text),
+                None => st.ws.remove(&path),
+            }
+            changed(before, term_keys(&st, &path))
+        });
+        lock(&self.shared.published).remove(&path);
+        lock(&self.shared.dirty).files.remove(&path);
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        if let Ok(names) = closed
+            && !names.is_empty()
+        {
+            let mut dirty = lock(&self.shared.dirty);
+            dirty.names.extend(names);
+            drop(dirty);
+            self.shared.generation.fetch_add(1, Ordering::SeqCst);
+            self.shared.wake.notify_one();
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes {
+            let path = uri_to_path(&change.uri);
+            let reloaded = guarded("didChangeWatchedFiles", || {
+                let mut st = self.shared.write();
+                if st.open.contains_key(&path) {
+                    return None; // the buffer wins over the disk while open
+                }
+                let before = term_keys(&st, &path);
+                match scan::read_note(&path) {
+                    Some(text) if change.typ != FileChangeType::DELETED => {
+                        st.ws.set(path.clone(), &text);
+                    }
+                    _ => st.ws.remove(&path),
+                }
+                Some(changed(before, term_keys(&st, &path)))
+            });
+            if let Ok(Some(names)) = reloaded {
+                self.schedule(path, names);
+            }
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> jsonrpc::Result<Option<Hover>> {
+        self.read("hover", |st| hover::hover(st, &params))
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> jsonrpc::Result<Option<GotoDefinitionResponse>> {
+        self.read("definition", |st| definition::definition(st, &params))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> jsonrpc::Result<Option<Vec<Location>>> {
+        self.read("references", |st| references::references(st, &params))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> jsonrpc::Result<Option<DocumentSymbolResponse>> {
+        self.read("documentSymbol", |st| symbols::document(st, &params))
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> jsonrpc::Result<Option<WorkspaceSymbolResponse>> {
+        self.read("workspace/symbol", |st| symbols::workspace(st, &params))
+    }
+
+    async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> jsonrpc::Result<Option<CompletionResponse>> {
+        self.read("completion", |st| completion::completion(st, &params))
+    }
+
+    async fn code_action(
+        &self,
+        params: CodeActionParams,
+    ) -> jsonrpc::Result<Option<CodeActionResponse>> {
+        // Offering a repair remembers it (to point out uncertain characters once applied).
+        guarded("codeAction", || {
+            code_action::code_action(&mut self.shared.write(), &params)
+        })
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
+        self.read("codeLens", |st| code_lens::code_lens(st, &params))
+    }
+}
+
+impl Shared {
+    fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Run `f`, turning a panic into a JSON-RPC internal error that names the request.
+pub fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> jsonrpc::Result<T> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        jsonrpc::Error {
+            code: ErrorCode::InternalError,
+            message: format!("notedeck failed while handling {what}: {reason}").into(),
+            data: None,
+        }
+    })
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(PositionEncodingKind::UTF16),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..TextDocumentSyncOptions::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions::default()),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, code_action::PIN_KIND]),
+            ..CodeActionOptions::default()
+        })),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+/// Workspace folders, else the root URI, else the root path: where to look for notes.
+#[allow(deprecated)] // root_uri / root_path are still what older clients send
+fn roots(params: &InitializeParams) -> Vec<PathBuf> {
+    if let Some(folders) = &params.workspace_folders
+        && !folders.is_empty()
+    {
+        return folders.iter().map(|f| uri_to_path(&f.uri)).collect();
+    }
+    if let Some(uri) = &params.root_uri {
+        return vec![uri_to_path(uri)];
+    }
+    params.root_path.iter().map(PathBuf::from).collect()
+}
+
+/// What a file says about terms and claims, as comparable keys; a change in these may change
+/// the findings of other files (a conflict is between two places).
+fn term_keys(st: &State, path: &std::path::Path) -> BTreeSet<(String, String)> {
+    let Some(note) = st.ws.get(path) else {
+        return BTreeSet::new();
+    };
+    let terms = note
+        .doc
+        .terms
+        .iter()
+        .map(|t| (t.name.clone(), t.expansion.clone()));
+    let claims = note
+        .doc
+        .claims
+        .iter()
+        .map(|c| (c.subject.clone(), format!("{}={}", c.attribute, c.value)));
+    terms.chain(claims).collect()
+}
+
+/// Names (term names, claim subjects) whose keys differ between `before` and `after`.
+fn changed(
+    before: BTreeSet<(String, String)>,
+    after: BTreeSet<(String, String)>,
+) -> BTreeSet<String> {
+    before
+        .symmetric_difference(&after)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Load every note under the roots that the client does not have open, then compute the
+/// whole workspace's diagnostics.
+fn scan_workspace(shared: &Shared) -> Vec<Publish> {
+    let roots = shared.read().roots.clone();
+    let files: Vec<PathBuf> = {
+        let st = shared.read();
+        scan::markdown_files(&roots)
+            .into_iter()
+            .filter(|p| !st.open.contains_key(p))
+            .collect()
+    };
+    // Parse on every core without holding the lock, so requests are answered meanwhile.
+    let notes = scan::load(files);
+    let _ = guarded("workspace scan", || {
+        let mut st = shared.write();
+        for (path, note) in notes {
+            if !st.open.contains_key(&path) {
+                st.ws.insert(path, note);
+            }
+        }
+    });
+    guarded("workspace diagnostics", || {
+        let st = shared.read();
+        let mut all = diagnostics::for_workspace(&st);
+        // Open files always get a (versioned) publish, even when clean.
+        for path in st.open.keys() {
+            all.entry(path.clone()).or_default();
+        }
+        all.into_iter()
+            .map(|(path, diags)| Publish::new(&st, path, diags))
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Waits for changes to pause, then recomputes and publishes the diagnostics of the files
+/// that changed and of the files whose findings a change may have affected.
+async fn diagnostics_worker(client: Client, shared: Arc<Shared>) {
+    let mut scanned = shared.scanned.subscribe();
+    loop {
+        shared.wake.notified().await;
+        loop {
+            let seen = shared.generation.load(Ordering::SeqCst);
+            tokio::time::sleep(shared.config.debounce).await;
+            if shared.generation.load(Ordering::SeqCst) == seen {
+                break;
+            }
+        }
+        // Until the scan is done, cross-file findings would be computed against half a vault.
+        if scanned.wait_for(|done| *done).await.is_err() {
+            return;
+        }
+        let batch = std::mem::take(&mut *lock(&shared.dirty));
+        if batch.files.is_empty() && batch.names.is_empty() {
+            continue;
+        }
+        let computing = shared.clone();
+        let result = tokio::task::spawn_blocking(move || {
+            guarded("diagnostics", || compute_batch(&computing, &batch))
+        })
+        .await;
+        match result {
+            Ok(Ok(diags)) => publish_all(&client, &shared, diags, false).await,
+            Ok(Err(err)) => client.log_message(MessageType::ERROR, err.message).await,
+            Err(err) => {
+                client
+                    .log_message(MessageType::ERROR, format!("diagnostics failed: {err}"))
+                    .await;
+            }
+        }
+    }
+}
+
+/// Diagnostics for the changed files, then for the other files showing diagnostics (open, or
+/// published by the startup scan) that hold a name whose definition changed: a conflict is
+/// between two places, so fixing one side clears the other. A closed file stays cleared.
+fn compute_batch(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
+    let st = shared.read();
+    let mut out: Vec<Publish> = batch
+        .files
+        .iter()
+        .filter(|p| st.ws.get(p).is_some())
+        .map(|p| Publish::new(&st, p.clone(), diagnostics::for_file(&st, p)))
+        .collect();
+    if batch.names.is_empty() {
+        return out;
+    }
+    let published = lock(&shared.published);
+    let shown = st.open.keys().chain(
+        published
+            .iter()
+            .filter(|(_, (_, diags))| !diags.is_empty())
+            .map(|(path, _)| path),
+    );
+    let affected: BTreeSet<&PathBuf> = shown
+        .filter(|path| !batch.files.contains(*path))
+        .filter(|path| {
+            st.ws.get(path).is_some_and(|note| {
+                note.doc.terms.iter().any(|t| batch.names.contains(&t.name))
+                    || note
+                        .doc
+                        .claims
+                        .iter()
+                        .any(|c| batch.names.contains(&c.subject))
+            })
+        })
+        .collect();
+    for path in affected {
+        let diags = diagnostics::for_file(&st, path);
+        let before = published.get(path).map_or(&[][..], |(_, d)| d.as_slice());
+        if diags != before {
+            out.push(Publish::new(&st, path.clone(), diags));
+        }
+    }
+    out
+}
+
+/// Diagnostics of one file, with the buffer version they were computed from.
+struct Publish {
+    path: PathBuf,
+    diags: Vec<Diagnostic>,
+    version: Option<i32>,
+}
+
+impl Publish {
+    fn new(st: &State, path: PathBuf, diags: Vec<Diagnostic>) -> Self {
+        let version = st.version(&path);
+        Self {
+            path,
+            diags,
+            version,
+        }
+    }
+}
+
+/// Publish, tagged with the version each list was computed from. A list computed from a
+/// buffer that has changed since is dropped: the change queued a fresh computation. At
+/// startup, files that are not open are published only when they have findings.
+async fn publish_all(client: &Client, shared: &Shared, batch: Vec<Publish>, startup: bool) {
+    let mut sends = Vec::with_capacity(batch.len());
+    {
+        let st = shared.read();
+        let mut published = lock(&shared.published);
+        for p in batch {
+            if st.version(&p.path) != p.version {
+                continue;
+            }
+            if startup && p.version.is_none() && p.diags.is_empty() {
+                continue;
+            }
+            let last = published.get(&p.path);
+            if last.is_some_and(|(v, d)| *v == p.version && *d == p.diags) {
+                continue;
+            }
+            let Some(uri) = st.uri(&p.path) else { continue };
+            published.insert(p.path, (p.version, p.diags.clone()));
+            sends.push((uri, p.diags, p.version));
+        }
+    }
+    for (uri, diags, version) in sends {
+        client.publish_diagnostics(uri, diags, version).await;
+    }
+}

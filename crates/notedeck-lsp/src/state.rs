@@ -1,0 +1,87 @@
+//! What the server knows: the workspace of notes (open buffers override the disk) and the
+//! documents the client has open.
+
+use notedeck_check::{Note, Workspace};
+use notedeck_parse::Span;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tower_lsp_server::ls_types::Uri;
+
+use crate::text::Text;
+
+/// Everything the request handlers read.
+#[derive(Default)]
+pub struct State {
+    /// Every note under the workspace roots; an open document's entry holds its buffer.
+    pub ws: Workspace,
+    /// Documents the client has open, by the path their URI maps to.
+    pub open: HashMap<PathBuf, OpenDoc>,
+    /// Workspace folders (or the root) to scan for `*.md`.
+    pub roots: Vec<PathBuf>,
+}
+
+/// A document the client has open.
+pub struct OpenDoc {
+    /// The URI exactly as the client spelled it (answers must use the same spelling).
+    pub uri: Uri,
+    /// The client's version of the buffer.
+    pub version: i32,
+    /// Characters restored by an accepted repair whose choice was uncertain.
+    pub uncertain: Vec<Uncertain>,
+    /// A repair offered by a code action, waiting for the client to apply it.
+    pub offered_repair: Option<OfferedRepair>,
+}
+
+/// A character restored by a repair that could have been something else.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertain {
+    /// Byte span of the restored character in the current buffer.
+    pub span: Span,
+    /// The character chosen.
+    pub chosen: String,
+    /// The other candidates, most likely first.
+    pub alternatives: Vec<String>,
+    /// How sure the repair was of `chosen`, 0..=1.
+    pub confidence: f32,
+}
+
+/// The outcome of repairing a damaged buffer, remembered so that once the client applies the
+/// edit the uncertain characters can be pointed out in the repaired text.
+#[derive(Debug, Clone)]
+pub struct OfferedRepair {
+    /// The buffer as it will read after the repair.
+    pub text: String,
+    /// Uncertain characters, as spans into `text`.
+    pub uncertain: Vec<Uncertain>,
+}
+
+impl State {
+    /// The note at `path` with its text wrapper, if the workspace holds it.
+    pub fn note(&self, path: &Path) -> Option<(&Note, Text<'_>)> {
+        let note = self.ws.get(path)?;
+        Some((note, Text::new(&note.text, &note.lines)))
+    }
+
+    /// The URI to use for `path`: the client's spelling when it has the file open.
+    pub fn uri(&self, path: &Path) -> Option<Uri> {
+        match self.open.get(path) {
+            Some(doc) => Some(doc.uri.clone()),
+            None => Uri::from_file_path(path),
+        }
+    }
+
+    /// The version to tag diagnostics of `path` with: the buffer's version if open.
+    pub fn version(&self, path: &Path) -> Option<i32> {
+        self.open.get(path).map(|doc| doc.version)
+    }
+}
+
+/// The workspace key of a document URI: its file path, or the URI itself for buffers that are
+/// not files (`untitled:Untitled-1`), so that those still get analysed.
+pub fn uri_to_path(uri: &Uri) -> PathBuf {
+    let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    match uri.to_file_path() {
+        Some(path) if is_file => path.into_owned(),
+        _ => PathBuf::from(uri.as_str()),
+    }
+}

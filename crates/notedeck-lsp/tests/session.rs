@@ -1,0 +1,245 @@
+//! A whole editing session on the user's real notes, spoken as raw JSON-RPC to the server
+//! running in-process: open, diagnostics, hover, definition, quick fix, incremental edits with
+//! Korean and emoji positions, a malformed request, close, shutdown.
+
+mod harness;
+
+use harness::{Client, apply_edits, file_uri, notes_workspace, pos, position};
+use serde_json::{Value, json};
+
+fn codes(diags: &[Value]) -> Vec<&str> {
+    diags.iter().filter_map(|d| d["code"].as_str()).collect()
+}
+
+fn row_rank(diags: &[Value]) -> Vec<&Value> {
+    diags
+        .iter()
+        .filter(|d| d["code"] == "conflicting-expansion" && d["range"]["start"]["line"] == 114)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn editing_session_on_the_real_notes() {
+    let (dir, path, text) = notes_workspace();
+    let uri = file_uri(&path);
+    let mut client = Client::start();
+
+    let caps = client.initialize(dir.path()).await;
+    assert_eq!(caps["textDocumentSync"]["change"], 2, "incremental sync");
+    assert_eq!(caps["positionEncoding"], "utf-16");
+    for provider in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+        "completionProvider",
+        "codeActionProvider",
+        "codeLensProvider",
+    ] {
+        assert!(!caps[provider].is_null(), "{provider} missing: {caps}");
+    }
+
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+    let diags = client.diagnostics(&uri, Some(1)).await;
+    let conflict = row_rank(&diags);
+    assert_eq!(
+        conflict.len(),
+        1,
+        "one Row-rank conflict expected: {diags:#?}"
+    );
+    let conflict = conflict[0].clone();
+    assert_eq!(conflict["source"], "notedeck");
+    // The conflict points at the other expansion (the heading) as related information.
+    let related = conflict["relatedInformation"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        related
+            .iter()
+            .any(|r| r["location"]["range"]["start"]["line"] == 120),
+        "related information should point at the LoRA heading: {conflict:#}"
+    );
+
+    // Hover on a bare mention of LoRA in a bullet under the heading.
+    let lora = pos(&text, "LoRA 모듈만", 0);
+    let hover = client
+        .request_ok(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": lora}),
+        )
+        .await;
+    let shown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("**LoRA** — Low-Rank Adaptation"),
+        "hover: {shown}"
+    );
+    assert!(
+        shown.contains("line 121"),
+        "hover names the defining line: {shown}"
+    );
+    assert!(
+        shown.contains("Row-rank Adaptation"),
+        "hover shows the conflicting variant: {shown}"
+    );
+    assert_eq!(
+        hover["range"]["start"], lora,
+        "hover range starts at the word"
+    );
+
+    // Go to definition: the `## **LoRA (Low-Rank Adaptation)**` heading (0-based line 120).
+    let def = client
+        .request_ok(
+            "textDocument/definition",
+            json!({"textDocument": {"uri": uri}, "position": lora}),
+        )
+        .await;
+    assert_eq!(def["uri"], uri.as_str(), "definition: {def}");
+    assert_eq!(def["range"]["start"]["line"], 120, "definition: {def}");
+
+    // The quick fix for the conflict turns "Row-rank" into "Low-Rank".
+    let actions = client
+        .request_ok(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": {"uri": uri},
+                "range": conflict["range"],
+                "context": {"diagnostics": [conflict]}
+            }),
+        )
+        .await;
+    let fix = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["kind"] == "quickfix" && a["diagnostics"][0]["code"] == "conflicting-expansion")
+        .unwrap_or_else(|| panic!("no quick fix offered: {actions:#}"))
+        .clone();
+    assert_eq!(fix["isPreferred"], true);
+    let edits = fix["edit"]["changes"][uri.as_str()]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("fix edits another file: {fix:#}"));
+    let fixed = apply_edits(&text, &edits);
+    assert_eq!(fixed.lines().nth(114), Some("LoRA (Low-Rank Adaptation)"));
+    assert_eq!(fixed.len(), text.len(), "only the expansion changes");
+
+    // Apply the fix as the editor would: an incremental change (version 2).
+    let changes: Vec<Value> = edits
+        .iter()
+        .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+        .collect();
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}),
+        )
+        .await;
+    let diags = client.diagnostics(&uri, Some(2)).await;
+    assert!(
+        row_rank(&diags).is_empty(),
+        "conflict gone after the fix: {diags:#?}"
+    );
+    assert!(
+        !codes(&diags).contains(&"conflicting-expansion"),
+        "{diags:#?}"
+    );
+
+    // An edit right after 📌 (two UTF-16 units) on the tip line: the server must insert
+    // exactly where the client meant, or the new conflict's range will be off.
+    let tip = pos(&fixed, "**암기 팁**", 0);
+    assert_eq!(tip["character"], 3, "📌 is two units, then a space");
+    let inserted = "LoRA (Row-rank Adaptation) ";
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 3},
+                "contentChanges": [{"range": {"start": tip, "end": tip}, "text": inserted}]
+            }),
+        )
+        .await;
+    let mut current = fixed.clone();
+    let at = current.find("**암기 팁**").expect("tip");
+    current.insert_str(at, inserted);
+    let diags = client.diagnostics(&uri, Some(3)).await;
+    let new_conflict = diags
+        .iter()
+        .find(|d| d["code"] == "conflicting-expansion")
+        .unwrap_or_else(|| panic!("the inserted variant conflicts: {diags:#?}"));
+    let (line, character) = position(&current, current.find("Row-rank").expect("inserted"));
+    assert_eq!(new_conflict["range"]["start"]["line"], line);
+    // Same line, after "📌 LoRA (": 2 + 1 + 6 units, if the server counts like the client.
+    assert_eq!(character, 9);
+    assert!(
+        new_conflict["range"]["start"]["character"].as_u64() <= Some(9)
+            && new_conflict["range"]["end"]["character"].as_u64() >= Some(9),
+        "conflict range covers the inserted expansion: {new_conflict:#}"
+    );
+
+    // Delete Korean text before a LoRA mention (one unit per syllable) and hover it again.
+    let korean = pos(&current, "원래 모델 ", 0);
+    let end =
+        json!({"line": korean["line"], "character": korean["character"].as_u64().unwrap_or(0) + 6});
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": 4},
+                "contentChanges": [{"range": {"start": korean, "end": end}, "text": ""}]
+            }),
+        )
+        .await;
+    current = current.replacen("원래 모델 ", "", 1);
+    let mention = pos(&current, "LoRA 모듈만", 0);
+    let hover = client
+        .request_ok(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": mention}),
+        )
+        .await;
+    assert_eq!(
+        hover["range"]["start"], mention,
+        "hover after the Korean deletion: {hover}"
+    );
+    let _ = client.diagnostics(&uri, Some(4)).await;
+
+    // Malformed requests get JSON-RPC errors and the server carries on.
+    let bad = client
+        .request("textDocument/hover", json!({"textDocument": 42}))
+        .await;
+    assert_eq!(bad["error"]["code"], -32602, "invalid params: {bad}");
+    client.send_raw("{this is not json").await;
+    let parse_error = client.response(Value::Null).await;
+    assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+    let unknown = client.request("notedeck/nothing", json!({})).await;
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    let still = client
+        .request_ok(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": mention}),
+        )
+        .await;
+    assert!(
+        still["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("Low-Rank"))
+    );
+
+    // Closing clears the file's diagnostics.
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        )
+        .await;
+    assert!(client.diagnostics(&uri, None).await.is_empty());
+
+    client.finish().await;
+}
