@@ -8,8 +8,10 @@
 use serde::Serialize;
 use std::ops::Range;
 
+pub mod math;
 mod position;
 
+pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position};
 
 /// Byte range into the source text.

@@ -95,20 +95,65 @@ mod tests {
     fn korean_and_emoji_columns_are_utf16_units() {
         let text = "# 제목\n📌 **암기 팁**\n";
         let index = LineIndex::new(text);
-        let star = text.find("**").unwrap();
+        let star = text.find("**").expect("fixture has bold");
         // 📌 is one char but two UTF-16 units, plus the space.
-        assert_eq!(index.position(text, star), Position { line: 1, character: 3 });
-        assert_eq!(index.offset(text, Position { line: 1, character: 3 }), star);
-        let tip = text.find("팁").unwrap();
-        assert_eq!(index.position(text, tip), Position { line: 1, character: 8 });
+        assert_eq!(
+            index.position(text, star),
+            Position {
+                line: 1,
+                character: 3
+            }
+        );
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 1,
+                    character: 3
+                }
+            ),
+            star
+        );
+        let tip = text.find("팁").expect("fixture has 팁");
+        assert_eq!(
+            index.position(text, tip),
+            Position {
+                line: 1,
+                character: 8
+            }
+        );
     }
 
     #[test]
     fn out_of_range_positions_clamp() {
         let text = "가나\n다";
         let index = LineIndex::new(text);
-        assert_eq!(index.offset(text, Position { line: 0, character: 99 }), "가나".len());
-        assert_eq!(index.offset(text, Position { line: 9, character: 0 }), text.len());
-        assert_eq!(index.position(text, 1), Position { line: 0, character: 0 });
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                }
+            ),
+            "가나".len()
+        );
+        assert_eq!(
+            index.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                }
+            ),
+            text.len()
+        );
+        assert_eq!(
+            index.position(text, 1),
+            Position {
+                line: 0,
+                character: 0
+            }
+        );
     }
 }
