@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod input;
+mod lint_format;
 
 /// Markdown study notes -> Anki decks, a language server and a linter.
 #[derive(Parser)]

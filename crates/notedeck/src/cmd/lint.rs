@@ -1,8 +1,98 @@
+//! `notedeck lint`: the language server's analysis, run once over files for CI.
+//!
+//! Exit codes follow Ruff: 0 when nothing at or above `--fail-level` was found, 1 when
+//! something was, 2 for a usage or I/O error (raised as an `Err` and mapped in `main`).
+
+use crate::input::{collect_markdown, read_note};
+use crate::lint_format::{self, Format};
+use anyhow::{Context, Result};
+use notedeck_check::{Severity, Workspace};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
+/// Arguments of `notedeck lint`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Files or directories to check; directories are searched for `*.md`.
+    /// [default: `notes` if that directory exists, else `.`]
+    pub paths: Vec<PathBuf>,
+    /// Output format: `human` (ruff-like lines), `json` (stable array), `sarif` (2.1.0) or
+    /// `github` (workflow commands that annotate a pull request).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Exit with 1 when a finding has at least this severity.
+    #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
+    pub fail_level: FailLevel,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+/// The lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailLevel {
+    /// Warnings and errors fail.
+    Warning,
+    /// Only errors fail.
+    Error,
+}
+
+impl FailLevel {
+    fn severity(self) -> Severity {
+        match self {
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Error => Severity::Error,
+        }
+    }
+}
+
+/// Lint the given paths and print the findings in the chosen format.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let roots = if args.paths.is_empty() {
+        vec![default_root()]
+    } else {
+        args.paths.clone()
+    };
+    let files = collect_markdown(&roots)?;
+    let mut texts = Vec::with_capacity(files.len());
+    for path in &files {
+        let note = read_note(path)?;
+        for warning in &note.warnings {
+            eprintln!("warning: {warning}");
+        }
+        texts.push((note.path, note.text));
+    }
+
+    let mut ws = Workspace::new();
+    ws.set_image_resolver(Arc::new(image_exists));
+    ws.set_many(texts);
+    let findings = ws.check_all();
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    lint_format::write(args.format, &findings, &ws, files.len(), &mut out)
+        .and_then(|()| out.flush())
+        .context("cannot write the lint report to standard output")?;
+
+    let fail = args.fail_level.severity();
+    Ok(if findings.iter().any(|f| f.severity >= fail) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `notes/` when run from a notes repository like this one, else the current directory.
+fn default_root() -> PathBuf {
+    let notes = PathBuf::from("notes");
+    if notes.is_dir() {
+        notes
+    } else {
+        PathBuf::from(".")
+    }
+}
+
+/// Images resolve relative to the note's own directory, as Notion exports them.
+fn image_exists(note: &Path, image: &str) -> bool {
+    let dir = note.parent().unwrap_or(Path::new("."));
+    dir.join(image).exists()
 }
