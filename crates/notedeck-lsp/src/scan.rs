@@ -3,7 +3,8 @@
 use notedeck_check::Note;
 use std::path::{Path, PathBuf};
 
-/// Every `*.md` file under `roots`, sorted, skipping hidden entries (`.git`, `.obsidian`) and
+/// Every `*.md` file under `roots`, sorted, skipping hidden entries (`.git`, `.obsidian`),
+/// dependency and build folders (a notes folder inside a code repository is common) and
 /// unreadable directories.
 pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -59,13 +60,18 @@ pub fn image_exists(note: &Path, image: &str) -> bool {
     base.join(image).exists()
 }
 
+/// Folders that hold other people's Markdown (READMEs of dependencies), never notes.
+const SKIPPED_DIRS: [&str; 2] = ["node_modules", "target"];
+
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()) {
             continue;
         }
         match entry.file_type() {

@@ -41,9 +41,12 @@ struct Shared {
     scanned: watch::Sender<bool>,
     /// The last diagnostics published per file (with the version they were for), to skip
     /// re-publishing identical lists.
-    published: Mutex<HashMap<PathBuf, (Option<i32>, Vec<Diagnostic>)>>,
+    published: Mutex<HashMap<PathBuf, Published>>,
     worker: OnceLock<()>,
 }
+
+/// A published list and the document version it was for.
+type Published = (Option<i32>, Vec<Diagnostic>);
 
 #[derive(Default)]
 struct Dirty {
@@ -163,9 +166,7 @@ impl LanguageServer for Backend {
         let changes = params.content_changes;
         let applied = guarded("didChange", || {
             let mut st = self.shared.write();
-            let Some(old) = st.ws.get(&path).map(|n| n.text.clone()) else {
-                return None;
-            };
+            let old = st.ws.get(&path).map(|n| n.text.clone())?;
             let before = term_keys(&st, &path);
             let (new_text, replaced) = text::apply_changes(&old, changes);
             if let Some(doc) = st.open.get_mut(&path) {
@@ -544,5 +545,37 @@ async fn publish_all(client: &Client, shared: &Shared, batch: Vec<Publish>, star
     }
     for (uri, diags, version) in sends {
         client.publish_diagnostics(uri, diags, version).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_handler_becomes_an_internal_error_naming_the_request() {
+        let err = guarded("hover", || -> i32 { panic!("index out of bounds") })
+            .expect_err("the panic is caught");
+        assert_eq!(err.code, ErrorCode::InternalError);
+        assert!(err.message.contains("hover"), "{}", err.message);
+        assert!(
+            err.message.contains("index out of bounds"),
+            "{}",
+            err.message
+        );
+        assert_eq!(guarded("hover", || 7), Ok(7));
+    }
+
+    #[test]
+    fn definitions_and_claims_that_changed_are_named() {
+        let before = BTreeSet::from([
+            ("LoRA".to_string(), "Row-rank Adaptation".to_string()),
+            ("BERT".to_string(), "Bidirectional Encoder".to_string()),
+        ]);
+        let after = BTreeSet::from([
+            ("LoRA".to_string(), "Low-Rank Adaptation".to_string()),
+            ("BERT".to_string(), "Bidirectional Encoder".to_string()),
+        ]);
+        assert_eq!(changed(before, after), BTreeSet::from(["LoRA".to_string()]));
     }
 }

@@ -141,7 +141,7 @@ mod tests {
         // Insert after "📌 " (2 units for the pin, 1 for the space).
         let (out, replaced) = apply_changes(text, vec![change(1, 3, 1, 3, "새 ")]);
         assert_eq!(out, "LoRA 정리\n📌 새 **암기 팁**\n");
-        let at = text.find("**").unwrap();
+        let at = text.find("**").expect("marker");
         assert_eq!(
             replaced,
             vec![Replaced {
@@ -216,7 +216,7 @@ mod tests {
         let text = "# 제목\r\n📌 팁\n끝";
         let lines = LineIndex::new(text);
         let t = Text::new(text, &lines);
-        let pin = text.find('📌').unwrap();
+        let pin = text.find('📌').expect("pin");
         assert_eq!(&text[t.line_span(pin + 1)], "📌 팁");
         assert_eq!(&text[t.line_span(0)], "# 제목");
         assert_eq!(&text[t.line_span(text.len())], "끝");

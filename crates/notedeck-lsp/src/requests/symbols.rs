@@ -51,7 +51,13 @@ pub fn document(st: &State, params: &DocumentSymbolParams) -> Option<DocumentSym
             section_kind(section.kind),
             text.range(&section.span),
         );
-        symbol.selection_range = text.range(&section.heading_span);
+        // Clients reject a selection outside the symbol's range; trust the heading only
+        // when it lies inside the section.
+        if section.span.start <= section.heading_span.start
+            && section.heading_span.end <= section.span.end
+        {
+            symbol.selection_range = text.range(&section.heading_span);
+        }
         if !kids.is_empty() {
             symbol.children = Some(kids);
         }
