@@ -144,7 +144,12 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-fn human(findings: &[Finding], ws: &Workspace, files: usize, out: &mut dyn Write) -> io::Result<()> {
+fn human(
+    findings: &[Finding],
+    ws: &Workspace,
+    files: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for f in findings {
         let at = range(ws, &f.path, &f.span).start;
         writeln!(
