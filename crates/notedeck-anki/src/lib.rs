@@ -1,1 +1,572 @@
-//! Notes -> Anki package (`.apkg`) writer, and reading review state from an Anki collection.
+//! Notes -> Anki package (`.apkg`).
+//!
+//! The package is the legacy "schema 11" layout that every Anki importer accepts: a zip holding
+//! `collection.anki2` (an SQLite database), a JSON `media` map and the media files stored under
+//! numbers. The crate knows nothing about Markdown: callers hand it plain [`Note`]s and
+//! [`MediaFile`]s.
+//!
+//! What makes a re-export update cards in place instead of duplicating them is how Anki's
+//! importer behaves (checked with Anki 26.9): notes are matched by GUID only, an existing note
+//! is updated only when the package's note time is strictly newer, existing cards' scheduling
+//! is never touched, and a note type whose fields or templates changed is copied and its notes
+//! skipped. So this crate uses fixed note-type ids and fields ([`model`]), keeps note times
+//! that change only when a note's content changes ([`state`]), and names media by content hash
+//! ([`media_name`]).
+
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashSet};
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub mod model;
+pub mod state;
+
+use state::{NoteState, State};
+
+/// Which note type a [`Note`] uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// Front/back card: fields Front, Back, Context, Source.
+    Basic,
+    /// Cloze deletion: fields Text, Back Extra, Context, Source; one card per `{{cN::...}}`.
+    Cloze,
+}
+
+/// One Anki note, ready to be written. All text fields are HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Stable identity. Anki matches notes by GUID only, so it must come from where the card
+    /// is in the notes, never from its content.
+    pub guid: String,
+    /// The note type.
+    pub kind: NoteKind,
+    /// Deck name, levels joined with `::` (`역량평가 정리::문제 9`).
+    pub deck: String,
+    /// Front (Basic) or Text with `{{cN::...}}` deletions (Cloze).
+    pub front: String,
+    /// Back (Basic) or Back Extra (Cloze); may be empty for cloze notes.
+    pub back: String,
+    /// Breadcrumb of the headings above the card: `BERT › 구조`.
+    pub context: String,
+    /// Where the card came from: `역량평가 정리.md:17`. Not part of the change detection
+    /// (line numbers shift with every edit above the card), see [`state`].
+    pub source: String,
+    /// Tags; whitespace inside a tag is replaced by `_` because Anki separates tags by spaces.
+    pub tags: Vec<String>,
+}
+
+/// A media file to bundle: `name` is what the notes' HTML refers to (see [`media_name`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaFile {
+    /// File name inside Anki's media folder.
+    pub name: String,
+    /// File on disk to copy into the package.
+    pub path: PathBuf,
+}
+
+/// How to write a package. `Default` is right for the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Where the note-time state lives; default [`state::path_for`] of the output.
+    pub state_path: Option<PathBuf>,
+    /// The export time in milliseconds since the epoch; default now. Tests pin it.
+    pub now_ms: Option<i64>,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Notes in the package.
+    pub notes: usize,
+    /// Cards in the package (a cloze note has one per deletion number).
+    pub cards: usize,
+    /// Decks, including parents of nested decks.
+    pub decks: usize,
+    /// Media files bundled.
+    pub media: usize,
+    /// Notes not in the previous export's state.
+    pub new_notes: usize,
+    /// Notes whose content changed since the previous export (their time was bumped).
+    pub changed_notes: usize,
+    /// Notes whose content did not change (their time was kept, so Anki leaves them alone).
+    pub unchanged_notes: usize,
+}
+
+/// Why a package could not be written. The output file is then left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading or writing a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file involved.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// The temporary collection database could not be written.
+    #[error("writing the collection database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// The zip archive could not be written.
+    #[error("writing the package archive: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// The state file exists but cannot be understood.
+    #[error(
+        "{path}: unreadable export state ({message}); delete it to start over (notes edited \
+         inside Anki will then be overwritten by the next import)"
+    )]
+    State {
+        /// The state file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// Two notes share a GUID: Anki would merge them into one.
+    #[error("two notes have the same id {guid:?} (sources: {first} and {second})")]
+    DuplicateGuid {
+        /// The shared GUID.
+        guid: String,
+        /// Source of the first note.
+        first: String,
+        /// Source of the second note.
+        second: String,
+    },
+}
+
+/// Write `notes` and `media` as an `.apkg` at `out`, atomically: the package is assembled in
+/// temporary files next to `out` and renamed over it only when complete, then the state file
+/// is replaced the same way.
+///
+/// Notes keep their order: the n-th note's cards get `due = n`, so new cards are studied in
+/// note order.
+pub fn write_package(
+    out: &Path,
+    notes: &[Note],
+    media: &[MediaFile],
+    options: &Options,
+) -> Result<Summary, Error> {
+    let now_ms = options.now_ms.unwrap_or_else(now_millis);
+    let state_path = options
+        .state_path
+        .clone()
+        .unwrap_or_else(|| state::path_for(out));
+    let dir = parent_dir(out);
+    let old_state = State::load(&state_path)?;
+
+    let db_file = tempfile::Builder::new()
+        .prefix(".notedeck-")
+        .suffix(".anki2")
+        .tempfile_in(dir)
+        .map_err(|source| io_error(dir, source))?;
+    let (summary, new_state) = write_collection(db_file.path(), notes, &old_state, now_ms)?;
+
+    let mut apkg = output_tempfile(dir, ".apkg").map_err(|source| io_error(dir, source))?;
+    write_zip(apkg.as_file_mut(), db_file.path(), media)?;
+    apkg.as_file()
+        .sync_all()
+        .map_err(|source| io_error(out, source))?;
+    apkg.persist(out).map_err(|err| io_error(out, err.error))?;
+    drop(db_file);
+
+    new_state.save(&state_path)?;
+    Ok(Summary {
+        media: media.len(),
+        ..summary
+    })
+}
+
+/// Content-hashed media name for a file: `notedeck-<16 hex digits of SHA-256>.<ext>`. Two
+/// different `image.png` files get different names; the same picture used twice is stored
+/// once.
+pub fn media_name(path: &Path) -> io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    let digest = hasher.finalize();
+    let ext: String = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(|e| format!(".{e}"))
+        .unwrap_or_default();
+    Ok(format!("notedeck-{}{ext}", hex(&digest[..8])))
+}
+
+/// Anki's deck id for a deck name: derived from the name so that the same deck gets the same
+/// id in every export. Kept below 2^53 because Anki's web views handle ids as JS numbers.
+pub fn deck_id(name: &str) -> i64 {
+    let digest = Sha256::digest(name.as_bytes());
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    let low = u64::from_le_bytes(bytes) & ((1 << 52) - 1);
+    // Bit 52 set keeps derived ids away from Anki's own (timestamp) ids and from deck 1.
+    ((1u64 << 52) | low) as i64
+}
+
+/// The card numbers (0-based `ord`s) a note produces: `[0]` for a basic note, one per distinct
+/// `{{cN::` for a cloze note (and `[0]` if it has none, as Anki does).
+pub fn card_ords(note: &Note) -> Vec<u32> {
+    if note.kind == NoteKind::Basic {
+        return vec![0];
+    }
+    let mut ords = Vec::new();
+    let text = note.front.as_bytes();
+    let mut i = 0;
+    while let Some(pos) = find(&text[i..], b"{{c") {
+        let start = i + pos + 3;
+        let digits = text[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits > 0 && text[start + digits..].starts_with(b"::") {
+            let number = std::str::from_utf8(&text[start..start + digits])
+                .ok()
+                .and_then(|s| s.parse::<u32>().ok());
+            if let Some(n) = number.filter(|n| (1..=500).contains(n)) {
+                ords.push(n - 1);
+            }
+        }
+        i = start;
+    }
+    ords.sort_unstable();
+    ords.dedup();
+    if ords.is_empty() {
+        ords.push(0);
+    }
+    ords
+}
+
+/// Build the collection database at `path`. Returns the summary (without media) and the
+/// state to save once the package is in place.
+fn write_collection(
+    path: &Path,
+    notes: &[Note],
+    old: &State,
+    now_ms: i64,
+) -> Result<(Summary, State), Error> {
+    let now_s = now_ms / 1000;
+    let mut conn = Connection::open(path)?;
+    // A throwaway file: durability is provided by the final rename, not by SQLite.
+    conn.execute_batch(
+        "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+         PRAGMA cache_size = -8192; PRAGMA locking_mode = EXCLUSIVE;",
+    )?;
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA)?;
+
+    let mut summary = Summary {
+        notes: notes.len(),
+        ..Summary::default()
+    };
+    let mut new_state = State::default();
+    let mut decks: BTreeMap<&str, i64> = BTreeMap::new();
+    let mut used_card_ids: HashSet<i64> = HashSet::with_capacity(notes.len() * 2);
+    let mut seen: std::collections::HashMap<&str, &str> =
+        std::collections::HashMap::with_capacity(notes.len());
+    let mut next_id = now_ms.max(old.max_id().saturating_add(1));
+    let mut flds = String::new();
+    let mut tags = String::new();
+    let mut sfld = String::new();
+    {
+        let mut insert_note = tx.prepare(
+            "INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)
+             VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+        )?;
+        let mut insert_card = tx.prepare(
+            "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor,
+                                reps, lapses, left, odue, odid, flags, data)
+             VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+        )?;
+        for (position, note) in notes.iter().enumerate() {
+            if let Some(first) = seen.insert(&note.guid, &note.source) {
+                return Err(Error::DuplicateGuid {
+                    guid: note.guid.clone(),
+                    first: first.to_string(),
+                    second: note.source.clone(),
+                });
+            }
+            let hash = content_hash(note);
+            let (id, modified) = match old.notes.get(&note.guid) {
+                Some(prev) if prev.hash == hash => {
+                    summary.unchanged_notes += 1;
+                    (prev.id, prev.modified)
+                }
+                Some(prev) => {
+                    // Strictly newer than what Anki has from the previous export, even when
+                    // both exports happen within the same second.
+                    summary.changed_notes += 1;
+                    (prev.id, now_s.max(prev.modified + 1))
+                }
+                None => {
+                    summary.new_notes += 1;
+                    let id = next_id;
+                    next_id += 1;
+                    (id, now_s)
+                }
+            };
+
+            join_fields(note, &mut flds);
+            join_tags(&note.tags, &mut tags);
+            strip_html(&note.front, &mut sfld);
+            let mid = match note.kind {
+                NoteKind::Basic => model::BASIC_ID,
+                NoteKind::Cloze => model::CLOZE_ID,
+            };
+            insert_note.execute(params![id, note.guid, mid, modified, tags, flds, sfld, 0])?;
+
+            let did = *decks
+                .entry(note.deck.as_str())
+                .or_insert_with(|| deck_id(&note.deck));
+            let due = position as i64 + 1;
+            for ord in card_ords(note) {
+                let mut cid = id + i64::from(ord);
+                while !used_card_ids.insert(cid) {
+                    cid = next_id;
+                    next_id += 1;
+                }
+                insert_card.execute(params![cid, id, did, ord, modified, due])?;
+                summary.cards += 1;
+            }
+            new_state
+                .notes
+                .insert(note.guid.clone(), NoteState { hash, modified, id });
+        }
+    }
+
+    let deck_json = decks_json(decks.keys().copied(), now_s);
+    summary.decks = deck_json.len() - 1; // not counting Anki's Default deck
+    let models = model::models_json();
+    tx.execute(
+        "INSERT INTO col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags)
+         VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, ?6, '{}')",
+        params![
+            (now_s / 86_400) * 86_400,
+            now_ms,
+            model::COL_CONF,
+            models.to_string(),
+            serde_json::Value::Object(deck_json).to_string(),
+            model::DECK_CONF,
+        ],
+    )?;
+    tx.commit()?;
+    conn.close().map_err(|(_, err)| err)?;
+    Ok((summary, new_state))
+}
+
+/// Zip the collection and media the way Anki expects: media stored under numbers, with a
+/// JSON map from number to name.
+fn write_zip(out: &mut std::fs::File, db: &Path, media: &[MediaFile]) -> Result<(), Error> {
+    use zip::write::SimpleFileOptions;
+    let deflated = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        // Level 1: the database is text-heavy and compresses well even at the fastest level;
+        // higher levels cost several times the time for a few percent.
+        .compression_level(Some(1))
+        .large_file(true);
+    // Pictures are already compressed; deflating them again only costs time.
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+
+    let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, &mut *out));
+    zip.start_file("collection.anki2", deflated)?;
+    let mut db_file = std::fs::File::open(db).map_err(|source| io_error(db, source))?;
+    io::copy(&mut db_file, &mut zip).map_err(|source| io_error(db, source))?;
+
+    let map: serde_json::Map<String, serde_json::Value> = media
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (i.to_string(), serde_json::Value::from(m.name.clone())))
+        .collect();
+    zip.start_file("media", deflated)?;
+    zip.write_all(serde_json::Value::Object(map).to_string().as_bytes())
+        .map_err(|source| io_error(db, source))?;
+    for (i, file) in media.iter().enumerate() {
+        zip.start_file(i.to_string(), stored)?;
+        let mut src =
+            std::fs::File::open(&file.path).map_err(|source| io_error(&file.path, source))?;
+        io::copy(&mut src, &mut zip).map_err(|source| io_error(&file.path, source))?;
+    }
+    let mut writer = zip.finish()?;
+    writer.flush().map_err(|source| io_error(db, source))?;
+    Ok(())
+}
+
+/// The decks JSON of the collection: Anki's Default deck plus every deck and its parents.
+fn decks_json<'a>(
+    names: impl Iterator<Item = &'a str>,
+    now_s: i64,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut all: BTreeMap<String, i64> = BTreeMap::new();
+    for name in names {
+        let mut prefix = String::new();
+        for (i, part) in name.split("::").enumerate() {
+            if i > 0 {
+                prefix.push_str("::");
+            }
+            prefix.push_str(part);
+            all.entry(prefix.clone())
+                .or_insert_with(|| deck_id(&prefix));
+        }
+    }
+    let mut map = serde_json::Map::new();
+    map.insert("1".into(), model::deck_json(1, "Default", 0));
+    for (name, id) in all {
+        map.insert(id.to_string(), model::deck_json(id, &name, now_s));
+    }
+    map
+}
+
+/// 16 hex digits of SHA-256 over what the note says: type, Front, Back, Context and tags.
+///
+/// Left out on purpose: the deck (Anki does not move existing cards on import, so a deck
+/// change alone would only overwrite edits made inside Anki) and Source (its line number
+/// shifts whenever a line is added above the card; bumping every note below an edit would
+/// overwrite their Anki edits too, so Anki's copy of Source is refreshed only when the note
+/// itself changes).
+fn content_hash(note: &Note) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update([note.kind as u8]);
+    for part in [&note.front, &note.back, &note.context] {
+        hasher.update(part.as_bytes());
+        hasher.update([0x1f]);
+    }
+    for tag in &note.tags {
+        hasher.update(tag.as_bytes());
+        hasher.update([b' ']);
+    }
+    hex(&hasher.finalize()[..8])
+}
+
+/// Fields in note-type order, separated by Anki's 0x1f; a stray 0x1f would shift fields.
+fn join_fields(note: &Note, out: &mut String) {
+    out.clear();
+    for (i, field) in [&note.front, &note.back, &note.context, &note.source]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push('\u{1f}');
+        }
+        if field.contains('\u{1f}') {
+            out.push_str(&field.replace('\u{1f}', " "));
+        } else {
+            out.push_str(field);
+        }
+    }
+}
+
+/// Anki's tag column: ` tag1 tag2 ` (leading and trailing space), no spaces inside tags.
+fn join_tags(tags: &[String], out: &mut String) {
+    out.clear();
+    for tag in tags {
+        let tag = tag.trim();
+        if tag.is_empty() {
+            continue;
+        }
+        out.push(' ');
+        out.extend(tag.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
+    }
+    if !out.is_empty() {
+        out.push(' ');
+    }
+}
+
+/// The sort field: the first field without tags, as Anki shows it in the browser.
+fn strip_html(html: &str, out: &mut String) {
+    out.clear();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+fn now_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+/// A temporary file next to a final output. Temporary files are private (0600) by default;
+/// the package and state are ordinary files the user may share, and the rename keeps the
+/// mode, so they are created 0644 (on Unix).
+pub(crate) fn output_tempfile(dir: &Path, suffix: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".notedeck-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder.tempfile_in(dir)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn io_error(path: &Path, source: io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Anki's schema-11 tables, as its own legacy export writes them, without its indexes: the
+/// importer reads every row anyway (and builds its own indexes when it upgrades the package
+/// to the current schema), while building them here doubled the export time of 100,000
+/// notes. Verified by importing with Anki 26.9.
+const SCHEMA: &str = "
+CREATE TABLE col (
+  id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
+  ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, ls integer NOT NULL,
+  conf text NOT NULL, models text NOT NULL, decks text NOT NULL, dconf text NOT NULL,
+  tags text NOT NULL
+);
+CREATE TABLE notes (
+  id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, mod integer NOT NULL,
+  usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, sfld integer NOT NULL,
+  csum integer NOT NULL, flags integer NOT NULL, data text NOT NULL
+);
+CREATE TABLE cards (
+  id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, ord integer NOT NULL,
+  mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, queue integer NOT NULL,
+  due integer NOT NULL, ivl integer NOT NULL, factor integer NOT NULL, reps integer NOT NULL,
+  lapses integer NOT NULL, left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL,
+  flags integer NOT NULL, data text NOT NULL
+);
+CREATE TABLE revlog (
+  id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, ease integer NOT NULL,
+  ivl integer NOT NULL, lastIvl integer NOT NULL, factor integer NOT NULL, time integer NOT NULL,
+  type integer NOT NULL
+);
+CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);
+";
