@@ -1,1 +1,341 @@
-//! Detect and repair text damaged by a wrong encoding (UTF-8 read as Windows-125x or Latin-1).
+//! Detect and repair text damaged by a wrong encoding.
+//!
+//! The damage this crate undoes: a UTF-8 file was read as a single-byte code page (Windows-1252,
+//! Windows-1254 or ISO-8859-1) and saved again as UTF-8, so "역량평가" became "ì—ëŸ‰í‰ê°€". Tools
+//! that do this also drop the bytes the code page leaves undefined (0x81, 0x8D, 0x8E, 0x8F, 0x90,
+//! 0x9D, 0x9E) and soft hyphens (0xAD), so some characters lost a byte for good. [`repair`]
+//! re-encodes through the code page and, where a byte is missing, chooses among the few
+//! characters that could have been there with a Korean syllable trigram model compiled into the
+//! binary. Every such choice comes with a confidence and the alternatives.
+//!
+//! Files that are not UTF-8 at all (CP949/EUC-KR, Shift-JIS) are handled by [`decode_bytes`].
+//!
+//! All functions are pure and never panic on any input.
+
+mod choose;
+mod codepage;
+mod model;
+mod scan;
+
+pub use codepage::CodePage;
+
+use choose::{Context, Lattice};
+use scan::{Scan, Unit};
+use std::ops::Range;
+
+/// Restored characters below this confidence are reported as uncertain.
+pub const UNCERTAIN_BELOW: f32 = 0.9;
+
+/// What [`detect`] found: the text is mojibake of UTF-8.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Damage {
+    /// The code page the UTF-8 bytes were wrongly decoded as.
+    pub code_page: CodePage,
+    /// Original characters that appear as mojibake (each one is several characters now).
+    pub damaged_chars: usize,
+    /// Of those, characters that also lost a byte and must be guessed.
+    pub lost_bytes: usize,
+    /// Byte offset of the first damaged character in the text.
+    pub first_offset: usize,
+    /// 1-based line of the first damaged character (for messages).
+    pub first_line: usize,
+}
+
+/// The result of [`repair`].
+#[derive(Debug, Clone)]
+pub struct Repair {
+    /// The repaired text (the input unchanged when it was not damaged).
+    pub text: String,
+    /// What was detected; `None` when the text is clean and nothing was changed.
+    pub damage: Option<Damage>,
+    /// Every character that had lost a byte, in text order, with the choice made.
+    pub restored: Vec<Restored>,
+    /// Damaged sequences no candidate fitted; left as they were.
+    pub unrepaired: usize,
+}
+
+impl Repair {
+    /// Whether the repaired text differs from the input.
+    pub fn changed(&self) -> bool {
+        self.damage.is_some()
+    }
+
+    /// Restored characters whose confidence is below [`UNCERTAIN_BELOW`].
+    pub fn uncertain(&self) -> impl Iterator<Item = &Restored> {
+        self.restored.iter().filter(|r| r.is_uncertain())
+    }
+}
+
+/// One character that had lost a byte, as restored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restored {
+    /// Byte range of the character in [`Repair::text`].
+    pub span_in_output: Range<usize>,
+    /// 1-based line of the character in [`Repair::text`].
+    pub line: usize,
+    /// The character chosen.
+    pub chosen: char,
+    /// Probability of the chosen character given its neighbours (0..=1).
+    pub confidence: f32,
+    /// The other characters that fit the remaining bytes, most probable first, with their
+    /// probabilities (only those of at least 1%).
+    pub alternatives: Vec<(char, f32)>,
+}
+
+impl Restored {
+    /// Whether the choice is worth a human look.
+    pub fn is_uncertain(&self) -> bool {
+        self.confidence < UNCERTAIN_BELOW
+    }
+}
+
+/// Whether `text` is UTF-8 mis-decoded as a single-byte code page, and how badly.
+///
+/// Cheap (one pass, no model) and conservative: clean text in Korean, English, Turkish, French,
+/// emoji or math is never flagged.
+pub fn detect(text: &str) -> Option<Damage> {
+    let scan = Scan::new(text);
+    damage_of(text, &scan)
+}
+
+/// Repair `text` if [`detect`] finds it damaged; otherwise return it unchanged.
+pub fn repair(text: &str) -> Repair {
+    let scan = Scan::new(text);
+    let Some(damage) = damage_of(text, &scan) else {
+        return Repair {
+            text: text.to_string(),
+            damage: None,
+            restored: Vec::new(),
+            unrepaired: 0,
+        };
+    };
+    let droppable = codepage::droppable(damage.code_page, scan.saw_zcaron, scan.saw_c1);
+
+    // First pass: the lattice of tokens, with a choice wherever bytes were lost.
+    let mut lattice = Lattice::default();
+    let mut choices: Vec<(usize, Vec<choose::Candidate>)> = Vec::new(); // (unit index, cands)
+    let mut unit_choice: Vec<Option<usize>> = vec![None; scan.units.len()];
+    for (u, unit) in scan.units.iter().enumerate() {
+        match unit {
+            Unit::Keep(range) => {
+                for ch in text.get(range.clone()).unwrap_or("").chars() {
+                    lattice.push_char(ch);
+                }
+            }
+            Unit::Complete { ch, .. } => lattice.push_char(*ch),
+            Unit::Truncated {
+                src,
+                lead,
+                present,
+                need,
+            } => {
+                let context = context_at(text, src.start);
+                let cands = choose::candidates(*lead, present, *need, &droppable, &context);
+                match cands.len() {
+                    0 => lattice.push_fixed(model::T_OTHER),
+                    _ => {
+                        let node = lattice.push_choice(cands.clone());
+                        unit_choice[u] = Some(choices.len());
+                        choices.push((node, cands));
+                    }
+                }
+            }
+        }
+    }
+    let decisions = lattice.decide();
+
+    // Second pass: write the text.
+    let mut out = String::with_capacity(text.len());
+    let mut restored = Vec::with_capacity(choices.len());
+    let mut unrepaired = 0;
+    let mut line = 1;
+    let mut line_counted_to = 0;
+    for (u, unit) in scan.units.iter().enumerate() {
+        match unit {
+            Unit::Keep(range) => out.push_str(text.get(range.clone()).unwrap_or("")),
+            Unit::Complete { ch, .. } => out.push(*ch),
+            Unit::Truncated { src, .. } => {
+                let Some(k) = unit_choice[u] else {
+                    unrepaired += 1;
+                    out.push_str(text.get(src.clone()).unwrap_or(""));
+                    continue;
+                };
+                let (node, cands) = &choices[k];
+                let Some((_, decision)) = decisions.get(k).filter(|(n, _)| n == node) else {
+                    unrepaired += 1;
+                    out.push_str(text.get(src.clone()).unwrap_or(""));
+                    continue;
+                };
+                let Some(chosen) = cands.get(decision.chosen) else {
+                    unrepaired += 1;
+                    out.push_str(text.get(src.clone()).unwrap_or(""));
+                    continue;
+                };
+                line += out[line_counted_to..].matches('\n').count();
+                line_counted_to = out.len();
+                let start = out.len();
+                out.push(chosen.ch);
+                let confidence = decision
+                    .posterior
+                    .iter()
+                    .find(|(i, _)| *i == decision.chosen)
+                    .map_or(0.0, |&(_, p)| p);
+                let alternatives = decision
+                    .posterior
+                    .iter()
+                    .filter(|&&(i, p)| i != decision.chosen && p >= 0.01)
+                    .filter_map(|&(i, p)| Some((cands.get(i)?.ch, p)))
+                    .collect();
+                restored.push(Restored {
+                    span_in_output: start..out.len(),
+                    line,
+                    chosen: chosen.ch,
+                    confidence,
+                    alternatives,
+                });
+            }
+        }
+    }
+    Repair {
+        text: out,
+        damage: Some(damage),
+        restored,
+        unrepaired,
+    }
+}
+
+/// Damage `text` the way the issue describes, for tests and evaluation: encode as UTF-8, decode
+/// each byte with `code_page`, and drop the bytes that page leaves undefined and soft hyphens.
+pub fn simulate_damage(text: &str, code_page: CodePage) -> String {
+    let dropped = codepage::droppable(code_page, code_page == CodePage::Windows1252, false);
+    let mut out = String::with_capacity(text.len() * 2);
+    for &byte in text.as_bytes() {
+        if byte.is_ascii() {
+            out.push(byte as char);
+        } else if !dropped.contains(&byte) {
+            out.push(codepage::char_of(code_page, byte));
+        }
+    }
+    out
+}
+
+fn damage_of(text: &str, scan: &Scan) -> Option<Damage> {
+    if !scan.is_damaged() {
+        return None;
+    }
+    let first_offset = scan.first.unwrap_or(0);
+    let first_line = 1 + text.get(..first_offset).unwrap_or("").matches('\n').count();
+    Some(Damage {
+        code_page: scan.code_page(),
+        damaged_chars: scan.complete + scan.truncated + scan.lone_leads,
+        lost_bytes: scan.truncated + scan.lone_leads,
+        first_offset,
+        first_line,
+    })
+}
+
+fn context_at(text: &str, at: usize) -> Context<'_> {
+    let start = text
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let end = text
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    Context {
+        line: text.get(start..end).unwrap_or(""),
+        at: at - start,
+    }
+}
+
+/// Bytes of a file decoded to text, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The encoding it was read as ("UTF-8", "EUC-KR", "Shift_JIS", "UTF-16LE", ...).
+    pub encoding: &'static str,
+    /// Set when the file was not UTF-8: what to tell the user.
+    pub warning: Option<String>,
+    /// True when no encoding fitted and invalid bytes were replaced with U+FFFD.
+    pub lossy: bool,
+}
+
+/// Decode a file's bytes: UTF-8 (a BOM is dropped) when valid; otherwise a UTF-16 file with a
+/// BOM, or the legacy East Asian encoding that decodes without errors and reads most like its
+/// language (CP949/EUC-KR for Korean, Shift-JIS for Japanese), with a warning. Anything else is
+/// decoded lossily and flagged.
+pub fn decode_bytes(bytes: &[u8]) -> Decoded {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Decoded {
+            text: text.to_string(),
+            encoding: "UTF-8",
+            warning: None,
+            lossy: false,
+        };
+    }
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _, lossy) = encoding.decode(bytes);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: encoding.name(),
+            warning: Some(format!("decoded as {} (byte order mark)", encoding.name())),
+            lossy,
+        };
+    }
+    let mut best: Option<(i64, &'static encoding_rs::Encoding, String)> = None;
+    for encoding in [encoding_rs::EUC_KR, encoding_rs::SHIFT_JIS] {
+        let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) else {
+            continue;
+        };
+        let score = plausibility(encoding, &text);
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+            best = Some((score, encoding, text.into_owned()));
+        }
+    }
+    match best {
+        Some((score, encoding, text)) if score > 0 => {
+            let name = if encoding == encoding_rs::EUC_KR {
+                "CP949/EUC-KR"
+            } else {
+                "Shift_JIS"
+            };
+            Decoded {
+                text,
+                encoding: name,
+                warning: Some(format!(
+                    "not UTF-8; decoded as {name}. Save the file as UTF-8 to silence this"
+                )),
+                lossy: false,
+            }
+        }
+        _ => Decoded {
+            text: String::from_utf8_lossy(body).into_owned(),
+            encoding: "UTF-8",
+            warning: Some("not valid UTF-8 and no known encoding fits".to_string()),
+            lossy: true,
+        },
+    }
+}
+
+/// How much a decoding reads like the language of its encoding: characters of the expected
+/// script count for it, half-width katakana (what Korean bytes become in Shift-JIS) against.
+fn plausibility(encoding: &'static encoding_rs::Encoding, text: &str) -> i64 {
+    let mut score = 0i64;
+    for ch in text.chars() {
+        let cp = ch as u32;
+        let good = if encoding == encoding_rs::EUC_KR {
+            model::is_hangul_syllable(ch)
+        } else {
+            (0x3040..=0x30FF).contains(&cp) || (0x4E00..=0x9FFF).contains(&cp)
+        };
+        if good {
+            score += 1;
+        } else if (0xFF61..=0xFF9F).contains(&cp) {
+            score -= 1;
+        }
+    }
+    score
+}

