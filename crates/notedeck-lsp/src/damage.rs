@@ -12,10 +12,30 @@ pub const DAMAGED: &str = "damaged-encoding";
 /// Diagnostic code of a restored character that could have been something else.
 pub const UNCERTAIN: &str = "uncertain-repair";
 
-/// The diagnostic for a damaged buffer, or `None` if the text is clean.
+/// The diagnostic for a damaged buffer, on its first line; `None` if the text is clean.
 pub fn diagnostic(text: &str, at: Text<'_>) -> Option<Diagnostic> {
-    let _ = (text, at);
-    None
+    let damage = notedeck_repair::detect(text)?;
+    let guessed = if damage.lost_bytes > 0 {
+        format!(
+            "; {} of them lost a byte and will be guessed",
+            damage.lost_bytes
+        )
+    } else {
+        String::new()
+    };
+    Some(Diagnostic {
+        range: at.range(&at.line_span(0)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(DAMAGED.to_string())),
+        source: Some(SOURCE.to_string()),
+        message: format!(
+            "this file was decoded with the wrong encoding ({}): {} characters are mojibake, \
+             the first on line {}{guessed}. Use the quick fix (or `notedeck repair --write`) \
+             to restore it.",
+            damage.code_page, damage.damaged_chars, damage.first_line
+        ),
+        ..Diagnostic::default()
+    })
 }
 
 /// The hint shown on one uncertain character.
@@ -43,8 +63,30 @@ pub struct Repaired {
     pub offer: OfferedRepair,
 }
 
-/// Repair a damaged buffer; `None` if it is clean or cannot be repaired.
+/// Repair a damaged buffer; `None` if it is clean.
 pub fn repair(text: &str) -> Option<Repaired> {
-    let _ = text;
-    None
+    let repair = notedeck_repair::repair(text);
+    let damage = repair.damage.as_ref()?;
+    let uncertain: Vec<Uncertain> = repair
+        .uncertain()
+        .map(|r| Uncertain {
+            span: r.span_in_output.clone(),
+            chosen: r.chosen.to_string(),
+            alternatives: r.alternatives.iter().map(|(c, _)| c.to_string()).collect(),
+            confidence: r.confidence,
+        })
+        .collect();
+    let title = format!(
+        "Repair the whole file (decoded as {}; {} characters restored, {} uncertain)",
+        damage.code_page,
+        damage.damaged_chars,
+        uncertain.len()
+    );
+    Some(Repaired {
+        title,
+        offer: OfferedRepair {
+            text: repair.text,
+            uncertain,
+        },
+    })
 }

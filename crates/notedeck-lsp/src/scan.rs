@@ -16,12 +16,13 @@ pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Read a note as UTF-8 (a BOM is dropped). `None` for files that cannot be read or are not
-/// UTF-8; the server analyses those only once the client opens them.
+/// Read a note: UTF-8, or a legacy encoding `notedeck-repair` recognises (CP949, Shift-JIS).
+/// `None` for files that cannot be read or decoded; the server analyses those only once the
+/// client opens them (the client decoded them its own way).
 pub fn read_note(path: &Path) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).ok()
+    let decoded = notedeck_repair::decode_bytes(&bytes);
+    (!decoded.lossy).then_some(decoded.text)
 }
 
 /// Read and parse `files` on all cores; unreadable and non-UTF-8 files are left out.

@@ -119,17 +119,27 @@ impl LanguageServer for Backend {
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
-            let scanning = shared.clone();
-            let published = tokio::task::spawn_blocking(move || scan_workspace(&scanning)).await;
-            match published {
-                Ok(all) => publish_all(&client, &shared, all, true).await,
-                Err(err) => {
-                    client
-                        .log_message(MessageType::ERROR, format!("workspace scan failed: {err}"))
-                        .await;
-                }
+            let loading = shared.clone();
+            if let Err(err) = tokio::task::spawn_blocking(move || load_workspace(&loading)).await {
+                client
+                    .log_message(MessageType::ERROR, format!("workspace scan failed: {err}"))
+                    .await;
             }
             shared.scanned.send_replace(true);
+            // The open files first: they are what the user is looking at. Then the rest of
+            // the vault, for the problems view.
+            for open_only in [true, false] {
+                let computing = shared.clone();
+                let batch = tokio::task::spawn_blocking(move || {
+                    guarded("workspace diagnostics", || {
+                        startup_diagnostics(&computing, open_only)
+                    })
+                    .unwrap_or_default()
+                })
+                .await
+                .unwrap_or_default();
+                publish_all(&client, &shared, batch, true).await;
+            }
         });
     }
 
@@ -384,9 +394,8 @@ fn changed(
         .collect()
 }
 
-/// Load every note under the roots that the client does not have open, then compute the
-/// whole workspace's diagnostics.
-fn scan_workspace(shared: &Shared) -> Vec<Publish> {
+/// Load every note under the roots that the client does not have open.
+fn load_workspace(shared: &Shared) {
     let roots = shared.read().roots.clone();
     let files: Vec<PathBuf> = {
         let st = shared.read();
@@ -405,18 +414,24 @@ fn scan_workspace(shared: &Shared) -> Vec<Publish> {
             }
         }
     });
-    guarded("workspace diagnostics", || {
-        let st = shared.read();
-        let mut all = diagnostics::for_workspace(&st);
-        // Open files always get a (versioned) publish, even when clean.
-        for path in st.open.keys() {
-            all.entry(path.clone()).or_default();
-        }
-        all.into_iter()
-            .map(|(path, diags)| Publish::new(&st, path, diags))
-            .collect()
-    })
-    .unwrap_or_default()
+}
+
+/// Diagnostics of the open files (each gets a versioned publish, even when clean), or of the
+/// rest of the workspace (files with findings).
+fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
+    let st = shared.read();
+    if open_only {
+        return st
+            .open
+            .keys()
+            .map(|path| Publish::new(&st, path.clone(), diagnostics::for_file(&st, path)))
+            .collect();
+    }
+    diagnostics::for_workspace(&st)
+        .into_iter()
+        .filter(|(path, _)| !st.open.contains_key(path))
+        .map(|(path, diags)| Publish::new(&st, path, diags))
+        .collect()
 }
 
 /// Waits for changes to pause, then recomputes and publishes the diagnostics of the files
