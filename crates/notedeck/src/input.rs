@@ -14,22 +14,54 @@ pub struct NoteFile {
     pub warnings: Vec<String>,
 }
 
-/// Read and decode one note. UTF-8 (with or without BOM) is read as is; anything else is an
-/// error naming the file and what to do.
+/// Read and decode one note. UTF-8 (with or without BOM) is read as is; CP949/EUC-KR and
+/// Shift-JIS files are decoded with a warning. A file that is UTF-8 mojibake (decoded with the
+/// wrong code page and saved again) is refused with a message naming `notedeck repair`: cards
+/// made of mojibake are useless, and the repair is one command away.
 pub fn read_note(path: &Path) -> Result<NoteFile> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(NoteFile {
-            path: path.to_path_buf(),
-            text: text.to_string(),
-            warnings: Vec::new(),
-        }),
-        Err(err) => bail!(
-            "{}: not valid UTF-8 (first bad byte at offset {}); save it as UTF-8",
+    let decoded = notedeck_repair::decode_bytes(&bytes);
+    if decoded.lossy {
+        bail!(
+            "{}: not valid UTF-8 and not CP949/EUC-KR or Shift-JIS either; save it as UTF-8",
+            path.display()
+        );
+    }
+    if let Some(damage) = notedeck_repair::detect(&decoded.text) {
+        bail!(
+            "{}:{}: the text is damaged by a wrong encoding (UTF-8 read as {} and saved again; \
+             {} characters affected). Run `notedeck repair --write {}` to restore it \
+             (`notedeck repair {}` shows the result first)",
             path.display(),
-            err.valid_up_to()
-        ),
+            damage.first_line,
+            damage.code_page,
+            damage.damaged_chars,
+            shell_quote(path),
+            shell_quote(path)
+        );
+    }
+    let warnings = decoded
+        .warning
+        .iter()
+        .map(|w| format!("{}: {w}", path.display()))
+        .collect();
+    Ok(NoteFile {
+        path: path.to_path_buf(),
+        text: decoded.text,
+        warnings,
+    })
+}
+
+/// The path as a user would type it in a shell (quoted when it has spaces, as Korean note
+/// names often do).
+fn shell_quote(path: &Path) -> String {
+    let s = path.display().to_string();
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '-' | '_'))
+    {
+        s
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 
