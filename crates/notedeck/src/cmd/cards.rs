@@ -1,8 +1,183 @@
+//! `notedeck cards PATH... [--format table|json]`: what the parser made of the notes.
+//!
+//! The JSON output is a stable contract (editors and tests read it): an array with one object
+//! per card, in study order, with at least `id` (the Anki GUID), `deck` (`A::B`), `kind`
+//! (`basic`|`cloze`|`table`|`definition`), `front`, `back` (HTML), `tags` and `source`
+//! {`path`, `line`} (1-based). Fields may be added, never renamed or removed. The table
+//! format is for people and also lists what was not carded, and why.
+
+use crate::cmd::export::title_of;
+use crate::deck::{kind_name, plain_text};
+use crate::input::{collect_markdown, read_note};
+use anyhow::{Result, bail};
+use notedeck_parse::{Card, Document, LineIndex};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Show the cards extracted from notes.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Note files, or directories searched for `*.md`
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+/// How to print the cards.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for people, with what was not carded.
+    Table,
+    /// The stable JSON contract.
+    Json,
+}
+
+/// One card in the JSON contract.
+#[derive(Serialize)]
+struct CardJson<'a> {
+    id: &'a str,
+    deck: String,
+    kind: &'static str,
+    front: &'a str,
+    back: &'a str,
+    tags: &'a [String],
+    source: Source,
+    key: &'a str,
+    path: &'a [String],
+    pinned: bool,
+}
+
+#[derive(Serialize)]
+struct Source {
+    path: String,
+    line: usize,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let files = collect_markdown(&args.paths)?;
+    if files.is_empty() {
+        bail!("no Markdown (*.md) files under the given paths");
+    }
+    let mut parsed = Vec::with_capacity(files.len());
+    for file in files {
+        let note = read_note(&file)?;
+        for warning in &note.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let doc = notedeck_parse::parse(&note.text, &title_of(&file));
+        parsed.push((file, note.text, doc));
+    }
+
+    match print(&parsed, args.format) {
+        // `notedeck cards ... | head` closes the pipe early: that is not an error.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn print(parsed: &[(PathBuf, String, Document)], format: Format) -> std::io::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        Format::Json => {
+            let cards: Vec<CardJson> = parsed
+                .iter()
+                .flat_map(|(file, _, doc)| doc.cards.iter().map(move |c| card_json(file, c)))
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &cards)?;
+            writeln!(out)?;
+        }
+        Format::Table => {
+            for (file, text, doc) in parsed {
+                write_table(&mut out, &file.display().to_string(), text, doc)?;
+            }
+        }
+    }
+    out.flush()
+}
+
+fn card_json<'a>(file: &std::path::Path, card: &'a Card) -> CardJson<'a> {
+    CardJson {
+        id: &card.id,
+        deck: card.deck.join("::"),
+        kind: kind_name(card.kind),
+        front: &card.front,
+        back: &card.back,
+        tags: &card.tags,
+        source: Source {
+            path: file.display().to_string(),
+            line: card.line,
+        },
+        key: &card.key,
+        path: &card.path,
+        pinned: card.pinned_id.is_some(),
+    }
+}
+
+/// Width of the front and back previews, in characters.
+const PREVIEW: usize = 48;
+
+fn write_table(
+    out: &mut impl Write,
+    file: &str,
+    text: &str,
+    doc: &Document,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{file}: {} cards, {} not carded",
+        doc.cards.len(),
+        doc.skipped.len()
+    )?;
+    let mut deck = String::new();
+    for card in &doc.cards {
+        let this_deck = card.deck.join("::");
+        if this_deck != deck {
+            writeln!(out, "  [{this_deck}]")?;
+            deck = this_deck;
+        }
+        writeln!(
+            out,
+            "  {:>5}  {:<10}  {}  →  {}",
+            card.line,
+            kind_name(card.kind),
+            preview(&card.front),
+            preview(&card.back)
+        )?;
+    }
+    if !doc.skipped.is_empty() {
+        writeln!(out, "  not carded:")?;
+        for skipped in &doc.skipped {
+            writeln!(out, "  {:>5}  {}", skipped.line, skipped.reason)?;
+        }
+    }
+    if !doc.problems.is_empty() {
+        let lines = LineIndex::new(text);
+        writeln!(out, "  problems:")?;
+        for problem in &doc.problems {
+            writeln!(
+                out,
+                "  {:>5}  {}",
+                lines.line_of(problem.span.start) + 1,
+                problem.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// One line of plain text, cut at a character boundary.
+fn preview(html: &str) -> String {
+    let text = plain_text(html);
+    if text.chars().count() <= PREVIEW {
+        return text;
+    }
+    let mut cut: String = text.chars().take(PREVIEW - 1).collect();
+    cut.push('…');
+    cut
 }

@@ -1,8 +1,143 @@
+//! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
+
+use crate::deck::Deck;
+use crate::input::{collect_markdown, read_note};
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Export notes as an Anki deck.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Note files, or directories searched for `*.md` [default: notes/]
+    pub paths: Vec<PathBuf>,
+    /// The package to write; `<OUT>.state.json` next to it remembers what was exported so
+    /// that re-imports only update notes that changed.
+    #[arg(short, long, value_name = "OUT.apkg", default_value = "notes.apkg")]
+    pub output: PathBuf,
+}
 
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not available yet")
+/// Files above which parsing shows a progress bar (on a terminal).
+const PROGRESS_FILES: usize = 20;
+/// Notes above which writing shows a spinner (on a terminal).
+const PROGRESS_NOTES: usize = 20_000;
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        let default = PathBuf::from("notes");
+        if !default.is_dir() {
+            bail!(
+                "no notes/ directory here; name the notes to export: notedeck export PATH... -o OUT.apkg"
+            );
+        }
+        vec![default]
+    } else {
+        args.paths
+    };
+    let files = collect_markdown(&paths)?;
+    if files.is_empty() {
+        bail!("no Markdown (*.md) files under {}", list(&paths));
+    }
+    if args.output.extension().is_none_or(|e| e != "apkg") {
+        bail!(
+            "{}: the output must end in .apkg (Anki imports packages by extension)",
+            args.output.display()
+        );
+    }
+
+    let interactive = std::io::stderr().is_terminal();
+    let bar = progress(
+        interactive && files.len() > PROGRESS_FILES,
+        files.len() as u64,
+    );
+    let mut deck = Deck::default();
+    for file in &files {
+        bar.set_message(file.display().to_string());
+        let note = read_note(file)?;
+        deck.warnings.extend(note.warnings);
+        let doc = notedeck_parse::parse(&note.text, &title_of(file));
+        deck.add_document(file, &note.text, doc);
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+
+    for warning in &deck.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let spinner = if interactive && deck.notes.len() > PROGRESS_NOTES {
+        let s = ProgressBar::new_spinner().with_message(format!(
+            "writing {} notes to {}",
+            deck.notes.len(),
+            args.output.display()
+        ));
+        s.enable_steady_tick(std::time::Duration::from_millis(100));
+        s
+    } else {
+        ProgressBar::hidden()
+    };
+    let summary = notedeck_anki::write_package(
+        &args.output,
+        &deck.notes,
+        &deck.media,
+        &notedeck_anki::Options::default(),
+    )
+    .with_context(|| format!("cannot write {}", args.output.display()))?;
+    spinner.finish_and_clear();
+
+    let kinds: Vec<String> = deck
+        .by_kind
+        .iter()
+        .map(|(kind, n)| format!("{n} {kind}"))
+        .collect();
+    let cards: usize = deck.by_kind.values().sum();
+    println!(
+        "{}: {cards} cards ({}) from {} file{}, {} decks, {} media files",
+        args.output.display(),
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds.join(", ")
+        },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+        summary.decks,
+        summary.media,
+    );
+    println!(
+        "notes: {} new, {} changed, {} unchanged; {} warning{}",
+        summary.new_notes,
+        summary.changed_notes,
+        summary.unchanged_notes,
+        deck.warnings.len(),
+        if deck.warnings.len() == 1 { "" } else { "s" },
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The deck name used when a note has no `#` title: its file name without `.md`.
+pub fn title_of(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "notes".to_string())
+}
+
+fn progress(visible: bool, len: u64) -> ProgressBar {
+    if !visible {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

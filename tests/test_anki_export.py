@@ -1,0 +1,299 @@
+"""End-to-end: `notedeck export` packages imported by Anki's own library (PyPI `anki`).
+
+The bundled notes (notes/) are exported into a temporary directory and imported into fresh
+collections. The counts must match `notedeck cards --format json`; cards must render with
+their Korean text and MathJax; an answer edited in the notes must update the same note in
+place without touching its review state; an unchanged re-export must update nothing; images
+must arrive in Anki's media folder.
+
+$NOTEDECK_BIN (scripts/test sets it to target/release/notedeck), else a release build is made.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition as UpdateCondition
+from anki.scheduler_pb2 import CardAnswer
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTES = ROOT / "notes"
+NOTE_FILE = "역량평가 정리.md"
+
+# The smallest valid PNG (1x1, transparent): a real picture for Anki's media check.
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6300010000050001"
+    "0d0a2db40000000049454e44ae426082"
+)
+
+
+@pytest.fixture(scope="session")
+def notedeck() -> str:
+    """$NOTEDECK_BIN, else a fresh release build (cargo is a no-op when it is up to date)."""
+    env = os.environ.get("NOTEDECK_BIN")
+    if env:
+        if not (os.path.isfile(env) and os.access(env, os.X_OK)):
+            pytest.fail(f"NOTEDECK_BIN={env} is not an executable file")
+        return env
+    subprocess.run(
+        ["cargo", "build", "--release", "-p", "notedeck"], cwd=ROOT, check=True
+    )
+    return str(ROOT / "target" / "release" / "notedeck")
+
+
+def run(notedeck: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(
+        [notedeck, *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, f"notedeck {' '.join(args)}: {proc.stderr}"
+    return proc
+
+
+def cards_json(notedeck: str, path: Path) -> list[dict]:
+    return json.loads(run(notedeck, "cards", str(path), "--format", "json", cwd=path.parent).stdout)
+
+
+def export(notedeck: str, notes: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return run(notedeck, "export", str(notes), "-o", str(out), cwd=out.parent)
+
+
+def open_collection(path: Path) -> Collection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return Collection(str(path))
+
+
+def import_package(col: Collection, apkg: Path):
+    request = ImportAnkiPackageRequest(
+        package_path=str(apkg),
+        options=ImportAnkiPackageOptions(
+            merge_notetypes=False,
+            update_notes=UpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            update_notetypes=UpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            with_scheduling=False,
+            with_deck_configs=False,
+        ),
+    )
+    return col.import_anki_package(request).log
+
+
+def note_id(col: Collection, guid: str) -> int:
+    nid = col.db.scalar("select id from notes where guid = ?", guid)
+    assert nid, f"note {guid} not in the collection"
+    return nid
+
+
+def expected_card_count(cards: list[dict]) -> int:
+    """Anki makes one card per basic note and one per distinct {{cN:: of a cloze note."""
+    total = 0
+    for card in cards:
+        if card["kind"] == "cloze":
+            total += max(1, len(set(re.findall(r"\{\{c(\d+)::", card["front"]))))
+        else:
+            total += 1
+    return total
+
+
+def deck_names_with_parents(cards: list[dict]) -> set[str]:
+    names = set()
+    for card in cards:
+        parts = card["deck"].split("::")
+        for i in range(1, len(parts) + 1):
+            names.add("::".join(parts[:i]))
+    return names
+
+
+@pytest.fixture
+def notes_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled notes, free to edit."""
+    dest = tmp_path / "notes"
+    shutil.copytree(NOTES, dest)
+    for path in dest.rglob("*"):
+        path.chmod(0o644 if path.is_file() else 0o755)
+    return dest
+
+
+def find_card(cards: list[dict], predicate) -> dict:
+    found = [c for c in cards if predicate(c)]
+    assert found, "no such card in `notedeck cards` output"
+    return found[0]
+
+
+def bert_structure(card: dict) -> bool:
+    return "구조" in card["front"] and "Encoder" in card["back"] and any(
+        "BERT" in p and "SpanBERT" not in p for p in card.get("path", []) + [card["front"]]
+    )
+
+
+def test_real_notes_import_with_counts_matching_cards(notedeck, notes_copy, tmp_path):
+    cards = cards_json(notedeck, notes_copy)
+    assert len(cards) > 0, "the parser found no cards in the real notes"
+    out = tmp_path / "notes.apkg"
+    summary = export(notedeck, notes_copy, out).stdout
+    assert f"{len(cards)} cards" in summary
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        log = import_package(col, out)
+        assert len(log.new) == len(cards)
+        assert not log.updated and not log.duplicate and not log.conflicting
+        assert not log.missing_notetype
+        assert col.note_count() == len(cards)
+        assert col.card_count() == expected_card_count(cards)
+        imported_decks = {d.name for d in col.decks.all_names_and_ids()} - {"Default"}
+        assert imported_decks == deck_names_with_parents(cards)
+        assert "역량평가 정리" in imported_decks
+
+        # Each card is in its own deck, in study order within the deck.
+        for card in cards[:50]:
+            nid = note_id(col, card["id"])
+            note = col.get_note(nid)
+            assert note.tags == card["tags"] or sorted(note.tags) == sorted(card["tags"])
+            deck = col.decks.name(col.get_card(note.card_ids()[0]).did)
+            assert deck == card["deck"]
+        dues = col.db.list(
+            "select c.due from cards c join notes n on n.id = c.nid order by n.id, c.ord"
+        )
+        assert dues == sorted(dues)
+
+        problems, ok = col.fix_integrity()
+        assert ok, problems
+    finally:
+        col.close()
+
+
+def test_bert_and_math_cards_render_with_korean_and_mathjax(notedeck, notes_copy, tmp_path):
+    cards = cards_json(notedeck, notes_copy)
+    bert = find_card(cards, bert_structure)
+    math = find_card(cards, lambda c: "\\(" in c["front"] + c["back"] and c["kind"] != "cloze")
+    out = tmp_path / "notes.apkg"
+    export(notedeck, notes_copy, out)
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_package(col, out)
+        card = col.get_note(note_id(col, bert["id"])).cards()[0]
+        question, answer = card.question(), card.answer()
+        assert "구조" in question
+        assert "Encoder" in answer and "양방향" in answer
+        assert "Noto Sans KR" in answer  # the note type's CSS came along
+
+        card = col.get_note(note_id(col, math["id"])).cards()[0]
+        rendered = card.question() + card.answer()
+        assert "\\(" in rendered and "\\)" in rendered
+        assert re.search(r"[가-힣]", rendered), "Korean text lost"
+    finally:
+        col.close()
+
+
+def test_edited_answer_updates_the_same_note_and_keeps_review_state(
+    notedeck, notes_copy, tmp_path
+):
+    cards = cards_json(notedeck, notes_copy)
+    bert = find_card(cards, bert_structure)
+    out = tmp_path / "out" / "notes.apkg"
+    out.parent.mkdir()
+    export(notedeck, notes_copy, out)
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_package(col, out)
+        notes_before = col.note_count()
+        cards_before = col.card_count()
+        nid = note_id(col, bert["id"])
+        card = col.get_note(nid).cards()[0]
+        card.start_timer()
+        states = col._backend.get_scheduling_states(card.id)
+        col.sched.answer_card(
+            col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD)
+        )
+        card.load()
+        reviewed = (card.type, card.queue, card.due, card.ivl, card.reps)
+        assert card.reps == 1
+
+        # Edit that answer in the notes (same line, so no other card moves) and re-export
+        # straight away: within the same second as the first export.
+        note_file = notes_copy / NOTE_FILE
+        lines = note_file.read_text(encoding="utf-8").split("\n")
+        line = lines[bert["source"]["line"] - 1]
+        assert "양방향 문맥 학습" in line, line
+        lines[bert["source"]["line"] - 1] = line.replace("양방향 문맥 학습", "양방향 문맥 학습, 수정됨")
+        note_file.write_text("\n".join(lines), encoding="utf-8")
+        edited = find_card(cards_json(notedeck, notes_copy), lambda c: c["id"] == bert["id"])
+        assert "수정됨" in edited["back"]
+        export(notedeck, notes_copy, out)
+
+        log = import_package(col, out)
+        assert [n.id.nid for n in log.updated] == [nid]
+        assert not log.new and not log.conflicting
+        assert col.note_count() == notes_before
+        assert col.card_count() == cards_before
+        note = col.get_note(nid)
+        assert "수정됨" in note["Back"]
+        card.load()
+        assert (card.type, card.queue, card.due, card.ivl, card.reps) == reviewed
+
+        # An edit made inside Anki survives an unchanged re-export.
+        other = find_card(cards, lambda c: c["id"] != bert["id"] and c["kind"] == "basic")
+        other_note = col.get_note(note_id(col, other["id"]))
+        other_note["Back"] = "Anki 안에서 고친 답"
+        col.update_note(other_note)
+
+        export(notedeck, notes_copy, out)
+        log = import_package(col, out)
+        assert not log.updated and not log.new
+        assert col.get_note(other_note.id)["Back"] == "Anki 안에서 고친 답"
+        assert col.note_count() == notes_before
+    finally:
+        col.close()
+
+
+def test_images_are_bundled_and_missing_ones_are_warnings(notedeck, tmp_path):
+    notes = tmp_path / "notes"
+    (notes / "그림 a").mkdir(parents=True)
+    (notes / "그림 b").mkdir()
+    (notes / "그림 a" / "image.png").write_bytes(PNG_1X1)
+    # A different picture with the same file name must not collide.
+    (notes / "그림 b" / "image.png").write_bytes(PNG_1X1 + b"\x00")
+    note = notes / "cam.md"
+    note.write_text(
+        "# 이미지 테스트\n\n"
+        "### 문제9\n\n"
+        "## **1. Grad-CAM (Gradient-weighted Class Activation Mapping)**\n\n"
+        "- **구조**: 마지막 conv 층의 gradient로 가중치 계산 "
+        "![image.png](%EA%B7%B8%EB%A6%BC%20a/image.png)\n"
+        "- **결과**: 히트맵 ![image.png](%EA%B7%B8%EB%A6%BC%20b/image.png)\n"
+        "- **한계**: 해상도가 낮음 ![image.png](%EC%97%86%EC%9D%8C/image%201.png)\n",
+        encoding="utf-8",
+    )
+    cards = cards_json(notedeck, note)
+    assert any(c["kind"] == "basic" for c in cards)
+    out = tmp_path / "cam.apkg"
+    proc = export(notedeck, note, out)
+    missing_line = 9
+    assert f"cam.md:{missing_line}: image not found" in proc.stderr
+    assert "2 media files" in proc.stdout
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        log = import_package(col, out)
+        assert len(log.new) == len(cards)
+        media = sorted(os.listdir(col.media.dir()))
+        assert len(media) == 2 and all(m.endswith(".png") for m in media)
+        srcs = set()
+        for nid in col.find_notes(""):
+            srcs.update(re.findall(r'src="([^"]+)"', col.get_note(nid)["Back"]))
+        assert srcs == set(media)
+        check = col.media.check()
+        assert not check.missing and not check.unused
+        problems, ok = col.fix_integrity()
+        assert ok, problems
+    finally:
+        col.close()
