@@ -8,9 +8,15 @@
 use serde::Serialize;
 use std::ops::Range;
 
+mod build;
+mod listing;
 pub mod math;
 mod position;
+mod terms;
+mod tree;
 
+pub use build::card_id;
+pub use listing::listing;
 pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position};
 
@@ -199,9 +205,5 @@ pub struct Problem {
 /// Parse one Markdown file. `fallback_title` (usually the file stem) is used when the text
 /// has no `#` heading. Never panics; never fails.
 pub fn parse(text: &str, fallback_title: &str) -> Document {
-    let _ = text;
-    Document {
-        title: fallback_title.to_string(),
-        ..Document::default()
-    }
+    build::parse_document(text, fallback_title)
 }

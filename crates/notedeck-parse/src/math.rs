@@ -55,6 +55,80 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
     out
 }
 
+/// Second renderings of display formulas on a neighbouring line: KaTeX's HTML text that the
+/// paste put on the line before or after the formula (`계산:Mc(x,y)=k∑wc,k⋅fk(x,y)` above
+/// `Mc(x,y)=∑kwc,k⋅fk(x,y)M_c(x, y) = …`). A copy is the whole line (without list marker) or
+/// the part after a `:`, holding exactly the characters of the formula's rendered text in
+/// any order. Spans are sorted and do not overlap the runs.
+pub fn katex_copies(text: &str, runs: &[PastedKatex]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for run in runs.iter().filter(|r| r.display) {
+        let Some(rendered) = text.get(run.rendered.clone()) else {
+            continue;
+        };
+        let mut want: Vec<char> = rendered.chars().map(canon).filter(|&c| c != '\0').collect();
+        want.sort_unstable();
+        let line_start = text[..run.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[run.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| run.span.end + i);
+        for neighbour in [prev_line(text, line_start), next_line(text, line_end)]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(span) = copy_in_line(text, neighbour, &want) {
+                out.push(span);
+            }
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out.dedup();
+    out
+}
+
+/// The previous non-blank line before the line starting at `start`.
+fn prev_line(text: &str, start: usize) -> Option<Span> {
+    let mut end = start.checked_sub(1)?;
+    loop {
+        let s = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if !text[s..end].trim().is_empty() {
+            return Some(s..end);
+        }
+        end = s.checked_sub(1)?;
+    }
+}
+
+/// The next non-blank line after the line ending at `end` (at its `\n` or the text end).
+fn next_line(text: &str, end: usize) -> Option<Span> {
+    let mut s = end + 1;
+    while s < text.len() {
+        let e = text[s..].find('\n').map_or(text.len(), |i| s + i);
+        if !text[s..e].trim().is_empty() {
+            return Some(s..e);
+        }
+        s = e + 1;
+    }
+    None
+}
+
+fn copy_in_line(text: &str, line: Span, want: &[char]) -> Option<Span> {
+    let l = text.get(line.clone())?;
+    let body = strip_line_prefix(l);
+    let body_start = line.start + (l.len() - body.len());
+    let mut candidates = vec![body_start];
+    candidates.extend(body.match_indices(':').map(|(i, _)| body_start + i + 1));
+    for start in candidates {
+        let part = text.get(start..line.end)?;
+        let mut have: Vec<char> = part.chars().map(canon).filter(|&c| c != '\0').collect();
+        have.sort_unstable();
+        if !have.is_empty() && have == want {
+            let lead = part.len() - part.trim_start().len();
+            return Some(start + lead..line.end - (part.len() - part.trim_end().len()));
+        }
+    }
+    None
+}
+
 /// Render `text` (plain text, no Markdown) as HTML with pasted KaTeX runs replaced by MathJax
 /// delimiters around their TeX source: `\(…\)` inline, `\[…\]` when `display` says the text is
 /// a formula of its own. The rest is HTML-escaped.
@@ -69,6 +143,21 @@ pub fn text_to_html(text: &str, out: &mut String) {
         pos = run.span.end;
     }
     escape_html(&text[pos..], out);
+}
+
+/// `text` with each pasted KaTeX run replaced by its TeX source (`McM_cMc` → `M_c`): the
+/// form claims, keys and labels are compared in.
+pub fn tex_only(text: &str) -> String {
+    let runs = find_runs_in_segment(text);
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for run in &runs {
+        out.push_str(&text[pos..run.span.start]);
+        out.push_str(&text[run.tex.clone()]);
+        pos = run.span.end;
+    }
+    out.push_str(&text[pos..]);
+    out
 }
 
 /// Append `tex` wrapped in MathJax delimiters (`\(…\)` or `\[…\]`), HTML-escaped.

@@ -1,0 +1,316 @@
+//! `Name (Expansion)` and `Expansion (NAME)`: acronyms and their spelled-out forms.
+//!
+//! The checker builds "conflicting expansion" and "acronym mismatch" findings on these, so
+//! precision matters more than recall. The rules, on markup-free text:
+//!
+//! * **Name first** — `LoRA (Low-Rank Adaptation)`, `NAS(Neural Architecture Search)`: the
+//!   name is one token of ASCII letters, digits and hyphens with at least two capital
+//!   letters (`LoRA`, `Grad-CAM`, `CT`), not glued to a preceding letter. The expansion is
+//!   at least two Latin words (hyphen parts count: `Row-rank Adaptation`) made only of Latin
+//!   letters, digits, spaces and `-–/&'.`. The initials need not match the name: a mismatch
+//!   (`LoRA (Row-rank Adaptation)`) is exactly what the checker wants to see.
+//! * **Expansion first** — `Masked Language Modeling (MLM)`, `Model-as-a-Service (MaaS)`:
+//!   the parenthesis holds an acronym (2–10 ASCII letters/digits, at least two capitals) and
+//!   the Latin words right before it must spell it by their initials (hyphen parts count,
+//!   `of`/`and`/`from`/… may be skipped). Without such a match nothing is reported, because
+//!   there is no way to tell where the expansion starts.
+//!
+//! Korean glosses are never terms: `동결(freeze)`, `많음 (채널 수 × forward)`,
+//! `CI (지속적 통합)`, `대규모 언어 모델(LLM)`, `Grad-CAM(gradient)` (one word).
+
+use crate::Span;
+
+/// A term found in a piece of plain text; spans are offsets into that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub name: Span,
+    pub expansion: Span,
+    pub whole: Span,
+}
+
+/// Find terms in `text` (plain text without Markdown markup).
+pub(crate) fn find_terms(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find('(') {
+        let open = from + rel;
+        from = open + 1;
+        let Some(close) = matching_paren(bytes, open) else {
+            continue;
+        };
+        let inner = &text[open + 1..close];
+        let (in_start, in_end) = trim_range(text, open + 1, close);
+        if in_start >= in_end {
+            continue;
+        }
+        // Where the text before the parenthesis ends (one optional space).
+        let before_end = if open > 0 && bytes[open - 1] == b' ' {
+            open - 1
+        } else {
+            open
+        };
+        if is_acronym(&text[in_start..in_end])
+            && let Some(exp_start) = expansion_before(text, before_end, &text[in_start..in_end])
+        {
+            out.push(Found {
+                name: in_start..in_end,
+                expansion: exp_start..before_end,
+                whole: exp_start..close + 1,
+            });
+            from = close + 1;
+            continue;
+        }
+        let name_start = text[..before_end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || c == '-')
+            .last()
+            .map_or(before_end, |(i, _)| i);
+        if name_start == before_end {
+            continue;
+        }
+        let name = text[name_start..before_end].trim_start_matches('-');
+        let name_start = before_end - name.len();
+        let glued = text[..name_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric());
+        if glued || !is_name(name) || !is_expansion(inner.trim()) {
+            continue;
+        }
+        out.push(Found {
+            name: name_start..before_end,
+            expansion: in_start..in_end,
+            whole: name_start..close + 1,
+        });
+        from = close + 1;
+    }
+    out
+}
+
+/// Index of the `)` closing the `(` at `open`, within 120 bytes and the same line.
+fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate().skip(open).take(120) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (start + lead, (end - trail).max(start + lead))
+}
+
+/// `LoRA`, `Grad-CAM`, `CT`: ASCII, starts with a letter, at least two capitals.
+fn is_name(name: &str) -> bool {
+    name.len() >= 2
+        && name.len() <= 20
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// `MLM`, `MaaS`, `GZSL`: a short token with at least two capitals, starting with one.
+fn is_acronym(s: &str) -> bool {
+    (2..=10).contains(&s.len())
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// At least two Latin words, nothing but Latin letters, digits, spaces and `-–/&'.`.
+fn is_expansion(s: &str) -> bool {
+    if s.len() > 100 || !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || " -–/&'.".contains(c))
+    {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split([' ', '-', '–', '/'])
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+        .collect();
+    words.len() >= 2 && words.iter().any(|w| w.len() >= 3)
+}
+
+/// Words that an acronym may skip.
+const SMALL_WORDS: &[&str] = &[
+    "of", "and", "from", "a", "an", "the", "for", "in", "on", "with", "to", "as", "by", "via",
+];
+
+/// Start of the Latin words ending at `end` whose initials spell `acr`, if any.
+fn expansion_before(text: &str, end: usize, acr: &str) -> Option<usize> {
+    // Collect up to 12 preceding space-separated ASCII words.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = end;
+    while words.len() < 12 {
+        let Some(start) = text[..pos]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || c == '-' || c == '–')
+            .last()
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        words.push((start, &text[start..pos]));
+        if start == 0 || text.as_bytes()[start - 1] != b' ' {
+            // The word must not be glued to something else (Hangul, punctuation).
+            if start > 0
+                && text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+            {
+                words.pop();
+            }
+            break;
+        }
+        pos = start - 1;
+    }
+    let acr: Vec<char> = acr
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    // Try the shortest run of words whose initials spell the acronym.
+    for k in 1..=words.len() {
+        let run: Vec<&str> = words[..k]
+            .iter()
+            .rev()
+            .flat_map(|(_, w)| w.split(['-', '–']))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let first = run.first()?;
+        if !first.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        if initials_match(&run, &acr) {
+            return Some(words[k - 1].0);
+        }
+    }
+    None
+}
+
+/// Do the initials of `parts` spell `acr`, skipping small words where needed?
+fn initials_match(parts: &[&str], acr: &[char]) -> bool {
+    // Small DP: (part index, acronym index).
+    fn go(parts: &[&str], acr: &[char]) -> bool {
+        match (parts.split_first(), acr.split_first()) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some((p, rest)), _) => {
+                let skip = SMALL_WORDS.contains(&p.to_ascii_lowercase().as_str());
+                let initial = p.chars().next().map(|c| c.to_ascii_lowercase());
+                let take = acr
+                    .split_first()
+                    .is_some_and(|(a, ar)| Some(*a) == initial && go(rest, ar));
+                take || (skip && go(rest, acr))
+            }
+        }
+    }
+    parts.len() <= 16 && go(parts, acr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<(&str, &str)> {
+        find_terms(text)
+            .into_iter()
+            .map(|f| (&text[f.name], &text[f.expansion]))
+            .collect()
+    }
+
+    #[test]
+    fn name_first_terms_from_the_notes() {
+        assert_eq!(
+            terms("LoRA (Row-rank Adaptation)"),
+            [("LoRA", "Row-rank Adaptation")]
+        );
+        assert_eq!(
+            terms("1. BERT (Bidirectional Encoder Representations from Transformers)"),
+            [(
+                "BERT",
+                "Bidirectional Encoder Representations from Transformers"
+            )]
+        );
+        assert_eq!(
+            terms("3. RoBERTa (Robustly Optimized BERT)"),
+            [("RoBERTa", "Robustly Optimized BERT")]
+        );
+        assert_eq!(
+            terms("0. CAM (class activation mapping)"),
+            [("CAM", "class activation mapping")]
+        );
+        assert_eq!(
+            terms("*NAS(Neural Architecture Search)의 한 방법"),
+            [("NAS", "Neural Architecture Search")]
+        );
+        assert_eq!(
+            terms("1. Grad-CAM (Gradient-weighted Class Activation Mapping)"),
+            [("Grad-CAM", "Gradient-weighted Class Activation Mapping")]
+        );
+    }
+
+    #[test]
+    fn expansion_first_terms_from_the_notes() {
+        assert_eq!(
+            terms("Masked Language Modeling (MLM)"),
+            [("MLM", "Masked Language Modeling")]
+        );
+        assert_eq!(
+            terms("2. Model-as-a-Service (MaaS)"),
+            [("MaaS", "Model-as-a-Service")]
+        );
+        assert_eq!(
+            terms("4. Generalized Zero-Shot Learning (GZSL)"),
+            [("GZSL", "Generalized Zero-Shot Learning")]
+        );
+        assert_eq!(
+            terms("구조 전제: Global Average Pooling (GAP) + FC Layer(분류기)"),
+            [("GAP", "Global Average Pooling")]
+        );
+        assert_eq!(
+            terms("CT (Continuous Training): automated"),
+            [("CT", "Continuous Training")]
+        );
+    }
+
+    #[test]
+    fn korean_glosses_and_formulas_are_not_terms() {
+        for text in [
+            "많음 (채널 수 × forward)",
+            "원래 모델 파라미터는 동결(freeze), 새로 추가한 LoRA 모듈만 학습",
+            "CI (지속적 통합)",
+            "대규모 언어 모델(LLM) → GPT",
+            "변형: Grad-CAM(gradient), Score-CAM(score 변화)",
+            "Q(s,a)←Q(s,a)",
+            "Feature Store (optional)",
+            "Level 1 (CT 중심)",
+            "prediction service (e.g., REST API)",
+            "클래스별 활성화 지도(Class Activation Map) 생성",
+            "재학습(CT)",
+        ] {
+            assert_eq!(terms(text), [], "{text}");
+        }
+    }
+}

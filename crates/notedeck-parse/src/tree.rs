@@ -1,0 +1,541 @@
+//! One pulldown-cmark pass over a note, turned into a small block tree, plus the inline
+//! views the card rules need: plain text with source offsets, bold spans, and HTML.
+//!
+//! The events are kept in one vector; blocks refer to them by index, so nothing is parsed
+//! twice and every piece of text keeps its byte offset into the note.
+
+use crate::Span;
+use crate::math;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// One event with the source range it came from.
+pub(crate) struct Ev<'a> {
+    pub ev: Event<'a>,
+    pub span: Span,
+}
+
+/// Block-level element kinds the card rules distinguish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Heading(u8),
+    Paragraph,
+    List,
+    Item,
+    Table,
+    TableHead,
+    TableRow,
+    TableCell,
+    BlockQuote,
+    CodeBlock,
+    Html,
+    Rule,
+    Other,
+}
+
+/// A block: its kind, source span, the events strictly inside it, and child blocks.
+pub(crate) struct Block {
+    pub kind: Kind,
+    pub span: Span,
+    /// Index range of the events between this block's Start and End events.
+    pub inner: std::ops::Range<usize>,
+    pub children: Vec<Block>,
+}
+
+/// The parsed note: all events and the top-level blocks.
+pub(crate) struct Tree<'a> {
+    pub events: Vec<Ev<'a>>,
+    pub blocks: Vec<Block>,
+}
+
+/// Sentinel HTML event closing a cloze deletion (see [`cloze_open`]); source HTML can never
+/// contain a NUL (CommonMark replaces it), so these cannot collide with the note's own HTML.
+pub(crate) const CLOZE_CLOSE: &str = "\0cloze-close";
+
+impl<'a> Tree<'a> {
+    /// Parse `text` once with tables, strikethrough and `$` math enabled.
+    pub fn parse(text: &'a str) -> Tree<'a> {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
+        let events: Vec<Ev<'a>> = Parser::new_ext(text, options)
+            .into_offset_iter()
+            .map(|(ev, span)| Ev { ev, span })
+            .collect();
+        let mut stack: Vec<Block> = Vec::new();
+        let mut top: Vec<Block> = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            match &e.ev {
+                Event::Start(tag) => {
+                    if let Some(kind) = block_kind(tag) {
+                        stack.push(Block {
+                            kind,
+                            span: e.span.clone(),
+                            inner: i + 1..i + 1,
+                            children: Vec::new(),
+                        });
+                    }
+                }
+                Event::End(end) => {
+                    if is_block_end(end)
+                        && let Some(mut b) = stack.pop()
+                    {
+                        b.inner.end = i;
+                        match stack.last_mut() {
+                            Some(parent) => parent.children.push(b),
+                            None => top.push(b),
+                        }
+                    }
+                }
+                Event::Rule => {
+                    let b = Block {
+                        kind: Kind::Rule,
+                        span: e.span.clone(),
+                        inner: i..i,
+                        children: Vec::new(),
+                    };
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(b),
+                        None => top.push(b),
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Unbalanced input cannot happen with pulldown-cmark, but never lose blocks if it did.
+        while let Some(mut b) = stack.pop() {
+            b.inner.end = events.len();
+            match stack.last_mut() {
+                Some(parent) => parent.children.push(b),
+                None => top.push(b),
+            }
+        }
+        Tree {
+            events,
+            blocks: top,
+        }
+    }
+
+    /// Events strictly inside `b`.
+    pub fn inner(&self, b: &Block) -> &[Ev<'a>] {
+        self.events.get(b.inner.clone()).unwrap_or_default()
+    }
+
+    /// The inline events of a list item's first line: the tight item's direct inline
+    /// content, or its first paragraph. Returns the event range and the rest of the children.
+    pub fn item_lead<'b>(&self, item: &'b Block) -> (std::ops::Range<usize>, &'b [Block]) {
+        let first_child = item.children.first();
+        let direct_end = first_child.map_or(item.inner.end, |c| c.inner.start.saturating_sub(1));
+        let direct = item.inner.start..direct_end.max(item.inner.start);
+        let has_direct = self
+            .events
+            .get(direct.clone())
+            .unwrap_or_default()
+            .iter()
+            .any(|e| !matches!(e.ev, Event::SoftBreak | Event::HardBreak));
+        if has_direct {
+            return (direct, &item.children);
+        }
+        match item.children.split_first() {
+            Some((p, rest)) if p.kind == Kind::Paragraph => (p.inner.clone(), rest),
+            _ => (direct, &item.children),
+        }
+    }
+}
+
+fn block_kind(tag: &Tag) -> Option<Kind> {
+    Some(match tag {
+        Tag::Heading { level, .. } => Kind::Heading(heading_level(*level)),
+        Tag::Paragraph => Kind::Paragraph,
+        Tag::List(_) => Kind::List,
+        Tag::Item => Kind::Item,
+        Tag::Table(_) => Kind::Table,
+        Tag::TableHead => Kind::TableHead,
+        Tag::TableRow => Kind::TableRow,
+        Tag::TableCell => Kind::TableCell,
+        Tag::BlockQuote(_) => Kind::BlockQuote,
+        Tag::CodeBlock(_) => Kind::CodeBlock,
+        Tag::HtmlBlock => Kind::Html,
+        Tag::FootnoteDefinition(_)
+        | Tag::DefinitionList
+        | Tag::DefinitionListTitle
+        | Tag::DefinitionListDefinition
+        | Tag::MetadataBlock(_) => Kind::Other,
+        _ => return None,
+    })
+}
+
+fn is_block_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Heading(_)
+            | TagEnd::Paragraph
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plain text view
+
+/// Inline content as plain text, with a map back to source offsets and the bold spans.
+#[derive(Default, Debug)]
+pub(crate) struct Plain {
+    pub text: String,
+    /// `(plain offset, source offset, exact)` at the start of each piece; `exact` when the
+    /// piece's plain text is a verbatim copy of the source (offsets map one to one).
+    pub map: Vec<(usize, usize, bool)>,
+    /// Bold (`**…**`) ranges in plain offsets, outermost only.
+    pub strong: Vec<Span>,
+    /// Images: `(url, alt, source span)`.
+    pub images: Vec<(String, String, Span)>,
+    /// Source span covered.
+    pub span: Span,
+}
+
+impl Plain {
+    /// Plain text of `events` (inline events only).
+    pub fn of(text: &str, events: &[Ev]) -> Plain {
+        let mut p = Plain {
+            span: span_of(events),
+            ..Plain::default()
+        };
+        let mut strong_depth = 0usize;
+        let mut strong_start = 0;
+        let mut image: Option<(String, usize, Span)> = None;
+        for e in events {
+            match &e.ev {
+                Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                    if let Some(img) = image.as_mut() {
+                        let _ = img.1;
+                        img.0.push_str(t);
+                        continue;
+                    }
+                    let exact = text.get(e.span.clone()) == Some(t.as_ref());
+                    let src = if matches!(e.ev, Event::Text(_)) || exact {
+                        e.span.start
+                    } else {
+                        // Code and math: point inside the delimiters where possible.
+                        text.get(e.span.clone())
+                            .and_then(|s| s.find(t.as_ref()))
+                            .map_or(e.span.start, |i| e.span.start + i)
+                    };
+                    let exact = exact || text.get(src..src + t.len()) == Some(t.as_ref());
+                    p.map.push((p.text.len(), src, exact));
+                    p.text.push_str(t);
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    p.map.push((p.text.len(), e.span.start, false));
+                    p.text.push(' ');
+                }
+                Event::Start(Tag::Strong) => {
+                    if strong_depth == 0 {
+                        strong_start = p.text.len();
+                    }
+                    strong_depth += 1;
+                }
+                Event::End(TagEnd::Strong) => {
+                    strong_depth = strong_depth.saturating_sub(1);
+                    if strong_depth == 0 {
+                        p.strong.push(strong_start..p.text.len());
+                    }
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    image = Some((String::new(), 0, e.span.clone()));
+                    p.images
+                        .push((dest_url.to_string(), String::new(), e.span.clone()));
+                }
+                Event::End(TagEnd::Image) => {
+                    if let (Some((alt, _, _)), Some(last)) = (image.take(), p.images.last_mut()) {
+                        last.1 = alt;
+                    }
+                }
+                _ => {}
+            }
+        }
+        p
+    }
+
+    /// Source offset of plain offset `at` (clamped into the covered span).
+    pub fn src(&self, at: usize) -> usize {
+        let i = self.map.partition_point(|&(pos, _, _)| pos <= at);
+        let Some(&(pos, src, exact)) = i.checked_sub(1).and_then(|i| self.map.get(i)) else {
+            return self.span.start;
+        };
+        let off = if exact { src + (at - pos) } else { src };
+        off.clamp(self.span.start, self.span.end.max(self.span.start))
+    }
+
+    /// Source span of plain range `r`.
+    pub fn src_span(&self, r: &Span) -> Span {
+        let start = self.src(r.start);
+        let end = if r.end > r.start {
+            // Map the last character, then step past it.
+            let last = self.text[..r.end]
+                .char_indices()
+                .next_back()
+                .map_or(r.start, |(i, _)| i);
+            let s = self.src(last);
+            let len = self.text[last..r.end].len();
+            (s + len).min(self.span.end.max(start))
+        } else {
+            start
+        };
+        start..end.max(start)
+    }
+
+    /// True when the whole text is one bold span (ignoring surrounding spaces).
+    pub fn is_all_bold(&self) -> bool {
+        let t = self.text.trim();
+        !t.is_empty()
+            && self.strong.len() == 1
+            && self.strong.first().is_some_and(|s| {
+                self.text[..s.start].trim().is_empty() && self.text[s.end..].trim().is_empty()
+            })
+    }
+}
+
+/// Span covering `events`.
+pub(crate) fn span_of(events: &[Ev]) -> Span {
+    match (events.first(), events.last()) {
+        (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
+        _ => 0..0,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+/// Render events as HTML for a card side. Pasted KaTeX and `$` math become MathJax; HTML
+/// comments (id pins) are dropped; text inside the sorted source ranges `skip` (second
+/// renderings of display formulas) is left out.
+pub(crate) fn render(events: &[Ev], out: &mut String, skip: &[Span]) {
+    let mut r = Renderer {
+        out,
+        pending: String::new(),
+        cloze: false,
+    };
+    r.run(events, skip);
+}
+
+struct Renderer<'o> {
+    out: &'o mut String,
+    /// Adjacent text waiting to be scanned for pasted KaTeX as one piece.
+    pending: String,
+    /// Inside a cloze deletion: `}}` must not appear in output.
+    cloze: bool,
+}
+
+impl Renderer<'_> {
+    fn run(&mut self, events: &[Ev], skip: &[Span]) {
+        let mut in_image = false;
+        let mut in_code = false;
+        for e in events {
+            if in_image {
+                if matches!(e.ev, Event::End(TagEnd::Image)) {
+                    in_image = false;
+                }
+                continue;
+            }
+            match &e.ev {
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Text(t) if in_code => {
+                    self.flush();
+                    self.text(t);
+                    continue;
+                }
+                _ => {}
+            }
+            if let Event::Text(t) = &e.ev {
+                self.visible_text(t, &e.span, skip);
+                continue;
+            }
+            self.flush();
+            match &e.ev {
+                Event::Start(tag) => self.start(tag, &mut in_image),
+                Event::End(end) => self.end(*end),
+                Event::Code(t) => {
+                    self.out.push_str("<code>");
+                    self.text(t);
+                    self.out.push_str("</code>");
+                }
+                Event::InlineMath(t) => self.math(t, false),
+                Event::DisplayMath(t) => self.math(t, true),
+                Event::Html(h) | Event::InlineHtml(h) => match h.as_ref() {
+                    CLOZE_CLOSE => {
+                        self.cloze = false;
+                        self.out.push_str("}}");
+                    }
+                    h if h.starts_with('\0') => {
+                        self.out.push_str(&h[1..]);
+                        self.cloze = true;
+                    }
+                    h if h.trim_start().starts_with("<!--") => {}
+                    h => self.out.push_str(h),
+                },
+                Event::SoftBreak => self.out.push('\n'),
+                Event::HardBreak => self.out.push_str("<br>"),
+                Event::Rule => self.out.push_str("<hr>"),
+                Event::TaskListMarker(done) => {
+                    self.out.push_str(if *done { "☑ " } else { "☐ " });
+                }
+                Event::FootnoteReference(_) | Event::Text(_) => {}
+            }
+        }
+        self.flush();
+    }
+
+    /// Queue the parts of a text event outside the `skip` ranges.
+    fn visible_text(&mut self, t: &str, span: &Span, skip: &[Span]) {
+        let first = skip.partition_point(|r| r.end <= span.start);
+        let overlapping = skip
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| r.start < span.end);
+        // Offsets only map one to one when the text is a verbatim copy of the source.
+        if t.len() != span.len() {
+            self.pending.push_str(t);
+            return;
+        }
+        let mut pos = span.start;
+        for r in overlapping {
+            if r.start > pos
+                && let Some(part) = t.get(pos - span.start..r.start - span.start)
+            {
+                self.pending.push_str(part);
+            }
+            pos = pos.max(r.end.min(span.end));
+        }
+        if let Some(part) = t.get(pos - span.start..) {
+            self.pending.push_str(part);
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.pending);
+        let mut html = String::with_capacity(text.len() + 8);
+        math::text_to_html(&text, &mut html);
+        self.push_safe(&html);
+    }
+
+    /// Push already-escaped HTML, keeping a cloze deletion open.
+    fn push_safe(&mut self, html: &str) {
+        if self.cloze && html.contains("}}") {
+            self.out.push_str(&html.replace("}}", "} }"));
+        } else {
+            self.out.push_str(html);
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let mut s = String::with_capacity(t.len());
+        math::escape_html(t, &mut s);
+        self.push_safe(&s);
+    }
+
+    fn math(&mut self, tex: &str, display: bool) {
+        let mut s = String::with_capacity(tex.len() + 4);
+        math::push_mathjax(tex, display, &mut s);
+        self.push_safe(&s);
+    }
+
+    fn start(&mut self, tag: &Tag, in_image: &mut bool) {
+        match tag {
+            Tag::Paragraph => self.out.push_str("<p>"),
+            Tag::Heading { level, .. } => {
+                self.out.push_str(&format!("<h{}>", heading_level(*level)));
+            }
+            Tag::BlockQuote(_) => self.out.push_str("<blockquote>"),
+            Tag::CodeBlock(_) => self.out.push_str("<pre><code>"),
+            Tag::List(Some(1)) => self.out.push_str("<ol>"),
+            Tag::List(Some(n)) => self.out.push_str(&format!("<ol start=\"{n}\">")),
+            Tag::List(None) => self.out.push_str("<ul>"),
+            Tag::Item => self.out.push_str("<li>"),
+            Tag::Table(_) => self.out.push_str("<table>"),
+            Tag::TableHead => self.out.push_str("<thead><tr>"),
+            Tag::TableRow => self.out.push_str("<tr>"),
+            Tag::TableCell => self.out.push_str("<td>"),
+            Tag::Emphasis => self.out.push_str("<em>"),
+            Tag::Strong => self.out.push_str("<b>"),
+            Tag::Strikethrough => self.out.push_str("<s>"),
+            Tag::Superscript => self.out.push_str("<sup>"),
+            Tag::Subscript => self.out.push_str("<sub>"),
+            Tag::Link { dest_url, .. } => {
+                self.out.push_str("<a href=\"");
+                math::escape_html(dest_url, self.out);
+                self.out.push_str("\">");
+            }
+            Tag::Image { dest_url, .. } => {
+                // The URL exactly as written: the exporter replaces this string with the
+                // bundled media name.
+                self.out.push_str("<img src=\"");
+                math::escape_html(dest_url, self.out);
+                self.out.push_str("\">");
+                *in_image = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        let s = match end {
+            TagEnd::Paragraph => "</p>",
+            TagEnd::Heading(level) => {
+                self.out.push_str(&format!("</h{}>", heading_level(level)));
+                return;
+            }
+            TagEnd::BlockQuote(_) => "</blockquote>",
+            TagEnd::CodeBlock => "</code></pre>",
+            TagEnd::List(true) => "</ol>",
+            TagEnd::List(false) => "</ul>",
+            TagEnd::Item => "</li>",
+            TagEnd::Table => "</table>",
+            TagEnd::TableHead => "</tr></thead>",
+            TagEnd::TableRow => "</tr>",
+            TagEnd::TableCell => "</td>",
+            TagEnd::Emphasis => "</em>",
+            TagEnd::Strong => "</b>",
+            TagEnd::Strikethrough => "</s>",
+            TagEnd::Superscript => "</sup>",
+            TagEnd::Subscript => "</sub>",
+            TagEnd::Link => "</a>",
+            _ => "",
+        };
+        self.out.push_str(s);
+    }
+}
+
+/// A cloze-open sentinel event for deletion number `n`.
+pub(crate) fn cloze_open(n: usize) -> Event<'static> {
+    Event::Html(CowStr::Boxed(format!("\0{{{{c{n}::").into_boxed_str()))
+}
+
+/// The cloze-close sentinel event.
+pub(crate) fn cloze_close() -> Event<'static> {
+    Event::Html(CowStr::Borrowed(CLOZE_CLOSE))
+}
