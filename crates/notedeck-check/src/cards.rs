@@ -6,8 +6,13 @@ use notedeck_parse::{Card, CardKind};
 use std::path::Path;
 
 /// The key two cards collide on: the front as a learner reads it (tags and spacing removed,
-/// case folded). Cards without a front have none.
+/// case folded). Cards without a front have none, and neither do definition cards: a term is
+/// rightly defined again in each exam's notes, and differing definitions are
+/// `conflicting-expansion`'s business.
 pub fn front_key(card: &Card) -> Option<String> {
+    if card.kind == CardKind::Definition {
+        return None;
+    }
     let key = plain(&card.front);
     (!key.is_empty()).then_some(key)
 }

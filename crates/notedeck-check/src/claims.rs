@@ -7,9 +7,13 @@
 //! - quantities: the same words with different numbers (`3개` vs `2개`);
 //! - opposites: the same words with opposite endings (`필요` / `불필요`, `많음` / `적음`,
 //!   `있음` / `없음`, `O` / `X`).
+//!
+//! Within one topic, a formula can also be contradicted by a formula for something else:
+//! the notes write "**W + ΔW** 형태", `ΔW = A × B` and `y' = (W + BA)x`. Substituting the
+//! sum gives ΔW = BA, which is not A × B (see [`implied_formula_conflicts`]).
 
-use crate::{Finding, Related, Severity, Workspace, files_with};
-use notedeck_parse::{Claim, ClaimOrigin};
+use crate::{Edit, Finding, Fix, Note, Related, Severity, Workspace, files_with};
+use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
 use std::path::Path;
 
 /// What makes two claims comparable: normalised subject and attribute.
@@ -71,6 +75,144 @@ pub fn conflicting_claims(ws: &Workspace, key: &ClaimKey) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Formula claims contradicted by another formula of the same topic once a sum written in the
+/// text is substituted: with "W + ΔW" in the text and `y' = (W + BA)x`, ΔW must be `BA`, so
+/// `ΔW = A × B` is flagged (matrix products do not commute), with a fix to `BA`.
+pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
+    let formulas: Vec<&Claim> = note
+        .doc
+        .claims
+        .iter()
+        .filter(|c| c.origin == ClaimOrigin::Formula)
+        .collect();
+    let mut out = Vec::new();
+    for claim in &formulas {
+        let symbol = claim.attribute.trim();
+        if symbol.is_empty() || symbol.chars().count() > 8 || symbol.contains(char::is_whitespace) {
+            continue;
+        }
+        let topic = topic_span(note, &claim.span);
+        let Some(text) = note.text.get(topic.clone()) else {
+            continue;
+        };
+        for (sum_at, base) in summands_of(text, symbol) {
+            let other = formulas.iter().find_map(|other| {
+                let same_topic = squash(&other.subject) == squash(&claim.subject);
+                if !same_topic || std::ptr::eq(*other, *claim) {
+                    return None;
+                }
+                let term = added_to(&other.value, &base)?;
+                let differs = formula(&term) != formula(&claim.value);
+                differs.then_some((other, term))
+            });
+            let Some((other, term)) = other else {
+                continue;
+            };
+            let sum_span: Span = topic.start + sum_at.start..topic.start + sum_at.end;
+            out.push(Finding {
+                code: "conflicting-claim",
+                severity: Severity::Warning,
+                message: format!(
+                    "{symbol} = {} here, but {base} + {symbol} is written {base} + {term} in \
+                     \"{}\", which makes {symbol} = {term}",
+                    claim.value.trim(),
+                    format_args!("{} = {}", other.attribute.trim(), other.value.trim()),
+                ),
+                path: path.to_path_buf(),
+                span: claim.value_span.clone(),
+                related: vec![
+                    Related {
+                        path: path.to_path_buf(),
+                        span: other.value_span.clone(),
+                        message: format!("{base} + {term} here"),
+                    },
+                    Related {
+                        path: path.to_path_buf(),
+                        span: sum_span,
+                        message: format!("{symbol} is added to {base} here"),
+                    },
+                ],
+                fixes: vec![Fix {
+                    title: format!("Replace with \"{term}\""),
+                    edits: vec![Edit {
+                        path: path.to_path_buf(),
+                        span: claim.value_span.clone(),
+                        new_text: term.clone(),
+                    }],
+                }],
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// The span of the innermost topic section holding `span`, else the whole note.
+fn topic_span(note: &Note, span: &Span) -> Span {
+    note.doc
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Topic)
+        .filter(|s| s.span.start <= span.start && span.end <= s.span.end)
+        .min_by_key(|s| s.span.end - s.span.start)
+        .map_or(0..note.text.len(), |s| s.span.clone())
+}
+
+/// Places in `text` where `symbol` is added to something: `W + ΔW` (markup around either
+/// side allowed) gives the span of the sum and `W`.
+fn summands_of(text: &str, symbol: &str) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices(symbol) {
+        let before = text[..at].trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+        let Some(before) = before.strip_suffix('+') else {
+            continue;
+        };
+        let before = before.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+        let base: String = before
+            .chars()
+            .rev()
+            .take_while(|c| is_symbol_char(*c))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if base.is_empty() || base.chars().count() > 4 {
+            continue;
+        }
+        let start = before.len() - base.len();
+        out.push((start..at + symbol.len(), base));
+    }
+    out
+}
+
+/// In a formula value, the term added to `base`: `(W + BA)x` with base `W` gives `BA`.
+fn added_to(value: &str, base: &str) -> Option<String> {
+    for (at, _) in value.match_indices(base) {
+        let glued_before = value[..at].chars().next_back().is_some_and(is_symbol_char);
+        if glued_before {
+            continue;
+        }
+        let rest = value[at + base.len()..].trim_start();
+        let Some(rest) = rest.strip_prefix('+') else {
+            continue;
+        };
+        let term: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| is_symbol_char(*c) || matches!(c, '×' | '·' | '⋅' | '^' | '_'))
+            .collect();
+        let term = term.trim().to_string();
+        if !term.is_empty() {
+            return Some(term);
+        }
+    }
+    None
+}
+
+fn is_symbol_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
 }
 
 fn where_(origin: ClaimOrigin) -> &'static str {
@@ -143,10 +285,14 @@ fn opposite(a: &str, b: &str) -> bool {
     }
 }
 
-/// Lowercase, markup and whitespace removed: the form claims are compared in.
+/// Lowercase, markup, punctuation and whitespace removed: the form subjects, attributes and
+/// values are compared in (`Level 0: Manual Process` = `Level 0 – Manual Process`). Primes
+/// stay: `y'` is not `y`.
 fn squash(s: &str) -> String {
     s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '`' | '_' | ':'))
+        .filter(|c| {
+            c.is_alphanumeric() || matches!(c, '\'' | '′' | '✔' | '✘' | '✓' | '✗' | '~' | '.')
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }

@@ -251,10 +251,7 @@ impl Workspace {
 
     /// Every finding in the workspace, sorted by path, then span.
     pub fn check_all(&self) -> Vec<Finding> {
-        let mut out = Vec::new();
-        for (path, note) in &self.notes {
-            self.check_local(path, note, &mut out);
-        }
+        let mut out = self.check_local_all();
         for name in self.index.terms.keys() {
             out.extend(terms::conflicting_expansions(self, name));
         }
@@ -294,12 +291,11 @@ impl Workspace {
         out
     }
 
-    /// Every site of `name` written as `Name (Expansion)`, definition sites (headings) first,
-    /// then in path and source order.
+    /// Every site of `name` written as `Name (Expansion)`: sites with the preferred expansion
+    /// (the one `conflicting-expansion` proposes) first, headings before passing mentions, then
+    /// in path and source order. Hover shows the first.
     pub fn definitions(&self, name: &str) -> Vec<TermSite<'_>> {
-        let mut sites = self.term_sites(name);
-        sites.sort_by_key(|s| !s.term.is_heading);
-        sites
+        terms::ranked_sites(self, name)
     }
 
     /// Every mention of `name` as a whole word (ASCII letters and digits do not continue it, so
@@ -370,12 +366,39 @@ impl Workspace {
         out
     }
 
+    /// Per-file rules over every note, split across cores (a vault is mostly independent
+    /// files; the cross-file rules run afterwards on the shared indexes).
+    fn check_local_all(&self) -> Vec<Finding> {
+        let notes: Vec<(&PathBuf, &Note)> = self.notes.iter().collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = notes.len().div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = notes
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut out = Vec::new();
+                        for (path, note) in part {
+                            self.check_local(path, note, &mut out);
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
     /// Rules that look at one file only.
     fn check_local(&self, path: &Path, note: &Note, out: &mut Vec<Finding>) {
         out.extend(emphasis::broken_emphasis(path, &note.text));
         out.extend(katex::pasted_katex(path, &note.text));
         out.extend(terms::acronym_mismatches(self, path, note));
         out.extend(cards::empty_answers(path, note));
+        out.extend(claims::implied_formula_conflicts(path, note));
         if let Some(exists) = &self.image_exists {
             out.extend(images::missing_images(path, note, exists.as_ref()));
         }

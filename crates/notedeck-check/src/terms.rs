@@ -109,28 +109,29 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
     out
 }
 
-/// The site that best represents `name` for symbols and completion: a heading site with the
-/// preferred expansion, else any site with it, else the first site.
-pub fn preferred_site<'a>(ws: &'a Workspace, name: &str) -> Option<TermSite<'a>> {
-    let sites = ws.term_sites(name);
+/// All sites of `name`, preferred expansion first, then headings, then path and source order.
+pub fn ranked_sites<'a>(ws: &'a Workspace, name: &str) -> Vec<TermSite<'a>> {
+    let mut sites = ws.term_sites(name);
     let comparable_sites: Vec<TermSite<'a>> = sites
         .iter()
         .copied()
         .filter(|s| comparable(&s.term.expansion))
         .collect();
     let groups = group_by_expansion(&comparable_sites);
-    if let Some(best) = preferred_group(name, &groups).and_then(|k| groups.get(&k)) {
-        return best
-            .iter()
-            .find(|s| s.term.is_heading)
-            .or_else(|| best.first())
-            .copied();
-    }
+    let best = preferred_group(name, &groups);
+    sites.sort_by_key(|s| {
+        let preferred = best
+            .as_ref()
+            .is_some_and(|k| comparable(&s.term.expansion) && normalize(&s.term.expansion) == *k);
+        (!preferred, !s.term.is_heading)
+    });
     sites
-        .iter()
-        .find(|s| s.term.is_heading)
-        .or_else(|| sites.first())
-        .copied()
+}
+
+/// The site that best represents `name` for symbols and completion: a heading site with the
+/// preferred expansion, else any site with it, else the first site.
+pub fn preferred_site<'a>(ws: &'a Workspace, name: &str) -> Option<TermSite<'a>> {
+    ranked_sites(ws, name).into_iter().next()
 }
 
 /// Whether the expansion's words can spell the acronym `name`; `None` when the rule does not

@@ -1,0 +1,111 @@
+//! `conflicting-claim`, `duplicate-card`, `empty-answer` and `missing-image` on the user's notes
+//! and fragments in their style.
+
+use notedeck_check::{Finding, Workspace};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+const NOTES: &str = include_str!("../../../notes/역량평가 정리.md");
+const REAL: &str = "notes/역량평가 정리.md";
+
+fn workspace(files: &[(&str, &str)]) -> Workspace {
+    let mut ws = Workspace::new();
+    for (path, text) in files {
+        ws.set(PathBuf::from(path), text);
+    }
+    ws
+}
+
+fn codes(findings: &[Finding], code: &str) -> Vec<Finding> {
+    findings
+        .iter()
+        .filter(|f| f.code == code)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn lora_update_formula_contradicts_the_code_block() {
+    let ws = workspace(&[(REAL, NOTES)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(&NOTES[f.span.clone()], "A × B");
+    let related: Vec<&str> = f.related.iter().map(|r| &NOTES[r.span.clone()]).collect();
+    assert_eq!(related, ["(W + BA)x", "W + ΔW"]);
+    assert_eq!(f.fixes[0].edits[0].new_text, "BA");
+    assert!(f.message.contains("ΔW = BA"), "{}", f.message);
+}
+
+#[test]
+fn consistent_formulas_are_quiet() {
+    let note = "## **LoRA (Low-Rank Adaptation)**\n\n- 대신 **W + ΔW** 형태로 쓰되,\n    - ΔW = **B × A**\n- 수식:\n    \n    ```\n    y = Wx\n    y' = (W + BA)x\n    ```\n";
+    let ws = workspace(&[("lora.md", note)]);
+    assert_eq!(codes(&ws.check_all(), "conflicting-claim"), []);
+}
+
+#[test]
+fn table_cell_contradicting_a_bullet() {
+    // The Score-CAM facts of the notes, once as bullets and once in a comparison table, with
+    // the table changed to contradict the bullets.
+    let note = "## **2. Score-CAM**\n\n- **Gradient 필요**: ✘ 불필요\n- **계산량**: 많음\n- **채널 수**: 3개\n\n## **3. 비교 요약 표**\n\n| 항목 | Grad-CAM | Score-CAM |\n| --- | --- | --- |\n| **Gradient 필요** | ✔ 필요 | ✔ 필요 |\n| **계산량** | 적음 | 많음 |\n| **채널 수** | 1개 | 2개 |\n";
+    let ws = workspace(&[("cam.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    let spans: Vec<&str> = found.iter().map(|f| &note[f.span.clone()]).collect();
+    assert_eq!(spans, ["✔ 필요", "2개"], "{found:#?}");
+    for f in &found {
+        assert_eq!(f.related.len(), 1);
+    }
+}
+
+#[test]
+fn paraphrases_and_lists_are_not_conflicts() {
+    // Two bullets on the same attribute that say different but compatible things.
+    let a = "## **1. BERT (Bidirectional Encoder Representations from Transformers)**\n\n- **장점**: 문장 내·문장 간 관계 모두 학습 가능\n- **구조**: Transformer **Encoder**만 사용 (양방향 문맥 학습)\n";
+    let b = "## **BERT (Bidirectional Encoder Representations from Transformers)**\n\n- **장점**: 양방향 문맥 정보 사용 가능\n- **구조**: Encoder만\n";
+    let ws = workspace(&[("a.md", a), ("b.md", b)]);
+    assert_eq!(codes(&ws.check_all(), "conflicting-claim"), []);
+}
+
+#[test]
+fn the_real_notes_have_no_duplicate_or_empty_cards() {
+    let ws = workspace(&[(REAL, NOTES)]);
+    let all = ws.check_all();
+    assert_eq!(codes(&all, "duplicate-card"), []);
+    assert_eq!(codes(&all, "empty-answer"), []);
+}
+
+#[test]
+fn duplicate_front_across_notes() {
+    let a = "# 기출 복기\n\n### 문항3\n\n## **1. BERT**\n\n- **한계**: MLM 시 [MASK] 토큰이 실제 사용 환경과 불일치(노이즈)\n";
+    let b = "# 기출 복기\n\n### 문항3\n\n## **1. BERT**\n\n- **한계**: 사전 학습과 미세 조정의 불일치\n";
+    let ws = workspace(&[("a.md", a), ("b.md", b)]);
+    let found = codes(&ws.check_all(), "duplicate-card");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].path, Path::new("b.md"));
+    assert_eq!(found[0].related[0].path, Path::new("a.md"));
+}
+
+#[test]
+fn missing_images_use_the_callers_resolver() {
+    let mut ws = workspace(&[(REAL, NOTES)]);
+    assert_eq!(
+        codes(&ws.check_all(), "missing-image"),
+        [],
+        "off without a resolver"
+    );
+    ws.set_image_resolver(Arc::new(|note: &Path, image: &str| {
+        note == Path::new(REAL) && image.ends_with("/image 1.png")
+    }));
+    let found = codes(&ws.check_all(), "missing-image");
+    let lines: Vec<usize> = found
+        .iter()
+        .map(|f| NOTES[..f.span.start].matches('\n').count() + 1)
+        .collect();
+    assert_eq!(lines, [178, 256, 289]);
+    assert!(
+        found[0]
+            .message
+            .contains("역량평가 정리 24f4d6b253d380f4a698df83390921af/image.png")
+    );
+}
