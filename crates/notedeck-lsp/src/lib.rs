@@ -14,6 +14,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{LspService, Server};
 
 mod damage;
+mod framing;
 mod requests;
 mod scan;
 mod server;
@@ -47,11 +48,20 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::new(|client| server::Backend::new(client, config));
-    Server::new(input, output, socket)
+    let (service, socket) = LspService::build(|client| server::Backend::new(client, config))
+        .custom_method(framing::INVALID_MESSAGE, server::Backend::invalid_message)
+        .finish();
+    // Malformed messages are answered instead of ending the session (see `framing`).
+    let (to_server, server_input) = tokio::io::duplex(1 << 16);
+    let server = Server::new(server_input, output, socket)
         .concurrency_level(CONCURRENCY)
-        .serve(service)
-        .await;
+        .serve(service);
+    tokio::pin!(server);
+    tokio::select! {
+        () = &mut server => {}
+        // The client closed its end: the server sees end of input and stops on its own.
+        () = framing::forward(input, to_server) => server.await,
+    }
 }
 
 /// Run the server on stdin/stdout until the client exits: what `notedeck lsp` does.

@@ -89,6 +89,17 @@ impl Backend {
         self.shared.wake.notify_one();
     }
 
+    /// Answers a malformed message (replaced by `framing`) with the error it deserved.
+    pub async fn invalid_message(&self, params: serde_json::Value) -> jsonrpc::Result<()> {
+        let code = params["code"].as_i64().unwrap_or(-32700);
+        let message = params["message"].as_str().unwrap_or("malformed message");
+        Err(jsonrpc::Error {
+            code: ErrorCode::from(code),
+            message: message.to_string().into(),
+            data: None,
+        })
+    }
+
     fn start_worker(&self) {
         if self.shared.worker.set(()).is_ok() {
             tokio::spawn(diagnostics_worker(self.client.clone(), self.shared.clone()));

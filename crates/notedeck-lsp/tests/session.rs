@@ -218,6 +218,9 @@ async fn editing_session_on_the_real_notes() {
     client.send_raw("{this is not json").await;
     let parse_error = client.response(Value::Null).await;
     assert_eq!(parse_error["error"]["code"], -32700, "{parse_error}");
+    client.send_raw(r#"{"id":41,"hello":"world"}"#).await;
+    let not_rpc = client.response(json!(41)).await;
+    assert_eq!(not_rpc["error"]["code"], -32600, "{not_rpc}");
     let unknown = client.request("notedeck/nothing", json!({})).await;
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
     let still = client

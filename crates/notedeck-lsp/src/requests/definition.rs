@@ -4,18 +4,23 @@ use tower_lsp_server::ls_types::{GotoDefinitionParams, GotoDefinitionResponse, L
 
 use crate::state::{State, uri_to_path};
 
-/// The definition sites of the term under the cursor: its headings if it has any, otherwise
-/// every place it is spelled out.
+/// Where the term under the cursor is defined: the site of its preferred expansion (the one
+/// the checker's fixes propose), then any other heading that defines it the same way. A
+/// heading with a conflicting expansion is not a definition of this meaning.
 pub fn definition(st: &State, params: &GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
     let at = &params.text_document_position_params;
     let path = uri_to_path(&at.text_document.uri);
     let (_, text) = st.note(&path)?;
     let name = st.ws.term_at(&path, text.offset(at.position))?;
+    let best = super::preferred(st, &name)?;
+    let same_heading = |s: &&notedeck_check::TermSite<'_>| {
+        s.term.is_heading
+            && s.term.expansion == best.term.expansion
+            && !(s.path == best.path && s.term.span == best.term.span)
+    };
     let sites = st.ws.definitions(&name);
-    let headings = sites.iter().any(|s| s.term.is_heading);
-    let locations: Vec<Location> = sites
-        .iter()
-        .filter(|s| s.term.is_heading || !headings)
+    let locations: Vec<Location> = std::iter::once(&best)
+        .chain(sites.iter().filter(same_heading))
         .filter_map(|s| {
             let (_, t) = st.note(s.path)?;
             Some(Location::new(st.uri(s.path)?, t.range(&s.term.span)))

@@ -17,7 +17,7 @@ pub fn hover(st: &State, params: &HoverParams) -> Option<Hover> {
     let mut range = None;
     if let Some(name) = st.ws.term_at(&path, offset) {
         let sites = st.ws.definitions(&name);
-        if let Some(first) = sites.first() {
+        if let Some(first) = super::preferred(st, &name) {
             let mut md = format!("**{name}** — {}", first.term.expansion);
             if let Some((_, def)) = st.note(first.path) {
                 let line = def.position(first.term.span.start).line + 1;
