@@ -73,7 +73,7 @@ pub(crate) fn candidates(
 }
 
 /// Upper bound on candidates per position.
-const MAX_CANDIDATES: usize = 32;
+const MAX_CANDIDATES: usize = 12;
 
 /// Text around a damaged position, for the symbol hints (the damaged line, in the input).
 pub(crate) struct Context<'a> {

@@ -24,7 +24,7 @@ use scan::{Scan, Unit};
 use std::ops::Range;
 
 /// Restored characters below this confidence are reported as uncertain.
-pub const UNCERTAIN_BELOW: f32 = 0.9;
+pub const UNCERTAIN_BELOW: f32 = 0.95;
 
 /// What [`detect`] found: the text is mojibake of UTF-8.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,7 +142,8 @@ pub fn repair(text: &str) -> Repair {
             }
         }
     }
-    let decisions = lattice.decide();
+    let mut decisions = lattice.decide();
+    agree_within_document(text, &scan.units, &unit_choice, &mut decisions);
 
     // Second pass: write the text.
     let mut out = String::with_capacity(text.len());
@@ -204,10 +205,16 @@ pub fn repair(text: &str) -> Repair {
     }
 }
 
-/// Damage `text` the way the issue describes, for tests and evaluation: encode as UTF-8, decode
-/// each byte with `code_page`, and drop the bytes that page leaves undefined and soft hyphens.
+/// Damage `text` the way the user's notes were damaged, for tests and evaluation: encode as
+/// UTF-8, decode each byte with `code_page`, and drop soft hyphens and the bytes that page leaves
+/// undefined (none for ISO-8859-1, which keeps 0x80-0x9F as C1 controls).
 pub fn simulate_damage(text: &str, code_page: CodePage) -> String {
-    let dropped = codepage::droppable(code_page, code_page == CodePage::Windows1252, false);
+    // A real ISO-8859-1 decoder keeps 0x80-0x9F as (invisible) C1 controls.
+    let dropped = codepage::droppable(
+        code_page,
+        code_page == CodePage::Windows1252,
+        code_page == CodePage::Latin1,
+    );
     let mut out = String::with_capacity(text.len() * 2);
     for &byte in text.as_bytes() {
         if byte.is_ascii() {
@@ -217,6 +224,55 @@ pub fn simulate_damage(text: &str, code_page: CodePage) -> String {
         }
     }
     out
+}
+
+/// Makes every occurrence of the same damaged word take the same reading, the one their
+/// posteriors favour together ("one reading per document"): a word the model gets right where
+/// its context is clear ("채널 인덱스") is then also right where the context says little ("채널
+/// 수"). The damaged form of a Korean word is its run of non-ASCII characters.
+fn agree_within_document(
+    text: &str,
+    units: &[Unit],
+    unit_choice: &[Option<usize>],
+    decisions: &mut [(usize, choose::Decision)],
+) {
+    use std::collections::HashMap;
+    let mut groups: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for (u, unit) in units.iter().enumerate() {
+        let (Unit::Truncated { src, .. }, Some(k)) = (unit, unit_choice.get(u).copied().flatten())
+        else {
+            continue;
+        };
+        let start = text
+            .get(..src.start)
+            .and_then(|s| s.char_indices().rev().find(|(_, c)| c.is_ascii()))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text
+            .get(src.end..)
+            .and_then(|s| s.find(|c: char| c.is_ascii()))
+            .map_or(text.len(), |i| src.end + i);
+        let word = text.get(start..end).unwrap_or("");
+        groups.entry((word, src.start - start)).or_default().push(k);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let mut total: HashMap<usize, f64> = HashMap::new();
+        for &k in members {
+            let Some((_, d)) = decisions.get(k) else {
+                continue;
+            };
+            for &(cand, p) in &d.posterior {
+                *total.entry(cand).or_default() += f64::from(p.max(1e-6)).ln();
+            }
+        }
+        let Some((&best, _)) = total.iter().max_by(|a, b| a.1.total_cmp(b.1)) else {
+            continue;
+        };
+        for &k in members {
+            if let Some((_, d)) = decisions.get_mut(k) {
+                d.chosen = best;
+            }
+        }
+    }
 }
 
 fn damage_of(text: &str, scan: &Scan) -> Option<Damage> {
