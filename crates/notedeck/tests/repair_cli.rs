@@ -1,0 +1,180 @@
+//! `notedeck repair` and how export, cards and lint treat damaged or legacy-encoded notes.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn fixture_damaged() -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../notedeck-repair/tests/fixtures/역량평가 정리.damaged.md");
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn restored_notes() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../notes/역량평가 정리.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn notedeck(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("notedeck").expect("the notedeck binary");
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Characters of the two texts that differ (they have the same length when the repair worked).
+fn differences(a: &str, b: &str) -> usize {
+    assert_eq!(a.chars().count(), b.chars().count());
+    a.chars().zip(b.chars()).filter(|(x, y)| x != y).count()
+}
+
+#[test]
+fn check_exits_1_on_damage_and_0_on_clean_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("damaged.md"), fixture_damaged()).expect("write");
+    std::fs::write(dir.path().join("clean.md"), restored_notes()).expect("write");
+
+    let out = notedeck(dir.path())
+        .args(["repair", "--check", "damaged.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "--check prints no text");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Windows-1254"), "{err}");
+    assert!(err.contains("2044 of them had lost a byte"), "{err}");
+
+    let out = notedeck(dir.path())
+        .args(["repair", "--check", "clean.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no encoding damage found"));
+}
+
+#[test]
+fn repair_prints_the_restored_text_and_lists_uncertain_characters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("역량평가 정리.md"), fixture_damaged()).expect("write");
+    let out = notedeck(dir.path())
+        .args(["repair", "역량평가 정리.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let restored = restored_notes();
+    // At most 2% of the 2,044 restored characters differ, nothing else.
+    assert!(differences(&text, &restored) <= 40);
+    assert!(text.starts_with("# 역량평가 정리\n"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Uncertain characters are listed with their line and alternatives.
+    let listed: Vec<&str> = err.lines().filter(|l| l.contains("%; or ")).collect();
+    assert!(!listed.is_empty(), "{err}");
+    assert!(
+        listed.iter().all(|l| l.starts_with("역량평가 정리.md:")),
+        "{err}"
+    );
+    // The file itself is untouched.
+    assert_eq!(
+        std::fs::read(dir.path().join("역량평가 정리.md")).expect("read"),
+        fixture_damaged()
+    );
+}
+
+#[test]
+fn write_replaces_the_file_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = dir.path().join("notes.md");
+    std::fs::write(&note, fixture_damaged()).expect("write");
+    let out = notedeck(dir.path())
+        .args(["repair", "--write", "notes.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        std::fs::read(dir.path().join("notes.md.bak")).expect("backup"),
+        fixture_damaged()
+    );
+    let repaired = std::fs::read_to_string(&note).expect("repaired file is UTF-8");
+    assert!(differences(&repaired, &restored_notes()) <= 40);
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+
+    // A second run finds nothing and does not touch the file or the backup.
+    let out = notedeck(dir.path())
+        .args(["repair", "--write", "notes.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to repair"));
+    assert_eq!(std::fs::read_to_string(&note).expect("read"), repaired);
+}
+
+#[test]
+fn missing_file_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = notedeck(dir.path())
+        .args(["repair", "--check", "nope.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.md"));
+}
+
+#[test]
+fn export_cards_and_lint_refuse_a_damaged_note_and_name_the_fix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("역량평가 정리.md"), fixture_damaged()).expect("write");
+    for args in [
+        vec!["lint", "역량평가 정리.md"],
+        vec!["cards", "역량평가 정리.md"],
+        vec!["export", "역량평가 정리.md", "-o", "out.apkg"],
+    ] {
+        let out = notedeck(dir.path()).args(&args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("notedeck repair --write '역량평가 정리.md'"),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("Windows-1254"), "{err}");
+        assert!(!dir.path().join("out.apkg").exists());
+    }
+}
+
+#[test]
+fn a_cp949_note_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "# 역량평가 정리\n\n## 1. BERT\n\n- **구조**: Transformer **Encoder**만 사용\n";
+    let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+    std::fs::write(dir.path().join("cp949.md"), &bytes).expect("write");
+    let out = notedeck(dir.path())
+        .args(["lint", "cp949.md"])
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{err}");
+    assert!(
+        err.contains("cp949.md") && err.contains("CP949/EUC-KR"),
+        "{err}"
+    );
+
+    // `repair --write` turns it into UTF-8.
+    let out = notedeck(dir.path())
+        .args(["repair", "--write", "cp949.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("cp949.md")).expect("UTF-8 now"),
+        text
+    );
+}
