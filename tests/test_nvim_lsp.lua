@@ -193,23 +193,27 @@ local function main()
   end
 
   step('code_action', function(data)
-    -- The same request `gra` makes, made synchronously first so the run records what the
-    -- server offered even if the quick fix below is not among it.
+    -- As a user gets there: from the start of the line, `]d` to the finding.
     vim.api.nvim_win_set_cursor(0, { conflict_line + 1, 0 })
-    local line_diags = vim.diagnostic.get(bufnr, { lnum = conflict_line })
+    vim.diagnostic.jump({ count = 1, float = false })
+    local cursor = vim.api.nvim_win_get_cursor(0)
+    data.cursor = { line = cursor[1] - 1, col = cursor[2] }
+    if cursor[1] - 1 ~= conflict_line then
+      error(('`]d` went to line %d, not to the finding on line %d'):format(cursor[1], conflict_line + 1), 0)
+    end
+
+    -- The request `gra` makes there, made synchronously first so the run records what the
+    -- server offered even if the quick fix below is not among it.
     local lsp_diags = {}
-    for _, d in ipairs(line_diags) do
+    for _, d in ipairs(vim.diagnostic.get(bufnr, { lnum = conflict_line })) do
       if d.user_data and d.user_data.lsp then
         lsp_diags[#lsp_diags + 1] = d.user_data.lsp
       end
     end
-    local line = vim.api.nvim_buf_get_lines(bufnr, conflict_line, conflict_line + 1, false)[1]
+    local here = vim.lsp.util.make_position_params(0, client.offset_encoding).position
     local request = {
       textDocument = vim.lsp.util.make_text_document_params(bufnr),
-      range = {
-        start = { line = conflict_line, character = 0 },
-        ['end'] = { line = conflict_line, character = vim.str_utfindex(line, client.offset_encoding) },
-      },
+      range = { start = here, ['end'] = here },
       context = { diagnostics = lsp_diags, triggerKind = 1 },
     }
     local response, err = client:request_sync('textDocument/codeAction', request, params.timeouts.request, bufnr)
