@@ -39,6 +39,11 @@ fn main() {
         check_all,
         all.len()
     );
+    let mut by_code = std::collections::BTreeMap::new();
+    for f in &all {
+        *by_code.entry(f.code).or_insert(0) += 1;
+    }
+    println!("{by_code:?}");
 
     // Edit the file with the most findings (it shares keys with many others), 21 times.
     let (path, text) = texts

@@ -5,21 +5,28 @@ use crate::{Finding, Note, Related, Severity, Workspace, files_with};
 use notedeck_parse::{Card, CardKind};
 use std::path::Path;
 
-/// The key two cards collide on: the front as a learner reads it (tags and spacing removed,
-/// case folded). Cards without a front have none, and neither do definition cards: a term is
-/// rightly defined again in each exam's notes, and differing definitions are
-/// `conflicting-expansion`'s business.
+/// The key two cards collide on: the deck and the front as a learner reads it (tags and
+/// spacing removed, case folded). The same front in two decks is not a duplicate (two exams
+/// may well ask about `BERT › 장점`). Cards without a front have none, and neither do
+/// definition cards: a term is rightly defined again in each exam's notes, and differing
+/// definitions are `conflicting-expansion`'s business.
 pub fn front_key(card: &Card) -> Option<String> {
     if card.kind == CardKind::Definition {
         return None;
     }
-    let key = plain(&card.front);
-    (!key.is_empty()).then_some(key)
+    let front = plain(&card.front);
+    if front.is_empty() {
+        return None;
+    }
+    let mut key = card.deck.join("\u{1f}");
+    key.push('\u{1e}');
+    key.push_str(&front);
+    Some(key)
 }
 
-/// Findings for every card with front `front` after the first (path, then source order).
-pub fn duplicate_cards(ws: &Workspace, front: &str) -> Vec<Finding> {
-    let mut cards: Vec<(&Path, &Card)> = Vec::new();
+/// The cards with key `front`, in path and source order (through the workspace index).
+pub fn cards_with<'a>(ws: &'a Workspace, front: &str) -> Vec<(&'a Path, &'a Card)> {
+    let mut cards = Vec::new();
     for (path, note) in files_with(ws, &ws.index.fronts, front) {
         cards.extend(
             note.doc
@@ -29,6 +36,11 @@ pub fn duplicate_cards(ws: &Workspace, front: &str) -> Vec<Finding> {
                 .map(|c| (path, c)),
         );
     }
+    cards
+}
+
+/// Findings for every card of one key after the first (path, then source order).
+pub fn duplicates_among(cards: &[(&Path, &Card)]) -> Vec<Finding> {
     let Some(&(first_path, first)) = cards.first() else {
         return Vec::new();
     };
@@ -39,7 +51,7 @@ pub fn duplicate_cards(ws: &Workspace, front: &str) -> Vec<Finding> {
             code: "duplicate-card",
             severity: Severity::Warning,
             message: format!(
-                "another card has the same front \"{}\"; reword one so they can be told apart",
+                "another card in this deck has the same front \"{}\"; reword one so they can be told apart",
                 shorten(&plain_display(&card.front))
             ),
             path: path.to_path_buf(),
@@ -60,7 +72,7 @@ pub fn empty_answers(path: &Path, note: &Note) -> Vec<Finding> {
     note.doc
         .cards
         .iter()
-        .filter(|c| c.kind != CardKind::Cloze && plain(&c.back).is_empty() && c.images.is_empty())
+        .filter(|c| c.kind != CardKind::Cloze && is_blank_html(&c.back) && c.images.is_empty())
         .map(|card| Finding {
             code: "empty-answer",
             severity: Severity::Warning,
@@ -74,6 +86,20 @@ pub fn empty_answers(path: &Path, note: &Note) -> Vec<Finding> {
             fixes: Vec::new(),
         })
         .collect()
+}
+
+/// No text outside tags (checked without allocating: every card of a vault goes through it).
+fn is_blank_html(html: &str) -> bool {
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// Text of an HTML fragment without tags, whitespace-collapsed (for display).
@@ -94,13 +120,20 @@ fn plain_display(html: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// [`plain_display`] with case folded and spaces removed (for comparing).
+/// The text of an HTML fragment with tags and whitespace removed and ASCII case folded (for
+/// comparing fronts; Korean has no case).
 fn plain(html: &str) -> String {
-    plain_display(html)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag && !c.is_whitespace() => out.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    out
 }
 
 fn shorten(s: &str) -> String {

@@ -14,6 +14,7 @@
 
 use crate::{Edit, Finding, Fix, Note, Related, Severity, Workspace, files_with};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// What makes two claims comparable: normalised subject and attribute.
@@ -31,11 +32,9 @@ pub fn key(claim: &Claim) -> ClaimKey {
     }
 }
 
-/// Findings for every pair of claims under `key` whose values clash. The primary span is the
-/// later claim (path, then source order); the earlier one is related, so each clash is
-/// reported once.
-pub fn conflicting_claims(ws: &Workspace, key: &ClaimKey) -> Vec<Finding> {
-    let mut claims: Vec<(&Path, &Claim)> = Vec::new();
+/// The claims under `key`, in path and source order (through the workspace index).
+pub fn claims_with<'a>(ws: &'a Workspace, key: &ClaimKey) -> Vec<(&'a Path, &'a Claim)> {
+    let mut claims = Vec::new();
     for (path, note) in files_with(ws, &ws.index.claims, key) {
         claims.extend(
             note.doc
@@ -45,12 +44,50 @@ pub fn conflicting_claims(ws: &Workspace, key: &ClaimKey) -> Vec<Finding> {
                 .map(|c| (path, c)),
         );
     }
+    claims
+}
+
+/// Findings for the claims of one key (in path and source order) whose values clash with an
+/// earlier one. The primary span is the later claim; the earlier one is related, so each clash
+/// is reported once.
+///
+/// Values are bucketed by what they would have to share to clash (the words around the
+/// numbers, the stem before an opposite ending), so a key repeated across hundreds of notes
+/// costs linear time, not a comparison of every pair.
+pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
+    let mut quantities: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+    let mut polar: HashMap<(String, usize), [Option<usize>; 2]> = HashMap::new();
+    let mut formulas: Vec<(String, usize)> = Vec::new();
     let mut out = Vec::new();
-    for (j, (path, later)) in claims.iter().enumerate() {
-        let Some((first_path, first)) = claims[..j]
-            .iter()
-            .find(|(_, earlier)| clash(earlier, later))
-        else {
+    for (j, (path, claim)) in claims.iter().enumerate() {
+        let value = squash(&claim.value);
+        if value.is_empty() {
+            continue;
+        }
+        let mut earlier: Option<usize> = None;
+        if claim.origin == ClaimOrigin::Formula {
+            let f = formula(&claim.value);
+            if !f.is_empty() {
+                earlier = formulas.iter().find(|(g, _)| *g != f).map(|(_, i)| *i);
+                if !formulas.iter().any(|(g, _)| *g == f) {
+                    formulas.push((f, j));
+                }
+            }
+        } else {
+            if let Some((words, numbers)) = quantity(&value) {
+                let seen = quantities.entry(words).or_default();
+                earlier = seen.iter().find(|(n, _)| *n != numbers).map(|(_, i)| *i);
+                if !seen.iter().any(|(n, _)| *n == numbers) {
+                    seen.push((numbers, j));
+                }
+            }
+            if let Some((stem, pair, positive)) = polarity(&value) {
+                let seen = polar.entry((stem, pair)).or_default();
+                earlier = earlier.or(seen[usize::from(!positive)]);
+                seen[usize::from(positive)].get_or_insert(j);
+            }
+        }
+        let Some((first_path, first)) = earlier.and_then(|i| claims.get(i)) else {
             continue;
         };
         out.push(Finding {
@@ -58,14 +95,14 @@ pub fn conflicting_claims(ws: &Workspace, key: &ClaimKey) -> Vec<Finding> {
             severity: Severity::Warning,
             message: format!(
                 "{} › {}: \"{}\" here but \"{}\" {}",
-                later.subject.trim(),
-                later.attribute.trim(),
-                later.value.trim(),
+                claim.subject.trim(),
+                claim.attribute.trim(),
+                claim.value.trim(),
                 first.value.trim(),
                 where_(first.origin)
             ),
             path: path.to_path_buf(),
-            span: later.value_span.clone(),
+            span: claim.value_span.clone(),
             related: vec![Related {
                 path: first_path.to_path_buf(),
                 span: first.value_span.clone(),
@@ -223,37 +260,25 @@ fn where_(origin: ClaimOrigin) -> &'static str {
     }
 }
 
-/// Do two values of the same subject and attribute contradict each other?
-fn clash(a: &Claim, b: &Claim) -> bool {
-    let (va, vb) = (squash(&a.value), squash(&b.value));
-    if va.is_empty() || vb.is_empty() || va == vb {
-        return false;
+/// A value with numbers in it, split into the words around the numbers and the numbers:
+/// `3개` and `2개` share `개` and differ in numbers, so they clash; `1장` and `1개` do not.
+fn quantity(value: &str) -> Option<(String, Vec<String>)> {
+    let numbers: Vec<String> = value
+        .split(|c: char| !c.is_ascii_digit() && c != '.')
+        .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect();
+    if numbers.is_empty() {
+        return None;
     }
-    if a.origin == ClaimOrigin::Formula && b.origin == ClaimOrigin::Formula {
-        let (fa, fb) = (formula(&a.value), formula(&b.value));
-        return !fa.is_empty() && !fb.is_empty() && fa != fb;
-    }
-    quantities_differ(&va, &vb) || opposite(&va, &vb)
+    let words: String = value
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '~'))
+        .collect();
+    Some((words, numbers))
 }
 
-/// Same words, different numbers: `3개` vs `2개`, `연 1~2회` vs `연 4회`.
-fn quantities_differ(a: &str, b: &str) -> bool {
-    let numbers = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_ascii_digit() && c != '.')
-            .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
-            .map(str::to_string)
-            .collect()
-    };
-    let words = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !c.is_ascii_digit() && !matches!(c, '.' | '~' | '-' | '–'))
-            .collect()
-    };
-    let (na, nb) = (numbers(a), numbers(b));
-    !na.is_empty() && !nb.is_empty() && na != nb && words(a) == words(b)
-}
-
-/// Pairs of endings that say opposite things about the same stem.
+/// Pairs of endings that say opposite things about the same stem (negative, positive).
 const OPPOSITES: [(&str, &str); 9] = [
     ("불필요", "필요"),
     ("불가능", "가능"),
@@ -266,35 +291,34 @@ const OPPOSITES: [(&str, &str); 9] = [
     ("✘", "✔"),
 ];
 
-/// `✔ 필요` vs `✘ 불필요`, `계산량 많음` vs `계산량 적음`: same stem, opposite endings.
-fn opposite(a: &str, b: &str) -> bool {
-    let polarity = |s: &str| -> Option<(String, usize, bool)> {
-        // Strip check marks first so `✔필요` reads as `필요`.
-        let s = s.trim_start_matches(['✔', '✘', '✓', '✗']);
-        OPPOSITES.iter().enumerate().find_map(|(i, (neg, pos))| {
-            if let Some(stem) = s.strip_suffix(neg) {
-                Some((stem.to_string(), i, false))
-            } else {
-                s.strip_suffix(pos).map(|stem| (stem.to_string(), i, true))
-            }
-        })
-    };
-    match (polarity(a), polarity(b)) {
-        (Some((sa, ia, pa)), Some((sb, ib, pb))) => ia == ib && sa == sb && pa != pb,
-        _ => false,
-    }
+/// `✔ 필요` / `✘ 불필요`, `계산량 많음` / `계산량 적음`: the stem, which pair of endings, and
+/// whether the ending is the positive one. Check marks in front are dropped first.
+fn polarity(value: &str) -> Option<(String, usize, bool)> {
+    let s = value.trim_start_matches(['✔', '✘', '✓', '✗']);
+    OPPOSITES.iter().enumerate().find_map(|(i, (neg, pos))| {
+        if let Some(stem) = s.strip_suffix(neg) {
+            Some((stem.to_string(), i, false))
+        } else {
+            s.strip_suffix(pos).map(|stem| (stem.to_string(), i, true))
+        }
+    })
 }
 
 /// Lowercase, markup, punctuation and whitespace removed: the form subjects, attributes and
 /// values are compared in (`Level 0: Manual Process` = `Level 0 – Manual Process`). Primes
 /// stay: `y'` is not `y`.
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| {
-            c.is_alphanumeric() || matches!(c, '\'' | '′' | '✔' | '✘' | '✓' | '✗' | '~' | '.')
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '′' | '✔' | '✘' | '✓' | '✗' | '~' | '.') {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A formula's right-hand side with multiplication signs and spaces removed, so `A × B`,
@@ -311,14 +335,21 @@ fn formula(value: &str) -> String {
 mod tests {
     use super::*;
 
+    fn clash(a: &str, b: &str) -> bool {
+        let (a, b) = (squash(a), squash(b));
+        let q = matches!((quantity(&a), quantity(&b)), (Some((wa, na)), Some((wb, nb))) if wa == wb && na != nb);
+        let o = matches!((polarity(&a), polarity(&b)), (Some((sa, ia, pa)), Some((sb, ib, pb))) if sa == sb && ia == ib && pa != pb);
+        q || o
+    }
+
     #[test]
     fn opposites_and_quantities() {
-        assert!(opposite(&squash("✔ 필요"), &squash("✘ 불필요")));
-        assert!(opposite(&squash("많음"), &squash("적음")));
-        assert!(!opposite(&squash("제약 없음"), &squash("구조 제약 없음")));
-        assert!(quantities_differ(&squash("3개"), &squash("2개")));
-        assert!(!quantities_differ(&squash("3개"), &squash("3 개")));
-        assert!(!quantities_differ(&squash("1장"), &squash("1개")));
+        assert!(clash("✔ 필요", "✘ 불필요"));
+        assert!(clash("많음", "적음"));
+        assert!(!clash("제약 없음", "구조 제약 없음"));
+        assert!(clash("3개", "2개"));
+        assert!(!clash("3개", "3 개"));
+        assert!(!clash("1장", "1개"));
     }
 
     #[test]

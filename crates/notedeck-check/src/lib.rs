@@ -4,9 +4,9 @@
 //! Pure: the caller (CLI or language server) reads files and hands in text. The same engine
 //! serves the editor and CI, so findings are deterministic (sorted by path, then span).
 
-use notedeck_parse::{Document, LineIndex, Span, Term};
+use notedeck_parse::{Card, Claim, Document, LineIndex, Span, Term};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -252,14 +252,38 @@ impl Workspace {
     /// Every finding in the workspace, sorted by path, then span.
     pub fn check_all(&self) -> Vec<Finding> {
         let mut out = self.check_local_all();
-        for name in self.index.terms.keys() {
-            out.extend(terms::conflicting_expansions(self, name));
+        // One pass groups every cross-file key; going through the per-key index instead would
+        // rescan a popular file once per key it holds.
+        let mut term_groups: HashMap<&str, Vec<TermSite<'_>>> = HashMap::new();
+        let mut claim_groups: HashMap<claims::ClaimKey, Vec<(&Path, &Claim)>> = HashMap::new();
+        let mut card_groups: HashMap<String, Vec<(&Path, &Card)>> = HashMap::new();
+        for (path, note) in &self.notes {
+            for term in &note.doc.terms {
+                term_groups
+                    .entry(term.name.as_str())
+                    .or_default()
+                    .push(TermSite { path, term });
+            }
+            for claim in &note.doc.claims {
+                claim_groups
+                    .entry(claims::key(claim))
+                    .or_default()
+                    .push((path, claim));
+            }
+            for card in &note.doc.cards {
+                if let Some(front) = cards::front_key(card) {
+                    card_groups.entry(front).or_default().push((path, card));
+                }
+            }
         }
-        for key in self.index.claims.keys() {
-            out.extend(claims::conflicting_claims(self, key));
+        for (name, sites) in term_groups {
+            out.extend(terms::expansion_conflicts_among(name, sites));
         }
-        for front in self.index.fronts.keys() {
-            out.extend(cards::duplicate_cards(self, front));
+        for group in claim_groups.values() {
+            out.extend(claims::conflicts_among(group));
+        }
+        for group in card_groups.values() {
+            out.extend(cards::duplicates_among(group));
         }
         sort_findings(&mut out);
         out
@@ -279,11 +303,11 @@ impl Workspace {
         }
         let keys: BTreeSet<claims::ClaimKey> = note.doc.claims.iter().map(claims::key).collect();
         for key in &keys {
-            out.extend(claims::conflicting_claims(self, key));
+            out.extend(claims::conflicts_among(&claims::claims_with(self, key)));
         }
         let fronts: BTreeSet<String> = note.doc.cards.iter().filter_map(cards::front_key).collect();
         for front in &fronts {
-            out.extend(cards::duplicate_cards(self, front));
+            out.extend(cards::duplicates_among(&cards::cards_with(self, front)));
         }
         out.retain(|f| f.path == path);
         sort_findings(&mut out);

@@ -14,8 +14,12 @@ const MAX_RELATED: usize = 3;
 /// and plural `s` do not count), and only when both are English text: a Korean gloss of an
 /// acronym is a translation, not a rival expansion.
 pub fn conflicting_expansions(ws: &Workspace, name: &str) -> Vec<Finding> {
-    let sites: Vec<TermSite<'_>> = ws
-        .term_sites(name)
+    expansion_conflicts_among(name, ws.term_sites(name))
+}
+
+/// [`conflicting_expansions`] over the given sites of `name` (in path and source order).
+pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Finding> {
+    let sites: Vec<TermSite<'_>> = sites
         .into_iter()
         .filter(|s| comparable(&s.term.expansion))
         .collect();
