@@ -13,9 +13,11 @@
 //! that change only when a note's content changes ([`state`]), and names media by content hash
 //! ([`media_name`]).
 
+use foldhash::{HashSet, HashSetExt};
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -269,77 +271,86 @@ fn write_collection(
     let mut new_state = State::default();
     let mut decks: BTreeMap<&str, i64> = BTreeMap::new();
     let mut used_card_ids: HashSet<i64> = HashSet::with_capacity(notes.len() * 2);
-    let mut seen: std::collections::HashMap<&str, &str> =
-        std::collections::HashMap::with_capacity(notes.len());
     let mut next_id = now_ms.max(old.max_id().saturating_add(1));
-    let mut flds = String::new();
-    let mut tags = String::new();
-    let mut sfld = String::new();
-    {
-        let mut insert_note = tx.prepare(
-            "INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)
-             VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
-        )?;
-        let mut insert_card = tx.prepare(
-            "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor,
-                                reps, lapses, left, odue, odid, flags, data)
-             VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
-        )?;
-        for (position, note) in notes.iter().enumerate() {
-            if let Some(first) = seen.insert(&note.guid, &note.source) {
-                return Err(Error::DuplicateGuid {
-                    guid: note.guid.clone(),
-                    first: first.to_string(),
-                    second: note.source.clone(),
+    let mut insert_note = tx.prepare(
+        "INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)
+         VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
+    )?;
+    let mut insert_card = tx.prepare(
+        "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor,
+                            reps, lapses, left, odue, odid, flags, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')",
+    )?;
+    // Hashing and formatting run on a second thread while this one feeds SQLite: on two
+    // cores that hides most of the per-note string work behind the inserts.
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let (sender, batches) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+        scope.spawn(move || {
+            for chunk in notes.chunks(512) {
+                if sender.send(chunk.iter().map(Row::new).collect()).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        let mut position = 0;
+        for batch in batches {
+            for row in batch {
+                let note = &notes[position];
+                let slot = match new_state.notes.entry(note.guid.clone()) {
+                    Entry::Occupied(_) => return Err(duplicate_guid(notes, position)),
+                    Entry::Vacant(slot) => slot,
+                };
+                let (id, modified) = match old.notes.get(&note.guid) {
+                    Some(prev) if prev.hash == row.hash => {
+                        summary.unchanged_notes += 1;
+                        (prev.id, prev.modified)
+                    }
+                    Some(prev) => {
+                        // Strictly newer than what Anki has from the previous export, even
+                        // when both exports happen within the same second.
+                        summary.changed_notes += 1;
+                        (prev.id, now_s.max(prev.modified + 1))
+                    }
+                    None => {
+                        summary.new_notes += 1;
+                        let id = next_id;
+                        next_id += 1;
+                        (id, now_s)
+                    }
+                };
+                let mid = match note.kind {
+                    NoteKind::Basic => model::BASIC_ID,
+                    NoteKind::Cloze => model::CLOZE_ID,
+                };
+                insert_note.execute(params![
+                    id, note.guid, mid, modified, row.tags, row.flds, row.sfld, 0
+                ])?;
+
+                let did = *decks
+                    .entry(note.deck.as_str())
+                    .or_insert_with(|| deck_id(&note.deck));
+                let due = position as i64 + 1;
+                for ord in card_ords(note) {
+                    let mut cid = id + i64::from(ord);
+                    while !used_card_ids.insert(cid) {
+                        cid = next_id;
+                        next_id += 1;
+                    }
+                    insert_card.execute(params![cid, id, did, ord, modified, due])?;
+                    summary.cards += 1;
+                }
+                slot.insert(NoteState {
+                    hash: row.hash,
+                    modified,
+                    id,
                 });
+                position += 1;
             }
-            let hash = content_hash(note);
-            let (id, modified) = match old.notes.get(&note.guid) {
-                Some(prev) if prev.hash == hash => {
-                    summary.unchanged_notes += 1;
-                    (prev.id, prev.modified)
-                }
-                Some(prev) => {
-                    // Strictly newer than what Anki has from the previous export, even when
-                    // both exports happen within the same second.
-                    summary.changed_notes += 1;
-                    (prev.id, now_s.max(prev.modified + 1))
-                }
-                None => {
-                    summary.new_notes += 1;
-                    let id = next_id;
-                    next_id += 1;
-                    (id, now_s)
-                }
-            };
-
-            join_fields(note, &mut flds);
-            join_tags(&note.tags, &mut tags);
-            strip_html(&note.front, &mut sfld);
-            let mid = match note.kind {
-                NoteKind::Basic => model::BASIC_ID,
-                NoteKind::Cloze => model::CLOZE_ID,
-            };
-            insert_note.execute(params![id, note.guid, mid, modified, tags, flds, sfld, 0])?;
-
-            let did = *decks
-                .entry(note.deck.as_str())
-                .or_insert_with(|| deck_id(&note.deck));
-            let due = position as i64 + 1;
-            for ord in card_ords(note) {
-                let mut cid = id + i64::from(ord);
-                while !used_card_ids.insert(cid) {
-                    cid = next_id;
-                    next_id += 1;
-                }
-                insert_card.execute(params![cid, id, did, ord, modified, due])?;
-                summary.cards += 1;
-            }
-            new_state
-                .notes
-                .insert(note.guid.clone(), NoteState { hash, modified, id });
         }
-    }
+        Ok(())
+    })?;
+    drop(insert_note);
+    drop(insert_card);
 
     let deck_json = decks_json(decks.keys().copied(), now_s);
     summary.decks = deck_json.len() - 1; // not counting Anki's Default deck
@@ -359,6 +370,44 @@ fn write_collection(
     tx.commit()?;
     conn.close().map_err(|(_, err)| err)?;
     Ok((summary, new_state))
+}
+
+/// A note's columns as Anki stores them, computed off the writing thread.
+struct Row {
+    hash: String,
+    flds: String,
+    tags: String,
+    sfld: String,
+}
+
+impl Row {
+    fn new(note: &Note) -> Row {
+        let mut row = Row {
+            hash: content_hash(note),
+            flds: String::new(),
+            tags: String::new(),
+            sfld: String::new(),
+        };
+        join_fields(note, &mut row.flds);
+        join_tags(&note.tags, &mut row.tags);
+        strip_html(&note.front, &mut row.sfld);
+        row
+    }
+}
+
+/// The error for the note at `position` whose GUID an earlier note already has.
+fn duplicate_guid(notes: &[Note], position: usize) -> Error {
+    let second = &notes[position];
+    let first = notes[..position]
+        .iter()
+        .find(|n| n.guid == second.guid)
+        .map(|n| n.source.clone())
+        .unwrap_or_default();
+    Error::DuplicateGuid {
+        guid: second.guid.clone(),
+        first,
+        second: second.source.clone(),
+    }
 }
 
 /// Zip the collection and media the way Anki expects: media stored under numbers, with a

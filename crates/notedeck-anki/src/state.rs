@@ -14,8 +14,8 @@
 //! Losing it is harmless except that the next export stamps every note as changed.
 
 use crate::Error;
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
