@@ -53,17 +53,27 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         pins: scan_pins(text),
         copies: Vec::new(),
         raw_cards: Vec::new(),
+        contexts: Vec::new(),
     };
     b.doc.title = fallback_title.to_string();
-    let katex = math::pasted_katex(text);
-    b.copies = math::katex_copies(text, &katex);
-    b.outline();
+    b.copies = display_copies(text, &tree);
+    // Plain text of every top-level heading and paragraph, computed once.
+    let plains: Vec<Option<Plain>> = tree
+        .blocks
+        .iter()
+        .map(|bl| {
+            matches!(bl.kind, Kind::Heading(_) | Kind::Paragraph)
+                .then(|| Plain::of(text, tree.inner(bl)))
+        })
+        .collect();
+    b.outline(&plains);
     b.section_spans();
+    b.build_contexts();
     b.images();
-    b.terms();
+    b.terms(&plains);
     let runs = std::mem::take(&mut b.runs);
     for (sec, blocks) in &runs {
-        b.body(*sec, blocks);
+        b.body(*sec, blocks, &plains);
     }
     b.finish_cards();
     b.doc
@@ -75,6 +85,16 @@ struct Info {
     short: String,
     /// `1.`-style (false) or `1)`-style (true) numbering in the heading.
     paren_numbered: bool,
+}
+
+/// What every card of one section shares.
+#[derive(Default)]
+struct SecCtx {
+    path: Vec<String>,
+    breadcrumb: Vec<String>,
+    subject: String,
+    deck: Vec<String>,
+    tags: Vec<String>,
 }
 
 /// A card before its id is known.
@@ -101,13 +121,15 @@ struct Builder<'t, 'a> {
     /// Second renderings of display formulas, left out of card HTML.
     copies: Vec<Span>,
     raw_cards: Vec<RawCard>,
+    /// [`SecCtx`] per section, index 0 for text before any section.
+    contexts: Vec<SecCtx>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
     // -----------------------------------------------------------------------------------------
     // Outline
 
-    fn outline(&mut self) {
+    fn outline(&mut self, plains: &[Option<Plain>]) {
         let blocks = &self.tree.blocks;
         let mut title: Option<usize> = None;
         let mut problem: Option<usize> = None;
@@ -117,12 +139,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut seen_problems: HashMap<String, Span> = HashMap::new();
         let mut warned_h1 = false;
         for (i, b) in blocks.iter().enumerate() {
-            let plain = match b.kind {
-                Kind::Heading(_) | Kind::Paragraph => Plain::of(self.text, self.tree.inner(b)),
-                _ => {
-                    self.push_run(owner, i);
-                    continue;
-                }
+            let Some(Some(plain)) = plains.get(i) else {
+                self.push_run(owner, i);
+                continue;
             };
             let raw = clean_title(&plain.text);
             let heading_span = self.line_span(b.span.clone());
@@ -256,16 +275,16 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             // A paragraph acting as a topic heading?
             let next_is_heading = blocks
-                .get(i + 1..)
-                .unwrap_or_default()
                 .iter()
-                .find(|n| !matches!(n.kind, Kind::Html | Kind::Rule))
-                .is_some_and(|n| {
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, n)| !matches!(n.kind, Kind::Html | Kind::Rule))
+                .is_some_and(|(j, n)| {
                     matches!(n.kind, Kind::Heading(_))
-                        && problem_name(&clean_title(
-                            &Plain::of(self.text, self.tree.inner(n)).text,
-                        ))
-                        .is_none()
+                        && plains
+                            .get(j)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|p| problem_name(&clean_title(&p.text)).is_none())
                 });
             let text = plain.text.trim();
             let bold_topic = plain.is_all_bold()
@@ -422,10 +441,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    fn terms(&mut self) {
+    fn terms(&mut self, plains: &[Option<Plain>]) {
         let mut found: Vec<crate::Term> = Vec::new();
         for (i, b) in self.tree.blocks.iter().enumerate() {
-            self.terms_in(b, self.header_blocks.contains(&i), &mut found);
+            let heading = self.header_blocks.contains(&i);
+            match plains.get(i).and_then(Option::as_ref) {
+                Some(plain) => self.terms_of(plain, heading, &mut found),
+                None => self.terms_in(b, heading, &mut found),
+            }
         }
         // Definition cards: one per distinct (name, expansion), at its first occurrence.
         let mut seen: HashSet<(String, String)> = HashSet::new();
@@ -454,10 +477,18 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn terms_in(&self, b: &Block, heading: bool, out: &mut Vec<crate::Term>) {
+        // Terms need a `(`: skip the plain-text view of blocks without one.
+        let has_paren = |evs: &[Ev]| {
+            evs.iter()
+                .any(|e| matches!(&e.ev, Event::Text(t) if t.contains('(')))
+        };
         match b.kind {
             Kind::Heading(_) | Kind::Paragraph | Kind::TableCell => {
-                let plain = Plain::of(self.text, self.tree.inner(b));
-                self.terms_of(&plain, heading, out);
+                let evs = self.tree.inner(b);
+                if has_paren(evs) {
+                    let plain = Plain::of(self.text, evs);
+                    self.terms_of(&plain, heading, out);
+                }
             }
             Kind::Item => {
                 let direct_end = b
@@ -468,6 +499,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .tree
                     .events
                     .get(b.inner.start..direct_end.max(b.inner.start))
+                    && has_paren(evs)
                 {
                     let plain = Plain::of(self.text, evs);
                     self.terms_of(&plain, false, out);
@@ -483,6 +515,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn terms_of(&self, plain: &Plain, heading: bool, out: &mut Vec<crate::Term>) {
+        if !plain.text.contains('(') {
+            return;
+        }
         for f in terms::find_terms(&plain.text) {
             // A bold run that is exactly the term (`**Global Average Pooling (GAP)**`)
             // defines it as much as a heading does.
@@ -507,7 +542,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     // -----------------------------------------------------------------------------------------
     // Cards from section bodies
 
-    fn body(&mut self, sec: Option<usize>, blocks: &[usize]) {
+    fn body(&mut self, sec: Option<usize>, blocks: &[usize], plains: &[Option<Plain>]) {
         let tree = self.tree;
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet);
         let mut parts: Vec<&'t Block> = Vec::new();
@@ -528,17 +563,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
                 Kind::List => {
-                    self.list_claims(sec, b);
                     if facet {
+                        self.list_claims(sec, b);
                         parts.push(b);
                     } else {
-                        self.list_cards(sec, b, &[]);
+                        self.list_cards(sec, b, true);
                     }
                 }
                 Kind::Paragraph => {
-                    let plain = Plain::of(self.text, tree.inner(b));
+                    let Some(Some(plain)) = plains.get(blocks[i - 1]) else {
+                        continue;
+                    };
                     let t = plain.text.trim();
-                    if let Some(title) = tip_title(&plain) {
+                    if let Some(title) = tip_title(plain) {
                         let next = blocks[i..]
                             .iter()
                             .position(|&n| !matches!(tree.blocks[n].kind, Kind::Html));
@@ -590,8 +627,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                             continue;
                         }
                     }
-                    self.formula_claim(sec, &plain, b.span.clone());
-                    if !plain.images.is_empty() && is_image_only(&plain) {
+                    self.formula_claim(sec, plain, b.span.clone());
+                    if !plain.images.is_empty() && is_image_only(plain) {
                         if facet {
                             parts.push(b);
                         } else {
@@ -647,7 +684,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         if size > FACET_MAX_CHARS {
             for b in parts {
                 match b.kind {
-                    Kind::List => self.list_cards(Some(sec), b, &[]),
+                    Kind::List => self.list_cards(Some(sec), b, false),
                     _ => self.skip(
                         b.span.clone(),
                         &format!(
@@ -681,17 +718,22 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// Cards for the labelled items of a list outside a facet card; other items are skipped.
-    fn list_cards(&mut self, sec: Option<usize>, list: &'t Block, chain: &[&str]) {
-        self.list_cards_items(sec, &list.children, chain);
+    /// With `claims`, also records the list's claims (as [`Self::list_claims`] would).
+    fn list_cards(&mut self, sec: Option<usize>, list: &'t Block, claims: bool) {
+        self.list_cards_items(sec, &list.children, claims);
     }
 
-    fn list_cards_items(&mut self, sec: Option<usize>, items: &'t [Block], chain: &[&str]) {
+    fn list_cards_items(&mut self, sec: Option<usize>, items: &'t [Block], claims: bool) {
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_range, rest) = self.tree.item_lead(item);
             let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
             let lead = Plain::of(self.text, lead_evs);
+            let label = label_of(&lead, !rest.is_empty());
+            if claims {
+                self.item_claims(sec, &lead, label.as_ref(), rest);
+            }
             let rest_blocks: Vec<&Block> = rest.iter().collect();
-            let Some(label) = label_of(&lead, !rest.is_empty()) else {
+            let Some(label) = label else {
                 self.skip(
                     item.span.clone(),
                     "list item without a bold label (outside facet sections only labelled \
@@ -718,10 +760,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             let label_text = math::tex_only(&label.text);
-            let mut labels: Vec<&str> = chain.to_vec();
-            labels.push(&label_text);
-            let front = self.front(sec, &labels);
-            let key = labels.join(" › ");
+            let front = self.front(sec, &[label_text.as_str()]);
+            let key = label_text;
             self.push_card(
                 CardKind::Basic,
                 sec,
@@ -741,7 +781,21 @@ impl<'t, 'a> Builder<'t, 'a> {
             let (lead_range, rest) = self.tree.item_lead(item);
             let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
             let lead = Plain::of(self.text, lead_evs);
-            if let Some(label) = label_of(&lead, !rest.is_empty()) {
+            let label = label_of(&lead, !rest.is_empty());
+            self.item_claims(sec, &lead, label.as_ref(), rest);
+        }
+    }
+
+    /// The claim of one list item (labelled value or formula), then of its nested lists.
+    fn item_claims(
+        &mut self,
+        sec: Option<usize>,
+        lead: &Plain,
+        label: Option<&Label>,
+        rest: &[Block],
+    ) {
+        {
+            if let Some(label) = label {
                 let value = lead.text[label.value_start.min(lead.text.len())..].trim();
                 if !value.is_empty() && !label.plain_label {
                     let vstart = lead.text.len()
@@ -760,7 +814,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     });
                 }
             } else {
-                self.formula_claim(sec, &lead, lead.span.clone());
+                self.formula_claim(sec, lead, lead.span.clone());
             }
             for c in rest {
                 match c.kind {
@@ -775,9 +829,10 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// `ΔW = **A × B**`: a short math-like left side, a short right side, no Hangul.
     fn formula_claim(&mut self, sec: Option<usize>, plain: &Plain, span: Span) {
         let t = &plain.text;
-        let Some(eq) = t.find(" = ").or_else(|| t.find('=')) else {
+        let Some(first) = t.find('=') else {
             return;
         };
+        let eq = t.find(" = ").unwrap_or(first);
         let lhs = t[..eq].trim();
         let rhs_start = eq + if t[eq..].starts_with(" = ") { 3 } else { 1 };
         let rhs = t[rhs_start..].trim();
@@ -954,7 +1009,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         );
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
-                        self.list_cards_items(sec, std::slice::from_ref(item), &[]);
+                        self.list_cards_items(sec, std::slice::from_ref(item), false);
                     } else {
                         self.skip(
                             item.span.clone(),
@@ -1132,7 +1187,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     // Cards: context, identity
 
     /// Short titles from the problem down to `sec` (the title is the deck namespace).
-    fn path(&self, sec: Option<usize>) -> Vec<String> {
+    fn compute_path(&self, sec: Option<usize>) -> Vec<String> {
         let mut out = Vec::new();
         let mut cur = sec;
         while let Some(s) = cur {
@@ -1146,7 +1201,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The path below the problem: what a front shows as context.
-    fn breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
+    fn compute_breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
         let mut out = Vec::new();
         let mut cur = sec;
         while let Some(s) = cur {
@@ -1163,6 +1218,41 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// Front text: breadcrumb › labels, falling back to the problem or title.
+    /// Card context of every section (and of "no section"), computed once after the outline.
+    fn build_contexts(&mut self) {
+        let n = self.doc.sections.len();
+        let mut all = Vec::with_capacity(n + 1);
+        for sec in std::iter::once(None).chain((0..n).map(Some)) {
+            let (deck, tags) = self.compute_deck_and_tags(sec);
+            all.push(SecCtx {
+                path: self.compute_path(sec),
+                breadcrumb: self.compute_breadcrumb(sec),
+                subject: self.compute_subject(sec),
+                deck,
+                tags,
+            });
+        }
+        self.contexts = all;
+    }
+
+    fn ctx(&self, sec: Option<usize>) -> Option<&SecCtx> {
+        self.contexts.get(sec.map_or(0, |s| s + 1))
+    }
+
+    fn path(&self, sec: Option<usize>) -> Vec<String> {
+        self.ctx(sec).map(|c| c.path.clone()).unwrap_or_default()
+    }
+
+    fn breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
+        self.ctx(sec)
+            .map(|c| c.breadcrumb.clone())
+            .unwrap_or_default()
+    }
+
+    fn subject(&self, sec: Option<usize>) -> String {
+        self.ctx(sec).map(|c| c.subject.clone()).unwrap_or_default()
+    }
+
     fn front(&self, sec: Option<usize>, labels: &[&str]) -> String {
         let mut parts = self.breadcrumb(sec);
         parts.extend(labels.iter().map(|s| s.to_string()));
@@ -1178,7 +1268,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The topic a claim is about (or the problem when there is no topic).
-    fn subject(&self, sec: Option<usize>) -> String {
+    fn compute_subject(&self, sec: Option<usize>) -> String {
         let mut cur = sec;
         let mut fallback = None;
         while let Some(s) = cur {
@@ -1194,7 +1284,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         fallback.unwrap_or_else(|| self.doc.title.clone())
     }
 
-    fn deck_and_tags(&self, sec: Option<usize>) -> (Vec<String>, Vec<String>) {
+    fn compute_deck_and_tags(&self, sec: Option<usize>) -> (Vec<String>, Vec<String>) {
         let mut deck = vec![self.doc.title.clone()];
         let mut tags = Vec::new();
         let mut cur = sec;
@@ -1226,7 +1316,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         back: String,
         span: Span,
     ) -> Card {
-        let (deck, tags) = self.deck_and_tags(sec);
+        let (deck, tags) = self
+            .ctx(sec)
+            .map(|c| (c.deck.clone(), c.tags.clone()))
+            .unwrap_or_default();
         let line = self.lines.line_of(span.start) + 1;
         let images = self
             .doc
@@ -1312,43 +1405,41 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn finish_cards(&mut self) {
         let mut raw = std::mem::take(&mut self.raw_cards);
         raw.sort_by_key(|r| r.card.span.start);
-        let mut counts: HashMap<(Vec<String>, String), usize> = HashMap::new();
+        // Keyed by the card's id before disambiguation: same namespace, path and key.
+        let mut counts: HashMap<String, usize> = HashMap::new();
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in &mut raw {
-            let n = counts
-                .entry((r.card.path.clone(), r.card.key.clone()))
-                .or_insert(0);
+            let title = &self.doc.title;
+            let hashed = |card: &Card, ns: &Option<String>| match ns {
+                Some(ns) => card_id(&format!("pin\u{1f}{ns}"), &[], &card.key),
+                None => card_id(title, &card.path, &card.key),
+            };
+            let base = hashed(&r.card, &r.namespace);
+            let n = counts.entry(base.clone()).or_insert(0);
             *n += 1;
+            r.card.id = base;
             if *n > 1 {
                 r.card.key = format!("{}#{}", r.card.key, n);
+                r.card.id = hashed(&r.card, &r.namespace);
             }
             let pin = r
                 .pin_lines
                 .iter()
                 .find_map(|l| self.pins.get(l))
                 .map(|(id, span)| (id.clone(), span.clone()));
-            match pin {
-                Some((id, span)) => {
-                    if let Some(prev) = used_pins.insert(id.clone(), r.card.line) {
-                        self.doc.problems.push(Problem {
-                            span,
-                            message: format!(
-                                "id pin `{id}` is used by two cards (lines {prev} and {}); \
-                                 give one of them a different id",
-                                r.card.line
-                            ),
-                        });
-                        r.card.id = card_id(&self.doc.title, &r.card.path, &r.card.key);
-                    } else {
-                        r.card.id = id.clone();
-                        r.card.pinned_id = Some(id);
-                    }
-                }
-                None => {
-                    r.card.id = match &r.namespace {
-                        Some(ns) => card_id(&format!("pin\u{1f}{ns}"), &[], &r.card.key),
-                        None => card_id(&self.doc.title, &r.card.path, &r.card.key),
-                    };
+            if let Some((id, span)) = pin {
+                if let Some(prev) = used_pins.insert(id.clone(), r.card.line) {
+                    self.doc.problems.push(Problem {
+                        span,
+                        message: format!(
+                            "id pin `{id}` is used by two cards (lines {prev} and {}); \
+                             give one of them a different id",
+                            r.card.line
+                        ),
+                    });
+                } else {
+                    r.card.id = id.clone();
+                    r.card.pinned_id = Some(id);
                 }
             }
         }
@@ -1390,6 +1481,39 @@ pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers
+
+/// Second renderings of display formulas ([`math::katex_copies`]), looking only at lines
+/// whose text (outside code) holds a TeX anchor byte: a display formula always has one.
+fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
+    let mut lines: Vec<Span> = Vec::new();
+    let mut in_code = false;
+    for e in &tree.events {
+        match &e.ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code && t.bytes().any(|b| matches!(b, b'\\' | b'_' | b'^')) => {
+                let start = text[..e.span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                if lines.last().is_some_and(|l| l.start == start) {
+                    continue;
+                }
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                lines.push(start..end);
+            }
+            _ => {}
+        }
+    }
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let runs: Vec<math::PastedKatex> = lines
+        .into_iter()
+        .flat_map(|l| math::runs_in_line(text, l))
+        .filter(|r| r.display)
+        .collect();
+    math::katex_copies(text, &runs)
+}
 
 /// `<!-- id: abc -->` pins by 0-based line.
 fn scan_pins(text: &str) -> HashMap<usize, (String, Span)> {

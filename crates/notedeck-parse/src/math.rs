@@ -47,7 +47,9 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
         match (in_fence, fence) {
             (Some((ch, len)), Some((c2, l2))) if c2 == ch && l2 >= len => in_fence = None,
             (None, Some(f)) => in_fence = Some(f),
-            (None, None) => find_in_line(line, line_start, &mut out),
+            (None, None) if scan_hints(line.as_bytes()) != (false, false) => {
+                find_in_line(line, line_start, &mut out);
+            }
             _ => {}
         }
         line_start = line_end + 1;
@@ -148,6 +150,9 @@ pub fn text_to_html(text: &str, out: &mut String) {
 /// `text` with each pasted KaTeX run replaced by its TeX source (`McM_cMc` → `M_c`): the
 /// form claims, keys and labels are compared in.
 pub fn tex_only(text: &str) -> String {
+    if scan_hints(text.as_bytes()) == (false, false) {
+        return text.to_string();
+    }
     let runs = find_runs_in_segment(text);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
@@ -208,6 +213,16 @@ fn fence_marker(line: &str) -> Option<(u8, usize)> {
     }
     let len = line.bytes().take_while(|&b| b == first).count();
     (len >= 3).then_some((first, len))
+}
+
+/// Runs on one line of `text` (`line` spans it without its `\n`), as [`pasted_katex`] finds
+/// them there.
+pub(crate) fn runs_in_line(text: &str, line: Span) -> Vec<PastedKatex> {
+    let mut out = Vec::new();
+    if let Some(l) = text.get(line.clone()) {
+        find_in_line(l, line.start, &mut out);
+    }
+    out
 }
 
 /// Search one line (without its `\n`), skipping inline code and `$…$` math.
@@ -276,25 +291,46 @@ const MAX_WORD: usize = 600;
 /// Runs within one segment of one line (no newlines, no code, no `$` math). Spans are
 /// relative to `seg`; `display` is left false for the caller to decide.
 fn find_runs_in_segment(seg: &str) -> Vec<PastedKatex> {
+    let (anchors, triple) = scan_hints(seg.as_bytes());
     let mut out = Vec::new();
-    let bytes = seg.as_bytes();
-    let has_anchor = bytes
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| is_anchor(bytes, i) || b == b'\'');
-    if has_anchor {
+    if anchors {
         find_tex_runs(seg, &mut out);
     }
-    find_tripled_letters(seg, &mut out);
-    out.sort_by_key(|r| r.span.start);
-    // Drop overlaps (a tripled letter inside a longer run), keeping the earlier, longer run.
-    let mut kept: Vec<PastedKatex> = Vec::with_capacity(out.len());
-    for r in out {
-        if kept.last().is_none_or(|k| k.span.end <= r.span.start) {
-            kept.push(r);
+    if triple {
+        find_tripled_letters(seg, &mut out);
+    }
+    if out.len() > 1 {
+        out.sort_by_key(|r| r.span.start);
+        // Drop overlaps (a tripled letter inside a longer run), keeping the earlier run.
+        let mut kept: Vec<PastedKatex> = Vec::with_capacity(out.len());
+        for r in out {
+            if kept.last().is_none_or(|k| k.span.end <= r.span.start) {
+                kept.push(r);
+            }
+        }
+        return kept;
+    }
+    out
+}
+
+/// One pass over the bytes: could there be a TeX run (`\`, `_`, `^`, `'`) or a tripled
+/// letter (`www`)? Almost all text says no to both, and then nothing else is done.
+fn scan_hints(bytes: &[u8]) -> (bool, bool) {
+    let mut anchors = false;
+    let mut triple = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\\' | b'_' | b'^' | b'\'' => anchors = true,
+            b'a'..=b'z' if bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b) => {
+                triple = true;
+            }
+            _ => {}
+        }
+        if anchors && triple {
+            break;
         }
     }
-    kept
+    (anchors, triple)
 }
 
 /// A byte that only TeX puts between word characters: `\` before a letter, `_`, `^`.
@@ -302,51 +338,70 @@ fn is_anchor(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'\\' => bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic()),
         b'_' | b'^' => i > 0 && bytes.get(i + 1).is_some_and(|&b| b != b' '),
+        b'\'' => i > 0 && bytes[i - 1].is_ascii_alphanumeric(),
         _ => false,
     }
 }
 
 /// Rendered text immediately followed by its TeX source (and maybe a second rendering).
+/// Only ASCII stretches holding an anchor are tried, each start position once.
 fn find_tex_runs(seg: &str, out: &mut Vec<PastedKatex>) {
     let bytes = seg.as_bytes();
-    let mut s = 1;
-    // Walk ASCII stretches: TeX source is ASCII.
-    while s < bytes.len() {
-        let b = bytes[s];
-        if !b.is_ascii() || b.is_ascii_whitespace() || !seg.is_char_boundary(s) {
-            s += 1;
+    let mut back: Vec<(usize, char)> = Vec::new();
+    // Every start position below `tried` has been tried already.
+    let mut tried = 1;
+    let mut p = 0;
+    while p < bytes.len() {
+        if !is_anchor(bytes, p) {
+            p += 1;
             continue;
         }
-        let Some(prev) = seg[..s].chars().next_back() else {
-            s += 1;
-            continue;
-        };
-        if prev.is_whitespace() {
-            s += 1;
-            continue;
+        // TeX is ASCII: it starts within the ASCII stretch that holds the anchor.
+        let mut a = p;
+        while a > tried && bytes[a - 1].is_ascii() {
+            a -= 1;
         }
-        // The word (no whitespace) that ends at s: where the rendering must be.
-        let word_start = seg[..s]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if s - word_start > MAX_WORD {
-            s += 1;
-            continue;
+        let mut found = None;
+        for s in a.max(tried)..=p {
+            if bytes[s].is_ascii_whitespace() {
+                continue;
+            }
+            let Some(prev) = seg[..s].chars().next_back() else {
+                continue;
+            };
+            if prev.is_whitespace() {
+                continue;
+            }
+            // The word (no whitespace) that ends at s: where the rendering must be.
+            let word_start = seg[..s]
+                .char_indices()
+                .rev()
+                .take(MAX_WORD)
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            back.clear();
+            back.extend(
+                seg[word_start..s]
+                    .char_indices()
+                    .rev()
+                    .take(MAX_WORD)
+                    .map(|(i, c)| (word_start + i, canon(c)))
+                    .filter(|&(_, c)| c != '\0'),
+            );
+            if let Some(run) = match_at(seg, s, &back) {
+                found = Some(run);
+                break;
+            }
         }
-        let back: Vec<(usize, char)> = seg[word_start..s]
-            .char_indices()
-            .rev()
-            .map(|(i, c)| (word_start + i, canon(c)))
-            .filter(|&(_, c)| c != '\0')
-            .collect();
-        if let Some(run) = match_at(seg, s, &back) {
-            s = run.span.end.max(s + 1);
-            out.push(run);
-            continue;
+        tried = p + 1;
+        match found {
+            Some(run) => {
+                p = run.span.end.max(p + 1);
+                tried = p.max(tried);
+                out.push(run);
+            }
+            None => p += 1,
         }
-        s += 1;
     }
 }
 

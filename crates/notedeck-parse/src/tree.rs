@@ -55,10 +55,13 @@ impl<'a> Tree<'a> {
     /// Parse `text` once with tables, strikethrough and `$` math enabled.
     pub fn parse(text: &'a str) -> Tree<'a> {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
-        let events: Vec<Ev<'a>> = Parser::new_ext(text, options)
-            .into_offset_iter()
-            .map(|(ev, span)| Ev { ev, span })
-            .collect();
+        // Roughly one event per 6 bytes of Notion-style notes; avoids regrowing the vector.
+        let mut events: Vec<Ev<'a>> = Vec::with_capacity(text.len() / 6 + 16);
+        events.extend(
+            Parser::new_ext(text, options)
+                .into_offset_iter()
+                .map(|(ev, span)| Ev { ev, span }),
+        );
         let mut stack: Vec<Block> = Vec::new();
         let mut top: Vec<Block> = Vec::new();
         for (i, e) in events.iter().enumerate() {
@@ -438,9 +441,16 @@ impl Renderer<'_> {
             return;
         }
         let text = std::mem::take(&mut self.pending);
-        let mut html = String::with_capacity(text.len() + 8);
-        math::text_to_html(&text, &mut html);
-        self.push_safe(&html);
+        if self.cloze {
+            let mut html = String::with_capacity(text.len() + 8);
+            math::text_to_html(&text, &mut html);
+            self.push_safe(&html);
+        } else {
+            math::text_to_html(&text, self.out);
+        }
+        // Keep the buffer's capacity for the next run of text.
+        self.pending = text;
+        self.pending.clear();
     }
 
     /// Push already-escaped HTML, keeping a cloze deletion open.

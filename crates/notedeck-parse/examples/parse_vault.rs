@@ -1,0 +1,94 @@
+//! Parse throughput over a folder of notes (the language server parses a whole vault on
+//! start). Reads every `.md` file under DIR into memory first, then times parsing only.
+//!
+//! ```text
+//! python3 /work/shared/bench/gen_vault.py /tmp/vault 1000
+//! cargo run --release -p notedeck-parse --example parse_vault -- /tmp/vault
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: parse_vault DIR [ROUNDS]");
+        return ExitCode::from(2);
+    };
+    let rounds: usize = std::env::args()
+        .nth(2)
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let mut files = Vec::new();
+    collect(Path::new(&dir), &mut files);
+    let notes: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let stem = p.file_stem()?.to_string_lossy().into_owned();
+            Some((stem, text))
+        })
+        .collect();
+    let bytes: usize = notes.iter().map(|(_, t)| t.len()).sum();
+    let mut times = Vec::new();
+    let mut cards = 0;
+    for _ in 0..rounds {
+        let start = Instant::now();
+        cards = 0;
+        for (stem, text) in &notes {
+            let doc = notedeck_parse::parse(text, stem);
+            cards += doc.cards.len();
+        }
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let median = times[times.len() / 2];
+    // Baseline: pulldown-cmark's own pass over the same text, which parse() makes once.
+    let mut base = Vec::new();
+    for _ in 0..rounds {
+        let start = Instant::now();
+        let mut events = 0usize;
+        for (_, text) in &notes {
+            let options = pulldown_cmark::Options::ENABLE_TABLES
+                | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+                | pulldown_cmark::Options::ENABLE_MATH;
+            events += pulldown_cmark::Parser::new_ext(text, options)
+                .into_offset_iter()
+                .count();
+        }
+        std::hint::black_box(events);
+        base.push(start.elapsed().as_secs_f64());
+    }
+    base.sort_by(f64::total_cmp);
+    println!(
+        "pulldown-cmark alone: median {:.0} ms",
+        base[base.len() / 2] * 1e3
+    );
+    println!(
+        "{} files, {:.1} MB, {} cards: median {:.0} ms over {} rounds ({:.0} MB/s; min {:.0} ms, max {:.0} ms)",
+        notes.len(),
+        bytes as f64 / 1e6,
+        cards,
+        median * 1e3,
+        rounds,
+        bytes as f64 / 1e6 / median,
+        times[0] * 1e3,
+        times[times.len() - 1] * 1e3,
+    );
+    ExitCode::SUCCESS
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|e| e == "md") {
+            out.push(p);
+        }
+    }
+}

@@ -1,0 +1,474 @@
+//! The outline and card rules on fragments copied from the user's notes
+//! (`notes/역량평가 정리.md`). Each case shows the cards as `kind | deck | front => back`.
+
+use notedeck_parse::{CardKind, ClaimOrigin, Document, SectionKind, parse};
+
+/// Parse `body` as it appears in the notes: under the title and a problem heading.
+fn doc(body: &str) -> Document {
+    parse(
+        &format!("# 역량평가 정리\n\n### 문제9\n\n{body}"),
+        "fallback",
+    )
+}
+
+fn cards(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {} | {} => {}",
+                format!("{:?}", c.kind).to_lowercase(),
+                c.deck.join("::"),
+                c.front,
+                c.back
+            )
+        })
+        .collect()
+}
+
+fn outline(d: &Document) -> Vec<String> {
+    d.sections
+        .iter()
+        .map(|s| {
+            let kind = match s.kind {
+                SectionKind::Title => "title",
+                SectionKind::Problem => "problem",
+                SectionKind::Topic => "topic",
+                SectionKind::Facet => "facet",
+            };
+            let parent = s
+                .parent
+                .map_or(String::new(), |p| format!(" < {}", d.sections[p].title));
+            format!("{kind}: {}{parent}", s.title)
+        })
+        .collect()
+}
+
+#[test]
+fn bert_bold_label_bullets() {
+    let d = doc(
+        "## **1. BERT (Bidirectional Encoder Representations from Transformers)**
+
+- **구조**: Transformer **Encoder**만 사용 (양방향 문맥 학습)
+- **사전 학습 방법**
+    1. **Masked Language Modeling (MLM)**
+        - 입력 토큰의 일부를 `[MASK]`로 가리고 원래 단어 예측
+    2. **Next Sentence Prediction (NSP)**
+        - 두 문장이 순서상 이어지는지(True) 또는 무작위 조합(False)인지 분류
+- **장점**: 문장 내·문장 간 관계 모두 학습 가능
+",
+    );
+    assert_eq!(
+        cards(&d),
+        [
+            "definition | 역량평가 정리::문제 9 | BERT => Bidirectional Encoder Representations from Transformers",
+            "basic | 역량평가 정리::문제 9 | BERT › 구조 => Transformer <b>Encoder</b>만 사용 (양방향 문맥 학습)",
+            "basic | 역량평가 정리::문제 9 | BERT › 사전 학습 방법 => <ol><li><b>Masked Language Modeling (MLM)</b><ul><li>입력 토큰의 일부를 <code>[MASK]</code>로 가리고 원래 단어 예측</li></ul></li><li><b>Next Sentence Prediction (NSP)</b><ul><li>두 문장이 순서상 이어지는지(True) 또는 무작위 조합(False)인지 분류</li></ul></li></ol>",
+            "definition | 역량평가 정리::문제 9 | MLM => Masked Language Modeling",
+            "definition | 역량평가 정리::문제 9 | NSP => Next Sentence Prediction",
+            "basic | 역량평가 정리::문제 9 | BERT › 장점 => 문장 내·문장 간 관계 모두 학습 가능",
+        ]
+    );
+    let c = &d.cards[1];
+    assert_eq!(c.path, ["문제 9", "BERT"]);
+    assert_eq!(c.tags, ["문제_9", "BERT"]);
+    assert_eq!(c.key, "구조");
+    assert_eq!(c.line, 7);
+    let claim = &d.claims[0];
+    assert_eq!(
+        (
+            claim.subject.as_str(),
+            claim.attribute.as_str(),
+            claim.value.as_str(),
+            claim.origin
+        ),
+        (
+            "BERT",
+            "구조",
+            "Transformer Encoder만 사용 (양방향 문맥 학습)",
+            ClaimOrigin::Bullet
+        )
+    );
+}
+
+#[test]
+fn lora_facet_sections_become_one_card_each() {
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 1. 개념
+
+- 원래 모델 파라미터는 **동결(freeze)**, 새로 추가한 LoRA 모듈만 학습
+
+---
+
+### 3. 장점
+
+1. **파라미터 효율**: 학습해야 하는 파라미터 수가 매우 적음 → 메모리 절약
+2. **성능 유지**: 풀 파인튜닝에 가까운 성능
+");
+    assert_eq!(
+        outline(&d),
+        [
+            "title: 역량평가 정리",
+            "problem: 문제 9 < 역량평가 정리",
+            "topic: LoRA (Low-Rank Adaptation) < 문제 9",
+            "facet: 개념 < LoRA (Low-Rank Adaptation)",
+            "facet: 장점 < LoRA (Low-Rank Adaptation)",
+        ]
+    );
+    assert_eq!(
+        cards(&d),
+        [
+            "definition | 역량평가 정리::문제 9 | LoRA => Low-Rank Adaptation",
+            "basic | 역량평가 정리::문제 9 | LoRA › 개념 => <ul><li>원래 모델 파라미터는 <b>동결(freeze)</b>, 새로 추가한 LoRA 모듈만 학습</li></ul>",
+            "basic | 역량평가 정리::문제 9 | LoRA › 장점 => <ol><li><b>파라미터 효율</b>: 학습해야 하는 파라미터 수가 매우 적음 → 메모리 절약</li><li><b>성능 유지</b>: 풀 파인튜닝에 가까운 성능</li></ol>",
+        ]
+    );
+    // `동결(freeze)` is a Korean gloss, not an acronym.
+    assert_eq!(d.terms.len(), 1);
+    assert!(d.terms[0].is_heading);
+}
+
+#[test]
+fn comparison_table_with_subjects_in_columns() {
+    let d = doc("## **3. 비교 요약 표**
+
+| 항목 | Grad-CAM | Score-CAM |
+| --- | --- | --- |
+| **Gradient 필요** | ✔ 필요 | ✘ 불필요 |
+| **계산량** | 적음 | 많음 (채널 수 × forward) |
+");
+    let c = cards(&d);
+    assert_eq!(
+        c,
+        [
+            "table | 역량평가 정리::문제 9 | Grad-CAM › Gradient 필요 <small>(비교 요약 표)</small> => ✔ 필요",
+            "table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 <small>(비교 요약 표)</small> => ✘ 불필요",
+            "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 <small>(비교 요약 표)</small> => 적음",
+            "table | 역량평가 정리::문제 9 | Score-CAM › 계산량 <small>(비교 요약 표)</small> => 많음 (채널 수 × forward)",
+        ]
+    );
+    assert_eq!(d.cards[3].key, "계산량 › Score-CAM");
+    let claim = d
+        .claims
+        .iter()
+        .find(|c| c.value.starts_with("많음"))
+        .expect("cell claim");
+    assert_eq!(
+        (claim.subject.as_str(), claim.attribute.as_str()),
+        ("Score-CAM", "계산량")
+    );
+    assert_eq!(claim.origin, ClaimOrigin::TableCell);
+    assert!(d.terms.is_empty(), "많음 (채널 수 × forward) is not a term");
+}
+
+#[test]
+fn comparison_table_with_subjects_in_rows() {
+    let d = doc(
+        "## **5. BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 4. 다른 모델과 비교
+
+| 모델 | 구조 | 학습 방식 | 주요 특징 |
+| --- | --- | --- | --- |
+| **BERT** | Encoder만 | MLM + NSP | 이해 중심 |
+| **GPT** | Decoder만 | Auto-regressive LM | 생성 중심 |
+",
+    );
+    let fronts: Vec<&str> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| c.front.as_str())
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            "BERT › 구조 <small>(BART › 다른 모델과 비교)</small>",
+            "BERT › 학습 방식 <small>(BART › 다른 모델과 비교)</small>",
+            "BERT › 주요 특징 <small>(BART › 다른 모델과 비교)</small>",
+            "GPT › 구조 <small>(BART › 다른 모델과 비교)</small>",
+            "GPT › 학습 방식 <small>(BART › 다른 모델과 비교)</small>",
+            "GPT › 주요 특징 <small>(BART › 다른 모델과 비교)</small>",
+        ]
+    );
+}
+
+#[test]
+fn logistic_table_with_pasted_katex_cell() {
+    let d = doc("**Logistic regression**
+
+| 항목 | Linear Regression | Logistic Regression |
+| --- | --- | --- |
+| 목적 | 연속형 값 예측 | 이진 분류 확률 예측 |
+| 출력 범위 | −∞-\\infty ~ +∞+\\infty | 0 ~ 1 |
+");
+    assert_eq!(outline(&d)[2], "topic: Logistic regression < 문제 9");
+    let range: Vec<(&str, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.starts_with("출력 범위"))
+        .map(|c| (c.front.as_str(), c.back.as_str()))
+        .collect();
+    assert_eq!(
+        range,
+        [
+            (
+                "Linear Regression › 출력 범위 <small>(Logistic regression)</small>",
+                "\\(-\\infty\\) ~ \\(+\\infty\\)"
+            ),
+            (
+                "Logistic Regression › 출력 범위 <small>(Logistic regression)</small>",
+                "0 ~ 1"
+            ),
+        ]
+    );
+    let claim = d
+        .claims
+        .iter()
+        .find(|c| c.attribute == "출력 범위")
+        .expect("claim");
+    assert_eq!(claim.value, "-\\infty ~ +\\infty");
+}
+
+#[test]
+fn memorisation_tip_becomes_cloze_cards() {
+    let d = doc("## 0. CAM (class activation mapping)
+
+📌 **암기 팁**
+
+- CAM = **(FC Layer weight) × (Feature map)**
+- GAP 필수 → 구조 제한
+- **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
+");
+    let cloze: Vec<(&str, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Cloze)
+        .map(|c| (c.front.as_str(), c.back.as_str()))
+        .collect();
+    assert_eq!(
+        cloze,
+        [
+            ("CAM = {{c1::<b>(FC Layer weight) × (Feature map)</b>}}", ""),
+            ("GAP 필수 → {{c1::구조 제한}}", ""),
+            (
+                "<b>Grad-CAM</b> = {{c1::gradient로 가중치 → 빠름, noise 가능}}",
+                ""
+            ),
+        ]
+    );
+    // The key names the question, not the answer: editing the answer keeps the id.
+    assert_eq!(d.cards[2].key, "GAP 필수 → …");
+}
+
+#[test]
+fn quote_tip_and_exam_tip() {
+    let d = doc("📌 **암기 포인트**
+
+> “DARTS = NAS를 미분 가능하게 만든 방법, discrete → continuous”
+> 
+
+**Exam tip:**
+
+Keywords = *Manual, Script-driven, No CI/CD*
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "cloze | 역량평가 정리::문제 9 | “DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous”}} => ",
+            "cloze | 역량평가 정리::문제 9 | Keywords = {{c1::<em>Manual, Script-driven, No CI/CD</em>}} => ",
+        ]
+    );
+}
+
+#[test]
+fn bold_paragraph_topic_with_numbered_facets() {
+    let d = doc("**DARTS (Differentiable Architecture Search)**
+
+## 1. 개념
+
+- *NAS(Neural Architecture Search)**의 한 방법
+- 논문: *Liu et al., 2018, \"DARTS: Differentiable Architecture Search\"*
+
+---
+
+## 4. 한계
+
+- local minima 문제 발생 가능
+");
+    assert_eq!(
+        outline(&d),
+        [
+            "title: 역량평가 정리",
+            "problem: 문제 9 < 역량평가 정리",
+            "topic: DARTS (Differentiable Architecture Search) < 문제 9",
+            "facet: 개념 < DARTS (Differentiable Architecture Search)",
+            "facet: 한계 < DARTS (Differentiable Architecture Search)",
+        ]
+    );
+    let terms: Vec<(&str, &str, bool)> = d
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.expansion.as_str(), t.is_heading))
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("DARTS", "Differentiable Architecture Search", true),
+            ("NAS", "Neural Architecture Search", false)
+        ]
+    );
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(fronts, ["DARTS", "DARTS › 개념", "NAS", "DARTS › 한계"]);
+}
+
+#[test]
+fn problem_headings_with_and_without_spaces() {
+    let text = "# 역량평가 정리\n\n### 문제9\n\n질문\n\n### 문항10\n\n## 0. GPT\n\n- **목표**: 다음 토큰 예측\n\n### 문항 19\n\n# 문항  21\n";
+    let d = parse(text, "x");
+    let problems: Vec<&str> = d
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Problem)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(problems, ["문제 9", "문항 10", "문항 19", "문항 21"]);
+    assert_eq!(d.cards[0].deck, ["역량평가 정리", "문항 10"]);
+    assert_eq!(d.cards[0].tags, ["문항_10", "GPT"]);
+    // The question line under 문제 9 is not a card, and says why.
+    assert_eq!(d.skipped[0].line, 5);
+}
+
+#[test]
+fn pasted_katex_lines_render_tex_once() {
+    let d = doc("## 0. CAM (class activation mapping)
+
+## **2. 원리 (CAM, 원래 방식)**
+
+- 과정:
+    1. 특정 클래스 c에 대한 CAM 계산:Mc(x,y)=k∑wc,k⋅fk(x,y)
+        
+        Mc(x,y)=∑kwc,k⋅fk(x,y)M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)
+        
+    2. McM_cMc를 원본 이미지 크기로 보간 → 시각화
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front == "CAM › 원리")
+        .expect("facet card");
+    assert_eq!(
+        card.back,
+        "<ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
+    );
+}
+
+#[test]
+fn image_alone_under_a_facet() {
+    let d = doc("## **1. Grad-CAM (Gradient-weighted Class Activation Mapping)**
+
+### 원리
+
+![image.png](%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png)
+");
+    let url = "%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png";
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front == "Grad-CAM › 원리")
+        .expect("image card");
+    assert_eq!(card.back, format!("<p><img src=\"{url}\"></p>"));
+    assert_eq!(card.images.len(), 1);
+    assert_eq!(card.images[0].url, url);
+    assert_eq!(
+        card.images[0].path,
+        "역량평가 정리 24f4d6b253d380f4a698df83390921af/image 1.png"
+    );
+    assert_eq!(card.images[0].alt, "image.png");
+    assert_eq!(d.images.len(), 1);
+}
+
+#[test]
+fn id_pins_win_and_ids_ignore_answers() {
+    let base = "## 0. GPT\n\n- **사전 학습 목표**: 다음 토큰 예측 <!-- id: gpt-goal -->\n- **구조**: Transformer decoder\n";
+    let d = doc(base);
+    assert_eq!(d.cards[0].id, "gpt-goal");
+    assert_eq!(d.cards[0].pinned_id.as_deref(), Some("gpt-goal"));
+    assert!(!d.cards[0].back.contains("<!--"));
+    let unpinned = d.cards[1].id.clone();
+    assert_eq!(unpinned.len(), 11);
+    assert!(unpinned.bytes().all(|b| b.is_ascii_alphanumeric()));
+    // Editing an answer keeps every id; inserting a card before it too.
+    let edited = doc(&base.replace("Transformer decoder", "Transformer decoder만 사용"));
+    assert_eq!(edited.cards[1].id, unpinned);
+    let inserted = doc(&base.replace("- **구조**", "- **장점**: 생성 능력\n- **구조**"));
+    assert_eq!(inserted.cards[2].id, unpinned);
+    // A facet card takes the pin on the line after its heading.
+    let facet = doc(
+        "## **LoRA (Low-Rank Adaptation)**\n\n### 3. 장점\n<!-- id: lora-pros -->\n\n1. **파라미터 효율**: 적음\n",
+    );
+    let card = facet
+        .cards
+        .iter()
+        .find(|c| c.front == "LoRA › 장점")
+        .expect("facet card");
+    assert_eq!(card.id, "lora-pros");
+}
+
+#[test]
+fn repeated_keys_get_numbered() {
+    let d = doc("## 0. GPT\n\n- **장점**: 하나\n- **장점**: 둘\n");
+    let keys: Vec<&str> = d.cards.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["장점", "장점#2"]);
+    assert_ne!(d.cards[0].id, d.cards[1].id);
+}
+
+#[test]
+fn lora_row_rank_paragraph_and_formula_claims() {
+    let d = doc("LoRA (Row-rank Adaptation)
+
+- 이 행렬들은 사전 훈련된 모델의 각 transformer layer에 삽입되어, A와 B의 곱 BA가 원래의 가중치 W_0에 더해져서, 가중치의 변화 delta_W를 모델링한다.
+
+## **LoRA (Low-Rank Adaptation)**
+
+### 2. 동작 원리
+
+- 대신 **W + ΔW** 형태로 쓰되,
+    - ΔW = **A × B**
+- 수식:
+    
+    ```
+    y = Wx
+    y' = (W + BA)x
+    ```
+");
+    let terms: Vec<(&str, &str, bool)> = d
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.expansion.as_str(), t.is_heading))
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("LoRA", "Row-rank Adaptation", true),
+            ("LoRA", "Low-Rank Adaptation", true)
+        ]
+    );
+    let formulas: Vec<(&str, &str, &str)> = d
+        .claims
+        .iter()
+        .filter(|c| c.origin == ClaimOrigin::Formula)
+        .map(|c| (c.subject.as_str(), c.attribute.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(
+        formulas,
+        [
+            ("LoRA", "ΔW", "A × B"),
+            ("LoRA", "y", "Wx"),
+            ("LoRA", "y'", "(W + BA)x")
+        ]
+    );
+    // The long prose bullet is recorded as not carded.
+    assert!(d.skipped.iter().any(|s| s.line == 7));
+}

@@ -1,0 +1,110 @@
+//! `parse` returns for any input, and every span it reports is inside the text on character
+//! boundaries (the language server slices and converts them without checking).
+
+use notedeck_parse::{Document, Span, parse, pasted_katex};
+use proptest::prelude::*;
+
+const NOTES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../notes/역량평가 정리.md"
+));
+
+fn check_spans(text: &str, d: &Document) {
+    let ok = |s: &Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    for s in &d.sections {
+        assert!(ok(&s.span) && ok(&s.heading_span), "section {s:?}");
+    }
+    for c in &d.cards {
+        assert!(ok(&c.span), "card {c:?}");
+        assert!(c.line >= 1);
+        assert!(!c.front.trim().is_empty());
+        for im in &c.images {
+            assert!(ok(&im.span));
+        }
+    }
+    for t in &d.terms {
+        assert!(
+            ok(&t.span) && ok(&t.name_span) && ok(&t.expansion_span),
+            "term {t:?}"
+        );
+    }
+    for c in &d.claims {
+        assert!(ok(&c.span) && ok(&c.value_span), "claim {c:?}");
+    }
+    for i in &d.images {
+        assert!(ok(&i.span));
+    }
+    for s in &d.skipped {
+        assert!(ok(&s.span));
+    }
+    for p in &d.problems {
+        assert!(ok(&p.span));
+    }
+    for k in pasted_katex(text) {
+        assert!(ok(&k.span) && ok(&k.rendered) && ok(&k.tex));
+    }
+}
+
+/// Pieces of Markdown the notes are made of, to build nasty inputs from.
+fn markdown_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("# ".to_string()),
+        Just("### 문항".to_string()),
+        Just("## **".to_string()),
+        Just("**".to_string()),
+        Just("- ".to_string()),
+        Just("    1. ".to_string()),
+        Just("| a | b |\n| --- | --- |\n| ".to_string()),
+        Just("📌 **암기 팁**\n\n".to_string()),
+        Just("> “X = ".to_string()),
+        Just("McM_cMc".to_string()),
+        Just("α\\alphaα".to_string()),
+        Just("$x_{i}$".to_string()),
+        Just("```\n".to_string()),
+        Just("<!-- id: a -->".to_string()),
+        Just("![i](a%20b.png)".to_string()),
+        Just("LoRA (Low-Rank Adaptation)".to_string()),
+        Just("Masked Language Modeling (MLM)".to_string()),
+        Just("}}".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        "[가-힣a-zA-Z0-9 ()_^\\\\:=→*]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_text(text in "\\PC{0,400}") {
+        let d = parse(&text, "t");
+        check_spans(&text, &d);
+    }
+
+    #[test]
+    fn markdown_soup(pieces in proptest::collection::vec(markdown_piece(), 0..60)) {
+        let text: String = pieces.concat();
+        let d = parse(&text, "t");
+        check_spans(&text, &d);
+    }
+
+    #[test]
+    fn splices_of_the_real_notes(cuts in proptest::collection::vec((0usize..NOTES.len(), 0usize..2000), 1..6)) {
+        // Concatenate random slices of the notes (snapped to character boundaries).
+        let mut text = String::new();
+        for (start, len) in cuts {
+            let mut s = start;
+            while !NOTES.is_char_boundary(s) { s -= 1; }
+            let mut e = (s + len).min(NOTES.len());
+            while !NOTES.is_char_boundary(e) { e -= 1; }
+            text.push_str(&NOTES[s..e]);
+        }
+        let d = parse(&text, "t");
+        check_spans(&text, &d);
+    }
+}

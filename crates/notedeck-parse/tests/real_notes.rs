@@ -1,0 +1,283 @@
+//! The parser on the user's whole notes file (`notes/역량평가 정리.md`): outline, card counts,
+//! terms, and the properties every card must have.
+
+use notedeck_parse::{CardKind, Document, SectionKind, parse};
+use std::collections::HashSet;
+
+const NOTES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../notes/역량평가 정리.md"
+));
+
+fn notes() -> Document {
+    parse(NOTES, "역량평가 정리")
+}
+
+#[test]
+fn outline_has_the_exam_problems() {
+    let d = notes();
+    assert_eq!(d.title, "역량평가 정리");
+    let problems: Vec<&str> = d
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Problem)
+        .map(|s| s.title.as_str())
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "문제 9",
+            "문항 10",
+            "문항 11",
+            "문항 12",
+            "문항 17",
+            "문항 19",
+            "문항 21",
+            "문항 22",
+            "문항 24"
+        ]
+    );
+    // The NAS essay's `#` headings stay inside 문항 21.
+    assert_eq!(
+        d.sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Title)
+            .count(),
+        1
+    );
+    let topic = |title: &str| {
+        d.sections
+            .iter()
+            .position(|s| s.title == title)
+            .unwrap_or_else(|| panic!("no section {title}"))
+    };
+    for (child, parent) in [
+        ("NAS: AI가 AI를 설계하다", "문항 21"),
+        ("탐색 공간 정의", "NAS의 작동 원리: 3단계 프로세스"),
+        ("DARTS (Differentiable Architecture Search)", "문항 21"),
+        ("Q-learning", "문항 21"),
+        ("Deep Q-Network", "문항 21"),
+        (
+            "BERT (Bidirectional Encoder Representations from Transformers)",
+            "문제 9",
+        ),
+        ("CAM (class activation mapping)", "문항 11"),
+        ("MLOps Level 0: Manual Process – Key Points", "문항 24"),
+        ("Logistic regression", "문항 12"),
+    ] {
+        let c = topic(child);
+        assert_eq!(
+            d.sections[c].parent,
+            Some(topic(parent)),
+            "{child} under {parent}"
+        );
+    }
+    // `## 1. 개념` after `**DARTS (…)**` and after `## 0. CAM` are facets, not topics.
+    let facets_of = |t: usize| -> Vec<&str> {
+        d.sections
+            .iter()
+            .filter(|s| s.parent == Some(t) && s.kind == SectionKind::Facet)
+            .map(|s| s.title.as_str())
+            .collect()
+    };
+    assert_eq!(
+        facets_of(topic("DARTS (Differentiable Architecture Search)")),
+        ["개념", "핵심 아이디어", "장점", "한계", "응용"]
+    );
+    assert_eq!(
+        facets_of(topic("CAM (class activation mapping)")),
+        [
+            "개념",
+            "원리 (CAM, 원래 방식)",
+            "한계",
+            "변형 기법 예시",
+            "활용 분야"
+        ]
+    );
+}
+
+#[test]
+fn card_counts_by_kind_are_sane() {
+    let d = notes();
+    let count = |k: CardKind| d.cards.iter().filter(|c| c.kind == k).count();
+    let (basic, cloze, table, definition) = (
+        count(CardKind::Basic),
+        count(CardKind::Cloze),
+        count(CardKind::Table),
+        count(CardKind::Definition),
+    );
+    assert!((80..=130).contains(&basic), "basic {basic}");
+    assert!((15..=30).contains(&cloze), "cloze {cloze}");
+    assert!((110..=140).contains(&table), "table {table}");
+    assert!((15..=25).contains(&definition), "definition {definition}");
+}
+
+#[test]
+fn every_card_is_well_formed() {
+    let d = notes();
+    let mut ids = HashSet::new();
+    let mut keys = HashSet::new();
+    for c in &d.cards {
+        assert!(!c.front.trim().is_empty(), "empty front at line {}", c.line);
+        if c.kind == CardKind::Cloze {
+            assert!(
+                c.front.contains("{{c1::"),
+                "cloze without deletion at line {}",
+                c.line
+            );
+        } else {
+            assert!(!c.back.trim().is_empty(), "empty back at line {}", c.line);
+        }
+        assert!(
+            ids.insert(c.id.clone()),
+            "duplicate id {} at line {}",
+            c.id,
+            c.line
+        );
+        assert!(
+            keys.insert((c.path.clone(), c.key.clone())),
+            "duplicate key {} at line {}",
+            c.key,
+            c.line
+        );
+        assert!(
+            c.id.len() >= 10
+                && c.id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        assert_eq!(c.deck.first().map(String::as_str), Some("역량평가 정리"));
+        assert!(c.tags.iter().all(|t| !t.contains(' ')));
+        // Pasted KaTeX shows its TeX once, never the rendered copies.
+        for garbage in [
+            "McM_c",
+            "M_cMc",
+            "α\\alpha",
+            "\\alphaα",
+            "상태 sss",
+            "파라미터 www",
+            "k∑w",
+            "∑kw",
+            "−∞-",
+        ] {
+            assert!(
+                !c.front.contains(garbage) && !c.back.contains(garbage),
+                "{garbage} at line {}",
+                c.line
+            );
+        }
+        // A card lists exactly the images its HTML shows.
+        let shown = c.front.matches("<img src=").count() + c.back.matches("<img src=").count();
+        assert_eq!(shown, c.images.len(), "images at line {}", c.line);
+        for im in &c.images {
+            assert!(c.back.contains(&format!("<img src=\"{}\"", im.url)));
+        }
+        // No giant cards: the NAS essay and the MVC explanation are left out.
+        assert!(
+            c.back.chars().count() < 1600,
+            "giant card at line {}",
+            c.line
+        );
+    }
+    assert_eq!(d.images.len(), 4);
+}
+
+#[test]
+fn terms_are_the_real_acronyms_only() {
+    let d = notes();
+    let terms: Vec<(&str, &str)> = d
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.expansion.as_str()))
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("FFN", "Feed-Forward Network"),
+            (
+                "BERT",
+                "Bidirectional Encoder Representations from Transformers"
+            ),
+            ("MLM", "Masked Language Modeling"),
+            ("NSP", "Next Sentence Prediction"),
+            ("RoBERTa", "Robustly Optimized BERT"),
+            ("BART", "Bidirectional and Auto-Regressive Transformers"),
+            ("LoRA", "Row-rank Adaptation"),
+            ("LoRA", "Low-Rank Adaptation"),
+            ("CAM", "class activation mapping"),
+            ("GAP", "Global Average Pooling"),
+            ("Grad-CAM", "Gradient-weighted Class Activation Mapping"),
+            ("MaaS", "Model-as-a-Service"),
+            ("MaaS", "Model-as-a-Service"),
+            ("ZSL", "Zero-Shot Learning"),
+            ("FSL", "Few-Shot Learning"),
+            ("GZSL", "Generalized Zero-Shot Learning"),
+            ("DARTS", "Differentiable Architecture Search"),
+            ("NAS", "Neural Architecture Search"),
+            ("CT", "Continuous Training"),
+            ("CT", "Continuous Training"),
+            ("CI", "Continuous Integration"),
+            ("CD", "Continuous Delivery/Deployment"),
+        ]
+    );
+    for t in &d.terms {
+        assert_eq!(&NOTES[t.name_span.clone()], t.name);
+        assert_eq!(&NOTES[t.expansion_span.clone()], t.expansion);
+    }
+    // The two LoRA expansions: a plain line under 문항10 and the heading.
+    let lora: Vec<usize> = d
+        .terms
+        .iter()
+        .filter(|t| t.name == "LoRA")
+        .map(|t| NOTES[..t.span.start].matches('\n').count() + 1)
+        .collect();
+    assert_eq!(lora, [115, 121]);
+}
+
+#[test]
+fn long_prose_is_skipped_with_a_reason() {
+    let d = notes();
+    for line in [321, 424, 426, 438, 474] {
+        let s = d
+            .skipped
+            .iter()
+            .find(|s| s.line == line)
+            .unwrap_or_else(|| panic!("line {line} not skipped"));
+        assert!(s.reason.starts_with("prose paragraph"), "{}", s.reason);
+    }
+    // Skipped blocks never overlap a card's own line.
+    let card_lines: HashSet<usize> = d.cards.iter().map(|c| c.line).collect();
+    assert!(
+        d.skipped
+            .iter()
+            .all(|s| !card_lines.contains(&s.line) || s.reason.contains("introduces"))
+    );
+}
+
+#[test]
+fn claims_from_bullets_tables_and_formulas() {
+    let d = notes();
+    let find = |subject: &str, attribute: &str| {
+        d.claims
+            .iter()
+            .find(|c| c.subject == subject && c.attribute == attribute)
+            .map(|c| c.value.as_str())
+    };
+    assert_eq!(
+        find("BERT", "구조"),
+        Some("Transformer Encoder만 사용 (양방향 문맥 학습)")
+    );
+    assert_eq!(
+        find("Score-CAM", "계산량"),
+        Some("많음 (채널 수 × forward)")
+    );
+    assert_eq!(find("LoRA", "ΔW"), Some("A × B"));
+    assert_eq!(find("LoRA", "y'"), Some("(W + BA)x"));
+    for c in &d.claims {
+        assert!(
+            NOTES.get(c.value_span.clone()).is_some(),
+            "value span of {}",
+            c.attribute
+        );
+    }
+}
