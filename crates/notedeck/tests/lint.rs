@@ -68,7 +68,7 @@ fn json_columns_are_utf16() {
         .iter()
         .find(|f| f["code"] == "broken-emphasis" && f["path"] == "lint_fixtures/nlp.md")
         .expect("the broken 암기 팁 emphasis");
-    assert_eq!(tip["range"]["start"]["line"], 16);
+    assert_eq!(tip["range"]["start"]["line"], 22);
     assert_eq!(tip["range"]["start"]["character"], 3);
 }
 
