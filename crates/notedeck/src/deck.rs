@@ -47,11 +47,11 @@ impl Deck {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| file.display().to_string());
         for card in doc.cards {
-            self.add_card(file, dir, &file_name, card);
+            self.add_card(file, dir, &file_name, &doc.title, card);
         }
     }
 
-    fn add_card(&mut self, file: &Path, dir: &Path, file_name: &str, card: Card) {
+    fn add_card(&mut self, file: &Path, dir: &Path, file_name: &str, title: &str, card: Card) {
         let location = format!("{}:{}", file.display(), card.line);
         if let Some(first) = self.seen.get(&card.id) {
             self.warnings.push(format!(
@@ -59,6 +59,12 @@ impl Deck {
                  one of them its own `<!-- id: ... -->`)",
                 card.id
             ));
+            return;
+        }
+        if card.front.trim().is_empty() {
+            // Anki skips a note whose first field is empty; say so instead of losing it.
+            self.warnings
+                .push(format!("{location}: card has an empty front; skipped"));
             return;
         }
         self.seen.insert(card.id.clone(), location.clone());
@@ -96,7 +102,11 @@ impl Deck {
                 CardKind::Cloze => NoteKind::Cloze,
                 _ => NoteKind::Basic,
             },
-            deck: card.deck.join("::"),
+            deck: if card.deck.is_empty() {
+                title.to_string()
+            } else {
+                card.deck.join("::")
+            },
             front,
             back,
             context: escape_html(&card.path.join(" › ")),
