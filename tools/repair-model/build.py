@@ -9,6 +9,8 @@ Sources (all fetched with the ordinary package clients, nothing else is download
   Debian  libreoffice-l10n-ko     LibreOffice UI strings, Korean    MPL-2.0
   Debian  firefox-esr-l10n-ko     Firefox UI strings, Korean        MPL-2.0
   Debian  thunderbird-l10n-ko     Thunderbird UI strings, Korean    MPL-2.0
+  Debian  chromium-l10n           Chromium UI strings (ko.pak)      BSD-3-Clause
+  PyPI    jupyterlab-language-pack-ko-KR  JupyterLab UI strings     BSD-3-Clause
   npm     @codingame/monaco-vscode-language-pack-ko  VS Code UI strings, Korean  MIT
   PyPI    konlpy (only the bundled open-korean-text jar's word lists)  Apache-2.0
 
@@ -32,9 +34,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_OUT = os.path.join(ROOT, "crates", "notedeck-repair", "model", "ko-syllables.bin")
 
-DEBIAN = ["libreoffice-help-ko", "libreoffice-l10n-ko", "firefox-esr-l10n-ko", "thunderbird-l10n-ko"]
+DEBIAN = [
+    "libreoffice-help-ko",
+    "libreoffice-l10n-ko",
+    "firefox-esr-l10n-ko",
+    "thunderbird-l10n-ko",
+    "chromium-l10n",
+]
 NPM = "@codingame/monaco-vscode-language-pack-ko@25.1.2"
 PYPI = "konlpy==0.6.0"
+JUPYTER = "jupyterlab-language-pack-ko-kr==4.5.post3"
 # Word lists of open-korean-text used as extra vocabulary (names, slang and profanity left out).
 OKT_LISTS = [
     "noun/nouns.txt", "noun/wikipedia_title_nouns.txt", "noun/foreign.txt", "verb/verb.txt",
@@ -98,7 +107,10 @@ def collect(cache):
                 prose.append("\n".join(read_mo(path)))
             elif path.endswith(".xpi"):
                 prose.append(read_xpi(path))
+            elif path.endswith("/ko.pak"):
+                prose.append(read_pak(path))
     prose.append(read_vscode(cache))
+    prose.append(read_jupyter(cache))
     words = read_okt(cache)
     return prose, words
 
@@ -158,6 +170,44 @@ def read_okt(cache):
                 if word:
                     words.append(word)
     return words
+
+
+def read_jupyter(cache):
+    root = os.path.join(cache, "jupyterlab-ko")
+    wheels = sorted(glob.glob(os.path.join(root, "*.whl")))
+    if not wheels:
+        os.makedirs(root, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-d", root, JUPYTER], check=True
+        )
+        wheels = sorted(glob.glob(os.path.join(root, "*.whl")))
+    parts = []
+    with zipfile.ZipFile(wheels[-1]) as whl:
+        for name in sorted(whl.namelist()):
+            if name.endswith(".mo"):
+                path = os.path.join(root, "mo.tmp")
+                with open(path, "wb") as f:
+                    f.write(whl.read(name))
+                parts.extend(read_mo(path))
+    return "\n".join(parts)
+
+
+def read_pak(path):
+    """Strings of a Chromium .pak resource file (format version 5)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    (version,) = struct.unpack("<I", data[:4])
+    if version != 5:
+        return ""
+    _encoding, n = struct.unpack("<BxxxH", data[4:10])
+    entries = [struct.unpack("<HI", data[12 + 6 * i : 18 + 6 * i]) for i in range(n + 1)]
+    parts = []
+    for (_, start), (_, end) in zip(entries, entries[1:]):
+        try:
+            parts.append(data[start:end].decode("utf-8"))
+        except UnicodeDecodeError:
+            pass  # binary resources (images) live in the same file
+    return "\n".join(parts)
 
 
 def read(path):
