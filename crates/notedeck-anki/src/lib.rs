@@ -164,7 +164,7 @@ pub fn write_package(
     let (summary, new_state) = write_collection(db_file.path(), notes, &old_state, now_ms)?;
 
     let mut apkg = output_tempfile(dir, ".apkg").map_err(|source| io_error(dir, source))?;
-    write_zip(apkg.as_file_mut(), db_file.path(), media)?;
+    write_zip(apkg.as_file_mut(), out, db_file.path(), media)?;
     apkg.as_file()
         .sync_all()
         .map_err(|source| io_error(out, source))?;
@@ -412,7 +412,12 @@ fn duplicate_guid(notes: &[Note], position: usize) -> Error {
 
 /// Zip the collection and media the way Anki expects: media stored under numbers, with a
 /// JSON map from number to name.
-fn write_zip(out: &mut std::fs::File, db: &Path, media: &[MediaFile]) -> Result<(), Error> {
+fn write_zip(
+    out: &mut std::fs::File,
+    out_path: &Path,
+    db: &Path,
+    media: &[MediaFile],
+) -> Result<(), Error> {
     use zip::write::SimpleFileOptions;
     let deflated = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
@@ -435,7 +440,7 @@ fn write_zip(out: &mut std::fs::File, db: &Path, media: &[MediaFile]) -> Result<
         .collect();
     zip.start_file("media", deflated)?;
     zip.write_all(serde_json::Value::Object(map).to_string().as_bytes())
-        .map_err(|source| io_error(db, source))?;
+        .map_err(|source| io_error(out_path, source))?;
     for (i, file) in media.iter().enumerate() {
         zip.start_file(i.to_string(), stored)?;
         let mut src =
@@ -443,7 +448,9 @@ fn write_zip(out: &mut std::fs::File, db: &Path, media: &[MediaFile]) -> Result<
         io::copy(&mut src, &mut zip).map_err(|source| io_error(&file.path, source))?;
     }
     let mut writer = zip.finish()?;
-    writer.flush().map_err(|source| io_error(db, source))?;
+    writer
+        .flush()
+        .map_err(|source| io_error(out_path, source))?;
     Ok(())
 }
 
