@@ -1,7 +1,7 @@
 //! Cards: `duplicate-card` (the same front twice, so a learner cannot tell which answer is
 //! wanted) and `empty-answer` (a card with nothing on its back).
 
-use crate::{Finding, Note, Related, Severity, Workspace, files_with};
+use crate::{Finding, Note, Related, Severity, Workspace, postings};
 use notedeck_parse::{Card, CardKind};
 use std::path::Path;
 
@@ -26,17 +26,15 @@ pub fn front_key(card: &Card) -> Option<String> {
 
 /// The cards with key `front`, in path and source order (through the workspace index).
 pub fn cards_with<'a>(ws: &'a Workspace, front: &str) -> Vec<(&'a Path, &'a Card)> {
-    let mut cards = Vec::new();
-    for (path, note) in files_with(ws, &ws.index.fronts, front) {
-        cards.extend(
-            note.doc
-                .cards
+    postings(ws, &ws.index.fronts, front)
+        .into_iter()
+        .flat_map(|(path, note, positions)| {
+            positions
                 .iter()
-                .filter(|c| front_key(c).as_deref() == Some(front))
-                .map(|c| (path, c)),
-        );
-    }
-    cards
+                .filter_map(|&i| note.doc.cards.get(i as usize))
+                .map(move |c| (path, c))
+        })
+        .collect()
 }
 
 /// Findings for every card of one key after the first (path, then source order).

@@ -12,7 +12,7 @@
 //! the notes write "**W + ΔW** 형태", `ΔW = A × B` and `y' = (W + BA)x`. Substituting the
 //! sum gives ΔW = BA, which is not A × B (see [`implied_formula_conflicts`]).
 
-use crate::{Edit, Finding, Fix, Note, Related, Severity, Workspace, files_with};
+use crate::{Edit, Finding, Fix, Note, Related, Severity, Workspace, postings};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,17 +34,15 @@ pub fn key(claim: &Claim) -> ClaimKey {
 
 /// The claims under `key`, in path and source order (through the workspace index).
 pub fn claims_with<'a>(ws: &'a Workspace, key: &ClaimKey) -> Vec<(&'a Path, &'a Claim)> {
-    let mut claims = Vec::new();
-    for (path, note) in files_with(ws, &ws.index.claims, key) {
-        claims.extend(
-            note.doc
-                .claims
+    postings(ws, &ws.index.claims, key)
+        .into_iter()
+        .flat_map(|(path, note, positions)| {
+            positions
                 .iter()
-                .filter(|c| self::key(c) == *key)
-                .map(|c| (path, c)),
-        );
-    }
-    claims
+                .filter_map(|&i| note.doc.claims.get(i as usize))
+                .map(move |c| (path, c))
+        })
+        .collect()
 }
 
 /// Findings for the claims of one key (in path and source order) whose values clash with an

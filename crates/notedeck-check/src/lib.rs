@@ -363,31 +363,25 @@ impl Workspace {
     /// One site per distinct term name, sorted by name: the definition (heading) site with the
     /// preferred expansion when there is one, for workspace symbols and completion.
     pub fn terms(&self) -> Vec<TermSite<'_>> {
-        self.index
-            .terms
-            .keys()
+        let mut names: Vec<&String> = self.index.terms.keys().collect();
+        names.sort();
+        names
+            .into_iter()
             .filter_map(|name| terms::preferred_site(self, name))
             .collect()
     }
 
     /// All sites of `name` in path and source order.
     fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
-        let Some(paths) = self.index.terms.get(name) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for path in paths {
-            if let Some((path, note)) = self.notes.get_key_value(path) {
-                out.extend(
-                    note.doc
-                        .terms
-                        .iter()
-                        .filter(|t| t.name == name)
-                        .map(|term| TermSite { path, term }),
-                );
-            }
-        }
-        out
+        postings(self, &self.index.terms, name)
+            .into_iter()
+            .flat_map(|(path, note, positions)| {
+                positions
+                    .iter()
+                    .filter_map(|&i| note.doc.terms.get(i as usize))
+                    .map(move |term| TermSite { path, term })
+            })
+            .collect()
     }
 
     /// Per-file rules over every note, split across cores (a vault is mostly independent
@@ -442,72 +436,119 @@ pub fn sort_findings(findings: &mut [Finding]) {
     });
 }
 
-/// Inverted indexes from cross-file keys to the files holding them.
+/// A file's number in the index (paths are interned: hashing and comparing a `PathBuf` walks
+/// its components, which dominated building the index for a vault).
+type FileId = u32;
+
+/// Key -> file -> positions of the matching items in that file's list (terms, claims, cards).
+type Postings<K> = HashMap<K, HashMap<FileId, Vec<u32>>>;
+
+/// Inverted indexes from cross-file keys to the items holding them, kept up to date by
+/// [`Workspace::insert`] and [`Workspace::remove`].
 #[derive(Debug, Clone, Default)]
 struct Index {
-    terms: BTreeMap<String, BTreeSet<PathBuf>>,
-    claims: BTreeMap<claims::ClaimKey, BTreeSet<PathBuf>>,
-    fronts: BTreeMap<String, BTreeSet<PathBuf>>,
+    ids: HashMap<PathBuf, FileId>,
+    paths: Vec<PathBuf>,
+    terms: Postings<String>,
+    claims: Postings<claims::ClaimKey>,
+    fronts: Postings<String>,
 }
 
 impl Index {
+    fn id(&mut self, path: &Path) -> FileId {
+        if let Some(&id) = self.ids.get(path) {
+            return id;
+        }
+        let id = FileId::try_from(self.paths.len()).unwrap_or(FileId::MAX);
+        self.paths.push(path.to_path_buf());
+        self.ids.insert(path.to_path_buf(), id);
+        id
+    }
+
     fn add(&mut self, path: &Path, note: &Note) {
-        for term in &note.doc.terms {
-            add_key(&mut self.terms, term.name.clone(), path);
-        }
-        for claim in &note.doc.claims {
-            add_key(&mut self.claims, claims::key(claim), path);
-        }
-        for front in note.doc.cards.iter().filter_map(cards::front_key) {
-            add_key(&mut self.fronts, front, path);
-        }
+        let id = self.id(path);
+        let terms = group(note.doc.terms.iter().map(|t| Some(t.name.clone())));
+        post(&mut self.terms, id, terms);
+        let claims = group(note.doc.claims.iter().map(|c| Some(claims::key(c))));
+        post(&mut self.claims, id, claims);
+        let fronts = group(note.doc.cards.iter().map(cards::front_key));
+        post(&mut self.fronts, id, fronts);
     }
 
     fn remove(&mut self, path: &Path, note: &Note) {
-        for term in &note.doc.terms {
-            remove_key(&mut self.terms, &term.name, path);
+        let Some(&id) = self.ids.get(path) else {
+            return;
+        };
+        unpost(
+            &mut self.terms,
+            id,
+            note.doc.terms.iter().map(|t| Some(t.name.clone())),
+        );
+        unpost(
+            &mut self.claims,
+            id,
+            note.doc.claims.iter().map(|c| Some(claims::key(c))),
+        );
+        unpost(
+            &mut self.fronts,
+            id,
+            note.doc.cards.iter().map(cards::front_key),
+        );
+    }
+}
+
+/// Positions of one file's items grouped by key (items without a key are skipped).
+fn group<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = Option<K>>) -> HashMap<K, Vec<u32>> {
+    let mut out: HashMap<K, Vec<u32>> = HashMap::new();
+    for (i, key) in keys.enumerate() {
+        if let (Some(key), Ok(i)) = (key, u32::try_from(i)) {
+            out.entry(key).or_default().push(i);
         }
-        for claim in &note.doc.claims {
-            remove_key(&mut self.claims, &claims::key(claim), path);
-        }
-        for front in note.doc.cards.iter().filter_map(cards::front_key) {
-            remove_key(&mut self.fronts, &front, path);
+    }
+    out
+}
+
+fn post<K: Eq + std::hash::Hash>(map: &mut Postings<K>, id: FileId, keys: HashMap<K, Vec<u32>>) {
+    for (key, positions) in keys {
+        map.entry(key).or_default().insert(id, positions);
+    }
+}
+
+fn unpost<K: Eq + std::hash::Hash>(
+    map: &mut Postings<K>,
+    id: FileId,
+    keys: impl Iterator<Item = Option<K>>,
+) {
+    for key in keys.flatten() {
+        if let Some(files) = map.get_mut(&key) {
+            files.remove(&id);
+            if files.is_empty() {
+                map.remove(&key);
+            }
         }
     }
 }
 
-fn add_key<K: Ord>(map: &mut BTreeMap<K, BTreeSet<PathBuf>>, key: K, path: &Path) {
-    let paths = map.entry(key).or_default();
-    if !paths.contains(path) {
-        paths.insert(path.to_path_buf());
-    }
-}
-
-fn remove_key<K: Ord + ?Sized, Q>(map: &mut BTreeMap<Q, BTreeSet<PathBuf>>, key: &K, path: &Path)
-where
-    Q: Ord + std::borrow::Borrow<K>,
-{
-    if let Some(paths) = map.get_mut(key) {
-        paths.remove(path);
-        if paths.is_empty() {
-            map.remove(key);
-        }
-    }
-}
-
-/// Files holding `key` in `map`, with their notes, in path order.
-fn files_with<'a, K: Ord + ?Sized, Q>(
+/// The items posted under `key`, as (path, note, positions), in path order.
+fn postings<'a, K, Q>(
     ws: &'a Workspace,
-    map: &'a BTreeMap<Q, BTreeSet<PathBuf>>,
-    key: &K,
-) -> Vec<(&'a Path, &'a Note)>
+    map: &'a Postings<K>,
+    key: &Q,
+) -> Vec<(&'a Path, &'a Note, &'a [u32])>
 where
-    Q: Ord + std::borrow::Borrow<K>,
+    K: Eq + std::hash::Hash + std::borrow::Borrow<Q>,
+    Q: Eq + std::hash::Hash + ?Sized,
 {
-    map.get(key)
+    let mut out: Vec<(&Path, &Note, &[u32])> = map
+        .get(key)
         .into_iter()
         .flatten()
-        .filter_map(|p| ws.notes.get_key_value(p))
-        .map(|(p, n)| (p.as_path(), n))
-        .collect()
+        .filter_map(|(id, positions)| {
+            let path = ws.index.paths.get(*id as usize)?;
+            let (path, note) = ws.notes.get_key_value(path)?;
+            Some((path.as_path(), note, positions.as_slice()))
+        })
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(b.0));
+    out
 }
