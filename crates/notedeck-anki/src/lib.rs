@@ -164,14 +164,22 @@ pub fn write_package(
     let (summary, new_state) = write_collection(db_file.path(), notes, &old_state, now_ms)?;
 
     let mut apkg = output_tempfile(dir, ".apkg").map_err(|source| io_error(dir, source))?;
-    write_zip(apkg.as_file_mut(), out, db_file.path(), media)?;
+    // The state is serialized while the package is compressed; both are renamed into place
+    // only when both succeeded.
+    let (zipped, staged) = std::thread::scope(|scope| {
+        let staged = scope.spawn(|| new_state.stage(&state_path));
+        let zipped = write_zip(apkg.as_file_mut(), out, db_file.path(), media);
+        (zipped, staged.join())
+    });
+    zipped?;
+    let staged = staged.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     apkg.as_file()
         .sync_all()
         .map_err(|source| io_error(out, source))?;
     apkg.persist(out).map_err(|err| io_error(out, err.error))?;
     drop(db_file);
 
-    new_state.save(&state_path)?;
+    State::commit(staged, &state_path)?;
     Ok(Summary {
         media: media.len(),
         ..summary

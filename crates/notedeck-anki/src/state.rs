@@ -80,6 +80,12 @@ impl State {
 
     /// Write the state atomically (temporary file in the same directory, then rename).
     pub fn save(&self, path: &Path) -> Result<(), Error> {
+        Self::commit(self.stage(path)?, path)
+    }
+
+    /// Write the state to a temporary file next to `path`, to be [`State::commit`]ted once
+    /// the package it describes is in place.
+    pub fn stage(&self, path: &Path) -> Result<tempfile::NamedTempFile, Error> {
         let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
@@ -98,7 +104,15 @@ impl State {
             serde_json::to_writer(&mut out, &doc).map_err(|err| io(err.into()))?;
             out.flush().map_err(io)?;
         }
-        tmp.persist(path).map_err(|err| io(err.error))?;
+        Ok(tmp)
+    }
+
+    /// Move a [`State::stage`]d file to `path`.
+    pub fn commit(staged: tempfile::NamedTempFile, path: &Path) -> Result<(), Error> {
+        staged.persist(path).map_err(|err| Error::Io {
+            path: path.to_path_buf(),
+            source: err.error,
+        })?;
         Ok(())
     }
 
