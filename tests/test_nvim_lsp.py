@@ -217,16 +217,28 @@ def run_plugin_lua(tmp_path: Path, body: str, **env_vars: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def test_setup_registers_the_configured_command_without_starting_it(tmp_path: Path):
+def test_setup_registers_the_configured_command_and_can_disable_it(tmp_path: Path):
     out = run_plugin_lua(
         tmp_path,
         """
+        require('notedeck').setup()
+        local enabled_first = vim.lsp.is_enabled('notedeck')
         require('notedeck').setup({ cmd = { '/opt/notedeck', 'lsp' }, enable = false })
         local cfg = vim.lsp.config.notedeck
-        return { cmd = cfg.cmd, filetypes = cfg.filetypes, enabled = vim.lsp.is_enabled('notedeck') }
+        return {
+          cmd = cfg.cmd,
+          filetypes = cfg.filetypes,
+          enabled_first = enabled_first,
+          enabled = vim.lsp.is_enabled('notedeck'),
+        }
         """,
     )
-    assert out == {"cmd": ["/opt/notedeck", "lsp"], "filetypes": ["markdown"], "enabled": False}
+    assert out == {
+        "cmd": ["/opt/notedeck", "lsp"],
+        "filetypes": ["markdown"],
+        "enabled_first": True,
+        "enabled": False,
+    }
 
 
 def test_enable_without_setup_uses_the_default_command(tmp_path: Path):

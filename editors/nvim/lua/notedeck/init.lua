@@ -55,9 +55,8 @@ function M.setup(opts)
   M.options = opts
 
   vim.lsp.config(M.name, M.client_config(opts))
-  if opts.enable then
-    vim.lsp.enable(M.name)
-  end
+  -- enable = false also disables a server an earlier setup() enabled.
+  vim.lsp.enable(M.name, opts.enable and true or false)
 end
 
 --- The table handed to vim.lsp.config for the given options. Separate from setup() so the
