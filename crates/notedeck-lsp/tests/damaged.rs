@@ -34,6 +34,9 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
 
     // Exactly one diagnostic, on the first line; none of the checker's noise about mojibake.
     let diags = client.diagnostics(&uri, Some(1)).await;
+    // The workspace scan reports when the vault is loaded and checked.
+    let loaded = client.log("notedeck: loaded").await;
+    assert!(loaded.contains("notes in"), "{loaded}");
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let top = diags[0].clone();
     assert_eq!(top["code"], "damaged-encoding");

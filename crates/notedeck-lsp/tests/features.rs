@@ -19,6 +19,9 @@ async fn navigation_and_outline_on_the_real_notes() {
         )
         .await;
     let _ = client.diagnostics(&uri, Some(1)).await;
+    // The workspace scan reports when the vault is loaded and checked.
+    let loaded = client.log("notedeck: loaded").await;
+    assert!(loaded.contains("notes in"), "{loaded}");
     let doc = json!({"uri": uri});
 
     // Outline: sections nest, and cards hang under their section.

@@ -47,6 +47,9 @@ async fn editing_session_on_the_real_notes() {
         )
         .await;
     let diags = client.diagnostics(&uri, Some(1)).await;
+    // The workspace scan reports when the vault is loaded and checked.
+    let loaded = client.log("notedeck: loaded").await;
+    assert!(loaded.contains("notes in"), "{loaded}");
     let conflict = row_rank(&diags);
     assert_eq!(
         conflict.len(),

@@ -16,10 +16,11 @@ use tower_lsp_server::ls_types::Range;
 use crate::state::State;
 use crate::text::Text;
 
-/// The site that represents term `name`: the heading with the expansion the checker prefers
-/// (the one its conflict fixes propose), so hover, definition, completion and symbols agree.
+/// The site that represents term `name`: the checker ranks the sites with the expansion its
+/// conflict fixes propose first, headings before passing mentions, so hover, definition,
+/// completion and symbols agree.
 pub(crate) fn preferred<'a>(st: &'a State, name: &str) -> Option<notedeck_check::TermSite<'a>> {
-    st.ws.terms().into_iter().find(|s| s.term.name == name)
+    st.ws.definitions(name).into_iter().next()
 }
 
 /// A path as a person reads it: relative to the workspace root that holds it.

@@ -125,6 +125,25 @@ impl Client {
             .unwrap_or_default()
     }
 
+    /// The next `window/logMessage` whose text contains `needle`.
+    pub async fn log(&mut self, needle: &str) -> String {
+        let msg = self
+            .take(
+                |m| {
+                    m["method"] == "window/logMessage"
+                        && m["params"]["message"]
+                            .as_str()
+                            .is_some_and(|t| t.contains(needle))
+                },
+                &format!("a log message containing {needle:?}"),
+            )
+            .await;
+        msg["params"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
     /// `shutdown` then `exit`; the server must stop, and every message must have been consumed.
     pub async fn finish(mut self) {
         let response = self.request("shutdown", Value::Null).await;
