@@ -163,7 +163,7 @@ pub type ImageResolver = Arc<dyn Fn(&Path, &str) -> bool + Send + Sync>;
 /// [`Workspace::check_file`] after an edit touches only the files that share a key with it.
 #[derive(Clone, Default)]
 pub struct Workspace {
-    notes: BTreeMap<PathBuf, Note>,
+    notes: BTreeMap<PathBuf, Arc<Note>>,
     index: Index,
     image_exists: Option<ImageResolver>,
 }
@@ -222,6 +222,7 @@ impl Workspace {
         if let Some(old) = self.notes.remove(&path) {
             self.index.remove(&path, &old);
         }
+        let note = Arc::new(note);
         self.index.add(&path, &note);
         self.notes.insert(path, note);
     }
@@ -235,12 +236,12 @@ impl Workspace {
 
     /// One file, if present.
     pub fn get(&self, path: &Path) -> Option<&Note> {
-        self.notes.get(path)
+        self.notes.get(path).map(|n| &**n)
     }
 
     /// All files in path order.
     pub fn notes(&self) -> impl Iterator<Item = (&PathBuf, &Note)> {
-        self.notes.iter()
+        self.notes.iter().map(|(p, n)| (p, &**n))
     }
 
     /// Enable `missing-image`: `exists(note_path, image_path)` says whether the image a note
@@ -252,38 +253,57 @@ impl Workspace {
     /// Every finding in the workspace, sorted by path, then span.
     pub fn check_all(&self) -> Vec<Finding> {
         let mut out = self.check_local_all();
-        // One pass groups every cross-file key; going through the per-key index instead would
-        // rescan a popular file once per key it holds.
-        let mut term_groups: HashMap<&str, Vec<TermSite<'_>>> = HashMap::new();
-        let mut claim_groups: HashMap<claims::ClaimKey, Vec<(&Path, &Claim)>> = HashMap::new();
-        let mut card_groups: HashMap<String, Vec<(&Path, &Card)>> = HashMap::new();
-        for (path, note) in &self.notes {
-            for term in &note.doc.terms {
-                term_groups
-                    .entry(term.name.as_str())
-                    .or_default()
-                    .push(TermSite { path, term });
-            }
-            for claim in &note.doc.claims {
-                claim_groups
-                    .entry(claims::key(claim))
-                    .or_default()
-                    .push((path, claim));
-            }
-            for card in &note.doc.cards {
-                if let Some(front) = cards::front_key(card) {
-                    card_groups.entry(front).or_default().push((path, card));
-                }
+        // The index already groups every cross-file key; order each group's files by path
+        // (through a rank, since comparing paths is slow) so "first" and "later" are stable.
+        let mut rank = vec![usize::MAX; self.index.paths.len()];
+        for (r, path) in self.notes.keys().enumerate() {
+            if let Some(slot) = self
+                .index
+                .ids
+                .get(path)
+                .and_then(|&id| rank.get_mut(id as usize))
+            {
+                *slot = r;
             }
         }
-        for (name, sites) in term_groups {
+        for (name, files) in &self.index.terms {
+            let sites = self
+                .in_path_order(files, &rank)
+                .flat_map(|(path, note, positions)| {
+                    positions
+                        .iter()
+                        .filter_map(|&i| note.doc.terms.get(i as usize))
+                        .map(move |term| TermSite { path, term })
+                })
+                .collect();
             out.extend(terms::expansion_conflicts_among(name, sites));
         }
-        for group in claim_groups.values() {
-            out.extend(claims::conflicts_among(group));
+        for files in self.index.claims.values() {
+            let group: Vec<(&Path, &Claim)> = self
+                .in_path_order(files, &rank)
+                .flat_map(|(path, note, positions)| {
+                    positions
+                        .iter()
+                        .filter_map(|&i| note.doc.claims.get(i as usize))
+                        .map(move |c| (path, c))
+                })
+                .collect();
+            out.extend(claims::conflicts_among(&group));
         }
-        for group in card_groups.values() {
-            out.extend(cards::duplicates_among(group));
+        for files in self.index.fronts.values() {
+            if files.len() == 1 && files.values().all(|p| p.len() == 1) {
+                continue;
+            }
+            let group: Vec<(&Path, &Card)> = self
+                .in_path_order(files, &rank)
+                .flat_map(|(path, note, positions)| {
+                    positions
+                        .iter()
+                        .filter_map(|&i| note.doc.cards.get(i as usize))
+                        .map(move |c| (path, c))
+                })
+                .collect();
+            out.extend(cards::duplicates_among(&group));
         }
         sort_findings(&mut out);
         out
@@ -384,10 +404,27 @@ impl Workspace {
             .collect()
     }
 
+    /// The files of one posting list with their notes, in path order given by `rank`.
+    fn in_path_order<'a>(
+        &'a self,
+        files: &'a HashMap<FileId, Vec<u32>>,
+        rank: &[usize],
+    ) -> impl Iterator<Item = (&'a Path, &'a Note, &'a [u32])> + 'a {
+        let mut ids: Vec<(usize, FileId)> = files
+            .keys()
+            .map(|&id| (rank.get(id as usize).copied().unwrap_or(usize::MAX), id))
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter().filter_map(move |(_, id)| {
+            let (path, note) = self.index.file(id)?;
+            Some((path, note, files.get(&id)?.as_slice()))
+        })
+    }
+
     /// Per-file rules over every note, split across cores (a vault is mostly independent
     /// files; the cross-file rules run afterwards on the shared indexes).
     fn check_local_all(&self) -> Vec<Finding> {
-        let notes: Vec<(&PathBuf, &Note)> = self.notes.iter().collect();
+        let notes: Vec<(&PathBuf, &Note)> = self.notes().collect();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = notes.len().div_ceil(threads.max(1)).max(1);
         std::thread::scope(|scope| {
@@ -449,6 +486,8 @@ type Postings<K> = HashMap<K, HashMap<FileId, Vec<u32>>>;
 struct Index {
     ids: HashMap<PathBuf, FileId>,
     paths: Vec<PathBuf>,
+    /// The note of each file id (`None` once removed), shared with `Workspace::notes`.
+    notes: Vec<Option<Arc<Note>>>,
     terms: Postings<String>,
     claims: Postings<claims::ClaimKey>,
     fronts: Postings<String>,
@@ -461,12 +500,22 @@ impl Index {
         }
         let id = FileId::try_from(self.paths.len()).unwrap_or(FileId::MAX);
         self.paths.push(path.to_path_buf());
+        self.notes.push(None);
         self.ids.insert(path.to_path_buf(), id);
         id
     }
 
-    fn add(&mut self, path: &Path, note: &Note) {
+    /// The path and note of a file id still in the workspace.
+    fn file(&self, id: FileId) -> Option<(&Path, &Note)> {
+        let note = self.notes.get(id as usize)?.as_deref()?;
+        Some((self.paths.get(id as usize)?.as_path(), note))
+    }
+
+    fn add(&mut self, path: &Path, note: &Arc<Note>) {
         let id = self.id(path);
+        if let Some(slot) = self.notes.get_mut(id as usize) {
+            *slot = Some(Arc::clone(note));
+        }
         let terms = group(note.doc.terms.iter().map(|t| Some(t.name.clone())));
         post(&mut self.terms, id, terms);
         let claims = group(note.doc.claims.iter().map(|c| Some(claims::key(c))));
@@ -479,6 +528,9 @@ impl Index {
         let Some(&id) = self.ids.get(path) else {
             return;
         };
+        if let Some(slot) = self.notes.get_mut(id as usize) {
+            *slot = None;
+        }
         unpost(
             &mut self.terms,
             id,
@@ -544,9 +596,8 @@ where
         .into_iter()
         .flatten()
         .filter_map(|(id, positions)| {
-            let path = ws.index.paths.get(*id as usize)?;
-            let (path, note) = ws.notes.get_key_value(path)?;
-            Some((path.as_path(), note, positions.as_slice()))
+            let (path, note) = ws.index.file(*id)?;
+            Some((path, note, positions.as_slice()))
         })
         .collect();
     out.sort_by(|a, b| a.0.cmp(b.0));
