@@ -37,7 +37,7 @@ pub fn load(files: Vec<PathBuf>) -> Vec<(PathBuf, Note)> {
                     part.iter()
                         .filter_map(|path| {
                             let text = read_note(path)?;
-                            Some((path.clone(), Note::new(path, &text)))
+                            Some((path.clone(), background_note(path, &text)))
                         })
                         .collect::<Vec<_>>()
                 })
@@ -49,6 +49,32 @@ pub fn load(files: Vec<PathBuf>) -> Vec<(PathBuf, Note)> {
             .flat_map(|w| w.join().unwrap_or_default())
             .collect()
     })
+}
+
+/// A note the client does not have open, parsed and trimmed to what the checker's rules read.
+///
+/// On a 1,000-note vault the cards' identity strings (id, key, heading path, tags) are a
+/// quarter of the server's memory, and nothing needs them for a file that is not open: the
+/// rules read a card's kind, front, back, deck, span and images, the term and claim lists and
+/// the text. Requests about a document always come for an open one, which is parsed in full
+/// from its buffer. `tests::trimmed_notes_give_the_same_findings` holds the rules to this.
+pub fn background_note(path: &Path, text: &str) -> Note {
+    let mut note = Note::new(path, text);
+    let doc = &mut note.doc;
+    for card in &mut doc.cards {
+        card.id = String::new();
+        card.key = String::new();
+        card.path = Vec::new();
+        card.tags = Vec::new();
+        card.front.shrink_to_fit();
+        card.back.shrink_to_fit();
+    }
+    doc.cards.shrink_to_fit();
+    doc.terms.shrink_to_fit();
+    doc.claims.shrink_to_fit();
+    doc.skipped = Vec::new();
+    doc.problems = Vec::new();
+    note
 }
 
 /// Whether the image a note references exists, relative to the note's folder (how Notion
@@ -79,6 +105,44 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
             Ok(t) if t.is_dir() => walk(&path, out),
             Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "md") => out.push(path),
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notedeck_check::Workspace;
+
+    #[test]
+    fn trimmed_notes_give_the_same_findings() {
+        // The real notes twice, the second copy a variant: cross-file conflicts, duplicate
+        // cards across files, and every single-file rule the notes trigger.
+        let notes = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../notes/역량평가 정리.md"),
+        )
+        .expect("the real notes are in notes/");
+        let variant = notes
+            .replace("LoRA (Low-Rank Adaptation)", "LoRA (Low Rank Adapter)")
+            .replace("- **장점**", "- **장점**:");
+        let files = [
+            (PathBuf::from("/notes/역량평가 정리.md"), notes),
+            (PathBuf::from("/notes/복습/역량평가 정리 사본.md"), variant),
+        ];
+        let (mut full, mut trimmed) = (Workspace::new(), Workspace::new());
+        for (path, text) in &files {
+            full.set(path.clone(), text);
+            trimmed.insert(path.clone(), background_note(path, text));
+        }
+        let findings = full.check_all();
+        assert!(
+            findings.iter().any(|f| f.code == "duplicate-card")
+                && findings.iter().any(|f| f.code == "conflicting-expansion"),
+            "the fixture exercises the cross-file rules"
+        );
+        assert_eq!(trimmed.check_all(), findings);
+        for (path, _) in &files {
+            assert_eq!(trimmed.check_file(path), full.check_file(path));
         }
     }
 }

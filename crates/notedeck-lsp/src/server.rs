@@ -215,7 +215,9 @@ impl LanguageServer for Backend {
             let before = term_keys(&st, &path);
             // The buffer may have held unsaved edits: from now on the disk is the truth.
             match scan::read_note(&path) {
-                Some(text) => st.ws.set(path.clone(), &text),
+                Some(text) => st
+                    .ws
+                    .insert(path.clone(), scan::background_note(&path, &text)),
                 None => st.ws.remove(&path),
             }
             changed(before, term_keys(&st, &path))
@@ -245,7 +247,8 @@ impl LanguageServer for Backend {
                 let before = term_keys(&st, &path);
                 match scan::read_note(&path) {
                     Some(text) if change.typ != FileChangeType::DELETED => {
-                        st.ws.set(path.clone(), &text);
+                        st.ws
+                            .insert(path.clone(), scan::background_note(&path, &text));
                     }
                     _ => st.ws.remove(&path),
                 }
@@ -422,14 +425,21 @@ fn load_workspace(shared: &Shared) -> usize {
     // Parse on every core without holding the lock, so requests are answered meanwhile.
     let notes = scan::load(files);
     let count = notes.len();
-    let mut st = shared.write();
-    for (path, note) in notes {
-        if !st.open.contains_key(&path) {
-            st.ws.insert(path, note);
+    // Insert a few notes per lock, so a hover waits for a few index updates, not a vault's.
+    let mut notes = notes.into_iter().peekable();
+    while notes.peek().is_some() {
+        let mut st = shared.write();
+        for (path, note) in notes.by_ref().take(INSERT_BATCH) {
+            if !st.open.contains_key(&path) {
+                st.ws.insert(path, note);
+            }
         }
     }
     count
 }
+
+/// Notes inserted per write lock during the startup scan.
+const INSERT_BATCH: usize = 32;
 
 /// Diagnostics of the open files (each gets a versioned publish, even when clean), or of the
 /// rest of the workspace (files with findings).
