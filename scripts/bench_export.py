@@ -3,7 +3,8 @@ same synthetic notes, each in its own process (so peak memory is measured per wr
 prints a table with the medians and the speed ratio.
 
 notedeck: median of N fresh exports (state file removed before each) inside one process,
-timed around `write_package` only; its peak RSS is the process's VmHWM, which includes the
+timed around `write_package` only; CPU is user + system time per fresh export over all
+threads (stable when other programs load the machine, unlike wall time); its peak RSS is the process's VmHWM, which includes the
 generated notes held in memory. genanki: median of N runs of building the genanki notes and
 `Package.write_to_file`, after loading the same notes from JSON; peak RSS is ru_maxrss.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -85,11 +87,14 @@ def main() -> int:
             )
             rows.append((size, ours, theirs))
 
-    print(f"{'notes':>8} {'cards':>8} | {'notedeck':>9} {'re-export':>9} {'peak RSS':>9}"
+    load = Path("/proc/loadavg").read_text().split()[0] if Path("/proc/loadavg").exists() else "?"
+    print(f"load average (1 min) after the runs: {load} on {os.cpu_count()} cores")
+    print(f"{'notes':>8} {'cards':>8} | {'notedeck':>9} {'CPU':>7} {'re-export':>9} {'peak RSS':>9}"
           f" {'.apkg':>7} | {'genanki':>8} {'peak RSS':>9} | {'ratio':>6}")
     for size, ours, theirs in rows:
         print(
-            f"{size:>8} {ours['cards']:>8} | {ours['fresh_s']:>8.3f}s {ours['reexport_s']:>8.3f}s"
+            f"{size:>8} {ours['cards']:>8} | {ours['fresh_s']:>8.3f}s {ours['fresh_cpu_s']:>6.2f}s"
+            f" {ours['reexport_s']:>8.3f}s"
             f" {ours['peak_rss_mb']:>6.0f} MB {ours['apkg_mb']:>4.1f} MB |"
             f" {theirs['median_s']:>7.2f}s {theirs['peak_rss_mb']:>6.0f} MB |"
             f" {theirs['median_s'] / ours['fresh_s']:>5.1f}x"

@@ -36,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut fresh = Vec::new();
     let mut summary = None;
+    let cpu_before = cpu_seconds();
     for _ in 0..runs.max(1) {
         let _ = std::fs::remove_file(&out);
         let _ = std::fs::remove_file(&state);
@@ -43,6 +44,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         summary = Some(write_package(&out, &notes, &media, &Options::default())?);
         fresh.push(start.elapsed().as_secs_f64());
     }
+    let fresh_cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map(|(a, b)| (a - b) / runs.max(1) as f64);
     // Re-export with the state in place: every note unchanged.
     let mut again = Vec::new();
     for _ in 0..runs.max(1) {
@@ -71,6 +75,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "cards": summary.cards,
             "notes": summary.notes,
             "fresh_s": median(&mut fresh),
+            "fresh_cpu_s": fresh_cpu,
             "reexport_s": median(&mut again),
             "peak_rss_mb": peak,
             "apkg_mb": std::fs::metadata(&out)?.len() as f64 / 1e6,
@@ -159,6 +164,18 @@ fn note_json(note: &Note) -> serde_json::Value {
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// User + system CPU time of this process, all threads (Linux `/proc/self/stat`): unlike
+/// wall time, it does not grow when other programs compete for the cores.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let utime: f64 = fields.next()?.parse().ok()?;
+    let stime: f64 = fields.next()?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`), in MB.

@@ -16,7 +16,7 @@
 use crate::Error;
 use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
-use std::io::{BufReader, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// Format version written to the file; a different version is refused, not guessed at.
@@ -42,8 +42,9 @@ pub struct State {
 /// What the last export wrote for one note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteState {
-    /// Hash of the note's fields, tags and type (16 hex digits).
-    pub hash: String,
+    /// Hash of the note's fields, tags and type; 16 hex digits in the file.
+    #[serde(with = "hex_u64")]
+    pub hash: u64,
     /// The note time written (seconds since the epoch).
     #[serde(rename = "mod")]
     pub modified: i64,
@@ -54,8 +55,8 @@ pub struct NoteState {
 impl State {
     /// Read the state at `path`; a missing file is an empty state (first export).
     pub fn load(path: &Path) -> Result<State, Error> {
-        let file = match std::fs::File::open(path) {
-            Ok(file) => file,
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
             Err(source) => {
                 return Err(Error::Io {
@@ -64,11 +65,10 @@ impl State {
                 });
             }
         };
-        let state: State =
-            serde_json::from_reader(BufReader::new(file)).map_err(|err| Error::State {
-                path: path.to_path_buf(),
-                message: err.to_string(),
-            })?;
+        let state: State = serde_json::from_slice(&bytes).map_err(|err| Error::State {
+            path: path.to_path_buf(),
+            message: err.to_string(),
+        })?;
         if state.version != VERSION {
             return Err(Error::State {
                 path: path.to_path_buf(),
@@ -127,4 +127,19 @@ impl State {
 struct SavedState<'a> {
     version: u32,
     notes: &'a HashMap<String, NoteState>,
+}
+
+/// A `u64` as 16 lowercase hex digits: readable in the file, exact (JSON numbers above 2^53
+/// lose precision in many readers).
+mod hex_u64 {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(value: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format!("{value:016x}"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        u64::from_str_radix(&text, 16).map_err(D::Error::custom)
+    }
 }
