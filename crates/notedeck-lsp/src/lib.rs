@@ -19,6 +19,7 @@ mod requests;
 mod scan;
 mod server;
 mod state;
+mod terms;
 mod text;
 
 /// How the server behaves; the defaults are what `notedeck lsp` uses.

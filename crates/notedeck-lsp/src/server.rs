@@ -316,8 +316,11 @@ impl Shared {
         self.state.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The state for changing it; cached term answers are dropped, since they may change.
     fn write(&self) -> RwLockWriteGuard<'_, State> {
-        self.state.write().unwrap_or_else(PoisonError::into_inner)
+        let mut st = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        st.terms.clear();
+        st
     }
 }
 

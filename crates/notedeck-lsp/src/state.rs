@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::Uri;
 
+use crate::terms::TermCache;
 use crate::text::Text;
 
 /// Everything the request handlers read.
@@ -18,6 +19,8 @@ pub struct State {
     pub open: HashMap<PathBuf, OpenDoc>,
     /// Workspace folders (or the root) to scan for `*.md`.
     pub roots: Vec<PathBuf>,
+    /// Term answers computed since the workspace last changed.
+    pub terms: TermCache,
 }
 
 /// A document the client has open.

@@ -23,23 +23,23 @@ pub fn completion(st: &State, params: &CompletionParams) -> Option<CompletionRes
     let prefix = before[prefix_start..].to_lowercase();
 
     let items = st
-        .ws
-        .terms()
-        .into_iter()
-        .filter(|s| s.term.name.to_lowercase().starts_with(&prefix))
-        .map(|s| {
+        .terms
+        .all(&st.ws)
+        .iter()
+        .filter(|k| k.name.to_lowercase().starts_with(&prefix))
+        .map(|k| {
             let line = st
-                .note(s.path)
-                .map_or(0, |(_, t)| t.position(s.term.span.start).line + 1);
+                .note(&k.site.path)
+                .map_or(0, |(_, t)| t.position(k.site.span.start).line + 1);
             CompletionItem {
-                label: s.term.name.clone(),
+                label: k.name.clone(),
                 kind: Some(CompletionItemKind::CONSTANT),
-                detail: Some(s.term.expansion.clone()),
+                detail: Some(k.expansion.clone()),
                 documentation: Some(Documentation::String(format!(
                     "{} ({}) — {}, line {line}",
-                    s.term.name,
-                    s.term.expansion,
-                    display_path(st, s.path)
+                    k.name,
+                    k.expansion,
+                    display_path(st, &k.site.path)
                 ))),
                 ..CompletionItem::default()
             }

@@ -12,18 +12,12 @@ pub fn definition(st: &State, params: &GotoDefinitionParams) -> Option<GotoDefin
     let path = uri_to_path(&at.text_document.uri);
     let (_, text) = st.note(&path)?;
     let name = st.ws.term_at(&path, text.offset(at.position))?;
-    let best = super::preferred(st, &name)?;
-    let same_heading = |s: &&notedeck_check::TermSite<'_>| {
-        s.term.is_heading
-            && s.term.expansion == best.term.expansion
-            && !(s.path == best.path && s.term.span == best.term.span)
-    };
-    let sites = st.ws.definitions(&name);
-    let locations: Vec<Location> = std::iter::once(&best)
-        .chain(sites.iter().filter(same_heading))
-        .filter_map(|s| {
-            let (_, t) = st.note(s.path)?;
-            Some(Location::new(st.uri(s.path)?, t.range(&s.term.span)))
+    let term = st.terms.term(&st.ws, &name)?;
+    let locations: Vec<Location> = std::iter::once(&term.known.site)
+        .chain(&term.also_defined)
+        .filter_map(|site| {
+            let (_, t) = st.note(&site.path)?;
+            Some(Location::new(st.uri(&site.path)?, t.range(&site.span)))
         })
         .collect();
     match locations.len() {

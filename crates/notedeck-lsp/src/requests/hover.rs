@@ -5,6 +5,7 @@ use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupConten
 
 use crate::requests::{display_path, plain_text, word_range};
 use crate::state::{State, uri_to_path};
+use crate::terms::{Site, TermInfo};
 
 /// The hover at the requested position, or `None` where there is nothing to say.
 pub fn hover(st: &State, params: &HoverParams) -> Option<Hover> {
@@ -15,42 +16,11 @@ pub fn hover(st: &State, params: &HoverParams) -> Option<Hover> {
 
     let mut parts = Vec::new();
     let mut range = None;
-    if let Some(name) = st.ws.term_at(&path, offset) {
-        let sites = st.ws.definitions(&name);
-        if let Some(first) = super::preferred(st, &name) {
-            let mut md = format!("**{name}** — {}", first.term.expansion);
-            if let Some((_, def)) = st.note(first.path) {
-                let line = def.position(first.term.span.start).line + 1;
-                let kind = if first.term.is_heading {
-                    "Defined in"
-                } else {
-                    "Written in"
-                };
-                md.push_str(&format!(
-                    "\n\n{kind} {}, line {line}",
-                    display_path(st, first.path)
-                ));
-            }
-            let others: Vec<String> = sites
-                .iter()
-                .filter(|s| s.term.expansion != first.term.expansion)
-                .filter_map(|s| {
-                    let (_, t) = st.note(s.path)?;
-                    let line = t.position(s.term.span.start).line + 1;
-                    Some(format!(
-                        "- \"{}\" ({}, line {line})",
-                        s.term.expansion,
-                        display_path(st, s.path)
-                    ))
-                })
-                .collect();
-            if !others.is_empty() {
-                md.push_str("\n\nAlso expanded as:\n");
-                md.push_str(&others.join("\n"));
-            }
-            parts.push(md);
-            range = word_range(text, offset, &name);
-        }
+    if let Some(name) = st.ws.term_at(&path, offset)
+        && let Some(term) = st.terms.term(&st.ws, &name)
+    {
+        parts.push(term_markdown(st, &term));
+        range = word_range(text, offset, &name);
     }
     if let Some(card) = card_at(&note.doc.cards, offset) {
         parts.push(card_markdown(card));
@@ -65,6 +35,38 @@ pub fn hover(st: &State, params: &HoverParams) -> Option<Hover> {
         }),
         range,
     })
+}
+
+/// The expansion the notes agree on, where it is defined, and any other expansion written.
+fn term_markdown(st: &State, term: &TermInfo) -> String {
+    let known = &term.known;
+    let mut md = format!("**{}** — {}", known.name, known.expansion);
+    let kind = if known.site.is_heading {
+        "Defined in"
+    } else {
+        "Written in"
+    };
+    md.push_str(&format!("\n\n{kind} {}", place(st, &known.site)));
+    if !term.variants.is_empty() {
+        md.push_str("\n\nAlso expanded as:");
+        for (expansion, site, count) in &term.variants {
+            let times = if *count > 1 {
+                format!(", {count} times")
+            } else {
+                String::new()
+            };
+            md.push_str(&format!("\n- \"{expansion}\" ({}{times})", place(st, site)));
+        }
+    }
+    md
+}
+
+/// `역량평가 정리.md, line 121`.
+fn place(st: &State, site: &Site) -> String {
+    let line = st
+        .note(&site.path)
+        .map_or(0, |(_, t)| t.position(site.span.start).line + 1);
+    format!("{}, line {line}", display_path(st, &site.path))
 }
 
 /// The innermost card whose source holds `offset`.

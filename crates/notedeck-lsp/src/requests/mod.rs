@@ -16,13 +16,6 @@ use tower_lsp_server::ls_types::Range;
 use crate::state::State;
 use crate::text::Text;
 
-/// The site that represents term `name`: the checker ranks the sites with the expansion its
-/// conflict fixes propose first, headings before passing mentions, so hover, definition,
-/// completion and symbols agree.
-pub(crate) fn preferred<'a>(st: &'a State, name: &str) -> Option<notedeck_check::TermSite<'a>> {
-    st.ws.definitions(name).into_iter().next()
-}
-
 /// A path as a person reads it: relative to the workspace root that holds it.
 pub(crate) fn display_path(st: &State, path: &Path) -> String {
     st.roots

@@ -75,22 +75,25 @@ pub fn document(st: &State, params: &DocumentSymbolParams) -> Option<DocumentSym
 pub fn workspace(st: &State, params: &WorkspaceSymbolParams) -> Option<WorkspaceSymbolResponse> {
     let query = params.query.to_lowercase();
     let symbols = st
-        .ws
-        .terms()
-        .into_iter()
-        .filter(|s| {
+        .terms
+        .all(&st.ws)
+        .iter()
+        .filter(|k| {
             query.is_empty()
-                || s.term.name.to_lowercase().contains(&query)
-                || s.term.expansion.to_lowercase().contains(&query)
+                || k.name.to_lowercase().contains(&query)
+                || k.expansion.to_lowercase().contains(&query)
         })
-        .filter_map(|s| {
-            let (_, text) = st.note(s.path)?;
+        .filter_map(|k| {
+            let (_, text) = st.note(&k.site.path)?;
             Some(WorkspaceSymbol {
-                name: s.term.name.clone(),
+                name: k.name.clone(),
                 kind: SymbolKind::CONSTANT,
                 tags: None,
-                container_name: Some(s.term.expansion.clone()),
-                location: OneOf::Left(Location::new(st.uri(s.path)?, text.range(&s.term.span))),
+                container_name: Some(k.expansion.clone()),
+                location: OneOf::Left(Location::new(
+                    st.uri(&k.site.path)?,
+                    text.range(&k.site.span),
+                )),
                 data: None,
             })
         })

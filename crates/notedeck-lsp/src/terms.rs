@@ -1,0 +1,123 @@
+//! Term lookups for hover, definition, completion and workspace symbols, cached.
+//!
+//! The checker ranks a term's sites on every call (which expansion the fixes prefer, headings
+//! first); on a 1,000-note vault a common acronym has ~1,000 sites and one ranking costs ~5 ms,
+//! and listing every term ~50 ms. Hovering and completing happen in bursts between edits, so
+//! answers are kept until the workspace changes: [`TermCache::clear`] runs whenever the state
+//! is locked for writing.
+
+use notedeck_check::{TermSite, Workspace};
+use notedeck_parse::Span;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// A place a term is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Site {
+    /// File holding it.
+    pub path: PathBuf,
+    /// Span of the whole `Name (Expansion)`.
+    pub span: Span,
+    /// Whether it names a section (a definition site).
+    pub is_heading: bool,
+}
+
+/// A known term at its best site: the heading with the expansion the checker prefers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    /// `LoRA`.
+    pub name: String,
+    /// `Low-Rank Adaptation`.
+    pub expansion: String,
+    /// Where it is defined (or written, if never as a heading).
+    pub site: Site,
+}
+
+/// Everything hover and definition show about one term.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermInfo {
+    /// The term at its best site.
+    pub known: Known,
+    /// Other headings defining it with the same expansion (in other notes).
+    pub also_defined: Vec<Site>,
+    /// Other expansions written for it: the first site of each and how often it occurs.
+    pub variants: Vec<(String, Site, usize)>,
+}
+
+/// Answers computed since the workspace last changed.
+#[derive(Default)]
+pub struct TermCache {
+    by_name: Mutex<HashMap<String, Option<Arc<TermInfo>>>>,
+    all: Mutex<Option<Arc<Vec<Known>>>>,
+}
+
+impl TermCache {
+    /// Forget everything (the workspace changed).
+    pub fn clear(&mut self) {
+        self.by_name
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        *self.all.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
+    }
+
+    /// Hover and definition data for `name`, if some note defines it.
+    pub fn term(&self, ws: &Workspace, name: &str) -> Option<Arc<TermInfo>> {
+        let mut cache = self.by_name.lock().unwrap_or_else(PoisonError::into_inner);
+        cache
+            .entry(name.to_string())
+            .or_insert_with(|| info(ws, name).map(Arc::new))
+            .clone()
+    }
+
+    /// Every known term, sorted by name, for completion and workspace symbols.
+    pub fn all(&self, ws: &Workspace) -> Arc<Vec<Known>> {
+        let mut all = self.all.lock().unwrap_or_else(PoisonError::into_inner);
+        all.get_or_insert_with(|| Arc::new(ws.terms().iter().map(known).collect()))
+            .clone()
+    }
+}
+
+fn info(ws: &Workspace, name: &str) -> Option<TermInfo> {
+    let sites = ws.definitions(name);
+    let best = sites.first()?;
+    let known = known(best);
+    let also_defined = sites
+        .iter()
+        .skip(1)
+        .filter(|s| s.term.is_heading && s.term.expansion == best.term.expansion)
+        .map(site)
+        .collect();
+    let mut variants: Vec<(String, Site, usize)> = Vec::new();
+    for s in sites
+        .iter()
+        .filter(|s| s.term.expansion != best.term.expansion)
+    {
+        match variants.iter_mut().find(|(e, _, _)| *e == s.term.expansion) {
+            Some((_, _, count)) => *count += 1,
+            None => variants.push((s.term.expansion.clone(), site(s), 1)),
+        }
+    }
+    Some(TermInfo {
+        known,
+        also_defined,
+        variants,
+    })
+}
+
+fn known(s: &TermSite<'_>) -> Known {
+    Known {
+        name: s.term.name.clone(),
+        expansion: s.term.expansion.clone(),
+        site: site(s),
+    }
+}
+
+fn site(s: &TermSite<'_>) -> Site {
+    Site {
+        path: s.path.to_path_buf(),
+        span: s.term.span.clone(),
+        is_heading: s.term.is_heading,
+    }
+}
