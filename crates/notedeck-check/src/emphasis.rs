@@ -17,11 +17,11 @@ pub fn broken_emphasis(path: &Path, text: &str) -> Vec<Finding> {
     if !text.contains('*') {
         return out;
     }
-    for unit in units(text) {
-        if has_star(text, &unit) {
-            check_unit(path, text, &unit, &mut out);
+    for_each_unit(text, |unit| {
+        if has_star(text, unit) {
+            check_unit(path, text, unit, &mut out);
         }
-    }
+    });
     out
 }
 
@@ -36,11 +36,8 @@ struct Run {
 
 /// A stretch of inline text in which emphasis can pair: a paragraph (several lines joined by
 /// soft breaks), a list item's first line plus its lazy continuation, a heading, or one table
-/// cell. Pieces are byte ranges of `text`; `skip` holds ranges never scanned (list markers).
-#[derive(Debug, Default)]
-struct Unit {
-    pieces: Vec<(usize, usize)>,
-}
+/// cell, as byte ranges of `text` (list and quote markers left out).
+type Unit = [(usize, usize)];
 
 fn check_unit(path: &Path, text: &str, unit: &Unit, out: &mut Vec<Finding>) {
     let runs = star_runs(text, unit);
@@ -139,7 +136,7 @@ fn star_runs(text: &str, unit: &Unit) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut code_ticks: Option<usize> = None;
     let mut in_math = false;
-    for &(start, end) in &unit.pieces {
+    for &(start, end) in unit {
         let Some(piece) = text.get(start..end) else {
             continue;
         };
@@ -154,9 +151,7 @@ fn star_runs(text: &str, unit: &Unit) -> Vec<Run> {
             if b == b'`' {
                 let n = count(bytes, i, b'`');
                 match code_ticks {
-                    None if has_closing_ticks(&unit.pieces, text, start + i + n, n) => {
-                        code_ticks = Some(n)
-                    }
+                    None if has_closing_ticks(unit, text, start + i + n, n) => code_ticks = Some(n),
                     Some(open) if open == n => code_ticks = None,
                     _ => {}
                 }
@@ -238,10 +233,16 @@ fn next_char(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|p| p.chars().next())
 }
 
-/// Split `text` into units, skipping fenced code and `$$` display math.
-fn units(text: &str) -> Vec<Unit> {
-    let mut out = Vec::new();
-    let mut current = Unit::default();
+/// Call `visit` with each unit of `text`, skipping fenced code and `$$` display math. One
+/// buffer is reused for every unit: a vault has millions of lines.
+fn for_each_unit(text: &str, mut visit: impl FnMut(&Unit)) {
+    let mut current: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |current: &mut Vec<(usize, usize)>| {
+        if !current.is_empty() {
+            visit(current);
+            current.clear();
+        }
+    };
     let mut fence: Option<(u8, usize)> = None;
     let mut display_math = false;
     let mut offset = 0;
@@ -265,13 +266,13 @@ fn units(text: &str) -> Vec<Unit> {
         if let Some(&ch @ (b'`' | b'~')) = tb.first() {
             let n = count(tb, 0, ch);
             if n >= 3 {
-                flush(&mut current, &mut out);
+                flush(&mut current);
                 fence = Some((ch, n));
                 continue;
             }
         }
         if trimmed == "$$" {
-            flush(&mut current, &mut out);
+            flush(&mut current);
             display_math = !display_math;
             continue;
         }
@@ -279,40 +280,33 @@ fn units(text: &str) -> Vec<Unit> {
             continue;
         }
         if trimmed.is_empty() || is_thematic_break(trimmed) {
-            flush(&mut current, &mut out);
+            flush(&mut current);
             continue;
         }
         if trimmed.starts_with('|') {
-            flush(&mut current, &mut out);
+            flush(&mut current);
             for cell in table_cells(line, line_start) {
-                out.push(Unit { pieces: vec![cell] });
+                current.push(cell);
+                flush(&mut current);
             }
             continue;
         }
         let marker = block_marker(trimmed);
         if marker.is_some() || trimmed.starts_with('#') {
-            flush(&mut current, &mut out);
+            flush(&mut current);
         }
         let body_start = content_start + marker.unwrap_or(0);
-        current.pieces.push((body_start, line_end));
+        current.push((body_start, line_end));
         if trimmed.starts_with('#') {
-            flush(&mut current, &mut out);
+            flush(&mut current);
         }
     }
-    flush(&mut current, &mut out);
-    out
-}
-
-fn flush(unit: &mut Unit, out: &mut Vec<Unit>) {
-    if !unit.pieces.is_empty() {
-        out.push(std::mem::take(unit));
-    }
+    flush(&mut current);
 }
 
 /// Whether any piece of the unit holds a `*` (most units have none worth scanning).
 fn has_star(text: &str, unit: &Unit) -> bool {
-    unit.pieces
-        .iter()
+    unit.iter()
         .any(|&(s, e)| text.as_bytes().get(s..e).is_some_and(|b| b.contains(&b'*')))
 }
 
