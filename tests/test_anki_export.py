@@ -297,3 +297,42 @@ def test_images_are_bundled_and_missing_ones_are_warnings(notedeck, tmp_path):
         assert ok, problems
     finally:
         col.close()
+
+
+def test_a_pinned_card_moved_to_another_topic_stays_the_same_note(notedeck, notes_copy, tmp_path):
+    note_file = notes_copy / NOTE_FILE
+    lines = note_file.read_text(encoding="utf-8").split("\n")
+    cards = cards_json(notedeck, notes_copy)
+    bert = find_card(cards, bert_structure)
+    at = bert["source"]["line"] - 1
+    lines[at] += " <!-- id: bert-structure -->"
+    note_file.write_text("\n".join(lines), encoding="utf-8")
+    pinned = find_card(cards_json(notedeck, notes_copy), lambda c: c["id"] == "bert-structure")
+    assert pinned["source"]["line"] == at + 1
+
+    out = tmp_path / "notes.apkg"
+    export(notedeck, notes_copy, out)
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_package(col, out)
+        nid = note_id(col, "bert-structure")
+        count = col.note_count()
+
+        # Move the pinned bullet under SpanBERT: a new heading path, the same identity.
+        moved = lines.pop(at)
+        target = next(
+            i for i, line in enumerate(lines) if "SpanBERT" in line and line.startswith("#")
+        )
+        lines.insert(target + 2, moved)
+        note_file.write_text("\n".join(lines), encoding="utf-8")
+        card = find_card(cards_json(notedeck, notes_copy), lambda c: c["id"] == "bert-structure")
+        assert "SpanBERT" in card["front"] + " ".join(card.get("path", []))
+        export(notedeck, notes_copy, out)
+
+        log = import_package(col, out)
+        assert not log.new
+        assert [n.id.nid for n in log.updated] == [nid]
+        assert col.note_count() == count
+        assert "SpanBERT" in col.get_note(nid)["Front"] + col.get_note(nid)["Context"]
+    finally:
+        col.close()
