@@ -134,6 +134,16 @@ impl Deck {
     }
 }
 
+/// Drop files named twice (`notedeck export notes notes/a.md`), keeping the first mention:
+/// their cards would otherwise all be reported as duplicate ids.
+pub fn unique_files(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files
+        .into_iter()
+        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())))
+        .collect()
+}
+
 /// The JSON/CLI name of a card kind.
 pub fn kind_name(kind: CardKind) -> &'static str {
     match kind {

@@ -109,12 +109,19 @@ fn export_defaults_to_notes_and_reports_what_it_wrote() {
     assert!(dir.path().join("notes.apkg").is_file());
     assert!(dir.path().join("notes.apkg.state.json").is_file());
 
-    let again = notedeck(dir.path()).arg("export").output().expect("run");
+    // The same file named twice is read once (no duplicate-id warnings).
+    let note = format!("notes/{NOTE}");
+    let again = notedeck(dir.path())
+        .args(["export", "notes", note.as_str()])
+        .output()
+        .expect("run");
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(
         stdout.contains(&format!("0 new, 0 changed, {} unchanged", cards.len())),
         "{stdout}"
     );
+    assert!(stdout.contains("from 1 file,"), "{stdout}");
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("same id"));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::Deck;
+use crate::deck::{Deck, unique_files};
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths
     };
-    let files = collect_markdown(&paths)?;
+    let files = unique_files(collect_markdown(&paths)?);
     if files.is_empty() {
         bail!("no Markdown (*.md) files under {}", list(&paths));
     }
