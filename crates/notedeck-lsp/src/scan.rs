@@ -3,7 +3,11 @@
 use notedeck_check::Note;
 use std::path::{Path, PathBuf};
 
-/// Every `*.md` file under `roots`, sorted, skipping hidden entries (`.git`, `.obsidian`),
+/// At most this many notes are loaded: a workspace folder that is a home directory must not
+/// make the server read every Markdown file on the disk.
+pub const MAX_FILES: usize = 20_000;
+
+/// Every `*.md` file under `roots` (at most [`MAX_FILES`]), sorted, skipping hidden entries (`.git`, `.obsidian`),
 /// dependency and build folders (a notes folder inside a code repository is common) and
 /// unreadable directories.
 pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
@@ -13,6 +17,7 @@ pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
     }
     out.sort();
     out.dedup();
+    out.truncate(MAX_FILES);
     out
 }
 
@@ -37,13 +42,14 @@ pub fn load(files: Vec<PathBuf>) -> Vec<(PathBuf, Note)> {
                     part.iter()
                         .filter_map(|path| {
                             let text = read_note(path)?;
-                            Some((path.clone(), background_note(path, &text)))
+                            // A parser bug on one file must not lose the others.
+                            let note = std::panic::catch_unwind(|| background_note(path, &text));
+                            Some((path.clone(), note.ok()?))
                         })
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        // A worker that panicked (a parser bug on some file) loses only its share of the files.
         workers
             .into_iter()
             .flat_map(|w| w.join().unwrap_or_default())
@@ -100,6 +106,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let name = name.to_string_lossy();
         if name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()) {
             continue;
+        }
+        if out.len() >= MAX_FILES {
+            return;
         }
         match entry.file_type() {
             Ok(t) if t.is_dir() => walk(&path, out),
