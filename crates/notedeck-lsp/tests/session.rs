@@ -249,3 +249,41 @@ async fn editing_session_on_the_real_notes() {
 
     client.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_edits_gets_one_publish_for_the_last_version() {
+    let (dir, path, text) = notes_workspace();
+    let uri = file_uri(&path);
+    // A debounce longer than the pauses between the edits below.
+    let mut client = Client::start_with_debounce(std::time::Duration::from_millis(300));
+    client.initialize(dir.path()).await;
+    client
+        .notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+    assert_eq!(row_rank(&client.diagnostics(&uri, Some(1)).await).len(), 1);
+    let _ = client.log("notedeck: loaded").await;
+
+    // Type "Low-Rank" over "Row-rank" in three edits 100 ms apart: a pause shorter than the
+    // debounce, so nothing is published until the last.
+    let at = pos(&text, "Row-rank", 0);
+    let col = |d: u64| json!({"line": at["line"], "character": at["character"].as_u64().unwrap_or(0) + d});
+    for (version, start, end, typed) in [(2, 0, 1, "L"), (3, 1, 4, "ow-"), (4, 4, 8, "Rank")] {
+        client
+            .notify(
+                "textDocument/didChange",
+                json!({
+                    "textDocument": {"uri": uri, "version": version},
+                    "contentChanges": [{"range": {"start": col(start), "end": col(end)}, "text": typed}]
+                }),
+            )
+            .await;
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let diags = client.diagnostics(&uri, Some(4)).await;
+    assert!(row_rank(&diags).is_empty(), "fixed by typing: {diags:#?}");
+    // No list for versions 2 or 3 was published: `finish` fails on any unconsumed message.
+    client.finish().await;
+}

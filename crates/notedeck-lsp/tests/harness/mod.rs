@@ -27,11 +27,14 @@ pub struct Client {
 impl Client {
     /// Start a server with a short debounce, so tests do not wait long.
     pub fn start() -> Self {
+        Self::start_with_debounce(Duration::from_millis(20))
+    }
+
+    /// Start a server that waits `debounce` for edits to pause.
+    pub fn start_with_debounce(debounce: Duration) -> Self {
         let (client_end, server_end) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_end);
-        let config = notedeck_lsp::Config {
-            debounce: Duration::from_millis(20),
-        };
+        let config = notedeck_lsp::Config { debounce };
         let server = tokio::spawn(notedeck_lsp::serve(server_read, server_write, config));
         let (read, writer) = tokio::io::split(client_end);
         Client {
