@@ -90,6 +90,8 @@ struct Info {
 /// What every card of one section shares.
 #[derive(Default)]
 struct SecCtx {
+    /// Front of a section-level card (breadcrumb, or the path or title without one), HTML.
+    crumb_html: String,
     path: Vec<String>,
     breadcrumb: Vec<String>,
     subject: String,
@@ -103,7 +105,7 @@ struct RawCard {
     /// Id namespace other than the heading path (a table pin), if any.
     namespace: Option<String>,
     /// Lines (0-based) where a pin for this card may sit.
-    pin_lines: Vec<usize>,
+    pin_lines: [Option<usize>; 2],
 }
 
 struct Builder<'t, 'a> {
@@ -143,9 +145,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.push_run(owner, i);
                 continue;
             };
-            let raw = clean_title(&plain.text);
             let heading_span = self.line_span(b.span.clone());
             if let Kind::Heading(level) = b.kind {
+                let raw = clean_title(&plain.text);
                 if raw.is_empty() {
                     self.doc.problems.push(Problem {
                         span: heading_span,
@@ -299,6 +301,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .first()
                     .is_some_and(|t| t.whole == (0..text.len()));
             if bold_topic || term_topic {
+                let raw = clean_title(&plain.text);
                 let short = short_title(&raw);
                 let s = self.add_section(
                     SectionKind::Topic,
@@ -469,7 +472,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 front,
                 back,
                 t.span.clone(),
-                Vec::new(),
+                None,
                 None,
             );
         }
@@ -477,7 +480,14 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn terms_in(&self, b: &Block, heading: bool, out: &mut Vec<crate::Term>) {
-        // Terms need a `(`: skip the plain-text view of blocks without one.
+        // Terms need a `(`: skip whole subtrees whose source has none.
+        if !self
+            .text
+            .get(b.span.clone())
+            .is_some_and(|t| t.contains('('))
+        {
+            return;
+        }
         let has_paren = |evs: &[Ev]| {
             evs.iter()
                 .any(|e| matches!(&e.ev, Event::Text(t) if t.contains('(')))
@@ -620,7 +630,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 front,
                                 back,
                                 span,
-                                vec![b.span.start],
+                                Some(b.span.start),
                                 None,
                             );
                             i += k + 1;
@@ -646,7 +656,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 front,
                                 back,
                                 b.span.clone(),
-                                vec![b.span.start],
+                                Some(b.span.start),
                                 None,
                             );
                         }
@@ -712,7 +722,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             front,
             back,
             heading.start..end,
-            vec![heading.start],
+            Some(heading.start),
             Some(heading_line + 1),
         );
     }
@@ -769,7 +779,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 front,
                 back,
                 item.span.clone(),
-                vec![item.span.start],
+                Some(item.span.start),
                 None,
             );
         }
@@ -973,7 +983,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.raw_cards.push(RawCard {
                     card: raw,
                     namespace: namespace.clone(),
-                    pin_lines: Vec::new(),
+                    pin_lines: [None, None],
                 });
             }
         }
@@ -1004,7 +1014,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             front,
                             String::new(),
                             span.clone(),
-                            vec![span.start],
+                            Some(span.start),
                             None,
                         );
                     } else if !rest.is_empty() {
@@ -1051,7 +1061,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 front,
                 String::new(),
                 span.clone(),
-                vec![span.start],
+                Some(span.start),
                 None,
             );
             return true;
@@ -1067,7 +1077,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 front,
                 back,
                 span.clone(),
-                vec![span.start],
+                Some(span.start),
                 None,
             );
             return true;
@@ -1088,14 +1098,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         for (i, b) in blocks.iter().enumerate() {
             match b.kind {
                 Kind::Paragraph => {
-                    if self.is_prose(b) {
-                        let plain = Plain::of(self.text, self.tree.inner(b));
-                        let reason = prose_reason(plain.text.trim()).unwrap_or_default();
+                    let plain = Plain::of(self.text, self.tree.inner(b));
+                    if plain.images.is_empty()
+                        && let Some(reason) = prose_reason(plain.text.trim())
+                    {
                         self.skip(b.span.clone(), &reason);
                         continue;
                     }
                     // A line that only introduces left-out prose (`…보면:`) goes with it.
-                    let plain = Plain::of(self.text, self.tree.inner(b));
                     if plain.text.trim_end().ends_with(':')
                         && blocks.get(i + 1).is_some_and(|n| self.is_prose(n))
                     {
@@ -1105,11 +1115,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                         );
                         continue;
                     }
-                    let mut html = String::new();
-                    tree::render(self.tree.inner(b), &mut html, &self.copies);
-                    if !html.trim().is_empty() {
-                        out.push_str("<p>");
-                        out.push_str(html.trim());
+                    // Render straight into `out`; drop the `<p>` again if nothing showed.
+                    let mark = out.len();
+                    out.push_str("<p>");
+                    let body = out.len();
+                    tree::render(self.tree.inner(b), out, &self.copies);
+                    let trimmed_end = out.trim_end().len();
+                    out.truncate(trimmed_end.max(body));
+                    if out[body..].trim().is_empty() {
+                        out.truncate(mark);
+                    } else {
                         out.push_str("</p>");
                     }
                 }
@@ -1224,9 +1239,11 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut all = Vec::with_capacity(n + 1);
         for sec in std::iter::once(None).chain((0..n).map(Some)) {
             let (deck, tags) = self.compute_deck_and_tags(sec);
+            let breadcrumb = self.compute_breadcrumb(sec);
             all.push(SecCtx {
+                crumb_html: self.crumb_html(&breadcrumb, sec),
                 path: self.compute_path(sec),
-                breadcrumb: self.compute_breadcrumb(sec),
+                breadcrumb,
                 subject: self.compute_subject(sec),
                 deck,
                 tags,
@@ -1254,14 +1271,36 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn front(&self, sec: Option<usize>, labels: &[&str]) -> String {
-        let mut parts = self.breadcrumb(sec);
-        parts.extend(labels.iter().map(|s| s.to_string()));
-        if parts.is_empty() {
-            parts = self.path(sec);
+        let Some(ctx) = self.ctx(sec) else {
+            return String::new();
+        };
+        let mut out = String::with_capacity(ctx.crumb_html.len() + 32);
+        if ctx.breadcrumb.is_empty() && !labels.is_empty() {
+            // Only labels: `› ` would dangle.
+        } else {
+            out.push_str(&ctx.crumb_html);
         }
-        if parts.is_empty() {
-            parts.push(self.doc.title.clone());
+        for (i, label) in labels.iter().enumerate() {
+            if i > 0 || !out.is_empty() {
+                out.push_str(" › ");
+            }
+            math::text_to_html(label, &mut out);
         }
+        out
+    }
+
+    /// The front of a card with no label of its own: breadcrumb, else path, else title.
+    fn crumb_html(&self, breadcrumb: &[String], sec: Option<usize>) -> String {
+        let parts = if breadcrumb.is_empty() {
+            let path = self.compute_path(sec);
+            if path.is_empty() {
+                vec![self.doc.title.clone()]
+            } else {
+                path
+            }
+        } else {
+            breadcrumb.to_vec()
+        };
         let mut out = String::new();
         math::text_to_html(&parts.join(" › "), &mut out);
         out
@@ -1321,11 +1360,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (c.deck.clone(), c.tags.clone()))
             .unwrap_or_default();
         let line = self.lines.line_of(span.start) + 1;
-        let images = self
+        // Images are in source order: only those starting inside the span can be in it.
+        let first = self
             .doc
             .images
+            .partition_point(|im| im.span.start < span.start);
+        let images = self.doc.images[first..]
             .iter()
-            .filter(|im| span.start <= im.span.start && im.span.end <= span.end)
+            .take_while(|im| im.span.start < span.end)
+            .filter(|im| im.span.end <= span.end)
             .cloned()
             .collect();
         Card {
@@ -1355,7 +1398,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         front: String,
         back: String,
         span: Span,
-        pin_at: Vec<usize>,
+        pin_at: Option<usize>,
         pin_line: Option<usize>,
     ) {
         if front.trim().is_empty() || (back.trim().is_empty() && kind != CardKind::Cloze) {
@@ -1363,7 +1406,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         let card = self.make_card(kind, sec, key, front, back, span);
-        let mut pin_lines: Vec<usize> = pin_at.iter().map(|&o| self.lines.line_of(o)).collect();
+        let mut pin_lines = [pin_at.map(|o| self.lines.line_of(o)), None];
         if let Some(l) = pin_line {
             // The pin may sit on the first non-blank line after the heading.
             let mut l = l;
@@ -1384,7 +1427,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     break;
                 }
             }
-            pin_lines.push(l);
+            pin_lines[1] = Some(l);
         }
         self.raw_cards.push(RawCard {
             card,
@@ -1406,7 +1449,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut raw = std::mem::take(&mut self.raw_cards);
         raw.sort_by_key(|r| r.card.span.start);
         // Keyed by the card's id before disambiguation: same namespace, path and key.
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in &mut raw {
             let title = &self.doc.title;
@@ -1425,6 +1468,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             let pin = r
                 .pin_lines
                 .iter()
+                .flatten()
                 .find_map(|l| self.pins.get(l))
                 .map(|(id, span)| (id.clone(), span.clone()));
             if let Some((id, span)) = pin {
@@ -1491,7 +1535,11 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
         match &e.ev {
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) if !in_code && t.bytes().any(|b| matches!(b, b'\\' | b'_' | b'^')) => {
+            Event::Text(t)
+                if !in_code
+                    && t.bytes()
+                        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^')) =>
+            {
                 let start = text[..e.span.start.min(text.len())]
                     .rfind('\n')
                     .map_or(0, |i| i + 1);

@@ -135,6 +135,10 @@ fn copy_in_line(text: &str, line: Span, want: &[char]) -> Option<Span> {
 /// delimiters around their TeX source: `\(…\)` inline, `\[…\]` when `display` says the text is
 /// a formula of its own. The rest is HTML-escaped.
 pub fn text_to_html(text: &str, out: &mut String) {
+    if scan_hints(text.as_bytes()) == (false, false) {
+        escape_html(text, out);
+        return;
+    }
     let runs = find_runs_in_segment(text);
     let mut pos = 0;
     for run in &runs {
@@ -174,6 +178,13 @@ pub fn push_mathjax(tex: &str, display: bool, out: &mut String) {
 
 /// Escape `&`, `<`, `>` and `"` for HTML text and attribute values.
 pub fn escape_html(text: &str, out: &mut String) {
+    let special = text
+        .bytes()
+        .fold(false, |acc, b| acc | matches!(b, b'&' | b'<' | b'>' | b'"'));
+    if !special {
+        out.push_str(text);
+        return;
+    }
     let mut last = 0;
     for (i, b) in text.bytes().enumerate() {
         let rep = match b {
@@ -316,20 +327,13 @@ fn find_runs_in_segment(seg: &str) -> Vec<PastedKatex> {
 /// One pass over the bytes: could there be a TeX run (`\`, `_`, `^`, `'`) or a tripled
 /// letter (`www`)? Almost all text says no to both, and then nothing else is done.
 fn scan_hints(bytes: &[u8]) -> (bool, bool) {
-    let mut anchors = false;
-    let mut triple = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\\' | b'_' | b'^' | b'\'' => anchors = true,
-            b'a'..=b'z' if bytes.get(i + 1) == Some(&b) && bytes.get(i + 2) == Some(&b) => {
-                triple = true;
-            }
-            _ => {}
-        }
-        if anchors && triple {
-            break;
-        }
-    }
+    // Two branch-free passes the compiler vectorises: faster than one clever loop.
+    let anchors = bytes.iter().fold(false, |acc, &b| {
+        acc | matches!(b, b'\\' | b'_' | b'^' | b'\'')
+    });
+    let triple = bytes.windows(3).fold(false, |acc, w| {
+        acc | ((w[0] == w[1]) & (w[1] == w[2]) & w[0].is_ascii_lowercase())
+    });
     (anchors, triple)
 }
 
