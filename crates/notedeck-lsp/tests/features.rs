@@ -124,6 +124,24 @@ async fn navigation_and_outline_on_the_real_notes() {
         );
     }
 
+    // Hover on a card's line shows the card as front and back.
+    let on_card = client
+        .request_ok(
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": pos(&text, "Transformer **Encoder**만", 0)}),
+        )
+        .await;
+    let shown = on_card["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        shown.contains("**Card**") && shown.contains("**Front:**"),
+        "{shown}"
+    );
+    assert!(shown.contains("구조"), "the front names the label: {shown}");
+    assert!(
+        shown.contains("**Back:**") && shown.contains("Encoder"),
+        "{shown}"
+    );
+
     // "Pin card id" on a card's line inserts the card's id as a comment at the line's end.
     let bullet = pos(&text, "- **구조**: Transformer **Encoder**", 0);
     let actions = client
