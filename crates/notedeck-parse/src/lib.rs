@@ -4,6 +4,13 @@
 //!
 //! The crate is pure (no files, no LSP, no Anki) and never fails: [`parse`] returns what it
 //! found plus [`Problem`]s, for any input string.
+//!
+//! The outline and card rules (what becomes a topic, a facet, a card; what is skipped and
+//! why; how ids are made) are described in `docs/architecture.md`, "Parser: outline and card
+//! rules". [`listing`] prints a parsed note compactly for review; [`math`] holds the pasted
+//! KaTeX detection the checker also uses.
+
+#![warn(missing_docs)]
 
 use serde::Serialize;
 use std::ops::Range;
@@ -131,10 +138,12 @@ pub struct Term {
     pub span: Span,
     /// Span of the name only.
     pub name_span: Span,
-    /// Span of the expansion only (inside the parentheses).
+    /// Span of the expansion only: inside the parentheses for `Name (Expansion)`, before
+    /// them for `Expansion (NAME)` (`Masked Language Modeling (MLM)`).
     pub expansion_span: Span,
     /// True when the term names a section (heading or bold heading) rather than a passing
-    /// mention; such a place is the term's definition site.
+    /// mention; such a place is the term's definition site. A bold run that is exactly the
+    /// term (`**Global Average Pooling (GAP)**`) counts as well.
     pub is_heading: bool,
 }
 
