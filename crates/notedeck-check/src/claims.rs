@@ -58,6 +58,9 @@ pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
     let mut formulas: Vec<(String, usize)> = Vec::new();
     let mut out = Vec::new();
     for (j, (path, claim)) in claims.iter().enumerate() {
+        if claim.origin != ClaimOrigin::Formula && !may_clash(&claim.value) {
+            continue;
+        }
         let value = squash(&claim.value);
         if value.is_empty() {
             continue;
@@ -256,6 +259,21 @@ fn where_(origin: ClaimOrigin) -> &'static str {
         ClaimOrigin::TableCell => "in a table",
         ClaimOrigin::Formula => "in a formula",
     }
+}
+
+/// Cheap pre-check on the raw value: only values with a digit or ending (after what
+/// [`squash`] drops) in one of the opposite endings can clash. Most prose values are neither.
+fn may_clash(value: &str) -> bool {
+    if value.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let end = value.trim_end_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '\'' | '′' | '✔' | '✘' | '✓' | '✗' | '~' | '.'))
+    });
+    let lower = end.to_ascii_lowercase();
+    OPPOSITES
+        .iter()
+        .any(|(neg, pos)| lower.ends_with(neg) || lower.ends_with(pos))
 }
 
 /// A value with numbers in it, split into the words around the numbers and the numbers:

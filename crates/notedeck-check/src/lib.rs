@@ -254,15 +254,17 @@ impl Workspace {
     pub fn check_all(&self) -> Vec<Finding> {
         let mut out = self.check_local_all();
         // The index already groups every cross-file key; order each group's files by path
-        // (through a rank, since comparing paths is slow) so "first" and "later" are stable.
+        // bytes (through a rank computed once) so "first" and "later" match `check_file`.
+        let mut by_path: Vec<FileId> = (0..self.index.paths.len())
+            .filter_map(|i| FileId::try_from(i).ok())
+            .collect();
+        by_path.sort_by(|a, b| {
+            let key = |id: &FileId| self.index.paths.get(*id as usize).map(|p| path_bytes(p));
+            key(a).cmp(&key(b))
+        });
         let mut rank = vec![usize::MAX; self.index.paths.len()];
-        for (r, path) in self.notes.keys().enumerate() {
-            if let Some(slot) = self
-                .index
-                .ids
-                .get(path)
-                .and_then(|&id| rank.get_mut(id as usize))
-            {
+        for (r, id) in by_path.into_iter().enumerate() {
+            if let Some(slot) = rank.get_mut(id as usize) {
                 *slot = r;
             }
         }
@@ -600,6 +602,13 @@ where
             Some((path, note, positions.as_slice()))
         })
         .collect();
-    out.sort_by(|a, b| a.0.cmp(b.0));
+    out.sort_by(|a, b| path_bytes(a.0).cmp(path_bytes(b.0)));
     out
+}
+
+/// The order files are taken in within a cross-file group (which place is "first"): byte
+/// order of the path, the same in `check_all` and `check_file`, and much cheaper than
+/// comparing paths component by component.
+fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
 }

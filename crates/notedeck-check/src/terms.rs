@@ -3,7 +3,7 @@
 //! behind the term index (preferred definition, whole-word mentions).
 
 use crate::{Edit, Finding, Fix, Note, Related, Severity, TermSite, Workspace};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// How many places of the preferred variant a finding lists as related.
@@ -19,10 +19,6 @@ pub fn conflicting_expansions(ws: &Workspace, name: &str) -> Vec<Finding> {
 
 /// [`conflicting_expansions`] over the given sites of `name` (in path and source order).
 pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Finding> {
-    let sites: Vec<TermSite<'_>> = sites
-        .into_iter()
-        .filter(|s| comparable(&s.term.expansion))
-        .collect();
     let groups = group_by_expansion(&sites);
     if groups.len() < 2 {
         return Vec::new();
@@ -116,17 +112,14 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
 /// All sites of `name`, preferred expansion first, then headings, then path and source order.
 pub fn ranked_sites<'a>(ws: &'a Workspace, name: &str) -> Vec<TermSite<'a>> {
     let mut sites = ws.term_sites(name);
-    let comparable_sites: Vec<TermSite<'a>> = sites
-        .iter()
-        .copied()
-        .filter(|s| comparable(&s.term.expansion))
-        .collect();
-    let groups = group_by_expansion(&comparable_sites);
+    let groups = group_by_expansion(&sites);
     let best = preferred_group(name, &groups);
     sites.sort_by_key(|s| {
-        let preferred = best
-            .as_ref()
-            .is_some_and(|k| comparable(&s.term.expansion) && normalize(&s.term.expansion) == *k);
+        let preferred = best.as_ref().is_some_and(|k| {
+            groups
+                .get(k)
+                .is_some_and(|g| g.iter().any(|o| std::ptr::eq(o.term, s.term)))
+        });
         (!preferred, !s.term.is_heading)
     });
     sites
@@ -210,14 +203,19 @@ pub fn word_at(text: &str, offset: usize) -> Option<&str> {
     (start < end).then(|| &text[start..end])
 }
 
-/// Sites grouped by normalised expansion, groups in order of first appearance key.
+/// Comparable sites grouped by normalised expansion. Popular names have hundreds of sites
+/// spelled a handful of ways, so each distinct spelling is normalised once.
 fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSite<'a>>> {
+    let mut keys: HashMap<&str, Option<String>> = HashMap::new();
     let mut groups: BTreeMap<String, Vec<TermSite<'a>>> = BTreeMap::new();
     for site in sites {
-        groups
-            .entry(normalize(&site.term.expansion))
-            .or_default()
-            .push(*site);
+        let expansion = site.term.expansion.as_str();
+        let key = keys
+            .entry(expansion)
+            .or_insert_with(|| comparable(expansion).then(|| normalize(expansion)));
+        if let Some(key) = key {
+            groups.entry(key.clone()).or_default().push(*site);
+        }
     }
     groups
 }
