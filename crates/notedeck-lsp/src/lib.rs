@@ -6,7 +6,7 @@
 //! and the checker's term index. Positions on the wire are UTF-16; everything inside is byte
 //! spans, converted through [`notedeck_parse::LineIndex`].
 //!
-//! Each request lives in its own module under `requests/`; [`server`] holds document sync and
+//! Each request lives in its own module under `requests/`; `server.rs` holds document sync and
 //! the debounced, versioned diagnostics worker.
 
 use std::time::Duration;

@@ -94,6 +94,20 @@ impl Backend {
         self.shared.wake.notify_one();
     }
 
+    /// Queue a re-check of the open files holding `names` (no file of its own changed).
+    fn recheck_names(&self, names: BTreeSet<String>) {
+        lock(&self.shared.dirty).names.extend(names);
+        self.shared.generation.fetch_add(1, Ordering::SeqCst);
+        self.shared.wake.notify_one();
+    }
+
+    /// Tell the client (its log) that handling a notification failed.
+    async fn report(&self, err: jsonrpc::Error) {
+        self.client
+            .log_message(MessageType::ERROR, err.message.to_string())
+            .await;
+    }
+
     /// Answers a malformed message (replaced by `framing`) with the error it deserved.
     pub async fn invalid_message(&self, params: serde_json::Value) -> jsonrpc::Result<()> {
         let code = params["code"].as_i64().unwrap_or(-32700);
@@ -168,20 +182,22 @@ impl LanguageServer for Backend {
         let opened = guarded("didOpen", || {
             let mut st = self.shared.write();
             let before = term_keys(&st, &path);
-            st.ws.set(path.clone(), &doc.text);
             st.open.insert(
                 path.clone(),
                 OpenDoc {
                     uri: doc.uri.clone(),
                     version: doc.version,
+                    text: doc.text.clone(),
                     uncertain: Vec::new(),
                     offered_repair: None,
                 },
             );
+            st.ws.set(path.clone(), &doc.text);
             changed(before, term_keys(&st, &path))
         });
-        if let Ok(names) = opened {
-            self.schedule(path, names);
+        match opened {
+            Ok(names) => self.schedule(path, names),
+            Err(err) => self.report(err).await,
         }
     }
 
@@ -191,18 +207,25 @@ impl LanguageServer for Backend {
         let changes = params.content_changes;
         let applied = guarded("didChange", || {
             let mut st = self.shared.write();
-            let old = st.ws.get(&path).map(|n| n.text.clone())?;
             let before = term_keys(&st, &path);
-            let (new_text, replaced) = text::apply_changes(&old, changes);
-            if let Some(doc) = st.open.get_mut(&path) {
-                doc.version = version;
-                crate::requests::code_action::follow_repair(doc, &new_text, &replaced);
-            }
+            // The buffer is kept apart from its parse: should analysing it fail, the next
+            // change still applies to the text the client has.
+            let doc = st.open.get_mut(&path)?;
+            let (new_text, replaced) = text::apply_changes(&doc.text, changes);
+            doc.version = version;
+            code_action::follow_repair(doc, &new_text, &replaced);
+            doc.text.clone_from(&new_text);
             st.ws.set(path.clone(), &new_text);
             Some(changed(before, term_keys(&st, &path)))
         });
-        if let Ok(Some(names)) = applied {
-            self.schedule(path, names);
+        match applied {
+            Ok(Some(names)) => self.schedule(path, names),
+            Ok(None) => {} // a change to a document that was never opened
+            Err(err) => {
+                self.report(err).await;
+                // The text is right even if its analysis failed; try again after the next.
+                self.schedule(path, BTreeSet::new());
+            }
         }
     }
 
@@ -213,11 +236,14 @@ impl LanguageServer for Backend {
             let mut st = self.shared.write();
             st.open.remove(&path);
             let before = term_keys(&st, &path);
-            // The buffer may have held unsaved edits: from now on the disk is the truth.
-            match scan::read_note(&path) {
-                Some(text) => st
-                    .ws
-                    .insert(path.clone(), scan::background_note(&path, &text)),
+            // The buffer may have held unsaved edits: from now on the disk is the truth (a
+            // buffer that is not a file, `untitled:`, is simply forgotten).
+            let on_disk = path.is_absolute().then(|| scan::read_note(&path)).flatten();
+            match on_disk {
+                Some(text) => {
+                    let note = scan::background_note(&path, &text);
+                    st.ws.insert(path.clone(), note);
+                }
                 None => st.ws.remove(&path),
             }
             changed(before, term_keys(&st, &path))
@@ -225,14 +251,10 @@ impl LanguageServer for Backend {
         lock(&self.shared.published).remove(&path);
         lock(&self.shared.dirty).files.remove(&path);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        if let Ok(names) = closed
-            && !names.is_empty()
-        {
-            let mut dirty = lock(&self.shared.dirty);
-            dirty.names.extend(names);
-            drop(dirty);
-            self.shared.generation.fetch_add(1, Ordering::SeqCst);
-            self.shared.wake.notify_one();
+        match closed {
+            Ok(names) if !names.is_empty() => self.recheck_names(names),
+            Ok(_) => {}
+            Err(err) => self.report(err).await,
         }
     }
 
@@ -254,8 +276,10 @@ impl LanguageServer for Backend {
                 }
                 Some(changed(before, term_keys(&st, &path)))
             });
-            if let Ok(Some(names)) = reloaded {
-                self.schedule(path, names);
+            match reloaded {
+                Ok(Some(names)) => self.schedule(path, names),
+                Ok(None) => {}
+                Err(err) => self.report(err).await,
             }
         }
     }

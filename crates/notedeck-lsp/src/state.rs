@@ -29,6 +29,8 @@ pub struct OpenDoc {
     pub uri: Uri,
     /// The client's version of the buffer.
     pub version: i32,
+    /// The buffer as the client has it (the workspace holds its parse).
+    pub text: String,
     /// Characters restored by an accepted repair whose choice was uncertain.
     pub uncertain: Vec<Uncertain>,
     /// A repair offered by a code action, waiting for the client to apply it.
