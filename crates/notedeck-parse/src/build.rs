@@ -1970,7 +1970,18 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
             .iter()
             .filter_map(|sep| t[from..].find(sep).map(|i| (from + i, sep.len())))
             .min_by_key(|&(i, _)| i)?;
-        let cut = sep_at + sep_len;
+        let mut cut = sep_at + sep_len;
+        // `X = “…”`: the quotes frame the answer; keep them outside the deletion.
+        let rest = &t[cut..];
+        let ws = rest.len() - rest.trim_start().len();
+        if let Some(q) = ['“', '"']
+            .into_iter()
+            .find(|&q| rest.trim_start().starts_with(q))
+            && rest.trim_end().len() > ws + q.len_utf8()
+            && rest.trim_end().ends_with(['”', '"'])
+        {
+            cut += ws + q.len_utf8();
+        }
         let answer = t[cut..].trim();
         let question = t[..sep_at].trim();
         if answer.is_empty() || question.is_empty() {
@@ -2051,11 +2062,40 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
         if !done {
             return None;
         }
+        // `“DARTS = …”`: the closing quote stays outside the deletion, like the opening one.
+        let quoted = ["“", "\""].iter().any(|q| t[..cut].contains(q));
+        let mut tail: Option<Ev> = None;
+        if quoted
+            && let Some(last) = out.last_mut()
+            && let Event::Text(txt) = &last.ev
+        {
+            let trimmed = txt.trim_end();
+            if let Some(body) = trimmed
+                .strip_suffix('”')
+                .or_else(|| trimmed.strip_suffix('"'))
+                && !body.trim().is_empty()
+            {
+                let quote = txt[body.len()..].to_string();
+                let split = if last.span.len() == txt.len() {
+                    last.span.start + body.len()
+                } else {
+                    last.span.end
+                };
+                let end = last.span.end;
+                last.ev = Event::Text(body.to_string().into());
+                last.span = last.span.start..split;
+                tail = Some(Ev {
+                    ev: Event::Text(quote.into()),
+                    span: split..end,
+                });
+            }
+        }
         let end = out.last().map_or(0, |e| e.span.end);
         out.push(Ev {
             ev: tree::cloze_close(),
             span: end..end,
         });
+        out.extend(tail);
         key = format!("{} …", t[..cut].trim());
     }
     let mut front = String::new();

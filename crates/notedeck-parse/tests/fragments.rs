@@ -276,7 +276,7 @@ Keywords = *Manual, Script-driven, No CI/CD*
     assert_eq!(
         cards(&d),
         [
-            "cloze | 역량평가 정리::문제 9 | “DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous”}} => ",
+            "cloze | 역량평가 정리::문제 9 | “DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous}}” => ",
             "cloze | 역량평가 정리::문제 9 | Keywords = {{c1::<em>Manual, Script-driven, No CI/CD</em>}} => ",
         ]
     );

@@ -19,10 +19,21 @@ fn check_spans(text: &str, d: &Document) {
     for s in &d.sections {
         assert!(ok(&s.span) && ok(&s.heading_span), "section {s:?}");
     }
+    let mut ids = std::collections::HashSet::new();
     for c in &d.cards {
         assert!(ok(&c.span), "card {c:?}");
         assert!(c.line >= 1);
-        assert!(!c.front.trim().is_empty());
+        // No card has an empty side; a cloze always deletes something.
+        assert!(!c.front.trim().is_empty(), "card {c:?}");
+        if c.kind == notedeck_parse::CardKind::Cloze {
+            assert!(c.front.contains("{{c1::"), "card {c:?}");
+        } else {
+            assert!(!c.back.trim().is_empty(), "card {c:?}");
+        }
+        assert!(
+            ids.insert(c.id.clone()) || c.pinned_id.is_some(),
+            "duplicate id {c:?}"
+        );
         for im in &c.images {
             assert!(ok(&im.span));
         }
