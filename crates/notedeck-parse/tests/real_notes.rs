@@ -281,3 +281,11 @@ fn claims_from_bullets_tables_and_formulas() {
         );
     }
 }
+
+/// The whole listing (outline, cards, terms, claims, skipped, problems), reviewed by eye.
+/// A rule change shows up here as a readable diff: `cargo insta review`.
+#[test]
+fn listing_of_the_real_notes() {
+    let d = notes();
+    insta::assert_snapshot!(notedeck_parse::listing(NOTES, &d));
+}
