@@ -330,10 +330,18 @@ fn block_marker(line: &str) -> Option<usize> {
 }
 
 fn is_thematic_break(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    chars.len() >= 3
-        && matches!(chars.first(), Some('*' | '-' | '_'))
-        && chars.iter().all(|c| Some(c) == chars.first())
+    let Some(first @ (b'*' | b'-' | b'_')) = line.bytes().next() else {
+        return false;
+    };
+    let mut marks = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            _ if b == first => marks += 1,
+            _ => return false,
+        }
+    }
+    marks >= 3
 }
 
 /// Byte ranges of the cells of a table row (between unescaped `|` outside backticks).

@@ -564,7 +564,14 @@ fn group<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = Option<K>>) -> Hash
 
 fn post<K: Eq + std::hash::Hash>(map: &mut Postings<K>, id: FileId, keys: HashMap<K, Vec<u32>>) {
     for (key, positions) in keys {
-        map.entry(key).or_default().insert(id, positions);
+        match map.get_mut(&key) {
+            Some(files) => {
+                files.insert(id, positions);
+            }
+            None => {
+                map.insert(key, HashMap::from([(id, positions)]));
+            }
+        }
     }
 }
 

@@ -67,8 +67,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     ws.set_many(texts);
     let findings = ws.check_all();
 
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: the JSON and SARIF writers emit many small pieces, and a locked stdout
+    // flushes at every newline.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     lint_format::write(args.format, &findings, &ws, files.len(), &mut out)
         .and_then(|()| out.flush())
         .context("cannot write the lint report to standard output")?;
