@@ -171,7 +171,7 @@ pub struct Workspace {
 impl fmt::Debug for Workspace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Workspace")
-            .field("notes", &self.notes)
+            .field("notes", &self.notes.len())
             .field("image_resolver", &self.image_exists.is_some())
             .finish()
     }

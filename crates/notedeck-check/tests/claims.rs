@@ -109,3 +109,40 @@ fn missing_images_use_the_callers_resolver() {
             .contains("역량평가 정리 24f4d6b253d380f4a698df83390921af/image.png")
     );
 }
+
+#[test]
+fn empty_answer_is_reported_for_a_blank_back() {
+    // The parser skips label bullets with nothing after them, so build the card it would make
+    // from `- **장점**:` by hand: a front and a back that renders to nothing.
+    use notedeck_parse::{Card, CardKind};
+    let text = "## **1. BERT**\n\n- **장점**:\n";
+    let path = PathBuf::from("bert.md");
+    let mut note = notedeck_check::Note::new(&path, text);
+    let start = text.find("- **장점**").expect("the bullet");
+    let card = |kind, back: &str| Card {
+        kind,
+        id: "x".to_string(),
+        key: "장점".to_string(),
+        deck: vec!["bert".to_string()],
+        path: vec!["BERT".to_string()],
+        front: "BERT › 장점".to_string(),
+        back: back.to_string(),
+        tags: Vec::new(),
+        span: start..text.len() - 1,
+        line: 5,
+        pinned_id: None,
+        images: Vec::new(),
+    };
+    note.doc.cards = vec![card(CardKind::Basic, "<p> </p>")];
+    let mut ws = Workspace::new();
+    ws.insert(path.clone(), note.clone());
+    let found = codes(&ws.check_all(), "empty-answer");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "- **장점**:");
+    assert!(found[0].message.contains("BERT › 장점"));
+
+    // Cloze cards keep their answer on the front.
+    note.doc.cards = vec![card(CardKind::Cloze, "")];
+    ws.insert(path, note);
+    assert_eq!(codes(&ws.check_all(), "empty-answer"), []);
+}
