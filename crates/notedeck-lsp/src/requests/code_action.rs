@@ -96,7 +96,9 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
 /// characters follow the edit (and those the edit touched are dropped: the user decided).
 pub fn follow_repair(doc: &mut OpenDoc, new_text: &str, replaced: &[Replaced]) {
     if let Some(offer) = doc.offered_repair.take() {
-        if offer.text == new_text {
+        // Editors differ in how they keep a final newline when replacing a whole buffer; the
+        // uncertain spans count from the start, so that difference does not matter.
+        if offer.text.trim_end_matches(['\r', '\n']) == new_text.trim_end_matches(['\r', '\n']) {
             doc.uncertain = offer.uncertain;
             return;
         }
@@ -169,4 +171,59 @@ fn filter_kinds(params: &CodeActionParams, actions: Vec<CodeAction>) -> CodeActi
         })
         .map(CodeActionOrCommand::CodeAction)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::OfferedRepair;
+    use std::str::FromStr;
+
+    fn doc_with_offer(text: &str, uncertain: Vec<Uncertain>) -> OpenDoc {
+        OpenDoc {
+            uri: Uri::from_str("file:///notes/a.md").expect("uri"),
+            version: 1,
+            text: String::new(),
+            uncertain: Vec::new(),
+            offered_repair: Some(OfferedRepair {
+                text: text.to_string(),
+                uncertain,
+            }),
+        }
+    }
+
+    #[test]
+    fn uncertain_characters_arrive_with_the_repair_and_follow_later_edits() {
+        let repaired = "# 역량평가 정리\n각 모델\n";
+        let at = repaired.find('각').expect("restored char");
+        let guess = Uncertain {
+            span: at..at + '각'.len_utf8(),
+            chosen: "각".into(),
+            alternatives: vec!["감".into(), "객".into()],
+            confidence: 0.6,
+        };
+        let mut doc = doc_with_offer(repaired, vec![guess.clone()]);
+        // Some other edit first: the offer waits.
+        follow_repair(&mut doc, "# 다른 글\n", &[]);
+        assert!(doc.uncertain.is_empty() && doc.offered_repair.is_some());
+        // The client applies the repair, dropping the final newline as some editors do.
+        follow_repair(&mut doc, repaired.trim_end(), &[]);
+        assert_eq!(doc.uncertain, vec![guess.clone()]);
+        // Typing before the character moves it; replacing it ends the doubt.
+        let typed = Replaced {
+            span: 0..0,
+            new_len: 3,
+        };
+        follow_repair(&mut doc, "", std::slice::from_ref(&typed));
+        assert_eq!(
+            doc.uncertain[0].span,
+            guess.span.start + 3..guess.span.end + 3
+        );
+        let decided = Replaced {
+            span: doc.uncertain[0].span.clone(),
+            new_len: 3,
+        };
+        follow_repair(&mut doc, "", &[decided]);
+        assert!(doc.uncertain.is_empty());
+    }
 }
