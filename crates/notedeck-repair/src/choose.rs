@@ -61,19 +61,27 @@ pub(crate) fn candidates(
             });
         }
     }
-    if out.len() > MAX_CANDIDATES {
+    let cap = if missing > 1 {
+        MAX_CANDIDATES_MULTI
+    } else {
+        MAX_CANDIDATES
+    };
+    if out.len() > cap {
         // Only when several bytes are missing: keep the likeliest by themselves, so that the
         // search stays small (and candidate indices fit a byte).
         let model = Model::get();
         let score = |c: &Candidate| c.log_prior + model.log_unigram(c.token);
         out.sort_by(|a, b| score(b).total_cmp(&score(a)));
-        out.truncate(MAX_CANDIDATES);
+        out.truncate(cap);
     }
     out
 }
 
 /// Upper bound on candidates per position.
-const MAX_CANDIDATES: usize = 12;
+const MAX_CANDIDATES: usize = 32;
+/// When every continuation byte is gone (a lone lead), dozens of syllables fit; the likeliest
+/// few by frequency cover the real cases ("자" is EC 9E 90: both bytes undefined in 1254).
+const MAX_CANDIDATES_MULTI: usize = 12;
 
 /// Text around a damaged position, for the symbol hints (the damaged line, in the input).
 pub(crate) struct Context<'a> {
@@ -185,6 +193,41 @@ fn tex_names(ch: char) -> &'static [&'static str] {
     }
 }
 
+/// Trigram log-probabilities already looked up during one repair: text repeats its contexts,
+/// and a hash lookup is cheaper than the model's three binary searches.
+#[derive(Default)]
+struct Memo {
+    cache: std::collections::HashMap<u64, f64>,
+}
+
+impl Memo {
+    fn log_prob(&mut self, a: u16, b: u16, c: u16) -> f64 {
+        let key = (u64::from(a) << 32) | (u64::from(b) << 16) | u64::from(c);
+        *self
+            .cache
+            .entry(key)
+            .or_insert_with(|| Model::get().log_prob(a, b, c))
+    }
+}
+
+/// States kept per lattice position. Exact for real damage (a syllable has at most 8 candidates
+/// and neighbours rarely both lost bytes); it bounds the work on pathological input, such as
+/// long runs of characters that lost every continuation byte.
+const BEAM: usize = 64;
+
+fn prune(scores: &mut [f64]) {
+    if scores.len() <= BEAM {
+        return;
+    }
+    let mut sorted: Vec<f64> = scores.to_vec();
+    let (_, &mut cut, _) = sorted.select_nth_unstable_by(BEAM - 1, |a, b| b.total_cmp(a));
+    for s in scores.iter_mut() {
+        if *s < cut {
+            *s = f64::NEG_INFINITY;
+        }
+    }
+}
+
 /// All ways to pick `k` of `n` slots (n <= 3 here).
 fn combinations(n: usize, k: usize) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
@@ -283,8 +326,8 @@ impl Lattice {
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.push(Node::Fixed(model::T_SPACE));
-        let best = self.viterbi();
-        let model = Model::get();
+        let mut model = Memo::default();
+        let best = self.viterbi(&mut model);
         let mut out = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
             let Node::Choice(cands) = node else { continue };
@@ -297,6 +340,7 @@ impl Lattice {
             let scores: Vec<f64> = cands
                 .iter()
                 .map(|c| {
+                    let model = &mut model;
                     let mut s = c.log_prior;
                     if let (Some(a), Some(b)) = (p2, p1) {
                         s += model.log_prob(a, b, c.token);
@@ -333,8 +377,7 @@ impl Lattice {
 
     /// Best candidate index per node (0 for fixed nodes): Viterbi with states = the candidate
     /// pair at (i-1, i), exact for a trigram model.
-    fn viterbi(&self) -> Vec<usize> {
-        let model = Model::get();
+    fn viterbi(&self, model: &mut Memo) -> Vec<usize> {
         let n = self.nodes.len();
         // back[i] holds, for each state (j_prev, j) at node i (flattened j_prev * len_i + j),
         // the best candidate index at node i-2.
@@ -374,6 +417,7 @@ impl Lattice {
                     }
                 }
             }
+            prune(&mut next);
             scores = next;
             back.push(bp);
         }

@@ -243,14 +243,28 @@ fn agree_within_document(
         else {
             continue;
         };
-        let start = text
-            .get(..src.start)
-            .and_then(|s| s.char_indices().rev().find(|(_, c)| c.is_ascii()))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        let end = text
-            .get(src.end..)
-            .and_then(|s| s.find(|c: char| c.is_ascii()))
-            .map_or(text.len(), |i| src.end + i);
+        // A "word" longer than this is not a word: leave it out (and keep this bounded).
+        const MAX_WORD: usize = 120;
+        let window_start = floor_char_boundary(text, src.start.saturating_sub(MAX_WORD));
+        let before = text.get(window_start..src.start).unwrap_or("");
+        let Some(start) = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_ascii())
+            .map(|(i, c)| window_start + i + c.len_utf8())
+            .or((window_start == 0).then_some(0))
+        else {
+            continue;
+        };
+        let window_end = floor_char_boundary(text, (src.end + MAX_WORD).min(text.len()));
+        let after = text.get(src.end..window_end).unwrap_or("");
+        let Some(end) = after
+            .find(|c: char| c.is_ascii())
+            .map(|i| src.end + i)
+            .or((window_end == text.len()).then_some(text.len()))
+        else {
+            continue;
+        };
         let word = text.get(start..end).unwrap_or("");
         groups.entry((word, src.start - start)).or_default().push(k);
     }
@@ -275,6 +289,14 @@ fn agree_within_document(
     }
 }
 
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn damage_of(text: &str, scan: &Scan) -> Option<Damage> {
     if !scan.is_damaged() {
         return None;
@@ -291,14 +313,19 @@ fn damage_of(text: &str, scan: &Scan) -> Option<Damage> {
 }
 
 fn context_at(text: &str, at: usize) -> Context<'_> {
+    // The line, but at most this far either side: a file without line breaks must not make
+    // every lookup scan the whole text.
+    const REACH: usize = 4096;
+    let floor = floor_char_boundary(text, at.saturating_sub(REACH));
     let start = text
-        .get(..at)
+        .get(floor..at)
         .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
+        .map_or(floor, |i| floor + i + 1);
+    let ceiling = floor_char_boundary(text, (at + REACH).min(text.len()));
     let end = text
-        .get(at..)
+        .get(at..ceiling)
         .and_then(|s| s.find('\n'))
-        .map_or(text.len(), |i| at + i);
+        .map_or(ceiling, |i| at + i);
     Context {
         line: text.get(start..end).unwrap_or(""),
         at: at - start,

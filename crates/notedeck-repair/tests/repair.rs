@@ -234,3 +234,43 @@ fn legacy_korean_and_japanese_files_are_decoded() {
     let decoded = decode_bytes(b"\xbf\xaa\xb7\xae \xff\xff\xff");
     assert!(decoded.lossy);
 }
+
+/// Random mixes of mojibake pieces, lone leads, Hangul, ASCII, emoji and controls never panic,
+/// clean results are untouched, and every reported span points at its character.
+#[test]
+fn arbitrary_input_never_panics() {
+    let pool: Vec<char> =
+        "ì—ëŸ‰í‰ê°€ ÃÂâ€™œ\u{9d}\u{81}ğŸ“Œ한국어 abc\n\t#*é©±ÿ\u{ad}\u{0}😀ıİşŞĞŽž"
+            .chars()
+            .collect();
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..2000 {
+        let len = (next() % 120) as usize;
+        let text: String = (0..len)
+            .map(|_| pool[(next() % pool.len() as u64) as usize])
+            .collect();
+        let repaired = repair(&text);
+        if detect(&text).is_none() {
+            assert_eq!(repaired.text, text);
+        }
+        for r in &repaired.restored {
+            assert_eq!(
+                repaired.text[r.span_in_output.clone()].chars().next(),
+                Some(r.chosen)
+            );
+        }
+        let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        let decoded = decode_bytes(&bytes);
+        assert!(!decoded.text.is_empty() || bytes.is_empty() || decoded.lossy || bytes.len() < 4);
+    }
+    // A long run of characters that lost every continuation byte stays cheap (beam search).
+    let run = "ì—ëŸ‰í‰ê°€ì".repeat(300);
+    let repaired = repair(&run);
+    assert!(repaired.changed());
+}
