@@ -1573,12 +1573,13 @@ fn scan_pins(text: &str) -> HashMap<usize, (String, Span)> {
         let start = from + rel;
         line += text[last..start].bytes().filter(|&b| b == b'\n').count();
         last = start;
-        let Some(close) = text[start..].find("-->") else {
+        // Search for the end after the opening, so `<!-->` cannot close itself backwards.
+        let Some(close) = text[start + 4..].find("-->") else {
             break;
         };
-        let end = start + close + 3;
+        let end = start + 4 + close + 3;
         from = end;
-        let inner = text[start + 4..start + close].trim();
+        let inner = text[start + 4..start + 4 + close].trim();
         if let Some(id) = inner.strip_prefix("id:") {
             let id = id.trim();
             if !id.is_empty()
@@ -1987,12 +1988,32 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
         if answer.is_empty() || question.is_empty() {
             return None;
         }
-        // The cut must fall in a top-level text event.
+        // The cut must fall in a top-level text event. Offsets count text the way
+        // `Plain::of` does: image alt text is not part of the plain text.
         let mut pos = 0usize;
         let mut depth = 0usize;
+        let mut in_image = false;
         let mut done = false;
         for e in evs {
             match &e.ev {
+                Event::Start(Tag::Image { .. }) => {
+                    in_image = true;
+                    out.push(Ev {
+                        ev: e.ev.clone(),
+                        span: e.span.clone(),
+                    });
+                }
+                Event::End(TagEnd::Image) => {
+                    in_image = false;
+                    out.push(Ev {
+                        ev: e.ev.clone(),
+                        span: e.span.clone(),
+                    });
+                }
+                _ if in_image => out.push(Ev {
+                    ev: e.ev.clone(),
+                    span: e.span.clone(),
+                }),
                 Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
                     let len = s.len();
                     if !done && pos <= cut && cut <= pos + len && (cut < pos + len || depth == 0) {
@@ -2000,7 +2021,9 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
                             return None;
                         }
                         let local = cut - pos;
-                        let (a, b) = s.split_at(local);
+                        let Some((a, b)) = s.split_at_checked(local) else {
+                            return None;
+                        };
                         let exact = e.span.len() == len;
                         let mid = if exact {
                             e.span.start + local

@@ -264,8 +264,13 @@ fn find_in_line(line: &str, base: usize, out: &mut Vec<PastedKatex>) {
         let Some(seg) = line.get(s..e) else { continue };
         for run in find_runs_in_segment(seg) {
             let span = base + s + run.span.start..base + s + run.span.end;
-            let display = line[body_start..s + run.span.start].trim().is_empty()
-                && line[s + run.span.end..].trim().is_empty();
+            let at = s + run.span.start;
+            let display = line
+                .get(body_start.min(at)..at)
+                .is_some_and(|b| b.trim().is_empty())
+                && line
+                    .get(s + run.span.end..)
+                    .is_some_and(|a| a.trim().is_empty());
             out.push(PastedKatex {
                 span,
                 rendered: base + s + run.rendered.start..base + s + run.rendered.end,

@@ -472,3 +472,11 @@ fn lora_row_rank_paragraph_and_formula_claims() {
     // The long prose bullet is recorded as not carded.
     assert!(d.skipped.iter().any(|s| s.line == 7));
 }
+
+#[test]
+fn odd_comments_and_images_in_tips_do_not_break_parsing() {
+    // An empty comment `<!-->` and an image inside a tip line must not trip offsets.
+    let d = doc("<!-->\n\n📌 **암기 팁**\n\n- ![그림 **a**](x.png) 설명 = 답\n");
+    let cloze: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(cloze, ["<img src=\"x.png\"> 설명 = {{c1::답}}"]);
+}
