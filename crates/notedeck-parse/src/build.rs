@@ -2021,9 +2021,7 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
                             return None;
                         }
                         let local = cut - pos;
-                        let Some((a, b)) = s.split_at_checked(local) else {
-                            return None;
-                        };
+                        let (a, b) = s.split_at_checked(local)?;
                         let exact = e.span.len() == len;
                         let mid = if exact {
                             e.span.start + local
