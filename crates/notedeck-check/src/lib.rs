@@ -308,6 +308,9 @@ impl Workspace {
             out.extend(cards::duplicates_among(&group));
         }
         sort_findings(&mut out);
+        // The parser may report one term twice at the same place; say it once, as
+        // `check_file` does.
+        out.dedup();
         out
     }
 
@@ -518,7 +521,7 @@ impl Index {
         if let Some(slot) = self.notes.get_mut(id as usize) {
             *slot = Some(Arc::clone(note));
         }
-        let terms = group(note.doc.terms.iter().map(|t| Some(t.name.clone())));
+        let terms = group(term_keys(note));
         post(&mut self.terms, id, terms);
         let claims = group(note.doc.claims.iter().map(|c| Some(claims::key(c))));
         post(&mut self.claims, id, claims);
@@ -533,11 +536,7 @@ impl Index {
         if let Some(slot) = self.notes.get_mut(id as usize) {
             *slot = None;
         }
-        unpost(
-            &mut self.terms,
-            id,
-            note.doc.terms.iter().map(|t| Some(t.name.clone())),
-        );
+        unpost(&mut self.terms, id, term_keys(note));
         unpost(
             &mut self.claims,
             id,
@@ -549,6 +548,15 @@ impl Index {
             note.doc.cards.iter().map(cards::front_key),
         );
     }
+}
+
+/// The index key of each term of a note: its name, or `None` for a term whose expansion span
+/// does not hold its expansion (a parser slip; a fix there would overwrite the wrong text).
+fn term_keys(note: &Note) -> impl Iterator<Item = Option<String>> + '_ {
+    note.doc
+        .terms
+        .iter()
+        .map(|t| terms::expansion_in_text(&note.text, t).then(|| t.name.clone()))
 }
 
 /// Positions of one file's items grouped by key (items without a key are skipped).

@@ -3,6 +3,7 @@
 //! behind the term index (preferred definition, whole-word mentions).
 
 use crate::{Edit, Finding, Fix, Note, Related, Severity, TermSite, Workspace};
+use notedeck_parse::Term;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -74,7 +75,9 @@ pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Fi
 pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Finding> {
     let mut out = Vec::new();
     for term in &note.doc.terms {
-        if spells_acronym(&term.name, &term.expansion) != Some(false) {
+        if spells_acronym(&term.name, &term.expansion) != Some(false)
+            || !expansion_in_text(&note.text, term)
+        {
             continue;
         }
         let site = TermSite { path, term };
@@ -172,6 +175,19 @@ pub fn spells_acronym(name: &str, expansion: &str) -> Option<bool> {
         })
     });
     Some(spells)
+}
+
+/// Whether `term.expansion_span` of `text` holds the expansion (markup and spacing aside).
+pub fn expansion_in_text(text: &str, term: &Term) -> bool {
+    let Some(source) = text.get(term.expansion_span.clone()) else {
+        return false;
+    };
+    let plain = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
+            .collect::<Vec<char>>()
+    };
+    plain(source) == plain(&term.expansion)
 }
 
 /// Whole-word test for mentions: an ASCII letter or digit right before or after continues the

@@ -178,3 +178,31 @@ fn term_index_on_the_notes() {
         assert!(names.contains(&name), "{name} missing from {names:?}");
     }
 }
+
+#[test]
+fn a_term_whose_span_misses_its_text_is_left_alone() {
+    // A parser slip (seen on a table row with a stray code fence): the term's spans point at a
+    // backtick. Fixing "there" would overwrite the wrong text, so the term takes no part.
+    let text = "| a | b |```\nLoRA (Row-rank Adaptation)\n";
+    let path = PathBuf::from("slip.md");
+    let mut note = notedeck_check::Note::new(&path, text);
+    let tick = text.find('`').expect("a backtick");
+    note.doc.terms = vec![notedeck_parse::Term {
+        name: "LoRA".to_string(),
+        expansion: "Row-rank Adaptation".to_string(),
+        span: tick..tick + 1,
+        name_span: tick..tick + 1,
+        expansion_span: tick..tick + 1,
+        is_heading: false,
+    }];
+    let mut ws = workspace(&[("good.md", "## **LoRA (Low-Rank Adaptation)**\n")]);
+    ws.insert(path.clone(), note);
+    let found = ws.check_file(&path);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.code != "conflicting-expansion" && f.code != "acronym-mismatch"),
+        "{found:#?}"
+    );
+    assert_eq!(ws.definitions("LoRA").len(), 1);
+}
