@@ -127,6 +127,10 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
         .collect();
     let mut out = Vec::new();
     for claim in &formulas {
+        if !value_in_text(&note.text, claim) {
+            // The fix rewrites the value span; never aim it at the wrong text.
+            continue;
+        }
         let symbol = claim.attribute.trim();
         if symbol.is_empty() || symbol.chars().count() > 8 || symbol.contains(char::is_whitespace) {
             continue;
@@ -185,6 +189,19 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Whether `claim.value_span` of `text` holds the value (markup and spacing aside).
+fn value_in_text(text: &str, claim: &Claim) -> bool {
+    let Some(source) = text.get(claim.value_span.clone()) else {
+        return false;
+    };
+    let plain = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
+            .collect::<Vec<char>>()
+    };
+    plain(source) == plain(&claim.value)
 }
 
 /// The span of the innermost topic section holding `span`, else the whole note.
