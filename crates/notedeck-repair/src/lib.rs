@@ -180,7 +180,7 @@ pub fn repair(text: &str) -> Repair {
                     .posterior
                     .iter()
                     .find(|(i, _)| *i == decision.chosen)
-                    .map_or(0.0, |&(_, p)| p);
+                    .map_or(0.0, |&(_, p)| p.clamp(0.0, 1.0));
                 let alternatives = decision
                     .posterior
                     .iter()
@@ -281,9 +281,23 @@ fn agree_within_document(
         let Some((&best, _)) = total.iter().max_by(|a, b| a.1.total_cmp(b.1)) else {
             continue;
         };
+        // Every member reports the group's average posterior, so that the confidence shown is
+        // the one the choice was made with.
+        let mut mean: HashMap<usize, f32> = HashMap::new();
+        for &k in members {
+            let Some((_, d)) = decisions.get(k) else {
+                continue;
+            };
+            for &(cand, p) in &d.posterior {
+                *mean.entry(cand).or_default() += p / members.len() as f32;
+            }
+        }
+        let mut posterior: Vec<(usize, f32)> = mean.into_iter().collect();
+        posterior.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &k in members {
             if let Some((_, d)) = decisions.get_mut(k) {
                 d.chosen = best;
+                d.posterior.clone_from(&posterior);
             }
         }
     }

@@ -104,11 +104,11 @@ fn wrong_choices_are_mostly_reported_as_uncertain() {
     }
     let uncertain = repaired.uncertain().count();
     assert!(
-        uncertain < 120,
+        uncertain < 150,
         "{uncertain} uncertain: the report must stay readable"
     );
     assert!(
-        wrong_flagged * 2 >= wrong,
+        wrong_flagged * 3 >= wrong * 2,
         "{wrong_flagged} of {wrong} wrong choices flagged"
     );
     // Line numbers point at the restored text.
