@@ -446,11 +446,19 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     fn terms(&mut self, plains: &[Option<Plain>]) {
         let mut found: Vec<crate::Term> = Vec::new();
+        // Every `(` in the note: a block without one has no term, found by binary search.
+        let parens: Vec<usize> = self
+            .text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'(')
+            .map(|(i, _)| i)
+            .collect();
         for (i, b) in self.tree.blocks.iter().enumerate() {
             let heading = self.header_blocks.contains(&i);
             match plains.get(i).and_then(Option::as_ref) {
                 Some(plain) => self.terms_of(plain, heading, &mut found),
-                None => self.terms_in(b, heading, &mut found),
+                None => self.terms_in(b, heading, &parens, &mut found),
             }
         }
         // Definition cards: one per distinct (name, expansion), at its first occurrence.
@@ -479,19 +487,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.doc.terms = found;
     }
 
-    fn terms_in(&self, b: &Block, heading: bool, out: &mut Vec<crate::Term>) {
+    fn terms_in(&self, b: &Block, heading: bool, parens: &[usize], out: &mut Vec<crate::Term>) {
+        let any_in = |span: &Span| {
+            let i = parens.partition_point(|&p| p < span.start);
+            parens.get(i).is_some_and(|&p| p < span.end)
+        };
         // Terms need a `(`: skip whole subtrees whose source has none.
-        if !self
-            .text
-            .get(b.span.clone())
-            .is_some_and(|t| t.contains('('))
-        {
+        if !any_in(&b.span) {
             return;
         }
-        let has_paren = |evs: &[Ev]| {
-            evs.iter()
-                .any(|e| matches!(&e.ev, Event::Text(t) if t.contains('(')))
-        };
+        let has_paren = |evs: &[Ev]| any_in(&tree::span_of(evs));
         match b.kind {
             Kind::Heading(_) | Kind::Paragraph | Kind::TableCell => {
                 let evs = self.tree.inner(b);
@@ -519,7 +524,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if !matches!(b.kind, Kind::CodeBlock | Kind::Html) {
             for c in &b.children {
-                self.terms_in(c, false, out);
+                self.terms_in(c, false, parens, out);
             }
         }
     }
@@ -734,15 +739,15 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn list_cards_items(&mut self, sec: Option<usize>, items: &'t [Block], claims: bool) {
+        let mut lead = Plain::default();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_range, rest) = self.tree.item_lead(item);
             let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
-            let lead = Plain::of(self.text, lead_evs);
+            lead.fill(self.text, lead_evs);
             let label = label_of(&lead, !rest.is_empty());
             if claims {
                 self.item_claims(sec, &lead, label.as_ref(), rest);
             }
-            let rest_blocks: Vec<&Block> = rest.iter().collect();
             let Some(label) = label else {
                 self.skip(
                     item.span.clone(),
@@ -758,7 +763,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 back.push_str(html.trim());
             }
             let mut rest_html = String::new();
-            self.render_blocks(&rest_blocks, &mut rest_html);
+            self.render_children(rest, &mut rest_html);
             if !rest_html.is_empty() {
                 if !back.is_empty() {
                     back.push_str("<br>");
@@ -787,10 +792,11 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// Claims from labelled bullets (any depth) and formula bullets of a list.
     fn list_claims(&mut self, sec: Option<usize>, list: &Block) {
+        let mut lead = Plain::default();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_range, rest) = self.tree.item_lead(item);
             let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
-            let lead = Plain::of(self.text, lead_evs);
+            lead.fill(self.text, lead_evs);
             let label = label_of(&lead, !rest.is_empty());
             self.item_claims(sec, &lead, label.as_ref(), rest);
         }
@@ -1096,82 +1102,90 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// second renderings of display formulas.
     fn render_blocks(&mut self, blocks: &[&Block], out: &mut String) {
         for (i, b) in blocks.iter().enumerate() {
-            match b.kind {
-                Kind::Paragraph => {
-                    let plain = Plain::of(self.text, self.tree.inner(b));
-                    if plain.images.is_empty()
-                        && let Some(reason) = prose_reason(plain.text.trim())
-                    {
-                        self.skip(b.span.clone(), &reason);
-                        continue;
-                    }
-                    // A line that only introduces left-out prose (`…보면:`) goes with it.
-                    if plain.text.trim_end().ends_with(':')
-                        && blocks.get(i + 1).is_some_and(|n| self.is_prose(n))
-                    {
-                        self.skip(
-                            b.span.clone(),
-                            "introduces a prose paragraph that was left out",
-                        );
-                        continue;
-                    }
-                    // Render straight into `out`; drop the `<p>` again if nothing showed.
-                    let mark = out.len();
-                    out.push_str("<p>");
-                    let body = out.len();
-                    tree::render(self.tree.inner(b), out, &self.copies);
-                    let trimmed_end = out.trim_end().len();
-                    out.truncate(trimmed_end.max(body));
-                    if out[body..].trim().is_empty() {
-                        out.truncate(mark);
-                    } else {
-                        out.push_str("</p>");
-                    }
+            self.render_one(b, blocks.get(i + 1).copied(), out);
+        }
+    }
+
+    /// [`Self::render_blocks`] over a block's children (no intermediate vector).
+    fn render_children(&mut self, blocks: &[Block], out: &mut String) {
+        for (i, b) in blocks.iter().enumerate() {
+            self.render_one(b, blocks.get(i + 1), out);
+        }
+    }
+
+    /// One block as HTML; `next` is the block after it (a line introducing left-out prose
+    /// is left out with it).
+    fn render_one(&mut self, b: &Block, next: Option<&Block>, out: &mut String) {
+        match b.kind {
+            Kind::Paragraph => {
+                let plain = Plain::of(self.text, self.tree.inner(b));
+                if plain.images.is_empty()
+                    && let Some(reason) = prose_reason(plain.text.trim())
+                {
+                    self.skip(b.span.clone(), &reason);
+                    return;
                 }
-                Kind::Item => {
-                    out.push_str("<li>");
-                    let (lead, rest) = self.tree.item_lead(b);
-                    let evs = self.tree.events.get(lead).unwrap_or_default();
-                    tree::render(evs, out, &self.copies);
-                    let rest: Vec<&Block> = rest.iter().collect();
-                    self.render_blocks(&rest, out);
-                    out.push_str("</li>");
+                // A line that only introduces left-out prose (`…보면:`) goes with it.
+                if plain.text.trim_end().ends_with(':') && next.is_some_and(|n| self.is_prose(n)) {
+                    self.skip(
+                        b.span.clone(),
+                        "introduces a prose paragraph that was left out",
+                    );
+                    return;
                 }
-                Kind::List => {
-                    let ordered = self
-                        .tree
-                        .events
-                        .get(b.inner.start.saturating_sub(1))
-                        .and_then(|e| match e.ev {
-                            Event::Start(Tag::List(n)) => Some(n),
-                            _ => None,
-                        });
-                    match ordered.flatten() {
-                        Some(1) => out.push_str("<ol>"),
-                        Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),
-                        None => out.push_str("<ul>"),
-                    }
-                    let items: Vec<&Block> = b.children.iter().collect();
-                    self.render_blocks(&items, out);
-                    out.push_str(if ordered.flatten().is_some() {
-                        "</ol>"
-                    } else {
-                        "</ul>"
+                // Render straight into `out`; drop the `<p>` again if nothing showed.
+                let mark = out.len();
+                out.push_str("<p>");
+                let body = out.len();
+                tree::render(self.tree.inner(b), out, &self.copies);
+                let trimmed_end = out.trim_end().len();
+                out.truncate(trimmed_end.max(body));
+                if out[body..].trim().is_empty() {
+                    out.truncate(mark);
+                } else {
+                    out.push_str("</p>");
+                }
+            }
+            Kind::Item => {
+                out.push_str("<li>");
+                let (lead, rest) = self.tree.item_lead(b);
+                let evs = self.tree.events.get(lead).unwrap_or_default();
+                tree::render(evs, out, &self.copies);
+                self.render_children(rest, out);
+                out.push_str("</li>");
+            }
+            Kind::List => {
+                let ordered = self
+                    .tree
+                    .events
+                    .get(b.inner.start.saturating_sub(1))
+                    .and_then(|e| match e.ev {
+                        Event::Start(Tag::List(n)) => Some(n),
+                        _ => None,
                     });
+                match ordered.flatten() {
+                    Some(1) => out.push_str("<ol>"),
+                    Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),
+                    None => out.push_str("<ul>"),
                 }
-                Kind::BlockQuote => {
-                    out.push_str("<blockquote>");
-                    let inner: Vec<&Block> = b.children.iter().collect();
-                    self.render_blocks(&inner, out);
-                    out.push_str("</blockquote>");
-                }
-                Kind::Html | Kind::Rule => {}
-                _ => {
-                    let start = b.inner.start.saturating_sub(1);
-                    let end = (b.inner.end + 1).min(self.tree.events.len());
-                    if let Some(evs) = self.tree.events.get(start..end) {
-                        tree::render(evs, out, &self.copies);
-                    }
+                self.render_children(&b.children, out);
+                out.push_str(if ordered.flatten().is_some() {
+                    "</ol>"
+                } else {
+                    "</ul>"
+                });
+            }
+            Kind::BlockQuote => {
+                out.push_str("<blockquote>");
+                self.render_children(&b.children, out);
+                out.push_str("</blockquote>");
+            }
+            Kind::Html | Kind::Rule => {}
+            _ => {
+                let start = b.inner.start.saturating_sub(1);
+                let end = (b.inner.end + 1).min(self.tree.events.len());
+                if let Some(evs) = self.tree.events.get(start..end) {
+                    tree::render(evs, out, &self.copies);
                 }
             }
         }

@@ -219,10 +219,20 @@ pub(crate) struct Plain {
 impl Plain {
     /// Plain text of `events` (inline events only).
     pub fn of(text: &str, events: &[Ev]) -> Plain {
-        let mut p = Plain {
-            span: span_of(events),
-            ..Plain::default()
-        };
+        let mut p = Plain::default();
+        p.fill(text, events);
+        p
+    }
+
+    /// Refill this value with the plain text of `events`, reusing its buffers (list items are
+    /// many; allocating four buffers for each one shows in profiles).
+    pub fn fill(&mut self, text: &str, events: &[Ev]) {
+        self.text.clear();
+        self.map.clear();
+        self.strong.clear();
+        self.images.clear();
+        self.span = span_of(events);
+        let p = self;
         let mut strong_depth = 0usize;
         let mut strong_start = 0;
         let mut image: Option<(String, usize, Span)> = None;
@@ -276,7 +286,6 @@ impl Plain {
                 _ => {}
             }
         }
-        p
     }
 
     /// Source offset of plain offset `at` (clamped into the covered span).
