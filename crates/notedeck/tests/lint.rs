@@ -129,20 +129,16 @@ fn an_empty_note_is_clean() {
 #[test]
 fn undecodable_file_is_an_io_error() {
     let dir = tempfile::tempdir().expect("a temp dir");
-    // "역량" in CP949 followed by a byte sequence that is neither UTF-8 nor sensible text.
+    // "역량" in CP949 followed by bytes that are neither UTF-8 nor any legacy Korean encoding.
     std::fs::write(dir.path().join("bad.md"), b"\xbf\xaa\xb7\xae \xff\xfe\x00").expect("write");
+    std::fs::write(dir.path().join("good.md"), "# 정리\n").expect("write");
     let out = Command::cargo_bin("notedeck")
         .expect("the notedeck binary")
         .current_dir(dir.path())
-        .args(["lint", "bad.md"])
+        .args(["lint", "."])
         .output()
         .expect("notedeck runs");
-    // read_note decides whether such a file can be decoded; lint must either report on it or
-    // fail with 2 naming the file, never crash.
-    let code = out.status.code().unwrap_or(-1);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        code == 0 || code == 1 || (code == 2 && err.contains("bad.md")),
-        "{code} {err}"
-    );
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("bad.md"), "{err}");
 }
