@@ -289,3 +289,46 @@ fn listing_of_the_real_notes() {
     let d = notes();
     insta::assert_snapshot!(notedeck_parse::listing(NOTES, &d));
 }
+
+#[test]
+fn sections_extend_to_the_next_section_of_their_rank() {
+    let d = notes();
+    let start_of = |title: &str| {
+        d.sections
+            .iter()
+            .find(|s| s.title == title)
+            .map(|s| s.heading_span.start)
+            .unwrap_or_else(|| panic!("no section {title}"))
+    };
+    let span_of = |title: &str| {
+        d.sections
+            .iter()
+            .find(|s| s.title == title)
+            .map(|s| s.span.clone())
+            .unwrap_or_else(|| panic!("no section {title}"))
+    };
+    // A topic ends at the next topic, a problem at the next problem, the last at the end.
+    assert_eq!(
+        span_of("BERT (Bidirectional Encoder Representations from Transformers)").end,
+        start_of("SpanBERT")
+    );
+    assert_eq!(span_of("문제 9").end, start_of("문항 10"));
+    assert_eq!(
+        span_of("BART (Bidirectional and Auto-Regressive Transformers)").end,
+        start_of("문항 10")
+    );
+    assert_eq!(span_of("문항 24").end, NOTES.len());
+    assert_eq!(span_of("역량평가 정리").end, NOTES.len());
+    // Heading spans cover the heading line only.
+    let lora = span_of("LoRA (Low-Rank Adaptation)");
+    let heading = d
+        .sections
+        .iter()
+        .find(|s| s.title == "LoRA (Low-Rank Adaptation)")
+        .map(|s| s.heading_span.clone());
+    assert_eq!(
+        heading.map(|h| &NOTES[h]),
+        Some("## **LoRA (Low-Rank Adaptation)**")
+    );
+    assert_eq!(lora.end, start_of("문항 11"));
+}
