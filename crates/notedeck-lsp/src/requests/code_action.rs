@@ -1,6 +1,12 @@
-//! `textDocument/codeAction`: every fix of the findings under the cursor, "pin card id" on a
-//! card's line, and for a damaged file the whole-buffer repair (then the alternatives of each
-//! uncertain character).
+//! `textDocument/codeAction`: every fix of the findings under the cursor or named by the
+//! client, "pin card id" on a card's line, and for a damaged file the whole-buffer repair (then
+//! the alternatives of each uncertain character).
+//!
+//! A finding is "named by the client" when `context.diagnostics` holds its diagnostic (same
+//! code and range): editors send the diagnostics of the cursor's line with a bare cursor
+//! position, and the user expects the fix for the line, not only for the character under the
+//! cursor. Two findings may propose the very same edit (a wrong expansion is both an acronym
+//! mismatch and a conflict); that edit is offered once, listing both diagnostics.
 
 use std::collections::HashMap;
 
@@ -8,9 +14,10 @@ use notedeck_check::Edit;
 use notedeck_parse::Span;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
-    TextEdit, Uri, WorkspaceEdit,
+    Diagnostic, TextEdit, Uri, WorkspaceEdit,
 };
 
+use super::diagnostics::{SOURCE, to_diagnostic};
 use crate::damage;
 use crate::state::{OpenDoc, State, Uncertain, uri_to_path};
 use crate::text::{Replaced, Text, shift_span};
@@ -46,29 +53,37 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
         return Some(filter_kinds(params, vec![action]));
     }
 
+    let sent = &params.context.diagnostics;
     let mut actions = Vec::new();
     if let Some(doc) = st.open.get(&path) {
-        for u in doc.uncertain.iter().filter(|u| overlaps(&u.span, &asked)) {
-            actions.extend(alternatives(&uri, text, u));
+        for u in &doc.uncertain {
+            let hint = damage::uncertain_hint(text, u);
+            if let Some(hint) = wanted(hint, &u.span, &asked, sent) {
+                actions.extend(alternatives(&uri, text, u, &hint));
+            }
         }
     }
     for finding in st.ws.check_file(&path) {
-        if !overlaps(&finding.span, &asked) {
+        let Some(diagnostic) =
+            to_diagnostic(st, &finding).and_then(|ours| wanted(ours, &finding.span, &asked, sent))
+        else {
             continue;
-        }
-        let diagnostic = super::diagnostics::to_diagnostic(st, &finding);
+        };
         for (i, fix) in finding.fixes.iter().enumerate() {
             let Some(edit) = workspace_edit(st, &fix.edits) else {
                 continue;
             };
-            actions.push(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: diagnostic.clone().map(|d| vec![d]),
-                edit: Some(edit),
-                is_preferred: Some(i == 0),
-                ..CodeAction::default()
-            });
+            add_fix(
+                &mut actions,
+                CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(edit),
+                    is_preferred: Some(i == 0),
+                    ..CodeAction::default()
+                },
+            );
         }
     }
     for card in &note.doc.cards {
@@ -115,9 +130,49 @@ pub fn follow_repair(doc: &mut OpenDoc, new_text: &str, replaced: &[Replaced]) {
         .collect();
 }
 
+/// The diagnostic to attach to the fixes of a finding (or uncertain character) whose own
+/// diagnostic is `ours`, if its fixes are wanted: when the client sent that diagnostic in the
+/// request's context (then the client's copy, which is what it will match the fix against), or
+/// when its span touches the requested range.
+fn wanted(ours: Diagnostic, span: &Span, asked: &Span, sent: &[Diagnostic]) -> Option<Diagnostic> {
+    match sent.iter().find(|d| same_diagnostic(d, &ours)) {
+        Some(theirs) => Some(theirs.clone()),
+        None => overlaps(span, asked).then_some(ours),
+    }
+}
+
+/// Whether the client's diagnostic `theirs` is our `ours`: same code and range, and not from
+/// another server (clients may leave the source out).
+fn same_diagnostic(theirs: &Diagnostic, ours: &Diagnostic) -> bool {
+    theirs.code.is_some()
+        && theirs.code == ours.code
+        && theirs.range == ours.range
+        && theirs.source.as_deref().is_none_or(|s| s == SOURCE)
+}
+
+/// Add a quick fix, or, when an action of the same kind already makes exactly the same edit,
+/// list the new fix's diagnostics on that one instead (preferred if either was).
+fn add_fix(actions: &mut Vec<CodeAction>, fix: CodeAction) {
+    let Some(same) = actions
+        .iter_mut()
+        .find(|a| a.kind == fix.kind && a.edit.is_some() && a.edit == fix.edit)
+    else {
+        actions.push(fix);
+        return;
+    };
+    let listed = same.diagnostics.get_or_insert_with(Vec::new);
+    for d in fix.diagnostics.into_iter().flatten() {
+        if !listed.contains(&d) {
+            listed.push(d);
+        }
+    }
+    if fix.is_preferred == Some(true) {
+        same.is_preferred = Some(true);
+    }
+}
+
 /// One quick fix per alternative of an uncertain character.
-fn alternatives(uri: &Uri, text: Text<'_>, u: &Uncertain) -> Vec<CodeAction> {
-    let hint = damage::uncertain_hint(text, u);
+fn alternatives(uri: &Uri, text: Text<'_>, u: &Uncertain, hint: &Diagnostic) -> Vec<CodeAction> {
     u.alternatives
         .iter()
         .map(|alt| CodeAction {
