@@ -135,6 +135,12 @@ fn copy_in_line(text: &str, line: Span, want: &[char]) -> Option<Span> {
 /// delimiters around their TeX source: `\(…\)` inline, `\[…\]` when `display` says the text is
 /// a formula of its own. The rest is HTML-escaped.
 pub fn text_to_html(text: &str, out: &mut String) {
+    text_to_html_in(text, true, out);
+}
+
+/// [`text_to_html`] for text that may be only part of its block: with `display_ok` false a
+/// formula that fills `text` is still inline (`\(…\)`), because other content shares its line.
+pub fn text_to_html_in(text: &str, display_ok: bool, out: &mut String) {
     if scan_hints(text.as_bytes()) == (false, false) {
         escape_html(text, out);
         return;
@@ -143,8 +149,9 @@ pub fn text_to_html(text: &str, out: &mut String) {
     let mut pos = 0;
     for run in &runs {
         escape_html(&text[pos..run.span.start], out);
-        let display =
-            text[..run.span.start].trim().is_empty() && text[run.span.end..].trim().is_empty();
+        let display = display_ok
+            && text[..run.span.start].trim().is_empty()
+            && text[run.span.end..].trim().is_empty();
         push_mathjax(&text[run.tex.clone()], display, out);
         pos = run.span.end;
     }

@@ -346,6 +346,8 @@ pub(crate) fn render(events: &[Ev], out: &mut String, skip: &[Span]) {
         out,
         pending: String::new(),
         cloze: false,
+        block_start: true,
+        pending_at_block_start: true,
     };
     r.run(events, skip);
 }
@@ -356,6 +358,21 @@ struct Renderer<'o> {
     pending: String,
     /// Inside a cloze deletion: `}}` must not appear in output.
     cloze: bool,
+    /// Nothing inline has been written since the last block boundary.
+    block_start: bool,
+    /// `block_start` as it was when the pending text began: a formula can only be a display
+    /// formula when it is all of its block.
+    pending_at_block_start: bool,
+}
+
+/// Start or end of a block: what may surround a display formula.
+fn is_block_boundary(ev: &Event) -> bool {
+    match ev {
+        Event::Start(tag) => block_kind(tag).is_some(),
+        Event::End(end) => is_block_end(end),
+        Event::Rule => true,
+        _ => false,
+    }
 }
 
 impl Renderer<'_> {
@@ -373,7 +390,7 @@ impl Renderer<'_> {
                 Event::Start(Tag::CodeBlock(_)) => in_code = true,
                 Event::End(TagEnd::CodeBlock) => in_code = false,
                 Event::Text(t) if in_code => {
-                    self.flush();
+                    self.flush(false);
                     self.text(t);
                     continue;
                 }
@@ -383,7 +400,9 @@ impl Renderer<'_> {
                 self.visible_text(t, &e.span, skip);
                 continue;
             }
-            self.flush();
+            let boundary = is_block_boundary(&e.ev);
+            self.flush(boundary);
+            self.block_start = boundary;
             match &e.ev {
                 Event::Start(tag) => self.start(tag, &mut in_image),
                 Event::End(end) => self.end(*end),
@@ -415,11 +434,14 @@ impl Renderer<'_> {
                 Event::FootnoteReference(_) | Event::Text(_) => {}
             }
         }
-        self.flush();
+        self.flush(true);
     }
 
     /// Queue the parts of a text event outside the `skip` ranges.
     fn visible_text(&mut self, t: &str, span: &Span, skip: &[Span]) {
+        if self.pending.is_empty() {
+            self.pending_at_block_start = self.block_start;
+        }
         let first = skip.partition_point(|r| r.end <= span.start);
         let overlapping = skip
             .get(first..)
@@ -445,17 +467,20 @@ impl Renderer<'_> {
         }
     }
 
-    fn flush(&mut self) {
+    /// Write the pending text; `block_end` says whether a block boundary follows it.
+    fn flush(&mut self, block_end: bool) {
         if self.pending.is_empty() {
             return;
         }
+        let display_ok = self.pending_at_block_start && block_end;
+        self.block_start = false;
         let text = std::mem::take(&mut self.pending);
         if self.cloze {
             let mut html = String::with_capacity(text.len() + 8);
-            math::text_to_html(&text, &mut html);
+            math::text_to_html_in(&text, display_ok, &mut html);
             self.push_safe(&html);
         } else {
-            math::text_to_html(&text, self.out);
+            math::text_to_html_in(&text, display_ok, self.out);
         }
         // Keep the buffer's capacity for the next run of text.
         self.pending = text;

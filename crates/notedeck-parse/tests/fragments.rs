@@ -480,3 +480,20 @@ fn odd_comments_and_images_in_tips_do_not_break_parsing() {
     let cloze: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
     assert_eq!(cloze, ["<img src=\"x.png\"> 설명 = {{c1::답}}"]);
 }
+
+#[test]
+fn math_inside_a_cloze_cannot_close_it() {
+    let d = doc(
+        "📌 **암기 팁**\n\n- 손실 = $L = -\\sum_{i}{y_{i}}$\n- 업데이트: Q(s,a)←Q(s,a)+α[r−Q(s,a)]Q(s,a) \\leftarrow Q(s,a) + \\alpha [r - Q(s,a)]\n",
+    );
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "손실 = {{c1::\\(L = -\\sum_{i}{y_{i} }\\)}}",
+            "업데이트: {{c1::\\(Q(s,a) \\leftarrow Q(s,a) + \\alpha [r - Q(s,a)]\\)}}",
+        ]
+    );
+    // Only the deletion's own `}}` closes it.
+    assert!(fronts.iter().all(|f| f.matches("}}").count() == 1));
+}
