@@ -235,13 +235,13 @@ impl Plain {
         let p = self;
         let mut strong_depth = 0usize;
         let mut strong_start = 0;
-        let mut image: Option<(String, usize, Span)> = None;
+        // Alt text of the image being read: it is not part of the plain text.
+        let mut alt: Option<String> = None;
         for e in events {
             match &e.ev {
                 Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
-                    if let Some(img) = image.as_mut() {
-                        let _ = img.1;
-                        img.0.push_str(t);
+                    if let Some(alt) = alt.as_mut() {
+                        alt.push_str(t);
                         continue;
                     }
                     let exact = text.get(e.span.clone()) == Some(t.as_ref());
@@ -274,12 +274,12 @@ impl Plain {
                     }
                 }
                 Event::Start(Tag::Image { dest_url, .. }) => {
-                    image = Some((String::new(), 0, e.span.clone()));
+                    alt = Some(String::new());
                     p.images
                         .push((dest_url.to_string(), String::new(), e.span.clone()));
                 }
                 Event::End(TagEnd::Image) => {
-                    if let (Some((alt, _, _)), Some(last)) = (image.take(), p.images.last_mut()) {
+                    if let (Some(alt), Some(last)) = (alt.take(), p.images.last_mut()) {
                         last.1 = alt;
                     }
                 }
