@@ -13,6 +13,7 @@ Sources (all fetched with the ordinary package clients, nothing else is download
   PyPI    jupyterlab-language-pack-ko-KR  JupyterLab UI strings     BSD-3-Clause
   npm     @codingame/monaco-vscode-language-pack-ko  VS Code UI strings, Korean  MIT
   PyPI    konlpy (only the bundled open-korean-text jar's word lists)  Apache-2.0
+  Debian  hunspell-ko             Korean spelling dictionary words  MPL-1.1 (or GPL-2+/LGPL-2.1+)
 
 Usage:  python3 tools/repair-model/build.py [--cache DIR] [--out FILE]
 Needs:  apt-get (Debian), npm, pip; no third-party Python modules.
@@ -28,6 +29,7 @@ import re
 import struct
 import subprocess
 import sys
+import unicodedata
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -69,12 +71,16 @@ def main():
     os.makedirs(args.cache, exist_ok=True)
 
     prose, words = collect(args.cache)
+    hunspell = read_hunspell(args.cache)
     counts = Counts()
     for text in prose:
         counts.add_text(text, PROSE_WEIGHT)
+    prose_syllables = counts.syllables
     # One text, so that the model also learns which syllables start and end words
     # (measured: +0.6 points over counting each word on its own).
     counts.add_text(" \n".join(words), 1)
+    # Inflected forms ("가감하여", "놀랄") that the other word lists lack.
+    counts.add_text(" \n".join(hunspell), 1)
     data = counts.serialize()
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     tmp = args.out + ".tmp"
@@ -82,8 +88,9 @@ def main():
         f.write(data)
     os.replace(tmp, args.out)
     print(
-        f"wrote {args.out}: {len(data)} bytes, {counts.syllables} syllables of prose x{PROSE_WEIGHT} "
-        f"+ {len(words)} dictionary words, {len(counts.c2)} bigrams, {len(counts.c3)} trigrams",
+        f"wrote {args.out}: {len(data)} bytes, {prose_syllables} syllables of prose x{PROSE_WEIGHT} "
+        f"+ {len(words) + len(hunspell)} dictionary words, {len(counts.c2)} bigrams, "
+        f"{len(counts.c3)} trigrams",
         file=sys.stderr,
     )
 
@@ -169,6 +176,20 @@ def read_okt(cache):
                 word = line.strip().split("\t")[0]
                 if word:
                     words.append(word)
+    return words
+
+
+def read_hunspell(cache):
+    root = os.path.join(cache, "hunspell-ko")
+    if not os.path.isdir(root):
+        subprocess.run(["dpkg-deb", "-x", fetch_deb(cache, "hunspell-ko"), root], check=True)
+    words = []
+    with open(os.path.join(root, "usr/share/hunspell/ko.dic"), encoding="utf-8") as f:
+        next(f)  # entry count
+        for line in f:
+            word = unicodedata.normalize("NFC", line.split("/")[0].strip())
+            if word and all("\uac00" <= c <= "\ud7a3" for c in word):
+                words.append(word)
     return words
 
 
