@@ -194,13 +194,17 @@ impl Workspace {
     pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = files.len().div_ceil(threads.max(1)).max(1);
-        let parsed: Vec<Vec<(PathBuf, Note)>> = std::thread::scope(|scope| {
+        let parsed: Vec<Vec<(PathBuf, Note, NoteKeys)>> = std::thread::scope(|scope| {
             let handles: Vec<_> = files
                 .chunks(chunk)
                 .map(|part| {
                     scope.spawn(move || {
                         part.iter()
-                            .map(|(path, text)| (path.clone(), Note::new(path, text)))
+                            .map(|(path, text)| {
+                                let note = Note::new(path, text);
+                                let keys = NoteKeys::of(&note);
+                                (path.clone(), note, keys)
+                            })
                             .collect::<Vec<_>>()
                     })
                 })
@@ -212,18 +216,23 @@ impl Workspace {
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                 .collect()
         });
-        for (path, note) in parsed.into_iter().flatten() {
-            self.insert(path, note);
+        for (path, note, keys) in parsed.into_iter().flatten() {
+            self.insert_with_keys(path, note, keys);
         }
     }
 
     /// Add or replace one already-parsed note.
     pub fn insert(&mut self, path: PathBuf, note: Note) {
+        let keys = NoteKeys::of(&note);
+        self.insert_with_keys(path, note, keys);
+    }
+
+    fn insert_with_keys(&mut self, path: PathBuf, note: Note, keys: NoteKeys) {
         if let Some(old) = self.notes.remove(&path) {
             self.index.remove(&path, &old);
         }
         let note = Arc::new(note);
-        self.index.add(&path, &note);
+        self.index.add(&path, &note, keys);
         self.notes.insert(path, note);
     }
 
@@ -516,17 +525,14 @@ impl Index {
         Some((self.paths.get(id as usize)?.as_path(), note))
     }
 
-    fn add(&mut self, path: &Path, note: &Arc<Note>) {
+    fn add(&mut self, path: &Path, note: &Arc<Note>, keys: NoteKeys) {
         let id = self.id(path);
         if let Some(slot) = self.notes.get_mut(id as usize) {
             *slot = Some(Arc::clone(note));
         }
-        let terms = group(term_keys(note));
-        post(&mut self.terms, id, terms);
-        let claims = group(note.doc.claims.iter().map(|c| Some(claims::key(c))));
-        post(&mut self.claims, id, claims);
-        let fronts = group(note.doc.cards.iter().map(cards::front_key));
-        post(&mut self.fronts, id, fronts);
+        post(&mut self.terms, id, keys.terms);
+        post(&mut self.claims, id, keys.claims);
+        post(&mut self.fronts, id, keys.fronts);
     }
 
     fn remove(&mut self, path: &Path, note: &Note) {
@@ -547,6 +553,25 @@ impl Index {
             id,
             note.doc.cards.iter().map(cards::front_key),
         );
+    }
+}
+
+/// One note's index keys with the positions of their items, computed apart from the index so
+/// that [`Workspace::set_many`] can do it on the parsing threads.
+#[derive(Debug, Default)]
+struct NoteKeys {
+    terms: HashMap<String, Vec<u32>>,
+    claims: HashMap<claims::ClaimKey, Vec<u32>>,
+    fronts: HashMap<String, Vec<u32>>,
+}
+
+impl NoteKeys {
+    fn of(note: &Note) -> NoteKeys {
+        NoteKeys {
+            terms: group(term_keys(note)),
+            claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
+            fronts: group(note.doc.cards.iter().map(cards::front_key)),
+        }
     }
 }
 
