@@ -60,7 +60,7 @@ fn the_damaged_notes_repair_to_the_restored_notes() {
     assert_eq!(lost, 2044);
     assert_eq!(other, 0, "no character that kept its bytes may change");
     let rate = exact as f64 / lost as f64;
-    // Measured 98.2% with the current model (the target is 99.5%; see the README).
+    // Measured 98.5% with the current model (the target is 99.5%; see the README).
     assert!(
         rate >= 0.98,
         "{exact}/{lost} restored exactly ({:.2}%)",
