@@ -62,7 +62,7 @@ fn the_damaged_notes_repair_to_the_restored_notes() {
     let rate = exact as f64 / lost as f64;
     // Measured 98.5% with the current model (the target is 99.5%; see the README).
     assert!(
-        rate >= 0.98,
+        rate >= 0.984,
         "{exact}/{lost} restored exactly ({:.2}%)",
         rate * 100.0
     );
