@@ -1,0 +1,163 @@
+//! Data-driven rule tests: fragments of the user's notes (or in their style), each with the
+//! exact findings expected as (code, 1-based line, text under the primary span). An empty list
+//! means the fragment must stay silent; those are the benign cases a careful reader would not
+//! want flagged.
+
+use notedeck_check::Workspace;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+struct Case {
+    name: &'static str,
+    files: &'static [(&'static str, &'static str)],
+    expect: &'static [(&'static str, &'static str, usize, &'static str)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "Row-rank under 문항10 against the LoRA heading",
+        files: &[(
+            "a.md",
+            "### 문항10\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n### 1. 개념\n\n- 원래 모델 파라미터는 **동결(freeze)**, 새로 추가한 LoRA 모듈만 학습\n",
+        )],
+        expect: &[
+            ("a.md", "acronym-mismatch", 3, "Row-rank Adaptation"),
+            ("a.md", "conflicting-expansion", 3, "Row-rank Adaptation"),
+        ],
+    },
+    Case {
+        name: "the same acronym spelled with different hyphens, spaces and case",
+        files: &[
+            (
+                "a.md",
+                "## **2. 사전 학습 방식 (Denoising Autoencoder)**\n\n- **LSTM (Long Short-Term Memory)**\n- RTT (Round-Trip Time)\n",
+            ),
+            (
+                "b.md",
+                "- LSTM (long short term memory) 구조\n- RTT (round trip time) 증가\n- **MaaS (Model-as-a-Service)**와 MaaS (Model as a Service)\n",
+            ),
+        ],
+        expect: &[],
+    },
+    Case {
+        name: "Korean glosses are translations, not rival expansions",
+        files: &[(
+            "a.md",
+            "| **CI (Continuous Integration)** | 거의 없음 |\n| **CI (지속적 통합)** | X |\n- 질의응답(QA)처럼 연속 구간 예측\n- **강화학습(RL)**의 대표적인 알고리즘\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "acronyms of the notes that spell through sub-words",
+        files: &[(
+            "a.md",
+            "## **1. BERT (Bidirectional Encoder Representations from Transformers)**\n\n## **3. RoBERTa (Robustly Optimized BERT)**\n\n## 0. CAM (class activation mapping)\n\n## **1. Grad-CAM (Gradient-weighted Class Activation Mapping)**\n\n**DARTS (Differentiable Architecture Search)**\n\n### 2. **Model-as-a-Service (MaaS)**\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "broken bold from the DARTS and Q-learning sections",
+        files: &[(
+            "a.md",
+            "## 1. 개념\n\n- *NAS(Neural Architecture Search)**의 한 방법\n- *강화학습(RL)**의 대표적인 **값 기반(Value-based)** 알고리즘\n",
+        )],
+        expect: &[
+            (
+                "a.md",
+                "broken-emphasis",
+                3,
+                "*NAS(Neural Architecture Search)**",
+            ),
+            ("a.md", "broken-emphasis", 4, "*강화학습(RL)**"),
+        ],
+    },
+    Case {
+        name: "stars that are not emphasis",
+        files: &[(
+            "a.md",
+            "- CAM = **(FC Layer weight) × (Feature map)**\n- 논문: *Liu et al., 2018, \"DARTS: Differentiable Architecture Search\"*\n- 점수 = 3 * 4\n* 목록 항목\n\n```\ny' = (W + BA)x\nz = a ** 2\n```\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "pasted KaTeX from the CAM and Q-learning sections",
+        files: &[(
+            "a.md",
+            "    5. McM_cMc를 원본 이미지 크기로 보간 → 시각화\n- **Q(s, a)**: 상태 sss에서 행동 aaa를 했을 때 얻는 **누적 보상 기대값**\n- γ\\gammaγ: 미래 보상 할인율\n",
+        )],
+        expect: &[
+            ("a.md", "pasted-katex", 1, "McM_cMc"),
+            ("a.md", "pasted-katex", 2, "sss"),
+            ("a.md", "pasted-katex", 2, "aaa"),
+            ("a.md", "pasted-katex", 3, "γ\\gammaγ"),
+        ],
+    },
+    Case {
+        name: "prose with underscores is not pasted math",
+        files: &[(
+            "a.md",
+            "- 이 행렬들은 A와 B의 곱 BA가 원래의 가중치 W_0에 더해져서, 가중치의 변화 delta_W를 모델링한다.\n- **마지막 합성곱(Conv) 레이어**에서 feature map f_k(x, y) 추출\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "a comparison table contradicting the bullets above it",
+        files: &[(
+            "a.md",
+            "## **2. Score-CAM**\n\n- **Gradient 필요**: ✘ 불필요\n- **계산량**: 많음\n\n## **3. 비교 요약 표**\n\n| 항목 | Grad-CAM | Score-CAM |\n| --- | --- | --- |\n| **Gradient 필요** | ✔ 필요 | ✘ 불필요 |\n| **계산량** | 적음 | 적음 |\n",
+        )],
+        expect: &[("a.md", "conflicting-claim", 11, "적음")],
+    },
+    Case {
+        name: "a missing image next to the note",
+        files: &[(
+            "a.md",
+            "### 원리\n\n![image.png](%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png)\n\n### 참고\n\n- 그림: ![remote](https://example.com/x.png)\n",
+        )],
+        expect: &[(
+            "a.md",
+            "missing-image",
+            3,
+            "![image.png](%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png)",
+        )],
+    },
+];
+
+#[test]
+fn fragments() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let mut ws = Workspace::new();
+        // No image exists in these fragments.
+        ws.set_image_resolver(Arc::new(|_: &std::path::Path, _: &str| false));
+        for (path, text) in case.files {
+            ws.set(PathBuf::from(path), text);
+        }
+        let got: Vec<(String, &str, usize, String)> = ws
+            .check_all()
+            .iter()
+            .map(|f| {
+                let text = case
+                    .files
+                    .iter()
+                    .find(|(p, _)| f.path == PathBuf::from(p))
+                    .map_or("", |(_, t)| t);
+                (
+                    f.path.display().to_string(),
+                    f.code,
+                    text[..f.span.start].matches('\n').count() + 1,
+                    text[f.span.clone()].to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, &str, usize, String)> = case
+            .expect
+            .iter()
+            .map(|(p, c, l, t)| (p.to_string(), *c, *l, t.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", case.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
