@@ -141,6 +141,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut seen_problems: HashMap<String, Span> = HashMap::new();
         let mut warned_h1 = false;
         for (i, b) in blocks.iter().enumerate() {
+            if b.kind == Kind::Rule {
+                // Notion's `---` closes a facet: what follows (`📌 암기 팁`, `**Exam tip:**`)
+                // is about the topic, not about the last facet.
+                if let Some(t) = topic
+                    && owner.is_some_and(|o| self.doc.sections[o].kind == SectionKind::Facet)
+                {
+                    owner = Some(t);
+                    facets.clear();
+                }
+                self.push_run(owner, i);
+                continue;
+            }
             let Some(Some(plain)) = plains.get(i) else {
                 self.push_run(owner, i);
                 continue;

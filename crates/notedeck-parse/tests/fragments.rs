@@ -497,3 +497,31 @@ fn math_inside_a_cloze_cannot_close_it() {
     // Only the deletion's own `}}` closes it.
     assert!(fronts.iter().all(|f| f.matches("}}").count() == 1));
 }
+
+#[test]
+fn a_rule_closes_the_facet_so_the_tip_belongs_to_the_topic() {
+    let d = doc("## 0. CAM (class activation mapping)
+
+## **5. 활용 분야**
+
+- 모델 해석 및 디버깅
+
+---
+
+📌 **암기 팁**
+
+- GAP 필수 → 구조 제한
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("tip card");
+    assert_eq!(tip.path, ["문제 9", "CAM"]);
+    let facet = d
+        .cards
+        .iter()
+        .find(|c| c.front == "CAM › 활용 분야")
+        .expect("facet card");
+    assert_eq!(facet.back, "<ul><li>모델 해석 및 디버깅</li></ul>");
+}
