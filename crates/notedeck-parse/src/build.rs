@@ -233,8 +233,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     None => SectionKind::Topic,
                     Some(t) => {
                         let tl = self.doc.sections[t].level;
-                        let topicish =
-                            (!paren || self.info[t].paren_numbered) && looks_like_topic(&raw);
+                        // A topic that names no subject itself (`## 1. 개념 비교`, `## 2. 특징`
+                        // under 문항 22) has no same-level facets: its siblings are topics.
+                        let after_generic = level == tl
+                            && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
+                        let topicish = after_generic
+                            || (!paren || self.info[t].paren_numbered) && looks_like_topic(&raw);
                         if tl == 0 || level == tl {
                             if topicish {
                                 SectionKind::Topic
@@ -1693,7 +1697,12 @@ fn short_title(title: &str) -> String {
 /// A same-level heading that names a new subject rather than an aspect of the topic.
 fn looks_like_topic(title: &str) -> bool {
     let t = short_title(title);
-    t.bytes().any(|b| b.is_ascii_alphabetic()) || t.contains("비교") || t.contains("요약")
+    t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t)
+}
+
+/// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
+fn is_comparison(title: &str) -> bool {
+    title.contains("비교") || title.contains("요약")
 }
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an

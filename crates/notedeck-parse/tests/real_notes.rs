@@ -332,3 +332,23 @@ fn sections_extend_to_the_next_section_of_their_rank() {
     );
     assert_eq!(lora.end, start_of("문항 11"));
 }
+
+#[test]
+fn overfitting_sections_are_sibling_topics() {
+    let d = notes();
+    let fronts: Vec<&str> = d
+        .cards
+        .iter()
+        .filter(|c| c.deck.last().is_some_and(|p| p == "문항 22") && c.kind == CardKind::Basic)
+        .map(|c| c.front.as_str())
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            "특징 › Overfitting",
+            "특징 › Underfitting",
+            "해결 방법 › Overfitting 방지",
+            "해결 방법 › Underfitting 방지"
+        ]
+    );
+}
