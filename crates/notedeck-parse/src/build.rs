@@ -50,12 +50,15 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         info: Vec::new(),
         runs: Vec::new(),
         header_blocks: HashSet::new(),
-        pins: scan_pins(text),
+        pins: HashMap::new(),
         copies: Vec::new(),
         raw_cards: Vec::new(),
         contexts: Vec::new(),
     };
     b.doc.title = fallback_title.to_string();
+    let (pins, bad_pins) = scan_pins(text);
+    b.pins = pins;
+    b.doc.problems.extend(bad_pins);
     b.copies = display_copies(text, &tree);
     // Plain text of every top-level heading and paragraph, computed once.
     let plains: Vec<Option<Plain>> = tree
@@ -1593,9 +1596,10 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
     math::katex_copies(text, &runs)
 }
 
-/// `<!-- id: abc -->` pins by 0-based line.
-fn scan_pins(text: &str) -> HashMap<usize, (String, Span)> {
+/// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.
+fn scan_pins(text: &str) -> (HashMap<usize, (String, Span)>, Vec<Problem>) {
     let mut out = HashMap::new();
+    let mut problems = Vec::new();
     let mut line = 0;
     let mut last = 0;
     let mut from = 0;
@@ -1619,10 +1623,18 @@ fn scan_pins(text: &str) -> HashMap<usize, (String, Span)> {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             {
                 out.insert(line, (id.to_string(), start..end));
+            } else {
+                problems.push(Problem {
+                    span: start..end,
+                    message: format!(
+                        "id pin `{id}` is not used: an id is 1 to 64 letters, digits, `-` or `_` \
+                         (Anki identifies the note by it)"
+                    ),
+                });
             }
         }
     }
-    out
+    (out, problems)
 }
 
 /// Heading or paragraph text without leading numbering (`1.`, `1)`) and outer spaces.

@@ -525,3 +525,15 @@ fn a_rule_closes_the_facet_so_the_tip_belongs_to_the_topic() {
         .expect("facet card");
     assert_eq!(facet.back, "<ul><li>모델 해석 및 디버깅</li></ul>");
 }
+
+#[test]
+fn unusable_id_pins_are_reported() {
+    let d = doc("## 0. GPT\n\n- **구조**: decoder <!-- id: has space -->\n");
+    assert_eq!(d.cards[0].pinned_id, None);
+    assert_eq!(d.problems.len(), 1);
+    assert!(
+        d.problems[0].message.contains("`has space`"),
+        "{}",
+        d.problems[0].message
+    );
+}
