@@ -52,7 +52,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if args.write {
         // A legacy-encoded file is rewritten as UTF-8 even when no mojibake was found.
-        if fixed.changed() || decoded.encoding != "UTF-8" || bytes.starts_with(b"\xEF\xBB\xBF") {
+        if fixed.changed() || decoded.encoding != "UTF-8" {
             let backup = write_with_backup(path, &fixed.text)?;
             eprintln!(
                 "{}: repaired in place; the original is at {}",
