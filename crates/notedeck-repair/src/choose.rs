@@ -2,6 +2,8 @@
 //! the syllable trigram model with the intact text as fixed context.
 
 use crate::model::{self, Model};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One possible original character for a damaged position.
 #[derive(Debug, Clone)]
@@ -193,20 +195,54 @@ fn tex_names(ch: char) -> &'static [&'static str] {
     }
 }
 
-/// Trigram log-probabilities already looked up during one repair: text repeats its contexts,
-/// and a hash lookup is cheaper than the model's three binary searches.
+/// Trigram probabilities for one repair: the built-in model, mixed (in the second pass) with a
+/// cache model counted from the document being repaired.
 #[derive(Default)]
-struct Memo {
-    cache: std::collections::HashMap<u64, f64>,
+struct Scorer {
+    /// Trigrams already looked up: text repeats its contexts, and one hash lookup is cheaper
+    /// than the model's three binary searches and the cache's four lookups.
+    memo: HashMap<u64, Entry, BuildFastHasher>,
+    cache: Option<Cache>,
 }
 
-impl Memo {
-    fn log_prob(&mut self, a: u16, b: u16, c: u16) -> f64 {
-        let key = (u64::from(a) << 32) | (u64::from(b) << 16) | u64::from(c);
-        *self
-            .cache
-            .entry(key)
-            .or_insert_with(|| Model::get().log_prob(a, b, c))
+/// What the scorer knows about one trigram.
+#[derive(Clone, Copy)]
+struct Entry {
+    /// log P(c | a, b), mixed with the cache when there is one.
+    log_p: f64,
+    built_in: f64,
+    counts: Counts,
+}
+
+impl Scorer {
+    /// log P(c | a, b) for the trigram that ends at lattice node `i`.
+    fn log_prob(&mut self, i: usize, a: u16, b: u16, c: u16) -> f64 {
+        let key = trigram_key(a, b, c);
+        let cache = self.cache.as_ref();
+        let entry = *self.memo.entry(key).or_insert_with(|| {
+            let built_in = Model::get().log_prob(a, b, c).exp();
+            let counts = cache.map_or_else(Counts::default, |cache| cache.counts(a, b, c));
+            Entry {
+                log_p: counts.mix(built_in).ln(),
+                built_in,
+                counts,
+            }
+        });
+        match cache.and_then(|cache| cache.own_counts(i, a, b, c)) {
+            // This position's own first-pass reading is in the counts: score without it.
+            Some(own) => entry.counts.without(own).mix(entry.built_in).ln(),
+            None => entry.log_p,
+        }
+    }
+
+    fn set_cache(&mut self, cache: Cache) {
+        // Keep the built-in probabilities already looked up; add the cache's counts.
+        for (&key, entry) in &mut self.memo {
+            let (a, b, c) = ((key >> 32) as u16, (key >> 16) as u16, key as u16);
+            entry.counts = cache.counts(a, b, c);
+            entry.log_p = entry.counts.mix(entry.built_in).ln();
+        }
+        self.cache = Some(cache);
     }
 }
 
@@ -321,13 +357,30 @@ impl Lattice {
 
     /// The most probable candidate at every choice, with local posteriors; indexed by the
     /// lattice index `push_choice` returned.
-    pub(crate) fn decide(mut self) -> Vec<(usize, Decision)> {
+    ///
+    /// Two passes: the first with the built-in model alone; its confident choices and the
+    /// intact text then make a cache model of this very document, and the second pass decides
+    /// with both (see [`Cache`]).
+    pub(crate) fn decide(
+        mut self,
+        agree: impl Fn(&mut [(usize, Decision)]),
+    ) -> Vec<(usize, Decision)> {
         // Two boundary tokens of history, as in training; one at the end closes the last word.
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.push(Node::Fixed(model::T_SPACE));
-        let mut model = Memo::default();
-        let best = self.viterbi(&mut model);
+        let mut scorer = Scorer::default();
+        let mut first = self.decide_with(&mut scorer);
+        agree(&mut first);
+        // One adapted pass: more passes measured no better on held-out text.
+        scorer.set_cache(Cache::build(&self.nodes, &first));
+        let mut out = self.decide_with(&mut scorer);
+        agree(&mut out);
+        out
+    }
+
+    fn decide_with(&self, model: &mut Scorer) -> Vec<(usize, Decision)> {
+        let best = self.viterbi(model);
         let mut out = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
             let Node::Choice(cands) = node else { continue };
@@ -340,16 +393,15 @@ impl Lattice {
             let scores: Vec<f64> = cands
                 .iter()
                 .map(|c| {
-                    let model = &mut model;
                     let mut s = c.log_prior;
                     if let (Some(a), Some(b)) = (p2, p1) {
-                        s += model.log_prob(a, b, c.token);
+                        s += model.log_prob(i, a, b, c.token);
                     }
                     if let (Some(b), Some(d)) = (p1, n1) {
-                        s += model.log_prob(b, c.token, d);
+                        s += model.log_prob(i + 1, b, c.token, d);
                     }
                     if let (Some(d), Some(e)) = (n1, n2) {
-                        s += model.log_prob(c.token, d, e);
+                        s += model.log_prob(i + 2, c.token, d, e);
                     }
                     s
                 })
@@ -377,7 +429,7 @@ impl Lattice {
 
     /// Best candidate index per node (0 for fixed nodes): Viterbi with states = the candidate
     /// pair at (i-1, i), exact for a trigram model.
-    fn viterbi(&self, model: &mut Memo) -> Vec<usize> {
+    fn viterbi(&self, model: &mut Scorer) -> Vec<usize> {
         let n = self.nodes.len();
         // back[i] holds, for each state (j_prev, j) at node i (flattened j_prev * len_i + j),
         // the best candidate index at node i-2.
@@ -407,7 +459,7 @@ impl Lattice {
                     let (ta, tb) = (self.nodes[i - 2].token(a), self.nodes[i - 1].token(b));
                     for c in 0..nc {
                         let s = prev
-                            + model.log_prob(ta, tb, self.nodes[i].token(c))
+                            + model.log_prob(i, ta, tb, self.nodes[i].token(c))
                             + self.nodes[i].log_prior(c);
                         let k = b * nc + c;
                         if s > next[k] {
@@ -445,3 +497,205 @@ impl Lattice {
         best
     }
 }
+
+/// A cache model of the document being repaired (a document-adaptive language model).
+///
+/// Only characters whose UTF-8 held a dropped byte are damaged; the rest of the document, and
+/// the damaged characters the first pass chose with confidence, are good evidence of how this
+/// document writes: "채널" read with confidence in "채널 인덱스" makes "채널" likelier where the
+/// context says little ("채?별"). Counts of syllable bigrams and trigrams over that text make a
+/// small trigram model, mixed with the built-in one. Each trigram is scored without its own
+/// first-pass reading (leave-one-out), so a first-pass choice never votes for itself.
+struct Cache {
+    /// The first pass's token at every lattice node; [`UNKNOWN`] where it was not confident.
+    first: Vec<u16>,
+    trigrams: HashMap<u64, u32, BuildFastHasher>,
+    trigram_histories: HashMap<u32, u32, BuildFastHasher>,
+    bigrams: HashMap<u32, u32, BuildFastHasher>,
+    bigram_histories: HashMap<u16, u32, BuildFastHasher>,
+}
+
+// The constants below were chosen on the held-out texts (Debian FAQ and Constitution, damaged by
+// simulation), not on the user's notes; see the README's `repair` section.
+
+/// A first-pass choice at least this probable counts as known text for the cache (the
+/// threshold for reporting a character as uncertain; at 0.99 too few choices remain known).
+const CONFIDENT: f32 = crate::UNCERTAIN_BELOW;
+/// Weight of the cache model where its history is well attested.
+const CACHE_WEIGHT: f64 = 0.4;
+/// Bigram-history count at which the cache gets half its weight: one or two observations are
+/// weak evidence.
+const HISTORY_HALF: f64 = 2.0;
+/// Dirichlet prior of the cache trigram towards the cache bigram.
+const TRIGRAM_PRIOR: f64 = 1.0;
+
+/// First-pass tokens that are not known (the choice was not confident).
+const UNKNOWN: u16 = u16::MAX;
+
+impl Cache {
+    fn build(nodes: &[Node], first: &[(usize, Decision)]) -> Cache {
+        let mut tokens: Vec<u16> = nodes.iter().map(|n| n.token(0)).collect();
+
+        for (i, d) in first {
+            let i = &(i + 2);
+            let sure = d
+                .posterior
+                .first()
+                .is_some_and(|&(k, p)| k == d.chosen && p >= CONFIDENT);
+            if let Some(t) = tokens.get_mut(*i) {
+                *t = if sure {
+                    nodes[*i].token(d.chosen)
+                } else {
+                    UNKNOWN
+                };
+            }
+        }
+        let mut cache = Cache {
+            first: Vec::new(),
+            trigrams: HashMap::default(),
+            trigram_histories: HashMap::default(),
+            bigrams: HashMap::default(),
+            bigram_histories: HashMap::default(),
+        };
+        for w in tokens.windows(2) {
+            if w.contains(&UNKNOWN) {
+                continue;
+            }
+            *cache.bigrams.entry(bigram_key(w[0], w[1])).or_default() += 1;
+            *cache.bigram_histories.entry(w[0]).or_default() += 1;
+        }
+        for w in tokens.windows(3) {
+            if w.contains(&UNKNOWN) {
+                continue;
+            }
+            *cache
+                .trigrams
+                .entry(trigram_key(w[0], w[1], w[2]))
+                .or_default() += 1;
+            *cache
+                .trigram_histories
+                .entry(bigram_key(w[0], w[1]))
+                .or_default() += 1;
+        }
+        cache.first = tokens;
+        cache
+    }
+
+    /// The counts that bear on P(c | a, b).
+    fn counts(&self, a: u16, b: u16, c: u16) -> Counts {
+        let get2 =
+            |m: &HashMap<u32, u32, BuildFastHasher>, k| f64::from(m.get(&k).copied().unwrap_or(0));
+        Counts {
+            bigram_history: f64::from(self.bigram_histories.get(&b).copied().unwrap_or(0)),
+            bigram: get2(&self.bigrams, bigram_key(b, c)),
+            trigram_history: get2(&self.trigram_histories, bigram_key(a, b)),
+            trigram: f64::from(
+                self.trigrams
+                    .get(&trigram_key(a, b, c))
+                    .copied()
+                    .unwrap_or(0),
+            ),
+        }
+    }
+
+    /// What the first-pass reading at node `i` itself added to the counts of (a, b, c), if
+    /// anything.
+    fn own_counts(&self, i: usize, a: u16, b: u16, c: u16) -> Option<Counts> {
+        let own = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|j| self.first.get(j))
+                .copied()
+                .filter(|&t| t != UNKNOWN)
+        };
+        let (f1, f0) = (own(1)?, own(0)?);
+        if f1 != b {
+            return None;
+        }
+        let mut counts = Counts {
+            bigram_history: 1.0,
+            bigram: f64::from(u8::from(f0 == c)),
+            ..Counts::default()
+        };
+        if own(2) == Some(a) {
+            counts.trigram_history = 1.0;
+            counts.trigram = counts.bigram;
+        }
+        Some(counts)
+    }
+}
+
+/// Cache counts for one trigram (a, b, c).
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    /// Known bigrams (b, *), and (b, c).
+    bigram_history: f64,
+    bigram: f64,
+    /// Known trigrams (a, b, *), and (a, b, c).
+    trigram_history: f64,
+    trigram: f64,
+}
+
+impl Counts {
+    fn without(self, own: Counts) -> Counts {
+        Counts {
+            bigram_history: (self.bigram_history - own.bigram_history).max(0.0),
+            bigram: (self.bigram - own.bigram).max(0.0),
+            trigram_history: (self.trigram_history - own.trigram_history).max(0.0),
+            trigram: (self.trigram - own.trigram).max(0.0),
+        }
+    }
+
+    /// The built-in probability mixed with the cache's: a trigram cache with a Dirichlet prior
+    /// towards the bigram cache, weighted by how much the history was seen.
+    fn mix(self, built_in: f64) -> f64 {
+        let bh = self.bigram_history;
+        if bh <= 0.0 {
+            return built_in;
+        }
+        let cached = (self.trigram + TRIGRAM_PRIOR * self.bigram / bh)
+            / (self.trigram_history + TRIGRAM_PRIOR);
+        let weight = CACHE_WEIGHT * bh / (bh + HISTORY_HALF);
+        (1.0 - weight) * built_in + weight * cached
+    }
+}
+
+fn bigram_key(a: u16, b: u16) -> u32 {
+    (u32::from(a) << 16) | u32::from(b)
+}
+
+fn trigram_key(a: u16, b: u16, c: u16) -> u64 {
+    (u64::from(a) << 32) | (u64::from(b) << 16) | u64::from(c)
+}
+
+/// A multiplicative hash for the integer keys above (the standard SipHash is several times
+/// slower, and the keys are not attacker-chosen in any way that matters: the worst case is a
+/// slower repair).
+#[derive(Default, Clone, Copy)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // The product's high bits are the well-mixed ones; the table indexes by the low ones.
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type BuildFastHasher = BuildHasherDefault<FastHasher>;

@@ -142,8 +142,7 @@ pub fn repair(text: &str) -> Repair {
             }
         }
     }
-    let mut decisions = lattice.decide();
-    agree_within_document(text, &scan.units, &unit_choice, &mut decisions);
+    let decisions = lattice.decide(|d| agree_within_document(text, &scan.units, &unit_choice, d));
 
     // Second pass: write the text.
     let mut out = String::with_capacity(text.len());
