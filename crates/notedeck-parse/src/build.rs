@@ -562,12 +562,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && f.whole.end <= s.end
                     && plain.text[f.whole.end..s.end].trim().is_empty()
             });
+            // The checker underlines and rewrites these spans: a term whose text cannot be
+            // pointed at exactly (inside a code span over two lines) is not reported.
+            let (Some(span), Some(name_span), Some(expansion_span)) = (
+                plain.exact_src_span(self.text, &f.whole),
+                plain.exact_src_span(self.text, &f.name),
+                plain.exact_src_span(self.text, &f.expansion),
+            ) else {
+                continue;
+            };
             out.push(crate::Term {
                 name: plain.text[f.name.clone()].to_string(),
                 expansion: plain.text[f.expansion.clone()].to_string(),
-                span: plain.src_span(&f.whole),
-                name_span: plain.src_span(&f.name),
-                expansion_span: plain.src_span(&f.expansion),
+                span,
+                name_span,
+                expansion_span,
                 is_heading: heading || bold_whole,
             });
         }
@@ -839,14 +848,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                             .len();
                     let vrange = vstart..vstart + value.len();
                     let subject = self.subject(sec);
-                    self.doc.claims.push(Claim {
-                        subject,
-                        attribute: math::tex_only(&label.text),
-                        value: math::tex_only(value),
-                        origin: ClaimOrigin::Bullet,
-                        span: lead.span.clone(),
-                        value_span: lead.src_span(&vrange),
-                    });
+                    if let Some(value_span) = lead.verbatim_src_span(&vrange) {
+                        self.doc.claims.push(Claim {
+                            subject,
+                            attribute: math::tex_only(&label.text),
+                            value: math::tex_only(value),
+                            origin: ClaimOrigin::Bullet,
+                            span: lead.span.clone(),
+                            value_span,
+                        });
+                    }
                 }
             } else {
                 self.formula_claim(sec, lead, lead.span.clone());
@@ -876,6 +887,11 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let lead = t[rhs_start..].len() - t[rhs_start..].trim_start().len();
         let vrange = rhs_start + lead..rhs_start + lead + rhs.len();
+        // A value the checker could not point at exactly (inside a code span over two
+        // lines) is no claim.
+        let Some(value_span) = plain.verbatim_src_span(&vrange) else {
+            return;
+        };
         let subject = self.subject(sec);
         self.doc.claims.push(Claim {
             subject,
@@ -883,7 +899,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             value: math::tex_only(rhs),
             origin: ClaimOrigin::Formula,
             span,
-            value_span: plain.src_span(&vrange),
+            value_span,
         });
     }
 
@@ -989,14 +1005,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let key = format!("{row_name} › {col_name}");
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
-                self.doc.claims.push(Claim {
-                    subject: math::tex_only(subject),
-                    attribute: math::tex_only(attribute),
-                    value: math::tex_only(value),
-                    origin: ClaimOrigin::TableCell,
-                    span: cell_block.span.clone(),
-                    value_span: cell.src_span(&vrange),
-                });
+                if let Some(value_span) = cell.verbatim_src_span(&vrange) {
+                    self.doc.claims.push(Claim {
+                        subject: math::tex_only(subject),
+                        attribute: math::tex_only(attribute),
+                        value: math::tex_only(value),
+                        origin: ClaimOrigin::TableCell,
+                        span: cell_block.span.clone(),
+                        value_span,
+                    });
+                }
                 let raw = self.make_card(
                     CardKind::Table,
                     sec,

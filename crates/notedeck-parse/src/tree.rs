@@ -317,6 +317,49 @@ impl Plain {
         start..end.max(start)
     }
 
+    /// Source span of plain range `r` when every piece of it is a verbatim copy of `text`
+    /// (soft breaks aside) and only inline markup (`*_~$\``, backslashes, whitespace) lies
+    /// between the pieces, so that the span holds exactly that text up to markup. `None` when
+    /// part of it was rewritten on the way to plain text (a code span over several lines, an
+    /// entity) or when it runs across something left out of the plain text (an HTML comment).
+    pub fn exact_src_span(&self, text: &str, r: &Span) -> Option<Span> {
+        self.checked_src_span(Some(text), r)
+    }
+
+    /// Like [`Self::exact_src_span`] but anything may lie between the pieces (link
+    /// destinations, comments): for claim values, which the checker compares rather than
+    /// rewrites.
+    pub fn verbatim_src_span(&self, r: &Span) -> Option<Span> {
+        self.checked_src_span(None, r)
+    }
+
+    fn checked_src_span(&self, text: Option<&str>, r: &Span) -> Option<Span> {
+        let first = self
+            .map
+            .partition_point(|&(pos, _, _)| pos <= r.start)
+            .checked_sub(1)?;
+        let mut prev_end: Option<usize> = None;
+        for (k, &(pos, src, exact)) in self.map.iter().enumerate().skip(first) {
+            if pos >= r.end && k > first {
+                break;
+            }
+            let piece_end = self.map.get(k + 1).map_or(self.text.len(), |p| p.0);
+            let is_break = self.text.get(pos..piece_end) == Some(" ");
+            if !exact && !is_break {
+                return None;
+            }
+            if let Some(gap) = prev_end.and_then(|from| text?.get(from..src))
+                && !gap
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '$' | '`' | '\\'))
+            {
+                return None;
+            }
+            prev_end = (!is_break).then_some(src + (piece_end - pos));
+        }
+        Some(self.src_span(r))
+    }
+
     /// True when the whole text is one bold span (ignoring surrounding spaces).
     pub fn is_all_bold(&self) -> bool {
         let t = self.text.trim();
@@ -380,7 +423,9 @@ impl Renderer<'_> {
     fn run(&mut self, events: &[Ev], skip: &[Span]) {
         let mut in_image = false;
         let mut in_code = false;
-        for e in events {
+        let stray = stray_strong(events);
+        let mut next_stray = stray.into_iter().peekable();
+        for (i, e) in events.iter().enumerate() {
             if in_image {
                 if matches!(e.ev, Event::End(TagEnd::Image)) {
                     in_image = false;
@@ -398,7 +443,16 @@ impl Renderer<'_> {
                 _ => {}
             }
             if let Event::Text(t) = &e.ev {
-                self.visible_text(t, &e.span, skip);
+                let mut from = 0;
+                while let Some(cut) = next_stray.next_if(|c| c.event == i) {
+                    self.visible_text_part(t, from..cut.at, &e.span, skip);
+                    if !cut.tag.is_empty() {
+                        self.flush(false);
+                        self.out.push_str(cut.tag);
+                    }
+                    from = cut.at + 1;
+                }
+                self.visible_text_part(t, from..t.len(), &e.span, skip);
                 continue;
             }
             let boundary = is_block_boundary(&e.ev);
@@ -436,6 +490,33 @@ impl Renderer<'_> {
             }
         }
         self.flush(true);
+    }
+
+    /// [`Self::visible_text`] for the bytes `part` of text event `t` (a stray `**` cut out).
+    fn visible_text_part(
+        &mut self,
+        t: &str,
+        part: std::ops::Range<usize>,
+        span: &Span,
+        skip: &[Span],
+    ) {
+        if part.start == 0 && part.end == t.len() {
+            return self.visible_text(t, span, skip);
+        }
+        let Some(piece) = t.get(part.clone()) else {
+            return;
+        };
+        if piece.is_empty() {
+            return;
+        }
+        // Source offsets follow the text only when it is a verbatim copy of the source;
+        // otherwise an empty span makes `visible_text` keep the piece whole.
+        let sub = if t.len() == span.len() {
+            span.start + part.start..span.start + part.end
+        } else {
+            span.start..span.start
+        };
+        self.visible_text(piece, &sub, skip);
     }
 
     /// Queue the parts of a text event outside the `skip` ranges.
@@ -572,6 +653,162 @@ impl Renderer<'_> {
             _ => "",
         };
         self.out.push_str(s);
+    }
+}
+
+/// `**` delimiters that CommonMark left as literal text but the author meant as bold, as
+/// one cut per `*`, in event order.
+///
+/// CommonMark does not close `**` between punctuation and a letter: in `**강화학습(RL)**의`
+/// the second `**` follows `)` and precedes `의`, so it is not right-flanking and both stay
+/// literal. Notion, where the notes are written, and their author read it as bold, and Korean
+/// particles follow a closing parenthesis all the time. So, for the card HTML only (spans,
+/// plain text and bold-label detection keep the CommonMark reading the checker reports on),
+/// a literal `**` run that is followed by a non-space pairs with the next literal `**` that
+/// follows a non-space, at the same inline nesting, in the same block, with no HTML (id pins,
+/// cloze markers) or block boundary between them. A lone `*` or an unpaired `**`
+/// (`- *NAS(Neural Architecture Search)**의`) stays as written.
+fn stray_strong(events: &[Ev]) -> Vec<StarCut> {
+    let mut s = StrayScan::default();
+    let mut in_image = false;
+    let mut in_code = false;
+    for (i, e) in events.iter().enumerate() {
+        if let Event::Text(t) = &e.ev
+            && !in_image
+            && !in_code
+        {
+            // pulldown-cmark gives each literal `*` its own text event: scan runs of
+            // adjacent text as one string.
+            s.map.push((s.run.len(), i));
+            s.run.push_str(t);
+            continue;
+        }
+        s.end_run();
+        match &e.ev {
+            Event::Start(Tag::Image { .. }) => in_image = true,
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                s.before = Some('a');
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code = true;
+                s.open.clear();
+            }
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ if is_block_boundary(&e.ev) => {
+                s.open.clear();
+                s.depth = 0;
+                s.before = None;
+            }
+            Event::Start(_) => {
+                s.depth += 1;
+                s.before = None;
+            }
+            Event::End(_) => {
+                s.depth = s.depth.saturating_sub(1);
+                let depth = s.depth;
+                s.open.retain(|o| o.1 <= depth);
+                s.before = Some('a');
+            }
+            Event::Html(_) | Event::InlineHtml(_) => s.open.clear(),
+            Event::SoftBreak | Event::HardBreak => s.before = Some(' '),
+            _ => s.before = Some('a'),
+        }
+    }
+    s.end_run();
+    // Pairs were recorded as they closed; rendering wants event order.
+    s.cuts.sort_unstable_by_key(|c| (c.event, c.at));
+    s.cuts
+}
+
+/// One `*` of a stray bold delimiter to leave out of the HTML, and the tag to write instead.
+#[derive(Debug, Clone, Copy)]
+struct StarCut {
+    event: usize,
+    at: usize,
+    tag: &'static str,
+}
+
+/// State of [`stray_strong`]'s walk.
+#[derive(Default)]
+struct StrayScan {
+    /// Text of the current run of adjacent text events, and where each event starts in it.
+    run: String,
+    map: Vec<(usize, usize)>,
+    /// Open candidates: (the two star positions as (event, offset), inline depth).
+    open: Vec<([(usize, usize); 2], usize)>,
+    depth: usize,
+    /// Last character before the current run; `None` at a block start. Non-text inline
+    /// content (code, math, the end of a bold run) counts as a letter.
+    before: Option<char>,
+    cuts: Vec<StarCut>,
+}
+
+impl StrayScan {
+    fn end_run(&mut self) {
+        if self.run.is_empty() {
+            self.map.clear();
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        let bytes = run.as_bytes();
+        let mut k = 0;
+        while let Some(rel) = run.get(k..).and_then(|rest| rest.find("**")) {
+            let at = k + rel;
+            let mut end = at;
+            while bytes.get(end) == Some(&b'*') {
+                end += 1;
+            }
+            let prev = match run.get(..at).and_then(|s| s.chars().next_back()) {
+                Some(c) => Some(c),
+                None => self.before,
+            };
+            let next = run.get(end..).and_then(|s| s.chars().next());
+            if end - at == 2 && prev != Some('*') {
+                let can_close = prev.is_some_and(|c| !c.is_whitespace());
+                let can_open = next.is_some_and(|c| !c.is_whitespace());
+                let stars = [self.locate(at), self.locate(at + 1)];
+                match self.open.last() {
+                    Some(&(opener, depth)) if can_close && depth == self.depth => {
+                        self.open.pop();
+                        self.cut(opener, "<b>");
+                        self.cut(stars, "</b>");
+                    }
+                    _ if can_open => self.open.push((stars, self.depth)),
+                    _ => {}
+                }
+            }
+            k = end;
+        }
+        if let Some(c) = run.chars().next_back() {
+            self.before = Some(c);
+        }
+        self.run = run;
+        self.run.clear();
+        self.map.clear();
+    }
+
+    /// (event index, offset in its text) of run offset `at`.
+    fn locate(&self, at: usize) -> (usize, usize) {
+        let i = self.map.partition_point(|&(start, _)| start <= at);
+        match i.checked_sub(1).and_then(|i| self.map.get(i)) {
+            Some(&(start, event)) => (event, at - start),
+            None => (0, at),
+        }
+    }
+
+    fn cut(&mut self, stars: [(usize, usize); 2], tag: &'static str) {
+        let [(e0, a0), (e1, a1)] = stars;
+        self.cuts.push(StarCut {
+            event: e0,
+            at: a0,
+            tag,
+        });
+        self.cuts.push(StarCut {
+            event: e1,
+            at: a1,
+            tag: "",
+        });
     }
 }
 

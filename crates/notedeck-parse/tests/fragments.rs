@@ -537,3 +537,70 @@ fn unusable_id_pins_are_reported() {
         d.problems[0].message
     );
 }
+
+#[test]
+fn bold_closed_before_a_korean_particle_renders_bold() {
+    // CommonMark leaves `**…(…)**의` literal (the closing `**` sits between punctuation and a
+    // letter); Notion and the author mean bold.
+    let d = doc("**Q-learning**
+
+## 1. 개념
+
+- *강화학습(RL)**의 대표적인 **값 기반(Value-based)** 알고리즘
+- “어떤 상태에서 어떤 행동을 했을 때 얻을 수 있는 **장기적인 보상**”을 **Q값(Q-value)**으로 표현
+- **DARTS**는 이산 선택을 **연속 공간**으로 완화(continuous relaxation)하여 **경사 하강법(gradient descent)**으로 최적화 가능하게 만든 방법
+");
+    let back = &d.cards[0].back;
+    assert!(back.contains("<b>Q값(Q-value)</b>으로 표현"), "{back}");
+    assert!(
+        back.contains("<b>경사 하강법(gradient descent)</b>으로 최적화"),
+        "{back}"
+    );
+    // The broken `- *NAS(...)**의` shape has one lone `*` and one `**`: left as written.
+    assert!(
+        back.contains("*강화학습(RL)**의 대표적인 <b>값 기반(Value-based)</b>"),
+        "{back}"
+    );
+
+    let d = doc("## **4. Generalized Zero-Shot Learning (GZSL)**
+
+- **정의**: 테스트 시 **본 적 있는 클래스(Seen)** + **본 적 없는 클래스(Unseen)**를 **모두** 구분해야 하는 설정
+");
+    let card = d.cards.iter().find(|c| c.key == "정의").expect("정의 card");
+    assert_eq!(
+        card.back,
+        "테스트 시 <b>본 적 있는 클래스(Seen)</b> + <b>본 적 없는 클래스(Unseen)</b>를 <b>모두</b> 구분해야 하는 설정"
+    );
+    // Spans and claims keep the CommonMark reading: the claim value is the source text.
+    let src = "# 역량평가 정리\n\n### 문제9\n\n## **4. Generalized Zero-Shot Learning (GZSL)**\n\n- **정의**: 테스트 시 **본 적 있는 클래스(Seen)** + **본 적 없는 클래스(Unseen)**를 **모두** 구분해야 하는 설정\n";
+    let d = parse(src, "fallback");
+    let claim = d
+        .claims
+        .iter()
+        .find(|c| c.attribute == "정의")
+        .expect("정의 claim");
+    assert_eq!(
+        &src[claim.value_span.clone()],
+        "테스트 시 **본 적 있는 클래스(Seen)** + **본 적 없는 클래스(Unseen)**를 **모두** 구분해야 하는 설정"
+    );
+}
+
+#[test]
+fn stray_bold_never_pairs_across_code_or_blocks() {
+    let d = doc("## 0. GPT
+
+- **학습**: a **b(c)**d
+- **코드**: `**x)**y` 그대로
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.ends_with("=> a <b>b(c)</b>d")),
+        "{cards:#?}"
+    );
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.ends_with("=> <code>**x)**y</code> 그대로")),
+        "{cards:#?}"
+    );
+}

@@ -47,6 +47,7 @@ fn check_spans(text: &str, d: &Document) {
     for c in &d.claims {
         assert!(ok(&c.span) && ok(&c.value_span), "claim {c:?}");
     }
+    check_term_and_claim_text(text, d);
     for i in &d.images {
         assert!(ok(&i.span));
     }
@@ -59,6 +60,78 @@ fn check_spans(text: &str, d: &Document) {
     for k in pasted_katex(text) {
         assert!(ok(&k.span) && ok(&k.rendered) && ok(&k.tex));
     }
+}
+
+/// Every term and claim span holds exactly its text, up to inline markup: `*`, `_`, `` ` ``,
+/// `~`, `$` and backslashes are ignored and whitespace runs compare as one space (a name in
+/// bold, an expansion wrapped over two lines). A claim's value is what a card shows, so
+/// pasted KaTeX in its span counts as its TeX source (`sss` → `s`), and a link in it as its
+/// text (`[Red Hat](https://…)` → `Red Hat`). The checker underlines and rewrites these spans.
+fn check_term_and_claim_text(text: &str, d: &Document) {
+    fn norm(s: &str) -> String {
+        let mut unlinked = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(i) = rest.find("](") {
+            unlinked.push_str(&rest[..i]);
+            rest = rest[i + 2..]
+                .find(')')
+                .map_or("", |j| &rest[i + 2 + j + 1..]);
+        }
+        unlinked.push_str(rest);
+        unlinked
+            .replace('[', "")
+            .split(char::is_whitespace)
+            .map(|w| w.replace(['*', '_', '`', '~', '$', '\\'], ""))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    let holds = |span: &Span, want: &str| {
+        text.get(span.clone())
+            .is_some_and(|got| norm(got) == norm(want))
+    };
+    let mut seen = std::collections::HashSet::new();
+    for t in &d.terms {
+        assert!(holds(&t.name_span, &t.name), "term name {t:?} in {text:?}");
+        assert!(
+            holds(&t.expansion_span, &t.expansion),
+            "term expansion {t:?} in {text:?}"
+        );
+        assert!(
+            t.span.start <= t.name_span.start.min(t.expansion_span.start)
+                && t.name_span.end.max(t.expansion_span.end) <= t.span.end,
+            "term {t:?}"
+        );
+        assert!(
+            seen.insert(t.name_span.clone()),
+            "term reported twice {t:?}"
+        );
+    }
+    for c in &d.claims {
+        let as_tex = text
+            .get(c.value_span.clone())
+            .is_some_and(|got| norm(&notedeck_parse::math::tex_only(got)) == norm(&c.value));
+        assert!(
+            holds(&c.value_span, &c.value) || as_tex,
+            "claim value {c:?} in {text:?}"
+        );
+        assert!(
+            c.span.start <= c.value_span.start && c.value_span.end <= c.span.end,
+            "claim {c:?}"
+        );
+    }
+}
+
+#[test]
+fn real_notes_terms_and_claims_hold_their_text() {
+    check_spans(NOTES, &parse(NOTES, "역량평가 정리"));
+}
+
+#[test]
+fn term_inside_a_multi_line_code_span() {
+    // Found by property testing: both terms got the span of the opening backtick.
+    let text = "| **계산량** | 적음 | 많음 |```\n*LoRA (Row-rank Adaptation)LoRA (Row-rank Adaptation)```\n";
+    check_spans(text, &parse(text, "t"));
 }
 
 /// Pieces of Markdown the notes are made of, to build nasty inputs from.
