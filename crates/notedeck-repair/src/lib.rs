@@ -14,6 +14,7 @@
 
 mod choose;
 mod codepage;
+mod document;
 mod model;
 mod scan;
 
@@ -142,7 +143,8 @@ pub fn repair(text: &str) -> Repair {
             }
         }
     }
-    let decisions = lattice.decide(|d| agree_within_document(text, &scan.units, &unit_choice, d));
+    let words = document::words(text, &scan.units, &unit_choice);
+    let decisions = lattice.decide(|d| document::agree(&words, d));
 
     // Second pass: write the text.
     let mut out = String::with_capacity(text.len());
@@ -223,83 +225,6 @@ pub fn simulate_damage(text: &str, code_page: CodePage) -> String {
         }
     }
     out
-}
-
-/// Makes every occurrence of the same damaged word take the same reading, the one their
-/// posteriors favour together ("one reading per document"): a word the model gets right where
-/// its context is clear ("채널 인덱스") is then also right where the context says little ("채널
-/// 수"). The damaged form of a Korean word is its run of non-ASCII characters.
-fn agree_within_document(
-    text: &str,
-    units: &[Unit],
-    unit_choice: &[Option<usize>],
-    decisions: &mut [(usize, choose::Decision)],
-) {
-    use std::collections::HashMap;
-    let mut groups: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
-    for (u, unit) in units.iter().enumerate() {
-        let (Unit::Truncated { src, .. }, Some(k)) = (unit, unit_choice.get(u).copied().flatten())
-        else {
-            continue;
-        };
-        // A "word" longer than this is not a word: leave it out (and keep this bounded).
-        const MAX_WORD: usize = 120;
-        let window_start = floor_char_boundary(text, src.start.saturating_sub(MAX_WORD));
-        let before = text.get(window_start..src.start).unwrap_or("");
-        let Some(start) = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_ascii())
-            .map(|(i, c)| window_start + i + c.len_utf8())
-            .or((window_start == 0).then_some(0))
-        else {
-            continue;
-        };
-        let window_end = floor_char_boundary(text, (src.end + MAX_WORD).min(text.len()));
-        let after = text.get(src.end..window_end).unwrap_or("");
-        let Some(end) = after
-            .find(|c: char| c.is_ascii())
-            .map(|i| src.end + i)
-            .or((window_end == text.len()).then_some(text.len()))
-        else {
-            continue;
-        };
-        let word = text.get(start..end).unwrap_or("");
-        groups.entry((word, src.start - start)).or_default().push(k);
-    }
-    for members in groups.values().filter(|m| m.len() > 1) {
-        let mut total: HashMap<usize, f64> = HashMap::new();
-        for &k in members {
-            let Some((_, d)) = decisions.get(k) else {
-                continue;
-            };
-            for &(cand, p) in &d.posterior {
-                *total.entry(cand).or_default() += f64::from(p.max(1e-6)).ln();
-            }
-        }
-        let Some((&best, _)) = total.iter().max_by(|a, b| a.1.total_cmp(b.1)) else {
-            continue;
-        };
-        // Every member reports the group's average posterior, so that the confidence shown is
-        // the one the choice was made with.
-        let mut mean: HashMap<usize, f32> = HashMap::new();
-        for &k in members {
-            let Some((_, d)) = decisions.get(k) else {
-                continue;
-            };
-            for &(cand, p) in &d.posterior {
-                *mean.entry(cand).or_default() += p / members.len() as f32;
-            }
-        }
-        let mut posterior: Vec<(usize, f32)> = mean.into_iter().collect();
-        posterior.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &k in members {
-            if let Some((_, d)) = decisions.get_mut(k) {
-                d.chosen = best;
-                d.posterior.clone_from(&posterior);
-            }
-        }
-    }
 }
 
 /// The largest char boundary of `text` at or before `at`.
