@@ -1,56 +1,163 @@
 //! Cards: `duplicate-card` (the same front twice, so a learner cannot tell which answer is
 //! wanted) and `empty-answer` (a card with nothing on its back).
+//!
+//! Both rules read [`CardDigests`], not the parsed `Card`s: a vault holds about a hundred
+//! cards per note, and a language server keeps every note of it, so a note that is not open
+//! may drop its `Card`s (their deck, path, tags, front and back strings) and keep only this.
 
-use crate::{Finding, Note, Related, Severity, Workspace, postings};
-use notedeck_parse::{Card, CardKind};
+use crate::{FileId, Finding, Note, Related, Severity, Workspace};
+use notedeck_parse::{Card, CardKind, Span};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
-/// The key two cards collide on: the deck and the front as a learner reads it (tags and
-/// spacing removed, case folded). The same front in two decks is not a duplicate (two exams
-/// may well ask about `BERT › 장점`). Cards without a front have none, and neither do
-/// definition cards: a term is rightly defined again in each exam's notes, and differing
-/// definitions are `conflicting-expansion`'s business.
-pub fn front_key(card: &Card) -> Option<String> {
+/// The key two cards collide on: a hash of the deck and a hash of the front as a learner
+/// reads it (tags and spacing removed, case folded). 128 bits, so two different fronts of a
+/// vault do not meet by accident.
+pub type FrontKey = (u64, u64);
+
+/// What the card rules need of one card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardDigest {
+    /// The `duplicate-card` key; `None` for cards that never collide (see [`front_key`]).
+    pub front_key: Option<FrontKey>,
+    /// Source span of the block the card came from.
+    pub span: Span,
+    /// The card has nothing on its back (and is not a cloze card, whose answer is the front).
+    pub empty_answer: bool,
+    /// The front as messages quote it, as a byte range of [`CardDigests`]' label text.
+    label: (u32, u32),
+}
+
+/// The [`CardDigest`]s of one note in source order, with their labels in one string (one
+/// allocation per note rather than one per card).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CardDigests {
+    /// One digest per card, in the order of `Document::cards`.
+    pub cards: Vec<CardDigest>,
+    labels: String,
+}
+
+impl CardDigests {
+    /// The digests of `cards`.
+    pub fn of(cards: &[Card]) -> CardDigests {
+        let mut labels = String::new();
+        let cards = cards
+            .iter()
+            .map(|card| {
+                let start = offset(labels.len());
+                labels.push_str(&shorten(&plain_display(&card.front)));
+                CardDigest {
+                    front_key: front_key(card),
+                    span: card.span.clone(),
+                    empty_answer: card.kind != CardKind::Cloze
+                        && is_blank_html(&card.back)
+                        && card.images.is_empty(),
+                    label: (start, offset(labels.len())),
+                }
+            })
+            .collect();
+        labels.shrink_to_fit();
+        CardDigests { cards, labels }
+    }
+
+    /// The front of `card` (one of these digests) as messages quote it: tags removed,
+    /// whitespace collapsed, at most 60 characters.
+    pub fn label(&self, card: &CardDigest) -> &str {
+        let (start, end) = card.label;
+        self.labels.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// A label offset; a note's labels stay far below 4 GiB (they are shortened fronts).
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(u32::MAX)
+}
+
+/// The key of `card`. The same front in two decks is not a duplicate (two exams may well ask
+/// about `BERT › 장점`). Cards without a front have none, and neither do definition cards: a
+/// term is rightly defined again in each exam's notes, and differing definitions are
+/// `conflicting-expansion`'s business.
+pub fn front_key(card: &Card) -> Option<FrontKey> {
     if card.kind == CardKind::Definition {
         return None;
     }
-    let front = plain(&card.front);
-    if front.is_empty() {
+    // The front's characters without tags and whitespace, ASCII case folded, hashed as they
+    // come (every card of a vault goes through here, so nothing is allocated).
+    let mut front = DefaultHasher::new();
+    let mut in_tag = false;
+    let mut empty = true;
+    for c in card.front.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag && !c.is_whitespace() => {
+                front.write_u32(u32::from(c.to_ascii_lowercase()));
+                empty = false;
+            }
+            _ => {}
+        }
+    }
+    if empty {
         return None;
     }
-    let mut key = card.deck.join("\u{1f}");
-    key.push('\u{1e}');
-    key.push_str(&front);
-    Some(key)
+    let mut deck = DefaultHasher::new();
+    card.deck.hash(&mut deck);
+    Some((deck.finish(), front.finish()))
 }
 
 /// The cards with key `front`, in path and source order (through the workspace index).
-pub fn cards_with<'a>(ws: &'a Workspace, front: &str) -> Vec<(&'a Path, &'a Card)> {
-    postings(ws, &ws.index.fronts, front)
+pub fn cards_with<'a>(ws: &'a Workspace, front: &FrontKey) -> Vec<(&'a Path, &'a Note, u32)> {
+    let mut out: Vec<(&Path, &Note, u32)> = ws
+        .index
+        .fronts
+        .get(front)
         .into_iter()
-        .flat_map(|(path, note, positions)| {
-            positions
-                .iter()
-                .filter_map(|&i| note.doc.cards.get(i as usize))
-                .map(move |c| (path, c))
+        .flatten()
+        .filter_map(|&(id, i)| {
+            let (path, note) = ws.index.file(id)?;
+            Some((path, note, i))
+        })
+        .collect();
+    out.sort_by(|a, b| (crate::path_bytes(a.0), a.2).cmp(&(crate::path_bytes(b.0), b.2)));
+    out
+}
+
+/// The cards posted under one key, ordered by the files' path rank (see `check_all`), then
+/// source order.
+pub fn in_rank_order<'a>(
+    ws: &'a Workspace,
+    posted: &[(FileId, u32)],
+    rank: &[usize],
+) -> Vec<(&'a Path, &'a Note, u32)> {
+    let mut ids: Vec<(usize, u32, FileId)> = posted
+        .iter()
+        .map(|&(id, i)| (rank.get(id as usize).copied().unwrap_or(usize::MAX), i, id))
+        .collect();
+    ids.sort_unstable();
+    ids.into_iter()
+        .filter_map(|(_, i, id)| {
+            let (path, note) = ws.index.file(id)?;
+            Some((path, note, i))
         })
         .collect()
 }
 
-/// Findings for every card of one key after the first (path, then source order).
-pub fn duplicates_among(cards: &[(&Path, &Card)]) -> Vec<Finding> {
-    let Some(&(first_path, first)) = cards.first() else {
+/// Findings for every card of one key after the first (path, then source order); `cards`
+/// holds each card as (file, note, position in the note's digests).
+pub fn duplicates_among<'a>(cards: &[(&'a Path, &'a Note, u32)]) -> Vec<Finding> {
+    let mut cards = cards
+        .iter()
+        .filter_map(|&(path, note, i)| Some((path, note, note.cards.cards.get(i as usize)?)));
+    let Some((first_path, _, first)) = cards.next() else {
         return Vec::new();
     };
     cards
-        .iter()
-        .skip(1)
-        .map(|&(path, card)| Finding {
+        .map(|(path, note, card)| Finding {
             code: "duplicate-card",
             severity: Severity::Warning,
             message: format!(
                 "another card in this deck has the same front \"{}\"; reword one so they can be told apart",
-                shorten(&plain_display(&card.front))
+                note.cards.label(card)
             ),
             path: path.to_path_buf(),
             span: card.span.clone(),
@@ -67,16 +174,16 @@ pub fn duplicates_among(cards: &[(&Path, &Card)]) -> Vec<Finding> {
 /// Findings for cards of one note whose answer is empty (cloze cards carry their answer on the
 /// front, so they are exempt).
 pub fn empty_answers(path: &Path, note: &Note) -> Vec<Finding> {
-    note.doc
+    note.cards
         .cards
         .iter()
-        .filter(|c| c.kind != CardKind::Cloze && is_blank_html(&c.back) && c.images.is_empty())
+        .filter(|c| c.empty_answer)
         .map(|card| Finding {
             code: "empty-answer",
             severity: Severity::Warning,
             message: format!(
                 "the card \"{}\" has an empty answer",
-                shorten(&plain_display(&card.front))
+                note.cards.label(card)
             ),
             path: path.to_path_buf(),
             span: card.span.clone(),
@@ -116,22 +223,6 @@ fn plain_display(html: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The text of an HTML fragment with tags and whitespace removed and ASCII case folded (for
-/// comparing fronts; Korean has no case).
-fn plain(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag && !c.is_whitespace() => out.push(c.to_ascii_lowercase()),
-            _ => {}
-        }
-    }
-    out
 }
 
 fn shorten(s: &str) -> String {

@@ -4,7 +4,7 @@
 //! Pure: the caller (CLI or language server) reads files and hands in text. The same engine
 //! serves the editor and CI, so findings are deterministic (sorted by path, then span).
 
-use notedeck_parse::{Card, Claim, Document, LineIndex, Span, Term};
+use notedeck_parse::{Claim, Document, LineIndex, Span, Term};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -18,6 +18,7 @@ mod images;
 mod katex;
 mod terms;
 
+pub use cards::{CardDigest, CardDigests, FrontKey};
 pub use terms::spells_acronym;
 
 /// Every finding code, in the order the README documents them.
@@ -122,8 +123,12 @@ pub struct Note {
     pub text: Arc<str>,
     /// Line starts of `text`.
     pub lines: LineIndex,
-    /// The parse of `text`.
+    /// The parse of `text`. The card rules read [`Note::cards`] instead of `doc.cards`, so a
+    /// holder of many notes (the language server) may empty `doc.cards` for notes nobody is
+    /// looking at without changing any finding.
     pub doc: Document,
+    /// What the card rules need of `doc.cards`, computed when the note is made.
+    pub cards: CardDigests,
 }
 
 impl Note {
@@ -133,10 +138,16 @@ impl Note {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
+        Note::with_doc(text, notedeck_parse::parse(text, &stem))
+    }
+
+    /// A note from `text` and a parse of it made elsewhere (or adjusted after parsing).
+    pub fn with_doc(text: &str, doc: Document) -> Note {
         Note {
             text: Arc::from(text),
             lines: LineIndex::new(text),
-            doc: notedeck_parse::parse(text, &stem),
+            cards: CardDigests::of(&doc.cards),
+            doc,
         }
     }
 }
@@ -301,20 +312,11 @@ impl Workspace {
                 .collect();
             out.extend(claims::conflicts_among(&group));
         }
-        for files in self.index.fronts.values() {
-            if files.len() == 1 && files.values().all(|p| p.len() == 1) {
-                continue;
+        for posted in self.index.fronts.values() {
+            if posted.len() > 1 {
+                let group = cards::in_rank_order(self, posted, &rank);
+                out.extend(cards::duplicates_among(&group));
             }
-            let group: Vec<(&Path, &Card)> = self
-                .in_path_order(files, &rank)
-                .flat_map(|(path, note, positions)| {
-                    positions
-                        .iter()
-                        .filter_map(|&i| note.doc.cards.get(i as usize))
-                        .map(move |c| (path, c))
-                })
-                .collect();
-            out.extend(cards::duplicates_among(&group));
         }
         sort_findings(&mut out);
         // The parser may report one term twice at the same place; say it once, as
@@ -339,7 +341,12 @@ impl Workspace {
         for key in &keys {
             out.extend(claims::conflicts_among(&claims::claims_with(self, key)));
         }
-        let fronts: BTreeSet<String> = note.doc.cards.iter().filter_map(cards::front_key).collect();
+        let fronts: BTreeSet<FrontKey> = note
+            .cards
+            .cards
+            .iter()
+            .filter_map(|c| c.front_key)
+            .collect();
         for front in &fronts {
             out.extend(cards::duplicates_among(&cards::cards_with(self, front)));
         }
@@ -504,7 +511,9 @@ struct Index {
     notes: Vec<Option<Arc<Note>>>,
     terms: Postings<String>,
     claims: Postings<claims::ClaimKey>,
-    fronts: Postings<String>,
+    /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
+    /// there is a key for nearly every card of a vault and almost all of them hold one card.
+    fronts: HashMap<FrontKey, Vec<(FileId, u32)>>,
 }
 
 impl Index {
@@ -532,7 +541,9 @@ impl Index {
         }
         post(&mut self.terms, id, keys.terms);
         post(&mut self.claims, id, keys.claims);
-        post(&mut self.fronts, id, keys.fronts);
+        for (key, i) in keys.fronts {
+            self.fronts.entry(key).or_default().push((id, i));
+        }
     }
 
     fn remove(&mut self, path: &Path, note: &Note) {
@@ -548,11 +559,14 @@ impl Index {
             id,
             note.doc.claims.iter().map(|c| Some(claims::key(c))),
         );
-        unpost(
-            &mut self.fronts,
-            id,
-            note.doc.cards.iter().map(cards::front_key),
-        );
+        for key in note.cards.cards.iter().filter_map(|c| c.front_key) {
+            if let Some(posted) = self.fronts.get_mut(&key) {
+                posted.retain(|&(file, _)| file != id);
+                if posted.is_empty() {
+                    self.fronts.remove(&key);
+                }
+            }
+        }
     }
 }
 
@@ -562,7 +576,7 @@ impl Index {
 struct NoteKeys {
     terms: HashMap<String, Vec<u32>>,
     claims: HashMap<claims::ClaimKey, Vec<u32>>,
-    fronts: HashMap<String, Vec<u32>>,
+    fronts: Vec<(FrontKey, u32)>,
 }
 
 impl NoteKeys {
@@ -570,7 +584,13 @@ impl NoteKeys {
         NoteKeys {
             terms: group(term_keys(note)),
             claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
-            fronts: group(note.doc.cards.iter().map(cards::front_key)),
+            fronts: note
+                .cards
+                .cards
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((c.front_key?, u32::try_from(i).ok()?)))
+                .collect(),
         }
     }
 }

@@ -133,7 +133,9 @@ fn empty_answer_is_reported_for_a_blank_back() {
         pinned_id: None,
         images: Vec::new(),
     };
+    // The rules read the card digests a note computes when it is made.
     note.doc.cards = vec![card(CardKind::Basic, "<p> </p>")];
+    let note = notedeck_check::Note::with_doc(text, note.doc);
     let mut ws = Workspace::new();
     ws.insert(path.clone(), note.clone());
     let found = codes(&ws.check_all(), "empty-answer");
@@ -142,7 +144,8 @@ fn empty_answer_is_reported_for_a_blank_back() {
     assert!(found[0].message.contains("BERT › 장점"));
 
     // Cloze cards keep their answer on the front.
-    note.doc.cards = vec![card(CardKind::Cloze, "")];
-    ws.insert(path, note);
+    let mut doc = note.doc;
+    doc.cards = vec![card(CardKind::Cloze, "")];
+    ws.insert(path, notedeck_check::Note::with_doc(text, doc));
     assert_eq!(codes(&ws.check_all(), "empty-answer"), []);
 }

@@ -13,7 +13,9 @@ pub fn code_lens(st: &State, params: &CodeLensParams) -> Option<Vec<CodeLens>> {
         .sections
         .iter()
         .filter_map(|section| {
-            let n = doc
+            // The card digests, not `doc.cards`: they are there for every note.
+            let n = note
+                .cards
                 .cards
                 .iter()
                 .filter(|c| section.span.contains(&c.span.start))
