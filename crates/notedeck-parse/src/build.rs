@@ -36,6 +36,8 @@ pub(crate) const PROSE_MAX_CHARS_TWO_SENTENCES: usize = 100;
 pub(crate) const FACET_MAX_CHARS: usize = 700;
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
 const LABEL_MAX_CHARS: usize = 60;
+/// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
+const UNLABELLED_KEY: &str = "핵심 내용";
 /// Longest plain label without a colon (`- Surrogate 모델` + nested list).
 const PLAIN_LABEL_MAX_CHARS: usize = 30;
 
@@ -589,6 +591,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         let tree = self.tree;
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet);
         let mut parts: Vec<&'t Block> = Vec::new();
+        // Unlabelled bullets of this body's lists, for one 핵심 내용 card.
+        let mut loose: Vec<&'t Block> = Vec::new();
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -610,7 +614,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.list_claims(sec, b);
                         parts.push(b);
                     } else {
-                        self.list_cards(sec, b, true);
+                        loose.extend(self.list_cards(sec, b, true));
                     }
                 }
                 Kind::Paragraph => {
@@ -715,6 +719,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let (true, Some(s)) = (facet, sec) {
             self.facet_card(s, &parts);
         }
+        if !loose.is_empty() {
+            self.unlabelled_card(sec, &loose);
+        }
     }
 
     /// One card for a facet section (`### 3. 장점` → "LoRA › 장점"), or one card per labelled
@@ -727,7 +734,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         if size > FACET_MAX_CHARS {
             for b in parts {
                 match b.kind {
-                    Kind::List => self.list_cards(Some(sec), b, false),
+                    Kind::List => {
+                        self.list_cards(Some(sec), b, false);
+                    }
                     _ => self.skip(
                         b.span.clone(),
                         &format!(
@@ -760,13 +769,38 @@ impl<'t, 'a> Builder<'t, 'a> {
         );
     }
 
-    /// Cards for the labelled items of a list outside a facet card; other items are skipped.
-    /// With `claims`, also records the list's claims (as [`Self::list_claims`] would).
-    fn list_cards(&mut self, sec: Option<usize>, list: &'t Block, claims: bool) {
-        self.list_cards_items(sec, &list.children, claims);
+    /// Cards for the labelled items of a list outside a facet card. With `claims` (a list
+    /// directly in a topic's or problem's body), also records the list's claims (as
+    /// [`Self::list_claims`] would) and returns the unlabelled items, which the body gathers
+    /// into one [`UNLABELLED_KEY`] card; otherwise (a facet too long for one card) they are
+    /// skipped.
+    fn list_cards(&mut self, sec: Option<usize>, list: &'t Block, claims: bool) -> Vec<&'t Block> {
+        let unlabelled = self.list_cards_items(sec, &list.children, claims);
+        if claims {
+            return unlabelled;
+        }
+        self.skip_unlabelled(&unlabelled);
+        Vec::new()
     }
 
-    fn list_cards_items(&mut self, sec: Option<usize>, items: &'t [Block], claims: bool) {
+    fn skip_unlabelled(&mut self, items: &[&Block]) {
+        for item in items {
+            self.skip(
+                item.span.clone(),
+                "list item without a bold label (outside facet sections only labelled \
+                 bullets become cards)",
+            );
+        }
+    }
+
+    /// Cards for the labelled items; returns the unlabelled ones.
+    fn list_cards_items(
+        &mut self,
+        sec: Option<usize>,
+        items: &'t [Block],
+        claims: bool,
+    ) -> Vec<&'t Block> {
+        let mut unlabelled = Vec::new();
         let mut lead = Plain::default();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_range, rest) = self.tree.item_lead(item);
@@ -777,11 +811,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.item_claims(sec, &lead, label.as_ref(), rest);
             }
             let Some(label) = label else {
-                self.skip(
-                    item.span.clone(),
-                    "list item without a bold label (outside facet sections only labelled \
-                     bullets become cards)",
-                );
+                unlabelled.push(item);
                 continue;
             };
             let mut back = String::new();
@@ -816,6 +846,47 @@ impl<'t, 'a> Builder<'t, 'a> {
                 None,
             );
         }
+        unlabelled
+    }
+
+    /// The unlabelled items of a topic's (or problem's) lists as one card, "GPT › 핵심 내용"
+    /// → those items as a list (with their nested lists), unless together they are longer
+    /// than a facet card may be. Outside any section there is nothing to name the card by.
+    fn unlabelled_card(&mut self, sec: Option<usize>, items: &[&'t Block]) {
+        if sec.is_none() {
+            self.skip_unlabelled(items);
+            return;
+        }
+        let size: usize = items.iter().map(|b| self.text_chars(b)).sum();
+        if size > FACET_MAX_CHARS {
+            for item in items {
+                self.skip(
+                    item.span.clone(),
+                    &format!(
+                        "list item without a bold label; the unlabelled items here are too \
+                         long for one card ({size} characters, limit {FACET_MAX_CHARS})"
+                    ),
+                );
+            }
+            return;
+        }
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return;
+        };
+        let mut back = String::from("<ul>");
+        self.render_blocks(items, &mut back);
+        back.push_str("</ul>");
+        let front = self.front(sec, &[UNLABELLED_KEY]);
+        self.push_card(
+            CardKind::Basic,
+            sec,
+            UNLABELLED_KEY.to_string(),
+            front,
+            back,
+            first.span.start..last.span.end,
+            Some(first.span.start),
+            None,
+        );
     }
 
     /// Claims from labelled bullets (any depth) and formula bullets of a list.
@@ -848,7 +919,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             .len();
                     let vrange = vstart..vstart + value.len();
                     let subject = self.subject(sec);
-                    if let Some(value_span) = lead.verbatim_src_span(&vrange) {
+                    if let Some(value_span) = lead.exact_src_span(self.text, &vrange) {
                         self.doc.claims.push(Claim {
                             subject,
                             attribute: math::tex_only(&label.text),
@@ -888,8 +959,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         let lead = t[rhs_start..].len() - t[rhs_start..].trim_start().len();
         let vrange = rhs_start + lead..rhs_start + lead + rhs.len();
         // A value the checker could not point at exactly (inside a code span over two
-        // lines) is no claim.
-        let Some(value_span) = plain.verbatim_src_span(&vrange) else {
+        // lines, across an HTML comment) is no claim.
+        let Some(value_span) = plain.exact_src_span(self.text, &vrange) else {
             return;
         };
         let subject = self.subject(sec);
@@ -1005,7 +1076,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let key = format!("{row_name} › {col_name}");
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
-                if let Some(value_span) = cell.verbatim_src_span(&vrange) {
+                if let Some(value_span) = cell.exact_src_span(self.text, &vrange) {
                     self.doc.claims.push(Claim {
                         subject: math::tex_only(subject),
                         attribute: math::tex_only(attribute),
@@ -1062,7 +1133,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                         );
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
-                        self.list_cards_items(sec, std::slice::from_ref(item), false);
+                        for item in self.list_cards_items(sec, std::slice::from_ref(item), false) {
+                            self.skip(
+                                item.span.clone(),
+                                "list item without a bold label (outside facet sections only \
+                                 labelled bullets become cards)",
+                            );
+                        }
                     } else {
                         self.skip(
                             item.span.clone(),

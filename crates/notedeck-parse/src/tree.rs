@@ -318,22 +318,12 @@ impl Plain {
     }
 
     /// Source span of plain range `r` when every piece of it is a verbatim copy of `text`
-    /// (soft breaks aside) and only inline markup (`*_~$\``, backslashes, whitespace) lies
-    /// between the pieces, so that the span holds exactly that text up to markup. `None` when
-    /// part of it was rewritten on the way to plain text (a code span over several lines, an
-    /// entity) or when it runs across something left out of the plain text (an HTML comment).
+    /// (soft breaks aside) and only inline markup lies between the pieces (`*_~$\``,
+    /// backslashes, `[` and `](destination)` of a link), so that the span holds
+    /// exactly that text up to markup. `None` when part of it was rewritten on the way to
+    /// plain text (a code span over several lines, an entity) or when it runs across
+    /// something left out of the plain text (an HTML comment, an image).
     pub fn exact_src_span(&self, text: &str, r: &Span) -> Option<Span> {
-        self.checked_src_span(Some(text), r)
-    }
-
-    /// Like [`Self::exact_src_span`] but anything may lie between the pieces (link
-    /// destinations, comments): for claim values, which the checker compares rather than
-    /// rewrites.
-    pub fn verbatim_src_span(&self, r: &Span) -> Option<Span> {
-        self.checked_src_span(None, r)
-    }
-
-    fn checked_src_span(&self, text: Option<&str>, r: &Span) -> Option<Span> {
         let first = self
             .map
             .partition_point(|&(pos, _, _)| pos <= r.start)
@@ -348,10 +338,8 @@ impl Plain {
             if !exact && !is_break {
                 return None;
             }
-            if let Some(gap) = prev_end.and_then(|from| text?.get(from..src))
-                && !gap
-                    .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '$' | '`' | '\\'))
+            if let Some(from) = prev_end
+                && !text.get(from..src).is_some_and(is_markup)
             {
                 return None;
             }
@@ -368,6 +356,32 @@ impl Plain {
             && self.strong.first().is_some_and(|s| {
                 self.text[..s.start].trim().is_empty() && self.text[s.end..].trim().is_empty()
             })
+    }
+}
+
+/// True when `gap` (source text between two pieces of plain text) is only inline markup.
+fn is_markup(gap: &str) -> bool {
+    let mut rest = gap;
+    loop {
+        let (head, tail) = match rest.find("](") {
+            Some(i) => (
+                &rest[..i],
+                rest[i + 2..].find(')').map(|j| &rest[i + 2 + j + 1..]),
+            ),
+            None => (rest, None),
+        };
+        // Whitespace is no markup here: the plain text joins its pieces directly, so a gap
+        // with a space or newline (a code span over two lines) would glue two words.
+        if !head
+            .chars()
+            .all(|c| matches!(c, '*' | '_' | '~' | '$' | '`' | '\\' | '[' | ']'))
+        {
+            return false;
+        }
+        match tail {
+            Some(t) => rest = t,
+            None => return !rest.contains("]("),
+        }
     }
 }
 

@@ -469,8 +469,72 @@ fn lora_row_rank_paragraph_and_formula_claims() {
             ("LoRA", "y'", "(W + BA)x")
         ]
     );
-    // The long prose bullet is recorded as not carded.
-    assert!(d.skipped.iter().any(|s| s.line == 7));
+    // The unlabelled explanation bullet is study content: it becomes "LoRA › 핵심 내용".
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.line == 7)
+        .expect("card for line 7");
+    assert_eq!(card.front, "LoRA › 핵심 내용");
+    assert!(
+        card.back.starts_with("<ul><li>이 행렬들은"),
+        "{}",
+        card.back
+    );
+    assert!(!d.skipped.iter().any(|s| s.line == 7));
+}
+
+#[test]
+fn unlabelled_bullets_of_a_topic_become_one_card() {
+    let d = doc("## 0. GPT
+
+- Transformer decoder 구조
+- 각 블록:
+    1. Masked Multi-Head Self-Attention
+    2. Feed-Forward Network (FFN)
+    3. Layer Normalization & Residual Connection
+- **사전 학습 목표**: 이전 토큰들을 기반으로 다음 토큰 확률 분포를 예측 (언어모델링)
+- 다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → cross-entropy loss 사용
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | GPT › 핵심 내용 => <ul><li>Transformer decoder 구조</li>\
+             <li>다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → cross-entropy loss 사용</li></ul>",
+            "basic | 역량평가 정리::문제 9 | GPT › 각 블록 => <ol><li>Masked Multi-Head Self-Attention</li>\
+             <li>Feed-Forward Network (FFN)</li><li>Layer Normalization &amp; Residual Connection</li></ol>",
+            "definition | 역량평가 정리::문제 9 | FFN => Feed-Forward Network",
+            "basic | 역량평가 정리::문제 9 | GPT › 사전 학습 목표 => 이전 토큰들을 기반으로 다음 토큰 확률 분포를 예측 (언어모델링)",
+        ]
+    );
+    assert!(d.skipped.is_empty(), "{:?}", d.skipped);
+    // The labelled cards keep the ids they had before the unlabelled card existed.
+    let id = |key: &str| d.cards.iter().find(|c| c.key == key).map(|c| c.id.clone());
+    assert_eq!(
+        id("각 블록"),
+        Some(notedeck_parse::card_id(
+            "역량평가 정리",
+            &["문제 9".into(), "GPT".into()],
+            "각 블록"
+        ))
+    );
+}
+
+#[test]
+fn unlabelled_bullets_too_long_together_are_skipped() {
+    let long = "가나다라마바사아자차카타파하 ".repeat(13);
+    let body = format!("## 0. GPT\n\n- {long}\n- {long}\n- {long}\n- {long}\n- **장점**: 짧음\n");
+    let d = doc(&body);
+    assert_eq!(
+        cards(&d),
+        ["basic | 역량평가 정리::문제 9 | GPT › 장점 => 짧음"]
+    );
+    assert_eq!(d.skipped.len(), 4);
+    assert!(
+        d.skipped[0].reason.contains("too long for one card"),
+        "{:?}",
+        d.skipped
+    );
 }
 
 #[test]

@@ -352,3 +352,30 @@ fn overfitting_sections_are_sibling_topics() {
         ]
     );
 }
+
+#[test]
+fn unlabelled_study_bullets_reach_a_card() {
+    let d = notes();
+    let skipped: Vec<usize> = d.skipped.iter().map(|s| s.line).collect();
+    for line in [9, 15, 117, 118, 119] {
+        assert!(!skipped.contains(&line), "line {line} skipped: {skipped:?}");
+    }
+    let gpt = d
+        .cards
+        .iter()
+        .find(|c| c.front == "GPT › 핵심 내용")
+        .expect("GPT › 핵심 내용");
+    assert_eq!(gpt.line, 9);
+    assert!(gpt.back.contains("cross-entropy loss 사용"), "{}", gpt.back);
+    let lora = d
+        .cards
+        .iter()
+        .find(|c| c.front == "LoRA › 핵심 내용")
+        .expect("LoRA › 핵심 내용");
+    assert_eq!(
+        (lora.line, lora.deck.join("::")),
+        (117, "역량평가 정리::문항 10".into())
+    );
+    assert_eq!(lora.back.matches("<li>").count(), 3, "{}", lora.back);
+    assert!(lora.back.contains("delta_W를 모델링한다."), "{}", lora.back);
+}
