@@ -360,10 +360,12 @@ impl Lattice {
     ///
     /// Two passes: the first with the built-in model alone; its confident choices and the
     /// intact text then make a cache model of this very document, and the second pass decides
-    /// with both (see [`Cache`]).
+    /// with both (see [`Cache`]); only the first when `adapt` is false. `agree` revises the
+    /// decisions of each pass (one reading per damaged word) before they are used.
     pub(crate) fn decide(
         mut self,
         agree: impl Fn(&mut [(usize, Decision)]),
+        adapt: bool,
     ) -> Vec<(usize, Decision)> {
         // Two boundary tokens of history, as in training; one at the end closes the last word.
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
@@ -372,6 +374,9 @@ impl Lattice {
         let mut scorer = Scorer::default();
         let mut first = self.decide_with(&mut scorer);
         agree(&mut first);
+        if !adapt {
+            return first;
+        }
         // One adapted pass: more passes measured no better on held-out text.
         scorer.set_cache(Cache::build(&self.nodes, &first));
         let mut out = self.decide_with(&mut scorer);
