@@ -35,18 +35,6 @@ PNG_1X1 = bytes.fromhex(
 )
 
 
-@pytest.fixture(scope="session")
-def notedeck() -> str:
-    """$NOTEDECK_BIN, else a fresh release build (cargo is a no-op when it is up to date)."""
-    env = os.environ.get("NOTEDECK_BIN")
-    if env:
-        if not (os.path.isfile(env) and os.access(env, os.X_OK)):
-            pytest.fail(f"NOTEDECK_BIN={env} is not an executable file")
-        return env
-    subprocess.run(
-        ["cargo", "build", "--release", "-p", "notedeck"], cwd=ROOT, check=True
-    )
-    return str(ROOT / "target" / "release" / "notedeck")
 
 
 def run(notedeck: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

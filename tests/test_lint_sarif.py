@@ -9,7 +9,6 @@ linter writes (related locations, fixes with replacements, Korean paths that nee
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from importlib import resources
 from pathlib import Path
@@ -18,27 +17,8 @@ import jsonschema
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_TIMEOUT_S = 900
 
 
-@pytest.fixture(scope="module")
-def notedeck() -> str:
-    """$NOTEDECK_BIN, else a fresh release build (cargo is a no-op when it is up to date)."""
-    env = os.environ.get("NOTEDECK_BIN")
-    if env:
-        if not (Path(env).is_file() and os.access(env, os.X_OK)):
-            pytest.fail(f"NOTEDECK_BIN={env} is not an executable file")
-        return env
-    build = subprocess.run(
-        ["cargo", "build", "--release", "-p", "notedeck"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_S,
-    )
-    if build.returncode != 0:
-        pytest.fail(f"cargo build --release -p notedeck failed:\n{build.stderr[-4000:]}")
-    return str(ROOT / "target" / "release" / "notedeck")
 
 
 @pytest.fixture(scope="module")

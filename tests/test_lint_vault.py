@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,13 +21,6 @@ GENERATOR = ROOT.parent / "shared" / "bench" / "gen_vault.py"
 FILES = 300
 
 
-@pytest.fixture(scope="module")
-def notedeck() -> str:
-    env = os.environ.get("NOTEDECK_BIN")
-    if env:
-        return env
-    subprocess.run(["cargo", "build", "--release", "-p", "notedeck"], cwd=ROOT, check=True)
-    return str(ROOT / "target" / "release" / "notedeck")
 
 
 @pytest.fixture(scope="module")

