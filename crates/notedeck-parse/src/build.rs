@@ -36,6 +36,8 @@ pub(crate) const PROSE_MAX_CHARS_TWO_SENTENCES: usize = 100;
 pub(crate) const FACET_MAX_CHARS: usize = 700;
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
 const LABEL_MAX_CHARS: usize = 60;
+/// Most words in a line naming a problem's subject (see [`is_problem_subject`]).
+const SUBJECT_MAX_WORDS: usize = 4;
 /// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
 const UNLABELLED_KEY: &str = "핵심 내용";
 /// Longest plain label without a colon (`- Surrogate 모델` + nested list).
@@ -361,6 +363,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             parent,
             heading_span: heading_span.clone(),
             span: heading_span.clone(),
+            subject: None,
+            subject_span: None,
         });
         self.info.push(Info {
             short,
@@ -622,6 +626,27 @@ impl<'t, 'a> Builder<'t, 'a> {
                         continue;
                     };
                     let t = plain.text.trim();
+                    if let Some(s) = sec
+                        && self.doc.sections[s].kind == SectionKind::Problem
+                        && self.doc.sections[s].subject.is_none()
+                        && blocks[..i - 1]
+                            .iter()
+                            .all(|&n| tree.blocks[n].kind == Kind::Html)
+                        && is_problem_subject(plain, self.text.get(b.span.clone()))
+                    {
+                        self.doc.sections[s].subject = Some(t.to_string());
+                        let lead = plain.text.len() - plain.text.trim_start().len();
+                        self.doc.sections[s].subject_span = Some(
+                            plain
+                                .exact_src_span(self.text, &(lead..lead + t.len()))
+                                .unwrap_or_else(|| b.span.clone()),
+                        );
+                        self.skip(
+                            b.span.clone(),
+                            "names the problem's subject (shown in the outline, not a card)",
+                        );
+                        continue;
+                    }
                     if let Some(title) = tip_title(plain) {
                         let next = blocks[i..]
                             .iter()
@@ -1868,6 +1893,23 @@ fn sentence_count(text: &str) -> usize {
         }
     }
     n
+}
+
+/// A short line right under a problem heading that names what the problem is about: one
+/// line, at most [`SUBJECT_MAX_WORDS`] words and 40 characters, with Latin letters (a name:
+/// `XAI`, `overfitting vs underfitting`), not bold (that is a topic), not a link, no sentence
+/// end. Korean-only short lines there are as often the task (`… 옳은 것 고르기`) as a subject.
+fn is_problem_subject(plain: &Plain, source: Option<&str>) -> bool {
+    let t = plain.text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 40
+        && t.split_whitespace().count() <= SUBJECT_MAX_WORDS
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+        && !t.ends_with(['.', '?', '!', ':', '다'])
+        && !t.contains("://")
+        && plain.strong.is_empty()
+        && plain.images.is_empty()
+        && source.is_some_and(|s| !s.trim().contains('\n'))
 }
 
 fn is_image_only(plain: &Plain) -> bool {

@@ -80,6 +80,14 @@ pub struct Section {
     pub heading_span: Span,
     /// Span from the heading to the start of the next section at the same or a higher rank.
     pub span: Span,
+    /// For a problem: what it is about, when the note names it in a short line right under
+    /// the heading (`XAI` under `### 문항12`, `overfitting vs underfitting` under 문항 22).
+    /// Shown in outlines; not part of card paths, so it never changes an id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Span of that line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_span: Option<Span>,
 }
 
 /// The shape of a card, which decides its Anki note type.

@@ -25,7 +25,7 @@ pub fn listing(text: &str, doc: &Document) -> String {
             SectionKind::Topic => "topic",
             SectionKind::Facet => "facet",
         };
-        let _ = writeln!(
+        let _ = write!(
             out,
             "{:>4} {}{kind} h{}: {}",
             line(s.heading_span.start),
@@ -33,6 +33,12 @@ pub fn listing(text: &str, doc: &Document) -> String {
             s.level,
             s.title
         );
+        match &s.subject {
+            Some(subject) => {
+                let _ = writeln!(out, " — {subject}");
+            }
+            None => out.push('\n'),
+        }
     }
     out.push_str("== cards\n");
     for c in &doc.cards {

@@ -328,7 +328,9 @@ impl Plain {
             .map
             .partition_point(|&(pos, _, _)| pos <= r.start)
             .checked_sub(1)?;
-        let mut prev_end: Option<usize> = None;
+        // Where the previous piece ended in the source, and whether it was a line break
+        // (then the next line's indentation and `>` markers come first).
+        let mut prev_end: Option<(usize, bool)> = None;
         for (k, &(pos, src, exact)) in self.map.iter().enumerate().skip(first) {
             if pos >= r.end && k > first {
                 break;
@@ -338,12 +340,22 @@ impl Plain {
             if !exact && !is_break {
                 return None;
             }
-            if let Some(from) = prev_end
-                && !text.get(from..src).is_some_and(is_markup)
-            {
-                return None;
+            if let Some((from, after_break)) = prev_end {
+                let gap = text.get(from..src)?;
+                let gap = if after_break {
+                    gap.trim_start_matches(|c: char| c.is_whitespace() || c == '>')
+                } else {
+                    gap
+                };
+                if !is_markup(gap) {
+                    return None;
+                }
             }
-            prev_end = (!is_break).then_some(src + (piece_end - pos));
+            prev_end = Some(if is_break {
+                (src, true)
+            } else {
+                (src + (piece_end - pos), false)
+            });
         }
         Some(self.src_span(r))
     }

@@ -668,3 +668,54 @@ fn stray_bold_never_pairs_across_code_or_blocks() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn short_line_under_a_problem_names_its_subject() {
+    let src = "# 역량평가 정리
+
+### 문제9
+
+자연어처리 모델 관련 설명으로 옳은 것 고르기
+
+## 0. GPT
+
+- **사전 학습 목표**: 다음 토큰 예측
+
+### 문항12
+
+XAI
+
+**Logistic regression**
+
+- **Surrogate 모델**: 보조 모델
+";
+    let d = parse(src, "fallback");
+    let subjects: Vec<(&str, Option<&str>)> = d
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Problem)
+        .map(|s| (s.title.as_str(), s.subject.as_deref()))
+        .collect();
+    // The task statement under 문제9 is not a subject; `XAI` is.
+    assert_eq!(subjects, [("문제 9", None), ("문항 12", Some("XAI"))]);
+    let xai = d
+        .sections
+        .iter()
+        .find(|s| s.subject.is_some())
+        .expect("a problem with a subject");
+    let span = xai.subject_span.clone().expect("subject span");
+    assert_eq!(&src[span], "XAI");
+    // It is not a card, and says why; the topic after it is unaffected.
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 13 && s.reason.contains("subject"))
+    );
+    assert_eq!(
+        outline(&d)[3..],
+        [
+            "problem: 문항 12 < 역량평가 정리",
+            "topic: Logistic regression < 문항 12"
+        ]
+    );
+}

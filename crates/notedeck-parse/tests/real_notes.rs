@@ -379,3 +379,20 @@ fn unlabelled_study_bullets_reach_a_card() {
     assert_eq!(lora.back.matches("<li>").count(), 3, "{}", lora.back);
     assert!(lora.back.contains("delta_W를 모델링한다."), "{}", lora.back);
 }
+
+#[test]
+fn problems_named_by_a_short_line_have_a_subject() {
+    let d = notes();
+    let subjects: Vec<(&str, &str)> = d
+        .sections
+        .iter()
+        .filter_map(|s| Some((s.title.as_str(), s.subject.as_deref()?)))
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            ("문항 12", "XAI"),
+            ("문항 22", "overfitting vs underfitting")
+        ]
+    );
+}
