@@ -45,7 +45,7 @@ impl CardDigests {
             .iter()
             .map(|card| {
                 let start = offset(labels.len());
-                labels.push_str(&shorten(&plain_display(&card.front)));
+                push_label(&mut labels, &card.front);
                 CardDigest {
                     front_key: front_key(card),
                     span: card.span.clone(),
@@ -111,8 +111,8 @@ pub fn cards_with<'a>(ws: &'a Workspace, front: &FrontKey) -> Vec<(&'a Path, &'a
         .index
         .fronts
         .get(front)
-        .into_iter()
-        .flatten()
+        .map_or(&[][..], |posted| posted.as_slice())
+        .iter()
         .filter_map(|&(id, i)| {
             let (path, note) = ws.index.file(id)?;
             Some((path, note, i))
@@ -207,30 +207,92 @@ fn is_blank_html(html: &str) -> bool {
     true
 }
 
-/// Text of an HTML fragment without tags, whitespace-collapsed (for display).
-fn plain_display(html: &str) -> String {
-    let mut out = String::new();
+/// Append the front `html` as messages quote it: tags read as spaces, whitespace collapsed
+/// and trimmed, at most [`MAX_LABEL`] characters then `…`. Written straight into the note's
+/// label string: every card of a vault goes through here.
+fn push_label(out: &mut String, html: &str) {
     let mut in_tag = false;
+    let (mut space, mut count) = (false, 0);
     for c in html.chars() {
         match c {
             '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                space = true;
             }
-            _ if !in_tag => out.push(c),
-            _ => {}
+            _ if in_tag => {}
+            _ if c.is_whitespace() => space = true,
+            _ => {
+                for c in [' ', c] {
+                    if c == ' ' && !(space && count > 0) {
+                        continue;
+                    }
+                    if count == MAX_LABEL {
+                        out.push('…');
+                        return;
+                    }
+                    out.push(c);
+                    count += 1;
+                }
+                space = false;
+            }
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn shorten(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
-        s.to_string()
-    } else {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("{cut}…")
+/// The longest front a message quotes in full, in characters.
+const MAX_LABEL: usize = 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `push_label` writes, the slow way: tags to spaces, whitespace collapsed, cut.
+    fn label_by_steps(html: &str) -> String {
+        let mut plain = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    plain.push(' ');
+                }
+                _ if !in_tag => plain.push(c),
+                _ => {}
+            }
+        }
+        let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        if plain.chars().count() <= MAX_LABEL {
+            plain
+        } else {
+            format!("{}…", plain.chars().take(MAX_LABEL).collect::<String>())
+        }
+    }
+
+    #[test]
+    fn labels_collapse_tags_and_whitespace_and_cut_at_sixty_characters() {
+        let long = "LoRA (Low-Rank Adaptation) › 장점 › 학습 파라미터 수를 크게 줄여 \\(W' = W + BA\\) 로 미세조정";
+        for html in [
+            "BERT › 장점",
+            "<p>  GPT <b>(Generative Pre-trained Transformer)</b> › 한계</p>\n",
+            long,
+            &format!("<p>{long}</p>"),
+            &"가".repeat(60),
+            &format!("{} <i>x</i>", "가".repeat(59)),
+            &format!("{}   ", "가".repeat(60)),
+            "<br>",
+            "",
+        ] {
+            let mut got = String::new();
+            push_label(&mut got, html);
+            assert_eq!(got, label_by_steps(html), "{html:?}");
+        }
+        let mut got = String::new();
+        push_label(&mut got, long);
+        assert!(
+            got.ends_with('…') && got.chars().count() == MAX_LABEL + 1,
+            "{got}"
+        );
     }
 }

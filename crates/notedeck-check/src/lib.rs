@@ -172,10 +172,14 @@ pub type ImageResolver = Arc<dyn Fn(&Path, &str) -> bool + Send + Sync>;
 /// shares a term name, claim key or card front with the file being checked. The workspace keeps
 /// those inverted indexes up to date in [`Workspace::set`] and [`Workspace::remove`], so
 /// [`Workspace::check_file`] after an edit touches only the files that share a key with it.
+///
+/// Cloning is cheap (the notes and the index are shared), so a caller holding the workspace
+/// behind a lock can check a snapshot without the lock; the index is copied only if the
+/// original changes while a snapshot is alive.
 #[derive(Clone, Default)]
 pub struct Workspace {
     notes: BTreeMap<PathBuf, Arc<Note>>,
-    index: Index,
+    index: Arc<Index>,
     image_exists: Option<ImageResolver>,
 }
 
@@ -239,18 +243,19 @@ impl Workspace {
     }
 
     fn insert_with_keys(&mut self, path: PathBuf, note: Note, keys: NoteKeys) {
+        let index = Arc::make_mut(&mut self.index);
         if let Some(old) = self.notes.remove(&path) {
-            self.index.remove(&path, &old);
+            index.remove(&path, &old);
         }
         let note = Arc::new(note);
-        self.index.add(&path, &note, keys);
+        index.add(&path, &note, keys);
         self.notes.insert(path, note);
     }
 
     /// Forget a file.
     pub fn remove(&mut self, path: &Path) {
         if let Some(old) = self.notes.remove(path) {
-            self.index.remove(path, &old);
+            Arc::make_mut(&mut self.index).remove(path, &old);
         }
     }
 
@@ -313,7 +318,7 @@ impl Workspace {
             out.extend(claims::conflicts_among(&group));
         }
         for posted in self.index.fronts.values() {
-            if posted.len() > 1 {
+            if let Posted::Many(posted) = posted {
                 let group = cards::in_rank_order(self, posted, &rank);
                 out.extend(cards::duplicates_among(&group));
             }
@@ -513,7 +518,50 @@ struct Index {
     claims: Postings<claims::ClaimKey>,
     /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
     /// there is a key for nearly every card of a vault and almost all of them hold one card.
-    fronts: HashMap<FrontKey, Vec<(FileId, u32)>>,
+    fronts: HashMap<FrontKey, Posted>,
+}
+
+/// The cards of one front key as (file, position in its digests). Nearly every key has one
+/// card, which needs no allocation of its own: the index is smaller and a copy of it (made
+/// when the workspace changes while a snapshot is being checked) is quick.
+#[derive(Debug, Clone)]
+enum Posted {
+    One((FileId, u32)),
+    Many(Vec<(FileId, u32)>),
+}
+
+impl Posted {
+    fn as_slice(&self) -> &[(FileId, u32)] {
+        match self {
+            Posted::One(card) => std::slice::from_ref(card),
+            Posted::Many(cards) => cards,
+        }
+    }
+
+    fn push(&mut self, card: (FileId, u32)) {
+        match self {
+            Posted::One(first) => *self = Posted::Many(vec![*first, card]),
+            Posted::Many(cards) => cards.push(card),
+        }
+    }
+
+    /// Drop the cards of file `id`; `false` once no card is left.
+    fn remove_file(&mut self, id: FileId) -> bool {
+        match self {
+            Posted::One((file, _)) => *file != id,
+            Posted::Many(cards) => {
+                cards.retain(|&(file, _)| file != id);
+                match *cards.as_slice() {
+                    [] => false,
+                    [card] => {
+                        *self = Posted::One(card);
+                        true
+                    }
+                    _ => true,
+                }
+            }
+        }
+    }
 }
 
 impl Index {
@@ -542,7 +590,12 @@ impl Index {
         post(&mut self.terms, id, keys.terms);
         post(&mut self.claims, id, keys.claims);
         for (key, i) in keys.fronts {
-            self.fronts.entry(key).or_default().push((id, i));
+            match self.fronts.get_mut(&key) {
+                Some(posted) => posted.push((id, i)),
+                None => {
+                    self.fronts.insert(key, Posted::One((id, i)));
+                }
+            }
         }
     }
 
@@ -560,11 +613,10 @@ impl Index {
             note.doc.claims.iter().map(|c| Some(claims::key(c))),
         );
         for key in note.cards.cards.iter().filter_map(|c| c.front_key) {
-            if let Some(posted) = self.fronts.get_mut(&key) {
-                posted.retain(|&(file, _)| file != id);
-                if posted.is_empty() {
-                    self.fronts.remove(&key);
-                }
+            if let Some(posted) = self.fronts.get_mut(&key)
+                && !posted.remove_file(id)
+            {
+                self.fronts.remove(&key);
             }
         }
     }

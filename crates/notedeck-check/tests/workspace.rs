@@ -51,3 +51,45 @@ fn check_file_agrees_with_check_all() {
     assert_eq!(per_file(&ws), all);
     assert!(all.iter().all(|f| f.path != Path::new("b/nlp.md")));
 }
+
+#[test]
+fn duplicate_cards_follow_edits_and_snapshots_keep_their_state() {
+    // The same card in two files of one deck, then a third copy, then edits and removals: the
+    // front index (one slot per front, a list once a front repeats) must follow each step, and
+    // a clone taken on the way (a snapshot checked without a lock) must not see later changes.
+    let card =
+        "# 역량평가 정리\n\n### 문제9\n\n## 0. GPT\n\n- **사전 학습 목표**: 다음 토큰 예측\n";
+    let duplicates = |ws: &Workspace| -> Vec<(PathBuf, usize)> {
+        let all = ws.check_all();
+        assert_eq!(per_file(ws), all);
+        all.into_iter()
+            .filter(|f| f.code == "duplicate-card")
+            .map(|f| (f.path, f.span.start))
+            .collect()
+    };
+    let (a, b, c) = (
+        PathBuf::from("a/gpt.md"),
+        PathBuf::from("b/gpt.md"),
+        PathBuf::from("c/gpt.md"),
+    );
+    let start = card.find("- **사전").expect("the bullet");
+    let mut ws = Workspace::new();
+    ws.set(a.clone(), card);
+    assert_eq!(duplicates(&ws), []);
+    ws.set(b.clone(), card);
+    assert_eq!(duplicates(&ws), [(b.clone(), start)]);
+    let snapshot = ws.clone();
+    ws.set(c.clone(), card);
+    assert_eq!(duplicates(&ws), [(b.clone(), start), (c.clone(), start)]);
+    assert_eq!(duplicates(&snapshot), [(b.clone(), start)]);
+
+    // Reworded in `a`: `b` holds the first card now, `c` repeats it.
+    ws.set(a.clone(), &card.replace("사전 학습 목표", "사전 학습 방식"));
+    assert_eq!(duplicates(&ws), [(c.clone(), start)]);
+    ws.remove(&c);
+    assert_eq!(duplicates(&ws), []);
+    // Back to one slot holding `b`; a new copy in `a` makes `b` the repeat again.
+    ws.set(a.clone(), card);
+    assert_eq!(duplicates(&ws), [(b, start)]);
+    assert_eq!(duplicates(&snapshot).len(), 1);
+}

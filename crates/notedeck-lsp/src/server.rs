@@ -471,18 +471,38 @@ const INSERT_BATCH: usize = 32;
 /// Diagnostics of the open files (each gets a versioned publish, even when clean), or of the
 /// rest of the workspace (files with findings).
 fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
-    let st = shared.read();
     if open_only {
+        let st = shared.read();
         return st
             .open
             .keys()
             .map(|path| Publish::new(&st, path.clone(), diagnostics::for_file(&st, path)))
             .collect();
     }
-    diagnostics::for_workspace(&st)
+    // The whole vault is checked on a snapshot (it shares the notes and the index), without
+    // the lock: an edit made meanwhile must not wait for the whole-vault check.
+    let (ws, open) = {
+        let st = shared.read();
+        let open: HashMap<PathBuf, Uri> = st
+            .open
+            .iter()
+            .map(|(path, doc)| (path.clone(), doc.uri.clone()))
+            .collect();
+        (st.ws.clone(), open)
+    };
+    let uri = |path: &std::path::Path| match open.get(path) {
+        Some(uri) => Some(uri.clone()),
+        None => Uri::from_file_path(path),
+    };
+    // Files opened meanwhile are left out here; their own check publishes them.
+    diagnostics::for_workspace(&ws, &uri)
         .into_iter()
-        .filter(|(path, _)| !st.open.contains_key(path))
-        .map(|(path, diags)| Publish::new(&st, path, diags))
+        .filter(|(path, _)| !open.contains_key(path))
+        .map(|(path, diags)| Publish {
+            path,
+            diags,
+            version: None,
+        })
         .collect()
 }
 

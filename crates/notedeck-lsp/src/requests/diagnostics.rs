@@ -4,15 +4,16 @@
 //! the checker's view of mojibake is noise. Uncertain characters left by an accepted repair get
 //! one hint each.
 
-use notedeck_check::{Finding, Severity};
+use notedeck_check::{Finding, Note, Severity, Workspace};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 
 use crate::damage;
 use crate::state::State;
+use crate::text::Text;
 
 /// The `source` of every diagnostic this server publishes.
 pub const SOURCE: &str = "notedeck";
@@ -41,18 +42,21 @@ pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
     out
 }
 
-/// Diagnostics for every file of the workspace that has any, for the startup scan.
-pub fn for_workspace(st: &State) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+/// Diagnostics for every file of `ws` that has any, for the startup scan. `ws` may be a
+/// snapshot checked without the server's lock, so it is read for texts and `uri` gives each
+/// path's URI (the client's spelling for open files).
+pub fn for_workspace(
+    ws: &Workspace,
+    uri: &dyn Fn(&Path) -> Option<Uri>,
+) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
     let mut out: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for finding in st.ws.check_all() {
-        if let Some(d) = to_diagnostic(st, &finding) {
+    for finding in ws.check_all() {
+        if let Some(d) = diagnostic_in(ws, uri, &finding) {
             out.entry(finding.path.clone()).or_default().push(d);
         }
     }
-    for (path, note) in st.ws.notes() {
-        if let Some((_, text)) = st.note(path)
-            && let Some(damaged) = damage::diagnostic(&note.text, text)
-        {
+    for (path, note) in ws.notes() {
+        if let Some(damaged) = damage::diagnostic(&note.text, text_of(note)) {
             out.insert(path.clone(), vec![damaged]);
         }
     }
@@ -61,14 +65,23 @@ pub fn for_workspace(st: &State) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
 
 /// One finding as a diagnostic; `None` if its file is not in the workspace.
 pub fn to_diagnostic(st: &State, finding: &Finding) -> Option<Diagnostic> {
-    let (_, text) = st.note(&finding.path)?;
+    diagnostic_in(&st.ws, &|path| st.uri(path), finding)
+}
+
+/// One finding as a diagnostic, with ranges from the notes of `ws`.
+fn diagnostic_in(
+    ws: &Workspace,
+    uri: &dyn Fn(&Path) -> Option<Uri>,
+    finding: &Finding,
+) -> Option<Diagnostic> {
+    let text = text_of(ws.get(&finding.path)?);
     let related: Vec<DiagnosticRelatedInformation> = finding
         .related
         .iter()
         .filter_map(|r| {
-            let (_, other) = st.note(&r.path)?;
+            let other = text_of(ws.get(&r.path)?);
             Some(DiagnosticRelatedInformation {
-                location: Location::new(st.uri(&r.path)?, other.range(&r.span)),
+                location: Location::new(uri(&r.path)?, other.range(&r.span)),
                 message: r.message.clone(),
             })
         })
@@ -82,6 +95,10 @@ pub fn to_diagnostic(st: &State, finding: &Finding) -> Option<Diagnostic> {
         related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     })
+}
+
+fn text_of(note: &Note) -> Text<'_> {
+    Text::new(&note.text, &note.lines)
 }
 
 fn severity(s: Severity) -> DiagnosticSeverity {
