@@ -479,11 +479,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|&(_, b)| b == b'(')
             .map(|(i, _)| i)
             .collect();
+        // One plain-text buffer for all blocks (allocating one per block shows in profiles).
+        let mut scratch = Plain::default();
         for (i, b) in self.tree.blocks.iter().enumerate() {
             let heading = self.header_blocks.contains(&i);
             match plains.get(i).and_then(Option::as_ref) {
                 Some(plain) => self.terms_of(plain, heading, &mut found),
-                None => self.terms_in(b, heading, &parens, &mut found),
+                None => self.terms_in(b, heading, &parens, &mut scratch, &mut found),
             }
         }
         // Definition cards: one per distinct (name, expansion), at its first occurrence.
@@ -512,7 +514,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.doc.terms = found;
     }
 
-    fn terms_in(&self, b: &Block, heading: bool, parens: &[usize], out: &mut Vec<crate::Term>) {
+    fn terms_in(
+        &self,
+        b: &Block,
+        heading: bool,
+        parens: &[usize],
+        scratch: &mut Plain,
+        out: &mut Vec<crate::Term>,
+    ) {
         let any_in = |span: &Span| {
             let i = parens.partition_point(|&p| p < span.start);
             parens.get(i).is_some_and(|&p| p < span.end)
@@ -526,8 +535,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             Kind::Heading(_) | Kind::Paragraph | Kind::TableCell => {
                 let evs = self.tree.inner(b);
                 if has_paren(evs) {
-                    let plain = Plain::of(self.text, evs);
-                    self.terms_of(&plain, heading, out);
+                    scratch.fill(self.text, evs);
+                    self.terms_of(scratch, heading, out);
                 }
             }
             Kind::Item => {
@@ -541,15 +550,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .get(b.inner.start..direct_end.max(b.inner.start))
                     && has_paren(evs)
                 {
-                    let plain = Plain::of(self.text, evs);
-                    self.terms_of(&plain, false, out);
+                    scratch.fill(self.text, evs);
+                    self.terms_of(scratch, false, out);
                 }
             }
             _ => {}
         }
         if !matches!(b.kind, Kind::CodeBlock | Kind::Html) {
             for c in &b.children {
-                self.terms_in(c, false, parens, out);
+                self.terms_in(c, false, parens, scratch, out);
             }
         }
     }
@@ -1717,14 +1726,25 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
 }
 
 /// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.
+/// Offset of the next `<!--` at or after `from`. Searching for `<` (memchr) and checking
+/// the rest is several times cheaper than a substring search over the whole note.
+fn find_comment(text: &str, mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + text.get(from..)?.find('<')?;
+        if text.get(at..)?.starts_with("<!--") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}
+
 fn scan_pins(text: &str) -> (HashMap<usize, (String, Span)>, Vec<Problem>) {
     let mut out = HashMap::new();
     let mut problems = Vec::new();
     let mut line = 0;
     let mut last = 0;
     let mut from = 0;
-    while let Some(rel) = text[from..].find("<!--") {
-        let start = from + rel;
+    while let Some(start) = find_comment(text, from) {
         line += text[last..start].bytes().filter(|&b| b == b'\n').count();
         last = start;
         // Search for the end after the opening, so `<!-->` cannot close itself backwards.
@@ -1851,11 +1871,19 @@ fn is_hangul(c: char) -> bool {
 
 /// Anki tag: no spaces, no `"`, no hierarchy separator.
 fn tag(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join("_")
-        .replace('"', "")
-        .replace("::", ":")
+    // One buffer: words joined by `_`, quotes dropped; `::` (Anki's hierarchy separator)
+    // is rare enough to fix afterwards.
+    let mut out = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.extend(word.chars().filter(|&c| c != '"'));
+    }
+    if out.contains("::") {
+        out = out.replace("::", ":");
+    }
+    out
 }
 
 /// Why a paragraph is too long to be a card side, if it is.

@@ -695,6 +695,14 @@ impl Renderer<'_> {
 /// cloze markers) or block boundary between them. A lone `*` or an unpaired `**`
 /// (`- *NAS(Neural Architecture Search)**의`) stays as written.
 fn stray_strong(events: &[Ev]) -> Vec<StarCut> {
+    // Nearly every block has no literal `*` at all (bold markup becomes events): skip the
+    // walk, and its copies of the text, with one memchr per text event.
+    if !events
+        .iter()
+        .any(|e| matches!(&e.ev, Event::Text(t) if t.contains('*')))
+    {
+        return Vec::new();
+    }
     let mut s = StrayScan::default();
     let mut in_image = false;
     let mut in_code = false;
@@ -779,11 +787,17 @@ impl StrayScan {
         let run = std::mem::take(&mut self.run);
         let bytes = run.as_bytes();
         let mut k = 0;
-        while let Some(rel) = run.get(k..).and_then(|rest| rest.find("**")) {
+        // A char pattern searches with memchr; a `"**"` pattern would build a two-way
+        // searcher per call.
+        while let Some(rel) = run.get(k..).and_then(|rest| rest.find('*')) {
             let at = k + rel;
             let mut end = at;
             while bytes.get(end) == Some(&b'*') {
                 end += 1;
+            }
+            if end - at < 2 {
+                k = end;
+                continue;
             }
             let prev = match run.get(..at).and_then(|s| s.chars().next_back()) {
                 Some(c) => Some(c),
