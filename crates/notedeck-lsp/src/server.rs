@@ -461,6 +461,9 @@ fn load_workspace(shared: &Shared) -> usize {
                 st.ws.insert(path, note);
             }
         }
+        drop(st);
+        // Let a request or an edit waiting for the lock have it before the next batch.
+        std::thread::yield_now();
     }
     count
 }
@@ -472,11 +475,18 @@ const INSERT_BATCH: usize = 32;
 /// rest of the workspace (files with findings).
 fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
     if open_only {
-        let st = shared.read();
-        return st
-            .open
-            .keys()
-            .map(|path| Publish::new(&st, path.clone(), diagnostics::for_file(&st, path)))
+        // One file per read lock: an edit made meanwhile waits for one file's check, not 20.
+        let paths: Vec<PathBuf> = shared.read().open.keys().cloned().collect();
+        return paths
+            .into_iter()
+            .filter_map(|path| {
+                let st = shared.read();
+                let diags = st
+                    .open
+                    .contains_key(&path)
+                    .then(|| diagnostics::for_file(&st, &path))?;
+                Some(Publish::new(&st, path, diags))
+            })
             .collect();
     }
     // The whole vault is checked on a snapshot (it shares the notes and the index), without
