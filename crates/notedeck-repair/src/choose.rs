@@ -214,20 +214,33 @@ struct Entry {
     counts: Counts,
 }
 
+/// Trigrams kept in the memo (a few tens of MB at most); a megabyte of real text needs about
+/// 120k-310k.
+const MEMO_LIMIT: usize = 1 << 19;
+
 impl Scorer {
     /// log P(c | a, b) for the trigram that ends at lattice node `i`.
     fn log_prob(&mut self, i: usize, a: u16, b: u16, c: u16) -> f64 {
         let key = trigram_key(a, b, c);
         let cache = self.cache.as_ref();
-        let entry = *self.memo.entry(key).or_insert_with(|| {
-            let built_in = Model::get().log_prob(a, b, c).exp();
-            let counts = cache.map_or_else(Counts::default, |cache| cache.counts(a, b, c));
-            Entry {
-                log_p: counts.mix(built_in).ln(),
-                built_in,
-                counts,
+        let entry = match self.memo.get(&key) {
+            Some(entry) => *entry,
+            None => {
+                let built_in = Model::get().log_prob(a, b, c).exp();
+                let counts = cache.map_or_else(Counts::default, |cache| cache.counts(a, b, c));
+                let entry = Entry {
+                    log_p: counts.mix(built_in).ln(),
+                    built_in,
+                    counts,
+                };
+                // Bounded: input made of nothing but damaged characters has a new trigram at
+                // almost every step, and memory must not grow with it.
+                if self.memo.len() < MEMO_LIMIT {
+                    self.memo.insert(key, entry);
+                }
+                entry
             }
-        });
+        };
         match cache.and_then(|cache| cache.own_counts(i, a, b, c)) {
             // This position's own first-pass reading is in the counts: score without it.
             Some(own) => entry.counts.without(own).mix(entry.built_in).ln(),
