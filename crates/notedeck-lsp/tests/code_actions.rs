@@ -18,13 +18,7 @@ async fn open_notes() -> (tempfile::TempDir, Client, String, String, u32, Vec<Va
     let uri = file_uri(&path);
     let mut client = Client::start();
     client.initialize(dir.path()).await;
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        )
-        .await;
-    let diags = client.diagnostics(&uri, Some(1)).await;
+    let diags = client.open(&uri, &text).await;
     let _ = client.log("notedeck: loaded").await;
     let (line, _) = position(
         &text,

@@ -25,15 +25,8 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
     let uri = file_uri(&path);
     let mut client = Client::start();
     client.initialize(dir.path()).await;
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": damaged}}),
-        )
-        .await;
-
     // Exactly one diagnostic, on the first line; none of the checker's noise about mojibake.
-    let diags = client.diagnostics(&uri, Some(1)).await;
+    let diags = client.open(&uri, &damaged).await;
     // The workspace scan reports when the vault is loaded and checked.
     let loaded = client.log("notedeck: loaded").await;
     assert!(loaded.contains("notes in"), "{loaded}");

@@ -12,13 +12,7 @@ async fn navigation_and_outline_on_the_real_notes() {
     let uri = file_uri(&path);
     let mut client = Client::start();
     client.initialize(dir.path()).await;
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        )
-        .await;
-    let _ = client.diagnostics(&uri, Some(1)).await;
+    let _ = client.open(&uri, &text).await;
     // The workspace scan reports when the vault is loaded and checked.
     let loaded = client.log("notedeck: loaded").await;
     assert!(loaded.contains("notes in"), "{loaded}");

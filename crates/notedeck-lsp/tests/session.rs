@@ -40,13 +40,7 @@ async fn editing_session_on_the_real_notes() {
         assert!(!caps[provider].is_null(), "{provider} missing: {caps}");
     }
 
-    client
-        .notify(
-            "textDocument/didOpen",
-            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-        )
-        .await;
-    let diags = client.diagnostics(&uri, Some(1)).await;
+    let diags = client.open(&uri, &text).await;
     // The workspace scan reports when the vault is loaded and checked.
     let loaded = client.log("notedeck: loaded").await;
     assert!(loaded.contains("notes in"), "{loaded}");

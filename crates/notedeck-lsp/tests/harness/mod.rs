@@ -81,6 +81,16 @@ impl Client {
         self.send_raw(&msg.to_string()).await;
     }
 
+    /// Open a markdown buffer at version 1 and return the diagnostics published for it.
+    pub async fn open(&mut self, uri: &str, text: &str) -> Vec<Value> {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        )
+        .await;
+        self.diagnostics(uri, Some(1)).await
+    }
+
     /// Send a request and return the whole response message (result or error).
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
