@@ -565,35 +565,43 @@ fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
         .collect()
 }
 
-/// Diagnostics for the other open files that hold a name (term, claim subject) whose
-/// definition changed: a conflict is between two places, so fixing one side clears the other.
-/// Only lists that differ from what the client has are returned.
+/// Diagnostics for the other files that hold a name (term, claim subject) whose definition
+/// changed: a conflict is between two places, so fixing one side clears the other. Open files,
+/// and closed files that the client shows findings for or that define one of the names (an
+/// editor lists the problems of closed files too, so they must not go stale). Only lists that
+/// differ from what the client has are returned; a closed file with nothing to report and
+/// nothing shown is left alone.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
     let st = shared.read();
-    let affected: Vec<&PathBuf> = st
-        .open
-        .keys()
-        .filter(|path| !batch.files.contains(*path))
-        .filter(|path| {
-            st.ws.get(path).is_some_and(|note| {
-                note.doc.terms.iter().any(|t| batch.names.contains(&t.name))
-                    || note
-                        .doc
-                        .claims
-                        .iter()
-                        .any(|c| batch.names.contains(&c.subject))
-            })
-        })
-        .collect();
+    let mut candidates: BTreeSet<PathBuf> = st.open.keys().cloned().collect();
+    candidates.extend(lock(&shared.published).keys().cloned());
+    for name in &batch.names {
+        candidates.extend(st.ws.definitions(name).iter().map(|s| s.path.to_path_buf()));
+    }
     let mut out = Vec::new();
-    for path in affected {
-        let diags = diagnostics::for_file(&st, path);
-        let before = lock(&shared.published)
-            .get(path)
-            .map(|(_, d)| d == &diags)
-            .unwrap_or(false);
-        if !before {
-            out.push(Publish::new(&st, path.clone(), diags));
+    for path in candidates {
+        if batch.files.contains(&path) {
+            continue;
+        }
+        let holds_name = st.ws.get(&path).is_some_and(|note| {
+            note.doc.terms.iter().any(|t| batch.names.contains(&t.name))
+                || note
+                    .doc
+                    .claims
+                    .iter()
+                    .any(|c| batch.names.contains(&c.subject))
+        });
+        if !holds_name {
+            continue;
+        }
+        let diags = diagnostics::for_file(&st, &path);
+        let unchanged = match lock(&shared.published).get(&path) {
+            Some((_, shown)) => shown == &diags,
+            // Nothing shown: an open file gets its (first) list, a closed one only findings.
+            None => !st.open.contains_key(&path) && diags.is_empty(),
+        };
+        if !unchanged {
+            out.push(Publish::new(&st, path, diags));
         }
     }
     out

@@ -287,3 +287,55 @@ async fn a_burst_of_edits_gets_one_publish_for_the_last_version() {
     // No list for versions 2 or 3 was published: `finish` fails on any unconsumed message.
     client.finish().await;
 }
+
+/// An editor lists the problems of closed files too: when an edit in an open note removes a
+/// conflict, the closed note holding the other side must get its list again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fixing_a_conflict_in_an_open_note_refreshes_the_closed_note_that_held_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let closed = dir.path().join("a.md");
+    let open = dir.path().join("b.md");
+    let closed_text = "# 미세조정\n\nLoRA (Row-rank Adaptation)\n\n- 적은 파라미터만 학습\n";
+    let open_text = "## LoRA (Low-Rank Adaptation)\n\n- 새로 추가한 LoRA 모듈만 학습\n";
+    std::fs::write(&closed, closed_text).expect("write a.md");
+    std::fs::write(&open, open_text).expect("write b.md");
+    let (closed_uri, open_uri) = (file_uri(&closed), file_uri(&open));
+
+    let mut client = Client::start();
+    client.initialize(dir.path()).await;
+    let diags = client.open(&open_uri, open_text).await;
+    assert!(codes(&diags).is_empty(), "{diags:#?}");
+    let _ = client.log("notedeck: loaded").await;
+    // The closed note's findings are published once the workspace is loaded.
+    let before = client.diagnostics(&closed_uri, None).await;
+    assert!(
+        codes(&before).contains(&"conflicting-expansion"),
+        "{before:#?}"
+    );
+
+    // The open note now spells it the closed note's way: no conflict is left anywhere.
+    let at = pos(open_text, "Low-Rank", 0);
+    let end = json!({"line": at["line"], "character": at["character"].as_u64().unwrap_or(0) + 8});
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": open_uri, "version": 2},
+                "contentChanges": [{"range": {"start": at, "end": end}, "text": "Row-rank"}]
+            }),
+        )
+        .await;
+    let edited = client.diagnostics(&open_uri, Some(2)).await;
+    assert!(
+        !codes(&edited).contains(&"conflicting-expansion"),
+        "{edited:#?}"
+    );
+    let after = client.diagnostics(&closed_uri, None).await;
+    assert!(
+        !codes(&after).contains(&"conflicting-expansion"),
+        "the closed note still shows the conflict: {after:#?}"
+    );
+    // Its own finding stays: "Row-rank Adaptation" still cannot spell LoRA.
+    assert!(codes(&after).contains(&"acronym-mismatch"), "{after:#?}");
+    client.finish().await;
+}
