@@ -72,12 +72,11 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
 
     // The client applies it (one change replacing everything).
     client
-        .notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": {"uri": uri, "version": 2},
-                "contentChanges": [{"range": edits[0]["range"], "text": edits[0]["newText"]}]
-            }),
+        .change(
+            &uri,
+            2,
+            edits[0]["range"].clone(),
+            edits[0]["newText"].clone(),
         )
         .await;
     let diags = client.diagnostics(&uri, Some(2)).await;
@@ -133,12 +132,11 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
         "one character swapped"
     );
     client
-        .notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": {"uri": uri, "version": 3},
-                "contentChanges": [{"range": edits[0]["range"], "text": edits[0]["newText"]}]
-            }),
+        .change(
+            &uri,
+            3,
+            edits[0]["range"].clone(),
+            edits[0]["newText"].clone(),
         )
         .await;
     let diags = client.diagnostics(&uri, Some(3)).await;

@@ -160,13 +160,7 @@ async fn editing_session_on_the_real_notes() {
     assert_eq!(tip["character"], 3, "📌 is two units, then a space");
     let inserted = "LoRA (Row-rank Adaptation) ";
     client
-        .notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": {"uri": uri, "version": 3},
-                "contentChanges": [{"range": {"start": tip, "end": tip}, "text": inserted}]
-            }),
-        )
+        .change(&uri, 3, json!({"start": tip, "end": tip}), inserted)
         .await;
     let mut current = fixed.clone();
     let at = current.find("**암기 팁**").expect("tip");
@@ -191,13 +185,7 @@ async fn editing_session_on_the_real_notes() {
     let end =
         json!({"line": korean["line"], "character": korean["character"].as_u64().unwrap_or(0) + 6});
     client
-        .notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": {"uri": uri, "version": 4},
-                "contentChanges": [{"range": {"start": korean, "end": end}, "text": ""}]
-            }),
-        )
+        .change(&uri, 4, json!({"start": korean, "end": end}), "")
         .await;
     current = current.replacen("원래 모델 ", "", 1);
     let mention = pos(&current, "LoRA 모듈만", 0);
@@ -272,12 +260,11 @@ async fn a_burst_of_edits_gets_one_publish_for_the_last_version() {
     let col = |d: u64| json!({"line": at["line"], "character": at["character"].as_u64().unwrap_or(0) + d});
     for (version, start, end, typed) in [(2, 0, 1, "L"), (3, 1, 4, "ow-"), (4, 4, 8, "Rank")] {
         client
-            .notify(
-                "textDocument/didChange",
-                json!({
-                    "textDocument": {"uri": uri, "version": version},
-                    "contentChanges": [{"range": {"start": col(start), "end": col(end)}, "text": typed}]
-                }),
+            .change(
+                &uri,
+                version,
+                json!({"start": col(start), "end": col(end)}),
+                typed,
             )
             .await;
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -317,13 +304,7 @@ async fn fixing_a_conflict_in_an_open_note_refreshes_the_closed_note_that_held_i
     let at = pos(open_text, "Low-Rank", 0);
     let end = json!({"line": at["line"], "character": at["character"].as_u64().unwrap_or(0) + 8});
     client
-        .notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": {"uri": open_uri, "version": 2},
-                "contentChanges": [{"range": {"start": at, "end": end}, "text": "Row-rank"}]
-            }),
-        )
+        .change(&open_uri, 2, json!({"start": at, "end": end}), "Row-rank")
         .await;
     let edited = client.diagnostics(&open_uri, Some(2)).await;
     assert!(

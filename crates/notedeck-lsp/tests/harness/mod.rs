@@ -91,6 +91,19 @@ impl Client {
         self.diagnostics(uri, Some(1)).await
     }
 
+    /// `didChange` with one change: replace `range` (an LSP range) of `uri` by `text`, making
+    /// the buffer `version`.
+    pub async fn change(&mut self, uri: &str, version: i64, range: Value, text: impl Into<Value>) {
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": range, "text": text.into()}]
+            }),
+        )
+        .await;
+    }
+
     /// Send a request and return the whole response message (result or error).
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
