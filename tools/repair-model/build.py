@@ -69,6 +69,8 @@ OKT_TITLES = "noun/wikipedia_title_nouns.txt"
 KIWI = ["kiwipiepy==0.24.1", "kiwipiepy-model==0.24.0"]
 KIWI_SHARDS = [(21, 20000), (22, 6576), (23, 8000)]
 SAMPLE_WEIGHT = 8
+# Shards that continue the start of a catalogue line: (seed, attempts). Same weight.
+KIWI_CONTINUED_SHARDS = [(31, 8000), (32, 16000), (33, 16000)]
 DISCOUNT = 0.75
 
 # Token ids shared with model.rs.
@@ -87,12 +89,14 @@ def main():
 
     prose, words, titles = collect(args.cache)
     hunspell = read_hunspell(args.cache)
-    samples = read_kiwi_samples(args.cache)
+    samples, continued = read_kiwi_samples(args.cache, prose)
     counts = Counts()
     for text in prose:
         counts.add_text(text, PROSE_WEIGHT)
     prose_syllables = counts.syllables
     for text in samples:
+        counts.add_text(text, SAMPLE_WEIGHT)
+    for text in continued:
         counts.add_text(text, SAMPLE_WEIGHT)
     sampled_syllables = counts.syllables - prose_syllables
     # One text, so that the model also learns which syllables start and end words
@@ -144,24 +148,44 @@ def collect(cache):
     return prose, words, titles
 
 
-def read_kiwi_samples(cache):
-    """Text sampled from Kiwi's language model, one string per shard (see sample_kiwi.py)."""
+def read_kiwi_samples(cache, prose):
+    """Text sampled from Kiwi's language model (see sample_kiwi.py): the free shards and the
+    shards continuing lines of `prose`, one string per shard."""
     venv = os.path.join(cache, "kiwi-venv")
     python = os.path.join(venv, "bin", "python")
-    paths = [os.path.join(cache, f"kiwi-{seed}-{lines}.txt") for seed, lines in KIWI_SHARDS]
-    missing = [(shard, path) for shard, path in zip(KIWI_SHARDS, paths) if not os.path.exists(path)]
+    script = os.path.join(HERE, "sample_kiwi.py")
+    prefixes = os.path.join(cache, "kiwi-prefixes.txt")
+    with open(prefixes + ".tmp", "w", encoding="utf-8") as f:
+        f.write("\n".join(prefix_lines(prose)))
+    os.replace(prefixes + ".tmp", prefixes)
+    jobs = [(os.path.join(cache, f"kiwi-{seed}-{n}.txt"), [str(seed), str(n)])
+            for seed, n in KIWI_SHARDS]
+    jobs += [(os.path.join(cache, f"kiwi-p{seed}-{n}.txt"), [str(seed), str(n)])
+             for seed, n in KIWI_CONTINUED_SHARDS]
+    missing = [(path, args) for path, args in jobs if not os.path.exists(path)]
     if missing:
         if not os.path.exists(python):
             subprocess.run([sys.executable, "-m", "venv", venv], check=True)
             subprocess.run([python, "-m", "pip", "install", "-q", *KIWI], check=True)
-        script = os.path.join(HERE, "sample_kiwi.py")
-        running = [
-            subprocess.Popen([python, script, str(seed), str(lines), path])
-            for (seed, lines), path in missing
-        ]
+        running = []
+        for path, args in missing:
+            extra = [prefixes] if os.path.basename(path).startswith("kiwi-p") else []
+            running.append(subprocess.Popen([python, script, *args, path, *extra]))
         if any(p.wait() != 0 for p in running):
             sys.exit("sampling Kiwi failed")
-    return [read(path) for path in paths]
+    texts = [read(path) for path, _ in jobs]
+    return texts[: len(KIWI_SHARDS)], texts[len(KIWI_SHARDS) :]
+
+
+def prefix_lines(prose):
+    """Lines of the catalogues with enough Korean to start a sentence from."""
+    out = []
+    for text in prose:
+        for line in text.splitlines():
+            line = line.strip()
+            if len(line) >= 12 and sum("\uac00" <= c <= "\ud7a3" for c in line) >= 6:
+                out.append(line)
+    return out
 
 
 def fetch_deb(cache, pkg):

@@ -11,7 +11,13 @@ prose: the model is distilled, no corpus text is copied.
 Deterministic: the same seed, line count and package versions give the same text (checked).
 Runs inside a virtual environment that has kiwipiepy (build.py makes one).
 
-Usage: sample_kiwi.py SEED LINES OUT
+Two kinds of shard: free sentences, drawn from the model alone (LINES sentences), and
+sentences that continue the first 2-5 morphemes of a line of the translation catalogues given
+in PREFIXES (LINES attempts; a line too short to continue is skipped). The second brings the
+model's everyday Korean to the explanatory register of help texts and notes ("이 기능을 사용하면
+…").
+
+Usage: sample_kiwi.py SEED LINES OUT [PREFIXES]
 """
 
 import math
@@ -33,6 +39,54 @@ CONTEXT = 8
 
 def main():
     seed, lines, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    if len(sys.argv) > 4:
+        with open(sys.argv[4], encoding="utf-8") as f:
+            prefixes = f.read().split("\n")
+        continued(seed, lines, out, prefixes)
+    else:
+        free(seed, lines, out)
+
+
+def form_of(c, rng):
+    """The text of a sampled morpheme; placeholders get one."""
+    if c.form:
+        return c.form
+    if c.tag == "SN":
+        return str(rng.randint(1, 100))
+    if c.tag == "SL":
+        return rng.choice(LATIN)
+    return FILL.get(c.tag, "")
+
+
+def continued(seed, lines, out, prefixes):
+    kiwi = Kiwi(model_type="cong", num_workers=1)
+    rng = random.Random(seed)
+    with open(out + ".tmp", "w", encoding="utf-8") as f:
+        for _ in range(lines):
+            line = rng.choice(prefixes)
+            toks = [t for t in kiwi.tokenize(line) if t.id is not None]
+            if len(toks) < 3:
+                continue
+            k = rng.randint(2, min(5, len(toks) - 1))
+            ctx = [t.id for t in toks[:k]]
+            sentence = [(t.form, t.tag) for t in toks[:k]]
+            while len(sentence) < 60:
+                cand = kiwi.predict_next_morpheme(ctx[-CONTEXT:], top_n=TOP_N)
+                c = rng.choices(cand, [math.exp(x.score) for x in cand])[0]
+                ctx.append(c.id)
+                form = form_of(c, rng)
+                if form:
+                    sentence.append((form, c.tag))
+                if c.tag == "SF":
+                    break
+            try:
+                f.write(kiwi.space(kiwi.join(sentence, lm_search=True)) + "\n")
+            except Exception:  # a combination join cannot inflect: skip the sentence
+                pass
+    os.replace(out + ".tmp", out)
+
+
+def free(seed, lines, out):
     kiwi = Kiwi(model_type="cong", num_workers=1)
     rng = random.Random(seed)
     ctx = [t.id for t in kiwi.tokenize("끝났다.")][-1:]

@@ -60,10 +60,10 @@ fn the_damaged_notes_repair_to_the_restored_notes() {
     assert_eq!(lost, 2044);
     assert_eq!(other, 0, "no character that kept its bytes may change");
     let rate = exact as f64 / lost as f64;
-    // Measured 98.9% (2021/2044) with the model adapted to the document (the target is 99.5%;
+    // Measured 99.0% (2024/2044) with the model adapted to the document (the target is 99.5%;
     // see the README).
     assert!(
-        rate >= 0.988,
+        rate >= 0.99,
         "{exact}/{lost} restored exactly ({:.2}%)",
         rate * 100.0
     );
