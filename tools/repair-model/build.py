@@ -19,8 +19,8 @@ Sources (all fetched with the ordinary package clients, nothing else is download
           sample_kiwi.py)
 
 Usage:  python3 tools/repair-model/build.py [--cache DIR] [--out FILE]
-Needs:  apt-get (Debian), npm, pip, python3 -m venv. Sampling Kiwi took 11 minutes on two
-        cores the first time (cached in DIR afterwards).
+Needs:  apt-get (Debian), npm, pip, python3 -m venv. Sampling Kiwi takes about 25 minutes
+        on two cores the first time (cached in DIR afterwards).
 """
 
 import argparse
