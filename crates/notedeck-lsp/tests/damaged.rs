@@ -71,15 +71,7 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
     assert_eq!(repaired, notedeck_repair::repair(&damaged).text);
 
     // The client applies it (one change replacing everything).
-    client
-        .change(
-            &uri,
-            2,
-            edits[0]["range"].clone(),
-            edits[0]["newText"].clone(),
-        )
-        .await;
-    let diags = client.diagnostics(&uri, Some(2)).await;
+    let diags = client.apply(&uri, 2, &edits[0]).await;
     assert!(
         with_code(&diags, "damaged-encoding").is_empty(),
         "{diags:#?}"
@@ -131,15 +123,7 @@ async fn a_damaged_note_is_repaired_by_a_code_action_then_uncertain_characters_a
         repaired.chars().count(),
         "one character swapped"
     );
-    client
-        .change(
-            &uri,
-            3,
-            edits[0]["range"].clone(),
-            edits[0]["newText"].clone(),
-        )
-        .await;
-    let diags = client.diagnostics(&uri, Some(3)).await;
+    let diags = client.apply(&uri, 3, &edits[0]).await;
     let left = with_code(&diags, "uncertain-repair");
     assert_eq!(
         left.len(),

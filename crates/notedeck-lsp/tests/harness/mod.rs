@@ -104,6 +104,14 @@ impl Client {
         .await;
     }
 
+    /// Apply one `TextEdit` (as a code action returns it) as the buffer's `version`, the way an
+    /// editor does, and return the diagnostics published for that version.
+    pub async fn apply(&mut self, uri: &str, version: i64, edit: &Value) -> Vec<Value> {
+        self.change(uri, version, edit["range"].clone(), edit["newText"].clone())
+            .await;
+        self.diagnostics(uri, Some(version)).await
+    }
+
     /// Send a request and return the whole response message (result or error).
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
