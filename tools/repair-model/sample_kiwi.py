@@ -47,15 +47,37 @@ def main():
         free(seed, lines, out)
 
 
-def form_of(c, rng):
-    """The text of a sampled morpheme; placeholders get one."""
+def draw(kiwi, ctx, rng):
+    """The next morpheme after `ctx` (morpheme ids), drawn by its probability; appended."""
+    cand = kiwi.predict_next_morpheme(ctx[-CONTEXT:], top_n=TOP_N)
+    c = rng.choices(cand, [math.exp(x.score) for x in cand])[0]
+    ctx.append(c.id)
+    return c
+
+
+def form_of(c, rng, years):
+    """The text of a sampled morpheme; placeholders get one. Numbers: the free shards also
+    draw years and months (the two kinds were sampled so, and the seeds must keep their text)."""
     if c.form:
         return c.form
     if c.tag == "SN":
+        if years:
+            return str(
+                rng.choice([rng.randint(1, 12), rng.randint(1, 100), rng.randint(1900, 2030)])
+            )
         return str(rng.randint(1, 100))
     if c.tag == "SL":
         return rng.choice(LATIN)
     return FILL.get(c.tag, "")
+
+
+def surface(kiwi, sentence):
+    """The sentence as text: join restores the surface forms (은/는, 더워), space the spacing;
+    None when join cannot inflect a combination."""
+    try:
+        return kiwi.space(kiwi.join(sentence, lm_search=True))
+    except Exception:
+        return None
 
 
 def continued(seed, lines, out, prefixes):
@@ -71,18 +93,15 @@ def continued(seed, lines, out, prefixes):
             ctx = [t.id for t in toks[:k]]
             sentence = [(t.form, t.tag) for t in toks[:k]]
             while len(sentence) < 60:
-                cand = kiwi.predict_next_morpheme(ctx[-CONTEXT:], top_n=TOP_N)
-                c = rng.choices(cand, [math.exp(x.score) for x in cand])[0]
-                ctx.append(c.id)
-                form = form_of(c, rng)
+                c = draw(kiwi, ctx, rng)
+                form = form_of(c, rng, years=False)
                 if form:
                     sentence.append((form, c.tag))
                 if c.tag == "SF":
                     break
-            try:
-                f.write(kiwi.space(kiwi.join(sentence, lm_search=True)) + "\n")
-            except Exception:  # a combination join cannot inflect: skip the sentence
-                pass
+            text = surface(kiwi, sentence)
+            if text is not None:
+                f.write(text + "\n")
     os.replace(out + ".tmp", out)
 
 
@@ -94,30 +113,13 @@ def free(seed, lines, out):
     written = 0
     with open(out + ".tmp", "w", encoding="utf-8") as f:
         while written < lines:
-            cand = kiwi.predict_next_morpheme(ctx[-CONTEXT:], top_n=TOP_N)
-            c = rng.choices(cand, [math.exp(x.score) for x in cand])[0]
-            ctx.append(c.id)
-            form = c.form
-            if not form:
-                if c.tag == "SN":
-                    form = str(
-                        rng.choice(
-                            [rng.randint(1, 12), rng.randint(1, 100), rng.randint(1900, 2030)]
-                        )
-                    )
-                elif c.tag == "SL":
-                    form = rng.choice(LATIN)
-                else:
-                    form = FILL.get(c.tag, "")
+            c = draw(kiwi, ctx, rng)
+            form = form_of(c, rng, years=True)
             if form:
                 sentence.append((form, c.tag))
             if (c.tag == "SF" and len(sentence) > 3) or len(sentence) > 60:
-                try:
-                    # join restores the surface forms (은/는, 더워); space fixes the spacing.
-                    text = kiwi.space(kiwi.join(sentence, lm_search=True))
-                except Exception:  # a combination join cannot inflect: skip the sentence
-                    text = ""
-                f.write(text + "\n")
+                # A sentence join cannot make is written as an empty line (the shards have them).
+                f.write((surface(kiwi, sentence) or "") + "\n")
                 written += 1
                 sentence = []
     os.replace(out + ".tmp", out)

@@ -3,7 +3,8 @@
 //! ```sh
 //! # a damaged file against its known original
 //! cargo run --release -p notedeck-repair --example evaluate -- pair DAMAGED ORIGINAL
-//! # clean UTF-8 texts, damaged here as Windows-1254 (the notes' damage), then repaired
+//! # clean UTF-8 texts, damaged here as Windows-1254 (the notes' damage), then repaired;
+//! # with EVALUATE_LIST=1 every wrong character is listed, as `pair` does
 //! cargo run --release -p notedeck-repair --example evaluate -- simulate FILE...
 //! # repair speed on about 1 MB of damaged text built by repeating FILE
 //! cargo run --release -p notedeck-repair --example evaluate -- speed DAMAGED
