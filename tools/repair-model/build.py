@@ -89,14 +89,12 @@ def main():
 
     prose, words, titles = collect(args.cache)
     hunspell = read_hunspell(args.cache)
-    samples, continued = read_kiwi_samples(args.cache, prose)
+    samples = read_kiwi_samples(args.cache, prose)
     counts = Counts()
     for text in prose:
         counts.add_text(text, PROSE_WEIGHT)
     prose_syllables = counts.syllables
     for text in samples:
-        counts.add_text(text, SAMPLE_WEIGHT)
-    for text in continued:
         counts.add_text(text, SAMPLE_WEIGHT)
     sampled_syllables = counts.syllables - prose_syllables
     # One text, so that the model also learns which syllables start and end words
@@ -149,7 +147,7 @@ def collect(cache):
 
 
 def read_kiwi_samples(cache, prose):
-    """Text sampled from Kiwi's language model (see sample_kiwi.py): the free shards and the
+    """Text sampled from Kiwi's language model (see sample_kiwi.py): the free shards, then the
     shards continuing lines of `prose`, one string per shard."""
     venv = os.path.join(cache, "kiwi-venv")
     python = os.path.join(venv, "bin", "python")
@@ -158,23 +156,23 @@ def read_kiwi_samples(cache, prose):
     with open(prefixes + ".tmp", "w", encoding="utf-8") as f:
         f.write("\n".join(prefix_lines(prose)))
     os.replace(prefixes + ".tmp", prefixes)
-    jobs = [(os.path.join(cache, f"kiwi-{seed}-{n}.txt"), [str(seed), str(n)])
-            for seed, n in KIWI_SHARDS]
-    jobs += [(os.path.join(cache, f"kiwi-p{seed}-{n}.txt"), [str(seed), str(n)])
-             for seed, n in KIWI_CONTINUED_SHARDS]
-    missing = [(path, args) for path, args in jobs if not os.path.exists(path)]
+    # (output, extra arguments of sample_kiwi.py after SEED LINES OUT)
+    jobs = [(f"kiwi-{seed}-{n}.txt", seed, n, []) for seed, n in KIWI_SHARDS]
+    jobs += [(f"kiwi-p{seed}-{n}.txt", seed, n, [prefixes]) for seed, n in KIWI_CONTINUED_SHARDS]
+    paths = [os.path.join(cache, name) for name, *_ in jobs]
+    missing = [(path, job) for path, job in zip(paths, jobs) if not os.path.exists(path)]
     if missing:
         if not os.path.exists(python):
             subprocess.run([sys.executable, "-m", "venv", venv], check=True)
             subprocess.run([python, "-m", "pip", "install", "-q", *KIWI], check=True)
-        running = []
-        for path, args in missing:
-            extra = [prefixes] if os.path.basename(path).startswith("kiwi-p") else []
-            running.append(subprocess.Popen([python, script, *args, path, *extra]))
-        if any(p.wait() != 0 for p in running):
+        running = [
+            subprocess.Popen([python, script, str(seed), str(n), path, *extra])
+            for path, (_, seed, n, extra) in missing
+        ]
+        codes = [p.wait() for p in running]  # wait for every shard, not just the first failure
+        if any(codes):
             sys.exit("sampling Kiwi failed")
-    texts = [read(path) for path, _ in jobs]
-    return texts[: len(KIWI_SHARDS)], texts[len(KIWI_SHARDS) :]
+    return [read(path) for path in paths]
 
 
 def prefix_lines(prose):
