@@ -1,60 +1,36 @@
 //! Finding and reading the notes under the workspace roots at startup.
 
 use notedeck_check::Note;
+use notedeck_ide::vault;
 use std::path::{Path, PathBuf};
 
 /// At most this many notes are loaded: a workspace folder that is a home directory must not
 /// make the server read every Markdown file on the disk.
 pub const MAX_FILES: usize = 20_000;
 
-/// Every `*.md` file under `roots` (at most [`MAX_FILES`]), sorted, skipping hidden entries (`.git`, `.obsidian`),
-/// dependency and build folders (a notes folder inside a code repository is common) and
-/// unreadable directories.
+/// Every `*.md` file under `roots` (at most [`MAX_FILES`]): the vault walker the CLI uses.
 pub fn markdown_files(roots: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for root in roots {
-        walk(root, &mut out);
-    }
-    out.sort();
-    out.dedup();
-    out.truncate(MAX_FILES);
-    out
+    vault::markdown_files_under(roots, MAX_FILES)
 }
 
 /// Read a note: UTF-8, or a legacy encoding `notedeck-repair` recognises (CP949, Shift-JIS).
 /// `None` for files that cannot be read or decoded; the server analyses those only once the
 /// client opens them (the client decoded them its own way).
 pub fn read_note(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let decoded = notedeck_repair::decode_bytes(&bytes);
-    (!decoded.lossy).then_some(decoded.text)
+    vault::read_note(path).ok().map(|note| note.text)
 }
 
 /// Read and parse `files` on all cores; unreadable and non-UTF-8 files are left out.
 pub fn load(files: Vec<PathBuf>) -> Vec<(PathBuf, Note)> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(threads).max(1);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .filter_map(|path| {
-                            let text = read_note(path)?;
-                            // A parser bug on one file must not lose the others.
-                            let note = std::panic::catch_unwind(|| background_note(path, &text));
-                            Some((path.clone(), note.ok()?))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
-            .collect()
+    notedeck_ide::par_map(&files, |path| {
+        let text = read_note(path)?;
+        // A parser bug on one file must not lose the others.
+        let note = std::panic::catch_unwind(|| background_note(path, &text));
+        Some((path.clone(), note.ok()?))
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// A note the client does not have open, parsed and trimmed to what the checker's rules read.
@@ -77,41 +53,6 @@ pub fn background_note(path: &Path, text: &str) -> Note {
     doc.skipped = Vec::new();
     doc.problems = Vec::new();
     note
-}
-
-/// Whether the image a note references exists, relative to the note's folder (how Notion
-/// exports and Markdown previews resolve it). Only local paths are checked.
-pub fn image_exists(note: &Path, image: &str) -> bool {
-    if image.contains("://") || image.starts_with("data:") {
-        return true;
-    }
-    let base = note.parent().unwrap_or(Path::new(""));
-    base.join(image).exists()
-}
-
-/// Folders that hold other people's Markdown (READMEs of dependencies), never notes.
-const SKIPPED_DIRS: [&str; 2] = ["node_modules", "target"];
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref()) {
-            continue;
-        }
-        if out.len() >= MAX_FILES {
-            return;
-        }
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => walk(&path, out),
-            Ok(t) if t.is_file() && path.extension().is_some_and(|e| e == "md") => out.push(path),
-            _ => {}
-        }
-    }
 }
 
 #[cfg(test)]

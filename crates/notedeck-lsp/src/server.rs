@@ -131,8 +131,12 @@ impl LanguageServer for Backend {
         let roots = roots(&params);
         guarded("initialize", || {
             let mut st = self.shared.write();
+            let images = notedeck_ide::vault::Images::new(&roots);
             st.roots = roots;
-            st.ws.set_image_resolver(Arc::new(scan::image_exists));
+            st.ws
+                .set_image_resolver(Arc::new(move |note: &std::path::Path, link: &str| {
+                    images.exists(note, link)
+                }));
         })?;
         self.start_worker();
         Ok(InitializeResult {

@@ -7,6 +7,7 @@
 //! instead of a broken picture.
 
 use notedeck_anki::{MediaFile, Note, NoteKind, media_name};
+use notedeck_ide::vault::{Images, is_remote};
 use notedeck_parse::{Card, CardKind, Document, LineIndex};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -26,9 +27,19 @@ pub struct Deck {
     seen: HashMap<String, String>,
     /// Media already bundled, by path on disk.
     media_by_path: HashMap<PathBuf, Option<String>>,
+    /// Where images may be read from.
+    images: Images,
 }
 
 impl Deck {
+    /// An empty deck whose images are resolved (and confined) by `images`.
+    pub fn new(images: Images) -> Deck {
+        Deck {
+            images,
+            ..Deck::default()
+        }
+    }
+
     /// Add the cards of one parsed file. `file` is the note's path as given on the command
     /// line; `text` is its content (for the lines of parse problems).
     pub fn add_document(&mut self, file: &Path, text: &str, doc: Document) {
@@ -41,17 +52,16 @@ impl Deck {
                 problem.message
             ));
         }
-        let dir = file.parent().unwrap_or(Path::new(""));
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| file.display().to_string());
         for card in doc.cards {
-            self.add_card(file, dir, &file_name, &doc.title, card);
+            self.add_card(file, &file_name, &doc.title, card);
         }
     }
 
-    fn add_card(&mut self, file: &Path, dir: &Path, file_name: &str, title: &str, card: Card) {
+    fn add_card(&mut self, file: &Path, file_name: &str, title: &str, card: Card) {
         let location = format!("{}:{}", file.display(), card.line);
         if let Some(first) = self.seen.get(&card.id) {
             self.warnings.push(format!(
@@ -75,16 +85,17 @@ impl Deck {
             if is_remote(&image.url) {
                 continue;
             }
-            let resolved = dir.join(&image.path);
-            let name = self.bundle(&resolved);
-            if name.is_none() {
-                self.warnings.push(format!(
-                    "{}:{}: image not found: {}; the card is exported without it",
-                    file.display(),
-                    image.line,
-                    resolved.display()
-                ));
-            }
+            let name = match self.images.resolve(file, &image.path) {
+                Ok(real) => self.bundle(&real),
+                Err(problem) => {
+                    self.warnings.push(format!(
+                        "{}:{}: {problem}; the card is exported without it",
+                        file.display(),
+                        image.line,
+                    ));
+                    None
+                }
+            };
             targets.insert(image.url.clone(), name.clone());
             targets.insert(image.path.clone(), name);
         }
@@ -132,16 +143,6 @@ impl Deck {
         self.media_by_path.insert(path.to_path_buf(), name.clone());
         name
     }
-}
-
-/// Drop files named twice (`notedeck export notes notes/a.md`), keeping the first mention:
-/// their cards would otherwise all be reported as duplicate ids.
-pub fn unique_files(files: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut seen = std::collections::HashSet::new();
-    files
-        .into_iter()
-        .filter(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())))
-        .collect()
 }
 
 /// The JSON/CLI name of a card kind.
@@ -234,13 +235,6 @@ fn split_attr<'a>(tag: &'a str, attr: &str) -> Option<(&'a str, &'a str, &'a str
     let at = tag.find(&key)? + key.len();
     let len = tag[at..].find('"')?;
     Some((&tag[..at], &tag[at..at + len], &tag[at + len..]))
-}
-
-fn is_remote(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    ["http://", "https://", "data:", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
 }
 
 fn escape_html(text: &str) -> String {

@@ -1,7 +1,8 @@
 //! Reading note files: the one place that turns bytes on disk into text, so that export,
 //! cards and lint treat encodings and damaged files the same way.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
+use notedeck_ide::vault;
 use std::path::{Path, PathBuf};
 
 /// A note file read and decoded, with anything the user should be told about it.
@@ -19,14 +20,7 @@ pub struct NoteFile {
 /// wrong code page and saved again) is refused with a message naming `notedeck repair`: cards
 /// made of mojibake are useless, and the repair is one command away.
 pub fn read_note(path: &Path) -> Result<NoteFile> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let decoded = notedeck_repair::decode_bytes(&bytes);
-    if decoded.lossy {
-        bail!(
-            "{}: not valid UTF-8 and not CP949/EUC-KR or Shift-JIS either; save it as UTF-8",
-            path.display()
-        );
-    }
+    let decoded = vault::read_note(path)?;
     if let Some(damage) = notedeck_repair::detect(&decoded.text) {
         bail!(
             "{}:{}: the text is damaged by a wrong encoding (UTF-8 read as {} and saved again; \
@@ -65,39 +59,10 @@ fn shell_quote(path: &Path) -> String {
     }
 }
 
-/// Expand the given paths into Markdown files: files are taken as given, directories are
-/// walked for `*.md` (sorted, hidden entries skipped). A path that does not exist is an error.
-pub fn collect_markdown(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for path in paths {
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
-        if meta.is_dir() {
-            walk(path, &mut out)?;
-        } else {
-            out.push(path.clone());
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list {}", dir.display()))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "md") {
-            out.push(path);
-        }
-    }
-    Ok(())
+/// Expand the given paths into Markdown files with the one vault walker the language server
+/// uses too: files are taken as given, folders walked for `*.md` (sorted; hidden, dependency
+/// and build folders skipped; each real file once; never out of the folder). A path that does
+/// not exist is an error.
+pub fn collect_markdown(paths: &[PathBuf]) -> Result<vault::Found> {
+    Ok(vault::markdown_files(paths)?)
 }

@@ -7,7 +7,7 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::export::title_of;
-use crate::deck::{kind_name, plain_text, unique_files};
+use crate::deck::{kind_name, plain_text};
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
 use notedeck_parse::{Card, Document, LineIndex};
@@ -58,7 +58,7 @@ struct Source {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let files = unique_files(collect_markdown(&args.paths)?);
+    let files = collect_markdown(&args.paths)?.files;
     if files.is_empty() {
         bail!("no Markdown (*.md) files under the given paths");
     }

@@ -1,9 +1,10 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::{Deck, unique_files};
+use crate::deck::Deck;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use notedeck_ide::vault::Images;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,7 +37,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths
     };
-    let files = unique_files(collect_markdown(&paths)?);
+    let found = collect_markdown(&paths)?;
+    let files = found.files;
     if files.is_empty() {
         bail!("no Markdown (*.md) files under {}", list(&paths));
     }
@@ -52,7 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         interactive && files.len() > PROGRESS_FILES,
         files.len() as u64,
     );
-    let mut deck = Deck::default();
+    let mut deck = Deck::new(Images::new(&found.roots));
     for file in &files {
         bar.set_message(file.display().to_string());
         let note = read_note(file)?;

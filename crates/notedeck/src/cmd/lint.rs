@@ -7,6 +7,7 @@ use crate::input::{NoteFile, collect_markdown, read_note};
 use crate::lint_format::{self, Format};
 use anyhow::{Context, Result};
 use notedeck_check::{Severity, Workspace};
+use notedeck_ide::vault::Images;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,7 +53,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let files = collect_markdown(&roots)?;
+    let found = collect_markdown(&roots)?;
+    let files = found.files;
     let mut texts = Vec::with_capacity(files.len());
     for note in read_all(&files) {
         let note = note?;
@@ -63,7 +65,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     let mut ws = Workspace::new();
-    ws.set_image_resolver(Arc::new(image_exists));
+    let images = Images::new(&found.roots);
+    ws.set_image_resolver(Arc::new(move |note: &Path, link: &str| {
+        images.exists(note, link)
+    }));
     ws.set_many(texts);
     let findings = ws.check_all();
 
@@ -90,18 +95,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// vault's lint time), returning the results in the order of `files` so the first error
 /// reported is always the same one.
 fn read_all(files: &[PathBuf]) -> Vec<Result<NoteFile>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|p| read_note(p)).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    notedeck_ide::par_map(files, |p| read_note(p))
 }
 
 /// `notes/` when run from a notes repository like this one, else the current directory.
@@ -112,10 +106,4 @@ fn default_root() -> PathBuf {
     } else {
         PathBuf::from(".")
     }
-}
-
-/// Images resolve relative to the note's own directory, as Notion exports them.
-fn image_exists(note: &Path, image: &str) -> bool {
-    let dir = note.parent().unwrap_or(Path::new("."));
-    dir.join(image).exists()
 }
