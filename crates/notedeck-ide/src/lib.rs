@@ -3,7 +3,22 @@
 //! them. Everything that touches the disk for analysis (the walker, the read policy, the image
 //! resolver) lives in [`vault`], so the linter and the editor see the same notes.
 
+mod analysis;
+mod completion;
+mod hover;
+pub mod html;
+mod lens;
+mod nav;
+mod outline;
+pub mod terms;
 pub mod vault;
+
+pub use analysis::{Analysis, Location, display_path, line_span};
+pub use completion::{Completion, MAX_WORKSPACE_SYMBOLS, TermSymbol};
+pub use hover::Hover;
+pub use lens::Lens;
+pub use outline::{Symbol, SymbolKind};
+pub use terms::TermCache;
 
 /// Run `f` over `items` on all cores, keeping their order. Each vault-sized job (reading,
 /// parsing) is independent per file, so plain chunks over scoped threads are enough.

@@ -19,7 +19,6 @@ mod requests;
 mod scan;
 mod server;
 mod state;
-mod terms;
 mod text;
 
 /// How the server behaves; the defaults are what `notedeck lsp` uses.

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::Uri;
 
-use crate::terms::TermCache;
 use crate::text::Text;
+use notedeck_ide::{Analysis, TermCache};
 
 /// Everything the request handlers read.
 #[derive(Default)]
@@ -61,6 +61,11 @@ pub struct OfferedRepair {
 }
 
 impl State {
+    /// The analysis of the vault as it is now.
+    pub fn analysis(&self) -> Analysis<'_> {
+        Analysis::new(&self.ws, &self.roots, &self.terms)
+    }
+
     /// The note at `path` with its text wrapper, if the workspace holds it.
     pub fn note(&self, path: &Path) -> Option<(&Note, Text<'_>)> {
         let note = self.ws.get(path)?;

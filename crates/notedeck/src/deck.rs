@@ -155,41 +155,6 @@ pub fn kind_name(kind: CardKind) -> &'static str {
     }
 }
 
-/// Text of an HTML fragment without tags and with the common entities decoded, for one-line
-/// previews.
-pub fn plain_text(html: &str) -> String {
-    const INLINE: [&str; 10] = [
-        "strong", "em", "b", "i", "code", "span", "a", "sub", "sup", "u",
-    ];
-    let mut out = String::with_capacity(html.len());
-    let mut tag: Option<String> = None;
-    for c in html.chars() {
-        match (&mut tag, c) {
-            (None, '<') => tag = Some(String::new()),
-            (Some(name), '>') => {
-                let name = name
-                    .trim_start_matches('/')
-                    .split([' ', '/'])
-                    .next()
-                    .unwrap_or("");
-                if !INLINE.contains(&name.to_ascii_lowercase().as_str()) {
-                    out.push(' ');
-                }
-                tag = None;
-            }
-            (Some(name), c) => name.push(c),
-            (None, c) => out.push(c),
-        }
-    }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Point every `<img src=...>` whose source is in `targets` at its bundled name, or replace
 /// the picture by a visible placeholder when the file is missing. Other HTML is untouched.
 fn rewrite_images(html: &str, targets: &HashMap<String, Option<String>>) -> String {
@@ -268,14 +233,5 @@ mod tests {
         );
         let other = "<img src=\"https://example.com/x.png\">";
         assert_eq!(rewrite_images(other, &targets), other);
-    }
-
-    #[test]
-    fn previews_drop_markup() {
-        assert_eq!(plain_text("<ul><li>MLM</li><li>NSP</li></ul>"), "MLM NSP");
-        assert_eq!(
-            plain_text("Transformer <strong>Encoder</strong>만 사용 &amp; <code>[MASK]</code>"),
-            "Transformer Encoder만 사용 & [MASK]"
-        );
     }
 }

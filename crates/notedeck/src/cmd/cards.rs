@@ -7,9 +7,10 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::export::title_of;
-use crate::deck::{kind_name, plain_text};
+use crate::deck::kind_name;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
+use notedeck_ide::html::one_line as plain_text;
 use notedeck_parse::{Card, Document, LineIndex};
 use serde::Serialize;
 use std::io::Write;

@@ -1,0 +1,117 @@
+//! [`Analysis`]: an immutable view of the vault that answers the editor's questions with plain
+//! structs (byte spans, paths, text). It holds no lock and speaks no protocol; the language
+//! server converts its answers, and tests call it directly on inline fixtures.
+
+use notedeck_check::{Note, Workspace};
+use notedeck_parse::{Card, LineIndex, Span};
+use std::path::{Path, PathBuf};
+
+use crate::terms::TermCache;
+
+/// A place in a note: the file and a byte span in its current text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The note.
+    pub path: PathBuf,
+    /// Byte span in its text.
+    pub span: Span,
+}
+
+/// The vault as one moment saw it: every note (open ones as their buffers), the roots for
+/// display paths and the cached term answers.
+#[derive(Clone, Copy)]
+pub struct Analysis<'a> {
+    pub(crate) ws: &'a Workspace,
+    pub(crate) roots: &'a [PathBuf],
+    pub(crate) terms: &'a TermCache,
+}
+
+impl<'a> Analysis<'a> {
+    /// A view of `ws`; `roots` turn paths into the short form shown to people; `terms` caches
+    /// term answers until the workspace changes.
+    pub fn new(ws: &'a Workspace, roots: &'a [PathBuf], terms: &'a TermCache) -> Self {
+        Analysis { ws, roots, terms }
+    }
+
+    /// The checker's workspace behind this view.
+    pub fn workspace(&self) -> &'a Workspace {
+        self.ws
+    }
+
+    /// One note, if the vault holds it.
+    pub fn note(&self, path: &Path) -> Option<&'a Note> {
+        self.ws.get(path)
+    }
+
+    /// The line index of a note's current text (for converting positions).
+    pub fn lines(&self, path: &Path) -> Option<(&'a str, &'a LineIndex)> {
+        let note = self.ws.get(path)?;
+        Some((&note.text, &note.lines))
+    }
+
+    /// A path as a person reads it: relative to the workspace root that holds it.
+    pub fn display_path(&self, path: &Path) -> String {
+        display_path(self.roots, path)
+    }
+
+    /// `역량평가 정리.md, line 121`: where a byte offset of a note is, for people.
+    pub(crate) fn place(&self, path: &Path, offset: usize) -> String {
+        format!(
+            "{}, line {}",
+            self.display_path(path),
+            self.line_number(path, offset)
+        )
+    }
+
+    /// 1-based line of a byte offset (0 if the note is gone).
+    pub(crate) fn line_number(&self, path: &Path, offset: usize) -> usize {
+        self.ws.get(path).map_or(0, |note| {
+            note.lines.line_of(offset.min(note.text.len())) + 1
+        })
+    }
+}
+
+/// A path relative to the root that holds it, else as it is.
+pub fn display_path(roots: &[PathBuf], path: &Path) -> String {
+    roots
+        .iter()
+        .find_map(|root| path.strip_prefix(root).ok())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The innermost card whose source holds `offset`.
+pub(crate) fn card_at(cards: &[Card], offset: usize) -> Option<&Card> {
+    cards
+        .iter()
+        .filter(|c| c.span.start <= offset && offset < c.span.end.max(c.span.start + 1))
+        .min_by_key(|c| c.span.len())
+}
+
+/// Byte span of the whole line holding `offset`, without its line break.
+pub fn line_span(text: &str, lines: &LineIndex, offset: usize) -> Span {
+    let line = lines.line_of(offset.min(text.len()));
+    let start = lines.line_start(line);
+    let end = if line + 1 < lines.line_count() {
+        lines.line_start(line + 1).saturating_sub(1)
+    } else {
+        text.len()
+    };
+    let end = if text.get(..end).is_some_and(|t| t.ends_with('\r')) {
+        end - 1
+    } else {
+        end
+    };
+    start..end.max(start)
+}
+
+/// The span of the occurrence of `name` on the line of `offset` that covers `offset`.
+pub(crate) fn word_span(text: &str, lines: &LineIndex, offset: usize, name: &str) -> Option<Span> {
+    let line = line_span(text, lines, offset);
+    let line_text = text.get(line.clone())?;
+    line_text
+        .match_indices(name)
+        .map(|(i, _)| line.start + i..line.start + i + name.len())
+        .find(|span| span.start <= offset && offset <= span.end)
+}
