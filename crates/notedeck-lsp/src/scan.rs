@@ -117,7 +117,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notedeck_check::Workspace;
+    use notedeck_check::{Code, Workspace};
 
     #[test]
     fn trimmed_notes_give_the_same_findings() {
@@ -141,8 +141,10 @@ mod tests {
         }
         let findings = full.check_all();
         assert!(
-            findings.iter().any(|f| f.code == "duplicate-card")
-                && findings.iter().any(|f| f.code == "conflicting-expansion"),
+            findings.iter().any(|f| f.code == Code::DuplicateCard)
+                && findings
+                    .iter()
+                    .any(|f| f.code == Code::ConflictingExpansion),
             "the fixture exercises the cross-file rules"
         );
         assert_eq!(trimmed.check_all(), findings);
