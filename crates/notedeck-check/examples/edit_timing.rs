@@ -41,7 +41,7 @@ fn main() {
     );
     let mut by_code = std::collections::BTreeMap::new();
     for f in &all {
-        *by_code.entry(f.code).or_insert(0) += 1;
+        *by_code.entry(f.code.as_str()).or_insert(0) += 1;
     }
     println!("{by_code:?}");
 

@@ -5,7 +5,7 @@
 //! cards per note, and a language server keeps every note of it, so a note that is not open
 //! may drop its `Card`s (their deck, path, tags, front and back strings) and keep only this.
 
-use crate::{FileId, Finding, Note, Related, Severity, Workspace};
+use crate::{Code, FileId, Finding, Note, Related, Workspace};
 use notedeck_parse::{Card, CardKind, Span};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
@@ -153,8 +153,8 @@ pub fn duplicates_among<'a>(cards: &[(&'a Path, &'a Note, u32)]) -> Vec<Finding>
     };
     cards
         .map(|(path, note, card)| Finding {
-            code: "duplicate-card",
-            severity: Severity::Warning,
+            code: Code::DuplicateCard,
+            severity: Code::DuplicateCard.severity(),
             message: format!(
                 "another card in this deck has the same front \"{}\"; reword one so they can be told apart",
                 note.cards.label(card)
@@ -179,8 +179,8 @@ pub fn empty_answers(path: &Path, note: &Note) -> Vec<Finding> {
         .iter()
         .filter(|c| c.empty_answer)
         .map(|card| Finding {
-            code: "empty-answer",
-            severity: Severity::Warning,
+            code: Code::EmptyAnswer,
+            severity: Code::EmptyAnswer.severity(),
             message: format!(
                 "the card \"{}\" has an empty answer",
                 note.cards.label(card)

@@ -12,7 +12,7 @@
 //! the notes write "**W + ΔW** 형태", `ΔW = A × B` and `y' = (W + BA)x`. Substituting the
 //! sum gives ΔW = BA, which is not A × B (see [`implied_formula_conflicts`]).
 
-use crate::{Edit, Finding, Fix, Note, Related, Severity, Workspace, postings};
+use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace, postings};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
 use std::collections::HashMap;
 use std::path::Path;
@@ -92,8 +92,8 @@ pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
             continue;
         };
         out.push(Finding {
-            code: "conflicting-claim",
-            severity: Severity::Warning,
+            code: Code::ConflictingClaim,
+            severity: Code::ConflictingClaim.severity(),
             message: format!(
                 "{} › {}: \"{}\" here but \"{}\" {}",
                 claim.subject.trim(),
@@ -154,8 +154,8 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
             };
             let sum_span: Span = topic.start + sum_at.start..topic.start + sum_at.end;
             out.push(Finding {
-                code: "conflicting-claim",
-                severity: Severity::Warning,
+                code: Code::ConflictingClaim,
+                severity: Code::ConflictingClaim.severity(),
                 message: format!(
                     "{symbol} = {} here, but {base} + {symbol} is written {base} + {term} in \
                      \"{}\", which makes {symbol} = {term}",

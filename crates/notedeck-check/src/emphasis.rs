@@ -8,7 +8,7 @@
 //! reject the balanced `**강화학습(RL)**의` (a `**` after punctuation and before a letter): that
 //! is a renderer limitation with Korean particles, not a typo the writer can see.
 
-use crate::{Edit, Finding, Fix, Severity};
+use crate::{Code, Edit, Finding, Fix};
 use std::path::Path;
 
 /// Findings for unbalanced emphasis in `text`.
@@ -89,8 +89,8 @@ fn mismatched(path: &Path, text: &str, open: Run, close: Run) -> Finding {
     let stars = "*".repeat(long.len);
     let inner = text.get(open.start + open.len..close.start).unwrap_or("");
     Finding {
-        code: "broken-emphasis",
-        severity: Severity::Warning,
+        code: Code::BrokenEmphasis,
+        severity: Code::BrokenEmphasis.severity(),
         message: format!(
             "emphasis opens with `{}` but closes with `{}`, so the asterisks show literally",
             "*".repeat(open.len),
@@ -118,8 +118,8 @@ fn unclosed(path: &Path, _text: &str, run: Run) -> Finding {
         "closes nothing"
     };
     Finding {
-        code: "broken-emphasis",
-        severity: Severity::Warning,
+        code: Code::BrokenEmphasis,
+        severity: Code::BrokenEmphasis.severity(),
         message: format!("`{stars}` {what} in this paragraph, so it shows literally"),
         path: path.to_path_buf(),
         span: run.start..run.start + run.len,

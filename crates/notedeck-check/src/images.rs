@@ -1,6 +1,6 @@
 //! `missing-image`: an image link whose file does not exist.
 
-use crate::{Finding, Note, Severity};
+use crate::{Code, Finding, Note};
 use std::path::Path;
 
 /// Findings for the images of one note that `exists` cannot find. Remote images (`https:`,
@@ -15,8 +15,8 @@ pub fn missing_images(
         .iter()
         .filter(|image| !is_remote(&image.url) && !exists(path, &image.path))
         .map(|image| Finding {
-            code: "missing-image",
-            severity: Severity::Error,
+            code: Code::MissingImage,
+            severity: Code::MissingImage.severity(),
             message: format!(
                 "image \"{}\" not found next to this note; copy it there or fix the link",
                 image.path

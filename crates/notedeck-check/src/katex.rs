@@ -3,7 +3,7 @@
 //! ([`notedeck_parse::pasted_katex`]); this rule turns each into a finding whose fix keeps only
 //! the TeX, as `$…$` inline or `$$…$$` for a formula on a line of its own.
 
-use crate::{Edit, Finding, Fix, Severity};
+use crate::{Code, Edit, Finding, Fix};
 use std::path::Path;
 
 /// Findings for pasted KaTeX in `text`.
@@ -29,8 +29,8 @@ pub fn pasted_katex(path: &Path, text: &str) -> Vec<Finding> {
                 )
             };
             Some(Finding {
-                code: "pasted-katex",
-                severity: Severity::Warning,
+                code: Code::PastedKatex,
+                severity: Code::PastedKatex.severity(),
                 message,
                 path: path.to_path_buf(),
                 span: run.span.clone(),

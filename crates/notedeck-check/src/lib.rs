@@ -13,25 +13,15 @@ use std::sync::Arc;
 
 mod cards;
 mod claims;
+mod code;
 mod emphasis;
 mod images;
 mod katex;
 mod terms;
 
 pub use cards::{CardDigest, CardDigests, FrontKey};
+pub use code::Code;
 pub use terms::spells_acronym;
-
-/// Every finding code, in the order the README documents them.
-pub const CODES: [&str; 8] = [
-    "conflicting-expansion",
-    "acronym-mismatch",
-    "conflicting-claim",
-    "pasted-katex",
-    "broken-emphasis",
-    "missing-image",
-    "duplicate-card",
-    "empty-answer",
-];
 
 /// How serious a finding is; ordered so that `Error > Warning > Info > Hint`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -81,10 +71,9 @@ pub struct Fix {
 /// One problem found in the notes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// Stable code: `conflicting-expansion`, `acronym-mismatch`, `conflicting-claim`,
-    /// `pasted-katex`, `broken-emphasis`, `missing-image`, `duplicate-card`, `empty-answer`.
-    pub code: &'static str,
-    /// How serious it is.
+    /// What kind of problem it is.
+    pub code: Code,
+    /// How serious it is (the code's default severity).
     pub severity: Severity,
     /// One sentence a person understands.
     pub message: String,

@@ -2,7 +2,7 @@
 //! `acronym-mismatch` (an expansion whose initials cannot spell the name), and the helpers
 //! behind the term index (preferred definition, whole-word mentions).
 
-use crate::{Edit, Finding, Fix, Note, Related, Severity, TermSite, Workspace};
+use crate::{Code, Edit, Finding, Fix, Note, Related, TermSite, Workspace};
 use notedeck_parse::Term;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -54,8 +54,8 @@ pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Fi
         }
         for site in group {
             out.push(Finding {
-                code: "conflicting-expansion",
-                severity: Severity::Error,
+                code: Code::ConflictingExpansion,
+                severity: Code::ConflictingExpansion.severity(),
                 message: format!(
                     "\"{name}\" is expanded as \"{}\" here but as \"{best_text}\" in {elsewhere}{why}",
                     site.term.expansion
@@ -97,8 +97,8 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
             None => (Vec::new(), Vec::new()),
         };
         out.push(Finding {
-            code: "acronym-mismatch",
-            severity: Severity::Warning,
+            code: Code::AcronymMismatch,
+            severity: Code::AcronymMismatch.severity(),
             message: format!(
                 "the initials of \"{}\" cannot spell \"{}\"",
                 term.expansion, term.name

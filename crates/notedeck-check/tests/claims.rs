@@ -19,7 +19,7 @@ fn workspace(files: &[(&str, &str)]) -> Workspace {
 fn codes(findings: &[Finding], code: &str) -> Vec<Finding> {
     findings
         .iter()
-        .filter(|f| f.code == code)
+        .filter(|f| f.code.as_str() == code)
         .cloned()
         .collect()
 }

@@ -1,6 +1,6 @@
 //! `broken-emphasis` on the user's notes and on fragments of them.
 
-use notedeck_check::{Finding, Workspace};
+use notedeck_check::{Code, Finding, Workspace};
 use std::path::PathBuf;
 
 const NOTES: &str = include_str!("../../../notes/역량평가 정리.md");
@@ -11,7 +11,7 @@ fn emphasis(text: &str) -> Vec<Finding> {
     ws.set(path.clone(), text);
     ws.check_file(&path)
         .into_iter()
-        .filter(|f| f.code == "broken-emphasis")
+        .filter(|f| f.code == Code::BrokenEmphasis)
         .collect()
 }
 

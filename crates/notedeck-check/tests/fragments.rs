@@ -144,7 +144,7 @@ fn fragments() {
                     .map_or("", |(_, t)| t);
                 (
                     f.path.display().to_string(),
-                    f.code,
+                    f.code.as_str(),
                     text[..f.span.start].matches('\n').count() + 1,
                     text[f.span.clone()].to_string(),
                 )

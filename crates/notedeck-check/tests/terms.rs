@@ -2,7 +2,7 @@
 //! `conflicting-expansion`, `acronym-mismatch`, and the term index behind hover, definition,
 //! references and completion.
 
-use notedeck_check::{Finding, Workspace};
+use notedeck_check::{Code, Finding, Workspace};
 use std::path::{Path, PathBuf};
 
 const NOTES: &str = include_str!("../../../notes/역량평가 정리.md");
@@ -17,7 +17,10 @@ fn workspace(files: &[(&str, &str)]) -> Workspace {
 }
 
 fn with_code<'a>(findings: &'a [Finding], code: &str) -> Vec<&'a Finding> {
-    findings.iter().filter(|f| f.code == code).collect()
+    findings
+        .iter()
+        .filter(|f| f.code.as_str() == code)
+        .collect()
 }
 
 /// Line (1-based) and text of a span.
@@ -201,7 +204,7 @@ fn a_term_whose_span_misses_its_text_is_left_alone() {
     assert!(
         found
             .iter()
-            .all(|f| f.code != "conflicting-expansion" && f.code != "acronym-mismatch"),
+            .all(|f| f.code != Code::ConflictingExpansion && f.code != Code::AcronymMismatch),
         "{found:#?}"
     );
     assert_eq!(ws.definitions("LoRA").len(), 1);

@@ -1,7 +1,7 @@
 //! The editor and CI must agree: `check_file` on each file gives exactly that file's share of
 //! `check_all`, also after edits and removals.
 
-use notedeck_check::{Finding, Workspace};
+use notedeck_check::{Code, Finding, Workspace};
 use std::path::{Path, PathBuf};
 
 const NOTES: &str = include_str!("../../../notes/역량평가 정리.md");
@@ -26,7 +26,7 @@ fn check_file_agrees_with_check_all() {
     let dup = "# 역량평가 정리\n\n### 문제9\n\n## 0. GPT\n\n- **사전 학습 목표**: 다음 토큰 예측\n";
     ws.set(PathBuf::from("notes/dup.md"), dup);
     let all = ws.check_all();
-    assert!(all.iter().any(|f| f.code == "conflicting-expansion"));
+    assert!(all.iter().any(|f| f.code == Code::ConflictingExpansion));
     assert_eq!(per_file(&ws), all);
 
     // After an edit that removes the Row-rank typo, both views drop it.
@@ -37,13 +37,13 @@ fn check_file_agrees_with_check_all() {
     let in_notes: Vec<&str> = all
         .iter()
         .filter(|f| f.path == Path::new("notes/역량평가 정리.md"))
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect();
     assert!(!in_notes.contains(&"acronym-mismatch"), "{in_notes:?}");
     // The fixture still has its own Row-rank line, now outvoted by two Low-Rank headings.
     assert!(
         all.iter()
-            .any(|f| f.code == "conflicting-expansion" && f.path == Path::new("b/nlp.md"))
+            .any(|f| f.code == Code::ConflictingExpansion && f.path == Path::new("b/nlp.md"))
     );
 
     ws.remove(Path::new("b/nlp.md"));
@@ -63,7 +63,7 @@ fn duplicate_cards_follow_edits_and_snapshots_keep_their_state() {
         let all = ws.check_all();
         assert_eq!(per_file(ws), all);
         all.into_iter()
-            .filter(|f| f.code == "duplicate-card")
+            .filter(|f| f.code == Code::DuplicateCard)
             .map(|f| (f.path, f.span.start))
             .collect()
     };

@@ -58,7 +58,7 @@ pub fn background_note(path: &Path, text: &str) -> Note {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notedeck_check::Workspace;
+    use notedeck_check::{Code, Workspace};
 
     #[test]
     fn trimmed_notes_give_the_same_findings() {
@@ -82,8 +82,10 @@ mod tests {
         }
         let findings = full.check_all();
         assert!(
-            findings.iter().any(|f| f.code == "duplicate-card")
-                && findings.iter().any(|f| f.code == "conflicting-expansion"),
+            findings.iter().any(|f| f.code == Code::DuplicateCard)
+                && findings
+                    .iter()
+                    .any(|f| f.code == Code::ConflictingExpansion),
             "the fixture exercises the cross-file rules"
         );
         assert_eq!(trimmed.check_all(), findings);

@@ -4,7 +4,7 @@
 //! The JSON shape is a stable contract (see the README's `lint` section): an array of
 //! `{path, code, severity, message, range, related, fixes}` objects, sorted by path then span.
 
-use notedeck_check::{Finding, Severity, Workspace};
+use notedeck_check::{Code, Finding, Severity, Workspace};
 use notedeck_parse::{Position, Span};
 use serde::Serialize;
 use serde_json::json;
@@ -79,7 +79,7 @@ fn range(ws: &Workspace, path: &Path, span: &Span) -> Range {
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     path: String,
-    code: &'a str,
+    code: Code,
     severity: Severity,
     message: &'a str,
     range: Range,
@@ -243,7 +243,7 @@ fn github(findings: &[Finding], ws: &Workspace, out: &mut dyn Write) -> io::Resu
             r.start.character + 1,
             r.end.line + 1,
             r.end.character + 1,
-            escape_property(f.code),
+            escape_property(f.code.as_str()),
             escape_data(&message)
         )?;
     }
@@ -262,31 +262,17 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// What each rule checks, for SARIF's rule metadata.
-const RULES: [(&str, &str); 8] = [
-    (
-        "conflicting-expansion",
-        "The same term is expanded differently in two places.",
-    ),
-    (
-        "acronym-mismatch",
-        "An expansion whose initials cannot spell its acronym.",
-    ),
-    (
-        "conflicting-claim",
-        "The same subject and attribute have contradicting values in two places.",
-    ),
-    (
-        "pasted-katex",
-        "A formula pasted as rendered text followed by its TeX source.",
-    ),
-    (
-        "broken-emphasis",
-        "Unbalanced `*`/`**` that renders as literal asterisks.",
-    ),
-    ("missing-image", "An image link whose file does not exist."),
-    ("duplicate-card", "Two cards with the same front."),
-    ("empty-answer", "A card with an empty answer."),
+/// The rules SARIF lists, in the README's order. `damaged-encoding` is not among them: the
+/// linter refuses a damaged file before checking it (see `input::read_note`).
+const RULES: [Code; 8] = [
+    Code::ConflictingExpansion,
+    Code::AcronymMismatch,
+    Code::ConflictingClaim,
+    Code::PastedKatex,
+    Code::BrokenEmphasis,
+    Code::MissingImage,
+    Code::DuplicateCard,
+    Code::EmptyAnswer,
 ];
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -300,11 +286,11 @@ fn sarif_level(s: Severity) -> &'static str {
 fn sarif(findings: &[Finding], ws: &Workspace) -> serde_json::Value {
     let rules: Vec<_> = RULES
         .iter()
-        .map(|(id, text)| {
+        .map(|code| {
             json!({
-                "id": id,
-                "name": id,
-                "shortDescription": { "text": text },
+                "id": code.as_str(),
+                "name": code.as_str(),
+                "shortDescription": { "text": code.doc() },
             })
         })
         .collect();
@@ -334,7 +320,7 @@ fn sarif(findings: &[Finding], ws: &Workspace) -> serde_json::Value {
                 "message": { "text": f.message },
                 "locations": [location(&f.path, &f.span)],
             });
-            if let Some(index) = RULES.iter().position(|(id, _)| *id == f.code) {
+            if let Some(index) = RULES.iter().position(|code| *code == f.code) {
                 result["ruleIndex"] = json!(index);
             }
             if !f.related.is_empty() {
