@@ -5,7 +5,8 @@
 //! cards per note, and a language server keeps every note of it, so a note that is not open
 //! may drop its `Card`s (their deck, path, tags, front and back strings) and keep only this.
 
-use crate::{Code, FileId, Finding, Note, Related, Workspace};
+use crate::index::{FileId, path_bytes};
+use crate::{Code, Finding, Note, Related, Workspace};
 use notedeck_parse::{Card, CardKind, Span};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
@@ -118,7 +119,7 @@ pub fn cards_with<'a>(ws: &'a Workspace, front: &FrontKey) -> Vec<(&'a Path, &'a
             Some((path, note, i))
         })
         .collect();
-    out.sort_by(|a, b| (crate::path_bytes(a.0), a.2).cmp(&(crate::path_bytes(b.0), b.2)));
+    out.sort_by(|a, b| (path_bytes(a.0), a.2).cmp(&(path_bytes(b.0), b.2)));
     out
 }
 

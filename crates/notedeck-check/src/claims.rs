@@ -12,7 +12,8 @@
 //! the notes write "**W + ΔW** 형태", `ΔW = A × B` and `y' = (W + BA)x`. Substituting the
 //! sum gives ΔW = BA, which is not A × B (see [`implied_formula_conflicts`]).
 
-use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace, postings};
+use crate::index::postings;
+use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,7 +35,7 @@ pub fn key(claim: &Claim) -> ClaimKey {
 
 /// The claims under `key`, in path and source order (through the workspace index).
 pub fn claims_with<'a>(ws: &'a Workspace, key: &ClaimKey) -> Vec<(&'a Path, &'a Claim)> {
-    postings(ws, &ws.index.claims, key)
+    postings(&ws.index, &ws.index.claims, key)
         .into_iter()
         .flat_map(|(path, note, positions)| {
             positions

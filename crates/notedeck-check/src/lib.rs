@@ -4,6 +4,7 @@
 //! Pure: the caller (CLI or language server) reads files and hands in text. The same engine
 //! serves the editor and CI, so findings are deterministic (sorted by path, then span).
 
+use index::{FileId, Index, NoteKeys, Posted, Sharers, path_bytes, postings};
 use notedeck_parse::{Claim, Document, LineIndex, Span, Term};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -16,11 +17,13 @@ mod claims;
 mod code;
 mod emphasis;
 mod images;
+mod index;
 mod katex;
 mod terms;
 
 pub use cards::{CardDigest, CardDigests, FrontKey};
 pub use code::Code;
+pub use index::Affected;
 pub use terms::spells_acronym;
 
 /// How serious a finding is; ordered so that `Error > Warning > Info > Hint`.
@@ -187,14 +190,17 @@ impl Workspace {
         Self::default()
     }
 
-    /// Add or replace one file's text, re-parsing it.
-    pub fn set(&mut self, path: PathBuf, text: &str) {
+    /// Add or replace one file's text, re-parsing it; returns the files whose findings may
+    /// have changed.
+    pub fn set(&mut self, path: PathBuf, text: &str) -> Affected {
         let note = Note::new(&path, text);
-        self.insert(path, note);
+        self.insert(path, note)
     }
 
     /// Add or replace many files at once, parsing them on all cores. Same result as calling
-    /// [`Workspace::set`] for each, in order; this is how the linter loads a vault.
+    /// [`Workspace::set`] for each, in order; this is how the linter loads a vault. Unlike
+    /// `set` it does not say which files are affected: a loader checks them all anyway, and
+    /// collecting would cost a look at every sharer of every key for each file added.
     pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = files.len().div_ceil(threads.max(1)).max(1);
@@ -221,31 +227,46 @@ impl Workspace {
                 .collect()
         });
         for (path, note, keys) in parsed.into_iter().flatten() {
-            self.insert_with_keys(path, note, keys);
+            self.insert_with_keys(path, note, keys, None);
         }
     }
 
-    /// Add or replace one already-parsed note.
-    pub fn insert(&mut self, path: PathBuf, note: Note) {
+    /// Add or replace one already-parsed note; returns the files whose findings may have
+    /// changed (see [`Affected`]).
+    pub fn insert(&mut self, path: PathBuf, note: Note) -> Affected {
         let keys = NoteKeys::of(&note);
-        self.insert_with_keys(path, note, keys);
+        let mut sharers = Vec::new();
+        self.insert_with_keys(path.clone(), note, keys, Some(&mut sharers));
+        self.index.affected(&path, sharers)
     }
 
-    fn insert_with_keys(&mut self, path: PathBuf, note: Note, keys: NoteKeys) {
+    /// Forget a file; returns the files whose findings may have changed: the file itself
+    /// (its findings are gone) and those that shared a key with it. Empty if the workspace did
+    /// not hold the file.
+    pub fn remove(&mut self, path: &Path) -> Affected {
+        let Some(old) = self.notes.remove(path) else {
+            return Affected::default();
+        };
+        let mut sharers = Vec::new();
+        let index = Arc::make_mut(&mut self.index);
+        index.remove(path, &old, Some(&mut sharers));
+        index.affected(path, sharers)
+    }
+
+    fn insert_with_keys(
+        &mut self,
+        path: PathBuf,
+        note: Note,
+        keys: NoteKeys,
+        mut sharers: Sharers<'_>,
+    ) {
         let index = Arc::make_mut(&mut self.index);
         if let Some(old) = self.notes.remove(&path) {
-            index.remove(&path, &old);
+            index.remove(&path, &old, sharers.as_deref_mut());
         }
         let note = Arc::new(note);
-        index.add(&path, &note, keys);
+        index.add(&path, &note, keys, sharers);
         self.notes.insert(path, note);
-    }
-
-    /// Forget a file.
-    pub fn remove(&mut self, path: &Path) {
-        if let Some(old) = self.notes.remove(path) {
-            Arc::make_mut(&mut self.index).remove(path, &old);
-        }
     }
 
     /// One file, if present.
@@ -408,7 +429,7 @@ impl Workspace {
 
     /// All sites of `name` in path and source order.
     fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
-        postings(self, &self.index.terms, name)
+        postings(&self.index, &self.index.terms, name)
             .into_iter()
             .flat_map(|(path, note, positions)| {
                 positions
@@ -486,230 +507,4 @@ pub fn sort_findings(findings: &mut [Finding]) {
             &b.message,
         ))
     });
-}
-
-/// A file's number in the index (paths are interned: hashing and comparing a `PathBuf` walks
-/// its components, which dominated building the index for a vault).
-type FileId = u32;
-
-/// Key -> file -> positions of the matching items in that file's list (terms, claims, cards).
-type Postings<K> = HashMap<K, HashMap<FileId, Vec<u32>>>;
-
-/// Inverted indexes from cross-file keys to the items holding them, kept up to date by
-/// [`Workspace::insert`] and [`Workspace::remove`].
-#[derive(Debug, Clone, Default)]
-struct Index {
-    ids: HashMap<PathBuf, FileId>,
-    paths: Vec<PathBuf>,
-    /// The note of each file id (`None` once removed), shared with `Workspace::notes`.
-    notes: Vec<Option<Arc<Note>>>,
-    terms: Postings<String>,
-    claims: Postings<claims::ClaimKey>,
-    /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
-    /// there is a key for nearly every card of a vault and almost all of them hold one card.
-    fronts: HashMap<FrontKey, Posted>,
-}
-
-/// The cards of one front key as (file, position in its digests). Nearly every key has one
-/// card, which needs no allocation of its own: the index is smaller and a copy of it (made
-/// when the workspace changes while a snapshot is being checked) is quick.
-#[derive(Debug, Clone)]
-enum Posted {
-    One((FileId, u32)),
-    Many(Vec<(FileId, u32)>),
-}
-
-impl Posted {
-    fn as_slice(&self) -> &[(FileId, u32)] {
-        match self {
-            Posted::One(card) => std::slice::from_ref(card),
-            Posted::Many(cards) => cards,
-        }
-    }
-
-    fn push(&mut self, card: (FileId, u32)) {
-        match self {
-            Posted::One(first) => *self = Posted::Many(vec![*first, card]),
-            Posted::Many(cards) => cards.push(card),
-        }
-    }
-
-    /// Drop the cards of file `id`; `false` once no card is left.
-    fn remove_file(&mut self, id: FileId) -> bool {
-        match self {
-            Posted::One((file, _)) => *file != id,
-            Posted::Many(cards) => {
-                cards.retain(|&(file, _)| file != id);
-                match *cards.as_slice() {
-                    [] => false,
-                    [card] => {
-                        *self = Posted::One(card);
-                        true
-                    }
-                    _ => true,
-                }
-            }
-        }
-    }
-}
-
-impl Index {
-    fn id(&mut self, path: &Path) -> FileId {
-        if let Some(&id) = self.ids.get(path) {
-            return id;
-        }
-        let id = FileId::try_from(self.paths.len()).unwrap_or(FileId::MAX);
-        self.paths.push(path.to_path_buf());
-        self.notes.push(None);
-        self.ids.insert(path.to_path_buf(), id);
-        id
-    }
-
-    /// The path and note of a file id still in the workspace.
-    fn file(&self, id: FileId) -> Option<(&Path, &Note)> {
-        let note = self.notes.get(id as usize)?.as_deref()?;
-        Some((self.paths.get(id as usize)?.as_path(), note))
-    }
-
-    fn add(&mut self, path: &Path, note: &Arc<Note>, keys: NoteKeys) {
-        let id = self.id(path);
-        if let Some(slot) = self.notes.get_mut(id as usize) {
-            *slot = Some(Arc::clone(note));
-        }
-        post(&mut self.terms, id, keys.terms);
-        post(&mut self.claims, id, keys.claims);
-        for (key, i) in keys.fronts {
-            match self.fronts.get_mut(&key) {
-                Some(posted) => posted.push((id, i)),
-                None => {
-                    self.fronts.insert(key, Posted::One((id, i)));
-                }
-            }
-        }
-    }
-
-    fn remove(&mut self, path: &Path, note: &Note) {
-        let Some(&id) = self.ids.get(path) else {
-            return;
-        };
-        if let Some(slot) = self.notes.get_mut(id as usize) {
-            *slot = None;
-        }
-        unpost(&mut self.terms, id, term_keys(note));
-        unpost(
-            &mut self.claims,
-            id,
-            note.doc.claims.iter().map(|c| Some(claims::key(c))),
-        );
-        for key in note.cards.cards.iter().filter_map(|c| c.front_key) {
-            if let Some(posted) = self.fronts.get_mut(&key)
-                && !posted.remove_file(id)
-            {
-                self.fronts.remove(&key);
-            }
-        }
-    }
-}
-
-/// One note's index keys with the positions of their items, computed apart from the index so
-/// that [`Workspace::set_many`] can do it on the parsing threads.
-#[derive(Debug, Default)]
-struct NoteKeys {
-    terms: HashMap<String, Vec<u32>>,
-    claims: HashMap<claims::ClaimKey, Vec<u32>>,
-    fronts: Vec<(FrontKey, u32)>,
-}
-
-impl NoteKeys {
-    fn of(note: &Note) -> NoteKeys {
-        NoteKeys {
-            terms: group(term_keys(note)),
-            claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
-            fronts: note
-                .cards
-                .cards
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| Some((c.front_key?, u32::try_from(i).ok()?)))
-                .collect(),
-        }
-    }
-}
-
-/// The index key of each term of a note: its name, or `None` for a term whose expansion span
-/// does not hold its expansion (a parser slip; a fix there would overwrite the wrong text).
-fn term_keys(note: &Note) -> impl Iterator<Item = Option<String>> + '_ {
-    note.doc
-        .terms
-        .iter()
-        .map(|t| terms::expansion_in_text(&note.text, t).then(|| t.name.clone()))
-}
-
-/// Positions of one file's items grouped by key (items without a key are skipped).
-fn group<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = Option<K>>) -> HashMap<K, Vec<u32>> {
-    let mut out: HashMap<K, Vec<u32>> = HashMap::new();
-    for (i, key) in keys.enumerate() {
-        if let (Some(key), Ok(i)) = (key, u32::try_from(i)) {
-            out.entry(key).or_default().push(i);
-        }
-    }
-    out
-}
-
-fn post<K: Eq + std::hash::Hash>(map: &mut Postings<K>, id: FileId, keys: HashMap<K, Vec<u32>>) {
-    for (key, positions) in keys {
-        match map.get_mut(&key) {
-            Some(files) => {
-                files.insert(id, positions);
-            }
-            None => {
-                map.insert(key, HashMap::from([(id, positions)]));
-            }
-        }
-    }
-}
-
-fn unpost<K: Eq + std::hash::Hash>(
-    map: &mut Postings<K>,
-    id: FileId,
-    keys: impl Iterator<Item = Option<K>>,
-) {
-    for key in keys.flatten() {
-        if let Some(files) = map.get_mut(&key) {
-            files.remove(&id);
-            if files.is_empty() {
-                map.remove(&key);
-            }
-        }
-    }
-}
-
-/// The items posted under `key`, as (path, note, positions), in path order.
-fn postings<'a, K, Q>(
-    ws: &'a Workspace,
-    map: &'a Postings<K>,
-    key: &Q,
-) -> Vec<(&'a Path, &'a Note, &'a [u32])>
-where
-    K: Eq + std::hash::Hash + std::borrow::Borrow<Q>,
-    Q: Eq + std::hash::Hash + ?Sized,
-{
-    let mut out: Vec<(&Path, &Note, &[u32])> = map
-        .get(key)
-        .into_iter()
-        .flatten()
-        .filter_map(|(id, positions)| {
-            let (path, note) = ws.index.file(*id)?;
-            Some((path, note, positions.as_slice()))
-        })
-        .collect();
-    out.sort_by(|a, b| path_bytes(a.0).cmp(path_bytes(b.0)));
-    out
-}
-
-/// The order files are taken in within a cross-file group (which place is "first"): byte
-/// order of the path, the same in `check_all` and `check_file`, and much cheaper than
-/// comparing paths component by component.
-fn path_bytes(path: &Path) -> &[u8] {
-    path.as_os_str().as_encoded_bytes()
 }

@@ -248,7 +248,9 @@ impl LanguageServer for Backend {
                     let note = scan::background_note(&path, &text);
                     st.ws.insert(path.clone(), note);
                 }
-                None => st.ws.remove(&path),
+                None => {
+                    st.ws.remove(&path);
+                }
             }
             changed(before, term_keys(&st, &path))
         });
@@ -276,7 +278,9 @@ impl LanguageServer for Backend {
                         st.ws
                             .insert(path.clone(), scan::background_note(&path, &text));
                     }
-                    _ => st.ws.remove(&path),
+                    _ => {
+                        st.ws.remove(&path);
+                    }
                 }
                 Some(changed(before, term_keys(&st, &path)))
             });

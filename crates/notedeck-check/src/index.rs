@@ -1,0 +1,349 @@
+//! The inverted index behind the cross-file rules: term names, claim keys and card front keys,
+//! each mapped to the files (and the items in them) that hold it, and [`Affected`], what a
+//! change to one file means for the findings of the others.
+//!
+//! A file's findings depend on other files only through these keys (`conflicting-expansion`
+//! and `acronym-mismatch` through term names, `conflicting-claim` through claim keys,
+//! `duplicate-card` through front keys), so the files posted under the keys of a note's old
+//! and new version are exactly the ones whose findings an edit of it may change.
+
+use crate::Note;
+use crate::cards::FrontKey;
+use crate::claims::{self, ClaimKey};
+use crate::terms;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The files whose findings a change to the workspace may have changed, in path order: the
+/// changed file itself and every file that shares a term name, claim key or card front key
+/// with its old or its new version. The others keep their findings, so an editor re-checks
+/// and re-publishes only these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Affected {
+    paths: BTreeSet<PathBuf>,
+}
+
+impl Affected {
+    /// Whether `path`'s findings may have changed.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.paths.contains(path)
+    }
+
+    /// The paths, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &Path> {
+        self.paths.iter().map(PathBuf::as_path)
+    }
+
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// True when nothing changed (e.g. removing a file the workspace did not hold).
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+
+    /// Add the files of another change (several edits checked together).
+    pub fn merge(&mut self, other: Affected) {
+        self.paths.extend(other.paths);
+    }
+
+    /// The paths as a set.
+    pub fn into_paths(self) -> BTreeSet<PathBuf> {
+        self.paths
+    }
+}
+
+impl IntoIterator for Affected {
+    type Item = PathBuf;
+    type IntoIter = std::collections::btree_set::IntoIter<PathBuf>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.paths.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Affected {
+    type Item = &'a PathBuf;
+    type IntoIter = std::collections::btree_set::Iter<'a, PathBuf>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.paths.iter()
+    }
+}
+
+/// A file's number in the index (paths are interned: hashing and comparing a `PathBuf` walks
+/// its components, which dominated building the index for a vault).
+pub(crate) type FileId = u32;
+
+/// Key -> file -> positions of the matching items in that file's list (terms, claims, cards).
+pub(crate) type Postings<K> = HashMap<K, HashMap<FileId, Vec<u32>>>;
+
+/// Inverted indexes from cross-file keys to the items holding them, kept up to date by
+/// [`crate::Workspace::insert`] and [`crate::Workspace::remove`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    ids: HashMap<PathBuf, FileId>,
+    /// The path of each file id (ids are never reused, so removed files keep theirs).
+    pub(crate) paths: Vec<PathBuf>,
+    /// The note of each file id (`None` once removed), shared with `Workspace::notes`.
+    notes: Vec<Option<Arc<Note>>>,
+    pub(crate) terms: Postings<String>,
+    pub(crate) claims: Postings<ClaimKey>,
+    /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
+    /// there is a key for nearly every card of a vault and almost all of them hold one card.
+    pub(crate) fronts: HashMap<FrontKey, Posted>,
+}
+
+/// Where [`Index::add`] and [`Index::remove`] note the other files posted under the keys they
+/// touch; `None` when nobody asks ([`crate::Workspace::set_many`]: collecting would cost, for a
+/// term in every file of a vault, a look at each of them for each file added).
+pub(crate) type Sharers<'a> = Option<&'a mut Vec<FileId>>;
+
+impl Index {
+    /// The path and note of a file id still in the workspace.
+    pub(crate) fn file(&self, id: FileId) -> Option<(&Path, &Note)> {
+        let note = self.notes.get(id as usize)?.as_deref()?;
+        Some((self.paths.get(id as usize)?.as_path(), note))
+    }
+
+    /// Post `note` under `keys`, noting in `sharers` the files already posted under them.
+    pub(crate) fn add(
+        &mut self,
+        path: &Path,
+        note: &Arc<Note>,
+        keys: NoteKeys,
+        mut sharers: Sharers<'_>,
+    ) {
+        let id = self.id(path);
+        if let Some(slot) = self.notes.get_mut(id as usize) {
+            *slot = Some(Arc::clone(note));
+        }
+        post(&mut self.terms, id, keys.terms, sharers.as_deref_mut());
+        post(&mut self.claims, id, keys.claims, sharers.as_deref_mut());
+        for (key, i) in keys.fronts {
+            match self.fronts.get_mut(&key) {
+                Some(posted) => {
+                    if let Some(out) = sharers.as_deref_mut() {
+                        out.extend(posted.as_slice().iter().map(|&(file, _)| file));
+                    }
+                    posted.push((id, i));
+                }
+                None => {
+                    self.fronts.insert(key, Posted::One((id, i)));
+                }
+            }
+        }
+    }
+
+    /// Take `note` (the version of `path` the index holds) out, noting in `sharers` the files
+    /// posted under its keys.
+    pub(crate) fn remove(&mut self, path: &Path, note: &Note, mut sharers: Sharers<'_>) {
+        let Some(&id) = self.ids.get(path) else {
+            return;
+        };
+        if let Some(slot) = self.notes.get_mut(id as usize) {
+            *slot = None;
+        }
+        unpost(&mut self.terms, id, term_keys(note), sharers.as_deref_mut());
+        unpost(
+            &mut self.claims,
+            id,
+            note.doc.claims.iter().map(|c| Some(claims::key(c))),
+            sharers.as_deref_mut(),
+        );
+        for key in note.cards.cards.iter().filter_map(|c| c.front_key) {
+            if let Some(posted) = self.fronts.get_mut(&key) {
+                if let Some(out) = sharers.as_deref_mut() {
+                    out.extend(posted.as_slice().iter().map(|&(file, _)| file));
+                }
+                if !posted.remove_file(id) {
+                    self.fronts.remove(&key);
+                }
+            }
+        }
+    }
+
+    /// `path` and the files of `sharers` (ids, possibly repeated) as an [`Affected`].
+    pub(crate) fn affected(&self, path: &Path, mut sharers: Vec<FileId>) -> Affected {
+        sharers.sort_unstable();
+        sharers.dedup();
+        let mut paths: BTreeSet<PathBuf> = sharers
+            .into_iter()
+            .filter_map(|id| self.paths.get(id as usize).cloned())
+            .collect();
+        paths.insert(path.to_path_buf());
+        Affected { paths }
+    }
+
+    fn id(&mut self, path: &Path) -> FileId {
+        if let Some(&id) = self.ids.get(path) {
+            return id;
+        }
+        let id = FileId::try_from(self.paths.len()).unwrap_or(FileId::MAX);
+        self.paths.push(path.to_path_buf());
+        self.notes.push(None);
+        self.ids.insert(path.to_path_buf(), id);
+        id
+    }
+}
+
+/// The cards of one front key as (file, position in its digests). Nearly every key has one
+/// card, which needs no allocation of its own: the index is smaller and a copy of it (made
+/// when the workspace changes while a snapshot is being checked) is quick.
+#[derive(Debug, Clone)]
+pub(crate) enum Posted {
+    One((FileId, u32)),
+    Many(Vec<(FileId, u32)>),
+}
+
+impl Posted {
+    pub(crate) fn as_slice(&self) -> &[(FileId, u32)] {
+        match self {
+            Posted::One(card) => std::slice::from_ref(card),
+            Posted::Many(cards) => cards,
+        }
+    }
+
+    fn push(&mut self, card: (FileId, u32)) {
+        match self {
+            Posted::One(first) => *self = Posted::Many(vec![*first, card]),
+            Posted::Many(cards) => cards.push(card),
+        }
+    }
+
+    /// Drop the cards of file `id`; `false` once no card is left.
+    fn remove_file(&mut self, id: FileId) -> bool {
+        match self {
+            Posted::One((file, _)) => *file != id,
+            Posted::Many(cards) => {
+                cards.retain(|&(file, _)| file != id);
+                match *cards.as_slice() {
+                    [] => false,
+                    [card] => {
+                        *self = Posted::One(card);
+                        true
+                    }
+                    _ => true,
+                }
+            }
+        }
+    }
+}
+
+/// One note's index keys with the positions of their items, computed apart from the index so
+/// that [`crate::Workspace::set_many`] can do it on the parsing threads.
+#[derive(Debug, Default)]
+pub(crate) struct NoteKeys {
+    terms: HashMap<String, Vec<u32>>,
+    claims: HashMap<ClaimKey, Vec<u32>>,
+    fronts: Vec<(FrontKey, u32)>,
+}
+
+impl NoteKeys {
+    pub(crate) fn of(note: &Note) -> NoteKeys {
+        NoteKeys {
+            terms: group(term_keys(note)),
+            claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
+            fronts: note
+                .cards
+                .cards
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((c.front_key?, u32::try_from(i).ok()?)))
+                .collect(),
+        }
+    }
+}
+
+/// The items posted under `key`, as (path, note, positions), in path order.
+pub(crate) fn postings<'a, K, Q>(
+    index: &'a Index,
+    map: &'a Postings<K>,
+    key: &Q,
+) -> Vec<(&'a Path, &'a Note, &'a [u32])>
+where
+    K: Eq + std::hash::Hash + std::borrow::Borrow<Q>,
+    Q: Eq + std::hash::Hash + ?Sized,
+{
+    let mut out: Vec<(&Path, &Note, &[u32])> = map
+        .get(key)
+        .into_iter()
+        .flatten()
+        .filter_map(|(id, positions)| {
+            let (path, note) = index.file(*id)?;
+            Some((path, note, positions.as_slice()))
+        })
+        .collect();
+    out.sort_by(|a, b| path_bytes(a.0).cmp(path_bytes(b.0)));
+    out
+}
+
+/// The order files are taken in within a cross-file group (which place is "first"): byte
+/// order of the path, the same in `check_all` and `check_file`, and much cheaper than
+/// comparing paths component by component.
+pub(crate) fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
+/// The index key of each term of a note: its name, or `None` for a term whose expansion span
+/// does not hold its expansion (a parser slip; a fix there would overwrite the wrong text).
+fn term_keys(note: &Note) -> impl Iterator<Item = Option<String>> + '_ {
+    note.doc
+        .terms
+        .iter()
+        .map(|t| terms::expansion_in_text(&note.text, t).then(|| t.name.clone()))
+}
+
+/// Positions of one file's items grouped by key (items without a key are skipped).
+fn group<K: Eq + std::hash::Hash>(keys: impl Iterator<Item = Option<K>>) -> HashMap<K, Vec<u32>> {
+    let mut out: HashMap<K, Vec<u32>> = HashMap::new();
+    for (i, key) in keys.enumerate() {
+        if let (Some(key), Ok(i)) = (key, u32::try_from(i)) {
+            out.entry(key).or_default().push(i);
+        }
+    }
+    out
+}
+
+fn post<K: Eq + std::hash::Hash>(
+    map: &mut Postings<K>,
+    id: FileId,
+    keys: HashMap<K, Vec<u32>>,
+    mut sharers: Sharers<'_>,
+) {
+    for (key, positions) in keys {
+        match map.get_mut(&key) {
+            Some(files) => {
+                if let Some(out) = sharers.as_deref_mut() {
+                    out.extend(files.keys().copied());
+                }
+                files.insert(id, positions);
+            }
+            None => {
+                map.insert(key, HashMap::from([(id, positions)]));
+            }
+        }
+    }
+}
+
+fn unpost<K: Eq + std::hash::Hash>(
+    map: &mut Postings<K>,
+    id: FileId,
+    keys: impl Iterator<Item = Option<K>>,
+    mut sharers: Sharers<'_>,
+) {
+    for key in keys.flatten() {
+        if let Some(files) = map.get_mut(&key) {
+            if let Some(out) = sharers.as_deref_mut() {
+                out.extend(files.keys().copied());
+            }
+            files.remove(&id);
+            if files.is_empty() {
+                map.remove(&key);
+            }
+        }
+    }
+}
