@@ -5,6 +5,7 @@
 
 mod analysis;
 mod completion;
+mod host;
 mod hover;
 pub mod html;
 mod lens;
@@ -15,6 +16,7 @@ pub mod vault;
 
 pub use analysis::{Analysis, Location, display_path, line_span};
 pub use completion::{Completion, MAX_WORKSPACE_SYMBOLS, TermSymbol};
+pub use host::{AnalysisHost, MAX_FILES, background_note, load};
 pub use hover::Hover;
 pub use lens::Lens;
 pub use outline::{Symbol, SymbolKind};

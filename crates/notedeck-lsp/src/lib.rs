@@ -16,7 +16,6 @@ use tower_lsp_server::{LspService, Server};
 mod damage;
 mod framing;
 mod requests;
-mod scan;
 mod server;
 mod state;
 mod text;

@@ -18,7 +18,9 @@ use crate::requests::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols,
 };
 use crate::state::{OpenDoc, State, uri_to_path};
-use crate::{Config, scan, text};
+use crate::{Config, text};
+use notedeck_check::Affected;
+use notedeck_ide::AnalysisHost;
 
 /// The server as `tower-lsp-server` drives it.
 pub struct Backend {
@@ -55,8 +57,11 @@ type Published = (Option<i32>, Vec<Diagnostic>);
 
 #[derive(Default)]
 struct Dirty {
+    /// Files the user changed: checked and published first.
     files: BTreeSet<PathBuf>,
-    names: BTreeSet<String>,
+    /// Other files whose findings the changes may have changed (the checker's index says
+    /// which): a conflict is between two places, so fixing one side clears the other.
+    affected: BTreeSet<PathBuf>,
 }
 
 impl Backend {
@@ -83,20 +88,16 @@ impl Backend {
         guarded(what, || f(&self.shared.read()))
     }
 
-    /// Queue `path` for diagnostics and wake the worker.
-    fn schedule(&self, path: PathBuf, changed_names: BTreeSet<String>) {
+    /// Queue `path` (if any) and the other files its change affected for diagnostics, and
+    /// wake the worker.
+    fn schedule(&self, path: Option<PathBuf>, affected: impl IntoIterator<Item = PathBuf>) {
         {
             let mut dirty = lock(&self.shared.dirty);
-            dirty.files.insert(path);
-            dirty.names.extend(changed_names);
+            dirty.affected.extend(affected);
+            if let Some(path) = path {
+                dirty.files.insert(path);
+            }
         }
-        self.shared.generation.fetch_add(1, Ordering::SeqCst);
-        self.shared.wake.notify_one();
-    }
-
-    /// Queue a re-check of the open files holding `names` (no file of its own changed).
-    fn recheck_names(&self, names: BTreeSet<String>) {
-        lock(&self.shared.dirty).names.extend(names);
         self.shared.generation.fetch_add(1, Ordering::SeqCst);
         self.shared.wake.notify_one();
     }
@@ -130,13 +131,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         let roots = roots(&params);
         guarded("initialize", || {
-            let mut st = self.shared.write();
-            let images = notedeck_ide::vault::Images::new(&roots);
-            st.roots = roots;
-            st.ws
-                .set_image_resolver(Arc::new(move |note: &std::path::Path, link: &str| {
-                    images.exists(note, link)
-                }));
+            self.shared.write().host = AnalysisHost::new(roots);
         })?;
         self.start_worker();
         Ok(InitializeResult {
@@ -185,7 +180,6 @@ impl LanguageServer for Backend {
         let path = uri_to_path(&doc.uri);
         let opened = guarded("didOpen", || {
             let mut st = self.shared.write();
-            let before = term_keys(&st, &path);
             st.open.insert(
                 path.clone(),
                 OpenDoc {
@@ -196,11 +190,10 @@ impl LanguageServer for Backend {
                     offered_repair: None,
                 },
             );
-            st.ws.set(path.clone(), &doc.text);
-            changed(before, term_keys(&st, &path))
+            st.host.open(path.clone(), &doc.text)
         });
         match opened {
-            Ok(names) => self.schedule(path, names),
+            Ok(affected) => self.schedule(Some(path), affected),
             Err(err) => self.report(err).await,
         }
     }
@@ -211,7 +204,6 @@ impl LanguageServer for Backend {
         let changes = params.content_changes;
         let applied = guarded("didChange", || {
             let mut st = self.shared.write();
-            let before = term_keys(&st, &path);
             // The buffer is kept apart from its parse: should analysing it fail, the next
             // change still applies to the text the client has.
             let doc = st.open.get_mut(&path)?;
@@ -219,16 +211,15 @@ impl LanguageServer for Backend {
             doc.version = version;
             code_action::follow_repair(doc, &new_text, &replaced);
             doc.text.clone_from(&new_text);
-            st.ws.set(path.clone(), &new_text);
-            Some(changed(before, term_keys(&st, &path)))
+            st.host.edit(&path, &new_text)
         });
         match applied {
-            Ok(Some(names)) => self.schedule(path, names),
+            Ok(Some(affected)) => self.schedule(Some(path), affected),
             Ok(None) => {} // a change to a document that was never opened
             Err(err) => {
                 self.report(err).await;
                 // The text is right even if its analysis failed; try again after the next.
-                self.schedule(path, BTreeSet::new());
+                self.schedule(Some(path), Affected::default());
             }
         }
     }
@@ -239,27 +230,19 @@ impl LanguageServer for Backend {
         let closed = guarded("didClose", || {
             let mut st = self.shared.write();
             st.open.remove(&path);
-            let before = term_keys(&st, &path);
-            // The buffer may have held unsaved edits: from now on the disk is the truth (a
-            // buffer that is not a file, `untitled:`, is simply forgotten).
-            let on_disk = path.is_absolute().then(|| scan::read_note(&path)).flatten();
-            match on_disk {
-                Some(text) => {
-                    let note = scan::background_note(&path, &text);
-                    st.ws.insert(path.clone(), note);
-                }
-                None => {
-                    st.ws.remove(&path);
-                }
-            }
-            changed(before, term_keys(&st, &path))
+            st.host.close(&path)
         });
         lock(&self.shared.published).remove(&path);
         lock(&self.shared.dirty).files.remove(&path);
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
         match closed {
-            Ok(names) if !names.is_empty() => self.recheck_names(names),
-            Ok(_) => {}
+            // The closed file's own list was just cleared; the others may have changed.
+            Ok(affected) => {
+                let others: Vec<PathBuf> = affected.into_iter().filter(|p| *p != path).collect();
+                if !others.is_empty() {
+                    self.schedule(None, others);
+                }
+            }
             Err(err) => self.report(err).await,
         }
     }
@@ -268,25 +251,11 @@ impl LanguageServer for Backend {
         for change in params.changes {
             let path = uri_to_path(&change.uri);
             let reloaded = guarded("didChangeWatchedFiles", || {
-                let mut st = self.shared.write();
-                if st.open.contains_key(&path) {
-                    return None; // the buffer wins over the disk while open
-                }
-                let before = term_keys(&st, &path);
-                match scan::read_note(&path) {
-                    Some(text) if change.typ != FileChangeType::DELETED => {
-                        st.ws
-                            .insert(path.clone(), scan::background_note(&path, &text));
-                    }
-                    _ => {
-                        st.ws.remove(&path);
-                    }
-                }
-                Some(changed(before, term_keys(&st, &path)))
+                self.shared.write().host.file_changed_on_disk(&path)
             });
             match reloaded {
-                Ok(Some(names)) => self.schedule(path, names),
-                Ok(None) => {}
+                Ok(Some(affected)) => self.schedule(Some(path), affected),
+                Ok(None) => {} // open: the buffer wins over the disk
                 Err(err) => self.report(err).await,
             }
         }
@@ -348,11 +317,9 @@ impl Shared {
         self.state.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The state for changing it; cached term answers are dropped, since they may change.
+    /// The state for changing it (the host drops its cached answers itself on a change).
     fn write(&self) -> RwLockWriteGuard<'_, State> {
-        let mut st = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        st.terms.clear();
-        st
+        self.state.write().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -417,59 +384,17 @@ fn roots(params: &InitializeParams) -> Vec<PathBuf> {
     params.root_path.iter().map(PathBuf::from).collect()
 }
 
-/// What a file says about terms and claims, as comparable keys; a change in these may change
-/// the findings of other files (a conflict is between two places).
-fn term_keys(st: &State, path: &std::path::Path) -> BTreeSet<(String, String)> {
-    let Some(note) = st.ws.get(path) else {
-        return BTreeSet::new();
-    };
-    let terms = note
-        .doc
-        .terms
-        .iter()
-        .map(|t| (t.name.clone(), t.expansion.clone()));
-    let claims = note
-        .doc
-        .claims
-        .iter()
-        .map(|c| (c.subject.clone(), format!("{}={}", c.attribute, c.value)));
-    terms.chain(claims).collect()
-}
-
-/// Names (term names, claim subjects) whose keys differ between `before` and `after`.
-fn changed(
-    before: BTreeSet<(String, String)>,
-    after: BTreeSet<(String, String)>,
-) -> BTreeSet<String> {
-    before
-        .symmetric_difference(&after)
-        .map(|(name, _)| name.clone())
-        .collect()
-}
-
 /// Load every note under the roots that the client does not have open; returns how many.
 fn load_workspace(shared: &Shared) -> usize {
-    let roots = shared.read().roots.clone();
-    let files: Vec<PathBuf> = {
-        let st = shared.read();
-        scan::markdown_files(&roots)
-            .into_iter()
-            .filter(|p| !st.open.contains_key(p))
-            .collect()
-    };
+    let files = shared.read().host.files_to_load();
     // Parse on every core without holding the lock, so requests are answered meanwhile.
-    let notes = scan::load(files);
+    let notes = notedeck_ide::load(&files);
     let count = notes.len();
     // Insert a few notes per lock, so a hover waits for a few index updates, not a vault's.
     let mut notes = notes.into_iter().peekable();
     while notes.peek().is_some() {
-        let mut st = shared.write();
-        for (path, note) in notes.by_ref().take(INSERT_BATCH) {
-            if !st.open.contains_key(&path) {
-                st.ws.insert(path, note);
-            }
-        }
-        drop(st);
+        let batch: Vec<_> = notes.by_ref().take(INSERT_BATCH).collect();
+        shared.write().host.insert_loaded(batch);
         // Let a request or an edit waiting for the lock have it before the next batch.
         std::thread::yield_now();
     }
@@ -506,7 +431,7 @@ fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
             .iter()
             .map(|(path, doc)| (path.clone(), doc.uri.clone()))
             .collect();
-        (st.ws.clone(), open)
+        (st.host.snapshot(), open)
     };
     let uri = |path: &std::path::Path| match open.get(path) {
         Some(uri) => Some(uri.clone()),
@@ -543,11 +468,11 @@ async fn diagnostics_worker(client: Client, shared: Arc<Shared>) {
         let edited = blocking("diagnostics", move || changed_files(&computing, &files)).await;
         publish_all(&client, &shared, edited, false).await;
         // Before the vault is loaded, the scan re-checks every open file when it is done.
-        if batch.names.is_empty() || !*scanned.borrow() {
+        if batch.affected.is_subset(&batch.files) || !*scanned.borrow() {
             continue;
         }
-        let (computing, names) = (shared.clone(), batch.clone());
-        let others = blocking("diagnostics", move || affected_files(&computing, &names)).await;
+        let (computing, affected) = (shared.clone(), batch.clone());
+        let others = blocking("diagnostics", move || affected_files(&computing, &affected)).await;
         publish_all(&client, &shared, others, false).await;
     }
 }
@@ -568,48 +493,26 @@ fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
     batch
         .files
         .iter()
-        .filter(|p| st.ws.get(p).is_some())
+        .filter(|p| st.ws().get(p).is_some())
         .map(|p| Publish::new(&st, p.clone(), diagnostics::for_file(&st, p)))
         .collect()
 }
 
-/// Diagnostics for the other files that hold a name (term, claim subject) whose definition
-/// changed: a conflict is between two places, so fixing one side clears the other. Open files,
-/// and closed files that the client shows findings for or that define one of the names (an
-/// editor lists the problems of closed files too, so they must not go stale). Only lists that
-/// differ from what the client has are returned; a closed file with nothing to report and
-/// nothing shown is left alone.
+/// Diagnostics for the other files whose findings the changes may have changed (the checker's
+/// index names them). Only lists that differ from what the client has are returned: a file
+/// shown with findings gets its new list (empty when they are gone), an open file its first
+/// list, a closed file nothing shown only when it now has findings.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
     let st = shared.read();
-    let mut candidates: BTreeSet<PathBuf> = st.open.keys().cloned().collect();
-    candidates.extend(lock(&shared.published).keys().cloned());
-    for name in &batch.names {
-        candidates.extend(st.ws.definitions(name).iter().map(|s| s.path.to_path_buf()));
-    }
     let mut out = Vec::new();
-    for path in candidates {
-        if batch.files.contains(&path) {
-            continue;
-        }
-        let holds_name = st.ws.get(&path).is_some_and(|note| {
-            note.doc.terms.iter().any(|t| batch.names.contains(&t.name))
-                || note
-                    .doc
-                    .claims
-                    .iter()
-                    .any(|c| batch.names.contains(&c.subject))
-        });
-        if !holds_name {
-            continue;
-        }
-        let diags = diagnostics::for_file(&st, &path);
-        let unchanged = match lock(&shared.published).get(&path) {
+    for path in batch.affected.difference(&batch.files) {
+        let diags = diagnostics::for_file(&st, path);
+        let unchanged = match lock(&shared.published).get(path) {
             Some((_, shown)) => shown == &diags,
-            // Nothing shown: an open file gets its (first) list, a closed one only findings.
-            None => !st.open.contains_key(&path) && diags.is_empty(),
+            None => !st.open.contains_key(path) && diags.is_empty(),
         };
         if !unchanged {
-            out.push(Publish::new(&st, path, diags));
+            out.push(Publish::new(&st, path.clone(), diags));
         }
     }
     out
@@ -678,18 +581,5 @@ mod tests {
             err.message
         );
         assert_eq!(guarded("hover", || 7), Ok(7));
-    }
-
-    #[test]
-    fn definitions_and_claims_that_changed_are_named() {
-        let before = BTreeSet::from([
-            ("LoRA".to_string(), "Row-rank Adaptation".to_string()),
-            ("BERT".to_string(), "Bidirectional Encoder".to_string()),
-        ]);
-        let after = BTreeSet::from([
-            ("LoRA".to_string(), "Low-Rank Adaptation".to_string()),
-            ("BERT".to_string(), "Bidirectional Encoder".to_string()),
-        ]);
-        assert_eq!(changed(before, after), BTreeSet::from(["LoRA".to_string()]));
     }
 }

@@ -2,25 +2,22 @@
 //! documents the client has open.
 
 use notedeck_check::{Note, Workspace};
+use notedeck_ide::{Analysis, AnalysisHost};
 use notedeck_parse::Span;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::Uri;
 
 use crate::text::Text;
-use notedeck_ide::{Analysis, TermCache};
 
 /// Everything the request handlers read.
 #[derive(Default)]
 pub struct State {
     /// Every note under the workspace roots; an open document's entry holds its buffer.
-    pub ws: Workspace,
-    /// Documents the client has open, by the path their URI maps to.
+    pub host: AnalysisHost,
+    /// Documents the client has open, by the path their URI maps to: what only the protocol
+    /// side needs of them (the URI's spelling, the version, repair hints).
     pub open: HashMap<PathBuf, OpenDoc>,
-    /// Workspace folders (or the root) to scan for `*.md`.
-    pub roots: Vec<PathBuf>,
-    /// Term answers computed since the workspace last changed.
-    pub terms: TermCache,
 }
 
 /// A document the client has open.
@@ -29,7 +26,7 @@ pub struct OpenDoc {
     pub uri: Uri,
     /// The client's version of the buffer.
     pub version: i32,
-    /// The buffer as the client has it (the workspace holds its parse).
+    /// The buffer as the client has it (the host holds its parse).
     pub text: String,
     /// Characters restored by an accepted repair whose choice was uncertain.
     pub uncertain: Vec<Uncertain>,
@@ -63,12 +60,17 @@ pub struct OfferedRepair {
 impl State {
     /// The analysis of the vault as it is now.
     pub fn analysis(&self) -> Analysis<'_> {
-        Analysis::new(&self.ws, &self.roots, &self.terms)
+        self.host.analysis()
+    }
+
+    /// The checker's workspace.
+    pub fn ws(&self) -> &Workspace {
+        self.host.analysis().workspace()
     }
 
     /// The note at `path` with its text wrapper, if the workspace holds it.
     pub fn note(&self, path: &Path) -> Option<(&Note, Text<'_>)> {
-        let note = self.ws.get(path)?;
+        let note = self.ws().get(path)?;
         Some((note, Text::new(&note.text, &note.lines)))
     }
 

@@ -320,3 +320,55 @@ async fn fixing_a_conflict_in_an_open_note_refreshes_the_closed_note_that_held_i
     assert!(codes(&after).contains(&"acronym-mismatch"), "{after:#?}");
     client.finish().await;
 }
+
+/// Open `a.md` (the edited side) in a folder where it and a closed `b.md` disagree, wait for
+/// the vault to load and `b.md`'s finding to be shown, replace `from` by `to` in `a.md`, and
+/// return `b.md`'s diagnostics before and after.
+async fn edit_one_side(a: &str, b: &str, from: &str, to: &str) -> (Vec<Value>, Vec<Value>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a_path, b_path) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    std::fs::write(&a_path, a).expect("write a.md");
+    std::fs::write(&b_path, b).expect("write b.md");
+    let (a_uri, b_uri) = (file_uri(&a_path), file_uri(&b_path));
+
+    let mut client = Client::start();
+    client.initialize(dir.path()).await;
+    let _ = client.open(&a_uri, a).await;
+    let _ = client.log("notedeck: loaded").await;
+    let before = client.diagnostics(&b_uri, None).await;
+
+    let at = pos(a, from, 0);
+    let width = from.encode_utf16().count() as u64;
+    let end =
+        json!({"line": at["line"], "character": at["character"].as_u64().unwrap_or(0) + width});
+    client
+        .change(&a_uri, 2, json!({"start": at, "end": end}), to)
+        .await;
+    let _ = client.diagnostics(&a_uri, Some(2)).await;
+    let after = client.diagnostics(&b_uri, None).await;
+    client.finish().await;
+    (before, after)
+}
+
+/// Both files carry a card with the same front; renaming the heading in the open one must
+/// clear the closed one's `duplicate-card` (it used to stay: the server compared term names
+/// and claim subjects, not the checker's card keys).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn renaming_a_shared_heading_clears_the_duplicate_card_in_the_closed_note() {
+    let a = "# 기출 복기\n\n### 문항3\n\n## **1. BERT**\n\n- **한계**: MLM 시 [MASK] 토큰이 실제 사용 환경과 불일치(노이즈)\n";
+    let b = "# 기출 복기\n\n### 문항3\n\n## **1. BERT**\n\n- **한계**: 사전 학습과 미세 조정의 불일치\n";
+    let (before, after) = edit_one_side(a, b, "BERT", "RoBERTa").await;
+    assert!(codes(&before).contains(&"duplicate-card"), "{before:#?}");
+    assert!(!codes(&after).contains(&"duplicate-card"), "{after:#?}");
+}
+
+/// `LoRA` and `Lora` are one claim subject (the checker normalises it); agreeing in the open
+/// note must clear the closed note's `conflicting-claim`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agreeing_with_a_claim_clears_the_conflict_in_the_closed_note() {
+    let a = "## LoRA\n\n- **랭크 수**: 8개\n";
+    let b = "## Lora\n\n- **랭크 수**: 4개\n";
+    let (before, after) = edit_one_side(a, b, "8개", "4개").await;
+    assert!(codes(&before).contains(&"conflicting-claim"), "{before:#?}");
+    assert!(!codes(&after).contains(&"conflicting-claim"), "{after:#?}");
+}

@@ -63,7 +63,7 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
             }
         }
     }
-    for finding in st.ws.check_file(&path) {
+    for finding in st.ws().check_file(&path) {
         let Some(diagnostic) =
             to_diagnostic(st, &finding).and_then(|ours| wanted(ours, &finding.span, &asked, sent))
         else {

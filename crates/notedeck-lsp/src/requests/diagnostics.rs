@@ -27,7 +27,7 @@ pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
         return vec![damaged];
     }
     let mut out: Vec<Diagnostic> = st
-        .ws
+        .ws()
         .check_file(path)
         .iter()
         .filter_map(|f| to_diagnostic(st, f))
@@ -65,7 +65,7 @@ pub fn for_workspace(
 
 /// One finding as a diagnostic; `None` if its file is not in the workspace.
 pub fn to_diagnostic(st: &State, finding: &Finding) -> Option<Diagnostic> {
-    diagnostic_in(&st.ws, &|path| st.uri(path), finding)
+    diagnostic_in(st.ws(), &|path| st.uri(path), finding)
 }
 
 /// One finding as a diagnostic, with ranges from the notes of `ws`.
