@@ -203,6 +203,9 @@ CODE = [["y = Wx", "y' = (W + BA)x"],
         ["SELECT user_id, count(*) FROM events", "GROUP BY user_id;"],
         ["target = r + gamma * q_target(s2).max()"]]
 
+# (row, column) -> table cell, filled as tables are written.
+CELLS: dict[tuple[str, str], str] = {}
+
 # ---------------------------------------------------------------------------------------
 # Korean particles: the form depends on whether the word ends in a final consonant.
 
@@ -247,6 +250,7 @@ class Note:
         self.out: list[str] = []
         self.size = 0
         self.own = [a for a, (subjects, _) in TOPICS.items() if me["subject"] in subjects]
+        self.covered: set[str] = set()
 
     # -- pieces ----------------------------------------------------------------------
     def ko(self) -> str:
@@ -259,6 +263,20 @@ class Note:
         if self.rng.random() < 0.85:
             return self.rng.choice(self.own)
         return self.rng.choice(list(TOPICS))
+
+    def fresh_topic(self) -> str:
+        """A topic this note has not covered yet, from its subject if possible: a topic twice
+        in one note would give two cards the same front (`BERT › 장점`)."""
+        r = self.rng
+        for pool in (self.own, list(TOPICS) + NAMED):
+            left = [t for t in pool if t not in self.covered]
+            if left and (pool is not self.own or r.random() < 0.85):
+                pick = r.choice(left)
+                break
+        else:
+            pick = r.choice(self.own)
+        self.covered.add(pick)
+        return pick
 
     def expansion(self, acr: str) -> str:
         """The canonical expansion of `acr`, in one of its benign spellings."""
@@ -314,11 +332,19 @@ class Note:
             s += " " + r.choice(INLINE_MATH)
         return s
 
-    def cell(self) -> str:
-        r = self.rng
-        return r.choice([f"{self.ko()} 중심", f"{self.en().capitalize()}만", f"{self.ko()} + {self.ko()}",
-                         f"{r.randint(1, 12)}개 {self.ko()}", "✔ 필요", "✘ 불필요", "제약 없음",
-                         f"{self.ko()} {r.choice(VERBS)}"])
+    def cell(self, row: str, column: str) -> str:
+        """What a table says about (row, column) is the same wherever the vault says it, as in
+        consistent notes; random cells would contradict each other across tables."""
+        key = (row, column)
+        if key not in CELLS:
+            CELLS[key] = self.pick_cell(random.Random(f"cell/{row}/{column}"))
+        return CELLS[key]
+
+    def pick_cell(self, r: random.Random) -> str:
+        ko, en = (lambda: r.choice(KO)), (lambda: r.choice(EN))
+        return r.choice([f"{ko()} 중심", f"{en().capitalize()}만", f"{ko()} + {ko()}",
+                         f"{r.randint(1, 12)}개 {ko()}", "✔ 필요", "✘ 불필요", "제약 없음",
+                         f"{ko()} {r.choice(VERBS)}"])
 
     def link(self) -> str:
         r, vault, stats = self.rng, self.vault, self.book["links"]
@@ -435,7 +461,7 @@ class Note:
             rows = [f"**{c}**" for c in r.sample(TABLE_COLS, r.randint(2, 5))]
         self.line("| " + " | ".join(cols) + " |", "| " + " | ".join("---" for _ in cols) + " |")
         for row in rows:
-            self.line("| " + row + " | " + " | ".join(self.cell() for _ in cols[1:]) + " |")
+            self.line("| " + row + " | " + " | ".join(self.cell(row, c) for c in cols[1:]) + " |")
         self.line("")
 
     def tip(self) -> None:
@@ -465,16 +491,16 @@ class Note:
                                f"{r.choice(VERBS)}합니다." for _ in range(r.randint(3, 6))), "")
         for acr, exp in forced:
             self.note_use(acr, exp)
+            self.covered.add(acr)
         plan: list[tuple[str | None, str | None, str | None]] = [(a, e, None) for a, e in forced]
         for _ in range(r.randint(2, 5)):
-            x = r.random()
-            if x < 0.12:
-                plan.append((None, None, r.choice(NAMED)))
-            elif x < 0.2:
-                plan.append((self.acronym(), None, None))
+            topic = self.fresh_topic()
+            if topic not in TOPICS:
+                plan.append((None, None, topic))
+            elif r.random() < 0.1:
+                plan.append((topic, None, None))
             else:
-                acr = self.acronym()
-                plan.append((acr, self.expansion(acr), None))
+                plan.append((topic, self.expansion(topic), None))
         for k, (acr, exp, name) in enumerate(plan, 1):
             if k > max(1, len(forced)) and self.size >= self.target:
                 break
