@@ -1,9 +1,9 @@
 """`notedeck lint` on a generated vault: every planted conflicting expansion is found, in the
 file that holds the odd variant, and no benign variant (hyphen, space or case only) is.
 
-The vault comes from the benchmark generator (`../shared/bench/gen_vault.py`), which lists what
-it planted in `.vault_manifest.json`. 300 files keep the test quick; the 1,000-file benchmark
-in the README uses the same generator.
+The vault comes from the project's generator (`tools/gen-vault/gen_vault.py`), which lists what
+it planted in `.vault_manifest.json`. 300 files keep the test quick; the benchmarks in the
+README (`scripts/bench-vault`, `scripts/bench-lsp`) use the same generator.
 """
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT.parent / "shared" / "bench" / "gen_vault.py"
+GENERATOR = ROOT / "tools" / "gen-vault" / "gen_vault.py"
 FILES = 300
 
 
 
 
 @pytest.fixture(scope="module")
-def vault(tmp_path_factory) -> tuple[Path, dict, list]:
+def vault(tmp_path_factory) -> tuple[Path, dict]:
     if not GENERATOR.is_file():
-        pytest.fail(f"benchmark generator missing: {GENERATOR}")
+        pytest.fail(f"vault generator missing: {GENERATOR}")
     out = tmp_path_factory.mktemp("vault") / "v"
     subprocess.run([sys.executable, str(GENERATOR), str(out), str(FILES)], check=True,
                    capture_output=True)

@@ -2,7 +2,7 @@
 //! `check_file()` on it, in a loaded vault. Also times loading and `check_all()`.
 //!
 //! ```sh
-//! python3 ../shared/bench/gen_vault.py /tmp/vault 1000
+//! python3 tools/gen-vault/gen_vault.py /tmp/vault 1000
 //! cargo run --release -p notedeck-check --example edit_timing -- /tmp/vault
 //! ```
 

@@ -2,7 +2,7 @@
 //! start). Reads every `.md` file under DIR into memory first, then times parsing only.
 //!
 //! ```text
-//! python3 /work/shared/bench/gen_vault.py /tmp/vault 1000
+//! python3 tools/gen-vault/gen_vault.py /tmp/vault 1000
 //! cargo run --release -p notedeck-parse --example parse_vault -- /tmp/vault
 //! ```
 //!
