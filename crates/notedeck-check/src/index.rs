@@ -8,9 +8,9 @@
 //! and new version are exactly the ones whose findings an edit of it may change.
 
 use crate::Note;
-use crate::cards::FrontKey;
-use crate::claims::{self, ClaimKey};
-use crate::terms;
+use crate::rules::cards::FrontKey;
+use crate::rules::claims::{self, ClaimKey};
+use crate::rules::terms;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -1,0 +1,154 @@
+//! What the checker works on and reports: [`Note`] in, [`Finding`] (with [`Related`] places
+//! and [`Fix`]es) out.
+
+use crate::{CardDigests, Code};
+use notedeck_parse::{Document, LineIndex, Span, Term};
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One problem found in the notes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// What kind of problem it is.
+    pub code: Code,
+    /// How serious it is (the code's default severity).
+    pub severity: Severity,
+    /// One sentence a person understands.
+    pub message: String,
+    /// File of the primary span.
+    pub path: PathBuf,
+    /// Primary byte span.
+    pub span: Span,
+    /// Other places involved (the other claim).
+    pub related: Vec<Related>,
+    /// Suggested fixes, best first.
+    pub fixes: Vec<Fix>,
+}
+
+/// How serious a finding is; ordered so that `Error > Warning > Info > Hint`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A style hint.
+    Hint,
+    /// Worth knowing.
+    Info,
+    /// Probably wrong.
+    Warning,
+    /// Certainly wrong.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format (`error`, `warning`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A place in another (or the same) file that explains a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// File the span belongs to.
+    pub path: PathBuf,
+    /// Byte span in that file.
+    pub span: Span,
+    /// What this place is (e.g. `expanded as "Low-Rank Adaptation" here`).
+    pub message: String,
+}
+
+/// A suggested fix: a title for the editor's menu and the edits it makes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// Shown in the quick-fix menu: `Replace with "Low-Rank Adaptation"`.
+    pub title: String,
+    /// Edits, possibly in several files.
+    pub edits: Vec<Edit>,
+}
+
+/// One text replacement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// File to edit.
+    pub path: PathBuf,
+    /// Byte span to replace.
+    pub span: Span,
+    /// Replacement text.
+    pub new_text: String,
+}
+
+/// Sort findings the one way every consumer sees them: path, span, code, message.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.path, a.span.start, a.span.end, a.code, &a.message).cmp(&(
+            &b.path,
+            b.span.start,
+            b.span.end,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// One note file as the workspace holds it.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// The text analysed (for the language server: the in-memory buffer).
+    pub text: Arc<str>,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+    /// The parse of `text`. The card rules read [`Note::cards`] instead of `doc.cards`, so a
+    /// holder of many notes (the language server) may empty `doc.cards` for notes nobody is
+    /// looking at without changing any finding.
+    pub doc: Document,
+    /// What the card rules need of `doc.cards`, computed when the note is made.
+    pub cards: CardDigests,
+}
+
+impl Note {
+    /// Parse `text` into a note; `path`'s file stem is the fallback title.
+    pub fn new(path: &Path, text: &str) -> Note {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Note::with_doc(text, notedeck_parse::parse(text, &stem))
+    }
+
+    /// A note from `text` and a parse of it made elsewhere (or adjusted after parsing).
+    pub fn with_doc(text: &str, doc: Document) -> Note {
+        Note {
+            text: Arc::from(text),
+            lines: LineIndex::new(text),
+            cards: CardDigests::of(&doc.cards),
+            doc,
+        }
+    }
+}
+
+/// A place where a term is written as `Name (Expansion)`.
+#[derive(Debug, Clone, Copy)]
+pub struct TermSite<'a> {
+    /// File holding the term.
+    pub path: &'a Path,
+    /// The term as parsed there.
+    pub term: &'a Term,
+}
+
+/// Answers "does the image `relative` referenced from note `note` exist?". The workspace does
+/// no I/O, so the caller (CLI, language server) decides how paths resolve and whether to look
+/// at the disk at all.
+pub type ImageResolver = Arc<dyn Fn(&Path, &str) -> bool + Send + Sync>;

@@ -1,0 +1,9 @@
+//! One module per rule (or family of rules sharing their helpers). Each turns notes into
+//! [`crate::Finding`]s; the [`crate::Workspace`] decides which notes each one sees.
+
+pub(crate) mod cards;
+pub(crate) mod claims;
+pub(crate) mod emphasis;
+pub(crate) mod images;
+pub(crate) mod katex;
+pub(crate) mod terms;

@@ -1,0 +1,350 @@
+//! [`Workspace`]: every note, the index over them, and the two ways to check them (the whole
+//! workspace for the linter, one file for the editor).
+
+use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, path_bytes, postings};
+use crate::rules::{cards, claims, emphasis, images, katex, terms};
+use crate::{Affected, Finding, FrontKey, ImageResolver, Note, TermSite, sort_findings};
+use notedeck_parse::{Claim, Span};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// All notes under the roots, keyed by path; analysis runs over it.
+///
+/// Cross-file rules (conflicting expansions and claims, duplicate cards) need every file that
+/// shares a term name, claim key or card front with the file being checked. The workspace keeps
+/// those inverted indexes up to date in [`Workspace::set`] and [`Workspace::remove`], so
+/// [`Workspace::check_file`] after an edit touches only the files that share a key with it.
+///
+/// Cloning is cheap (the notes and the index are shared), so a caller holding the workspace
+/// behind a lock can check a snapshot without the lock; the index is copied only if the
+/// original changes while a snapshot is alive.
+#[derive(Clone, Default)]
+pub struct Workspace {
+    notes: BTreeMap<PathBuf, Arc<Note>>,
+    /// Shared with snapshots; the rules read the postings through it.
+    pub(crate) index: Arc<Index>,
+    image_exists: Option<ImageResolver>,
+}
+
+impl fmt::Debug for Workspace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Workspace")
+            .field("notes", &self.notes.len())
+            .field("image_resolver", &self.image_exists.is_some())
+            .finish()
+    }
+}
+
+impl Workspace {
+    /// An empty workspace.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add or replace one file's text, re-parsing it; returns the files whose findings may
+    /// have changed.
+    pub fn set(&mut self, path: PathBuf, text: &str) -> Affected {
+        let note = Note::new(&path, text);
+        self.insert(path, note)
+    }
+
+    /// Add or replace many files at once, parsing them on all cores. Same result as calling
+    /// [`Workspace::set`] for each, in order; this is how the linter loads a vault. Unlike
+    /// `set` it does not say which files are affected: a loader checks them all anyway, and
+    /// collecting would cost a look at every sharer of every key for each file added.
+    pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = files.len().div_ceil(threads.max(1)).max(1);
+        let parsed: Vec<Vec<(PathBuf, Note, NoteKeys)>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|(path, text)| {
+                                let note = Note::new(path, text);
+                                let keys = NoteKeys::of(&note);
+                                (path.clone(), note, keys)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                // A parse never panics by contract; if one did, re-raise it here rather than
+                // silently dropping notes.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for (path, note, keys) in parsed.into_iter().flatten() {
+            self.insert_with_keys(path, note, keys, None);
+        }
+    }
+
+    /// Add or replace one already-parsed note; returns the files whose findings may have
+    /// changed (see [`Affected`]).
+    pub fn insert(&mut self, path: PathBuf, note: Note) -> Affected {
+        let keys = NoteKeys::of(&note);
+        let mut sharers = Vec::new();
+        self.insert_with_keys(path.clone(), note, keys, Some(&mut sharers));
+        self.index.affected(&path, sharers)
+    }
+
+    /// Forget a file; returns the files whose findings may have changed: the file itself
+    /// (its findings are gone) and those that shared a key with it. Empty if the workspace did
+    /// not hold the file.
+    pub fn remove(&mut self, path: &Path) -> Affected {
+        let Some(old) = self.notes.remove(path) else {
+            return Affected::default();
+        };
+        let mut sharers = Vec::new();
+        let index = Arc::make_mut(&mut self.index);
+        index.remove(path, &old, Some(&mut sharers));
+        index.affected(path, sharers)
+    }
+
+    fn insert_with_keys(
+        &mut self,
+        path: PathBuf,
+        note: Note,
+        keys: NoteKeys,
+        mut sharers: Sharers<'_>,
+    ) {
+        let index = Arc::make_mut(&mut self.index);
+        if let Some(old) = self.notes.remove(&path) {
+            index.remove(&path, &old, sharers.as_deref_mut());
+        }
+        let note = Arc::new(note);
+        index.add(&path, &note, keys, sharers);
+        self.notes.insert(path, note);
+    }
+
+    /// One file, if present.
+    pub fn get(&self, path: &Path) -> Option<&Note> {
+        self.notes.get(path).map(|n| &**n)
+    }
+
+    /// All files in path order.
+    pub fn notes(&self) -> impl Iterator<Item = (&PathBuf, &Note)> {
+        self.notes.iter().map(|(p, n)| (p, &**n))
+    }
+
+    /// Enable `missing-image`: `exists(note_path, image_path)` says whether the image a note
+    /// references (its percent-decoded relative path) exists. Without a resolver the rule is off.
+    pub fn set_image_resolver(&mut self, exists: ImageResolver) {
+        self.image_exists = Some(exists);
+    }
+
+    /// Every finding in the workspace, sorted by path, then span.
+    pub fn check_all(&self) -> Vec<Finding> {
+        let mut out = self.check_local_all();
+        // The index already groups every cross-file key; order each group's files by path
+        // bytes (through a rank computed once) so "first" and "later" match `check_file`.
+        let mut by_path: Vec<FileId> = (0..self.index.paths.len())
+            .filter_map(|i| FileId::try_from(i).ok())
+            .collect();
+        by_path.sort_by(|a, b| {
+            let key = |id: &FileId| self.index.paths.get(*id as usize).map(|p| path_bytes(p));
+            key(a).cmp(&key(b))
+        });
+        let mut rank = vec![usize::MAX; self.index.paths.len()];
+        for (r, id) in by_path.into_iter().enumerate() {
+            if let Some(slot) = rank.get_mut(id as usize) {
+                *slot = r;
+            }
+        }
+        for (name, files) in &self.index.terms {
+            let sites = self
+                .in_path_order(files, &rank)
+                .flat_map(|(path, note, positions)| {
+                    positions
+                        .iter()
+                        .filter_map(|&i| note.doc.terms.get(i as usize))
+                        .map(move |term| TermSite { path, term })
+                })
+                .collect();
+            out.extend(terms::expansion_conflicts_among(name, sites));
+        }
+        for files in self.index.claims.values() {
+            let group: Vec<(&Path, &Claim)> = self
+                .in_path_order(files, &rank)
+                .flat_map(|(path, note, positions)| {
+                    positions
+                        .iter()
+                        .filter_map(|&i| note.doc.claims.get(i as usize))
+                        .map(move |c| (path, c))
+                })
+                .collect();
+            out.extend(claims::conflicts_among(&group));
+        }
+        for posted in self.index.fronts.values() {
+            if let Posted::Many(posted) = posted {
+                let group = cards::in_rank_order(self, posted, &rank);
+                out.extend(cards::duplicates_among(&group));
+            }
+        }
+        sort_findings(&mut out);
+        // The parser may report one term twice at the same place; say it once, as
+        // `check_file` does.
+        out.dedup();
+        out
+    }
+
+    /// Findings whose primary span is in `path`, including cross-file conflicts in which this
+    /// file holds the variant to fix. Cost: this file plus the files sharing a key with it.
+    pub fn check_file(&self, path: &Path) -> Vec<Finding> {
+        let Some(note) = self.notes.get(path) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        self.check_local(path, note, &mut out);
+        let names: BTreeSet<&str> = note.doc.terms.iter().map(|t| t.name.as_str()).collect();
+        for name in names {
+            out.extend(terms::conflicting_expansions(self, name));
+        }
+        let keys: BTreeSet<claims::ClaimKey> = note.doc.claims.iter().map(claims::key).collect();
+        for key in &keys {
+            out.extend(claims::conflicts_among(&claims::claims_with(self, key)));
+        }
+        let fronts: BTreeSet<FrontKey> = note
+            .cards
+            .cards
+            .iter()
+            .filter_map(|c| c.front_key)
+            .collect();
+        for front in &fronts {
+            out.extend(cards::duplicates_among(&cards::cards_with(self, front)));
+        }
+        out.retain(|f| f.path == path);
+        sort_findings(&mut out);
+        out.dedup();
+        out
+    }
+
+    /// Every site of `name` written as `Name (Expansion)`: sites with the preferred expansion
+    /// (the one `conflicting-expansion` proposes) first, headings before passing mentions, then
+    /// in path and source order. Hover shows the first.
+    pub fn definitions(&self, name: &str) -> Vec<TermSite<'_>> {
+        terms::ranked_sites(self, name)
+    }
+
+    /// Every mention of `name` as a whole word (ASCII letters and digits do not continue it, so
+    /// `LoRA의` counts and `LoRAs` does not), in path and source order.
+    pub fn references(&self, name: &str) -> Vec<(PathBuf, Span)> {
+        let mut out = Vec::new();
+        if name.is_empty() {
+            return out;
+        }
+        for (path, note) in &self.notes {
+            for (at, _) in note.text.match_indices(name) {
+                let end = at + name.len();
+                if terms::is_whole_word(&note.text, at, end) {
+                    out.push((path.clone(), at..end));
+                }
+            }
+        }
+        out
+    }
+
+    /// The name of the known term written at byte `offset` of `path`: the term whose
+    /// `Name (Expansion)` text contains the offset, else the word under the offset if some note
+    /// defines a term of that name.
+    pub fn term_at(&self, path: &Path, offset: usize) -> Option<String> {
+        let note = self.notes.get(path)?;
+        if let Some(term) = note
+            .doc
+            .terms
+            .iter()
+            .find(|t| t.span.start <= offset && offset < t.span.end)
+        {
+            return Some(term.name.clone());
+        }
+        let word = terms::word_at(&note.text, offset)?;
+        self.index
+            .terms
+            .contains_key(word)
+            .then(|| word.to_string())
+    }
+
+    /// One site per distinct term name, sorted by name: the definition (heading) site with the
+    /// preferred expansion when there is one, for workspace symbols and completion.
+    pub fn terms(&self) -> Vec<TermSite<'_>> {
+        let mut names: Vec<&String> = self.index.terms.keys().collect();
+        names.sort();
+        names
+            .into_iter()
+            .filter_map(|name| terms::preferred_site(self, name))
+            .collect()
+    }
+
+    /// All sites of `name` in path and source order.
+    pub(crate) fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
+        postings(&self.index, &self.index.terms, name)
+            .into_iter()
+            .flat_map(|(path, note, positions)| {
+                positions
+                    .iter()
+                    .filter_map(|&i| note.doc.terms.get(i as usize))
+                    .map(move |term| TermSite { path, term })
+            })
+            .collect()
+    }
+
+    /// The files of one posting list with their notes, in path order given by `rank`.
+    fn in_path_order<'a>(
+        &'a self,
+        files: &'a HashMap<FileId, Vec<u32>>,
+        rank: &[usize],
+    ) -> impl Iterator<Item = (&'a Path, &'a Note, &'a [u32])> + 'a {
+        let mut ids: Vec<(usize, FileId)> = files
+            .keys()
+            .map(|&id| (rank.get(id as usize).copied().unwrap_or(usize::MAX), id))
+            .collect();
+        ids.sort_unstable();
+        ids.into_iter().filter_map(move |(_, id)| {
+            let (path, note) = self.index.file(id)?;
+            Some((path, note, files.get(&id)?.as_slice()))
+        })
+    }
+
+    /// Per-file rules over every note, split across cores (a vault is mostly independent
+    /// files; the cross-file rules run afterwards on the shared indexes).
+    fn check_local_all(&self) -> Vec<Finding> {
+        let notes: Vec<(&PathBuf, &Note)> = self.notes().collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = notes.len().div_ceil(threads.max(1)).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = notes
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut out = Vec::new();
+                        for (path, note) in part {
+                            self.check_local(path, note, &mut out);
+                        }
+                        out
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    }
+
+    /// Rules that look at one file only.
+    fn check_local(&self, path: &Path, note: &Note, out: &mut Vec<Finding>) {
+        out.extend(emphasis::broken_emphasis(path, &note.text));
+        out.extend(katex::pasted_katex(path, &note.text));
+        out.extend(terms::acronym_mismatches(self, path, note));
+        out.extend(cards::empty_answers(path, note));
+        out.extend(claims::implied_formula_conflicts(path, note));
+        if let Some(exists) = &self.image_exists {
+            out.extend(images::missing_images(path, note, exists.as_ref()));
+        }
+    }
+}
