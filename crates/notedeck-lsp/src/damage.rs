@@ -3,9 +3,9 @@
 
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString};
 
-use crate::requests::diagnostics::SOURCE;
 use crate::state::{OfferedRepair, Uncertain};
-use crate::text::Text;
+use crate::to_proto::SOURCE;
+use crate::to_proto::Text;
 
 /// Diagnostic code of the whole-file damage diagnostic.
 pub const DAMAGED: &str = "damaged-encoding";

@@ -6,8 +6,9 @@
 //! and the checker's term index. Positions on the wire are UTF-16; everything inside is byte
 //! spans, converted through [`notedeck_parse::LineIndex`].
 //!
-//! Each request lives in its own module under `requests/`; `server.rs` holds document sync and
-//! the debounced, versioned diagnostics worker.
+//! Each request lives in its own module under `handlers/`; `from_proto` and `to_proto` are the
+//! only code that converts between the protocol and notedeck's byte spans and plain answers;
+//! `server.rs` holds dispatch, document sync and the debounced, versioned diagnostics worker.
 
 use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -15,10 +16,11 @@ use tower_lsp_server::{LspService, Server};
 
 mod damage;
 mod framing;
-mod requests;
+mod from_proto;
+mod handlers;
 mod server;
 mod state;
-mod text;
+mod to_proto;
 
 /// How the server behaves; the defaults are what `notedeck lsp` uses.
 #[derive(Debug, Clone)]

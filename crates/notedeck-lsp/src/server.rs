@@ -14,11 +14,12 @@ use tower_lsp_server::jsonrpc::{self, ErrorCode};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::requests::{
+use crate::from_proto::uri_to_path;
+use crate::handlers::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols,
 };
-use crate::state::{OpenDoc, State, uri_to_path};
-use crate::{Config, text};
+use crate::state::{OpenDoc, State};
+use crate::{Config, from_proto};
 use notedeck_check::Affected;
 use notedeck_ide::AnalysisHost;
 
@@ -207,7 +208,7 @@ impl LanguageServer for Backend {
             // The buffer is kept apart from its parse: should analysing it fail, the next
             // change still applies to the text the client has.
             let doc = st.open.get_mut(&path)?;
-            let (new_text, replaced) = text::apply_changes(&doc.text, changes);
+            let (new_text, replaced) = from_proto::apply_changes(&doc.text, changes);
             doc.version = version;
             code_action::follow_repair(doc, &new_text, &replaced);
             doc.text.clone_from(&new_text);

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::Uri;
 
-use crate::text::Text;
+use crate::to_proto::Text;
 
 /// Everything the request handlers read.
 #[derive(Default)]
@@ -85,15 +85,5 @@ impl State {
     /// The version to tag diagnostics of `path` with: the buffer's version if open.
     pub fn version(&self, path: &Path) -> Option<i32> {
         self.open.get(path).map(|doc| doc.version)
-    }
-}
-
-/// The workspace key of a document URI: its file path, or the URI itself for buffers that are
-/// not files (`untitled:Untitled-1`), so that those still get analysed.
-pub fn uri_to_path(uri: &Uri) -> PathBuf {
-    let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
-    match uri.to_file_path() {
-        Some(path) if is_file => path.into_owned(),
-        _ => PathBuf::from(uri.as_str()),
     }
 }

@@ -4,19 +4,14 @@
 //! the checker's view of mojibake is noise. Uncertain characters left by an accepted repair get
 //! one hint each.
 
-use notedeck_check::{Finding, Note, Severity, Workspace};
+use notedeck_check::{Finding, Note, Workspace};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
-};
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use crate::damage;
 use crate::state::State;
-use crate::text::Text;
-
-/// The `source` of every diagnostic this server publishes.
-pub const SOURCE: &str = "notedeck";
+use crate::to_proto::{self, Text};
 
 /// Diagnostics for one file, from its current text (the buffer if open).
 pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
@@ -51,7 +46,7 @@ pub fn for_workspace(
 ) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
     let mut out: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for finding in ws.check_all() {
-        if let Some(d) = diagnostic_in(ws, uri, &finding) {
+        if let Some(d) = to_proto::diagnostic(ws, uri, &finding) {
             out.entry(finding.path.clone()).or_default().push(d);
         }
     }
@@ -65,47 +60,9 @@ pub fn for_workspace(
 
 /// One finding as a diagnostic; `None` if its file is not in the workspace.
 pub fn to_diagnostic(st: &State, finding: &Finding) -> Option<Diagnostic> {
-    diagnostic_in(st.ws(), &|path| st.uri(path), finding)
-}
-
-/// One finding as a diagnostic, with ranges from the notes of `ws`.
-fn diagnostic_in(
-    ws: &Workspace,
-    uri: &dyn Fn(&Path) -> Option<Uri>,
-    finding: &Finding,
-) -> Option<Diagnostic> {
-    let text = text_of(ws.get(&finding.path)?);
-    let related: Vec<DiagnosticRelatedInformation> = finding
-        .related
-        .iter()
-        .filter_map(|r| {
-            let other = text_of(ws.get(&r.path)?);
-            Some(DiagnosticRelatedInformation {
-                location: Location::new(uri(&r.path)?, other.range(&r.span)),
-                message: r.message.clone(),
-            })
-        })
-        .collect();
-    Some(Diagnostic {
-        range: text.range(&finding.span),
-        severity: Some(severity(finding.severity)),
-        code: Some(NumberOrString::String(finding.code.to_string())),
-        source: Some(SOURCE.to_string()),
-        message: finding.message.clone(),
-        related_information: (!related.is_empty()).then_some(related),
-        ..Diagnostic::default()
-    })
+    to_proto::diagnostic(st.ws(), &|path| st.uri(path), finding)
 }
 
 fn text_of(note: &Note) -> Text<'_> {
     Text::new(&note.text, &note.lines)
-}
-
-fn severity(s: Severity) -> DiagnosticSeverity {
-    match s {
-        Severity::Error => DiagnosticSeverity::ERROR,
-        Severity::Warning => DiagnosticSeverity::WARNING,
-        Severity::Info => DiagnosticSeverity::INFORMATION,
-        Severity::Hint => DiagnosticSeverity::HINT,
-    }
 }

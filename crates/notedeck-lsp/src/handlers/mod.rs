@@ -17,6 +17,5 @@ use crate::state::State;
 
 /// A place in a note as a protocol location (the client's URI spelling for open files).
 pub(crate) fn location(st: &State, place: &Place) -> Option<Location> {
-    let (_, text) = st.note(&place.path)?;
-    Some(Location::new(st.uri(&place.path)?, text.range(&place.span)))
+    crate::to_proto::location(st.ws(), &|path| st.uri(path), place)
 }

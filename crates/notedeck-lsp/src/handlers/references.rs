@@ -2,8 +2,9 @@
 
 use tower_lsp_server::ls_types::{Location, ReferenceParams};
 
-use crate::requests::location;
-use crate::state::{State, uri_to_path};
+use crate::from_proto::uri_to_path;
+use crate::handlers::location;
+use crate::state::State;
 
 /// Mentions of the term at the cursor across the workspace.
 pub fn references(st: &State, params: &ReferenceParams) -> Option<Vec<Location>> {

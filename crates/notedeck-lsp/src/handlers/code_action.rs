@@ -17,10 +17,13 @@ use tower_lsp_server::ls_types::{
     Diagnostic, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::diagnostics::{SOURCE, to_diagnostic};
+use super::diagnostics::to_diagnostic;
 use crate::damage;
-use crate::state::{OpenDoc, State, Uncertain, uri_to_path};
-use crate::text::{Replaced, Text, shift_span};
+use crate::from_proto::uri_to_path;
+use crate::from_proto::{Replaced, shift_span};
+use crate::state::{OpenDoc, State, Uncertain};
+use crate::to_proto::SOURCE;
+use crate::to_proto::Text;
 
 /// Kind of the "pin card id" action: a rewrite that changes no card, only fixes its identity.
 pub const PIN_KIND: CodeActionKind = CodeActionKind::new("refactor.rewrite.pin-card-id");

@@ -1,33 +1,17 @@
-//! Byte spans <-> LSP ranges, and applying `didChange` edits to a buffer.
+//! Protocol -> notedeck: positions (line, UTF-16 column) to byte offsets, URIs to paths, and
+//! `didChange` edits applied to a buffer.
 //!
 //! Every position on the wire is (line, UTF-16 column); every span inside notedeck is a byte
 //! range. All conversions go through [`notedeck_parse::LineIndex`] so that the parser, the
 //! linter and the server agree on what "column 3" means in a line that starts with 📌.
 
 use notedeck_parse::{LineIndex, Position as ParsePosition, Span};
-use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+use std::path::PathBuf;
+use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent, Uri};
 
-/// A text together with its line index, for converting positions both ways.
-#[derive(Clone, Copy)]
-pub struct Text<'a> {
-    /// The buffer.
-    pub text: &'a str,
-    /// Line starts of `text`.
-    pub lines: &'a LineIndex,
-}
+use crate::to_proto::Text;
 
-impl<'a> Text<'a> {
-    /// Wrap a text and the index built from it.
-    pub fn new(text: &'a str, lines: &'a LineIndex) -> Self {
-        Self { text, lines }
-    }
-
-    /// LSP position of byte `offset`.
-    pub fn position(&self, offset: usize) -> Position {
-        let p = self.lines.position(self.text, offset);
-        Position::new(p.line, p.character)
-    }
-
+impl Text<'_> {
     /// Byte offset of an LSP position (clamped into the text).
     pub fn offset(&self, pos: Position) -> usize {
         self.lines.offset(
@@ -39,33 +23,21 @@ impl<'a> Text<'a> {
         )
     }
 
-    /// LSP range of a byte span.
-    pub fn range(&self, span: &Span) -> Range {
-        Range::new(self.position(span.start), self.position(span.end))
-    }
-
     /// Byte span of an LSP range; a reversed range is treated as empty at its start.
     pub fn span(&self, range: Range) -> Span {
         let start = self.offset(range.start);
         let end = self.offset(range.end).max(start);
         start..end
     }
+}
 
-    /// Byte span of the whole line holding `offset`, without its line break.
-    pub fn line_span(&self, offset: usize) -> Span {
-        let line = self.lines.line_of(offset.min(self.text.len()));
-        let start = self.lines.line_start(line);
-        let end = if line + 1 < self.lines.line_count() {
-            self.lines.line_start(line + 1) - 1
-        } else {
-            self.text.len()
-        };
-        let end = if self.text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        start..end
+/// The workspace key of a document URI: its file path, or the URI itself for buffers that are
+/// not files (`untitled:Untitled-1`), so that those still get analysed.
+pub fn uri_to_path(uri: &Uri) -> PathBuf {
+    let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    match uri.to_file_path() {
+        Some(path) if is_file => path.into_owned(),
+        _ => PathBuf::from(uri.as_str()),
     }
 }
 
@@ -209,16 +181,5 @@ mod tests {
             new_len: 3,
         };
         assert_eq!(shift_span(&span, &typed_before), Some(13..16));
-    }
-
-    #[test]
-    fn line_span_excludes_the_line_break() {
-        let text = "# 제목\r\n📌 팁\n끝";
-        let lines = LineIndex::new(text);
-        let t = Text::new(text, &lines);
-        let pin = text.find('📌').expect("pin");
-        assert_eq!(&text[t.line_span(pin + 1)], "📌 팁");
-        assert_eq!(&text[t.line_span(0)], "# 제목");
-        assert_eq!(&text[t.line_span(text.len())], "끝");
     }
 }

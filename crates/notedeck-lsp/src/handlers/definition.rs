@@ -2,8 +2,9 @@
 
 use tower_lsp_server::ls_types::{GotoDefinitionParams, GotoDefinitionResponse};
 
-use crate::requests::location;
-use crate::state::{State, uri_to_path};
+use crate::from_proto::uri_to_path;
+use crate::handlers::location;
+use crate::state::State;
 
 /// Where the term under the cursor is defined (see [`notedeck_ide::Analysis::definition`]).
 pub fn definition(st: &State, params: &GotoDefinitionParams) -> Option<GotoDefinitionResponse> {
