@@ -14,12 +14,12 @@ use tower_lsp_server::jsonrpc::{self, ErrorCode};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+use crate::Config;
 use crate::from_proto::uri_to_path;
 use crate::handlers::{
-    code_action, code_lens, completion, definition, diagnostics, hover, references, symbols,
+    code_action, code_lens, completion, definition, diagnostics, hover, references, symbols, sync,
 };
-use crate::state::{OpenDoc, State};
-use crate::{Config, from_proto};
+use crate::state::State;
 use notedeck_check::Affected;
 use notedeck_ide::AnalysisHost;
 
@@ -177,44 +177,19 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let doc = params.text_document;
-        let path = uri_to_path(&doc.uri);
-        let opened = guarded("didOpen", || {
-            let mut st = self.shared.write();
-            st.open.insert(
-                path.clone(),
-                OpenDoc {
-                    uri: doc.uri.clone(),
-                    version: doc.version,
-                    text: doc.text.clone(),
-                    uncertain: Vec::new(),
-                    offered_repair: None,
-                },
-            );
-            st.host.open(path.clone(), &doc.text)
-        });
-        match opened {
-            Ok(affected) => self.schedule(Some(path), affected),
+        match guarded("didOpen", || {
+            sync::did_open(&mut self.shared.write(), params)
+        }) {
+            Ok((path, affected)) => self.schedule(Some(path), affected),
             Err(err) => self.report(err).await,
         }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let path = uri_to_path(&params.text_document.uri);
-        let version = params.text_document.version;
-        let changes = params.content_changes;
-        let applied = guarded("didChange", || {
-            let mut st = self.shared.write();
-            // The buffer is kept apart from its parse: should analysing it fail, the next
-            // change still applies to the text the client has.
-            let doc = st.open.get_mut(&path)?;
-            let (new_text, replaced) = from_proto::apply_changes(&doc.text, changes);
-            doc.version = version;
-            code_action::follow_repair(doc, &new_text, &replaced);
-            doc.text.clone_from(&new_text);
-            st.host.edit(&path, &new_text)
-        });
-        match applied {
+        match guarded("didChange", || {
+            sync::did_change(&mut self.shared.write(), params)
+        }) {
             Ok(Some(affected)) => self.schedule(Some(path), affected),
             Ok(None) => {} // a change to a document that was never opened
             Err(err) => {
@@ -226,16 +201,15 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let path = uri_to_path(&uri);
+        let path = uri_to_path(&params.text_document.uri);
         let closed = guarded("didClose", || {
-            let mut st = self.shared.write();
-            st.open.remove(&path);
-            st.host.close(&path)
+            sync::did_close(&mut self.shared.write(), &params)
         });
         lock(&self.shared.published).remove(&path);
         lock(&self.shared.dirty).files.remove(&path);
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        self.client
+            .publish_diagnostics(params.text_document.uri, Vec::new(), None)
+            .await;
         match closed {
             // The closed file's own list was just cleared; the others may have changed.
             Ok(affected) => {
@@ -250,12 +224,11 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         for change in params.changes {
-            let path = uri_to_path(&change.uri);
             let reloaded = guarded("didChangeWatchedFiles", || {
-                self.shared.write().host.file_changed_on_disk(&path)
+                sync::did_change_watched_file(&mut self.shared.write(), &change)
             });
             match reloaded {
-                Ok(Some(affected)) => self.schedule(Some(path), affected),
+                Ok(Some((path, affected))) => self.schedule(Some(path), affected),
                 Ok(None) => {} // open: the buffer wins over the disk
                 Err(err) => self.report(err).await,
             }

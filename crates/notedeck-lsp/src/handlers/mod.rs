@@ -1,4 +1,4 @@
-//! One module per LSP request. Each converts the request's params from the protocol, asks
+//! One module per LSP request (and `sync` for the document notifications). Each converts the request's params from the protocol, asks
 //! [`notedeck_ide::Analysis`] and converts its answer back; none of them locks, spawns or sends.
 
 pub mod code_action;
@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod hover;
 pub mod references;
 pub mod symbols;
+pub mod sync;
 
 use notedeck_ide::Location as Place;
 use tower_lsp_server::ls_types::Location;
