@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod deck;
+mod display;
 mod input;
 mod lint_format;
 
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", display::text(&format!("{err:#}")));
             // Ruff's convention: 2 = usage or I/O error.
             ExitCode::from(2)
         }

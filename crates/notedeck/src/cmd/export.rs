@@ -1,6 +1,7 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
 use crate::deck::{Deck, unique_files};
+use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -43,7 +44,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.output.extension().is_none_or(|e| e != "apkg") {
         bail!(
             "{}: the output must end in .apkg (Anki imports packages by extension)",
-            args.output.display()
+            display::path(&args.output)
         );
     }
 
@@ -54,7 +55,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     let mut deck = Deck::default();
     for file in &files {
-        bar.set_message(file.display().to_string());
+        bar.set_message(display::path(file));
         let note = read_note(file)?;
         deck.warnings.extend(note.warnings);
         let doc = notedeck_parse::parse(&note.text, &title_of(file));
@@ -64,13 +65,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     bar.finish_and_clear();
 
     for warning in &deck.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", display::text(warning));
     }
     let spinner = if interactive && deck.notes.len() > PROGRESS_NOTES {
         let s = ProgressBar::new_spinner().with_message(format!(
             "writing {} notes to {}",
             deck.notes.len(),
-            args.output.display()
+            display::path(&args.output)
         ));
         s.enable_steady_tick(std::time::Duration::from_millis(100));
         s
@@ -94,7 +95,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let cards: usize = deck.by_kind.values().sum();
     println!(
         "{}: {cards} cards ({}) from {} file{}, {} decks, {} media files",
-        args.output.display(),
+        display::path(&args.output),
         if kinds.is_empty() {
             "none".to_string()
         } else {
@@ -137,7 +138,7 @@ fn progress(visible: bool, len: u64) -> ProgressBar {
 fn list(paths: &[PathBuf]) -> String {
     paths
         .iter()
-        .map(|p| p.display().to_string())
+        .map(|p| display::path(p))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -4,6 +4,7 @@
 //! Exit codes: 0 clean (or repaired with `--write`, or printed), 1 damaged with `--check`,
 //! 2 usage or I/O error (raised as an `Err` and mapped in `main`).
 
+use crate::display;
 use anyhow::{Context, Result, bail};
 use notedeck_repair::{Repair, decode_bytes, repair};
 use std::io::Write;
@@ -29,16 +30,21 @@ pub struct Args {
 /// Repair one file: print it, replace it, or just check it.
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = &args.file;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read {}", display::path(path)))?;
     let decoded = decode_bytes(&bytes);
     if decoded.lossy {
         bail!(
             "{}: not valid UTF-8 and not CP949/EUC-KR or Shift-JIS either; cannot repair it",
-            path.display()
+            display::path(path)
         );
     }
     if let Some(warning) = &decoded.warning {
-        eprintln!("warning: {}: {warning}", path.display());
+        eprintln!(
+            "warning: {}: {}",
+            display::path(path),
+            display::text(warning)
+        );
     }
     let fixed = repair(&decoded.text);
     summarize(path, &fixed, args.max_listed);
@@ -56,11 +62,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let backup = write_with_backup(path, &fixed.text)?;
             eprintln!(
                 "{}: repaired in place; the original is at {}",
-                path.display(),
-                backup.display()
+                display::path(path),
+                display::path(&backup)
             );
         } else {
-            eprintln!("{}: nothing to repair; file left untouched", path.display());
+            eprintln!(
+                "{}: nothing to repair; file left untouched",
+                display::path(path)
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -74,7 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// The stderr summary: what was found, how much was restored, and the uncertain characters.
 fn summarize(path: &Path, fixed: &Repair, max_listed: usize) {
-    let name = path.display();
+    let name = display::path(path);
     let Some(damage) = &fixed.damage else {
         eprintln!("{name}: no encoding damage found");
         return;
@@ -115,7 +124,7 @@ fn summarize(path: &Path, fixed: &Repair, max_listed: usize) {
             r.chosen,
             r.confidence * 100.0,
             alternatives.join(", "),
-            excerpt(line, &fixed.text, r.span_in_output.start)
+            display::text(&excerpt(line, &fixed.text, r.span_in_output.start))
         );
     }
     if uncertain.len() > max_listed {
