@@ -21,9 +21,11 @@ use std::collections::hash_map::Entry;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+pub mod lock;
 pub mod model;
+mod stale;
 pub mod state;
 
 use state::{NoteState, State};
@@ -76,6 +78,12 @@ pub struct Options {
     pub state_path: Option<PathBuf>,
     /// The export time in milliseconds since the epoch; default now. Tests pin it.
     pub now_ms: Option<i64>,
+    /// How long to wait while another export writes the same package; default
+    /// [`lock::DEFAULT_TIMEOUT`].
+    pub lock_timeout: Option<Duration>,
+    /// Called with the lock file's path when the export has to wait for another one, so the
+    /// user knows why nothing happens.
+    pub on_wait: Option<fn(&Path)>,
 }
 
 /// What was written.
@@ -95,6 +103,10 @@ pub struct Summary {
     pub changed_notes: usize,
     /// Notes whose content did not change (their time was kept, so Anki leaves them alone).
     pub unchanged_notes: usize,
+    /// Temporary files of killed exports removed from the package's directory.
+    pub stale_files_removed: usize,
+    /// Their total size in bytes.
+    pub stale_bytes_removed: u64,
 }
 
 /// Why a package could not be written. The output file is then left as it was.
@@ -125,6 +137,20 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Another export kept the package locked for the whole wait.
+    #[error(
+        "{package}: another export is writing this package and still held {lock} after {} s; \
+         run again when it has finished (if no export is running, delete {lock})",
+        waited.as_secs()
+    )]
+    Locked {
+        /// The package.
+        package: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+        /// How long this export waited.
+        waited: Duration,
+    },
     /// Two notes share a GUID: Anki would merge them into one.
     #[error("two notes have the same id {guid:?} (sources: {first} and {second})")]
     DuplicateGuid {
@@ -141,6 +167,10 @@ pub enum Error {
 /// temporary files next to `out` and renamed over it only when complete, then the state file
 /// is replaced the same way.
 ///
+/// The whole write holds the package's lock ([`lock`]), so concurrent exports to one package
+/// run one after the other; under it, temporary files that killed exports left next to `out`
+/// are removed first.
+///
 /// Notes keep their order: the n-th note's cards get `due = n`, so new cards are studied in
 /// note order.
 pub fn write_package(
@@ -155,10 +185,16 @@ pub fn write_package(
         .clone()
         .unwrap_or_else(|| state::path_for(out));
     let dir = parent_dir(out);
+    let _lock = lock::acquire(
+        out,
+        options.lock_timeout.unwrap_or(lock::DEFAULT_TIMEOUT),
+        options.on_wait,
+    )?;
+    let removed = stale::remove_stale(dir);
     let old_state = State::load(&state_path)?;
 
     let db_file = tempfile::Builder::new()
-        .prefix(".notedeck-")
+        .prefix(&stale::prefix())
         .suffix(".anki2")
         .tempfile_in(dir)
         .map_err(|source| io_error(dir, source))?;
@@ -183,6 +219,8 @@ pub fn write_package(
     State::commit(staged, &state_path)?;
     Ok(Summary {
         media: media.len(),
+        stale_files_removed: removed.files,
+        stale_bytes_removed: removed.bytes,
         ..summary
     })
 }
@@ -618,7 +656,8 @@ fn now_millis() -> i64 {
 /// mode, so they are created 0644 (on Unix).
 pub(crate) fn output_tempfile(dir: &Path, suffix: &str) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".notedeck-").suffix(suffix);
+    let prefix = stale::prefix();
+    builder.prefix(&prefix).suffix(suffix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -634,7 +673,7 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-fn io_error(path: &Path, source: io::Error) -> Error {
+pub(crate) fn io_error(path: &Path, source: io::Error) -> Error {
     Error::Io {
         path: path.to_path_buf(),
         source,

@@ -82,10 +82,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &args.output,
         &deck.notes,
         &deck.media,
-        &notedeck_anki::Options::default(),
+        &notedeck_anki::Options {
+            on_wait: Some(say_waiting),
+            ..notedeck_anki::Options::default()
+        },
     )
     .with_context(|| format!("cannot write {}", args.output.display()))?;
     spinner.finish_and_clear();
+    if summary.stale_files_removed > 0 {
+        eprintln!(
+            "removed {} temporary file{} ({:.1} MB) left next to the package by interrupted exports",
+            summary.stale_files_removed,
+            if summary.stale_files_removed == 1 {
+                ""
+            } else {
+                "s"
+            },
+            summary.stale_bytes_removed as f64 / 1e6
+        );
+    }
 
     let kinds: Vec<String> = deck
         .by_kind
@@ -115,6 +130,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if deck.warnings.len() == 1 { "" } else { "s" },
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Another export of the same package holds its lock: say why nothing happens.
+fn say_waiting(lock: &Path) {
+    eprintln!(
+        "waiting for another export of this package to finish (it holds {})",
+        display::path(lock)
+    );
 }
 
 /// The deck name used when a note has no `#` title: its file name without `.md`.
