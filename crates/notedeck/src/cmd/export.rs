@@ -37,15 +37,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths
     };
+    for path in &paths {
+        if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
+            bail!(
+                "cannot read {}: there is no such file or directory; name note files or folders \
+                 of notes that exist",
+                display::path(path)
+            );
+        }
+    }
+    check_output(&args.output)?;
     let files = unique_files(collect_markdown(&paths)?);
     if files.is_empty() {
         bail!("no Markdown (*.md) files under {}", list(&paths));
-    }
-    if args.output.extension().is_none_or(|e| e != "apkg") {
-        bail!(
-            "{}: the output must end in .apkg (Anki imports packages by extension)",
-            display::path(&args.output)
-        );
     }
 
     let interactive = std::io::stderr().is_terminal();
@@ -87,7 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ..notedeck_anki::Options::default()
         },
     )
-    .with_context(|| format!("cannot write {}", args.output.display()))?;
+    .with_context(|| format!("cannot write {}", display::path(&args.output)))?;
     spinner.finish_and_clear();
     if summary.stale_files_removed > 0 {
         eprintln!(
@@ -130,6 +135,34 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if deck.warnings.len() == 1 { "" } else { "s" },
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse an output the package cannot be written to before any work is done, with what to
+/// do about it.
+fn check_output(output: &Path) -> Result<()> {
+    let shown = display::path(output);
+    if output.is_dir() {
+        bail!(
+            "cannot write {shown}: it is a directory; -o takes the package file to write, such \
+             as -o {}",
+            display::path(&output.join("notes.apkg"))
+        );
+    }
+    if output.extension().is_none_or(|e| e != "apkg") {
+        bail!("{shown}: the output must end in .apkg (Anki imports packages by extension)");
+    }
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        bail!(
+            "cannot write {shown}: the directory {} does not exist; create it first or choose \
+             another -o path",
+            display::path(dir)
+        );
+    }
+    Ok(())
 }
 
 /// Another export of the same package holds its lock: say why nothing happens.
