@@ -21,9 +21,11 @@ use std::collections::hash_map::Entry;
 use std::io::{self, BufWriter, Read, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+pub mod lock;
 pub mod model;
+mod stale;
 pub mod state;
 
 use state::{NoteState, State};
@@ -76,6 +78,12 @@ pub struct Options {
     pub state_path: Option<PathBuf>,
     /// The export time in milliseconds since the epoch; default now. Tests pin it.
     pub now_ms: Option<i64>,
+    /// How long to wait while another export writes the same package; default
+    /// [`lock::DEFAULT_TIMEOUT`].
+    pub lock_timeout: Option<Duration>,
+    /// Called with the lock file's path when the export has to wait for another one, so the
+    /// user knows why nothing happens.
+    pub on_wait: Option<fn(&Path)>,
 }
 
 /// What was written.
@@ -95,6 +103,10 @@ pub struct Summary {
     pub changed_notes: usize,
     /// Notes whose content did not change (their time was kept, so Anki leaves them alone).
     pub unchanged_notes: usize,
+    /// Temporary files of killed exports removed from the package's directory.
+    pub stale_files_removed: usize,
+    /// Their total size in bytes.
+    pub stale_bytes_removed: u64,
 }
 
 /// Why a package could not be written. The output file is then left as it was.
@@ -125,6 +137,20 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Another export kept the package locked for the whole wait.
+    #[error(
+        "{package}: another export is writing this package and still held {lock} after {} s; \
+         run again when it has finished (if no export is running, delete {lock})",
+        waited.as_secs()
+    )]
+    Locked {
+        /// The package.
+        package: PathBuf,
+        /// Its lock file.
+        lock: PathBuf,
+        /// How long this export waited.
+        waited: Duration,
+    },
     /// Two notes share a GUID: Anki would merge them into one.
     #[error("two notes have the same id {guid:?} (sources: {first} and {second})")]
     DuplicateGuid {
@@ -141,6 +167,10 @@ pub enum Error {
 /// temporary files next to `out` and renamed over it only when complete, then the state file
 /// is replaced the same way.
 ///
+/// The whole write holds the package's lock ([`lock`]), so concurrent exports to one package
+/// run one after the other; under it, temporary files that killed exports left next to `out`
+/// are removed first.
+///
 /// Notes keep their order: the n-th note's cards get `due = n`, so new cards are studied in
 /// note order.
 pub fn write_package(
@@ -155,13 +185,19 @@ pub fn write_package(
         .clone()
         .unwrap_or_else(|| state::path_for(out));
     let dir = parent_dir(out);
+    let _lock = lock::acquire(
+        out,
+        options.lock_timeout.unwrap_or(lock::DEFAULT_TIMEOUT),
+        options.on_wait,
+    )?;
+    let removed = stale::remove_stale(dir);
     let old_state = State::load(&state_path)?;
 
     let db_file = tempfile::Builder::new()
-        .prefix(".notedeck-")
+        .prefix(&stale::prefix())
         .suffix(".anki2")
         .tempfile_in(dir)
-        .map_err(|source| io_error(dir, source))?;
+        .map_err(|source| io_error(dir, without_temp_path(source)))?;
     let (summary, new_state) = write_collection(db_file.path(), notes, &old_state, now_ms)?;
 
     let mut apkg = output_tempfile(dir, ".apkg").map_err(|source| io_error(dir, source))?;
@@ -183,6 +219,8 @@ pub fn write_package(
     State::commit(staged, &state_path)?;
     Ok(Summary {
         media: media.len(),
+        stale_files_removed: removed.files,
+        stale_bytes_removed: removed.bytes,
         ..summary
     })
 }
@@ -472,10 +510,37 @@ fn write_zip(
     // Pictures are already compressed; deflating them again only costs time.
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
 
-    let mut zip = zip::ZipWriter::new(BufWriter::with_capacity(1 << 20, &mut *out));
+    let abandoned = std::rc::Rc::new(std::cell::Cell::new(false));
+    let mut zip = zip::ZipWriter::new(Abandonable::new(
+        BufWriter::with_capacity(1 << 20, &mut *out),
+        abandoned.clone(),
+    ));
+    let written = fill_zip(&mut zip, out_path, db, media, deflated, stored);
+    if written.is_err() {
+        // The zip writer finishes the archive when dropped and prints its own debug output
+        // when that fails; the temporary file is thrown away anyway.
+        abandoned.set(true);
+        return written;
+    }
+    let mut writer = zip.finish()?;
+    writer
+        .flush()
+        .map_err(|source| io_error(out_path, source))?;
+    Ok(())
+}
+
+/// The archive's entries: the collection, the media map and the media files.
+fn fill_zip<W: Write + io::Seek>(
+    zip: &mut zip::ZipWriter<W>,
+    out_path: &Path,
+    db: &Path,
+    media: &[MediaFile],
+    deflated: zip::write::SimpleFileOptions,
+    stored: zip::write::SimpleFileOptions,
+) -> Result<(), Error> {
     zip.start_file("collection.anki2", deflated)?;
     let mut db_file = std::fs::File::open(db).map_err(|source| io_error(db, source))?;
-    io::copy(&mut db_file, &mut zip).map_err(|source| io_error(db, source))?;
+    io::copy(&mut db_file, zip).map_err(|source| io_error(db, source))?;
 
     let map: serde_json::Map<String, serde_json::Value> = media
         .iter()
@@ -489,13 +554,82 @@ fn write_zip(
         zip.start_file(i.to_string(), stored)?;
         let mut src =
             std::fs::File::open(&file.path).map_err(|source| io_error(&file.path, source))?;
-        io::copy(&mut src, &mut zip).map_err(|source| io_error(&file.path, source))?;
+        io::copy(&mut src, zip).map_err(|source| io_error(&file.path, source))?;
     }
-    let mut writer = zip.finish()?;
-    writer
-        .flush()
-        .map_err(|source| io_error(out_path, source))?;
     Ok(())
+}
+
+/// The package file as the zip writer sees it. Once `abandoned` (by the caller, or by the
+/// first failed write), writes and seeks succeed without touching the file, so the zip
+/// writer's finishing on drop cannot fail again and print. Positions are tracked so that
+/// the writer still sees a consistent file.
+struct Abandonable<W> {
+    inner: W,
+    abandoned: std::rc::Rc<std::cell::Cell<bool>>,
+    position: u64,
+    end: u64,
+}
+
+impl<W> Abandonable<W> {
+    fn new(inner: W, abandoned: std::rc::Rc<std::cell::Cell<bool>>) -> Self {
+        Abandonable {
+            inner,
+            abandoned,
+            position: 0,
+            end: 0,
+        }
+    }
+
+    fn watch<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result.is_err() {
+            self.abandoned.set(true);
+        }
+        result
+    }
+
+    fn moved_to(&mut self, position: u64) -> u64 {
+        self.position = position;
+        self.end = self.end.max(position);
+        position
+    }
+}
+
+impl<W: Write> Write for Abandonable<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = if self.abandoned.get() {
+            buf.len()
+        } else {
+            let result = self.inner.write(buf);
+            self.watch(result)?
+        };
+        self.moved_to(self.position + n as u64);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.abandoned.get() {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.watch(result)
+    }
+}
+
+impl<W: io::Seek> io::Seek for Abandonable<W> {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        let position = if self.abandoned.get() {
+            let offset = |base: u64, delta: i64| base.saturating_add_signed(delta);
+            match pos {
+                io::SeekFrom::Start(n) => n,
+                io::SeekFrom::Current(d) => offset(self.position, d),
+                io::SeekFrom::End(d) => offset(self.end, d),
+            }
+        } else {
+            let result = self.inner.seek(pos);
+            self.watch(result)?
+        };
+        Ok(self.moved_to(position))
+    }
 }
 
 /// The decks JSON of the collection: Anki's Default deck plus every deck and its parents.
@@ -618,13 +752,28 @@ fn now_millis() -> i64 {
 /// mode, so they are created 0644 (on Unix).
 pub(crate) fn output_tempfile(dir: &Path, suffix: &str) -> io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".notedeck-").suffix(suffix);
+    let prefix = stale::prefix();
+    builder.prefix(&prefix).suffix(suffix);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
-    builder.tempfile_in(dir)
+    builder.tempfile_in(dir).map_err(without_temp_path)
+}
+
+/// tempfile adds the random temporary name to its errors ("… at path \"/x/.notedeck-…\""); the
+/// user never asked for that file, so the error is reported for the directory instead.
+fn without_temp_path(err: io::Error) -> io::Error {
+    let os_error = err
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|source| source.downcast_ref::<io::Error>())
+        .and_then(io::Error::raw_os_error);
+    match os_error {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => err,
+    }
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -634,7 +783,7 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-fn io_error(path: &Path, source: io::Error) -> Error {
+pub(crate) fn io_error(path: &Path, source: io::Error) -> Error {
     Error::Io {
         path: path.to_path_buf(),
         source,

@@ -42,9 +42,29 @@ impl Default for Config {
 /// request (workspace symbols over a large vault) must not hold up hovers behind it.
 const CONCURRENCY: usize = 32;
 
+/// How a session ended; it decides the exit status of `notedeck lsp`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// `exit` after `shutdown`: a clean stop (status 0).
+    Exit,
+    /// `exit` without `shutdown` first: the LSP specification asks for status 1.
+    ExitWithoutShutdown,
+    /// The client closed the input stream.
+    EndOfInput,
+}
+
 /// Serve the protocol over `input`/`output` (stdio for `notedeck lsp`, an in-memory pipe in
 /// tests) until the client sends `exit` or closes the stream.
 pub async fn serve<I, O>(input: I, output: O, config: Config)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    serve_session(input, output, config).await;
+}
+
+/// [`serve`], telling how the session ended.
+pub async fn serve_session<I, O>(input: I, output: O, config: Config) -> Ending
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
@@ -58,20 +78,32 @@ where
         .concurrency_level(CONCURRENCY)
         .serve(service);
     tokio::pin!(server);
+    let mut seen = framing::Seen::default();
     tokio::select! {
         () = &mut server => {}
         // The client closed its end: the server sees end of input and stops on its own.
-        () = framing::forward(input, to_server) => server.await,
+        () = framing::forward(input, to_server, &mut seen) => server.await,
+    }
+    match seen {
+        framing::Seen { exit: false, .. } => Ending::EndOfInput,
+        framing::Seen { shutdown: true, .. } => Ending::Exit,
+        framing::Seen {
+            shutdown: false, ..
+        } => Ending::ExitWithoutShutdown,
     }
 }
 
 /// Run the server on stdin/stdout until the client exits: what `notedeck lsp` does.
-pub fn run_stdio(config: Config) -> std::io::Result<()> {
+pub fn run_stdio(config: Config) -> std::io::Result<Ending> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), config));
+    let ending = runtime.block_on(serve_session(
+        tokio::io::stdin(),
+        tokio::io::stdout(),
+        config,
+    ));
     // A workspace scan still running must not keep the process alive after `exit`.
     runtime.shutdown_timeout(Duration::from_millis(100));
-    Ok(())
+    Ok(ending)
 }

@@ -1,9 +1,14 @@
 //! The four output formats of `notedeck lint`. Positions are 0-based line and UTF-16 column in
 //! JSON (as in LSP); the human, GitHub and SARIF formats print the same positions 1-based.
 //!
+//! Paths and note text are data: JSON and SARIF carry them JSON-escaped, the GitHub format
+//! escapes them as workflow commands require, and the human format writes control characters
+//! as escapes (see [`crate::display`]), so no name or note can forge a line of the report.
+//!
 //! The JSON shape is a stable contract (see the README's `lint` section): an array of
 //! `{path, code, severity, message, range, related, fixes}` objects, sorted by path then span.
 
+use crate::display;
 use notedeck_check::{Code, Finding, Severity, Workspace};
 use notedeck_parse::{Position, Span};
 use serde::Serialize;
@@ -110,7 +115,7 @@ struct JsonEdit<'a> {
 impl<'a> JsonFinding<'a> {
     fn new(f: &'a Finding, ws: &Workspace) -> Self {
         JsonFinding {
-            path: display(&f.path),
+            path: display::raw(&f.path),
             code: f.code,
             severity: f.severity,
             message: &f.message,
@@ -119,7 +124,7 @@ impl<'a> JsonFinding<'a> {
                 .related
                 .iter()
                 .map(|r| JsonRelated {
-                    path: display(&r.path),
+                    path: display::raw(&r.path),
                     range: range(ws, &r.path, &r.span),
                     message: &r.message,
                 })
@@ -133,7 +138,7 @@ impl<'a> JsonFinding<'a> {
                         .edits
                         .iter()
                         .map(|e| JsonEdit {
-                            path: display(&e.path),
+                            path: display::raw(&e.path),
                             range: range(ws, &e.path, &e.span),
                             new_text: &e.new_text,
                         })
@@ -155,26 +160,26 @@ fn human(
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            display(&f.path),
+            display::path(&f.path),
             at.line + 1,
             at.character + 1,
             f.severity,
             f.code,
-            f.message
+            display::text(&f.message)
         )?;
         for r in &f.related {
             let at = range(ws, &r.path, &r.span).start;
             writeln!(
                 out,
                 "    = related: {}:{}:{}: {}",
-                display(&r.path),
+                display::path(&r.path),
                 at.line + 1,
                 at.character + 1,
-                r.message
+                display::text(&r.message)
             )?;
         }
         for fix in &f.fixes {
-            writeln!(out, "    = fix: {}", fix.title)?;
+            writeln!(out, "    = fix: {}", display::text(&fix.title))?;
         }
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -212,7 +217,9 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// GitHub workflow commands; related places are appended to the message because an
-/// annotation has only one location.
+/// annotation has only one location. The `file` property is the real path (the runner
+/// unescapes it to find the file); inside the message, paths and note text are escaped for
+/// people first, so the only line breaks in an annotation are the ones added here.
 fn github(findings: &[Finding], ws: &Workspace, out: &mut dyn Write) -> io::Result<()> {
     for f in findings {
         let r = range(ws, &f.path, &f.span);
@@ -221,24 +228,24 @@ fn github(findings: &[Finding], ws: &Workspace, out: &mut dyn Write) -> io::Resu
             Severity::Warning => "warning",
             Severity::Info | Severity::Hint => "notice",
         };
-        let mut message = f.message.clone();
+        let mut message = display::text(&f.message).into_owned();
         for rel in &f.related {
             let at = range(ws, &rel.path, &rel.span).start;
             message.push_str(&format!(
                 "\nrelated: {}:{}:{}: {}",
-                display(&rel.path),
+                display::path(&rel.path),
                 at.line + 1,
                 at.character + 1,
-                rel.message
+                display::text(&rel.message)
             ));
         }
         if let Some(fix) = f.fixes.first() {
-            message.push_str(&format!("\nfix: {}", fix.title));
+            message.push_str(&format!("\nfix: {}", display::text(&fix.title)));
         }
         writeln!(
             out,
             "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&display(&f.path)),
+            escape_property(&display::raw(&f.path)),
             r.start.line + 1,
             r.start.character + 1,
             r.end.line + 1,
@@ -374,11 +381,6 @@ fn sarif(findings: &[Finding], ws: &Workspace) -> serde_json::Value {
     })
 }
 
-/// A path as printed: forward slashes on every platform.
-fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
 /// A relative URI reference for SARIF: the path with `/` kept and everything outside RFC
 /// 3986's unreserved set percent-encoded (spaces, Korean).
 fn uri(path: &Path) -> String {
@@ -388,5 +390,5 @@ fn uri(path: &Path) -> String {
         .remove(b'.')
         .remove(b'_')
         .remove(b'~');
-    percent_encoding::utf8_percent_encode(&display(path), SET).to_string()
+    percent_encoding::utf8_percent_encode(&display::raw(path), SET).to_string()
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod deck;
+mod display;
 mod input;
 mod lint_format;
 
@@ -42,9 +43,72 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", describe(&err));
             // Ruff's convention: 2 = usage or I/O error.
             ExitCode::from(2)
         }
+    }
+}
+
+/// The error as one line: each cause once (a cause whose text its context already quotes is
+/// left out, as an I/O error wrapped with the file it concerns), without Rust's
+/// "(os error N)" suffixes, and with control characters from names escaped.
+fn describe(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in err.chain() {
+        let text = without_os_error_codes(&cause.to_string());
+        if text.is_empty() || out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    display::text(&out).into_owned()
+}
+
+/// `text` without " (os error 2)" and the like: the words before it already say it.
+fn without_os_error_codes(text: &str) -> String {
+    const MARK: &str = " (os error ";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARK) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + MARK.len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(MARK);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn each_cause_is_said_once_without_os_error_codes() {
+        let io = std::io::Error::from_raw_os_error(2);
+        let err = Err::<(), _>(notedeck_anki::Error::Io {
+            path: "out/x.apkg.lock".into(),
+            source: io,
+        })
+        .context("cannot write out/x.apkg")
+        .expect_err("an error");
+        assert_eq!(
+            describe(&err),
+            "cannot write out/x.apkg: out/x.apkg.lock: No such file or directory"
+        );
+        assert_eq!(
+            without_os_error_codes("a (os error x) b"),
+            "a (os error x) b"
+        );
     }
 }

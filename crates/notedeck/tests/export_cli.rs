@@ -179,3 +179,33 @@ fn a_failed_export_leaves_the_previous_package_untouched() {
     names.sort();
     assert_eq!(names, ["deck.apkg", "deck.apkg.state.json", "notes"]);
 }
+
+#[test]
+fn export_errors_say_once_which_file_what_went_wrong_and_what_to_do() {
+    let dir = workdir();
+    let cases = [
+        (
+            vec!["export", "notes", "-o", "nope/x.apkg"],
+            "error: cannot write nope/x.apkg: the directory nope does not exist; create it first \
+             or choose another -o path\n",
+        ),
+        (
+            vec!["export", "missing.md", "-o", "out.apkg"],
+            "error: cannot read missing.md: there is no such file or directory; name note files \
+             or folders of notes that exist\n",
+        ),
+        (
+            vec!["export", "notes", "-o", "notes"],
+            "error: cannot write notes: it is a directory; -o takes the package file to write, \
+             such as -o notes/notes.apkg\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = notedeck(dir.path()).args(&args).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), expected, "{args:?}");
+    }
+    // Nothing was left behind by the failed runs.
+    assert!(!dir.path().join("out.apkg").exists());
+    assert!(!dir.path().join("notes").join("notes.apkg").exists());
+}

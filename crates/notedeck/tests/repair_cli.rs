@@ -178,3 +178,119 @@ fn a_cp949_note_is_read_with_a_warning() {
         text
     );
 }
+
+/// Run `repair --write` (plus `extra` arguments) in `dir`; returns the exit code and stderr.
+fn repair_write(dir: &Path, file: &str, extra: &[&str]) -> (Option<i32>, String) {
+    let out = notedeck(dir)
+        .args(["repair", "--write"])
+        .args(extra)
+        .arg(file)
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_second_repair_never_overwrites_an_earlier_backup() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = dir.path().join("notes.md");
+    std::fs::write(&note, fixture_damaged()).expect("write");
+    let (code, stderr) = repair_write(dir.path(), "notes.md", &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("notes.md.bak"), "{stderr}");
+
+    // The note is damaged again (a different text this time) and repaired again.
+    let mut damaged_again = fixture_damaged();
+    damaged_again.extend_from_slice("\nì—ëŸ‰ again\n".as_bytes());
+    for round in 1..=2 {
+        std::fs::write(&note, &damaged_again).expect("write");
+        let (code, stderr) = repair_write(dir.path(), "notes.md", &[]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let backup = format!("notes.md.bak.{round}");
+        assert!(
+            stderr.contains(&format!("the text before the repair is in {backup}")),
+            "{stderr}"
+        );
+        assert_eq!(
+            std::fs::read(dir.path().join(&backup)).expect("new backup"),
+            damaged_again
+        );
+    }
+    // The first backup still holds the text as it was before any repair.
+    assert_eq!(
+        std::fs::read(dir.path().join("notes.md.bak")).expect("first backup"),
+        fixture_damaged()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn repair_keeps_mode_and_owner_and_refuses_a_read_only_file_without_force() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let note = dir.path().join("notes.md");
+    std::fs::write(&note, fixture_damaged()).expect("write");
+    std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    // Only root may give the file away; as anyone else the owner check is moot.
+    let owner = std::os::unix::fs::chown(&note, Some(4321), Some(4322))
+        .ok()
+        .map(|()| (4321, 4322));
+    let (code, stderr) = repair_write(dir.path(), "notes.md", &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for path in [note.clone(), dir.path().join("notes.md.bak")] {
+        let meta = std::fs::metadata(&path).expect("stat");
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o640, "{path:?}");
+        if let Some(owner) = owner {
+            assert_eq!((meta.uid(), meta.gid()), owner, "{path:?}");
+        }
+    }
+
+    // Read-only: refused and untouched, no backup made; with --force, repaired and still
+    // read-only.
+    std::fs::write(&note, fixture_damaged()).expect("write");
+    std::fs::set_permissions(&note, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let (code, stderr) = repair_write(dir.path(), "notes.md", &[]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("notes.md: the file is read-only") && stderr.contains("--force"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&note).expect("read"), fixture_damaged());
+    assert!(!dir.path().join("notes.md.bak.1").exists());
+    let (code, stderr) = repair_write(dir.path(), "notes.md", &["--force"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_ne!(std::fs::read(&note).expect("read"), fixture_damaged());
+    let mode = std::fs::metadata(&note).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o7777, 0o444);
+}
+
+#[cfg(unix)]
+#[test]
+fn repair_writes_through_a_symlink_to_its_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("vault")).expect("mkdir");
+    let target = dir.path().join("vault/notes.md");
+    std::fs::write(&target, fixture_damaged()).expect("write");
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink("vault/notes.md", &link).expect("symlink");
+
+    let (code, stderr) = repair_write(dir.path(), "link.md", &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("lstat")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a file"
+    );
+    let repaired = std::fs::read_to_string(&target).expect("target is UTF-8 now");
+    assert!(differences(&repaired, &restored_notes()) <= 40);
+    assert_eq!(
+        std::fs::read(dir.path().join("vault/notes.md.bak")).expect("backup beside the target"),
+        fixture_damaged()
+    );
+    assert!(stderr.contains("vault/notes.md.bak"), "{stderr}");
+}

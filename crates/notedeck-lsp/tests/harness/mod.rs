@@ -76,6 +76,14 @@ impl Client {
             .expect("server closed its input");
     }
 
+    /// Send bytes exactly as given, framing and all (for tests of broken framing).
+    pub async fn send_bytes(&mut self, bytes: &[u8]) {
+        self.writer
+            .write_all(bytes)
+            .await
+            .expect("server closed its input");
+    }
+
     pub async fn notify(&mut self, method: &str, params: Value) {
         let msg = json!({"jsonrpc": "2.0", "method": method, "params": params});
         self.send_raw(&msg.to_string()).await;

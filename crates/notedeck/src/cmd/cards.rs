@@ -8,6 +8,7 @@
 
 use crate::cmd::export::title_of;
 use crate::deck::kind_name;
+use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
 use notedeck_ide::html::one_line as plain_text;
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for file in files {
         let note = read_note(&file)?;
         for warning in &note.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", display::text(warning));
         }
         let doc = notedeck_parse::parse(&note.text, &title_of(&file));
         parsed.push((file, note.text, doc));
@@ -95,7 +96,7 @@ fn print(parsed: &[(PathBuf, String, Document)], format: Format) -> std::io::Res
         }
         Format::Table => {
             for (file, text, doc) in parsed {
-                write_table(&mut out, &file.display().to_string(), text, doc)?;
+                write_table(&mut out, &display::path(file), text, doc)?;
             }
         }
     }
@@ -139,7 +140,7 @@ fn write_table(
     for card in &doc.cards {
         let this_deck = card.deck.join("::");
         if this_deck != deck {
-            writeln!(out, "  [{this_deck}]")?;
+            writeln!(out, "  [{}]", display::text(&this_deck))?;
             deck = this_deck;
         }
         writeln!(
@@ -154,7 +155,12 @@ fn write_table(
     if !doc.skipped.is_empty() {
         writeln!(out, "  not carded:")?;
         for skipped in &doc.skipped {
-            writeln!(out, "  {:>5}  {}", skipped.line, skipped.reason)?;
+            writeln!(
+                out,
+                "  {:>5}  {}",
+                skipped.line,
+                display::text(&skipped.reason)
+            )?;
         }
     }
     if !doc.problems.is_empty() {
@@ -165,7 +171,7 @@ fn write_table(
                 out,
                 "  {:>5}  {}",
                 lines.line_of(problem.span.start) + 1,
-                problem.message
+                display::text(&problem.message)
             )?;
         }
     }
@@ -174,7 +180,7 @@ fn write_table(
 
 /// One line of plain text, cut at a character boundary.
 fn preview(html: &str) -> String {
-    let text = plain_text(html);
+    let text = display::text(&plain_text(html)).into_owned();
     if text.chars().count() <= PREVIEW {
         return text;
     }

@@ -1,6 +1,7 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
 use crate::deck::Deck;
+use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -37,16 +38,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths
     };
+    for path in &paths {
+        if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
+            bail!(
+                "cannot read {}: there is no such file or directory; name note files or folders \
+                 of notes that exist",
+                display::path(path)
+            );
+        }
+    }
+    check_output(&args.output)?;
     let found = collect_markdown(&paths)?;
     let files = found.files;
     if files.is_empty() {
         bail!("no Markdown (*.md) files under {}", list(&paths));
-    }
-    if args.output.extension().is_none_or(|e| e != "apkg") {
-        bail!(
-            "{}: the output must end in .apkg (Anki imports packages by extension)",
-            args.output.display()
-        );
     }
 
     let interactive = std::io::stderr().is_terminal();
@@ -56,7 +62,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     let mut deck = Deck::new(Images::new(&found.roots));
     for file in &files {
-        bar.set_message(file.display().to_string());
+        bar.set_message(display::path(file));
         let note = read_note(file)?;
         deck.warnings.extend(note.warnings);
         let doc = notedeck_parse::parse(&note.text, &title_of(file));
@@ -66,13 +72,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     bar.finish_and_clear();
 
     for warning in &deck.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", display::text(warning));
     }
     let spinner = if interactive && deck.notes.len() > PROGRESS_NOTES {
         let s = ProgressBar::new_spinner().with_message(format!(
             "writing {} notes to {}",
             deck.notes.len(),
-            args.output.display()
+            display::path(&args.output)
         ));
         s.enable_steady_tick(std::time::Duration::from_millis(100));
         s
@@ -83,10 +89,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
         &args.output,
         &deck.notes,
         &deck.media,
-        &notedeck_anki::Options::default(),
+        &notedeck_anki::Options {
+            on_wait: Some(say_waiting),
+            ..notedeck_anki::Options::default()
+        },
     )
-    .with_context(|| format!("cannot write {}", args.output.display()))?;
+    .with_context(|| format!("cannot write {}", display::path(&args.output)))?;
     spinner.finish_and_clear();
+    if summary.stale_files_removed > 0 {
+        eprintln!(
+            "removed {} temporary file{} ({:.1} MB) left next to the package by interrupted exports",
+            summary.stale_files_removed,
+            if summary.stale_files_removed == 1 {
+                ""
+            } else {
+                "s"
+            },
+            summary.stale_bytes_removed as f64 / 1e6
+        );
+    }
 
     let kinds: Vec<String> = deck
         .by_kind
@@ -96,7 +117,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let cards: usize = deck.by_kind.values().sum();
     println!(
         "{}: {cards} cards ({}) from {} file{}, {} decks, {} media files",
-        args.output.display(),
+        display::path(&args.output),
         if kinds.is_empty() {
             "none".to_string()
         } else {
@@ -116,6 +137,42 @@ pub fn run(args: Args) -> Result<ExitCode> {
         if deck.warnings.len() == 1 { "" } else { "s" },
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse an output the package cannot be written to before any work is done, with what to
+/// do about it.
+fn check_output(output: &Path) -> Result<()> {
+    let shown = display::path(output);
+    if output.is_dir() {
+        bail!(
+            "cannot write {shown}: it is a directory; -o takes the package file to write, such \
+             as -o {}",
+            display::path(&output.join("notes.apkg"))
+        );
+    }
+    if output.extension().is_none_or(|e| e != "apkg") {
+        bail!("{shown}: the output must end in .apkg (Anki imports packages by extension)");
+    }
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        bail!(
+            "cannot write {shown}: the directory {} does not exist; create it first or choose \
+             another -o path",
+            display::path(dir)
+        );
+    }
+    Ok(())
+}
+
+/// Another export of the same package holds its lock: say why nothing happens.
+fn say_waiting(lock: &Path) {
+    eprintln!(
+        "waiting for another export of this package to finish (it holds {})",
+        display::path(lock)
+    );
 }
 
 /// The deck name used when a note has no `#` title: its file name without `.md`.
@@ -139,7 +196,7 @@ fn progress(visible: bool, len: u64) -> ProgressBar {
 fn list(paths: &[PathBuf]) -> String {
     paths
         .iter()
-        .map(|p| p.display().to_string())
+        .map(|p| display::path(p))
         .collect::<Vec<_>>()
         .join(", ")
 }

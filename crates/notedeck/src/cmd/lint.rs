@@ -3,6 +3,7 @@
 //! Exit codes follow Ruff: 0 when nothing at or above `--fail-level` was found, 1 when
 //! something was, 2 for a usage or I/O error (raised as an `Err` and mapped in `main`).
 
+use crate::display;
 use crate::input::{NoteFile, collect_markdown, read_note};
 use crate::lint_format::{self, Format};
 use anyhow::{Context, Result};
@@ -59,7 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for note in read_all(&files) {
         let note = note?;
         for warning in &note.warnings {
-            eprintln!("warning: {warning}");
+            eprintln!("warning: {}", display::text(warning));
         }
         texts.push((note.path, note.text));
     }

@@ -19,6 +19,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = notedeck_lsp::Config {
         debounce: Duration::from_millis(args.debounce_ms),
     };
-    notedeck_lsp::run_stdio(config).context("the language server could not start")?;
-    Ok(ExitCode::SUCCESS)
+    let ending = notedeck_lsp::run_stdio(config).context("the language server could not start")?;
+    Ok(match ending {
+        notedeck_lsp::Ending::ExitWithoutShutdown => ExitCode::from(1),
+        notedeck_lsp::Ending::Exit | notedeck_lsp::Ending::EndOfInput => ExitCode::SUCCESS,
+    })
 }

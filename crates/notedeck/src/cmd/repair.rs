@@ -4,6 +4,7 @@
 //! Exit codes: 0 clean (or repaired with `--write`, or printed), 1 damaged with `--check`,
 //! 2 usage or I/O error (raised as an `Err` and mapped in `main`).
 
+use crate::display;
 use anyhow::{Context, Result, bail};
 use notedeck_repair::{Repair, decode_bytes, repair};
 use std::io::Write;
@@ -15,9 +16,13 @@ use std::process::ExitCode;
 pub struct Args {
     /// The note to repair.
     pub file: PathBuf,
-    /// Replace the file with the repaired text (atomically; the original is kept as FILE.bak).
+    /// Replace the file with the repaired text (atomically; the text before is kept as
+    /// FILE.bak, or FILE.bak.1, FILE.bak.2, ... when earlier backups exist).
     #[arg(long, conflicts_with = "check")]
     pub write: bool,
+    /// With --write: replace the file even if it is read-only.
+    #[arg(long, requires = "write")]
+    pub force: bool,
     /// Only report: exit 1 if the file is damaged, 0 if it is clean (for CI).
     #[arg(long)]
     pub check: bool,
@@ -29,16 +34,21 @@ pub struct Args {
 /// Repair one file: print it, replace it, or just check it.
 pub fn run(args: Args) -> Result<ExitCode> {
     let path = &args.file;
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read {}", display::path(path)))?;
     let decoded = decode_bytes(&bytes);
     if decoded.lossy {
         bail!(
             "{}: not valid UTF-8 and not CP949/EUC-KR or Shift-JIS either; cannot repair it",
-            path.display()
+            display::path(path)
         );
     }
     if let Some(warning) = &decoded.warning {
-        eprintln!("warning: {}: {warning}", path.display());
+        eprintln!(
+            "warning: {}: {}",
+            display::path(path),
+            display::text(warning)
+        );
     }
     let fixed = repair(&decoded.text);
     summarize(path, &fixed, args.max_listed);
@@ -53,14 +63,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.write {
         // A legacy-encoded file is rewritten as UTF-8 even when no mojibake was found.
         if fixed.changed() || decoded.encoding != "UTF-8" {
-            let backup = write_with_backup(path, &fixed.text)?;
+            let written = write_with_backup(path, &bytes, &fixed.text, args.force)?;
+            let through = if written.target != *path {
+                format!(" (through the link, in {})", display::path(&written.target))
+            } else {
+                String::new()
+            };
             eprintln!(
-                "{}: repaired in place; the original is at {}",
-                path.display(),
-                backup.display()
+                "{}: repaired in place{through}; the text before the repair is in {}",
+                display::path(path),
+                display::path(&written.backup)
             );
         } else {
-            eprintln!("{}: nothing to repair; file left untouched", path.display());
+            eprintln!(
+                "{}: nothing to repair; file left untouched",
+                display::path(path)
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -74,7 +92,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// The stderr summary: what was found, how much was restored, and the uncertain characters.
 fn summarize(path: &Path, fixed: &Repair, max_listed: usize) {
-    let name = path.display();
+    let name = display::path(path);
     let Some(damage) = &fixed.damage else {
         eprintln!("{name}: no encoding damage found");
         return;
@@ -115,7 +133,7 @@ fn summarize(path: &Path, fixed: &Repair, max_listed: usize) {
             r.chosen,
             r.confidence * 100.0,
             alternatives.join(", "),
-            excerpt(line, &fixed.text, r.span_in_output.start)
+            display::text(&excerpt(line, &fixed.text, r.span_in_output.start))
         );
     }
     if uncertain.len() > max_listed {
@@ -142,43 +160,112 @@ fn excerpt(line: &str, text: &str, offset: usize) -> String {
     out.trim().to_string()
 }
 
-/// Replace `path` with `text` atomically (temp file in the same directory, then rename), after
-/// copying the original to `path.bak`. Returns the backup's path.
-fn write_with_backup(path: &Path, text: &str) -> Result<PathBuf> {
-    let mut backup = path.as_os_str().to_owned();
-    backup.push(".bak");
-    let backup = PathBuf::from(backup);
-    std::fs::copy(path, &backup)
-        .with_context(|| format!("cannot back up {} to {}", path.display(), backup.display()))?;
-    let dir = path
+/// Where [`write_with_backup`] wrote.
+struct Written {
+    /// The file replaced: the path given, or the file a symbolic link points to.
+    target: PathBuf,
+    /// The backup of the text before the repair.
+    backup: PathBuf,
+}
+
+/// Replace the file at `path` (or, for a symbolic link, the file it points to, so the link
+/// stays a link) with `text` atomically: a temporary file in the same directory is renamed
+/// over it. `original` (what was read from it) is first saved to a backup that did not exist
+/// before, so no earlier backup is ever overwritten. The file keeps its mode and, where the
+/// process may set it, its owner. A read-only file is refused unless `force`.
+fn write_with_backup(path: &Path, original: &[u8], text: &str, force: bool) -> Result<Written> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path)
+            .with_context(|| format!("cannot follow the link {}", display::path(path)))?,
+        _ => path.to_path_buf(),
+    };
+    let meta = std::fs::metadata(&target)
+        .with_context(|| format!("cannot read {}", display::path(&target)))?;
+    if meta.permissions().readonly() && !force {
+        bail!(
+            "{}: the file is read-only, so it was left as it is; add --force to repair it anyway \
+             (it stays read-only)",
+            display::path(&target)
+        );
+    }
+    let backup = create_backup(&target, original, &meta)?;
+
+    let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let file_name = target.file_name().map(|n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(
         ".{}.repair-{}.tmp",
         file_name.as_deref().unwrap_or("note"),
         std::process::id()
     ));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(text.as_bytes())?;
-            f.sync_all()
-        });
+    let written = write_new(&tmp, text.as_bytes(), &meta);
     if let Err(err) = written {
         let _ = std::fs::remove_file(&tmp);
-        return Err(err).with_context(|| format!("cannot write {}", tmp.display()));
+        return Err(err).with_context(|| {
+            format!(
+                "cannot write the repaired text next to {}",
+                display::path(&target)
+            )
+        });
     }
-    // Keep the original's permissions.
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(&tmp, meta.permissions());
-    }
-    if let Err(err) = std::fs::rename(&tmp, path) {
+    if let Err(err) = std::fs::rename(&tmp, &target) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(err).with_context(|| format!("cannot replace {}", path.display()));
+        return Err(err).with_context(|| format!("cannot replace {}", display::path(&target)));
     }
-    Ok(backup)
+    Ok(Written { target, backup })
+}
+
+/// Save `original` as `FILE.bak`, or the first of `FILE.bak.1`, `FILE.bak.2`, ... that does
+/// not exist yet (created exclusively, so a concurrent run cannot take the same name).
+fn create_backup(target: &Path, original: &[u8], meta: &std::fs::Metadata) -> Result<PathBuf> {
+    const MAX_BACKUPS: u32 = 10_000;
+    for n in 0..MAX_BACKUPS {
+        let mut name = target.as_os_str().to_owned();
+        name.push(".bak");
+        if n > 0 {
+            name.push(format!(".{n}"));
+        }
+        let backup = PathBuf::from(name);
+        match write_new(&backup, original, meta) {
+            Ok(()) => return Ok(backup),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(err) => {
+                let _ = std::fs::remove_file(&backup);
+                return Err(err).with_context(|| {
+                    format!(
+                        "cannot back up {} to {}; the file was left as it is",
+                        display::path(target),
+                        display::path(&backup)
+                    )
+                });
+            }
+        }
+    }
+    bail!(
+        "{}: {MAX_BACKUPS} backups exist already; remove old FILE.bak.N files and run again",
+        display::path(target)
+    )
+}
+
+/// Create `path` (failing if it exists) holding `bytes`, with the mode and, where allowed,
+/// the owner of the file described by `like`.
+fn write_new(path: &Path, bytes: &[u8], like: &std::fs::Metadata) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root (or the owner, for the group) may change these; otherwise the file
+        // belongs to whoever runs the repair, as any new file would.
+        let _ = std::os::unix::fs::fchown(&file, Some(like.uid()), Some(like.gid()));
+    }
+    // The mode is set last: a read-only original (with --force) would otherwise make the new
+    // file unwritable before its content is in, and a change of owner can clear mode bits.
+    file.set_permissions(like.permissions())
 }
