@@ -228,21 +228,7 @@ pub fn read_note(path: &Path) -> Result<NoteText, ReadError> {
     })
 }
 
-/// Whether an image link points somewhere other than the notes folder: a URL with a scheme
-/// (`https:`, `data:`) or a protocol-relative `//host/x.png`. Such images are neither looked
-/// up nor bundled. A one-letter "scheme" is a Windows drive (`C:\x.png`), not a URL.
-pub fn is_remote(url: &str) -> bool {
-    if url.starts_with("//") {
-        return true;
-    }
-    url.split_once(':').is_some_and(|(scheme, _)| {
-        scheme.len() > 1
-            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    })
-}
+pub use notedeck_parse::is_remote_url as is_remote;
 
 /// Why an image link cannot be bundled.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

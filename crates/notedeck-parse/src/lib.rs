@@ -199,6 +199,29 @@ pub struct ImageRef {
     pub line: usize,
 }
 
+impl ImageRef {
+    /// Whether the image lives elsewhere than the notes folder (see [`is_remote_url`]).
+    pub fn is_remote(&self) -> bool {
+        is_remote_url(&self.url)
+    }
+}
+
+/// Whether a link points somewhere other than the notes folder: a URL with a scheme
+/// (`https:`, `data:`) or a protocol-relative `//host/x.png`. Such images are neither looked
+/// up nor bundled. A one-letter "scheme" is a Windows drive (`C:\x.png`), not a URL.
+pub fn is_remote_url(url: &str) -> bool {
+    if url.starts_with("//") {
+        return true;
+    }
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
 /// A block that was not turned into a card.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {

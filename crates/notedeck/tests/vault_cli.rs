@@ -151,3 +151,32 @@ fn export_bundles_no_file_from_outside_the_notes_folder() {
     let package = std::fs::read(dir.path().join("out.apkg")).expect("package");
     assert!(!package.windows(6).any(|w| w == b"secret"));
 }
+
+#[test]
+fn lint_and_export_agree_that_a_protocol_relative_image_is_remote() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let note = "# 정리\n\n## Grad-CAM\n\n- **원리**: 기울기 ![cam](//cdn.example.com/cam.png)\n\
+                - **구조**: 구조 ![local](missing.png)\n";
+    std::fs::write(dir.path().join("a.md"), note).expect("write");
+    let out = notedeck(dir.path())
+        .args(["lint", "--format", "json", "a.md"])
+        .output()
+        .expect("run");
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "missing-image")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("missing.png"), "{missing:?}");
+
+    let out = notedeck(dir.path())
+        .args(["export", "a.md", "-o", "out.apkg"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("missing.png"), "{stderr}");
+    assert!(!stderr.contains("cdn.example.com"), "{stderr}");
+}

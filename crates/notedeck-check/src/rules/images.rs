@@ -4,7 +4,7 @@ use crate::{Code, Finding, Note};
 use std::path::Path;
 
 /// Findings for the images of one note that `exists` cannot find. Remote images (`https:`,
-/// `data:`) are not checked: the workspace never goes to the network.
+/// `data:`, `//host/...`) are not checked: the workspace never goes to the network.
 pub fn missing_images(
     path: &Path,
     note: &Note,
@@ -13,7 +13,7 @@ pub fn missing_images(
     note.doc
         .images
         .iter()
-        .filter(|image| !is_remote(&image.url) && !exists(path, &image.path))
+        .filter(|image| !image.is_remote() && !exists(path, &image.path))
         .map(|image| Finding {
             code: Code::MissingImage,
             severity: Code::MissingImage.severity(),
@@ -27,13 +27,4 @@ pub fn missing_images(
             fixes: Vec::new(),
         })
         .collect()
-}
-
-fn is_remote(url: &str) -> bool {
-    let scheme = url.split_once(':').map(|(s, _)| s);
-    scheme.is_some_and(|s| {
-        s.len() > 1
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-')
-    })
 }
