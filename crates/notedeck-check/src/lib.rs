@@ -20,5 +20,6 @@ pub use model::{
     Edit, Finding, Fix, ImageResolver, Note, Related, Severity, TermSite, sort_findings,
 };
 pub use rules::cards::{CardDigest, CardDigests, FrontKey};
+pub use rules::encoding;
 pub use rules::terms::spells_acronym;
 pub use workspace::Workspace;

@@ -2,7 +2,7 @@
 //! workspace for the linter, one file for the editor).
 
 use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, path_bytes, postings};
-use crate::rules::{cards, claims, emphasis, images, katex, terms};
+use crate::rules::{cards, claims, emphasis, encoding, images, katex, terms};
 use crate::{Affected, Finding, FrontKey, ImageResolver, Note, TermSite, sort_findings};
 use notedeck_parse::{Claim, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -343,6 +343,7 @@ impl Workspace {
         out.extend(terms::acronym_mismatches(self, path, note));
         out.extend(cards::empty_answers(path, note));
         out.extend(claims::implied_formula_conflicts(path, note));
+        out.extend(encoding::damaged_encoding(path, note));
         if let Some(exists) = &self.image_exists {
             out.extend(images::missing_images(path, note, exists.as_ref()));
         }

@@ -4,6 +4,7 @@
 pub(crate) mod cards;
 pub(crate) mod claims;
 pub(crate) mod emphasis;
+pub mod encoding;
 pub(crate) mod images;
 pub(crate) mod katex;
 pub(crate) mod terms;
