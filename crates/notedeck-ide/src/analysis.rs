@@ -2,7 +2,7 @@
 //! structs (byte spans, paths, text). It holds no lock and speaks no protocol; the language
 //! server converts its answers, and tests call it directly on inline fixtures.
 
-use notedeck_check::{Note, Workspace};
+use notedeck_check::{Code, Finding, Note, Workspace};
 use notedeck_parse::{Card, LineIndex, Span};
 use std::path::{Path, PathBuf};
 
@@ -49,6 +49,28 @@ impl<'a> Analysis<'a> {
         Some((&note.text, &note.lines))
     }
 
+    /// The findings to show for one note: the checker's, except that a note damaged by a wrong
+    /// encoding shows only that (every other rule reads mojibake there, and says nothing
+    /// useful until it is repaired).
+    pub fn diagnostics(&self, path: &Path) -> Vec<Finding> {
+        only_damage(self.ws.check_file(path))
+    }
+
+    /// [`Analysis::diagnostics`] for every note that has any, checked on all cores.
+    pub fn all_diagnostics(&self) -> Vec<(PathBuf, Vec<Finding>)> {
+        let mut by_file: Vec<(PathBuf, Vec<Finding>)> = Vec::new();
+        for finding in self.ws.check_all() {
+            match by_file.last_mut() {
+                Some((path, findings)) if *path == finding.path => findings.push(finding),
+                _ => by_file.push((finding.path.clone(), vec![finding])),
+            }
+        }
+        by_file
+            .into_iter()
+            .map(|(path, findings)| (path, only_damage(findings)))
+            .collect()
+    }
+
     /// A path as a person reads it: relative to the workspace root that holds it.
     pub fn display_path(&self, path: &Path) -> String {
         display_path(self.roots, path)
@@ -69,6 +91,13 @@ impl<'a> Analysis<'a> {
             note.lines.line_of(offset.min(note.text.len())) + 1
         })
     }
+}
+
+fn only_damage(mut findings: Vec<Finding>) -> Vec<Finding> {
+    if findings.iter().any(|f| f.code == Code::DamagedEncoding) {
+        findings.retain(|f| f.code == Code::DamagedEncoding);
+    }
+    findings
 }
 
 /// A path relative to the root that holds it, else as it is.

@@ -11,6 +11,7 @@ pub mod html;
 mod lens;
 mod nav;
 mod outline;
+pub mod repair;
 pub mod terms;
 pub mod vault;
 
@@ -20,6 +21,7 @@ pub use host::{AnalysisHost, MAX_FILES, background_note, load};
 pub use hover::Hover;
 pub use lens::Lens;
 pub use outline::{Symbol, SymbolKind};
+pub use repair::{RepairOffer, Uncertain, repair_offer};
 pub use terms::TermCache;
 
 /// Run `f` over `items` on all cores, keeping their order. Each vault-sized job (reading,

@@ -2,8 +2,7 @@
 //! documents the client has open.
 
 use notedeck_check::{Note, Workspace};
-use notedeck_ide::{Analysis, AnalysisHost};
-use notedeck_parse::Span;
+use notedeck_ide::{Analysis, AnalysisHost, RepairOffer, Uncertain};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::Uri;
@@ -31,30 +30,7 @@ pub struct OpenDoc {
     /// Characters restored by an accepted repair whose choice was uncertain.
     pub uncertain: Vec<Uncertain>,
     /// A repair offered by a code action, waiting for the client to apply it.
-    pub offered_repair: Option<OfferedRepair>,
-}
-
-/// A character restored by a repair that could have been something else.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Uncertain {
-    /// Byte span of the restored character in the current buffer.
-    pub span: Span,
-    /// The character chosen.
-    pub chosen: String,
-    /// The other candidates, most likely first.
-    pub alternatives: Vec<String>,
-    /// How sure the repair was of `chosen`, 0..=1.
-    pub confidence: f32,
-}
-
-/// The outcome of repairing a damaged buffer, remembered so that once the client applies the
-/// edit the uncertain characters can be pointed out in the repaired text.
-#[derive(Debug, Clone)]
-pub struct OfferedRepair {
-    /// The buffer as it will read after the repair.
-    pub text: String,
-    /// Uncertain characters, as spans into `text`.
-    pub uncertain: Vec<Uncertain>,
+    pub offered_repair: Option<RepairOffer>,
 }
 
 impl State {

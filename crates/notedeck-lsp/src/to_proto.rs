@@ -5,6 +5,7 @@
 use notedeck_check::{Finding, Severity, Workspace};
 use notedeck_ide::{
     Completion, Hover as IdeHover, Lens, Location as Place, Symbol, SymbolKind as Kind, TermSymbol,
+    Uncertain,
 };
 use notedeck_parse::{CardKind, LineIndex, SectionKind, Span};
 use std::path::Path;
@@ -184,6 +185,21 @@ pub fn diagnostic(
         related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     })
+}
+
+/// Diagnostic code of a restored character that could have been something else.
+pub const UNCERTAIN: &str = "uncertain-repair";
+
+/// The hint shown on one character an accepted repair was unsure of.
+pub fn uncertain_hint(text: Text<'_>, u: &Uncertain) -> Diagnostic {
+    Diagnostic {
+        range: text.range(&u.span),
+        severity: Some(DiagnosticSeverity::HINT),
+        code: Some(NumberOrString::String(UNCERTAIN.to_string())),
+        source: Some(SOURCE.to_string()),
+        message: u.message(),
+        ..Diagnostic::default()
+    }
 }
 
 /// The protocol's severity of a finding's.

@@ -10,7 +10,8 @@
 
 use std::collections::HashMap;
 
-use notedeck_check::Edit;
+use notedeck_check::{Code, Edit};
+use notedeck_ide::{Uncertain, repair_offer};
 use notedeck_parse::Span;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
@@ -18,12 +19,10 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::diagnostics::to_diagnostic;
-use crate::damage;
 use crate::from_proto::uri_to_path;
 use crate::from_proto::{Replaced, shift_span};
-use crate::state::{OpenDoc, State, Uncertain};
-use crate::to_proto::SOURCE;
-use crate::to_proto::Text;
+use crate::state::{OpenDoc, State};
+use crate::to_proto::{self, SOURCE, Text};
 
 /// Kind of the "pin card id" action: a rewrite that changes no card, only fixes its identity.
 pub const PIN_KIND: CodeActionKind = CodeActionKind::new("refactor.rewrite.pin-card-id");
@@ -36,22 +35,24 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     let (note, text) = st.note(&path)?;
     let asked = text.span(params.range);
 
-    if let Some(diagnostic) = damage::diagnostic(&note.text, text) {
-        let repaired = damage::repair(&note.text)?;
+    let findings = st.analysis().diagnostics(&path);
+    if let Some(damaged) = findings.iter().find(|f| f.code == Code::DamagedEncoding) {
+        let diagnostic = to_diagnostic(st, damaged)?;
+        let offer = repair_offer(&note.text)?;
         let action = CodeAction {
-            title: repaired.title.clone(),
+            title: offer.title.clone(),
             kind: Some(CodeActionKind::QUICKFIX),
             diagnostics: Some(vec![diagnostic]),
             edit: Some(single_edit(
                 uri,
                 text.range(&(0..note.text.len())),
-                repaired.offer.text.clone(),
+                offer.text.clone(),
             )),
             is_preferred: Some(true),
             ..CodeAction::default()
         };
         if let Some(doc) = st.open.get_mut(&path) {
-            doc.offered_repair = Some(repaired.offer);
+            doc.offered_repair = Some(offer);
         }
         return Some(filter_kinds(params, vec![action]));
     }
@@ -60,13 +61,13 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     let mut actions = Vec::new();
     if let Some(doc) = st.open.get(&path) {
         for u in &doc.uncertain {
-            let hint = damage::uncertain_hint(text, u);
+            let hint = to_proto::uncertain_hint(text, u);
             if let Some(hint) = wanted(hint, &u.span, &asked, sent) {
                 actions.extend(alternatives(&uri, text, u, &hint));
             }
         }
     }
-    for finding in st.ws().check_file(&path) {
+    for finding in findings {
         let Some(diagnostic) =
             to_diagnostic(st, &finding).and_then(|ours| wanted(ours, &finding.span, &asked, sent))
         else {
@@ -234,7 +235,7 @@ fn filter_kinds(params: &CodeActionParams, actions: Vec<CodeAction>) -> CodeActi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::OfferedRepair;
+    use notedeck_ide::RepairOffer;
     use std::str::FromStr;
 
     fn doc_with_offer(text: &str, uncertain: Vec<Uncertain>) -> OpenDoc {
@@ -243,7 +244,8 @@ mod tests {
             version: 1,
             text: String::new(),
             uncertain: Vec::new(),
-            offered_repair: Some(OfferedRepair {
+            offered_repair: Some(RepairOffer {
+                title: String::new(),
                 text: text.to_string(),
                 uncertain,
             }),

@@ -4,26 +4,23 @@
 //! the checker's view of mojibake is noise. Uncertain characters left by an accepted repair get
 //! one hint each.
 
-use notedeck_check::{Finding, Note, Workspace};
+use notedeck_check::{Finding, Workspace};
+use notedeck_ide::{Analysis, TermCache};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
-use crate::damage;
 use crate::state::State;
-use crate::to_proto::{self, Text};
+use crate::to_proto;
 
 /// Diagnostics for one file, from its current text (the buffer if open).
 pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
-    let Some((note, text)) = st.note(path) else {
+    let Some((_, text)) = st.note(path) else {
         return Vec::new();
     };
-    if let Some(damaged) = damage::diagnostic(&note.text, text) {
-        return vec![damaged];
-    }
     let mut out: Vec<Diagnostic> = st
-        .ws()
-        .check_file(path)
+        .analysis()
+        .diagnostics(path)
         .iter()
         .filter_map(|f| to_diagnostic(st, f))
         .collect();
@@ -31,7 +28,7 @@ pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
         out.extend(
             doc.uncertain
                 .iter()
-                .map(|u| damage::uncertain_hint(text, u)),
+                .map(|u| to_proto::uncertain_hint(text, u)),
         );
     }
     out
@@ -44,25 +41,21 @@ pub fn for_workspace(
     ws: &Workspace,
     uri: &dyn Fn(&Path) -> Option<Uri>,
 ) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
-    let mut out: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
-    for finding in ws.check_all() {
-        if let Some(d) = to_proto::diagnostic(ws, uri, &finding) {
-            out.entry(finding.path.clone()).or_default().push(d);
-        }
-    }
-    for (path, note) in ws.notes() {
-        if let Some(damaged) = damage::diagnostic(&note.text, text_of(note)) {
-            out.insert(path.clone(), vec![damaged]);
-        }
-    }
-    out
+    let terms = TermCache::default();
+    Analysis::new(ws, &[], &terms)
+        .all_diagnostics()
+        .into_iter()
+        .map(|(path, findings)| {
+            let diags = findings
+                .iter()
+                .filter_map(|f| to_proto::diagnostic(ws, uri, f))
+                .collect();
+            (path, diags)
+        })
+        .collect()
 }
 
 /// One finding as a diagnostic; `None` if its file is not in the workspace.
 pub fn to_diagnostic(st: &State, finding: &Finding) -> Option<Diagnostic> {
     to_proto::diagnostic(st.ws(), &|path| st.uri(path), finding)
-}
-
-fn text_of(note: &Note) -> Text<'_> {
-    Text::new(&note.text, &note.lines)
 }
