@@ -3,6 +3,8 @@
 
 use anyhow::{Result, bail};
 use notedeck_ide::vault;
+
+use crate::display;
 use std::path::{Path, PathBuf};
 
 /// A note file read and decoded, with anything the user should be told about it.
@@ -15,18 +17,18 @@ pub struct NoteFile {
     pub warnings: Vec<String>,
 }
 
-/// Read and decode one note. UTF-8 (with or without BOM) is read as is; CP949/EUC-KR and
-/// Shift-JIS files are decoded with a warning. A file that is UTF-8 mojibake (decoded with the
-/// wrong code page and saved again) is refused with a message naming `notedeck repair`: cards
-/// made of mojibake are useless, and the repair is one command away.
+/// Read and decode one note for cards and export. UTF-8 (with or without BOM) is read as is;
+/// CP949/EUC-KR and Shift-JIS files are decoded with a warning. A file that is UTF-8 mojibake
+/// (decoded with the wrong code page and saved again) is refused with a message naming
+/// `notedeck repair`: cards made of mojibake are useless, and the repair is one command away.
 pub fn read_note(path: &Path) -> Result<NoteFile> {
-    let decoded = vault::read_note(path)?;
-    if let Some(damage) = notedeck_repair::detect(&decoded.text) {
+    let note = read_text(path)?;
+    if let Some(damage) = notedeck_repair::detect(&note.text) {
         bail!(
             "{}:{}: the text is damaged by a wrong encoding (UTF-8 read as {} and saved again; \
              {} characters affected). Run `notedeck repair --write {}` to restore it \
              (`notedeck repair {}` shows the result first)",
-            path.display(),
+            display::path(path),
             damage.first_line,
             damage.code_page,
             damage.damaged_chars,
@@ -34,10 +36,17 @@ pub fn read_note(path: &Path) -> Result<NoteFile> {
             shell_quote(path)
         );
     }
+    Ok(note)
+}
+
+/// Read and decode one note as [`read_note`] does, but take a damaged one as it is: the
+/// linter reports the damage as a finding (`damaged-encoding`), as the editor does.
+pub fn read_text(path: &Path) -> Result<NoteFile> {
+    let decoded = vault::read_note(path)?;
     let warnings = decoded
         .warning
         .iter()
-        .map(|w| format!("{}: {w}", path.display()))
+        .map(|w| format!("{}: {w}", display::path(path)))
         .collect();
     Ok(NoteFile {
         path: path.to_path_buf(),

@@ -130,11 +130,10 @@ fn missing_file_is_an_io_error() {
 }
 
 #[test]
-fn export_cards_and_lint_refuse_a_damaged_note_and_name_the_fix() {
+fn export_and_cards_refuse_a_damaged_note_and_name_the_fix() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(dir.path().join("역량평가 정리.md"), fixture_damaged()).expect("write");
     for args in [
-        vec!["lint", "역량평가 정리.md"],
         vec!["cards", "역량평가 정리.md"],
         vec!["export", "역량평가 정리.md", "-o", "out.apkg"],
     ] {
@@ -148,6 +147,30 @@ fn export_cards_and_lint_refuse_a_damaged_note_and_name_the_fix() {
         assert!(err.contains("Windows-1254"), "{err}");
         assert!(!dir.path().join("out.apkg").exists());
     }
+}
+
+/// Lint reports the damage as the editor does: one `damaged-encoding` error on the first
+/// damaged line, none of the other rules' noise about mojibake, exit 1.
+#[test]
+fn lint_reports_a_damaged_note_as_one_finding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("역량평가 정리.md"), fixture_damaged()).expect("write");
+    let out = notedeck(dir.path())
+        .args(["lint", "--format", "json", "역량평가 정리.md"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "damaged-encoding");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["range"]["start"]["line"], 0, "the title line: {f:#}");
+    let message = f["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("Windows-1254") && message.contains("notedeck repair --write"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -4,11 +4,12 @@
 //! something was, 2 for a usage or I/O error (raised as an `Err` and mapped in `main`).
 
 use crate::display;
-use crate::input::{NoteFile, collect_markdown, read_note};
+use crate::input::{NoteFile, collect_markdown, read_text};
 use crate::lint_format::{self, Format};
 use anyhow::{Context, Result};
-use notedeck_check::{Severity, Workspace};
+use notedeck_check::{Finding, Severity, Workspace};
 use notedeck_ide::vault::Images;
+use notedeck_ide::{Analysis, TermCache};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -71,7 +72,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         images.exists(note, link)
     }));
     ws.set_many(texts);
-    let findings = ws.check_all();
+    // The editor's view of each file: a damaged note shows its damage, not the other rules'
+    // noise about mojibake.
+    let terms = TermCache::default();
+    let findings: Vec<Finding> = Analysis::new(&ws, &[], &terms)
+        .all_diagnostics()
+        .into_iter()
+        .flat_map(|(_, findings)| findings)
+        .collect();
 
     // Buffered: the JSON and SARIF writers emit many small pieces, and a locked stdout
     // flushes at every newline.
@@ -96,7 +104,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// vault's lint time), returning the results in the order of `files` so the first error
 /// reported is always the same one.
 fn read_all(files: &[PathBuf]) -> Vec<Result<NoteFile>> {
-    notedeck_ide::par_map(files, |p| read_note(p))
+    notedeck_ide::par_map(files, |p| read_text(p))
 }
 
 /// `notes/` when run from a notes repository like this one, else the current directory.
