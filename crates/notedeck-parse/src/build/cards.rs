@@ -2,7 +2,7 @@
 //! gathering a topic's unlabelled bullets.
 
 use super::tips::tip_title;
-use super::{Builder, LABEL_MAX_CHARS};
+use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
 
@@ -19,7 +19,7 @@ pub(crate) const FACET_MAX_CHARS: usize = 700;
 /// Most words in a line naming a problem's subject (see [`is_problem_subject`]).
 const SUBJECT_MAX_WORDS: usize = 4;
 /// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
-const UNLABELLED_KEY: &str = "핵심 내용";
+pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
 
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn body(&mut self, sec: Option<usize>, blocks: &[usize], plains: &[Option<Plain>]) {
@@ -49,7 +49,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.list_claims(sec, b);
                         parts.push(b);
                     } else {
-                        loose.extend(self.list_cards(sec, b, true));
+                        loose.extend(self.body_list_cards(sec, b));
                     }
                 }
                 Kind::Paragraph => {
@@ -116,16 +116,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                             self.render_blocks(&[n], &mut back);
                             let span = b.span.start..n.span.end;
                             let front = self.front(sec, &[label.as_str()]);
-                            self.push_card(
-                                CardKind::Basic,
+                            self.push_card(CardDraft {
+                                kind: CardKind::Basic,
                                 sec,
-                                label,
+                                key: label,
                                 front,
                                 back,
                                 span,
-                                Some(b.span.start),
-                                None,
-                            );
+                                pin_at: Some(b.span.start),
+                                pin_line: None,
+                            });
                             i += k + 1;
                             continue;
                         }
@@ -142,16 +142,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 "image:{}",
                                 plain.images.first().map_or("", |im| im.1.as_str())
                             );
-                            self.push_card(
-                                CardKind::Basic,
+                            self.push_card(CardDraft {
+                                kind: CardKind::Basic,
                                 sec,
                                 key,
                                 front,
                                 back,
-                                b.span.clone(),
-                                Some(b.span.start),
-                                None,
-                            );
+                                span: b.span.clone(),
+                                pin_at: Some(b.span.start),
+                                pin_line: None,
+                            });
                         }
                         continue;
                     }
@@ -190,9 +190,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         if size > FACET_MAX_CHARS {
             for b in parts {
                 match b.kind {
-                    Kind::List => {
-                        self.list_cards(Some(sec), b, false);
-                    }
+                    Kind::List => self.labelled_cards(Some(sec), &b.children),
                     _ => self.skip(
                         b.span.clone(),
                         &format!(
@@ -213,19 +211,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         let heading = self.doc.sections[sec].heading_span.clone();
         let end = parts.last().map_or(heading.end, |b| b.span.end);
         let heading_line = self.lines.line_of(heading.start);
-        self.push_card(
-            CardKind::Basic,
-            Some(sec),
-            "section".into(),
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: "section".into(),
             front,
             back,
-            heading.start..end,
-            Some(heading.start),
-            Some(heading_line + 1),
-        );
+            span: heading.start..end,
+            pin_at: Some(heading.start),
+            pin_line: Some(heading_line + 1),
+        });
     }
-
-    /// Cards for the labelled items of a list outside a facet card. With `claims` (a list
 
     /// The unlabelled items of a topic's (or problem's) lists as one card, "GPT › 핵심 내용"
     /// → those items as a list (with their nested lists), unless together they are longer
@@ -255,16 +251,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.render_blocks(items, &mut back);
         back.push_str("</ul>");
         let front = self.front(sec, &[UNLABELLED_KEY]);
-        self.push_card(
-            CardKind::Basic,
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
             sec,
-            UNLABELLED_KEY.to_string(),
+            key: UNLABELLED_KEY.to_string(),
             front,
             back,
-            first.span.start..last.span.end,
-            Some(first.span.start),
-            None,
-        );
+            span: first.span.start..last.span.end,
+            pin_at: Some(first.span.start),
+            pin_line: None,
+        });
     }
 }
 

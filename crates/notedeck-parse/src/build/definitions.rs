@@ -1,7 +1,7 @@
 //! Terms (`Name (Expansion)`) found anywhere in the note, and one definition card per
 //! distinct term.
 
-use super::Builder;
+use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, Span, math, terms};
 use std::collections::HashSet;
@@ -38,16 +38,16 @@ impl<'t, 'a> Builder<'t, 'a> {
             math::escape_html(&t.name, &mut front);
             let mut back = String::new();
             math::escape_html(&t.expansion, &mut back);
-            self.push_card(
-                CardKind::Definition,
+            self.push_card(CardDraft {
+                kind: CardKind::Definition,
                 sec,
-                format!("term:{}", t.name),
+                key: format!("term:{}", t.name),
                 front,
                 back,
-                t.span.clone(),
-                None,
-                None,
-            );
+                span: t.span.clone(),
+                pin_at: None,
+                pin_line: None,
+            });
         }
         self.doc.terms = found;
     }

@@ -1,6 +1,6 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
-use super::{Builder, LABEL_MAX_CHARS};
+use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -9,22 +9,42 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 const PLAIN_LABEL_MAX_CHARS: usize = 30;
 
 impl<'t, 'a> Builder<'t, 'a> {
-    /// directly in a topic's or problem's body), also records the list's claims (as
-    /// [`Self::list_claims`] would) and returns the unlabelled items, which the body gathers
-    /// into one [`UNLABELLED_KEY`] card; otherwise (a facet too long for one card) they are
-    /// skipped.
-    pub(super) fn list_cards(
+    /// Cards for the labelled items of a list directly in a topic's or problem's body, and the
+    /// list's claims (as [`Self::list_claims`] records them). Returns the unlabelled items:
+    /// the body gathers them into one [`super::cards::UNLABELLED_KEY`] card.
+    pub(super) fn body_list_cards(
         &mut self,
         sec: Option<usize>,
         list: &'t Block,
-        claims: bool,
     ) -> Vec<&'t Block> {
-        let unlabelled = self.list_cards_items(sec, &list.children, claims);
-        if claims {
-            return unlabelled;
+        let mut unlabelled = Vec::new();
+        let mut lead = Plain::default();
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+            let label = label_of(&lead, !rest.is_empty());
+            self.item_claims(sec, &lead, label.as_ref(), rest);
+            match label {
+                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                None => unlabelled.push(item),
+            }
         }
+        unlabelled
+    }
+
+    /// Cards for the labelled ones of `items` (a facet too long for one card, an item after a
+    /// tip); the others are skipped. Records no claims: the caller has, or will.
+    pub(super) fn labelled_cards(&mut self, sec: Option<usize>, items: &'t [Block]) {
+        let mut unlabelled = Vec::new();
+        let mut lead = Plain::default();
+        for item in items.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+            match label_of(&lead, !rest.is_empty()) {
+                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                None => unlabelled.push(item),
+            }
+        }
+        // After the items' own skips, as the skipped list has always been ordered.
         self.skip_unlabelled(&unlabelled);
-        Vec::new()
     }
 
     pub(super) fn skip_unlabelled(&mut self, items: &[&Block]) {
@@ -37,60 +57,59 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// Cards for the labelled items; returns the unlabelled ones.
-    pub(super) fn list_cards_items(
+    /// The events of an item's first line (read into `lead` as plain text) and its other
+    /// children.
+    fn item_lead_plain<'b>(
+        &self,
+        item: &'b Block,
+        lead: &mut Plain,
+    ) -> (&'t [Ev<'a>], &'b [Block]) {
+        let tree: &'t crate::tree::Tree<'a> = self.tree;
+        let (lead_range, rest) = tree.item_lead(item);
+        let lead_evs = tree.events.get(lead_range).unwrap_or_default();
+        lead.fill(self.text, lead_evs);
+        (lead_evs, rest)
+    }
+
+    /// One labelled item as a card: label → the value after it and the nested blocks.
+    fn labelled_item_card(
         &mut self,
         sec: Option<usize>,
-        items: &'t [Block],
-        claims: bool,
-    ) -> Vec<&'t Block> {
-        let mut unlabelled = Vec::new();
-        let mut lead = Plain::default();
-        for item in items.iter().filter(|c| c.kind == Kind::Item) {
-            let (lead_range, rest) = self.tree.item_lead(item);
-            let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
-            lead.fill(self.text, lead_evs);
-            let label = label_of(&lead, !rest.is_empty());
-            if claims {
-                self.item_claims(sec, &lead, label.as_ref(), rest);
-            }
-            let Some(label) = label else {
-                unlabelled.push(item);
-                continue;
-            };
-            let mut back = String::new();
-            if let Some(value_evs) = label.value_events(lead_evs) {
-                let mut html = String::new();
-                tree::render(&value_evs, &mut html, &self.copies);
-                back.push_str(html.trim());
-            }
-            let mut rest_html = String::new();
-            self.render_children(rest, &mut rest_html);
-            if !rest_html.is_empty() {
-                if !back.is_empty() {
-                    back.push_str("<br>");
-                }
-                back.push_str(&rest_html);
-            }
-            if back.trim().is_empty() {
-                self.skip(item.span.clone(), "bold bullet without an answer after it");
-                continue;
-            }
-            let label_text = math::tex_only(&label.text);
-            let front = self.front(sec, &[label_text.as_str()]);
-            let key = label_text;
-            self.push_card(
-                CardKind::Basic,
-                sec,
-                key,
-                front,
-                back,
-                item.span.clone(),
-                Some(item.span.start),
-                None,
-            );
+        item: &Block,
+        label: &Label,
+        lead_evs: &[Ev<'a>],
+        rest: &[Block],
+    ) {
+        let mut back = String::new();
+        if let Some(value_evs) = label.value_events(lead_evs) {
+            let mut html = String::new();
+            tree::render(&value_evs, &mut html, &self.copies);
+            back.push_str(html.trim());
         }
-        unlabelled
+        let mut rest_html = String::new();
+        self.render_children(rest, &mut rest_html);
+        if !rest_html.is_empty() {
+            if !back.is_empty() {
+                back.push_str("<br>");
+            }
+            back.push_str(&rest_html);
+        }
+        if back.trim().is_empty() {
+            self.skip(item.span.clone(), "bold bullet without an answer after it");
+            return;
+        }
+        let label_text = math::tex_only(&label.text);
+        let front = self.front(sec, &[label_text.as_str()]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: label_text,
+            front,
+            back,
+            span: item.span.clone(),
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
     }
 }
 

@@ -100,6 +100,27 @@ struct SecCtx {
     tags: Vec<String>,
 }
 
+/// A card as a rule found it: what the rule decides, before the section's context (deck,
+/// path, tags), the images, the id and the pin are filled in.
+struct CardDraft {
+    kind: CardKind,
+    /// The section the card belongs to; `None` for text before any section.
+    sec: Option<usize>,
+    /// Distinguishes the card among its siblings (see [`Card::key`]).
+    key: String,
+    /// Front HTML.
+    front: String,
+    /// Back HTML; may be empty only for a cloze card.
+    back: String,
+    /// Source span of the block the card came from.
+    span: Span,
+    /// An offset whose line may carry the card's id pin (usually the block's first line).
+    pin_at: Option<usize>,
+    /// A 0-based line from which the first non-blank line may carry the pin (the line after
+    /// a section heading).
+    pin_line: Option<usize>,
+}
+
 /// A card before its id is known.
 struct RawCard {
     card: Card,
@@ -160,15 +181,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    fn make_card(
-        &self,
-        kind: CardKind,
-        sec: Option<usize>,
-        key: String,
-        front: String,
-        back: String,
-        span: Span,
-    ) -> Card {
+    /// The card a draft becomes once its section's context is filled in (id still empty).
+    fn make_card(&self, draft: CardDraft) -> Card {
+        let CardDraft {
+            kind,
+            sec,
+            key,
+            front,
+            back,
+            span,
+            ..
+        } = draft;
         let (deck, tags) = self
             .ctx(sec)
             .map(|c| (c.deck.clone(), c.tags.clone()))
@@ -201,27 +224,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// Add a card. `pin_at` are offsets whose lines may carry the card's id pin;
-    /// `pin_line` an extra 0-based line (the line after a heading).
-    #[allow(clippy::too_many_arguments)]
-    fn push_card(
-        &mut self,
-        kind: CardKind,
-        sec: Option<usize>,
-        key: String,
-        front: String,
-        back: String,
-        span: Span,
-        pin_at: Option<usize>,
-        pin_line: Option<usize>,
-    ) {
-        if front.trim().is_empty() || (back.trim().is_empty() && kind != CardKind::Cloze) {
-            self.skip(span, "would make a card with an empty side");
+    /// Add a card, or skip its block when a side would be empty.
+    fn push_card(&mut self, draft: CardDraft) {
+        if draft.front.trim().is_empty()
+            || (draft.back.trim().is_empty() && draft.kind != CardKind::Cloze)
+        {
+            self.skip(draft.span, "would make a card with an empty side");
             return;
         }
-        let card = self.make_card(kind, sec, key, front, back, span);
-        let mut pin_lines = [pin_at.map(|o| self.lines.line_of(o)), None];
-        if let Some(l) = pin_line {
+        let mut pin_lines = [draft.pin_at.map(|o| self.lines.line_of(o)), None];
+        if let Some(l) = draft.pin_line {
             // The pin may sit on the first non-blank line after the heading.
             let mut l = l;
             while l < self.lines.line_count() {
@@ -244,7 +256,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_lines[1] = Some(l);
         }
         self.raw_cards.push(RawCard {
-            card,
+            card: self.make_card(draft),
             namespace: None,
             pin_lines,
         });

@@ -1,6 +1,6 @@
 //! Comparison tables: one card and one claim per body cell.
 
-use super::{Builder, RawCard};
+use super::{Builder, CardDraft, RawCard};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, math};
 
@@ -92,16 +92,20 @@ impl<'t, 'a> Builder<'t, 'a> {
                         value_span,
                     });
                 }
-                let raw = self.make_card(
-                    CardKind::Table,
+                // Not through `push_card`: a cell has no pin of its own (a pin after the table
+                // names the id namespace of all its cells), and its value was checked above.
+                let card = self.make_card(CardDraft {
+                    kind: CardKind::Table,
                     sec,
                     key,
                     front,
-                    back.trim().to_string(),
-                    cell_block.span.clone(),
-                );
+                    back: back.trim().to_string(),
+                    span: cell_block.span.clone(),
+                    pin_at: None,
+                    pin_line: None,
+                });
                 self.raw_cards.push(RawCard {
-                    card: raw,
+                    card,
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                 });

@@ -1,8 +1,8 @@
 //! Tips (`📌 **암기 팁**`, `**Exam tip:**`, quotes): a cloze card per line, hiding its bold
 //! parts or what follows its first `=`, `:` or `→`.
 
-use super::Builder;
 use super::cards::prose_reason;
+use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -18,25 +18,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let plain = Plain::of(self.text, evs);
                     if let Some((front, key)) = cloze(evs, &plain, &self.copies) {
                         let span = item.span.clone();
-                        self.push_card(
-                            CardKind::Cloze,
+                        self.push_card(CardDraft {
+                            kind: CardKind::Cloze,
                             sec,
                             key,
                             front,
-                            String::new(),
-                            span.clone(),
-                            Some(span.start),
-                            None,
-                        );
+                            back: String::new(),
+                            span: span.clone(),
+                            pin_at: Some(span.start),
+                            pin_line: None,
+                        });
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
-                        for item in self.list_cards_items(sec, std::slice::from_ref(item), false) {
-                            self.skip(
-                                item.span.clone(),
-                                "list item without a bold label (outside facet sections only \
-                                 labelled bullets become cards)",
-                            );
-                        }
+                        self.labelled_cards(sec, std::slice::from_ref(item));
                     } else {
                         self.skip(
                             item.span.clone(),
@@ -77,32 +71,32 @@ impl<'t, 'a> Builder<'t, 'a> {
             return false;
         }
         if let Some((front, key)) = cloze(evs, &plain, &self.copies) {
-            self.push_card(
-                CardKind::Cloze,
+            self.push_card(CardDraft {
+                kind: CardKind::Cloze,
                 sec,
                 key,
                 front,
-                String::new(),
-                span.clone(),
-                Some(span.start),
-                None,
-            );
+                back: String::new(),
+                span: span.clone(),
+                pin_at: Some(span.start),
+                pin_line: None,
+            });
             return true;
         }
         if !title.is_empty() && prose_reason(plain.text.trim()).is_none() {
             let mut back = String::new();
             tree::render(evs, &mut back, &self.copies);
             let front = self.front(sec, &[title]);
-            self.push_card(
-                CardKind::Basic,
+            self.push_card(CardDraft {
+                kind: CardKind::Basic,
                 sec,
-                title.to_string(),
+                key: title.to_string(),
                 front,
                 back,
-                span.clone(),
-                Some(span.start),
-                None,
-            );
+                span: span.clone(),
+                pin_at: Some(span.start),
+                pin_line: None,
+            });
             return true;
         }
         self.skip(
