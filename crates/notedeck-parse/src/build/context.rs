@@ -1,7 +1,7 @@
 //! What every card of a section shares: heading path, breadcrumb, deck, tags, the subject
 //! claims are about, and the front of a card with no label of its own.
 
-use super::{Builder, SecCtx, tag};
+use super::{Builder, SecCtx};
 use crate::{SectionKind, math};
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -140,9 +140,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             match self.doc.sections[s].kind {
                 SectionKind::Problem => {
                     deck.push(self.info[s].short.clone());
-                    tags.push(tag(&self.info[s].short));
+                    tags.push(self.info[s].short.clone());
                 }
-                SectionKind::Topic => tags.push(tag(&self.info[s].short)),
+                SectionKind::Topic => tags.push(self.info[s].short.clone()),
                 _ => {}
             }
         }

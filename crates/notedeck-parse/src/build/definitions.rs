@@ -44,6 +44,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 key: format!("term:{}", t.name),
                 front,
                 back,
+                cloze: Vec::new(),
                 span: t.span.clone(),
                 pin_at: None,
                 pin_line: None,

@@ -106,6 +106,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             key: label_text,
             front,
             back,
+            cloze: Vec::new(),
             span: item.span.clone(),
             pin_at: Some(item.span.start),
             pin_line: None,

@@ -29,7 +29,7 @@ mod tips;
 pub use identity::card_id;
 
 use crate::tree::{Kind, Plain, Tree};
-use crate::{Card, CardKind, Document, ImageRef, LineIndex, Skipped, Span, math};
+use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -112,6 +112,8 @@ struct CardDraft {
     front: String,
     /// Back HTML; may be empty only for a cloze card.
     back: String,
+    /// For a cloze card, the parts of the front it hides.
+    cloze: Vec<Deletion>,
     /// Source span of the block the card came from.
     span: Span,
     /// An offset whose line may carry the card's id pin (usually the block's first line).
@@ -189,6 +191,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             key,
             front,
             back,
+            cloze,
             span,
             ..
         } = draft;
@@ -216,6 +219,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             path: self.path(sec),
             front,
             back,
+            cloze,
             tags,
             span,
             line,
@@ -226,7 +230,8 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// Add a card, or skip its block when a side would be empty.
     fn push_card(&mut self, draft: CardDraft) {
-        if draft.front.trim().is_empty()
+        // A cloze front is never empty while it hides something (Anki shows the deletion).
+        if (draft.front.trim().is_empty() && draft.cloze.is_empty())
             || (draft.back.trim().is_empty() && draft.kind != CardKind::Cloze)
         {
             self.skip(draft.span, "would make a card with an empty side");
@@ -313,21 +318,4 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
         .filter(|r| r.display)
         .collect();
     math::katex_copies(text, &runs)
-}
-
-/// Anki tag: no spaces, no `"`, no hierarchy separator.
-fn tag(name: &str) -> String {
-    // One buffer: words joined by `_`, quotes dropped; `::` (Anki's hierarchy separator)
-    // is rare enough to fix afterwards.
-    let mut out = String::with_capacity(name.len());
-    for (i, word) in name.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push('_');
-        }
-        out.extend(word.chars().filter(|&c| c != '"'));
-    }
-    if out.contains("::") {
-        out = out.replace("::", ":");
-    }
-    out
 }

@@ -100,6 +100,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     key,
                     front,
                     back: back.trim().to_string(),
+                    cloze: Vec::new(),
                     span: cell_block.span.clone(),
                     pin_at: None,
                     pin_line: None,

@@ -4,7 +4,7 @@
 use super::cards::prose_reason;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Kind, Plain};
-use crate::{CardKind, Span};
+use crate::{CardKind, Deletion, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -16,18 +16,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let (lead_range, rest) = self.tree.item_lead(item);
                     let evs = self.tree.events.get(lead_range).unwrap_or_default();
                     let plain = Plain::of(self.text, evs);
-                    if let Some((front, key)) = cloze(evs, &plain, &self.copies) {
-                        let span = item.span.clone();
-                        self.push_card(CardDraft {
-                            kind: CardKind::Cloze,
-                            sec,
-                            key,
-                            front,
-                            back: String::new(),
-                            span: span.clone(),
-                            pin_at: Some(span.start),
-                            pin_line: None,
-                        });
+                    if let Some(c) = cloze(evs, &plain, &self.copies) {
+                        self.push_cloze(sec, c, item.span.clone());
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
                         self.labelled_cards(sec, std::slice::from_ref(item));
@@ -70,17 +60,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         if plain.text.trim().is_empty() {
             return false;
         }
-        if let Some((front, key)) = cloze(evs, &plain, &self.copies) {
-            self.push_card(CardDraft {
-                kind: CardKind::Cloze,
-                sec,
-                key,
-                front,
-                back: String::new(),
-                span: span.clone(),
-                pin_at: Some(span.start),
-                pin_line: None,
-            });
+        if let Some(c) = cloze(evs, &plain, &self.copies) {
+            self.push_cloze(sec, c, span);
             return true;
         }
         if !title.is_empty() && prose_reason(plain.text.trim()).is_none() {
@@ -93,6 +74,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 key: title.to_string(),
                 front,
                 back,
+                cloze: Vec::new(),
                 span: span.clone(),
                 pin_at: Some(span.start),
                 pin_line: None,
@@ -104,6 +86,20 @@ impl<'t, 'a> Builder<'t, 'a> {
             "tip line with nothing to hide (no bold part and no `=`, `:` or `→`)",
         );
         false
+    }
+
+    fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
+        self.push_card(CardDraft {
+            kind: CardKind::Cloze,
+            sec,
+            key: cloze.key,
+            front: cloze.front,
+            back: String::new(),
+            cloze: cloze.deletions,
+            span: span.clone(),
+            pin_at: Some(span.start),
+            pin_line: None,
+        });
     }
 }
 
@@ -137,9 +133,19 @@ pub(super) fn tip_title(plain: &Plain) -> Option<String> {
     None
 }
 
+/// A tip line as a cloze card.
+struct Cloze {
+    /// The whole line as HTML.
+    front: String,
+    /// The parts of `front` to hide.
+    deletions: Vec<Deletion>,
+    /// The line with its hidden parts as `…`: the question, not the answer, names the card.
+    key: String,
+}
+
 /// Build a cloze front for a tip line: hide the bold parts other than a leading subject;
-/// failing that, everything after the first `=`, `:` or `→`. Returns (front HTML, key).
-fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)> {
+/// failing that, everything after the first `=`, `:` or `→`.
+fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
     let t = &plain.text;
     let lead_ws = t.len() - t.trim_start().len();
     let leading = plain.strong.first().filter(|s| s.start <= lead_ws).cloned();
@@ -155,7 +161,7 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
     if !hidden.is_empty() {
         let mut strong_i = 0usize;
         let mut depth = 0usize;
-        let mut n = 0usize;
+        let mut n = 0u32;
         let mut open = false;
         for e in evs {
             match e.ev {
@@ -364,7 +370,20 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<(String, String)>
         key = format!("{} …", t[..cut].trim());
     }
     let mut front = String::new();
-    tree::render(&out, &mut front, copies);
-    let front = front.trim().to_string();
-    Some((front, key.trim().to_string()))
+    let mut deletions = tree::render_cloze(&out, &mut front, copies);
+    // Trim the outer whitespace, but never into a hidden part: what a deletion holds is
+    // hidden as rendered.
+    let keep_from = deletions.first().map_or(usize::MAX, |d| d.range.start);
+    let keep_to = deletions.last().map_or(0, |d| d.range.end);
+    let start = (front.len() - front.trim_start().len()).min(keep_from);
+    let end = front.trim_end().len().max(keep_to).max(start);
+    let front = front.get(start..end).unwrap_or_default().to_string();
+    for d in &mut deletions {
+        d.range = d.range.start - start..d.range.end - start;
+    }
+    Some(Cloze {
+        front,
+        deletions,
+        key: key.trim().to_string(),
+    })
 }

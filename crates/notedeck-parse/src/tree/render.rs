@@ -1,32 +1,42 @@
-//! Card HTML from events: pasted KaTeX and `$` math as MathJax, id pins dropped, cloze
-//! deletions kept open across the text they hide.
+//! Card HTML from events: pasted KaTeX and `$` math as MathJax, id pins dropped, and the
+//! parts a cloze card hides recorded as byte ranges of the HTML.
 
 use super::stray::stray_strong;
 use super::{Ev, heading_level, is_block_boundary};
-use crate::Span;
 use crate::math;
+use crate::{Deletion, Span};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 /// Render events as HTML for a card side. Pasted KaTeX and `$` math become MathJax; HTML
 /// comments (id pins) are dropped; text inside the sorted source ranges `skip` (second
 /// renderings of display formulas) is left out.
 pub(crate) fn render(events: &[Ev], out: &mut String, skip: &[Span]) {
+    render_cloze(events, out, skip);
+}
+
+/// [`render`] for events carrying [`cloze_open`] / [`cloze_close`] markers: returns the
+/// byte ranges of `out` written between them, with their deletion numbers.
+pub(crate) fn render_cloze(events: &[Ev], out: &mut String, skip: &[Span]) -> Vec<Deletion> {
     let mut r = Renderer {
         out,
         pending: String::new(),
-        cloze: false,
+        deletions: Vec::new(),
+        open: None,
         block_start: true,
         pending_at_block_start: true,
     };
     r.run(events, skip);
+    r.deletions
 }
 
 struct Renderer<'o> {
     out: &'o mut String,
     /// Adjacent text waiting to be scanned for pasted KaTeX as one piece.
     pending: String,
-    /// Inside a cloze deletion: `}}` must not appear in output.
-    cloze: bool,
+    /// Deletions closed so far.
+    deletions: Vec<Deletion>,
+    /// The deletion being written: its number and where it starts in `out`.
+    open: Option<(u32, usize)>,
     /// Nothing inline has been written since the last block boundary.
     block_start: bool,
     /// `block_start` as it was when the pending text began: a formula can only be a display
@@ -85,12 +95,16 @@ impl Renderer<'_> {
                 Event::DisplayMath(t) => self.math(t, true),
                 Event::Html(h) | Event::InlineHtml(h) => match h.as_ref() {
                     CLOZE_CLOSE => {
-                        self.cloze = false;
-                        self.out.push_str("}}");
+                        if let Some((number, start)) = self.open.take() {
+                            self.deletions.push(Deletion {
+                                number,
+                                range: start..self.out.len(),
+                            });
+                        }
                     }
-                    h if h.starts_with('\0') => {
-                        self.out.push_str(&h[1..]);
-                        self.cloze = true;
+                    h if h.starts_with(CLOZE_OPEN) => {
+                        let number = h[CLOZE_OPEN.len()..].parse().unwrap_or(1);
+                        self.open = Some((number, self.out.len()));
                     }
                     h if h.trim_start().starts_with("<!--") => {}
                     h => self.out.push_str(h),
@@ -172,37 +186,18 @@ impl Renderer<'_> {
         let display_ok = self.pending_at_block_start && block_end;
         self.block_start = false;
         let text = std::mem::take(&mut self.pending);
-        if self.cloze {
-            let mut html = String::with_capacity(text.len() + 8);
-            math::text_to_html_in(&text, display_ok, &mut html);
-            self.push_safe(&html);
-        } else {
-            math::text_to_html_in(&text, display_ok, self.out);
-        }
+        math::text_to_html_in(&text, display_ok, self.out);
         // Keep the buffer's capacity for the next run of text.
         self.pending = text;
         self.pending.clear();
     }
 
-    /// Push already-escaped HTML, keeping a cloze deletion open.
-    fn push_safe(&mut self, html: &str) {
-        if self.cloze && html.contains("}}") {
-            self.out.push_str(&html.replace("}}", "} }"));
-        } else {
-            self.out.push_str(html);
-        }
-    }
-
     fn text(&mut self, t: &str) {
-        let mut s = String::with_capacity(t.len());
-        math::escape_html(t, &mut s);
-        self.push_safe(&s);
+        math::escape_html(t, self.out);
     }
 
     fn math(&mut self, tex: &str, display: bool) {
-        let mut s = String::with_capacity(tex.len() + 4);
-        math::push_mathjax(tex, display, &mut s);
-        self.push_safe(&s);
+        math::push_mathjax(tex, display, self.out);
     }
 
     fn start(&mut self, tag: &Tag, in_image: &mut bool) {
@@ -271,13 +266,15 @@ impl Renderer<'_> {
     }
 }
 
-/// Sentinel HTML event closing a cloze deletion (see [`cloze_open`]); source HTML can never
-/// contain a NUL (CommonMark replaces it), so these cannot collide with the note's own HTML.
-pub(crate) const CLOZE_CLOSE: &str = "\0cloze-close";
+/// Sentinel HTML events opening (followed by the deletion number) and closing a cloze
+/// deletion; source HTML can never contain a NUL (CommonMark replaces it), so these cannot
+/// collide with the note's own HTML.
+const CLOZE_OPEN: &str = "\0cloze-open:";
+const CLOZE_CLOSE: &str = "\0cloze-close";
 
 /// A cloze-open sentinel event for deletion number `n`.
-pub(crate) fn cloze_open(n: usize) -> Event<'static> {
-    Event::Html(CowStr::Boxed(format!("\0{{{{c{n}::").into_boxed_str()))
+pub(crate) fn cloze_open(n: u32) -> Event<'static> {
+    Event::Html(CowStr::Boxed(format!("{CLOZE_OPEN}{n}").into_boxed_str()))
 }
 
 /// The cloze-close sentinel event.
