@@ -25,6 +25,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub mod lock;
 pub mod model;
+pub mod spell;
 mod stale;
 pub mod state;
 
@@ -49,7 +50,7 @@ pub struct Note {
     pub kind: NoteKind,
     /// Deck name, levels joined with `::` (`역량평가 정리::문제 9`).
     pub deck: String,
-    /// Front (Basic) or Text with `{{cN::...}}` deletions (Cloze).
+    /// Front (Basic) or Text with `{{cN::...}}` deletions (Cloze; see [`spell::cloze_text`]).
     pub front: String,
     /// Back (Basic) or Back Extra (Cloze); may be empty for cloze notes.
     pub back: String,
@@ -58,7 +59,8 @@ pub struct Note {
     /// Where the card came from: `역량평가 정리.md:17`. Not part of the change detection
     /// (line numbers shift with every edit above the card), see [`state`].
     pub source: String,
-    /// Tags; whitespace inside a tag is replaced by `_` because Anki separates tags by spaces.
+    /// Tags as Anki spells them ([`spell::tags`]); whitespace left inside a tag is written
+    /// as `_` because Anki separates tags by spaces.
     pub tags: Vec<String>,
 }
 

@@ -127,6 +127,7 @@ fn empty_answer_is_reported_for_a_blank_back() {
         path: vec!["BERT".to_string()],
         front: "BERT › 장점".to_string(),
         back: back.to_string(),
+        cloze: Vec::new(),
         tags: Vec::new(),
         span: start..text.len() - 1,
         line: 5,

@@ -75,7 +75,10 @@ fn card_markdown(card: &Card) -> String {
     if !card.path.is_empty() {
         md.push_str(&format!(" · {}", card.path.join(" › ")));
     }
-    md.push_str(&format!("\n\n**Front:** {}", plain_text(&card.front)));
+    md.push_str(&format!(
+        "\n\n**Front:** {}",
+        plain_text(&notedeck_parse::marked_front(card))
+    ));
     if !card.back.is_empty() {
         md.push_str(&format!("\n\n**Back:** {}", plain_text(&card.back)));
     }

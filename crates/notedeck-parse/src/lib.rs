@@ -23,7 +23,7 @@ mod terms;
 mod tree;
 
 pub use build::card_id;
-pub use listing::listing;
+pub use listing::{listing, marked_front};
 pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position};
 
@@ -96,7 +96,7 @@ pub struct Section {
 pub enum CardKind {
     /// Front/back from a bold-label bullet, a facet section or a tip.
     Basic,
-    /// Cloze deletion (`{{c1::...}}` in [`Card::front`]).
+    /// Cloze deletion: [`Card::cloze`] marks the parts of the front the card hides.
     Cloze,
     /// One cell of a comparison table.
     Table,
@@ -119,11 +119,15 @@ pub struct Card {
     pub deck: Vec<String>,
     /// Heading path of the card (problem, topic, facet titles), outermost first.
     pub path: Vec<String>,
-    /// Front as HTML (math as MathJax `\(..\)` / `\[..\]`).
+    /// Front as HTML (math as MathJax `\(..\)` / `\[..\]`). A cloze card's front is the
+    /// whole text, hidden parts included, without any cloze syntax: see [`Card::cloze`].
     pub front: String,
     /// Back as HTML; empty for cloze cards whose text is all on the front.
     pub back: String,
-    /// Tags (no spaces), e.g. `문제_9`, `BERT`.
+    /// For a cloze card, the parts of [`Card::front`] it hides, in order; empty otherwise.
+    pub cloze: Vec<Deletion>,
+    /// Tags as plain names: the problem and topic short titles (`문제 9`, `BERT`). How a
+    /// tag is spelled for a flashcard program (no spaces in Anki) is the exporter's business.
     pub tags: Vec<String>,
     /// Source span of the block the card came from.
     pub span: Span,
@@ -133,6 +137,16 @@ pub struct Card {
     pub pinned_id: Option<String>,
     /// Images referenced by the card's front or back.
     pub images: Vec<ImageRef>,
+}
+
+/// One hidden part of a cloze card's front.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deletion {
+    /// Deletion number, from 1. Parts with the same number are hidden (and asked) together.
+    pub number: u32,
+    /// Byte range of the hidden part in [`Card::front`], on character boundaries. Ranges are
+    /// in front order and never overlap; a part may be empty (its text was all left out).
+    pub range: Range<usize>,
 }
 
 /// `Name (Expansion)`: an acronym or name with its spelled-out form.

@@ -1,7 +1,8 @@
 //! A compact, line-per-item text listing of a parsed [`Document`], for reviewing what the
 //! parser made of a note (and for snapshot tests of the real notes).
 
-use crate::{Document, LineIndex, SectionKind};
+use crate::{Card, Document, LineIndex, SectionKind};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// One line per section (indented by depth), card, term, claim, skipped block and problem,
@@ -48,7 +49,7 @@ pub fn listing(text: &str, doc: &Document) -> String {
             "{:>4} {kind:<10} {} | {} => {}{}",
             c.line,
             c.deck.last().map_or("", String::as_str),
-            cut(&c.front),
+            cut(&marked_front(c)),
             cut(&c.back),
             if c.images.is_empty() {
                 String::new()
@@ -89,6 +90,29 @@ pub fn listing(text: &str, doc: &Document) -> String {
         let _ = writeln!(out, "{:>4} {}", line(p.span.start), p.message);
     }
     out
+}
+
+/// A card's front for people to read (listings, hovers, messages): each hidden part of a
+/// cloze card written `{{cN::…}}`, the notation a note's author knows from Anki. Only for
+/// reading: the exporter spells a deck's cloze text itself, by Anki's rules.
+pub fn marked_front(card: &Card) -> Cow<'_, str> {
+    if card.cloze.is_empty() {
+        return Cow::Borrowed(&card.front);
+    }
+    let mut out = String::with_capacity(card.front.len() + 8 * card.cloze.len());
+    let mut pos = 0;
+    for d in &card.cloze {
+        let (Some(before), Some(hidden)) = (
+            card.front.get(pos..d.range.start),
+            card.front.get(d.range.clone()),
+        ) else {
+            continue;
+        };
+        let _ = write!(out, "{before}{{{{c{}::{hidden}}}}}", d.number);
+        pos = d.range.end;
+    }
+    out.push_str(card.front.get(pos..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 fn cut(s: &str) -> String {

@@ -1,13 +1,22 @@
 //! The outline and card rules on fragments copied from the user's notes
 //! (`notes/역량평가 정리.md`). Each case shows the cards as `kind | deck | front => back`.
 
-use notedeck_parse::{CardKind, ClaimOrigin, Document, SectionKind, parse};
+use notedeck_anki::spell;
+use notedeck_parse::{Card, CardKind, ClaimOrigin, Document, SectionKind, parse};
 
 /// Parse `body` as it appears in the notes: under the title and a problem heading.
 fn doc(body: &str) -> Document {
     parse(
         &format!("# 역량평가 정리\n\n### 문제9\n\n{body}"),
         "fallback",
+    )
+}
+
+/// The front as the deck gets it: cloze deletions spelled for Anki.
+fn anki_front(c: &Card) -> String {
+    spell::cloze_text(
+        &c.front,
+        c.cloze.iter().map(|d| (d.number, d.range.clone())),
     )
 }
 
@@ -19,7 +28,7 @@ fn cards(d: &Document) -> Vec<String> {
                 "{} | {} | {} => {}",
                 format!("{:?}", c.kind).to_lowercase(),
                 c.deck.join("::"),
-                c.front,
+                anki_front(c),
                 c.back
             )
         })
@@ -71,7 +80,8 @@ fn bert_bold_label_bullets() {
     );
     let c = &d.cards[1];
     assert_eq!(c.path, ["문제 9", "BERT"]);
-    assert_eq!(c.tags, ["문제_9", "BERT"]);
+    assert_eq!(c.tags, ["문제 9", "BERT"]);
+    assert_eq!(spell::tags(&c.tags), ["문제_9", "BERT"]);
     assert_eq!(c.key, "구조");
     assert_eq!(c.line, 7);
     let claim = &d.claims[0];
@@ -241,12 +251,13 @@ fn memorisation_tip_becomes_cloze_cards() {
 - GAP 필수 → 구조 제한
 - **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
 ");
-    let cloze: Vec<(&str, &str)> = d
+    let fronts: Vec<(String, &str)> = d
         .cards
         .iter()
         .filter(|c| c.kind == CardKind::Cloze)
-        .map(|c| (c.front.as_str(), c.back.as_str()))
+        .map(|c| (anki_front(c), c.back.as_str()))
         .collect();
+    let cloze: Vec<(&str, &str)> = fronts.iter().map(|(f, b)| (f.as_str(), *b)).collect();
     assert_eq!(
         cloze,
         [
@@ -335,7 +346,8 @@ fn problem_headings_with_and_without_spaces() {
         .collect();
     assert_eq!(problems, ["문제 9", "문항 10", "문항 19", "문항 21"]);
     assert_eq!(d.cards[0].deck, ["역량평가 정리", "문항 10"]);
-    assert_eq!(d.cards[0].tags, ["문항_10", "GPT"]);
+    assert_eq!(d.cards[0].tags, ["문항 10", "GPT"]);
+    assert_eq!(spell::tags(&d.cards[0].tags), ["문항_10", "GPT"]);
     // The question line under 문제 9 is not a card, and says why.
     assert_eq!(d.skipped[0].line, 5);
 }
@@ -541,7 +553,7 @@ fn unlabelled_bullets_too_long_together_are_skipped() {
 fn odd_comments_and_images_in_tips_do_not_break_parsing() {
     // An empty comment `<!-->` and an image inside a tip line must not trip offsets.
     let d = doc("<!-->\n\n📌 **암기 팁**\n\n- ![그림 **a**](x.png) 설명 = 답\n");
-    let cloze: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    let cloze: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert_eq!(cloze, ["<img src=\"x.png\"> 설명 = {{c1::답}}"]);
 }
 
@@ -550,7 +562,7 @@ fn math_inside_a_cloze_cannot_close_it() {
     let d = doc(
         "📌 **암기 팁**\n\n- 손실 = $L = -\\sum_{i}{y_{i}}$\n- 업데이트: Q(s,a)←Q(s,a)+α[r−Q(s,a)]Q(s,a) \\leftarrow Q(s,a) + \\alpha [r - Q(s,a)]\n",
     );
-    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert_eq!(
         fronts,
         [
@@ -560,6 +572,13 @@ fn math_inside_a_cloze_cannot_close_it() {
     );
     // Only the deletion's own `}}` closes it.
     assert!(fronts.iter().all(|f| f.matches("}}").count() == 1));
+    // The parser's front is the formula as rendered; the deletion covers all of it.
+    let c = &d.cards[0];
+    assert_eq!(c.cloze.len(), 1);
+    assert_eq!(
+        &c.front[c.cloze[0].range.clone()],
+        "\\(L = -\\sum_{i}{y_{i}}\\)"
+    );
 }
 
 #[test]

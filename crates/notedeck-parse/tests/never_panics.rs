@@ -26,7 +26,7 @@ fn check_spans(text: &str, d: &Document) {
         // No card has an empty side; a cloze always deletes something.
         assert!(!c.front.trim().is_empty(), "card {c:?}");
         if c.kind == notedeck_parse::CardKind::Cloze {
-            assert!(c.front.contains("{{c1::"), "card {c:?}");
+            assert!(c.cloze.iter().any(|d| d.number == 1), "card {c:?}");
         } else {
             assert!(!c.back.trim().is_empty(), "card {c:?}");
         }
@@ -36,6 +36,17 @@ fn check_spans(text: &str, d: &Document) {
         );
         for im in &c.images {
             assert!(ok(&im.span));
+        }
+        // Hidden parts lie in the front, in order, on character boundaries.
+        let mut end = 0;
+        for d in &c.cloze {
+            assert!(
+                end <= d.range.start
+                    && d.range.start <= d.range.end
+                    && c.front.get(d.range.clone()).is_some(),
+                "card {c:?}"
+            );
+            end = d.range.end;
         }
     }
     for t in &d.terms {

@@ -121,7 +121,7 @@ fn every_card_is_well_formed() {
         assert!(!c.front.trim().is_empty(), "empty front at line {}", c.line);
         if c.kind == CardKind::Cloze {
             assert!(
-                c.front.contains("{{c1::"),
+                c.cloze.iter().any(|d| d.number == 1),
                 "cloze without deletion at line {}",
                 c.line
             );
@@ -147,7 +147,11 @@ fn every_card_is_well_formed() {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         );
         assert_eq!(c.deck.first().map(String::as_str), Some("역량평가 정리"));
-        assert!(c.tags.iter().all(|t| !t.contains(' ')));
+        assert!(
+            notedeck_anki::spell::tags(&c.tags)
+                .iter()
+                .all(|t| !t.contains(' '))
+        );
         // Pasted KaTeX shows its TeX once, never the rendered copies.
         for garbage in [
             "McM_c",

@@ -6,9 +6,10 @@
 //! a warning naming the note and line, and the card is exported with a visible placeholder
 //! instead of a broken picture.
 
-use notedeck_anki::{MediaFile, Note, NoteKind, media_name};
+use notedeck_anki::{MediaFile, Note, NoteKind, media_name, spell};
 use notedeck_ide::vault::{Images, is_remote};
 use notedeck_parse::{Card, CardKind, Document, LineIndex};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -61,7 +62,10 @@ impl Deck {
         }
     }
 
-    fn add_card(&mut self, file: &Path, file_name: &str, title: &str, card: Card) {
+    fn add_card(&mut self, file: &Path, file_name: &str, title: &str, mut card: Card) {
+        // From here on the card reads as Anki will get it.
+        card.front = anki_front(&card).into_owned();
+        card.tags = spell::tags(&card.tags);
         let location = format!("{}:{}", file.display(), card.line);
         if let Some(first) = self.seen.get(&card.id) {
             self.warnings.push(format!(
@@ -153,6 +157,15 @@ pub fn kind_name(kind: CardKind) -> &'static str {
         CardKind::Table => "table",
         CardKind::Definition => "definition",
     }
+}
+
+/// A card's front as Anki text: a cloze card's hidden parts written as deletions.
+pub fn anki_front(card: &Card) -> Cow<'_, str> {
+    if card.cloze.is_empty() {
+        return Cow::Borrowed(&card.front);
+    }
+    let deletions = card.cloze.iter().map(|d| (d.number, d.range.clone()));
+    Cow::Owned(spell::cloze_text(&card.front, deletions))
 }
 
 /// Point every `<img src=...>` whose source is in `targets` at its bundled name, or replace

@@ -7,7 +7,7 @@
 
 use crate::index::{FileId, path_bytes};
 use crate::{Code, Finding, Note, Related, Workspace};
-use notedeck_parse::{Card, CardKind, Span};
+use notedeck_parse::{Card, CardKind, Span, marked_front};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
@@ -46,7 +46,7 @@ impl CardDigests {
             .iter()
             .map(|card| {
                 let start = offset(labels.len());
-                push_label(&mut labels, &card.front);
+                push_label(&mut labels, &marked_front(card));
                 CardDigest {
                     front_key: front_key(card),
                     span: card.span.clone(),
@@ -87,7 +87,8 @@ pub fn front_key(card: &Card) -> Option<FrontKey> {
     let mut front = DefaultHasher::new();
     let mut in_tag = false;
     let mut empty = true;
-    for c in card.front.chars() {
+    // Deletion marks count: two cloze cards hiding different parts of one line differ.
+    for c in marked_front(card).chars() {
         match c {
             '<' => in_tag = true,
             '>' if in_tag => in_tag = false,

@@ -7,13 +7,14 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::export::title_of;
-use crate::deck::kind_name;
+use crate::deck::{anki_front, kind_name};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
 use notedeck_ide::html::one_line as plain_text;
 use notedeck_parse::{Card, Document, LineIndex};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,9 +45,10 @@ struct CardJson<'a> {
     id: &'a str,
     deck: String,
     kind: &'static str,
-    front: &'a str,
+    /// As exported: cloze deletions and tags spelled for Anki.
+    front: Cow<'a, str>,
     back: &'a str,
-    tags: &'a [String],
+    tags: Vec<String>,
     source: Source,
     key: &'a str,
     path: &'a [String],
@@ -108,9 +110,9 @@ fn card_json<'a>(file: &std::path::Path, card: &'a Card) -> CardJson<'a> {
         id: &card.id,
         deck: card.deck.join("::"),
         kind: kind_name(card.kind),
-        front: &card.front,
+        front: anki_front(card),
         back: &card.back,
-        tags: &card.tags,
+        tags: notedeck_anki::spell::tags(&card.tags),
         source: Source {
             path: file.display().to_string(),
             line: card.line,
@@ -148,7 +150,7 @@ fn write_table(
             "  {:>5}  {:<10}  {}  →  {}",
             card.line,
             kind_name(card.kind),
-            preview(&card.front),
+            preview(&anki_front(card)),
             preview(&card.back)
         )?;
     }

@@ -1,0 +1,331 @@
+//! Cards from a section's body: the walk over its blocks, the facet card and the card
+//! gathering a topic's unlabelled bullets.
+
+use super::tips::tip_title;
+use super::{Builder, CardDraft, LABEL_MAX_CHARS};
+use crate::tree::{Block, Kind, Plain};
+use crate::{CardKind, SectionKind};
+
+/// A paragraph longer than this many characters is prose, not a card side.
+pub(crate) const PROSE_MAX_CHARS: usize = 220;
+/// A paragraph with more sentences than this is prose.
+pub(crate) const PROSE_MAX_SENTENCES: usize = 2;
+/// A paragraph of two sentences longer than this many characters is prose (Korean is dense:
+/// 100 characters of Korean are two full lines of explanation).
+pub(crate) const PROSE_MAX_CHARS_TWO_SENTENCES: usize = 100;
+/// A facet section whose content is longer than this (characters of text) is split into
+/// one card per labelled bullet instead of one card for the whole section.
+pub(crate) const FACET_MAX_CHARS: usize = 700;
+/// Most words in a line naming a problem's subject (see [`is_problem_subject`]).
+const SUBJECT_MAX_WORDS: usize = 4;
+/// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
+pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
+
+impl<'t, 'a> Builder<'t, 'a> {
+    pub(super) fn body(&mut self, sec: Option<usize>, blocks: &[usize], plains: &[Option<Plain>]) {
+        let tree = self.tree;
+        let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet);
+        let mut parts: Vec<&'t Block> = Vec::new();
+        // Unlabelled bullets of this body's lists, for one 핵심 내용 card.
+        let mut loose: Vec<&'t Block> = Vec::new();
+        let mut i = 0;
+        while i < blocks.len() {
+            let b = &tree.blocks[blocks[i]];
+            i += 1;
+            match b.kind {
+                Kind::Rule | Kind::Html | Kind::Heading(_) => {}
+                Kind::Table => self.table(sec, b),
+                Kind::CodeBlock => {
+                    self.code_claims(sec, b);
+                    if facet {
+                        parts.push(b);
+                    } else {
+                        self.skip(b.span.clone(), "code block outside a facet section");
+                    }
+                }
+                Kind::BlockQuote => self.tip_content(sec, "", b),
+                Kind::List => {
+                    if facet {
+                        self.list_claims(sec, b);
+                        parts.push(b);
+                    } else {
+                        loose.extend(self.body_list_cards(sec, b));
+                    }
+                }
+                Kind::Paragraph => {
+                    let Some(Some(plain)) = plains.get(blocks[i - 1]) else {
+                        continue;
+                    };
+                    let t = plain.text.trim();
+                    if let Some(s) = sec
+                        && self.doc.sections[s].kind == SectionKind::Problem
+                        && self.doc.sections[s].subject.is_none()
+                        && blocks[..i - 1]
+                            .iter()
+                            .all(|&n| tree.blocks[n].kind == Kind::Html)
+                        && is_problem_subject(plain, self.text.get(b.span.clone()))
+                    {
+                        self.doc.sections[s].subject = Some(t.to_string());
+                        let lead = plain.text.len() - plain.text.trim_start().len();
+                        self.doc.sections[s].subject_span = Some(
+                            plain
+                                .exact_src_span(self.text, &(lead..lead + t.len()))
+                                .unwrap_or_else(|| b.span.clone()),
+                        );
+                        self.skip(
+                            b.span.clone(),
+                            "names the problem's subject (shown in the outline, not a card)",
+                        );
+                        continue;
+                    }
+                    if let Some(title) = tip_title(plain) {
+                        let next = blocks[i..]
+                            .iter()
+                            .position(|&n| !matches!(tree.blocks[n].kind, Kind::Html));
+                        match next.map(|k| (k, &tree.blocks[blocks[i + k]])) {
+                            Some((k, n))
+                                if matches!(
+                                    n.kind,
+                                    Kind::List | Kind::BlockQuote | Kind::Paragraph
+                                ) =>
+                            {
+                                self.tip_content(sec, &title, n);
+                                i += k + 1;
+                            }
+                            _ => self.skip(
+                                b.span.clone(),
+                                "tip heading without a list or quote after it",
+                            ),
+                        }
+                        continue;
+                    }
+                    if plain.is_all_bold() && t.chars().count() <= LABEL_MAX_CHARS {
+                        // A bold line introducing the next block: `**Goal:**`, `**미로 탈출 게임**`.
+                        let next = blocks[i..]
+                            .iter()
+                            .position(|&n| !matches!(tree.blocks[n].kind, Kind::Html));
+                        if let Some((k, n)) = next.map(|k| (k, &tree.blocks[blocks[i + k]]))
+                            && matches!(n.kind, Kind::List | Kind::Paragraph | Kind::CodeBlock)
+                            && !self.is_prose(n)
+                        {
+                            let label = t.trim_end_matches(':').trim().to_string();
+                            if n.kind == Kind::List {
+                                self.list_claims(sec, n);
+                            }
+                            let mut back = String::new();
+                            self.render_blocks(&[n], &mut back);
+                            let span = b.span.start..n.span.end;
+                            let front = self.front(sec, &[label.as_str()]);
+                            self.push_card(CardDraft {
+                                kind: CardKind::Basic,
+                                sec,
+                                key: label,
+                                front,
+                                back,
+                                cloze: Vec::new(),
+                                span,
+                                pin_at: Some(b.span.start),
+                                pin_line: None,
+                            });
+                            i += k + 1;
+                            continue;
+                        }
+                    }
+                    self.formula_claim(sec, plain, b.span.clone());
+                    if !plain.images.is_empty() && is_image_only(plain) {
+                        if facet {
+                            parts.push(b);
+                        } else {
+                            let mut back = String::new();
+                            self.render_blocks(&[b], &mut back);
+                            let front = self.front(sec, &[]);
+                            let key = format!(
+                                "image:{}",
+                                plain.images.first().map_or("", |im| im.1.as_str())
+                            );
+                            self.push_card(CardDraft {
+                                kind: CardKind::Basic,
+                                sec,
+                                key,
+                                front,
+                                back,
+                                cloze: Vec::new(),
+                                span: b.span.clone(),
+                                pin_at: Some(b.span.start),
+                                pin_line: None,
+                            });
+                        }
+                        continue;
+                    }
+                    if let Some(reason) = prose_reason(t) {
+                        self.skip(b.span.clone(), &reason);
+                    } else if facet {
+                        parts.push(b);
+                    } else if t.starts_with("http://") || t.starts_with("https://") {
+                        self.skip(b.span.clone(), "bare link");
+                    } else {
+                        self.skip(
+                            b.span.clone(),
+                            "loose paragraph outside a facet section (only labelled bullets, \
+                             tables, tips and facet sections become cards)",
+                        );
+                    }
+                }
+                _ => self.skip(b.span.clone(), "unsupported block"),
+            }
+        }
+        if let (true, Some(s)) = (facet, sec) {
+            self.facet_card(s, &parts);
+        }
+        if !loose.is_empty() {
+            self.unlabelled_card(sec, &loose);
+        }
+    }
+
+    /// One card for a facet section (`### 3. 장점` → "LoRA › 장점"), or one card per labelled
+    /// bullet when the section is too long for one card.
+    pub(super) fn facet_card(&mut self, sec: usize, parts: &[&'t Block]) {
+        if parts.is_empty() {
+            return;
+        }
+        let size: usize = parts.iter().map(|b| self.text_chars(b)).sum();
+        if size > FACET_MAX_CHARS {
+            for b in parts {
+                match b.kind {
+                    Kind::List => self.labelled_cards(Some(sec), &b.children),
+                    _ => self.skip(
+                        b.span.clone(),
+                        &format!(
+                            "part of a facet section too long for one card ({size} characters, \
+                             limit {FACET_MAX_CHARS}); only its labelled bullets became cards"
+                        ),
+                    ),
+                }
+            }
+            return;
+        }
+        let mut back = String::new();
+        self.render_blocks(parts, &mut back);
+        if back.trim().is_empty() {
+            return;
+        }
+        let front = self.front(Some(sec), &[]);
+        let heading = self.doc.sections[sec].heading_span.clone();
+        let end = parts.last().map_or(heading.end, |b| b.span.end);
+        let heading_line = self.lines.line_of(heading.start);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: "section".into(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: heading.start..end,
+            pin_at: Some(heading.start),
+            pin_line: Some(heading_line + 1),
+        });
+    }
+
+    /// The unlabelled items of a topic's (or problem's) lists as one card, "GPT › 핵심 내용"
+    /// → those items as a list (with their nested lists), unless together they are longer
+    /// than a facet card may be. Outside any section there is nothing to name the card by.
+    pub(super) fn unlabelled_card(&mut self, sec: Option<usize>, items: &[&'t Block]) {
+        if sec.is_none() {
+            self.skip_unlabelled(items);
+            return;
+        }
+        let size: usize = items.iter().map(|b| self.text_chars(b)).sum();
+        if size > FACET_MAX_CHARS {
+            for item in items {
+                self.skip(
+                    item.span.clone(),
+                    &format!(
+                        "list item without a bold label; the unlabelled items here are too \
+                         long for one card ({size} characters, limit {FACET_MAX_CHARS})"
+                    ),
+                );
+            }
+            return;
+        }
+        let (Some(first), Some(last)) = (items.first(), items.last()) else {
+            return;
+        };
+        let mut back = String::from("<ul>");
+        self.render_blocks(items, &mut back);
+        back.push_str("</ul>");
+        let front = self.front(sec, &[UNLABELLED_KEY]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: UNLABELLED_KEY.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: first.span.start..last.span.end,
+            pin_at: Some(first.span.start),
+            pin_line: None,
+        });
+    }
+}
+
+/// Why a paragraph is too long to be a card side, if it is.
+pub(super) fn prose_reason(text: &str) -> Option<String> {
+    let chars = text.chars().count();
+    let sentences = sentence_count(text);
+    if sentences > PROSE_MAX_SENTENCES {
+        Some(format!(
+            "prose paragraph of {sentences} sentences (cards take at most {PROSE_MAX_SENTENCES})"
+        ))
+    } else if chars > PROSE_MAX_CHARS {
+        Some(format!(
+            "prose paragraph of {chars} characters (cards take at most {PROSE_MAX_CHARS})"
+        ))
+    } else if sentences == PROSE_MAX_SENTENCES && chars > PROSE_MAX_CHARS_TWO_SENTENCES {
+        Some(format!(
+            "prose paragraph of two sentences and {chars} characters (two sentences may take at \
+             most {PROSE_MAX_CHARS_TWO_SENTENCES})"
+        ))
+    } else {
+        None
+    }
+}
+
+fn sentence_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?') {
+            let next = b.get(i + 1);
+            let prev_digit = i > 0 && b[i - 1].is_ascii_digit();
+            if next.is_none_or(|&n| n == b' ' || n == b'\n') && !prev_digit {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A short line right under a problem heading that names what the problem is about: one
+/// line, at most [`SUBJECT_MAX_WORDS`] words and 40 characters, with Latin letters (a name:
+/// `XAI`, `overfitting vs underfitting`), not bold (that is a topic), not a link, no sentence
+/// end. Korean-only short lines there are as often the task (`… 옳은 것 고르기`) as a subject.
+fn is_problem_subject(plain: &Plain, source: Option<&str>) -> bool {
+    let t = plain.text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 40
+        && t.split_whitespace().count() <= SUBJECT_MAX_WORDS
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+        && !t.ends_with(['.', '?', '!', ':', '다'])
+        && !t.contains("://")
+        && plain.strong.is_empty()
+        && plain.images.is_empty()
+        && source.is_some_and(|s| !s.trim().contains('\n'))
+}
+
+fn is_image_only(plain: &Plain) -> bool {
+    let mut rest = plain.text.clone();
+    for (_, alt, _) in &plain.images {
+        rest = rest.replacen(alt.as_str(), "", 1);
+    }
+    rest.trim().is_empty()
+}

@@ -1,0 +1,152 @@
+//! What every card of a section shares: heading path, breadcrumb, deck, tags, the subject
+//! claims are about, and the front of a card with no label of its own.
+
+use super::{Builder, SecCtx};
+use crate::{SectionKind, math};
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Short titles from the problem down to `sec` (the title is the deck namespace).
+    pub(super) fn compute_path(&self, sec: Option<usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = sec;
+        while let Some(s) = cur {
+            if self.doc.sections[s].kind != SectionKind::Title {
+                out.push(self.info[s].short.clone());
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// The path below the problem: what a front shows as context.
+    pub(super) fn compute_breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut cur = sec;
+        while let Some(s) = cur {
+            if matches!(
+                self.doc.sections[s].kind,
+                SectionKind::Topic | SectionKind::Facet
+            ) {
+                out.push(self.info[s].short.clone());
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Card context of every section (and of "no section"), computed once after the outline.
+    pub(super) fn build_contexts(&mut self) {
+        let n = self.doc.sections.len();
+        let mut all = Vec::with_capacity(n + 1);
+        for sec in std::iter::once(None).chain((0..n).map(Some)) {
+            let (deck, tags) = self.compute_deck_and_tags(sec);
+            let breadcrumb = self.compute_breadcrumb(sec);
+            all.push(SecCtx {
+                crumb_html: self.crumb_html(&breadcrumb, sec),
+                path: self.compute_path(sec),
+                breadcrumb,
+                subject: self.compute_subject(sec),
+                deck,
+                tags,
+            });
+        }
+        self.contexts = all;
+    }
+
+    pub(super) fn ctx(&self, sec: Option<usize>) -> Option<&SecCtx> {
+        self.contexts.get(sec.map_or(0, |s| s + 1))
+    }
+
+    pub(super) fn path(&self, sec: Option<usize>) -> Vec<String> {
+        self.ctx(sec).map(|c| c.path.clone()).unwrap_or_default()
+    }
+
+    pub(super) fn breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
+        self.ctx(sec)
+            .map(|c| c.breadcrumb.clone())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn subject(&self, sec: Option<usize>) -> String {
+        self.ctx(sec).map(|c| c.subject.clone()).unwrap_or_default()
+    }
+
+    /// Front text: breadcrumb › labels, falling back to the problem or title.
+    pub(super) fn front(&self, sec: Option<usize>, labels: &[&str]) -> String {
+        let Some(ctx) = self.ctx(sec) else {
+            return String::new();
+        };
+        let mut out = String::with_capacity(ctx.crumb_html.len() + 32);
+        if ctx.breadcrumb.is_empty() && !labels.is_empty() {
+            // Only labels: `› ` would dangle.
+        } else {
+            out.push_str(&ctx.crumb_html);
+        }
+        for (i, label) in labels.iter().enumerate() {
+            if i > 0 || !out.is_empty() {
+                out.push_str(" › ");
+            }
+            math::text_to_html(label, &mut out);
+        }
+        out
+    }
+
+    /// The front of a card with no label of its own: breadcrumb, else path, else title.
+    pub(super) fn crumb_html(&self, breadcrumb: &[String], sec: Option<usize>) -> String {
+        let parts = if breadcrumb.is_empty() {
+            let path = self.compute_path(sec);
+            if path.is_empty() {
+                vec![self.doc.title.clone()]
+            } else {
+                path
+            }
+        } else {
+            breadcrumb.to_vec()
+        };
+        let mut out = String::new();
+        math::text_to_html(&parts.join(" › "), &mut out);
+        out
+    }
+
+    /// The topic a claim is about (or the problem when there is no topic).
+    pub(super) fn compute_subject(&self, sec: Option<usize>) -> String {
+        let mut cur = sec;
+        let mut fallback = None;
+        while let Some(s) = cur {
+            match self.doc.sections[s].kind {
+                SectionKind::Topic => return self.info[s].short.clone(),
+                SectionKind::Problem if fallback.is_none() => {
+                    fallback = Some(self.info[s].short.clone())
+                }
+                _ => {}
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        fallback.unwrap_or_else(|| self.doc.title.clone())
+    }
+
+    pub(super) fn compute_deck_and_tags(&self, sec: Option<usize>) -> (Vec<String>, Vec<String>) {
+        let mut deck = vec![self.doc.title.clone()];
+        let mut tags = Vec::new();
+        let mut cur = sec;
+        let mut chain = Vec::new();
+        while let Some(s) = cur {
+            chain.push(s);
+            cur = self.doc.sections[s].parent;
+        }
+        for &s in chain.iter().rev() {
+            match self.doc.sections[s].kind {
+                SectionKind::Problem => {
+                    deck.push(self.info[s].short.clone());
+                    tags.push(self.info[s].short.clone());
+                }
+                SectionKind::Topic => tags.push(self.info[s].short.clone()),
+                _ => {}
+            }
+        }
+        tags.retain(|t| !t.is_empty());
+        (deck, tags)
+    }
+}

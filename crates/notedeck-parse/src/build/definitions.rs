@@ -1,0 +1,138 @@
+//! Terms (`Name (Expansion)`) found anywhere in the note, and one definition card per
+//! distinct term.
+
+use super::{Builder, CardDraft};
+use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::{CardKind, Span, math, terms};
+use std::collections::HashSet;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    pub(super) fn terms(&mut self, plains: &[Option<Plain>]) {
+        let mut found: Vec<crate::Term> = Vec::new();
+        // Every `(` in the note: a block without one has no term, found by binary search.
+        let parens: Vec<usize> = self
+            .text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b'(')
+            .map(|(i, _)| i)
+            .collect();
+        // One plain-text buffer for all blocks (allocating one per block shows in profiles).
+        let mut scratch = Plain::default();
+        for (i, b) in self.tree.blocks.iter().enumerate() {
+            let heading = self.header_blocks.contains(&i);
+            match plains.get(i).and_then(Option::as_ref) {
+                Some(plain) => self.terms_of(plain, heading, &mut found),
+                None => self.terms_in(b, heading, &parens, &mut scratch, &mut found),
+            }
+        }
+        // Definition cards: one per distinct (name, expansion), at its first occurrence.
+        let mut seen: HashSet<(String, String)> = HashSet::new();
+        for t in &found {
+            let norm = t.expansion.to_lowercase();
+            if !seen.insert((t.name.clone(), norm)) {
+                continue;
+            }
+            let sec = self.section_at(t.span.start);
+            let mut front = String::new();
+            math::escape_html(&t.name, &mut front);
+            let mut back = String::new();
+            math::escape_html(&t.expansion, &mut back);
+            self.push_card(CardDraft {
+                kind: CardKind::Definition,
+                sec,
+                key: format!("term:{}", t.name),
+                front,
+                back,
+                cloze: Vec::new(),
+                span: t.span.clone(),
+                pin_at: None,
+                pin_line: None,
+            });
+        }
+        self.doc.terms = found;
+    }
+
+    pub(super) fn terms_in(
+        &self,
+        b: &Block,
+        heading: bool,
+        parens: &[usize],
+        scratch: &mut Plain,
+        out: &mut Vec<crate::Term>,
+    ) {
+        let any_in = |span: &Span| {
+            let i = parens.partition_point(|&p| p < span.start);
+            parens.get(i).is_some_and(|&p| p < span.end)
+        };
+        // Terms need a `(`: skip whole subtrees whose source has none.
+        if !any_in(&b.span) {
+            return;
+        }
+        let has_paren = |evs: &[Ev]| any_in(&tree::span_of(evs));
+        match b.kind {
+            Kind::Heading(_) | Kind::Paragraph | Kind::TableCell => {
+                let evs = self.tree.inner(b);
+                if has_paren(evs) {
+                    scratch.fill(self.text, evs);
+                    self.terms_of(scratch, heading, out);
+                }
+            }
+            Kind::Item => {
+                let direct_end = b
+                    .children
+                    .first()
+                    .map_or(b.inner.end, |c| c.inner.start.saturating_sub(1));
+                if let Some(evs) = self
+                    .tree
+                    .events
+                    .get(b.inner.start..direct_end.max(b.inner.start))
+                    && has_paren(evs)
+                {
+                    scratch.fill(self.text, evs);
+                    self.terms_of(scratch, false, out);
+                }
+            }
+            _ => {}
+        }
+        if !matches!(b.kind, Kind::CodeBlock | Kind::Html) {
+            for c in &b.children {
+                self.terms_in(c, false, parens, scratch, out);
+            }
+        }
+    }
+
+    pub(super) fn terms_of(&self, plain: &Plain, heading: bool, out: &mut Vec<crate::Term>) {
+        if !plain.text.contains('(') {
+            return;
+        }
+        for f in terms::find_terms(&plain.text) {
+            // A bold run that is exactly the term (`**Global Average Pooling (GAP)**`)
+            // defines it as much as a heading does.
+            let bold_whole = plain.strong.iter().any(|s| {
+                let inner = &plain.text[s.clone()];
+                let lead = inner.len() - inner.trim_start().len();
+                s.start + lead <= f.whole.start
+                    && f.whole.end <= s.end
+                    && plain.text[f.whole.end..s.end].trim().is_empty()
+            });
+            // The checker underlines and rewrites these spans: a term whose text cannot be
+            // pointed at exactly (inside a code span over two lines) is not reported.
+            let (Some(span), Some(name_span), Some(expansion_span)) = (
+                plain.exact_src_span(self.text, &f.whole),
+                plain.exact_src_span(self.text, &f.name),
+                plain.exact_src_span(self.text, &f.expansion),
+            ) else {
+                continue;
+            };
+            out.push(crate::Term {
+                name: plain.text[f.name.clone()].to_string(),
+                expansion: plain.text[f.expansion.clone()].to_string(),
+                span,
+                name_span,
+                expansion_span,
+                is_heading: heading || bold_whole,
+            });
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
+//! from (deck namespace, heading path, key).
+
+use super::Builder;
+use crate::{Card, Problem, Span};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Sort cards into source order, make keys unique per heading path, assign ids.
+    pub(super) fn finish_cards(&mut self) {
+        let mut raw = std::mem::take(&mut self.raw_cards);
+        raw.sort_by_key(|r| r.card.span.start);
+        // Keyed by the card's id before disambiguation: same namespace, path and key.
+        let mut counts: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+        let mut used_pins: HashMap<String, usize> = HashMap::new();
+        for r in &mut raw {
+            let title = &self.doc.title;
+            let hashed = |card: &Card, ns: &Option<String>| match ns {
+                Some(ns) => card_id(&format!("pin\u{1f}{ns}"), &[], &card.key),
+                None => card_id(title, &card.path, &card.key),
+            };
+            let base = hashed(&r.card, &r.namespace);
+            let n = counts.entry(base.clone()).or_insert(0);
+            *n += 1;
+            r.card.id = base;
+            if *n > 1 {
+                r.card.key = format!("{}#{}", r.card.key, n);
+                r.card.id = hashed(&r.card, &r.namespace);
+            }
+            let pin = r
+                .pin_lines
+                .iter()
+                .flatten()
+                .find_map(|l| self.pins.get(l))
+                .map(|(id, span)| (id.clone(), span.clone()));
+            if let Some((id, span)) = pin {
+                if let Some(prev) = used_pins.insert(id.clone(), r.card.line) {
+                    self.doc.problems.push(Problem {
+                        span,
+                        message: format!(
+                            "id pin `{id}` is used by two cards (lines {prev} and {}); \
+                             give one of them a different id",
+                            r.card.line
+                        ),
+                    });
+                } else {
+                    r.card.id = id.clone();
+                    r.card.pinned_id = Some(id);
+                }
+            }
+        }
+        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
+    }
+}
+
+/// Stable card id: SHA-256 of (deck namespace, heading path, key), first 64 bits in base62
+/// (11 characters, no spaces or separators).
+pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(namespace.as_bytes());
+    for p in path {
+        h.update([0x1f]);
+        h.update(p.as_bytes());
+    }
+    h.update([0x1e]);
+    h.update(key.as_bytes());
+    let digest = h.finalize();
+    let mut n = digest
+        .iter()
+        .take(8)
+        .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+    const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = [b'0'; 11];
+    for slot in out.iter_mut().rev() {
+        *slot = ALPHABET[(n % 62) as usize];
+        n /= 62;
+    }
+    out.iter().map(|&b| b as char).collect()
+}
+
+/// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.
+pub(super) fn scan_pins(text: &str) -> (HashMap<usize, (String, Span)>, Vec<Problem>) {
+    let mut out = HashMap::new();
+    let mut problems = Vec::new();
+    let mut line = 0;
+    let mut last = 0;
+    let mut from = 0;
+    while let Some(start) = find_comment(text, from) {
+        line += text[last..start].bytes().filter(|&b| b == b'\n').count();
+        last = start;
+        // Search for the end after the opening, so `<!-->` cannot close itself backwards.
+        let Some(close) = text[start + 4..].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        from = end;
+        let inner = text[start + 4..start + 4 + close].trim();
+        if let Some(id) = inner.strip_prefix("id:") {
+            let id = id.trim();
+            if !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                out.insert(line, (id.to_string(), start..end));
+            } else {
+                problems.push(Problem {
+                    span: start..end,
+                    message: format!(
+                        "id pin `{id}` is not used: an id is 1 to 64 letters, digits, `-` or `_` \
+                         (Anki identifies the note by it)"
+                    ),
+                });
+            }
+        }
+    }
+    (out, problems)
+}
+
+/// Offset of the next `<!--` at or after `from`. Searching for `<` (memchr) and checking
+/// the rest is several times cheaper than a substring search over the whole note.
+fn find_comment(text: &str, mut from: usize) -> Option<usize> {
+    loop {
+        let at = from + text.get(from..)?.find('<')?;
+        if text.get(at..)?.starts_with("<!--") {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+}

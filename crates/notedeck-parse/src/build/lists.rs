@@ -1,0 +1,233 @@
+//! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
+
+use super::{Builder, CardDraft, LABEL_MAX_CHARS};
+use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::{CardKind, math};
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// Longest plain label without a colon (`- Surrogate 모델` + nested list).
+const PLAIN_LABEL_MAX_CHARS: usize = 30;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Cards for the labelled items of a list directly in a topic's or problem's body, and the
+    /// list's claims (as [`Self::list_claims`] records them). Returns the unlabelled items:
+    /// the body gathers them into one [`super::cards::UNLABELLED_KEY`] card.
+    pub(super) fn body_list_cards(
+        &mut self,
+        sec: Option<usize>,
+        list: &'t Block,
+    ) -> Vec<&'t Block> {
+        let mut unlabelled = Vec::new();
+        let mut lead = Plain::default();
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+            let label = label_of(&lead, !rest.is_empty());
+            self.item_claims(sec, &lead, label.as_ref(), rest);
+            match label {
+                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                None => unlabelled.push(item),
+            }
+        }
+        unlabelled
+    }
+
+    /// Cards for the labelled ones of `items` (a facet too long for one card, an item after a
+    /// tip); the others are skipped. Records no claims: the caller has, or will.
+    pub(super) fn labelled_cards(&mut self, sec: Option<usize>, items: &'t [Block]) {
+        let mut unlabelled = Vec::new();
+        let mut lead = Plain::default();
+        for item in items.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+            match label_of(&lead, !rest.is_empty()) {
+                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                None => unlabelled.push(item),
+            }
+        }
+        // After the items' own skips, as the skipped list has always been ordered.
+        self.skip_unlabelled(&unlabelled);
+    }
+
+    pub(super) fn skip_unlabelled(&mut self, items: &[&Block]) {
+        for item in items {
+            self.skip(
+                item.span.clone(),
+                "list item without a bold label (outside facet sections only labelled \
+                 bullets become cards)",
+            );
+        }
+    }
+
+    /// The events of an item's first line (read into `lead` as plain text) and its other
+    /// children.
+    fn item_lead_plain<'b>(
+        &self,
+        item: &'b Block,
+        lead: &mut Plain,
+    ) -> (&'t [Ev<'a>], &'b [Block]) {
+        let tree: &'t crate::tree::Tree<'a> = self.tree;
+        let (lead_range, rest) = tree.item_lead(item);
+        let lead_evs = tree.events.get(lead_range).unwrap_or_default();
+        lead.fill(self.text, lead_evs);
+        (lead_evs, rest)
+    }
+
+    /// One labelled item as a card: label → the value after it and the nested blocks.
+    fn labelled_item_card(
+        &mut self,
+        sec: Option<usize>,
+        item: &Block,
+        label: &Label,
+        lead_evs: &[Ev<'a>],
+        rest: &[Block],
+    ) {
+        let mut back = String::new();
+        if let Some(value_evs) = label.value_events(lead_evs) {
+            let mut html = String::new();
+            tree::render(&value_evs, &mut html, &self.copies);
+            back.push_str(html.trim());
+        }
+        let mut rest_html = String::new();
+        self.render_children(rest, &mut rest_html);
+        if !rest_html.is_empty() {
+            if !back.is_empty() {
+                back.push_str("<br>");
+            }
+            back.push_str(&rest_html);
+        }
+        if back.trim().is_empty() {
+            self.skip(item.span.clone(), "bold bullet without an answer after it");
+            return;
+        }
+        let label_text = math::tex_only(&label.text);
+        let front = self.front(sec, &[label_text.as_str()]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: label_text,
+            front,
+            back,
+            cloze: Vec::new(),
+            span: item.span.clone(),
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
+    }
+}
+
+/// A bullet's label: `**구조**: …`, `**정의:** …`, `**사전 학습 방법**` + nested list, or a
+/// short plain `각 블록:` + nested list.
+pub(super) struct Label {
+    pub(super) text: String,
+    /// Plain offset where the value starts.
+    pub(super) value_start: usize,
+    /// Plain-text label (`각 블록:`), not bold.
+    pub(super) plain_label: bool,
+}
+
+impl Label {
+    /// The lead's events after the label and its colon.
+    fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
+        if self.plain_label {
+            return None;
+        }
+        // Skip to the end of the first Strong.
+        let mut depth = 0usize;
+        let mut idx = None;
+        for (i, e) in evs.iter().enumerate() {
+            match e.ev {
+                Event::Start(Tag::Strong) => depth += 1,
+                Event::End(TagEnd::Strong) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        idx = Some(i + 1);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let rest = evs.get(idx?..)?;
+        let mut out: Vec<Ev<'a>> = Vec::with_capacity(rest.len());
+        let mut first = true;
+        for e in rest {
+            if first && let Event::Text(t) = &e.ev {
+                first = false;
+                let trimmed = t.trim_start().trim_start_matches(':').trim_start();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let cut = t.len() - trimmed.len();
+                let exact = e.span.len() == t.len();
+                out.push(Ev {
+                    ev: Event::Text(trimmed.to_string().into()),
+                    span: if exact {
+                        e.span.start + cut..e.span.end
+                    } else {
+                        e.span.clone()
+                    },
+                });
+                continue;
+            }
+            first = false;
+            out.push(Ev {
+                ev: e.ev.clone(),
+                span: e.span.clone(),
+            });
+        }
+        let has_text = out.iter().any(|e| {
+            matches!(&e.ev, Event::Text(t) if !t.trim().is_empty())
+                || matches!(
+                    e.ev,
+                    Event::Code(_) | Event::InlineMath(_) | Event::Start(Tag::Image { .. })
+                )
+        });
+        has_text.then_some(out)
+    }
+}
+
+pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
+    let t = &lead.text;
+    let lead_ws = t.len() - t.trim_start().len();
+    if let Some(s) = lead.strong.first()
+        && s.start <= lead_ws
+    {
+        let inner = t[s.clone()].trim();
+        let after = &t[s.end..];
+        let after_trim = after.trim_start();
+        let colon_inside = inner.ends_with(':');
+        let label = inner.trim_end_matches(':').trim();
+        if label.is_empty() || label.chars().count() > LABEL_MAX_CHARS {
+            return None;
+        }
+        let value_start = if let Some(r) = after_trim.strip_prefix(':') {
+            t.len() - r.len()
+        } else if colon_inside || after_trim.is_empty() {
+            s.end
+        } else {
+            return None;
+        };
+        if after_trim.is_empty() && !has_children && !colon_inside {
+            return None;
+        }
+        return Some(Label {
+            text: label.to_string(),
+            value_start,
+            plain_label: false,
+        });
+    }
+    // `각 블록:` + nested list.
+    let trimmed = t.trim();
+    let n = trimmed.chars().count();
+    if has_children
+        && n > 0
+        && (trimmed.ends_with(':') && n <= LABEL_MAX_CHARS || n <= PLAIN_LABEL_MAX_CHARS)
+        && lead.strong.is_empty()
+    {
+        return Some(Label {
+            text: trimmed.trim_end_matches(':').trim().to_string(),
+            value_start: t.len(),
+            plain_label: true,
+        });
+    }
+    None
+}

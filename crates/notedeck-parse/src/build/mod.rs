@@ -1,0 +1,321 @@
+//! The outline and card rules: one walk over the block tree of a note.
+//!
+//! Outline (title > problem > topic > facet), decided from meaning rather than heading
+//! level, because the notes use levels inconsistently:
+//! * the first `#` heading before any problem is the title;
+//! * `문제 N` / `문항N` (any level, any spacing) is a problem;
+//! * inside a problem, the first heading is a topic; a later heading is a facet of the
+//!   current topic when it is deeper, or when it is at the same level and reads like a facet
+//!   (no Latin letters once numbering and a trailing parenthesis are removed, no
+//!   `비교`/`요약`, or numbered `1)` under a topic numbered `1.`); otherwise it is a new topic;
+//! * a bold-only paragraph (`**DARTS (…)**`) is a topic when a heading follows it or when the
+//!   problem has no topic yet; a paragraph that is exactly `Name (Expansion)` opens a topic
+//!   when the problem has none. Headings under such a topic are its facets unless they name
+//!   something in Latin letters.
+//!
+//! Cards: see [`crate`] docs and `docs/architecture.md` ("Parser: outline and card rules").
+
+mod cards;
+mod claims;
+mod context;
+mod definitions;
+mod identity;
+mod lists;
+mod outline;
+mod render;
+mod tables;
+mod tips;
+
+pub use identity::card_id;
+
+use crate::tree::{Kind, Plain, Tree};
+use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
+use identity::scan_pins;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+
+/// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
+const LABEL_MAX_CHARS: usize = 60;
+
+/// Parse `text` into a [`Document`].
+pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
+    let tree = Tree::parse(text);
+    let mut b = Builder {
+        text,
+        tree: &tree,
+        lines: LineIndex::new(text),
+        doc: Document::default(),
+        info: Vec::new(),
+        runs: Vec::new(),
+        header_blocks: HashSet::new(),
+        pins: HashMap::new(),
+        copies: Vec::new(),
+        raw_cards: Vec::new(),
+        contexts: Vec::new(),
+    };
+    b.doc.title = fallback_title.to_string();
+    let (pins, bad_pins) = scan_pins(text);
+    b.pins = pins;
+    b.doc.problems.extend(bad_pins);
+    b.copies = display_copies(text, &tree);
+    // Plain text of every top-level heading and paragraph, computed once.
+    let plains: Vec<Option<Plain>> = tree
+        .blocks
+        .iter()
+        .map(|bl| {
+            matches!(bl.kind, Kind::Heading(_) | Kind::Paragraph)
+                .then(|| Plain::of(text, tree.inner(bl)))
+        })
+        .collect();
+    b.outline(&plains);
+    b.section_spans();
+    b.build_contexts();
+    b.images();
+    b.terms(&plains);
+    let runs = std::mem::take(&mut b.runs);
+    for (sec, blocks) in &runs {
+        b.body(*sec, blocks, &plains);
+    }
+    b.finish_cards();
+    b.doc
+}
+
+/// Per-section facts the rules need beyond [`Section`].
+struct Info {
+    /// Title for breadcrumbs, ids and tags: numbering, markup and a trailing `(…)` removed.
+    short: String,
+    /// `1.`-style (false) or `1)`-style (true) numbering in the heading.
+    paren_numbered: bool,
+}
+
+/// What every card of one section shares.
+#[derive(Default)]
+struct SecCtx {
+    /// Front of a section-level card (breadcrumb, or the path or title without one), HTML.
+    crumb_html: String,
+    path: Vec<String>,
+    breadcrumb: Vec<String>,
+    subject: String,
+    deck: Vec<String>,
+    tags: Vec<String>,
+}
+
+/// A card as a rule found it: what the rule decides, before the section's context (deck,
+/// path, tags), the images, the id and the pin are filled in.
+struct CardDraft {
+    kind: CardKind,
+    /// The section the card belongs to; `None` for text before any section.
+    sec: Option<usize>,
+    /// Distinguishes the card among its siblings (see [`Card::key`]).
+    key: String,
+    /// Front HTML.
+    front: String,
+    /// Back HTML; may be empty only for a cloze card.
+    back: String,
+    /// For a cloze card, the parts of the front it hides.
+    cloze: Vec<Deletion>,
+    /// Source span of the block the card came from.
+    span: Span,
+    /// An offset whose line may carry the card's id pin (usually the block's first line).
+    pin_at: Option<usize>,
+    /// A 0-based line from which the first non-blank line may carry the pin (the line after
+    /// a section heading).
+    pin_line: Option<usize>,
+}
+
+/// A card before its id is known.
+struct RawCard {
+    card: Card,
+    /// Id namespace other than the heading path (a table pin), if any.
+    namespace: Option<String>,
+    /// Lines (0-based) where a pin for this card may sit.
+    pin_lines: [Option<usize>; 2],
+}
+
+struct Builder<'t, 'a> {
+    text: &'a str,
+    tree: &'t Tree<'a>,
+    lines: LineIndex,
+    doc: Document,
+    info: Vec<Info>,
+    /// Runs of top-level block indices, each owned by a section (or none, before any).
+    runs: Vec<(Option<usize>, Vec<usize>)>,
+    /// Top-level blocks that are section headings (for `Term::is_heading`).
+    header_blocks: HashSet<usize>,
+    /// `<!-- id: … -->` pins by 0-based line: (id, span).
+    pins: HashMap<usize, (String, Span)>,
+    /// Second renderings of display formulas, left out of card HTML.
+    copies: Vec<Span>,
+    raw_cards: Vec<RawCard>,
+    /// [`SecCtx`] per section, index 0 for text before any section.
+    contexts: Vec<SecCtx>,
+}
+
+impl<'t, 'a> Builder<'t, 'a> {
+    fn images(&mut self) {
+        let mut current: Option<(String, String, Span)> = None;
+        for e in &self.tree.events {
+            match &e.ev {
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    current = Some((dest_url.to_string(), String::new(), e.span.clone()));
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.1.push_str(t);
+                    }
+                }
+                Event::End(TagEnd::Image) => {
+                    if let Some((url, alt, span)) = current.take() {
+                        let path = percent_encoding::percent_decode_str(&url)
+                            .decode_utf8_lossy()
+                            .into_owned();
+                        self.doc.images.push(ImageRef {
+                            line: self.lines.line_of(span.start) + 1,
+                            url,
+                            path,
+                            alt,
+                            span,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The card a draft becomes once its section's context is filled in (id still empty).
+    fn make_card(&self, draft: CardDraft) -> Card {
+        let CardDraft {
+            kind,
+            sec,
+            key,
+            front,
+            back,
+            cloze,
+            span,
+            ..
+        } = draft;
+        let (deck, tags) = self
+            .ctx(sec)
+            .map(|c| (c.deck.clone(), c.tags.clone()))
+            .unwrap_or_default();
+        let line = self.lines.line_of(span.start) + 1;
+        // Images are in source order: only those starting inside the span can be in it.
+        let first = self
+            .doc
+            .images
+            .partition_point(|im| im.span.start < span.start);
+        let images = self.doc.images[first..]
+            .iter()
+            .take_while(|im| im.span.start < span.end)
+            .filter(|im| im.span.end <= span.end)
+            .cloned()
+            .collect();
+        Card {
+            kind,
+            id: String::new(),
+            key,
+            deck,
+            path: self.path(sec),
+            front,
+            back,
+            cloze,
+            tags,
+            span,
+            line,
+            pinned_id: None,
+            images,
+        }
+    }
+
+    /// Add a card, or skip its block when a side would be empty.
+    fn push_card(&mut self, draft: CardDraft) {
+        // A cloze front is never empty while it hides something (Anki shows the deletion).
+        if (draft.front.trim().is_empty() && draft.cloze.is_empty())
+            || (draft.back.trim().is_empty() && draft.kind != CardKind::Cloze)
+        {
+            self.skip(draft.span, "would make a card with an empty side");
+            return;
+        }
+        let mut pin_lines = [draft.pin_at.map(|o| self.lines.line_of(o)), None];
+        if let Some(l) = draft.pin_line {
+            // The pin may sit on the first non-blank line after the heading.
+            let mut l = l;
+            while l < self.lines.line_count() {
+                let start = self.lines.line_start(l);
+                let end = if l + 1 < self.lines.line_count() {
+                    self.lines.line_start(l + 1)
+                } else {
+                    self.text.len()
+                };
+                if self
+                    .text
+                    .get(start..end)
+                    .is_some_and(|s| s.trim().is_empty())
+                {
+                    l += 1;
+                } else {
+                    break;
+                }
+            }
+            pin_lines[1] = Some(l);
+        }
+        self.raw_cards.push(RawCard {
+            card: self.make_card(draft),
+            namespace: None,
+            pin_lines,
+        });
+    }
+
+    fn skip(&mut self, span: Span, reason: &str) {
+        self.doc.skipped.push(Skipped {
+            line: self.lines.line_of(span.start) + 1,
+            span,
+            reason: reason.to_string(),
+        });
+    }
+
+    fn line_span(&self, span: Span) -> Span {
+        let end = self.text[span.start..span.end.min(self.text.len())]
+            .find('\n')
+            .map_or(span.end, |i| span.start + i);
+        span.start..end
+    }
+}
+
+/// Second renderings of display formulas ([`math::katex_copies`]), looking only at lines
+/// whose text (outside code) holds a TeX anchor byte: a display formula always has one.
+fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
+    let mut lines: Vec<Span> = Vec::new();
+    let mut in_code = false;
+    for e in &tree.events {
+        match &e.ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t)
+                if !in_code
+                    && t.bytes()
+                        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^')) =>
+            {
+                let start = text[..e.span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                if lines.last().is_some_and(|l| l.start == start) {
+                    continue;
+                }
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                lines.push(start..end);
+            }
+            _ => {}
+        }
+    }
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let runs: Vec<math::PastedKatex> = lines
+        .into_iter()
+        .flat_map(|l| math::runs_in_line(text, l))
+        .filter(|r| r.display)
+        .collect();
+    math::katex_copies(text, &runs)
+}

@@ -1,0 +1,387 @@
+//! The outline: which headings (and bold-only paragraphs) are the title, problems, topics
+//! and facets, and which top-level blocks each section owns. The rules are described in the
+//! [`super`] module docs.
+
+use super::{Builder, Info, LABEL_MAX_CHARS};
+use crate::tree::{Kind, Plain};
+use crate::{Problem, Section, SectionKind, Span, terms};
+use std::collections::HashMap;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    pub(super) fn outline(&mut self, plains: &[Option<Plain>]) {
+        let blocks = &self.tree.blocks;
+        let mut title: Option<usize> = None;
+        let mut problem: Option<usize> = None;
+        let mut topic: Option<usize> = None;
+        let mut facets: Vec<usize> = Vec::new();
+        let mut owner: Option<usize> = None;
+        let mut seen_problems: HashMap<String, Span> = HashMap::new();
+        let mut warned_h1 = false;
+        for (i, b) in blocks.iter().enumerate() {
+            if b.kind == Kind::Rule {
+                // Notion's `---` closes a facet: what follows (`📌 암기 팁`, `**Exam tip:**`)
+                // is about the topic, not about the last facet.
+                if let Some(t) = topic
+                    && owner.is_some_and(|o| self.doc.sections[o].kind == SectionKind::Facet)
+                {
+                    owner = Some(t);
+                    facets.clear();
+                }
+                self.push_run(owner, i);
+                continue;
+            }
+            let Some(Some(plain)) = plains.get(i) else {
+                self.push_run(owner, i);
+                continue;
+            };
+            let heading_span = self.line_span(b.span.clone());
+            if let Kind::Heading(level) = b.kind {
+                let raw = clean_title(&plain.text);
+                if raw.is_empty() {
+                    self.doc.problems.push(Problem {
+                        span: heading_span,
+                        message: "empty heading: give it a title or remove it".into(),
+                    });
+                    self.push_run(owner, i);
+                    continue;
+                }
+                if let Some(name) = problem_name(&raw) {
+                    if let Some(prev) = seen_problems.get(&name) {
+                        let line = self.lines.line_of(prev.start) + 1;
+                        self.doc.problems.push(Problem {
+                            span: heading_span.clone(),
+                            message: format!(
+                                "`{name}` appears twice (first on line {line}); its cards share one deck"
+                            ),
+                        });
+                    }
+                    seen_problems.insert(name.clone(), heading_span.clone());
+                    let full = match raw.split_once(|c: char| c.is_ascii_digit()) {
+                        Some(_) => problem_title(&raw, &name),
+                        None => name.clone(),
+                    };
+                    let s = self.add_section(
+                        SectionKind::Problem,
+                        full,
+                        name,
+                        level,
+                        title,
+                        &heading_span,
+                        false,
+                    );
+                    problem = Some(s);
+                    topic = None;
+                    facets.clear();
+                    owner = Some(s);
+                    self.header_blocks.insert(i);
+                    continue;
+                }
+                if level == 1
+                    && title.is_none()
+                    && problem.is_none()
+                    && self.doc.sections.is_empty()
+                {
+                    let s = self.add_section(
+                        SectionKind::Title,
+                        raw.clone(),
+                        raw.clone(),
+                        1,
+                        None,
+                        &heading_span,
+                        false,
+                    );
+                    self.doc.title = raw;
+                    title = Some(s);
+                    owner = Some(s);
+                    self.header_blocks.insert(i);
+                    continue;
+                }
+                if level == 1 && title.is_some() && !warned_h1 {
+                    warned_h1 = true;
+                    self.doc.problems.push(Problem {
+                        span: heading_span.clone(),
+                        message: "a second `#` heading: read as a topic or facet inside the \
+                                  current problem, not as a new document title"
+                            .into(),
+                    });
+                }
+                let paren = starts_paren_numbered(&plain.text);
+                let role = match topic {
+                    None => SectionKind::Topic,
+                    Some(t) => {
+                        let tl = self.doc.sections[t].level;
+                        // A topic that names no subject itself (`## 1. 개념 비교`, `## 2. 특징`
+                        // under 문항 22) has no same-level facets: its siblings are topics.
+                        let after_generic = level == tl
+                            && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
+                        let topicish = after_generic
+                            || (!paren || self.info[t].paren_numbered) && looks_like_topic(&raw);
+                        if tl == 0 || level == tl {
+                            if topicish {
+                                SectionKind::Topic
+                            } else {
+                                SectionKind::Facet
+                            }
+                        } else if level > tl {
+                            SectionKind::Facet
+                        } else {
+                            SectionKind::Topic
+                        }
+                    }
+                };
+                let short = short_title(&raw);
+                if role == SectionKind::Topic {
+                    let parent = problem.or(title);
+                    let s = self.add_section(
+                        SectionKind::Topic,
+                        raw,
+                        short,
+                        level,
+                        parent,
+                        &heading_span,
+                        paren,
+                    );
+                    topic = Some(s);
+                    facets.clear();
+                    owner = Some(s);
+                } else {
+                    while let Some(&f) = facets.last() {
+                        if self.doc.sections[f].level >= level {
+                            facets.pop();
+                        } else {
+                            break;
+                        }
+                    }
+                    let parent = facets.last().copied().or(topic);
+                    let s = self.add_section(
+                        SectionKind::Facet,
+                        raw,
+                        short,
+                        level,
+                        parent,
+                        &heading_span,
+                        paren,
+                    );
+                    facets.push(s);
+                    owner = Some(s);
+                }
+                self.header_blocks.insert(i);
+                continue;
+            }
+            // A paragraph acting as a topic heading?
+            let next_is_heading = blocks
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, n)| !matches!(n.kind, Kind::Html | Kind::Rule))
+                .is_some_and(|(j, n)| {
+                    matches!(n.kind, Kind::Heading(_))
+                        && plains
+                            .get(j)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|p| problem_name(&clean_title(&p.text)).is_none())
+                });
+            let text = plain.text.trim();
+            let bold_topic = plain.is_all_bold()
+                && !text.ends_with(':')
+                && !text.starts_with('📌')
+                && text.chars().count() <= LABEL_MAX_CHARS
+                && (next_is_heading || (topic.is_none() && problem.is_some()));
+            let term_topic = topic.is_none()
+                && problem.is_some()
+                && !text.contains('\n')
+                && terms::find_terms(text)
+                    .first()
+                    .is_some_and(|t| t.whole == (0..text.len()));
+            if bold_topic || term_topic {
+                let raw = clean_title(&plain.text);
+                let short = short_title(&raw);
+                let s = self.add_section(
+                    SectionKind::Topic,
+                    raw,
+                    short,
+                    0,
+                    problem.or(title),
+                    &heading_span,
+                    false,
+                );
+                topic = Some(s);
+                facets.clear();
+                owner = Some(s);
+                self.header_blocks.insert(i);
+                continue;
+            }
+            self.push_run(owner, i);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn add_section(
+        &mut self,
+        kind: SectionKind,
+        title: String,
+        short: String,
+        level: u8,
+        parent: Option<usize>,
+        heading_span: &Span,
+        paren_numbered: bool,
+    ) -> usize {
+        self.doc.sections.push(Section {
+            kind,
+            title,
+            level,
+            parent,
+            heading_span: heading_span.clone(),
+            span: heading_span.clone(),
+            subject: None,
+            subject_span: None,
+        });
+        self.info.push(Info {
+            short,
+            paren_numbered,
+        });
+        self.doc.sections.len() - 1
+    }
+
+    pub(super) fn push_run(&mut self, owner: Option<usize>, block: usize) {
+        match self.runs.last_mut() {
+            Some((o, blocks)) if *o == owner => blocks.push(block),
+            _ => self.runs.push((owner, vec![block])),
+        }
+    }
+
+    /// Each section extends to the next section of the same or a higher rank.
+    pub(super) fn section_spans(&mut self) {
+        let rank = |secs: &[Section], i: usize| -> usize {
+            match secs[i].kind {
+                SectionKind::Title => 0,
+                SectionKind::Problem => 1,
+                SectionKind::Topic => 2,
+                SectionKind::Facet => {
+                    let mut depth = 3;
+                    let mut p = secs[i].parent;
+                    while let Some(q) = p {
+                        if secs[q].kind != SectionKind::Facet {
+                            break;
+                        }
+                        depth += 1;
+                        p = secs[q].parent;
+                    }
+                    depth
+                }
+            }
+        };
+        let n = self.doc.sections.len();
+        let mut open: Vec<usize> = Vec::new();
+        for i in 0..n {
+            let r = rank(&self.doc.sections, i);
+            let start = self.doc.sections[i].heading_span.start;
+            while let Some(&top) = open.last() {
+                if rank(&self.doc.sections, top) >= r {
+                    self.doc.sections[top].span.end = start;
+                    open.pop();
+                } else {
+                    break;
+                }
+            }
+            open.push(i);
+        }
+        for i in open {
+            self.doc.sections[i].span.end = self.text.len();
+        }
+    }
+
+    /// Innermost section containing byte `offset`.
+    pub(super) fn section_at(&self, offset: usize) -> Option<usize> {
+        let secs = &self.doc.sections;
+        let mut i = secs
+            .partition_point(|s| s.heading_span.start <= offset)
+            .checked_sub(1)?;
+        loop {
+            if secs[i].span.contains(&offset) || secs[i].heading_span.contains(&offset) {
+                return Some(i);
+            }
+            i = secs[i].parent?;
+        }
+    }
+}
+
+/// Heading or paragraph text without leading numbering (`1.`, `1)`) and outer spaces.
+fn clean_title(text: &str) -> String {
+    let t = text.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let t = if digits > 0 && digits <= 3 {
+        let rest = &t[digits..];
+        match rest.strip_prefix('.').or_else(|| rest.strip_prefix(')')) {
+            Some(r) if r.starts_with(' ') || r.is_empty() => r.trim_start(),
+            _ => t,
+        }
+    } else {
+        t
+    };
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `문제9`, `문항 19` → `문제 9`, `문항 19`.
+fn problem_name(title: &str) -> Option<String> {
+    for word in ["문제", "문항"] {
+        if let Some(rest) = title.strip_prefix(word) {
+            let rest = rest.trim_start();
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 || digits > 4 {
+                return None;
+            }
+            let after = &rest[digits..];
+            if after.is_empty() || after.starts_with([' ', '.', ':', ')', '(', '-']) {
+                return Some(format!("{word} {}", &rest[..digits]));
+            }
+        }
+    }
+    None
+}
+
+/// Full problem title: normalised name plus whatever followed the number.
+fn problem_title(raw: &str, name: &str) -> String {
+    let digits_end = raw
+        .char_indices()
+        .skip_while(|(_, c)| !c.is_ascii_digit())
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map_or(raw.len(), |(i, _)| i);
+    let rest = raw[digits_end..].trim();
+    if rest.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {rest}")
+    }
+}
+
+fn starts_paren_numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && t[digits..].starts_with(')')
+}
+
+/// Title without a trailing parenthesis: `BERT (Bidirectional …)` → `BERT`.
+fn short_title(title: &str) -> String {
+    let t = title.trim().trim_end_matches(':').trim();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+    {
+        let head = t[..open].trim();
+        if !head.is_empty() {
+            return head.to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// A same-level heading that names a new subject rather than an aspect of the topic.
+fn looks_like_topic(title: &str) -> bool {
+    let t = short_title(title);
+    t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t)
+}
+
+/// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
+fn is_comparison(title: &str) -> bool {
+    title.contains("비교") || title.contains("요약")
+}

@@ -1,0 +1,123 @@
+//! Card sides as HTML from blocks, leaving out long prose and second renderings of display
+//! formulas.
+
+use super::Builder;
+use super::cards::prose_reason;
+use crate::tree::{self, Block, Kind, Plain};
+use pulldown_cmark::{Event, Tag};
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Render blocks as one card side, leaving out long prose (recorded as skipped) and the
+    /// second renderings of display formulas.
+    pub(super) fn render_blocks(&mut self, blocks: &[&Block], out: &mut String) {
+        for (i, b) in blocks.iter().enumerate() {
+            self.render_one(b, blocks.get(i + 1).copied(), out);
+        }
+    }
+
+    /// [`Self::render_blocks`] over a block's children (no intermediate vector).
+    pub(super) fn render_children(&mut self, blocks: &[Block], out: &mut String) {
+        for (i, b) in blocks.iter().enumerate() {
+            self.render_one(b, blocks.get(i + 1), out);
+        }
+    }
+
+    /// One block as HTML; `next` is the block after it (a line introducing left-out prose
+    /// is left out with it).
+    pub(super) fn render_one(&mut self, b: &Block, next: Option<&Block>, out: &mut String) {
+        match b.kind {
+            Kind::Paragraph => {
+                let plain = Plain::of(self.text, self.tree.inner(b));
+                if plain.images.is_empty()
+                    && let Some(reason) = prose_reason(plain.text.trim())
+                {
+                    self.skip(b.span.clone(), &reason);
+                    return;
+                }
+                // A line that only introduces left-out prose (`…보면:`) goes with it.
+                if plain.text.trim_end().ends_with(':') && next.is_some_and(|n| self.is_prose(n)) {
+                    self.skip(
+                        b.span.clone(),
+                        "introduces a prose paragraph that was left out",
+                    );
+                    return;
+                }
+                // Render straight into `out`; drop the `<p>` again if nothing showed.
+                let mark = out.len();
+                out.push_str("<p>");
+                let body = out.len();
+                tree::render(self.tree.inner(b), out, &self.copies);
+                let trimmed_end = out.trim_end().len();
+                out.truncate(trimmed_end.max(body));
+                if out[body..].trim().is_empty() {
+                    out.truncate(mark);
+                } else {
+                    out.push_str("</p>");
+                }
+            }
+            Kind::Item => {
+                out.push_str("<li>");
+                let (lead, rest) = self.tree.item_lead(b);
+                let evs = self.tree.events.get(lead).unwrap_or_default();
+                tree::render(evs, out, &self.copies);
+                self.render_children(rest, out);
+                out.push_str("</li>");
+            }
+            Kind::List => {
+                let ordered = self
+                    .tree
+                    .events
+                    .get(b.inner.start.saturating_sub(1))
+                    .and_then(|e| match e.ev {
+                        Event::Start(Tag::List(n)) => Some(n),
+                        _ => None,
+                    });
+                match ordered.flatten() {
+                    Some(1) => out.push_str("<ol>"),
+                    Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),
+                    None => out.push_str("<ul>"),
+                }
+                self.render_children(&b.children, out);
+                out.push_str(if ordered.flatten().is_some() {
+                    "</ol>"
+                } else {
+                    "</ul>"
+                });
+            }
+            Kind::BlockQuote => {
+                out.push_str("<blockquote>");
+                self.render_children(&b.children, out);
+                out.push_str("</blockquote>");
+            }
+            Kind::Html | Kind::Rule => {}
+            _ => {
+                let start = b.inner.start.saturating_sub(1);
+                let end = (b.inner.end + 1).min(self.tree.events.len());
+                if let Some(evs) = self.tree.events.get(start..end) {
+                    tree::render(evs, out, &self.copies);
+                }
+            }
+        }
+    }
+
+    pub(super) fn is_prose(&self, b: &Block) -> bool {
+        b.kind == Kind::Paragraph && {
+            let plain = Plain::of(self.text, self.tree.inner(b));
+            plain.images.is_empty() && prose_reason(plain.text.trim()).is_some()
+        }
+    }
+
+    /// Characters of text in a block (for the facet size limit).
+    pub(super) fn text_chars(&self, b: &Block) -> usize {
+        self.tree
+            .events
+            .get(b.inner.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|e| match &e.ev {
+                Event::Text(t) | Event::Code(t) => t.chars().count(),
+                _ => 0,
+            })
+            .sum()
+    }
+}
