@@ -11,6 +11,7 @@
 mod code;
 mod index;
 mod model;
+mod par;
 mod rules;
 mod workspace;
 
@@ -19,6 +20,7 @@ pub use index::Affected;
 pub use model::{
     Edit, Finding, Fix, ImageResolver, Note, Related, Severity, TermSite, sort_findings,
 };
+pub use par::par_map;
 pub use rules::cards::{CardDigest, CardDigests, FrontKey};
 pub use rules::encoding;
 pub use rules::terms::spells_acronym;

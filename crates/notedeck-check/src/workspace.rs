@@ -55,31 +55,12 @@ impl Workspace {
     /// `set` it does not say which files are affected: a loader checks them all anyway, and
     /// collecting would cost a look at every sharer of every key for each file added.
     pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = files.len().div_ceil(threads.max(1)).max(1);
-        let parsed: Vec<Vec<(PathBuf, Note, NoteKeys)>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|(path, text)| {
-                                let note = Note::new(path, text);
-                                let keys = NoteKeys::of(&note);
-                                (path.clone(), note, keys)
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                // A parse never panics by contract; if one did, re-raise it here rather than
-                // silently dropping notes.
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let parsed = crate::par_map(&files, |(path, text)| {
+            let note = Note::new(path, text);
+            let keys = NoteKeys::of(&note);
+            (path.clone(), note, keys)
         });
-        for (path, note, keys) in parsed.into_iter().flatten() {
+        for (path, note, keys) in parsed {
             self.insert_with_keys(path, note, keys, None);
         }
     }
@@ -314,26 +295,14 @@ impl Workspace {
     /// files; the cross-file rules run afterwards on the shared indexes).
     fn check_local_all(&self) -> Vec<Finding> {
         let notes: Vec<(&PathBuf, &Note)> = self.notes().collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let chunk = notes.len().div_ceil(threads.max(1)).max(1);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = notes
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        let mut out = Vec::new();
-                        for (path, note) in part {
-                            self.check_local(path, note, &mut out);
-                        }
-                        out
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        crate::par_map(&notes, |(path, note)| {
+            let mut out = Vec::new();
+            self.check_local(path, note, &mut out);
+            out
         })
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     /// Rules that look at one file only.

@@ -130,20 +130,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                 };
                 let short = short_title(&raw);
-                if role == SectionKind::Topic {
-                    let parent = problem.or(title);
-                    let s = self.add_section(
-                        SectionKind::Topic,
-                        raw,
-                        short,
-                        level,
-                        parent,
-                        &heading_span,
-                        paren,
-                    );
-                    topic = Some(s);
-                    facets.clear();
-                    owner = Some(s);
+                let parent = if role == SectionKind::Topic {
+                    problem.or(title)
                 } else {
                     while let Some(&f) = facets.last() {
                         if self.doc.sections[f].level >= level {
@@ -152,19 +140,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                             break;
                         }
                     }
-                    let parent = facets.last().copied().or(topic);
-                    let s = self.add_section(
-                        SectionKind::Facet,
-                        raw,
-                        short,
-                        level,
-                        parent,
-                        &heading_span,
-                        paren,
-                    );
+                    facets.last().copied().or(topic)
+                };
+                let kind = if role == SectionKind::Topic {
+                    SectionKind::Topic
+                } else {
+                    SectionKind::Facet
+                };
+                let s = self.add_section(kind, raw, short, level, parent, &heading_span, paren);
+                if kind == SectionKind::Topic {
+                    topic = Some(s);
+                    facets.clear();
+                } else {
                     facets.push(s);
-                    owner = Some(s);
                 }
+                owner = Some(s);
                 self.header_blocks.insert(i);
                 continue;
             }
