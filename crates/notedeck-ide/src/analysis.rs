@@ -144,3 +144,18 @@ pub(crate) fn word_span(text: &str, lines: &LineIndex, offset: usize, name: &str
         .map(|(i, _)| line.start + i..line.start + i + name.len())
         .find(|span| span.start <= offset && offset <= span.end)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_span_excludes_the_line_break() {
+        let text = "# 제목\r\n📌 팁\n끝";
+        let lines = LineIndex::new(text);
+        let pin = text.find('📌').expect("pin");
+        assert_eq!(&text[line_span(text, &lines, pin + 1)], "📌 팁");
+        assert_eq!(&text[line_span(text, &lines, 0)], "# 제목");
+        assert_eq!(&text[line_span(text, &lines, text.len())], "끝");
+    }
+}

@@ -3,6 +3,7 @@
 //! them. Everything that touches the disk for analysis (the walker, the read policy, the image
 //! resolver) lives in [`vault`], so the linter and the editor see the same notes.
 
+mod actions;
 mod analysis;
 mod completion;
 mod host;
@@ -15,6 +16,7 @@ pub mod repair;
 pub mod terms;
 pub mod vault;
 
+pub use actions::{Action, ActionKind, overlaps};
 pub use analysis::{Analysis, Location, display_path, line_span};
 pub use completion::{Completion, MAX_WORKSPACE_SYMBOLS, TermSymbol};
 pub use host::{AnalysisHost, MAX_FILES, background_note, load};

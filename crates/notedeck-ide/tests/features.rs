@@ -205,3 +205,52 @@ fn outline_nests_sections_and_hangs_cards_under_them() {
         ]
     );
 }
+
+#[test]
+fn actions_on_a_wrong_expansion_offer_one_fix_for_both_findings_and_pinning() {
+    let f = fixture(LORA);
+    let (path, _) = f.cursor();
+    let at =
+        f.ws.get(path)
+            .expect("b")
+            .text
+            .find("Row-rank")
+            .expect("fixture");
+    let actions = f.analysis().actions(path, at..at, &|_| false);
+    let shown: Vec<String> = actions
+        .iter()
+        .map(|a| {
+            let codes: Vec<&str> = a.fixes.iter().map(|x| x.code.as_str()).collect();
+            let edits: Vec<String> = a
+                .edits
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{:?} -> {:?}",
+                        f.show(&Location {
+                            path: e.path.clone(),
+                            span: e.span.clone()
+                        }),
+                        e.new_text
+                    )
+                })
+                .collect();
+            format!(
+                "{:?} {} {:?} {} {}",
+                a.kind,
+                a.title,
+                codes,
+                edits.join(", "),
+                a.preferred
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            r#"QuickFix Replace with "Low-Rank Adaptation" ["acronym-mismatch", "conflicting-expansion"] "b.md:5 \"Row-rank Adaptation\"" -> "Low-Rank Adaptation" true"#,
+            r#"PinCardId Pin card id (41o5q3Tq1Y1) [] "b.md:5 \"\"" -> " <!-- id: 41o5q3Tq1Y1 -->" false"#,
+            r#"PinCardId Pin card id (BICVzCH8VJJ) [] "b.md:5 \"\"" -> " <!-- id: BICVzCH8VJJ -->" false"#,
+        ]
+    );
+}

@@ -44,23 +44,6 @@ impl<'a> Text<'a> {
     pub fn range(&self, span: &Span) -> Range {
         Range::new(self.position(span.start), self.position(span.end))
     }
-
-    /// Byte span of the whole line holding `offset`, without its line break.
-    pub fn line_span(&self, offset: usize) -> Span {
-        let line = self.lines.line_of(offset.min(self.text.len()));
-        let start = self.lines.line_start(line);
-        let end = if line + 1 < self.lines.line_count() {
-            self.lines.line_start(line + 1) - 1
-        } else {
-            self.text.len()
-        };
-        let end = if self.text[start..end].ends_with('\r') {
-            end - 1
-        } else {
-            end
-        };
-        start..end
-    }
 }
 
 /// A hover as the protocol shows it: Markdown, over the word it is about.
@@ -209,21 +192,5 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
         Severity::Warning => DiagnosticSeverity::WARNING,
         Severity::Info => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn line_span_excludes_the_line_break() {
-        let text = "# 제목\r\n📌 팁\n끝";
-        let lines = LineIndex::new(text);
-        let t = Text::new(text, &lines);
-        let pin = text.find('📌').expect("pin");
-        assert_eq!(&text[t.line_span(pin + 1)], "📌 팁");
-        assert_eq!(&text[t.line_span(0)], "# 제목");
-        assert_eq!(&text[t.line_span(text.len())], "끝");
     }
 }

@@ -10,8 +10,8 @@
 
 use std::collections::HashMap;
 
-use notedeck_check::{Code, Edit};
-use notedeck_ide::{Uncertain, repair_offer};
+use notedeck_check::{Edit, Finding};
+use notedeck_ide::{ActionKind, Uncertain, overlaps};
 use notedeck_parse::Span;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
@@ -33,21 +33,14 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     let path = uri_to_path(&params.text_document.uri);
     let uri = params.text_document.uri.clone();
     let (note, text) = st.note(&path)?;
-    let asked = text.span(params.range);
+    let (len, asked) = (note.text.len(), text.span(params.range));
 
-    let findings = st.analysis().diagnostics(&path);
-    if let Some(damaged) = findings.iter().find(|f| f.code == Code::DamagedEncoding) {
-        let diagnostic = to_diagnostic(st, damaged)?;
-        let offer = repair_offer(&note.text)?;
+    if let Some((damaged, offer)) = st.analysis().repair(&path) {
         let action = CodeAction {
             title: offer.title.clone(),
             kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![diagnostic]),
-            edit: Some(single_edit(
-                uri,
-                text.range(&(0..note.text.len())),
-                offer.text.clone(),
-            )),
+            diagnostics: Some(vec![to_diagnostic(st, &damaged)?]),
+            edit: Some(single_edit(uri, text.range(&(0..len)), offer.text.clone())),
             is_preferred: Some(true),
             ..CodeAction::default()
         };
@@ -58,6 +51,12 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     }
 
     let sent = &params.context.diagnostics;
+    // The client's copy of our diagnostic for a finding, if it sent one (the fix must list
+    // what the client will match it against).
+    let theirs = |f: &Finding| -> Option<Diagnostic> {
+        let ours = to_diagnostic(st, f)?;
+        sent.iter().find(|d| same_diagnostic(d, &ours)).cloned()
+    };
     let mut actions = Vec::new();
     if let Some(doc) = st.open.get(&path) {
         for u in &doc.uncertain {
@@ -67,43 +66,29 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
             }
         }
     }
-    for finding in findings {
-        let Some(diagnostic) =
-            to_diagnostic(st, &finding).and_then(|ours| wanted(ours, &finding.span, &asked, sent))
-        else {
+    for action in st
+        .analysis()
+        .actions(&path, asked, &|f| theirs(f).is_some())
+    {
+        let Some(edit) = workspace_edit(st, &action.edits) else {
             continue;
         };
-        for (i, fix) in finding.fixes.iter().enumerate() {
-            let Some(edit) = workspace_edit(st, &fix.edits) else {
-                continue;
-            };
-            add_fix(
-                &mut actions,
-                CodeAction {
-                    title: fix.title.clone(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(edit),
-                    is_preferred: Some(i == 0),
-                    ..CodeAction::default()
-                },
-            );
-        }
-    }
-    for card in &note.doc.cards {
-        let line = text.line_span(card.span.start);
-        if card.pinned_id.is_some() || !overlaps(&line, &asked) || card.id.is_empty() {
-            continue;
-        }
-        let end = text.position(line.end);
+        let diagnostics: Vec<Diagnostic> = action
+            .fixes
+            .iter()
+            .filter_map(|f| theirs(f).or_else(|| to_diagnostic(st, f)))
+            .collect();
+        let quick_fix = action.kind == ActionKind::QuickFix;
         actions.push(CodeAction {
-            title: format!("Pin card id ({})", card.id),
-            kind: Some(PIN_KIND),
-            edit: Some(single_edit(
-                uri.clone(),
-                tower_lsp_server::ls_types::Range::new(end, end),
-                format!(" <!-- id: {} -->", card.id),
-            )),
+            title: action.title,
+            kind: Some(if quick_fix {
+                CodeActionKind::QUICKFIX
+            } else {
+                PIN_KIND
+            }),
+            diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
+            edit: Some(edit),
+            is_preferred: quick_fix.then_some(action.preferred),
             ..CodeAction::default()
         });
     }
@@ -154,27 +139,6 @@ fn same_diagnostic(theirs: &Diagnostic, ours: &Diagnostic) -> bool {
         && theirs.source.as_deref().is_none_or(|s| s == SOURCE)
 }
 
-/// Add a quick fix, or, when an action of the same kind already makes exactly the same edit,
-/// list the new fix's diagnostics on that one instead (preferred if either was).
-fn add_fix(actions: &mut Vec<CodeAction>, fix: CodeAction) {
-    let Some(same) = actions
-        .iter_mut()
-        .find(|a| a.kind == fix.kind && a.edit.is_some() && a.edit == fix.edit)
-    else {
-        actions.push(fix);
-        return;
-    };
-    let listed = same.diagnostics.get_or_insert_with(Vec::new);
-    for d in fix.diagnostics.into_iter().flatten() {
-        if !listed.contains(&d) {
-            listed.push(d);
-        }
-    }
-    if fix.is_preferred == Some(true) {
-        same.is_preferred = Some(true);
-    }
-}
-
 /// One quick fix per alternative of an uncertain character.
 fn alternatives(uri: &Uri, text: Text<'_>, u: &Uncertain, hint: &Diagnostic) -> Vec<CodeAction> {
     u.alternatives
@@ -209,11 +173,6 @@ fn single_edit(
     new_text: String,
 ) -> WorkspaceEdit {
     WorkspaceEdit::new(HashMap::from([(uri, vec![TextEdit::new(range, new_text)])]))
-}
-
-/// Spans overlap, counting a cursor (empty span) at either end of a span as inside it.
-fn overlaps(a: &Span, b: &Span) -> bool {
-    a.start <= b.end && b.start <= a.end
 }
 
 /// Keep the actions whose kind the client asked for (`context.only`), if it said.
