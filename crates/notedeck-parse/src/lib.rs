@@ -6,7 +6,7 @@
 //! found plus [`Problem`]s, for any input string.
 //!
 //! The outline and card rules (what becomes a topic, a facet, a card; what is skipped and
-//! why; how ids are made) are described in `docs/architecture.md`, "Parser: outline and card
+//! why; how ids are made) are described in `docs/rules.md`, "Parser: outline and card
 //! rules". [`listing`] prints a parsed note compactly for review; [`math`] holds the pasted
 //! KaTeX detection the checker also uses.
 

@@ -13,7 +13,7 @@
 //!   when the problem has none. Headings under such a topic are its facets unless they name
 //!   something in Latin letters.
 //!
-//! Cards: see [`crate`] docs and `docs/architecture.md` ("Parser: outline and card rules").
+//! Cards: see [`crate`] docs and `docs/rules.md` ("Parser: outline and card rules").
 
 mod cards;
 mod claims;
