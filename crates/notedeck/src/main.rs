@@ -29,6 +29,8 @@ enum Command {
     Lsp(cmd::lsp::Args),
     /// Detect and repair text damaged by a wrong encoding.
     Repair(cmd::repair::Args),
+    /// How the notes' cards are doing in your Anki collection (read only).
+    Stats(cmd::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => cmd::lint::run(args),
         Command::Lsp(args) => cmd::lsp::run(args),
         Command::Repair(args) => cmd::repair::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
     };
     match result {
         Ok(code) => code,

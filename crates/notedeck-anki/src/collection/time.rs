@@ -4,7 +4,10 @@
 //! Anki counts days from the collection's creation: a day starts at the "rollover" hour (4 a.m.
 //! by default) in local time. Review cards are due on a day number relative to that count.
 //! `creationOffset` is the UTC offset (minutes west, as JavaScript's `getTimezoneOffset`) in
-//! force when the collection was made; "now" uses the offset in force now.
+//! force when the collection was made; "now" uses the offset in force now. Measured against
+//! Anki 26.9 for rollover hours 0, 4, 6, 12 and 23 in four time zones: day 0 is the local
+//! calendar date of the creation moment (`crt`, with no rollover applied to it); the current
+//! day is the local date of "now" minus the rollover hours; the count never goes below 0.
 
 /// The moment stats are computed for: a Unix time and the local offset from UTC then.
 /// Injected in tests; [`Clock::system`] reads the machine's.
@@ -41,18 +44,16 @@ pub struct DayRule {
 const DAY: i64 = 86_400;
 
 impl DayRule {
-    /// The civil day (days since 1970-01-01) of Anki day 0: the creation day, counted from
-    /// the rollover hour in the creation time zone.
+    /// The civil day (days since 1970-01-01) of Anki day 0: the creation's local date.
     fn first_day(&self) -> i64 {
-        let local = self.created_s - i64::from(self.creation_offset_min) * 60;
-        (local - i64::from(self.rollover_hour) * 3600).div_euclid(DAY)
+        (self.created_s - i64::from(self.creation_offset_min) * 60).div_euclid(DAY)
     }
 
     /// Anki's "today": days since the collection was created, as its scheduler counts them.
     pub fn today(&self, clock: Clock) -> i64 {
         let local = clock.now_s + i64::from(clock.utc_offset_s);
         let now_day = (local - i64::from(self.rollover_hour) * 3600).div_euclid(DAY);
-        now_day - self.first_day()
+        (now_day - self.first_day()).max(0)
     }
 
     /// The calendar date (`YYYY-MM-DD`) of Anki day `day`.
@@ -97,6 +98,79 @@ mod tests {
         assert_eq!(civil_date(20_791), "2026-12-04");
         assert_eq!(civil_date(-1), "1969-12-31");
         assert_eq!(civil_date(11_016), "2000-02-29");
+    }
+
+    /// A collection made at 04:00 UTC on 2026-12-04 (Anki stores the rollover moment of the
+    /// creation day), rollover 4, created in UTC.
+    const RULE: DayRule = DayRule {
+        created_s: 1_796_356_800,
+        creation_offset_min: 0,
+        rollover_hour: 4,
+    };
+
+    #[test]
+    fn a_day_starts_at_the_rollover_hour_in_local_time() {
+        let at = |now_s, utc_offset_s| {
+            RULE.today(Clock {
+                now_s,
+                utc_offset_s,
+            })
+        };
+        let crt = RULE.created_s;
+        assert_eq!(at(crt, 0), 0);
+        assert_eq!(at(crt + 86_399, 0), 0);
+        assert_eq!(at(crt + 86_400, 0), 1);
+        assert_eq!(at(crt - 3600, 0), 0, "never below day 0");
+        // In Seoul (UTC+9) the next day starts at 04:00 KST = 19:00 UTC.
+        let seoul = 9 * 3600;
+        assert_eq!(at(crt + 86_400 - 9 * 3600 - 1, seoul), 0);
+        assert_eq!(at(crt + 86_400 - 9 * 3600, seoul), 1);
+        // In New York (UTC-5) at 09:00 UTC = 04:00 EST.
+        let new_york = -5 * 3600;
+        assert_eq!(at(crt + 86_400 + 5 * 3600 - 1, new_york), 0);
+        assert_eq!(at(crt + 86_400 + 5 * 3600, new_york), 1);
+        // A later rollover moves the boundary with it.
+        let late = DayRule {
+            rollover_hour: 6,
+            ..RULE
+        };
+        assert_eq!(
+            late.today(Clock {
+                now_s: crt + 86_400 + 2 * 3600 - 1,
+                utc_offset_s: 0
+            }),
+            0
+        );
+        assert_eq!(
+            late.today(Clock {
+                now_s: crt + 86_400 + 2 * 3600,
+                utc_offset_s: 0
+            }),
+            1
+        );
+        // Created in Seoul: creationOffset is minutes west (-540).
+        let made_in_seoul = DayRule {
+            created_s: 1_796_324_400, // 04:00 KST on 2026-12-04
+            creation_offset_min: -540,
+            rollover_hour: 4,
+        };
+        assert_eq!(made_in_seoul.date(0), "2026-12-04");
+        assert_eq!(
+            made_in_seoul.today(Clock {
+                now_s: 1_796_324_400,
+                utc_offset_s: seoul
+            }),
+            0
+        );
+        assert_eq!(
+            made_in_seoul.today(Clock {
+                now_s: 1_796_324_400 + 86_400,
+                utc_offset_s: seoul
+            }),
+            1
+        );
+        assert_eq!(RULE.date(0), "2026-12-04");
+        assert_eq!(RULE.date(28), "2027-01-01");
     }
 
     #[test]

@@ -5,3 +5,4 @@ pub mod export;
 pub mod lint;
 pub mod lsp;
 pub mod repair;
+pub mod stats;

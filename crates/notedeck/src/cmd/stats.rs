@@ -1,0 +1,417 @@
+//! `notedeck stats`: how the cards of the notes are doing in the student's own Anki collection
+//! — by document and by section: cards by state, due today and within 7 days, retention over
+//! the last 30 days, mean recall probability, leeches and the most forgotten cards with
+//! `file:line`, cards not imported yet, and orphans (notes in Anki that notedeck made and the
+//! notes no longer hold), with the Anki search that finds them.
+//!
+//! The collection is read from a private copy and never written (see
+//! `notedeck_anki::collection`).
+
+use anyhow::{Context, Result};
+use notedeck_anki::collection::{
+    CardReview, Clock, Collection, Due, NoteReview, State, civil_date, locate,
+};
+use notedeck_ide::html::one_line;
+use notedeck_parse::Card;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cmd::export::title_of;
+use crate::display;
+use crate::input::{collect_markdown, read_note};
+
+/// Arguments of `notedeck stats`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Note files or folders. [default: `notes` if that folder exists, else `.`]
+    pub paths: Vec<PathBuf>,
+    /// The Anki collection (`collection.anki2`, or its profile folder). [default: the one
+    /// Anki opened last: `ANKI_BASE`, else Anki's folder on this system]
+    #[arg(long)]
+    pub collection: Option<PathBuf>,
+    /// Output format: `text` for people, `json` for scripts and editors.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Compute as of this Unix time (seconds) instead of now.
+    #[arg(long, hide = true)]
+    pub now: Option<i64>,
+    /// With `--now`: the UTC offset then, in seconds east (UTC+9 is 32400).
+    #[arg(long, hide = true, allow_hyphen_values = true)]
+    pub utc_offset: Option<i32>,
+}
+
+/// How to print the statistics.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    /// A summary per note file.
+    Text,
+    /// Everything, for scripts.
+    Json,
+}
+
+/// How many of the most forgotten cards each document lists.
+const MOST_LAPSED: usize = 5;
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![default_root()]
+    } else {
+        args.paths.clone()
+    };
+    let files = collect_markdown(&paths)?.files;
+    let clock = match args.now {
+        Some(now_s) => Clock {
+            now_s,
+            utc_offset_s: args.utc_offset.unwrap_or(0),
+        },
+        None => Clock::system(),
+    };
+    let path = locate(args.collection.as_deref())?;
+    let collection = Collection::read(&path, clock)
+        .with_context(|| format!("reading {}", display::path(&path)))?;
+
+    let mut report = Report {
+        collection: display::raw(&path),
+        today: collection.days.map_or_else(
+            || civil_date(clock.now_s.div_euclid(86_400)),
+            |d| d.date(collection.today),
+        ),
+        anki_day: collection.today,
+        documents: Vec::new(),
+        orphans: Vec::new(),
+        orphan_search: String::new(),
+    };
+    let mut in_notes: HashSet<String> = HashSet::new();
+    for file in &files {
+        let note = read_note(file)?;
+        let doc = notedeck_parse::parse(&note.text, &title_of(file));
+        in_notes.extend(doc.cards.iter().map(|c| c.id.clone()));
+        report
+            .documents
+            .push(document(display::raw(file), &doc.cards, &collection, clock));
+    }
+    let mut orphans: Vec<Orphan> = collection
+        .notes
+        .iter()
+        .filter(|(guid, _)| !in_notes.contains(*guid))
+        .map(|(guid, note)| Orphan {
+            id: guid.clone(),
+            note_id: note.note_id,
+            deck: note
+                .cards
+                .first()
+                .map(|c| c.deck.clone())
+                .unwrap_or_default(),
+        })
+        .collect();
+    orphans.sort_by_key(|o| o.note_id);
+    report.orphan_search = search(orphans.iter().map(|o| o.note_id));
+    report.orphans = orphans;
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => text(&report, &mut out),
+    };
+    match written.and_then(|()| out.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(err) => Err(err.into()),
+        Ok(()) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Everything `stats` reports.
+#[derive(Serialize)]
+struct Report {
+    collection: String,
+    /// The date of Anki's current day (which starts at the collection's rollover hour).
+    today: String,
+    /// Anki's day number: days since the collection was created, as its scheduler counts.
+    anki_day: i64,
+    documents: Vec<Document>,
+    orphans: Vec<Orphan>,
+    /// `nid:1,2,3`: paste into Anki's browser to see the orphans (empty when there are none).
+    orphan_search: String,
+}
+
+/// One note file.
+#[derive(Serialize)]
+struct Document {
+    path: String,
+    #[serde(flatten)]
+    totals: Totals,
+    leeches: Vec<CardLine>,
+    most_lapsed: Vec<CardLine>,
+    sections: Vec<Section>,
+    /// Every card of the document in note order, with what Anki holds for it.
+    by_card: Vec<CardStats>,
+}
+
+/// A heading path within a document.
+#[derive(Serialize)]
+struct Section {
+    path: Vec<String>,
+    #[serde(flatten)]
+    totals: Totals,
+}
+
+/// Counts over a set of cards.
+#[derive(Serialize, Default, Clone)]
+struct Totals {
+    /// Cards the notes make.
+    cards: usize,
+    /// Of them, not in the collection yet (not imported since they were written).
+    not_imported: usize,
+    /// Anki cards by state (a cloze note has one per deletion).
+    new: usize,
+    learning: usize,
+    review: usize,
+    relearning: usize,
+    suspended: usize,
+    buried: usize,
+    due_today: usize,
+    due_in_7_days: usize,
+    /// Reviews of learnt cards in the last 30 days, and the share answered other than Again.
+    reviews_30_days: usize,
+    retention_30_days: Option<f64>,
+    /// Mean FSRS recall probability now, over cards FSRS has scheduled.
+    mean_retrievability: Option<f64>,
+    leeches: usize,
+    lapses: i64,
+    #[serde(skip)]
+    passed_30_days: usize,
+    #[serde(skip)]
+    retrievability_sum: f64,
+    #[serde(skip)]
+    retrievability_count: usize,
+}
+
+/// A card of the notes by its line, for lists of leeches and forgotten cards.
+#[derive(Serialize, Clone)]
+struct CardLine {
+    line: usize,
+    front: String,
+    lapses: i64,
+    note_id: i64,
+}
+
+/// One card of the notes and what Anki holds for it.
+#[derive(Serialize)]
+struct CardStats {
+    id: String,
+    line: usize,
+    front: String,
+    path: Vec<String>,
+    /// The note in Anki (`null`: not imported yet).
+    anki: Option<NoteReview>,
+}
+
+/// A note in Anki that notedeck made and the notes no longer hold.
+#[derive(Serialize)]
+struct Orphan {
+    id: String,
+    note_id: i64,
+    deck: String,
+}
+
+fn document(path: String, cards: &[Card], collection: &Collection, clock: Clock) -> Document {
+    let mut totals = Totals::default();
+    let mut sections: BTreeMap<Vec<String>, Totals> = BTreeMap::new();
+    let mut lapsed = Vec::new();
+    let mut stats = Vec::with_capacity(cards.len());
+    for card in cards {
+        let note = collection.note(&card.id);
+        let front = one_line(&notedeck_parse::marked_front(card));
+        totals.add(note, clock);
+        sections
+            .entry(card.path.clone())
+            .or_default()
+            .add(note, clock);
+        if let Some(note) = note {
+            let lapses: i64 = note.cards.iter().map(|c| c.lapses).sum();
+            let leech = note.cards.iter().any(|c| c.leech);
+            if lapses > 0 || leech {
+                lapsed.push((
+                    leech,
+                    CardLine {
+                        line: card.line,
+                        front: front.clone(),
+                        lapses,
+                        note_id: note.note_id,
+                    },
+                ));
+            }
+        }
+        stats.push(CardStats {
+            id: card.id.clone(),
+            line: card.line,
+            front,
+            path: card.path.clone(),
+            anki: note.cloned(),
+        });
+    }
+    let leeches = lapsed
+        .iter()
+        .filter(|(leech, _)| *leech)
+        .map(|(_, c)| c.clone())
+        .collect();
+    lapsed.sort_by(|a, b| b.1.lapses.cmp(&a.1.lapses).then(a.1.line.cmp(&b.1.line)));
+    Document {
+        path,
+        totals: totals.finish(),
+        leeches,
+        most_lapsed: lapsed
+            .into_iter()
+            .take(MOST_LAPSED)
+            .map(|(_, c)| c)
+            .collect(),
+        sections: sections
+            .into_iter()
+            .map(|(path, t)| Section {
+                path,
+                totals: t.finish(),
+            })
+            .collect(),
+        by_card: stats,
+    }
+}
+
+impl Totals {
+    fn add(&mut self, note: Option<&NoteReview>, clock: Clock) {
+        self.cards += 1;
+        let Some(note) = note else {
+            self.not_imported += 1;
+            return;
+        };
+        if note.cards.iter().any(|c| c.leech) {
+            self.leeches += 1;
+        }
+        for card in &note.cards {
+            self.add_card(card, clock);
+        }
+    }
+
+    fn add_card(&mut self, card: &CardReview, clock: Clock) {
+        match card.state {
+            State::New => self.new += 1,
+            State::Learning => self.learning += 1,
+            State::Review => self.review += 1,
+            State::Relearning => self.relearning += 1,
+        }
+        self.suspended += usize::from(card.suspended);
+        self.buried += usize::from(card.buried);
+        self.lapses += card.lapses;
+        let active = !card.suspended && !card.buried;
+        let (today, week) = match &card.due {
+            Due::New { .. } => (false, false),
+            // Learning steps: due within the day they fall in.
+            Due::Minutes { in_minutes } => (*in_minutes < 24 * 60, *in_minutes < 8 * 24 * 60),
+            Due::Day { in_days, .. } => (*in_days <= 0, *in_days <= 7),
+        };
+        self.due_today += usize::from(active && today);
+        self.due_in_7_days += usize::from(active && week);
+        let since = clock.now_s - 30 * 86_400;
+        for review in card.reviews.iter().filter(|r| r.review && r.at_s >= since) {
+            self.reviews_30_days += 1;
+            self.passed_30_days += usize::from(review.ease > 1);
+        }
+        if let Some(r) = card.retrievability {
+            self.retrievability_sum += r;
+            self.retrievability_count += 1;
+        }
+    }
+
+    fn finish(mut self) -> Totals {
+        self.retention_30_days = (self.reviews_30_days > 0)
+            .then(|| self.passed_30_days as f64 / self.reviews_30_days as f64);
+        self.mean_retrievability = (self.retrievability_count > 0)
+            .then(|| self.retrievability_sum / self.retrievability_count as f64);
+        self
+    }
+}
+
+/// Anki's search for notes by id: `nid:1,2,3`.
+fn search(ids: impl Iterator<Item = i64>) -> String {
+    let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
+    if ids.is_empty() {
+        String::new()
+    } else {
+        format!("nid:{}", ids.join(","))
+    }
+}
+
+fn text(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "collection: {}", display::text(&report.collection))?;
+    for doc in &report.documents {
+        let t = &doc.totals;
+        let percent = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{:.0}%", v * 100.0));
+        writeln!(
+            out,
+            "{}: {} cards ({} not imported) · new {} · learning {} · review {} · relearning {} · \
+             suspended {} · due today {} · in 7 days {} · retention 30 d {} ({} reviews) · \
+             recall now {} · {} leech{}",
+            display::text(&doc.path),
+            t.cards,
+            t.not_imported,
+            t.new,
+            t.learning,
+            t.review,
+            t.relearning,
+            t.suspended,
+            t.due_today,
+            t.due_in_7_days,
+            percent(t.retention_30_days),
+            t.reviews_30_days,
+            percent(t.mean_retrievability),
+            t.leeches,
+            if t.leeches == 1 { "" } else { "es" }
+        )?;
+        for (title, list) in [
+            ("leeches", &doc.leeches),
+            ("most forgotten", &doc.most_lapsed),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            writeln!(out, "  {title}:")?;
+            for c in list {
+                writeln!(
+                    out,
+                    "    {}:{}  {}  ({} lapses, nid:{})",
+                    display::text(&doc.path),
+                    c.line,
+                    display::text(&c.front),
+                    c.lapses,
+                    c.note_id
+                )?;
+            }
+        }
+    }
+    if !report.orphans.is_empty() {
+        writeln!(
+            out,
+            "orphans: {} note{} in Anki that the notes no longer hold; find them in Anki's \
+             browser with: {}",
+            report.orphans.len(),
+            if report.orphans.len() == 1 { "" } else { "s" },
+            report.orphan_search
+        )?;
+    }
+    Ok(())
+}
+
+/// `notes/` when run from a notes repository like this one, else the current directory.
+fn default_root() -> PathBuf {
+    let notes = PathBuf::from("notes");
+    if notes.is_dir() {
+        notes
+    } else {
+        PathBuf::from(".")
+    }
+}

@@ -1,0 +1,272 @@
+"""End-to-end: `notedeck stats` reads back a collection made and studied with Anki's own
+library (PyPI `anki`): the bundled notes are exported and imported, cards are answered with the
+v3 scheduler and FSRS (Good, Again until a leech), one is suspended, one card is removed from
+the notes (an orphan) and one is added (not imported yet). What `stats --format json` says of
+each card must be what Anki itself says: state, due day, lapses, leech, retrievability.
+
+Also: Anki holding the collection open in another process (as the desktop app does) while
+notedeck reads it: the data read is current, and the holder can still write and close.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition as UpdateCondition
+from anki.scheduler_pb2 import CardAnswer
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTE_FILE = "역량평가 정리.md"
+
+
+def run(notedeck: str, *args: str, cwd: Path, env: dict | None = None) -> str:
+    proc = subprocess.run([notedeck, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert proc.returncode == 0, f"notedeck {' '.join(args)}: {proc.stderr}"
+    return proc.stdout
+
+
+def answer(col: Collection, cid: int, rating) -> None:
+    card = col.get_card(cid)
+    states = col._backend.get_scheduling_states(cid)
+    card.start_timer()
+    col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=rating))
+
+
+@pytest.fixture(scope="module")
+def studied(notedeck, tmp_path_factory):
+    """A collection in its own Anki folder holding the exported notes, studied."""
+    work = tmp_path_factory.mktemp("stats")
+    notes = work / "notes"
+    notes.mkdir()
+    shutil.copy(ROOT / "notes" / NOTE_FILE, notes / NOTE_FILE)
+    run(notedeck, "export", "notes", "-o", "deck.apkg", cwd=work)
+    cards = json.loads(run(notedeck, "cards", "notes", "--format", "json", cwd=work))
+
+    base = work / "Anki2"
+    path = base / "User 1" / "collection.anki2"
+    path.parent.mkdir(parents=True)
+    col = Collection(str(path))
+    col.set_config("fsrs", True)
+    col.import_anki_package(ImportAnkiPackageRequest(
+        package_path=str(work / "deck.apkg"),
+        options=ImportAnkiPackageOptions(
+            merge_notetypes=False,
+            update_notes=UpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+            with_scheduling=False, with_deck_configs=False)))
+
+    basics = [c for c in cards if c["kind"] == "basic"]
+    def cid_of(card: dict) -> int:
+        return col.db.scalar(
+            "select c.id from cards c join notes n on n.id = c.nid where n.guid = ?", card["id"])
+
+    good, review, leech, suspended, orphan = basics[0], basics[1], basics[2], basics[3], basics[4]
+    answer(col, cid_of(good), CardAnswer.GOOD)
+    col.sched.set_due_date([cid_of(review)], "0")
+    answer(col, cid_of(review), CardAnswer.GOOD)
+    for _ in range(8):
+        col.sched.set_due_date([cid_of(leech)], "0")
+        answer(col, cid_of(leech), CardAnswer.AGAIN)
+        answer(col, cid_of(leech), CardAnswer.GOOD)
+        answer(col, cid_of(leech), CardAnswer.GOOD)
+    col.sched.suspend_cards([cid_of(suspended)])
+
+    expected = {}
+    for card in (good, review, leech, suspended):
+        cid = cid_of(card)
+        c = col.get_card(cid)
+        info = col.card_stats_data(cid)
+        expected[card["id"]] = {
+            "type": c.type, "queue": c.queue, "due": c.due, "lapses": c.lapses, "reps": c.reps,
+            "tags": col.get_note(c.nid).tags, "nid": c.nid,
+            "stability": c.memory_state.stability if c.memory_state else None,
+            "retrievability": info.fsrs_retrievability if info.HasField("fsrs_retrievability") else None,
+        }
+    orphan_nid = col.db.scalar("select id from notes where guid = ?", orphan["id"])
+    today = col.sched.today
+    col.close()
+
+    # The notes change after the import: one card removed, one added.
+    text = (notes / NOTE_FILE).read_text(encoding="utf-8").split("\n")
+    line = orphan["source"]["line"]
+    assert orphan["front"].split(" › ")[-1] in text[line - 1], (orphan, text[line - 1])
+    del text[line - 1]
+    text.append("\n## 새 주제\n\n- **정의**: 아직 가져오지 않은 카드\n")
+    (notes / NOTE_FILE).write_text("\n".join(text), encoding="utf-8")
+    return {
+        "work": work, "base": base, "path": path, "today": today, "expected": expected,
+        "good": good, "review": review, "leech": leech, "suspended": suspended,
+        "orphan": orphan, "orphan_nid": orphan_nid,
+    }
+
+
+def stats(notedeck: str, studied: dict, *extra: str, env: dict | None = None) -> dict:
+    out = run(notedeck, "stats", "notes", "--format", "json", *extra, cwd=studied["work"], env=env)
+    return json.loads(out)
+
+
+def by_id(report: dict) -> dict:
+    return {c["id"]: c for d in report["documents"] for c in d["by_card"]}
+
+
+STATE = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
+def test_each_card_reads_as_anki_says(notedeck, studied):
+    report = stats(notedeck, studied, "--collection", str(studied["path"]))
+    assert report["anki_day"] == studied["today"]
+    cards = by_id(report)
+    checked = {"day": 0, "stability": 0, "retrievability": 0}
+    for guid, want in studied["expected"].items():
+        got = cards[guid]["anki"]
+        assert got is not None, guid
+        card = got["cards"][0]
+        assert card["state"] == STATE[want["type"]], (guid, card, want)
+        assert card["suspended"] == (want["queue"] == -1)
+        assert card["lapses"] == want["lapses"] and card["reps"] == want["reps"]
+        assert got["note_id"] == want["nid"]
+        if card["due"]["kind"] == "day":
+            assert card["due"]["in_days"] == want["due"] - studied["today"], (card, want)
+            checked["day"] += 1
+        if want["stability"] is not None:
+            assert card["stability"] == pytest.approx(want["stability"], rel=1e-6)
+            checked["stability"] += 1
+        if want["retrievability"] is not None:
+            # Anki computed it a moment earlier; recall decays slowly.
+            assert card["retrievability"] == pytest.approx(want["retrievability"], abs=1e-3)
+            checked["retrievability"] += 1
+    # The review card and the leech are review cards with FSRS memory.
+    assert checked["day"] >= 2 and checked["stability"] >= 2 and checked["retrievability"] >= 2, checked
+
+    leech = cards[studied["leech"]["id"]]["anki"]
+    assert leech["cards"][0]["lapses"] == 8
+    assert "leech" in [t.lower() for t in studied["expected"][studied["leech"]["id"]]["tags"]]
+    assert leech["cards"][0]["leech"] is True
+    assert cards[studied["good"]["id"]]["anki"]["cards"][0]["leech"] is False
+
+    doc = report["documents"][0]
+    assert [c["line"] for c in doc["leeches"]] == [studied["leech"]["source"]["line"]]
+    assert doc["most_lapsed"][0]["lapses"] == 8
+    assert doc["suspended"] == 1 and doc["leeches"] and doc["not_imported"] == 1
+    assert doc["reviews_30_days"] >= 9 and 0 < doc["retention_30_days"] < 1
+
+
+def test_orphans_are_listed_with_their_anki_search(notedeck, studied):
+    report = stats(notedeck, studied, "--collection", str(studied["path"]))
+    assert [o["id"] for o in report["orphans"]] == [studied["orphan"]["id"]]
+    assert report["orphan_search"] == f"nid:{studied['orphan_nid']}"
+    text = run(notedeck, "stats", "notes", "--collection", str(studied["path"]),
+               cwd=studied["work"])
+    assert f"nid:{studied['orphan_nid']}" in text and "1 leech" in text
+
+
+def test_anki_base_and_the_last_profile_find_the_collection(notedeck, studied):
+    env = {**os.environ, "ANKI_BASE": str(studied["base"])}
+    report = stats(notedeck, studied, env=env)
+    assert report["collection"] == str(studied["path"])
+    # A second profile: prefs21.db (a pickle, as Anki writes it) names the last one used.
+    other = studied["base"] / "Other" / "collection.anki2"
+    other.parent.mkdir(exist_ok=True)
+    Collection(str(other)).close()
+    proc = subprocess.run([notedeck, "stats", "notes"], cwd=studied["work"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "several Anki profiles" in proc.stderr, proc.stderr
+    import pickle, sqlite3
+    prefs = sqlite3.connect(studied["base"] / "prefs21.db")
+    prefs.execute("create table if not exists profiles (name text primary key, data blob not null)")
+    prefs.execute("insert or replace into profiles values ('_global', ?)",
+                  (pickle.dumps({"last_loaded_profile_name": "User 1", "ver": 0}, protocol=4),))
+    prefs.commit()
+    prefs.close()
+    assert stats(notedeck, studied, env=env)["collection"] == str(studied["path"])
+    shutil.rmtree(other.parent)
+    (studied["base"] / "prefs21.db").unlink()
+
+
+@pytest.mark.parametrize("tz", ["UTC", "Asia/Seoul", "America/New_York", "Pacific/Kiritimati"])
+def test_the_day_is_counted_as_anki_counts_it_in_each_time_zone(notedeck, studied, tz):
+    """For several rollover hours (before and after the hour it is now somewhere), Anki's own
+    day number and notedeck's agree, and so does each review card's due day."""
+    env = {**os.environ, "TZ": tz}
+    for rollover in (0, 4, 6, 12, 23):
+        anki = subprocess.run(
+            [sys.executable, "-c",
+             "import sys, json; from anki.collection import Collection; "
+             "c = Collection(sys.argv[1]); c.set_config('rollover', int(sys.argv[2])); "
+             "due = dict(c.db.all('select n.guid, c.due from cards c join notes n on n.id = c.nid "
+             "where c.type = 2')); print(json.dumps([c.sched.today, due])); c.close()",
+             str(studied["path"]), str(rollover)],
+            env=env, capture_output=True, text=True, timeout=60, check=True).stdout
+        today, due = json.loads(anki)
+        report = stats(notedeck, studied, "--collection", str(studied["path"]), env=env)
+        assert report["anki_day"] == today, (tz, rollover)
+        cards = by_id(report)
+        assert due, "the fixture has review cards"
+        for guid, day in due.items():
+            card = cards[guid]["anki"]["cards"][0]
+            assert card["due"]["in_days"] == day - today, (tz, rollover, card)
+    subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from anki.collection import Collection; "
+         "c = Collection(sys.argv[1]); c.set_config('rollover', 4); c.close()",
+         str(studied["path"])], check=True, timeout=60)
+
+
+def test_reading_while_anki_holds_the_collection_open(notedeck, studied):
+    """The holder answers a card and keeps the collection open (its change is in the WAL);
+    notedeck must see that answer, and the holder must still write and close normally."""
+    guid = studied["orphan"]["id"]  # still in the collection, untouched so far
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent("""
+            import sys
+            from anki.collection import Collection
+            from anki.scheduler_pb2 import CardAnswer
+            col = Collection(sys.argv[1])
+            def answer(cid):
+                card = col.get_card(cid)
+                states = col._backend.get_scheduling_states(cid)
+                card.start_timer()
+                col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
+            cid = col.db.scalar("select c.id from cards c join notes n on n.id = c.nid where n.guid = ?", sys.argv[2])
+            answer(cid)
+            print("answered", flush=True)
+            sys.stdin.readline()
+            answer(cid)
+            col.close()
+            print("closed", flush=True)
+        """), str(studied["path"]), guid],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "answered"
+        assert Path(str(studied["path"]) + "-wal").exists(), "Anki keeps the change in its WAL"
+        report = stats(notedeck, studied, "--collection", str(studied["path"]))
+        orphan = next(o for o in report["orphans"] if o["id"] == guid)
+        assert orphan["note_id"] == studied["orphan_nid"]
+        # The orphan is not in the notes any more, so read its reps straight from the JSON of
+        # a stats run over an unchanged copy of the notes.
+        original = studied["work"] / "original"
+        original.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "notes" / NOTE_FILE, original / NOTE_FILE)
+        out = run(notedeck, "stats", "original", "--format", "json", "--collection",
+                  str(studied["path"]), cwd=studied["work"])
+        card = by_id(json.loads(out))[guid]["anki"]["cards"][0]
+        assert card["reps"] == 1, card
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        assert holder.stdout.readline().strip() == "closed"
+        assert holder.wait(timeout=60) == 0
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    col = Collection(str(studied["path"]))
+    assert col.db.scalar(
+        "select c.reps from cards c join notes n on n.id = c.nid where n.guid = ?", guid) == 2
+    col.close()
