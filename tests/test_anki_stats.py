@@ -270,3 +270,121 @@ def test_reading_while_anki_holds_the_collection_open(notedeck, studied):
     assert col.db.scalar(
         "select c.reps from cards c join notes n on n.id = c.nid where n.guid = ?", guid) == 2
     col.close()
+
+
+class Lsp:
+    """A minimal stdio client for `notedeck lsp`: enough to open a note and ask for lenses,
+    hovers, diagnostics and commands."""
+
+    def __init__(self, notedeck: str, *args: str, cwd: Path):
+        import queue, threading
+        self.proc = subprocess.Popen([notedeck, "lsp", *args], cwd=cwd, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.inbox: "queue.Queue[dict]" = queue.Queue()
+        self.seen: list[dict] = []
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            header = b""
+            while not header.endswith(b"\r\n\r\n"):
+                byte = out.read(1)
+                if not byte:
+                    return
+                header += byte
+            length = int(header.split(b"Content-Length:")[1].split(b"\r\n")[0])
+            self.inbox.put(json.loads(out.read(length)))
+
+    def send(self, message: dict):
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def wait(self, pred, what: str, timeout: float = 30) -> dict:
+        import queue, time
+        for m in self.seen:
+            if pred(m):
+                self.seen.remove(m)
+                return m
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                m = self.inbox.get(timeout=deadline - time.monotonic())
+            except queue.Empty:
+                break
+            if m.get("method") == "workspace/codeLens/refresh" and "id" in m:
+                self.send({"id": m["id"], "result": None})
+            if pred(m):
+                return m
+            self.seen.append(m)
+        raise AssertionError(f"no {what} within {timeout} s; got {[x.get('method') for x in self.seen]}")
+
+    def request(self, method: str, params: dict) -> dict:
+        self.next_id += 1
+        rid = self.next_id
+        self.send({"id": rid, "method": method, "params": params})
+        reply = self.wait(lambda m: m.get("id") == rid and "method" not in m, method)
+        assert "error" not in reply, reply
+        return reply["result"]
+
+    def close(self):
+        try:
+            self.request("shutdown", None)
+            self.send({"method": "exit"})
+            self.proc.wait(timeout=10)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+
+
+def test_the_editor_shows_each_cards_review_state(notedeck, studied):
+    """Lens on each card's line and section, the state in full on hover, a diagnostic on the
+    leech (severity from the editor's option), and the orphans command, from the real server."""
+    work = studied["work"]
+    note = work / "notes" / NOTE_FILE
+    text = note.read_text(encoding="utf-8")
+    uri = note.resolve().as_uri()
+    lsp = Lsp(notedeck, "--collection", str(studied["path"]), cwd=work)
+    try:
+        lsp.request("initialize", {
+            "processId": None, "rootUri": (work / "notes").resolve().as_uri(),
+            "capabilities": {"workspace": {"codeLens": {"refreshSupport": True}}},
+            "initializationOptions": {"leechSeverity": "warning"}})
+        lsp.send({"method": "initialized", "params": {}})
+        lsp.send({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}})
+        lsp.wait(lambda m: m.get("method") == "window/logMessage"
+                 and "review state" in m["params"]["message"], "review state read")
+
+        leech_line = studied["leech"]["source"]["line"] - 1
+        def leech_published(m):
+            return (m.get("method") == "textDocument/publishDiagnostics"
+                    and any(d.get("code") == "leech" for d in m["params"]["diagnostics"]))
+        diags = lsp.wait(leech_published, "leech diagnostic")["params"]["diagnostics"]
+        leeches = [d for d in diags if d.get("code") == "leech"]
+        assert [d["range"]["start"]["line"] for d in leeches] == [leech_line], leeches
+        assert leeches[0]["severity"] == 2 and "forgotten 8×" in leeches[0]["message"], leeches
+
+        lenses = lsp.request("textDocument/codeLens", {"textDocument": {"uri": uri}})
+        titles = {l["range"]["start"]["line"]: l["command"]["title"] for l in lenses}
+        assert "leech" in titles[leech_line] and "8 lapses" in titles[leech_line], titles[leech_line]
+        review_line = studied["review"]["source"]["line"] - 1
+        assert titles[review_line].startswith("review · due in"), titles[review_line]
+        assert "R " in titles[review_line], titles[review_line]
+        report = stats(notedeck, studied, "--collection", str(studied["path"]))
+        missing = [c for c in by_id(report).values() if c["anki"] is None]
+        assert len(missing) == 1, missing
+        assert titles[missing[0]["line"] - 1] == "not in Anki yet", titles.get(missing[0]["line"] - 1)
+        assert any(" due" in t and "leech" in t for t in titles.values() if "cards" in t), titles
+
+        hover = lsp.request("textDocument/hover", {"textDocument": {"uri": uri},
+                            "position": {"line": leech_line, "character": 4}})
+        value = hover["contents"]["value"]
+        assert "**In Anki:**" in value and "8 lapses" in value and "Last reviews:" in value, value
+
+        result = lsp.request("workspace/executeCommand", {"command": "notedeck.orphans"})
+        assert result["search"] == f"nid:{studied['orphan_nid']}", result
+    finally:
+        lsp.close()

@@ -2,7 +2,8 @@
 //! structs (byte spans, paths, text). It holds no lock and speaks no protocol; the language
 //! server converts its answers, and tests call it directly on inline fixtures.
 
-use notedeck_check::{Code, Finding, Note, Workspace};
+use notedeck_anki::collection::Collection;
+use notedeck_check::{Code, Finding, Note, Severity, Workspace};
 use notedeck_parse::{Card, LineIndex, Span};
 use std::path::{Path, PathBuf};
 
@@ -24,13 +25,38 @@ pub struct Analysis<'a> {
     pub(crate) ws: &'a Workspace,
     pub(crate) roots: &'a [PathBuf],
     pub(crate) terms: &'a TermCache,
+    /// The student's Anki collection, when one was read: review state for lenses, hovers
+    /// and leech diagnostics.
+    pub(crate) reviews: Option<&'a Collection>,
+    pub(crate) leech_severity: Severity,
 }
 
 impl<'a> Analysis<'a> {
     /// A view of `ws`; `roots` turn paths into the short form shown to people; `terms` caches
     /// term answers until the workspace changes.
     pub fn new(ws: &'a Workspace, roots: &'a [PathBuf], terms: &'a TermCache) -> Self {
-        Analysis { ws, roots, terms }
+        Analysis {
+            ws,
+            roots,
+            terms,
+            reviews: None,
+            leech_severity: Severity::Info,
+        }
+    }
+
+    /// The same view with the student's review state: `reviews` read from their collection,
+    /// leeches flagged with `leech_severity`.
+    pub fn with_reviews(self, reviews: Option<&'a Collection>, leech_severity: Severity) -> Self {
+        Analysis {
+            reviews,
+            leech_severity,
+            ..self
+        }
+    }
+
+    /// The collection the review state comes from, if any.
+    pub fn reviews(&self) -> Option<&'a Collection> {
+        self.reviews
     }
 
     /// The checker's workspace behind this view.

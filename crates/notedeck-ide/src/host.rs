@@ -5,7 +5,8 @@
 //! must not keep producing conflicts elsewhere). Every change returns the files whose findings
 //! may have changed, read off the checker's own index, so an editor re-checks exactly those.
 
-use notedeck_check::{Affected, Note, Workspace};
+use notedeck_anki::collection::Collection;
+use notedeck_check::{Affected, Note, Severity, Workspace};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,12 +20,19 @@ use crate::vault::{self, Images};
 pub const MAX_FILES: usize = 20_000;
 
 /// The notes of a workspace (open ones as their buffers) and what analysis needs with them.
-#[derive(Default)]
 pub struct AnalysisHost {
     ws: Workspace,
     roots: Vec<PathBuf>,
     open: HashSet<PathBuf>,
     terms: TermCache,
+    reviews: Option<Arc<Collection>>,
+    leech_severity: Severity,
+}
+
+impl Default for AnalysisHost {
+    fn default() -> Self {
+        AnalysisHost::new(Vec::new())
+    }
 }
 
 impl AnalysisHost {
@@ -40,7 +48,25 @@ impl AnalysisHost {
             roots,
             open: HashSet::new(),
             terms: TermCache::default(),
+            reviews: None,
+            leech_severity: Severity::Info,
         }
+    }
+
+    /// Use `reviews` (read from the student's collection) for lenses, hovers and leech
+    /// diagnostics from now on; `None` forgets them.
+    pub fn set_reviews(&mut self, reviews: Option<Arc<Collection>>) {
+        self.reviews = reviews;
+    }
+
+    /// The review state in use, shared (for work done off the lock).
+    pub fn reviews_shared(&self) -> Option<Arc<Collection>> {
+        self.reviews.clone()
+    }
+
+    /// The severity of leech diagnostics (an editor setting).
+    pub fn set_leech_severity(&mut self, severity: Severity) {
+        self.leech_severity = severity;
     }
 
     /// The workspace folders.
@@ -51,6 +77,7 @@ impl AnalysisHost {
     /// The analysis of the vault as it is now.
     pub fn analysis(&self) -> Analysis<'_> {
         Analysis::new(&self.ws, &self.roots, &self.terms)
+            .with_reviews(self.reviews.as_deref(), self.leech_severity)
     }
 
     /// A snapshot of the checker's workspace that later changes do not affect (cheap: notes

@@ -29,7 +29,12 @@ impl Analysis<'_> {
             span = word_span(&note.text, &note.lines, offset, &name);
         }
         if let Some(card) = card_at(&note.doc.cards, offset) {
-            parts.push(card_markdown(card));
+            let mut md = card_markdown(card);
+            if let Some(review) = self.card_review_markdown(card) {
+                md.push_str("\n\n");
+                md.push_str(&review);
+            }
+            parts.push(md);
         }
         (!parts.is_empty()).then(|| Hover {
             markdown: parts.join("\n\n---\n\n"),

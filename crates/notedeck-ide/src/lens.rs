@@ -1,9 +1,10 @@
-//! Code lenses: "N cards" above each section that produces cards.
+//! Code lenses: "N cards" above each section that produces cards (with a collection: "12 cards
+//! · 3 due · 1 leech"), and each card's Anki state on its line.
 
 use notedeck_parse::Span;
 use std::path::Path;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, line_span};
 
 /// A label shown above a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,13 +33,16 @@ impl Analysis<'_> {
                         .count();
                     (n > 0).then(|| Lens {
                         span: section.heading_span.clone(),
-                        title: if n == 1 {
-                            "1 card".to_string()
-                        } else {
-                            format!("{n} cards")
-                        },
+                        title: self.section_title(path, &section.span, n),
                     })
                 })
+                // With a collection, each card's line says how the card is doing.
+                .chain(note.doc.cards.iter().filter_map(|card| {
+                    Some(Lens {
+                        span: line_span(&note.text, &note.lines, card.span.start),
+                        title: self.card_state_line(card)?,
+                    })
+                }))
                 .collect(),
         )
     }

@@ -13,6 +13,7 @@ mod lens;
 mod nav;
 mod outline;
 pub mod repair;
+pub mod reviews;
 pub mod terms;
 pub mod vault;
 
@@ -24,6 +25,7 @@ pub use hover::Hover;
 pub use lens::Lens;
 pub use outline::{Symbol, SymbolKind};
 pub use repair::{RepairOffer, Uncertain, repair_offer};
+pub use reviews::{Leech, orphans};
 pub use terms::TermCache;
 
 pub use notedeck_check::par_map;

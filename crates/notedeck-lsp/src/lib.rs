@@ -17,6 +17,7 @@ use tower_lsp_server::{LspService, Server};
 mod framing;
 mod from_proto;
 mod handlers;
+mod reviews;
 mod server;
 mod state;
 mod to_proto;
@@ -27,12 +28,28 @@ pub struct Config {
     /// How long changes must pause before diagnostics are recomputed. Short enough that a
     /// fix shows up while the eye is still on the line, long enough to skip most keystrokes.
     pub debounce: Duration,
+    /// The student's Anki collection (`collection.anki2` or its profile folder); `None`: the
+    /// one Anki opened last, found as `notedeck stats` finds it. The editor's
+    /// `initializationOptions.collection` wins over both.
+    pub collection: Option<std::path::PathBuf>,
+    /// Look for the collection Anki opened last when none is named (off in tests, so that the
+    /// machine's own Anki folder never leaks in).
+    pub find_collection: bool,
+    /// Severity of the diagnostic on a leech (`initializationOptions.leechSeverity`: `error`,
+    /// `warning`, `information` or `hint`).
+    pub leech_severity: notedeck_check::Severity,
+    /// How often the collection's files are checked for changes (a review session in Anki).
+    pub collection_poll: Duration,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self {
             debounce: Duration::from_millis(50),
+            collection: None,
+            find_collection: true,
+            leech_severity: notedeck_check::Severity::Info,
+            collection_poll: Duration::from_secs(2),
         }
     }
 }

@@ -14,12 +14,12 @@ use tower_lsp_server::jsonrpc::{self, ErrorCode};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-use crate::Config;
 use crate::from_proto::uri_to_path;
 use crate::handlers::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols, sync,
 };
 use crate::state::State;
+use crate::{Config, reviews};
 use notedeck_check::Affected;
 use notedeck_ide::AnalysisHost;
 
@@ -33,9 +33,15 @@ pub struct Backend {
 /// server log; benchmarks and tests wait for it).
 pub const LOADED: &str = "loaded";
 
+/// The command that lists orphans: notes in Anki that notedeck made and the notes no longer
+/// hold, with the Anki search that finds them.
+pub const ORPHANS: &str = "notedeck.orphans";
+
 /// State shared between request handlers, the diagnostics worker and the startup scan.
-struct Shared {
+pub(crate) struct Shared {
     config: Config,
+    /// The collection the editor named in `initializationOptions` (wins over the config).
+    collection: Mutex<Option<PathBuf>>,
     state: RwLock<State>,
     /// Files whose diagnostics must be recomputed, and names whose definitions changed
     /// (their other sites may have gained or lost a conflict).
@@ -73,6 +79,7 @@ impl Backend {
             client,
             shared: Arc::new(Shared {
                 config,
+                collection: Mutex::default(),
                 state: RwLock::new(State::default()),
                 dirty: Mutex::default(),
                 wake: Notify::new(),
@@ -131,9 +138,17 @@ impl Backend {
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> jsonrpc::Result<InitializeResult> {
         let roots = roots(&params);
+        let options = reviews::Options::from_json(params.initialization_options.as_ref());
         guarded("initialize", || {
-            self.shared.write().host = AnalysisHost::new(roots);
+            let mut st = self.shared.write();
+            st.host = AnalysisHost::new(roots);
+            st.host.set_leech_severity(
+                options
+                    .leech_severity
+                    .unwrap_or(self.shared.config.leech_severity),
+            );
         })?;
+        *lock(&self.shared.collection) = options.collection;
         self.start_worker();
         Ok(InitializeResult {
             server_info: Some(ServerInfo {
@@ -146,6 +161,17 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let explicit = lock(&self.shared.collection)
+            .clone()
+            .or_else(|| self.shared.config.collection.clone());
+        if explicit.is_some() || self.shared.config.find_collection {
+            tokio::spawn(reviews::watch(
+                self.client.clone(),
+                self.shared.clone(),
+                explicit,
+                self.shared.config.collection_poll,
+            ));
+        }
         let shared = self.shared.clone();
         let client = self.client.clone();
         tokio::spawn(async move {
@@ -284,9 +310,80 @@ impl LanguageServer for Backend {
     async fn code_lens(&self, params: CodeLensParams) -> jsonrpc::Result<Option<Vec<CodeLens>>> {
         self.read("codeLens", |st| code_lens::code_lens(st, &params))
     }
+
+    async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> jsonrpc::Result<Option<serde_json::Value>> {
+        if params.command != ORPHANS {
+            return Err(jsonrpc::Error::invalid_params(format!(
+                "unknown command {:?}; notedeck runs {ORPHANS:?}",
+                params.command
+            )));
+        }
+        // Reading the vault again takes a while: off the lock, on the blocking pool.
+        let (roots, open, collection) = self.read("executeCommand", |st| {
+            let analysis = st.analysis();
+            let open: Vec<(PathBuf, std::collections::HashSet<String>)> = st
+                .open
+                .keys()
+                .filter_map(|p| {
+                    let note = analysis.note(p)?;
+                    Some((
+                        p.clone(),
+                        note.doc.cards.iter().map(|c| c.id.clone()).collect(),
+                    ))
+                })
+                .collect();
+            (st.host.roots().to_vec(), open, st.host.reviews_shared())
+        })?;
+        let Some(collection) = collection else {
+            return Ok(Some(serde_json::json!({
+                "orphans": [], "search": "", "message": "no Anki collection was read"
+            })));
+        };
+        let ids = blocking("orphans", move || reviews::card_ids(&roots, &open)).await;
+        let (orphans, search) = notedeck_ide::orphans(&collection, &ids);
+        let list: Vec<serde_json::Value> = orphans
+            .iter()
+            .map(|(id, note)| {
+                serde_json::json!({
+                    "id": id,
+                    "note_id": note.note_id,
+                    "deck": note.cards.first().map(|c| c.deck.clone()).unwrap_or_default(),
+                })
+            })
+            .collect();
+        let message = if list.is_empty() {
+            "no orphans: every notedeck note in Anki is still in the notes".to_string()
+        } else {
+            format!(
+                "{} note(s) in Anki that the notes no longer hold; search Anki's browser for {search}",
+                list.len()
+            )
+        };
+        self.client
+            .show_message(MessageType::INFO, message.clone())
+            .await;
+        Ok(Some(serde_json::json!({
+            "orphans": list, "search": search, "message": message
+        })))
+    }
 }
 
 impl Shared {
+    /// Use newly read review state, and re-publish the open files' diagnostics (leeches).
+    pub(crate) fn set_reviews(&self, reviews: Option<Arc<notedeck_anki::collection::Collection>>) {
+        let open: Vec<PathBuf> = {
+            let mut st = self.write();
+            st.host.set_reviews(reviews);
+            st.open.keys().cloned().collect()
+        };
+        lock(&self.dirty).files.extend(open);
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.wake.notify_one();
+    }
+
     fn read(&self) -> RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(PoisonError::into_inner)
     }
@@ -337,6 +434,10 @@ fn capabilities() -> ServerCapabilities {
             code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, code_action::PIN_KIND]),
             ..CodeActionOptions::default()
         })),
+        execute_command_provider: Some(ExecuteCommandOptions {
+            commands: vec![ORPHANS.to_string()],
+            ..ExecuteCommandOptions::default()
+        }),
         code_lens_provider: Some(CodeLensOptions {
             resolve_provider: Some(false),
         }),

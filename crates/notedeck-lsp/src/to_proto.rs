@@ -4,8 +4,8 @@
 
 use notedeck_check::{Finding, Severity, Workspace};
 use notedeck_ide::{
-    Completion, Hover as IdeHover, Lens, Location as Place, Symbol, SymbolKind as Kind, TermSymbol,
-    Uncertain,
+    Completion, Hover as IdeHover, Leech, Lens, Location as Place, Symbol, SymbolKind as Kind,
+    TermSymbol, Uncertain,
 };
 use notedeck_parse::{CardKind, LineIndex, SectionKind, Span};
 use std::path::Path;
@@ -181,6 +181,21 @@ pub fn uncertain_hint(text: Text<'_>, u: &Uncertain) -> Diagnostic {
         code: Some(NumberOrString::String(UNCERTAIN.to_string())),
         source: Some(SOURCE.to_string()),
         message: u.message(),
+        ..Diagnostic::default()
+    }
+}
+
+/// Diagnostic code of a card the student keeps forgetting in Anki.
+pub const LEECH: &str = "leech";
+
+/// The diagnostic on a leech's line.
+pub fn leech(text: Text<'_>, leech: &Leech) -> Diagnostic {
+    Diagnostic {
+        range: text.range(&leech.span),
+        severity: Some(severity(leech.severity)),
+        code: Some(NumberOrString::String(LEECH.to_string())),
+        source: Some(SOURCE.to_string()),
+        message: leech.message.clone(),
         ..Diagnostic::default()
     }
 }

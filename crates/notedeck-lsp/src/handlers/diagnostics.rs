@@ -31,6 +31,12 @@ pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
                 .map(|u| to_proto::uncertain_hint(text, u)),
         );
     }
+    out.extend(
+        st.analysis()
+            .leeches(path)
+            .iter()
+            .map(|l| to_proto::leech(text, l)),
+    );
     out
 }
 

@@ -34,7 +34,11 @@ impl Client {
     pub fn start_with_debounce(debounce: Duration) -> Self {
         let (client_end, server_end) = tokio::io::duplex(1 << 20);
         let (server_read, server_write) = tokio::io::split(server_end);
-        let config = notedeck_lsp::Config { debounce };
+        let config = notedeck_lsp::Config {
+            debounce,
+            find_collection: false,
+            ..notedeck_lsp::Config::default()
+        };
         let server = tokio::spawn(notedeck_lsp::serve(server_read, server_write, config));
         let (read, writer) = tokio::io::split(client_end);
         Client {

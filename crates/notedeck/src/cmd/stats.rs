@@ -93,12 +93,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .documents
             .push(document(display::raw(file), &doc.cards, &collection, clock));
     }
-    let mut orphans: Vec<Orphan> = collection
-        .notes
-        .iter()
-        .filter(|(guid, _)| !in_notes.contains(*guid))
+    let (orphans, search) = notedeck_ide::orphans(&collection, &in_notes);
+    report.orphans = orphans
+        .into_iter()
         .map(|(guid, note)| Orphan {
-            id: guid.clone(),
+            id: guid.to_string(),
             note_id: note.note_id,
             deck: note
                 .cards
@@ -107,9 +106,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .unwrap_or_default(),
         })
         .collect();
-    orphans.sort_by_key(|o| o.note_id);
-    report.orphan_search = search(orphans.iter().map(|o| o.note_id));
-    report.orphans = orphans;
+    report.orphan_search = search;
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -333,16 +330,6 @@ impl Totals {
         self.mean_retrievability = (self.retrievability_count > 0)
             .then(|| self.retrievability_sum / self.retrievability_count as f64);
         self
-    }
-}
-
-/// Anki's search for notes by id: `nid:1,2,3`.
-fn search(ids: impl Iterator<Item = i64>) -> String {
-    let ids: Vec<String> = ids.map(|id| id.to_string()).collect();
-    if ids.is_empty() {
-        String::new()
-    } else {
-        format!("nid:{}", ids.join(","))
     }
 }
 
