@@ -28,7 +28,7 @@ mod tips;
 
 pub use identity::card_id;
 
-use crate::tree::{Kind, Plain, Tree};
+use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -57,6 +57,19 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     let (pins, bad_pins) = scan_pins(text);
     b.pins = pins;
     b.doc.problems.extend(bad_pins);
+    if let Some(deep) = &tree.too_deep {
+        // The rest of the line is enough to point at; the dropped block may run to the end.
+        let end = text
+            .get(deep.start..deep.end)
+            .and_then(|s| s.find(['\n', '\r']))
+            .map_or(deep.end, |n| deep.start + n);
+        b.doc.problems.push(crate::Problem {
+            span: deep.start..end,
+            message: format!(
+                "lists and quotes nested deeper than {MAX_NESTING} levels are read as text"
+            ),
+        });
+    }
     b.copies = display_copies(text, &tree);
     // Plain text of every top-level heading and paragraph, computed once.
     let plains: Vec<Option<Plain>> = tree

@@ -1,0 +1,67 @@
+//! Hostile note text through the real binary: nesting deep enough to overflow a recursive
+//! walk, old Mac line endings, NUL bytes, bytes that are not UTF-8. Every command answers
+//! with a normal exit code and the note's other cards.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+fn notedeck(cwd: &Path, args: &[&str]) -> (String, String, Option<i32>) {
+    let out = Command::cargo_bin("notedeck")
+        .expect("binary")
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("run");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+fn workdir(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(dir.path().join("notes")).expect("mkdir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join("notes").join(name), text).expect("write");
+    }
+    dir
+}
+
+/// A card, then 100,000 levels of one kind of nesting.
+fn deep(nesting: &str) -> Vec<u8> {
+    format!(
+        "# Deep\n\n- **Kept**: yes\n\n{}x\n",
+        nesting.repeat(100_000)
+    )
+    .into_bytes()
+}
+
+#[test]
+fn every_command_survives_100k_levels_of_nesting() {
+    let lists = deep("- ");
+    let quotes = deep(">");
+    let mixed = deep("> - ");
+    let emphasis = format!(
+        "- **Kept**: yes\n\n{}x{}\n",
+        "*".repeat(100_000),
+        "*".repeat(100_000)
+    );
+    let dir = workdir(&[
+        ("lists.md", &lists),
+        ("quotes.md", &quotes),
+        ("mixed.md", &mixed),
+        ("emphasis.md", emphasis.as_bytes()),
+    ]);
+    let (out, err, code) = notedeck(dir.path(), &["lint", "notes"]);
+    assert!(matches!(code, Some(0 | 1)), "lint: {code:?}\n{out}\n{err}");
+    let (out, err, code) = notedeck(dir.path(), &["cards", "notes", "--format", "json"]);
+    assert_eq!(code, Some(0), "cards: {out}\n{err}");
+    assert_eq!(out.matches("\"key\": \"Kept\"").count(), 4, "cards: {out}");
+    let (out, err, code) = notedeck(dir.path(), &["cards", "notes"]);
+    assert_eq!(code, Some(0), "cards: {out}\n{err}");
+    assert!(out.contains("nested deeper than"), "cards: {out}");
+    let (out, err, code) = notedeck(dir.path(), &["export", "notes", "-o", "deck.apkg"]);
+    assert_eq!(code, Some(0), "export: {out}\n{err}");
+    assert!(dir.path().join("deck.apkg").is_file());
+}
