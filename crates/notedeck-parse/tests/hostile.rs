@@ -67,3 +67,102 @@ fn shallow_nesting_is_not_a_problem() {
     let doc = parse(text, "t");
     assert!(doc.problems.is_empty(), "{:?}", doc.problems);
 }
+
+const NOTES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../notes/역량평가 정리.md"
+));
+
+/// Everything a card or a position depends on, spans included.
+fn summary(doc: &Document) -> String {
+    let mut out = String::new();
+    for c in &doc.cards {
+        out += &format!(
+            "{:?} {} {:?} {} | {} | {} | {:?} {:?}\n",
+            c.kind, c.id, c.span, c.line, c.front, c.back, c.cloze, c.images
+        );
+    }
+    for s in &doc.sections {
+        out += &format!(
+            "{:?} {} {:?} {:?}\n",
+            s.kind, s.title, s.span, s.heading_span
+        );
+    }
+    for t in &doc.terms {
+        out += &format!("{} {} {:?}\n", t.name, t.expansion, t.span);
+    }
+    for c in &doc.claims {
+        out += &format!("{} {} {} {:?}\n", c.subject, c.attribute, c.value, c.span);
+    }
+    for s in &doc.skipped {
+        out += &format!("{} {:?} {}\n", s.line, s.span, s.reason);
+    }
+    for p in &doc.problems {
+        out += &format!("{:?} {}\n", p.span, p.message);
+    }
+    out
+}
+
+#[test]
+fn lf_crlf_and_lone_cr_give_the_same_document() {
+    let fenced = "# T\n\n## 문제 1\n\n### **A (Alpha)**\n\n- **code**:\n\n  ```\n  - **not**: a card\n  ```\n\n- **b**: c $x$\n";
+    for lf in [NOTES, fenced] {
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        // Same byte length for CR, so every span must be equal; CRLF shifts them.
+        let want = summary(&parse(lf, "t"));
+        assert_eq!(summary(&parse(&cr, "t")), want);
+        let crlf_doc = parse(&crlf, "t");
+        let lf_doc = parse(lf, "t");
+        assert_eq!(crlf_doc.cards.len(), lf_doc.cards.len());
+        for (a, b) in crlf_doc.cards.iter().zip(&lf_doc.cards) {
+            assert_eq!(
+                (a.line, &a.front, &a.back, &a.id),
+                (b.line, &b.front, &b.back, &b.id)
+            );
+        }
+    }
+}
+
+#[test]
+fn line_index_counts_cr_lf_and_crlf_as_one_line_end_each() {
+    use notedeck_parse::{LineIndex, Position};
+    let text = "a\rb\r\nc\nd";
+    let index = LineIndex::new(text);
+    assert_eq!(index.line_count(), 4);
+    for (offset, line, character) in [
+        (0, 0, 0),
+        (1, 0, 1),
+        (2, 1, 0),
+        (3, 1, 1),
+        (5, 2, 0),
+        (7, 3, 0),
+    ] {
+        assert_eq!(
+            index.position(text, offset),
+            Position { line, character },
+            "offset {offset}"
+        );
+    }
+    // The CR of a CRLF belongs to the line it ends.
+    assert_eq!(
+        index.offset(
+            text,
+            Position {
+                line: 1,
+                character: 9
+            }
+        ),
+        3
+    );
+    assert_eq!(
+        index.offset(
+            text,
+            Position {
+                line: 0,
+                character: 9
+            }
+        ),
+        1
+    );
+}

@@ -65,3 +65,35 @@ fn every_command_survives_100k_levels_of_nesting() {
     assert_eq!(code, Some(0), "export: {out}\n{err}");
     assert!(dir.path().join("deck.apkg").is_file());
 }
+
+const NOTES: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../notes/역량평가 정리.md"
+));
+
+/// Lines and columns in the output do not depend on how the note ends its lines.
+#[test]
+fn lf_crlf_and_lone_cr_notes_give_the_same_cards_and_findings() {
+    let outputs: Vec<(String, String, String)> = [
+        NOTES.to_string(),
+        NOTES.replace('\n', "\r\n"),
+        NOTES.replace('\n', "\r"),
+    ]
+    .iter()
+    .map(|text| {
+        let dir = workdir(&[("note.md", text.as_bytes())]);
+        let (cards, err, code) = notedeck(dir.path(), &["cards", "notes", "--format", "json"]);
+        assert_eq!(code, Some(0), "{err}");
+        let (listing, _, _) = notedeck(dir.path(), &["cards", "notes"]);
+        let (lint, _, code) = notedeck(dir.path(), &["lint", "notes", "--format", "json"]);
+        assert_eq!(code, Some(1), "the real notes have findings: {lint}");
+        (cards, listing, lint)
+    })
+    .collect();
+    assert!(outputs[0].0.contains("\"line\": 130"), "{}", outputs[0].0);
+    for (i, other) in outputs.iter().enumerate().skip(1) {
+        assert_eq!(other.0, outputs[0].0, "cards, ending {i}");
+        assert_eq!(other.1, outputs[0].1, "listing, ending {i}");
+        assert_eq!(other.2, outputs[0].2, "lint, ending {i}");
+    }
+}

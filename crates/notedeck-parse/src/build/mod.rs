@@ -39,6 +39,7 @@ const LABEL_MAX_CHARS: usize = 60;
 
 /// Parse `text` into a [`Document`].
 pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
+    let text = &*crate::position::lone_cr_as_lf(text);
     let tree = Tree::parse(text);
     let mut b = Builder {
         text,
