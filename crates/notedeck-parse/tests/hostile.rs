@@ -166,3 +166,17 @@ fn line_index_counts_cr_lf_and_crlf_as_one_line_end_each() {
         1
     );
 }
+
+#[test]
+fn nul_becomes_the_replacement_character_in_every_field() {
+    let text = "# T\0itle\n\n## 문제 1\n\n### **A\0 (Al\0pha)**\n\n- **ke\0y**: va\0lue `co\0de` $x\0$\n- **k2**: ![a\0lt](i\0.png) <b\0>\n- **c**: {{c1::a\0b}} and {{c2::\0}}\n\n```\nfen\0ce\n```\n";
+    let doc = parse(text, "t");
+    let json = serde_json::to_string(&doc).expect("json");
+    assert!(!json.contains("\\u0000"), "{json}");
+    assert!(doc.cards.len() >= 2, "{:?}", doc.cards);
+    for c in &doc.cards {
+        for d in &c.cloze {
+            assert!(c.front.get(d.range.clone()).is_some(), "{c:?}");
+        }
+    }
+}

@@ -97,3 +97,13 @@ fn lf_crlf_and_lone_cr_notes_give_the_same_cards_and_findings() {
         assert_eq!(other.2, outputs[0].2, "lint, ending {i}");
     }
 }
+
+#[test]
+fn nul_bytes_never_reach_a_card_field() {
+    let text = "# T\0itle\n\n## 문제 1\n\n### **A\0 (Al\0pha)**\n\n- **ke\0y**: va\0lue `co\0de` $x\0$\n- **k2**: ![a\0lt](i\0.png)\n";
+    let dir = workdir(&[("nul.md", text.as_bytes())]);
+    let (out, err, code) = notedeck(dir.path(), &["cards", "notes", "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("ke\u{FFFD}y"), "{out}");
+    assert!(!out.contains("\\u0000") && !out.contains('\0'), "{out}");
+}
