@@ -107,3 +107,24 @@ fn nul_bytes_never_reach_a_card_field() {
     assert!(out.contains("ke\u{FFFD}y"), "{out}");
     assert!(!out.contains("\\u0000") && !out.contains('\0'), "{out}");
 }
+
+#[test]
+fn an_undecodable_note_is_reported_with_the_line_and_column_of_the_first_bad_byte() {
+    // Valid UTF-8 (Korean, CRLF) up to a lone 0xFF, which no legacy encoding reads either.
+    let mut text = "# 제목\r\n\r\n- **가**: 나\r\n- **ab**: 다"
+        .as_bytes()
+        .to_vec();
+    text.extend(b"\xff\xfe\xff rest\n");
+    let dir = workdir(&[("bad.md", &text)]);
+    for command in [
+        &["cards", "notes"][..],
+        &["export", "notes", "-o", "d.apkg"],
+    ] {
+        let (out, err, code) = notedeck(dir.path(), command);
+        assert_ne!(code, Some(0), "{command:?}: {out}\n{err}");
+        assert!(
+            err.contains("bad.md:4:12: not valid UTF-8 (byte 0xFF at line 4, column 12)"),
+            "{command:?}: {err}"
+        );
+    }
+}
