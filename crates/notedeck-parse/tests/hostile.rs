@@ -180,3 +180,95 @@ fn nul_becomes_the_replacement_character_in_every_field() {
         }
     }
 }
+
+mod fuzz {
+    use notedeck_parse::{Document, LineIndex, Span, parse};
+    use proptest::prelude::*;
+
+    /// Markdown-ish pieces with the hostile parts: every line ending, NUL, astral and
+    /// Hangul characters, and nesting past the cap.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("#".to_string()),
+            Just("## 문제 1".to_string()),
+            Just("- ".to_string()),
+            Just("1. ".to_string()),
+            Just("> ".to_string()),
+            Just("| a | b |\n|---|---|\n| ".to_string()),
+            Just("|".to_string()),
+            Just("**".to_string()),
+            Just("*".to_string()),
+            Just("$".to_string()),
+            Just("$$".to_string()),
+            Just("`".to_string()),
+            Just("```".to_string()),
+            Just("[".to_string()),
+            Just("](u)".to_string()),
+            Just("\r".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\0".to_string()),
+            Just("📌".to_string()),
+            Just("한국어 ".to_string()),
+            Just("LoRA (Low-Rank Adaptation)".to_string()),
+            Just("- **라벨**: 값".to_string()),
+            Just("<!-- id: x -->".to_string()),
+            Just("- ".repeat(40)),
+            Just("> ".repeat(40)),
+            Just("> - ".repeat(20)),
+            "[a-z가-힣 ]{0,8}",
+        ]
+    }
+
+    fn check(text: &str, d: &Document) {
+        let ok = |s: &Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let lines = LineIndex::new(text);
+        for s in &d.sections {
+            assert!(ok(&s.span) && ok(&s.heading_span), "{s:?}");
+        }
+        for c in &d.cards {
+            assert!(ok(&c.span), "{c:?}");
+            assert_eq!(c.line, lines.line_of(c.span.start) + 1, "{c:?}");
+            for x in &c.cloze {
+                assert!(c.front.get(x.range.clone()).is_some(), "{c:?}");
+            }
+            for s in [&c.front, &c.back, &c.key] {
+                assert!(!s.contains('\0'), "{c:?}");
+            }
+        }
+        for t in &d.terms {
+            assert!(
+                ok(&t.span) && ok(&t.name_span) && ok(&t.expansion_span),
+                "{t:?}"
+            );
+        }
+        for c in &d.claims {
+            assert!(ok(&c.span) && ok(&c.value_span), "{c:?}");
+        }
+        for i in &d.images {
+            assert!(ok(&i.span), "{i:?}");
+        }
+        for s in &d.skipped {
+            assert!(ok(&s.span), "{s:?}");
+        }
+        for p in &d.problems {
+            assert!(ok(&p.span), "{p:?}");
+        }
+    }
+
+    proptest! {
+        // 256 cases of at most 80 pieces: about a second in debug.
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn hostile_soup(pieces in proptest::collection::vec(piece(), 0..80)) {
+            let text = pieces.concat();
+            check(&text, &parse(&text, "t"));
+        }
+    }
+}
