@@ -193,12 +193,19 @@ pub enum ReadError {
     },
     /// Neither UTF-8 nor a legacy encoding notedeck recognises.
     #[error(
-        "{}: not valid UTF-8 and not CP949/EUC-KR or Shift-JIS either; save it as UTF-8",
+        "{}:{line}:{column}: not valid UTF-8 (byte 0x{byte:02X} at line {line}, column {column}) \
+         and not CP949/EUC-KR or Shift-JIS either; save it as UTF-8",
         .path.display()
     )]
     Undecodable {
         /// The note.
         path: PathBuf,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column of that byte, in characters (the line's valid part before it).
+        column: usize,
+        /// The byte itself.
+        byte: u8,
     },
 }
 
@@ -218,8 +225,18 @@ pub fn read_note(path: &Path) -> Result<NoteText, ReadError> {
     let bytes = fs::read(path).map_err(io)?;
     let decoded = notedeck_repair::decode_bytes(&bytes);
     if decoded.lossy {
+        // Where the UTF-8 reading stops is what a person can look for in an editor.
+        let valid = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        let before =
+            std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+        let line_start = notedeck_parse::line_bounds(before, before.len()).start;
         return Err(ReadError::Undecodable {
             path: path.to_path_buf(),
+            line: notedeck_parse::LineIndex::new(before).line_count(),
+            column: before[line_start..].chars().count() + 1,
+            byte: bytes.get(valid).copied().unwrap_or_default(),
         });
     }
     Ok(NoteText {

@@ -400,4 +400,69 @@ mod tests {
         forward(input.as_bytes(), &mut Vec::new(), &mut seen).await;
         assert!(seen.shutdown && seen.exit, "{seen:?}");
     }
+
+    mod fuzz {
+        use super::super::{Seen, forward};
+        use proptest::prelude::*;
+
+        fn frame(body: &[u8], length: usize) -> Vec<u8> {
+            let mut out = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+            out.extend_from_slice(body);
+            out
+        }
+
+        /// Pieces of a client's stream, well-formed or not. A wrong length is never more than
+        /// 16 bytes too long, so it can eat at most the start of the next message.
+        fn piece() -> impl Strategy<Value = Vec<u8>> {
+            let body = r#"{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}}"#;
+            prop_oneof![
+                Just(frame(body.as_bytes(), body.len())),
+                (0usize..body.len() + 16).prop_map(move |n| frame(body.as_bytes(), n)),
+                proptest::collection::vec(any::<u8>(), 0..40).prop_map(|b| frame(&b, b.len())),
+                Just(b"Content-Length: abc\r\n\r\n{}".to_vec()),
+                Just(b"Content-Length: 99999999999999999999\r\n\r\n".to_vec()),
+                Just(b"Content-Type: x\r\n\r\n{}".to_vec()),
+                Just(b"Content-Length: 2\n\n{}".to_vec()),
+                Just(b"content-length:".to_vec()),
+                Just(b"\r\n".to_vec()),
+                Just(b"\r".to_vec()),
+                proptest::collection::vec(any::<u8>(), 0..40),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// Whatever came before, the framing never panics, writes only well-framed
+            /// messages, and the message after the garbage gets through unchanged.
+            #[test]
+            fn resynchronises_after_any_garbage(pieces in proptest::collection::vec(piece(), 0..20)) {
+                let last = br#"{"jsonrpc":"2.0","id":"last","method":"textDocument/hover","params":{"pad":"................"}}"#;
+                let mut input = pieces.concat();
+                // The first copy may be eaten by a length that was too long; the second not.
+                input.extend(frame(last, last.len()));
+                input.extend(frame(last, last.len()));
+                let mut out = Vec::new();
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .build()
+                    .expect("runtime");
+                runtime.block_on(forward(&input[..], &mut out, &mut Seen::default()));
+                prop_assert!(out.ends_with(&frame(last, last.len())));
+                // Every message written is a header and a body of exactly that length.
+                let mut rest = &out[..];
+                while !rest.is_empty() {
+                    let header_end = rest.windows(4).position(|w| w == b"\r\n\r\n");
+                    prop_assert!(header_end.is_some());
+                    let header_end = header_end.unwrap_or_default();
+                    let header = std::str::from_utf8(&rest[..header_end]).unwrap_or_default();
+                    let length: usize = header
+                        .strip_prefix("Content-Length: ")
+                        .and_then(|n| n.parse().ok())
+                        .unwrap_or(usize::MAX);
+                    prop_assert!(length <= rest.len() - header_end - 4, "{header}");
+                    rest = &rest[header_end + 4 + length..];
+                }
+            }
+        }
+    }
 }

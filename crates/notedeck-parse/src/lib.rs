@@ -25,7 +25,7 @@ mod tree;
 pub use build::card_id;
 pub use listing::{listing, marked_front};
 pub use math::{PastedKatex, pasted_katex};
-pub use position::{LineIndex, Position};
+pub use position::{LineIndex, Position, line_bounds, split_lines};
 
 /// Byte range into the source text.
 pub type Span = Range<usize>;

@@ -18,13 +18,16 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Index the line starts of `text` (`\n` ends a line; a `\r` before it belongs to the line).
+    /// Index the line starts of `text`. `\n`, `\r\n` and a lone `\r` (old Mac files) each end
+    /// a line, as in CommonMark and LSP; the line ending belongs to the line it ends.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { starts }
@@ -69,10 +72,14 @@ impl LineIndex {
             return text.len();
         }
         let start = self.starts[line];
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |next| next - 1);
+        let end = self.starts.get(line + 1).map_or(text.len(), |&next| {
+            let bytes = text.as_bytes();
+            let mut end = next - 1;
+            if bytes.get(end) == Some(&b'\n') && end > start && bytes.get(end - 1) == Some(&b'\r') {
+                end -= 1;
+            }
+            end
+        });
         let mut units = 0u32;
         for (i, ch) in text[start..end].char_indices() {
             let width = ch.len_utf16() as u32;
@@ -83,6 +90,56 @@ impl LineIndex {
         }
         end
     }
+}
+
+/// Byte range of the line around `at`, without its line ending (`\n`, `\r\n` or `\r`).
+/// `at` past the end is clamped.
+pub fn line_bounds(text: &str, at: usize) -> std::ops::Range<usize> {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// The lines of `text`, each with its line ending (`\n`, `\r\n` or `\r`) when it has one.
+/// Unlike [`str::lines`] a lone `\r` ends a line, as in CommonMark.
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
+/// `text` with every lone `\r` (old Mac line ending) made `\n`. CommonMark reads both as a
+/// line ending, but pulldown-cmark misses a fence inside a list item after a lone `\r`, and
+/// the rules look for `\n`. One byte for one byte, so every span stays right for `text`.
+pub(crate) fn lone_cr_as_lf(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !text.match_indices('\r').any(|(i, _)| lone(i)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (i, _) in text.match_indices('\r') {
+        if lone(i) {
+            out.push_str(&text[rest..i]);
+            out.push('\n');
+            rest = i + 1;
+        }
+    }
+    out.push_str(&text[rest..]);
+    std::borrow::Cow::Owned(out)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -249,7 +249,13 @@ fn damage_of(text: &str, scan: &Scan) -> Option<Damage> {
         return None;
     }
     let first_offset = scan.first.unwrap_or(0);
-    let first_line = 1 + text.get(..first_offset).unwrap_or("").matches('\n').count();
+    // `\n`, `\r\n` and a lone `\r` each end a line.
+    let before = text.get(..first_offset).unwrap_or("");
+    let lone_crs = before
+        .match_indices('\r')
+        .filter(|&(i, _)| text.as_bytes().get(i + 1) != Some(&b'\n'))
+        .count();
+    let first_line = 1 + before.matches('\n').count() + lone_crs;
     Some(Damage {
         code_page: scan.code_page(),
         damaged_chars: scan.complete + scan.truncated + scan.lone_leads,
@@ -266,12 +272,12 @@ fn context_at(text: &str, at: usize) -> Context<'_> {
     let floor = floor_char_boundary(text, at.saturating_sub(REACH));
     let start = text
         .get(floor..at)
-        .and_then(|s| s.rfind('\n'))
+        .and_then(|s| s.rfind(['\n', '\r']))
         .map_or(floor, |i| floor + i + 1);
     let ceiling = floor_char_boundary(text, (at + REACH).min(text.len()));
     let end = text
         .get(at..ceiling)
-        .and_then(|s| s.find('\n'))
+        .and_then(|s| s.find(['\n', '\r']))
         .map_or(ceiling, |i| at + i);
     Context {
         line: text.get(start..end).unwrap_or(""),

@@ -246,7 +246,7 @@ fn for_each_unit(text: &str, mut visit: impl FnMut(&Unit)) {
     let mut fence: Option<(u8, usize)> = None;
     let mut display_math = false;
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    for raw in notedeck_parse::split_lines(text) {
         let line_start = offset;
         offset += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);

@@ -71,18 +71,7 @@ fn message(damage: &Damage) -> String {
 
 /// The line holding byte `at`, without its line break.
 fn line_at(text: &str, at: usize) -> std::ops::Range<usize> {
-    let at = (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let end = if text[start..end].ends_with('\r') {
-        end - 1
-    } else {
-        end
-    };
-    start..end
+    notedeck_parse::line_bounds(text, at)
 }
 
 /// Whether `text` has a character [`notedeck_repair::detect`] could take for the first byte

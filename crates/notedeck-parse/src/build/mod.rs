@@ -28,7 +28,7 @@ mod tips;
 
 pub use identity::card_id;
 
-use crate::tree::{Kind, Plain, Tree};
+use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -39,6 +39,7 @@ const LABEL_MAX_CHARS: usize = 60;
 
 /// Parse `text` into a [`Document`].
 pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
+    let text = &*crate::position::lone_cr_as_lf(text);
     let tree = Tree::parse(text);
     let mut b = Builder {
         text,
@@ -57,6 +58,19 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     let (pins, bad_pins) = scan_pins(text);
     b.pins = pins;
     b.doc.problems.extend(bad_pins);
+    if let Some(deep) = &tree.too_deep {
+        // The rest of the line is enough to point at; the dropped block may run to the end.
+        let end = text
+            .get(deep.start..deep.end)
+            .and_then(|s| s.find(['\n', '\r']))
+            .map_or(deep.end, |n| deep.start + n);
+        b.doc.problems.push(crate::Problem {
+            span: deep.start..end,
+            message: format!(
+                "lists and quotes nested deeper than {MAX_NESTING} levels are read as text"
+            ),
+        });
+    }
     b.copies = display_copies(text, &tree);
     // Plain text of every top-level heading and paragraph, computed once.
     let plains: Vec<Option<Plain>> = tree
@@ -77,7 +91,68 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         b.body(*sec, blocks, &plains);
     }
     b.finish_cards();
+    if text.contains('\0') {
+        replace_nul(&mut b.doc);
+    }
     b.doc
+}
+
+/// Replace U+0000 by U+FFFD in every string of `doc`, as CommonMark asks: a NUL in a card
+/// field or a deck name can end the string early in whatever reads it (SQLite, C code).
+/// Done on the output rather than on the text parsed so that spans stay byte offsets into
+/// the note; cloze ranges into a front are moved by the two bytes U+FFFD adds per NUL.
+fn replace_nul(doc: &mut Document) {
+    fn fix(s: &mut String) {
+        if s.contains('\0') {
+            *s = s.replace('\0', "\u{FFFD}");
+        }
+    }
+    fn fix_image(im: &mut ImageRef) {
+        fix(&mut im.url);
+        fix(&mut im.path);
+        fix(&mut im.alt);
+    }
+    fix(&mut doc.title);
+    for s in &mut doc.sections {
+        fix(&mut s.title);
+        if let Some(subject) = &mut s.subject {
+            fix(subject);
+        }
+    }
+    for c in &mut doc.cards {
+        let grown = |front: &str, at: usize| {
+            at + 2 * front.get(..at).map_or(0, |p| p.matches('\0').count())
+        };
+        for d in &mut c.cloze {
+            d.range = grown(&c.front, d.range.start)..grown(&c.front, d.range.end);
+        }
+        for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id]
+            .into_iter()
+            .chain(&mut c.pinned_id)
+            .chain(&mut c.deck)
+            .chain(&mut c.path)
+            .chain(&mut c.tags)
+        {
+            fix(s);
+        }
+        c.images.iter_mut().for_each(fix_image);
+    }
+    doc.images.iter_mut().for_each(fix_image);
+    for t in &mut doc.terms {
+        fix(&mut t.name);
+        fix(&mut t.expansion);
+    }
+    for c in &mut doc.claims {
+        fix(&mut c.subject);
+        fix(&mut c.attribute);
+        fix(&mut c.value);
+    }
+    for s in &mut doc.skipped {
+        fix(&mut s.reason);
+    }
+    for p in &mut doc.problems {
+        fix(&mut p.message);
+    }
 }
 
 /// Per-section facts the rules need beyond [`Section`].

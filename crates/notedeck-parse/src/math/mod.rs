@@ -40,6 +40,8 @@ pub struct PastedKatex {
 /// as written. Runs never overlap and never cross a line break. The function is pure and
 /// linear in practice (each candidate is compared only against the word right before it).
 pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
+    // Same length, so the spans found are right for `text`.
+    let text = &*crate::position::lone_cr_as_lf(text);
     let mut out = Vec::new();
     let mut in_fence: Option<(u8, usize)> = None;
     let mut line_start = 0;
@@ -69,6 +71,7 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
 /// the part after a `:`, holding exactly the characters of the formula's rendered text in
 /// any order. Spans are sorted and do not overlap the runs.
 pub fn katex_copies(text: &str, runs: &[PastedKatex]) -> Vec<Span> {
+    let text = &*crate::position::lone_cr_as_lf(text);
     let mut out: Vec<Span> = Vec::new();
     for run in runs.iter().filter(|r| r.display) {
         let Some(rendered) = text.get(run.rendered.clone()) else {

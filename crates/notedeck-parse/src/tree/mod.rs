@@ -51,39 +51,75 @@ pub(crate) struct Block {
 pub(crate) struct Tree<'a> {
     pub events: Vec<Ev<'a>>,
     pub blocks: Vec<Block>,
+    /// The first block start dropped for nesting deeper than [`MAX_NESTING`].
+    pub too_deep: Option<Span>,
+}
+
+/// Deepest nesting of lists and block quotes kept as structure (see [`Tree::parse`]).
+/// Real notes nest a handful of levels; the cap only has to keep recursion shallow.
+pub(crate) const MAX_NESTING: usize = 32;
+
+/// Blocks that hold other blocks and so add a level of recursion to every walk.
+fn is_container(kind: Kind) -> bool {
+    matches!(kind, Kind::List | Kind::BlockQuote | Kind::Other)
 }
 
 impl<'a> Tree<'a> {
     /// Parse `text` once with tables, strikethrough and `$` math enabled.
+    ///
+    /// Containers (lists, block quotes) nested deeper than [`MAX_NESTING`] are not made
+    /// into blocks: their start and end events are dropped and their text is read as part of
+    /// the deepest block kept. The rules walk the block tree recursively, and a 10 KB line of
+    /// `- - - …` is thousands of levels, so without the cap a note could overflow the stack.
+    /// pulldown-cmark itself keeps its own stack on the heap and copes with any depth.
     pub fn parse(text: &'a str) -> Tree<'a> {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
         // Notion-style notes make about one event per 12 bytes (measured on the benchmark
         // vault); reserving for one per 10 avoids regrowing without touching unused pages.
         let mut events: Vec<Ev<'a>> = Vec::with_capacity(text.len() / 10 + 16);
-        events.extend(
-            Parser::new_ext(text, options)
-                .into_offset_iter()
-                .map(|(ev, span)| Ev { ev, span }),
-        );
         let mut stack: Vec<Block> = Vec::new();
         let mut top: Vec<Block> = Vec::new();
-        for (i, e) in events.iter().enumerate() {
-            match &e.ev {
+        // Open containers on the stack, and block starts dropped below the cap still open.
+        let mut nesting = 0usize;
+        let mut dropped = 0usize;
+        let mut too_deep: Option<Span> = None;
+        for (ev, span) in Parser::new_ext(text, options).into_offset_iter() {
+            match &ev {
                 Event::Start(tag) => {
                     if let Some(kind) = block_kind(tag) {
+                        if dropped > 0 || (is_container(kind) && nesting >= MAX_NESTING) {
+                            dropped += 1;
+                            too_deep.get_or_insert_with(|| span.clone());
+                            continue;
+                        }
+                        nesting += usize::from(is_container(kind));
+                        let i = events.len();
                         stack.push(Block {
                             kind,
-                            span: e.span.clone(),
+                            span: span.clone(),
                             inner: i + 1..i + 1,
                             children: Vec::new(),
                         });
                     }
                 }
-                Event::End(end) => {
-                    if is_block_end(end)
-                        && let Some(mut b) = stack.pop()
-                    {
-                        b.inner.end = i;
+                Event::End(end) if is_block_end(end) => {
+                    if dropped > 0 {
+                        dropped -= 1;
+                        // Keep the words of two dropped blocks apart.
+                        if !matches!(
+                            events.last().map(|e| &e.ev),
+                            Some(Event::SoftBreak | Event::Start(_)) | None
+                        ) {
+                            events.push(Ev {
+                                ev: Event::SoftBreak,
+                                span: span.end..span.end,
+                            });
+                        }
+                        continue;
+                    }
+                    if let Some(mut b) = stack.pop() {
+                        nesting -= usize::from(is_container(b.kind));
+                        b.inner.end = events.len();
                         match stack.last_mut() {
                             Some(parent) => parent.children.push(b),
                             None => top.push(b),
@@ -91,9 +127,13 @@ impl<'a> Tree<'a> {
                     }
                 }
                 Event::Rule => {
+                    if dropped > 0 {
+                        continue;
+                    }
+                    let i = events.len();
                     let b = Block {
                         kind: Kind::Rule,
-                        span: e.span.clone(),
+                        span: span.clone(),
                         inner: i..i,
                         children: Vec::new(),
                     };
@@ -104,6 +144,7 @@ impl<'a> Tree<'a> {
                 }
                 _ => {}
             }
+            events.push(Ev { ev, span });
         }
         // Unbalanced input cannot happen with pulldown-cmark, but never lose blocks if it did.
         while let Some(mut b) = stack.pop() {
@@ -116,6 +157,7 @@ impl<'a> Tree<'a> {
         Tree {
             events,
             blocks: top,
+            too_deep,
         }
     }
 
