@@ -13,6 +13,7 @@ import {
   RESTART_SECTIONS,
   ServerSettingsError,
   WATCHED_FILES,
+  initializationOptions,
   resolveServerCommand,
   type ServerCommand,
 } from "./server";
@@ -50,6 +51,13 @@ async function start(): Promise<void> {
     documentSelector: DOCUMENT_SELECTOR.map((s) => ({ ...s })),
     outputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES) },
+    initializationOptions: initializationOptions(
+      {
+        collection: vscode.workspace.getConfiguration("notedeck.anki").get<unknown>("collection"),
+        leechSeverity: vscode.workspace.getConfiguration("notedeck.anki").get<unknown>("leechSeverity"),
+      },
+      { home: os.homedir(), workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath) },
+    ),
   };
   client = new LanguageClient("notedeck", "notedeck", serverOptions, clientOptions);
   try {

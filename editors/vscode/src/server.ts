@@ -32,8 +32,51 @@ export interface ServerCommand {
 export const DEFAULT_SERVER_PATH = "notedeck";
 export const DEFAULT_SERVER_ARGS: readonly string[] = ["lsp"];
 
-/** The configuration sections whose change needs a server restart. */
-export const RESTART_SECTIONS: readonly string[] = ["notedeck.server.path", "notedeck.server.args"];
+/** The configuration sections whose change needs a server restart (the server reads them once). */
+export const RESTART_SECTIONS: readonly string[] = [
+  "notedeck.server.path",
+  "notedeck.server.args",
+  "notedeck.anki.collection",
+  "notedeck.anki.leechSeverity",
+];
+
+/** The settings under `notedeck.anki`, as read from the configuration (unvalidated). */
+export interface AnkiSettings {
+  collection?: unknown;
+  leechSeverity?: unknown;
+}
+
+/** Severities the server accepts for the diagnostic on a leech, and the default. */
+export const LEECH_SEVERITIES = ["error", "warning", "information", "hint"] as const;
+export const DEFAULT_LEECH_SEVERITY = "information";
+
+/** What the server reads from `initializationOptions`. */
+export interface InitializationOptions {
+  /** The Anki collection (file or profile folder); absent: the one Anki opened last. */
+  collection?: string;
+  leechSeverity: (typeof LEECH_SEVERITIES)[number];
+}
+
+/**
+ * The server's `initializationOptions` from the `notedeck.anki` settings: `~` is the home
+ * folder, a relative collection path is resolved against the first workspace folder, and an
+ * unknown severity falls back to the default rather than failing the start.
+ */
+export function initializationOptions(
+  settings: AnkiSettings,
+  ctx: Pick<ResolveContext, "home" | "workspaceFolders">,
+): InitializationOptions {
+  const severity = LEECH_SEVERITIES.find((s) => s === settings.leechSeverity) ?? DEFAULT_LEECH_SEVERITY;
+  const raw = typeof settings.collection === "string" ? settings.collection.trim() : "";
+  if (raw === "") {
+    return { leechSeverity: severity };
+  }
+  let collection = raw === "~" || raw.startsWith("~/") ? path.join(ctx.home, raw.slice(1)) : raw;
+  if (!path.isAbsolute(collection) && ctx.workspaceFolders.length > 0) {
+    collection = path.resolve(ctx.workspaceFolders[0], collection);
+  }
+  return { collection, leechSeverity: severity };
+}
 
 /**
  * Markdown files on disk and unsaved Markdown buffers. Other schemes (git diffs, remote

@@ -8,12 +8,15 @@ import * as path from "node:path";
 import { describe, it } from "node:test";
 
 import {
+  DEFAULT_LEECH_SEVERITY,
   DEFAULT_SERVER_ARGS,
   DEFAULT_SERVER_PATH,
+  LEECH_SEVERITIES,
   DOCUMENT_SELECTOR,
   RESTART_SECTIONS,
   ServerSettingsError,
   findOnPath,
+  initializationOptions,
   resolveServerCommand,
   type ResolveContext,
 } from "../src/server";
@@ -163,6 +166,25 @@ describe("resolveServerCommand on this machine", () => {
   });
 });
 
+describe("initializationOptions", () => {
+  const ctx = { home: "/home/me", workspaceFolders: ["/home/me/노트"] };
+
+  it("passes the collection with ~ and workspace-relative paths resolved", () => {
+    assert.deepEqual(initializationOptions({ collection: "~/Anki2/User 1", leechSeverity: "warning" }, ctx), {
+      collection: "/home/me/Anki2/User 1",
+      leechSeverity: "warning",
+    });
+    assert.equal(initializationOptions({ collection: "anki/collection.anki2" }, ctx).collection, "/home/me/노트/anki/collection.anki2");
+  });
+
+  it("leaves the collection to the server when unset, and falls back on an unknown severity", () => {
+    assert.deepEqual(initializationOptions({ collection: "  ", leechSeverity: "loud" }, ctx), {
+      leechSeverity: DEFAULT_LEECH_SEVERITY,
+    });
+    assert.deepEqual(initializationOptions({}, ctx), { leechSeverity: "information" });
+  });
+});
+
 describe("package.json", () => {
   const props = manifest.contributes.configuration.properties;
 
@@ -181,6 +203,9 @@ describe("package.json", () => {
     for (const section of RESTART_SECTIONS) {
       assert.ok(props[section], `${section} is not declared in package.json`);
     }
+    assert.equal(props["notedeck.anki.leechSeverity"].default, DEFAULT_LEECH_SEVERITY);
+    assert.deepEqual(props["notedeck.anki.leechSeverity"].enum, [...LEECH_SEVERITIES]);
+    assert.equal(props["notedeck.anki.collection"].default, "");
     // vscode-languageclient reads `<client id>.trace.server`; the client id is "notedeck".
     assert.ok(props["notedeck.trace.server"]);
   });
