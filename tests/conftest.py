@@ -35,3 +35,11 @@ def notedeck_binary() -> str:
 def notedeck() -> str:
     """Path of the notedeck binary under test."""
     return notedeck_binary()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_anki_of_this_machine(tmp_path_factory):
+    """Export, stats and the server look for the Anki collection Anki opened last: point them
+    at an empty folder, so that the collection of whoever runs the tests never leaks in
+    (tests that want one name it, or set ANKI_BASE themselves)."""
+    os.environ["ANKI_BASE"] = str(tmp_path_factory.mktemp("no-anki"))

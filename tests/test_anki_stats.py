@@ -423,3 +423,79 @@ def test_neovim_shows_the_review_state(notedeck, studied, tmp_path):
     titles = {l["lnum"]: l["title"] for l in result["lenses"]}
     assert "leech" in titles[leech_lnum] and "8 lapses" in titles[leech_lnum], titles
     assert "**In Anki:**" in result["hover"] and "Last reviews:" in result["hover"], result["hover"]
+
+
+def test_export_against_the_collection_without_its_state_file(notedeck, tmp_path):
+    """A lost `.state.json` (a fresh clone, a second machine) must not make every note newer:
+    with the collection, unchanged notes keep Anki's time (0 updated), an edited answer updates
+    just its note, tags added in Anki survive, and orphans are listed with their search."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    note_file = notes / NOTE_FILE
+    shutil.copy(ROOT / "notes" / NOTE_FILE, note_file)
+    env = {**os.environ, "ANKI_BASE": str(tmp_path / "no-anki-here")}
+    run(notedeck, "export", "notes", "-o", "deck.apkg", cwd=tmp_path, env=env)
+    cards = json.loads(run(notedeck, "cards", "notes", "--format", "json", cwd=tmp_path, env=env))
+    path = tmp_path / "Anki2" / "User 1" / "collection.anki2"
+    path.parent.mkdir(parents=True)
+
+    def import_deck() -> object:
+        col = Collection(str(path))
+        try:
+            return col.import_anki_package(ImportAnkiPackageRequest(
+                package_path=str(tmp_path / "deck.apkg"),
+                options=ImportAnkiPackageOptions(
+                    merge_notetypes=False,
+                    update_notes=UpdateCondition.IMPORT_ANKI_PACKAGE_UPDATE_CONDITION_IF_NEWER,
+                    with_scheduling=False, with_deck_configs=False))).log
+        finally:
+            col.close()
+
+    assert len(import_deck().new) == len(cards)
+    bert = next(c for c in cards if "양방향 문맥 학습" in c["back"])
+    source = note_file.read_text(encoding="utf-8").split("\n")
+    # A card of its own line (a labelled bullet), so that deleting the line removes just it.
+    other = next(c for c in cards if c["kind"] == "basic" and c["id"] != bert["id"]
+                 and source[c["source"]["line"] - 1].startswith("- **")
+                 and sum(d["source"]["line"] == c["source"]["line"] for d in cards) == 1)
+    col = Collection(str(path))
+    for card, tag in [(bert, "mytag"), (other, "leech")]:
+        note = col.get_note(col.db.scalar("select id from notes where guid = ?", card["id"]))
+        note.add_tag(tag)
+        col.update_note(note)
+    col.close()
+
+    def export_again() -> str:
+        (tmp_path / "deck.apkg.state.json").unlink()
+        return run(notedeck, "export", "notes", "-o", "deck.apkg", "--collection", str(path),
+                   cwd=tmp_path, env=env)
+
+    out = export_again()
+    assert f"0 new, 0 changed, {len(cards)} unchanged" in out, out
+    log = import_deck()
+    assert len(log.updated) == 0 and len(log.new) == 0, (len(log.updated), len(log.new))
+
+    lines = note_file.read_text(encoding="utf-8").split("\n")
+    at = bert["source"]["line"] - 1
+    lines[at] = lines[at].replace("양방향 문맥 학습", "양방향 문맥 학습, 수정됨")
+    note_file.write_text("\n".join(lines), encoding="utf-8")
+    out = export_again()
+    assert f"0 new, 1 changed, {len(cards) - 1} unchanged" in out, out
+    log = import_deck()
+    assert len(log.updated) == 1 and len(log.new) == 0, (len(log.updated), len(log.new))
+
+    col = Collection(str(path))
+    def tags_of(card):
+        return col.get_note(col.db.scalar("select id from notes where guid = ?", card["id"])).tags
+    assert "mytag" in tags_of(bert), tags_of(bert)
+    assert "leech" in tags_of(other), tags_of(other)
+    assert "수정됨" in col.get_note(col.db.scalar("select id from notes where guid = ?", bert["id"])).fields[1]
+    orphan_nid = col.db.scalar("select id from notes where guid = ?", other["id"])
+    col.close()
+
+    # A card removed from the notes is listed as an orphan with its search.
+    lines = note_file.read_text(encoding="utf-8").split("\n")
+    del lines[other["source"]["line"] - 1]
+    note_file.write_text("\n".join(lines), encoding="utf-8")
+    out = export_again()
+    assert f"nid:{orphan_nid}" in out and "no longer hold" in out, out

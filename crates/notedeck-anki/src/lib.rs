@@ -88,6 +88,10 @@ pub struct Options {
     /// Called with the lock file's path when the export has to wait for another one, so the
     /// user knows why nothing happens.
     pub on_wait: Option<fn(&Path)>,
+    /// The student's collection, when one was read: a note the state file does not know (it
+    /// was lost, or this is another machine) but Anki holds with the same content keeps
+    /// Anki's note time, so the import leaves it (and edits made in Anki) alone.
+    pub collection: Option<std::sync::Arc<collection::Collection>>,
 }
 
 /// What was written.
@@ -202,7 +206,13 @@ pub fn write_package(
         .suffix(".anki2")
         .tempfile_in(dir)
         .map_err(|source| io_error(dir, without_temp_path(source)))?;
-    let (summary, new_state) = write_collection(db_file.path(), notes, &old_state, now_ms)?;
+    let (summary, new_state) = write_collection(
+        db_file.path(),
+        notes,
+        &old_state,
+        options.collection.as_deref(),
+        now_ms,
+    )?;
 
     let mut apkg = output_tempfile(dir, ".apkg").map_err(|source| io_error(dir, source))?;
     // The state is serialized while the package is compressed; both are renamed into place
@@ -303,6 +313,7 @@ fn write_collection(
     path: &Path,
     notes: &[Note],
     old: &State,
+    anki: Option<&collection::Collection>,
     now_ms: i64,
 ) -> Result<(Summary, State), Error> {
     let now_s = now_ms / 1000;
@@ -363,12 +374,25 @@ fn write_collection(
                         summary.changed_notes += 1;
                         (prev.id, now_s.max(prev.modified + 1))
                     }
-                    None => {
-                        summary.new_notes += 1;
-                        let id = next_id;
-                        next_id += 1;
-                        (id, now_s)
-                    }
+                    None => match anki.and_then(|c| c.note(&note.guid)) {
+                        // The state does not know the note, but Anki does: unchanged content
+                        // keeps Anki's time (not newer: nothing to update), changed content
+                        // is newer than what Anki holds.
+                        Some(held) if same_content(batch.columns(row).0, &held.fields) => {
+                            summary.unchanged_notes += 1;
+                            (held.note_id, held.modified_s)
+                        }
+                        Some(held) => {
+                            summary.changed_notes += 1;
+                            (held.note_id, now_s.max(held.modified_s + 1))
+                        }
+                        None => {
+                            summary.new_notes += 1;
+                            let id = next_id;
+                            next_id += 1;
+                            (id, now_s)
+                        }
+                    },
                 };
                 let mid = match note.kind {
                     NoteKind::Basic => model::BASIC_ID,
@@ -494,6 +518,15 @@ fn duplicate_guid(notes: &[Note], position: usize) -> Error {
         first,
         second: second.source.clone(),
     }
+}
+
+/// Whether two notes' fields (joined by U+001F) say the same, the last field (Source:
+/// `file:line`, which moves with every edit above the card) aside.
+fn same_content(ours: &str, theirs: &str) -> bool {
+    fn without_source(flds: &str) -> &str {
+        flds.rsplit_once('\u{1f}').map_or(flds, |(rest, _)| rest)
+    }
+    without_source(ours) == without_source(theirs)
 }
 
 /// The decks JSON of the collection: Anki's Default deck plus every deck and its parents.

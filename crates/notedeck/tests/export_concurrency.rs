@@ -121,6 +121,7 @@ fn an_export_waits_for_the_lock_and_says_so() {
     let start = std::time::Instant::now();
     let out = Command::cargo_bin("notedeck")
         .expect("binary")
+        .env("ANKI_BASE", "/nonexistent/notedeck-tests")
         .current_dir(dir.path())
         .args(["export"])
         .output()
@@ -175,6 +176,7 @@ fn stale_temporary_files_of_killed_exports_are_removed_and_nothing_else() {
 
     let out = Command::cargo_bin("notedeck")
         .expect("binary")
+        .env("ANKI_BASE", "/nonexistent/notedeck-tests")
         .current_dir(dir.path())
         .args(["export"])
         .output()

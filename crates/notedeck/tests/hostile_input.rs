@@ -8,6 +8,7 @@ use std::path::Path;
 fn notedeck(cwd: &Path, args: &[&str]) -> (String, String, Option<i32>) {
     let out = Command::cargo_bin("notedeck")
         .expect("binary")
+        .env("ANKI_BASE", "/nonexistent/notedeck-tests")
         .current_dir(cwd)
         .args(args)
         .output()

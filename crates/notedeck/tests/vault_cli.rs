@@ -12,7 +12,10 @@ const NOTE: &str = "# 정리\n\n## LoRA (Low-Rank Adaptation)\n\n- **장점**: �
 
 fn notedeck(cwd: &Path) -> Command {
     let mut cmd = Command::cargo_bin("notedeck").expect("binary");
-    cmd.current_dir(cwd).timeout(Duration::from_secs(60));
+    // Never compare with the Anki collection of the machine running the tests.
+    cmd.current_dir(cwd)
+        .env("ANKI_BASE", cwd.join(".no-anki"))
+        .timeout(Duration::from_secs(60));
     cmd
 }
 

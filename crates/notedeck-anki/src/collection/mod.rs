@@ -177,6 +177,13 @@ pub struct NoteReview {
     pub note_id: i64,
     /// The note's tags as Anki holds them (the user's own included).
     pub tags: Vec<String>,
+    /// When Anki last changed the note (seconds): an export that does not change the note
+    /// must not be newer than this, or Anki would overwrite edits made in it.
+    #[serde(skip)]
+    pub modified_s: i64,
+    /// The note's fields as Anki holds them, joined by U+001F (Anki's own separator).
+    #[serde(skip)]
+    pub fields: String,
     /// Its cards.
     pub cards: Vec<CardReview>,
 }
@@ -254,7 +261,7 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
     let mut by_id: HashMap<i64, String> = HashMap::new();
     {
         let mut stmt = conn
-            .prepare("select id, guid, tags from notes where mid in (?1, ?2)")
+            .prepare("select id, guid, tags, mod, flds from notes where mid in (?1, ?2)")
             .map_err(sql)?;
         let rows = stmt
             .query_map([BASIC_ID, CLOZE_ID], |r| {
@@ -262,17 +269,21 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
                     r.get::<_, String>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, String>(4)?,
                 ))
             })
             .map_err(sql)?;
         for row in rows {
-            let (id, guid, tags) = row.map_err(sql)?;
+            let (id, guid, tags, modified_s, fields) = row.map_err(sql)?;
             by_id.insert(id, guid.clone());
             notes.insert(
                 guid,
                 NoteReview {
                     note_id: id,
                     tags: tags.split_whitespace().map(str::to_string).collect(),
+                    modified_s,
+                    fields,
                     cards: Vec::new(),
                 },
             );

@@ -19,6 +19,11 @@ pub struct Args {
     /// that re-imports only update notes that changed.
     #[arg(short, long, value_name = "OUT.apkg", default_value = "notes.apkg")]
     pub output: PathBuf,
+    /// Your Anki collection, to compare with (read only): a note Anki already holds unchanged
+    /// is not updated even without the state file, and tags added in Anki are kept. [default:
+    /// the one Anki opened last, when there is one]
+    #[arg(long)]
+    pub collection: Option<PathBuf>,
 }
 
 /// Files above which parsing shows a progress bar (on a terminal).
@@ -85,12 +90,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
+    let collection = read_collection(args.collection.as_deref());
+    if let Some(collection) = &collection {
+        keep_anki_tags(&mut deck.notes, collection);
+    }
     let summary = notedeck_anki::write_package(
         &args.output,
         &deck.notes,
         &deck.media,
         &notedeck_anki::Options {
             on_wait: Some(say_waiting),
+            collection: collection.clone(),
             ..notedeck_anki::Options::default()
         },
     )
@@ -136,7 +146,63 @@ pub fn run(args: Args) -> Result<ExitCode> {
         deck.warnings.len(),
         if deck.warnings.len() == 1 { "" } else { "s" },
     );
+    if let Some(collection) = &collection {
+        let exported: std::collections::HashSet<String> =
+            deck.notes.iter().map(|n| n.guid.clone()).collect();
+        let (orphans, search) = notedeck_ide::orphans(collection, &exported);
+        if !orphans.is_empty() {
+            println!(
+                "anki: {} note{} in your collection that the notes no longer hold (an import \
+                 never deletes them); find them in Anki's browser with: {search}",
+                orphans.len(),
+                if orphans.len() == 1 { "" } else { "s" },
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The student's collection, when there is one to compare with: named, or the one Anki
+/// opened last. A collection that cannot be read is a warning, not an error: the export
+/// works without it, as it always has.
+fn read_collection(
+    explicit: Option<&Path>,
+) -> Option<std::sync::Arc<notedeck_anki::collection::Collection>> {
+    use notedeck_anki::collection::{Clock, Collection, CollectionError, locate};
+    let path = match locate(explicit) {
+        Ok(path) => path,
+        // No Anki here: nothing to compare with, nothing to say.
+        Err(CollectionError::NotFound { .. }) if explicit.is_none() => return None,
+        Err(err) => {
+            eprintln!("warning: {err}; exporting without comparing with Anki");
+            return None;
+        }
+    };
+    match Collection::read(&path, Clock::system()) {
+        Ok(collection) => Some(std::sync::Arc::new(collection)),
+        Err(err) => {
+            eprintln!("warning: {err}; exporting without comparing with Anki");
+            None
+        }
+    }
+}
+
+/// Tags the student added in Anki (`leech`, `marked`, their own) stay on the notes: an
+/// updated note takes the package's tags, so the package carries them.
+fn keep_anki_tags(
+    notes: &mut [notedeck_anki::Note],
+    collection: &notedeck_anki::collection::Collection,
+) {
+    for note in notes {
+        let Some(held) = collection.note(&note.guid) else {
+            continue;
+        };
+        for tag in &held.tags {
+            if !note.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+                note.tags.push(tag.clone());
+            }
+        }
+    }
 }
 
 /// Refuse an output the package cannot be written to before any work is done, with what to
