@@ -499,3 +499,41 @@ def test_export_against_the_collection_without_its_state_file(notedeck, tmp_path
     note_file.write_text("\n".join(lines), encoding="utf-8")
     out = export_again()
     assert f"nid:{orphan_nid}" in out and "no longer hold" in out, out
+
+
+def find_chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    pytest.fail("no chromium: scripts/setup installs Debian's chromium")
+
+
+def test_the_stats_page_renders_with_its_charts(notedeck, studied):
+    """The HTML report in a real headless Chromium: it renders, the three charts are in the
+    rendered page, it loads nothing from elsewhere, and a screenshot is kept
+    (target/test-output/stats-report.png)."""
+    page = studied["work"] / "report.html"
+    run(notedeck, "stats", "notes", "--collection", str(studied["path"]), "--format", "html",
+        "-o", str(page), cwd=studied["work"])
+    html = page.read_text(encoding="utf-8")
+    assert "<script" not in html and "http://" not in html and "https://" not in html
+    assert 'src="' not in html, "self-contained: no external images, fonts or scripts"
+    chromium = find_chromium()
+    profile = studied["work"] / "chromium-profile"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True,
+                         text=True, timeout=120).stdout
+    for element in ('id="retention-chart"', 'id="due-forecast"', 'id="weakest"'):
+        assert element in dom, element
+    assert dom.count('class="bar due"') == 30
+    assert "leech" in dom and f"nid:{studied['orphan_nid']}" in dom
+    shot_dir = ROOT / "target" / "test-output"
+    shot_dir.mkdir(parents=True, exist_ok=True)
+    shot = shot_dir / "stats-report.png"
+    shot.unlink(missing_ok=True)
+    subprocess.run([chromium, *flags, "--window-size=1100,1400", f"--screenshot={shot}",
+                    page.as_uri()], capture_output=True, timeout=120)
+    assert shot.is_file() and shot.stat().st_size > 10_000, shot

@@ -19,6 +19,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod html;
+
 use crate::cmd::export::title_of;
 use crate::display;
 use crate::input::{collect_markdown, read_note};
@@ -35,6 +37,9 @@ pub struct Args {
     /// Output format: `text` for people, `json` for scripts and editors.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
     /// Compute as of this Unix time (seconds) instead of now.
     #[arg(long, hide = true)]
     pub now: Option<i64>,
@@ -50,6 +55,9 @@ pub enum Format {
     Text,
     /// Everything, for scripts.
     Json,
+    /// One self-contained page with charts (retention by section, due forecast, weakest
+    /// sections) and links back to the notes.
+    Html,
 }
 
 /// How many of the most forgotten cards each document lists.
@@ -108,19 +116,49 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .collect();
     report.orphan_search = search;
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = match args.format {
-        Format::Json => serde_json::to_writer_pretty(&mut out, &report)
-            .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
-        Format::Text => text(&report, &mut out),
+    let rendered = match args.format {
+        Format::Json => {
+            let mut json = serde_json::to_string_pretty(&report)?;
+            json.push('\n');
+            json
+        }
+        Format::Html => html::page(&report),
+        Format::Text => {
+            let mut text_out = Vec::new();
+            text(&report, &mut text_out)?;
+            String::from_utf8_lossy(&text_out).into_owned()
+        }
     };
-    match written.and_then(|()| out.flush()) {
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(err) => Err(err.into()),
-        Ok(()) => Ok(ExitCode::SUCCESS),
+    match &args.output {
+        Some(path) => write_atomically(path, &rendered)?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out
+                .write_all(rendered.as_bytes())
+                .and_then(|()| out.flush())
+            {
+                Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => other?,
+            }
+        }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write `text` to `path` through a temporary file renamed into place: a failed write leaves
+/// the previous report as it was.
+fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", display::path(dir)))?;
+    tmp.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", display::path(path)))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", display::path(path)))?;
+    Ok(())
 }
 
 /// Everything `stats` reports.
