@@ -378,7 +378,10 @@ fn write_collection(
                         // The state does not know the note, but Anki does: unchanged content
                         // keeps Anki's time (not newer: nothing to update), changed content
                         // is newer than what Anki holds.
-                        Some(held) if same_content(batch.columns(row).0, &held.fields) => {
+                        Some(held)
+                            if collection::content_hash(batch.columns(row).0)
+                                == held.content_hash =>
+                        {
                             summary.unchanged_notes += 1;
                             (held.note_id, held.modified_s)
                         }
@@ -518,15 +521,6 @@ fn duplicate_guid(notes: &[Note], position: usize) -> Error {
         first,
         second: second.source.clone(),
     }
-}
-
-/// Whether two notes' fields (joined by U+001F) say the same, the last field (Source:
-/// `file:line`, which moves with every edit above the card) aside.
-fn same_content(ours: &str, theirs: &str) -> bool {
-    fn without_source(flds: &str) -> &str {
-        flds.rsplit_once('\u{1f}').map_or(flds, |(rest, _)| rest)
-    }
-    without_source(ours) == without_source(theirs)
 }
 
 /// The decks JSON of the collection: Anki's Default deck plus every deck and its parents.

@@ -350,7 +350,7 @@ impl LanguageServer for Backend {
                 serde_json::json!({
                     "id": id,
                     "note_id": note.note_id,
-                    "deck": note.cards.first().map(|c| c.deck.clone()).unwrap_or_default(),
+                    "deck": note.cards.first().map(|c| c.deck.to_string()).unwrap_or_default(),
                 })
             })
             .collect();

@@ -117,8 +117,24 @@ pub enum Due {
         /// Days from today (0: today; negative: overdue).
         in_days: i64,
         /// The calendar date.
-        date: String,
+        date: Date,
     },
+}
+
+/// A calendar date, kept as a day number (no allocation per card) and written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date(pub i64);
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&civil_date(self.0))
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// One review of a card, from the review log.
@@ -139,8 +155,8 @@ pub struct CardReview {
     pub card_id: i64,
     /// Which card of the note (cloze deletions make several).
     pub ord: u32,
-    /// Its home deck (`역량평가 정리::문제 9`).
-    pub deck: String,
+    /// Its home deck (`역량평가 정리::문제 9`), shared by the cards of the deck.
+    pub deck: std::sync::Arc<str>,
     /// Where it is in its learning.
     pub state: State,
     /// Suspended by the user (or as a leech).
@@ -166,9 +182,17 @@ pub struct CardReview {
     /// Forgotten so often that it is a leech: lapses at or above its deck preset's threshold,
     /// or the note carries Anki's `leech` tag.
     pub leech: bool,
-    /// Its reviews, oldest first.
+    /// Its last reviews (at most [`LAST_REVIEWS`]), oldest first.
     pub reviews: Vec<Review>,
+    /// Reviews of the learnt card (not learning steps) in the 30 days before now.
+    pub reviews_30_days: u32,
+    /// Of those, the ones answered other than Again.
+    pub passed_30_days: u32,
 }
+
+/// How many of a card's last reviews are kept (a year of reviews of 100,000 cards is a
+/// million rows: the editor shows the last few, the stats count the last 30 days).
+pub const LAST_REVIEWS: usize = 5;
 
 /// A note notedeck made, as Anki holds it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -181,9 +205,10 @@ pub struct NoteReview {
     /// must not be newer than this, or Anki would overwrite edits made in it.
     #[serde(skip)]
     pub modified_s: i64,
-    /// The note's fields as Anki holds them, joined by U+001F (Anki's own separator).
+    /// A hash of the note's fields as Anki holds them, the last (Source) aside: see
+    /// [`content_hash`].
     #[serde(skip)]
-    pub fields: String,
+    pub content_hash: u64,
     /// Its cards.
     pub cards: Vec<CardReview>,
 }
@@ -283,13 +308,12 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
                     note_id: id,
                     tags: tags.split_whitespace().map(str::to_string).collect(),
                     modified_s,
-                    fields,
+                    content_hash: content_hash(&fields),
                     cards: Vec::new(),
                 },
             );
         }
     }
-    let reviews = reviews(&conn).map_err(sql)?;
     let mut stmt = conn
         .prepare(
             "select c.id, c.nid, c.did, c.ord, c.type, c.queue, c.due, c.ivl, c.reps, c.lapses, \
@@ -312,12 +336,27 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
                 lapses: r.get(9)?,
                 odue: r.get(10)?,
                 odid: r.get(11)?,
-                data: r.get(12)?,
+                memory: r
+                    .get_ref(12)?
+                    .as_str()
+                    .ok()
+                    .and_then(|data| serde_json::from_str(data).ok())
+                    .unwrap_or_default(),
             })
         })
         .map_err(sql)?;
+    let rows: Vec<Row> = rows.collect::<Result<_, _>>().map_err(sql)?;
+    drop(stmt);
+    let mut logs = review_logs(&conn, &rows, clock).map_err(sql)?;
+    for log in logs.values_mut() {
+        log.last.shrink_to_fit();
+    }
+    let deck_names: HashMap<i64, std::sync::Arc<str>> = decks
+        .iter()
+        .map(|(id, d)| (*id, std::sync::Arc::from(d.name.as_str())))
+        .collect();
+    let no_deck: std::sync::Arc<str> = std::sync::Arc::from("");
     for row in rows {
-        let row = row.map_err(sql)?;
         let Some(note) = by_id.get(&row.nid).and_then(|g| notes.get_mut(g)) else {
             continue;
         };
@@ -328,14 +367,17 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
             .copied()
             .unwrap_or(8);
         let leech_tag = note.tags.iter().any(|t| t.eq_ignore_ascii_case("leech"));
-        let card_reviews = reviews.get(&row.id).cloned().unwrap_or_default();
+        let log = logs.remove(&row.id).unwrap_or_default();
         note.cards.push(card(
             &row,
-            deck.map_or_else(String::new, |d| d.name.clone()),
+            deck_names
+                .get(&home)
+                .cloned()
+                .unwrap_or_else(|| no_deck.clone()),
             threshold,
             leech_tag,
-            card_reviews,
-            &days,
+            log,
+            days.first_day(),
             today,
             clock,
         ));
@@ -362,11 +404,11 @@ struct Row {
     lapses: i64,
     odue: i64,
     odid: i64,
-    data: String,
+    memory: Memory,
 }
 
 /// FSRS memory state as `cards.data` holds it once FSRS has run.
-#[derive(serde::Deserialize, Default)]
+#[derive(serde::Deserialize, Default, Clone, Copy)]
 struct Memory {
     s: Option<f64>,
     d: Option<f64>,
@@ -377,14 +419,19 @@ struct Memory {
 #[allow(clippy::too_many_arguments)] // one card's facts from four tables
 fn card(
     row: &Row,
-    deck: String,
+    deck: std::sync::Arc<str>,
     threshold: i64,
     leech_tag: bool,
-    reviews: Vec<Review>,
-    days: &DayRule,
+    log: Log,
+    first_day: i64,
     today: i64,
     clock: Clock,
 ) -> CardReview {
+    let Log {
+        last: reviews,
+        reviews_30_days,
+        passed_30_days,
+    } = log;
     let state = match row.kind {
         1 => State::Learning,
         2 => State::Review,
@@ -407,10 +454,10 @@ fn card(
         },
         _ => Due::Day {
             in_days: due_value - today,
-            date: days.date(due_value),
+            date: Date(first_day + due_value),
         },
     };
-    let memory: Memory = serde_json::from_str(&row.data).unwrap_or_default();
+    let memory = &row.memory;
     let last_review_s = memory
         .lrt
         .or_else(|| reviews.last().map(|r| r.at_s))
@@ -440,6 +487,8 @@ fn card(
         retrievability,
         leech: leech_tag || (threshold > 0 && row.lapses >= threshold),
         reviews,
+        reviews_30_days,
+        passed_30_days,
     }
 }
 
@@ -492,31 +541,71 @@ fn leech_thresholds(conn: &Connection) -> rusqlite::Result<HashMap<i64, i64>> {
     Ok(out)
 }
 
-/// Every card's reviews, oldest first.
-fn reviews(conn: &Connection) -> rusqlite::Result<HashMap<i64, Vec<Review>>> {
-    let mut stmt = conn.prepare("select id, cid, ease, type from revlog order by id")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    let mut out: HashMap<i64, Vec<Review>> = HashMap::new();
-    for row in rows {
-        let (id, cid, ease, kind) = row?;
+/// What a card's review log comes to: its last reviews and the last 30 days' counts.
+#[derive(Default)]
+struct Log {
+    last: Vec<Review>,
+    reviews_30_days: u32,
+    passed_30_days: u32,
+}
+
+/// The review logs of `cards`, read in one pass over `revlog` (in time order: its ids are
+/// times), keeping per card only what is shown.
+fn review_logs(
+    conn: &Connection,
+    cards: &[Row],
+    clock: Clock,
+) -> rusqlite::Result<foldhash::HashMap<i64, Log>> {
+    // Ids are keys here, not user input: a fast hash, as every review row looks one up.
+    let mut logs: foldhash::HashMap<i64, Log> =
+        foldhash::HashMap::with_capacity_and_hasher(cards.len(), Default::default());
+    logs.extend(cards.iter().map(|c| (c.id, Log::default())));
+    let since_ms = (clock.now_s - 30 * 86_400) * 1000;
+    // The table is stored in id order, which is time order.
+    let mut stmt = conn.prepare("select id, cid, ease, type from revlog")?;
+    let mut rows = stmt.query([])?;
+    let int = |row: &rusqlite::Row<'_>, i: usize| row.get_ref(i).ok().and_then(|v| v.as_i64().ok());
+    while let Some(row) = rows.next()? {
+        let Some(log) = int(row, 1).and_then(|cid| logs.get_mut(&cid)) else {
+            continue;
+        };
+        let (Some(id), Some(ease), Some(kind)) = (int(row, 0), int(row, 2), int(row, 3)) else {
+            continue;
+        };
         // Manual reschedules (type 4) and entries without an answer are not reviews.
         if !(1..=4).contains(&ease) || kind > 3 {
             continue;
         }
-        out.entry(cid).or_default().push(Review {
+        let review = Review {
             at_s: id / 1000,
             ease: u8::try_from(ease).unwrap_or(0),
             review: kind == 1,
-        });
+        };
+        if review.review && id >= since_ms {
+            log.reviews_30_days += 1;
+            log.passed_30_days += u32::from(ease > 1);
+        }
+        if log.last.len() == LAST_REVIEWS {
+            log.last.rotate_left(1);
+            log.last[LAST_REVIEWS - 1] = review;
+        } else {
+            log.last.push(review);
+        }
     }
-    Ok(out)
+    Ok(logs)
+}
+
+/// A note's content as the export compares it: its fields (joined by U+001F, Anki's own
+/// separator) without the last one, Source (`file:line`), which moves with every edit above
+/// the card.
+pub fn content_hash(fields: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let content = fields
+        .rsplit_once('\u{1f}')
+        .map_or(fields, |(rest, _)| rest);
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    content.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The value of varint field `field` of a protobuf message (the last one, as protobuf reads).

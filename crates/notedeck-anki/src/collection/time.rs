@@ -45,7 +45,7 @@ const DAY: i64 = 86_400;
 
 impl DayRule {
     /// The civil day (days since 1970-01-01) of Anki day 0: the creation's local date.
-    fn first_day(&self) -> i64 {
+    pub fn first_day(&self) -> i64 {
         (self.created_s - i64::from(self.creation_offset_min) * 60).div_euclid(DAY)
     }
 

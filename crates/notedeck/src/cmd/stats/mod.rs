@@ -99,7 +99,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         in_notes.extend(doc.cards.iter().map(|c| c.id.clone()));
         report
             .documents
-            .push(document(display::raw(file), &doc.cards, &collection, clock));
+            .push(document(display::raw(file), &doc.cards, &collection));
     }
     let (orphans, search) = notedeck_ide::orphans(&collection, &in_notes);
     report.orphans = orphans
@@ -110,7 +110,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             deck: note
                 .cards
                 .first()
-                .map(|c| c.deck.clone())
+                .map(|c| c.deck.to_string())
                 .unwrap_or_default(),
         })
         .collect();
@@ -255,7 +255,7 @@ struct Orphan {
     deck: String,
 }
 
-fn document(path: String, cards: &[Card], collection: &Collection, clock: Clock) -> Document {
+fn document(path: String, cards: &[Card], collection: &Collection) -> Document {
     let mut totals = Totals::default();
     let mut sections: BTreeMap<Vec<String>, Totals> = BTreeMap::new();
     let mut lapsed = Vec::new();
@@ -263,11 +263,8 @@ fn document(path: String, cards: &[Card], collection: &Collection, clock: Clock)
     for card in cards {
         let note = collection.note(&card.id);
         let front = one_line(&notedeck_parse::marked_front(card));
-        totals.add(note, clock);
-        sections
-            .entry(card.path.clone())
-            .or_default()
-            .add(note, clock);
+        totals.add(note);
+        sections.entry(card.path.clone()).or_default().add(note);
         if let Some(note) = note {
             let lapses: i64 = note.cards.iter().map(|c| c.lapses).sum();
             let leech = note.cards.iter().any(|c| c.leech);
@@ -318,7 +315,7 @@ fn document(path: String, cards: &[Card], collection: &Collection, clock: Clock)
 }
 
 impl Totals {
-    fn add(&mut self, note: Option<&NoteReview>, clock: Clock) {
+    fn add(&mut self, note: Option<&NoteReview>) {
         self.cards += 1;
         let Some(note) = note else {
             self.not_imported += 1;
@@ -328,11 +325,11 @@ impl Totals {
             self.leeches += 1;
         }
         for card in &note.cards {
-            self.add_card(card, clock);
+            self.add_card(card);
         }
     }
 
-    fn add_card(&mut self, card: &CardReview, clock: Clock) {
+    fn add_card(&mut self, card: &CardReview) {
         match card.state {
             State::New => self.new += 1,
             State::Learning => self.learning += 1,
@@ -351,11 +348,8 @@ impl Totals {
         };
         self.due_today += usize::from(active && today);
         self.due_in_7_days += usize::from(active && week);
-        let since = clock.now_s - 30 * 86_400;
-        for review in card.reviews.iter().filter(|r| r.review && r.at_s >= since) {
-            self.reviews_30_days += 1;
-            self.passed_30_days += usize::from(review.ease > 1);
-        }
+        self.reviews_30_days += card.reviews_30_days as usize;
+        self.passed_30_days += card.passed_30_days as usize;
         if let Some(r) = card.retrievability {
             self.retrievability_sum += r;
             self.retrievability_count += 1;
