@@ -183,3 +183,32 @@ fn lint_and_export_agree_that_a_protocol_relative_image_is_remote() {
     assert!(stderr.contains("missing.png"), "{stderr}");
     assert!(!stderr.contains("cdn.example.com"), "{stderr}");
 }
+
+#[test]
+fn an_image_over_the_size_limit_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    // A 6 GB PNG, sparse: the size limit must answer before anything is read.
+    let huge = std::fs::File::create(notes.join("huge.png")).expect("create");
+    std::io::Write::write_all(&mut &huge, b"\x89PNG\r\n\x1a\n").expect("write");
+    huge.set_len(6 * 1024 * 1024 * 1024).expect("sparse");
+    std::fs::write(
+        notes.join("a.md"),
+        "# 정리\n\n## Grad-CAM\n\n- **원리**: 기울기 ![big](huge.png)\n",
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    let out = notedeck(dir.path())
+        .args(["export", "notes", "-o", "out.apkg"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("notes/a.md:5: image too large"), "{stderr}");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
