@@ -105,6 +105,16 @@ impl AnalysisHost {
             .then(|| self.set(path.to_path_buf(), text))
     }
 
+    /// The buffer of an open file changed, and its new text was parsed elsewhere (off a
+    /// lock: see the language server's large-buffer path); `None` if the file is not open.
+    pub fn edit_parsed(&mut self, path: &Path, note: Note) -> Option<Affected> {
+        if !self.open.contains(path) {
+            return None;
+        }
+        self.terms.clear();
+        Some(self.ws.insert(path.to_path_buf(), note))
+    }
+
     /// The editor closed `path`: the file on disk is the note again (read with the vault's
     /// policy), or the note is gone if it is not a readable file (an `untitled:` buffer).
     pub fn close(&mut self, path: &Path) -> Affected {

@@ -216,7 +216,29 @@ impl LanguageServer for Backend {
         match guarded("didChange", || {
             sync::did_change(&mut self.shared.write(), params)
         }) {
-            Ok(Some(affected)) => self.schedule(Some(path), affected),
+            Ok(Some(sync::Changed::Analysed(affected))) => self.schedule(Some(path), affected),
+            Ok(Some(sync::Changed::Deferred {
+                path,
+                text,
+                version,
+            })) => {
+                // Parsed on the blocking pool; requests keep being answered from the previous
+                // parse meanwhile. A parse for a version already superseded is skipped.
+                let shared = self.shared.clone();
+                let applied = blocking("didChange parse", move || {
+                    if !sync::is_current(&shared.read(), &path, version) {
+                        return None;
+                    }
+                    let note = notedeck_check::Note::new(&path, &text);
+                    drop(text);
+                    let affected = sync::apply_parse(&mut shared.write(), &path, note, version)?;
+                    Some((path, affected))
+                })
+                .await;
+                if let Some((path, affected)) = applied {
+                    self.schedule(Some(path), affected);
+                }
+            }
             Ok(None) => {} // a change to a document that was never opened
             Err(err) => {
                 self.report(err).await;
@@ -602,7 +624,9 @@ struct Publish {
 
 impl Publish {
     fn new(st: &State, path: PathBuf, diags: Vec<Diagnostic>) -> Self {
-        let version = st.version(&path);
+        // The version the analysis was made from: while a large buffer is parsed off the
+        // lock, it is older than the buffer, and `publish_all` drops the list.
+        let version = st.analysed_version(&path);
         Self {
             path,
             diags,

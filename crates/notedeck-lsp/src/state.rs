@@ -25,6 +25,10 @@ pub struct OpenDoc {
     pub uri: Uri,
     /// The client's version of the buffer.
     pub version: i32,
+    /// The version of the buffer the analysis holds: behind `version` while a large buffer
+    /// is parsed off the request path. Diagnostics are tagged with it, so a list computed
+    /// from an older parse is never sent as the current buffer's.
+    pub analysed: i32,
     /// The buffer as the client has it (the host holds its parse).
     pub text: String,
     /// Characters restored by an accepted repair whose choice was uncertain.
@@ -61,5 +65,10 @@ impl State {
     /// The version to tag diagnostics of `path` with: the buffer's version if open.
     pub fn version(&self, path: &Path) -> Option<i32> {
         self.open.get(path).map(|doc| doc.version)
+    }
+
+    /// The buffer version the analysis of `path` was made from (see [`OpenDoc::analysed`]).
+    pub fn analysed_version(&self, path: &Path) -> Option<i32> {
+        self.open.get(path).map(|doc| doc.analysed)
     }
 }

@@ -372,3 +372,54 @@ async fn agreeing_with_a_claim_clears_the_conflict_in_the_closed_note() {
     assert!(codes(&before).contains(&"conflicting-claim"), "{before:#?}");
     assert!(!codes(&after).contains(&"conflicting-claim"), "{after:#?}");
 }
+
+/// A keystroke in a very large note must not stall requests about other notes: the large
+/// buffer is parsed off the request path, and its diagnostics follow for the new version.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keystroke_in_a_huge_note_does_not_stall_hover_elsewhere() {
+    let (dir, path, text) = notes_workspace();
+    // About 3 MB of topics of its own (no key shared with the small note, so its findings
+    // stay as they are).
+    let huge_text: String = (0..40_000)
+        .map(|i| format!("## 주제 {i}\n\n- **정의 {i}**: 설명 {i} 입니다\n- 보충 설명 {i}\n\n"))
+        .collect();
+    let huge = dir.path().join("huge.md");
+    std::fs::write(&huge, &huge_text).expect("write huge.md");
+    let (small_uri, huge_uri) = (file_uri(&path), file_uri(&huge));
+
+    let mut client = Client::start();
+    client.initialize(dir.path()).await;
+    let _ = client.open(&small_uri, &text).await;
+    let _ = client.open(&huge_uri, &huge_text).await;
+    let _ = client.log("notedeck: loaded").await;
+
+    let typed = std::time::Instant::now();
+    client
+        .change(
+            &huge_uri,
+            2,
+            json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}),
+            "x",
+        )
+        .await;
+    let hover = client
+        .request_ok(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": small_uri}, "position": pos(&text, "LoRA 모듈만", 0)}),
+        )
+        .await;
+    let hover_took = typed.elapsed();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.contains("Low-Rank")),
+        "{hover}"
+    );
+    let _ = client.diagnostics(&huge_uri, Some(2)).await;
+    let parsed_took = typed.elapsed();
+    assert!(
+        hover_took * 3 < parsed_took,
+        "hover took {hover_took:?}, the huge note's diagnostics {parsed_took:?}"
+    );
+    client.finish().await;
+}

@@ -201,6 +201,7 @@ mod tests {
         OpenDoc {
             uri: Uri::from_str("file:///notes/a.md").expect("uri"),
             version: 1,
+            analysed: 1,
             text: String::new(),
             uncertain: Vec::new(),
             offered_repair: Some(RepairOffer {
