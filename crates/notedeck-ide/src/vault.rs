@@ -290,6 +290,11 @@ impl Images {
     pub fn resolve(&self, note: &Path, link: &str) -> Result<PathBuf, ImageError> {
         let dir = note.parent().unwrap_or(Path::new(""));
         let written = dir.join(link);
+        // Most links of a vault exported from Notion point at images left behind: one stat
+        // settles those, before any path is resolved.
+        if fs::metadata(&written).is_err() {
+            return Err(ImageError::Missing(written));
+        }
         let Some(note_dir) = fs::canonicalize(if dir.as_os_str().is_empty() {
             Path::new(".")
         } else {
