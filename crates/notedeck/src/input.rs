@@ -75,3 +75,14 @@ fn shell_quote(path: &Path) -> String {
 pub fn collect_markdown(paths: &[PathBuf]) -> Result<vault::Found> {
     Ok(vault::markdown_files(paths)?)
 }
+
+/// `notes/` when run from a notes repository like this one, else the current directory: where
+/// `lint` and `stats` look when given no paths.
+pub fn default_root() -> PathBuf {
+    let notes = PathBuf::from("notes");
+    if notes.is_dir() {
+        notes
+    } else {
+        PathBuf::from(".")
+    }
+}

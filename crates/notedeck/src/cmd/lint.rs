@@ -51,7 +51,7 @@ impl FailLevel {
 /// Lint the given paths and print the findings in the chosen format.
 pub fn run(args: Args) -> Result<ExitCode> {
     let roots = if args.paths.is_empty() {
-        vec![default_root()]
+        vec![crate::input::default_root()]
     } else {
         args.paths.clone()
     };
@@ -105,14 +105,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// reported is always the same one.
 fn read_all(files: &[PathBuf]) -> Vec<Result<NoteFile>> {
     notedeck_ide::par_map(files, |p| read_text(p))
-}
-
-/// `notes/` when run from a notes repository like this one, else the current directory.
-fn default_root() -> PathBuf {
-    let notes = PathBuf::from("notes");
-    if notes.is_dir() {
-        notes
-    } else {
-        PathBuf::from(".")
-    }
 }

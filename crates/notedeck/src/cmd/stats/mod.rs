@@ -65,7 +65,7 @@ const MOST_LAPSED: usize = 5;
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let paths = if args.paths.is_empty() {
-        vec![default_root()]
+        vec![crate::input::default_root()]
     } else {
         args.paths.clone()
     };
@@ -423,14 +423,4 @@ fn text(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// `notes/` when run from a notes repository like this one, else the current directory.
-fn default_root() -> PathBuf {
-    let notes = PathBuf::from("notes");
-    if notes.is_dir() {
-        notes
-    } else {
-        PathBuf::from(".")
-    }
 }
