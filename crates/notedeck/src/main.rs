@@ -9,13 +9,6 @@ mod display;
 mod input;
 mod lint_format;
 
-// Parsing a vault makes and frees tens of millions of small strings on every core; with the
-// system allocator, malloc and free were a fifth of `lint`'s profile and freed parse trees
-// stayed resident in per-thread arenas. Figures on a 10,000-note vault are in the README's
-// benchmarks section.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Markdown study notes -> Anki decks, a language server and a linter.
 #[derive(Parser)]
 #[command(name = "notedeck", version, about)]
