@@ -55,12 +55,18 @@ impl Workspace {
     /// `set` it does not say which files are affected: a loader checks them all anyway, and
     /// collecting would cost a look at every sharer of every key for each file added.
     pub fn set_many(&mut self, files: Vec<(PathBuf, String)>) {
-        let parsed = crate::par_map(&files, |(path, text)| {
-            let note = Note::new(path, text);
-            let keys = NoteKeys::of(&note);
-            (path.clone(), note, keys)
-        });
-        for (path, note, keys) in parsed {
+        let notes = crate::par_map(&files, |(path, text)| (path.clone(), Note::new(path, text)));
+        drop(files);
+        self.insert_many(notes);
+    }
+
+    /// Add or replace many already-parsed notes (made on the caller's threads, trimmed as it
+    /// likes), computing their index keys on all cores. Same result as calling
+    /// [`Workspace::insert`] for each, in order, without the [`Affected`] sets: on a vault
+    /// whose common terms are in every file, collecting them made loading quadratic.
+    pub fn insert_many(&mut self, notes: Vec<(PathBuf, Note)>) {
+        let keys = crate::par_map(&notes, |(_, note)| NoteKeys::of(note));
+        for ((path, note), keys) in notes.into_iter().zip(keys) {
             self.insert_with_keys(path, note, keys, None);
         }
     }

@@ -132,11 +132,11 @@ impl AnalysisHost {
     /// their buffers win.
     pub fn insert_loaded(&mut self, notes: Vec<(PathBuf, Note)>) {
         self.terms.clear();
-        for (path, note) in notes {
-            if !self.open.contains(&path) {
-                self.ws.insert(path, note);
-            }
-        }
+        let notes = notes
+            .into_iter()
+            .filter(|(path, _)| !self.open.contains(path))
+            .collect();
+        self.ws.insert_many(notes);
     }
 
     /// Every `*.md` under the roots that is not open, for the startup scan.

@@ -41,93 +41,130 @@ impl Deck {
         }
     }
 
-    /// Add the cards of one parsed file. `file` is the note's path as given on the command
-    /// line; `text` is its content (for the lines of parse problems).
-    pub fn add_document(&mut self, file: &Path, text: &str, doc: Document) {
+    /// The part of adding one parsed file that depends on that file only: its cards turned
+    /// into Anki's text, its images resolved. `file` is the note's path as given on the
+    /// command line; `text` is its content (for the lines of parse problems). It reads no
+    /// state of the deck, so export runs it on the parsing threads; [`Deck::add_prepared`]
+    /// then adds the files in order.
+    pub fn prepare(&self, file: &Path, text: &str, doc: Document) -> Prepared {
         let lines = LineIndex::new(text);
-        for problem in &doc.problems {
-            self.warnings.push(format!(
-                "{}:{}: {}",
-                file.display(),
-                lines.line_of(problem.span.start) + 1,
-                problem.message
-            ));
-        }
+        let problems = doc
+            .problems
+            .iter()
+            .map(|problem| {
+                format!(
+                    "{}:{}: {}",
+                    file.display(),
+                    lines.line_of(problem.span.start) + 1,
+                    problem.message
+                )
+            })
+            .collect();
         let file_name = file
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| file.display().to_string());
-        for card in doc.cards {
-            self.add_card(file, &file_name, &doc.title, card);
+        let title = doc.title;
+        let cards = doc
+            .cards
+            .into_iter()
+            .map(|card| self.prepare_card(file, &file_name, &title, card))
+            .collect();
+        Prepared { problems, cards }
+    }
+
+    fn prepare_card(&self, file: &Path, file_name: &str, title: &str, card: Card) -> PreparedCard {
+        // From here on the card reads as Anki will get it.
+        let front = anki_front(&card).into_owned();
+        let images = card
+            .images
+            .iter()
+            .filter(|image| !is_remote(&image.url))
+            .map(|image| PreparedImage {
+                resolved: self.images.resolve(file, &image.path).map_err(|problem| {
+                    format!(
+                        "{}:{}: {problem}; the card is exported without it",
+                        file.display(),
+                        image.line,
+                    )
+                }),
+                url: image.url.clone(),
+                path: image.path.clone(),
+            })
+            .collect();
+        PreparedCard {
+            location: format!("{}:{}", file.display(), card.line),
+            images,
+            note: Note {
+                guid: card.id,
+                kind: match card.kind {
+                    CardKind::Cloze => NoteKind::Cloze,
+                    _ => NoteKind::Basic,
+                },
+                deck: if card.deck.is_empty() {
+                    title.to_string()
+                } else {
+                    card.deck.join("::")
+                },
+                front,
+                back: card.back,
+                context: escape_html(&card.path.join(" › ")),
+                source: format!("{file_name}:{}", card.line),
+                tags: spell::tags(&card.tags),
+            },
+            kind: card.kind,
         }
     }
 
-    fn add_card(&mut self, file: &Path, file_name: &str, title: &str, mut card: Card) {
-        // From here on the card reads as Anki will get it.
-        card.front = anki_front(&card).into_owned();
-        card.tags = spell::tags(&card.tags);
-        let location = format!("{}:{}", file.display(), card.line);
-        if let Some(first) = self.seen.get(&card.id) {
+    /// Add one file made by [`Deck::prepare`]; files must come in the order they are studied.
+    pub fn add_prepared(&mut self, prepared: Prepared) {
+        self.warnings.extend(prepared.problems);
+        for card in prepared.cards {
+            self.add_card(card);
+        }
+    }
+
+    fn add_card(&mut self, card: PreparedCard) {
+        let PreparedCard {
+            mut note,
+            kind,
+            location,
+            images,
+        } = card;
+        if let Some(first) = self.seen.get(&note.guid) {
             self.warnings.push(format!(
                 "{location}: card has the same id {:?} as the card at {first}; skipped (give \
                  one of them its own `<!-- id: ... -->`)",
-                card.id
+                note.guid
             ));
             return;
         }
-        if card.front.trim().is_empty() {
+        if note.front.trim().is_empty() {
             // Anki skips a note whose first field is empty; say so instead of losing it.
             self.warnings
                 .push(format!("{location}: card has an empty front; skipped"));
             return;
         }
-        self.seen.insert(card.id.clone(), location.clone());
-        *self.by_kind.entry(kind_name(card.kind)).or_default() += 1;
+        self.seen.insert(note.guid.clone(), location);
+        *self.by_kind.entry(kind_name(kind)).or_default() += 1;
 
         let mut targets: HashMap<String, Option<String>> = HashMap::new();
-        for image in &card.images {
-            if is_remote(&image.url) {
-                continue;
-            }
-            let name = match self.images.resolve(file, &image.path) {
+        for image in images {
+            let name = match image.resolved {
                 Ok(real) => self.bundle(&real),
-                Err(problem) => {
-                    self.warnings.push(format!(
-                        "{}:{}: {problem}; the card is exported without it",
-                        file.display(),
-                        image.line,
-                    ));
+                Err(warning) => {
+                    self.warnings.push(warning);
                     None
                 }
             };
-            targets.insert(image.url.clone(), name.clone());
-            targets.insert(image.path.clone(), name);
+            targets.insert(image.url, name.clone());
+            targets.insert(image.path, name);
         }
-        let (front, back) = if targets.is_empty() {
-            (card.front, card.back)
-        } else {
-            (
-                rewrite_images(&card.front, &targets),
-                rewrite_images(&card.back, &targets),
-            )
-        };
-        self.notes.push(Note {
-            guid: card.id,
-            kind: match card.kind {
-                CardKind::Cloze => NoteKind::Cloze,
-                _ => NoteKind::Basic,
-            },
-            deck: if card.deck.is_empty() {
-                title.to_string()
-            } else {
-                card.deck.join("::")
-            },
-            front,
-            back,
-            context: escape_html(&card.path.join(" › ")),
-            source: format!("{file_name}:{}", card.line),
-            tags: card.tags,
-        });
+        if !targets.is_empty() {
+            note.front = rewrite_images(&note.front, &targets);
+            note.back = rewrite_images(&note.back, &targets);
+        }
+        self.notes.push(note);
     }
 
     /// The media name for a file, bundling it on first use; `None` when it cannot be read.
@@ -147,6 +184,32 @@ impl Deck {
         self.media_by_path.insert(path.to_path_buf(), name.clone());
         name
     }
+}
+
+/// One file's cards as [`Deck::prepare`] made them, ready for [`Deck::add_prepared`].
+pub struct Prepared {
+    /// The parser's problems, as warnings.
+    problems: Vec<String>,
+    cards: Vec<PreparedCard>,
+}
+
+/// A card as Anki will get it, before the deck-wide checks (duplicate ids, empty fronts) and
+/// media bundling.
+struct PreparedCard {
+    note: Note,
+    kind: CardKind,
+    /// `path:line`, for warnings.
+    location: String,
+    /// Local images, resolved.
+    images: Vec<PreparedImage>,
+}
+
+/// A local image of a card: the link as written and decoded, and the file it resolves to or
+/// the warning to give.
+struct PreparedImage {
+    url: String,
+    path: String,
+    resolved: Result<PathBuf, String>,
 }
 
 /// The JSON/CLI name of a card kind.

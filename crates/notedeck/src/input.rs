@@ -23,7 +23,11 @@ pub struct NoteFile {
 /// `notedeck repair`: cards made of mojibake are useless, and the repair is one command away.
 pub fn read_note(path: &Path) -> Result<NoteFile> {
     let note = read_text(path)?;
-    if let Some(damage) = notedeck_repair::detect(&note.text) {
+    // The checker's pre-filter first: detection is a full pass per file, and the bytes it
+    // looks for are absent from almost every note.
+    if notedeck_check::encoding::may_be_damaged(&note.text)
+        && let Some(damage) = notedeck_repair::detect(&note.text)
+    {
         bail!(
             "{}:{}: the text is damaged by a wrong encoding (UTF-8 read as {} and saved again; \
              {} characters affected). Run `notedeck repair --write {}` to restore it \

@@ -78,10 +78,11 @@ fn line_at(text: &str, at: usize) -> std::ops::Range<usize> {
 /// of a mojibake sequence. Those are what the code pages decode the UTF-8 lead bytes 0xC2-0xF4
 /// as: Latin-1 letters U+00C2-U+00F4 and the Turkish Ğ, ğ, İ, Ş, which UTF-8 writes with a
 /// first byte of 0xC3, 0xC4 or 0xC5 (a test checks this for every code page). Notes in Korean,
-/// English or math have none, so the linter (which has already run `detect` when reading each
-/// file) skips a second full pass over nearly every note. Three `contains` rather than one
-/// loop over the bytes: the standard library's search is word-at-a-time even in a debug build.
-fn may_be_damaged(text: &str) -> bool {
+/// English or math have none, so a `false` here lets the linter and the file readers skip the
+/// full detection on nearly every note (`detect` cannot find damage without such a
+/// character). Three `contains` rather than one loop over the bytes: the standard library's
+/// search is word-at-a-time even in a debug build.
+pub fn may_be_damaged(text: &str) -> bool {
     let bytes = text.as_bytes();
     [0xC3, 0xC4, 0xC5].iter().any(|b| bytes.contains(b))
 }

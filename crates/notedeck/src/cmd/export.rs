@@ -28,6 +28,9 @@ pub struct Args {
 
 /// Files above which parsing shows a progress bar (on a terminal).
 const PROGRESS_FILES: usize = 20;
+/// Files read and parsed together on all cores before their cards join the deck: enough to
+/// keep every core busy, few enough that their parse trees stay small.
+const PARSE_CHUNK: usize = 256;
 /// Notes above which writing shows a spinner (on a terminal).
 const PROGRESS_NOTES: usize = 20_000;
 
@@ -66,13 +69,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
         files.len() as u64,
     );
     let mut deck = Deck::new(Images::new(&found.roots));
-    for file in &files {
-        bar.set_message(display::path(file));
-        let note = read_note(file)?;
-        deck.warnings.extend(note.warnings);
-        let doc = notedeck_parse::parse(&note.text, &title_of(file));
-        deck.add_document(file, &note.text, doc);
-        bar.inc(1);
+    // Files are read and parsed on all cores a chunk at a time and added to the deck in order,
+    // so the deck (and its warnings and duplicate-id checks) is the same as a sequential run's,
+    // while only one chunk's parse trees are alive at once: holding every file's `Document`
+    // until the end would double the peak memory of a large vault.
+    for chunk in files.chunks(PARSE_CHUNK) {
+        let parsed = notedeck_ide::par_map(chunk, |file| -> Result<_> {
+            let note = read_note(file)?;
+            let doc = notedeck_parse::parse(&note.text, &title_of(file));
+            Ok((note.warnings, deck.prepare(file, &note.text, doc)))
+        });
+        for (file, parsed) in chunk.iter().zip(parsed) {
+            bar.set_message(display::path(file));
+            let (warnings, prepared) = parsed?;
+            deck.warnings.extend(warnings);
+            deck.add_prepared(prepared);
+            bar.inc(1);
+        }
     }
     bar.finish_and_clear();
 
