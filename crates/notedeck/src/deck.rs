@@ -24,8 +24,11 @@ pub struct Deck {
     pub warnings: Vec<String>,
     /// Parsed cards by kind (`basic`, `cloze`, `table`, `definition`).
     pub by_kind: BTreeMap<&'static str, usize>,
-    /// Where each GUID was first seen, to catch two cards with the same id.
-    seen: HashMap<String, String>,
+    /// Where each GUID was first seen (index in `files`, line), to catch two cards with the
+    /// same id. Not a `path:line` string per card: a 10,000-note vault has over a million.
+    seen: HashMap<String, (usize, usize)>,
+    /// The files added so far, in order.
+    files: Vec<PathBuf>,
     /// Media already bundled, by path on disk.
     media_by_path: HashMap<PathBuf, Option<String>>,
     /// Where images may be read from.
@@ -70,7 +73,11 @@ impl Deck {
             .into_iter()
             .map(|card| self.prepare_card(file, &file_name, &title, card))
             .collect();
-        Prepared { problems, cards }
+        Prepared {
+            file: file.to_path_buf(),
+            problems,
+            cards,
+        }
     }
 
     fn prepare_card(&self, file: &Path, file_name: &str, title: &str, card: Card) -> PreparedCard {
@@ -93,7 +100,7 @@ impl Deck {
             })
             .collect();
         PreparedCard {
-            location: format!("{}:{}", file.display(), card.line),
+            line: card.line,
             images,
             note: Note {
                 guid: card.id,
@@ -119,22 +126,28 @@ impl Deck {
     /// Add one file made by [`Deck::prepare`]; files must come in the order they are studied.
     pub fn add_prepared(&mut self, prepared: Prepared) {
         self.warnings.extend(prepared.problems);
+        let file = self.files.len();
         for card in prepared.cards {
-            self.add_card(card);
+            self.add_card(file, &prepared.file, card);
         }
+        self.files.push(prepared.file);
     }
 
-    fn add_card(&mut self, card: PreparedCard) {
+    fn add_card(&mut self, file: usize, path: &Path, card: PreparedCard) {
         let PreparedCard {
             mut note,
             kind,
-            location,
+            line,
             images,
         } = card;
-        if let Some(first) = self.seen.get(&note.guid) {
+        let location = || format!("{}:{line}", path.display());
+        if let Some(&(first_file, first_line)) = self.seen.get(&note.guid) {
+            let first_path = self.files.get(first_file).map_or(path, PathBuf::as_path);
+            let first = format!("{}:{first_line}", first_path.display());
             self.warnings.push(format!(
-                "{location}: card has the same id {:?} as the card at {first}; skipped (give \
+                "{}: card has the same id {:?} as the card at {first}; skipped (give \
                  one of them its own `<!-- id: ... -->`)",
+                location(),
                 note.guid
             ));
             return;
@@ -142,10 +155,10 @@ impl Deck {
         if note.front.trim().is_empty() {
             // Anki skips a note whose first field is empty; say so instead of losing it.
             self.warnings
-                .push(format!("{location}: card has an empty front; skipped"));
+                .push(format!("{}: card has an empty front; skipped", location()));
             return;
         }
-        self.seen.insert(note.guid.clone(), location);
+        self.seen.insert(note.guid.clone(), (file, line));
         *self.by_kind.entry(kind_name(kind)).or_default() += 1;
 
         let mut targets: HashMap<String, Option<String>> = HashMap::new();
@@ -188,6 +201,8 @@ impl Deck {
 
 /// One file's cards as [`Deck::prepare`] made them, ready for [`Deck::add_prepared`].
 pub struct Prepared {
+    /// The note's path as given on the command line.
+    file: PathBuf,
     /// The parser's problems, as warnings.
     problems: Vec<String>,
     cards: Vec<PreparedCard>,
@@ -198,8 +213,8 @@ pub struct Prepared {
 struct PreparedCard {
     note: Note,
     kind: CardKind,
-    /// `path:line`, for warnings.
-    location: String,
+    /// Line of the card's block, for warnings.
+    line: usize,
     /// Local images, resolved.
     images: Vec<PreparedImage>,
 }

@@ -30,7 +30,7 @@ pub struct Args {
 const PROGRESS_FILES: usize = 20;
 /// Files read and parsed together on all cores before their cards join the deck: enough to
 /// keep every core busy, few enough that their parse trees stay small.
-const PARSE_CHUNK: usize = 256;
+const PARSE_CHUNK: usize = 64;
 /// Notes above which writing shows a spinner (on a terminal).
 const PROGRESS_NOTES: usize = 20_000;
 
