@@ -279,6 +279,16 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
             .unwrap_or(4),
     };
     let today = days.today(clock);
+    let logs = {
+        let copy = copy.to_path_buf();
+        std::thread::spawn(move || {
+            let conn = Connection::open_with_flags(
+                &copy,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?;
+            review_logs(&conn, clock)
+        })
+    };
     let thresholds = leech_thresholds(&conn).map_err(sql)?;
     let decks = decks(&conn).map_err(sql)?;
 
@@ -347,7 +357,10 @@ fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, Colle
         .map_err(sql)?;
     let rows: Vec<Row> = rows.collect::<Result<_, _>>().map_err(sql)?;
     drop(stmt);
-    let mut logs = review_logs(&conn, &rows, clock).map_err(sql)?;
+    let mut logs = logs
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        .map_err(sql)?;
     for log in logs.values_mut() {
         log.last.shrink_to_fit();
     }
@@ -549,26 +562,22 @@ struct Log {
     passed_30_days: u32,
 }
 
-/// The review logs of `cards`, read in one pass over `revlog` (in time order: its ids are
-/// times), keeping per card only what is shown.
-fn review_logs(
-    conn: &Connection,
-    cards: &[Row],
-    clock: Clock,
-) -> rusqlite::Result<foldhash::HashMap<i64, Log>> {
+/// Every card's review log, read in one pass over `revlog` (in time order: its ids are
+/// times), keeping per card only what is shown. Runs on its own connection and thread while
+/// the notes and cards are read: on two cores the scan of a year of reviews is hidden.
+fn review_logs(conn: &Connection, clock: Clock) -> rusqlite::Result<foldhash::HashMap<i64, Log>> {
     // Ids are keys here, not user input: a fast hash, as every review row looks one up.
-    let mut logs: foldhash::HashMap<i64, Log> =
-        foldhash::HashMap::with_capacity_and_hasher(cards.len(), Default::default());
-    logs.extend(cards.iter().map(|c| (c.id, Log::default())));
+    let mut logs: foldhash::HashMap<i64, Log> = foldhash::HashMap::default();
     let since_ms = (clock.now_s - 30 * 86_400) * 1000;
     // The table is stored in id order, which is time order.
     let mut stmt = conn.prepare("select id, cid, ease, type from revlog")?;
     let mut rows = stmt.query([])?;
     let int = |row: &rusqlite::Row<'_>, i: usize| row.get_ref(i).ok().and_then(|v| v.as_i64().ok());
     while let Some(row) = rows.next()? {
-        let Some(log) = int(row, 1).and_then(|cid| logs.get_mut(&cid)) else {
+        let Some(cid) = int(row, 1) else {
             continue;
         };
+        let log = logs.entry(cid).or_default();
         let (Some(id), Some(ease), Some(kind)) = (int(row, 0), int(row, 2), int(row, 3)) else {
             continue;
         };
