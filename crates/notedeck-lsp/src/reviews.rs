@@ -84,11 +84,16 @@ pub async fn watch(client: Client, shared: Arc<Shared>, explicit: Option<PathBuf
                     // Clients that cannot refresh lenses ask again on their own.
                     let _ = client.code_lens_refresh().await;
                 }
-                Ok(Err(err)) if !failed => {
-                    failed = true;
-                    report(&client, &err).await;
+                Ok(Err(err)) => {
+                    // Tried again only when the files change: a collection that cannot be
+                    // read (another schema) must not be copied every few seconds.
+                    shown = now;
+                    if !failed {
+                        failed = true;
+                        report(&client, &err).await;
+                    }
                 }
-                _ => {}
+                Err(_) => {}
             }
         }
         tokio::time::sleep(poll).await;
