@@ -317,3 +317,53 @@ fn repair_writes_through_a_symlink_to_its_target() {
     );
     assert!(stderr.contains("vault/notes.md.bak"), "{stderr}");
 }
+
+/// `--format json`: every restored character, placed in the repaired text by 1-based line and
+/// UTF-16 column (as the linter places findings), with the choice, the alternatives and the
+/// confidence; the uncertain ones are flagged and counted.
+#[test]
+fn json_lists_every_restored_character_where_it_is_in_the_repaired_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("note.md"), fixture_damaged()).expect("write");
+    let repaired = notedeck(dir.path())
+        .args(["repair", "note.md"])
+        .output()
+        .expect("runs");
+    let repaired = String::from_utf8(repaired.stdout).expect("utf-8");
+    let out = notedeck(dir.path())
+        .args(["repair", "note.md", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["damaged"], true);
+    assert_eq!(report["code_page"], "Windows-1254");
+    let restored = report["restored"].as_array().expect("restored");
+    assert!(restored.len() > 1000, "{}", restored.len());
+    let lines: Vec<&str> = repaired.split('\n').collect();
+    let mut uncertain = 0;
+    for r in restored {
+        let line = lines[r["line"].as_u64().expect("line") as usize - 1];
+        let column = r["column"].as_u64().expect("column") as usize;
+        // The character starting at that UTF-16 column of the line.
+        let mut units = 0;
+        let at = line
+            .chars()
+            .find(|c| {
+                let here = units;
+                units += c.len_utf16();
+                here == column
+            })
+            .map(|c| c.to_string());
+        assert_eq!(at.as_deref(), r["chosen"].as_str(), "{r}");
+        let confidence = r["confidence"].as_f64().expect("confidence");
+        assert!((0.0..=1.0).contains(&confidence), "{r}");
+        if r["uncertain"] == true {
+            uncertain += 1;
+        }
+        for alt in r["alternatives"].as_array().expect("alternatives") {
+            assert_ne!(alt["char"], r["chosen"], "{r}");
+        }
+    }
+    assert_eq!(report["uncertain"], uncertain);
+}

@@ -29,6 +29,20 @@ pub struct Args {
     /// List at most this many uncertain characters in the summary.
     #[arg(long, default_value_t = 50)]
     pub max_listed: usize,
+    /// What goes to standard output: `text`, the repaired note; `json`, every restored
+    /// character with its place in the repaired text, the choice, the alternatives and the
+    /// confidence (for scripts and other editors).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// What `repair` prints on standard output.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The repaired text.
+    Text,
+    /// The repair as JSON (see `report`).
+    Json,
 }
 
 /// Repair one file: print it, replace it, or just check it.
@@ -51,7 +65,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
     }
     let fixed = repair(&decoded.text);
-    summarize(path, &fixed, args.max_listed);
+    if args.format == Format::Json {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        serde_json::to_writer_pretty(&mut out, &report(path, &fixed))
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
+            .and_then(|()| out.flush())
+            .context("cannot write the repair report to standard output")?;
+    } else {
+        summarize(path, &fixed, args.max_listed);
+    }
 
     if args.check {
         return Ok(if fixed.changed() {
@@ -82,12 +106,51 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    if args.format == Format::Json {
+        return Ok(ExitCode::SUCCESS);
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     out.write_all(fixed.text.as_bytes())
         .and_then(|()| out.flush())
         .context("cannot write the repaired text to standard output")?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The repair as `--format json` prints it: a stable contract (fields may be added, never
+/// renamed or removed). Places are in the repaired text: `line` counts from 1, `column` is
+/// the UTF-16 offset in the line counted from 0 (the linter's `character`).
+fn report(path: &Path, fixed: &Repair) -> serde_json::Value {
+    let lines = notedeck_parse::LineIndex::new(&fixed.text);
+    let restored: Vec<serde_json::Value> = fixed
+        .restored
+        .iter()
+        .map(|r| {
+            let at = lines.position(&fixed.text, r.span_in_output.start);
+            serde_json::json!({
+                "line": at.line + 1,
+                "column": at.character,
+                "chosen": r.chosen.to_string(),
+                "confidence": r.confidence,
+                "uncertain": r.is_uncertain(),
+                "alternatives": r
+                    .alternatives
+                    .iter()
+                    .map(|(ch, p)| serde_json::json!({"char": ch.to_string(), "probability": p}))
+                    .collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "path": display::raw(path),
+        "damaged": fixed.damage.is_some(),
+        "code_page": fixed.damage.as_ref().map(|d| d.code_page.to_string()),
+        "first_line": fixed.damage.as_ref().map(|d| d.first_line),
+        "damaged_chars": fixed.damage.as_ref().map_or(0, |d| d.damaged_chars),
+        "uncertain": fixed.uncertain().count(),
+        "unrepaired": fixed.unrepaired,
+        "restored": restored,
+    })
 }
 
 /// The stderr summary: what was found, how much was restored, and the uncertain characters.
