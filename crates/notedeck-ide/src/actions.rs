@@ -39,9 +39,11 @@ impl Analysis<'_> {
     /// diagnostics of the cursor's line, and the user expects the fix for the line, not only
     /// for the character under the cursor), then "pin card id" for each card on the lines
     /// asked. A fix two findings propose with the very same edits is one action listing both.
+    /// `findings` are the note's [`Analysis::diagnostics`], computed once by the caller.
     pub fn actions(
         &self,
         path: &Path,
+        findings: Vec<Finding>,
         asked: Span,
         named: &dyn Fn(&Finding) -> bool,
     ) -> Vec<Action> {
@@ -49,7 +51,7 @@ impl Analysis<'_> {
             return Vec::new();
         };
         let mut actions: Vec<Action> = Vec::new();
-        for finding in self.diagnostics(path) {
+        for finding in findings {
             if !(named(&finding) || overlaps(&finding.span, &asked)) {
                 continue;
             }
@@ -97,13 +99,14 @@ impl Analysis<'_> {
         actions
     }
 
-    /// For a note damaged by a wrong encoding: its `damaged-encoding` finding and the repair
-    /// to offer for it. `None` for a clean note. Costs a full repair of the note.
-    pub fn repair(&self, path: &Path) -> Option<(Finding, RepairOffer)> {
-        let damaged = self
-            .diagnostics(path)
-            .into_iter()
-            .find(|f| f.code == Code::DamagedEncoding)?;
+    /// For a note damaged by a wrong encoding (its `findings` hold a `damaged-encoding`
+    /// one): that finding and the repair to offer for it. `None` for a clean note. Costs a
+    /// full repair of the note.
+    pub fn repair(&self, path: &Path, findings: &[Finding]) -> Option<(Finding, RepairOffer)> {
+        let damaged = findings
+            .iter()
+            .find(|f| f.code == Code::DamagedEncoding)?
+            .clone();
         let offer = repair_offer(&self.ws.get(path)?.text)?;
         Some((damaged, offer))
     }

@@ -43,7 +43,7 @@ impl Uncertain {
 /// model over every damaged character): call it for the file whose actions are asked for.
 pub fn repair_offer(text: &str) -> Option<RepairOffer> {
     let repair = notedeck_repair::repair(text);
-    let damage = repair.damage.as_ref()?;
+    let title = notedeck_check::encoding::repair_title(&repair)?;
     let uncertain: Vec<Uncertain> = repair
         .uncertain()
         .map(|r| Uncertain {
@@ -53,12 +53,6 @@ pub fn repair_offer(text: &str) -> Option<RepairOffer> {
             confidence: r.confidence,
         })
         .collect();
-    let title = format!(
-        "Repair the whole file (decoded as {}; {} characters restored, {} uncertain)",
-        damage.code_page,
-        damage.damaged_chars,
-        uncertain.len()
-    );
     Some(RepairOffer {
         title,
         text: repair.text,

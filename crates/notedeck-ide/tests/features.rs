@@ -216,7 +216,8 @@ fn actions_on_a_wrong_expansion_offer_one_fix_for_both_findings_and_pinning() {
             .text
             .find("Row-rank")
             .expect("fixture");
-    let actions = f.analysis().actions(path, at..at, &|_| false);
+    let findings = f.analysis().diagnostics(path);
+    let actions = f.analysis().actions(path, findings, at..at, &|_| false);
     let shown: Vec<String> = actions
         .iter()
         .map(|a| {

@@ -132,11 +132,9 @@ pub fn card_ids(roots: &[PathBuf], open: &[(PathBuf, HashSet<String>)]) -> HashS
         let Ok(note) = notedeck_ide::vault::read_note(path) else {
             return Vec::new();
         };
-        let title = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        notedeck_parse::parse(&note.text, &title)
+        // Parsed as the server parses every note (the file stem is the fallback title).
+        notedeck_check::Note::new(path, &note.text)
+            .doc
             .cards
             .into_iter()
             .map(|c| c.id)

@@ -619,26 +619,32 @@ pub fn content_hash(fields: &str) -> u64 {
 
 /// The value of varint field `field` of a protobuf message (the last one, as protobuf reads).
 fn proto_varint(message: &[u8], field: u64) -> Option<u64> {
-    let mut found = None;
-    walk_proto(message, |number, value| {
-        if let (true, ProtoValue::Varint(v)) = (number == field, value) {
-            found = Some(v);
-        }
-    })?;
-    found
+    match proto_field(message, field)? {
+        ProtoValue::Varint(v) => Some(v),
+        _ => None,
+    }
 }
 
 /// The bytes of length-delimited field `field` (a nested message or string).
 fn proto_bytes(message: &[u8], field: u64) -> Option<&[u8]> {
+    match proto_field(message, field)? {
+        ProtoValue::Bytes(b) => Some(b),
+        _ => None,
+    }
+}
+
+/// The last occurrence of field `field`; `None` if absent or the message is malformed.
+fn proto_field(message: &[u8], field: u64) -> Option<ProtoValue<'_>> {
     let mut found = None;
     walk_proto(message, |number, value| {
-        if let (true, ProtoValue::Bytes(b)) = (number == field, value) {
-            found = Some(b);
+        if number == field {
+            found = Some(value);
         }
     })?;
     found
 }
 
+#[derive(Clone, Copy)]
 enum ProtoValue<'a> {
     Varint(u64),
     Bytes(&'a [u8]),

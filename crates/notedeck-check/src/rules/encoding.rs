@@ -35,21 +35,26 @@ pub fn damaged_encoding(path: &Path, note: &Note) -> Option<Finding> {
 /// Costs a full repair of the text; call it for the file whose actions are asked for.
 pub fn repair_fix(path: &Path, text: &str) -> Option<Fix> {
     let repair = notedeck_repair::repair(text);
-    let damage = repair.damage.as_ref()?;
-    let title = format!(
-        "Repair the whole file (decoded as {}; {} characters restored, {} uncertain)",
-        damage.code_page,
-        damage.damaged_chars,
-        repair.uncertain().count()
-    );
     Some(Fix {
-        title,
+        title: repair_title(&repair)?,
         edits: vec![Edit {
             path: path.to_path_buf(),
             span: 0..text.len(),
             new_text: repair.text,
         }],
     })
+}
+
+/// The title of the whole-file repair, naming the encoding found and how many characters
+/// are restored and unsure; `None` if the text was clean.
+pub fn repair_title(repair: &notedeck_repair::Repair) -> Option<String> {
+    let damage = repair.damage.as_ref()?;
+    Some(format!(
+        "Repair the whole file (decoded as {}; {} characters restored, {} uncertain)",
+        damage.code_page,
+        damage.damaged_chars,
+        repair.uncertain().count()
+    ))
 }
 
 fn message(damage: &Damage) -> String {

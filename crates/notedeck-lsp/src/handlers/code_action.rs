@@ -35,7 +35,9 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     let (note, text) = st.note(&path)?;
     let (len, asked) = (note.text.len(), text.span(params.range));
 
-    if let Some((damaged, offer)) = st.analysis().repair(&path) {
+    // The findings once: the repair, the fixes and the diagnostics they list all start here.
+    let findings = st.analysis().diagnostics(&path);
+    if let Some((damaged, offer)) = st.analysis().repair(&path, &findings) {
         let action = CodeAction {
             title: offer.title.clone(),
             kind: Some(CodeActionKind::QUICKFIX),
@@ -68,7 +70,7 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
     }
     for action in st
         .analysis()
-        .actions(&path, asked, &|f| theirs(f).is_some())
+        .actions(&path, findings, asked, &|f| theirs(f).is_some())
     {
         let Some(edit) = workspace_edit(st, &action.edits) else {
             continue;

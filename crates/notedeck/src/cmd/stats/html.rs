@@ -14,7 +14,7 @@ const FORECAST_DAYS: usize = 30;
 const WEAKEST: usize = 8;
 
 /// The whole page.
-pub(super) fn page(report: &Report) -> String {
+pub(super) fn page(report: &Report<'_>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -52,7 +52,7 @@ pub(super) fn page(report: &Report) -> String {
     out
 }
 
-fn document(out: &mut String, doc: &Document) {
+fn document(out: &mut String, doc: &Document<'_>) {
     let t = &doc.totals;
     let link = file_link(&doc.path);
     let _ = write!(
@@ -130,7 +130,7 @@ fn retention_chart(out: &mut String, sections: &[Section]) {
 }
 
 /// Vertical bars: Anki cards due on each of the next days.
-fn forecast_chart(out: &mut String, doc: &Document) {
+fn forecast_chart(out: &mut String, doc: &Document<'_>) {
     let mut days = [0usize; FORECAST_DAYS];
     for card in doc
         .by_card
@@ -223,7 +223,7 @@ fn weakest(out: &mut String, sections: &[Section]) {
     out.push_str("</table>");
 }
 
-fn leeches(out: &mut String, doc: &Document, link: &str) {
+fn leeches(out: &mut String, doc: &Document<'_>, link: &str) {
     if doc.most_lapsed.is_empty() {
         return;
     }

@@ -163,13 +163,13 @@ fn write_atomically(path: &std::path::Path, text: &str) -> Result<()> {
 
 /// Everything `stats` reports.
 #[derive(Serialize)]
-struct Report {
+struct Report<'a> {
     collection: String,
     /// The date of Anki's current day (which starts at the collection's rollover hour).
     today: String,
     /// Anki's day number: days since the collection was created, as its scheduler counts.
     anki_day: i64,
-    documents: Vec<Document>,
+    documents: Vec<Document<'a>>,
     orphans: Vec<Orphan>,
     /// `nid:1,2,3`: paste into Anki's browser to see the orphans (empty when there are none).
     orphan_search: String,
@@ -177,7 +177,7 @@ struct Report {
 
 /// One note file.
 #[derive(Serialize)]
-struct Document {
+struct Document<'a> {
     path: String,
     #[serde(flatten)]
     totals: Totals,
@@ -185,7 +185,7 @@ struct Document {
     most_lapsed: Vec<CardLine>,
     sections: Vec<Section>,
     /// Every card of the document in note order, with what Anki holds for it.
-    by_card: Vec<CardStats>,
+    by_card: Vec<CardStats<'a>>,
 }
 
 /// A heading path within a document.
@@ -238,13 +238,13 @@ struct CardLine {
 
 /// One card of the notes and what Anki holds for it.
 #[derive(Serialize)]
-struct CardStats {
+struct CardStats<'a> {
     id: String,
     line: usize,
     front: String,
     path: Vec<String>,
     /// The note in Anki (`null`: not imported yet).
-    anki: Option<NoteReview>,
+    anki: Option<&'a NoteReview>,
 }
 
 /// A note in Anki that notedeck made and the notes no longer hold.
@@ -255,7 +255,7 @@ struct Orphan {
     deck: String,
 }
 
-fn document(path: String, cards: &[Card], collection: &Collection) -> Document {
+fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Document<'a> {
     let mut totals = Totals::default();
     let mut sections: BTreeMap<Vec<String>, Totals> = BTreeMap::new();
     let mut lapsed = Vec::new();
@@ -285,7 +285,7 @@ fn document(path: String, cards: &[Card], collection: &Collection) -> Document {
             line: card.line,
             front,
             path: card.path.clone(),
-            anki: note.cloned(),
+            anki: note,
         });
     }
     let leeches = lapsed
@@ -365,7 +365,7 @@ impl Totals {
     }
 }
 
-fn text(report: &Report, out: &mut impl Write) -> std::io::Result<()> {
+fn text(report: &Report<'_>, out: &mut impl Write) -> std::io::Result<()> {
     writeln!(out, "collection: {}", display::text(&report.collection))?;
     for doc in &report.documents {
         let t = &doc.totals;
