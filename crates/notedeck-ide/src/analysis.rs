@@ -54,11 +54,6 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The collection the review state comes from, if any.
-    pub fn reviews(&self) -> Option<&'a Collection> {
-        self.reviews
-    }
-
     /// The checker's workspace behind this view.
     pub fn workspace(&self) -> &'a Workspace {
         self.ws
@@ -67,12 +62,6 @@ impl<'a> Analysis<'a> {
     /// One note, if the vault holds it.
     pub fn note(&self, path: &Path) -> Option<&'a Note> {
         self.ws.get(path)
-    }
-
-    /// The line index of a note's current text (for converting positions).
-    pub fn lines(&self, path: &Path) -> Option<(&'a str, &'a LineIndex)> {
-        let note = self.ws.get(path)?;
-        Some((&note.text, &note.lines))
     }
 
     /// The findings to show for one note: the checker's, except that a note damaged by a wrong
