@@ -639,11 +639,16 @@ fn bold_closed_before_a_korean_particle_renders_bold() {
         back.contains("<b>경사 하강법(gradient descent)</b>으로 최적화"),
         "{back}"
     );
-    // The broken `- *NAS(...)**의` shape has one lone `*` and one `**`: left as written.
+    // The broken `- *NAS(...)**의` shape (one star lost in Notion's export) shows what the
+    // checker's `broken-emphasis` fix gives: bold.
     assert!(
-        back.contains("*강화학습(RL)**의 대표적인 <b>값 기반(Value-based)</b>"),
+        back.contains("<li><b>강화학습(RL)</b>의 대표적인 <b>값 기반(Value-based)</b>"),
         "{back}"
     );
+    // A star that is not at a word's edge is never a delimiter.
+    let d = doc("## 0. GPT\n\n- **계산**: 2*3 = 6, a * b **곱**\n- **목표**: 5*2**3 은 그대로\n");
+    assert_eq!(d.cards[0].back, "2*3 = 6, a * b <b>곱</b>");
+    assert_eq!(d.cards[1].back, "5*2**3 은 그대로");
 
     let d = doc("## **4. Generalized Zero-Shot Learning (GZSL)**
 

@@ -13,8 +13,13 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// plain text and bold-label detection keep the CommonMark reading the checker reports on),
 /// a literal `**` run that is followed by a non-space pairs with the next literal `**` that
 /// follows a non-space, at the same inline nesting, in the same block, with no HTML (id pins,
-/// cloze markers) or block boundary between them. A lone `*` or an unpaired `**`
-/// (`- *NAS(Neural Architecture Search)**의`) stays as written.
+/// cloze markers) or block boundary between them.
+///
+/// Notion's export also loses a star: `- *NAS(Neural Architecture Search)**의` opens with one
+/// `*` and closes with `**`. The checker reports it (`broken-emphasis`) with the fix
+/// `**NAS(…)**`; the card shows what that fix gives, so a lone `*` at the start of a word
+/// pairs with the next literal `**` (and a `**` opener with a lone `*` that ends a word).
+/// A `*` between two non-spaces (`2*3`) or between spaces (`a * b`) is never a delimiter.
 pub(super) fn stray_strong(events: &[Ev]) -> Vec<StarCut> {
     // Nearly every block has no literal `*` at all (bold markup becomes events): skip the
     // walk, and its copies of the text, with one memchr per text event.
@@ -84,14 +89,26 @@ pub(super) struct StarCut {
     pub(super) tag: &'static str,
 }
 
+/// A literal delimiter of one or two stars: where each star is as (event, offset); the
+/// second is unused for a lone star.
+#[derive(Debug, Clone, Copy)]
+struct Stars {
+    at: [(usize, usize); 2],
+    len: usize,
+}
+
+fn is_punct(c: char) -> bool {
+    c.is_ascii_punctuation() || matches!(c, '…' | '、' | '。' | '，')
+}
+
 /// State of [`stray_strong`]'s walk.
 #[derive(Default)]
 struct StrayScan {
     /// Text of the current run of adjacent text events, and where each event starts in it.
     run: String,
     map: Vec<(usize, usize)>,
-    /// Open candidates: (the two star positions as (event, offset), inline depth).
-    open: Vec<([(usize, usize); 2], usize)>,
+    /// Open candidates: (their stars, inline depth).
+    open: Vec<(Stars, usize)>,
     depth: usize,
     /// Last character before the current run; `None` at a block start. Non-text inline
     /// content (code, math, the end of a bold run) counts as a letter.
@@ -116,21 +133,34 @@ impl StrayScan {
             while bytes.get(end) == Some(&b'*') {
                 end += 1;
             }
-            if end - at < 2 {
-                k = end;
-                continue;
-            }
             let prev = match run.get(..at).and_then(|s| s.chars().next_back()) {
                 Some(c) => Some(c),
                 None => self.before,
             };
             let next = run.get(end..).and_then(|s| s.chars().next());
-            if end - at == 2 && prev != Some('*') {
-                let can_close = prev.is_some_and(|c| !c.is_whitespace());
-                let can_open = next.is_some_and(|c| !c.is_whitespace());
-                let stars = [self.locate(at), self.locate(at + 1)];
+            let len = end - at;
+            if len <= 2 && prev != Some('*') {
+                let after_text = prev.is_some_and(|c| !c.is_whitespace());
+                let before_text = next.is_some_and(|c| !c.is_whitespace());
+                let (can_open, can_close) = if len == 2 {
+                    (before_text, after_text)
+                } else {
+                    // A lone star only at a word's edge: never `2*3`, never `a * b`.
+                    (
+                        before_text && !after_text,
+                        after_text && next.is_none_or(|c| c.is_whitespace() || is_punct(c)),
+                    )
+                };
+                let stars = Stars {
+                    at: [self.locate(at), self.locate(at + 1)],
+                    len,
+                };
                 match self.open.last() {
-                    Some(&(opener, depth)) if can_close && depth == self.depth => {
+                    // Two lone stars are CommonMark emphasis, never left literal: a lone
+                    // star only closes a `**` and a `**` closes either.
+                    Some(&(opener, depth))
+                        if can_close && depth == self.depth && (len == 2 || opener.len == 2) =>
+                    {
                         self.open.pop();
                         self.cut(opener, "<b>");
                         self.cut(stars, "</b>");
@@ -158,17 +188,19 @@ impl StrayScan {
         }
     }
 
-    fn cut(&mut self, stars: [(usize, usize); 2], tag: &'static str) {
-        let [(e0, a0), (e1, a1)] = stars;
+    fn cut(&mut self, stars: Stars, tag: &'static str) {
+        let [(e0, a0), (e1, a1)] = stars.at;
         self.cuts.push(StarCut {
             event: e0,
             at: a0,
             tag,
         });
-        self.cuts.push(StarCut {
-            event: e1,
-            at: a1,
-            tag: "",
-        });
+        if stars.len == 2 {
+            self.cuts.push(StarCut {
+                event: e1,
+                at: a1,
+                tag: "",
+            });
+        }
     }
 }
