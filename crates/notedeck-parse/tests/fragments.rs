@@ -743,3 +743,34 @@ XAI
         ]
     );
 }
+
+#[test]
+fn cited_sources_are_not_cards() {
+    let d = doc("## **2. Model-as-a-Service (MaaS)**
+
+- **정의**: 모델을 API로 제공하는 방식 [ResearchGate+4arXiv+4](https://arxiv.org/abs/2311.05804?utm_source=chatgpt.com)
+- **출처별 설명**:
+    - Azure 설명에서는, MaaS는 \"클라우드 기반 API 액세스\" 형태라고 강조합니다.[Microsoft Azure](https://azure.microsoft.com/x?utm_source=chatgpt.com)
+    - Red Hat은 MaaS를 공유 리소스로 정의합니다.[Red Hat](https://www.redhat.com/x?utm_source=chatgpt.com)
+- **특징**:
+    - Azure와 Red Hat이 제공 [Azure](https://azure.microsoft.com/x?utm_source=chatgpt.com)
+    - 사용량 기반 구독 모델
+- **참고**: [공식 문서](https://example.com/maas)
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "definition | 역량평가 정리::문제 9 | MaaS => Model-as-a-Service",
+            "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 정의 => 모델을 API로 제공하는 방식",
+            "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 특징 => <ul><li>Azure와 Red Hat이 제공</li><li>사용량 기반 구독 모델</li></ul>",
+            "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 참고 => <a href=\"https://example.com/maas\">공식 문서</a>",
+        ]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 8 && s.reason.contains("sources")),
+        "{:?}",
+        d.skipped
+    );
+}

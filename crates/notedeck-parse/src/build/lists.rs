@@ -80,6 +80,13 @@ impl<'t, 'a> Builder<'t, 'a> {
         lead_evs: &[Ev<'a>],
         rest: &[Block],
     ) {
+        if is_source_label(&label.text) || self.only_citations(rest) {
+            self.skip(
+                item.span.clone(),
+                "says where the notes came from (sources, cited links), not a fact to study",
+            );
+            return;
+        }
         let mut back = String::new();
         if let Some(value_evs) = label.value_events(lead_evs) {
             let mut html = String::new();
@@ -111,6 +118,46 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_at: Some(item.span.start),
             pin_line: None,
         });
+    }
+}
+
+/// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`).
+fn is_source_label(label: &str) -> bool {
+    let l = label.trim().to_lowercase();
+    [
+        "출처",
+        "참고 자료",
+        "참고자료",
+        "참고 문헌",
+        "참고문헌",
+        "source",
+        "reference",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+}
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Every nested item cites a source link (`[Microsoft Azure](…?utm_source=…)`): the
+    /// list restates what sources say, which the notes' own bullets already hold.
+    fn only_citations(&self, rest: &[Block]) -> bool {
+        let items: Vec<&Block> = rest
+            .iter()
+            .filter(|b| b.kind == Kind::List)
+            .flat_map(|l| l.children.iter().filter(|c| c.kind == Kind::Item))
+            .collect();
+        !items.is_empty()
+            && items.iter().all(|item| {
+                self.tree
+                    .events
+                    .get(item.inner.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|e| {
+                        matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
+                            if tree::is_citation_url(dest_url))
+                    })
+            })
     }
 }
 

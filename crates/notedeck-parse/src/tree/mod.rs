@@ -9,7 +9,7 @@ mod render;
 mod stray;
 
 pub(crate) use plain::Plain;
-pub(crate) use render::{cloze_close, cloze_open, render, render_cloze};
+pub(crate) use render::{cloze_close, cloze_open, is_citation_url, render, render_cloze};
 
 use crate::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

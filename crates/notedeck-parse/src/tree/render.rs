@@ -50,7 +50,23 @@ impl Renderer<'_> {
         let mut in_code = false;
         let stray = stray_strong(events);
         let mut next_stray = stray.into_iter().peekable();
+        let mut in_citation = false;
         for (i, e) in events.iter().enumerate() {
+            if in_citation {
+                if matches!(e.ev, Event::End(TagEnd::Link)) {
+                    in_citation = false;
+                }
+                continue;
+            }
+            if let Event::Start(Tag::Link { dest_url, .. }) = &e.ev
+                && is_citation_url(dest_url)
+            {
+                in_citation = true;
+                // The space that set the citation off from its sentence goes with it.
+                let kept = self.pending.trim_end().len();
+                self.pending.truncate(kept);
+                continue;
+            }
             if in_image {
                 if matches!(e.ev, Event::End(TagEnd::Image)) {
                     in_image = false;
@@ -264,6 +280,12 @@ impl Renderer<'_> {
         };
         self.out.push_str(s);
     }
+}
+
+/// A link a chat assistant pasted as its source (`[ResearchGate+4arXiv+4](…?utm_source=…)`):
+/// it says where a sentence came from, not what to remember, so cards leave it out.
+pub(crate) fn is_citation_url(url: &str) -> bool {
+    url.contains("utm_source=")
 }
 
 /// Sentinel HTML events opening (followed by the deletion number) and closing a cloze
