@@ -5,6 +5,7 @@
 
 mod actions;
 mod analysis;
+pub mod cards;
 mod completion;
 mod host;
 mod hover;

@@ -774,3 +774,38 @@ fn cited_sources_are_not_cards() {
         d.skipped
     );
 }
+
+#[test]
+fn an_image_goes_with_the_card_before_it_never_on_its_own() {
+    let d = doc("## **1. CAM**
+
+- **개념**: 이미지의 어느 부분이 중요한지 보여주는 기술
+
+![image.png](cam.png)
+
+### 문항12
+
+**Logistic regression**
+
+![image.png](logistic.png)
+
+| 항목 | Linear Regression | Logistic Regression |
+| --- | --- | --- |
+| 목적 | 연속형 값 예측 | 이진 분류 확률 예측 |
+");
+    let cam = d.cards.iter().find(|c| c.key == "개념").expect("개념 card");
+    assert_eq!(
+        cam.back,
+        "이미지의 어느 부분이 중요한지 보여주는 기술<br><p><img src=\"cam.png\"></p>"
+    );
+    assert_eq!(cam.images.len(), 1);
+    assert!(d.cards.iter().all(|c| !c.key.starts_with("image:")));
+    assert!(d.cards.iter().all(|c| !c.back.contains("logistic.png")));
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.contains("a picture alone asks nothing")),
+        "{:?}",
+        d.skipped
+    );
+}

@@ -7,6 +7,7 @@
 //! instead of a broken picture.
 
 use notedeck_anki::{MediaFile, Note, NoteKind, media_name, spell};
+use notedeck_ide::cards::drop_missing_image_cards;
 use notedeck_ide::vault::{Images, is_remote};
 use notedeck_parse::{Card, CardKind, Document, LineIndex};
 use std::borrow::Cow;
@@ -49,8 +50,9 @@ impl Deck {
     /// command line; `text` is its content (for the lines of parse problems). It reads no
     /// state of the deck, so export runs it on the parsing threads; [`Deck::add_prepared`]
     /// then adds the files in order.
-    pub fn prepare(&self, file: &Path, text: &str, doc: Document) -> Prepared {
+    pub fn prepare(&self, file: &Path, text: &str, mut doc: Document) -> Prepared {
         let lines = LineIndex::new(text);
+        let dropped = drop_missing_image_cards(&mut doc, file, &self.images);
         let problems = doc
             .problems
             .iter()
@@ -62,6 +64,14 @@ impl Deck {
                     problem.message
                 )
             })
+            .chain(dropped.iter().map(|skipped| {
+                format!(
+                    "{}:{}: no card: {}",
+                    file.display(),
+                    skipped.line,
+                    skipped.reason
+                )
+            }))
             .collect();
         let file_name = file
             .file_name()

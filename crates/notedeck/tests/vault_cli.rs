@@ -212,3 +212,44 @@ fn an_image_over_the_size_limit_is_refused_at_once() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_card_whose_answer_is_only_a_missing_image_is_not_made() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    std::fs::write(notes.join("here.png"), b"\x89PNG\r\n\x1a\n pixels").expect("write");
+    let note = "# 정리\n\n## **1. Grad-CAM**\n\n### 원리\n\n![image.png](gone.png)\n\n\
+                ## **2. Score-CAM**\n\n### 원리\n\n![image.png](here.png)\n";
+    std::fs::write(notes.join("cam.md"), note).expect("write");
+
+    let out = notedeck(dir.path())
+        .args(["cards", "--format", "json", "notes"])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let fronts: Vec<&str> = cards.iter().filter_map(|c| c["front"].as_str()).collect();
+    assert_eq!(fronts, ["Score-CAM › 원리"]);
+
+    let table = notedeck(dir.path())
+        .args(["cards", "notes"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains("its answer is only an image, and the image is missing (gone.png)"),
+        "{table}"
+    );
+
+    let out = notedeck(dir.path())
+        .args(["export", "notes", "-o", "deck.apkg"])
+        .output()
+        .expect("run");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("cam.md:5: no card: its answer is only an image"),
+        "{stderr}"
+    );
+}

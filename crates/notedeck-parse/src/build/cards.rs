@@ -28,6 +28,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut parts: Vec<&'t Block> = Vec::new();
         // Unlabelled bullets of this body's lists, for one 핵심 내용 card.
         let mut loose: Vec<&'t Block> = Vec::new();
+        // Image-only paragraphs outside facet sections, for the section's cards' answers.
+        let mut figures: Vec<&'t Block> = Vec::new();
+        let cards_before = self.raw_cards.len();
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -136,24 +139,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if facet {
                             parts.push(b);
                         } else {
-                            let mut back = String::new();
-                            self.render_blocks(&[b], &mut back);
-                            let front = self.front(sec, &[]);
-                            let key = format!(
-                                "image:{}",
-                                plain.images.first().map_or("", |im| im.1.as_str())
-                            );
-                            self.push_card(CardDraft {
-                                kind: CardKind::Basic,
-                                sec,
-                                key,
-                                front,
-                                back,
-                                cloze: Vec::new(),
-                                span: b.span.clone(),
-                                pin_at: Some(b.span.start),
-                                pin_line: None,
-                            });
+                            figures.push(b);
                         }
                         continue;
                     }
@@ -179,6 +165,50 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if !loose.is_empty() {
             self.unlabelled_card(sec, &loose);
+        }
+        self.attach_figures(cards_before, &figures);
+    }
+
+    /// An image between a topic's bullets or tables illustrates them: it goes at the end of
+    /// the answer of the section's card just before it (else the first one after it, unless
+    /// that is a table cell's), never on a "Topic → picture" card of its own, which asks
+    /// nothing.
+    fn attach_figures(&mut self, cards_before: usize, figures: &[&'t Block]) {
+        for fig in figures {
+            let ours = self.raw_cards.get(cards_before..).unwrap_or_default();
+            let before = ours
+                .iter()
+                .rposition(|r| r.card.span.start < fig.span.start);
+            // One table cell's card is no place for a picture of the whole table.
+            let after = || {
+                ours.iter()
+                    .position(|r| r.card.span.start > fig.span.start)
+                    .filter(|&k| ours[k].card.kind != CardKind::Table)
+            };
+            let Some(at) = before.or_else(after).map(|k| cards_before + k) else {
+                self.skip(
+                    fig.span.clone(),
+                    "image with no card of its section to go with (a picture alone asks nothing)",
+                );
+                continue;
+            };
+            let mut html = String::new();
+            self.render_blocks(&[fig], &mut html);
+            let first = self
+                .doc
+                .images
+                .partition_point(|im| im.span.start < fig.span.start);
+            let images: Vec<_> = self.doc.images[first..]
+                .iter()
+                .take_while(|im| im.span.end <= fig.span.end)
+                .cloned()
+                .collect();
+            let card = &mut self.raw_cards[at].card;
+            if !card.back.is_empty() {
+                card.back.push_str("<br>");
+            }
+            card.back.push_str(&html);
+            card.images.extend(images);
         }
     }
 

@@ -11,7 +11,9 @@ use crate::deck::{anki_front, kind_name};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
+use notedeck_ide::cards::drop_missing_image_cards;
 use notedeck_ide::html::one_line as plain_text;
+use notedeck_ide::vault::Images;
 use notedeck_parse::{Card, Document, LineIndex};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -62,17 +64,20 @@ struct Source {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let files = collect_markdown(&args.paths)?.files;
+    let found = collect_markdown(&args.paths)?;
+    let files = found.files;
     if files.is_empty() {
         bail!("no Markdown (*.md) files under the given paths");
     }
+    let images = Images::new(&found.roots);
     let mut parsed = Vec::with_capacity(files.len());
     for file in files {
         let note = read_note(&file)?;
         for warning in &note.warnings {
             eprintln!("warning: {}", display::text(warning));
         }
-        let doc = notedeck_parse::parse(&note.text, &title_of(&file));
+        let mut doc = notedeck_parse::parse(&note.text, &title_of(&file));
+        drop_missing_image_cards(&mut doc, &file, &images);
         parsed.push((file, note.text, doc));
     }
 
