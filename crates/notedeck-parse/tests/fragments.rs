@@ -497,7 +497,7 @@ fn lora_row_rank_paragraph_and_formula_claims() {
 }
 
 #[test]
-fn unlabelled_bullets_of_a_topic_become_one_card() {
+fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() {
     let d = doc("## 0. GPT
 
 - Transformer decoder 구조
@@ -511,12 +511,14 @@ fn unlabelled_bullets_of_a_topic_become_one_card() {
     assert_eq!(
         cards(&d),
         [
-            "basic | 역량평가 정리::문제 9 | GPT › 핵심 내용 => <ul><li>Transformer decoder 구조</li>\
-             <li>다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → cross-entropy loss 사용</li></ul>",
+            // The lone statement before the labelled bullets is the topic's gist...
+            "basic | 역량평가 정리::문제 9 | GPT › 핵심 내용 => <ul><li>Transformer decoder 구조</li></ul>",
             "basic | 역량평가 정리::문제 9 | GPT › 각 블록 => <ol><li>Masked Multi-Head Self-Attention</li>\
              <li>Feed-Forward Network (FFN)</li><li>Layer Normalization &amp; Residual Connection</li></ol>",
             "definition | 역량평가 정리::문제 9 | FFN => Feed-Forward Network",
             "basic | 역량평가 정리::문제 9 | GPT › 사전 학습 목표 => 이전 토큰들을 기반으로 다음 토큰 확률 분포를 예측 (언어모델링)",
+            // ...the one after them a fact of its own, asked by its key term.
+            "cloze | 역량평가 정리::문제 9 | 다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → {{c1::cross-entropy loss}} 사용 => ",
         ]
     );
     assert!(d.skipped.is_empty(), "{:?}", d.skipped);

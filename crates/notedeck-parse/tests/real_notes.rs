@@ -370,7 +370,14 @@ fn unlabelled_study_bullets_reach_a_card() {
         .find(|c| c.front == "GPT › 핵심 내용")
         .expect("GPT › 핵심 내용");
     assert_eq!(gpt.line, 9);
-    assert!(gpt.back.contains("cross-entropy loss 사용"), "{}", gpt.back);
+    // The statement after the labelled bullets is a cloze of its own.
+    let statement = d.cards.iter().find(|c| c.line == 15).expect("line 15");
+    assert_eq!(statement.kind, CardKind::Cloze);
+    assert_eq!(
+        &statement.front[statement.cloze[0].range.clone()],
+        "cross-entropy loss"
+    );
+    assert!(!gpt.back.contains("cross-entropy"), "{}", gpt.back);
     let lora = d
         .cards
         .iter()

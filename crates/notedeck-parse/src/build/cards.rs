@@ -163,8 +163,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let (true, Some(s)) = (facet, sec) {
             self.facet_card(s, &parts);
         }
-        if !loose.is_empty() {
-            self.unlabelled_card(sec, &loose);
+        // A statement after the section's labelled bullets or tables is a fact of its own.
+        let mut gathered = Vec::with_capacity(loose.len());
+        for item in loose {
+            let late = self.raw_cards[cards_before..]
+                .iter()
+                .any(|r| r.card.span.start < item.span.start);
+            if !(late && self.statement_cloze(sec, item)) {
+                gathered.push(item);
+            }
+        }
+        if !gathered.is_empty() {
+            self.unlabelled_card(sec, &gathered);
         }
         self.attach_figures(cards_before, &figures);
     }

@@ -1,0 +1,203 @@
+//! Loose statements: an unlabelled bullet after a topic's labelled bullets or tables is one
+//! fact of its own (`다음에 올 단어를 예측 … → cross-entropy loss 사용`), not more of a vague
+//! "핵심 내용" list. It becomes a cloze that hides its key term.
+
+use super::{Builder, CardDraft};
+use crate::tree::{self, Block, Plain};
+use crate::{CardKind, Deletion, math};
+
+/// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
+const TERM_MIN_CHARS: usize = 2;
+/// Longest key term (characters): a cloze hides a term, not half the sentence.
+const TERM_MAX_CHARS: usize = 40;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// A cloze card for the unlabelled `item` that hides its key term; `false` (and no card)
+    /// when the item has none, so the caller can keep it with the other unlabelled bullets.
+    pub(super) fn statement_cloze(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
+        let tree: &'t tree::Tree<'a> = self.tree;
+        let (lead, rest) = tree.item_lead(item);
+        if !rest.is_empty() {
+            // Nested bullets make it a list of facts, which a cloze of one term would bury.
+            return false;
+        }
+        let evs = tree.events.get(lead).unwrap_or_default();
+        let plain = Plain::of(self.text, evs);
+        let topic = self.path(sec).last().cloned().unwrap_or_default();
+        let Some(term) = key_term(&plain, &topic) else {
+            return false;
+        };
+        let mut front = String::new();
+        tree::render(evs, &mut front, &self.copies);
+        let front = front.trim().to_string();
+        let mut escaped = String::new();
+        math::escape_html(&term, &mut escaped);
+        let Some(at) = find_outside_tags(&front, &escaped) else {
+            return false;
+        };
+        self.push_card(CardDraft {
+            kind: CardKind::Cloze,
+            sec,
+            key: format!("cloze:{term}"),
+            front,
+            back: String::new(),
+            cloze: vec![Deletion {
+                number: 1,
+                range: at..at + escaped.len(),
+            }],
+            span: item.span.clone(),
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
+        true
+    }
+}
+
+/// The term a statement is about, as the student would be asked it: a bold part the author
+/// marked, else a year, else a number with its counter (`3개`, `1%`), else the name in Latin
+/// letters inside a Korean sentence (`cross-entropy loss`). Never the topic's own name, which
+/// the card's context already shows.
+fn key_term(plain: &Plain, topic: &str) -> Option<String> {
+    let t = plain.text.trim();
+    let topic = topic.to_lowercase();
+    let fits = |s: &str| {
+        let n = s.chars().count();
+        (TERM_MIN_CHARS..=TERM_MAX_CHARS).contains(&n)
+            && !topic.contains(&s.to_lowercase())
+            && s.chars().count() < t.chars().count()
+    };
+    let bold = plain
+        .strong
+        .iter()
+        .map(|s| plain.text[s.clone()].trim())
+        .find(|s| fits(s));
+    if let Some(b) = bold {
+        return Some(b.to_string());
+    }
+    if let Some(year) = year(t).filter(|y| fits(y)) {
+        return Some(year.to_string());
+    }
+    if let Some(n) = counted_number(t).filter(|n| fits(n)) {
+        return Some(n.to_string());
+    }
+    latin_name(t).filter(|n| fits(n)).map(str::to_string)
+}
+
+/// A year from 1900 to 2099 standing alone (not part of a longer number).
+fn year(t: &str) -> Option<&str> {
+    digit_runs(t).find_map(|(s, e)| {
+        let d = &t[s..e];
+        (d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))).then_some(d)
+    })
+}
+
+/// A number with the counter or unit right after it (`3개`, `16 items`, `1%`, `2배`).
+fn counted_number(t: &str) -> Option<&str> {
+    digit_runs(t).find_map(|(s, e)| {
+        let after = &t[e..];
+        let unit: usize = after
+            .char_indices()
+            .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        (unit > 0 && unit <= 9).then(|| &t[s..e + unit])
+    })
+}
+
+/// Runs of ASCII digits (with inner `.` or `,`), as byte ranges.
+fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = t.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+                let s = i;
+                while i < b.len()
+                    && (b[i].is_ascii_digit()
+                        || (matches!(b[i], b'.' | b',')
+                            && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                {
+                    i += 1;
+                }
+                if b.get(i).is_none_or(|c| !c.is_ascii_alphabetic()) {
+                    return Some((s, i));
+                }
+            }
+            i += 1;
+        }
+        None
+    })
+}
+
+/// The longest run of Latin words (`cross-entropy loss`) in a sentence that is mostly Korean:
+/// in these notes the English words inside Korean prose are the technical names. A word
+/// glued to Korean (`W_0에`) is not one.
+fn latin_name(t: &str) -> Option<&str> {
+    if !t.chars().any(is_hangul) {
+        return None;
+    }
+    let is_word = |w: &str| {
+        w.chars().any(|c| c.is_ascii_alphabetic())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    let mut best: Option<(usize, usize)> = None;
+    let mut run: Option<(usize, usize)> = None;
+    let words = t.split(' ').scan(0usize, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    });
+    for (start, w) in words.chain(std::iter::once((t.len(), ""))) {
+        if is_word(w) {
+            let end = start + w.len();
+            run = Some(run.map_or((start, end), |(s, _)| (s, end)));
+            continue;
+        }
+        if let Some((s, e)) = run.take() {
+            let letters = t[s..e].chars().filter(char::is_ascii_alphabetic).count();
+            if letters >= 3 && best.is_none_or(|(bs, be)| e - s > be - bs) {
+                best = Some((s, e));
+            }
+        }
+    }
+    best.map(|(s, e)| &t[s..e])
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Byte offset of `needle` in `html` outside any tag.
+fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(rel) = html.get(from..)?.find(needle) {
+        let at = from + rel;
+        let open = html[..at].rfind('<');
+        let close = html[..at].rfind('>');
+        if open.is_none_or(|o| close.is_some_and(|c| c > o)) {
+            return Some(at);
+        }
+        from = at + needle.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_years_and_names() {
+        assert_eq!(year("2018년에 발표된 DARTS"), Some("2018"));
+        assert_eq!(year("20180 tokens"), None);
+        assert_eq!(counted_number("게이트 수는 3개"), Some("3개"));
+        assert_eq!(counted_number("GPT-3 모델"), None);
+        assert_eq!(
+            latin_name(
+                "다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → cross-entropy loss 사용"
+            ),
+            Some("cross-entropy loss")
+        );
+        assert_eq!(latin_name("All in English here"), None);
+    }
+}
