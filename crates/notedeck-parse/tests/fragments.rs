@@ -758,6 +758,7 @@ fn cited_sources_are_not_cards() {
     - Azure와 Red Hat이 제공 [Azure](https://azure.microsoft.com/x?utm_source=chatgpt.com)
     - 사용량 기반 구독 모델
 - **참고**: [공식 문서](https://example.com/maas)
+- **출처 제시**: 어떤 문서를 근거로 답했는지 보여줄 수 있음
 ");
     assert_eq!(
         cards(&d),
@@ -765,7 +766,8 @@ fn cited_sources_are_not_cards() {
             "definition | 역량평가 정리::문제 9 | MaaS => Model-as-a-Service",
             "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 정의 => 모델을 API로 제공하는 방식",
             "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 특징 => <ul><li>Azure와 Red Hat이 제공</li><li>사용량 기반 구독 모델</li></ul>",
-            "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 참고 => <a href=\"https://example.com/maas\">공식 문서</a>",
+            // Showing its sources is a fact about the topic, not a source of the notes.
+            "basic | 역량평가 정리::문제 9 | Model-as-a-Service › 출처 제시 => 어떤 문서를 근거로 답했는지 보여줄 수 있음",
         ]
     );
     assert!(
@@ -774,6 +776,25 @@ fn cited_sources_are_not_cards() {
             .any(|s| s.line == 8 && s.reason.contains("sources")),
         "{:?}",
         d.skipped
+    );
+
+    // Inside a facet card the sources bullet is left out of the list.
+    let d = doc("## **1. RAG (Retrieval-Augmented Generation)**
+
+### 개념
+
+- 외부 문서를 검색해 프롬프트에 함께 넣는 방식
+- **출처별 설명**:
+    - AWS는 RAG를 지식 베이스를 참조하는 프로세스로 정의합니다.[AWS](https://aws.amazon.com/x?utm_source=chatgpt.com)
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.key == "section")
+        .expect("개념 card");
+    assert_eq!(
+        card.back,
+        "<ul><li>외부 문서를 검색해 프롬프트에 함께 넣는 방식</li></ul>"
     );
 }
 

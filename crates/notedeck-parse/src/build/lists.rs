@@ -121,23 +121,43 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`).
+/// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`): the
+/// whole label, so `**출처 제시**` (an advantage: it shows its sources) is knowledge.
 fn is_source_label(label: &str) -> bool {
-    let l = label.trim().to_lowercase();
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
     [
         "출처",
+        "출처별 설명",
+        "출처 설명",
+        "출처별 정리",
+        "참고",
         "참고 자료",
         "참고자료",
         "참고 문헌",
         "참고문헌",
         "source",
+        "sources",
         "reference",
+        "references",
     ]
-    .iter()
-    .any(|w| l.starts_with(w))
+    .contains(&l.as_str())
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
+    /// A list item about the notes' sources (`- **출처별 설명**:` + cited links), which a
+    /// card leaves out wherever the list is rendered.
+    pub(super) fn is_source_item(&self, item: &Block) -> bool {
+        let (lead, rest) = self.tree.item_lead(item);
+        let evs = self.tree.events.get(lead).unwrap_or_default();
+        let bold_label = match (evs.first().map(|e| &e.ev), evs.get(1).map(|e| &e.ev)) {
+            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => {
+                is_source_label(t.trim_end_matches(':'))
+            }
+            _ => false,
+        };
+        bold_label || self.only_citations(rest)
+    }
+
     /// Every nested item cites a source link (`[Microsoft Azure](…?utm_source=…)`): the
     /// list restates what sources say, which the notes' own bullets already hold.
     fn only_citations(&self, rest: &[Block]) -> bool {

@@ -56,6 +56,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
             Kind::Item => {
+                if self.is_source_item(b) {
+                    self.skip(
+                        b.span.clone(),
+                        "says where the notes came from (sources, cited links), not a fact to \
+                         study",
+                    );
+                    return;
+                }
                 out.push_str("<li>");
                 let (lead, rest) = self.tree.item_lead(b);
                 let evs = self.tree.events.get(lead).unwrap_or_default();
