@@ -1,7 +1,7 @@
 //! Code actions asked for the way editors ask: Neovim's `gra` sends the cursor as an empty
 //! range plus the diagnostics of the cursor's line, so the fix for "LoRA (Row-rank
-//! Adaptation)" must be offered from the start of line 115 of the user's notes, and offered
-//! once although two findings (acronym mismatch, conflicting expansion) propose it.
+//! Adaptation)" must be offered from the start of line 115 of the user's notes, once: the
+//! wrong expansion is one finding (the conflict), not also an acronym mismatch.
 
 mod harness;
 
@@ -69,14 +69,11 @@ fn sorted_codes(diagnostics: &Value) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_line_fix_is_offered_once_from_column_zero_with_the_line_diagnostics() {
     let (_dir, mut client, uri, text, line, on_line) = open_notes().await;
-    // Both findings sit on the expansion, not under column 0, and both propose the same fix.
+    // One problem, one finding: the conflict (which also names the initial that does not
+    // fit) sits on the expansion, not under column 0; no acronym mismatch on the same span.
     let mut line_codes: Vec<&str> = on_line.iter().filter_map(|d| d["code"].as_str()).collect();
     line_codes.sort_unstable();
-    assert_eq!(
-        line_codes,
-        ["acronym-mismatch", "conflicting-expansion"],
-        "{on_line:#?}"
-    );
+    assert_eq!(line_codes, ["conflicting-expansion"], "{on_line:#?}");
     assert!(
         on_line
             .iter()
@@ -97,8 +94,8 @@ async fn the_line_fix_is_offered_once_from_column_zero_with_the_line_diagnostics
     assert_eq!(fix["isPreferred"], true, "{fix:#}");
     assert_eq!(
         sorted_codes(&fix["diagnostics"]),
-        ["acronym-mismatch", "conflicting-expansion"],
-        "the fix resolves both findings: {fix:#}"
+        ["conflicting-expansion"],
+        "the fix resolves the finding: {fix:#}"
     );
     let edits = fix["edit"]["changes"][uri.as_str()]
         .as_array()
@@ -132,8 +129,8 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
     let (_dir, mut client, uri, text, line, on_line) = open_notes().await;
     let start = json!({"line": line, "character": 0});
 
-    // Inside "Row-rank" with no diagnostics in the context: the range alone finds both
-    // findings, and their common fix is still listed once.
+    // Inside "Row-rank" with no diagnostics in the context: the range alone finds the
+    // finding, and its fix is listed once.
     let column = LINE.find("Row-rank").expect("in the line") as u64 + 2;
     let inside = json!({"line": line, "character": column});
     let actions = code_actions(&mut client, &uri, &inside, &[]).await;
@@ -142,7 +139,7 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
     assert_eq!(fixes[0]["title"], FIX_TITLE);
     assert_eq!(
         sorted_codes(&fixes[0]["diagnostics"]),
-        ["acronym-mismatch", "conflicting-expansion"]
+        ["conflicting-expansion"]
     );
 
     // Column 0 and nothing in the context: no finding is there.
