@@ -122,7 +122,7 @@ fn a_tie_goes_to_the_expansion_spelt_in_english_words() {
         assert_eq!(&text[f.span.clone()], "Recurrant Neural Network");
         assert!(
             f.message
-                .ends_with("in English words (\"Recurrant\" is not one)"),
+                .ends_with("in 1 other place; \"Recurrant\" is not an English word"),
             "{}",
             f.message
         );
@@ -146,8 +146,9 @@ fn a_tie_nothing_decides_offers_both_fixes_and_prefers_neither() {
     assert_eq!(f.path, Path::new("b.md"));
     assert_eq!(&b[f.span.clone()], "Continuous Deployment");
     assert!(
-        f.message
-            .ends_with("as often, and nothing tells which is right: choose one"),
+        f.message.ends_with(
+            "in 1 other place; each is used as often and nothing tells which is right: choose one"
+        ),
         "{}",
         f.message
     );

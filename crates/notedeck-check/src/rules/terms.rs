@@ -57,25 +57,29 @@ pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Fi
         for site in group {
             let here = &site.term.expansion;
             let (why, fixes) = match &choice {
-                Choice::Keep { key: _, by } => {
+                Choice::Keep { by, .. } => {
                     let why = match by {
                         Decider::Spelling => ", which spells the name".to_string(),
                         Decider::Usage => String::new(),
                         Decider::Dictionary => match unknown_words(here).as_slice() {
                             [] => String::new(),
-                            [one] => format!(", in English words (\"{one}\" is not one)"),
+                            [one] => format!("; \"{one}\" is not an English word"),
                             many => format!(
-                                ", in English words ({} are not)",
+                                "; {} are not English words",
                                 quoted_list(many.iter().copied())
                             ),
                         },
                     };
                     (why, vec![replace_expansion(site, &best_text, true)])
                 }
-                Choice::Tie(tied) => (
-                    ", as often, and nothing tells which is right: choose one".to_string(),
-                    tie_fixes(site, key, tied, &groups),
-                ),
+                Choice::Tie(tied) => {
+                    let why = if tied.iter().any(|k| k == key) {
+                        "; each is used as often and nothing tells which is right: choose one"
+                    } else {
+                        "; nothing tells which of the variants used most is right: choose one"
+                    };
+                    (why.to_string(), tie_fixes(site, key, tied, &groups))
+                }
             };
             let misfit = initials_misfit(name, here)
                 .map(|m| format!("; here {m}"))
