@@ -180,3 +180,56 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
 
     client.finish().await;
 }
+
+/// Two expansions used once each, both English words that spell the name: the checker does
+/// not guess. The editor gets two quick fixes to choose from, neither marked preferred, so
+/// "fix all" or fix-on-save applies neither (let alone both).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_undecided_tie_offers_two_choices_neither_preferred() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    let a_text = "- CD (Continuous Delivery) 단계\n";
+    let b_text = "- **배포**: CD (Continuous Deployment) 자동화\n";
+    std::fs::write(&a, a_text).expect("write a.md");
+    std::fs::write(&b, b_text).expect("write b.md");
+    let uri = file_uri(&b);
+    let mut client = Client::start();
+    client.initialize(dir.path()).await;
+    // Opened once the vault is loaded (b.md's findings were published then, as a closed
+    // file's), so its first diagnostics already see a.md.
+    let _ = client.log("notedeck: loaded").await;
+    let _ = client.diagnostics(&uri, None).await;
+    let diags = client.open(&uri, b_text).await;
+    let conflict: Vec<Value> = diags
+        .into_iter()
+        .filter(|d| d["code"] == "conflicting-expansion")
+        .collect();
+    assert_eq!(conflict.len(), 1, "{conflict:#?}");
+
+    let at = json!({"line": 0, "character": 0});
+    let actions = code_actions(&mut client, &uri, &at, &conflict).await;
+    let fixes = quick_fixes(&actions);
+    let titles: Vec<&str> = fixes.iter().filter_map(|f| f["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace with \"Continuous Delivery\"",
+            "Use \"Continuous Deployment\" everywhere (changes 1 other place)",
+        ],
+        "{actions:#?}"
+    );
+    assert!(
+        fixes.iter().all(|f| f["isPreferred"] == false),
+        "{actions:#?}"
+    );
+    // The second choice edits the other note, where the other variant is written.
+    let other = fixes[1]["edit"]["changes"][file_uri(&a).as_str()]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        apply_edits(a_text, &other),
+        "- CD (Continuous Deployment) 단계\n"
+    );
+    client.finish().await;
+}
