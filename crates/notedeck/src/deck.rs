@@ -8,7 +8,7 @@
 
 use notedeck_anki::{MediaFile, Note, NoteKind, media_name, spell};
 use notedeck_ide::vault::{Images, is_remote};
-use notedeck_parse::{Card, CardKind, Document, LineIndex, Span};
+use notedeck_parse::{Card, CardKind, Document, LineIndex, Skipped, Span};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -273,6 +273,29 @@ impl Definitions {
         Definitions {
             rejected: ws.rejected_terms(),
         }
+    }
+
+    /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
+    /// listing each among the blocks not carded, with the reason: what `notedeck cards` and
+    /// `stats` show is what export makes.
+    pub fn apply(&self, file: &Path, doc: &mut Document) {
+        let verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
+        if verdicts.iter().all(Option::is_none) {
+            return;
+        }
+        let mut kept = Vec::with_capacity(doc.cards.len());
+        for (card, left_out) in std::mem::take(&mut doc.cards).into_iter().zip(verdicts) {
+            match left_out {
+                None => kept.push(card),
+                Some(why) => doc.skipped.push(Skipped {
+                    line: card.line,
+                    reason: why.reason(definition_name(&card).unwrap_or_default()),
+                    span: card.span,
+                }),
+            }
+        }
+        doc.cards = kept;
+        doc.skipped.sort_by_key(|s| s.line);
     }
 
     /// For each card of the note `file` (a [`Definition`] for a definition card, else

@@ -7,16 +7,16 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::export::title_of;
-use crate::deck::{Definition, Definitions, anki_front, definition_name, kind_name};
+use crate::deck::{Definitions, anki_front, kind_name};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
 use notedeck_ide::html::one_line as plain_text;
-use notedeck_parse::{Card, Document, LineIndex, Skipped};
+use notedeck_parse::{Card, Document, LineIndex};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Show the cards extracted from notes.
@@ -83,7 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .collect(),
     );
     for (file, _, doc) in &mut parsed {
-        leave_out_definitions(file, doc, &definitions);
+        definitions.apply(file, doc);
     }
 
     match print(&parsed, args.format) {
@@ -91,29 +91,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(err) => Err(err.into()),
         Ok(()) => Ok(ExitCode::SUCCESS),
-    }
-}
-
-/// Take out of `doc.cards` the definition cards export leaves out, listing each among the
-/// blocks not carded with the reason.
-fn leave_out_definitions(file: &Path, doc: &mut Document, definitions: &Definitions) {
-    let verdicts = definitions.judge(file, doc.cards.iter().map(Definition::of));
-    let mut skipped = Vec::new();
-    let mut kept = Vec::with_capacity(doc.cards.len());
-    for (card, left_out) in std::mem::take(&mut doc.cards).into_iter().zip(verdicts) {
-        match left_out {
-            None => kept.push(card),
-            Some(why) => skipped.push(Skipped {
-                line: card.line,
-                reason: why.reason(definition_name(&card).unwrap_or_default()),
-                span: card.span,
-            }),
-        }
-    }
-    doc.cards = kept;
-    if !skipped.is_empty() {
-        doc.skipped.extend(skipped);
-        doc.skipped.sort_by_key(|s| s.line);
     }
 }
 
