@@ -9,6 +9,7 @@
 //! which is also what tells an editor which files an edit [`Affected`].
 
 mod code;
+mod dictionary;
 mod index;
 mod model;
 mod par;

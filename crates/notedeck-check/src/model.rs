@@ -23,7 +23,8 @@ pub struct Finding {
     pub span: Span,
     /// Other places involved (the other claim).
     pub related: Vec<Related>,
-    /// Suggested fixes, best first.
+    /// Suggested fixes, best first. When nothing decides between them they are alternatives,
+    /// none [`Fix::preferred`]: the user chooses one.
     pub fixes: Vec<Fix>,
 }
 
@@ -77,6 +78,11 @@ pub struct Fix {
     pub title: String,
     /// Edits, possibly in several files.
     pub edits: Vec<Edit>,
+    /// Whether this is the fix to take. False for each of two or more alternatives the
+    /// checker cannot choose between (which of two expansions used equally often is right):
+    /// an editor may apply a preferred fix on its own (fix all, fix on save), an alternative
+    /// only when the user picks it.
+    pub preferred: bool,
 }
 
 /// One text replacement.

@@ -5,7 +5,7 @@ use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, path_bytes, posting
 use crate::rules::{cards, claims, emphasis, encoding, images, katex, terms};
 use crate::{Affected, Finding, FrontKey, ImageResolver, Note, TermSite, sort_findings};
 use notedeck_parse::{Claim, Span};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -173,6 +173,7 @@ impl Workspace {
                 out.extend(cards::duplicates_among(&group));
             }
         }
+        terms::drop_mismatches_under_conflicts(&mut out);
         sort_findings(&mut out);
         // The parser may report one term twice at the same place; say it once, as
         // `check_file` does.
@@ -206,9 +207,48 @@ impl Workspace {
             out.extend(cards::duplicates_among(&cards::cards_with(self, front)));
         }
         out.retain(|f| f.path == path);
+        terms::drop_mismatches_under_conflicts(&mut out);
         sort_findings(&mut out);
         out.dedup();
         out
+    }
+
+    /// For each note that has any, the terms whose expansion the checker reports as
+    /// `conflicting-expansion` or `acronym-mismatch`, as spans of the whole `Name (Expansion)`
+    /// in source order. A definition card made from one of them would teach what lint rejects,
+    /// so export and `notedeck cards` leave it out; once the text is fixed the card is back.
+    /// Each name's conflicts are computed once, as in [`Workspace::check_all`].
+    pub fn rejected_terms(&self) -> BTreeMap<PathBuf, Vec<Span>> {
+        let mut flagged: HashMap<&Path, HashSet<Span>> = HashMap::new();
+        let mut note_of = |path: &Path, span: Span| {
+            if let Some((path, _)) = self.notes.get_key_value(path) {
+                flagged.entry(path.as_path()).or_default().insert(span);
+            }
+        };
+        for name in self.index.terms.keys() {
+            for f in terms::conflicting_expansions(self, name) {
+                note_of(&f.path, f.span);
+            }
+        }
+        for (path, note) in &self.notes {
+            for f in terms::acronym_mismatches(self, path, note) {
+                note_of(&f.path, f.span);
+            }
+        }
+        self.notes
+            .iter()
+            .filter_map(|(path, note)| {
+                let spans = flagged.get(path.as_path())?;
+                let terms: Vec<Span> = note
+                    .doc
+                    .terms
+                    .iter()
+                    .filter(|t| spans.contains(&t.expansion_span))
+                    .map(|t| t.span.clone())
+                    .collect();
+                (!terms.is_empty()).then(|| (path.clone(), terms))
+            })
+            .collect()
     }
 
     /// Every site of `name` written as `Name (Expansion)`: sites with the preferred expansion

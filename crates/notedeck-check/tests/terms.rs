@@ -61,17 +61,141 @@ fn row_rank_is_the_one_conflicting_expansion_in_the_notes() {
 }
 
 #[test]
-fn row_rank_is_the_one_acronym_mismatch_in_the_notes() {
+fn row_rank_is_one_finding_naming_the_initial_that_does_not_fit() {
     let ws = workspace(&[(REAL, NOTES)]);
     let all = ws.check_all();
-    let found = with_code(&all, "acronym-mismatch");
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(
-        at(NOTES, &found[0].span),
-        (115, "Row-rank Adaptation".to_string())
+    // The conflict covers the mismatch: one squiggle on the span, not two.
+    let on_span: Vec<&Finding> = all
+        .iter()
+        .filter(|f| at(NOTES, &f.span) == (115, "Row-rank Adaptation".to_string()))
+        .collect();
+    assert_eq!(on_span.len(), 1, "{on_span:#?}");
+    let f = on_span[0];
+    assert_eq!(f.code, Code::ConflictingExpansion);
+    assert!(
+        f.message
+            .ends_with("which spells the name; here \"Row\" gives R where \"LoRA\" needs L"),
+        "{}",
+        f.message
     );
-    // The fix proposes the expansion that does spell LoRA.
-    assert_eq!(found[0].fixes[0].edits[0].new_text, "Low-Rank Adaptation");
+    assert!(with_code(&all, "acronym-mismatch").is_empty(), "{all:#?}");
+    assert_eq!(f.fixes.len(), 1);
+    assert!(f.fixes[0].preferred);
+    assert_eq!(f.fixes[0].edits[0].new_text, "Low-Rank Adaptation");
+    // The same in the editor's view of the file.
+    assert_eq!(ws.check_file(Path::new(REAL)), all);
+}
+
+#[test]
+fn a_mismatch_without_a_rival_stays_a_mismatch() {
+    let text = "### 문항10\n\nLoRA (Row-rank Adaptation)\n";
+    let ws = workspace(&[("a.md", text)]);
+    let found = ws.check_all();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code, Code::AcronymMismatch);
+    assert_eq!(
+        found[0].message,
+        "the initials of \"Row-rank Adaptation\" cannot spell \"LoRA\": \"Row\" gives R where \
+         \"LoRA\" needs L"
+    );
+    assert_eq!(ws.check_file(Path::new("a.md")), found);
+}
+
+#[test]
+fn a_tie_goes_to_the_expansion_spelt_in_english_words() {
+    // One against one, both spell RNN: the misspelling never wins, whichever file is first.
+    let typo = "## **RNN (Recurrant Neural Network)**\n";
+    let right = "- RNN (Recurrent Neural Network) 구조\n";
+    for (first, second) in [(typo, right), (right, typo)] {
+        let ws = workspace(&[("a.md", first), ("b.md", second)]);
+        let found = with_code(&ws.check_all(), "conflicting-expansion")
+            .into_iter()
+            .cloned()
+            .collect::<Vec<_>>();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let f = &found[0];
+        let text = if f.path == Path::new("a.md") {
+            first
+        } else {
+            second
+        };
+        assert_eq!(&text[f.span.clone()], "Recurrant Neural Network");
+        assert!(
+            f.message
+                .ends_with("in 1 other place; \"Recurrant\" is not an English word"),
+            "{}",
+            f.message
+        );
+        assert_eq!(f.fixes.len(), 1);
+        assert!(f.fixes[0].preferred);
+        assert_eq!(f.fixes[0].edits[0].new_text, "Recurrent Neural Network");
+    }
+}
+
+#[test]
+fn a_tie_nothing_decides_offers_both_fixes_and_prefers_neither() {
+    // Two ways to read CD, once each, both English words and both spelling the name.
+    let a = "- CD (Continuous Delivery) 단계\n";
+    let b = "- **배포**: CD (Continuous Deployment) 자동화\n";
+    let ws = workspace(&[("a.md", a), ("b.md", b)]);
+    let all = ws.check_all();
+    let found = with_code(&all, "conflicting-expansion");
+    // One problem, one finding: on the later place, as before.
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = found[0];
+    assert_eq!(f.path, Path::new("b.md"));
+    assert_eq!(&b[f.span.clone()], "Continuous Deployment");
+    assert!(
+        f.message.ends_with(
+            "in 1 other place; each is used as often and nothing tells which is right: choose one"
+        ),
+        "{}",
+        f.message
+    );
+    let titles: Vec<&str> = f.fixes.iter().map(|x| x.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace with \"Continuous Delivery\"",
+            "Use \"Continuous Deployment\" everywhere (changes 1 other place)",
+        ]
+    );
+    assert!(f.fixes.iter().all(|x| !x.preferred));
+    // Each fix alone ends the conflict, from either side.
+    for fix in &f.fixes {
+        assert_eq!(fix.edits.len(), 1);
+        let edit = &fix.edits[0];
+        let mut files = vec![("a.md", a.to_string()), ("b.md", b.to_string())];
+        for (path, text) in &mut files {
+            if edit.path == Path::new(path) {
+                text.replace_range(edit.span.clone(), &edit.new_text);
+            }
+        }
+        let ws = workspace(&[("a.md", &files[0].1), ("b.md", &files[1].1)]);
+        assert!(ws.check_all().is_empty(), "{:#?}", ws.check_all());
+    }
+}
+
+#[test]
+fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
+    let a = "### 문항10\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n- GPT (Bidirectional Transformer)\n- BERT (Bidirectional Encoder Representations from Transformers)\n";
+    let ws = workspace(&[("a.md", a)]);
+    let rejected = ws.rejected_terms();
+    assert_eq!(rejected.len(), 1);
+    let spans = &rejected[Path::new("a.md")];
+    let texts: Vec<&str> = spans.iter().map(|s| &a[s.clone()]).collect();
+    assert_eq!(
+        texts,
+        [
+            "LoRA (Row-rank Adaptation)",
+            "GPT (Bidirectional Transformer)"
+        ]
+    );
+    let fixed = a.replace("Row-rank", "Low-Rank").replace(
+        "Bidirectional Transformer)",
+        "Generative Pre-trained Transformer)",
+    );
+    assert!(workspace(&[("a.md", &fixed)]).rejected_terms().is_empty());
 }
 
 #[test]

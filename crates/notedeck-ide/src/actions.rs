@@ -29,7 +29,9 @@ pub struct Action {
     pub fixes: Vec<Finding>,
     /// The edits, possibly in several notes.
     pub edits: Vec<Edit>,
-    /// The fix the checker ranks first for one of its findings.
+    /// The fix the checker prefers for one of its findings ([`notedeck_check::Fix::preferred`]):
+    /// false for each of two alternatives it cannot choose between, so that an editor never
+    /// applies one of them (let alone both) without the user picking it.
     pub preferred: bool,
 }
 
@@ -55,7 +57,7 @@ impl Analysis<'_> {
             if !(named(&finding) || overlaps(&finding.span, &asked)) {
                 continue;
             }
-            for (i, fix) in finding.fixes.iter().enumerate() {
+            for fix in &finding.fixes {
                 if fix.edits.iter().any(|e| self.ws.get(&e.path).is_none()) {
                     continue;
                 }
@@ -67,14 +69,14 @@ impl Analysis<'_> {
                         if !same.fixes.contains(&finding) {
                             same.fixes.push(finding.clone());
                         }
-                        same.preferred |= i == 0;
+                        same.preferred |= fix.preferred;
                     }
                     None => actions.push(Action {
                         title: fix.title.clone(),
                         kind: ActionKind::QuickFix,
                         fixes: vec![finding.clone()],
                         edits: fix.edits.clone(),
-                        preferred: i == 0,
+                        preferred: fix.preferred,
                     }),
                 }
             }

@@ -206,19 +206,9 @@ fn outline_nests_sections_and_hangs_cards_under_them() {
     );
 }
 
-#[test]
-fn actions_on_a_wrong_expansion_offer_one_fix_for_both_findings_and_pinning() {
-    let f = fixture(LORA);
-    let (path, _) = f.cursor();
-    let at =
-        f.ws.get(path)
-            .expect("b")
-            .text
-            .find("Row-rank")
-            .expect("fixture");
-    let findings = f.analysis().diagnostics(path);
-    let actions = f.analysis().actions(path, findings, at..at, &|_| false);
-    let shown: Vec<String> = actions
+/// Actions as text: kind, title, the codes they fix, their edits and whether preferred.
+fn show_actions(f: &Fixture, actions: &[notedeck_ide::Action]) -> Vec<String> {
+    actions
         .iter()
         .map(|a| {
             let codes: Vec<&str> = a.fixes.iter().map(|x| x.code.as_str()).collect();
@@ -245,13 +235,59 @@ fn actions_on_a_wrong_expansion_offer_one_fix_for_both_findings_and_pinning() {
                 a.preferred
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn actions_on_a_wrong_expansion_offer_one_fix_for_its_one_finding_and_pinning() {
+    let f = fixture(LORA);
+    let (path, _) = f.cursor();
+    let at =
+        f.ws.get(path)
+            .expect("b")
+            .text
+            .find("Row-rank")
+            .expect("fixture");
+    let findings = f.analysis().diagnostics(path);
+    let actions = f.analysis().actions(path, findings, at..at, &|_| false);
+    // The conflict covers the acronym mismatch: one finding, one fix.
     assert_eq!(
-        shown,
+        show_actions(&f, &actions),
         [
-            r#"QuickFix Replace with "Low-Rank Adaptation" ["acronym-mismatch", "conflicting-expansion"] "b.md:5 \"Row-rank Adaptation\"" -> "Low-Rank Adaptation" true"#,
+            r#"QuickFix Replace with "Low-Rank Adaptation" ["conflicting-expansion"] "b.md:5 \"Row-rank Adaptation\"" -> "Low-Rank Adaptation" true"#,
             r#"PinCardId Pin card id (41o5q3Tq1Y1) [] "b.md:5 \"\"" -> " <!-- id: 41o5q3Tq1Y1 -->" false"#,
             r#"PinCardId Pin card id (BICVzCH8VJJ) [] "b.md:5 \"\"" -> " <!-- id: BICVzCH8VJJ -->" false"#,
+        ]
+    );
+}
+
+#[test]
+fn an_undecided_tie_offers_two_fixes_to_choose_from_neither_preferred() {
+    // Twice each, both English, both spell CD: nothing tells which is meant.
+    let f = fixture(
+        "\
+//- a.md
+- CD (Continuous Delivery) 단계
+- CD (Continuous Delivery) 자동화
+//- b.md
+- **배포**: $0CD (Continuous Deployment)와 CD (Continuous Deployment)
+",
+    );
+    let (path, at) = f.cursor();
+    let line = at..f.ws.get(path).expect("b").text.len();
+    let findings = f.analysis().diagnostics(path);
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    let mut actions = f.analysis().actions(path, findings, line, &|_| false);
+    actions.retain(|a| a.kind == notedeck_ide::ActionKind::QuickFix);
+    // Each place may take the other variant; "use this one everywhere" is the same edit for
+    // both findings, so it is one action listing both. None is preferred: an editor's "fix
+    // all" must not pick one, let alone apply both.
+    assert_eq!(
+        show_actions(&f, &actions),
+        [
+            r#"QuickFix Replace with "Continuous Delivery" ["conflicting-expansion"] "b.md:1 \"Continuous Deployment\"" -> "Continuous Delivery" false"#,
+            r#"QuickFix Use "Continuous Deployment" everywhere (changes 2 other places) ["conflicting-expansion", "conflicting-expansion"] "a.md:1 \"Continuous Delivery\"" -> "Continuous Deployment", "a.md:2 \"Continuous Delivery\"" -> "Continuous Deployment" false"#,
+            r#"QuickFix Replace with "Continuous Delivery" ["conflicting-expansion"] "b.md:1 \"Continuous Deployment\"" -> "Continuous Delivery" false"#,
         ]
     );
 }

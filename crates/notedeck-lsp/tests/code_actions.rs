@@ -1,7 +1,7 @@
 //! Code actions asked for the way editors ask: Neovim's `gra` sends the cursor as an empty
 //! range plus the diagnostics of the cursor's line, so the fix for "LoRA (Row-rank
-//! Adaptation)" must be offered from the start of line 115 of the user's notes, and offered
-//! once although two findings (acronym mismatch, conflicting expansion) propose it.
+//! Adaptation)" must be offered from the start of line 115 of the user's notes, once: the
+//! wrong expansion is one finding (the conflict), not also an acronym mismatch.
 
 mod harness;
 
@@ -69,14 +69,11 @@ fn sorted_codes(diagnostics: &Value) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_line_fix_is_offered_once_from_column_zero_with_the_line_diagnostics() {
     let (_dir, mut client, uri, text, line, on_line) = open_notes().await;
-    // Both findings sit on the expansion, not under column 0, and both propose the same fix.
+    // One problem, one finding: the conflict (which also names the initial that does not
+    // fit) sits on the expansion, not under column 0; no acronym mismatch on the same span.
     let mut line_codes: Vec<&str> = on_line.iter().filter_map(|d| d["code"].as_str()).collect();
     line_codes.sort_unstable();
-    assert_eq!(
-        line_codes,
-        ["acronym-mismatch", "conflicting-expansion"],
-        "{on_line:#?}"
-    );
+    assert_eq!(line_codes, ["conflicting-expansion"], "{on_line:#?}");
     assert!(
         on_line
             .iter()
@@ -97,8 +94,8 @@ async fn the_line_fix_is_offered_once_from_column_zero_with_the_line_diagnostics
     assert_eq!(fix["isPreferred"], true, "{fix:#}");
     assert_eq!(
         sorted_codes(&fix["diagnostics"]),
-        ["acronym-mismatch", "conflicting-expansion"],
-        "the fix resolves both findings: {fix:#}"
+        ["conflicting-expansion"],
+        "the fix resolves the finding: {fix:#}"
     );
     let edits = fix["edit"]["changes"][uri.as_str()]
         .as_array()
@@ -132,8 +129,8 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
     let (_dir, mut client, uri, text, line, on_line) = open_notes().await;
     let start = json!({"line": line, "character": 0});
 
-    // Inside "Row-rank" with no diagnostics in the context: the range alone finds both
-    // findings, and their common fix is still listed once.
+    // Inside "Row-rank" with no diagnostics in the context: the range alone finds the
+    // finding, and its fix is listed once.
     let column = LINE.find("Row-rank").expect("in the line") as u64 + 2;
     let inside = json!({"line": line, "character": column});
     let actions = code_actions(&mut client, &uri, &inside, &[]).await;
@@ -142,7 +139,7 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
     assert_eq!(fixes[0]["title"], FIX_TITLE);
     assert_eq!(
         sorted_codes(&fixes[0]["diagnostics"]),
-        ["acronym-mismatch", "conflicting-expansion"]
+        ["conflicting-expansion"]
     );
 
     // Column 0 and nothing in the context: no finding is there.
@@ -181,5 +178,58 @@ async fn fixes_come_from_the_range_or_from_diagnostics_that_match_by_code_and_ra
         text.replacen("Row-rank Adaptation", "Low-Rank Adaptation", 1)
     );
 
+    client.finish().await;
+}
+
+/// Two expansions used once each, both English words that spell the name: the checker does
+/// not guess. The editor gets two quick fixes to choose from, neither marked preferred, so
+/// "fix all" or fix-on-save applies neither (let alone both).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_undecided_tie_offers_two_choices_neither_preferred() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    let a_text = "- CD (Continuous Delivery) 단계\n";
+    let b_text = "- **배포**: CD (Continuous Deployment) 자동화\n";
+    std::fs::write(&a, a_text).expect("write a.md");
+    std::fs::write(&b, b_text).expect("write b.md");
+    let uri = file_uri(&b);
+    let mut client = Client::start();
+    client.initialize(dir.path()).await;
+    // Opened once the vault is loaded (b.md's findings were published then, as a closed
+    // file's), so its first diagnostics already see a.md.
+    let _ = client.log("notedeck: loaded").await;
+    let _ = client.diagnostics(&uri, None).await;
+    let diags = client.open(&uri, b_text).await;
+    let conflict: Vec<Value> = diags
+        .into_iter()
+        .filter(|d| d["code"] == "conflicting-expansion")
+        .collect();
+    assert_eq!(conflict.len(), 1, "{conflict:#?}");
+
+    let at = json!({"line": 0, "character": 0});
+    let actions = code_actions(&mut client, &uri, &at, &conflict).await;
+    let fixes = quick_fixes(&actions);
+    let titles: Vec<&str> = fixes.iter().filter_map(|f| f["title"].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Replace with \"Continuous Delivery\"",
+            "Use \"Continuous Deployment\" everywhere (changes 1 other place)",
+        ],
+        "{actions:#?}"
+    );
+    assert!(
+        fixes.iter().all(|f| f["isPreferred"] == false),
+        "{actions:#?}"
+    );
+    // The second choice edits the other note, where the other variant is written.
+    let other = fixes[1]["edit"]["changes"][file_uri(&a).as_str()]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        apply_edits(a_text, &other),
+        "- CD (Continuous Deployment) 단계\n"
+    );
     client.finish().await;
 }

@@ -9,7 +9,7 @@
 use notedeck_anki::{MediaFile, Note, NoteKind, media_name, spell};
 use notedeck_ide::cards::drop_missing_image_cards;
 use notedeck_ide::vault::{Images, is_remote};
-use notedeck_parse::{Card, CardKind, Document, LineIndex};
+use notedeck_parse::{Card, CardKind, Document, LineIndex, Skipped, Span};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -111,6 +111,7 @@ impl Deck {
             .collect();
         PreparedCard {
             line: card.line,
+            definition: definition_name(&card).map(|name| (name.to_string(), card.span.clone())),
             images,
             note: Note {
                 guid: card.id,
@@ -133,12 +134,25 @@ impl Deck {
         }
     }
 
-    /// Add one file made by [`Deck::prepare`]; files must come in the order they are studied.
-    pub fn add_prepared(&mut self, prepared: Prepared) {
+    /// Add one file made by [`Deck::prepare`], without the definition cards `definitions`
+    /// leaves out; files must come in the order they are studied.
+    pub fn add_prepared(&mut self, prepared: Prepared, definitions: &Definitions) {
         self.warnings.extend(prepared.problems);
         let file = self.files.len();
-        for card in prepared.cards {
-            self.add_card(file, &prepared.file, card);
+        let verdicts = definitions.judge(
+            &prepared.file,
+            prepared.cards.iter().map(|c| {
+                c.definition.as_ref().map(|(name, span)| Definition {
+                    name,
+                    span,
+                    line: c.line,
+                })
+            }),
+        );
+        for (card, left_out) in prepared.cards.into_iter().zip(verdicts) {
+            if left_out.is_none() {
+                self.add_card(file, &prepared.file, card);
+            }
         }
         self.files.push(prepared.file);
     }
@@ -149,6 +163,7 @@ impl Deck {
             kind,
             line,
             images,
+            definition: _,
         } = card;
         let location = || format!("{}:{line}", path.display());
         if let Some(&(first_file, first_line)) = self.seen.get(&note.guid) {
@@ -209,6 +224,149 @@ impl Deck {
     }
 }
 
+/// Which definition cards the notes get: none made from an expansion the checker reports
+/// (`conflicting-expansion`, `acronym-mismatch`: such a card would teach what lint rejects,
+/// `LoRA → Row-rank Adaptation` next to `LoRA → Low-Rank Adaptation`), and one per name per
+/// note, the first left. Export and `notedeck cards` both ask it, so they agree.
+///
+/// Only cards are left out, after the parser gave every card its id: the ids of the others
+/// do not change, and a card left out comes back with its own id once the text is fixed.
+#[derive(Default)]
+pub struct Definitions {
+    rejected: BTreeMap<PathBuf, Vec<Span>>,
+}
+
+/// Why a definition card is left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeftOut {
+    /// The checker reports its expansion.
+    Rejected,
+    /// The note already has a definition card for the name, at this line.
+    Repeated(usize),
+}
+
+impl LeftOut {
+    /// The reason, as `notedeck cards` lists it under "not carded".
+    pub fn reason(&self, name: &str) -> String {
+        match self {
+            LeftOut::Rejected => format!(
+                "definition of {name} not carded: lint reports its expansion (fix it and the \
+                 card comes back)"
+            ),
+            LeftOut::Repeated(line) => {
+                format!("definition of {name} not carded again: it has one at line {line}")
+            }
+        }
+    }
+}
+
+impl Definitions {
+    /// What the checker needs of one parsed note to judge its terms: the text and the terms,
+    /// without the cards (made on the parsing threads, so the notes of a large export stay
+    /// small).
+    pub fn note(file: &Path, text: &str, doc: &Document) -> (PathBuf, notedeck_check::Note) {
+        let terms = Document {
+            title: doc.title.clone(),
+            terms: doc.terms.clone(),
+            ..Document::default()
+        };
+        (
+            file.to_path_buf(),
+            notedeck_check::Note::with_doc(text, terms),
+        )
+    }
+
+    /// Check the terms of every note together: a conflict is between notes.
+    pub fn check(notes: Vec<(PathBuf, notedeck_check::Note)>) -> Definitions {
+        let mut ws = notedeck_check::Workspace::new();
+        ws.insert_many(notes);
+        Definitions {
+            rejected: ws.rejected_terms(),
+        }
+    }
+
+    /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
+    /// listing each among the blocks not carded, with the reason: what `notedeck cards` and
+    /// `stats` show is what export makes.
+    pub fn apply(&self, file: &Path, doc: &mut Document) {
+        let verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
+        if verdicts.iter().all(Option::is_none) {
+            return;
+        }
+        let mut kept = Vec::with_capacity(doc.cards.len());
+        for (card, left_out) in std::mem::take(&mut doc.cards).into_iter().zip(verdicts) {
+            match left_out {
+                None => kept.push(card),
+                Some(why) => doc.skipped.push(Skipped {
+                    line: card.line,
+                    reason: why.reason(definition_name(&card).unwrap_or_default()),
+                    span: card.span,
+                }),
+            }
+        }
+        doc.cards = kept;
+        doc.skipped.sort_by_key(|s| s.line);
+    }
+
+    /// For each card of the note `file` (a [`Definition`] for a definition card, else
+    /// `None`), why it is left out, or `None` to card it.
+    ///
+    /// The cards kept keep their ids: a card's id comes from its own place in the notes, so
+    /// one left out changes no other (and one that comes back once fixed has its own again).
+    pub fn judge<'a>(
+        &self,
+        file: &Path,
+        cards: impl Iterator<Item = Option<Definition<'a>>>,
+    ) -> Vec<Option<LeftOut>> {
+        let rejected = self.rejected.get(file).map_or(&[][..], Vec::as_slice);
+        let mut kept_line: HashMap<&str, usize> = HashMap::new();
+        cards
+            .map(|card| {
+                let card = card?;
+                if rejected.contains(card.span) {
+                    return Some(LeftOut::Rejected);
+                }
+                if let Some(&line) = kept_line.get(card.name) {
+                    return Some(LeftOut::Repeated(line));
+                }
+                kept_line.insert(card.name, card.line);
+                None
+            })
+            .collect()
+    }
+}
+
+/// A definition card as [`Definitions::judge`] reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct Definition<'a> {
+    /// The term it defines.
+    pub name: &'a str,
+    /// The span of its `Name (Expansion)`.
+    pub span: &'a Span,
+    /// Its 1-based line.
+    pub line: usize,
+}
+
+impl<'a> Definition<'a> {
+    /// `card` as a definition card, if it is one.
+    pub fn of(card: &'a Card) -> Option<Definition<'a>> {
+        Some(Definition {
+            name: definition_name(card)?,
+            span: &card.span,
+            line: card.line,
+        })
+    }
+}
+
+/// The term a definition card defines (its key is `term:NAME`, `#2` added when repeated).
+pub fn definition_name(card: &Card) -> Option<&str> {
+    if card.kind != CardKind::Definition {
+        return None;
+    }
+    let name = card.key.strip_prefix("term:")?;
+    Some(name.split_once('#').map_or(name, |(name, _)| name))
+}
+
 /// One file's cards as [`Deck::prepare`] made them, ready for [`Deck::add_prepared`].
 pub struct Prepared {
     /// The note's path as given on the command line.
@@ -223,6 +381,8 @@ pub struct Prepared {
 struct PreparedCard {
     note: Note,
     kind: CardKind,
+    /// For a definition card: the term's name and the span of its `Name (Expansion)`.
+    definition: Option<(String, Span)>,
     /// Line of the card's block, for warnings.
     line: usize,
     /// Local images, resolved.

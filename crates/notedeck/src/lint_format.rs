@@ -6,7 +6,8 @@
 //! as escapes (see [`crate::display`]), so no name or note can forge a line of the report.
 //!
 //! The JSON shape is a stable contract (see the README's `lint` section): an array of
-//! `{path, code, severity, message, range, related, fixes}` objects, sorted by path then span.
+//! `{path, code, severity, message, range, related, fixes}` objects, sorted by path then span;
+//! each fix is `{title, edits, preferred}`, `preferred` false for alternatives to choose from.
 
 use crate::display;
 use notedeck_check::{Code, Finding, Severity, Workspace};
@@ -103,6 +104,8 @@ struct JsonRelated<'a> {
 struct JsonFix<'a> {
     title: &'a str,
     edits: Vec<JsonEdit<'a>>,
+    /// False for alternatives the user must choose between: never apply one unasked.
+    preferred: bool,
 }
 
 #[derive(Serialize)]
@@ -134,6 +137,7 @@ impl<'a> JsonFinding<'a> {
                 .iter()
                 .map(|fix| JsonFix {
                     title: &fix.title,
+                    preferred: fix.preferred,
                     edits: fix
                         .edits
                         .iter()
@@ -179,7 +183,12 @@ fn human(
             )?;
         }
         for fix in &f.fixes {
-            writeln!(out, "    = fix: {}", display::text(&fix.title))?;
+            writeln!(
+                out,
+                "    = {}: {}",
+                fix_label(fix),
+                display::text(&fix.title)
+            )?;
         }
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -205,6 +214,16 @@ fn human(
             plural(findings.len(), "finding"),
             parts.join(", ")
         )
+    }
+}
+
+/// How a fix is introduced: `fix`, or `fix (choose one)` for an alternative the checker does
+/// not prefer over the others.
+fn fix_label(fix: &notedeck_check::Fix) -> &'static str {
+    if fix.preferred {
+        "fix"
+    } else {
+        "fix (choose one)"
     }
 }
 
@@ -239,8 +258,17 @@ fn github(findings: &[Finding], ws: &Workspace, out: &mut dyn Write) -> io::Resu
                 display::text(&rel.message)
             ));
         }
-        if let Some(fix) = f.fixes.first() {
-            message.push_str(&format!("\nfix: {}", display::text(&fix.title)));
+        // The preferred fix, or every alternative when there is no preferred one.
+        let shown = match f.fixes.first() {
+            Some(first) if first.preferred => &f.fixes[..1],
+            _ => &f.fixes[..],
+        };
+        for fix in shown {
+            message.push_str(&format!(
+                "\n{}: {}",
+                fix_label(fix),
+                display::text(&fix.title)
+            ));
         }
         writeln!(
             out,

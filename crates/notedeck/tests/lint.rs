@@ -142,3 +142,38 @@ fn undecodable_file_is_an_io_error() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("bad.md"), "{err}");
 }
+
+#[test]
+fn alternatives_are_shown_as_choices_in_every_format() {
+    // CD read two ways, once each, nothing telling which is meant: two fixes, neither
+    // preferred, and every format says so.
+    let files = [
+        ("a.md", "- CD (Continuous Delivery) 단계\n"),
+        ("b.md", "- **배포**: CD (Continuous Deployment) 자동화\n"),
+    ];
+    let (human, _, code) = lint_dir(&files, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        human.contains(
+            "    = fix (choose one): Replace with \"Continuous Delivery\"\n    = fix (choose one): Use \"Continuous Deployment\" everywhere (changes 1 other place)\n"
+        ),
+        "{human}"
+    );
+    let (json, _, _) = lint_dir(&files, &["--format", "json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&json).expect("json");
+    assert_eq!(findings.len(), 1, "{json}");
+    let preferred: Vec<&serde_json::Value> = findings[0]["fixes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| &f["preferred"])
+        .collect();
+    assert_eq!(preferred, [false, false]);
+    let (github, _, _) = lint_dir(&files, &["--format", "github"]);
+    assert!(
+        github.contains(
+            "%0Afix (choose one): Replace with \"Continuous Delivery\"%0Afix (choose one): Use"
+        ),
+        "{github}"
+    );
+}

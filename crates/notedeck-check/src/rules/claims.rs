@@ -184,6 +184,7 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
                         span: claim.value_span.clone(),
                         new_text: term.clone(),
                     }],
+                    preferred: true,
                 }],
             });
             break;

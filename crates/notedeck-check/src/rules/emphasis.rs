@@ -106,6 +106,7 @@ fn mismatched(path: &Path, text: &str, open: Run, close: Run) -> Finding {
                 span: short.start..short.start + short.len,
                 new_text: stars.clone(),
             }],
+            preferred: true,
         }],
     }
 }

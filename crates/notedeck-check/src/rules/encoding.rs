@@ -42,6 +42,7 @@ pub fn repair_fix(path: &Path, text: &str) -> Option<Fix> {
             span: 0..text.len(),
             new_text: repair.text,
         }],
+        preferred: true,
     })
 }
 

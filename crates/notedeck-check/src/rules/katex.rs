@@ -42,6 +42,7 @@ pub fn pasted_katex(path: &Path, text: &str) -> Vec<Finding> {
                         span: run.span,
                         new_text,
                     }],
+                    preferred: true,
                 }],
             })
         })

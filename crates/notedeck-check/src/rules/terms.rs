@@ -2,10 +2,11 @@
 //! `acronym-mismatch` (an expansion whose initials cannot spell the name), and the helpers
 //! behind the term index (preferred definition, whole-word mentions).
 
+use crate::dictionary::unknown_words;
 use crate::{Code, Edit, Finding, Fix, Note, Related, TermSite, Workspace};
-use notedeck_parse::Term;
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use notedeck_parse::{Span, Term};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// How many places of the preferred variant a finding lists as related.
 const MAX_RELATED: usize = 3;
@@ -19,15 +20,21 @@ pub fn conflicting_expansions(ws: &Workspace, name: &str) -> Vec<Finding> {
 }
 
 /// [`conflicting_expansions`] over the given sites of `name` (in path and source order).
+///
+/// One finding per site to change. When a variant wins (it spells the name, or is used more,
+/// or its words are all English words and the other's are not) its fix is the one to take.
+/// When nothing decides, the later variant is reported with two fixes, neither preferred:
+/// make it like the other, or make the other like it.
 pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Finding> {
     let groups = group_by_expansion(&sites);
     if groups.len() < 2 {
         return Vec::new();
     }
-    let Some(winner) = preferred_group(name, &groups) else {
+    let Some(choice) = choose(name, &groups) else {
         return Vec::new();
     };
-    let best = &groups[&winner];
+    let anchor = choice.anchor();
+    let best = &groups[anchor];
     let best_text = surface_form(best);
     let related: Vec<Related> = best
         .iter()
@@ -38,36 +45,121 @@ pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Fi
             message: format!("expanded as \"{}\" here", s.term.expansion),
         })
         .collect();
-    let why = if spells_acronym(name, &best_text) == Some(true) {
-        ", which spells the name"
-    } else {
-        ""
-    };
     let elsewhere = match best.len() {
         1 => "1 other place".to_string(),
         n => format!("{n} other places"),
     };
     let mut out = Vec::new();
     for (key, group) in &groups {
-        if *key == winner {
+        if key == anchor {
             continue;
         }
         for site in group {
+            let here = &site.term.expansion;
+            let (why, fixes) = match &choice {
+                Choice::Keep { by, .. } => {
+                    let why = match by {
+                        Decider::Spelling => ", which spells the name".to_string(),
+                        Decider::Usage => String::new(),
+                        Decider::Dictionary => match unknown_words(here).as_slice() {
+                            [] => String::new(),
+                            [one] => format!("; \"{one}\" is not an English word"),
+                            many => format!(
+                                "; {} are not English words",
+                                quoted_list(many.iter().copied())
+                            ),
+                        },
+                    };
+                    (why, vec![replace_expansion(site, &best_text, true)])
+                }
+                Choice::Tie(tied) => {
+                    let why = if tied.iter().any(|k| k == key) {
+                        "; each is used as often and nothing tells which is right: choose one"
+                    } else {
+                        "; nothing tells which of the variants used most is right: choose one"
+                    };
+                    (why.to_string(), tie_fixes(site, key, tied, &groups))
+                }
+            };
+            let misfit = initials_misfit(name, here)
+                .map(|m| format!("; here {m}"))
+                .unwrap_or_default();
             out.push(Finding {
                 code: Code::ConflictingExpansion,
                 severity: Code::ConflictingExpansion.severity(),
                 message: format!(
-                    "\"{name}\" is expanded as \"{}\" here but as \"{best_text}\" in {elsewhere}{why}",
-                    site.term.expansion
+                    "\"{name}\" is expanded as \"{here}\" here but as \"{best_text}\" in \
+                     {elsewhere}{why}{misfit}"
                 ),
                 path: site.path.to_path_buf(),
                 span: site.term.expansion_span.clone(),
                 related: related.clone(),
-                fixes: vec![replace_expansion(site, &best_text)],
+                fixes,
             });
         }
     }
     out
+}
+
+/// The fixes for `site` (in group `key`) when the variants `tied` are equally good: replace
+/// it by each tied variant, and if it is one of them, use it everywhere instead. None is
+/// preferred, so no editor applies one unasked.
+fn tie_fixes(
+    site: &TermSite<'_>,
+    key: &str,
+    tied: &[String],
+    groups: &BTreeMap<String, Vec<TermSite<'_>>>,
+) -> Vec<Fix> {
+    let mut fixes: Vec<Fix> = tied
+        .iter()
+        .filter(|k| k.as_str() != key)
+        .filter_map(|k| groups.get(k))
+        .map(|g| replace_expansion(site, &surface_form(g), false))
+        .collect();
+    if tied.iter().any(|k| k == key) {
+        let others: Vec<&TermSite<'_>> = groups
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .flat_map(|(_, g)| g)
+            .collect();
+        let text = site.term.expansion.clone();
+        fixes.push(Fix {
+            title: format!(
+                "Use \"{text}\" everywhere (changes {})",
+                match others.len() {
+                    1 => "1 other place".to_string(),
+                    n => format!("{n} other places"),
+                }
+            ),
+            edits: others
+                .iter()
+                .map(|o| Edit {
+                    path: o.path.to_path_buf(),
+                    span: o.term.expansion_span.clone(),
+                    new_text: text.clone(),
+                })
+                .collect(),
+            preferred: false,
+        });
+    }
+    fixes
+}
+
+/// One conflict, its squiggle once: an expansion reported as conflicting is not reported again
+/// as an acronym mismatch on the same span (the conflict's message names the initials that do
+/// not fit). Both rules run on every check, so the editor and the linter drop the same ones.
+pub fn drop_mismatches_under_conflicts(findings: &mut Vec<Finding>) {
+    let conflicts: HashSet<(PathBuf, Span)> = findings
+        .iter()
+        .filter(|f| f.code == Code::ConflictingExpansion)
+        .map(|f| (f.path.clone(), f.span.clone()))
+        .collect();
+    if conflicts.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.code != Code::AcronymMismatch || !conflicts.contains(&(f.path.clone(), f.span.clone()))
+    });
 }
 
 /// `acronym-mismatch` findings for the terms of one note. When another place in the workspace
@@ -92,15 +184,18 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
                     span: good.term.expansion_span.clone(),
                     message: format!("expanded as \"{}\" here", good.term.expansion),
                 }],
-                vec![replace_expansion(&site, &good.term.expansion)],
+                vec![replace_expansion(&site, &good.term.expansion, true)],
             ),
             None => (Vec::new(), Vec::new()),
         };
+        let misfit = initials_misfit(&term.name, &term.expansion)
+            .map(|m| format!(": {m}"))
+            .unwrap_or_default();
         out.push(Finding {
             code: Code::AcronymMismatch,
             severity: Code::AcronymMismatch.severity(),
             message: format!(
-                "the initials of \"{}\" cannot spell \"{}\"",
+                "the initials of \"{}\" cannot spell \"{}\"{misfit}",
                 term.expansion, term.name
             ),
             path: path.to_path_buf(),
@@ -112,13 +207,56 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
     out
 }
 
+/// Which word of an expansion that cannot spell `name` starts with the wrong letter, said for
+/// a student: `"Row" gives R where "LoRA" needs L`. Words and compound parts are lined up
+/// with the name's capitals (function words aside); when their numbers differ the initials
+/// are listed instead. `None` when the expansion does spell the name.
+pub fn initials_misfit(name: &str, expansion: &str) -> Option<String> {
+    if spells_acronym(name, expansion) != Some(false) {
+        return None;
+    }
+    let capitals: Vec<char> = name.chars().filter(char::is_ascii_uppercase).collect();
+    let parts: Vec<&str> = expansion
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| {
+            let bare: String = w
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            !bare.is_empty() && !FUNCTION_WORDS.contains(&bare.as_str())
+        })
+        .flat_map(|w| w.split(['-', '/']))
+        .map(|p| p.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|p| p.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .collect();
+    let initial = |p: &str| p.chars().next().map(|c| c.to_ascii_uppercase());
+    if parts.len() == capitals.len() {
+        let wrong = parts
+            .iter()
+            .zip(&capitals)
+            .find(|(p, c)| initial(p) != Some(**c))?;
+        let got = initial(wrong.0)?;
+        return Some(format!(
+            "\"{}\" gives {got} where \"{name}\" needs {}",
+            wrong.0, wrong.1
+        ));
+    }
+    let initials: String = parts.iter().filter_map(|p| initial(p)).collect();
+    Some(format!(
+        "its initials {initials} do not spell the capitals {} of \"{name}\"",
+        capitals.iter().collect::<String>()
+    ))
+}
+
 /// All sites of `name`, preferred expansion first, then headings, then path and source order.
 pub fn ranked_sites<'a>(ws: &'a Workspace, name: &str) -> Vec<TermSite<'a>> {
     let mut sites = ws.term_sites(name);
     let groups = group_by_expansion(&sites);
-    let best = preferred_group(name, &groups);
+    let choice = choose(name, &groups);
+    let best = choice.as_ref().map(Choice::anchor);
     sites.sort_by_key(|s| {
-        let preferred = best.as_ref().is_some_and(|k| {
+        let preferred = best.is_some_and(|k| {
             groups
                 .get(k)
                 .is_some_and(|g| g.iter().any(|o| std::ptr::eq(o.term, s.term)))
@@ -236,28 +374,101 @@ fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSi
     groups
 }
 
-/// The key of the expansion to keep: the one that spells the name, then the most used, then
-/// the one written in a heading, then the first in path order.
-fn preferred_group(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<String> {
-    groups
+/// What decided between the variants of a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decider {
+    /// Only the kept one spells the name.
+    Spelling,
+    /// It is used more often.
+    Usage,
+    /// It is used as often, but its words are English words and the other's are not
+    /// ("Recurrant" never wins over "Recurrent").
+    Dictionary,
+}
+
+/// Which variant of a name to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Choice {
+    /// This one (its group key), and why.
+    Keep { key: String, by: Decider },
+    /// These are equally good by every rule (keys, at least two, in the order their first
+    /// sites appear): the checker does not guess.
+    Tie(Vec<String>),
+}
+
+impl Choice {
+    /// The variant the others are compared with: the kept one, or the first of a tie.
+    fn anchor(&self) -> &str {
+        match self {
+            Choice::Keep { key, .. } => key,
+            Choice::Tie(keys) => keys.first().map_or("", String::as_str),
+        }
+    }
+}
+
+/// The variant to keep: the one that spells the name, then the most used, then the one whose
+/// words the English dictionary knows. Being in a heading or coming first decides nothing: a
+/// typo is as likely in a heading as in a bullet.
+fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Choice> {
+    let spells = |g: &[TermSite<'_>]| {
+        g.first()
+            .is_some_and(|s| spells_acronym(name, &s.term.expansion) == Some(true))
+    };
+    let scored: Vec<(&String, &Vec<TermSite<'_>>, (bool, usize))> = groups
         .iter()
-        .max_by(|(_, a), (_, b)| {
-            let score = |g: &Vec<TermSite<'_>>| {
-                let spells = g
-                    .first()
-                    .is_some_and(|s| spells_acronym(name, &s.term.expansion) == Some(true));
-                let headings = g.iter().filter(|s| s.term.is_heading).count();
-                (spells, g.len(), headings)
-            };
-            score(a).cmp(&score(b)).then_with(|| {
-                // Earlier first site wins a tie, so reverse the position order.
-                let pos = |g: &[TermSite<'_>]| {
-                    g.first().map(|s| (s.path.to_path_buf(), s.term.span.start))
-                };
-                pos(b).cmp(&pos(a))
-            })
-        })
-        .map(|(k, _)| k.clone())
+        .map(|(k, g)| (k, g, (spells(g), g.len())))
+        .collect();
+    let top = scored.iter().map(|(_, _, s)| *s).max()?;
+    let mut tied: Vec<(&String, &Vec<TermSite<'_>>)> = scored
+        .iter()
+        .filter(|(_, _, s)| *s == top)
+        .map(|(k, g, _)| (*k, *g))
+        .collect();
+    if let [(key, _)] = tied.as_slice() {
+        let spelling_alone = top.0 && scored.iter().filter(|(_, _, s)| s.0).count() == 1;
+        let by = if spelling_alone {
+            Decider::Spelling
+        } else {
+            Decider::Usage
+        };
+        return Some(Choice::Keep {
+            key: (*key).clone(),
+            by,
+        });
+    }
+    // Only now the dictionary: most names never tie, and it is decoded on first use.
+    let unknown = |g: &[TermSite<'_>]| {
+        g.first()
+            .map_or(0, |s| unknown_words(&s.term.expansion).len())
+    };
+    let fewest = tied.iter().map(|(_, g)| unknown(g)).min()?;
+    tied.retain(|(_, g)| unknown(g) == fewest);
+    if let [(key, _)] = tied.as_slice() {
+        return Some(Choice::Keep {
+            key: (*key).clone(),
+            by: Decider::Dictionary,
+        });
+    }
+    let first_site = |g: &[TermSite<'_>]| {
+        g.first()
+            .map(|s| (path_order(s.path).to_vec(), s.term.span.start))
+    };
+    tied.sort_by_cached_key(|(_, g)| first_site(g));
+    Some(Choice::Tie(
+        tied.into_iter().map(|(k, _)| k.clone()).collect(),
+    ))
+}
+
+/// The order files are taken in (as the workspace's index orders them).
+fn path_order(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
+}
+
+fn quoted_list<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The spelling of a group's expansion to propose: the most common as written, then the first.
@@ -274,7 +485,7 @@ fn surface_form(group: &[TermSite<'_>]) -> String {
         .unwrap_or_default()
 }
 
-fn replace_expansion(site: &TermSite<'_>, new_text: &str) -> Fix {
+fn replace_expansion(site: &TermSite<'_>, new_text: &str, preferred: bool) -> Fix {
     Fix {
         title: format!("Replace with \"{new_text}\""),
         edits: vec![Edit {
@@ -282,6 +493,7 @@ fn replace_expansion(site: &TermSite<'_>, new_text: &str) -> Fix {
             span: site.term.expansion_span.clone(),
             new_text: new_text.to_string(),
         }],
+        preferred,
     }
 }
 

@@ -5,8 +5,10 @@
 //! A finding is "named by the client" when `context.diagnostics` holds its diagnostic (same
 //! code and range): editors send the diagnostics of the cursor's line with a bare cursor
 //! position, and the user expects the fix for the line, not only for the character under the
-//! cursor. Two findings may propose the very same edit (a wrong expansion is both an acronym
-//! mismatch and a conflict); that edit is offered once, listing both diagnostics.
+//! cursor. Two findings may propose the very same edit (a variant used in two places, each
+//! reported with "use the other one everywhere"); that edit is offered once, listing both
+//! diagnostics. A fix the checker does not prefer (one of two alternatives) is never marked
+//! preferred, so no editor applies it unasked.
 
 use std::collections::HashMap;
 

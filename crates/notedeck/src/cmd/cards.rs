@@ -7,7 +7,7 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::export::title_of;
-use crate::deck::{anki_front, kind_name};
+use crate::deck::{Definitions, anki_front, kind_name};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Result, bail};
@@ -79,6 +79,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let mut doc = notedeck_parse::parse(&note.text, &title_of(&file));
         drop_missing_image_cards(&mut doc, &file, &images);
         parsed.push((file, note.text, doc));
+    }
+    // The cards export would make: no definition card the linter rejects, one per name.
+    let definitions = Definitions::check(
+        parsed
+            .iter()
+            .map(|(file, text, doc)| Definitions::note(file, text, doc))
+            .collect(),
+    );
+    for (file, _, doc) in &mut parsed {
+        definitions.apply(file, doc);
     }
 
     match print(&parsed, args.format) {

@@ -1,6 +1,6 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::Deck;
+use crate::deck::{Deck, Definitions};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
@@ -69,23 +69,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
         files.len() as u64,
     );
     let mut deck = Deck::new(Images::new(&found.roots));
-    // Files are read and parsed on all cores a chunk at a time and added to the deck in order,
-    // so the deck (and its warnings and duplicate-id checks) is the same as a sequential run's,
-    // while only one chunk's parse trees are alive at once: holding every file's `Document`
-    // until the end would double the peak memory of a large vault.
+    // Files are read and parsed on all cores a chunk at a time, so that only one chunk's
+    // parse trees are alive at once: holding every file's `Document` until the end would
+    // double the peak memory of a large vault. What each file keeps is its prepared cards and
+    // its terms; the cards join the deck in order once every file's terms are known, since a
+    // definition card is left out when its expansion conflicts with another file's.
+    let mut prepared = Vec::with_capacity(files.len());
+    let mut terms = Vec::with_capacity(files.len());
     for chunk in files.chunks(PARSE_CHUNK) {
         let parsed = notedeck_ide::par_map(chunk, |file| -> Result<_> {
             let note = read_note(file)?;
             let doc = notedeck_parse::parse(&note.text, &title_of(file));
-            Ok((note.warnings, deck.prepare(file, &note.text, doc)))
+            let file_terms = Definitions::note(file, &note.text, &doc);
+            Ok((
+                note.warnings,
+                deck.prepare(file, &note.text, doc),
+                file_terms,
+            ))
         });
         for (file, parsed) in chunk.iter().zip(parsed) {
             bar.set_message(display::path(file));
-            let (warnings, prepared) = parsed?;
-            deck.warnings.extend(warnings);
-            deck.add_prepared(prepared);
+            let (warnings, file_prepared, file_terms) = parsed?;
+            prepared.push((warnings, file_prepared));
+            terms.push(file_terms);
             bar.inc(1);
         }
+    }
+    let definitions = Definitions::check(terms);
+    for (warnings, file_prepared) in prepared {
+        deck.warnings.extend(warnings);
+        deck.add_prepared(file_prepared, &definitions);
     }
     bar.finish_and_clear();
 

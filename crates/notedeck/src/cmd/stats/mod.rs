@@ -22,6 +22,7 @@ use std::process::ExitCode;
 mod html;
 
 use crate::cmd::export::title_of;
+use crate::deck::Definitions;
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 
@@ -92,10 +93,22 @@ pub fn run(args: Args) -> Result<ExitCode> {
         orphans: Vec::new(),
         orphan_search: String::new(),
     };
-    let mut in_notes: HashSet<String> = HashSet::new();
+    let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
         let note = read_note(file)?;
         let doc = notedeck_parse::parse(&note.text, &title_of(file));
+        parsed.push((file, note.text, doc));
+    }
+    // The cards export makes: a definition it leaves out is not a card of the notes.
+    let definitions = Definitions::check(
+        parsed
+            .iter()
+            .map(|(file, text, doc)| Definitions::note(file, text, doc))
+            .collect(),
+    );
+    let mut in_notes: HashSet<String> = HashSet::new();
+    for (file, _, mut doc) in parsed {
+        definitions.apply(file, &mut doc);
         in_notes.extend(doc.cards.iter().map(|c| c.id.clone()));
         report
             .documents

@@ -1,0 +1,121 @@
+//! Which English words are spelt right: SCOWL's American English list (see `data/README.md`),
+//! embedded in the binary so that the linter gives the same answer on every machine.
+
+use std::sync::OnceLock;
+
+/// The list as the build embeds it: one word a line, front-coded (a digit saying how many
+/// leading letters are shared with the previous word, then the rest of the word).
+const FRONT_CODED: &str = include_str!("../data/english-words.txt");
+
+/// The decoded words, sorted, in one buffer with their end offsets: one allocation each
+/// instead of one per word. Decoded on first use, which only a tie between two expansions
+/// needs.
+struct Words {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Words {
+    fn decode() -> Words {
+        let mut text = String::with_capacity(FRONT_CODED.len() * 2);
+        let mut ends = Vec::with_capacity(FRONT_CODED.len() / 4);
+        let mut start = 0;
+        for line in FRONT_CODED.lines() {
+            let mut chars = line.chars();
+            let shared = chars.next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
+            let prefix_end = (start + shared).min(text.len());
+            let word_start = text.len();
+            text.extend_from_within(start..prefix_end);
+            text.push_str(chars.as_str());
+            start = word_start;
+            if let Ok(end) = u32::try_from(text.len()) {
+                ends.push(end);
+            }
+        }
+        Words { text, ends }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let start = i
+            .checked_sub(1)
+            .and_then(|p| self.ends.get(p))
+            .map_or(0, |&e| e as usize);
+        let end = self.ends.get(i).map_or(start, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.ends.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word(mid).cmp(word) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    }
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(Words::decode)
+}
+
+/// Whether `word` (ASCII letters, any case) is an English word the list knows.
+pub(crate) fn knows(word: &str) -> bool {
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    words().contains(&word.to_ascii_lowercase())
+}
+
+/// The words of `text` the list does not know. Only lowercase or capitalised words of two
+/// letters or more are looked up: an all-capital word (`BERT`) or one with a capital inside
+/// (`RoBERTa`) is a name, which no dictionary lists and which a rival expansion spells the
+/// same way anyway.
+pub(crate) fn unknown_words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2 && w.chars().skip(1).all(|c| c.is_ascii_lowercase()))
+        .filter(|w| !knows(w))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_decodes_sorted_and_knows_words_and_their_forms() {
+        let words = words();
+        assert!(words.ends.len() > 70_000);
+        assert!((1..words.ends.len()).all(|i| words.word(i - 1) < words.word(i)));
+        for word in [
+            "a",
+            "low",
+            "rank",
+            "adaptation",
+            "Recurrent",
+            "neural",
+            "networks",
+            "gaussian",
+            "markov",
+            "zygote",
+            "trained",
+        ] {
+            assert!(knows(word), "{word}");
+        }
+        for word in ["recurrant", "adaptaion", "", "low-rank", "naïve"] {
+            assert!(!knows(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn misspelt_words_are_counted_and_names_are_not() {
+        assert_eq!(unknown_words("Recurrant Neural Network"), ["Recurrant"]);
+        assert!(unknown_words("Recurrent Neural Network").is_empty());
+        assert!(unknown_words("Robustly Optimized BERT").is_empty());
+        assert!(unknown_words("Row-rank Adaptation").is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! Definition cards the linter rejects are not made: `cards` and `export` leave out a definition
+//! whose expansion lint reports, and keep one per term per note; lint reports the wrong
+//! expansion once.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn notedeck(cwd: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("notedeck").expect("binary");
+    // Never compare with the Anki collection of the machine running the tests.
+    cmd.current_dir(cwd)
+        .env("ANKI_BASE", cwd.join(".no-anki"))
+        .timeout(Duration::from_secs(60));
+    cmd
+}
+
+fn json_of(cwd: &Path, args: &[&str]) -> Vec<Value> {
+    let out = notedeck(cwd).args(args).output().expect("run");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn definitions(cards: &[Value]) -> Vec<(String, String)> {
+    cards
+        .iter()
+        .filter(|c| c["kind"] == "definition")
+        .map(|c| {
+            (
+                c["front"].as_str().unwrap_or_default().to_string(),
+                c["back"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn real_notes() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../notes/역량평가 정리.md")
+}
+
+#[test]
+fn row_rank_gets_no_card_and_one_finding_in_the_real_notes() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let notes = real_notes();
+    let notes = notes.to_str().expect("utf-8 path");
+
+    let cards = json_of(dir.path(), &["cards", "--format", "json", notes]);
+    let lora: Vec<(String, String)> = definitions(&cards)
+        .into_iter()
+        .filter(|(front, _)| front == "LoRA")
+        .collect();
+    assert_eq!(
+        lora,
+        [("LoRA".to_string(), "Low-Rank Adaptation".to_string())]
+    );
+    assert!(
+        cards
+            .iter()
+            .all(|c| !c["back"].as_str().is_some_and(|b| b.contains("Row-rank"))),
+        "no card teaches the typo"
+    );
+
+    let findings = json_of(dir.path(), &["lint", "--format", "json", notes]);
+    // Line 115 (0-based 114): one squiggle, the conflict, naming the initial that is wrong.
+    let on_line: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["range"]["start"]["line"] == 114)
+        .collect();
+    assert_eq!(on_line.len(), 1, "{on_line:#?}");
+    assert_eq!(on_line[0]["code"], "conflicting-expansion");
+    let message = on_line[0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("here \"Row\" gives R where \"LoRA\" needs L"),
+        "{message}"
+    );
+    assert_eq!(on_line[0]["fixes"][0]["preferred"], true);
+    assert!(findings.iter().all(|f| f["code"] != "acronym-mismatch"));
+}
+
+#[test]
+fn cards_and_export_leave_out_the_same_definitions_and_bring_one_back_once_fixed() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    // The typo is in one note, the right expansion in another: only the checker, which sees
+    // both, knows which definition is wrong.
+    let typo = "# 복습\n\n## QLoRA\n\n- LoRA (Row-rank Adaptation)를 4-bit 양자화와 결합\n- **장점**: 메모리 절약\n";
+    std::fs::write(notes.join("a.md"), typo).expect("write");
+    std::fs::write(
+        notes.join("b.md"),
+        "# 정리\n\n## LoRA (Low-Rank Adaptation)\n\n- **장점**: 학습할 파라미터 수 감소\n\n\
+         ## LSTM (Long Short-Term Memory)\n\n- **구조**: LSTM (long short term memory) 게이트 3개\n",
+    )
+    .expect("write");
+
+    let cards = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    let defs = definitions(&cards);
+    assert_eq!(
+        defs,
+        [
+            ("LoRA".to_string(), "Low-Rank Adaptation".to_string()),
+            ("LSTM".to_string(), "Long Short-Term Memory".to_string()),
+        ],
+        "no Row-rank card, and one LSTM card although it is written two ways"
+    );
+    let ids: Vec<&str> = cards.iter().filter_map(|c| c["id"].as_str()).collect();
+
+    // The table says what was left out and why.
+    let table = notedeck(dir.path())
+        .args(["cards", "notes"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains("5  definition of LoRA not carded: lint reports its expansion"),
+        "{table}"
+    );
+    assert!(
+        table.contains("definition of LSTM not carded again: it has one at line 7"),
+        "{table}"
+    );
+
+    // Export makes the very same cards.
+    let out = notedeck(dir.path())
+        .args(["export", "notes", "-o", "out.apkg"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains(&format!("{} cards (", cards.len())) && summary.contains("2 definition"),
+        "{summary}"
+    );
+
+    // Fixed, the definition is carded from its own place; no other card's id changed.
+    std::fs::write(notes.join("a.md"), typo.replace("Row-rank", "Low-Rank")).expect("write");
+    let fixed = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    assert_eq!(fixed.len(), cards.len() + 1);
+    let back: Vec<&Value> = fixed
+        .iter()
+        .filter(|c| {
+            c["kind"] == "definition"
+                && c["source"]["path"]
+                    .as_str()
+                    .is_some_and(|p| p.ends_with("a.md"))
+        })
+        .collect();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0]["back"], "Low-Rank Adaptation");
+    for id in ids {
+        assert!(fixed.iter().any(|c| c["id"] == id), "{id} kept its id");
+    }
+}
