@@ -176,14 +176,20 @@ fn report(name: &str, original: &str, repaired: &Repair, secs: f64, show: bool) 
                         let ctx: String = orig[i.saturating_sub(6)..(i + 6).min(orig.len())]
                             .iter()
                             .collect();
+                        let offered = r.alternatives.iter().any(|&(c, _)| c == want);
                         println!(
-                            "  line {}: {want} restored as {got} ({:.4}{}) in {:?}",
+                            "  line {}: {want} restored as {got} ({:.4}{}{}) in {:?}",
                             r.line,
                             r.confidence,
                             if r.is_uncertain() {
                                 ", uncertain"
                             } else {
                                 ", NOT FLAGGED"
+                            },
+                            if offered {
+                                ""
+                            } else {
+                                ", not among the alternatives"
                             },
                             ctx
                         );
