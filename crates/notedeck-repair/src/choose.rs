@@ -438,19 +438,22 @@ impl Lattice {
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.push(Node::Fixed(model::T_SPACE));
         let mut scorer = Scorer::default();
-        let mut first = self.decide_with(&mut scorer);
+        // The first pass reports confidences only when it is the last.
+        let mut first = self.decide_with(&mut scorer, !adapt);
         agree(&mut first);
         if !adapt {
             return first;
         }
         // One adapted pass: more passes measured no better on held-out text.
         scorer.set_cache(Cache::build(&self.nodes, &first));
-        let mut out = self.decide_with(&mut scorer);
+        let mut out = self.decide_with(&mut scorer, true);
         agree(&mut out);
         out
     }
 
-    fn decide_with(&self, model: &mut Scorer) -> Vec<(usize, Decision)> {
+    /// One pass: the Viterbi path, then every choice's posterior with its neighbours fixed;
+    /// `calibrate` adds the floored posteriors the confidence is reported from.
+    fn decide_with(&self, model: &mut Scorer, calibrate: bool) -> Vec<(usize, Decision)> {
         let best = self.viterbi(model);
         let mut out = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
@@ -464,32 +467,33 @@ impl Lattice {
             // Per candidate: the score the choice is made with, and the floored scores of the
             // built-in and of the adapted model (equal in the first pass).
             let mut scores = Vec::with_capacity(cands.len());
-            let mut floored = [
-                Vec::with_capacity(cands.len()),
-                Vec::with_capacity(cands.len()),
-            ];
-            let unigram = |t: u16| Model::get().log_unigram(t).exp();
+            let mut floored: [Vec<f64>; 2] = Default::default();
+            let model_unigram = |t: u16| Model::get().unigram(t);
+            let floor = |p: f64, u: f64| ((1.0 - FLOOR_WEIGHT) * p + FLOOR_WEIGHT * u).ln();
             for c in cands {
-                let mut terms = Vec::with_capacity(3);
-                if let (Some(a), Some(b)) = (p2, p1) {
-                    terms.push((model.probs(i, a, b, c.token), unigram(c.token)));
-                }
-                if let (Some(b), Some(d)) = (p1, n1) {
-                    terms.push((model.probs(i + 1, b, c.token, d), unigram(d)));
-                }
-                if let (Some(d), Some(e)) = (n1, n2) {
-                    terms.push((model.probs(i + 2, c.token, d, e), unigram(e)));
-                }
-                let floor = |p: f64, u: f64| ((1.0 - FLOOR_WEIGHT) * p + FLOOR_WEIGHT * u).ln();
+                // (log P with the cache, built-in P, P(predicted token)) of the three trigrams.
+                let terms = [
+                    p2.zip(p1)
+                        .map(|(a, b)| (model.probs(i, a, b, c.token), c.token)),
+                    p1.zip(n1)
+                        .map(|(b, d)| (model.probs(i + 1, b, c.token, d), d)),
+                    n1.zip(n2)
+                        .map(|(d, e)| (model.probs(i + 2, c.token, d, e), e)),
+                ];
                 let mut s = [c.log_prior; 3];
-                for &((log_p, built_in), u) in &terms {
+                for ((log_p, built_in), predicted) in terms.into_iter().flatten() {
                     s[0] += log_p;
-                    s[1] += floor(built_in, u);
-                    s[2] += floor(log_p.exp(), u);
+                    if calibrate {
+                        let u = model_unigram(predicted);
+                        s[1] += floor(built_in, u);
+                        s[2] += floor(log_p.exp(), u);
+                    }
                 }
                 scores.push(s[0]);
-                floored[0].push(s[1]);
-                floored[1].push(s[2]);
+                if calibrate {
+                    floored[0].push(s[1]);
+                    floored[1].push(s[2]);
+                }
             }
             let posterior = posterior_of(&scores);
             // Lattice indices shift by the two inserted boundary tokens.
