@@ -465,13 +465,13 @@ impl Lattice {
             let (p2, p1) = (tok(i - 2), tok(i - 1));
             let (n1, n2) = (tok(i + 1), tok(i + 2));
             // Per candidate: the score the choice is made with, and the floored scores of the
-            // built-in and of the adapted model (equal in the first pass).
+            // built-in and of the adapted model (equal when there is no cache).
             let mut scores = Vec::with_capacity(cands.len());
             let mut floored: [Vec<f64>; 2] = Default::default();
             let model_unigram = |t: u16| Model::get().unigram(t);
             let floor = |p: f64, u: f64| ((1.0 - FLOOR_WEIGHT) * p + FLOOR_WEIGHT * u).ln();
             for c in cands {
-                // (log P with the cache, built-in P, P(predicted token)) of the three trigrams.
+                // ((log P as chosen with, built-in P), predicted token) of the three trigrams.
                 let terms = [
                     p2.zip(p1)
                         .map(|(a, b)| (model.probs(i, a, b, c.token), c.token)),
