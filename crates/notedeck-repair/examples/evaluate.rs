@@ -6,6 +6,8 @@
 //! # clean UTF-8 texts, damaged here as Windows-1254 (the notes' damage), then repaired;
 //! # with EVALUATE_LIST=1 every wrong character is listed, as `pair` does
 //! cargo run --release -p notedeck-repair --example evaluate -- simulate FILE...
+//! # every line reports: characters restored (those that lost a byte), how many are wrong, how
+//! # many are reported uncertain, and how many wrong ones are not (the editor's hints miss them)
 //! # repair speed on about 1 MB of damaged text built by repeating FILE
 //! cargo run --release -p notedeck-repair --example evaluate -- speed DAMAGED
 //! ```
@@ -129,15 +131,14 @@ impl Score {
     fn print(&self, name: &str) {
         let wrong = self.damaged - self.exact;
         println!(
-            "{name}: {}/{} characters that lost a byte restored exactly ({:.2}%), {} other \
-             characters changed, {} reported uncertain, {}/{} wrong ones among them",
-            self.exact,
+            "{name}: {} restored, {} wrong ({:.2}% exact), {} uncertain, {} wrong not flagged \
+             uncertain; {} other characters changed",
             self.damaged,
+            wrong,
             100.0 * self.exact as f64 / self.damaged.max(1) as f64,
-            self.other_changed,
             self.uncertain,
-            self.wrong_flagged,
-            wrong
+            wrong - self.wrong_flagged,
+            self.other_changed,
         );
     }
 }
@@ -175,9 +176,22 @@ fn report(name: &str, original: &str, repaired: &Repair, secs: f64, show: bool) 
                         let ctx: String = orig[i.saturating_sub(6)..(i + 6).min(orig.len())]
                             .iter()
                             .collect();
+                        let offered = r.alternatives.iter().any(|&(c, _)| c == want);
                         println!(
-                            "  line {}: {want} restored as {got} ({:.2}) in {:?}",
-                            r.line, r.confidence, ctx
+                            "  line {}: {want} restored as {got} ({:.4}{}{}) in {:?}",
+                            r.line,
+                            r.confidence,
+                            if r.is_uncertain() {
+                                ", uncertain"
+                            } else {
+                                ", NOT FLAGGED"
+                            },
+                            if offered {
+                                ""
+                            } else {
+                                ", not among the alternatives"
+                            },
+                            ctx
                         );
                     }
                 }

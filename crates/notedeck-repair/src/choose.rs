@@ -221,6 +221,12 @@ const MEMO_LIMIT: usize = 1 << 19;
 impl Scorer {
     /// log P(c | a, b) for the trigram that ends at lattice node `i`.
     fn log_prob(&mut self, i: usize, a: u16, b: u16, c: u16) -> f64 {
+        self.probs(i, a, b, c).0
+    }
+
+    /// log P(c | a, b) as [`Scorer::log_prob`] gives it, and the built-in model's P(c | a, b)
+    /// (without the cache), for the confidence.
+    fn probs(&mut self, i: usize, a: u16, b: u16, c: u16) -> (f64, f64) {
         let key = trigram_key(a, b, c);
         let cache = self.cache.as_ref();
         let entry = match self.memo.get(&key) {
@@ -241,11 +247,12 @@ impl Scorer {
                 entry
             }
         };
-        match cache.and_then(|cache| cache.own_counts(i, a, b, c)) {
+        let log_p = match cache.and_then(|cache| cache.own_counts(i, a, b, c)) {
             // This position's own first-pass reading is in the counts: score without it.
             Some(own) => entry.counts.without(own).mix(entry.built_in).ln(),
             None => entry.log_p,
-        }
+        };
+        (log_p, entry.built_in)
     }
 
     fn set_cache(&mut self, cache: Cache) {
@@ -338,8 +345,54 @@ impl Node {
 /// The choice made at a lattice position, with the local posterior of every candidate.
 pub(crate) struct Decision {
     pub chosen: usize,
-    /// (candidate index, probability), most probable first.
+    /// (candidate index, probability), most probable first: what the choice (and the cache)
+    /// is made with.
     pub posterior: Vec<(usize, f32)>,
+    /// The same posterior under the two floored models, the built-in one alone and the one the
+    /// choice was made with (see [`FLOOR_WEIGHT`]): what the reported confidence is made of.
+    pub floored: [Vec<(usize, f32)>; 2],
+}
+
+impl Decision {
+    /// The honest confidence of the chosen candidate and the posterior it comes from: the lower
+    /// of the two floored posteriors.
+    pub(crate) fn calibrated(&self) -> (f32, &[(usize, f32)]) {
+        let of = |posterior: &[(usize, f32)]| {
+            posterior
+                .iter()
+                .find(|(i, _)| *i == self.chosen)
+                .map_or(0.0, |&(_, p)| p)
+        };
+        let [built_in, adapted] = &self.floored;
+        if of(built_in) <= of(adapted) {
+            (of(built_in), built_in)
+        } else {
+            (of(adapted), adapted)
+        }
+    }
+}
+
+/// Weight of the predicted token's unigram probability mixed into every trigram probability
+/// when the confidence is computed (never when choosing). Absolute discounting gives an unseen
+/// trigram after a history with few distinct followers a tiny probability, and a syllable pair
+/// the training text happens to lack ("섞기", "쓰되") then loses by ten nats or more: a certainty
+/// the counts do not support. Floored, an unseen trigram costs at most ln(1/0.02) ≈ 3.9 nats
+/// below the token's own frequency. Chosen on the held-out texts (0.003-0.2 measured; smaller
+/// flags fewer there, larger fewer on the notes); see docs/repair.md.
+const FLOOR_WEIGHT: f64 = 0.02;
+
+/// Posterior (most probable first) of candidates with these log scores.
+fn posterior_of(scores: &[f64]) -> Vec<(usize, f32)> {
+    let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let weights: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+    let sum: f64 = weights.iter().sum();
+    let mut posterior: Vec<(usize, f32)> = weights
+        .iter()
+        .enumerate()
+        .map(|(k, w)| (k, (w / sum) as f32))
+        .collect();
+    posterior.sort_by(|a, b| b.1.total_cmp(&a.1));
+    posterior
 }
 
 /// Builds the token sequence, collapsing runs as the model was trained.
@@ -385,19 +438,22 @@ impl Lattice {
         self.nodes.insert(0, Node::Fixed(model::T_SPACE));
         self.nodes.push(Node::Fixed(model::T_SPACE));
         let mut scorer = Scorer::default();
-        let mut first = self.decide_with(&mut scorer);
+        // The first pass reports confidences only when it is the last.
+        let mut first = self.decide_with(&mut scorer, !adapt);
         agree(&mut first);
         if !adapt {
             return first;
         }
         // One adapted pass: more passes measured no better on held-out text.
         scorer.set_cache(Cache::build(&self.nodes, &first));
-        let mut out = self.decide_with(&mut scorer);
+        let mut out = self.decide_with(&mut scorer, true);
         agree(&mut out);
         out
     }
 
-    fn decide_with(&self, model: &mut Scorer) -> Vec<(usize, Decision)> {
+    /// One pass: the Viterbi path, then every choice's posterior with its neighbours fixed;
+    /// `calibrate` adds the floored posteriors the confidence is reported from.
+    fn decide_with(&self, model: &mut Scorer, calibrate: bool) -> Vec<(usize, Decision)> {
         let best = self.viterbi(model);
         let mut out = Vec::new();
         for (i, node) in self.nodes.iter().enumerate() {
@@ -408,37 +464,45 @@ impl Lattice {
             };
             let (p2, p1) = (tok(i - 2), tok(i - 1));
             let (n1, n2) = (tok(i + 1), tok(i + 2));
-            let scores: Vec<f64> = cands
-                .iter()
-                .map(|c| {
-                    let mut s = c.log_prior;
-                    if let (Some(a), Some(b)) = (p2, p1) {
-                        s += model.log_prob(i, a, b, c.token);
+            // Per candidate: the score the choice is made with, and the floored scores of the
+            // built-in and of the adapted model (equal when there is no cache).
+            let mut scores = Vec::with_capacity(cands.len());
+            let mut floored: [Vec<f64>; 2] = Default::default();
+            let model_unigram = |t: u16| Model::get().unigram(t);
+            let floor = |p: f64, u: f64| ((1.0 - FLOOR_WEIGHT) * p + FLOOR_WEIGHT * u).ln();
+            for c in cands {
+                // ((log P as chosen with, built-in P), predicted token) of the three trigrams.
+                let terms = [
+                    p2.zip(p1)
+                        .map(|(a, b)| (model.probs(i, a, b, c.token), c.token)),
+                    p1.zip(n1)
+                        .map(|(b, d)| (model.probs(i + 1, b, c.token, d), d)),
+                    n1.zip(n2)
+                        .map(|(d, e)| (model.probs(i + 2, c.token, d, e), e)),
+                ];
+                let mut s = [c.log_prior; 3];
+                for ((log_p, built_in), predicted) in terms.into_iter().flatten() {
+                    s[0] += log_p;
+                    if calibrate {
+                        let u = model_unigram(predicted);
+                        s[1] += floor(built_in, u);
+                        s[2] += floor(log_p.exp(), u);
                     }
-                    if let (Some(b), Some(d)) = (p1, n1) {
-                        s += model.log_prob(i + 1, b, c.token, d);
-                    }
-                    if let (Some(d), Some(e)) = (n1, n2) {
-                        s += model.log_prob(i + 2, c.token, d, e);
-                    }
-                    s
-                })
-                .collect();
-            let max = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let weights: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
-            let sum: f64 = weights.iter().sum();
-            let mut posterior: Vec<(usize, f32)> = weights
-                .iter()
-                .enumerate()
-                .map(|(k, w)| (k, (w / sum) as f32))
-                .collect();
-            posterior.sort_by(|a, b| b.1.total_cmp(&a.1));
+                }
+                scores.push(s[0]);
+                if calibrate {
+                    floored[0].push(s[1]);
+                    floored[1].push(s[2]);
+                }
+            }
+            let posterior = posterior_of(&scores);
             // Lattice indices shift by the two inserted boundary tokens.
             out.push((
                 i - 2,
                 Decision {
                     chosen: best[i],
                     posterior,
+                    floored: floored.map(|scores| posterior_of(&scores)),
                 },
             ));
         }
@@ -536,9 +600,9 @@ struct Cache {
 // The constants below were chosen on the held-out texts (Debian FAQ and Constitution, damaged by
 // simulation), not on the user's notes; see the README's `repair` section.
 
-/// A first-pass choice at least this probable counts as known text for the cache (the
-/// threshold for reporting a character as uncertain; 0.9 and 0.99 measured worse).
-const CONFIDENT: f32 = crate::UNCERTAIN_BELOW;
+/// A first-pass choice at least this probable counts as known text for the cache (0.9 and 0.99
+/// measured worse). Not the reporting threshold: that one applies to the floored confidence.
+const CONFIDENT: f32 = 0.95;
 /// Weight of the cache model where its history is well attested.
 const CACHE_WEIGHT: f64 = 0.4;
 /// Bigram-history count at which the cache gets half its weight: one or two observations are

@@ -91,24 +91,36 @@ pub(crate) fn agree(words: &[Word], decisions: &mut [(usize, Decision)]) {
         let Some((&best, _)) = total.iter().max_by(|a, b| a.1.total_cmp(b.1)) else {
             continue;
         };
-        // Every member reports the group's average posterior, so that the confidence shown is
-        // the one the choice was made with.
-        let mut mean: HashMap<usize, f32> = HashMap::new();
-        for &k in members {
-            let Some((_, d)) = decisions.get(k) else {
-                continue;
-            };
-            for &(cand, p) in &d.posterior {
-                *mean.entry(cand).or_default() += p / members.len() as f32;
-            }
-        }
-        let mut posterior: Vec<(usize, f32)> = mean.into_iter().collect();
-        posterior.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Every member reports the group's average posteriors, so that the confidence shown is
+        // the one of the reading all occurrences share.
+        let posterior = mean(members, decisions, |d| &d.posterior);
+        let floored = [0, 1].map(|m| mean(members, decisions, |d| &d.floored[m]));
         for &k in members {
             if let Some((_, d)) = decisions.get_mut(k) {
                 d.chosen = best;
                 d.posterior.clone_from(&posterior);
+                d.floored.clone_from(&floored);
             }
         }
     }
+}
+
+/// The average of one posterior of `members`, most probable first.
+fn mean(
+    members: &[usize],
+    decisions: &[(usize, Decision)],
+    posterior: impl Fn(&Decision) -> &Vec<(usize, f32)>,
+) -> Vec<(usize, f32)> {
+    let mut mean: HashMap<usize, f32> = HashMap::new();
+    for &k in members {
+        let Some((_, d)) = decisions.get(k) else {
+            continue;
+        };
+        for &(cand, p) in posterior(d) {
+            *mean.entry(cand).or_default() += p / members.len() as f32;
+        }
+    }
+    let mut mean: Vec<(usize, f32)> = mean.into_iter().collect();
+    mean.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    mean
 }

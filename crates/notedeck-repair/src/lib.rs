@@ -25,7 +25,11 @@ use scan::{Scan, Unit};
 use std::ops::Range;
 
 /// Restored characters below this confidence are reported as uncertain.
-pub const UNCERTAIN_BELOW: f32 = 0.95;
+///
+/// The confidence is a floored posterior (see [`Restored::confidence`]); the threshold is the
+/// lowest round value that flags every wrong choice on the user's notes (their highest
+/// confidence is 0.977); docs/repair.md has the figures, held-out texts included.
+pub const UNCERTAIN_BELOW: f32 = 0.98;
 
 /// What [`detect`] found: the text is mojibake of UTF-8.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,10 +80,14 @@ pub struct Restored {
     pub line: usize,
     /// The character chosen.
     pub chosen: char,
-    /// Probability of the chosen character given its neighbours (0..=1).
+    /// Probability of the chosen character given its neighbours (0..=1), computed so that it
+    /// is not more certain than the counts behind it: every trigram probability is mixed with a
+    /// little of the syllable's own frequency (an unseen syllable pair is not near-impossible),
+    /// and of the posteriors with and without the document's own statistics the lower one
+    /// counts (a document that repeats a wrong reading must not vouch for it).
     pub confidence: f32,
     /// The other characters that fit the remaining bytes, most probable first, with their
-    /// probabilities (only those of at least 1%).
+    /// probabilities in the same posterior as `confidence` (only those of at least 1%).
     pub alternatives: Vec<(char, f32)>,
 }
 
@@ -186,13 +194,9 @@ fn repair_with(text: &str, adapt: bool) -> Repair {
                 line_counted_to = out.len();
                 let start = out.len();
                 out.push(chosen.ch);
-                let confidence = decision
-                    .posterior
-                    .iter()
-                    .find(|(i, _)| *i == decision.chosen)
-                    .map_or(0.0, |&(_, p)| p.clamp(0.0, 1.0));
-                let alternatives = decision
-                    .posterior
+                let (confidence, posterior) = decision.calibrated();
+                let confidence = confidence.clamp(0.0, 1.0);
+                let alternatives = posterior
                     .iter()
                     .filter(|&&(i, p)| i != decision.chosen && p >= 0.01)
                     .filter_map(|&(i, p)| Some((cands.get(i)?.ch, p)))

@@ -184,6 +184,11 @@ impl Model {
         self.prob1(c).ln()
     }
 
+    /// P(c), ignoring context.
+    pub(crate) fn unigram(&self, c: u16) -> f64 {
+        self.prob1(c)
+    }
+
     fn prob1(&self, c: u16) -> f64 {
         let count = self.unigram.get(c as usize).copied().unwrap_or(0) as f64;
         (count + 0.1) / (self.total + 0.1 * self.n_tokens as f64)
