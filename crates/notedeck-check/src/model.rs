@@ -127,11 +127,24 @@ pub struct Note {
 impl Note {
     /// Parse `text` into a note; `path`'s file stem is the fallback title.
     pub fn new(path: &Path, text: &str) -> Note {
+        Note::from_shared(path, Arc::from(text))
+    }
+
+    /// [`Note::new`] keeping `text` itself rather than a copy: a caller that made the text
+    /// for the note (the language server, from an editor's buffer of megabytes) does not
+    /// hold two copies of it.
+    pub fn from_shared(path: &Path, text: Arc<str>) -> Note {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Note::with_doc(text, notedeck_parse::parse(text, &stem))
+        let doc = notedeck_parse::parse(&text, &stem);
+        Note {
+            lines: LineIndex::new(&text),
+            cards: CardDigests::of(&doc.cards),
+            doc,
+            text,
+        }
     }
 
     /// A note from `text` and a parse of it made elsewhere (or adjusted after parsing).

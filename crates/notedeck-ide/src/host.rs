@@ -86,6 +86,19 @@ impl AnalysisHost {
         self.ws.clone()
     }
 
+    /// A copy of the host that later changes do not affect, for answering without holding a
+    /// lock (cheap: see [`AnalysisHost::snapshot`]; the term cache starts empty).
+    pub fn snapshot_host(&self) -> AnalysisHost {
+        AnalysisHost {
+            ws: self.ws.clone(),
+            roots: self.roots.clone(),
+            open: self.open.clone(),
+            terms: TermCache::default(),
+            reviews: self.reviews.clone(),
+            leech_severity: self.leech_severity,
+        }
+    }
+
     /// Whether the editor has `path` open.
     pub fn is_open(&self, path: &Path) -> bool {
         self.open.contains(path)
@@ -95,6 +108,14 @@ impl AnalysisHost {
     pub fn open(&mut self, path: PathBuf, text: &str) -> Affected {
         self.open.insert(path.clone());
         self.set(path, text)
+    }
+
+    /// The editor opened `path` with a buffer to be parsed elsewhere (off a lock: see the
+    /// language server's large-buffer path) and installed with [`AnalysisHost::edit_parsed`].
+    /// Until then the note is what it was (the file on disk, if the scan read it); the scan
+    /// no longer loads it.
+    pub fn open_unparsed(&mut self, path: PathBuf) {
+        self.open.insert(path);
     }
 
     /// The buffer of an open file changed to `text`; `None` if the file is not open (a

@@ -50,20 +50,20 @@ pub struct Replaced {
     pub new_len: usize,
 }
 
-/// Apply `didChange` content changes in order (each range refers to the text as left by the
-/// previous change, as the protocol says). Returns the new text and the replacements made, so
-/// that anything anchored to byte offsets (uncertain characters of a repair) can follow.
+/// Apply `didChange` content changes to `text` in order (each range refers to the text as
+/// left by the previous change, as the protocol says), in place. Returns the replacements
+/// made, so that anything anchored to byte offsets (uncertain characters of a repair) can
+/// follow.
 pub fn apply_changes(
-    text: &str,
+    text: &mut String,
     changes: Vec<TextDocumentContentChangeEvent>,
-) -> (String, Vec<Replaced>) {
-    let mut text = text.to_string();
+) -> Vec<Replaced> {
     let mut replaced = Vec::with_capacity(changes.len());
     for change in changes {
         match change.range {
             Some(range) => {
-                let lines = LineIndex::new(&text);
-                let span = Text::new(&text, &lines).span(range);
+                let lines = LineIndex::new(text);
+                let span = Text::new(text, &lines).span(range);
                 text.replace_range(span.clone(), &change.text);
                 replaced.push(Replaced {
                     span,
@@ -75,11 +75,11 @@ pub fn apply_changes(
                     span: 0..text.len(),
                     new_len: change.text.len(),
                 });
-                text = change.text;
+                *text = change.text;
             }
         }
     }
-    (text, replaced)
+    replaced
 }
 
 /// Where `span` is after `edit`, or `None` if the edit touched it.
@@ -106,12 +106,18 @@ mod tests {
         }
     }
 
+    fn apply(text: &str, changes: Vec<TextDocumentContentChangeEvent>) -> (String, Vec<Replaced>) {
+        let mut text = text.to_string();
+        let replaced = apply_changes(&mut text, changes);
+        (text, replaced)
+    }
+
     #[test]
     fn edits_after_an_emoji_count_it_as_two_units() {
         // From the notes: the tip marker is one char but two UTF-16 units.
         let text = "LoRA 정리\n📌 **암기 팁**\n";
         // Insert after "📌 " (2 units for the pin, 1 for the space).
-        let (out, replaced) = apply_changes(text, vec![change(1, 3, 1, 3, "새 ")]);
+        let (out, replaced) = apply(text, vec![change(1, 3, 1, 3, "새 ")]);
         assert_eq!(out, "LoRA 정리\n📌 새 **암기 팁**\n");
         let at = text.find("**").expect("marker");
         assert_eq!(
@@ -128,13 +134,13 @@ mod tests {
         let text = "- **사전 학습 목표**: 다음 토큰 예측\n";
         // Replace "다음" (columns 16..18) with "이전", then delete the leading "- ".
         let changes = vec![change(0, 16, 0, 18, "이전"), change(0, 0, 0, 2, "")];
-        let (out, _) = apply_changes(text, changes);
+        let (out, _) = apply(text, changes);
         assert_eq!(out, "**사전 학습 목표**: 이전 토큰 예측\n");
     }
 
     #[test]
     fn a_change_without_range_replaces_everything() {
-        let (out, replaced) = apply_changes(
+        let (out, replaced) = apply(
             "낡은",
             vec![TextDocumentContentChangeEvent {
                 range: None,
@@ -154,7 +160,7 @@ mod tests {
 
     #[test]
     fn positions_past_the_end_clamp_instead_of_panicking() {
-        let (out, _) = apply_changes("가\n나", vec![change(7, 40, 9, 1, "다")]);
+        let (out, _) = apply("가\n나", vec![change(7, 40, 9, 1, "다")]);
         assert_eq!(out, "가\n나다");
     }
 

@@ -99,15 +99,7 @@ impl Backend {
     /// Queue `path` (if any) and the other files its change affected for diagnostics, and
     /// wake the worker.
     fn schedule(&self, path: Option<PathBuf>, affected: impl IntoIterator<Item = PathBuf>) {
-        {
-            let mut dirty = lock(&self.shared.dirty);
-            dirty.affected.extend(affected);
-            if let Some(path) = path {
-                dirty.files.insert(path);
-            }
-        }
-        self.shared.generation.fetch_add(1, Ordering::SeqCst);
-        self.shared.wake.notify_one();
+        self.shared.schedule(path, affected);
     }
 
     /// Tell the client (its log) that handling a notification failed.
@@ -128,10 +120,38 @@ impl Backend {
         })
     }
 
+    /// After a document notification: re-check what it affected, or start parsing a large
+    /// buffer in the background.
+    fn changed(&self, path: PathBuf, changed: sync::Changed) {
+        match changed {
+            sync::Changed::Analysed(affected) => self.schedule(Some(path), affected),
+            sync::Changed::Deferred { path, open_id } => {
+                tokio::spawn(parse_in_background(self.shared.clone(), path, open_id));
+            }
+            // The parse running for this buffer takes the new text when it is done.
+            sync::Changed::Queued => {}
+        }
+    }
+
     fn start_worker(&self) {
         if self.shared.worker.set(()).is_ok() {
             tokio::spawn(diagnostics_worker(self.client.clone(), self.shared.clone()));
         }
+    }
+}
+
+impl Shared {
+    /// See [`Backend::schedule`].
+    fn schedule(&self, path: Option<PathBuf>, affected: impl IntoIterator<Item = PathBuf>) {
+        {
+            let mut dirty = lock(&self.dirty);
+            dirty.affected.extend(affected);
+            if let Some(path) = path {
+                dirty.files.insert(path);
+            }
+        }
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.wake.notify_one();
     }
 }
 
@@ -206,7 +226,7 @@ impl LanguageServer for Backend {
         match guarded("didOpen", || {
             sync::did_open(&mut self.shared.write(), params)
         }) {
-            Ok((path, affected)) => self.schedule(Some(path), affected),
+            Ok((path, changed)) => self.changed(path, changed),
             Err(err) => self.report(err).await,
         }
     }
@@ -216,29 +236,7 @@ impl LanguageServer for Backend {
         match guarded("didChange", || {
             sync::did_change(&mut self.shared.write(), params)
         }) {
-            Ok(Some(sync::Changed::Analysed(affected))) => self.schedule(Some(path), affected),
-            Ok(Some(sync::Changed::Deferred {
-                path,
-                text,
-                version,
-            })) => {
-                // Parsed on the blocking pool; requests keep being answered from the previous
-                // parse meanwhile. A parse for a version already superseded is skipped.
-                let shared = self.shared.clone();
-                let applied = blocking("didChange parse", move || {
-                    if !sync::is_current(&shared.read(), &path, version) {
-                        return None;
-                    }
-                    let note = notedeck_check::Note::new(&path, &text);
-                    drop(text);
-                    let affected = sync::apply_parse(&mut shared.write(), &path, note, version)?;
-                    Some((path, affected))
-                })
-                .await;
-                if let Some((path, affected)) = applied {
-                    self.schedule(Some(path), affected);
-                }
-            }
+            Ok(Some(changed)) => self.changed(path, changed),
             Ok(None) => {} // a change to a document that was never opened
             Err(err) => {
                 self.report(err).await;
@@ -510,12 +508,13 @@ fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
         return paths
             .into_iter()
             .filter_map(|path| {
-                let st = shared.read();
-                let diags = st
-                    .open
-                    .contains_key(&path)
-                    .then(|| diagnostics::for_file(&st, &path))?;
-                Some(Publish::new(&st, path, diags))
+                with_state(shared, [&path], |st| {
+                    let diags = st
+                        .open
+                        .contains_key(&path)
+                        .then(|| diagnostics::for_file(st, &path))?;
+                    Some(Publish::new(st, path.clone(), diags))
+                })
             })
             .collect();
     }
@@ -574,6 +573,50 @@ async fn diagnostics_worker(client: Client, shared: Arc<Shared>) {
     }
 }
 
+/// Parse a large buffer off the request path, one parse at a time per document: requests are
+/// answered from the previous parse meanwhile. Each round waits for typing to pause, then
+/// parses the newest text; a parse overtaken by an edit is dropped and the loop goes again,
+/// so a burst of keystrokes costs one parse at a time (not one per keystroke, each holding a
+/// copy of the document and its parse), and the parse installed is always of the newest
+/// buffer the loop saw. The loop ends once the analysis has the buffer's version, or the
+/// document is closed.
+async fn parse_in_background(shared: Arc<Shared>, path: PathBuf, open_id: u64) {
+    let version = |shared: &Shared| shared.read().version(&path);
+    loop {
+        loop {
+            let seen = version(&shared);
+            tokio::time::sleep(shared.config.debounce).await;
+            if version(&shared) == seen {
+                break;
+            }
+        }
+        let next = guarded("didChange parse", || {
+            sync::next_parse(&mut shared.write(), &path, open_id)
+        });
+        let Ok(Some((text, at))) = next else { return };
+        let (parsing, parsed) = (shared.clone(), path.clone());
+        // `None`: the parse failed; `Some(None)`: it was stale (or the host lost the file).
+        let applied = blocking("didChange parse", move || {
+            let note = notedeck_check::Note::from_shared(&parsed, text);
+            let applied = sync::apply_parse(&mut parsing.write(), &parsed, open_id, note, at);
+            // A stale parse is dropped here, after the lock is released.
+            Some(applied.ok().flatten())
+        })
+        .await;
+        match applied {
+            Some(Some(affected)) => shared.schedule(Some(path.clone()), affected),
+            Some(None) => {}
+            None => {
+                // Parsing this text failed and would fail again: the next change starts over.
+                let _ = guarded("didChange parse", || {
+                    sync::parse_failed(&mut shared.write(), &path, open_id);
+                });
+                return;
+            }
+        }
+    }
+}
+
 /// Run `f` on the blocking pool; a panic in it yields nothing (and is logged to stderr).
 async fn blocking<T: Default + Send + 'static>(
     what: &'static str,
@@ -586,13 +629,39 @@ async fn blocking<T: Default + Send + 'static>(
 
 /// Diagnostics for the files that changed.
 fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
+    with_state(shared, &batch.files, |st| {
+        batch
+            .files
+            .iter()
+            .filter(|p| st.ws().get(p).is_some())
+            .map(|p| Publish::new(st, p.clone(), diagnostics::for_file(st, p)))
+            .collect()
+    })
+}
+
+/// Run `f` on the state: under the read lock, or on a snapshot when one of `paths` is a large
+/// note. Checking a note of megabytes takes long enough that an edit waiting for the write
+/// lock, and every request queued behind that edit, would stall; a snapshot costs a copy of
+/// the checker's index when the workspace changes while it is alive, which small notes are
+/// checked too quickly to need.
+fn with_state<'a, T>(
+    shared: &Shared,
+    paths: impl IntoIterator<Item = &'a PathBuf>,
+    f: impl FnOnce(&State) -> T,
+) -> T {
     let st = shared.read();
-    batch
-        .files
-        .iter()
-        .filter(|p| st.ws().get(p).is_some())
-        .map(|p| Publish::new(&st, p.clone(), diagnostics::for_file(&st, p)))
-        .collect()
+    let large = paths.into_iter().any(|p| {
+        st.ws()
+            .get(p)
+            .is_some_and(|note| note.text.len() >= sync::PARSE_OFF_LOCK)
+    });
+    if large {
+        let snapshot = st.snapshot();
+        drop(st);
+        f(&snapshot)
+    } else {
+        f(&st)
+    }
 }
 
 /// Diagnostics for the other files whose findings the changes may have changed (the checker's
@@ -600,19 +669,20 @@ fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
 /// shown with findings gets its new list (empty when they are gone), an open file its first
 /// list, a closed file nothing shown only when it now has findings.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
-    let st = shared.read();
-    let mut out = Vec::new();
-    for path in batch.affected.difference(&batch.files) {
-        let diags = diagnostics::for_file(&st, path);
-        let unchanged = match lock(&shared.published).get(path) {
-            Some((_, shown)) => shown == &diags,
-            None => !st.open.contains_key(path) && diags.is_empty(),
-        };
-        if !unchanged {
-            out.push(Publish::new(&st, path.clone(), diags));
+    with_state(shared, batch.affected.difference(&batch.files), |st| {
+        let mut out = Vec::new();
+        for path in batch.affected.difference(&batch.files) {
+            let diags = diagnostics::for_file(st, path);
+            let unchanged = match lock(&shared.published).get(path) {
+                Some((_, shown)) => shown == &diags,
+                None => !st.open.contains_key(path) && diags.is_empty(),
+            };
+            if !unchanged {
+                out.push(Publish::new(st, path.clone(), diags));
+            }
         }
-    }
-    out
+        out
+    })
 }
 
 /// Diagnostics of one file, with the buffer version they were computed from.

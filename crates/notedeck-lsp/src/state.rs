@@ -17,6 +17,9 @@ pub struct State {
     /// Documents the client has open, by the path their URI maps to: what only the protocol
     /// side needs of them (the URI's spelling, the version, repair hints).
     pub open: HashMap<PathBuf, OpenDoc>,
+    /// Numbers the opens, so that a background parse started for one open of a document
+    /// never installs into a later open of the same path.
+    pub opens: u64,
 }
 
 /// A document the client has open.
@@ -26,10 +29,17 @@ pub struct OpenDoc {
     /// The client's version of the buffer.
     pub version: i32,
     /// The version of the buffer the analysis holds: behind `version` while a large buffer
-    /// is parsed off the request path. Diagnostics are tagged with it, so a list computed
-    /// from an older parse is never sent as the current buffer's.
-    pub analysed: i32,
-    /// The buffer as the client has it (the host holds its parse).
+    /// is parsed off the request path, `None` until a large buffer opened is first parsed.
+    /// Diagnostics are tagged with it, so a list computed from an older parse is never sent
+    /// as the current buffer's.
+    pub analysed: Option<i32>,
+    /// Which open of the document this is (see [`State::opens`]).
+    pub open_id: u64,
+    /// A background parse of this buffer is running; it parses the newest text again
+    /// when it finishes behind the buffer, so changes meanwhile start none of their own.
+    pub parsing: bool,
+    /// The buffer as the client has it (the host holds its parse). Empty in a
+    /// [`State::snapshot`].
     pub text: String,
     /// Characters restored by an accepted repair whose choice was uncertain.
     pub uncertain: Vec<Uncertain>,
@@ -69,6 +79,34 @@ impl State {
 
     /// The buffer version the analysis of `path` was made from (see [`OpenDoc::analysed`]).
     pub fn analysed_version(&self, path: &Path) -> Option<i32> {
-        self.open.get(path).map(|doc| doc.analysed)
+        self.open.get(path).and_then(|doc| doc.analysed)
+    }
+
+    /// What diagnostics are computed from, without the buffers' texts (the analysis holds
+    /// the text analysed): cheap, since the workspace shares its notes and index, and it lets
+    /// a large file's check run without the lock, so that edits and hovers do not queue
+    /// behind it.
+    pub fn snapshot(&self) -> State {
+        State {
+            host: self.host.snapshot_host(),
+            open: self
+                .open
+                .iter()
+                .map(|(path, doc)| {
+                    let doc = OpenDoc {
+                        uri: doc.uri.clone(),
+                        version: doc.version,
+                        analysed: doc.analysed,
+                        open_id: doc.open_id,
+                        parsing: doc.parsing,
+                        text: String::new(),
+                        uncertain: doc.uncertain.clone(),
+                        offered_repair: None,
+                    };
+                    (path.clone(), doc)
+                })
+                .collect(),
+            opens: self.opens,
+        }
     }
 }

@@ -102,11 +102,12 @@ pub fn code_action(st: &mut State, params: &CodeActionParams) -> Option<CodeActi
 /// Called on every change of an open document: when the buffer becomes the repair that was
 /// offered, its uncertain characters become the document's; otherwise the known uncertain
 /// characters follow the edit (and those the edit touched are dropped: the user decided).
-pub fn follow_repair(doc: &mut OpenDoc, new_text: &str, replaced: &[Replaced]) {
+/// `doc.text` is the buffer after the change.
+pub fn follow_repair(doc: &mut OpenDoc, replaced: &[Replaced]) {
     if let Some(offer) = doc.offered_repair.take() {
         // Editors differ in how they keep a final newline when replacing a whole buffer; the
         // uncertain spans count from the start, so that difference does not matter.
-        if offer.text.trim_end_matches(['\r', '\n']) == new_text.trim_end_matches(['\r', '\n']) {
+        if offer.text.trim_end_matches(['\r', '\n']) == doc.text.trim_end_matches(['\r', '\n']) {
             doc.uncertain = offer.uncertain;
             return;
         }
@@ -205,7 +206,9 @@ mod tests {
         OpenDoc {
             uri: Uri::from_str("file:///notes/a.md").expect("uri"),
             version: 1,
-            analysed: 1,
+            analysed: Some(1),
+            open_id: 1,
+            parsing: false,
             text: String::new(),
             uncertain: Vec::new(),
             offered_repair: Some(RepairOffer {
@@ -228,17 +231,20 @@ mod tests {
         };
         let mut doc = doc_with_offer(repaired, vec![guess.clone()]);
         // Some other edit first: the offer waits.
-        follow_repair(&mut doc, "# 다른 글\n", &[]);
+        doc.text = "# 다른 글\n".into();
+        follow_repair(&mut doc, &[]);
         assert!(doc.uncertain.is_empty() && doc.offered_repair.is_some());
         // The client applies the repair, dropping the final newline as some editors do.
-        follow_repair(&mut doc, repaired.trim_end(), &[]);
+        doc.text = repaired.trim_end().into();
+        follow_repair(&mut doc, &[]);
         assert_eq!(doc.uncertain, vec![guess.clone()]);
         // Typing before the character moves it; replacing it ends the doubt.
         let typed = Replaced {
             span: 0..0,
             new_len: 3,
         };
-        follow_repair(&mut doc, "", std::slice::from_ref(&typed));
+        doc.text = String::new();
+        follow_repair(&mut doc, std::slice::from_ref(&typed));
         assert_eq!(
             doc.uncertain[0].span,
             guess.span.start + 3..guess.span.end + 3
@@ -247,7 +253,7 @@ mod tests {
             span: doc.uncertain[0].span.clone(),
             new_len: 3,
         };
-        follow_repair(&mut doc, "", &[decided]);
+        follow_repair(&mut doc, &[decided]);
         assert!(doc.uncertain.is_empty());
     }
 }
