@@ -372,7 +372,7 @@ fn pasted_katex_lines_render_tex_once() {
         .expect("facet card");
     assert_eq!(
         card.back,
-        "<ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
+        "<p>(CAM, 원래 방식)</p><ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
     );
 }
 
@@ -737,4 +737,140 @@ XAI
             "topic: Logistic regression < 문항 12"
         ]
     );
+}
+
+#[test]
+fn claim_labels_make_one_list_card() {
+    // The labels are the facts (`No CI/CD`): a card per label would ask with its answer.
+    let d = doc("## **MLOps Level 0: Manual Process**
+
+### 1. **Characteristics**
+
+1. **Fully manual, script-driven**
+    - Data analysis → preparation → training → validation are all manual, done in notebooks with experimental code.
+2. **Disconnection between ML and Ops**
+    - Data scientists hand off a trained model artifact to engineers for deployment.
+    - Engineers prepare production features, risking training–serving skew.
+3. **Low release frequency**
+    - Model changes/re-training only a few times per year.
+4. **No CI/CD**
+    - No Continuous Integration: testing happens only within notebooks/scripts.
+    - No Continuous Deployment: model deployment is infrequent and manual.
+5. **Deployment scope**
+    - Focused on serving the model as a prediction service (e.g., REST API), not the entire ML system.
+6. **No active performance monitoring**
+    - No logging/tracking of predictions → unable to detect drift or degradation.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
+        ]
+    );
+    assert_eq!(d.cards[0].key, "section");
+}
+
+#[test]
+fn facet_name_labels_of_a_big_facet_each_get_a_card() {
+    // Neutral names (`Data validation`): the facet's card names the parts, each part is a
+    // card, and nested `**Term**: definition` bullets are cards of their own.
+    let d = doc("## **MLOps Level 1**
+
+### 3. **Additional Components**
+
+- **Data validation**:
+    - **Schema skew**: Missing/unexpected features → stop pipeline.
+    - **Value skew**: Significant statistical changes → trigger retraining.
+- **Model validation**:
+    - Compare metrics with current/baseline models.
+    - Check performance consistency across data segments.
+- **Metadata management**:
+    - Record pipeline/component versions, parameters, artifacts, metrics.
+    - Enable reproducibility, rollback, and debugging.
+- **Pipeline triggers**:
+    - On demand, scheduled, new data arrival, performance drop, concept drift.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components => <ul><li>Data validation</li><li>Model validation</li><li>Metadata management</li><li>Pipeline triggers</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation => <ul><li>Schema skew</li><li>Value skew</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Schema skew => Missing/unexpected features → stop pipeline.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Value skew => Significant statistical changes → trigger retraining.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Model validation => <ul><li>Compare metrics with current/baseline models.</li><li>Check performance consistency across data segments.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Metadata management => <ul><li>Record pipeline/component versions, parameters, artifacts, metrics.</li><li>Enable reproducibility, rollback, and debugging.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Pipeline triggers => <ul><li>On demand, scheduled, new data arrival, performance drop, concept drift.</li></ul>",
+        ]
+    );
+    let keys: Vec<&str> = d.cards.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "section",
+            "Data validation",
+            "Data validation › Schema skew",
+            "Data validation › Value skew",
+            "Model validation",
+            "Metadata management",
+            "Pipeline triggers"
+        ]
+    );
+}
+
+#[test]
+fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
+    let d = doc(
+        "## **BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 2. 사전 학습 방식 (Denoising Autoencoder)
+
+BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
+
+- **노이즈 유형**
+    1. **Token Deletion**: 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함
+    2. **Text Infilling**: 연속된 구간을 마스킹, 각 span에서 없어진 토큰 수를 학습
+    3. **Sentence Permutation**: 문장 순서 섞기
+    4. **Token Masking**: 일부 토큰을 `[MASK]`로 바꿈
+    5. **Document Rotation**: 문서 시작 위치를 바꿈
+- **목표**: Decoder가 원래 문장을 재구성
+",
+    );
+    let cards = cards(&d);
+    assert_eq!(
+        cards[1..4],
+        [
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 => <p>(Denoising Autoencoder)</p><p>BART는 원문 → <b>노이즈 추가</b> → 복원하는 과정을 학습</p>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 => <ol><li>Token Deletion</li><li>Text Infilling</li><li>Sentence Permutation</li><li>Token Masking</li><li>Document Rotation</li></ol>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › Token Deletion => 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함",
+        ]
+    );
+    assert_eq!(
+        cards.last().map(String::as_str),
+        Some(
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 목표 => Decoder가 원래 문장을 재구성"
+        )
+    );
+    // Definition, facet, 노이즈 유형, five noise types, 목표.
+    assert_eq!(cards.len(), 9);
+}
+
+#[test]
+fn a_list_of_short_items_stays_one_card() {
+    // Seven leaf items, but 150 characters: one glance, one card.
+    let d = doc("## **BART**
+
+### 3. 특징
+
+- **다목적성**: 요약, 번역, 질의응답, 문장 생성 모두 가능
+- **장점**
+    - Encoder 덕분에 입력 전체의 양방향 이해
+    - Decoder 덕분에 문장 생성 능력 우수
+    - 다양한 노이즈 덕분에 복원·생성 능력 강화
+- **활용 예시**:
+    - 요약(Summarization)
+    - 데이터 복원(에러 수정)
+    - 자연스러운 텍스트 생성
+");
+    assert_eq!(d.cards.len(), 1);
+    assert_eq!(d.cards[0].front, "BART › 특징");
 }

@@ -24,7 +24,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             let label = label_of(&lead, !rest.is_empty());
             self.item_claims(sec, &lead, label.as_ref(), rest);
             match label {
-                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),
             }
         }
@@ -39,7 +39,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             match label_of(&lead, !rest.is_empty()) {
-                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),
             }
         }
@@ -59,7 +59,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The events of an item's first line (read into `lead` as plain text) and its other
     /// children.
-    fn item_lead_plain<'b>(
+    pub(super) fn item_lead_plain<'b>(
         &self,
         item: &'b Block,
         lead: &mut Plain,
@@ -71,10 +71,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         (lead_evs, rest)
     }
 
-    /// One labelled item as a card: label → the value after it and the nested blocks.
-    fn labelled_item_card(
+    /// One labelled item as a card: label → the value after it and the nested blocks. Under
+    /// `parent` (the label of the item it is nested in), the front and key name both.
+    pub(super) fn labelled_item_card(
         &mut self,
         sec: Option<usize>,
+        parent: Option<&str>,
         item: &Block,
         label: &Label,
         lead_evs: &[Ev<'a>],
@@ -99,11 +101,17 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         let label_text = math::tex_only(&label.text);
-        let front = self.front(sec, &[label_text.as_str()]);
+        let (front, key) = match parent {
+            Some(p) => (
+                self.front(sec, &[p, label_text.as_str()]),
+                format!("{p} › {label_text}"),
+            ),
+            None => (self.front(sec, &[label_text.as_str()]), label_text),
+        };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
-            key: label_text,
+            key,
             front,
             back,
             cloze: Vec::new(),
@@ -126,7 +134,7 @@ pub(super) struct Label {
 
 impl Label {
     /// The lead's events after the label and its colon.
-    fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
+    pub(super) fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
         if self.plain_label {
             return None;
         }

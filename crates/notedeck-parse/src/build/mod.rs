@@ -23,6 +23,7 @@ mod identity;
 mod lists;
 mod outline;
 mod render;
+mod split;
 mod tables;
 mod tips;
 
