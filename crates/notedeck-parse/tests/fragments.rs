@@ -874,3 +874,70 @@ fn a_list_of_short_items_stays_one_card() {
     assert_eq!(d.cards.len(), 1);
     assert_eq!(d.cards[0].front, "BART › 특징");
 }
+
+#[test]
+fn numbered_headings_over_prose_become_a_list_card() {
+    // The Notion essay style: every paragraph is prose, yet the headings are a list to know.
+    let d = doc("# 1. AutoML: 모델을 자동으로 만들다
+
+AutoML은 한마디로 '머신러닝 과정을 자동화하는 기술'입니다. 데이터 전처리부터 모델 선택, 하이퍼파라미터 조정까지 사람이 하던 일을 대신합니다. 그래서 전문가가 아니어도 모델을 만들 수 있습니다.
+
+# 2. AutoML의 구성 요소
+
+AutoML은 보통 세 부분으로 이루어집니다:
+
+# 1) 데이터 준비 자동화
+
+결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다. 데이터의 형태에 따라 적절한 변환을 골라 적용하며, 그 선택 역시 탐색의 대상이 됩니다. 사람은 결과만 확인합니다.
+
+# 2) 모델 선택
+
+여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다. 선형 모델부터 부스팅, 신경망까지 후보를 넓게 두고 교차 검증 점수로 비교합니다. 비교에는 시간이 많이 듭니다.
+
+# 3) 하이퍼파라미터 최적화
+
+선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다. 조정 범위와 예산을 정해 두고, 그 안에서 가장 좋은 조합을 찾을 때까지 시도를 반복합니다. 예산이 클수록 좋아집니다.
+");
+    let cards = cards(&d);
+    assert_eq!(
+        cards,
+        [
+            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 {{c1::'머신러닝 과정을 자동화하는 기술'}}입니다. => ",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 하이퍼파라미터 최적화 => <p>선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다.</p>",
+        ]
+    );
+    assert_eq!(d.cards[1].key, "headings");
+    // The prose itself stays skipped, saying that its first sentence is carded.
+    assert!(
+        d.skipped
+            .iter()
+            .filter(|s| s.reason.ends_with("its first sentence is a card"))
+            .count()
+            == 4
+    );
+}
+
+#[test]
+fn siblings_get_first_sentence_cards_all_or_none() {
+    // One sibling's first sentence only rates its heading: none of them gets a card, the
+    // list of headings still does.
+    let d = doc("## **2. NAS의 도전과제**
+
+## 1) 계산 비용
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
+        ]
+    );
+}

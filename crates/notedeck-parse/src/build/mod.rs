@@ -19,6 +19,7 @@ mod cards;
 mod claims;
 mod context;
 mod definitions;
+mod essay;
 mod identity;
 mod lists;
 mod outline;
@@ -91,6 +92,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     for (sec, blocks) in &runs {
         b.body(*sec, blocks, &plains);
     }
+    b.essay(&runs, &plains);
     b.finish_cards();
     if text.contains('\0') {
         replace_nul(&mut b.doc);
