@@ -941,3 +941,22 @@ NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니�
         ]
     );
 }
+
+#[test]
+fn claim_labels_directly_under_a_topic_make_one_card() {
+    let d = doc("## **MLOps Level 0**
+
+- **No CI/CD**: 테스트는 노트북 안에서만
+- **Low release frequency**: 연 1~2회 재학습
+- **Manual deployment**: 엔지니어에게 모델 아티팩트 전달
+- **Deployment scope**: 예측 서비스만 배포
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0 › 특징 => <ul><li>No CI/CD</li><li>Low release frequency</li><li>Manual deployment</li><li>Deployment scope</li></ul>"
+        ]
+    );
+    // The values are still claims for the checker.
+    assert_eq!(d.claims.len(), 4);
+}

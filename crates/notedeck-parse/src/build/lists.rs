@@ -1,9 +1,15 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
+use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// Front label of the card listing a topic's claim labels ("MLOps Level 0 › 특징").
+const CLAIMS_LABEL: &str = "특징";
+/// Its key: not the label, which a `- **특징**:` bullet beside it may have as its own.
+const CLAIMS_KEY: &str = "claims";
 
 /// Longest plain label without a colon (`- Surrogate 모델` + nested list).
 const PLAIN_LABEL_MAX_CHARS: usize = 30;
@@ -19,6 +25,35 @@ impl<'t, 'a> Builder<'t, 'a> {
     ) -> Vec<&'t Block> {
         let mut unlabelled = Vec::new();
         let mut lead = Plain::default();
+        let mut labels = Vec::new();
+        let mut items = 0;
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            items += 1;
+            let (_, rest) = self.item_lead_plain(item, &mut lead);
+            if let Some(l) = label_of(&lead, !rest.is_empty())
+                && !l.plain_label
+            {
+                labels.push(l.text);
+            }
+        }
+        if sec.is_some() && labels_are_claims(&labels, items) {
+            // `- **No CI/CD**: …` under a topic: one card of the labels, as in a facet.
+            self.list_claims(sec, list);
+            let back = self.claim_list_html(&[list]);
+            let front = self.front(sec, &[CLAIMS_LABEL]);
+            self.push_card(CardDraft {
+                kind: CardKind::Basic,
+                sec,
+                key: CLAIMS_KEY.into(),
+                front,
+                back,
+                cloze: Vec::new(),
+                span: list.span.clone(),
+                pin_at: Some(list.span.start),
+                pin_line: None,
+            });
+            return Vec::new();
+        }
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             let label = label_of(&lead, !rest.is_empty());

@@ -109,6 +109,14 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
             .is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
+/// Whether a list of `items` items with bold `labels` is a list of claims: most items are
+/// labelled and at least half the labels are claims ([`is_claim_label`]). Its neutral labels
+/// go with the claims: the list is carded all or none.
+pub(crate) fn labels_are_claims(labels: &[String], items: usize) -> bool {
+    let claims = labels.iter().filter(|l| is_claim_label(l)).count();
+    labels.len() >= 2 && labels.len() * 2 > items && claims * 2 >= labels.len()
+}
+
 /// Leaf items of a block: list items without a nested list, and every other block.
 pub(crate) fn leaves(b: &Block) -> usize {
     match b.kind {
@@ -200,8 +208,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        let claims = labels.iter().filter(|l| is_claim_label(l)).count();
-        if labels.len() >= 2 && labels.len() * 2 > items && claims * 2 >= labels.len() {
+        if labels_are_claims(&labels, items) {
             self.claim_list_card(sec, parts);
             return true;
         }
@@ -258,6 +265,12 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
     fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {
+        let back = self.claim_list_html(parts);
+        self.push_section_card(sec, back, parts);
+    }
+
+    /// `parts` as HTML with each labelled item of their lists reduced to its label.
+    pub(super) fn claim_list_html(&mut self, parts: &[&'t Block]) -> String {
         let mut back = String::new();
         let mut lead = Plain::default();
         for (i, b) in parts.iter().enumerate() {
@@ -279,7 +292,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             back.push_str(close);
         }
-        self.push_section_card(sec, back, parts);
+        back
     }
 
     /// "Topic › Facet › Head" → the head item's value and nested blocks. When its nested
