@@ -15,41 +15,70 @@ const HEADINGS_KEY: &str = "headings";
 /// Longest topic name a definition sentence may open with.
 const SUBJECT_MAX_CHARS: usize = 40;
 
+/// What the essay rules need to know of one section's own blocks and sub-sections.
+#[derive(Clone, Default)]
+struct Shape {
+    /// Its first block other than comments and rules.
+    first: Option<usize>,
+    /// It has a paragraph.
+    paragraphs: bool,
+    /// It has a block other than paragraphs, comments and rules.
+    other: bool,
+    /// Sub-sections, and how many of them are numbered headings over paragraphs only.
+    kids: u32,
+    numbered_kids: u32,
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards the essay style needs beyond the section bodies: a list card for each section
     /// whose sub-sections are numbered headings over paragraphs, the first sentence of each
     /// such sub-section whose paragraphs were all too long to card, and a cloze of a topic's
     /// opening definition when its paragraph was too long to card.
     pub(super) fn essay(&mut self, runs: &[(Option<usize>, Vec<usize>)], plains: &[Option<Plain>]) {
+        let tree = self.tree;
         let n = self.doc.sections.len();
-        let mut own: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // One small record per section (not a list of blocks each): every note pays for
+        // this pass, and essays are rare.
+        let mut shape = vec![Shape::default(); n];
         for (sec, blocks) in runs {
-            if let Some(s) = *sec {
-                own[s].extend(blocks.iter().copied());
+            let Some(s) = *sec else { continue };
+            for &b in blocks {
+                let kind = tree.blocks[b].kind;
+                if matches!(kind, Kind::Html | Kind::Rule) {
+                    continue;
+                }
+                let sh = &mut shape[s];
+                sh.first.get_or_insert(b);
+                sh.paragraphs |= kind == Kind::Paragraph;
+                sh.other |= kind != Kind::Paragraph;
             }
         }
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, s) in self.doc.sections.iter().enumerate() {
-            if let Some(p) = s.parent {
-                children[p].push(i);
-            }
-        }
-        for (p, kids) in children.iter().enumerate() {
-            let essay = kids.len() >= 2
-                && kids.iter().all(|&c| {
-                    self.doc.sections[c].kind == SectionKind::Facet
-                        && self.is_numbered_heading(c)
-                        && self.paragraphs_only(&own[c])
-                });
-            if !essay {
+        for c in 0..n {
+            let Some(p) = self.doc.sections[c].parent else {
                 continue;
-            }
-            self.headings_card(p, kids);
-            self.first_sentence_cards(kids, &own, plains);
+            };
+            shape[p].kids += 1;
+            let ok = self.doc.sections[c].kind == SectionKind::Facet
+                && shape[c].paragraphs
+                && !shape[c].other
+                && self.is_numbered_heading(c);
+            shape[p].numbered_kids += u32::from(ok);
         }
-        for (t, blocks) in own.iter().enumerate() {
-            if self.doc.sections[t].kind == SectionKind::Topic {
-                self.definition_cloze(t, blocks, plains);
+        let essays: Vec<usize> = (0..n)
+            .filter(|&p| shape[p].kids >= 2 && shape[p].numbered_kids == shape[p].kids)
+            .collect();
+        for p in essays {
+            let kids: Vec<usize> = (p + 1..n)
+                .filter(|&c| self.doc.sections[c].parent == Some(p))
+                .collect();
+            self.headings_card(p, &kids);
+            self.first_sentence_cards(&kids, runs, plains);
+        }
+        for (t, sh) in shape.iter().enumerate() {
+            if let Some(first) = sh.first
+                && self.doc.sections[t].kind == SectionKind::Topic
+            {
+                self.definition_cloze(t, first, plains);
             }
         }
     }
@@ -88,15 +117,16 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn first_sentence_cards(
         &mut self,
         kids: &[usize],
-        own: &[Vec<usize>],
+        runs: &[(Option<usize>, Vec<usize>)],
         plains: &[Option<Plain>],
     ) {
         let tree = self.tree;
         let mut found: Vec<(usize, usize, String)> = Vec::new();
         for &c in kids {
-            let mut paragraphs = own[c]
+            let mut paragraphs = runs
                 .iter()
-                .copied()
+                .filter(|(s, _)| *s == Some(c))
+                .flat_map(|(_, blocks)| blocks.iter().copied())
                 .filter(|&b| tree.blocks[b].kind == Kind::Paragraph);
             let Some(first) = paragraphs.clone().next() else {
                 continue;
@@ -134,14 +164,8 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// 말해 'AI가 AI를 설계하는 기술'입니다.`): a cloze hiding the definition. A cloze, not a
     /// question under the topic's title: an essay's title often says the same thing (`NAS: AI가
     /// AI를 설계하다`).
-    fn definition_cloze(&mut self, topic: usize, blocks: &[usize], plains: &[Option<Plain>]) {
+    fn definition_cloze(&mut self, topic: usize, first: usize, plains: &[Option<Plain>]) {
         let tree = self.tree;
-        let Some(&first) = blocks
-            .iter()
-            .find(|&&b| !matches!(tree.blocks[b].kind, Kind::Html | Kind::Rule))
-        else {
-            return;
-        };
         if tree.blocks[first].kind != Kind::Paragraph {
             return;
         }
@@ -149,12 +173,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         };
         let text = plain.text.trim();
-        if !plain.images.is_empty() || prose_reason(text).is_none() {
-            return;
-        }
         let title = &self.info[topic].short;
         let subject = title.split(':').next().unwrap_or("").trim();
-        if subject.is_empty() || subject.chars().count() > SUBJECT_MAX_CHARS {
+        if subject.is_empty()
+            || !text.starts_with(subject)
+            || subject.chars().count() > SUBJECT_MAX_CHARS
+            || !plain.images.is_empty()
+            || prose_reason(text).is_none()
+        {
             return;
         }
         let Some(sentence) = first_sentence(text) else {
@@ -209,15 +235,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             .trim_start_matches([' ', '\t', '*', '_']);
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')'])
-    }
-
-    /// Whether a section's own blocks are paragraphs (and comments or rules), at least one.
-    fn paragraphs_only(&self, blocks: &[usize]) -> bool {
-        let kinds = blocks.iter().map(|&b| self.tree.blocks[b].kind);
-        kinds.clone().any(|k| k == Kind::Paragraph)
-            && kinds
-                .into_iter()
-                .all(|k| matches!(k, Kind::Paragraph | Kind::Html | Kind::Rule))
     }
 }
 

@@ -6,6 +6,10 @@ use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+/// A list item read once: the item, its label, its first line's events and its other
+/// children.
+type ReadItem<'t, 'a> = (&'t Block, Option<Label>, &'t [Ev<'a>], &'t [Block]);
+
 /// Front label of the card listing a topic's claim labels ("MLOps Level 0 › 특징").
 const CLAIMS_LABEL: &str = "특징";
 /// Its key: not the label, which a `- **특징**:` bullet beside it may have as its own.
@@ -23,22 +27,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         sec: Option<usize>,
         list: &'t Block,
     ) -> Vec<&'t Block> {
-        let mut unlabelled = Vec::new();
         let mut lead = Plain::default();
-        let mut labels = Vec::new();
-        let mut items = 0;
+        // One pass reads each item once; cards wait until the whole list's labels are known.
+        let mut read: Vec<ReadItem<'t, 'a>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
-            items += 1;
-            let (_, rest) = self.item_lead_plain(item, &mut lead);
-            if let Some(l) = label_of(&lead, !rest.is_empty())
-                && !l.plain_label
-            {
-                labels.push(l.text);
-            }
+            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+            let label = label_of(&lead, !rest.is_empty());
+            self.item_claims(sec, &lead, label.as_ref(), rest);
+            read.push((item, label, lead_evs, rest));
         }
-        if sec.is_some() && labels_are_claims(&labels, items) {
+        let labels = read
+            .iter()
+            .filter_map(|(_, l, _, _)| l.as_ref().filter(|l| !l.plain_label))
+            .map(|l| l.text.as_str());
+        if sec.is_some() && labels_are_claims(labels, read.len()) {
             // `- **No CI/CD**: …` under a topic: one card of the labels, as in a facet.
-            self.list_claims(sec, list);
             let back = self.claim_list_html(&[list]);
             let front = self.front(sec, &[CLAIMS_LABEL]);
             self.push_card(CardDraft {
@@ -54,10 +57,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             });
             return Vec::new();
         }
-        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
-            let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
-            let label = label_of(&lead, !rest.is_empty());
-            self.item_claims(sec, &lead, label.as_ref(), rest);
+        let mut unlabelled = Vec::new();
+        for (item, label, lead_evs, rest) in read {
             match label {
                 Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),

@@ -80,41 +80,82 @@ const CLAIM_KOREAN_ENDINGS: &[&str] = &[
 /// opens with a negation, quantity or manner word, holds a verb, lists several properties
 /// (a comma outside parentheses), or ends in a Korean predicate.
 pub(crate) fn is_claim_label(label: &str) -> bool {
-    // `Feature Store (optional)`, `Pipeline (e.g., A, B)`: a parenthetical says nothing
-    // about the label's own shape.
-    let mut bare = String::with_capacity(label.len());
+    if !label
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() || b == b',' || b == b'(')
+    {
+        // Most labels are Korean facet names (`구조`, `장점`): only the ending can tell.
+        let last = label.split_whitespace().next_back().unwrap_or("");
+        return CLAIM_KOREAN_ENDINGS.iter().any(|e| last.ends_with(e));
+    }
+    // Words outside parentheses only (`Feature Store (optional, e.g. Feast)`: a parenthetical
+    // says nothing about the label's own shape). No allocation: every labelled list of every
+    // note asks this.
     let mut depth = 0usize;
-    for c in label.chars() {
+    let mut start: Option<usize> = None;
+    let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
+    let (mut comma, mut verb) = (false, false);
+    for (i, c) in label
+        .char_indices()
+        .chain(std::iter::once((label.len(), ' ')))
+    {
+        let boundary = c.is_whitespace() || matches!(c, '(' | ')' | ',');
+        if boundary && let Some(s) = start.take() {
+            // ASCII punctuation only: a Unicode class lookup per Hangul letter was most of
+            // the cost of this function.
+            let w = label[s..i].trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'');
+            if !w.is_empty() {
+                first.get_or_insert(w);
+                last = Some(w);
+                verb |= w.len() <= 7
+                    && w.is_ascii()
+                    && CLAIM_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w));
+            }
+        }
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => bare.push(c),
+            ',' if depth == 0 => comma = true,
+            _ if !boundary && depth == 0 && start.is_none() => start = Some(i),
             _ => {}
         }
     }
-    let lower = bare.to_lowercase();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(first) = words.first() else {
+    let Some(first) = first else {
         return false;
     };
-    CLAIM_FIRST_WORDS.contains(first)
-        || bare.contains(',')
-        || words.iter().any(|w| CLAIM_VERBS.contains(w))
-        || words
-            .last()
-            .is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+    (first.len() <= 10
+        && CLAIM_FIRST_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first)))
+        || comma
+        || verb
+        || last.is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// Whether a list of `items` items with bold `labels` is a list of claims: most items are
 /// labelled and at least half the labels are claims ([`is_claim_label`]). Its neutral labels
 /// go with the claims: the list is carded all or none.
-pub(crate) fn labels_are_claims(labels: &[String], items: usize) -> bool {
-    let claims = labels.iter().filter(|l| is_claim_label(l)).count();
-    labels.len() >= 2 && labels.len() * 2 > items && claims * 2 >= labels.len()
+pub(crate) fn labels_are_claims<'s>(
+    labels: impl Iterator<Item = &'s str> + Clone,
+    items: usize,
+) -> bool {
+    let n = labels.clone().count();
+    if n < 2 || n * 2 <= items {
+        return false;
+    }
+    // Stop as soon as the answer is known: most lists are decided by their first labels.
+    let (mut claims, mut seen) = (0, 0);
+    for l in labels {
+        seen += 1;
+        claims += usize::from(is_claim_label(l));
+        if claims * 2 >= n {
+            return true;
+        }
+        if (claims + n - seen) * 2 < n {
+            return false;
+        }
+    }
+    false
 }
 
 /// Leaf items of a block: list items without a nested list, and every other block.
@@ -208,7 +249,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        if labels_are_claims(&labels, items) {
+        if labels_are_claims(labels.iter().map(String::as_str), items) {
             self.claim_list_card(sec, parts);
             return true;
         }
