@@ -372,7 +372,7 @@ fn pasted_katex_lines_render_tex_once() {
         .expect("facet card");
     assert_eq!(
         card.back,
-        "<ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
+        "<p>(CAM, 원래 방식)</p><ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
     );
 }
 
@@ -831,4 +831,226 @@ fn an_image_goes_with_the_card_before_it_never_on_its_own() {
         "{:?}",
         d.skipped
     );
+}
+
+#[test]
+fn claim_labels_make_one_list_card() {
+    // The labels are the facts (`No CI/CD`): a card per label would ask with its answer.
+    let d = doc("## **MLOps Level 0: Manual Process**
+
+### 1. **Characteristics**
+
+1. **Fully manual, script-driven**
+    - Data analysis → preparation → training → validation are all manual, done in notebooks with experimental code.
+2. **Disconnection between ML and Ops**
+    - Data scientists hand off a trained model artifact to engineers for deployment.
+    - Engineers prepare production features, risking training–serving skew.
+3. **Low release frequency**
+    - Model changes/re-training only a few times per year.
+4. **No CI/CD**
+    - No Continuous Integration: testing happens only within notebooks/scripts.
+    - No Continuous Deployment: model deployment is infrequent and manual.
+5. **Deployment scope**
+    - Focused on serving the model as a prediction service (e.g., REST API), not the entire ML system.
+6. **No active performance monitoring**
+    - No logging/tracking of predictions → unable to detect drift or degradation.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
+        ]
+    );
+    assert_eq!(d.cards[0].key, "section");
+}
+
+#[test]
+fn facet_name_labels_of_a_big_facet_each_get_a_card() {
+    // Neutral names (`Data validation`): the facet's card names the parts, each part is a
+    // card, and nested `**Term**: definition` bullets are cards of their own.
+    let d = doc("## **MLOps Level 1**
+
+### 3. **Additional Components**
+
+- **Data validation**:
+    - **Schema skew**: Missing/unexpected features → stop pipeline.
+    - **Value skew**: Significant statistical changes → trigger retraining.
+- **Model validation**:
+    - Compare metrics with current/baseline models.
+    - Check performance consistency across data segments.
+- **Metadata management**:
+    - Record pipeline/component versions, parameters, artifacts, metrics.
+    - Enable reproducibility, rollback, and debugging.
+- **Pipeline triggers**:
+    - On demand, scheduled, new data arrival, performance drop, concept drift.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components => <ul><li>Data validation</li><li>Model validation</li><li>Metadata management</li><li>Pipeline triggers</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation => <ul><li>Schema skew</li><li>Value skew</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Schema skew => Missing/unexpected features → stop pipeline.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Value skew => Significant statistical changes → trigger retraining.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Model validation => <ul><li>Compare metrics with current/baseline models.</li><li>Check performance consistency across data segments.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Metadata management => <ul><li>Record pipeline/component versions, parameters, artifacts, metrics.</li><li>Enable reproducibility, rollback, and debugging.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Pipeline triggers => <ul><li>On demand, scheduled, new data arrival, performance drop, concept drift.</li></ul>",
+        ]
+    );
+    let keys: Vec<&str> = d.cards.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "section",
+            "Data validation",
+            "Data validation › Schema skew",
+            "Data validation › Value skew",
+            "Model validation",
+            "Metadata management",
+            "Pipeline triggers"
+        ]
+    );
+}
+
+#[test]
+fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
+    let d = doc(
+        "## **BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 2. 사전 학습 방식 (Denoising Autoencoder)
+
+BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
+
+- **노이즈 유형**
+    1. **Token Deletion**: 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함
+    2. **Text Infilling**: 연속된 구간을 마스킹, 각 span에서 없어진 토큰 수를 학습
+    3. **Sentence Permutation**: 문장 순서 섞기
+    4. **Token Masking**: 일부 토큰을 `[MASK]`로 바꿈
+    5. **Document Rotation**: 문서 시작 위치를 바꿈
+- **목표**: Decoder가 원래 문장을 재구성
+",
+    );
+    let cards = cards(&d);
+    assert_eq!(
+        cards[1..4],
+        [
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 => <p>(Denoising Autoencoder)</p><p>BART는 원문 → <b>노이즈 추가</b> → 복원하는 과정을 학습</p>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 => <ol><li>Token Deletion</li><li>Text Infilling</li><li>Sentence Permutation</li><li>Token Masking</li><li>Document Rotation</li></ol>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › Token Deletion => 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함",
+        ]
+    );
+    assert_eq!(
+        cards.last().map(String::as_str),
+        Some(
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 목표 => Decoder가 원래 문장을 재구성"
+        )
+    );
+    // Definition, facet, 노이즈 유형, five noise types, 목표.
+    assert_eq!(cards.len(), 9);
+}
+
+#[test]
+fn a_list_of_short_items_stays_one_card() {
+    // Seven leaf items, but 150 characters: one glance, one card.
+    let d = doc("## **BART**
+
+### 3. 특징
+
+- **다목적성**: 요약, 번역, 질의응답, 문장 생성 모두 가능
+- **장점**
+    - Encoder 덕분에 입력 전체의 양방향 이해
+    - Decoder 덕분에 문장 생성 능력 우수
+    - 다양한 노이즈 덕분에 복원·생성 능력 강화
+- **활용 예시**:
+    - 요약(Summarization)
+    - 데이터 복원(에러 수정)
+    - 자연스러운 텍스트 생성
+");
+    assert_eq!(d.cards.len(), 1);
+    assert_eq!(d.cards[0].front, "BART › 특징");
+}
+
+#[test]
+fn numbered_headings_over_prose_become_a_list_card() {
+    // The Notion essay style: every paragraph is prose, yet the headings are a list to know.
+    let d = doc("# 1. AutoML: 모델을 자동으로 만들다
+
+AutoML은 한마디로 '머신러닝 과정을 자동화하는 기술'입니다. 데이터 전처리부터 모델 선택, 하이퍼파라미터 조정까지 사람이 하던 일을 대신합니다. 그래서 전문가가 아니어도 모델을 만들 수 있습니다.
+
+# 2. AutoML의 구성 요소
+
+AutoML은 보통 세 부분으로 이루어집니다:
+
+# 1) 데이터 준비 자동화
+
+결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다. 데이터의 형태에 따라 적절한 변환을 골라 적용하며, 그 선택 역시 탐색의 대상이 됩니다. 사람은 결과만 확인합니다.
+
+# 2) 모델 선택
+
+여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다. 선형 모델부터 부스팅, 신경망까지 후보를 넓게 두고 교차 검증 점수로 비교합니다. 비교에는 시간이 많이 듭니다.
+
+# 3) 하이퍼파라미터 최적화
+
+선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다. 조정 범위와 예산을 정해 두고, 그 안에서 가장 좋은 조합을 찾을 때까지 시도를 반복합니다. 예산이 클수록 좋아집니다.
+");
+    let cards = cards(&d);
+    assert_eq!(
+        cards,
+        [
+            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 {{c1::'머신러닝 과정을 자동화하는 기술'}}입니다. => ",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 하이퍼파라미터 최적화 => <p>선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다.</p>",
+        ]
+    );
+    assert_eq!(d.cards[1].key, "headings");
+    // The prose itself stays skipped, saying that its first sentence is carded.
+    assert!(
+        d.skipped
+            .iter()
+            .filter(|s| s.reason.ends_with("its first sentence is a card"))
+            .count()
+            == 4
+    );
+}
+
+#[test]
+fn siblings_get_first_sentence_cards_all_or_none() {
+    // One sibling's first sentence only rates its heading: none of them gets a card, the
+    // list of headings still does.
+    let d = doc("## **2. NAS의 도전과제**
+
+## 1) 계산 비용
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
+        ]
+    );
+}
+
+#[test]
+fn claim_labels_directly_under_a_topic_make_one_card() {
+    let d = doc("## **MLOps Level 0**
+
+- **No CI/CD**: 테스트는 노트북 안에서만
+- **Low release frequency**: 연 1~2회 재학습
+- **Manual deployment**: 엔지니어에게 모델 아티팩트 전달
+- **Deployment scope**: 예측 서비스만 배포
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0 › 특징 => <ul><li>No CI/CD</li><li>Low release frequency</li><li>Manual deployment</li><li>Deployment scope</li></ul>"
+        ]
+    );
+    // The values are still claims for the checker.
+    assert_eq!(d.claims.len(), 4);
 }

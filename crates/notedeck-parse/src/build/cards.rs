@@ -222,13 +222,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// One card for a facet section (`### 3. 장점` → "LoRA › 장점"), or one card per labelled
-    /// bullet when the section is too long for one card.
+    /// One card for a facet section (`### 3. 장점` → "LoRA › 장점"); a facet too big for one
+    /// answer is split ([`Self::split_facet`]), or, with nothing to split at, becomes one card
+    /// per labelled bullet when it is too long for one card.
     pub(super) fn facet_card(&mut self, sec: usize, parts: &[&'t Block]) {
         if parts.is_empty() {
             return;
         }
         let size: usize = parts.iter().map(|b| self.text_chars(b)).sum();
+        if self.split_facet(sec, parts, size) {
+            return;
+        }
         if size > FACET_MAX_CHARS {
             for b in parts {
                 match b.kind {
@@ -246,24 +250,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let mut back = String::new();
         self.render_blocks(parts, &mut back);
-        if back.trim().is_empty() {
-            return;
-        }
-        let front = self.front(Some(sec), &[]);
-        let heading = self.doc.sections[sec].heading_span.clone();
-        let end = parts.last().map_or(heading.end, |b| b.span.end);
-        let heading_line = self.lines.line_of(heading.start);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec: Some(sec),
-            key: "section".into(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: heading.start..end,
-            pin_at: Some(heading.start),
-            pin_line: Some(heading_line + 1),
-        });
+        self.push_section_card(sec, back, parts);
     }
 
     /// The unlabelled items of a topic's (or problem's) lists as one card, "GPT › 핵심 내용"

@@ -1,9 +1,19 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
+use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Ev, Kind, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
+
+/// A list item read once: the item, its label, its first line's events and its other
+/// children.
+type ReadItem<'t, 'a> = (&'t Block, Option<Label>, &'t [Ev<'a>], &'t [Block]);
+
+/// Front label of the card listing a topic's claim labels ("MLOps Level 0 › 특징").
+const CLAIMS_LABEL: &str = "특징";
+/// Its key: not the label, which a `- **특징**:` bullet beside it may have as its own.
+const CLAIMS_KEY: &str = "claims";
 
 /// Longest plain label without a colon (`- Surrogate 모델` + nested list).
 const PLAIN_LABEL_MAX_CHARS: usize = 30;
@@ -17,14 +27,40 @@ impl<'t, 'a> Builder<'t, 'a> {
         sec: Option<usize>,
         list: &'t Block,
     ) -> Vec<&'t Block> {
-        let mut unlabelled = Vec::new();
         let mut lead = Plain::default();
+        // One pass reads each item once; cards wait until the whole list's labels are known.
+        let mut read: Vec<ReadItem<'t, 'a>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             let label = label_of(&lead, !rest.is_empty());
             self.item_claims(sec, &lead, label.as_ref(), rest);
+            read.push((item, label, lead_evs, rest));
+        }
+        let labels = read
+            .iter()
+            .filter_map(|(_, l, _, _)| l.as_ref().filter(|l| !l.plain_label))
+            .map(|l| l.text.as_str());
+        if sec.is_some() && labels_are_claims(labels, read.len()) {
+            // `- **No CI/CD**: …` under a topic: one card of the labels, as in a facet.
+            let back = self.claim_list_html(&[list]);
+            let front = self.front(sec, &[CLAIMS_LABEL]);
+            self.push_card(CardDraft {
+                kind: CardKind::Basic,
+                sec,
+                key: CLAIMS_KEY.into(),
+                front,
+                back,
+                cloze: Vec::new(),
+                span: list.span.clone(),
+                pin_at: Some(list.span.start),
+                pin_line: None,
+            });
+            return Vec::new();
+        }
+        let mut unlabelled = Vec::new();
+        for (item, label, lead_evs, rest) in read {
             match label {
-                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),
             }
         }
@@ -39,7 +75,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             match label_of(&lead, !rest.is_empty()) {
-                Some(label) => self.labelled_item_card(sec, item, &label, lead_evs, rest),
+                Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),
             }
         }
@@ -59,7 +95,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The events of an item's first line (read into `lead` as plain text) and its other
     /// children.
-    fn item_lead_plain<'b>(
+    pub(super) fn item_lead_plain<'b>(
         &self,
         item: &'b Block,
         lead: &mut Plain,
@@ -71,10 +107,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         (lead_evs, rest)
     }
 
-    /// One labelled item as a card: label → the value after it and the nested blocks.
-    fn labelled_item_card(
+    /// One labelled item as a card: label → the value after it and the nested blocks. Under
+    /// `parent` (the label of the item it is nested in), the front and key name both.
+    pub(super) fn labelled_item_card(
         &mut self,
         sec: Option<usize>,
+        parent: Option<&str>,
         item: &Block,
         label: &Label,
         lead_evs: &[Ev<'a>],
@@ -106,11 +144,17 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         let label_text = math::tex_only(&label.text);
-        let front = self.front(sec, &[label_text.as_str()]);
+        let (front, key) = match parent {
+            Some(p) => (
+                self.front(sec, &[p, label_text.as_str()]),
+                format!("{p} › {label_text}"),
+            ),
+            None => (self.front(sec, &[label_text.as_str()]), label_text),
+        };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
-            key: label_text,
+            key,
             front,
             back,
             cloze: Vec::new(),
@@ -193,7 +237,7 @@ pub(super) struct Label {
 
 impl Label {
     /// The lead's events after the label and its colon.
-    fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
+    pub(super) fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
         if self.plain_label {
             return None;
         }

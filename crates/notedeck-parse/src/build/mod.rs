@@ -19,10 +19,12 @@ mod cards;
 mod claims;
 mod context;
 mod definitions;
+mod essay;
 mod identity;
 mod lists;
 mod outline;
 mod render;
+mod split;
 mod statements;
 mod tables;
 mod tips;
@@ -91,6 +93,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     for (sec, blocks) in &runs {
         b.body(*sec, blocks, &plains);
     }
+    b.essay(&runs, &plains);
     b.finish_cards();
     if text.contains('\0') {
         replace_nul(&mut b.doc);

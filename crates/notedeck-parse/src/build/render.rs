@@ -72,25 +72,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 out.push_str("</li>");
             }
             Kind::List => {
-                let ordered = self
-                    .tree
-                    .events
-                    .get(b.inner.start.saturating_sub(1))
-                    .and_then(|e| match e.ev {
-                        Event::Start(Tag::List(n)) => Some(n),
-                        _ => None,
-                    });
-                match ordered.flatten() {
-                    Some(1) => out.push_str("<ol>"),
-                    Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),
-                    None => out.push_str("<ul>"),
-                }
+                let close = self.open_list(b, out);
                 self.render_children(&b.children, out);
-                out.push_str(if ordered.flatten().is_some() {
-                    "</ol>"
-                } else {
-                    "</ul>"
-                });
+                out.push_str(close);
             }
             Kind::BlockQuote => {
                 out.push_str("<blockquote>");
@@ -106,6 +90,25 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
+    }
+
+    /// Write the opening tag of list `b` (`<ul>`, `<ol>`, `<ol start="3">`); returns the
+    /// closing tag.
+    pub(super) fn open_list(&self, b: &Block, out: &mut String) -> &'static str {
+        let ordered = self
+            .tree
+            .events
+            .get(b.inner.start.saturating_sub(1))
+            .and_then(|e| match e.ev {
+                Event::Start(Tag::List(n)) => n,
+                _ => None,
+            });
+        match ordered {
+            Some(1) => out.push_str("<ol>"),
+            Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),
+            None => out.push_str("<ul>"),
+        }
+        if ordered.is_some() { "</ol>" } else { "</ul>" }
     }
 
     pub(super) fn is_prose(&self, b: &Block) -> bool {

@@ -1,0 +1,369 @@
+//! Notion's essay style (the NAS essay under 문항 21): numbered headings with prose under
+//! them. The prose is too long for a card side, but the headings are a list worth knowing
+//! (the three stages, the six advantages), and the first sentence under a heading is usually
+//! the point of the paragraph. Skipped prose must never hide a whole list of headings.
+
+use super::cards::prose_reason;
+use super::{Builder, CardDraft};
+use crate::tree::{Kind, Plain};
+use crate::{CardKind, Deletion, SectionKind, math};
+
+/// Key of the card listing a section's numbered sub-headings ("NAS의 작동 원리 › 3단계" →
+/// the stage names). Not `section`: a facet with a body of its own has that card too.
+const HEADINGS_KEY: &str = "headings";
+
+/// Longest topic name a definition sentence may open with.
+const SUBJECT_MAX_CHARS: usize = 40;
+
+/// What the essay rules need to know of one section's own blocks and sub-sections.
+#[derive(Clone, Default)]
+struct Shape {
+    /// Its first block other than comments and rules.
+    first: Option<usize>,
+    /// It has a paragraph.
+    paragraphs: bool,
+    /// It has a block other than paragraphs, comments and rules.
+    other: bool,
+    /// Sub-sections, and how many of them are numbered headings over paragraphs only.
+    kids: u32,
+    numbered_kids: u32,
+}
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Cards the essay style needs beyond the section bodies: a list card for each section
+    /// whose sub-sections are numbered headings over paragraphs, the first sentence of each
+    /// such sub-section whose paragraphs were all too long to card, and a cloze of a topic's
+    /// opening definition when its paragraph was too long to card.
+    pub(super) fn essay(&mut self, runs: &[(Option<usize>, Vec<usize>)], plains: &[Option<Plain>]) {
+        let tree = self.tree;
+        let n = self.doc.sections.len();
+        // One small record per section (not a list of blocks each): every note pays for
+        // this pass, and essays are rare.
+        let mut shape = vec![Shape::default(); n];
+        for (sec, blocks) in runs {
+            let Some(s) = *sec else { continue };
+            for &b in blocks {
+                let kind = tree.blocks[b].kind;
+                if matches!(kind, Kind::Html | Kind::Rule) {
+                    continue;
+                }
+                let sh = &mut shape[s];
+                sh.first.get_or_insert(b);
+                sh.paragraphs |= kind == Kind::Paragraph;
+                sh.other |= kind != Kind::Paragraph;
+            }
+        }
+        for c in 0..n {
+            let Some(p) = self.doc.sections[c].parent else {
+                continue;
+            };
+            shape[p].kids += 1;
+            let ok = self.doc.sections[c].kind == SectionKind::Facet
+                && shape[c].paragraphs
+                && !shape[c].other
+                && self.is_numbered_heading(c);
+            shape[p].numbered_kids += u32::from(ok);
+        }
+        let essays: Vec<usize> = (0..n)
+            .filter(|&p| shape[p].kids >= 2 && shape[p].numbered_kids == shape[p].kids)
+            .collect();
+        for p in essays {
+            let kids: Vec<usize> = (p + 1..n)
+                .filter(|&c| self.doc.sections[c].parent == Some(p))
+                .collect();
+            self.headings_card(p, &kids);
+            self.first_sentence_cards(&kids, runs, plains);
+        }
+        for (t, sh) in shape.iter().enumerate() {
+            if let Some(first) = sh.first
+                && self.doc.sections[t].kind == SectionKind::Topic
+            {
+                self.definition_cloze(t, first, plains);
+            }
+        }
+    }
+
+    /// "Parent" → the numbered sub-headings' titles, in order.
+    fn headings_card(&mut self, parent: usize, kids: &[usize]) {
+        let mut back = String::from("<ol>");
+        for &c in kids {
+            back.push_str("<li>");
+            math::text_to_html(&self.doc.sections[c].title, &mut back);
+            back.push_str("</li>");
+        }
+        back.push_str("</ol>");
+        let start = self.doc.sections[parent].heading_span.start;
+        let end = kids
+            .last()
+            .map_or(start, |&c| self.doc.sections[c].heading_span.end);
+        let front = self.front(Some(parent), &[]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(parent),
+            key: HEADINGS_KEY.into(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: start..end,
+            // The parent's heading line belongs to its own facet card's pin.
+            pin_at: None,
+            pin_line: None,
+        });
+    }
+
+    /// "Parent › Heading" → the first sentence under the heading, for each of `kids` whose
+    /// paragraphs were all prose (so the heading got no card). Siblings are carded all or
+    /// none: when one of them has no first sentence worth a card, none of them gets one.
+    fn first_sentence_cards(
+        &mut self,
+        kids: &[usize],
+        runs: &[(Option<usize>, Vec<usize>)],
+        plains: &[Option<Plain>],
+    ) {
+        let tree = self.tree;
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for &c in kids {
+            let mut paragraphs = runs
+                .iter()
+                .filter(|(s, _)| *s == Some(c))
+                .flat_map(|(_, blocks)| blocks.iter().copied())
+                .filter(|&b| tree.blocks[b].kind == Kind::Paragraph);
+            let Some(first) = paragraphs.clone().next() else {
+                continue;
+            };
+            let prose = |b: usize| {
+                plains
+                    .get(b)
+                    .and_then(Option::as_ref)
+                    .is_some_and(|p| p.images.is_empty() && prose_reason(p.text.trim()).is_some())
+            };
+            if !paragraphs.all(prose) {
+                continue;
+            }
+            let sentence = plains
+                .get(first)
+                .and_then(Option::as_ref)
+                .and_then(|p| first_sentence(p.text.trim()))
+                .filter(|s| prose_reason(s).is_none() && !only_rates(s));
+            match sentence {
+                Some(s) => found.push((c, first, s.to_string())),
+                None => return,
+            }
+        }
+        for (c, first, sentence) in found {
+            let mut back = String::from("<p>");
+            math::text_to_html(&sentence, &mut back);
+            back.push_str("</p>");
+            let block = &tree.blocks[first];
+            self.note_first_sentence(block.span.start);
+            self.push_section_card(c, back, &[block]);
+        }
+    }
+
+    /// A topic opening with a long paragraph whose first sentence defines it (`NAS는 쉽게
+    /// 말해 'AI가 AI를 설계하는 기술'입니다.`): a cloze hiding the definition. A cloze, not a
+    /// question under the topic's title: an essay's title often says the same thing (`NAS: AI가
+    /// AI를 설계하다`).
+    fn definition_cloze(&mut self, topic: usize, first: usize, plains: &[Option<Plain>]) {
+        let tree = self.tree;
+        if tree.blocks[first].kind != Kind::Paragraph {
+            return;
+        }
+        let Some(Some(plain)) = plains.get(first) else {
+            return;
+        };
+        let text = plain.text.trim();
+        let title = &self.info[topic].short;
+        let subject = title.split(':').next().unwrap_or("").trim();
+        if subject.is_empty()
+            || !text.starts_with(subject)
+            || subject.chars().count() > SUBJECT_MAX_CHARS
+            || !plain.images.is_empty()
+            || prose_reason(text).is_none()
+        {
+            return;
+        }
+        let Some(sentence) = first_sentence(text) else {
+            return;
+        };
+        let Some(hidden) = definition_part(sentence, subject) else {
+            return;
+        };
+        let mut front = String::new();
+        math::text_to_html(&sentence[..hidden.start], &mut front);
+        let start = front.len();
+        math::text_to_html(&sentence[hidden.clone()], &mut front);
+        let end = front.len();
+        math::text_to_html(&sentence[hidden.end..], &mut front);
+        let key = format!("{}…{}", &sentence[..hidden.start], &sentence[hidden.end..]);
+        let span = tree.blocks[first].span.clone();
+        self.note_first_sentence(span.start);
+        self.push_card(CardDraft {
+            kind: CardKind::Cloze,
+            sec: Some(topic),
+            key,
+            front,
+            back: String::new(),
+            cloze: vec![Deletion {
+                number: 1,
+                range: start..end,
+            }],
+            span: span.clone(),
+            pin_at: Some(span.start),
+            pin_line: None,
+        });
+    }
+
+    /// Say in the skipped list that the first sentence of the prose at `start` is carded.
+    fn note_first_sentence(&mut self, start: usize) {
+        if let Some(s) = self.doc.skipped.iter_mut().find(|s| s.span.start == start) {
+            s.reason.push_str("; its first sentence is a card");
+        }
+    }
+
+    /// Whether section `sec`'s heading is numbered (`# 1)`, `## 2.`).
+    fn is_numbered_heading(&self, sec: usize) -> bool {
+        let span = &self.doc.sections[sec].heading_span;
+        let Some(line) = self.text.get(span.clone()) else {
+            return false;
+        };
+        if !line.starts_with('#') {
+            return false;
+        }
+        let t = line
+            .trim_start_matches('#')
+            .trim_start_matches([' ', '\t', '*', '_']);
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')'])
+    }
+}
+
+/// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
+/// end, not after a digit), if the text has more than that sentence.
+fn first_sentence(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?')
+            && b.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n')
+            && !(i > 0 && b[i - 1].is_ascii_digit())
+        {
+            let s = text[..=i].trim();
+            return (s.len() < text.len()).then_some(s);
+        }
+    }
+    None
+}
+
+/// Whether a sentence only rates its subject (`… 것은 중요한 과제입니다.`, `… is an important
+/// challenge.`): under a heading naming a challenge, it says nothing the heading does not.
+fn only_rates(sentence: &str) -> bool {
+    const RATINGS: &[&str] = &[
+        "중요한",
+        "큰",
+        "복잡한",
+        "어려운",
+        "주요한",
+        "important",
+        "major",
+        "key",
+        "hard",
+        "complex",
+    ];
+    const NOUNS: &[&str] = &[
+        "과제",
+        "주제",
+        "문제",
+        "challenge",
+        "topic",
+        "problem",
+        "issue",
+    ];
+    let words: Vec<&str> = sentence
+        .trim_end_matches(['.', '!', '?'])
+        .split_whitespace()
+        .collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    let noun = ["입니다", "이다", "다"]
+        .iter()
+        .find_map(|c| last.strip_suffix(c))
+        .unwrap_or(last);
+    NOUNS.contains(&noun) && before.iter().rev().take(2).any(|w| RATINGS.contains(w))
+}
+
+/// Where a sentence defining `subject` holds its definition: the sentence must open with the
+/// subject and a topic particle (`NAS는`, `X란`, `X is`); the definition is its first quoted
+/// part, else everything after the particle up to the copula and the full stop.
+fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usize>> {
+    let rest = sentence.strip_prefix(subject)?;
+    let particle = ["는 ", "은 ", "이란 ", "란 ", " is ", " are ", " refers to "]
+        .iter()
+        .find(|p| rest.starts_with(**p))?;
+    let from = subject.len() + particle.len();
+    let body = &sentence[from..];
+    for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
+        if let Some(a) = body.find(open) {
+            let inner = a + open.len_utf8();
+            if let Some(b) = body[inner..].find(close) {
+                let end = inner + b + close.len_utf8();
+                if b > 0 {
+                    return Some(from + a..from + end);
+                }
+            }
+        }
+    }
+    let trimmed = body.trim_end_matches(['.', '!', '?']);
+    let trimmed = ["입니다", "이다", "예요", "이에요", "다"]
+        .iter()
+        .find_map(|c| trimmed.strip_suffix(c))
+        .unwrap_or(trimmed)
+        .trim_end();
+    (!trimmed.is_empty()).then(|| from..from + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{definition_part, first_sentence};
+
+    #[test]
+    fn definitions_hide_the_quote_or_the_predicate() {
+        let s = "NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다.";
+        let r = definition_part(s, "NAS").expect("a definition");
+        assert_eq!(&s[r], "'AI가 AI를 설계하는 기술'");
+        let s = "CT란 모델을 자동으로 다시 학습하는 파이프라인이다.";
+        let r = definition_part(s, "CT").expect("a definition");
+        assert_eq!(&s[r], "모델을 자동으로 다시 학습하는 파이프라인");
+        assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
+    }
+
+    #[test]
+    fn sentences_that_only_rate_their_heading() {
+        assert!(super::only_rates(
+            "NAS로 생성된 모델을 설명하는 것은 중요한 과제입니다."
+        ));
+        assert!(super::only_rates(
+            "일반화 능력 향상은 중요한 연구 주제입니다."
+        ));
+        assert!(super::only_rates(
+            "Explaining the found models is an important challenge."
+        ));
+        assert!(!super::only_rates(
+            "NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다."
+        ));
+        assert!(!super::only_rates(
+            "효과적인 탐색 공간 설계는 NAS의 성능을 좌우하는 핵심 요소입니다."
+        ));
+    }
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(
+            first_sentence(
+                "찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 3.5배 느립니다."
+            ),
+            Some("찾아낸 구조의 성능을 평가합니다.")
+        );
+        assert_eq!(first_sentence("한 문장뿐입니다."), None);
+    }
+}

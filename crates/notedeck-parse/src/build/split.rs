@@ -1,0 +1,480 @@
+//! Facet answers too big to recall as one. A list whose bold labels are the facts themselves
+//! (`**No CI/CD**`, `**Low release frequency**`) becomes one card whose answer is those labels:
+//! a card per label would ask with the answer on its front. Otherwise the answer is split at
+//! its nested lists: the facet's card lists the items' heads, each item with a nested list is
+//! a card of its own, and nested `**Term**: definition` bullets are cards of their own too.
+
+use super::cards::FACET_MAX_CHARS;
+use super::lists::label_of;
+use super::{Builder, CardDraft, LABEL_MAX_CHARS};
+use crate::tree::{self, Block, Kind, Plain};
+use crate::{CardKind, math};
+
+/// An answer with more leaf items than this is split: about what one recall can hold.
+pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
+
+/// An answer of more than [`ANSWER_MAX_LEAVES`] items is still one card when its text is at
+/// most this many characters: a list of short items is taken in at a glance.
+pub(crate) const ANSWER_SPLIT_MIN_CHARS: usize = 250;
+
+/// First words that make a label a statement about its topic (`No CI/CD`, `Low release
+/// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
+const CLAIM_FIRST_WORDS: &[&str] = &[
+    "no",
+    "not",
+    "non",
+    "never",
+    "without",
+    "lack",
+    "lacks",
+    "low",
+    "lower",
+    "high",
+    "higher",
+    "less",
+    "more",
+    "fully",
+    "partially",
+    "manual",
+    "manually",
+    "only",
+    "poor",
+    "limited",
+    "frequent",
+    "infrequent",
+    "rare",
+    "slow",
+    "slower",
+    "fast",
+    "faster",
+    "hard",
+    "easy",
+];
+
+/// Auxiliaries and copulas: a label holding one is a sentence, not a name.
+const CLAIM_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "will", "can", "cannot", "can't", "does", "doesn't", "do", "don't",
+    "has", "have", "must", "should", "may", "needs", "requires",
+];
+
+/// Korean predicates closing a label that states something (`계산 비용 높음`, `조정 필요`).
+const CLAIM_KOREAN_ENDINGS: &[&str] = &[
+    "없음",
+    "있음",
+    "낮음",
+    "높음",
+    "많음",
+    "적음",
+    "부족",
+    "불가",
+    "가능",
+    "필요",
+    "어려움",
+    "쉬움",
+    "빠름",
+    "느림",
+    "용이",
+];
+
+/// Whether a bold label states a fact about its topic rather than naming a facet of it: it
+/// opens with a negation, quantity or manner word, holds a verb, lists several properties
+/// (a comma outside parentheses), or ends in a Korean predicate.
+pub(crate) fn is_claim_label(label: &str) -> bool {
+    if !label
+        .bytes()
+        .any(|b| b.is_ascii_alphabetic() || b == b',' || b == b'(')
+    {
+        // Most labels are Korean facet names (`구조`, `장점`): only the ending can tell.
+        let last = label.split_whitespace().next_back().unwrap_or("");
+        return CLAIM_KOREAN_ENDINGS.iter().any(|e| last.ends_with(e));
+    }
+    // Words outside parentheses only (`Feature Store (optional, e.g. Feast)`: a parenthetical
+    // says nothing about the label's own shape). No allocation: every labelled list of every
+    // note asks this.
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    let (mut first, mut last): (Option<&str>, Option<&str>) = (None, None);
+    let (mut comma, mut verb) = (false, false);
+    for (i, c) in label
+        .char_indices()
+        .chain(std::iter::once((label.len(), ' ')))
+    {
+        let boundary = c.is_whitespace() || matches!(c, '(' | ')' | ',');
+        if boundary && let Some(s) = start.take() {
+            // ASCII punctuation only: a Unicode class lookup per Hangul letter was most of
+            // the cost of this function.
+            let w = label[s..i].trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'');
+            if !w.is_empty() {
+                first.get_or_insert(w);
+                last = Some(w);
+                verb |= w.len() <= 7
+                    && w.is_ascii()
+                    && CLAIM_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w));
+            }
+        }
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => comma = true,
+            _ if !boundary && depth == 0 && start.is_none() => start = Some(i),
+            _ => {}
+        }
+    }
+    let Some(first) = first else {
+        return false;
+    };
+    (first.len() <= 10
+        && CLAIM_FIRST_WORDS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first)))
+        || comma
+        || verb
+        || last.is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// Whether a list of `items` items with bold `labels` is a list of claims: most items are
+/// labelled and at least half the labels are claims ([`is_claim_label`]). Its neutral labels
+/// go with the claims: the list is carded all or none.
+pub(crate) fn labels_are_claims<'s>(
+    labels: impl Iterator<Item = &'s str> + Clone,
+    items: usize,
+) -> bool {
+    let n = labels.clone().count();
+    if n < 2 || n * 2 <= items {
+        return false;
+    }
+    // Stop as soon as the answer is known: most lists are decided by their first labels.
+    let (mut claims, mut seen) = (0, 0);
+    for l in labels {
+        seen += 1;
+        claims += usize::from(is_claim_label(l));
+        if claims * 2 >= n {
+            return true;
+        }
+        if (claims + n - seen) * 2 < n {
+            return false;
+        }
+    }
+    false
+}
+
+/// Leaf items of a block: list items without a nested list, and every other block.
+pub(crate) fn leaves(b: &Block) -> usize {
+    match b.kind {
+        Kind::List => b.children.iter().map(leaves).sum(),
+        Kind::Item => {
+            let nested: usize = b
+                .children
+                .iter()
+                .filter(|c| c.kind == Kind::List)
+                .map(leaves)
+                .sum();
+            nested.max(1)
+        }
+        Kind::Html | Kind::Rule => 0,
+        _ => 1,
+    }
+}
+
+/// An item of a facet's list that becomes a card of its own: a bold-labelled item with
+/// something after its label, or an item with a short first line and a nested list.
+struct Head<'t> {
+    item: &'t Block,
+    /// Label of the card and line in the facet's answer: the bold label, or the item's
+    /// first line when it is short.
+    text: String,
+    /// The item's first line as HTML, for the facet's answer (empty: use `text`).
+    lead_html: String,
+    /// HTML of the value after a bold label on the first line, if any.
+    value_html: String,
+    rest: &'t [Block],
+}
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Cards for a facet section whose answer is too big for one card (over
+    /// [`FACET_MAX_CHARS`] characters, or over [`ANSWER_MAX_LEAVES`] leaf items and
+    /// [`ANSWER_SPLIT_MIN_CHARS`] characters): one card of claim labels, or the split described
+    /// in the module docs. Returns false when neither applies (a flat list has no parts to
+    /// ask about on their own), leaving the facet to the caller.
+    pub(super) fn split_facet(&mut self, sec: usize, parts: &[&'t Block], size: usize) -> bool {
+        let leaf_count: usize = parts.iter().map(|b| leaves(b)).sum();
+        let too_many = leaf_count > ANSWER_MAX_LEAVES && size > ANSWER_SPLIT_MIN_CHARS;
+        if size <= FACET_MAX_CHARS && !too_many {
+            return false;
+        }
+        let mut lead = Plain::default();
+        let mut labels: Vec<String> = Vec::new();
+        let mut items = 0usize;
+        let mut heads: Vec<Head<'t>> = Vec::new();
+        for list in parts.iter().filter(|b| b.kind == Kind::List) {
+            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+                items += 1;
+                let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+                let label = label_of(&lead, !rest.is_empty());
+                if let Some(l) = &label
+                    && !l.plain_label
+                {
+                    labels.push(l.text.clone());
+                }
+                let nested = rest.iter().any(|b| b.kind == Kind::List);
+                let head = match &label {
+                    Some(l) if !l.plain_label => {
+                        let value = l.value_events(lead_evs);
+                        let mut value_html = String::new();
+                        if let Some(evs) = &value {
+                            tree::render(evs, &mut value_html, &self.copies);
+                        }
+                        (value.is_some() || !rest.is_empty())
+                            .then(|| (math::tex_only(&l.text), String::new(), value_html))
+                    }
+                    _ if nested => {
+                        let t = lead.text.trim().trim_end_matches(':').trim();
+                        (!t.is_empty() && t.chars().count() <= LABEL_MAX_CHARS).then(|| {
+                            let mut html = String::new();
+                            tree::render(lead_evs, &mut html, &self.copies);
+                            let html = html.trim().trim_end_matches(':').trim().to_string();
+                            (math::tex_only(t), html, String::new())
+                        })
+                    }
+                    _ => None,
+                };
+                if let Some((text, lead_html, value_html)) = head {
+                    heads.push(Head {
+                        item,
+                        text,
+                        lead_html,
+                        value_html: value_html.trim().to_string(),
+                        rest,
+                    });
+                }
+            }
+        }
+        if labels_are_claims(labels.iter().map(String::as_str), items) {
+            self.claim_list_card(sec, parts);
+            return true;
+        }
+        // Without a nested list there is nothing a part could be asked by on its own.
+        if !heads
+            .iter()
+            .any(|h| h.rest.iter().any(|b| b.kind == Kind::List))
+        {
+            return false;
+        }
+        // The facet's own card. Its paragraph, when it has one, is its answer and the parts
+        // with cards of their own would only be bare names after it (`노이즈 유형`, `목표`);
+        // without one, the parts' names are the answer.
+        let own_text = parts.iter().any(|b| b.kind == Kind::Paragraph);
+        let mut back = String::new();
+        for (i, b) in parts.iter().enumerate() {
+            if b.kind != Kind::List {
+                self.render_one(b, parts.get(i + 1).copied(), &mut back);
+                continue;
+            }
+            let is_head = |item: &Block| heads.iter().find(|h| std::ptr::eq(h.item, item));
+            let shown: Vec<&'t Block> = b
+                .children
+                .iter()
+                .filter(|c| c.kind == Kind::Item && !(own_text && is_head(c).is_some()))
+                .collect();
+            if shown.is_empty() {
+                continue;
+            }
+            let close = self.open_list(b, &mut back);
+            for item in shown {
+                match is_head(item) {
+                    Some(h) if !h.lead_html.is_empty() => {
+                        back.push_str("<li>");
+                        back.push_str(&h.lead_html);
+                        back.push_str("</li>");
+                    }
+                    Some(h) => {
+                        back.push_str("<li>");
+                        math::text_to_html(&h.text, &mut back);
+                        back.push_str("</li>");
+                    }
+                    None => self.render_one(item, None, &mut back),
+                }
+            }
+            back.push_str(close);
+        }
+        self.push_section_card(sec, back, parts);
+        for h in heads {
+            self.head_card(sec, h);
+        }
+        true
+    }
+
+    /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
+    fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {
+        let back = self.claim_list_html(parts);
+        self.push_section_card(sec, back, parts);
+    }
+
+    /// `parts` as HTML with each labelled item of their lists reduced to its label.
+    pub(super) fn claim_list_html(&mut self, parts: &[&'t Block]) -> String {
+        let mut back = String::new();
+        let mut lead = Plain::default();
+        for (i, b) in parts.iter().enumerate() {
+            if b.kind != Kind::List {
+                self.render_one(b, parts.get(i + 1).copied(), &mut back);
+                continue;
+            }
+            let close = self.open_list(b, &mut back);
+            for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (_, rest) = self.item_lead_plain(item, &mut lead);
+                match label_of(&lead, !rest.is_empty()) {
+                    Some(l) if !l.plain_label => {
+                        back.push_str("<li>");
+                        math::text_to_html(&math::tex_only(&l.text), &mut back);
+                        back.push_str("</li>");
+                    }
+                    _ => self.render_one(item, None, &mut back),
+                }
+            }
+            back.push_str(close);
+        }
+        back
+    }
+
+    /// "Topic › Facet › Head" → the head item's value and nested blocks. When its nested
+    /// list is all `**Term**: definition` bullets, the answer names the terms and each term
+    /// is a card of its own.
+    fn head_card(&mut self, sec: usize, h: Head<'t>) {
+        let mut lead = Plain::default();
+        let mut terms: Vec<(&'t Block, super::lists::Label)> = Vec::new();
+        let mut all_terms = true;
+        for list in h.rest.iter().filter(|b| b.kind == Kind::List) {
+            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+                match label_of(&lead, !rest.is_empty()) {
+                    Some(l) if !l.plain_label && l.value_events(lead_evs).is_some() => {
+                        terms.push((item, l));
+                    }
+                    _ => all_terms = false,
+                }
+            }
+        }
+        let split_terms = all_terms && terms.len() >= 2;
+        let mut back = h.value_html.clone();
+        let mut rest_html = String::new();
+        if split_terms {
+            for (i, b) in h.rest.iter().enumerate() {
+                if b.kind != Kind::List {
+                    self.render_one(b, h.rest.get(i + 1), &mut rest_html);
+                    continue;
+                }
+                let close = self.open_list(b, &mut rest_html);
+                for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
+                    if let Some((_, l)) = terms.iter().find(|(t, _)| std::ptr::eq(*t, item)) {
+                        rest_html.push_str("<li>");
+                        math::text_to_html(&math::tex_only(&l.text), &mut rest_html);
+                        rest_html.push_str("</li>");
+                    }
+                }
+                rest_html.push_str(close);
+            }
+        } else {
+            self.render_children(h.rest, &mut rest_html);
+        }
+        if !rest_html.is_empty() {
+            if !back.is_empty() {
+                back.push_str("<br>");
+            }
+            back.push_str(&rest_html);
+        }
+        let front = self.front(Some(sec), &[h.text.as_str()]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: h.text.clone(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: h.item.span.clone(),
+            pin_at: Some(h.item.span.start),
+            pin_line: None,
+        });
+        if split_terms {
+            for (item, label) in terms {
+                let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+                self.labelled_item_card(Some(sec), Some(&h.text), item, &label, lead_evs, rest);
+            }
+        }
+    }
+
+    /// The card of a facet section as a whole, "Topic › Facet" → `back`. A parenthetical
+    /// the heading carries (`사전 학습 방식 (Denoising Autoencoder)`) is left out of titles
+    /// and ids, so it opens the answer: it is often the answer's key word.
+    pub(super) fn push_section_card(&mut self, sec: usize, back: String, parts: &[&Block]) {
+        if back.trim().is_empty() {
+            return;
+        }
+        let title = &self.doc.sections[sec].title;
+        let aside = title
+            .strip_prefix(self.info[sec].short.as_str())
+            .map(str::trim)
+            .filter(|a| a.starts_with('(') && a.ends_with(')'));
+        let back = match aside {
+            Some(a) => {
+                let mut out = String::with_capacity(a.len() + back.len() + 7);
+                out.push_str("<p>");
+                math::text_to_html(a, &mut out);
+                out.push_str("</p>");
+                out.push_str(&back);
+                out
+            }
+            None => back,
+        };
+        let front = self.front(Some(sec), &[]);
+        let heading = self.doc.sections[sec].heading_span.clone();
+        let end = parts.last().map_or(heading.end, |b| b.span.end);
+        let heading_line = self.lines.line_of(heading.start);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: "section".into(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: heading.start..end,
+            pin_at: Some(heading.start),
+            pin_line: Some(heading_line + 1),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_claim_label;
+
+    #[test]
+    fn claims_and_facet_names() {
+        for claim in [
+            "No CI/CD",
+            "Low release frequency",
+            "Fully manual, script-driven",
+            "No active performance monitoring",
+            "GAP will calculate a single value",
+            "계산 비용 높음",
+            "bias 조정 필요",
+            "Without labels (zero-shot)",
+        ] {
+            assert!(is_claim_label(claim), "{claim} is a claim");
+        }
+        for name in [
+            "구조",
+            "장점",
+            "한계",
+            "Validation",
+            "Goal",
+            "Deployment scope",
+            "Data validation",
+            "Feature Store (optional, e.g. Feast)",
+            "미분 가능성",
+            "사전 학습 목표",
+            "Experimental–operational symmetry",
+        ] {
+            assert!(!is_claim_label(name), "{name} is a facet name");
+        }
+    }
+}
