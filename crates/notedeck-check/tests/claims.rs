@@ -131,6 +131,7 @@ fn empty_answer_is_reported_for_a_blank_back() {
         tags: Vec::new(),
         span: start..text.len() - 1,
         line: 5,
+        context: None,
         pinned_id: None,
         images: Vec::new(),
     };

@@ -99,6 +99,7 @@ impl Deck {
                 path: image.path.clone(),
             })
             .collect();
+        let context = escape_html(&card.context_path().join(" › "));
         PreparedCard {
             line: card.line,
             images,
@@ -115,7 +116,7 @@ impl Deck {
                 },
                 front,
                 back: card.back,
-                context: escape_html(&card.path.join(" › ")),
+                context,
                 source: format!("{file_name}:{}", card.line),
                 tags: spell::tags(&card.tags),
             },
