@@ -177,6 +177,7 @@ impl Workspace {
         // The parser may report one term twice at the same place; say it once, as
         // `check_file` does.
         out.dedup();
+        cards::drop_duplicates_of_conflicts(&mut out);
         out
     }
 
@@ -208,6 +209,7 @@ impl Workspace {
         out.retain(|f| f.path == path);
         sort_findings(&mut out);
         out.dedup();
+        cards::drop_duplicates_of_conflicts(&mut out);
         out
     }
 
