@@ -6,8 +6,6 @@
 
 use super::{Builder, RawCard};
 use crate::Skipped;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::hash::{DefaultHasher, Hasher};
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
@@ -127,32 +125,22 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// two is kept, the first when they are equal). Runs after ids are assigned, so a merge
     /// never renumbers the keys of the cards that stay.
     pub(super) fn merge_same_facts(&mut self, raw: &mut Vec<RawCard>) {
-        let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut repeated = false;
-        for (i, r) in raw.iter().enumerate() {
-            if let Some(fact) = r.fact {
-                match groups.entry(fact) {
-                    Entry::Occupied(mut e) => {
-                        e.get_mut().push(i);
-                        repeated = true;
-                    }
-                    Entry::Vacant(e) => {
-                        e.insert(vec![i]);
-                    }
-                }
-            }
-        }
-        if !repeated {
+        // (fact, card) sorted: the cards of one fact are a run, in source order. One vector
+        // rather than a map of vectors: every card of a vault goes through here.
+        let mut facts: Vec<(u64, usize)> = raw
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((r.fact?, i)))
+            .collect();
+        facts.sort_unstable();
+        if facts.windows(2).all(|w| w[0].0 != w[1].0) {
             return;
         }
         let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
-        let mut group_list: Vec<Vec<usize>> =
-            groups.into_values().filter(|g| g.len() > 1).collect();
-        group_list.sort_unstable();
-        for group in group_list {
+        for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // The cards of the group still standing, with their answers' words.
             let mut kept: Vec<(usize, String)> = Vec::new();
-            for i in group {
+            for &(_, i) in group {
                 let words = answer_words(&raw[i].card.back);
                 let same = kept
                     .iter()

@@ -56,6 +56,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         raw_cards: Vec::new(),
         contexts: Vec::new(),
         fact_buf: String::new(),
+        topic_names: None,
     };
     b.doc.title = fallback_title.to_string();
     let (pins, bad_pins) = scan_pins(text);
@@ -237,6 +238,8 @@ struct Builder<'t, 'a> {
     contexts: Vec<SecCtx>,
     /// Scratch space for a card's fact key, reused so keying a card allocates nothing.
     fact_buf: String,
+    /// The topics a table's subjects may name, gathered at the first table of the note.
+    topic_names: Option<Vec<tables::TopicNames>>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {

@@ -150,24 +150,33 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// title's words (`Level 0: Manual Process` in `MLOps Level 0: Manual Process – Key
     /// Points`, `Zero-Shot` in `Zero-Shot Learning`), the shortest such title if one is.
     /// Comparison sections (`비교 요약 표`) name nothing. A name two topics share names none.
-    fn topic_named(&self, name: &str, near: Option<usize>) -> Option<usize> {
+    fn topic_named(&mut self, name: &str, near: Option<usize>) -> Option<usize> {
         let wanted = aliases(name);
         if wanted.is_empty() {
             return None;
         }
         let problem = self.problem_of(near);
+        if self.topic_names.is_none() {
+            let names = (0..self.doc.sections.len())
+                .filter(|&i| {
+                    self.doc.sections[i].kind == SectionKind::Topic
+                        && !outline::is_comparison(&self.info[i].short)
+                })
+                .map(|i| TopicNames {
+                    section: i,
+                    problem: self.problem_of(Some(i)),
+                    names: aliases(&self.doc.sections[i].title),
+                })
+                .collect();
+            self.topic_names = Some(names);
+        }
+        let topics = self.topic_names.as_deref().unwrap_or_default();
         // (topic, another topic too)
         let mut exact: Option<(usize, bool)> = None;
         // (words in the title, topic, another topic as short)
         let mut loose: Option<(usize, usize, bool)> = None;
-        for (i, s) in self.doc.sections.iter().enumerate() {
-            if s.kind != SectionKind::Topic
-                || outline::is_comparison(&self.info[i].short)
-                || self.problem_of(Some(i)) != problem
-            {
-                continue;
-            }
-            let names = aliases(&s.title);
+        for topic in topics.iter().filter(|t| t.problem == problem) {
+            let (i, names) = (topic.section, &topic.names);
             if names.iter().any(|n| wanted.contains(n)) {
                 exact = Some(match exact {
                     None => (i, false),
@@ -175,7 +184,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 });
                 continue;
             }
-            for n in &names {
+            for n in names {
                 let runs = wanted
                     .iter()
                     .any(|w| w.len() >= 2 && n.windows(w.len()).any(|run| run == w.as_slice()));
@@ -263,6 +272,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).
+pub(super) struct TopicNames {
+    section: usize,
+    problem: Option<usize>,
+    names: Vec<Vec<String>>,
 }
 
 /// The names a title or a table subject goes by, each as its lowercased words: the text
