@@ -6,7 +6,6 @@
 
 use super::{Builder, RawCard};
 use crate::Skipped;
-use std::hash::{DefaultHasher, Hasher};
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
 /// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is
@@ -26,32 +25,41 @@ pub(super) fn push_name_key(name: &str, out: &mut String) {
     }
 }
 
+/// Letters and digits of `name`, lowercased, those inside parentheses only when
+/// `outside_parens` is false. Every card's label goes through here, so runs of what is copied
+/// as it is (ASCII lowercase and digits, Hangul syllables) are copied in one piece and only
+/// other non-ASCII characters are looked up in Unicode's tables.
 fn push_alnum(name: &str, outside_parens: bool, out: &mut String) {
     let mut depth = 0usize;
-    for c in name.chars() {
+    let mut run = 0;
+    for (at, c) in name.char_indices() {
+        let keep = !outside_parens || depth == 0;
+        if keep && matches!(c, 'a'..='z' | '0'..='9' | '\u{AC00}'..='\u{D7A3}') {
+            continue;
+        }
+        out.push_str(&name[run..at]);
+        run = at + c.len_utf8();
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
-            _ if c.is_alphanumeric() && (!outside_parens || depth == 0) => {
-                if c.is_ascii() {
-                    out.push(c.to_ascii_lowercase());
-                } else {
-                    out.extend(c.to_lowercase());
-                }
-            }
+            'A'..='Z' if keep => out.push(c.to_ascii_lowercase()),
+            _ if keep && !c.is_ascii() && c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }
     }
+    out.push_str(&name[run..]);
 }
 
 /// The key of a fact: the topic's [`name_key`], then each facet's (a facet section's title,
 /// a bullet's label, a table column), hashed. Facet keys in `facets` each start with `\x1f`.
 pub(super) fn fact_hash(topic: &str, facets: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    h.write(topic.as_bytes());
-    h.write_u8(0x1e);
-    h.write(facets.as_bytes());
-    h.finish()
+    // FNV-1a: keys are short and only meet within one note, and SipHash's setup cost more
+    // than the rest of keying a card.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in topic.bytes().chain([0x1e]).chain(facets.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// An answer as answers are compared: the words of its text (HTML tags dropped), lowercased,
@@ -75,12 +83,18 @@ fn answer_words(html: &str) -> String {
             rest = &rest[end..];
             continue;
         }
-        if c.is_alphanumeric() {
+        if matches!(c, 'a'..='z' | '0'..='9' | '\u{AC00}'..='\u{D7A3}') || c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push(' ');
             }
             gap = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             gap = true;
         }

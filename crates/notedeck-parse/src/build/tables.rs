@@ -157,7 +157,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let problem = self.problem_of(near);
         if self.topic_names.is_none() {
-            let names = (0..self.doc.sections.len())
+            let topics = (0..self.doc.sections.len())
                 .filter(|&i| {
                     self.doc.sections[i].kind == SectionKind::Topic
                         && !outline::is_comparison(&self.info[i].short)
@@ -165,18 +165,23 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .map(|i| TopicNames {
                     section: i,
                     problem: self.problem_of(Some(i)),
-                    names: aliases(&self.doc.sections[i].title),
+                    names: None,
                 })
                 .collect();
-            self.topic_names = Some(names);
+            self.topic_names = Some(topics);
         }
-        let topics = self.topic_names.as_deref().unwrap_or_default();
+        let sections = &self.doc.sections;
+        let topics = self.topic_names.as_deref_mut().unwrap_or_default();
         // (topic, another topic too)
         let mut exact: Option<(usize, bool)> = None;
         // (words in the title, topic, another topic as short)
         let mut loose: Option<(usize, usize, bool)> = None;
-        for topic in topics.iter().filter(|t| t.problem == problem) {
-            let (i, names) = (topic.section, &topic.names);
+        for topic in topics.iter_mut().filter(|t| t.problem == problem) {
+            let i = topic.section;
+            // Only the topics of a problem with a table are ever read.
+            let names = topic
+                .names
+                .get_or_insert_with(|| aliases(&sections[i].title));
             if names.iter().any(|n| wanted.contains(n)) {
                 exact = Some(match exact {
                     None => (i, false),
@@ -184,19 +189,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 });
                 continue;
             }
-            for n in names {
-                let runs = wanted
-                    .iter()
-                    .any(|w| w.len() >= 2 && n.windows(w.len()).any(|run| run == w.as_slice()));
-                if !runs {
+            for n in names.iter() {
+                if !wanted.iter().any(|w| is_run_of(w, n)) {
                     continue;
                 }
+                let len = n.split(' ').count();
                 loose = match loose {
-                    Some((len, t, two)) if len < n.len() || (t == i && len <= n.len()) => {
-                        Some((len, t, two))
+                    Some((shortest, t, two)) if shortest < len || (t == i && shortest <= len) => {
+                        Some((shortest, t, two))
                     }
-                    Some((len, t, _)) if len == n.len() => Some((len, t, true)),
-                    _ => Some((n.len(), i, false)),
+                    Some((shortest, t, _)) if shortest == len => Some((shortest, t, true)),
+                    _ => Some((len, i, false)),
                 };
             }
         }
@@ -278,43 +281,73 @@ impl<'t, 'a> Builder<'t, 'a> {
 pub(super) struct TopicNames {
     section: usize,
     problem: Option<usize>,
-    names: Vec<Vec<String>>,
+    /// Computed when a table of the topic's problem first asks.
+    names: Option<Vec<String>>,
 }
 
-/// The names a title or a table subject goes by, each as its lowercased words: the text
-/// outside parentheses, and each parenthesis (`Generalized Zero-Shot Learning (GZSL)` is
-/// also `gzsl`).
-fn aliases(name: &str) -> Vec<Vec<String>> {
-    let mut outside = String::new();
-    let mut groups: Vec<String> = Vec::new();
+/// The names a title or a table subject goes by, each as its lowercased words one space
+/// apart: the text outside parentheses, and each parenthesis (`Generalized Zero-Shot Learning
+/// (GZSL)` is also `gzsl`).
+fn aliases(name: &str) -> Vec<String> {
+    // Sized once: growing a string a character at a time costs more than the rest.
+    let mut out = Vec::with_capacity(2);
+    out.push(String::with_capacity(name.len()));
+    // Which alias a character goes to: 0 outside parentheses, else the parenthesis.
+    let mut current = 0;
     let mut depth = 0usize;
+    let mut gap = false;
     for c in name.chars() {
         match c {
             '(' | '（' => {
                 if depth == 0 {
-                    groups.push(String::new());
+                    out.push(String::with_capacity(name.len()));
+                    current = out.len() - 1;
                 }
                 depth += 1;
+                gap = true;
             }
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => outside.push(c),
-            _ => {
-                if let Some(g) = groups.last_mut() {
-                    g.push(c);
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    current = 0;
+                }
+                gap = true;
+            }
+            _ if c.is_ascii_alphanumeric()
+                || is_hangul(c)
+                || (!c.is_ascii() && c.is_alphanumeric()) =>
+            {
+                let alias = &mut out[current];
+                if gap && !alias.is_empty() {
+                    alias.push(' ');
+                }
+                gap = false;
+                if c.is_ascii() {
+                    alias.push(c.to_ascii_lowercase());
+                } else if is_hangul(c) {
+                    // No case; skips the lookup in Unicode's tables.
+                    alias.push(c);
+                } else {
+                    alias.extend(c.to_lowercase());
                 }
             }
+            _ => gap = true,
         }
     }
-    std::iter::once(outside)
-        .chain(groups)
-        .map(|part| {
-            part.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect::<Vec<String>>()
+    out.retain(|a| !a.is_empty());
+    out
+}
+
+/// Whether the words of `run` (two or more) come one after another in `words`.
+fn is_run_of(run: &str, words: &str) -> bool {
+    run.contains(' ')
+        && words.match_indices(run).any(|(at, _)| {
+            (at == 0 || words[..at].ends_with(' '))
+                && words[at + run.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ')
         })
-        .filter(|words| !words.is_empty())
-        .collect()
 }
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an
