@@ -51,9 +51,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let subjects: Vec<&str> = if columns_are_subjects {
             head.iter().skip(1).map(|(p, _)| p.text.trim()).collect()
         } else {
+            // One per row, even a row without cells, so a row's index is its subject's.
             rows.iter()
-                .filter_map(|r| r.first())
-                .map(|(p, _)| p.text.trim())
+                .map(|r| r.first().map_or("", |(p, _)| p.text.trim()))
                 .collect()
         };
         let topics: Vec<Option<usize>> = subjects
