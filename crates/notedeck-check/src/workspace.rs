@@ -178,6 +178,7 @@ impl Workspace {
         // The parser may report one term twice at the same place; say it once, as
         // `check_file` does.
         out.dedup();
+        cards::drop_duplicates_of_conflicts(&mut out);
         out
     }
 
@@ -210,6 +211,7 @@ impl Workspace {
         terms::drop_mismatches_under_conflicts(&mut out);
         sort_findings(&mut out);
         out.dedup();
+        cards::drop_duplicates_of_conflicts(&mut out);
         out
     }
 

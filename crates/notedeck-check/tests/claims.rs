@@ -59,6 +59,32 @@ fn table_cell_contradicting_a_bullet() {
 }
 
 #[test]
+fn table_row_under_a_sibling_topic_contradicting_a_bullet() {
+    // The LSTM fact as a bullet under its own topic, and again in a table nested under the
+    // GRU topic whose row spells the name out: one conflict, naming both places, and no
+    // `duplicate-card` on top for the front the two share.
+    let note = "## **LSTM (Long Short-Term Memory)**\n\n- **게이트 수**: 3개\n\n## **GRU (Gated Recurrent Unit)**\n\n- **게이트 수**: 2개\n\n### 비교\n\n| 모델 | 게이트 수 |\n| --- | --- |\n| **LSTM (Long Short-Term Memory)** | 2개 |\n| GRU | 2개 |\n";
+    let ws = workspace(&[("rnn.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!((&note[f.span.clone()], line(f.span.start)), ("2개", 13));
+    assert_eq!(f.related.len(), 1);
+    let r = &f.related[0];
+    assert_eq!((&note[r.span.clone()], line(r.span.start)), ("3개", 3));
+    assert!(f.message.starts_with("LSTM › 게이트 수"), "{}", f.message);
+    assert_eq!(codes(&all, "duplicate-card"), []);
+    assert_eq!(ws.check_file(Path::new("rnn.md")), all);
+
+    // The same answer twice is one card and no finding at all.
+    let agreeing = note.replace("| 2개 |\n| GRU", "| 3개 |\n| GRU");
+    let ws = workspace(&[("rnn.md", &agreeing)]);
+    assert_eq!(ws.check_all(), []);
+}
+
+#[test]
 fn paraphrases_and_lists_are_not_conflicts() {
     // Two bullets on the same attribute that say different but compatible things.
     let a = "## **1. BERT (Bidirectional Encoder Representations from Transformers)**\n\n- **장점**: 문장 내·문장 간 관계 모두 학습 가능\n- **구조**: Transformer **Encoder**만 사용 (양방향 문맥 학습)\n";
@@ -131,6 +157,7 @@ fn empty_answer_is_reported_for_a_blank_back() {
         tags: Vec::new(),
         span: start..text.len() - 1,
         line: 5,
+        context: None,
         pinned_id: None,
         images: Vec::new(),
     };

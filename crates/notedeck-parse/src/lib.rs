@@ -22,7 +22,7 @@ mod position;
 mod terms;
 mod tree;
 
-pub use build::card_id;
+pub use build::{card_id, name_key};
 pub use listing::{listing, marked_front};
 pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position, line_bounds, split_lines};
@@ -117,8 +117,15 @@ pub struct Card {
     pub key: String,
     /// Deck path, outermost first: `["역량평가 정리", "문제 9"]`.
     pub deck: Vec<String>,
-    /// Heading path of the card (problem, topic, facet titles), outermost first.
+    /// Heading path of the card (problem, topic, facet titles), outermost first. The card's
+    /// id is hashed from it, so it is where the card sits in the notes, whatever it is shown
+    /// under (see [`Card::context`]).
     pub path: Vec<String>,
+    /// What the card is shown under (Anki's Context field) when that is not [`Card::path`]:
+    /// a comparison table's cells belong to the nearest section holding every topic the table
+    /// compares, not to the sibling section it happens to sit in. `None` for every other card.
+    /// Read it through [`Card::context_path`].
+    pub context: Option<Vec<String>>,
     /// Front as HTML (math as MathJax `\(..\)` / `\[..\]`). A cloze card's front is the
     /// whole text, hidden parts included, without any cloze syntax: see [`Card::cloze`].
     pub front: String,
@@ -137,6 +144,13 @@ pub struct Card {
     pub pinned_id: Option<String>,
     /// Images referenced by the card's front or back.
     pub images: Vec<ImageRef>,
+}
+
+impl Card {
+    /// What the card is shown under: [`Card::context`], else its heading path.
+    pub fn context_path(&self) -> &[String] {
+        self.context.as_deref().unwrap_or(&self.path)
+    }
 }
 
 /// One hidden part of a cloze card's front.

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 /// One line per section (indented by depth), card, term, claim, skipped block and problem,
-/// each with its 1-based source line. Card sides are shown as HTML, cut at 80 characters.
+/// each with its 1-based source line. Card sides are shown as HTML, cut at 80 characters; a
+/// card shown under something other than its heading path has that context in brackets.
 pub fn listing(text: &str, doc: &Document) -> String {
     let lines = LineIndex::new(text);
     let line = |offset: usize| lines.line_of(offset) + 1;
@@ -44,9 +45,14 @@ pub fn listing(text: &str, doc: &Document) -> String {
     out.push_str("== cards\n");
     for c in &doc.cards {
         let kind = format!("{:?}", c.kind).to_lowercase();
+        // A card shown under something other than its heading path says so before its front.
+        let context = c
+            .context
+            .as_ref()
+            .map_or(String::new(), |ctx| format!("[{}] ", ctx.join(" › ")));
         let _ = writeln!(
             out,
-            "{:>4} {kind:<10} {} | {} => {}{}",
+            "{:>4} {kind:<10} {} | {context}{} => {}{}",
             c.line,
             c.deck.last().map_or("", String::as_str),
             cut(&marked_front(c)),

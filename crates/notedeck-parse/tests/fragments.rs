@@ -152,12 +152,15 @@ fn comparison_table_with_subjects_in_columns() {
     assert_eq!(
         c,
         [
-            "table | 역량평가 정리::문제 9 | Grad-CAM › Gradient 필요 <small>(비교 요약 표)</small> => ✔ 필요",
-            "table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 <small>(비교 요약 표)</small> => ✘ 불필요",
-            "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 <small>(비교 요약 표)</small> => 적음",
-            "table | 역량평가 정리::문제 9 | Score-CAM › 계산량 <small>(비교 요약 표)</small> => 많음 (채널 수 × forward)",
+            "table | 역량평가 정리::문제 9 | Grad-CAM › Gradient 필요 => ✔ 필요",
+            "table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 => ✘ 불필요",
+            "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 => 적음",
+            "table | 역량평가 정리::문제 9 | Score-CAM › 계산량 => 많음 (채널 수 × forward)",
         ]
     );
+    // No topic here is named by the table: it belongs where it sits, shown once (Context).
+    assert_eq!(d.cards[0].context, None);
+    assert_eq!(d.cards[0].context_path(), ["문제 9", "비교 요약 표"]);
     assert_eq!(d.cards[3].key, "계산량 › Score-CAM");
     let claim = d
         .claims
@@ -174,8 +177,17 @@ fn comparison_table_with_subjects_in_columns() {
 
 #[test]
 fn comparison_table_with_subjects_in_rows() {
-    let d = doc(
-        "## **5. BART (Bidirectional and Auto-Regressive Transformers)**
+    // The BART section's table compares BERT, GPT and BART, three topics of the problem: it
+    // belongs to the problem, not to `BART › 다른 모델과 비교`, and its front is the question.
+    let d = doc("## 0. GPT
+
+- **사전 학습 목표**: 다음 토큰 예측
+
+## **1. BERT (Bidirectional Encoder Representations from Transformers)**
+
+- **장점**: 문장 내·문장 간 관계 모두 학습 가능
+
+## **5. BART (Bidirectional and Auto-Regressive Transformers)**
 
 ### 4. 다른 모델과 비교
 
@@ -183,25 +195,33 @@ fn comparison_table_with_subjects_in_rows() {
 | --- | --- | --- | --- |
 | **BERT** | Encoder만 | MLM + NSP | 이해 중심 |
 | **GPT** | Decoder만 | Auto-regressive LM | 생성 중심 |
-",
-    );
-    let fronts: Vec<&str> = d
+| **BART** | Encoder-Decoder | Denoising Autoencoder | 이해 + 생성 둘 다 가능 |
+");
+    let table: Vec<&Card> = d
         .cards
         .iter()
         .filter(|c| c.kind == CardKind::Table)
-        .map(|c| c.front.as_str())
         .collect();
+    let fronts: Vec<&str> = table.iter().map(|c| c.front.as_str()).collect();
     assert_eq!(
         fronts,
         [
-            "BERT › 구조 <small>(BART › 다른 모델과 비교)</small>",
-            "BERT › 학습 방식 <small>(BART › 다른 모델과 비교)</small>",
-            "BERT › 주요 특징 <small>(BART › 다른 모델과 비교)</small>",
-            "GPT › 구조 <small>(BART › 다른 모델과 비교)</small>",
-            "GPT › 학습 방식 <small>(BART › 다른 모델과 비교)</small>",
-            "GPT › 주요 특징 <small>(BART › 다른 모델과 비교)</small>",
+            "BERT › 구조",
+            "BERT › 학습 방식",
+            "BERT › 주요 특징",
+            "GPT › 구조",
+            "GPT › 학습 방식",
+            "GPT › 주요 특징",
+            "BART › 구조",
+            "BART › 학습 방식",
+            "BART › 주요 특징",
         ]
     );
+    for c in &table {
+        assert_eq!(c.context_path(), ["문제 9"], "{}", c.front);
+        // The id still comes from where the cell sits.
+        assert_eq!(c.path, ["문제 9", "BART", "다른 모델과 비교"]);
+    }
 }
 
 #[test]
@@ -224,15 +244,17 @@ fn logistic_table_with_pasted_katex_cell() {
         range,
         [
             (
-                "Linear Regression › 출력 범위 <small>(Logistic regression)</small>",
+                "Linear Regression › 출력 범위",
                 "\\(-\\infty\\) ~ \\(+\\infty\\)"
             ),
-            (
-                "Logistic Regression › 출력 범위 <small>(Logistic regression)</small>",
-                "0 ~ 1"
-            ),
+            ("Logistic Regression › 출력 범위", "0 ~ 1"),
         ]
     );
+    // A table comparing its own topic with another thing sits above that topic.
+    for c in d.cards.iter().filter(|c| c.kind == CardKind::Table) {
+        assert_eq!(c.context_path(), ["문제 9"]);
+        assert_eq!(c.path, ["문제 9", "Logistic regression"]);
+    }
     let claim = d
         .claims
         .iter()
@@ -1053,4 +1075,211 @@ fn claim_labels_directly_under_a_topic_make_one_card() {
     );
     // The values are still claims for the checker.
     assert_eq!(d.claims.len(), 4);
+}
+
+/// Fronts with their context in brackets when it is not the card's heading path.
+fn shown(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind != CardKind::Definition)
+        .map(|c| match &c.context {
+            Some(ctx) => format!("[{}] {} => {}", ctx.join(" › "), c.front, c.back),
+            None => format!("{} => {}", c.front, c.back),
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_after_a_facets_list_is_no_part_of_the_facet() {
+    // MLOps Level 2's Benefits list, then a headingless table comparing all three levels: the
+    // table belongs to the problem holding the three levels, not to `Benefits`.
+    let d = doc("## **MLOps Level 0: Manual Process – Key Points**
+
+- **Goal**: manual
+
+## **MLOps Level 1: ML Pipeline Automation – Key Points**
+
+- **Goal**: CT
+
+## **MLOps Level 2 – CI/CD Pipeline Automation**
+
+### **Benefits**
+
+- Rapid iteration and deployment.
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation | **Level 2** – CI/CD Pipeline Automation |
+| --- | --- | --- | --- |
+| **프로세스** | 전 과정 수동 실행 | 파이프라인 단계 자동화 | 파이프라인 자동화 + CI/CD |
+");
+    assert_eq!(
+        shown(&d)[3..],
+        [
+            "[문제 9] Level 0 – Manual Process › 프로세스 => 전 과정 수동 실행",
+            "[문제 9] Level 1 – ML Pipeline Automation › 프로세스 => 파이프라인 단계 자동화",
+            "[문제 9] Level 2 – CI/CD Pipeline Automation › 프로세스 => 파이프라인 자동화 + CI/CD",
+        ]
+    );
+    // Its claims are about the topics the columns name.
+    let subjects: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| c.origin == ClaimOrigin::TableCell)
+        .map(|c| c.subject.as_str())
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "MLOps Level 0: Manual Process – Key Points",
+            "MLOps Level 1: ML Pipeline Automation – Key Points",
+            "MLOps Level 2 – CI/CD Pipeline Automation",
+        ]
+    );
+
+    // Naming no topic, it still leaves the facet for the topic.
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 3. 장점
+
+- 메모리 절약
+
+| 구분 | r | alpha |
+| --- | --- | --- |
+| 의미 | rank | scale |
+");
+    let table: Vec<&Card> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .collect();
+    assert_eq!(table[0].front, "r › 의미");
+    assert_eq!(table[0].context_path(), ["문제 9", "LoRA"]);
+    assert_eq!(table[0].path, ["문제 9", "LoRA", "장점"]);
+    // A facet whose body is the table keeps it.
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 5. 하이퍼파라미터
+
+| 구분 | r | alpha |
+| --- | --- | --- |
+| 의미 | rank | scale |
+");
+    assert_eq!(d.cards[1].context, None);
+    assert_eq!(
+        d.cards[1].context_path(),
+        ["문제 9", "LoRA", "하이퍼파라미터"]
+    );
+}
+
+#[test]
+fn a_fact_repeated_by_a_table_is_one_card() {
+    // `BERT › 구조` as a bullet and again in the BART section's table: the bullet says more,
+    // so it is the card; GPT's row asks what no bullet does and stays.
+    let d = doc("## 0. GPT
+
+- **장점**: 생성 능력
+
+## **1. BERT (Bidirectional Encoder Representations from Transformers)**
+
+- **구조**: Transformer **Encoder**만 사용 (양방향 문맥 학습)
+
+## **5. BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 4. 다른 모델과 비교
+
+| 모델 | 구조 |
+| --- | --- |
+| **BERT** | Encoder만 |
+| **GPT** | Decoder만 |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "GPT › 장점 => 생성 능력",
+            "BERT › 구조 => Transformer <b>Encoder</b>만 사용 (양방향 문맥 학습)",
+            "[문제 9] GPT › 구조 => Decoder만",
+        ]
+    );
+    let merged = d.skipped.last().expect("the merged cell");
+    assert_eq!(merged.line, 19);
+    assert_eq!(
+        merged.reason,
+        "asks what the card on line 11 asks (BERT › 구조), whose answer holds this one; that \
+         card is kept"
+    );
+    // Both places still make claims (the checker compares them).
+    assert_eq!(
+        d.claims
+            .iter()
+            .filter(|c| c.subject == "BERT" && c.attribute == "구조")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn facts_are_keyed_without_asides_separators_or_case() {
+    // `Zero-Shot` in the table is the `Zero-Shot Learning (ZSL)` topic, `GZSL` the
+    // `Generalized Zero-Shot Learning (GZSL)` one; `LSTM (Long Short-Term Memory)` is `LSTM`.
+    let d = doc("## **1. Zero-Shot Learning (ZSL)**
+
+- **정의**: 본 적 없는 클래스 예측
+- **예시**: “줄무늬가 있는 말” 설명으로 얼룩말 분류
+
+## **4. Generalized Zero-Shot Learning (GZSL)**
+
+- **테스트 시**: Seen+Unseen 모두
+
+## **5. 비교 표**
+
+| 구분 | 정의 | 예시 | 테스트 시 |
+| --- | --- | --- | --- |
+| **Zero-Shot** | 본 적 없는 클래스 예측 | “줄무늬 말” 설명 듣고 얼룩말 맞히기 | Unseen만 |
+| **GZSL** | Seen도 포함 | 고양이·개·얼룩말 분류 | **Seen+Unseen 모두** |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "Zero-Shot Learning › 정의 => 본 적 없는 클래스 예측",
+            "Zero-Shot Learning › 예시 => “줄무늬가 있는 말” 설명으로 얼룩말 분류",
+            "Generalized Zero-Shot Learning › 테스트 시 => Seen+Unseen 모두",
+            // Different answers to one question stay two cards (the checker judges them).
+            "[문제 9] Zero-Shot › 예시 => “줄무늬 말” 설명 듣고 얼룩말 맞히기",
+            "[문제 9] Zero-Shot › 테스트 시 => Unseen만",
+            "[문제 9] GZSL › 정의 => Seen도 포함",
+            "[문제 9] GZSL › 예시 => 고양이·개·얼룩말 분류",
+        ]
+    );
+    let merged: Vec<usize> = d.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(merged, [18, 19]);
+
+    let d = doc("## **LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개
+
+## **GRU (Gated Recurrent Unit)**
+
+- **게이트 수**: 2개
+
+### 비교
+
+| 모델 | 게이트 수 |
+| --- | --- |
+| **LSTM (Long Short-Term Memory)** | 2개 |
+| GRU | 2개 |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "LSTM › 게이트 수 => 3개",
+            "GRU › 게이트 수 => 2개",
+            "[문제 9] LSTM (Long Short-Term Memory) › 게이트 수 => 2개",
+        ]
+    );
+    let lstm: Vec<(&str, &str)> = d
+        .claims
+        .iter()
+        .filter(|c| c.subject == "LSTM")
+        .map(|c| (c.attribute.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(lstm, [("게이트 수", "3개"), ("게이트 수", "2개")]);
 }

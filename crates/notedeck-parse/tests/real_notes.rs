@@ -258,11 +258,23 @@ fn long_prose_is_skipped_with_a_reason() {
             .any(|c| c.line == 424 && c.kind == CardKind::Cloze)
     );
     // Skipped blocks never overlap a card's own line, but for prose whose first sentence is
-    // the card.
+    // the card. A table cell merged into another card shares its row's line with the row's
+    // other cells, so it is held to its own span.
     let card_lines: HashSet<usize> = d.cards.iter().map(|c| c.line).collect();
+    let merged = |s: &notedeck_parse::Skipped| s.reason.contains("whose answer holds this one");
     assert!(d.skipped.iter().all(|s| !card_lines.contains(&s.line)
         || s.reason.contains("introduces")
-        || s.reason.ends_with("its first sentence is a card")));
+        || s.reason.ends_with("its first sentence is a card")
+        || merged(s)));
+    for s in d.skipped.iter().filter(|s| merged(s)) {
+        assert!(
+            d.cards
+                .iter()
+                .all(|c| c.span.end <= s.span.start || s.span.end <= c.span.start),
+            "line {} is both carded and merged away",
+            s.line
+        );
+    }
 }
 
 #[test]
@@ -413,4 +425,52 @@ fn problems_named_by_a_short_line_have_a_subject() {
             ("문항 22", "overfitting vs underfitting")
         ]
     );
+}
+
+/// Ids recorded from the cards the notes made before table cells were shown under their
+/// comparison's context and repeated facts were merged.
+const IDS_BEFORE: &str = include_str!("data/card-ids-d7dfbf8.tsv");
+
+#[test]
+fn cards_keep_their_ids_when_their_context_moves() {
+    // Anki updates a note in place only while its GUID stays: a table cell now shown under the
+    // problem rather than under a sibling section is still the same note.
+    let d = notes();
+    let mut table_cards = 0;
+    let mut merged = Vec::new();
+    for row in IDS_BEFORE.lines().filter(|l| !l.starts_with('#')) {
+        let [line, kind, key, id] = row.split('\t').collect::<Vec<_>>()[..] else {
+            panic!("bad row {row:?}");
+        };
+        let line: usize = line.parse().expect("line");
+        let now = d.cards.iter().find(|c| {
+            c.line == line && c.key == key && format!("{:?}", c.kind).to_lowercase() == kind
+        });
+        if kind == "table" {
+            table_cards += 1;
+        }
+        match now {
+            Some(card) => assert_eq!(card.id, id, "{key} on line {line}"),
+            None if kind == "table" => merged.push((line, key)),
+            None => {}
+        }
+    }
+    assert_eq!(table_cards, 126);
+    // The table cells that repeat a card's answer are gone, each with the reason.
+    assert_eq!(
+        merged,
+        [
+            (109, "BERT › 구조"),
+            (928, "배포 단위 › Level 1 – ML Pipeline Automation"),
+            (929, "데이터·모델 검증 › Level 0 – Manual Process"),
+        ]
+    );
+    for (line, _) in merged {
+        assert!(
+            d.skipped
+                .iter()
+                .any(|s| s.line == line && s.reason.contains("whose answer holds this one")),
+            "no reason for line {line}"
+        );
+    }
 }

@@ -109,6 +109,7 @@ impl Deck {
                 path: image.path.clone(),
             })
             .collect();
+        let context = escape_html(&card.context_path().join(" › "));
         PreparedCard {
             line: card.line,
             definition: definition_name(&card).map(|name| (name.to_string(), card.span.clone())),
@@ -126,7 +127,7 @@ impl Deck {
                 },
                 front,
                 back: card.back,
-                context: escape_html(&card.path.join(" › ")),
+                context,
                 source: format!("{file_name}:{}", card.line),
                 tags: spell::tags(&card.tags),
             },

@@ -173,6 +173,51 @@ pub fn duplicates_among<'a>(cards: &[(&'a Path, &'a Note, u32)]) -> Vec<Finding>
         .collect()
 }
 
+/// Drop each `duplicate-card` finding that a `conflicting-claim` finding already explains: the
+/// same two places, one front asked twice because its two answers disagree. One problem, one
+/// finding; the conflict says what to fix. Both findings have their primary span in the same
+/// file, so `check_all` and `check_file` drop the same ones.
+pub fn drop_duplicates_of_conflicts(findings: &mut Vec<Finding>) {
+    let inside = |inner: &Span, outer: &Span| outer.start <= inner.start && inner.end <= outer.end;
+    let conflicts: Vec<(&Path, Span, &Path, Span)> = findings
+        .iter()
+        .filter(|f| f.code == Code::ConflictingClaim)
+        .filter_map(|f| {
+            let r = f.related.first()?;
+            Some((
+                f.path.as_path(),
+                f.span.clone(),
+                r.path.as_path(),
+                r.span.clone(),
+            ))
+        })
+        .collect();
+    if conflicts.is_empty() {
+        return;
+    }
+    let explained: Vec<bool> = findings
+        .iter()
+        .map(|f| {
+            f.code == Code::DuplicateCard
+                && f.related.first().is_some_and(|r| {
+                    conflicts
+                        .iter()
+                        .any(|(path, span, first_path, first_span)| {
+                            *path == f.path.as_path()
+                                && inside(span, &f.span)
+                                && *first_path == r.path.as_path()
+                                && inside(first_span, &r.span)
+                        })
+                })
+        })
+        .collect();
+    let mut i = 0;
+    findings.retain(|_| {
+        i += 1;
+        !explained[i - 1]
+    });
+}
+
 /// Findings for cards of one note whose answer is empty (cloze cards carry their answer on the
 /// front, so they are exempt).
 pub fn empty_answers(path: &Path, note: &Note) -> Vec<Finding> {

@@ -14,7 +14,7 @@
 
 use crate::index::postings;
 use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace};
-use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span};
+use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span, name_key};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -25,11 +25,17 @@ pub struct ClaimKey {
     attribute: String,
 }
 
-/// The comparison key of a claim.
+/// The comparison key of a claim. Names lose their parenthetical asides as the parser's fact
+/// keys do (`LSTM (Long Short-Term Memory)` is `LSTM`, `CI (지속적 통합)` is `CI`), so a table
+/// row and a topic's bullet meet; a formula's left side keeps its parentheses (`f(x)`).
 pub fn key(claim: &Claim) -> ClaimKey {
     ClaimKey {
-        subject: squash(&claim.subject),
-        attribute: squash(&claim.attribute),
+        subject: name_key(&claim.subject),
+        attribute: if claim.origin == ClaimOrigin::Formula {
+            squash(&claim.attribute)
+        } else {
+            name_key(&claim.attribute)
+        },
     }
 }
 

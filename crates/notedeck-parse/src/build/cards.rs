@@ -37,7 +37,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             i += 1;
             match b.kind {
                 Kind::Rule | Kind::Html | Kind::Heading(_) => {}
-                Kind::Table => self.table(sec, b),
+                Kind::Table => {
+                    // A facet's list followed by a table: the table is no part of the facet.
+                    let after_list = facet
+                        && blocks[..i - 1]
+                            .iter()
+                            .any(|&n| tree.blocks[n].kind == Kind::List);
+                    self.table(sec, b, after_list);
+                }
                 Kind::CodeBlock => {
                     self.code_claims(sec, b);
                     if facet {

@@ -1,7 +1,7 @@
 //! What every card of a section shares: heading path, breadcrumb, deck, tags, the subject
 //! claims are about, and the front of a card with no label of its own.
 
-use super::{Builder, SecCtx};
+use super::{Builder, SecCtx, facts};
 use crate::{SectionKind, math};
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -43,11 +43,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         for sec in std::iter::once(None).chain((0..n).map(Some)) {
             let (deck, tags) = self.compute_deck_and_tags(sec);
             let breadcrumb = self.compute_breadcrumb(sec);
+            let subject = self.compute_subject(sec);
             all.push(SecCtx {
                 crumb_html: self.crumb_html(&breadcrumb, sec),
                 path: self.compute_path(sec),
                 breadcrumb,
-                subject: self.compute_subject(sec),
+                fact_topic: facts::name_key(&subject),
+                fact_facets: self.compute_fact_facets(sec),
+                subject,
                 deck,
                 tags,
             });
@@ -61,12 +64,6 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     pub(super) fn path(&self, sec: Option<usize>) -> Vec<String> {
         self.ctx(sec).map(|c| c.path.clone()).unwrap_or_default()
-    }
-
-    pub(super) fn breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
-        self.ctx(sec)
-            .map(|c| c.breadcrumb.clone())
-            .unwrap_or_default()
     }
 
     pub(super) fn subject(&self, sec: Option<usize>) -> String {
@@ -107,6 +104,26 @@ impl<'t, 'a> Builder<'t, 'a> {
         };
         let mut out = String::new();
         math::text_to_html(&parts.join(" › "), &mut out);
+        out
+    }
+
+    /// The facets between `sec` and its topic, outermost first, each as `\x1f` and its
+    /// [`facts::name_key`]: the part of a fact's key its section gives.
+    fn compute_fact_facets(&self, sec: Option<usize>) -> String {
+        let mut facets = Vec::new();
+        let mut cur = sec;
+        while let Some(s) = cur {
+            if self.doc.sections[s].kind != SectionKind::Facet {
+                break;
+            }
+            facets.push(s);
+            cur = self.doc.sections[s].parent;
+        }
+        let mut out = String::new();
+        for &s in facets.iter().rev() {
+            out.push('\x1f');
+            facts::push_name_key(&self.info[s].short, &mut out);
+        }
         out
     }
 

@@ -50,6 +50,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
+        self.merge_same_facts(&mut raw);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }

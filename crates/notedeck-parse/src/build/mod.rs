@@ -20,6 +20,7 @@ mod claims;
 mod context;
 mod definitions;
 mod essay;
+mod facts;
 mod identity;
 mod lists;
 mod outline;
@@ -29,6 +30,7 @@ mod statements;
 mod tables;
 mod tips;
 
+pub use facts::name_key;
 pub use identity::card_id;
 
 use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
@@ -56,6 +58,8 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         copies: Vec::new(),
         raw_cards: Vec::new(),
         contexts: Vec::new(),
+        fact_buf: String::new(),
+        topic_names: None,
     };
     b.doc.title = fallback_title.to_string();
     let (pins, bad_pins) = scan_pins(text);
@@ -177,6 +181,11 @@ struct SecCtx {
     subject: String,
     deck: Vec<String>,
     tags: Vec<String>,
+    /// [`facts::name_key`] of `subject`: the topic a fact of this section is about.
+    fact_topic: String,
+    /// [`facts::name_key`] of each facet between the topic and this section, each after a
+    /// `\x1f`: the part of a fact's key the section gives.
+    fact_facets: String,
 }
 
 /// A card as a rule found it: what the rule decides, before the section's context (deck,
@@ -209,6 +218,9 @@ struct RawCard {
     namespace: Option<String>,
     /// Lines (0-based) where a pin for this card may sit.
     pin_lines: [Option<usize>; 2],
+    /// The (topic, facet) the card asks about, hashed ([`facts::fact_hash`]); `None` for
+    /// cards that ask no such question (cloze, definitions, a topic's loose bullets).
+    fact: Option<u64>,
 }
 
 struct Builder<'t, 'a> {
@@ -228,6 +240,10 @@ struct Builder<'t, 'a> {
     raw_cards: Vec<RawCard>,
     /// [`SecCtx`] per section, index 0 for text before any section.
     contexts: Vec<SecCtx>,
+    /// Scratch space for a card's fact key, reused so keying a card allocates nothing.
+    fact_buf: String,
+    /// The topics a table's subjects may name, gathered at the first table of the note.
+    topic_names: Option<Vec<tables::TopicNames>>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -302,6 +318,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             tags,
             span,
             line,
+            context: None,
             pinned_id: None,
             images,
         }
@@ -339,11 +356,36 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             pin_lines[1] = Some(l);
         }
+        let fact = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
             card: self.make_card(draft),
             namespace: None,
             pin_lines,
+            fact,
         });
+    }
+
+    /// The fact a basic card asks about: its section's topic and facets, then its label. A
+    /// facet card asks about the facet itself; loose bullets and images name no facet.
+    fn card_fact(&mut self, draft: &CardDraft) -> Option<u64> {
+        if draft.kind != CardKind::Basic {
+            return None;
+        }
+        let key = draft.key.as_str();
+        if key == cards::UNLABELLED_KEY || key.starts_with("image:") {
+            return None;
+        }
+        let ctx = self.contexts.get(draft.sec? + 1)?;
+        let mut buf = std::mem::take(&mut self.fact_buf);
+        buf.clear();
+        buf.push_str(&ctx.fact_facets);
+        if key != "section" {
+            buf.push('\x1f');
+            facts::push_name_key(key, &mut buf);
+        }
+        let fact = (!buf.is_empty()).then(|| facts::fact_hash(&ctx.fact_topic, &buf));
+        self.fact_buf = buf;
+        fact
     }
 
     fn skip(&mut self, span: Span, reason: &str) {

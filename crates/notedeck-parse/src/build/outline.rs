@@ -372,6 +372,6 @@ fn looks_like_topic(title: &str) -> bool {
 }
 
 /// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
-fn is_comparison(title: &str) -> bool {
+pub(super) fn is_comparison(title: &str) -> bool {
     title.contains("비교") || title.contains("요약")
 }

@@ -1,12 +1,14 @@
-//! Comparison tables: one card and one claim per body cell.
+//! Comparison tables: one card and one claim per body cell. A cell's front is the question
+//! (subject › attribute); where it belongs is its context: a table comparing topics belongs
+//! to the section holding them all, not to the sibling section it sits under.
 
-use super::{Builder, CardDraft, RawCard};
+use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
-use crate::{CardKind, Claim, ClaimOrigin, math};
+use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Comparison table: one card per body cell.
-    pub(super) fn table(&mut self, sec: Option<usize>, table: &Block) {
+    pub(super) fn table(&mut self, sec: Option<usize>, table: &Block, after_list: bool) {
         let mut head: Vec<(Plain, &Block)> = Vec::new();
         let mut rows: Vec<Vec<(Plain, &Block)>> = Vec::new();
         for part in &table.children {
@@ -46,10 +48,35 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Columns name the subjects when the header is mostly names and more so than the
         // first column (Grad-CAM | Score-CAM); otherwise rows do (BERT / GPT / BART).
         let columns_are_subjects = ht > 0 && hn * 2 >= ht && (ct == 0 || hn * ct > cn * ht);
-        let context = self.breadcrumb(sec).join(" › ");
+        let subjects: Vec<&str> = if columns_are_subjects {
+            head.iter().skip(1).map(|(p, _)| p.text.trim()).collect()
+        } else {
+            // One per row, even a row without cells, so a row's index is its subject's.
+            rows.iter()
+                .map(|r| r.first().map_or("", |(p, _)| p.text.trim()))
+                .collect()
+        };
+        let topics: Vec<Option<usize>> = subjects
+            .iter()
+            .map(|name| self.topic_named(name, sec))
+            .collect();
+        let shown_under = self.table_context(sec, after_list, &topics);
+        let context = (shown_under != sec).then(|| self.path(shown_under));
+        // What a cell's claim and fact are about: the topic its subject names, else the
+        // subject as written.
+        let canonical: Vec<String> = subjects
+            .iter()
+            .zip(&topics)
+            .map(|(name, topic)| match topic {
+                Some(t) => self.info[*t].short.clone(),
+                None => name.to_string(),
+            })
+            .collect();
+        let subject_keys: Vec<String> = canonical.iter().map(|c| facts::name_key(c)).collect();
         let table_line = self.lines.line_of(table.span.end.saturating_sub(1));
         let namespace = self.pins.get(&(table_line + 1)).map(|(id, _)| id.clone());
-        for row in &rows {
+        let mut fact_facet = String::new();
+        for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
                 continue;
             };
@@ -63,20 +90,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if value.is_empty() || row_name.is_empty() || col_name.is_empty() {
                     continue;
                 }
-                let (subject, attribute) = if columns_are_subjects {
-                    (col_name, row_name)
+                let (subject, attribute, s) = if columns_are_subjects {
+                    (col_name, row_name, c - 1)
                 } else {
-                    (row_name, col_name)
+                    (row_name, col_name, r)
                 };
+                // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
                 math::text_to_html(subject, &mut front);
                 front.push_str(" › ");
                 math::text_to_html(attribute, &mut front);
-                if !context.is_empty() && !context.contains(subject) {
-                    front.push_str(" <small>(");
-                    math::escape_html(&context, &mut front);
-                    front.push_str(")</small>");
-                }
                 let mut back = String::new();
                 tree::render(self.tree.inner(cell_block), &mut back, &self.copies);
                 let key = format!("{row_name} › {col_name}");
@@ -84,7 +107,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let vrange = lead..lead + value.len();
                 if let Some(value_span) = cell.exact_src_span(self.text, &vrange) {
                     self.doc.claims.push(Claim {
-                        subject: math::tex_only(subject),
+                        subject: math::tex_only(canonical.get(s).map_or(subject, String::as_str)),
                         attribute: math::tex_only(attribute),
                         value: math::tex_only(value),
                         origin: ClaimOrigin::TableCell,
@@ -92,9 +115,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                         value_span,
                     });
                 }
+                fact_facet.clear();
+                fact_facet.push('\x1f');
+                facts::push_name_key(attribute, &mut fact_facet);
+                let fact = subject_keys
+                    .get(s)
+                    .map(|topic| facts::fact_hash(topic, &fact_facet));
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
-                let card = self.make_card(CardDraft {
+                let mut card = self.make_card(CardDraft {
                     kind: CardKind::Table,
                     sec,
                     key,
@@ -105,13 +134,138 @@ impl<'t, 'a> Builder<'t, 'a> {
                     pin_at: None,
                     pin_line: None,
                 });
+                card.context = context.clone();
                 self.raw_cards.push(RawCard {
                     card,
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
+                    fact,
                 });
             }
         }
+    }
+
+    /// The topic of the table's problem that a table's subject names: its title or the
+    /// expansion in its parentheses, or (for a subject of two words or more) a run of the
+    /// title's words (`Level 0: Manual Process` in `MLOps Level 0: Manual Process – Key
+    /// Points`, `Zero-Shot` in `Zero-Shot Learning`), the shortest such title if one is.
+    /// Comparison sections (`비교 요약 표`) name nothing. A name two topics share names none.
+    fn topic_named(&mut self, name: &str, near: Option<usize>) -> Option<usize> {
+        let wanted = aliases(name);
+        if wanted.is_empty() {
+            return None;
+        }
+        let problem = self.problem_of(near);
+        if self.topic_names.is_none() {
+            let topics = (0..self.doc.sections.len())
+                .filter(|&i| {
+                    self.doc.sections[i].kind == SectionKind::Topic
+                        && !outline::is_comparison(&self.info[i].short)
+                })
+                .map(|i| TopicNames {
+                    section: i,
+                    problem: self.problem_of(Some(i)),
+                    names: None,
+                })
+                .collect();
+            self.topic_names = Some(topics);
+        }
+        let sections = &self.doc.sections;
+        let topics = self.topic_names.as_deref_mut().unwrap_or_default();
+        // (topic, another topic too)
+        let mut exact: Option<(usize, bool)> = None;
+        // (words in the title, topic, another topic as short)
+        let mut loose: Option<(usize, usize, bool)> = None;
+        for topic in topics.iter_mut().filter(|t| t.problem == problem) {
+            let i = topic.section;
+            // Only the topics of a problem with a table are ever read.
+            let names = topic
+                .names
+                .get_or_insert_with(|| aliases(&sections[i].title));
+            if names.iter().any(|n| wanted.contains(n)) {
+                exact = Some(match exact {
+                    None => (i, false),
+                    Some((t, _)) => (t, true),
+                });
+                continue;
+            }
+            for n in names.iter() {
+                if !wanted.iter().any(|w| is_run_of(w, n)) {
+                    continue;
+                }
+                let len = n.split(' ').count();
+                loose = match loose {
+                    Some((shortest, t, two)) if shortest < len || (t == i && shortest <= len) => {
+                        Some((shortest, t, two))
+                    }
+                    Some((shortest, t, _)) if shortest == len => Some((shortest, t, true)),
+                    _ => Some((len, i, false)),
+                };
+            }
+        }
+        match (exact, loose) {
+            (Some((t, false)), _) => Some(t),
+            (Some((_, true)), _) => None,
+            (None, Some((_, t, false))) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The problem `sec` is in, if any.
+    fn problem_of(&self, mut sec: Option<usize>) -> Option<usize> {
+        while let Some(s) = sec {
+            if self.doc.sections[s].kind == SectionKind::Problem {
+                return Some(s);
+            }
+            sec = self.doc.sections[s].parent;
+        }
+        None
+    }
+
+    /// Where a table's cells are shown: the nearest section holding the table and every topic
+    /// its subjects name. A table comparing a topic with others sits above that topic, and a
+    /// table after a facet's list is no part of the facet.
+    fn table_context(
+        &self,
+        sec: Option<usize>,
+        after_list: bool,
+        topics: &[Option<usize>],
+    ) -> Option<usize> {
+        let mut base = sec;
+        if after_list
+            && let Some(s) = sec
+            && self.doc.sections[s].kind == SectionKind::Facet
+        {
+            base = self.doc.sections[s].parent;
+        }
+        let mut at = base;
+        for t in topics.iter().flatten() {
+            at = self.common_ancestor(at, Some(*t));
+        }
+        match at {
+            Some(t) if topics.len() >= 2 && topics.contains(&Some(t)) => {
+                self.doc.sections[t].parent
+            }
+            _ => at,
+        }
+    }
+
+    /// The nearest section holding both `a` and `b` (`None`: the whole note).
+    fn common_ancestor(&self, a: Option<usize>, b: Option<usize>) -> Option<usize> {
+        let mut chain = Vec::new();
+        let mut cur = a;
+        while let Some(s) = cur {
+            chain.push(s);
+            cur = self.doc.sections[s].parent;
+        }
+        let mut cur = b;
+        while let Some(s) = cur {
+            if chain.contains(&s) {
+                return Some(s);
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        None
     }
 
     pub(super) fn cells(&self, row: &'t Block) -> Vec<(Plain, &'t Block)> {
@@ -121,6 +275,79 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).
+pub(super) struct TopicNames {
+    section: usize,
+    problem: Option<usize>,
+    /// Computed when a table of the topic's problem first asks.
+    names: Option<Vec<String>>,
+}
+
+/// The names a title or a table subject goes by, each as its lowercased words one space
+/// apart: the text outside parentheses, and each parenthesis (`Generalized Zero-Shot Learning
+/// (GZSL)` is also `gzsl`).
+fn aliases(name: &str) -> Vec<String> {
+    // Sized once: growing a string a character at a time costs more than the rest.
+    let mut out = Vec::with_capacity(2);
+    out.push(String::with_capacity(name.len()));
+    // Which alias a character goes to: 0 outside parentheses, else the parenthesis.
+    let mut current = 0;
+    let mut depth = 0usize;
+    let mut gap = false;
+    for c in name.chars() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    out.push(String::with_capacity(name.len()));
+                    current = out.len() - 1;
+                }
+                depth += 1;
+                gap = true;
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    current = 0;
+                }
+                gap = true;
+            }
+            _ if c.is_ascii_alphanumeric()
+                || is_hangul(c)
+                || (!c.is_ascii() && c.is_alphanumeric()) =>
+            {
+                let alias = &mut out[current];
+                if gap && !alias.is_empty() {
+                    alias.push(' ');
+                }
+                gap = false;
+                if c.is_ascii() {
+                    alias.push(c.to_ascii_lowercase());
+                } else if is_hangul(c) {
+                    // No case; skips the lookup in Unicode's tables.
+                    alias.push(c);
+                } else {
+                    alias.extend(c.to_lowercase());
+                }
+            }
+            _ => gap = true,
+        }
+    }
+    out.retain(|a| !a.is_empty());
+    out
+}
+
+/// Whether the words of `run` (two or more) come one after another in `words`.
+fn is_run_of(run: &str, words: &str) -> bool {
+    run.contains(' ')
+        && words.match_indices(run).any(|(at, _)| {
+            (at == 0 || words[..at].ends_with(' '))
+                && words[at + run.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ')
+        })
 }
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an

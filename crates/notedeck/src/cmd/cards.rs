@@ -54,6 +54,8 @@ struct CardJson<'a> {
     source: Source,
     key: &'a str,
     path: &'a [String],
+    /// What the card is shown under (Anki's Context field); `path` is where it sits.
+    context: &'a [String],
     pinned: bool,
 }
 
@@ -134,6 +136,7 @@ fn card_json<'a>(file: &std::path::Path, card: &'a Card) -> CardJson<'a> {
         },
         key: &card.key,
         path: &card.path,
+        context: card.context_path(),
         pinned: card.pinned_id.is_some(),
     }
 }

@@ -1,0 +1,282 @@
+//! One card per fact. Notes repeat a fact on purpose (bullets under a topic, then a
+//! comparison table), so every card that asks "topic › facet" is keyed by the normalised pair,
+//! across the whole document; of two cards with one key whose answers say the same (equal once
+//! normalised, or one holding the other), only the fuller is kept. Different answers keep both
+//! cards: whether they contradict each other is the checker's `conflicting-claim`.
+
+use super::{Builder, RawCard};
+use crate::Skipped;
+
+/// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
+/// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is
+/// `level0manualprocess`. A name that is all parenthesis keeps what is inside it.
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    push_name_key(name, &mut out);
+    out
+}
+
+/// Append [`name_key`] of `name` to `out`.
+pub(super) fn push_name_key(name: &str, out: &mut String) {
+    let start = out.len();
+    push_alnum(name, true, out);
+    if out.len() == start {
+        push_alnum(name, false, out);
+    }
+}
+
+/// Letters and digits of `name`, lowercased, those inside parentheses only when
+/// `outside_parens` is false. Every card's label goes through here, so runs of what is copied
+/// as it is (ASCII lowercase and digits, Hangul syllables) are copied in one piece and only
+/// other non-ASCII characters are looked up in Unicode's tables.
+fn push_alnum(name: &str, outside_parens: bool, out: &mut String) {
+    let mut depth = 0usize;
+    let mut run = 0;
+    for (at, c) in name.char_indices() {
+        let keep = !outside_parens || depth == 0;
+        if keep && matches!(c, 'a'..='z' | '0'..='9' | '\u{AC00}'..='\u{D7A3}') {
+            continue;
+        }
+        out.push_str(&name[run..at]);
+        run = at + c.len_utf8();
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            'A'..='Z' if keep => out.push(c.to_ascii_lowercase()),
+            _ if keep && !c.is_ascii() && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    out.push_str(&name[run..]);
+}
+
+/// The key of a fact: the topic's [`name_key`], then each facet's (a facet section's title,
+/// a bullet's label, a table column), hashed. Facet keys in `facets` each start with `\x1f`.
+pub(super) fn fact_hash(topic: &str, facets: &str) -> u64 {
+    // FNV-1a: keys are short and only meet within one note, and SipHash's setup cost more
+    // than the rest of keying a card.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in topic.bytes().chain([0x1e]).chain(facets.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// An answer as answers are compared: the words of its text (HTML tags dropped), lowercased,
+/// one space apart. Images are not words: an image-only answer has none.
+fn answer_words(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut gap = false;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            // Inline markup sits inside words (`<b>Encoder</b>만`); anything else parts them.
+            let name = rest[..end]
+                .trim_start_matches(['<', '/'])
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if !INLINE_TAGS.contains(&name) {
+                gap = true;
+            }
+            rest = &rest[end..];
+            continue;
+        }
+        if matches!(c, 'a'..='z' | '0'..='9' | '\u{AC00}'..='\u{D7A3}') || c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            gap = true;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The `<img …>` tags of an answer, in order.
+fn image_tags(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<img").filter_map(|(at, _)| {
+        let end = html[at..].find('>')?;
+        Some(&html[at..=at + end])
+    })
+}
+
+/// HTML elements that do not separate the words around them.
+const INLINE_TAGS: [&str; 13] = [
+    "b", "i", "em", "strong", "code", "sub", "sup", "span", "a", "s", "del", "u", "mark",
+];
+
+/// Whether `short` says nothing `long` does not: no words at all (an image, which the card
+/// kept takes over), equal, or found in it starting at a word and ending at a word's end or
+/// before a Korean particle glued to it (`encoder` in `encoder만`).
+fn says_no_more(short: &str, long: &str) -> bool {
+    if short.is_empty() {
+        return true;
+    }
+    if short.len() > long.len() {
+        return false;
+    }
+    long.match_indices(short).any(|(at, _)| {
+        let starts_word = at == 0 || long[..at].ends_with(' ');
+        let after = long[at + short.len()..].chars().next();
+        let ends_word = after.is_none_or(|c| c == ' ' || super::tables::is_hangul(c));
+        starts_word && ends_word
+    })
+}
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Drop every card whose answer another card of the same fact already gives (the fuller of
+    /// two is kept, the first when they are equal). Runs after ids are assigned, so a merge
+    /// never renumbers the keys of the cards that stay.
+    pub(super) fn merge_same_facts(&mut self, raw: &mut Vec<RawCard>) {
+        // (fact, card) sorted: the cards of one fact are a run, in source order. One vector
+        // rather than a map of vectors: every card of a vault goes through here.
+        let mut facts: Vec<(u64, usize)> = raw
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((r.fact?, i)))
+            .collect();
+        facts.sort_unstable();
+        if facts.windows(2).all(|w| w[0].0 != w[1].0) {
+            return;
+        }
+        let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
+        for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            // The cards of the group still standing, with their answers' words.
+            let mut kept: Vec<(usize, String)> = Vec::new();
+            for &(_, i) in group {
+                let words = answer_words(&raw[i].card.back);
+                let same = kept
+                    .iter()
+                    .position(|(_, k)| says_no_more(&words, k) || says_no_more(k, &words));
+                match same {
+                    Some(p) if words.len() > kept[p].1.len() => {
+                        merged_into[kept[p].0] = Some(i);
+                        kept[p] = (i, words);
+                    }
+                    Some(p) => merged_into[i] = Some(kept[p].0),
+                    None => kept.push((i, words)),
+                }
+            }
+        }
+        // A card merged into one that was merged in turn names the card that stays.
+        let last = |mut i: usize| {
+            while let Some(j) = merged_into[i] {
+                i = j;
+            }
+            i
+        };
+        for i in 0..raw.len() {
+            if merged_into[i].is_none() {
+                continue;
+            }
+            let k = last(i);
+            // The words are the kept card's; an image only the other card shows moves over.
+            let moved: Vec<(String, crate::ImageRef)> = raw[i]
+                .card
+                .images
+                .iter()
+                .filter(|im| !raw[k].card.images.iter().any(|have| have.url == im.url))
+                .filter_map(|im| {
+                    let mut src = String::new();
+                    crate::math::escape_html(&im.url, &mut src);
+                    let tag = image_tags(&raw[i].card.back).find(|t| t.contains(&src))?;
+                    Some((tag.to_string(), im.clone()))
+                })
+                .collect();
+            for (tag, image) in moved {
+                let kept = &mut raw[k].card;
+                kept.back.push_str("<br>");
+                kept.back.push_str(&tag);
+                kept.images.push(image);
+            }
+            let kept = &raw[k].card;
+            let gone = &raw[i].card;
+            let reason = format!(
+                "asks what the card on line {} asks ({}), whose answer holds this one{}; that \
+                 card is kept",
+                kept.line,
+                plain(&kept.front),
+                if gone.images.is_empty() {
+                    ""
+                } else {
+                    " (with its image)"
+                }
+            );
+            self.doc.skipped.push(Skipped {
+                line: gone.line,
+                span: gone.span.clone(),
+                reason,
+            });
+        }
+        let mut i = 0;
+        raw.retain(|_| {
+            i += 1;
+            merged_into[i - 1].is_none()
+        });
+    }
+}
+
+/// A front as a message quotes it: tags dropped, whitespace collapsed.
+fn plain(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            _ => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_asides_separators_and_case() {
+        assert_eq!(name_key("LSTM (Long Short-Term Memory)"), "lstm");
+        assert_eq!(
+            name_key("Level 0: Manual Process"),
+            name_key("**Level 0** – Manual Process")
+        );
+        assert_eq!(name_key("데이터·모델 검증"), "데이터모델검증");
+        assert_eq!(name_key("(옵션)"), "옵션");
+    }
+
+    #[test]
+    fn answers_held_in_another_say_no_more() {
+        let long = answer_words("Transformer <b>Encoder</b>만 사용 (양방향 문맥 학습)");
+        assert_eq!(long, "transformer encoder만 사용 양방향 문맥 학습");
+        assert_eq!(answer_words("<ul><li>a</li><li>b</li></ul>"), "a b");
+        assert!(says_no_more(&answer_words("Encoder만"), &long));
+        assert!(says_no_more(&answer_words("encoder"), &long));
+        assert!(!says_no_more(&answer_words("coder"), &long));
+        assert!(!says_no_more(&answer_words("X"), &answer_words("Linux")));
+        assert!(says_no_more(
+            &answer_words("수동"),
+            &answer_words("수동, 제한적")
+        ));
+        assert!(!says_no_more(
+            &answer_words("모델 배포 자동화만"),
+            &answer_words("모델 배포 일부 자동화")
+        ));
+        assert!(says_no_more(
+            &answer_words("<p><img src=\"a.png\"></p>"),
+            "gradient"
+        ));
+    }
+}
