@@ -371,8 +371,8 @@ impl LanguageServer for Backend {
             .map(|(id, note)| {
                 serde_json::json!({
                     "id": id,
-                    "note_id": note.note_id,
-                    "deck": note.cards.first().map(|c| c.deck.to_string()).unwrap_or_default(),
+                    "note_id": note.note_id(),
+                    "deck": note.cards().next().map(|c| c.deck()).unwrap_or_default(),
                 })
             })
             .collect();
