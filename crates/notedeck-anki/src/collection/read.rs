@@ -155,8 +155,11 @@ pub(super) fn read_copy(
 
     // Every card; those of other notes are skipped by one lookup, which is cheaper than
     // joining `notes` again. `order` sorts them into note and card order afterwards.
-    let mut cards: Vec<CardRow> = Vec::with_capacity(col.notes.len());
-    let mut order: Vec<(u32, i64, u32, u32)> = Vec::with_capacity(col.notes.len());
+    let all_cards: usize = conn
+        .query_row("select count(*) from cards", [], |r| r.get(0))
+        .map_err(sql)?;
+    let mut cards: Vec<CardRow> = Vec::with_capacity(all_cards);
+    let mut order: Vec<(u32, i64, u32, u32)> = Vec::with_capacity(all_cards);
     {
         let mut stmt = conn
             .prepare(
@@ -219,16 +222,15 @@ pub(super) fn read_copy(
     drop(by_id);
     drop(leech_tag);
     order.sort_unstable();
+    permute(&mut cards, &mut order);
 
     let logs = logs
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         .map_err(sql)?;
-    col.cards.reserve_exact(cards.len());
     col.reviews.reserve_exact(logs.reviews);
     let mut note_start = 0usize;
-    for (i, &(note, _, _, card)) in order.iter().enumerate() {
-        let mut row = cards[card as usize].clone();
+    for (i, (&(note, ..), row)) in order.iter().zip(cards.iter_mut()).enumerate() {
         let reviews_start = u32::try_from(col.reviews.len()).map_err(|_| too_large())?;
         if let Some(log) = logs.by_card.get(&row.card_id) {
             // Kept newest first: oldest first from here on.
@@ -243,20 +245,38 @@ pub(super) fn read_copy(
             let newest = col.reviews[reviews_start as usize..].last();
             row.last_review_s = newest.map_or(0, |r| r.at_s.max(0));
         }
-        col.cards.push(row);
         let last_of_note = order.get(i + 1).is_none_or(|next| next.0 != note);
         if last_of_note {
-            let end = u32::try_from(col.cards.len()).map_err(|_| too_large())?;
             col.notes[note as usize].cards = Span32 {
                 start: u32::try_from(note_start).map_err(|_| too_large())?,
-                end,
+                end: u32::try_from(i + 1).map_err(|_| too_large())?,
             };
-            note_start = col.cards.len();
+            note_start = i + 1;
         }
     }
+    cards.shrink_to_fit();
+    col.cards = cards;
     col.text.shrink_to_fit();
     col.notes.shrink_to_fit();
     Ok(col)
+}
+
+/// Put `cards` into the order of `order` (sorted; its last field is each card's place in
+/// `cards`) in place, following each cycle of the permutation: a second array of every card
+/// would be as large as the index's own. The last fields of `order` are spent doing it.
+fn permute(cards: &mut [CardRow], order: &mut [(u32, i64, u32, u32)]) {
+    const DONE: u32 = u32::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = std::mem::replace(&mut order[at].3, DONE);
+            if from == DONE || from as usize == start {
+                break;
+            }
+            cards.swap(at, from as usize);
+            at = from as usize;
+        }
+    }
 }
 
 /// Column `i` as borrowed text (a blob or a number is an error, as `get::<String>` makes it).
@@ -368,6 +388,10 @@ fn review_logs(conn: &Connection, clock: Clock) -> rusqlite::Result<Logs> {
         ease: 0,
         review: false,
     };
+    // Sized for every card at once: the log holds a card or so more (deleted cards' rows).
+    let cards: usize = conn.query_row("select count(*) from cards", [], |r| r.get(0))?;
+    logs.by_card.reserve(cards);
+    logs.newest.reserve_exact(cards);
     let since_ms = (clock.now_s - 30 * 86_400) * 1000;
     let mut stmt = conn.prepare("select id, cid, ease, type from revlog order by id desc")?;
     let mut rows = stmt.query([])?;
