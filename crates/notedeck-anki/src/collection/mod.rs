@@ -213,8 +213,9 @@ impl Span32 {
     }
 }
 
-/// One card, with nothing on the heap. Sizes follow Anki's own (`u32` counts, `f32` memory
-/// state); what depends on the moment read (due in days or minutes, recall now) is computed
+/// One card, with nothing on the heap. The FSRS memory state is kept as the `f32` Anki itself
+/// stores; counts and times stay as wide as SQLite gave them (the interval, never negative, in a
+/// `u32`). What depends on the moment read (due in days or minutes, recall now) is computed
 /// when asked, from the collection's clock.
 #[derive(Debug, Clone)]
 struct CardRow {
