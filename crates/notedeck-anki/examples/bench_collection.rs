@@ -36,24 +36,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let held = rss_mb();
     let collection = kept.unwrap_or_default();
-    let cards: usize = collection.notes.values().map(|n| n.cards.len()).sum();
+    let cards: usize = collection.notes().map(|n| n.cards().len()).sum();
     let reviews: usize = collection
-        .notes
-        .values()
-        .flat_map(|n| &n.cards)
-        .map(|c| c.reviews.len())
+        .notes()
+        .flat_map(|n| n.cards())
+        .map(|c| c.reviews().len())
         .sum();
     times.sort_by(f64::total_cmp);
     println!(
         "{{\"notes\": {}, \"cards\": {cards}, \"reviews\": {reviews}, \"read_ms_median\": {:.1}, \
-         \"read_ms_all\": {:?}, \"index_rss_mb\": {:.1}}}",
-        collection.notes.len(),
+         \"read_ms_all\": {:?}, \"index_rss_mb\": {:.1}, \"index_heap_mb\": {:.1}}}",
+        collection.len(),
         times[times.len() / 2],
         times
             .iter()
             .map(|t| (t * 10.0).round() / 10.0)
             .collect::<Vec<_>>(),
         held - before,
+        collection.heap_bytes() as f64 / 1_048_576.0,
     );
     Ok(())
 }

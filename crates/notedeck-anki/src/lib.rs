@@ -380,14 +380,14 @@ fn write_collection(
                         // is newer than what Anki holds.
                         Some(held)
                             if collection::content_hash(batch.columns(row).0)
-                                == held.content_hash =>
+                                == held.content_hash() =>
                         {
                             summary.unchanged_notes += 1;
-                            (held.note_id, held.modified_s)
+                            (held.note_id(), held.modified_s())
                         }
                         Some(held) => {
                             summary.changed_notes += 1;
-                            (held.note_id, now_s.max(held.modified_s + 1))
+                            (held.note_id(), now_s.max(held.modified_s() + 1))
                         }
                         None => {
                             summary.new_notes += 1;

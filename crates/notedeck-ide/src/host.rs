@@ -54,9 +54,10 @@ impl AnalysisHost {
     }
 
     /// Use `reviews` (read from the student's collection) for lenses, hovers and leech
-    /// diagnostics from now on; `None` forgets them.
-    pub fn set_reviews(&mut self, reviews: Option<Arc<Collection>>) {
-        self.reviews = reviews;
+    /// diagnostics from now on; `None` forgets them. Returns the state used until now, for the
+    /// caller to drop where it does not hold up anyone (outside a lock).
+    pub fn set_reviews(&mut self, reviews: Option<Arc<Collection>>) -> Option<Arc<Collection>> {
+        std::mem::replace(&mut self.reviews, reviews)
     }
 
     /// The review state in use, shared (for work done off the lock).

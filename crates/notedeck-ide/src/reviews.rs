@@ -58,8 +58,8 @@ impl Analysis<'_> {
             match collection.note(&card.id) {
                 None => missing += 1,
                 Some(n) => {
-                    due += n.cards.iter().filter(|c| is_due_today(c)).count();
-                    leeches += usize::from(n.cards.iter().any(|c| c.leech));
+                    due += n.cards().filter(|&c| is_due_today(c)).count();
+                    leeches += usize::from(n.cards().any(|c| c.leech()));
                 }
             }
         }
@@ -85,25 +85,25 @@ impl Analysis<'_> {
             );
         };
         let mut md = String::new();
-        for c in &note.cards {
+        for c in note.cards() {
             if !md.is_empty() {
                 md.push_str("\n\n");
             }
             md.push_str(&format!("**In Anki:** {}", card_line(c)));
             let mut facts = vec![
-                format!("interval {} d", c.interval_days),
-                format!("{} reviews", c.reps),
-                format!("{} lapses", c.lapses),
+                format!("interval {} d", c.interval_days()),
+                format!("{} reviews", c.reps()),
+                format!("{} lapses", c.lapses()),
             ];
-            if let Some(at) = c.last_review_s {
+            if let Some(at) = c.last_review_s() {
                 facts.push(format!("last {}", civil_date(at.div_euclid(86_400))));
             }
-            if let (Some(s), Some(d)) = (c.stability, c.difficulty) {
+            if let (Some(s), Some(d)) = (c.stability(), c.difficulty()) {
                 facts.push(format!("stability {s:.1} d, difficulty {d:.1}"));
             }
             md.push_str(&format!("\n\n{}", facts.join(" · ")));
             let recent: Vec<String> = c
-                .reviews
+                .reviews()
                 .iter()
                 .rev()
                 .take(LAST_REVIEWS)
@@ -121,7 +121,7 @@ impl Analysis<'_> {
                 md.push_str(&format!("\n\nLast reviews: {}", recent.join(", ")));
             }
         }
-        md.push_str(&format!("\n\nIn Anki's browser: `nid:{}`", note.note_id));
+        md.push_str(&format!("\n\nIn Anki's browser: `nid:{}`", note.note_id()));
         Some(md)
     }
 
@@ -136,19 +136,18 @@ impl Analysis<'_> {
             .filter_map(|card| {
                 let anki = collection.note(&card.id)?;
                 let lapses: i64 = anki
-                    .cards
-                    .iter()
-                    .filter(|c| c.leech)
-                    .map(|c| c.lapses)
+                    .cards()
+                    .filter(|c| c.leech())
+                    .map(|c| c.lapses())
                     .max()?;
                 Some(Leech {
                     span: line_span(&note.text, &note.lines, card.span.start),
                     message: format!(
                         "forgotten {lapses}× in Anki: rewrite or split this card (nid:{})",
-                        anki.note_id
+                        anki.note_id()
                     ),
                     severity: self.leech_severity,
-                    note_id: anki.note_id,
+                    note_id: anki.note_id(),
                 })
             })
             .collect()
@@ -156,38 +155,37 @@ impl Analysis<'_> {
 }
 
 /// A note's state in one line: the card due first (or the only one).
-fn note_line(note: &NoteReview) -> String {
+fn note_line(note: NoteReview<'_>) -> String {
     let first = note
-        .cards
-        .iter()
-        .filter(|c| !c.suspended)
-        .min_by_key(|c| due_rank(&c.due))
-        .or_else(|| note.cards.first());
+        .cards()
+        .filter(|c| !c.suspended())
+        .min_by_key(|c| due_rank(&c.due()))
+        .or_else(|| note.cards().next());
     let Some(card) = first else {
         return "in Anki, no cards".to_string();
     };
     let mut line = card_line(card);
-    if note.cards.len() > 1 {
-        line.push_str(&format!(" · {} cards", note.cards.len()));
+    if note.cards().len() > 1 {
+        line.push_str(&format!(" · {} cards", note.cards().len()));
     }
     line
 }
 
 /// One Anki card in one line: `review · due in 5 d · R 87% · 2 lapses · leech`.
-fn card_line(card: &CardReview) -> String {
-    let state = match card.state {
+fn card_line(card: CardReview<'_>) -> String {
+    let state = match card.state() {
         State::New => "new",
         State::Learning => "learning",
         State::Review => "review",
         State::Relearning => "relearning",
     };
     let mut parts = vec![state.to_string()];
-    if card.suspended {
+    if card.suspended() {
         parts.insert(0, "suspended".into());
-    } else if card.buried {
+    } else if card.buried() {
         parts.insert(0, "buried".into());
     }
-    match &card.due {
+    match &card.due() {
         Due::New { .. } => {}
         Due::Minutes { in_minutes } if *in_minutes <= 0 => parts.push("due now".into()),
         Due::Minutes { in_minutes } => parts.push(format!("due in {in_minutes} min")),
@@ -195,17 +193,18 @@ fn card_line(card: &CardReview) -> String {
         Due::Day { in_days, .. } if *in_days < 0 => parts.push(format!("overdue {} d", -in_days)),
         Due::Day { in_days, .. } => parts.push(format!("due in {in_days} d")),
     }
-    if let Some(r) = card.retrievability {
+    if let Some(r) = card.retrievability() {
         parts.push(format!("R {:.0}%", r * 100.0));
     }
-    if card.lapses > 0 {
+    let lapses = card.lapses();
+    if lapses > 0 {
         parts.push(format!(
             "{} lapse{}",
-            card.lapses,
-            if card.lapses == 1 { "" } else { "s" }
+            lapses,
+            if lapses == 1 { "" } else { "s" }
         ));
     }
-    if card.leech {
+    if card.leech() {
         parts.push("leech".into());
     }
     parts.join(" · ")
@@ -221,11 +220,11 @@ fn due_rank(due: &Due) -> (u8, i64) {
 }
 
 /// Due by the end of Anki's day (learning steps within a day count).
-fn is_due_today(card: &CardReview) -> bool {
-    if card.suspended || card.buried {
+fn is_due_today(card: CardReview<'_>) -> bool {
+    if card.suspended() || card.buried() {
         return false;
     }
-    match card.due {
+    match card.due() {
         Due::New { .. } => false,
         Due::Minutes { in_minutes } => in_minutes < 24 * 60,
         Due::Day { in_days, .. } => in_days <= 0,
@@ -237,18 +236,17 @@ fn is_due_today(card: &CardReview) -> bool {
 pub fn orphans<'a>(
     collection: &'a Collection,
     ids: &std::collections::HashSet<String>,
-) -> (Vec<(&'a str, &'a NoteReview)>, String) {
-    let mut out: Vec<(&str, &NoteReview)> = collection
-        .notes
-        .iter()
-        .filter(|(guid, _)| !ids.contains(*guid))
-        .map(|(guid, note)| (guid.as_str(), note))
+) -> (Vec<(&'a str, NoteReview<'a>)>, String) {
+    let mut out: Vec<(&str, NoteReview<'a>)> = collection
+        .notes()
+        .filter(|note| !ids.contains(note.guid()))
+        .map(|note| (note.guid(), note))
         .collect();
-    out.sort_by_key(|(_, note)| note.note_id);
+    out.sort_by_key(|(_, note)| note.note_id());
     let search = if out.is_empty() {
         String::new()
     } else {
-        let ids: Vec<String> = out.iter().map(|(_, n)| n.note_id.to_string()).collect();
+        let ids: Vec<String> = out.iter().map(|(_, n)| n.note_id().to_string()).collect();
         format!("nid:{}", ids.join(","))
     };
     (out, search)

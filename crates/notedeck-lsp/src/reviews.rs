@@ -72,7 +72,7 @@ pub async fn watch(client: Client, shared: Arc<Shared>, explicit: Option<PathBuf
                     .await;
             match read {
                 Ok(Ok(collection)) => {
-                    let notes = collection.notes.len();
+                    let notes = collection.len();
                     shared.set_reviews(Some(Arc::new(collection)));
                     shown = now;
                     failed = false;

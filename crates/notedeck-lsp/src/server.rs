@@ -369,8 +369,8 @@ impl LanguageServer for Backend {
             .map(|(id, note)| {
                 serde_json::json!({
                     "id": id,
-                    "note_id": note.note_id,
-                    "deck": note.cards.first().map(|c| c.deck.to_string()).unwrap_or_default(),
+                    "note_id": note.note_id(),
+                    "deck": note.cards().next().map(|c| c.deck()).unwrap_or_default(),
                 })
             })
             .collect();
@@ -393,12 +393,15 @@ impl LanguageServer for Backend {
 
 impl Shared {
     /// Use newly read review state, and re-publish the open files' diagnostics (leeches).
+    /// The new state was built off the lock; under it the two are only swapped, and the old
+    /// one is dropped after the lock is released, so requests never wait for it to be freed.
     pub(crate) fn set_reviews(&self, reviews: Option<Arc<notedeck_anki::collection::Collection>>) {
-        let open: Vec<PathBuf> = {
+        let (open, old): (Vec<PathBuf>, _) = {
             let mut st = self.write();
-            st.host.set_reviews(reviews);
-            st.open.keys().cloned().collect()
+            let old = st.host.set_reviews(reviews);
+            (st.open.keys().cloned().collect(), old)
         };
+        drop(old);
         lock(&self.dirty).files.extend(open);
         self.generation.fetch_add(1, Ordering::SeqCst);
         self.wake.notify_one();

@@ -5,26 +5,37 @@
 //! the user's other decks are never touched or reported. Anki's schema 18 (Anki 2.1.50 and
 //! later, 23.x to 26.x) is the one understood; another version is refused with a message.
 //!
+//! The index is a handful of flat arrays (notes, cards, reviews, one string of GUIDs and tags)
+//! and a GUID table of note numbers, not a map of owned notes: a year of reviews of 100,000
+//! cards is held in a few large allocations, built and dropped in one piece, so a language
+//! server that swaps in a new read every review session neither fragments its heap nor pauses
+//! to free a million small objects. [`NoteReview`] and [`CardReview`] are views into it.
+//!
 //! Written from Anki's documented behaviour and checked against the real `anki` library
-//! (`tests/test_anki_collection.py`); no Anki code is used.
+//! (`tests/test_anki_stats.py`); no Anki code is used.
 
 mod locate;
+mod read;
 mod snapshot;
 mod time;
 
 pub use locate::locate;
+pub use read::content_hash;
 pub use snapshot::Snapshot;
 pub use time::{Clock, DayRule, civil_date, retrievability};
 
-use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
-use std::collections::HashMap;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use std::hash::BuildHasher;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
-
-use crate::model::{BASIC_ID, CLOZE_ID};
 
 /// The collection schema this reader understands.
 pub const SCHEMA: i64 = 18;
+
+/// How many of a card's last reviews are kept (a year of reviews of 100,000 cards is a
+/// million rows: the editor shows the last few, the stats count the last 30 days).
+pub const LAST_REVIEWS: usize = 5;
 
 /// Why a collection could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +93,12 @@ pub enum CollectionError {
         /// Its `col.ver`.
         found: i64,
     },
+    /// More notedeck notes, cards or text than the index counts with 32 bits.
+    #[error("{}: too many notedeck notes to read", path.display())]
+    TooLarge {
+        /// The collection.
+        path: PathBuf,
+    },
 }
 
 /// Where a card is in its learning.
@@ -138,7 +155,7 @@ impl Serialize for Date {
 }
 
 /// One review of a card, from the review log.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Review {
     /// When, in seconds since the epoch.
     pub at_s: i64,
@@ -148,76 +165,21 @@ pub struct Review {
     pub review: bool,
 }
 
-/// How one card of a notedeck note is doing in Anki.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CardReview {
-    /// Anki's card id.
-    pub card_id: i64,
-    /// Which card of the note (cloze deletions make several).
-    pub ord: u32,
-    /// Its home deck (`역량평가 정리::문제 9`), shared by the cards of the deck.
-    pub deck: std::sync::Arc<str>,
-    /// Where it is in its learning.
-    pub state: State,
-    /// Suspended by the user (or as a leech).
-    pub suspended: bool,
-    /// Buried until tomorrow.
-    pub buried: bool,
-    /// When it is next shown.
-    pub due: Due,
-    /// The current interval in days (review cards).
-    pub interval_days: i64,
-    /// Times answered.
-    pub reps: i64,
-    /// Times forgotten after being learnt.
-    pub lapses: i64,
-    /// The last answer, in seconds since the epoch.
-    pub last_review_s: Option<i64>,
-    /// FSRS memory stability in days, when FSRS has run on the card.
-    pub stability: Option<f64>,
-    /// FSRS difficulty (1-10), when FSRS has run on the card.
-    pub difficulty: Option<f64>,
-    /// FSRS probability of recalling it now.
-    pub retrievability: Option<f64>,
-    /// Forgotten so often that it is a leech: lapses at or above its deck preset's threshold,
-    /// or the note carries Anki's `leech` tag.
-    pub leech: bool,
-    /// Its last reviews (at most [`LAST_REVIEWS`]), oldest first.
-    pub reviews: Vec<Review>,
-    /// Reviews of the learnt card (not learning steps) in the 30 days before now.
-    pub reviews_30_days: u32,
-    /// Of those, the ones answered other than Again.
-    pub passed_30_days: u32,
-}
-
-/// How many of a card's last reviews are kept (a year of reviews of 100,000 cards is a
-/// million rows: the editor shows the last few, the stats count the last 30 days).
-pub const LAST_REVIEWS: usize = 5;
-
-/// A note notedeck made, as Anki holds it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NoteReview {
-    /// Anki's note id (for the search `nid:…`).
-    pub note_id: i64,
-    /// The note's tags as Anki holds them (the user's own included).
-    pub tags: Vec<String>,
-    /// When Anki last changed the note (seconds): an export that does not change the note
-    /// must not be newer than this, or Anki would overwrite edits made in it.
-    #[serde(skip)]
-    pub modified_s: i64,
-    /// A hash of the note's fields as Anki holds them, the last (Source) aside: see
-    /// [`content_hash`].
-    #[serde(skip)]
-    pub content_hash: u64,
-    /// Its cards.
-    pub cards: Vec<CardReview>,
-}
-
 /// The notedeck notes of one collection, by GUID (notedeck's card id).
 #[derive(Debug, Clone, Default)]
 pub struct Collection {
-    /// Notes by GUID.
-    pub notes: HashMap<String, NoteReview>,
+    notes: Vec<NoteRow>,
+    /// The cards of note `n` are `cards[n.cards]`, in note id and then card order.
+    cards: Vec<CardRow>,
+    /// The last reviews of card `c` are `reviews[c.reviews..][..c.review_count]`, oldest first.
+    reviews: Vec<Review>,
+    /// Every note's GUID and tags, one after another.
+    text: String,
+    /// Deck names (levels joined with `::`); a card holds an index.
+    decks: Vec<Box<str>>,
+    guids: GuidTable,
+    /// Civil day of Anki's day 0, for due dates.
+    first_day: i64,
     /// Anki's "today" when read.
     pub today: i64,
     /// The day rule, for turning day numbers into dates.
@@ -226,496 +188,415 @@ pub struct Collection {
     pub clock: Option<Clock>,
 }
 
+/// One note: ranges into the collection's text and cards.
+#[derive(Debug, Clone)]
+struct NoteRow {
+    note_id: i64,
+    modified_s: i64,
+    content_hash: u64,
+    guid: Span32,
+    tags: Span32,
+    cards: Span32,
+}
+
+/// A range held in 32 bits per end: half the size of `Range<usize>`, and the reader refuses
+/// anything that does not fit ([`CollectionError::TooLarge`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Span32 {
+    start: u32,
+    end: u32,
+}
+
+impl Span32 {
+    fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One card, with nothing on the heap. The FSRS memory state is kept as the `f32` Anki itself
+/// stores; counts and times stay as wide as SQLite gave them (the interval, never negative, in a
+/// `u32`). What depends on the moment read (due in days or minutes, recall now) is computed
+/// when asked, from the collection's clock.
+#[derive(Debug, Clone)]
+struct CardRow {
+    card_id: i64,
+    /// `due`, or `odue` for a card in a filtered deck.
+    due: i64,
+    /// The last answer in seconds; 0 when unknown.
+    last_review_s: i64,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+    decay: Option<f32>,
+    interval_days: u32,
+    reps: i64,
+    lapses: i64,
+    ord: u32,
+    deck: u32,
+    reviews_start: u32,
+    reviews_30_days: u32,
+    passed_30_days: u32,
+    review_count: u8,
+    state: State,
+    suspended: bool,
+    buried: bool,
+    leech: bool,
+}
+
 impl Collection {
     /// Snapshot the collection at `path` and read it as of `clock`.
     pub fn read(path: &Path, clock: Clock) -> Result<Collection, CollectionError> {
         let snapshot = Snapshot::take(path)?;
-        read_copy(path, &snapshot.path(), clock)
+        read::read_copy(path, &snapshot.path(), clock)
     }
 
     /// The note with this GUID, if Anki has it.
-    pub fn note(&self, guid: &str) -> Option<&NoteReview> {
-        self.notes.get(guid)
+    pub fn note(&self, guid: &str) -> Option<NoteReview<'_>> {
+        let index = self.guids.find(guid, |i| self.guid_of(i)).ok()?;
+        Some(self.view(index))
     }
-}
 
-/// Read a private copy (`copy`) of the collection at `path` (named in errors).
-fn read_copy(path: &Path, copy: &Path, clock: Clock) -> Result<Collection, CollectionError> {
-    let sql = |source| CollectionError::Sql {
-        path: path.to_path_buf(),
-        source,
-    };
-    let conn = Connection::open_with_flags(
-        copy,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sql)?;
-    let (ver, crt): (i64, i64) = conn
-        .query_row("select ver, crt from col", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .map_err(sql)?;
-    if ver != SCHEMA {
-        return Err(CollectionError::Schema {
-            path: path.to_path_buf(),
-            found: ver,
-        });
+    /// Every notedeck note in the collection, in no particular order.
+    pub fn notes(&self) -> impl ExactSizeIterator<Item = NoteReview<'_>> + '_ {
+        (0..self.notes.len()).map(|i| self.view(i))
     }
-    let config = |key: &str| -> Option<i64> {
-        let raw: Vec<u8> = conn
-            .query_row("select val from config where key = ?1", [key], |r| r.get(0))
-            .ok()?;
-        serde_json::from_slice::<serde_json::Value>(&raw)
-            .ok()?
-            .as_i64()
-    };
-    let days = DayRule {
-        created_s: crt,
-        creation_offset_min: config("creationOffset")
-            .and_then(|v| i32::try_from(v).ok())
-            .unwrap_or(0),
-        rollover_hour: config("rollover")
-            .and_then(|v| i32::try_from(v).ok())
-            .unwrap_or(4),
-    };
-    let today = days.today(clock);
-    let logs = {
-        let copy = copy.to_path_buf();
-        std::thread::spawn(move || {
-            let conn = Connection::open_with_flags(
-                &copy,
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            review_logs(&conn, clock)
-        })
-    };
-    let thresholds = leech_thresholds(&conn).map_err(sql)?;
-    let decks = decks(&conn).map_err(sql)?;
 
-    let mut notes: HashMap<String, NoteReview> = HashMap::new();
-    let mut by_id: HashMap<i64, String> = HashMap::new();
-    {
-        let mut stmt = conn
-            .prepare("select id, guid, tags, mod, flds from notes where mid in (?1, ?2)")
-            .map_err(sql)?;
-        let rows = stmt
-            .query_map([BASIC_ID, CLOZE_ID], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, String>(4)?,
-                ))
-            })
-            .map_err(sql)?;
-        for row in rows {
-            let (id, guid, tags, modified_s, fields) = row.map_err(sql)?;
-            by_id.insert(id, guid.clone());
-            notes.insert(
-                guid,
-                NoteReview {
-                    note_id: id,
-                    tags: tags.split_whitespace().map(str::to_string).collect(),
-                    modified_s,
-                    content_hash: content_hash(&fields),
-                    cards: Vec::new(),
-                },
-            );
+    /// How many notedeck notes the collection holds.
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// Whether the collection holds no notedeck note.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+
+    /// The bytes the index holds on the heap (what a language server keeps per collection).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.notes.capacity() * size_of::<NoteRow>()
+            + self.cards.capacity() * size_of::<CardRow>()
+            + self.reviews.capacity() * size_of::<Review>()
+            + self.text.capacity()
+            + self.decks.iter().map(|d| d.len()).sum::<usize>()
+            + self.decks.capacity() * size_of::<Box<str>>()
+            + self.guids.slots.capacity() * size_of::<u64>()
+    }
+
+    fn view(&self, index: usize) -> NoteReview<'_> {
+        NoteReview {
+            collection: self,
+            row: &self.notes[index],
         }
     }
-    let mut stmt = conn
-        .prepare(
-            "select c.id, c.nid, c.did, c.ord, c.type, c.queue, c.due, c.ivl, c.reps, c.lapses, \
-             c.odue, c.odid, c.data from cards c join notes n on n.id = c.nid \
-             where n.mid in (?1, ?2) order by c.nid, c.ord",
-        )
-        .map_err(sql)?;
-    let rows = stmt
-        .query_map([BASIC_ID, CLOZE_ID], |r| {
-            Ok(Row {
-                id: r.get(0)?,
-                nid: r.get(1)?,
-                did: r.get(2)?,
-                ord: r.get(3)?,
-                kind: r.get(4)?,
-                queue: r.get(5)?,
-                due: r.get(6)?,
-                ivl: r.get(7)?,
-                reps: r.get(8)?,
-                lapses: r.get(9)?,
-                odue: r.get(10)?,
-                odid: r.get(11)?,
-                memory: r
-                    .get_ref(12)?
-                    .as_str()
-                    .ok()
-                    .and_then(|data| serde_json::from_str(data).ok())
-                    .unwrap_or_default(),
-            })
-        })
-        .map_err(sql)?;
-    let rows: Vec<Row> = rows.collect::<Result<_, _>>().map_err(sql)?;
-    drop(stmt);
-    let mut logs = logs
-        .join()
-        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        .map_err(sql)?;
-    for log in logs.values_mut() {
-        log.last.shrink_to_fit();
-    }
-    let deck_names: HashMap<i64, std::sync::Arc<str>> = decks
-        .iter()
-        .map(|(id, d)| (*id, std::sync::Arc::from(d.name.as_str())))
-        .collect();
-    let no_deck: std::sync::Arc<str> = std::sync::Arc::from("");
-    for row in rows {
-        let Some(note) = by_id.get(&row.nid).and_then(|g| notes.get_mut(g)) else {
-            continue;
-        };
-        let home = if row.odid != 0 { row.odid } else { row.did };
-        let deck = decks.get(&home);
-        let threshold = deck
-            .and_then(|d| thresholds.get(&d.config))
-            .copied()
-            .unwrap_or(8);
-        let leech_tag = note.tags.iter().any(|t| t.eq_ignore_ascii_case("leech"));
-        let log = logs.remove(&row.id).unwrap_or_default();
-        note.cards.push(card(
-            &row,
-            deck_names
-                .get(&home)
-                .cloned()
-                .unwrap_or_else(|| no_deck.clone()),
-            threshold,
-            leech_tag,
-            log,
-            days.first_day(),
-            today,
-            clock,
-        ));
-    }
-    Ok(Collection {
-        notes,
-        today,
-        days: Some(days),
-        clock: Some(clock),
-    })
-}
 
-/// One row of `cards`.
-struct Row {
-    id: i64,
-    nid: i64,
-    did: i64,
-    ord: u32,
-    kind: i64,
-    queue: i64,
-    due: i64,
-    ivl: i64,
-    reps: i64,
-    lapses: i64,
-    odue: i64,
-    odid: i64,
-    memory: Memory,
-}
-
-/// FSRS memory state as `cards.data` holds it once FSRS has run.
-#[derive(serde::Deserialize, Default, Clone, Copy)]
-struct Memory {
-    s: Option<f64>,
-    d: Option<f64>,
-    decay: Option<f64>,
-    lrt: Option<i64>,
-}
-
-#[allow(clippy::too_many_arguments)] // one card's facts from four tables
-fn card(
-    row: &Row,
-    deck: std::sync::Arc<str>,
-    threshold: i64,
-    leech_tag: bool,
-    log: Log,
-    first_day: i64,
-    today: i64,
-    clock: Clock,
-) -> CardReview {
-    let Log {
-        last: reviews,
-        reviews_30_days,
-        passed_30_days,
-    } = log;
-    let state = match row.kind {
-        1 => State::Learning,
-        2 => State::Review,
-        3 => State::Relearning,
-        _ => State::New,
-    };
-    // A card in a filtered deck keeps its home due in `odue`.
-    let due_value = if row.odid != 0 && row.odue != 0 {
-        row.odue
-    } else {
-        row.due
-    };
-    let due = match state {
-        State::New => Due::New {
-            position: due_value,
-        },
-        // Learning steps under a day are due at a moment; longer ones on a day.
-        State::Learning | State::Relearning if due_value > 1_000_000_000 => Due::Minutes {
-            in_minutes: (due_value - clock.now_s).div_euclid(60),
-        },
-        _ => Due::Day {
-            in_days: due_value - today,
-            date: Date(first_day + due_value),
-        },
-    };
-    let memory = &row.memory;
-    let last_review_s = memory
-        .lrt
-        .or_else(|| reviews.last().map(|r| r.at_s))
-        .filter(|&t| t > 0);
-    let retrievability = match (memory.s, last_review_s) {
-        (Some(s), Some(at)) => Some(retrievability(
-            s,
-            memory.decay.unwrap_or(0.5),
-            (clock.now_s - at) as f64 / 86_400.0,
-        )),
-        _ => None,
-    };
-    CardReview {
-        card_id: row.id,
-        ord: row.ord,
-        deck,
-        state,
-        suspended: row.queue == -1,
-        buried: row.queue == -2 || row.queue == -3,
-        due,
-        interval_days: row.ivl.max(0),
-        reps: row.reps,
-        lapses: row.lapses,
-        last_review_s,
-        stability: memory.s,
-        difficulty: memory.d,
-        retrievability,
-        leech: leech_tag || (threshold > 0 && row.lapses >= threshold),
-        reviews,
-        reviews_30_days,
-        passed_30_days,
+    fn guid_of(&self, index: usize) -> &str {
+        &self.text[self.notes[index].guid.range()]
     }
 }
 
-/// A deck's name (levels joined with `::`) and its preset.
-struct Deck {
-    name: String,
-    config: i64,
-}
-
-fn decks(conn: &Connection) -> rusqlite::Result<HashMap<i64, Deck>> {
-    let mut stmt = conn.prepare("select id, name, kind from decks")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Vec<u8>>(2)?,
-        ))
-    })?;
-    let mut out = HashMap::new();
-    for row in rows {
-        let (id, name, kind) = row?;
-        // `kind` field 1 is a normal deck, whose field 1 is its preset id.
-        let config = proto_bytes(&kind, 1)
-            .and_then(|normal| proto_varint(normal, 1))
-            .and_then(|v| i64::try_from(v).ok())
-            .unwrap_or(1);
-        out.insert(
-            id,
-            Deck {
-                name: name.replace('\u{1f}', "::"),
-                config,
-            },
-        );
-    }
-    Ok(out)
-}
-
-/// Each preset's leech threshold (`deck_config.config` field 22; 8 when unset).
-fn leech_thresholds(conn: &Connection) -> rusqlite::Result<HashMap<i64, i64>> {
-    let mut stmt = conn.prepare("select id, config from deck_config")?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?;
-    let mut out = HashMap::new();
-    for row in rows {
-        let (id, config) = row?;
-        let threshold = proto_varint(&config, 22)
-            .and_then(|v| i64::try_from(v).ok())
-            .unwrap_or(8);
-        out.insert(id, threshold);
-    }
-    Ok(out)
-}
-
-/// What a card's review log comes to: its last reviews and the last 30 days' counts.
-#[derive(Default)]
-struct Log {
-    last: Vec<Review>,
-    reviews_30_days: u32,
-    passed_30_days: u32,
-}
-
-/// Every card's review log, read in one pass over `revlog` (in time order: its ids are
-/// times), keeping per card only what is shown. Runs on its own connection and thread while
-/// the notes and cards are read: on two cores the scan of a year of reviews is hidden.
-fn review_logs(conn: &Connection, clock: Clock) -> rusqlite::Result<foldhash::HashMap<i64, Log>> {
-    // Ids are keys here, not user input: a fast hash, as every review row looks one up.
-    let mut logs: foldhash::HashMap<i64, Log> = foldhash::HashMap::default();
-    let since_ms = (clock.now_s - 30 * 86_400) * 1000;
-    // The table is stored in id order, which is time order.
-    let mut stmt = conn.prepare("select id, cid, ease, type from revlog")?;
-    let mut rows = stmt.query([])?;
-    let int = |row: &rusqlite::Row<'_>, i: usize| row.get_ref(i).ok().and_then(|v| v.as_i64().ok());
-    while let Some(row) = rows.next()? {
-        let Some(cid) = int(row, 1) else {
-            continue;
-        };
-        let log = logs.entry(cid).or_default();
-        let (Some(id), Some(ease), Some(kind)) = (int(row, 0), int(row, 2), int(row, 3)) else {
-            continue;
-        };
-        // Manual reschedules (type 4) and entries without an answer are not reviews.
-        if !(1..=4).contains(&ease) || kind > 3 {
-            continue;
-        }
-        let review = Review {
-            at_s: id / 1000,
-            ease: u8::try_from(ease).unwrap_or(0),
-            review: kind == 1,
-        };
-        if review.review && id >= since_ms {
-            log.reviews_30_days += 1;
-            log.passed_30_days += u32::from(ease > 1);
-        }
-        if log.last.len() == LAST_REVIEWS {
-            log.last.rotate_left(1);
-            log.last[LAST_REVIEWS - 1] = review;
-        } else {
-            log.last.push(review);
-        }
-    }
-    Ok(logs)
-}
-
-/// A note's content as the export compares it: its fields (joined by U+001F, Anki's own
-/// separator) without the last one, Source (`file:line`), which moves with every edit above
-/// the card.
-pub fn content_hash(fields: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let content = fields
-        .rsplit_once('\u{1f}')
-        .map_or(fields, |(rest, _)| rest);
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    content.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// The value of varint field `field` of a protobuf message (the last one, as protobuf reads).
-fn proto_varint(message: &[u8], field: u64) -> Option<u64> {
-    match proto_field(message, field)? {
-        ProtoValue::Varint(v) => Some(v),
-        _ => None,
-    }
-}
-
-/// The bytes of length-delimited field `field` (a nested message or string).
-fn proto_bytes(message: &[u8], field: u64) -> Option<&[u8]> {
-    match proto_field(message, field)? {
-        ProtoValue::Bytes(b) => Some(b),
-        _ => None,
-    }
-}
-
-/// The last occurrence of field `field`; `None` if absent or the message is malformed.
-fn proto_field(message: &[u8], field: u64) -> Option<ProtoValue<'_>> {
-    let mut found = None;
-    walk_proto(message, |number, value| {
-        if number == field {
-            found = Some(value);
-        }
-    })?;
-    found
-}
-
+/// A note notedeck made, as Anki holds it: a view into a [`Collection`].
 #[derive(Clone, Copy)]
-enum ProtoValue<'a> {
-    Varint(u64),
-    Bytes(&'a [u8]),
-    Fixed,
+pub struct NoteReview<'a> {
+    collection: &'a Collection,
+    row: &'a NoteRow,
 }
 
-/// Call `f` with each top-level field of a protobuf message; `None` if it is malformed.
-fn walk_proto<'a>(mut rest: &'a [u8], mut f: impl FnMut(u64, ProtoValue<'a>)) -> Option<()> {
-    while !rest.is_empty() {
-        let key = read_varint(&mut rest)?;
-        let (number, wire) = (key >> 3, key & 7);
-        match wire {
-            0 => f(number, ProtoValue::Varint(read_varint(&mut rest)?)),
-            1 => {
-                rest = rest.get(8..)?;
-                f(number, ProtoValue::Fixed);
+impl<'a> NoteReview<'a> {
+    /// Its GUID (notedeck's card id).
+    pub fn guid(self) -> &'a str {
+        &self.collection.text[self.row.guid.range()]
+    }
+
+    /// Anki's note id (for the search `nid:…`).
+    pub fn note_id(self) -> i64 {
+        self.row.note_id
+    }
+
+    /// The note's tags as Anki holds them (the user's own included).
+    pub fn tags(self) -> impl Iterator<Item = &'a str> + Clone {
+        self.collection.text[self.row.tags.range()].split_whitespace()
+    }
+
+    /// When Anki last changed the note (seconds): an export that does not change the note
+    /// must not be newer than this, or Anki would overwrite edits made in it.
+    pub fn modified_s(self) -> i64 {
+        self.row.modified_s
+    }
+
+    /// A hash of the note's fields as Anki holds them, the last (Source) aside: see
+    /// [`content_hash`].
+    pub fn content_hash(self) -> u64 {
+        self.row.content_hash
+    }
+
+    /// Its cards, in card order.
+    pub fn cards(
+        self,
+    ) -> impl ExactSizeIterator<Item = CardReview<'a>> + DoubleEndedIterator + Clone {
+        let collection = self.collection;
+        collection.cards[self.row.cards.range()]
+            .iter()
+            .map(move |row| CardReview { collection, row })
+    }
+}
+
+impl std::fmt::Debug for NoteReview<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NoteReview")
+            .field("guid", &self.guid())
+            .field("note_id", &self.note_id())
+            .field("cards", &self.cards().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// Written as the owned note used to be: `note_id`, `tags` and `cards`, each card in full.
+impl Serialize for NoteReview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Seq<I>(I);
+        impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Seq<I> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(None)?;
+                for item in self.0.clone() {
+                    seq.serialize_element(&item)?;
+                }
+                seq.end()
             }
-            2 => {
-                let len = usize::try_from(read_varint(&mut rest)?).ok()?;
-                let (bytes, tail) = (rest.get(..len)?, rest.get(len..)?);
-                rest = tail;
-                f(number, ProtoValue::Bytes(bytes));
-            }
-            5 => {
-                rest = rest.get(4..)?;
-                f(number, ProtoValue::Fixed);
-            }
-            _ => return None,
+        }
+        let mut note = serializer.serialize_struct("NoteReview", 3)?;
+        note.serialize_field("note_id", &self.note_id())?;
+        note.serialize_field("tags", &Seq(self.tags()))?;
+        note.serialize_field("cards", &Seq(self.cards()))?;
+        note.end()
+    }
+}
+
+/// How one card of a notedeck note is doing in Anki: a view into a [`Collection`].
+#[derive(Clone, Copy)]
+pub struct CardReview<'a> {
+    collection: &'a Collection,
+    row: &'a CardRow,
+}
+
+impl<'a> CardReview<'a> {
+    /// Anki's card id.
+    pub fn card_id(self) -> i64 {
+        self.row.card_id
+    }
+
+    /// Which card of the note (cloze deletions make several).
+    pub fn ord(self) -> u32 {
+        self.row.ord
+    }
+
+    /// Its home deck (`역량평가 정리::문제 9`).
+    pub fn deck(self) -> &'a str {
+        self.collection
+            .decks
+            .get(self.row.deck as usize)
+            .map_or("", |d| d)
+    }
+
+    /// Where it is in its learning.
+    pub fn state(self) -> State {
+        self.row.state
+    }
+
+    /// Suspended by the user (or as a leech).
+    pub fn suspended(self) -> bool {
+        self.row.suspended
+    }
+
+    /// Buried until tomorrow.
+    pub fn buried(self) -> bool {
+        self.row.buried
+    }
+
+    /// When it is next shown, as of the moment the collection was read.
+    pub fn due(self) -> Due {
+        let due = self.row.due;
+        match self.row.state {
+            State::New => Due::New { position: due },
+            // Learning steps under a day are due at a moment; longer ones on a day.
+            State::Learning | State::Relearning if due > 1_000_000_000 => Due::Minutes {
+                in_minutes: (due - self.now_s()).div_euclid(60),
+            },
+            _ => Due::Day {
+                in_days: due - self.collection.today,
+                date: Date(self.collection.first_day + due),
+            },
         }
     }
-    Some(())
+
+    /// The current interval in days (review cards).
+    pub fn interval_days(self) -> i64 {
+        i64::from(self.row.interval_days)
+    }
+
+    /// Times answered.
+    pub fn reps(self) -> i64 {
+        self.row.reps
+    }
+
+    /// Times forgotten after being learnt.
+    pub fn lapses(self) -> i64 {
+        self.row.lapses
+    }
+
+    /// The last answer, in seconds since the epoch.
+    pub fn last_review_s(self) -> Option<i64> {
+        Some(self.row.last_review_s).filter(|&t| t > 0)
+    }
+
+    /// FSRS memory stability in days, when FSRS has run on the card (Anki keeps an `f32`).
+    pub fn stability(self) -> Option<f32> {
+        self.row.stability
+    }
+
+    /// FSRS difficulty (1-10), when FSRS has run on the card.
+    pub fn difficulty(self) -> Option<f32> {
+        self.row.difficulty
+    }
+
+    /// FSRS probability of recalling it at the moment the collection was read.
+    pub fn retrievability(self) -> Option<f64> {
+        let (stability, at) = (self.row.stability?, self.last_review_s()?);
+        Some(retrievability(
+            f64::from(stability),
+            self.row.decay.map_or(0.5, f64::from),
+            (self.now_s() - at) as f64 / 86_400.0,
+        ))
+    }
+
+    /// Forgotten so often that it is a leech: lapses at or above its deck preset's threshold,
+    /// or the note carries Anki's `leech` tag.
+    pub fn leech(self) -> bool {
+        self.row.leech
+    }
+
+    /// Its last reviews (at most [`LAST_REVIEWS`]), oldest first.
+    pub fn reviews(self) -> &'a [Review] {
+        let start = self.row.reviews_start as usize;
+        &self.collection.reviews[start..start + usize::from(self.row.review_count)]
+    }
+
+    /// Reviews of the learnt card (not learning steps) in the 30 days before the read.
+    pub fn reviews_30_days(self) -> u32 {
+        self.row.reviews_30_days
+    }
+
+    /// Of those, the ones answered other than Again.
+    pub fn passed_30_days(self) -> u32 {
+        self.row.passed_30_days
+    }
+
+    fn now_s(self) -> i64 {
+        self.collection.clock.map_or(0, |c| c.now_s)
+    }
 }
 
-fn read_varint(rest: &mut &[u8]) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let (&byte, tail) = rest.split_first()?;
-        *rest = tail;
-        value |= u64::from(byte & 0x7f) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
+impl std::fmt::Debug for CardReview<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardReview")
+            .field("card_id", &self.card_id())
+            .field("ord", &self.ord())
+            .field("state", &self.state())
+            .field("due", &self.due())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Serialize for CardReview<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = *self;
+        let mut card = serializer.serialize_struct("CardReview", 18)?;
+        card.serialize_field("card_id", &c.card_id())?;
+        card.serialize_field("ord", &c.ord())?;
+        card.serialize_field("deck", c.deck())?;
+        card.serialize_field("state", &c.state())?;
+        card.serialize_field("suspended", &c.suspended())?;
+        card.serialize_field("buried", &c.buried())?;
+        card.serialize_field("due", &c.due())?;
+        card.serialize_field("interval_days", &c.interval_days())?;
+        card.serialize_field("reps", &c.reps())?;
+        card.serialize_field("lapses", &c.lapses())?;
+        card.serialize_field("last_review_s", &c.last_review_s())?;
+        // As `f32`, so a value Anki wrote (`3.2602`) is written back the same.
+        card.serialize_field("stability", &c.stability())?;
+        card.serialize_field("difficulty", &c.difficulty())?;
+        card.serialize_field("retrievability", &c.retrievability())?;
+        card.serialize_field("leech", &c.leech())?;
+        card.serialize_field("reviews", c.reviews())?;
+        card.serialize_field("reviews_30_days", &c.reviews_30_days())?;
+        card.serialize_field("passed_30_days", &c.passed_30_days())?;
+        card.end()
+    }
+}
+
+/// Note numbers by GUID: open addressing with linear probing over a power-of-two table. A
+/// slot holds a note number plus one (0: empty) and, above it, 32 more bits of the GUID's
+/// hash, so a probe compares GUIDs only when those agree. Eight bytes a note at most half
+/// full, instead of a `String` key and a map entry per note.
+#[derive(Debug, Clone, Default)]
+struct GuidTable {
+    slots: Vec<u64>,
+}
+
+/// Where a GUID not in the table goes.
+struct Vacant {
+    at: usize,
+    tag: u64,
+}
+
+/// GUIDs come from the notes (not from an adversary): a fixed fast hash is enough.
+const HASH: foldhash::fast::FixedState =
+    foldhash::fast::FixedState::with_seed(0x6e6f_7465_6465_636b);
+
+impl GuidTable {
+    /// The note number of `guid` (`Ok`), or where it belongs (`Err`); `guid_of(n)` is note
+    /// `n`'s GUID.
+    fn find<'s>(&self, guid: &str, guid_of: impl Fn(usize) -> &'s str) -> Result<usize, Vacant> {
+        let hash = HASH.hash_one(guid);
+        let tag = hash & !u64::from(u32::MAX);
+        if self.slots.is_empty() {
+            return Err(Vacant { at: 0, tag });
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == 0 {
+                return Err(Vacant { at, tag });
+            }
+            let number = (slot & u64::from(u32::MAX)) as usize - 1;
+            if slot & !u64::from(u32::MAX) == tag && guid_of(number) == guid {
+                return Ok(number);
+            }
+            at = (at + 1) & mask;
         }
     }
-    None
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The default preset as Anki 26.9 writes it (leech action 1 = tag only, threshold 8).
-    const DEFAULT_PRESET: &str = "0A080000803F00002041120400002041221C0000803F0000803F0000803F0000803F0000803F0000803F0000803F481450C8015D00002040656666A63F6D9A99993F7D0000803F8001949D02880101900101980104A80101B00108C0013CAD026666663FC5026666663FE00201";
-
-    fn unhex(s: &str) -> Vec<u8> {
-        (0..s.len())
-            .step_by(2)
-            .filter_map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-            .collect()
+    /// Put note `number` where [`GuidTable::find`] said its GUID goes (after
+    /// [`GuidTable::reserve`] made room).
+    fn fill(&mut self, vacant: Vacant, number: u32) {
+        self.slots[vacant.at] = vacant.tag | (u64::from(number) + 1);
     }
 
-    #[test]
-    fn reads_the_leech_threshold_and_action_of_a_real_preset() {
-        let preset = unhex(DEFAULT_PRESET);
-        assert_eq!(proto_varint(&preset, 22), Some(8));
-        assert_eq!(proto_varint(&preset, 21), Some(1));
-        // A normal deck's kind names preset 1.
-        let kind = unhex("0A020801");
-        assert_eq!(
-            proto_bytes(&kind, 1).and_then(|n| proto_varint(n, 1)),
-            Some(1)
-        );
-        assert_eq!(proto_varint(&[0x80], 1), None, "truncated varint");
+    /// Make room for one more of `len` notes (at most half full, so probes stay short).
+    fn reserve<'s>(&mut self, len: usize, guid_of: impl Fn(usize) -> &'s str) {
+        if (len + 1) * 2 <= self.slots.len() {
+            return;
+        }
+        let size = ((len + 1) * 2).next_power_of_two().max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|&slot| slot != 0) {
+            let number = (slot & u64::from(u32::MAX)) as usize - 1;
+            let mut at = HASH.hash_one(guid_of(number)) as usize & mask;
+            while self.slots[at] != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
     }
 }

@@ -223,9 +223,9 @@ fn keep_anki_tags(
         let Some(held) = collection.note(&note.guid) else {
             continue;
         };
-        for tag in &held.tags {
+        for tag in held.tags() {
             if !note.tags.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
-                note.tags.push(tag.clone());
+                note.tags.push(tag.to_string());
             }
         }
     }

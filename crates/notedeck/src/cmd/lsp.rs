@@ -17,6 +17,10 @@ pub struct Args {
     /// folder). [default: the one Anki opened last; the editor's setting wins]
     #[arg(long)]
     collection: Option<std::path::PathBuf>,
+    /// Milliseconds between checks of the collection's files for changes (benchmarks force
+    /// frequent re-reads with it).
+    #[arg(long, hide = true, value_name = "MS")]
+    collection_poll_ms: Option<u64>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -24,6 +28,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         debounce: Duration::from_millis(args.debounce_ms),
         collection: args.collection,
         ..notedeck_lsp::Config::default()
+    };
+    let config = match args.collection_poll_ms {
+        Some(ms) => notedeck_lsp::Config {
+            collection_poll: Duration::from_millis(ms.max(1)),
+            ..config
+        },
+        None => config,
     };
     let ending = notedeck_lsp::run_stdio(config).context("the language server could not start")?;
     Ok(match ending {

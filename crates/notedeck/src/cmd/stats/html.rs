@@ -135,11 +135,11 @@ fn forecast_chart(out: &mut String, doc: &Document<'_>) {
     for card in doc
         .by_card
         .iter()
-        .filter_map(|c| c.anki.as_ref())
-        .flat_map(|n| &n.cards)
-        .filter(|c| !c.suspended)
+        .filter_map(|c| c.anki)
+        .flat_map(|n| n.cards())
+        .filter(|c| !c.suspended())
     {
-        let day = match card.due {
+        let day = match card.due() {
             Due::Day { in_days, .. } => in_days.max(0),
             Due::Minutes { in_minutes } => in_minutes.max(0) / (24 * 60),
             Due::New { .. } => continue,

@@ -119,11 +119,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .into_iter()
         .map(|(guid, note)| Orphan {
             id: guid.to_string(),
-            note_id: note.note_id,
+            note_id: note.note_id(),
             deck: note
-                .cards
-                .first()
-                .map(|c| c.deck.to_string())
+                .cards()
+                .next()
+                .map(|c| c.deck().to_string())
                 .unwrap_or_default(),
         })
         .collect();
@@ -257,7 +257,7 @@ struct CardStats<'a> {
     front: String,
     path: Vec<String>,
     /// The note in Anki (`null`: not imported yet).
-    anki: Option<&'a NoteReview>,
+    anki: Option<NoteReview<'a>>,
 }
 
 /// A note in Anki that notedeck made and the notes no longer hold.
@@ -279,8 +279,8 @@ fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Doc
         totals.add(note);
         sections.entry(card.path.clone()).or_default().add(note);
         if let Some(note) = note {
-            let lapses: i64 = note.cards.iter().map(|c| c.lapses).sum();
-            let leech = note.cards.iter().any(|c| c.leech);
+            let lapses: i64 = note.cards().map(|c| c.lapses()).sum();
+            let leech = note.cards().any(|c| c.leech());
             if lapses > 0 || leech {
                 lapsed.push((
                     leech,
@@ -288,7 +288,7 @@ fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Doc
                         line: card.line,
                         front: front.clone(),
                         lapses,
-                        note_id: note.note_id,
+                        note_id: note.note_id(),
                     },
                 ));
             }
@@ -328,32 +328,32 @@ fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Doc
 }
 
 impl Totals {
-    fn add(&mut self, note: Option<&NoteReview>) {
+    fn add(&mut self, note: Option<NoteReview<'_>>) {
         self.cards += 1;
         let Some(note) = note else {
             self.not_imported += 1;
             return;
         };
-        if note.cards.iter().any(|c| c.leech) {
+        if note.cards().any(|c| c.leech()) {
             self.leeches += 1;
         }
-        for card in &note.cards {
+        for card in note.cards() {
             self.add_card(card);
         }
     }
 
-    fn add_card(&mut self, card: &CardReview) {
-        match card.state {
+    fn add_card(&mut self, card: CardReview<'_>) {
+        match card.state() {
             State::New => self.new += 1,
             State::Learning => self.learning += 1,
             State::Review => self.review += 1,
             State::Relearning => self.relearning += 1,
         }
-        self.suspended += usize::from(card.suspended);
-        self.buried += usize::from(card.buried);
-        self.lapses += card.lapses;
-        let active = !card.suspended && !card.buried;
-        let (today, week) = match &card.due {
+        self.suspended += usize::from(card.suspended());
+        self.buried += usize::from(card.buried());
+        self.lapses += card.lapses();
+        let active = !card.suspended() && !card.buried();
+        let (today, week) = match &card.due() {
             Due::New { .. } => (false, false),
             // Learning steps: due within the day they fall in.
             Due::Minutes { in_minutes } => (*in_minutes < 24 * 60, *in_minutes < 8 * 24 * 60),
@@ -361,9 +361,9 @@ impl Totals {
         };
         self.due_today += usize::from(active && today);
         self.due_in_7_days += usize::from(active && week);
-        self.reviews_30_days += card.reviews_30_days as usize;
-        self.passed_30_days += card.passed_30_days as usize;
-        if let Some(r) = card.retrievability {
+        self.reviews_30_days += card.reviews_30_days() as usize;
+        self.passed_30_days += card.passed_30_days() as usize;
+        if let Some(r) = card.retrievability() {
             self.retrievability_sum += r;
             self.retrievability_count += 1;
         }
