@@ -1272,7 +1272,7 @@ fn facts_are_keyed_without_asides_separators_or_case() {
         [
             "LSTM › 게이트 수 => 3개",
             "GRU › 게이트 수 => 2개",
-            "[문제 9] LSTM (Long Short-Term Memory) › 게이트 수 => 2개",
+            // The cell that contradicts the bullet waits for the conflict to be settled.
         ]
     );
     let lstm: Vec<(&str, &str)> = d
@@ -1282,4 +1282,40 @@ fn facts_are_keyed_without_asides_separators_or_case() {
         .map(|c| (c.attribute.as_str(), c.value.as_str()))
         .collect();
     assert_eq!(lstm, [("게이트 수", "3개"), ("게이트 수", "2개")]);
+}
+
+#[test]
+fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력, 망각, 출력 게이트)
+
+## **2. GRU (Gated Recurrent Unit)**
+
+- **게이트 수**: 2개
+
+### 다른 RNN 계열과 비교
+
+| 모델 | 게이트 수 |
+| --- | --- |
+| **LSTM** | 2개 |
+| **GRU** | 2개 |
+");
+    let gates: Vec<(usize, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.contains("게이트 수"))
+        .map(|c| (c.line, c.back.as_str()))
+        .collect();
+    assert_eq!(gates, [(7, "3개 (입력, 망각, 출력 게이트)"), (11, "2개")]);
+    let cell = d
+        .skipped
+        .iter()
+        .find(|s| s.line == 17)
+        .expect("the LSTM cell");
+    assert!(
+        cell.reason.starts_with("says 2개 where the card on line 7"),
+        "{}",
+        cell.reason
+    );
 }

@@ -68,7 +68,11 @@ pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
         if claim.origin != ClaimOrigin::Formula && !may_clash(&claim.value) {
             continue;
         }
-        let value = squash(&claim.value);
+        // An aside elaborates a value: `3개 (입력, 망각, 출력 게이트)` says 3개.
+        let mut value = squash(&without_asides(&claim.value));
+        if value.is_empty() {
+            value = squash(&claim.value);
+        }
         if value.is_empty() {
             continue;
         }
@@ -348,6 +352,21 @@ fn polarity(value: &str) -> Option<(String, usize, bool)> {
 /// Lowercase, markup, punctuation and whitespace removed: the form subjects, attributes and
 /// values are compared in (`Level 0: Manual Process` = `Level 0 – Manual Process`). Primes
 /// stay: `y'` is not `y`.
+/// `s` without its parenthesised asides (`(…)`, `（…）`), nested ones included.
+fn without_asides(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -377,10 +396,17 @@ mod tests {
     use super::*;
 
     fn clash(a: &str, b: &str) -> bool {
-        let (a, b) = (squash(a), squash(b));
+        let (a, b) = (squash(&without_asides(a)), squash(&without_asides(b)));
         let q = matches!((quantity(&a), quantity(&b)), (Some((wa, na)), Some((wb, nb))) if wa == wb && na != nb);
         let o = matches!((polarity(&a), polarity(&b)), (Some((sa, ia, pa)), Some((sb, ib, pb))) if sa == sb && ia == ib && pa != pb);
         q || o
+    }
+
+    #[test]
+    fn an_aside_does_not_hide_a_quantity() {
+        assert!(clash("3개 (입력, 망각, 출력 게이트)", "2개"));
+        assert!(!clash("3개 (입력, 망각, 출력 게이트)", "3개"));
+        assert_eq!(without_asides("a (b (c)) d"), "a  d");
     }
 
     #[test]

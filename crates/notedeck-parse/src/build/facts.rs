@@ -5,7 +5,7 @@
 //! cards: whether they contradict each other is the checker's `conflicting-claim`.
 
 use super::{Builder, RawCard};
-use crate::Skipped;
+use crate::{CardKind, Skipped};
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
 /// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is
@@ -134,6 +134,27 @@ fn says_no_more(short: &str, long: &str) -> bool {
     })
 }
 
+/// Two answers that open with a count of the same thing and differ in it: `3 개 입력 …`
+/// against `2 개` (as [`answer_words`] spells them).
+fn counts_differ(a: &str, b: &str) -> bool {
+    fn count(words: &str) -> Option<(&str, &str)> {
+        let first = words.split(' ').next()?;
+        let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            return None;
+        }
+        let unit = &first[digits..];
+        // A bare number: its unit, if any, is the next word (`3 개`).
+        let unit = if unit.is_empty() {
+            words.split(' ').nth(1).unwrap_or("")
+        } else {
+            unit
+        };
+        (!unit.is_empty() && unit.chars().count() <= 3).then_some((&first[..digits], unit))
+    }
+    matches!((count(a), count(b)), (Some((na, ua)), Some((nb, ub))) if ua == ub && na != nb)
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Drop every card whose answer another card of the same fact already gives (the fuller of
     /// two is kept, the first when they are equal). Runs after ids are assigned, so a merge
@@ -151,6 +172,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
+        let mut contradicts: Vec<(usize, usize)> = Vec::new();
         for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // The cards of the group still standing, with their answers' words.
             let mut kept: Vec<(usize, String)> = Vec::new();
@@ -159,6 +181,20 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let same = kept
                     .iter()
                     .position(|(_, k)| says_no_more(&words, k) || says_no_more(k, &words));
+                // A table cell that counts differently from a card before it (`3개 (…)` in
+                // the topic's bullets, `2개` in a table under another topic) would teach both:
+                // the checker reports the conflict, and the cell waits for it to be settled.
+                let against = (same.is_none() && raw[i].card.kind == CardKind::Table)
+                    .then(|| {
+                        kept.iter()
+                            .find(|(_, k)| counts_differ(&words, k))
+                            .map(|&(k, _)| k)
+                    })
+                    .flatten();
+                if let Some(k) = against {
+                    contradicts.push((i, k));
+                    continue;
+                }
                 match same {
                     Some(p) if words.len() > kept[p].1.len() => {
                         merged_into[kept[p].0] = Some(i);
@@ -219,10 +255,27 @@ impl<'t, 'a> Builder<'t, 'a> {
                 reason,
             });
         }
+        let mut gone = vec![false; raw.len()];
+        for &(i, k) in &contradicts {
+            gone[i] = true;
+            let reason = format!(
+                "says {} where the card on line {} ({}) says {}: lint reports the conflict \
+                 (conflicting-claim); settle it and the card comes back",
+                plain(&raw[i].card.back),
+                raw[k].card.line,
+                plain(&raw[k].card.front),
+                plain(&raw[k].card.back),
+            );
+            self.doc.skipped.push(Skipped {
+                line: raw[i].card.line,
+                span: raw[i].card.span.clone(),
+                reason,
+            });
+        }
         let mut i = 0;
         raw.retain(|_| {
             i += 1;
-            merged_into[i - 1].is_none()
+            merged_into[i - 1].is_none() && !gone[i - 1]
         });
     }
 }
@@ -255,6 +308,20 @@ mod tests {
         );
         assert_eq!(name_key("데이터·모델 검증"), "데이터모델검증");
         assert_eq!(name_key("(옵션)"), "옵션");
+    }
+
+    #[test]
+    fn counts_of_the_same_thing_differ() {
+        assert!(counts_differ(
+            &answer_words("2개"),
+            &answer_words("3개 (입력, 망각, 출력 게이트)")
+        ));
+        assert!(!counts_differ(
+            &answer_words("2개"),
+            &answer_words("2개 (리셋, 업데이트)")
+        ));
+        assert!(!counts_differ(&answer_words("2장"), &answer_words("3개")));
+        assert!(!counts_differ(&answer_words("없음"), &answer_words("3개")));
     }
 
     #[test]
