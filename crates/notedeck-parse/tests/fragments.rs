@@ -1319,3 +1319,53 @@ fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
         cell.reason
     );
 }
+
+#[test]
+fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
+    let d = doc("## **1. Batch Normalization (BN)**
+
+- **학습/추론 차이**: 추론 시에는 학습 중 누적한 이동 평균(running mean/var) 사용
+
+## **2. Dropout**
+
+- **목적**: 과적합 방지
+
+### 비교
+
+| 구분 | Batch Normalization | Dropout |
+| --- | --- | --- |
+| **학습/추론 차이** | 이동 평균 사용 | 추론 때 끔 |
+
+📌 **암기 팁**
+
+- BN = **배치 방향**으로 정규화
+- 빠른 수렴 → **Adam**
+");
+    let shown = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| anki_front(c).starts_with(front))
+            .map(|c| (c.context_path().join(" › "), c.path.join(" › ")))
+    };
+    // Under the topic the tip names, or the problem: never the last heading above it. The id's
+    // path stays where the line sits.
+    assert_eq!(
+        shown("BN = "),
+        Some((
+            "문제 9 › Batch Normalization".into(),
+            "문제 9 › Dropout › 비교".into()
+        ))
+    );
+    assert_eq!(
+        shown("빠른 수렴"),
+        Some(("문제 9".into(), "문제 9 › Dropout › 비교".into()))
+    );
+    // `이동 평균 사용` is what the bullet says once its aside is set apart: one card.
+    let bn: Vec<usize> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.contains("학습/추론 차이") && c.back.contains("이동 평균"))
+        .map(|c| c.line)
+        .collect();
+    assert_eq!(bn, [7]);
+}

@@ -26,7 +26,13 @@ fn listing(path: &str) -> String {
     let mut text = String::new();
     for c in &cards {
         let s = |k: &str| c[k].as_str().unwrap_or_default().to_string();
-        let context = c["path"]
+        // What the card is shown under (Anki's Context field): `context`, else its path.
+        let shown = if c["context"].is_array() {
+            &c["context"]
+        } else {
+            &c["path"]
+        };
+        let context = shown
             .as_array()
             .map(|p| {
                 p.iter()

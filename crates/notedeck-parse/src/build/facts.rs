@@ -134,6 +134,29 @@ fn says_no_more(short: &str, long: &str) -> bool {
     })
 }
 
+/// Answer HTML without its parenthesised asides (outside tags).
+fn without_asides(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut in_tag) = (0usize, false);
+    for c in html.chars() {
+        match c {
+            '<' if depth == 0 => {
+                in_tag = true;
+                out.push(c);
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(c);
+            }
+            '(' if !in_tag => depth += 1,
+            ')' if !in_tag && depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Two answers that open with a count of the same thing and differ in it: `3 개 입력 …`
 /// against `2 개` (as [`answer_words`] spells them).
 fn counts_differ(a: &str, b: &str) -> bool {
@@ -176,11 +199,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // The cards of the group still standing, with their answers' words.
             let mut kept: Vec<(usize, String)> = Vec::new();
+            // The same answers without their asides: `이동 평균(running mean/var) 사용` holds
+            // `이동 평균 사용` once the aside is set apart.
+            let mut bare: Vec<String> = Vec::new();
             for &(_, i) in group {
                 let words = answer_words(&raw[i].card.back);
-                let same = kept
-                    .iter()
-                    .position(|(_, k)| says_no_more(&words, k) || says_no_more(k, &words));
+                let plain = answer_words(&without_asides(&raw[i].card.back));
+                let same = kept.iter().zip(&bare).position(|((_, k), kb)| {
+                    says_no_more(&words, k)
+                        || says_no_more(k, &words)
+                        || (!plain.is_empty()
+                            && !kb.is_empty()
+                            && (says_no_more(&plain, kb) || says_no_more(kb, &plain)))
+                });
                 // A table cell that counts differently from a card before it (`3개 (…)` in
                 // the topic's bullets, `2개` in a table under another topic) would teach both:
                 // the checker reports the conflict, and the cell waits for it to be settled.
@@ -199,9 +230,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                     Some(p) if words.len() > kept[p].1.len() => {
                         merged_into[kept[p].0] = Some(i);
                         kept[p] = (i, words);
+                        bare[p] = plain;
                     }
                     Some(p) => merged_into[i] = Some(kept[p].0),
-                    None => kept.push((i, words)),
+                    None => {
+                        kept.push((i, words));
+                        bare.push(plain);
+                    }
                 }
             }
         }

@@ -150,7 +150,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// title's words (`Level 0: Manual Process` in `MLOps Level 0: Manual Process – Key
     /// Points`, `Zero-Shot` in `Zero-Shot Learning`), the shortest such title if one is.
     /// Comparison sections (`비교 요약 표`) name nothing. A name two topics share names none.
-    fn topic_named(&mut self, name: &str, near: Option<usize>) -> Option<usize> {
+    pub(super) fn topic_named(&mut self, name: &str, near: Option<usize>) -> Option<usize> {
         let wanted = aliases(name);
         if wanted.is_empty() {
             return None;
@@ -212,7 +212,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The problem `sec` is in, if any.
-    fn problem_of(&self, mut sec: Option<usize>) -> Option<usize> {
+    pub(super) fn problem_of(&self, mut sec: Option<usize>) -> Option<usize> {
         while let Some(s) = sec {
             if self.doc.sections[s].kind == SectionKind::Problem {
                 return Some(s);

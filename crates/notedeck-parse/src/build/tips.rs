@@ -4,7 +4,7 @@
 use super::cards::prose_reason;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Kind, Plain};
-use crate::{CardKind, Deletion, Span};
+use crate::{CardKind, Deletion, SectionKind, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -89,6 +89,8 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
+        let context = self.tip_context(sec, &cloze.key);
+        let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec,
@@ -100,6 +102,58 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_at: Some(span.start),
             pin_line: None,
         });
+        if let Some(raw) = self.raw_cards.get_mut(before) {
+            raw.card.context = context;
+        }
+    }
+
+    /// What a tip line is shown under. A line whose subject names a topic (`LSTM = …`,
+    /// `GRU = …`) is shown under that topic; any other line of tips that close a problem
+    /// (after its last topic, where the heading above them is not what they are about) under
+    /// the problem. Only the shown context moves; the id still comes from where the line sits.
+    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<Vec<String>> {
+        let subject = key
+            .split(['=', '→', ':'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['“', '”', '"', '\'', '…', ' ']);
+        let topic = if subject.is_empty() {
+            None
+        } else {
+            self.topic_named(subject, sec)
+        };
+        let shown = match topic {
+            Some(t) => t,
+            None if self.closes_problem(sec) => self.problem_of(sec)?,
+            None => return None,
+        };
+        (Some(shown) != sec).then(|| self.path(Some(shown)))
+    }
+
+    /// Whether `sec` is in the last of several topics of its problem, where a problem's
+    /// closing tips sit (a tip inside an earlier topic is about that topic).
+    fn closes_problem(&self, sec: Option<usize>) -> bool {
+        let sections = &self.doc.sections;
+        let mut topic = sec;
+        while let Some(t) = topic {
+            if sections[t].kind == SectionKind::Topic {
+                break;
+            }
+            topic = sections[t].parent;
+        }
+        let (Some(topic), Some(problem)) = (topic, self.problem_of(sec)) else {
+            return false;
+        };
+        let topics_of_problem = |range: std::ops::Range<usize>| {
+            range
+                .filter(|&i| {
+                    sections[i].kind == SectionKind::Topic
+                        && self.problem_of(Some(i)) == Some(problem)
+                })
+                .count()
+        };
+        topics_of_problem(topic + 1..sections.len()) == 0 && topics_of_problem(0..topic) > 0
     }
 }
 
