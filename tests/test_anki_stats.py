@@ -532,6 +532,10 @@ def test_the_stats_page_renders_with_its_charts(notedeck, studied):
     assert "leech" in dom and f"nid:{studied['orphan_nid']}" in dom
     shot_dir = ROOT / "target" / "test-output"
     shot_dir.mkdir(parents=True, exist_ok=True)
+    # The text report of the same session, kept beside the screenshot (the README quotes it).
+    text = run(notedeck, "stats", "notes", "--collection", str(studied["path"]),
+               cwd=studied["work"])
+    (shot_dir / "stats.txt").write_text(text, encoding="utf-8")
     shot = shot_dir / "stats-report.png"
     shot.unlink(missing_ok=True)
     subprocess.run([chromium, *flags, "--window-size=1100,1400", f"--screenshot={shot}",
