@@ -150,6 +150,30 @@ impl<'t, 'a> Builder<'t, 'a> {
                 None => return,
             }
         }
+        // An essay's sections open on its subject (`NAS는 …`); one that opens on a setup
+        // (`현대의 AI 모델은 매우 복잡하여 …`) says its point in a later sentence about it.
+        let parent = kids.first().and_then(|&c| self.doc.sections[c].parent);
+        let heading = parent.map_or("", |p| self.doc.sections[p].title.as_str());
+        if let Some(subject) = heading_subject(heading)
+            .filter(|w| found.iter().any(|(_, _, s)| s.contains(w.as_str())))
+        {
+            for (_, first, sentence) in &mut found {
+                if sentence.contains(subject.as_str()) {
+                    continue;
+                }
+                let text = plains
+                    .get(*first)
+                    .and_then(Option::as_ref)
+                    .map_or("", |p| p.text.trim());
+                match sentences(text)
+                    .find(|s| s.contains(subject.as_str()))
+                    .filter(|s| prose_reason(s).is_none() && !only_rates(s))
+                {
+                    Some(s) => *sentence = s.to_string(),
+                    None => return,
+                }
+            }
+        }
         for (c, first, sentence) in found {
             let mut back = String::from("<p>");
             math::text_to_html(&sentence, &mut back);
@@ -254,6 +278,31 @@ fn first_sentence(text: &str) -> Option<&str> {
     None
 }
 
+/// The sentences of `text`, in order (split as [`first_sentence`] splits).
+fn sentences(mut text: &str) -> impl Iterator<Item = &str> {
+    std::iter::from_fn(move || {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let s = first_sentence(t).unwrap_or(t);
+        text = &t[s.len()..];
+        Some(s)
+    })
+}
+
+/// The subject an essay section's heading opens with, without its Korean particle (`NAS` of
+/// `NAS의 장점과 차별점`).
+fn heading_subject(heading: &str) -> Option<String> {
+    let word = heading.split_whitespace().next()?;
+    let stem = ["의", "는", "은", "이", "가"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word)
+        .trim_end_matches(':');
+    (stem.chars().count() >= 2).then(|| stem.to_string())
+}
+
 /// Whether a sentence only rates its subject (`… 것은 중요한 과제입니다.`, `… is an important
 /// challenge.`): under a heading naming a challenge, it says nothing the heading does not.
 fn only_rates(sentence: &str) -> bool {
@@ -324,7 +373,7 @@ fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usiz
 
 #[cfg(test)]
 mod tests {
-    use super::{definition_part, first_sentence};
+    use super::{definition_part, first_sentence, heading_subject, sentences};
 
     #[test]
     fn definitions_hide_the_quote_or_the_predicate() {
@@ -354,6 +403,19 @@ mod tests {
         assert!(!super::only_rates(
             "효과적인 탐색 공간 설계는 NAS의 성능을 좌우하는 핵심 요소입니다."
         ));
+    }
+
+    #[test]
+    fn the_sentence_about_the_essays_subject() {
+        assert_eq!(
+            heading_subject("NAS의 장점과 차별점").as_deref(),
+            Some("NAS")
+        );
+        let text = "현대의 AI 모델은 매우 복잡합니다. NAS는 이러한 복잡성을 관리합니다. 끝.";
+        assert_eq!(
+            sentences(text).find(|s| s.contains("NAS")),
+            Some("NAS는 이러한 복잡성을 관리합니다.")
+        );
     }
 
     #[test]

@@ -99,6 +99,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     }
     b.essay(&runs, &plains);
     b.finish_cards();
+    statements::context_keeps_clozes_hidden(&mut b.doc.cards);
     if text.contains('\0') {
         replace_nul(&mut b.doc);
     }

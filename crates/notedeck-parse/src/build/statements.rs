@@ -4,7 +4,7 @@
 
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
-use crate::{CardKind, Deletion, math};
+use crate::{Card, CardKind, Deletion, math};
 
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
 const TERM_MIN_CHARS: usize = 2;
@@ -51,6 +51,41 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
         true
     }
+}
+
+/// A cloze shown under a heading that spells what it hides gives its answer away (`NAS: AI가
+/// AI를 설계하다` above `NAS는 {{c1::'AI가 AI를 설계하는 기술'}}`): such a card is shown under
+/// the nearest heading above that does not. Only the shown context moves, never the id.
+pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
+    for card in cards.iter_mut().filter(|c| c.kind == CardKind::Cloze) {
+        let hidden: Vec<String> = card
+            .cloze
+            .iter()
+            .filter_map(|d| card.front.get(d.range.clone()))
+            .flat_map(stems)
+            .collect();
+        if hidden.len() < 2 {
+            continue;
+        }
+        let gives_away = |heading: &str| {
+            let shown: Vec<String> = stems(heading).collect();
+            let found = hidden.iter().filter(|h| shown.contains(h)).count();
+            found * 4 >= hidden.len() * 3
+        };
+        let path = card.context_path();
+        let keep = path.iter().take_while(|h| !gives_away(h)).count();
+        if keep < path.len() {
+            card.context = Some(path[..keep].to_vec());
+        }
+    }
+}
+
+/// The words of `text` (tags and markup left out) cut to their first two characters: a
+/// Korean word's stem without its particle (`데이터는` and `데이터가` meet), case folded.
+fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "b" | "em" | "i" | "strong" | "code"))
+        .map(|w| w.chars().take(2).flat_map(char::to_lowercase).collect())
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
