@@ -277,6 +277,17 @@ impl Definitions {
         )
     }
 
+    /// [`Definitions::check`] over parsed notes: (file, text, parse) each.
+    pub fn of_parsed<'a, P: AsRef<Path> + 'a>(
+        parsed: impl Iterator<Item = &'a (P, String, Document)>,
+    ) -> Definitions {
+        Definitions::check(
+            parsed
+                .map(|(file, text, doc)| Definitions::note(file.as_ref(), text, doc))
+                .collect(),
+        )
+    }
+
     /// Check the terms of every note together: a conflict is between notes.
     pub fn check(notes: Vec<(PathBuf, notedeck_check::Note)>) -> Definitions {
         let mut ws = notedeck_check::Workspace::new();

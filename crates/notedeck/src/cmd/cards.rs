@@ -83,12 +83,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         parsed.push((file, note.text, doc));
     }
     // The cards export would make: no definition card the linter rejects, one per name.
-    let definitions = Definitions::check(
-        parsed
-            .iter()
-            .map(|(file, text, doc)| Definitions::note(file, text, doc))
-            .collect(),
-    );
+    let definitions = Definitions::of_parsed(parsed.iter());
     for (file, _, doc) in &mut parsed {
         definitions.apply(file, doc);
     }

@@ -100,12 +100,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         parsed.push((file, note.text, doc));
     }
     // The cards export makes: a definition it leaves out is not a card of the notes.
-    let definitions = Definitions::check(
-        parsed
-            .iter()
-            .map(|(file, text, doc)| Definitions::note(file, text, doc))
-            .collect(),
-    );
+    let definitions = Definitions::of_parsed(parsed.iter());
     let mut in_notes: HashSet<String> = HashSet::new();
     for (file, _, mut doc) in parsed {
         definitions.apply(file, &mut doc);
