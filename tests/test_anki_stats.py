@@ -423,6 +423,20 @@ def test_neovim_shows_the_review_state(notedeck, studied, tmp_path):
     titles = {l["lnum"]: l["title"] for l in result["lenses"]}
     assert "leech" in titles[leech_lnum] and "8 lapses" in titles[leech_lnum], titles
     assert "**In Anki:**" in result["hover"] and "Last reviews:" in result["hover"], result["hover"]
+    # What Neovim shows at the top of the note, kept for the README: each line with the lenses
+    # Neovim draws after it, `I` where the leech's information diagnostic is.
+    lines = note.read_text(encoding="utf-8").split("\n")
+    by_line: dict[int, list[str]] = {}
+    for lens in result["lenses"]:
+        by_line.setdefault(lens["lnum"], []).append(lens["title"])
+    shown = []
+    for lnum in range(4, min(len(lines), leech_lnum + 3)):
+        mark = "I" if lnum == leech_lnum else " "
+        text = " ".join([lines[lnum], *by_line.get(lnum, [])]).rstrip()
+        shown.append(f"{mark} {lnum + 1:>3} {text}")
+    out_dir = ROOT / "target" / "test-output"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "nvim-lenses.txt").write_text("\n".join(shown) + "\n", encoding="utf-8")
 
 
 def test_export_against_the_collection_without_its_state_file(notedeck, tmp_path):
