@@ -1,14 +1,23 @@
 //! The cards of the bundled notes and of the second note in the same style
 //! (`tests/notes-fixture`), as a student reviews them: every card's context, question and
 //! full answer as plain text, one card per entry. The snapshots are read card by card when
-//! they change (see the "Cards" section of docs/rules.md).
+//! they change (see the "Cards" section of docs/rules.md). And card identity across changes
+//! to the card rules: a fact still carded the same way keeps its GUID, so a re-export
+//! updates it in place in Anki and its review history stays.
 
 use assert_cmd::Command;
 use notedeck_ide::html::one_line as plain;
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
 
-fn listing(path: &str) -> String {
+/// The cards of the bundled notes as `notedeck cards --format json` gave them at commit
+/// d7dfbf8, before the card-quality rules (table context, merged duplicates, statement
+/// clozes, ...).
+const BEFORE: &str = include_str!("fixtures/notes-cards-d7dfbf8.json");
+
+/// `notedeck cards --format json PATH`, run from the repository root.
+fn cards_json(path: &str) -> Vec<serde_json::Value> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let out = Command::cargo_bin("notedeck")
         .expect("binary")
@@ -22,7 +31,11 @@ fn listing(path: &str) -> String {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let cards: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("json");
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn listing(path: &str) -> String {
+    let cards = cards_json(path);
     let mut text = String::new();
     for c in &cards {
         let s = |k: &str| c[k].as_str().unwrap_or_default().to_string();
@@ -61,4 +74,52 @@ fn cards_of_the_bundled_notes() {
 #[test]
 fn cards_of_the_second_note() {
     insta::assert_snapshot!(listing("tests/notes-fixture"));
+}
+
+#[test]
+fn an_unchanged_fact_keeps_its_id() {
+    let before: Vec<serde_json::Value> = serde_json::from_str(BEFORE).expect("fixture");
+    let now = cards_json("notes");
+    // The same answer from the same line of the same deck is the same fact, whatever its
+    // front now says.
+    let mut by_fact: HashMap<(&str, u64, &str), Vec<&str>> = HashMap::new();
+    for c in &now {
+        by_fact
+            .entry((
+                c["deck"].as_str().unwrap_or(""),
+                c["source"]["line"].as_u64().unwrap_or(0),
+                c["back"].as_str().unwrap_or(""),
+            ))
+            .or_default()
+            .push(c["id"].as_str().unwrap_or(""));
+    }
+    let mut same = 0;
+    let mut moved = Vec::new();
+    for b in &before {
+        let fact = (
+            b["deck"].as_str().unwrap_or(""),
+            b["line"].as_u64().unwrap_or(0),
+            b["back"].as_str().unwrap_or(""),
+        );
+        let Some(ids) = by_fact.get(&fact) else {
+            continue;
+        };
+        let id = b["id"].as_str().unwrap_or("");
+        if ids.contains(&id) {
+            same += 1;
+        } else {
+            moved.push(format!("line {}: {} ({id} -> {ids:?})", fact.1, b["front"]));
+        }
+    }
+    assert!(
+        moved.is_empty(),
+        "unchanged facts with a new id:\n{}",
+        moved.join("\n")
+    );
+    // Most of the deck is unchanged: the comparison is not vacuous.
+    assert!(
+        same >= 200,
+        "only {same} of {} cards compared",
+        before.len()
+    );
 }
