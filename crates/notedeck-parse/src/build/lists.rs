@@ -205,23 +205,23 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// Every nested item cites a source link (`[Microsoft Azure](…?utm_source=…)`): the
     /// list restates what sources say, which the notes' own bullets already hold.
     fn only_citations(&self, rest: &[Block]) -> bool {
-        let items: Vec<&Block> = rest
+        let cites = |item: &Block| {
+            self.tree
+                .events
+                .get(item.inner.clone())
+                .unwrap_or_default()
+                .iter()
+                .any(|e| {
+                    matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
+                        if tree::is_citation_url(dest_url))
+                })
+        };
+        let mut items = rest
             .iter()
             .filter(|b| b.kind == Kind::List)
             .flat_map(|l| l.children.iter().filter(|c| c.kind == Kind::Item))
-            .collect();
-        !items.is_empty()
-            && items.iter().all(|item| {
-                self.tree
-                    .events
-                    .get(item.inner.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|e| {
-                        matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
-                            if tree::is_citation_url(dest_url))
-                    })
-            })
+            .peekable();
+        items.peek().is_some() && items.all(cites)
     }
 }
 

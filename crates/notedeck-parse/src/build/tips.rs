@@ -142,18 +142,16 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             topic = sections[t].parent;
         }
-        let (Some(topic), Some(problem)) = (topic, self.problem_of(sec)) else {
+        let Some(topic) = topic else {
             return false;
         };
-        let topics_of_problem = |range: std::ops::Range<usize>| {
-            range
-                .filter(|&i| {
-                    sections[i].kind == SectionKind::Topic
-                        && self.problem_of(Some(i)) == Some(problem)
-                })
-                .count()
-        };
-        topics_of_problem(topic + 1..sections.len()) == 0 && topics_of_problem(0..topic) > 0
+        // Sections are in document order and a problem's run ends at the next problem.
+        fn topic_before_problem<'s>(mut run: impl Iterator<Item = &'s crate::Section>) -> bool {
+            run.find(|s| matches!(s.kind, SectionKind::Topic | SectionKind::Problem))
+                .is_some_and(|s| s.kind == SectionKind::Topic)
+        }
+        !topic_before_problem(sections[topic + 1..].iter())
+            && topic_before_problem(sections[..topic].iter().rev())
     }
 }
 
