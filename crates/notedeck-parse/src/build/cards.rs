@@ -172,10 +172,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         // A statement after the section's labelled bullets or tables is a fact of its own.
         let mut gathered = Vec::with_capacity(loose.len());
+        let first_card = self.raw_cards[cards_before..]
+            .iter()
+            .map(|r| r.card.span.start)
+            .min();
         for item in loose {
-            let late = self.raw_cards[cards_before..]
-                .iter()
-                .any(|r| r.card.span.start < item.span.start);
+            let late = first_card.is_some_and(|start| start < item.span.start);
             if !(late && self.statement_cloze(sec, item)) {
                 gathered.push(item);
             }
@@ -193,13 +195,16 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn attach_figures(&mut self, cards_before: usize, figures: &[&'t Block]) {
         for fig in figures {
             let ours = self.raw_cards.get(cards_before..).unwrap_or_default();
-            let before = ours
-                .iter()
-                .rposition(|r| r.card.span.start < fig.span.start);
+            // Nearest in the note, not in the order the cards were made (a facet's or the
+            // 핵심 내용 card is made after the walk).
+            let before = (0..ours.len())
+                .filter(|&k| ours[k].card.span.start < fig.span.start)
+                .max_by_key(|&k| ours[k].card.span.start);
             // One table cell's card is no place for a picture of the whole table.
             let after = || {
-                ours.iter()
-                    .position(|r| r.card.span.start > fig.span.start)
+                (0..ours.len())
+                    .filter(|&k| ours[k].card.span.start > fig.span.start)
+                    .min_by_key(|&k| ours[k].card.span.start)
                     .filter(|&k| ours[k].card.kind != CardKind::Table)
             };
             let Some(at) = before.or_else(after).map(|k| cards_before + k) else {

@@ -168,7 +168,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`): the
 /// whole label, so `**출처 제시**` (an advantage: it shows its sources) is knowledge.
 fn is_source_label(label: &str) -> bool {
-    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let l = label.trim().trim_end_matches(':').trim();
     [
         "출처",
         "출처별 설명",
@@ -184,7 +184,8 @@ fn is_source_label(label: &str) -> bool {
         "reference",
         "references",
     ]
-    .contains(&l.as_str())
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(l))
 }
 
 impl<'t, 'a> Builder<'t, 'a> {

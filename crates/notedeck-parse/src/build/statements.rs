@@ -2,6 +2,7 @@
 //! fact of its own (`다음에 올 단어를 예측 … → cross-entropy loss 사용`), not more of a vague
 //! "핵심 내용" list. It becomes a cloze that hides its key term.
 
+use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
 use crate::{Card, CardKind, Deletion, math};
@@ -23,8 +24,11 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let evs = tree.events.get(lead).unwrap_or_default();
         let plain = Plain::of(self.text, evs);
-        let topic = self.path(sec).last().cloned().unwrap_or_default();
-        let Some(term) = key_term(&plain, &topic) else {
+        let topic = self
+            .ctx(sec)
+            .and_then(|c| c.path.last())
+            .map_or("", String::as_str);
+        let Some(term) = key_term(&plain, topic) else {
             return false;
         };
         let mut front = String::new();
@@ -196,10 +200,6 @@ fn latin_name(t: &str) -> Option<&str> {
         }
     }
     best.map(|(s, e)| &t[s..e])
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3130}'..='\u{318F}')
 }
 
 /// Byte offset of `needle` in `html` outside any tag.

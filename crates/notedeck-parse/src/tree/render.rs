@@ -83,6 +83,9 @@ impl Renderer<'_> {
                 }
                 _ => {}
             }
+            // A star cut inside a skipped link or image is never reached: drop it, or every
+            // later cut of the block would wait behind it.
+            while next_stray.next_if(|c| c.event < i).is_some() {}
             if let Event::Text(t) = &e.ev {
                 let mut from = 0;
                 while let Some(cut) = next_stray.next_if(|c| c.event == i) {
