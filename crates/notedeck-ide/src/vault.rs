@@ -291,8 +291,13 @@ impl Images {
         let dir = note.parent().unwrap_or(Path::new(""));
         let written = dir.join(link);
         // Most links of a vault exported from Notion point at images left behind: one stat
-        // settles those, before any path is resolved.
-        if fs::metadata(&written).is_err() {
+        // settles those, before any path is resolved. Only for a plain relative link: one
+        // with `..` or a root is judged on its text first, so that whether a file exists
+        // outside the notes is never told.
+        let plain = Path::new(link)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if plain && fs::metadata(&written).is_err() {
             return Err(ImageError::Missing(written));
         }
         let Some(note_dir) = fs::canonicalize(if dir.as_os_str().is_empty() {
@@ -402,6 +407,26 @@ pub fn is_image_bytes(head: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_out_of_the_notes_never_tells_whether_the_file_exists() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let notes = dir.path().join("notes");
+        fs::create_dir(&notes).expect("mkdir");
+        fs::write(dir.path().join("there.png"), b"\x89PNG\r\n\x1a\n").expect("write");
+        let images = Images::new(std::slice::from_ref(&notes));
+        let note = notes.join("a.md");
+        for link in ["../there.png", "../not-there.png"] {
+            assert!(
+                matches!(images.resolve(&note, link), Err(ImageError::OutsideRoot(_))),
+                "{link}"
+            );
+        }
+        assert!(matches!(
+            images.resolve(&note, "gone.png"),
+            Err(ImageError::Missing(_))
+        ));
+    }
 
     #[test]
     fn remote_links_are_urls_and_protocol_relative_links() {

@@ -1372,6 +1372,8 @@ fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
 
 #[test]
 fn bold_after_a_left_out_citation_still_renders() {
-    let d = doc("## 0. GPT\n\n- **목표**: [출처 **요약(A)**의](https://x.org/?utm_source=chatgpt.com) 뒤 **값(V)**으로 표현\n");
+    let d = doc(
+        "## 0. GPT\n\n- **목표**: [출처 **요약(A)**의](https://x.org/?utm_source=chatgpt.com) 뒤 **값(V)**으로 표현\n",
+    );
     assert_eq!(d.cards[0].back, "뒤 <b>값(V)</b>으로 표현");
 }

@@ -25,6 +25,8 @@ use crate::cmd::export::title_of;
 use crate::deck::Definitions;
 use crate::display;
 use crate::input::{collect_markdown, read_note};
+use notedeck_ide::cards::drop_missing_image_cards;
+use notedeck_ide::vault::Images;
 
 /// Arguments of `notedeck stats`.
 #[derive(clap::Args)]
@@ -70,7 +72,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         args.paths.clone()
     };
-    let files = collect_markdown(&paths)?.files;
+    let found = collect_markdown(&paths)?;
+    let images = Images::new(&found.roots);
+    let files = found.files;
     let clock = match args.now {
         Some(now_s) => Clock {
             now_s,
@@ -96,7 +100,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut parsed = Vec::with_capacity(files.len());
     for file in &files {
         let note = read_note(file)?;
-        let doc = notedeck_parse::parse(&note.text, &title_of(file));
+        let mut doc = notedeck_parse::parse(&note.text, &title_of(file));
+        drop_missing_image_cards(&mut doc, file, &images);
         parsed.push((file, note.text, doc));
     }
     // The cards export makes: a definition it leaves out is not a card of the notes.
