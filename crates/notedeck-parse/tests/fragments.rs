@@ -1037,6 +1037,49 @@ AutoML은 보통 세 부분으로 이루어집니다:
 }
 
 #[test]
+fn an_essay_with_a_korean_subject_nests_its_parts() {
+    // No Latin letters in the subject: `# 1)` parts still belong to the `# 2.` section
+    // before them, a `# 3.` naming the subject is a section of its own, the source line is
+    // no card and does not hide the first sentences, and a `##` topic after the essay is
+    // not a part of its last section.
+    let d = doc("# 1. 확산 모델(Diffusion Model): 노이즈를 지우며 그린다
+
+확산 모델(Diffusion Model)은 노이즈를 거꾸로 지우도록 학습한 생성 모델입니다. 학습이 끝나면 순수한 노이즈에서 시작해 이미지를 만듭니다. 결과는 매우 다양합니다.
+
+# 2. 확산 모델의 두 과정
+
+# 1) 순방향 과정
+
+원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.
+
+# 2) 역방향 과정
+
+신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.
+
+출처: [블로그](https://example.com/diffusion?utm_source=chatgpt.com)
+
+## **ViT Training – Key Points**
+
+- **Patch size**: 16×16
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "cloze | 역량평가 정리::문제 9 | 확산 모델(Diffusion Model)은 {{c1::노이즈를 거꾸로 지우도록 학습한 생성 모델}}입니다. => ",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 => <ol><li>순방향 과정</li><li>역방향 과정</li></ol>",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 순방향 과정 => <p>원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.</p>",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 역방향 과정 => <p>신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | ViT Training – Key Points › Patch size => 16×16",
+        ]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason == "names the notes' source (not knowledge)")
+    );
+}
+
+#[test]
 fn siblings_get_first_sentence_cards_all_or_none() {
     // One sibling's first sentence only rates its heading: none of them gets a card, the
     // list of headings still does.

@@ -150,7 +150,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                         }
                         continue;
                     }
-                    if let Some(reason) = prose_reason(t) {
+                    if super::lists::is_source_line(t) {
+                        self.skip(b.span.clone(), "names the notes' source (not knowledge)");
+                    } else if let Some(reason) = prose_reason(t) {
                         self.skip(b.span.clone(), &reason);
                     } else if facet {
                         parts.push(b);

@@ -127,7 +127,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .filter(|(s, _)| *s == Some(c))
                 .flat_map(|(_, blocks)| blocks.iter().copied())
-                .filter(|&b| tree.blocks[b].kind == Kind::Paragraph);
+                .filter(|&b| {
+                    tree.blocks[b].kind == Kind::Paragraph
+                        && !plains
+                            .get(b)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|p| super::lists::is_source_line(p.text.trim()))
+                });
             let Some(first) = paragraphs.clone().next() else {
                 continue;
             };
@@ -198,7 +204,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         };
         let text = plain.text.trim();
         let title = &self.info[topic].short;
-        let subject = title.split(':').next().unwrap_or("").trim();
+        let subject = super::outline::essay_subject(title);
         if subject.is_empty()
             || !text.starts_with(subject)
             || subject.chars().count() > SUBJECT_MAX_CHARS
@@ -346,10 +352,16 @@ fn only_rates(sentence: &str) -> bool {
 /// part, else everything after the particle up to the copula and the full stop.
 fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usize>> {
     let rest = sentence.strip_prefix(subject)?;
+    // `연합 학습(Federated Learning)은 …`: the subject's gloss belongs to the subject.
+    let gloss = match rest.strip_prefix('(').or_else(|| rest.strip_prefix(" (")) {
+        Some(inner) => rest.len() - inner.len() + inner.find(')')? + 1,
+        None => 0,
+    };
+    let rest = &rest[gloss..];
     let particle = ["는 ", "은 ", "이란 ", "란 ", " is ", " are ", " refers to "]
         .iter()
         .find(|p| rest.starts_with(**p))?;
-    let from = subject.len() + particle.len();
+    let from = subject.len() + gloss + particle.len();
     let body = &sentence[from..];
     for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
         if let Some(a) = body.find(open) {
@@ -384,6 +396,9 @@ mod tests {
         let r = definition_part(s, "CT").expect("a definition");
         assert_eq!(&s[r], "모델을 자동으로 다시 학습하는 파이프라인");
         assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
+        let s = "연합 학습(Federated Learning)은 데이터를 모으지 않는 분산 학습 방식입니다.";
+        let r = definition_part(s, "연합 학습").expect("a definition after a gloss");
+        assert_eq!(&s[r], "데이터를 모으지 않는 분산 학습 방식");
     }
 
     #[test]

@@ -188,6 +188,12 @@ fn is_source_label(label: &str) -> bool {
     .any(|w| w.eq_ignore_ascii_case(l))
 }
 
+/// A paragraph naming where the notes come from (`출처: [블로그](…)`, `References: …`).
+pub(super) fn is_source_line(text: &str) -> bool {
+    text.split_once(':')
+        .is_some_and(|(label, _)| is_source_label(label))
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// A list item about the notes' sources (`- **출처별 설명**:` + cited links), which a
     /// card leaves out wherever the list is rendered.

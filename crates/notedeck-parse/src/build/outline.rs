@@ -114,8 +114,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         // under 문항 22) has no same-level facets: its siblings are topics.
                         let after_generic = level == tl
                             && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
-                        let topicish = after_generic
-                            || (!paren || self.info[t].paren_numbered) && looks_like_topic(&raw);
+                        // Notion essays number sections `1.` and their parts `1)`, all under
+                        // `#`: a `1)` heading after a `1.` topic is a part of it, never a
+                        // sibling topic.
+                        let part = paren && !self.info[t].paren_numbered;
+                        let topicish = !part
+                            && (after_generic
+                                || looks_like_topic(&raw)
+                                || level == tl && names_subject(&raw, &self.info[t].short));
                         if tl == 0 || level == tl {
                             if topicish {
                                 SectionKind::Topic
@@ -123,7 +129,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 SectionKind::Facet
                             }
                         } else if level > tl {
-                            SectionKind::Facet
+                            // Notion writes an essay's sections as `#` headings; a `##` that
+                            // names a subject after such an essay starts a topic of its own
+                            // (`## Vision Transformer Training – Key Points`), it is not a
+                            // part of the essay's last section.
+                            let after_part = facets.last().is_some_and(|&f| {
+                                self.info[f].paren_numbered && self.doc.sections[f].level == tl
+                            });
+                            if tl == 1 && !paren && after_part && looks_like_topic(&raw) {
+                                SectionKind::Topic
+                            } else {
+                                SectionKind::Facet
+                            }
                         } else {
                             SectionKind::Topic
                         }
@@ -134,7 +151,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     problem.or(title)
                 } else {
                     while let Some(&f) = facets.last() {
-                        if self.doc.sections[f].level >= level {
+                        let fl = self.doc.sections[f].level;
+                        // A `1)` part nests under the `1.` section of the same level before it.
+                        let nests = fl == level && paren && !self.info[f].paren_numbered;
+                        if fl >= level && !nests {
                             facets.pop();
                         } else {
                             break;
@@ -363,6 +383,35 @@ fn short_title(title: &str) -> String {
         }
     }
     t.to_string()
+}
+
+/// The subject an essay section's title names: `확산 모델(Diffusion Model): 노이즈를…` →
+/// `확산 모델`, the words its prose opens with.
+pub(super) fn essay_subject(title: &str) -> &str {
+    let head = title.split(':').next().unwrap_or("").trim();
+    match head.find('(') {
+        Some(open) if open > 0 => head[..open].trim_end(),
+        _ => head,
+    }
+}
+
+/// A same-level heading that opens with the topic's own subject (`확산 모델의 두 과정` after
+/// `확산 모델(Diffusion Model): 노이즈를 지우며…`) speaks of the subject as a whole: a
+/// sibling topic of the essay, not an aspect of the first section.
+fn names_subject(title: &str, topic: &str) -> bool {
+    // Only an essay's opening `subject: subtitle` names a subject this way; under `GPT`, a
+    // heading `GPT의 한계` is still an aspect of GPT.
+    if !topic.contains(':') {
+        return false;
+    }
+    let head = essay_subject(topic);
+    if head.chars().count() < 2 {
+        return false;
+    }
+    let t = short_title(title);
+    t.strip_prefix(head).is_some_and(|rest| {
+        !rest.is_empty() && !rest.starts_with(|c: char| c.is_alphanumeric() && c.is_ascii())
+    })
 }
 
 /// A same-level heading that names a new subject rather than an aspect of the topic.
