@@ -519,7 +519,7 @@ fn lora_row_rank_paragraph_and_formula_claims() {
 }
 
 #[test]
-fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() {
+fn statements_beside_labelled_bullets_are_clozes_of_their_key_terms() {
     let d = doc("## 0. GPT
 
 - Transformer decoder 구조
@@ -533,13 +533,14 @@ fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() 
     assert_eq!(
         cards(&d),
         [
-            // The lone statement before the labelled bullets is the topic's gist...
-            "basic | 역량평가 정리::문제 9 | GPT › 핵심 내용 => <ul><li>Transformer decoder 구조</li></ul>",
+            // A statement beside labelled bullets, before them or after, is a fact of its
+            // own, asked by its key term, not a vague "GPT › 핵심 내용"...
+            "cloze | 역량평가 정리::문제 9 | {{c1::Transformer decoder}} 구조 => ",
             "basic | 역량평가 정리::문제 9 | GPT › 각 블록 => <ol><li>Masked Multi-Head Self-Attention</li>\
              <li>Feed-Forward Network (FFN)</li><li>Layer Normalization &amp; Residual Connection</li></ol>",
             "definition | 역량평가 정리::문제 9 | FFN => Feed-Forward Network",
             "basic | 역량평가 정리::문제 9 | GPT › 사전 학습 목표 => 이전 토큰들을 기반으로 다음 토큰 확률 분포를 예측 (언어모델링)",
-            // ...the one after them a fact of its own, asked by its key term.
+            // ...as is the one after them.
             "cloze | 역량평가 정리::문제 9 | 다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → {{c1::cross-entropy loss}} 사용 => ",
         ]
     );
@@ -553,6 +554,27 @@ fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() 
             &["문제 9".into(), "GPT".into()],
             "각 블록"
         ))
+    );
+}
+
+#[test]
+fn only_statements_without_a_key_term_stay_in_the_gist() {
+    let d = doc("## **4. Dropout**
+
+- 학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습
+- **목적**: 과적합 방지
+- 은닉층에서는 보통 p = 0.5, 입력층은 더 낮게(예: 0.2) 사용
+- 시퀀스가 길어지면 **기울기 소실/폭주** 문제 발생
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | Dropout › 핵심 내용 => <ul><li>학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습</li></ul>",
+            "basic | 역량평가 정리::문제 9 | Dropout › 목적 => 과적합 방지",
+            // The value a variable is set to is the statement's key term.
+            "cloze | 역량평가 정리::문제 9 | 은닉층에서는 보통 p = {{c1::0.5}}, 입력층은 더 낮게(예: 0.2) 사용 => ",
+            "cloze | 역량평가 정리::문제 9 | 시퀀스가 길어지면 <b>{{c1::기울기 소실/폭주}}</b> 문제 발생 => ",
+        ]
     );
 }
 

@@ -170,15 +170,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let (true, Some(s)) = (facet, sec) {
             self.facet_card(s, &parts);
         }
-        // A statement after the section's labelled bullets or tables is a fact of its own.
+        // A statement beside the section's labelled bullets or tables, before or after them,
+        // is a fact of its own: a cloze of its key term, not one more line of 핵심 내용.
         let mut gathered = Vec::with_capacity(loose.len());
-        let first_card = self.raw_cards[cards_before..]
-            .iter()
-            .map(|r| r.card.span.start)
-            .min();
+        let beside_cards = self.raw_cards.len() > cards_before;
         for item in loose {
-            let late = first_card.is_some_and(|start| start < item.span.start);
-            if !(late && self.statement_cloze(sec, item)) {
+            if !(beside_cards && self.statement_cloze(sec, item)) {
                 gathered.push(item);
             }
         }
