@@ -604,6 +604,22 @@ fn odd_comments_and_images_in_tips_do_not_break_parsing() {
 }
 
 #[test]
+fn each_cue_of_a_tip_line_hides_its_own_value() {
+    let d = doc("📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            // One card per cue, each showing the other cue.
+            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c2::ViT 유리}}",
+            "BN = {{c1::배치 방향, CNN}}",
+        ]
+    );
+    // The question, and so the id, is still the line up to its first value.
+    assert_eq!(d.cards[0].key, "데이터 적음 → …");
+}
+
+#[test]
 fn math_inside_a_cloze_cannot_close_it() {
     let d = doc(
         "📌 **암기 팁**\n\n- 손실 = $L = -\\sum_{i}{y_{i}}$\n- 업데이트: Q(s,a)←Q(s,a)+α[r−Q(s,a)]Q(s,a) \\leftarrow Q(s,a) + \\alpha [r - Q(s,a)]\n",

@@ -290,98 +290,15 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         if answer.is_empty() || question.is_empty() {
             return None;
         }
-        // The cut must fall in a top-level text event. Offsets count text the way
-        // `Plain::of` does: image alt text is not part of the plain text.
-        let mut pos = 0usize;
-        let mut depth = 0usize;
-        let mut in_image = false;
-        let mut done = false;
-        for e in evs {
-            match &e.ev {
-                Event::Start(Tag::Image { .. }) => {
-                    in_image = true;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::End(TagEnd::Image) => {
-                    in_image = false;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                _ if in_image => out.push(Ev {
-                    ev: e.ev.clone(),
-                    span: e.span.clone(),
-                }),
-                Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                    let len = s.len();
-                    if !done && pos <= cut && cut <= pos + len && (cut < pos + len || depth == 0) {
-                        if depth != 0 || !matches!(e.ev, Event::Text(_)) {
-                            return None;
-                        }
-                        let local = cut - pos;
-                        let (a, b) = s.split_at_checked(local)?;
-                        let exact = e.span.len() == len;
-                        let mid = if exact {
-                            e.span.start + local
-                        } else {
-                            e.span.start
-                        };
-                        out.push(Ev {
-                            ev: Event::Text(a.to_string().into()),
-                            span: e.span.start..mid,
-                        });
-                        out.push(Ev {
-                            ev: tree::cloze_open(1),
-                            span: mid..mid,
-                        });
-                        out.push(Ev {
-                            ev: Event::Text(b.to_string().into()),
-                            span: mid..e.span.end,
-                        });
-                        done = true;
-                    } else {
-                        out.push(Ev {
-                            ev: e.ev.clone(),
-                            span: e.span.clone(),
-                        });
-                    }
-                    pos += len;
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    pos += 1;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::Start(
-                    Tag::Strong | Tag::Emphasis | Tag::Link { .. } | Tag::Strikethrough,
-                ) => {
-                    depth += 1;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::End(
-                    TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Strikethrough,
-                ) => {
-                    depth = depth.saturating_sub(1);
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                _ => out.push(Ev {
-                    ev: e.ev.clone(),
-                    span: e.span.clone(),
-                }),
-            }
-        }
+        // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is a deletion of its own, so the
+        // card asking one shows the other cue; when a mark cannot be placed, one deletion.
+        let sep = &t[sep_at..sep_at + sep_len];
+        let pairs = pair_marks(t, cut, sep);
+        let (walked, done) = match walk_marks(evs, &pairs) {
+            Some(w) if !pairs.is_empty() => w,
+            _ => walk_marks(evs, &[(cut, Some(1))])?,
+        };
+        out = walked;
         if !done {
             return None;
         }
@@ -438,4 +355,126 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         deletions,
         key: key.trim().to_string(),
     })
+}
+
+/// Where the values of `cue → value, cue → value` start and end after the first cut at `cut`:
+/// `(offset, Some(n))` opens deletion `n`, `(offset, None)` closes one. Empty when the line
+/// has one value.
+fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
+    let mut marks = vec![(cut, Some(1))];
+    let mut from = cut;
+    let mut n = 1;
+    while let Some(rel) = t[from..].find(sep) {
+        let next = from + rel;
+        let Some(comma) = t[from..next].rfind(", ").map(|c| from + c) else {
+            break;
+        };
+        let cue = t[comma + 2..next].trim();
+        if t[from..comma].trim().is_empty()
+            || cue.is_empty()
+            || t[next + sep.len()..].trim().is_empty()
+        {
+            break;
+        }
+        n += 1;
+        marks.push((comma, None));
+        marks.push((next + sep.len(), Some(n)));
+        from = next + sep.len();
+    }
+    if n == 1 { Vec::new() } else { marks }
+}
+
+/// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
+/// fall in a top-level text event; the last deletion is left open. `None` when a mark cannot
+/// be placed. Offsets count text the way `Plain::of` does: image alt text is not part of it.
+fn walk_marks<'a>(evs: &[Ev<'a>], marks: &[(usize, Option<u32>)]) -> Option<(Vec<Ev<'a>>, bool)> {
+    let mut out: Vec<Ev> = Vec::with_capacity(evs.len() + 2 * marks.len());
+    let mut next = 0usize;
+    let mut pos = 0usize;
+    let mut depth = 0usize;
+    let mut in_image = false;
+    let copy = |out: &mut Vec<Ev<'a>>, e: &Ev<'a>| {
+        out.push(Ev {
+            ev: e.ev.clone(),
+            span: e.span.clone(),
+        })
+    };
+    for e in evs {
+        match &e.ev {
+            Event::Start(Tag::Image { .. }) => {
+                in_image = true;
+                copy(&mut out, e);
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                copy(&mut out, e);
+            }
+            _ if in_image => copy(&mut out, e),
+            Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                let len = s.len();
+                let exact = e.span.len() == len;
+                let mut local = 0usize;
+                let mut placed = false;
+                while let Some(&(at, open)) = marks.get(next) {
+                    if !(pos <= at && at <= pos + len && (at < pos + len || depth == 0)) {
+                        break;
+                    }
+                    if depth != 0 || !matches!(e.ev, Event::Text(_)) {
+                        return None;
+                    }
+                    let rel = at - pos;
+                    let piece = s.get(local..rel)?;
+                    let (a, b) = if exact {
+                        (e.span.start + local, e.span.start + rel)
+                    } else {
+                        (e.span.start, e.span.start)
+                    };
+                    if !piece.is_empty() || !placed {
+                        out.push(Ev {
+                            ev: Event::Text(piece.to_string().into()),
+                            span: a..b,
+                        });
+                    }
+                    out.push(Ev {
+                        ev: open.map_or_else(tree::cloze_close, tree::cloze_open),
+                        span: b..b,
+                    });
+                    local = rel;
+                    placed = true;
+                    next += 1;
+                }
+                if !placed {
+                    copy(&mut out, e);
+                } else {
+                    let start = if exact {
+                        e.span.start + local
+                    } else {
+                        e.span.start
+                    };
+                    out.push(Ev {
+                        ev: Event::Text(s.get(local..)?.to_string().into()),
+                        span: start..e.span.end,
+                    });
+                }
+                pos += len;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                pos += 1;
+                copy(&mut out, e);
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis | Tag::Link { .. } | Tag::Strikethrough) => {
+                depth += 1;
+                copy(&mut out, e);
+            }
+            Event::End(
+                TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Strikethrough,
+            ) => {
+                depth = depth.saturating_sub(1);
+                copy(&mut out, e);
+            }
+            _ => copy(&mut out, e),
+        }
+    }
+    let done = next == marks.len();
+    Some((out, done))
 }
