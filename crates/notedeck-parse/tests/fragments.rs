@@ -605,7 +605,9 @@ fn odd_comments_and_images_in_tips_do_not_break_parsing() {
 
 #[test]
 fn each_cue_of_a_tip_line_hides_its_own_value() {
-    let d = doc("📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n");
+    let d = doc(
+        "📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n",
+    );
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert_eq!(
         fronts,
@@ -1009,8 +1011,9 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
 }
 
 #[test]
-fn a_list_of_short_items_stays_one_card() {
-    // Seven leaf items, but 150 characters: one glance, one card.
+fn a_list_of_short_items_over_six_lines_is_split() {
+    // Ten lines of 150 characters: short, but more than one recall holds. Each part with a
+    // nested list or a value is asked on its own; the facet lists the parts.
     let d = doc("## **BART**
 
 ### 3. 특징
@@ -1025,8 +1028,20 @@ fn a_list_of_short_items_stays_one_card() {
     - 데이터 복원(에러 수정)
     - 자연스러운 텍스트 생성
 ");
-    assert_eq!(d.cards.len(), 1);
-    assert_eq!(d.cards[0].front, "BART › 특징");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "BART › 특징",
+            "BART › 특징 › 다목적성",
+            "BART › 특징 › 장점",
+            "BART › 특징 › 활용 예시"
+        ]
+    );
+    assert_eq!(
+        d.cards[0].back,
+        "<ul><li>다목적성</li><li>장점</li><li>활용 예시</li></ul>"
+    );
 }
 
 #[test]
@@ -1414,4 +1429,34 @@ fn bold_after_a_left_out_citation_still_renders() {
         "## 0. GPT\n\n- **목표**: [출처 **요약(A)**의](https://x.org/?utm_source=chatgpt.com) 뒤 **값(V)**으로 표현\n",
     );
     assert_eq!(d.cards[0].back, "뒤 <b>값(V)</b>으로 표현");
+}
+
+#[test]
+fn a_short_answer_of_many_lines_is_split_at_its_nested_lists() {
+    let d = doc("## 3. 해결 방법
+
+### Underfitting 방지
+
+1. **모델 복잡도 증가**
+    - 더 깊은 신경망, 파라미터 수 증가
+2. **학습 과정 개선**
+    - 학습 시간(에폭) 늘리기
+    - 학습률(Learning Rate) 조정
+3. 대신 아래처럼 쓰되,
+    - L1/L2 계수 줄이기
+- **출처별 설명**:
+    - [AWS](https://aws.amazon.com/?utm_source=chatgpt.com)
+");
+    // Seven lines, under 250 characters: one glance no more. The facet lists its parts, each
+    // part with a nested list is a card; a line going on into its list is no part's name, and
+    // sources are never asked about.
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 => <ol><li>모델 복잡도 증가</li>\
+             <li>학습 과정 개선</li><li>대신 아래처럼 쓰되,<ul><li>L1/L2 계수 줄이기</li></ul></li></ol>",
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 모델 복잡도 증가 => <ul><li>더 깊은 신경망, 파라미터 수 증가</li></ul>",
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 학습 과정 개선 => <ul><li>학습 시간(에폭) 늘리기</li><li>학습률(Learning Rate) 조정</li></ul>",
+        ]
+    );
 }

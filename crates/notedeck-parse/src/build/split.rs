@@ -13,10 +13,6 @@ use crate::{CardKind, math};
 /// An answer with more leaf items than this is split: about what one recall can hold.
 pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 
-/// An answer of more than [`ANSWER_MAX_LEAVES`] items is still one card when its text is at
-/// most this many characters: a list of short items is taken in at a glance.
-pub(crate) const ANSWER_SPLIT_MIN_CHARS: usize = 250;
-
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
 const CLAIM_FIRST_WORDS: &[&str] = &[
@@ -158,7 +154,8 @@ pub(crate) fn labels_are_claims<'s>(
     false
 }
 
-/// Leaf items of a block: list items without a nested list, and every other block.
+/// Lines of a block's answer: every list item (an item heading a nested list is a line to
+/// recall too), and every other block.
 pub(crate) fn leaves(b: &Block) -> usize {
     match b.kind {
         Kind::List => b.children.iter().map(leaves).sum(),
@@ -169,7 +166,7 @@ pub(crate) fn leaves(b: &Block) -> usize {
                 .filter(|c| c.kind == Kind::List)
                 .map(leaves)
                 .sum();
-            nested.max(1)
+            nested + 1
         }
         Kind::Html | Kind::Rule => 0,
         _ => 1,
@@ -192,13 +189,13 @@ struct Head<'t> {
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for a facet section whose answer is too big for one card (over
-    /// [`FACET_MAX_CHARS`] characters, or over [`ANSWER_MAX_LEAVES`] leaf items and
-    /// [`ANSWER_SPLIT_MIN_CHARS`] characters): one card of claim labels, or the split described
+    /// [`FACET_MAX_CHARS`] characters, or over [`ANSWER_MAX_LEAVES`] lines): one card of claim
+    /// labels, or the split described
     /// in the module docs. Returns false when neither applies (a flat list has no parts to
     /// ask about on their own), leaving the facet to the caller.
     pub(super) fn split_facet(&mut self, sec: usize, parts: &[&'t Block], size: usize) -> bool {
         let leaf_count: usize = parts.iter().map(|b| leaves(b)).sum();
-        let too_many = leaf_count > ANSWER_MAX_LEAVES && size > ANSWER_SPLIT_MIN_CHARS;
+        let too_many = leaf_count > ANSWER_MAX_LEAVES;
         if size <= FACET_MAX_CHARS && !too_many {
             return false;
         }
@@ -218,6 +215,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 let nested = rest.iter().any(|b| b.kind == Kind::List);
                 let head = match &label {
+                    // Sources are left out of the answer, never asked about.
+                    _ if self.is_source_item(item) => None,
                     Some(l) if !l.plain_label => {
                         let value = l.value_events(lead_evs);
                         let mut value_html = String::new();
@@ -229,7 +228,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                     _ if nested => {
                         let t = lead.text.trim().trim_end_matches(':').trim();
-                        (!t.is_empty() && t.chars().count() <= LABEL_MAX_CHARS).then(|| {
+                        // A line going on into its nested list (`대신 W + ΔW 형태로 쓰되,`)
+                        // names nothing to ask by.
+                        let names = !t.is_empty()
+                            && !t.ends_with([',', '，'])
+                            && t.chars().count() <= LABEL_MAX_CHARS;
+                        names.then(|| {
                             let mut html = String::new();
                             tree::render(lead_evs, &mut html, &self.copies);
                             let html = html.trim().trim_end_matches(':').trim().to_string();
@@ -276,7 +280,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .filter(|c| c.kind == Kind::Item && !(own_text && is_head(c).is_some()))
                 .collect();
-            if shown.is_empty() {
+            if shown.iter().all(|c| self.is_source_item(c)) {
+                // Rendering skips them (with the reason); no empty list is left behind.
+                let mut none = String::new();
+                for c in shown {
+                    self.render_one(c, None, &mut none);
+                }
                 continue;
             }
             let close = self.open_list(b, &mut back);
@@ -367,7 +376,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
                     if let Some((_, l)) = terms.iter().find(|(t, _)| std::ptr::eq(*t, item)) {
                         rest_html.push_str("<li>");
-                        math::text_to_html(&math::tex_only(&l.text), &mut rest_html);
+                        // The label as written: pasted KaTeX (`α\alphaα`) renders as math.
+                        math::text_to_html(&l.text, &mut rest_html);
                         rest_html.push_str("</li>");
                     }
                 }
