@@ -1460,3 +1460,40 @@ fn a_short_answer_of_many_lines_is_split_at_its_nested_lists() {
         ]
     );
 }
+
+#[test]
+fn a_tip_that_only_repeats_a_card_gives_none() {
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
+- **손실**: Teacher·Student soft target 사이의 KL divergence와 정답 라벨의 Cross-Entropy
+
+---
+
+📌 **암기 팁**
+
+- LSTM = **게이트 3개** + 셀 상태 → 무겁지만 장기 기억 강함
+- LSTM = Teacher의 **soft target** 모방
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "LSTM",
+            "LSTM › 게이트 수",
+            "LSTM › 손실",
+            // Found in an answer that says much more: a fact of its own.
+            "LSTM = Teacher의 {{c1::<b>soft target</b>}} 모방",
+        ]
+    );
+    let skipped = d
+        .skipped
+        .iter()
+        .find(|s| s.line == 14)
+        .expect("tip skipped");
+    assert!(
+        skipped.reason.contains("line 7 (LSTM › 게이트 수)"),
+        "{}",
+        skipped.reason
+    );
+}

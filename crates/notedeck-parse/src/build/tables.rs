@@ -140,6 +140,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
+                    tip: false,
                 });
             }
         }

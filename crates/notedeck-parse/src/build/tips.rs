@@ -104,6 +104,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
         if let Some(raw) = self.raw_cards.get_mut(before) {
             raw.card.context = context;
+            raw.tip = true;
         }
     }
 
