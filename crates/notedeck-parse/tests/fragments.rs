@@ -1497,3 +1497,57 @@ fn a_tip_that_only_repeats_a_card_gives_none() {
         skipped.reason
     );
 }
+
+#[test]
+fn what_follows_a_facets_table_or_a_tip_is_shown_where_it_belongs() {
+    let d = doc("## **ViT**
+
+### 한계
+
+- 대규모 사전학습 데이터 필요 (ImageNet-21k, JFT-300M)
+
+| 구분 | CNN | ViT |
+| --- | --- | --- |
+| **귀납적 편향** | 강함 | 약함 |
+
+- DeiT (Data-efficient Image Transformer)는 2021년 **distillation token**을 이용해 학습에 성공
+
+### 문항12
+
+**Logistic regression**
+
+📌 **한 줄 요약**
+
+- Logistic Regression: \"선형 방정식 + Sigmoid\" → 확률로 변환해 분류
+
+- Surrogate 모델
+    - 복잡한 시스템이나 모델을 대신하여 근사치를 제공하는 보조 모델
+");
+    let shown = |line: usize, kind: CardKind| {
+        let c = d
+            .cards
+            .iter()
+            .find(|c| c.line == line && c.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} card on line {line}"));
+        (c.front.clone(), c.context_path().join(" › "))
+    };
+    // The facet's card keeps only its own list.
+    let facet = shown(7, CardKind::Basic);
+    assert_eq!(facet.1, "문제 9 › ViT › 한계");
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.line == 7 && c.back.contains("DeiT"))
+    );
+    // The statement after the table is the topic's, a cloze of its key term; so is its term.
+    assert_eq!(shown(15, CardKind::Cloze).1, "문제 9 › ViT");
+    assert_eq!(
+        shown(15, CardKind::Definition),
+        ("DeiT".into(), "문제 9 › ViT".into())
+    );
+    // A `- Name` + list after a tip is a subject of its own, asked by its name.
+    assert_eq!(
+        shown(25, CardKind::Basic),
+        ("Surrogate 모델".into(), "문항 12".into())
+    );
+}

@@ -19,8 +19,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     if let Some(c) = cloze(evs, &plain, &self.copies) {
                         self.push_cloze(sec, c, item.span.clone());
                     } else if !rest.is_empty() {
-                        // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
+                        // `- Surrogate 모델` + nested list after a tip: a labelled item, and
+                        // a subject of its own rather than a facet of the topic above the tip.
+                        let before = self.raw_cards.len();
                         self.labelled_cards(sec, std::slice::from_ref(item));
+                        self.own_subject(sec, before);
                     } else {
                         self.skip(
                             item.span.clone(),
@@ -86,6 +89,25 @@ impl<'t, 'a> Builder<'t, 'a> {
             "tip line with nothing to hide (no bold part and no `=`, `:` or `→`)",
         );
         false
+    }
+
+    /// The cards from `before` on ask about a subject of their own (a `- Name` + nested list
+    /// after a tip): the front is the name, shown under the problem. The path, and so the
+    /// id, stays where the item sits.
+    fn own_subject(&mut self, sec: Option<usize>, before: usize) {
+        let Some(problem) = self.problem_of(sec) else {
+            return;
+        };
+        let shown = self.path(Some(problem));
+        for raw in &mut self.raw_cards[before..] {
+            if raw.card.kind != CardKind::Basic {
+                continue;
+            }
+            let mut front = String::new();
+            crate::math::text_to_html(&raw.card.key, &mut front);
+            raw.card.front = front;
+            raw.card.context = Some(shown.clone());
+        }
     }
 
     fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
