@@ -1551,3 +1551,43 @@ fn what_follows_a_facets_table_or_a_tip_is_shown_where_it_belongs() {
         ("Surrogate 모델".into(), "문항 12".into())
     );
 }
+
+#[test]
+fn long_term_definitions_are_a_card_each() {
+    let d = doc("## **Cross-device Federated Learning – Key Points**
+
+### 2. **FedAvg Algorithm**
+
+- **Client selection:** The server samples a fraction C of the clients each round.
+- **Local update:** Each selected client runs E epochs of SGD on its local data with minibatch size B.
+- **Aggregation:** The server averages the client weights, weighted by each client's number of samples.
+- **Communication efficiency:** More local computation per round reduces the number of communication rounds needed.
+
+![diagram](fedavg.png)
+");
+    // Over 300 characters of `**Term**: definition`: four facts, not one recall. The
+    // picture illustrates the facet's list of terms.
+    let cards: Vec<(String, String)> = d
+        .cards
+        .iter()
+        .map(|c| (c.front.clone(), c.back.clone()))
+        .collect();
+    assert_eq!(cards.len(), 5, "{cards:#?}");
+    assert_eq!(
+        cards[0],
+        (
+            "Cross-device Federated Learning – Key Points › FedAvg Algorithm".into(),
+            "<ul><li>Client selection</li><li>Local update</li><li>Aggregation</li>\
+             <li>Communication efficiency</li></ul><p><img src=\"fedavg.png\"></p>"
+                .into()
+        )
+    );
+    assert_eq!(
+        cards[2],
+        (
+            "Cross-device Federated Learning – Key Points › FedAvg Algorithm › Local update".into(),
+            "Each selected client runs E epochs of SGD on its local data with minibatch size B."
+                .into()
+        )
+    );
+}

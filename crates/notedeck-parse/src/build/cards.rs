@@ -398,7 +398,7 @@ fn is_problem_subject(plain: &Plain, source: Option<&str>) -> bool {
         && source.is_some_and(|s| !s.trim().contains('\n'))
 }
 
-fn is_image_only(plain: &Plain) -> bool {
+pub(super) fn is_image_only(plain: &Plain) -> bool {
     let mut rest = plain.text.clone();
     for (_, alt, _) in &plain.images {
         rest = rest.replacen(alt.as_str(), "", 1);

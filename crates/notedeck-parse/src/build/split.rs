@@ -13,6 +13,11 @@ use crate::{CardKind, math};
 /// An answer with more leaf items than this is split: about what one recall can hold.
 pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 
+/// A facet answer longer than this (characters) whose items are mostly `**Term**:
+/// definition` lines is split into a card per term: four or five such sentences are not one
+/// recall (FedAvg's `Client selection`, `Local update`, `Aggregation`, …).
+pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 300;
+
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
 const CLAIM_FIRST_WORDS: &[&str] = &[
@@ -195,8 +200,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// ask about on their own), leaving the facet to the caller.
     pub(super) fn split_facet(&mut self, sec: usize, parts: &[&'t Block], size: usize) -> bool {
         let leaf_count: usize = parts.iter().map(|b| leaves(b)).sum();
-        let too_many = leaf_count > ANSWER_MAX_LEAVES;
-        if size <= FACET_MAX_CHARS && !too_many {
+        let too_big = size > FACET_MAX_CHARS || leaf_count > ANSWER_MAX_LEAVES;
+        let wordy = size > LABELLED_SPLIT_MIN_CHARS;
+        if !too_big && !wordy {
             return false;
         }
         let mut lead = Plain::default();
@@ -253,21 +259,30 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        if labels_are_claims(labels.iter().map(String::as_str), items) {
+        if too_big && labels_are_claims(labels.iter().map(String::as_str), items) {
             self.claim_list_card(sec, parts);
             return true;
         }
-        // Without a nested list there is nothing a part could be asked by on its own.
-        if !heads
+        // Without a nested list there is nothing a part could be asked by on its own, unless
+        // most items are `**Term**: definition` lines, each long enough to be a fact.
+        let nested = heads
             .iter()
-            .any(|h| h.rest.iter().any(|b| b.kind == Kind::List))
-        {
+            .any(|h| h.rest.iter().any(|b| b.kind == Kind::List));
+        let defined = heads.iter().filter(|h| !h.value_html.is_empty()).count();
+        let definitions = defined >= 2
+            && defined * 2 > items
+            && !labels_are_claims(labels.iter().map(String::as_str), items);
+        if !(too_big && nested || wordy && definitions) {
             return false;
         }
         // The facet's own card. Its paragraph, when it has one, is its answer and the parts
         // with cards of their own would only be bare names after it (`노이즈 유형`, `목표`);
         // without one, the parts' names are the answer.
-        let own_text = parts.iter().any(|b| b.kind == Kind::Paragraph);
+        // A picture is no paragraph of its own: it illustrates the parts' names.
+        let own_text = parts.iter().any(|b| {
+            b.kind == Kind::Paragraph
+                && !super::cards::is_image_only(&Plain::of(self.text, self.tree.inner(b)))
+        });
         let mut back = String::new();
         for (i, b) in parts.iter().enumerate() {
             if b.kind != Kind::List {
