@@ -1591,3 +1591,39 @@ fn long_term_definitions_are_a_card_each() {
         )
     );
 }
+
+#[test]
+fn paren_numbered_headings_are_steps_of_a_topic_that_names_nothing() {
+    // `# 2. 연합 학습의 작동 원리` has no Latin name, yet `# 1)` under it is its step, not a
+    // topic of its own: the essay's list of steps and their first sentences are cards.
+    let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
+
+# 2. 연합 학습의 작동 원리: 3단계 프로세스
+
+# 1) 글로벌 모델 배포
+
+중앙 서버가 현재의 글로벌 모델을 참여할 클라이언트에게 전송합니다. 매 라운드마다 전체 클라이언트 중 일부만 무작위로 선택하는 것이 일반적입니다. 조건을 걸기도 합니다.
+
+# 2) 로컬 학습
+
+각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 가중치만 서버로 보냅니다.
+
+# 3. 연합 학습의 장점
+");
+    assert_eq!(
+        outline(&d),
+        [
+            "title: 역량평가 정리",
+            "problem: 문제 9 < 역량평가 정리",
+            "topic: 연합 학습: 데이터는 그대로, 모델만 이동한다 < 문제 9",
+            "topic: 연합 학습의 작동 원리: 3단계 프로세스 < 문제 9",
+            "facet: 글로벌 모델 배포 < 연합 학습의 작동 원리: 3단계 프로세스",
+            "facet: 로컬 학습 < 연합 학습의 작동 원리: 3단계 프로세스",
+            "topic: 연합 학습의 장점 < 문제 9",
+        ]
+    );
+    assert_eq!(
+        cards(&d)[0],
+        "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 => <ol><li>글로벌 모델 배포</li><li>로컬 학습</li></ol>"
+    );
+}

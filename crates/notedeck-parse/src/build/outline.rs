@@ -112,7 +112,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let tl = self.doc.sections[t].level;
                         // A topic that names no subject itself (`## 1. 개념 비교`, `## 2. 특징`
                         // under 문항 22) has no same-level facets: its siblings are topics.
+                        // But `# 1)` after `# 2. 연합 학습의 작동 원리` is a step of it: the
+                        // numbering style says so even where the topic names nothing.
+                        let step = paren && !self.info[t].paren_numbered;
                         let after_generic = level == tl
+                            && !step
                             && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
                         let topicish = after_generic
                             || (!paren || self.info[t].paren_numbered) && looks_like_topic(&raw);
