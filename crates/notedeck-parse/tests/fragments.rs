@@ -1091,8 +1091,30 @@ AutoML은 보통 세 부분으로 이루어집니다:
 
 #[test]
 fn siblings_get_first_sentence_cards_all_or_none() {
-    // One sibling's first sentence only rates its heading: none of them gets a card, the
-    // list of headings still does.
+    // One sibling's first sentence only rates its heading and no later sentence lists
+    // examples: none of them gets a card, the list of headings still does.
+    let d = doc("## **2. NAS의 도전과제**
+
+## 1) 계산 비용
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정을 해석하기 어렵습니다. 규제 측면에서도 요구됩니다.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_listing_examples_answers_its_heading() {
+    // `A, B 등이 이에 해당합니다`: the examples are the fact, even where the first sentence
+    // only rates the heading; after a first sentence that says something, they follow it.
     let d = doc("## **2. NAS의 도전과제**
 
 ## 1) 계산 비용
@@ -1102,11 +1124,18 @@ NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 
 ## 2) 설명 가능성
 
 NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+
+## 3) 성능 추정
+
+NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다. 그래서 빠릅니다.
 ");
     assert_eq!(
-        cards(&d),
+        cards(&d)[1..],
         [
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 비용 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>",
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 설명 가능성 => <p>의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 성능 추정 => <p>NAS는 찾아낸 구조의 성능을 평가합니다.</p>\
+             <p>모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다.</p>",
         ]
     );
 }

@@ -121,7 +121,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         plains: &[Option<Plain>],
     ) {
         let tree = self.tree;
-        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        // (section, first paragraph, its point, the examples it lists)
+        let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
         for &c in kids {
             let mut paragraphs = runs
                 .iter()
@@ -140,24 +141,40 @@ impl<'t, 'a> Builder<'t, 'a> {
             if !paragraphs.all(prose) {
                 continue;
             }
-            let sentence = plains
+            let text = plains
                 .get(first)
                 .and_then(Option::as_ref)
-                .and_then(|p| first_sentence(p.text.trim()))
-                .filter(|s| prose_reason(s).is_none() && !only_rates(s));
-            match sentence {
-                Some(s) => found.push((c, first, s.to_string())),
-                None => return,
+                .map_or("", |p| p.text.trim());
+            let worth = |s: &&str| prose_reason(s).is_none() && !only_rates(s);
+            let point = first_sentence(text).filter(worth);
+            // `주로 사용되는 방법으로는 강화학습, 진화 알고리즘, … 등이 있습니다.`: the examples a
+            // later sentence lists are the fact the heading asks for as much as its setup.
+            // It may close on a rating (`… 등이 중요한 연구 주제입니다.`): the list is the fact.
+            let examples = sentences(text)
+                .skip(1)
+                .find(|s| enumerates(s))
+                .filter(|s| prose_reason(s).is_none());
+            if point.is_none() && examples.is_none() {
+                return;
             }
+            found.push((
+                c,
+                first,
+                point.map(str::to_string),
+                examples.map(str::to_string),
+            ));
         }
         // An essay's sections open on its subject (`NAS는 …`); one that opens on a setup
         // (`현대의 AI 모델은 매우 복잡하여 …`) says its point in a later sentence about it.
         let parent = kids.first().and_then(|&c| self.doc.sections[c].parent);
         let heading = parent.map_or("", |p| self.doc.sections[p].title.as_str());
-        if let Some(subject) = heading_subject(heading)
-            .filter(|w| found.iter().any(|(_, _, s)| s.contains(w.as_str())))
-        {
-            for (_, first, sentence) in &mut found {
+        if let Some(subject) = heading_subject(heading).filter(|w| {
+            found
+                .iter()
+                .any(|(_, _, s, _)| s.as_ref().is_some_and(|s| s.contains(w.as_str())))
+        }) {
+            for (_, first, point, _) in &mut found {
+                let Some(sentence) = point else { continue };
                 if sentence.contains(subject.as_str()) {
                     continue;
                 }
@@ -174,10 +191,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        for (c, first, sentence) in found {
-            let mut back = String::from("<p>");
-            math::text_to_html(&sentence, &mut back);
-            back.push_str("</p>");
+        for (c, first, point, examples) in found {
+            let mut back = String::new();
+            for sentence in point
+                .iter()
+                .chain(examples.iter().filter(|e| Some(*e) != point.as_ref()))
+            {
+                back.push_str("<p>");
+                math::text_to_html(sentence, &mut back);
+                back.push_str("</p>");
+            }
             let block = &tree.blocks[first];
             self.note_first_sentence(block.span.start);
             self.push_section_card(c, back, &[block]);
@@ -291,6 +314,22 @@ fn sentences(mut text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether a sentence lists examples: a word `등` (`etc.`, with its particle: `등이`, `등의`)
+/// after a comma or an `A(이)나 B` (`강화학습, 진화 알고리즘, … 등이 있습니다`, `부분 학습이나 파라미터
+/// 공유 등의 기법`).
+fn enumerates(sentence: &str) -> bool {
+    const PARTICLES: &[&str] = &["", "이", "의", "을", "은", "도", "으로", "과", "에"];
+    let mut listed = false;
+    for raw in sentence.split_whitespace() {
+        let w = raw.trim_end_matches(['.', ',', '!', '?']);
+        if listed && w.strip_prefix('등').is_some_and(|p| PARTICLES.contains(&p)) {
+            return true;
+        }
+        listed |= raw.ends_with(',') || w.chars().count() > 1 && w.ends_with('나');
+    }
+    false
+}
+
 /// The subject an essay section's heading opens with, without its Korean particle (`NAS` of
 /// `NAS의 장점과 차별점`).
 fn heading_subject(heading: &str) -> Option<String> {
@@ -373,7 +412,19 @@ fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usiz
 
 #[cfg(test)]
 mod tests {
-    use super::{definition_part, first_sentence, heading_subject, sentences};
+    use super::{definition_part, enumerates, first_sentence, heading_subject, sentences};
+
+    #[test]
+    fn sentences_that_list_examples() {
+        assert!(enumerates(
+            "주로 사용되는 방법으로는 강화학습, 진화 알고리즘, 그라디언트 기반 최적화 등이 있습니다."
+        ));
+        assert!(enumerates(
+            "주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다."
+        ));
+        assert!(!enumerates("등산, 수영은 좋은 운동입니다."));
+        assert!(!enumerates("찾아낸 구조의 성능을 평가합니다."));
+    }
 
     #[test]
     fn definitions_hide_the_quote_or_the_predicate() {
