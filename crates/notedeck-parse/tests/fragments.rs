@@ -896,8 +896,9 @@ fn an_image_goes_with_the_card_before_it_never_on_its_own() {
 }
 
 #[test]
-fn claim_labels_make_one_list_card() {
-    // The labels are the facts (`No CI/CD`): a card per label would ask with its answer.
+fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
+    // The labels are the facts (`No CI/CD`): one card asks for them all. What each one's
+    // nested list explains is a fact too, asked with its label on the front.
     let d = doc("## **MLOps Level 0: Manual Process**
 
 ### 1. **Characteristics**
@@ -918,12 +919,19 @@ fn claim_labels_make_one_list_card() {
     - No logging/tracking of predictions → unable to detect drift or degradation.
 ");
     assert_eq!(
-        cards(&d),
+        cards(&d)[..1],
         [
             "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
         ]
     );
     assert_eq!(d.cards[0].key, "section");
+    assert_eq!(d.cards.len(), 7);
+    assert_eq!(
+        cards(&d)[4],
+        "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › No CI/CD => \
+         <ul><li>No Continuous Integration: testing happens only within notebooks/scripts.</li>\
+         <li>No Continuous Deployment: model deployment is infrequent and manual.</li></ul>"
+    );
 }
 
 #[test]

@@ -261,6 +261,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if too_big && labels_are_claims(labels.iter().map(String::as_str), items) {
             self.claim_list_card(sec, parts);
+            // What a claim's nested list explains (`**No CI/CD**` → `No Continuous
+            // Integration: …`, `Training–serving skew happens when …`) is asked on its own:
+            // the label is on the front, the explanation is what the student recalls.
+            for h in heads {
+                if h.rest.iter().any(|b| b.kind == Kind::List) {
+                    self.head_card(sec, h);
+                }
+            }
             return true;
         }
         // Without a nested list there is nothing a part could be asked by on its own, unless
