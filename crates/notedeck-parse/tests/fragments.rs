@@ -1079,7 +1079,7 @@ AutoML은 보통 세 부분으로 이루어집니다:
     assert_eq!(
         cards,
         [
-            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 {{c1::'머신러닝 과정을 자동화하는 기술'}}입니다. => ",
+            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 '{{c1::머신러닝 과정을 자동화하는 기술}}'입니다. => ",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
@@ -1663,4 +1663,26 @@ fn paren_numbered_headings_are_steps_of_a_topic_that_names_nothing() {
         cards(&d)[0],
         "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 => <ol><li>글로벌 모델 배포</li><li>로컬 학습</li></ol>"
     );
+}
+
+#[test]
+fn a_definition_sentence_may_gloss_its_subject_and_keeps_its_quotes_shown() {
+    let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
+
+연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식입니다. 기존 머신러닝은 모든 데이터를 중앙 서버에 모아야 했습니다. 대신 업데이트만 보냅니다.
+
+# 2. NAS: AI가 AI를 설계하다
+
+NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지 구조 설계는 전문가의 영역이었습니다. 하지만 NAS는 이를 자동화합니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "연합 학습(Federated Learning)은 {{c1::데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식}}입니다.",
+            "NAS는 쉽게 말해 '{{c1::AI가 AI를 설계하는 기술}}'입니다.",
+        ]
+    );
+    // The key, and so the id, is the sentence without its quoted part, as before.
+    assert_eq!(d.cards[1].key, "NAS는 쉽게 말해 …입니다.");
 }

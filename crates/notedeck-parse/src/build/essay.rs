@@ -233,16 +233,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(sentence) = first_sentence(text) else {
             return;
         };
-        let Some(hidden) = definition_part(sentence, subject) else {
+        let Some(part) = definition_part(sentence, subject) else {
             return;
         };
+        let hidden = part.hidden;
         let mut front = String::new();
         math::text_to_html(&sentence[..hidden.start], &mut front);
         let start = front.len();
         math::text_to_html(&sentence[hidden.clone()], &mut front);
         let end = front.len();
         math::text_to_html(&sentence[hidden.end..], &mut front);
-        let key = format!("{}…{}", &sentence[..hidden.start], &sentence[hidden.end..]);
+        let keyed = part.keyed;
+        let key = format!("{}…{}", &sentence[..keyed.start], &sentence[keyed.end..]);
         let span = tree.blocks[first].span.clone();
         self.note_first_sentence(span.start);
         self.push_card(CardDraft {
@@ -383,22 +385,42 @@ fn only_rates(sentence: &str) -> bool {
 /// Where a sentence defining `subject` holds its definition: the sentence must open with the
 /// subject and a topic particle (`NAS는`, `X란`, `X is`); the definition is its first quoted
 /// part, else everything after the particle up to the copula and the full stop.
-fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usize>> {
-    let rest = sentence.strip_prefix(subject)?;
+fn definition_part(sentence: &str, subject: &str) -> Option<DefinitionPart> {
+    let mut rest = sentence.strip_prefix(subject)?;
+    // `연합 학습(Federated Learning)은 …`: the subject's own gloss comes before the particle.
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        rest = &rest[close + 1..];
+    }
     let particle = ["는 ", "은 ", "이란 ", "란 ", " is ", " are ", " refers to "]
         .iter()
         .find(|p| rest.starts_with(**p))?;
-    let from = subject.len() + particle.len();
+    let from = sentence.len() - rest.len() + particle.len();
     let body = &sentence[from..];
     for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
-        if let Some(a) = body.find(open) {
-            let inner = a + open.len_utf8();
-            if let Some(b) = body[inner..].find(close) {
-                let end = inner + b + close.len_utf8();
-                if b > 0 {
-                    return Some(from + a..from + end);
-                }
-            }
+        // An apostrophe inside a word (`model's`) opens nothing, nor closes anything.
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let Some(a) = body.char_indices().find_map(|(i, c)| {
+            (c == open && !(open == '\'' && word_char(body[..i].chars().next_back()))).then_some(i)
+        }) else {
+            continue;
+        };
+        let inner = a + open.len_utf8();
+        let Some(b) = body[inner..].char_indices().find_map(|(i, c)| {
+            let after = body[inner + i + c.len_utf8()..].chars().next();
+            (c == close && !(close == '\'' && word_char(after))).then_some(i)
+        }) else {
+            continue;
+        };
+        if b > 0 {
+            // The quotes frame the definition: they stay outside the deletion, but the key
+            // (and so the id) is the sentence without the quoted part, as it always was.
+            let end = inner + b + close.len_utf8();
+            return Some(DefinitionPart {
+                keyed: from + a..from + end,
+                hidden: from + inner..from + inner + b,
+            });
         }
     }
     let trimmed = body.trim_end_matches(['.', '!', '?']);
@@ -407,7 +429,19 @@ fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usiz
         .find_map(|c| trimmed.strip_suffix(c))
         .unwrap_or(trimmed)
         .trim_end();
-    (!trimmed.is_empty()).then(|| from..from + trimmed.len())
+    (!trimmed.is_empty()).then(|| DefinitionPart {
+        keyed: from..from + trimmed.len(),
+        hidden: from..from + trimmed.len(),
+    })
+}
+
+/// Where a definition sentence holds its definition.
+#[derive(Debug, PartialEq)]
+struct DefinitionPart {
+    /// What the card's key leaves out (quotes included).
+    keyed: std::ops::Range<usize>,
+    /// What the cloze hides (inside the quotes).
+    hidden: std::ops::Range<usize>,
 }
 
 #[cfg(test)]
@@ -430,10 +464,18 @@ mod tests {
     fn definitions_hide_the_quote_or_the_predicate() {
         let s = "NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다.";
         let r = definition_part(s, "NAS").expect("a definition");
-        assert_eq!(&s[r], "'AI가 AI를 설계하는 기술'");
+        assert_eq!(&s[r.keyed], "'AI가 AI를 설계하는 기술'");
+        assert_eq!(&s[r.hidden], "AI가 AI를 설계하는 기술");
         let s = "CT란 모델을 자동으로 다시 학습하는 파이프라인이다.";
         let r = definition_part(s, "CT").expect("a definition");
-        assert_eq!(&s[r], "모델을 자동으로 다시 학습하는 파이프라인");
+        assert_eq!(&s[r.hidden], "모델을 자동으로 다시 학습하는 파이프라인");
+        let s = "연합 학습(Federated Learning)은 데이터를 모으지 않는 분산 학습 방식입니다.";
+        let r = definition_part(s, "연합 학습").expect("a definition");
+        assert_eq!(&s[r.hidden], "데이터를 모으지 않는 분산 학습 방식");
+        // An apostrophe is no quote.
+        let s = "RAG is the model's way of citing 'retrieved' text.";
+        let r = definition_part(s, "RAG").expect("a definition");
+        assert_eq!(&s[r.hidden], "retrieved");
         assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
     }
 
