@@ -1685,4 +1685,8 @@ NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지 �
     );
     // The key, and so the id, is the sentence without its quoted part, as before.
     assert_eq!(d.cards[1].key, "NAS는 쉽게 말해 …입니다.");
+    // `#` headings inside a problem are the essay style, not a second title.
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let before_any_problem = parse("# 정리\n\n# 또 하나의 제목\n\n- **구조**: 값\n", "x");
+    assert_eq!(before_any_problem.problems.len(), 1);
 }

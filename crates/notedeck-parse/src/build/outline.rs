@@ -96,7 +96,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.header_blocks.insert(i);
                     continue;
                 }
-                if level == 1 && title.is_some() && !warned_h1 {
+                // Inside a problem a `#` heading is Notion's essay style (`# 1. NAS: …`), which
+                // the outline reads as topics and facets: only one before any problem competes
+                // with the title.
+                if level == 1 && title.is_some() && problem.is_none() && !warned_h1 {
                     warned_h1 = true;
                     self.doc.problems.push(Problem {
                         span: heading_span.clone(),
