@@ -1690,3 +1690,45 @@ NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지 �
     let before_any_problem = parse("# 정리\n\n# 또 하나의 제목\n\n- **구조**: 값\n", "x");
     assert_eq!(before_any_problem.problems.len(), 1);
 }
+
+#[test]
+fn a_part_reviewing_another_topic_is_no_card_of_its_own() {
+    let d = doc("**Q-learning**
+
+## 1. 핵심 아이디어
+
+- **Q(s, a)**: 상태 s에서 행동 a를 했을 때 얻는 **누적 보상 기대값**
+
+**Deep Q-Network (DQN)**
+
+## 2. 핵심 아이디어
+
+1. **Q-Learning** 복습
+    - Q(s, a): 상태 s에서 행동 a를 했을 때의 장기적 보상 기대값
+2. **신경망 활용**
+    - Q(s, a)를 직접 테이블로 저장하지 않고, **딥러닝 모델**이 Q값을 예측
+    - 입력: 상태(예: 이미지 프레임)
+    - 출력: 가능한 행동별 Q값
+3. **안정성 개선 기법**
+    - 경험 재생
+    - 타겟 네트워크
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Q-learning › 핵심 아이디어",
+            "DQN",
+            "Deep Q-Network › 핵심 아이디어",
+            "Deep Q-Network › 핵심 아이디어 › 신경망 활용",
+            "Deep Q-Network › 핵심 아이디어 › 안정성 개선 기법",
+        ]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 15 && s.reason.starts_with("reviews Q-learning")),
+        "{:?}",
+        d.skipped
+    );
+}

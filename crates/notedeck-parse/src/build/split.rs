@@ -331,9 +331,38 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         self.push_section_card(sec, back, parts);
         for h in heads {
+            if let Some(topic) = self.reviewed_topic(sec, &h.text) {
+                let reason = format!(
+                    "reviews {}, whose own cards ask this (a part named `… 복습` repeats them)",
+                    self.doc.sections[topic].title
+                );
+                self.skip(h.item.span.clone(), &reason);
+                continue;
+            }
             self.head_card(sec, h);
         }
         true
+    }
+
+    /// The other topic of the problem a part named `Q-Learning 복습` (review) goes over:
+    /// its facts are that topic's cards already.
+    fn reviewed_topic(&mut self, sec: usize, label: &str) -> Option<usize> {
+        let name = label.strip_suffix("복습")?.trim();
+        let own = self.topic_of_section(sec);
+        self.topic_named(name, Some(sec))
+            .filter(|&t| Some(t) != own)
+    }
+
+    /// The topic section holding `sec`.
+    fn topic_of_section(&self, sec: usize) -> Option<usize> {
+        let mut s = Some(sec);
+        while let Some(i) = s {
+            if self.doc.sections[i].kind == crate::SectionKind::Topic {
+                return Some(i);
+            }
+            s = self.doc.sections[i].parent;
+        }
+        None
     }
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
