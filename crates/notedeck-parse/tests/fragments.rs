@@ -1732,3 +1732,35 @@ fn a_part_reviewing_another_topic_is_no_card_of_its_own() {
         d.skipped
     );
 }
+
+#[test]
+fn a_spaced_dash_sets_a_value_off_as_a_colon_does() {
+    let d = doc("## **MLOps Level 2 – CI/CD Pipeline Automation**
+
+### **Key Characteristics**
+
+- **Full Automation:** Combines Level 1’s automated ML pipeline (CT) with CI/CD for code and pipeline updates.
+- **Stages:**
+    1. **Pipeline CI** – Build, unit/integration test pipeline components (packages, containers, executables).
+    2. **Pipeline CD** – Deploy new pipeline implementation to target environment.
+    3. **Model CD** – Deploy trained model as prediction service.
+- **Validation:** Data, model performance, API compatibility, and serving performance are automatically tested before deployment.
+");
+    let cards = cards(&d);
+    assert!(
+        cards.contains(
+            &"basic | 역량평가 정리::문제 9 | MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Stages => \
+              <ol><li>Pipeline CI</li><li>Pipeline CD</li><li>Model CD</li></ol>"
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+    assert!(
+        cards.contains(
+            &"basic | 역량평가 정리::문제 9 | MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Stages › Pipeline CD => \
+              Deploy new pipeline implementation to target environment."
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+}

@@ -264,7 +264,12 @@ impl Label {
         for e in rest {
             if first && let Event::Text(t) = &e.ev {
                 first = false;
-                let trimmed = t.trim_start().trim_start_matches(':').trim_start();
+                let trimmed = t.trim_start();
+                let trimmed = trimmed
+                    .strip_prefix(':')
+                    .or_else(|| trimmed.strip_prefix(['–', '—']))
+                    .unwrap_or(trimmed)
+                    .trim_start();
                 if trimmed.is_empty() {
                     continue;
                 }
@@ -311,8 +316,16 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         if label.is_empty() || label.chars().count() > LABEL_MAX_CHARS {
             return None;
         }
+        // `**Pipeline CI** – Build, unit/integration test …`: a spaced dash sets a value
+        // off as a colon does.
+        let dash = after.starts_with(char::is_whitespace)
+            && after_trim
+                .strip_prefix(['–', '—'])
+                .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty());
         let value_start = if let Some(r) = after_trim.strip_prefix(':') {
             t.len() - r.len()
+        } else if dash {
+            t.len() - after_trim.len() + '–'.len_utf8()
         } else if colon_inside || after_trim.is_empty() {
             s.end
         } else {
