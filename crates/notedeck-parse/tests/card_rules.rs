@@ -419,3 +419,30 @@ fn a_spaced_dash_sets_a_value_off_as_a_colon_does() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_pasted_formula_in_a_label_is_math_on_the_front() {
+    let d = doc("**DARTS (Differentiable Architecture Search)**
+
+## 2. 핵심 아이디어
+
+1. **Search Space 연속화**
+    - 각 연산을 **softmax로 가중치 합** 형태로 표현
+    - 예: 연산마다 가중치를 두고 합한다
+    - 가중치는 학습 가능한 아키텍처 파라미터
+2. **2단계 최적화(Bi-level optimization)**
+    - **모델 파라미터 www**: 훈련 데이터로 학습
+    - **아키텍처 파라미터 α\\alphaα**: 검증 데이터로 학습
+3. 탐색이 끝나면 가장 큰 연산을 선택
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.key.ends_with("아키텍처 파라미터 \\alpha"))
+        .expect("the term's card, keyed by its TeX");
+    assert!(
+        card.front.ends_with("› 아키텍처 파라미터 \\(\\alpha\\)"),
+        "{}",
+        card.front
+    );
+}

@@ -143,13 +143,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), "bold bullet without an answer after it");
             return;
         }
+        // The key holds a pasted formula as its TeX; the front shows the label as written, so
+        // the pasted KaTeX (`α\alphaα`) renders as math rather than as `\alpha`.
         let label_text = math::tex_only(&label.text);
         let (front, key) = match parent {
             Some(p) => (
-                self.front(sec, &[p, label_text.as_str()]),
+                self.front(sec, &[p, label.text.as_str()]),
                 format!("{p} › {label_text}"),
             ),
-            None => (self.front(sec, &[label_text.as_str()]), label_text),
+            None => (self.front(sec, &[label.text.as_str()]), label_text),
         };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
