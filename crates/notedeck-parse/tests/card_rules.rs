@@ -446,3 +446,26 @@ fn a_pasted_formula_in_a_label_is_math_on_the_front() {
         card.front
     );
 }
+
+#[test]
+fn a_heading_comparing_the_columns_makes_them_the_subjects() {
+    let d = doc("## **중앙 집중 학습 vs 연합 학습 비교표**
+
+| 구분 | 중앙 집중 학습 | 연합 학습 |
+| --- | --- | --- |
+| **데이터 위치** | 중앙 서버에 수집 | 각 기기·기관에 그대로 |
+| **주요 병목** | 연산량 | 통신 비용 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "중앙 집중 학습 › 데이터 위치",
+            "연합 학습 › 데이터 위치",
+            "중앙 집중 학습 › 주요 병목",
+            "연합 학습 › 주요 병목",
+        ]
+    );
+    // The key, and so the id, is still `row › column`.
+    assert_eq!(d.cards[0].key, "데이터 위치 › 중앙 집중 학습");
+}
