@@ -519,7 +519,7 @@ fn lora_row_rank_paragraph_and_formula_claims() {
 }
 
 #[test]
-fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() {
+fn statements_beside_labelled_bullets_are_clozes_of_their_key_terms() {
     let d = doc("## 0. GPT
 
 - Transformer decoder 구조
@@ -533,13 +533,14 @@ fn unlabelled_bullets_of_a_topic_become_one_card_and_a_late_statement_a_cloze() 
     assert_eq!(
         cards(&d),
         [
-            // The lone statement before the labelled bullets is the topic's gist...
-            "basic | 역량평가 정리::문제 9 | GPT › 핵심 내용 => <ul><li>Transformer decoder 구조</li></ul>",
+            // A statement beside labelled bullets, before them or after, is a fact of its
+            // own, asked by its key term, not a vague "GPT › 핵심 내용"...
+            "cloze | 역량평가 정리::문제 9 | {{c1::Transformer decoder}} 구조 => ",
             "basic | 역량평가 정리::문제 9 | GPT › 각 블록 => <ol><li>Masked Multi-Head Self-Attention</li>\
              <li>Feed-Forward Network (FFN)</li><li>Layer Normalization &amp; Residual Connection</li></ol>",
             "definition | 역량평가 정리::문제 9 | FFN => Feed-Forward Network",
             "basic | 역량평가 정리::문제 9 | GPT › 사전 학습 목표 => 이전 토큰들을 기반으로 다음 토큰 확률 분포를 예측 (언어모델링)",
-            // ...the one after them a fact of its own, asked by its key term.
+            // ...as is the one after them.
             "cloze | 역량평가 정리::문제 9 | 다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → {{c1::cross-entropy loss}} 사용 => ",
         ]
     );
@@ -856,8 +857,9 @@ fn an_image_goes_with_the_card_before_it_never_on_its_own() {
 }
 
 #[test]
-fn claim_labels_make_one_list_card() {
-    // The labels are the facts (`No CI/CD`): a card per label would ask with its answer.
+fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
+    // The labels are the facts (`No CI/CD`): one card asks for them all. What each one's
+    // nested list explains is a fact too, asked with its label on the front.
     let d = doc("## **MLOps Level 0: Manual Process**
 
 ### 1. **Characteristics**
@@ -878,12 +880,19 @@ fn claim_labels_make_one_list_card() {
     - No logging/tracking of predictions → unable to detect drift or degradation.
 ");
     assert_eq!(
-        cards(&d),
+        cards(&d)[..1],
         [
             "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
         ]
     );
     assert_eq!(d.cards[0].key, "section");
+    assert_eq!(d.cards.len(), 7);
+    assert_eq!(
+        cards(&d)[4],
+        "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › No CI/CD => \
+         <ul><li>No Continuous Integration: testing happens only within notebooks/scripts.</li>\
+         <li>No Continuous Deployment: model deployment is infrequent and manual.</li></ul>"
+    );
 }
 
 #[test]
@@ -971,8 +980,9 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
 }
 
 #[test]
-fn a_list_of_short_items_stays_one_card() {
-    // Seven leaf items, but 150 characters: one glance, one card.
+fn a_list_of_short_items_over_six_lines_is_split() {
+    // Ten lines of 150 characters: short, but more than one recall holds. Each part with a
+    // nested list or a value is asked on its own; the facet lists the parts.
     let d = doc("## **BART**
 
 ### 3. 특징
@@ -987,8 +997,20 @@ fn a_list_of_short_items_stays_one_card() {
     - 데이터 복원(에러 수정)
     - 자연스러운 텍스트 생성
 ");
-    assert_eq!(d.cards.len(), 1);
-    assert_eq!(d.cards[0].front, "BART › 특징");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "BART › 특징",
+            "BART › 특징 › 다목적성",
+            "BART › 특징 › 장점",
+            "BART › 특징 › 활용 예시"
+        ]
+    );
+    assert_eq!(
+        d.cards[0].back,
+        "<ul><li>다목적성</li><li>장점</li><li>활용 예시</li></ul>"
+    );
 }
 
 #[test]
@@ -1018,7 +1040,7 @@ AutoML은 보통 세 부분으로 이루어집니다:
     assert_eq!(
         cards,
         [
-            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 {{c1::'머신러닝 과정을 자동화하는 기술'}}입니다. => ",
+            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 '{{c1::머신러닝 과정을 자동화하는 기술}}'입니다. => ",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
             "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
@@ -1081,8 +1103,8 @@ fn an_essay_with_a_korean_subject_nests_its_parts() {
 
 #[test]
 fn siblings_get_first_sentence_cards_all_or_none() {
-    // One sibling's first sentence only rates its heading: none of them gets a card, the
-    // list of headings still does.
+    // One sibling's first sentence only rates its heading and no later sentence lists
+    // examples: none of them gets a card, the list of headings still does.
     let d = doc("## **2. NAS의 도전과제**
 
 ## 1) 계산 비용
@@ -1091,7 +1113,7 @@ NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 
 
 ## 2) 설명 가능성
 
-NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정을 해석하기 어렵습니다. 규제 측면에서도 요구됩니다.
 ");
     assert_eq!(
         cards(&d),

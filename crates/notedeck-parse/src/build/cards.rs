@@ -30,6 +30,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut loose: Vec<&'t Block> = Vec::new();
         // Image-only paragraphs outside facet sections, for the section's cards' answers.
         let mut figures: Vec<&'t Block> = Vec::new();
+        // Lists of a facet section after a table that is no part of it.
+        let mut detached: Vec<&'t Block> = Vec::new();
         let cards_before = self.raw_cards.len();
         let mut i = 0;
         while i < blocks.len() {
@@ -55,7 +57,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
                 Kind::List => {
-                    if facet {
+                    if facet && after_table_after_list(tree, &blocks[..i - 1]) {
+                        // Like the table before it, no part of the facet: about the topic.
+                        detached.push(b);
+                    } else if facet {
                         self.list_claims(sec, b);
                         parts.push(b);
                     } else {
@@ -171,16 +176,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if let (true, Some(s)) = (facet, sec) {
             self.facet_card(s, &parts);
+            if !detached.is_empty() {
+                self.detached_lists(s, &detached);
+            }
         }
-        // A statement after the section's labelled bullets or tables is a fact of its own.
+        // A statement beside the section's labelled bullets or tables, before or after them,
+        // is a fact of its own: a cloze of its key term, not one more line of 핵심 내용.
         let mut gathered = Vec::with_capacity(loose.len());
-        let first_card = self.raw_cards[cards_before..]
-            .iter()
-            .map(|r| r.card.span.start)
-            .min();
+        let beside_cards = self.raw_cards.len() > cards_before;
         for item in loose {
-            let late = first_card.is_some_and(|start| start < item.span.start);
-            if !(late && self.statement_cloze(sec, item)) {
+            if !(beside_cards && self.statement_cloze(sec, item)) {
                 gathered.push(item);
             }
         }
@@ -188,6 +193,38 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.unlabelled_card(sec, &gathered);
         }
         self.attach_figures(cards_before, &figures);
+    }
+
+    /// Lists after a table that is no part of facet `s` (ViT `한계`, its CNN vs ViT table, then
+    /// `- DeiT (…)는 2021년 **distillation token**을 …`): read as the topic's own bullets,
+    /// and the terms they define are shown under the topic too.
+    fn detached_lists(&mut self, s: usize, lists: &[&'t Block]) {
+        let parent = self.doc.sections[s].parent;
+        let shown = self.path(parent);
+        for list in lists {
+            let loose = self.body_list_cards(parent, list);
+            let mut gathered = Vec::with_capacity(loose.len());
+            for item in loose {
+                if !self.statement_cloze(parent, item) {
+                    gathered.push(item);
+                }
+            }
+            if !gathered.is_empty() {
+                self.unlabelled_card(parent, &gathered);
+            }
+            // Definition cards were made first, in source order.
+            let defs = self
+                .raw_cards
+                .partition_point(|r| r.card.kind == CardKind::Definition);
+            let from =
+                self.raw_cards[..defs].partition_point(|r| r.card.span.start < list.span.start);
+            for r in &mut self.raw_cards[from..defs] {
+                if r.card.span.start >= list.span.end {
+                    break;
+                }
+                r.card.context = Some(shown.clone());
+            }
+        }
     }
 
     /// An image between a topic's bullets or tables illustrates them: it goes at the end of
@@ -363,10 +400,19 @@ fn is_problem_subject(plain: &Plain, source: Option<&str>) -> bool {
         && source.is_some_and(|s| !s.trim().contains('\n'))
 }
 
-fn is_image_only(plain: &Plain) -> bool {
+pub(super) fn is_image_only(plain: &Plain) -> bool {
     let mut rest = plain.text.clone();
     for (_, alt, _) in &plain.images {
         rest = rest.replacen(alt.as_str(), "", 1);
     }
     rest.trim().is_empty()
+}
+
+/// Whether `before` (the blocks of a facet section before a list) holds a table after a list:
+/// such a table is no part of the facet, and neither is what follows it.
+fn after_table_after_list(tree: &crate::tree::Tree, before: &[usize]) -> bool {
+    let kinds = || before.iter().map(|&n| tree.blocks[n].kind);
+    kinds()
+        .position(|k| k == Kind::List)
+        .is_some_and(|first| kinds().skip(first).any(|k| k == Kind::Table))
 }

@@ -121,7 +121,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         plains: &[Option<Plain>],
     ) {
         let tree = self.tree;
-        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        // (section, first paragraph, its point, the examples it lists)
+        let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
         for &c in kids {
             let mut paragraphs = runs
                 .iter()
@@ -146,24 +147,40 @@ impl<'t, 'a> Builder<'t, 'a> {
             if !paragraphs.all(prose) {
                 continue;
             }
-            let sentence = plains
+            let text = plains
                 .get(first)
                 .and_then(Option::as_ref)
-                .and_then(|p| first_sentence(p.text.trim()))
-                .filter(|s| prose_reason(s).is_none() && !only_rates(s));
-            match sentence {
-                Some(s) => found.push((c, first, s.to_string())),
-                None => return,
+                .map_or("", |p| p.text.trim());
+            let worth = |s: &&str| prose_reason(s).is_none() && !only_rates(s);
+            let point = first_sentence(text).filter(worth);
+            // `주로 사용되는 방법으로는 강화학습, 진화 알고리즘, … 등이 있습니다.`: the examples a
+            // later sentence lists are the fact the heading asks for as much as its setup.
+            // It may close on a rating (`… 등이 중요한 연구 주제입니다.`): the list is the fact.
+            let examples = sentences(text)
+                .skip(1)
+                .find(|s| enumerates(s))
+                .filter(|s| prose_reason(s).is_none());
+            if point.is_none() && examples.is_none() {
+                return;
             }
+            found.push((
+                c,
+                first,
+                point.map(str::to_string),
+                examples.map(str::to_string),
+            ));
         }
         // An essay's sections open on its subject (`NAS는 …`); one that opens on a setup
         // (`현대의 AI 모델은 매우 복잡하여 …`) says its point in a later sentence about it.
         let parent = kids.first().and_then(|&c| self.doc.sections[c].parent);
         let heading = parent.map_or("", |p| self.doc.sections[p].title.as_str());
-        if let Some(subject) = heading_subject(heading)
-            .filter(|w| found.iter().any(|(_, _, s)| s.contains(w.as_str())))
-        {
-            for (_, first, sentence) in &mut found {
+        if let Some(subject) = heading_subject(heading).filter(|w| {
+            found
+                .iter()
+                .any(|(_, _, s, _)| s.as_ref().is_some_and(|s| s.contains(w.as_str())))
+        }) {
+            for (_, first, point, _) in &mut found {
+                let Some(sentence) = point else { continue };
                 if sentence.contains(subject.as_str()) {
                     continue;
                 }
@@ -180,10 +197,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        for (c, first, sentence) in found {
-            let mut back = String::from("<p>");
-            math::text_to_html(&sentence, &mut back);
-            back.push_str("</p>");
+        for (c, first, point, examples) in found {
+            let mut back = String::new();
+            for sentence in point
+                .iter()
+                .chain(examples.iter().filter(|e| Some(*e) != point.as_ref()))
+            {
+                back.push_str("<p>");
+                math::text_to_html(sentence, &mut back);
+                back.push_str("</p>");
+            }
             let block = &tree.blocks[first];
             self.note_first_sentence(block.span.start);
             self.push_section_card(c, back, &[block]);
@@ -216,16 +239,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(sentence) = first_sentence(text) else {
             return;
         };
-        let Some(hidden) = definition_part(sentence, subject) else {
+        let Some(part) = definition_part(sentence, subject) else {
             return;
         };
+        let hidden = part.hidden;
         let mut front = String::new();
         math::text_to_html(&sentence[..hidden.start], &mut front);
         let start = front.len();
         math::text_to_html(&sentence[hidden.clone()], &mut front);
         let end = front.len();
         math::text_to_html(&sentence[hidden.end..], &mut front);
-        let key = format!("{}…{}", &sentence[..hidden.start], &sentence[hidden.end..]);
+        let keyed = part.keyed;
+        let key = format!("{}…{}", &sentence[..keyed.start], &sentence[keyed.end..]);
         let span = tree.blocks[first].span.clone();
         self.note_first_sentence(span.start);
         self.push_card(CardDraft {
@@ -297,6 +322,22 @@ fn sentences(mut text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Whether a sentence lists examples: a word `등` (`etc.`, with its particle: `등이`, `등의`)
+/// after a comma or an `A(이)나 B` (`강화학습, 진화 알고리즘, … 등이 있습니다`, `부분 학습이나 파라미터
+/// 공유 등의 기법`).
+fn enumerates(sentence: &str) -> bool {
+    const PARTICLES: &[&str] = &["", "이", "의", "을", "은", "도", "으로", "과", "에"];
+    let mut listed = false;
+    for raw in sentence.split_whitespace() {
+        let w = raw.trim_end_matches(['.', ',', '!', '?']);
+        if listed && w.strip_prefix('등').is_some_and(|p| PARTICLES.contains(&p)) {
+            return true;
+        }
+        listed |= raw.ends_with(',') || w.chars().count() > 1 && w.ends_with('나');
+    }
+    false
+}
+
 /// The subject an essay section's heading opens with, without its Korean particle (`NAS` of
 /// `NAS의 장점과 차별점`).
 fn heading_subject(heading: &str) -> Option<String> {
@@ -350,28 +391,42 @@ fn only_rates(sentence: &str) -> bool {
 /// Where a sentence defining `subject` holds its definition: the sentence must open with the
 /// subject and a topic particle (`NAS는`, `X란`, `X is`); the definition is its first quoted
 /// part, else everything after the particle up to the copula and the full stop.
-fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usize>> {
-    let rest = sentence.strip_prefix(subject)?;
-    // `연합 학습(Federated Learning)은 …`: the subject's gloss belongs to the subject.
-    let gloss = match rest.strip_prefix('(').or_else(|| rest.strip_prefix(" (")) {
-        Some(inner) => rest.len() - inner.len() + inner.find(')')? + 1,
-        None => 0,
-    };
-    let rest = &rest[gloss..];
+fn definition_part(sentence: &str, subject: &str) -> Option<DefinitionPart> {
+    let mut rest = sentence.strip_prefix(subject)?;
+    // `연합 학습(Federated Learning)은 …`: the subject's own gloss comes before the particle.
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        rest = &rest[close + 1..];
+    }
     let particle = ["는 ", "은 ", "이란 ", "란 ", " is ", " are ", " refers to "]
         .iter()
         .find(|p| rest.starts_with(**p))?;
-    let from = subject.len() + gloss + particle.len();
+    let from = sentence.len() - rest.len() + particle.len();
     let body = &sentence[from..];
     for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
-        if let Some(a) = body.find(open) {
-            let inner = a + open.len_utf8();
-            if let Some(b) = body[inner..].find(close) {
-                let end = inner + b + close.len_utf8();
-                if b > 0 {
-                    return Some(from + a..from + end);
-                }
-            }
+        // An apostrophe inside a word (`model's`) opens nothing, nor closes anything.
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let Some(a) = body.char_indices().find_map(|(i, c)| {
+            (c == open && !(open == '\'' && word_char(body[..i].chars().next_back()))).then_some(i)
+        }) else {
+            continue;
+        };
+        let inner = a + open.len_utf8();
+        let Some(b) = body[inner..].char_indices().find_map(|(i, c)| {
+            let after = body[inner + i + c.len_utf8()..].chars().next();
+            (c == close && !(close == '\'' && word_char(after))).then_some(i)
+        }) else {
+            continue;
+        };
+        if b > 0 {
+            // The quotes frame the definition: they stay outside the deletion, but the key
+            // (and so the id) is the sentence without the quoted part, as it always was.
+            let end = inner + b + close.len_utf8();
+            return Some(DefinitionPart {
+                keyed: from + a..from + end,
+                hidden: from + inner..from + inner + b,
+            });
         }
     }
     let trimmed = body.trim_end_matches(['.', '!', '?']);
@@ -380,25 +435,54 @@ fn definition_part(sentence: &str, subject: &str) -> Option<std::ops::Range<usiz
         .find_map(|c| trimmed.strip_suffix(c))
         .unwrap_or(trimmed)
         .trim_end();
-    (!trimmed.is_empty()).then(|| from..from + trimmed.len())
+    (!trimmed.is_empty()).then(|| DefinitionPart {
+        keyed: from..from + trimmed.len(),
+        hidden: from..from + trimmed.len(),
+    })
+}
+
+/// Where a definition sentence holds its definition.
+#[derive(Debug, PartialEq)]
+struct DefinitionPart {
+    /// What the card's key leaves out (quotes included).
+    keyed: std::ops::Range<usize>,
+    /// What the cloze hides (inside the quotes).
+    hidden: std::ops::Range<usize>,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{definition_part, first_sentence, heading_subject, sentences};
+    use super::{definition_part, enumerates, first_sentence, heading_subject, sentences};
+
+    #[test]
+    fn sentences_that_list_examples() {
+        assert!(enumerates(
+            "주로 사용되는 방법으로는 강화학습, 진화 알고리즘, 그라디언트 기반 최적화 등이 있습니다."
+        ));
+        assert!(enumerates(
+            "주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다."
+        ));
+        assert!(!enumerates("등산, 수영은 좋은 운동입니다."));
+        assert!(!enumerates("찾아낸 구조의 성능을 평가합니다."));
+    }
 
     #[test]
     fn definitions_hide_the_quote_or_the_predicate() {
         let s = "NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다.";
         let r = definition_part(s, "NAS").expect("a definition");
-        assert_eq!(&s[r], "'AI가 AI를 설계하는 기술'");
+        assert_eq!(&s[r.keyed], "'AI가 AI를 설계하는 기술'");
+        assert_eq!(&s[r.hidden], "AI가 AI를 설계하는 기술");
         let s = "CT란 모델을 자동으로 다시 학습하는 파이프라인이다.";
         let r = definition_part(s, "CT").expect("a definition");
-        assert_eq!(&s[r], "모델을 자동으로 다시 학습하는 파이프라인");
-        assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
+        assert_eq!(&s[r.hidden], "모델을 자동으로 다시 학습하는 파이프라인");
         let s = "연합 학습(Federated Learning)은 데이터를 모으지 않는 분산 학습 방식입니다.";
-        let r = definition_part(s, "연합 학습").expect("a definition after a gloss");
-        assert_eq!(&s[r], "데이터를 모으지 않는 분산 학습 방식");
+        let r = definition_part(s, "연합 학습").expect("a definition");
+        assert_eq!(&s[r.hidden], "데이터를 모으지 않는 분산 학습 방식");
+        // An apostrophe is no quote.
+        let s = "RAG is the model's way of citing 'retrieved' text.";
+        let r = definition_part(s, "RAG").expect("a definition");
+        assert_eq!(&s[r.hidden], "retrieved");
+        assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub(super) fn fact_hash(topic: &str, facets: &str) -> u64 {
 
 /// An answer as answers are compared: the words of its text (HTML tags dropped), lowercased,
 /// one space apart. Images are not words: an image-only answer has none.
-fn answer_words(html: &str) -> String {
+pub(super) fn answer_words(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut gap = false;
@@ -135,7 +135,7 @@ fn says_no_more(short: &str, long: &str) -> bool {
 }
 
 /// Answer HTML without its parenthesised asides (outside tags).
-fn without_asides(html: &str) -> String {
+pub(super) fn without_asides(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let (mut depth, mut in_tag) = (0usize, false);
     for c in html.chars() {
@@ -316,7 +316,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 }
 
 /// A front as a message quotes it: tags dropped, whitespace collapsed.
-fn plain(html: &str) -> String {
+pub(super) fn plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {

@@ -51,6 +51,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         self.merge_same_facts(&mut raw);
+        self.drop_repeated_tips(&mut raw);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }

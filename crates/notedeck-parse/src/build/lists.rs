@@ -143,13 +143,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), "bold bullet without an answer after it");
             return;
         }
+        // The key holds a pasted formula as its TeX; the front shows the label as written, so
+        // the pasted KaTeX (`α\alphaα`) renders as math rather than as `\alpha`.
         let label_text = math::tex_only(&label.text);
         let (front, key) = match parent {
             Some(p) => (
-                self.front(sec, &[p, label_text.as_str()]),
+                self.front(sec, &[p, label.text.as_str()]),
                 format!("{p} › {label_text}"),
             ),
-            None => (self.front(sec, &[label_text.as_str()]), label_text),
+            None => (self.front(sec, &[label.text.as_str()]), label_text),
         };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
@@ -270,7 +272,12 @@ impl Label {
         for e in rest {
             if first && let Event::Text(t) = &e.ev {
                 first = false;
-                let trimmed = t.trim_start().trim_start_matches(':').trim_start();
+                let trimmed = t.trim_start();
+                let trimmed = trimmed
+                    .strip_prefix(':')
+                    .or_else(|| trimmed.strip_prefix(['–', '—']))
+                    .unwrap_or(trimmed)
+                    .trim_start();
                 if trimmed.is_empty() {
                     continue;
                 }
@@ -317,8 +324,16 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         if label.is_empty() || label.chars().count() > LABEL_MAX_CHARS {
             return None;
         }
+        // `**Pipeline CI** – Build, unit/integration test …`: a spaced dash sets a value
+        // off as a colon does.
+        let dash = after.starts_with(char::is_whitespace)
+            && after_trim
+                .strip_prefix(['–', '—'])
+                .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty());
         let value_start = if let Some(r) = after_trim.strip_prefix(':') {
             t.len() - r.len()
+        } else if dash {
+            t.len() - after_trim.len() + '–'.len_utf8()
         } else if colon_inside || after_trim.is_empty() {
             s.end
         } else {

@@ -25,6 +25,7 @@ mod identity;
 mod lists;
 mod outline;
 mod render;
+mod repeats;
 mod split;
 mod statements;
 mod tables;
@@ -222,6 +223,9 @@ struct RawCard {
     /// The (topic, facet) the card asks about, hashed ([`facts::fact_hash`]); `None` for
     /// cards that ask no such question (cloze, definitions, a topic's loose bullets).
     fact: Option<u64>,
+    /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
+    /// a card of its topic ([`repeats`]).
+    tip: bool,
 }
 
 struct Builder<'t, 'a> {
@@ -363,6 +367,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             namespace: None,
             pin_lines,
             fact,
+            tip: false,
         });
     }
 

@@ -96,7 +96,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.header_blocks.insert(i);
                     continue;
                 }
-                if level == 1 && title.is_some() && !warned_h1 {
+                // Inside a problem a `#` heading is Notion's essay style (`# 1. NAS: …`), which
+                // the outline reads as topics and facets: only one before any problem competes
+                // with the title.
+                if level == 1 && title.is_some() && problem.is_none() && !warned_h1 {
                     warned_h1 = true;
                     self.doc.problems.push(Problem {
                         span: heading_span.clone(),
@@ -112,13 +115,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let tl = self.doc.sections[t].level;
                         // A topic that names no subject itself (`## 1. 개념 비교`, `## 2. 특징`
                         // under 문항 22) has no same-level facets: its siblings are topics.
+                        // But `# 1)` after `# 2. 연합 학습의 작동 원리` is a step of it: the
+                        // numbering style says so even where the topic names nothing.
+                        let step = paren && !self.info[t].paren_numbered;
                         let after_generic = level == tl
                             && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
-                        // Notion essays number sections `1.` and their parts `1)`, all under
-                        // `#`: a `1)` heading after a `1.` topic is a part of it, never a
-                        // sibling topic.
-                        let part = paren && !self.info[t].paren_numbered;
-                        let topicish = !part
+                        let topicish = !step
                             && (after_generic
                                 || looks_like_topic(&raw)
                                 || level == tl && names_subject(&raw, &self.info[t].short));

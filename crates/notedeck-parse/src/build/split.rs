@@ -13,9 +13,10 @@ use crate::{CardKind, math};
 /// An answer with more leaf items than this is split: about what one recall can hold.
 pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 
-/// An answer of more than [`ANSWER_MAX_LEAVES`] items is still one card when its text is at
-/// most this many characters: a list of short items is taken in at a glance.
-pub(crate) const ANSWER_SPLIT_MIN_CHARS: usize = 250;
+/// A facet answer longer than this (characters) whose items are mostly `**Term**:
+/// definition` lines is split into a card per term: four or five such sentences are not one
+/// recall (FedAvg's `Client selection`, `Local update`, `Aggregation`, …).
+pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 300;
 
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
@@ -158,7 +159,8 @@ pub(crate) fn labels_are_claims<'s>(
     false
 }
 
-/// Leaf items of a block: list items without a nested list, and every other block.
+/// Lines of a block's answer: every list item (an item heading a nested list is a line to
+/// recall too), and every other block.
 pub(crate) fn leaves(b: &Block) -> usize {
     match b.kind {
         Kind::List => b.children.iter().map(leaves).sum(),
@@ -169,7 +171,7 @@ pub(crate) fn leaves(b: &Block) -> usize {
                 .filter(|c| c.kind == Kind::List)
                 .map(leaves)
                 .sum();
-            nested.max(1)
+            nested + 1
         }
         Kind::Html | Kind::Rule => 0,
         _ => 1,
@@ -192,14 +194,15 @@ struct Head<'t> {
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for a facet section whose answer is too big for one card (over
-    /// [`FACET_MAX_CHARS`] characters, or over [`ANSWER_MAX_LEAVES`] leaf items and
-    /// [`ANSWER_SPLIT_MIN_CHARS`] characters): one card of claim labels, or the split described
+    /// [`FACET_MAX_CHARS`] characters, or over [`ANSWER_MAX_LEAVES`] lines): one card of claim
+    /// labels, or the split described
     /// in the module docs. Returns false when neither applies (a flat list has no parts to
     /// ask about on their own), leaving the facet to the caller.
     pub(super) fn split_facet(&mut self, sec: usize, parts: &[&'t Block], size: usize) -> bool {
         let leaf_count: usize = parts.iter().map(|b| leaves(b)).sum();
-        let too_many = leaf_count > ANSWER_MAX_LEAVES && size > ANSWER_SPLIT_MIN_CHARS;
-        if size <= FACET_MAX_CHARS && !too_many {
+        let too_big = size > FACET_MAX_CHARS || leaf_count > ANSWER_MAX_LEAVES;
+        let wordy = size > LABELLED_SPLIT_MIN_CHARS;
+        if !too_big && !wordy {
             return false;
         }
         let mut lead = Plain::default();
@@ -218,6 +221,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 let nested = rest.iter().any(|b| b.kind == Kind::List);
                 let head = match &label {
+                    // Sources are left out of the answer, never asked about.
+                    _ if self.is_source_item(item) => None,
                     Some(l) if !l.plain_label => {
                         let value = l.value_events(lead_evs);
                         let mut value_html = String::new();
@@ -229,7 +234,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                     _ if nested => {
                         let t = lead.text.trim().trim_end_matches(':').trim();
-                        (!t.is_empty() && t.chars().count() <= LABEL_MAX_CHARS).then(|| {
+                        // A line going on into its nested list (`대신 W + ΔW 형태로 쓰되,`)
+                        // names nothing to ask by.
+                        let names = !t.is_empty()
+                            && !t.ends_with([',', '，'])
+                            && t.chars().count() <= LABEL_MAX_CHARS;
+                        names.then(|| {
                             let mut html = String::new();
                             tree::render(lead_evs, &mut html, &self.copies);
                             let html = html.trim().trim_end_matches(':').trim().to_string();
@@ -249,21 +259,38 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        if labels_are_claims(labels.iter().map(String::as_str), items) {
+        if too_big && labels_are_claims(labels.iter().map(String::as_str), items) {
             self.claim_list_card(sec, parts);
+            // What a claim's nested list explains (`**No CI/CD**` → `No Continuous
+            // Integration: …`, `Training–serving skew happens when …`) is asked on its own:
+            // the label is on the front, the explanation is what the student recalls.
+            for h in heads {
+                if h.rest.iter().any(|b| b.kind == Kind::List) {
+                    self.head_card(sec, h);
+                }
+            }
             return true;
         }
-        // Without a nested list there is nothing a part could be asked by on its own.
-        if !heads
+        // Without a nested list there is nothing a part could be asked by on its own, unless
+        // most items are `**Term**: definition` lines, each long enough to be a fact.
+        let nested = heads
             .iter()
-            .any(|h| h.rest.iter().any(|b| b.kind == Kind::List))
-        {
+            .any(|h| h.rest.iter().any(|b| b.kind == Kind::List));
+        let defined = heads.iter().filter(|h| !h.value_html.is_empty()).count();
+        let definitions = defined >= 2
+            && defined * 2 > items
+            && !labels_are_claims(labels.iter().map(String::as_str), items);
+        if !(too_big && nested || wordy && definitions) {
             return false;
         }
         // The facet's own card. Its paragraph, when it has one, is its answer and the parts
         // with cards of their own would only be bare names after it (`노이즈 유형`, `목표`);
         // without one, the parts' names are the answer.
-        let own_text = parts.iter().any(|b| b.kind == Kind::Paragraph);
+        // A picture is no paragraph of its own: it illustrates the parts' names.
+        let own_text = parts.iter().any(|b| {
+            b.kind == Kind::Paragraph
+                && !super::cards::is_image_only(&Plain::of(self.text, self.tree.inner(b)))
+        });
         let mut back = String::new();
         for (i, b) in parts.iter().enumerate() {
             if b.kind != Kind::List {
@@ -276,7 +303,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .filter(|c| c.kind == Kind::Item && !(own_text && is_head(c).is_some()))
                 .collect();
-            if shown.is_empty() {
+            if shown.iter().all(|c| self.is_source_item(c)) {
+                // Rendering skips them (with the reason); no empty list is left behind.
+                let mut none = String::new();
+                for c in shown {
+                    self.render_one(c, None, &mut none);
+                }
                 continue;
             }
             let close = self.open_list(b, &mut back);
@@ -299,9 +331,38 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         self.push_section_card(sec, back, parts);
         for h in heads {
+            if let Some(topic) = self.reviewed_topic(sec, &h.text) {
+                let reason = format!(
+                    "reviews {}, whose own cards ask this (a part named `… 복습` repeats them)",
+                    self.doc.sections[topic].title
+                );
+                self.skip(h.item.span.clone(), &reason);
+                continue;
+            }
             self.head_card(sec, h);
         }
         true
+    }
+
+    /// The other topic of the problem a part named `Q-Learning 복습` (review) goes over:
+    /// its facts are that topic's cards already.
+    fn reviewed_topic(&mut self, sec: usize, label: &str) -> Option<usize> {
+        let name = label.strip_suffix("복습")?.trim();
+        let own = self.topic_of_section(sec);
+        self.topic_named(name, Some(sec))
+            .filter(|&t| Some(t) != own)
+    }
+
+    /// The topic section holding `sec`.
+    fn topic_of_section(&self, sec: usize) -> Option<usize> {
+        let mut s = Some(sec);
+        while let Some(i) = s {
+            if self.doc.sections[i].kind == crate::SectionKind::Topic {
+                return Some(i);
+            }
+            s = self.doc.sections[i].parent;
+        }
+        None
     }
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
@@ -367,7 +428,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
                     if let Some((_, l)) = terms.iter().find(|(t, _)| std::ptr::eq(*t, item)) {
                         rest_html.push_str("<li>");
-                        math::text_to_html(&math::tex_only(&l.text), &mut rest_html);
+                        // The label as written: pasted KaTeX (`α\alphaα`) renders as math.
+                        math::text_to_html(&l.text, &mut rest_html);
                         rest_html.push_str("</li>");
                     }
                 }

@@ -119,6 +119,9 @@ fn key_term(plain: &Plain, topic: &str) -> Option<String> {
     if let Some(n) = counted_number(t).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
+    if let Some(n) = assigned_number(t).filter(|n| fits(n)) {
+        return Some(n.to_string());
+    }
     latin_name(t).filter(|n| fits(n)).map(str::to_string)
 }
 
@@ -141,6 +144,11 @@ fn counted_number(t: &str) -> Option<&str> {
             .sum();
         (unit > 0 && unit <= 9).then(|| &t[s..e + unit])
     })
+}
+
+/// The number a variable is set to (`p = 0.5`): the value the statement teaches.
+fn assigned_number(t: &str) -> Option<&str> {
+    digit_runs(t).find_map(|(s, e)| t[..s].trim_end().ends_with('=').then(|| &t[s..e]))
 }
 
 /// Runs of ASCII digits (with inner `.` or `,`), as byte ranges.
@@ -227,6 +235,11 @@ mod tests {
         assert_eq!(year("20180 tokens"), None);
         assert_eq!(counted_number("게이트 수는 3개"), Some("3개"));
         assert_eq!(counted_number("GPT-3 모델"), None);
+        assert_eq!(
+            assigned_number("은닉층에서는 보통 p = 0.5, 입력층은 더 낮게(예: 0.2) 사용"),
+            Some("0.5")
+        );
+        assert_eq!(assigned_number("a == b, 3 times"), None);
         assert_eq!(
             latin_name(
                 "다음에 올 단어를 예측하는 방식으로 사전 학습 수행 → cross-entropy loss 사용"

@@ -47,7 +47,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         );
         // Columns name the subjects when the header is mostly names and more so than the
         // first column (Grad-CAM | Score-CAM); otherwise rows do (BERT / GPT / BART).
-        let columns_are_subjects = ht > 0 && hn * 2 >= ht && (ct == 0 || hn * ct > cn * ht);
+        // So do they under a heading that compares them by name (`중앙 집중 학습 vs 연합 학습
+        // 비교표` over `| 구분 | 중앙 집중 학습 | 연합 학습 |`), names or not.
+        let columns_are_subjects = ht > 0 && hn * 2 >= ht && (ct == 0 || hn * ct > cn * ht)
+            || self.heading_compares(sec, head.iter().skip(1).map(|(p, _)| p.text.trim()));
         let subjects: Vec<&str> = if columns_are_subjects {
             head.iter().skip(1).map(|(p, _)| p.text.trim()).collect()
         } else {
@@ -140,9 +143,29 @@ impl<'t, 'a> Builder<'t, 'a> {
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
+                    tip: false,
                 });
             }
         }
+    }
+
+    /// Whether the heading of `sec` compares exactly these names (`A vs B …`, each header
+    /// found in it as words).
+    fn heading_compares<'h>(
+        &self,
+        sec: Option<usize>,
+        mut headers: impl Iterator<Item = &'h str>,
+    ) -> bool {
+        let Some(s) = sec else { return false };
+        let title = &self.doc.sections[s].title;
+        if !title.contains(" vs ") && !title.contains(" VS ") {
+            return false;
+        }
+        let key = facts::name_key(title);
+        headers.all(|h| {
+            let h = facts::name_key(h);
+            !h.is_empty() && key.contains(&h)
+        })
     }
 
     /// The topic of the table's problem that a table's subject names: its title or the

@@ -19,8 +19,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     if let Some(c) = cloze(evs, &plain, &self.copies) {
                         self.push_cloze(sec, c, item.span.clone());
                     } else if !rest.is_empty() {
-                        // `- Surrogate 모델` + nested list after a tip: an ordinary labelled item.
+                        // `- Surrogate 모델` + nested list after a tip: a labelled item, and
+                        // a subject of its own rather than a facet of the topic above the tip.
+                        let before = self.raw_cards.len();
                         self.labelled_cards(sec, std::slice::from_ref(item));
+                        self.own_subject(sec, before);
                     } else {
                         self.skip(
                             item.span.clone(),
@@ -88,6 +91,25 @@ impl<'t, 'a> Builder<'t, 'a> {
         false
     }
 
+    /// The cards from `before` on ask about a subject of their own (a `- Name` + nested list
+    /// after a tip): the front is the name, shown under the problem. The path, and so the
+    /// id, stays where the item sits.
+    fn own_subject(&mut self, sec: Option<usize>, before: usize) {
+        let Some(problem) = self.problem_of(sec) else {
+            return;
+        };
+        let shown = self.path(Some(problem));
+        for raw in &mut self.raw_cards[before..] {
+            if raw.card.kind != CardKind::Basic {
+                continue;
+            }
+            let mut front = String::new();
+            crate::math::text_to_html(&raw.card.key, &mut front);
+            raw.card.front = front;
+            raw.card.context = Some(shown.clone());
+        }
+    }
+
     fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
         let context = self.tip_context(sec, &cloze.key);
         let before = self.raw_cards.len();
@@ -104,6 +126,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
         if let Some(raw) = self.raw_cards.get_mut(before) {
             raw.card.context = context;
+            raw.tip = true;
         }
     }
 
@@ -290,98 +313,15 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         if answer.is_empty() || question.is_empty() {
             return None;
         }
-        // The cut must fall in a top-level text event. Offsets count text the way
-        // `Plain::of` does: image alt text is not part of the plain text.
-        let mut pos = 0usize;
-        let mut depth = 0usize;
-        let mut in_image = false;
-        let mut done = false;
-        for e in evs {
-            match &e.ev {
-                Event::Start(Tag::Image { .. }) => {
-                    in_image = true;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::End(TagEnd::Image) => {
-                    in_image = false;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                _ if in_image => out.push(Ev {
-                    ev: e.ev.clone(),
-                    span: e.span.clone(),
-                }),
-                Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
-                    let len = s.len();
-                    if !done && pos <= cut && cut <= pos + len && (cut < pos + len || depth == 0) {
-                        if depth != 0 || !matches!(e.ev, Event::Text(_)) {
-                            return None;
-                        }
-                        let local = cut - pos;
-                        let (a, b) = s.split_at_checked(local)?;
-                        let exact = e.span.len() == len;
-                        let mid = if exact {
-                            e.span.start + local
-                        } else {
-                            e.span.start
-                        };
-                        out.push(Ev {
-                            ev: Event::Text(a.to_string().into()),
-                            span: e.span.start..mid,
-                        });
-                        out.push(Ev {
-                            ev: tree::cloze_open(1),
-                            span: mid..mid,
-                        });
-                        out.push(Ev {
-                            ev: Event::Text(b.to_string().into()),
-                            span: mid..e.span.end,
-                        });
-                        done = true;
-                    } else {
-                        out.push(Ev {
-                            ev: e.ev.clone(),
-                            span: e.span.clone(),
-                        });
-                    }
-                    pos += len;
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    pos += 1;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::Start(
-                    Tag::Strong | Tag::Emphasis | Tag::Link { .. } | Tag::Strikethrough,
-                ) => {
-                    depth += 1;
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                Event::End(
-                    TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Strikethrough,
-                ) => {
-                    depth = depth.saturating_sub(1);
-                    out.push(Ev {
-                        ev: e.ev.clone(),
-                        span: e.span.clone(),
-                    });
-                }
-                _ => out.push(Ev {
-                    ev: e.ev.clone(),
-                    span: e.span.clone(),
-                }),
-            }
-        }
+        // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is a deletion of its own, so the
+        // card asking one shows the other cue; when a mark cannot be placed, one deletion.
+        let sep = &t[sep_at..sep_at + sep_len];
+        let pairs = pair_marks(t, cut, sep);
+        let (walked, done) = match walk_marks(evs, &pairs) {
+            Some(w) if !pairs.is_empty() => w,
+            _ => walk_marks(evs, &[(cut, Some(1))])?,
+        };
+        out = walked;
         if !done {
             return None;
         }
@@ -438,4 +378,126 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         deletions,
         key: key.trim().to_string(),
     })
+}
+
+/// Where the values of `cue → value, cue → value` start and end after the first cut at `cut`:
+/// `(offset, Some(n))` opens deletion `n`, `(offset, None)` closes one. Empty when the line
+/// has one value.
+fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
+    let mut marks = vec![(cut, Some(1))];
+    let mut from = cut;
+    let mut n = 1;
+    while let Some(rel) = t[from..].find(sep) {
+        let next = from + rel;
+        let Some(comma) = t[from..next].rfind(", ").map(|c| from + c) else {
+            break;
+        };
+        let cue = t[comma + 2..next].trim();
+        if t[from..comma].trim().is_empty()
+            || cue.is_empty()
+            || t[next + sep.len()..].trim().is_empty()
+        {
+            break;
+        }
+        n += 1;
+        marks.push((comma, None));
+        marks.push((next + sep.len(), Some(n)));
+        from = next + sep.len();
+    }
+    if n == 1 { Vec::new() } else { marks }
+}
+
+/// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
+/// fall in a top-level text event; the last deletion is left open. `None` when a mark cannot
+/// be placed. Offsets count text the way `Plain::of` does: image alt text is not part of it.
+fn walk_marks<'a>(evs: &[Ev<'a>], marks: &[(usize, Option<u32>)]) -> Option<(Vec<Ev<'a>>, bool)> {
+    let mut out: Vec<Ev> = Vec::with_capacity(evs.len() + 2 * marks.len());
+    let mut next = 0usize;
+    let mut pos = 0usize;
+    let mut depth = 0usize;
+    let mut in_image = false;
+    let copy = |out: &mut Vec<Ev<'a>>, e: &Ev<'a>| {
+        out.push(Ev {
+            ev: e.ev.clone(),
+            span: e.span.clone(),
+        })
+    };
+    for e in evs {
+        match &e.ev {
+            Event::Start(Tag::Image { .. }) => {
+                in_image = true;
+                copy(&mut out, e);
+            }
+            Event::End(TagEnd::Image) => {
+                in_image = false;
+                copy(&mut out, e);
+            }
+            _ if in_image => copy(&mut out, e),
+            Event::Text(s) | Event::Code(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                let len = s.len();
+                let exact = e.span.len() == len;
+                let mut local = 0usize;
+                let mut placed = false;
+                while let Some(&(at, open)) = marks.get(next) {
+                    if !(pos <= at && at <= pos + len && (at < pos + len || depth == 0)) {
+                        break;
+                    }
+                    if depth != 0 || !matches!(e.ev, Event::Text(_)) {
+                        return None;
+                    }
+                    let rel = at - pos;
+                    let piece = s.get(local..rel)?;
+                    let (a, b) = if exact {
+                        (e.span.start + local, e.span.start + rel)
+                    } else {
+                        (e.span.start, e.span.start)
+                    };
+                    if !piece.is_empty() || !placed {
+                        out.push(Ev {
+                            ev: Event::Text(piece.to_string().into()),
+                            span: a..b,
+                        });
+                    }
+                    out.push(Ev {
+                        ev: open.map_or_else(tree::cloze_close, tree::cloze_open),
+                        span: b..b,
+                    });
+                    local = rel;
+                    placed = true;
+                    next += 1;
+                }
+                if !placed {
+                    copy(&mut out, e);
+                } else {
+                    let start = if exact {
+                        e.span.start + local
+                    } else {
+                        e.span.start
+                    };
+                    out.push(Ev {
+                        ev: Event::Text(s.get(local..)?.to_string().into()),
+                        span: start..e.span.end,
+                    });
+                }
+                pos += len;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                pos += 1;
+                copy(&mut out, e);
+            }
+            Event::Start(Tag::Strong | Tag::Emphasis | Tag::Link { .. } | Tag::Strikethrough) => {
+                depth += 1;
+                copy(&mut out, e);
+            }
+            Event::End(
+                TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Strikethrough,
+            ) => {
+                depth = depth.saturating_sub(1);
+                copy(&mut out, e);
+            }
+            _ => copy(&mut out, e),
+        }
+    }
+    let done = next == marks.len();
+    Some((out, done))
 }

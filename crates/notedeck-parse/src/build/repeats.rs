@@ -1,0 +1,242 @@
+//! A tip that only repeats a card. A 📌 tip line summarises its topic; when what it hides is
+//! already what a card of the same topic answers (`LSTM = **게이트 3개** + 셀 상태` beside
+//! `LSTM › 게이트 수` → `3개 (입력, 망각, 출력 게이트)`), the student would review the one
+//! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
+
+use super::facts::{answer_words, plain, without_asides};
+use super::{Builder, RawCard};
+use crate::{CardKind, Skipped};
+use std::collections::HashMap;
+
+impl<'t, 'a> Builder<'t, 'a> {
+    /// Drop every tip cloze whose hidden words a card shown under the same topic already
+    /// answers ([`repeats`]). One map from topic to cards, built only when the note has tips.
+    pub(super) fn drop_repeated_tips(&mut self, raw: &mut Vec<RawCard>) {
+        if !raw.iter().any(|r| r.tip) {
+            return;
+        }
+        // The topics tips are shown under, once each (a note has a few), and the cards of
+        // each: one pass over the cards, comparing a few short paths per card. No hashing
+        // of every card's path, which cost more than the rest of this pass.
+        let mut topics: Vec<&[String]> = Vec::new();
+        for r in raw.iter().filter(|r| r.tip) {
+            let t = topic_of(r);
+            if !topics.contains(&t) {
+                topics.push(t);
+            }
+        }
+        let many = topics.len() > FEW_TOPICS;
+        let index: HashMap<&[String], usize> = if many {
+            topics.iter().enumerate().map(|(i, t)| (*t, i)).collect()
+        } else {
+            HashMap::new()
+        };
+        // Per topic: its cards, with their words once read (however many tips ask).
+        let mut cards_of: Vec<Vec<(usize, Option<CardWords>)>> = vec![Vec::new(); topics.len()];
+        for (i, r) in raw.iter().enumerate() {
+            if r.tip || !matches!(r.card.kind, CardKind::Basic | CardKind::Table) {
+                continue;
+            }
+            let t = topic_of(r);
+            let at = if many {
+                index.get(t).copied()
+            } else {
+                topics.iter().position(|x| *x == t)
+            };
+            if let Some(at) = at {
+                cards_of[at].push((i, None));
+            }
+        }
+        // (tip, the card it repeats), in source order.
+        let mut gone: Vec<(usize, usize)> = Vec::new();
+        for (i, r) in raw.iter().enumerate().filter(|(_, r)| r.tip) {
+            let Some(at) = topics.iter().position(|x| *x == topic_of(r)) else {
+                continue;
+            };
+            if cards_of[at].is_empty() {
+                continue;
+            }
+            let mut hidden = String::new();
+            for part in r
+                .card
+                .cloze
+                .iter()
+                .filter_map(|d| r.card.front.get(d.range.clone()))
+            {
+                let words = answer_words(&without_asides(part));
+                if !hidden.is_empty() && !words.is_empty() {
+                    hidden.push(' ');
+                }
+                hidden.push_str(&words);
+            }
+            if hidden.is_empty() {
+                continue;
+            }
+            let kept = cards_of[at].iter_mut().find_map(|(k, w)| {
+                // Most answers say far more than a tip hides and name no parts in bold:
+                // no need to read their words (the first test needs the hidden words to be
+                // half of the answer's).
+                let back = &raw[*k].card.back;
+                if w.is_none()
+                    && back.len() > 4 * hidden.len() + 64
+                    && back.match_indices("<b>").nth(1).is_none()
+                {
+                    return None;
+                }
+                let w = w.get_or_insert_with(|| CardWords::of(&raw[*k].card));
+                repeats(&hidden, w).then_some(*k)
+            });
+            if let Some(k) = kept {
+                gone.push((i, k));
+            }
+        }
+        if gone.is_empty() {
+            return;
+        }
+        for &(i, k) in &gone {
+            let (kept, tip) = (&raw[k].card, &raw[i].card);
+            self.doc.skipped.push(Skipped {
+                line: tip.line,
+                span: tip.span.clone(),
+                reason: format!(
+                    "tip that only repeats the card on line {} ({}): what it hides is that \
+                     card's answer",
+                    kept.line,
+                    plain(&kept.front)
+                ),
+            });
+        }
+        let mut i = 0;
+        let mut next = gone.iter().map(|&(tip, _)| tip).peekable();
+        raw.retain(|_| {
+            i += 1;
+            let drop = next.peek() == Some(&(i - 1));
+            if drop {
+                next.next();
+            }
+            !drop
+        });
+    }
+}
+
+/// The problem and topic a card is shown under (its context, else its path).
+fn topic_of(r: &RawCard) -> &[String] {
+    let path = r.card.context_path();
+    &path[..path.len().min(2)]
+}
+
+/// Tips per note up to which a tip's topic is found by comparing paths rather than by a map.
+const FEW_TOPICS: usize = 16;
+
+/// What [`repeats`] reads of a card: its facet label's words, its answer's words (asides
+/// apart) and the words of each part its answer sets in bold.
+#[derive(Clone)]
+struct CardWords {
+    label: String,
+    answer: String,
+    bold: Vec<String>,
+}
+
+impl CardWords {
+    fn of(card: &crate::Card) -> Self {
+        Self::read(&card.front, &card.back)
+    }
+
+    fn read(front: &str, back: &str) -> Self {
+        CardWords {
+            label: answer_words(front.rsplit('›').next().unwrap_or("")),
+            answer: answer_words(&without_asides(back)),
+            bold: bold_parts(back)
+                .map(|b| answer_words(&without_asides(b)))
+                .filter(|w| !w.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// Whether a tip hiding `hidden` (its words, asides set apart) only repeats a card: every
+/// hidden word is in the card's facet label or answer and they are at least half of what
+/// the answer says (asides apart), or they are exactly the names the answer sets in bold
+/// (`변형: Grad-CAM(gradient), Score-CAM(…)` beside a list of `**Grad-CAM**: …`,
+/// `**Score-CAM**: …`).
+fn repeats(hidden: &str, card: &CardWords) -> bool {
+    let in_card = |w: &str| {
+        card.label
+            .split(' ')
+            .chain(card.answer.split(' '))
+            .any(|c| same_word(w, c))
+    };
+    let hidden_words: Vec<&str> = hidden.split(' ').collect();
+    let said: Vec<&str> = card.answer.split(' ').filter(|w| !w.is_empty()).collect();
+    let covered = said
+        .iter()
+        .filter(|a| hidden_words.iter().any(|h| same_word(h, a)))
+        .count();
+    if !said.is_empty() && hidden_words.iter().all(|w| in_card(w)) && covered * 2 >= said.len() {
+        return true;
+    }
+    if card.bold.len() < 2 {
+        return false;
+    }
+    let mut named: Vec<&str> = card.bold.iter().flat_map(|b| b.split(' ')).collect();
+    let mut asked = hidden_words;
+    named.sort_unstable();
+    asked.sort_unstable();
+    named == asked
+}
+
+/// The `<b>…</b>` parts of an answer.
+fn bold_parts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<b>").filter_map(|(at, _)| {
+        let from = at + 3;
+        let len = html[from..].find("</b>")?;
+        Some(&html[from..from + len])
+    })
+}
+
+/// Two words that are one word, a Korean particle of up to two syllables aside (`방향` and
+/// `방향으로`).
+fn same_word(a: &str, b: &str) -> bool {
+    let glued = |long: &str, short: &str| {
+        long.strip_prefix(short).is_some_and(|rest| {
+            rest.chars().count() <= 2 && rest.chars().all(super::tables::is_hangul)
+        })
+    };
+    !a.is_empty() && (a == b || glued(a, b) || glued(b, a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tip_repeats_a_card_that_answers_what_it_hides() {
+        let card = CardWords::read;
+        let hidden = answer_words("게이트 3개");
+        assert!(repeats(
+            &hidden,
+            &card(
+                "LSTM › 게이트 수",
+                "3개 (입력 게이트, 망각 게이트, 출력 게이트)"
+            )
+        ));
+        // Found in a longer answer that says much more: a fact of its own.
+        assert!(!repeats(
+            &answer_words("soft target"),
+            &card(
+                "Knowledge Distillation › 손실 함수",
+                "(정답 라벨과의 Cross-Entropy) + (Teacher·Student soft target 사이의 KL divergence)"
+            )
+        ));
+        let names = answer_words(&without_asides("Grad-CAM(gradient), Score-CAM(score 변화)"));
+        assert!(repeats(
+            &names,
+            &card(
+                "CAM › 변형 기법 예시",
+                "<ul><li><b>Grad-CAM</b>: 구조 제약 없이 사용 가능</li><li><b>Score-CAM</b>: gradient 없이</li></ul>"
+            )
+        ));
+        assert!(same_word("방향", "방향으로"));
+        assert!(!same_word("방향", "방향성이라는"));
+    }
+}

@@ -1,0 +1,471 @@
+//! The card rules that make a card one fact with a clear question, on fragments in the style
+//! of the user's notes (`notes/역량평가 정리.md`, `tests/notes-fixture`): statements beside
+//! labels, tip clozes, long answers split into parts, tips that repeat a card, where a card is
+//! shown, essay sections. Each case shows the cards as `kind | deck | front => back`.
+
+use notedeck_anki::spell;
+use notedeck_parse::{Card, CardKind, Document, SectionKind, parse};
+
+/// Parse `body` as it appears in the notes: under the title and a problem heading.
+fn doc(body: &str) -> Document {
+    parse(
+        &format!("# 역량평가 정리\n\n### 문제9\n\n{body}"),
+        "fallback",
+    )
+}
+
+/// The front as the deck gets it: cloze deletions spelled for Anki.
+fn anki_front(c: &Card) -> String {
+    spell::cloze_text(
+        &c.front,
+        c.cloze.iter().map(|d| (d.number, d.range.clone())),
+    )
+}
+
+fn cards(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {} | {} => {}",
+                format!("{:?}", c.kind).to_lowercase(),
+                c.deck.join("::"),
+                anki_front(c),
+                c.back
+            )
+        })
+        .collect()
+}
+
+fn outline(d: &Document) -> Vec<String> {
+    d.sections
+        .iter()
+        .map(|s| {
+            let kind = match s.kind {
+                SectionKind::Title => "title",
+                SectionKind::Problem => "problem",
+                SectionKind::Topic => "topic",
+                SectionKind::Facet => "facet",
+            };
+            let parent = s
+                .parent
+                .map_or(String::new(), |p| format!(" < {}", d.sections[p].title));
+            format!("{kind}: {}{parent}", s.title)
+        })
+        .collect()
+}
+
+#[test]
+fn only_statements_without_a_key_term_stay_in_the_gist() {
+    let d = doc("## **4. Dropout**
+
+- 학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습
+- **목적**: 과적합 방지
+- 은닉층에서는 보통 p = 0.5, 입력층은 더 낮게(예: 0.2) 사용
+- 시퀀스가 길어지면 **기울기 소실/폭주** 문제 발생
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | Dropout › 핵심 내용 => <ul><li>학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습</li></ul>",
+            "basic | 역량평가 정리::문제 9 | Dropout › 목적 => 과적합 방지",
+            // The value a variable is set to is the statement's key term.
+            "cloze | 역량평가 정리::문제 9 | 은닉층에서는 보통 p = {{c1::0.5}}, 입력층은 더 낮게(예: 0.2) 사용 => ",
+            "cloze | 역량평가 정리::문제 9 | 시퀀스가 길어지면 <b>{{c1::기울기 소실/폭주}}</b> 문제 발생 => ",
+        ]
+    );
+}
+
+#[test]
+fn each_cue_of_a_tip_line_hides_its_own_value() {
+    let d = doc(
+        "📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n",
+    );
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            // One card per cue, each showing the other cue.
+            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c2::ViT 유리}}",
+            "BN = {{c1::배치 방향, CNN}}",
+        ]
+    );
+    // The question, and so the id, is still the line up to its first value.
+    assert_eq!(d.cards[0].key, "데이터 적음 → …");
+}
+
+#[test]
+fn a_short_answer_of_many_lines_is_split_at_its_nested_lists() {
+    let d = doc("## 3. 해결 방법
+
+### Underfitting 방지
+
+1. **모델 복잡도 증가**
+    - 더 깊은 신경망, 파라미터 수 증가
+2. **학습 과정 개선**
+    - 학습 시간(에폭) 늘리기
+    - 학습률(Learning Rate) 조정
+3. 대신 아래처럼 쓰되,
+    - L1/L2 계수 줄이기
+- **출처별 설명**:
+    - [AWS](https://aws.amazon.com/?utm_source=chatgpt.com)
+");
+    // Seven lines, under 250 characters: one glance no more. The facet lists its parts, each
+    // part with a nested list is a card; a line going on into its list is no part's name, and
+    // sources are never asked about.
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 => <ol><li>모델 복잡도 증가</li>\
+             <li>학습 과정 개선</li><li>대신 아래처럼 쓰되,<ul><li>L1/L2 계수 줄이기</li></ul></li></ol>",
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 모델 복잡도 증가 => <ul><li>더 깊은 신경망, 파라미터 수 증가</li></ul>",
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 학습 과정 개선 => <ul><li>학습 시간(에폭) 늘리기</li><li>학습률(Learning Rate) 조정</li></ul>",
+        ]
+    );
+}
+
+#[test]
+fn a_tip_that_only_repeats_a_card_gives_none() {
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
+- **손실**: Teacher·Student soft target 사이의 KL divergence와 정답 라벨의 Cross-Entropy
+
+---
+
+📌 **암기 팁**
+
+- LSTM = **게이트 3개** + 셀 상태 → 무겁지만 장기 기억 강함
+- LSTM = Teacher의 **soft target** 모방
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "LSTM",
+            "LSTM › 게이트 수",
+            "LSTM › 손실",
+            // Found in an answer that says much more: a fact of its own.
+            "LSTM = Teacher의 {{c1::<b>soft target</b>}} 모방",
+        ]
+    );
+    let skipped = d
+        .skipped
+        .iter()
+        .find(|s| s.line == 14)
+        .expect("tip skipped");
+    assert!(
+        skipped.reason.contains("line 7 (LSTM › 게이트 수)"),
+        "{}",
+        skipped.reason
+    );
+}
+
+#[test]
+fn what_follows_a_facets_table_or_a_tip_is_shown_where_it_belongs() {
+    let d = doc("## **ViT**
+
+### 한계
+
+- 대규모 사전학습 데이터 필요 (ImageNet-21k, JFT-300M)
+
+| 구분 | CNN | ViT |
+| --- | --- | --- |
+| **귀납적 편향** | 강함 | 약함 |
+
+- DeiT (Data-efficient Image Transformer)는 2021년 **distillation token**을 이용해 학습에 성공
+
+### 문항12
+
+**Logistic regression**
+
+📌 **한 줄 요약**
+
+- Logistic Regression: \"선형 방정식 + Sigmoid\" → 확률로 변환해 분류
+
+- Surrogate 모델
+    - 복잡한 시스템이나 모델을 대신하여 근사치를 제공하는 보조 모델
+");
+    let shown = |line: usize, kind: CardKind| {
+        let c = d
+            .cards
+            .iter()
+            .find(|c| c.line == line && c.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} card on line {line}"));
+        (c.front.clone(), c.context_path().join(" › "))
+    };
+    // The facet's card keeps only its own list.
+    let facet = shown(7, CardKind::Basic);
+    assert_eq!(facet.1, "문제 9 › ViT › 한계");
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.line == 7 && c.back.contains("DeiT"))
+    );
+    // The statement after the table is the topic's, a cloze of its key term; so is its term.
+    assert_eq!(shown(15, CardKind::Cloze).1, "문제 9 › ViT");
+    assert_eq!(
+        shown(15, CardKind::Definition),
+        ("DeiT".into(), "문제 9 › ViT".into())
+    );
+    // A `- Name` + list after a tip is a subject of its own, asked by its name.
+    assert_eq!(
+        shown(25, CardKind::Basic),
+        ("Surrogate 모델".into(), "문항 12".into())
+    );
+}
+
+#[test]
+fn long_term_definitions_are_a_card_each() {
+    let d = doc("## **Cross-device Federated Learning – Key Points**
+
+### 2. **FedAvg Algorithm**
+
+- **Client selection:** The server samples a fraction C of the clients each round.
+- **Local update:** Each selected client runs E epochs of SGD on its local data with minibatch size B.
+- **Aggregation:** The server averages the client weights, weighted by each client's number of samples.
+- **Communication efficiency:** More local computation per round reduces the number of communication rounds needed.
+
+![diagram](fedavg.png)
+");
+    // Over 300 characters of `**Term**: definition`: four facts, not one recall. The
+    // picture illustrates the facet's list of terms.
+    let cards: Vec<(String, String)> = d
+        .cards
+        .iter()
+        .map(|c| (c.front.clone(), c.back.clone()))
+        .collect();
+    assert_eq!(cards.len(), 5, "{cards:#?}");
+    assert_eq!(
+        cards[0],
+        (
+            "Cross-device Federated Learning – Key Points › FedAvg Algorithm".into(),
+            "<ul><li>Client selection</li><li>Local update</li><li>Aggregation</li>\
+             <li>Communication efficiency</li></ul><p><img src=\"fedavg.png\"></p>"
+                .into()
+        )
+    );
+    assert_eq!(
+        cards[2],
+        (
+            "Cross-device Federated Learning – Key Points › FedAvg Algorithm › Local update".into(),
+            "Each selected client runs E epochs of SGD on its local data with minibatch size B."
+                .into()
+        )
+    );
+}
+
+#[test]
+fn paren_numbered_headings_are_steps_of_a_topic_that_names_nothing() {
+    // `# 2. 연합 학습의 작동 원리` has no Latin name, yet `# 1)` under it is its step, not a
+    // topic of its own: the essay's list of steps and their first sentences are cards.
+    let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
+
+# 2. 연합 학습의 작동 원리: 3단계 프로세스
+
+# 1) 글로벌 모델 배포
+
+중앙 서버가 현재의 글로벌 모델을 참여할 클라이언트에게 전송합니다. 매 라운드마다 전체 클라이언트 중 일부만 무작위로 선택하는 것이 일반적입니다. 조건을 걸기도 합니다.
+
+# 2) 로컬 학습
+
+각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 가중치만 서버로 보냅니다.
+
+# 3. 연합 학습의 장점
+");
+    assert_eq!(
+        outline(&d),
+        [
+            "title: 역량평가 정리",
+            "problem: 문제 9 < 역량평가 정리",
+            "topic: 연합 학습: 데이터는 그대로, 모델만 이동한다 < 문제 9",
+            "topic: 연합 학습의 작동 원리: 3단계 프로세스 < 문제 9",
+            "facet: 글로벌 모델 배포 < 연합 학습의 작동 원리: 3단계 프로세스",
+            "facet: 로컬 학습 < 연합 학습의 작동 원리: 3단계 프로세스",
+            "topic: 연합 학습의 장점 < 문제 9",
+        ]
+    );
+    assert_eq!(
+        cards(&d)[0],
+        "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 => <ol><li>글로벌 모델 배포</li><li>로컬 학습</li></ol>"
+    );
+}
+
+#[test]
+fn a_sentence_listing_examples_answers_its_heading() {
+    // `A, B 등이 이에 해당합니다`: the examples are the fact, even where the first sentence
+    // only rates the heading; after a first sentence that says something, they follow it.
+    let d = doc("## **2. NAS의 도전과제**
+
+## 1) 계산 비용
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+
+## 3) 성능 추정
+
+NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다. 그래서 빠릅니다.
+");
+    assert_eq!(
+        cards(&d)[1..],
+        [
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 비용 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>",
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 설명 가능성 => <p>의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 성능 추정 => <p>NAS는 찾아낸 구조의 성능을 평가합니다.</p>\
+             <p>모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다.</p>",
+        ]
+    );
+}
+
+#[test]
+fn a_definition_sentence_may_gloss_its_subject_and_keeps_its_quotes_shown() {
+    let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
+
+연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식입니다. 기존 머신러닝은 모든 데이터를 중앙 서버에 모아야 했습니다. 대신 업데이트만 보냅니다.
+
+# 2. NAS: AI가 AI를 설계하다
+
+NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지 구조 설계는 전문가의 영역이었습니다. 하지만 NAS는 이를 자동화합니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "연합 학습(Federated Learning)은 {{c1::데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식}}입니다.",
+            "NAS는 쉽게 말해 '{{c1::AI가 AI를 설계하는 기술}}'입니다.",
+        ]
+    );
+    // The key, and so the id, is the sentence without its quoted part, as before.
+    assert_eq!(d.cards[1].key, "NAS는 쉽게 말해 …입니다.");
+    // `#` headings inside a problem are the essay style, not a second title.
+    assert!(d.problems.is_empty(), "{:?}", d.problems);
+    let before_any_problem = parse("# 정리\n\n# 또 하나의 제목\n\n- **구조**: 값\n", "x");
+    assert_eq!(before_any_problem.problems.len(), 1);
+}
+
+#[test]
+fn a_part_reviewing_another_topic_is_no_card_of_its_own() {
+    let d = doc("**Q-learning**
+
+## 1. 핵심 아이디어
+
+- **Q(s, a)**: 상태 s에서 행동 a를 했을 때 얻는 **누적 보상 기대값**
+
+**Deep Q-Network (DQN)**
+
+## 2. 핵심 아이디어
+
+1. **Q-Learning** 복습
+    - Q(s, a): 상태 s에서 행동 a를 했을 때의 장기적 보상 기대값
+2. **신경망 활용**
+    - Q(s, a)를 직접 테이블로 저장하지 않고, **딥러닝 모델**이 Q값을 예측
+    - 입력: 상태(예: 이미지 프레임)
+    - 출력: 가능한 행동별 Q값
+3. **안정성 개선 기법**
+    - 경험 재생
+    - 타겟 네트워크
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Q-learning › 핵심 아이디어",
+            "DQN",
+            "Deep Q-Network › 핵심 아이디어",
+            "Deep Q-Network › 핵심 아이디어 › 신경망 활용",
+            "Deep Q-Network › 핵심 아이디어 › 안정성 개선 기법",
+        ]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 15 && s.reason.starts_with("reviews Q-learning")),
+        "{:?}",
+        d.skipped
+    );
+}
+
+#[test]
+fn a_spaced_dash_sets_a_value_off_as_a_colon_does() {
+    let d = doc("## **MLOps Level 2 – CI/CD Pipeline Automation**
+
+### **Key Characteristics**
+
+- **Full Automation:** Combines Level 1’s automated ML pipeline (CT) with CI/CD for code and pipeline updates.
+- **Stages:**
+    1. **Pipeline CI** – Build, unit/integration test pipeline components (packages, containers, executables).
+    2. **Pipeline CD** – Deploy new pipeline implementation to target environment.
+    3. **Model CD** – Deploy trained model as prediction service.
+- **Validation:** Data, model performance, API compatibility, and serving performance are automatically tested before deployment.
+");
+    let cards = cards(&d);
+    assert!(
+        cards.contains(
+            &"basic | 역량평가 정리::문제 9 | MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Stages => \
+              <ol><li>Pipeline CI</li><li>Pipeline CD</li><li>Model CD</li></ol>"
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+    assert!(
+        cards.contains(
+            &"basic | 역량평가 정리::문제 9 | MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Stages › Pipeline CD => \
+              Deploy new pipeline implementation to target environment."
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+}
+
+#[test]
+fn a_pasted_formula_in_a_label_is_math_on_the_front() {
+    let d = doc("**DARTS (Differentiable Architecture Search)**
+
+## 2. 핵심 아이디어
+
+1. **Search Space 연속화**
+    - 각 연산을 **softmax로 가중치 합** 형태로 표현
+    - 예: 연산마다 가중치를 두고 합한다
+    - 가중치는 학습 가능한 아키텍처 파라미터
+2. **2단계 최적화(Bi-level optimization)**
+    - **모델 파라미터 www**: 훈련 데이터로 학습
+    - **아키텍처 파라미터 α\\alphaα**: 검증 데이터로 학습
+3. 탐색이 끝나면 가장 큰 연산을 선택
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.key.ends_with("아키텍처 파라미터 \\alpha"))
+        .expect("the term's card, keyed by its TeX");
+    assert!(
+        card.front.ends_with("› 아키텍처 파라미터 \\(\\alpha\\)"),
+        "{}",
+        card.front
+    );
+}
+
+#[test]
+fn a_heading_comparing_the_columns_makes_them_the_subjects() {
+    let d = doc("## **중앙 집중 학습 vs 연합 학습 비교표**
+
+| 구분 | 중앙 집중 학습 | 연합 학습 |
+| --- | --- | --- |
+| **데이터 위치** | 중앙 서버에 수집 | 각 기기·기관에 그대로 |
+| **주요 병목** | 연산량 | 통신 비용 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "중앙 집중 학습 › 데이터 위치",
+            "연합 학습 › 데이터 위치",
+            "중앙 집중 학습 › 주요 병목",
+            "연합 학습 › 주요 병목",
+        ]
+    );
+    // The key, and so the id, is still `row › column`.
+    assert_eq!(d.cards[0].key, "데이터 위치 › 중앙 집중 학습");
+}
