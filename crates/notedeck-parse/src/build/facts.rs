@@ -50,6 +50,26 @@ fn push_alnum(name: &str, outside_parens: bool, out: &mut String) {
     out.push_str(&name[run..]);
 }
 
+/// Append the key of a facet name: [`name_key`], except that a name ending in an acronym in
+/// parentheses is keyed by the acronym (`재학습(CT)` and `연속 학습(CT)` ask one thing).
+pub(super) fn push_facet_key(name: &str, out: &mut String) {
+    let t = name.trim_end();
+    if let Some(inner) = t
+        .strip_suffix([')', '）'])
+        .and_then(|r| r.rfind(['(', '（']).map(|at| &r[at..]))
+        .map(|r| r.trim_start_matches(['(', '（']).trim())
+        && inner.len() >= 2
+        && inner
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && inner.bytes().any(|b| b.is_ascii_uppercase())
+    {
+        out.extend(inner.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    push_name_key(name, out);
+}
+
 /// The key of a fact: the topic's [`name_key`], then each facet's (a facet section's title,
 /// a bullet's label, a table column), hashed. Facet keys in `facets` each start with `\x1f`.
 pub(super) fn fact_hash(topic: &str, facets: &str) -> u64 {
@@ -196,6 +216,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
         let mut contradicts: Vec<(usize, usize)> = Vec::new();
+        // Table cells merged into an earlier card of their fact that words it differently.
+        let mut reworded_cards: Vec<usize> = Vec::new();
         for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // The cards of the group still standing, with their answers' words.
             let mut kept: Vec<(usize, String)> = Vec::new();
@@ -226,8 +248,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                     contradicts.push((i, k));
                     continue;
                 }
+                // A table cell asking what a card before it asks says it again, however it
+                // words it (`Level 0 – Manual Process › 배포 단위` after `Level 0: Manual
+                // Process › 배포 단위`): the first wording is the one learnt.
+                let reworded =
+                    same.is_none() && raw[i].card.kind == CardKind::Table && !kept.is_empty();
+                let same = same.or(reworded.then_some(0));
+                if reworded {
+                    reworded_cards.push(i);
+                }
                 match same {
-                    Some(p) if words.len() > kept[p].1.len() => {
+                    Some(p) if !reworded && words.len() > kept[p].1.len() => {
                         merged_into[kept[p].0] = Some(i);
                         kept[p] = (i, words);
                         bare[p] = plain;
@@ -273,17 +304,26 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             let kept = &raw[k].card;
             let gone = &raw[i].card;
-            let reason = format!(
-                "asks what the card on line {} asks ({}), whose answer holds this one{}; that \
-                 card is kept",
-                kept.line,
-                plain(&kept.front),
-                if gone.images.is_empty() {
-                    ""
-                } else {
-                    " (with its image)"
-                }
-            );
+            let reason = if reworded_cards.contains(&i) {
+                format!(
+                    "asks what the card on line {} asks ({}) in other words; the first wording \
+                     is kept",
+                    kept.line,
+                    plain(&kept.front),
+                )
+            } else {
+                format!(
+                    "asks what the card on line {} asks ({}), whose answer holds this one{}; \
+                     that card is kept",
+                    kept.line,
+                    plain(&kept.front),
+                    if gone.images.is_empty() {
+                        ""
+                    } else {
+                        " (with its image)"
+                    }
+                )
+            };
             self.doc.skipped.push(Skipped {
                 line: gone.line,
                 span: gone.span.clone(),
@@ -343,6 +383,14 @@ mod tests {
         );
         assert_eq!(name_key("데이터·모델 검증"), "데이터모델검증");
         assert_eq!(name_key("(옵션)"), "옵션");
+        let facet = |n: &str| {
+            let mut k = String::new();
+            push_facet_key(n, &mut k);
+            k
+        };
+        assert_eq!(facet("재학습(CT)"), facet("연속 학습(CT)"));
+        assert_eq!(facet("CI (지속적 통합)"), "ci");
+        assert_eq!(facet("원리 (CAM, 원래 방식)"), "원리");
     }
 
     #[test]

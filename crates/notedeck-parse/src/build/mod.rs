@@ -387,7 +387,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         buf.push_str(&ctx.fact_facets);
         if key != "section" {
             buf.push('\x1f');
-            facts::push_name_key(key, &mut buf);
+            facts::push_facet_key(key, &mut buf);
         }
         let fact = (!buf.is_empty()).then(|| facts::fact_hash(&ctx.fact_topic, &buf));
         self.fact_buf = buf;

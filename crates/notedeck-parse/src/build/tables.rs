@@ -120,7 +120,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 fact_facet.clear();
                 fact_facet.push('\x1f');
-                facts::push_name_key(attribute, &mut fact_facet);
+                facts::push_facet_key(attribute, &mut fact_facet);
                 let fact = subject_keys
                     .get(s)
                     .map(|topic| facts::fact_hash(topic, &fact_facet));
