@@ -24,7 +24,8 @@ pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn body(&mut self, sec: Option<usize>, blocks: &[usize], plains: &[Option<Plain>]) {
         let tree = self.tree;
-        let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet);
+        let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
+            && !self.is_subtopic(sec, blocks);
         let mut parts: Vec<&'t Block> = Vec::new();
         // Unlabelled bullets of this body's lists, for one 핵심 내용 card.
         let mut loose: Vec<&'t Block> = Vec::new();

@@ -28,6 +28,7 @@ mod render;
 mod repeats;
 mod split;
 mod statements;
+mod subtopics;
 mod tables;
 mod tips;
 
