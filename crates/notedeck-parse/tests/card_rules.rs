@@ -498,3 +498,57 @@ fn a_named_heading_listing_its_own_facets_is_a_sub_topic() {
         ]
     );
 }
+
+#[test]
+fn a_family_is_no_name_of_its_first_member() {
+    // `R-CNN` in the table is the model under `### R-CNN`, not the family `R-CNN 계열`: its
+    // speed is no answer to the family's, so the 2-stage row's own speed stays a card, and the
+    // table comparing the family's members is shown under the family.
+    let d = doc("## **1. R-CNN 계열 (2-stage)**
+
+### R-CNN
+
+- **구조**: 영역마다 CNN
+- **한계**: 이미지 한 장에 수십 초
+
+### Faster R-CNN
+
+- **개선점**: RPN이 후보 영역을 제안
+- **한계**: 실시간에는 부족
+
+| 모델 | 속도 |
+| --- | --- |
+| **R-CNN** | 매우 느림 |
+| **Faster R-CNN** | 빠름 |
+
+## **2. YOLO**
+
+- **구조**: 그리드로 한 번에 예측
+
+| 구분 | 2-stage (Faster R-CNN) | 1-stage (YOLO) |
+| --- | --- | --- |
+| **속도** | 느림 | 빠름 |
+");
+    let tables: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| {
+            format!(
+                "[{}] {} => {}",
+                c.context.as_deref().map_or(String::new(), |p| p.join(" › ")),
+                c.front,
+                c.back
+            )
+        })
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            "[문제 9 › R-CNN 계열] R-CNN › 속도 => 매우 느림",
+            "[문제 9 › R-CNN 계열] Faster R-CNN › 속도 => 빠름",
+            "[문제 9] 2-stage (Faster R-CNN) › 속도 => 느림",
+            "[문제 9] 1-stage (YOLO) › 속도 => 빠름",
+        ]
+    );
+}

@@ -63,7 +63,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .map(|name| self.topic_named(name, sec))
             .collect();
-        let shown_under = self.table_context(sec, after_list, &topics);
+        // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
+        // `R-CNN 계열`) belong with those sections too, though no fact is keyed by them.
+        let placed: Vec<Option<usize>> = subjects
+            .iter()
+            .zip(&topics)
+            .map(|(name, t)| t.or_else(|| self.facet_named(name, sec)))
+            .collect();
+        let shown_under = self.table_context(sec, after_list, &placed);
         let context = (shown_under != sec).then(|| self.path(shown_under));
         // What a cell's claim and fact are about: the topic its subject names, else the
         // subject as written.
@@ -213,7 +220,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             for n in names.iter() {
-                if !wanted.iter().any(|w| is_run_of(w, n)) {
+                if !wanted.iter().any(|w| is_run_of(w, n) && !is_family_of(w, n)) {
                     continue;
                 }
                 let len = n.split(' ').count();
@@ -232,6 +239,36 @@ impl<'t, 'a> Builder<'t, 'a> {
             (None, Some((_, t, false))) => Some(t),
             _ => None,
         }
+    }
+
+    /// A facet section of `near`'s topic titled exactly `name` (a sub-topic such as `### Fast
+    /// R-CNN` under `## R-CNN 계열`). Only the topic's own sections are read: they lie between
+    /// its heading and the end of its span.
+    fn facet_named(&self, name: &str, near: Option<usize>) -> Option<usize> {
+        let wanted = aliases(name);
+        let first = wanted.first()?;
+        let secs = &self.doc.sections;
+        let mut topic = near?;
+        while secs[topic].kind == SectionKind::Facet {
+            topic = secs[topic].parent?;
+        }
+        if secs[topic].kind != SectionKind::Topic {
+            return None;
+        }
+        let end = secs[topic].span.end;
+        let mut found = None;
+        for (i, s) in secs.iter().enumerate().skip(topic + 1) {
+            if s.heading_span.start >= end {
+                break;
+            }
+            if s.kind == SectionKind::Facet && aliases(&self.info[i].short).first() == Some(first) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// The problem `sec` is in, if any.
@@ -371,6 +408,18 @@ fn is_run_of(run: &str, words: &str) -> bool {
                     .next()
                     .is_none_or(|c| c == ' ')
         })
+}
+
+/// Whether title `words` names the family of `run` (`r cnn 계열` of `r cnn`): the family is
+/// no name of its first member, which a row of a table under it (`R-CNN`, `Fast R-CNN`,
+/// `Faster R-CNN`) compares with its siblings.
+fn is_family_of(run: &str, words: &str) -> bool {
+    words.strip_prefix(run).is_some_and(|rest| {
+        matches!(
+            rest.trim(),
+            "계열" | "계열 모델" | "모델들" | "family" | "models" | "variants" | "series"
+        )
+    })
 }
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an
