@@ -416,6 +416,23 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         let split_terms = all_terms && terms.len() >= 2;
+        // `Introduce CI/CD and CT` over `**CT (…)**: …` and `**CI/CD**: …`: the head names
+        // every term it would answer with, so only the terms' own cards ask anything.
+        let named = |l: &super::lists::Label| {
+            let name = l.text.split(" (").next().unwrap_or(&l.text).trim();
+            !name.is_empty() && h.text.to_lowercase().contains(&name.to_lowercase())
+        };
+        if split_terms && h.value_html.is_empty() && terms.iter().all(|(_, l)| named(l)) {
+            self.skip(
+                h.item.span.start..h.item.span.start + 1,
+                "names every term its bullets define; each term is a card",
+            );
+            for (item, label) in terms {
+                let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+                self.labelled_item_card(Some(sec), Some(&h.text), item, &label, lead_evs, rest);
+            }
+            return;
+        }
         let mut back = h.value_html.clone();
         let mut rest_html = String::new();
         if split_terms {
