@@ -409,11 +409,11 @@ pub(super) fn is_image_only(plain: &Plain) -> bool {
     rest.trim().is_empty()
 }
 
-/// Whether `before` (the blocks of a facet section before a list) holds a table after a list:
-/// such a table is no part of the facet, and neither is what follows it.
+/// Whether `before` (the blocks of a facet section before a list) holds a table: a table
+/// after the facet's list is no part of the facet, and neither is what follows it; a table
+/// that is the facet's whole answer (`### 분할 종류`) has its cells as cards, and a bullet
+/// after it (`- U-Net의 skip connection은 …`) is a remark of its own, not the answer to the
+/// facet's question.
 fn after_table_after_list(tree: &crate::tree::Tree, before: &[usize]) -> bool {
-    let kinds = || before.iter().map(|&n| tree.blocks[n].kind);
-    kinds()
-        .position(|k| k == Kind::List)
-        .is_some_and(|first| kinds().skip(first).any(|k| k == Kind::Table))
+    before.iter().any(|&n| tree.blocks[n].kind == Kind::Table)
 }

@@ -144,7 +144,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     pin_at: None,
                     pin_line: None,
                 });
-                card.context = context.clone();
+                card.context = match self.leaked_at(shown_under, value) {
+                    Some(above) => Some(self.path(above)),
+                    None => context.clone(),
+                };
                 self.raw_cards.push(RawCard {
                     card,
                     namespace: namespace.clone(),
@@ -239,6 +242,33 @@ impl<'t, 'a> Builder<'t, 'a> {
             (None, Some((_, t, false))) => Some(t),
             _ => None,
         }
+    }
+
+    /// Where a cell whose answer is `value` must be shown instead of under `at` when a
+    /// section on `at`'s path names the answer (`Instance Segmentation › 대표 모델` → `Mask
+    /// R-CNN`, in a table under `Mask R-CNN › 분할 종류`): above the highest such section.
+    fn leaked_at(&self, at: Option<usize>, value: &str) -> Option<Option<usize>> {
+        // The answer's items as names (`FCN, U-Net` → `fcn`, `unet`): only a whole item
+        // gives the answer away, not a name inside a longer one (`RKD (Relational Knowledge
+        // Distillation)` under `Knowledge Distillation`).
+        let items: Vec<String> = value
+            .split([',', '/', '·'])
+            .map(facts::name_key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        let secs = &self.doc.sections;
+        let mut leak = None;
+        let mut cur = at;
+        while let Some(s) = cur {
+            if matches!(secs[s].kind, SectionKind::Topic | SectionKind::Facet) {
+                let name = facts::name_key(&self.info[s].short);
+                if name.chars().count() >= 2 && items.contains(&name) {
+                    leak = Some(secs[s].parent);
+                }
+            }
+            cur = secs[s].parent;
+        }
+        leak
     }
 
     /// A facet section of `near`'s topic titled exactly `name` (a sub-topic such as `### Fast
