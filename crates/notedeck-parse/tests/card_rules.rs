@@ -77,7 +77,7 @@ fn only_statements_without_a_key_term_stay_in_the_gist() {
 }
 
 #[test]
-fn each_cue_of_a_tip_line_hides_its_own_value() {
+fn each_cue_of_a_tip_line_stays_shown_over_its_hidden_value() {
     let d = doc(
         "📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n",
     );
@@ -85,8 +85,9 @@ fn each_cue_of_a_tip_line_hides_its_own_value() {
     assert_eq!(
         fronts,
         [
-            // One card per cue, each showing the other cue.
-            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c2::ViT 유리}}",
+            // Each value hidden on its own, the cues shown; one card, since a card showing
+            // one side of a contrast gives the other away.
+            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c1::ViT 유리}}",
             "BN = {{c1::배치 방향, CNN}}",
         ]
     );
@@ -536,7 +537,9 @@ fn a_family_is_no_name_of_its_first_member() {
         .map(|c| {
             format!(
                 "[{}] {} => {}",
-                c.context.as_deref().map_or(String::new(), |p| p.join(" › ")),
+                c.context
+                    .as_deref()
+                    .map_or(String::new(), |p| p.join(" › ")),
                 c.front,
                 c.back
             )

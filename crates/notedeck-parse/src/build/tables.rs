@@ -223,7 +223,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             for n in names.iter() {
-                if !wanted.iter().any(|w| is_run_of(w, n) && !is_family_of(w, n)) {
+                if !wanted
+                    .iter()
+                    .any(|w| is_run_of(w, n) && !is_family_of(w, n))
+                {
                     continue;
                 }
                 let len = n.split(' ').count();

@@ -313,8 +313,9 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         if answer.is_empty() || question.is_empty() {
             return None;
         }
-        // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is a deletion of its own, so the
-        // card asking one shows the other cue; when a mark cannot be placed, one deletion.
+        // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is hidden on its own, so the
+        // cues stay shown, and all in one card: pairs contrast, and a card showing one
+        // pair's value would give the other away. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
         let pairs = pair_marks(t, cut, sep);
         let (walked, done) = match walk_marks(evs, &pairs) {
@@ -381,8 +382,8 @@ fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
 }
 
 /// Where the values of `cue → value, cue → value` start and end after the first cut at `cut`:
-/// `(offset, Some(n))` opens deletion `n`, `(offset, None)` closes one. Empty when the line
-/// has one value.
+/// `(offset, Some(1))` opens a deletion (all of the one card `c1`), `(offset, None)` closes
+/// one. Empty when the line has one value.
 fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     let mut marks = vec![(cut, Some(1))];
     let mut from = cut;
@@ -401,7 +402,7 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
         }
         n += 1;
         marks.push((comma, None));
-        marks.push((next + sep.len(), Some(n)));
+        marks.push((next + sep.len(), Some(1)));
         from = next + sep.len();
     }
     if n == 1 { Vec::new() } else { marks }
