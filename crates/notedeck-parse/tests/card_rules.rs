@@ -296,19 +296,20 @@ fn paren_numbered_headings_are_steps_of_a_topic_that_names_nothing() {
 fn a_sentence_listing_examples_answers_its_heading() {
     // `A, B 등이 이에 해당합니다`: the examples are the fact, even where the first sentence
     // only rates the heading; after a first sentence that says something, they follow it.
+    // (Paragraphs of four sentences: a shorter one is the answer as a whole.)
     let d = doc("## **2. NAS의 도전과제**
 
 ## 1) 계산 비용
 
-NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다.
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다. 이 문제는 앞으로도 계속 연구될 것입니다.
 
 ## 2) 설명 가능성
 
-NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다.
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다. 이 문제는 앞으로도 계속 연구될 것입니다.
 
 ## 3) 성능 추정
 
-NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다. 그래서 빠릅니다.
+NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다. 그래서 빠릅니다. 이 문제는 앞으로도 계속 연구될 것입니다.
 ");
     assert_eq!(
         cards(&d)[1..],
@@ -552,6 +553,28 @@ fn a_family_is_no_name_of_its_first_member() {
             "[문제 9 › R-CNN 계열] Faster R-CNN › 속도 => 빠름",
             "[문제 9] 2-stage (Faster R-CNN) › 속도 => 느림",
             "[문제 9] 1-stage (YOLO) › 속도 => 빠름",
+        ]
+    );
+}
+
+#[test]
+fn an_essay_part_of_one_short_paragraph_answers_with_all_of_it() {
+    // The first sentence only restates the heading; the facts are in the two after it.
+    let d = doc("# 2. 연합 학습의 작동 원리
+
+# 1) 로컬 학습
+
+각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.
+
+# 2) 모델 집계
+
+서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.
+");
+    assert_eq!(
+        cards(&d)[1..],
+        [
+            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리 › 로컬 학습 => <p>각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.</p>",
+            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리 › 모델 집계 => <p>서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.</p>",
         ]
     );
 }

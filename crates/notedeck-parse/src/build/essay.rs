@@ -12,6 +12,11 @@ use crate::{CardKind, Deletion, SectionKind, math};
 /// the stage names). Not `section`: a facet with a body of its own has that card too.
 const HEADINGS_KEY: &str = "headings";
 
+/// Longest paragraph (characters) an essay part answers with as a whole.
+const PART_MAX_CHARS: usize = 170;
+/// Most sentences of a paragraph an essay part answers with as a whole.
+const PART_MAX_SENTENCES: usize = 3;
+
 /// Longest topic name a definition sentence may open with.
 const SUBJECT_MAX_CHARS: usize = 40;
 
@@ -123,6 +128,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         let tree = self.tree;
         // (section, first paragraph, its point, the examples it lists)
         let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
+        // Parts answered by their whole paragraph: no sentence of theirs is to be chosen.
+        let mut whole: Vec<usize> = Vec::new();
+        let paragraphs_in = |c: usize| {
+            runs.iter()
+                .filter(|(s, _)| *s == Some(c))
+                .flat_map(|(_, blocks)| blocks.iter())
+                .filter(|&&b| tree.blocks[b].kind == Kind::Paragraph)
+                .count()
+        };
         for &c in kids {
             let mut paragraphs = runs
                 .iter()
@@ -151,6 +165,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .get(first)
                 .and_then(Option::as_ref)
                 .map_or("", |p| p.text.trim());
+            // A part whose one paragraph is short enough to read at a glance answers with all
+            // of it: its first sentence often only restates the heading (`글로벌 모델 배포` →
+            // `중앙 서버가 … 모델을 … 전송합니다.`) and the facts follow.
+            if paragraphs_in(c) == 1
+                && text.chars().count() <= PART_MAX_CHARS
+                && sentences(text).count() <= PART_MAX_SENTENCES
+            {
+                found.push((c, first, Some(text.to_string()), None));
+                whole.push(c);
+                continue;
+            }
             let worth = |s: &&str| prose_reason(s).is_none() && !only_rates(s);
             let point = first_sentence(text).filter(worth);
             // `주로 사용되는 방법으로는 강화학습, 진화 알고리즘, … 등이 있습니다.`: the examples a
@@ -179,7 +204,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .any(|(_, _, s, _)| s.as_ref().is_some_and(|s| s.contains(w.as_str())))
         }) {
-            for (_, first, point, _) in &mut found {
+            for (c, first, point, _) in &mut found {
+                if whole.contains(c) {
+                    continue;
+                }
                 let Some(sentence) = point else { continue };
                 if sentence.contains(subject.as_str()) {
                     continue;
