@@ -236,7 +236,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                 back.push_str("</p>");
             }
             let block = &tree.blocks[first];
-            self.note_first_sentence(block.span.start);
+            if whole.contains(&c) {
+                // Carded as it is: no longer a skipped block.
+                if let Some(k) = self
+                    .doc
+                    .skipped
+                    .iter()
+                    .position(|s| s.span.start == block.span.start)
+                {
+                    self.doc.skipped.remove(k);
+                }
+            } else {
+                self.note_first_sentence(block.span.start);
+            }
             self.push_section_card(c, back, &[block]);
         }
     }
