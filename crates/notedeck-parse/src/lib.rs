@@ -272,6 +272,23 @@ pub struct Problem {
 
 /// Parse one Markdown file. `fallback_title` (usually the file stem) is used when the text
 /// has no `#` heading. Never panics; never fails.
+///
+/// A note of 4 GiB or more is read up to there (and the rest reported as a [`Problem`]):
+/// the parse keeps its offsets in 32 bits, which halves its memory for every other note.
 pub fn parse(text: &str, fallback_title: &str) -> Document {
-    build::parse_document(text, fallback_title)
+    let mut cut = text.len().min(MAX_NOTE_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut doc = build::parse_document(&text[..cut], fallback_title);
+    if cut < text.len() {
+        doc.problems.push(Problem {
+            span: cut..text.len(),
+            message: format!("the note is read up to its first {MAX_NOTE_BYTES} bytes"),
+        });
+    }
+    doc
 }
+
+/// The longest text [`parse`] reads: every offset it keeps fits in a `u32`.
+const MAX_NOTE_BYTES: usize = u32::MAX as usize - 1;

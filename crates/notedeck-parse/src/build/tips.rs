@@ -3,7 +3,7 @@
 
 use super::cards::prose_reason;
 use super::{Builder, CardDraft};
-use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -53,7 +53,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         &mut self,
         sec: Option<usize>,
         title: &str,
-        evs: &[Ev<'a>],
+        evs: Evs<'_>,
         span: Span,
     ) -> bool {
         let plain = Plain::of(self.text, evs);
@@ -197,7 +197,7 @@ struct Cloze {
 
 /// Build a cloze front for a tip line: hide the bold parts other than a leading subject;
 /// failing that, everything after the first `=`, `:` or `→`.
-fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
+fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
     let t = &plain.text;
     let lead_ws = t.len() - t.trim_start().len();
     let leading = plain.strong.first().filter(|s| s.start <= lead_ws).cloned();
