@@ -46,7 +46,31 @@ pub(crate) struct Block {
     pub span: Span,
     /// Index range of the events between this block's Start and End events.
     pub inner: std::ops::Range<usize>,
-    pub children: Vec<Block>,
+    /// Exactly as long as it needs to be: a 20 MB note has half a million blocks, and the
+    /// spare room of growing vectors was a third of their memory.
+    pub children: Box<[Block]>,
+}
+
+/// A block being read: its children so far.
+struct Open {
+    block: Block,
+    children: Vec<Block>,
+}
+
+impl Open {
+    fn close(mut self, end: usize) -> Block {
+        self.block.inner.end = end;
+        self.block.children = self.children.into_boxed_slice();
+        self.block
+    }
+}
+
+/// Add a finished block to the open one, or to the top level.
+fn attach(stack: &mut [Open], top: &mut Vec<Block>, b: Block) {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(b),
+        None => top.push(b),
+    }
 }
 
 /// The parsed note: all events and the top-level blocks.
@@ -79,7 +103,7 @@ impl<'a> Tree<'a> {
         // Notion-style notes make about one event per 12 bytes (measured on the benchmark
         // vault); reserving for one per 10 avoids regrowing without touching unused pages.
         let mut events = Events::with_capacity(text, text.len() / 10 + 16);
-        let mut stack: Vec<Block> = Vec::new();
+        let mut stack: Vec<Open> = Vec::new();
         let mut top: Vec<Block> = Vec::new();
         // Open containers on the stack, and block starts dropped below the cap still open.
         let mut nesting = 0usize;
@@ -96,10 +120,13 @@ impl<'a> Tree<'a> {
                         }
                         nesting += usize::from(is_container(kind));
                         let i = events.len();
-                        stack.push(Block {
-                            kind,
-                            span: span.clone(),
-                            inner: i + 1..i + 1,
+                        stack.push(Open {
+                            block: Block {
+                                kind,
+                                span: span.clone(),
+                                inner: i + 1..i + 1,
+                                children: Box::default(),
+                            },
                             children: Vec::new(),
                         });
                     }
@@ -116,13 +143,10 @@ impl<'a> Tree<'a> {
                         }
                         continue;
                     }
-                    if let Some(mut b) = stack.pop() {
-                        nesting -= usize::from(is_container(b.kind));
-                        b.inner.end = events.len();
-                        match stack.last_mut() {
-                            Some(parent) => parent.children.push(b),
-                            None => top.push(b),
-                        }
+                    if let Some(open) = stack.pop() {
+                        nesting -= usize::from(is_container(open.block.kind));
+                        let b = open.close(events.len());
+                        attach(&mut stack, &mut top, b);
                     }
                 }
                 Event::Rule => {
@@ -134,12 +158,9 @@ impl<'a> Tree<'a> {
                         kind: Kind::Rule,
                         span: span.clone(),
                         inner: i..i,
-                        children: Vec::new(),
+                        children: Box::default(),
                     };
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(b),
-                        None => top.push(b),
-                    }
+                    attach(&mut stack, &mut top, b);
                 }
                 _ => {}
             }
@@ -147,13 +168,11 @@ impl<'a> Tree<'a> {
         }
         events.shrink_to_fit();
         // Unbalanced input cannot happen with pulldown-cmark, but never lose blocks if it did.
-        while let Some(mut b) = stack.pop() {
-            b.inner.end = events.len();
-            match stack.last_mut() {
-                Some(parent) => parent.children.push(b),
-                None => top.push(b),
-            }
+        while let Some(open) = stack.pop() {
+            let b = open.close(events.len());
+            attach(&mut stack, &mut top, b);
         }
+        top.shrink_to_fit();
         Tree {
             events,
             blocks: top,
