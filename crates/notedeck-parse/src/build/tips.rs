@@ -111,7 +111,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// `GRU = …`) is shown under that topic; any other line of tips that close a problem
     /// (after its last topic, where the heading above them is not what they are about) under
     /// the problem. Only the shown context moves; the id still comes from where the line sits.
-    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<Vec<String>> {
+    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<std::sync::Arc<[String]>> {
         let subject = key
             .split(['=', '→', ':'])
             .next()
