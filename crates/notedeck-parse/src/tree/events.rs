@@ -522,3 +522,69 @@ impl DoubleEndedIterator for Iter<'_> {
 }
 
 impl ExactSizeIterator for Iter<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pulldown_cmark::{Options, Parser};
+
+    /// Every kind of event the notes make, including text pulldown-cmark rewrites (entities,
+    /// escapes), and offsets in multi-byte text.
+    const NOTE: &str = "# 제목 *강조* &amp; \\*별\\*\n\n\
+        - **굵게**: `코드` and $x^2$ [링크](https://a.b/c \"t\") ![그림](a%20b.png)\n\
+        - [ ] 할 일\n\n\
+        3. 셋\n4. 넷\n\n\
+        | a | b |\n|:--|--:|\n| 가 \\| 나 | ~~취소~~ |\n\n\
+        ```rust\nfn main() {}\n```\n\n    indented\n\n> 인용 <b>html</b>\n\n\
+        <div>block</div>\n\n---\n\n$$\nE = mc^2\n$$\n줄 끝  \n다음 줄[^1]\n\n[^1]: 각주\n";
+
+    #[test]
+    fn events_read_back_as_pulldown_cmark_made_them() {
+        let options = Options::all();
+        let made: Vec<(Event, Span)> = Parser::new_ext(NOTE, options).into_offset_iter().collect();
+        let mut events = Events::with_capacity(NOTE, 0);
+        for (ev, span) in made.iter().cloned() {
+            events.push(ev, span);
+        }
+        assert_eq!(events.len(), made.len());
+        let read: Vec<(Event, Span)> = events.all().iter().map(|e| (e.ev, e.span)).collect();
+        assert_eq!(read, made);
+        // Kept whole only where the packed form cannot say it.
+        assert!(
+            events.whole.len() * 4 < made.len(),
+            "{}",
+            events.whole.len()
+        );
+        let back: Vec<(Event, Span)> = events.all().iter().rev().map(|e| (e.ev, e.span)).collect();
+        assert!(back.into_iter().rev().eq(made.iter().cloned()));
+    }
+
+    #[test]
+    fn a_run_of_events_reads_like_a_slice() {
+        let made: Vec<Ev> = Parser::new("a *b* c")
+            .into_offset_iter()
+            .map(|(ev, span)| Ev { ev, span })
+            .collect();
+        let loose = Evs::from(&made);
+        let mut events = Events::with_capacity("a *b* c", 8);
+        for e in &made {
+            events.push(e.ev.clone(), e.span.clone());
+        }
+        for evs in [loose, events.all()] {
+            assert_eq!(evs.len(), made.len());
+            assert_eq!(
+                evs.first().map(|e| e.ev),
+                made.first().map(|e| e.ev.clone())
+            );
+            assert_eq!(evs.last().map(|e| e.ev), made.last().map(|e| e.ev.clone()));
+            let mid = evs.slice(1..3).expect("in bounds");
+            assert_eq!(mid.len(), 2);
+            assert_eq!(mid.get(0).map(|e| e.span), Some(made[1].span.clone()));
+            assert!(mid.get(2).is_none());
+            assert!(evs.slice(2..made.len() + 1).is_none());
+            assert_eq!(evs.iter().len(), made.len());
+        }
+        assert!(events.get(0..made.len() + 1).is_none());
+        assert!(Evs::default().first().is_none());
+    }
+}
