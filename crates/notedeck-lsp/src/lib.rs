@@ -17,6 +17,7 @@ use tower_lsp_server::{LspService, Server};
 mod framing;
 mod from_proto;
 mod handlers;
+mod parse_thread;
 mod reviews;
 mod server;
 mod state;

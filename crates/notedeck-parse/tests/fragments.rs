@@ -79,8 +79,8 @@ fn bert_bold_label_bullets() {
         ]
     );
     let c = &d.cards[1];
-    assert_eq!(c.path, ["문제 9", "BERT"]);
-    assert_eq!(c.tags, ["문제 9", "BERT"]);
+    assert_eq!(*c.path, ["문제 9", "BERT"]);
+    assert_eq!(*c.tags, ["문제 9", "BERT"]);
     assert_eq!(spell::tags(&c.tags), ["문제_9", "BERT"]);
     assert_eq!(c.key, "구조");
     assert_eq!(c.line, 7);
@@ -220,7 +220,7 @@ fn comparison_table_with_subjects_in_rows() {
     for c in &table {
         assert_eq!(c.context_path(), ["문제 9"], "{}", c.front);
         // The id still comes from where the cell sits.
-        assert_eq!(c.path, ["문제 9", "BART", "다른 모델과 비교"]);
+        assert_eq!(*c.path, ["문제 9", "BART", "다른 모델과 비교"]);
     }
 }
 
@@ -253,7 +253,7 @@ fn logistic_table_with_pasted_katex_cell() {
     // A table comparing its own topic with another thing sits above that topic.
     for c in d.cards.iter().filter(|c| c.kind == CardKind::Table) {
         assert_eq!(c.context_path(), ["문제 9"]);
-        assert_eq!(c.path, ["문제 9", "Logistic regression"]);
+        assert_eq!(*c.path, ["문제 9", "Logistic regression"]);
     }
     let claim = d
         .claims
@@ -367,8 +367,8 @@ fn problem_headings_with_and_without_spaces() {
         .map(|s| s.title.as_str())
         .collect();
     assert_eq!(problems, ["문제 9", "문항 10", "문항 19", "문항 21"]);
-    assert_eq!(d.cards[0].deck, ["역량평가 정리", "문항 10"]);
-    assert_eq!(d.cards[0].tags, ["문항 10", "GPT"]);
+    assert_eq!(*d.cards[0].deck, ["역량평가 정리", "문항 10"]);
+    assert_eq!(*d.cards[0].tags, ["문항 10", "GPT"]);
     assert_eq!(spell::tags(&d.cards[0].tags), ["문항_10", "GPT"]);
     // The question line under 문제 9 is not a card, and says why.
     assert_eq!(d.skipped[0].line, 5);
@@ -625,7 +625,7 @@ fn a_rule_closes_the_facet_so_the_tip_belongs_to_the_topic() {
         .iter()
         .find(|c| c.kind == CardKind::Cloze)
         .expect("tip card");
-    assert_eq!(tip.path, ["문제 9", "CAM"]);
+    assert_eq!(*tip.path, ["문제 9", "CAM"]);
     let facet = d
         .cards
         .iter()
@@ -1218,7 +1218,7 @@ fn a_table_after_a_facets_list_is_no_part_of_the_facet() {
         .collect();
     assert_eq!(table[0].front, "r › 의미");
     assert_eq!(table[0].context_path(), ["문제 9", "LoRA"]);
-    assert_eq!(table[0].path, ["문제 9", "LoRA", "장점"]);
+    assert_eq!(*table[0].path, ["문제 9", "LoRA", "장점"]);
     // A facet whose body is the table keeps it.
     let d = doc("## **LoRA (Low-Rank Adaptation)**
 

@@ -3,6 +3,7 @@
 
 use super::{Builder, SecCtx, facts};
 use crate::{SectionKind, math};
+use std::sync::Arc;
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Short titles from the problem down to `sec` (the title is the deck namespace).
@@ -46,13 +47,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             let subject = self.compute_subject(sec);
             all.push(SecCtx {
                 crumb_html: self.crumb_html(&breadcrumb, sec),
-                path: self.compute_path(sec),
+                path: self.compute_path(sec).into(),
                 breadcrumb,
                 fact_topic: facts::name_key(&subject),
                 fact_facets: self.compute_fact_facets(sec),
                 subject,
-                deck,
-                tags,
+                deck: deck.into(),
+                tags: tags.into(),
             });
         }
         self.contexts = all;
@@ -62,7 +63,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.contexts.get(sec.map_or(0, |s| s + 1))
     }
 
-    pub(super) fn path(&self, sec: Option<usize>) -> Vec<String> {
+    pub(super) fn path(&self, sec: Option<usize>) -> Arc<[String]> {
         self.ctx(sec).map(|c| c.path.clone()).unwrap_or_default()
     }
 

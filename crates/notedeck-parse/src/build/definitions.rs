@@ -2,7 +2,7 @@
 //! distinct term.
 
 use super::{Builder, CardDraft};
-use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::tree::{self, Block, Evs, Kind, Plain};
 use crate::{CardKind, Span, math, terms};
 use std::collections::HashSet;
 
@@ -69,7 +69,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         if !any_in(&b.span) {
             return;
         }
-        let has_paren = |evs: &[Ev]| any_in(&tree::span_of(evs));
+        let has_paren = |evs: Evs| any_in(&tree::span_of(evs));
         match b.kind {
             Kind::Heading(_) | Kind::Paragraph | Kind::TableCell => {
                 let evs = self.tree.inner(b);

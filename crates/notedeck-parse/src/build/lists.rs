@@ -2,13 +2,13 @@
 
 use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
-use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// A list item read once: the item, its label, its first line's events and its other
 /// children.
-type ReadItem<'t, 'a> = (&'t Block, Option<Label>, &'t [Ev<'a>], &'t [Block]);
+type ReadItem<'t> = (&'t Block, Option<Label>, Evs<'t>, &'t [Block]);
 
 /// Front label of the card listing a topic's claim labels ("MLOps Level 0 › 특징").
 const CLAIMS_LABEL: &str = "특징";
@@ -29,7 +29,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     ) -> Vec<&'t Block> {
         let mut lead = Plain::default();
         // One pass reads each item once; cards wait until the whole list's labels are known.
-        let mut read: Vec<ReadItem<'t, 'a>> = Vec::new();
+        let mut read: Vec<ReadItem<'t>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             let label = label_of(&lead, !rest.is_empty());
@@ -99,7 +99,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         &self,
         item: &'b Block,
         lead: &mut Plain,
-    ) -> (&'t [Ev<'a>], &'b [Block]) {
+    ) -> (Evs<'t>, &'b [Block]) {
         let tree: &'t crate::tree::Tree<'a> = self.tree;
         let (lead_range, rest) = tree.item_lead(item);
         let lead_evs = tree.events.get(lead_range).unwrap_or_default();
@@ -115,7 +115,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         parent: Option<&str>,
         item: &Block,
         label: &Label,
-        lead_evs: &[Ev<'a>],
+        lead_evs: Evs<'_>,
         rest: &[Block],
     ) {
         if is_source_label(&label.text) || self.only_citations(rest) {
@@ -202,7 +202,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn is_source_item(&self, item: &Block) -> bool {
         let (lead, rest) = self.tree.item_lead(item);
         let evs = self.tree.events.get(lead).unwrap_or_default();
-        let bold_label = match (evs.first().map(|e| &e.ev), evs.get(1).map(|e| &e.ev)) {
+        let bold_label = match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
             (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => {
                 is_source_label(t.trim_end_matches(':'))
             }
@@ -246,7 +246,7 @@ pub(super) struct Label {
 
 impl Label {
     /// The lead's events after the label and its colon.
-    pub(super) fn value_events<'a>(&self, evs: &[Ev<'a>]) -> Option<Vec<Ev<'a>>> {
+    pub(super) fn value_events<'x>(&self, evs: Evs<'x>) -> Option<Vec<Ev<'x>>> {
         if self.plain_label {
             return None;
         }
@@ -266,8 +266,8 @@ impl Label {
                 _ => {}
             }
         }
-        let rest = evs.get(idx?..)?;
-        let mut out: Vec<Ev<'a>> = Vec::with_capacity(rest.len());
+        let rest = evs.slice(idx?..evs.len())?;
+        let mut out: Vec<Ev<'x>> = Vec::with_capacity(rest.len());
         let mut first = true;
         for e in rest {
             if first && let Event::Text(t) = &e.ev {

@@ -40,6 +40,7 @@ use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Sp
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
 const LABEL_MAX_CHARS: usize = 60;
@@ -140,11 +141,13 @@ fn replace_nul(doc: &mut Document) {
         for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id]
             .into_iter()
             .chain(&mut c.pinned_id)
-            .chain(&mut c.deck)
-            .chain(&mut c.path)
-            .chain(&mut c.tags)
         {
             fix(s);
+        }
+        for names in [&mut c.deck, &mut c.path, &mut c.tags] {
+            if names.iter().any(|s| s.contains('\0')) {
+                *names = names.iter().map(|s| s.replace('\0', "\u{FFFD}")).collect();
+            }
         }
         c.images.iter_mut().for_each(fix_image);
     }
@@ -179,11 +182,11 @@ struct Info {
 struct SecCtx {
     /// Front of a section-level card (breadcrumb, or the path or title without one), HTML.
     crumb_html: String,
-    path: Vec<String>,
+    path: Arc<[String]>,
     breadcrumb: Vec<String>,
     subject: String,
-    deck: Vec<String>,
-    tags: Vec<String>,
+    deck: Arc<[String]>,
+    tags: Arc<[String]>,
     /// [`facts::name_key`] of `subject`: the topic a fact of this section is about.
     fact_topic: String,
     /// [`facts::name_key`] of each facet between the topic and this section, each after a

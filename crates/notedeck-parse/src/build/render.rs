@@ -98,7 +98,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let ordered = self
             .tree
             .events
-            .get(b.inner.start.saturating_sub(1))
+            .at(b.inner.start.saturating_sub(1))
             .and_then(|e| match e.ev {
                 Event::Start(Tag::List(n)) => n,
                 _ => None,

@@ -79,7 +79,7 @@ pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
         let path = card.context_path();
         let keep = path.iter().take_while(|h| !gives_away(h)).count();
         if keep < path.len() {
-            card.context = Some(path[..keep].to_vec());
+            card.context = Some(path[..keep].into());
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::cards::prose_reason;
 use super::{Builder, CardDraft};
-use crate::tree::{self, Block, Ev, Kind, Plain};
+use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -56,7 +56,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         &mut self,
         sec: Option<usize>,
         title: &str,
-        evs: &[Ev<'a>],
+        evs: Evs<'_>,
         span: Span,
     ) -> bool {
         let plain = Plain::of(self.text, evs);
@@ -134,7 +134,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// `GRU = …`) is shown under that topic; any other line of tips that close a problem
     /// (after its last topic, where the heading above them is not what they are about) under
     /// the problem. Only the shown context moves; the id still comes from where the line sits.
-    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<Vec<String>> {
+    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<std::sync::Arc<[String]>> {
         let subject = key
             .split(['=', '→', ':'])
             .next()
@@ -220,7 +220,7 @@ struct Cloze {
 
 /// Build a cloze front for a tip line: hide the bold parts other than a leading subject;
 /// failing that, everything after the first `=`, `:` or `→`.
-fn cloze(evs: &[Ev], plain: &Plain, copies: &[Span]) -> Option<Cloze> {
+fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
     let t = &plain.text;
     let lead_ws = t.len() - t.trim_start().len();
     let leading = plain.strong.first().filter(|s| s.start <= lead_ws).cloned();

@@ -1,13 +1,15 @@
 //! One pulldown-cmark pass over a note, turned into a small block tree, plus the inline
 //! views the card rules need: plain text with source offsets, bold spans, and HTML.
 //!
-//! The events are kept in one vector; blocks refer to them by index, so nothing is parsed
-//! twice and every piece of text keeps its byte offset into the note.
+//! The events are kept in one packed list ([`Events`]); blocks refer to them by index, so
+//! nothing is parsed twice and every piece of text keeps its byte offset into the note.
 
+mod events;
 mod plain;
 mod render;
 mod stray;
 
+pub(crate) use events::{Events, Evs};
 pub(crate) use plain::Plain;
 pub(crate) use render::{cloze_close, cloze_open, is_citation_url, render, render_cloze};
 
@@ -44,12 +46,36 @@ pub(crate) struct Block {
     pub span: Span,
     /// Index range of the events between this block's Start and End events.
     pub inner: std::ops::Range<usize>,
-    pub children: Vec<Block>,
+    /// Exactly as long as it needs to be: a 20 MB note has half a million blocks, and the
+    /// spare room of growing vectors was a third of their memory.
+    pub children: Box<[Block]>,
+}
+
+/// A block being read: its children so far.
+struct Open {
+    block: Block,
+    children: Vec<Block>,
+}
+
+impl Open {
+    fn close(mut self, end: usize) -> Block {
+        self.block.inner.end = end;
+        self.block.children = self.children.into_boxed_slice();
+        self.block
+    }
+}
+
+/// Add a finished block to the open one, or to the top level.
+fn attach(stack: &mut [Open], top: &mut Vec<Block>, b: Block) {
+    match stack.last_mut() {
+        Some(parent) => parent.children.push(b),
+        None => top.push(b),
+    }
 }
 
 /// The parsed note: all events and the top-level blocks.
 pub(crate) struct Tree<'a> {
-    pub events: Vec<Ev<'a>>,
+    pub events: Events<'a>,
     pub blocks: Vec<Block>,
     /// The first block start dropped for nesting deeper than [`MAX_NESTING`].
     pub too_deep: Option<Span>,
@@ -76,8 +102,8 @@ impl<'a> Tree<'a> {
         let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
         // Notion-style notes make about one event per 12 bytes (measured on the benchmark
         // vault); reserving for one per 10 avoids regrowing without touching unused pages.
-        let mut events: Vec<Ev<'a>> = Vec::with_capacity(text.len() / 10 + 16);
-        let mut stack: Vec<Block> = Vec::new();
+        let mut events = Events::with_capacity(text, text.len() / 10 + 16);
+        let mut stack: Vec<Open> = Vec::new();
         let mut top: Vec<Block> = Vec::new();
         // Open containers on the stack, and block starts dropped below the cap still open.
         let mut nesting = 0usize;
@@ -94,10 +120,13 @@ impl<'a> Tree<'a> {
                         }
                         nesting += usize::from(is_container(kind));
                         let i = events.len();
-                        stack.push(Block {
-                            kind,
-                            span: span.clone(),
-                            inner: i + 1..i + 1,
+                        stack.push(Open {
+                            block: Block {
+                                kind,
+                                span: span.clone(),
+                                inner: i + 1..i + 1,
+                                children: Box::default(),
+                            },
                             children: Vec::new(),
                         });
                     }
@@ -107,23 +136,17 @@ impl<'a> Tree<'a> {
                         dropped -= 1;
                         // Keep the words of two dropped blocks apart.
                         if !matches!(
-                            events.last().map(|e| &e.ev),
+                            events.last().map(|e| e.ev),
                             Some(Event::SoftBreak | Event::Start(_)) | None
                         ) {
-                            events.push(Ev {
-                                ev: Event::SoftBreak,
-                                span: span.end..span.end,
-                            });
+                            events.push(Event::SoftBreak, span.end..span.end);
                         }
                         continue;
                     }
-                    if let Some(mut b) = stack.pop() {
-                        nesting -= usize::from(is_container(b.kind));
-                        b.inner.end = events.len();
-                        match stack.last_mut() {
-                            Some(parent) => parent.children.push(b),
-                            None => top.push(b),
-                        }
+                    if let Some(open) = stack.pop() {
+                        nesting -= usize::from(is_container(open.block.kind));
+                        let b = open.close(events.len());
+                        attach(&mut stack, &mut top, b);
                     }
                 }
                 Event::Rule => {
@@ -135,25 +158,21 @@ impl<'a> Tree<'a> {
                         kind: Kind::Rule,
                         span: span.clone(),
                         inner: i..i,
-                        children: Vec::new(),
+                        children: Box::default(),
                     };
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(b),
-                        None => top.push(b),
-                    }
+                    attach(&mut stack, &mut top, b);
                 }
                 _ => {}
             }
-            events.push(Ev { ev, span });
+            events.push(ev, span);
         }
+        events.shrink_to_fit();
         // Unbalanced input cannot happen with pulldown-cmark, but never lose blocks if it did.
-        while let Some(mut b) = stack.pop() {
-            b.inner.end = events.len();
-            match stack.last_mut() {
-                Some(parent) => parent.children.push(b),
-                None => top.push(b),
-            }
+        while let Some(open) = stack.pop() {
+            let b = open.close(events.len());
+            attach(&mut stack, &mut top, b);
         }
+        top.shrink_to_fit();
         Tree {
             events,
             blocks: top,
@@ -162,7 +181,7 @@ impl<'a> Tree<'a> {
     }
 
     /// Events strictly inside `b`.
-    pub fn inner(&self, b: &Block) -> &[Ev<'a>] {
+    pub fn inner(&self, b: &Block) -> Evs<'_> {
         self.events.get(b.inner.clone()).unwrap_or_default()
     }
 
@@ -254,7 +273,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 /// Span covering `events`.
-pub(crate) fn span_of(events: &[Ev]) -> Span {
+pub(crate) fn span_of<'x>(events: impl Into<Evs<'x>>) -> Span {
+    let events = events.into();
     match (events.first(), events.last()) {
         (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
         _ => 0..0,

@@ -1,6 +1,6 @@
 //! Plain text of inline events, with a map back to source offsets and the bold spans.
 
-use super::{Ev, span_of};
+use super::{Evs, span_of};
 use crate::Span;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -21,7 +21,7 @@ pub(crate) struct Plain {
 
 impl Plain {
     /// Plain text of `events` (inline events only).
-    pub fn of(text: &str, events: &[Ev]) -> Plain {
+    pub fn of<'x>(text: &str, events: impl Into<Evs<'x>>) -> Plain {
         let mut p = Plain::default();
         p.fill(text, events);
         p
@@ -29,7 +29,8 @@ impl Plain {
 
     /// Refill this value with the plain text of `events`, reusing its buffers (list items are
     /// many; allocating four buffers for each one shows in profiles).
-    pub fn fill(&mut self, text: &str, events: &[Ev]) {
+    pub fn fill<'x>(&mut self, text: &str, events: impl Into<Evs<'x>>) {
+        let events = events.into();
         self.text.clear();
         self.map.clear();
         self.strong.clear();

@@ -2,7 +2,7 @@
 //! parts a cloze card hides recorded as byte ranges of the HTML.
 
 use super::stray::stray_strong;
-use super::{Ev, heading_level, is_block_boundary};
+use super::{Evs, heading_level, is_block_boundary};
 use crate::math;
 use crate::{Deletion, Span};
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -10,13 +10,17 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 /// Render events as HTML for a card side. Pasted KaTeX and `$` math become MathJax; HTML
 /// comments (id pins) are dropped; text inside the sorted source ranges `skip` (second
 /// renderings of display formulas) is left out.
-pub(crate) fn render(events: &[Ev], out: &mut String, skip: &[Span]) {
+pub(crate) fn render<'x>(events: impl Into<Evs<'x>>, out: &mut String, skip: &[Span]) {
     render_cloze(events, out, skip);
 }
 
 /// [`render`] for events carrying [`cloze_open`] / [`cloze_close`] markers: returns the
 /// byte ranges of `out` written between them, with their deletion numbers.
-pub(crate) fn render_cloze(events: &[Ev], out: &mut String, skip: &[Span]) -> Vec<Deletion> {
+pub(crate) fn render_cloze<'x>(
+    events: impl Into<Evs<'x>>,
+    out: &mut String,
+    skip: &[Span],
+) -> Vec<Deletion> {
     let mut r = Renderer {
         out,
         pending: String::new(),
@@ -25,7 +29,7 @@ pub(crate) fn render_cloze(events: &[Ev], out: &mut String, skip: &[Span]) -> Ve
         block_start: true,
         pending_at_block_start: true,
     };
-    r.run(events, skip);
+    r.run(events.into(), skip);
     r.deletions
 }
 
@@ -45,7 +49,7 @@ struct Renderer<'o> {
 }
 
 impl Renderer<'_> {
-    fn run(&mut self, events: &[Ev], skip: &[Span]) {
+    fn run(&mut self, events: Evs, skip: &[Span]) {
         let mut in_image = false;
         let mut in_code = false;
         let stray = stray_strong(events);

@@ -1,6 +1,6 @@
 //! Literal `**` that CommonMark left as text but the author meant as bold.
 
-use super::{Ev, is_block_boundary};
+use super::{Evs, is_block_boundary};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// `**` delimiters that CommonMark left as literal text but the author meant as bold, as
@@ -20,7 +20,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 /// `**NAS(…)**`; the card shows what that fix gives, so a lone `*` at the start of a word
 /// pairs with the next literal `**` (and a `**` opener with a lone `*` that ends a word).
 /// A `*` between two non-spaces (`2*3`) or between spaces (`a * b`) is never a delimiter.
-pub(super) fn stray_strong(events: &[Ev]) -> Vec<StarCut> {
+pub(super) fn stray_strong(events: Evs) -> Vec<StarCut> {
     // Nearly every block has no literal `*` at all (bold markup becomes events): skip the
     // walk, and its copies of the text, with one memchr per text event.
     if !events

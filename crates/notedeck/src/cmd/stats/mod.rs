@@ -277,7 +277,7 @@ fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Doc
         let note = collection.note(&card.id);
         let front = one_line(&notedeck_parse::marked_front(card));
         totals.add(note);
-        sections.entry(card.path.clone()).or_default().add(note);
+        sections.entry(card.path.to_vec()).or_default().add(note);
         if let Some(note) = note {
             let lapses: i64 = note.cards().map(|c| c.lapses()).sum();
             let leech = note.cards().any(|c| c.leech());
@@ -297,7 +297,7 @@ fn document<'a>(path: String, cards: &[Card], collection: &'a Collection) -> Doc
             id: card.id.clone(),
             line: card.line,
             front,
-            path: card.path.clone(),
+            path: card.path.to_vec(),
             anki: note,
         });
     }
