@@ -411,7 +411,7 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
 /// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
 /// fall in a top-level text event; the last deletion is left open. `None` when a mark cannot
 /// be placed. Offsets count text the way `Plain::of` does: image alt text is not part of it.
-fn walk_marks<'a>(evs: &[Ev<'a>], marks: &[(usize, Option<u32>)]) -> Option<(Vec<Ev<'a>>, bool)> {
+fn walk_marks<'a>(evs: Evs<'a>, marks: &[(usize, Option<u32>)]) -> Option<(Vec<Ev<'a>>, bool)> {
     let mut out: Vec<Ev> = Vec::with_capacity(evs.len() + 2 * marks.len());
     let mut next = 0usize;
     let mut pos = 0usize;
@@ -423,7 +423,8 @@ fn walk_marks<'a>(evs: &[Ev<'a>], marks: &[(usize, Option<u32>)]) -> Option<(Vec
             span: e.span.clone(),
         })
     };
-    for e in evs {
+    for e in evs.iter() {
+        let e = &e;
         match &e.ev {
             Event::Start(Tag::Image { .. }) => {
                 in_image = true;
