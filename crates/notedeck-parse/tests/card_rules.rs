@@ -578,3 +578,34 @@ fn an_essay_part_of_one_short_paragraph_answers_with_all_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
+    let d = doc("## **1. SGD**
+
+- **학습률**: 전역 학습률
+
+## **2. Adam**
+
+- **장점**: 초기 수렴이 빠름
+
+## **3. 비교**
+
+- **정리**: 상황에 따라 다름
+
+---
+
+📌 **암기 팁**
+
+- Adam 기본값 → lr 0.001, β1 0.9, β2 0.999
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("the tip's cloze");
+    assert_eq!(
+        tip.context.as_deref().map(|p| p.join(" › ")),
+        Some("문제 9 › Adam".to_string())
+    );
+}

@@ -144,7 +144,13 @@ impl<'t, 'a> Builder<'t, 'a> {
         let topic = if subject.is_empty() {
             None
         } else {
-            self.topic_named(subject, sec)
+            // `Adam 기본값 → …`: a subject that names no topic may open with one.
+            self.topic_named(subject, sec).or_else(|| {
+                let (first, rest) = subject.split_once(' ')?;
+                (first.chars().count() >= 2 && !rest.trim().is_empty())
+                    .then(|| self.topic_named(first, sec))
+                    .flatten()
+            })
         };
         let shown = match topic {
             Some(t) => t,
