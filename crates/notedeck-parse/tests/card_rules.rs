@@ -609,3 +609,28 @@ fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
         Some("문제 9 › Adam".to_string())
     );
 }
+
+#[test]
+fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
+    // The short part names the subject (`NAS`) in its second sentence; the long one's first
+    // sentence does not name it. The long one keeps its first sentence, and neither part is lost.
+    let d = doc("# 2. NAS의 작동 원리
+
+# 1) 탐색 공간 정의
+
+탐색 공간 정의 단계에서는 사용할 수 있는 모든 구성 요소를 정의합니다. 이는 NAS가 탐색할 범위입니다.
+
+# 2) 탐색 전략
+
+다음 단계에서는 정의된 탐색 공간에서 최적의 구조를 찾는 방법을 결정합니다. 여러 방법이 있습니다. 각 방법은 장단점이 있습니다. 상황에 맞게 고릅니다.
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "NAS의 작동 원리",
+            "NAS의 작동 원리 › 탐색 공간 정의",
+            "NAS의 작동 원리 › 탐색 전략",
+        ]
+    );
+}

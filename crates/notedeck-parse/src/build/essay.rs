@@ -200,9 +200,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let parent = kids.first().and_then(|&c| self.doc.sections[c].parent);
         let heading = parent.map_or("", |p| self.doc.sections[p].title.as_str());
         if let Some(subject) = heading_subject(heading).filter(|w| {
-            found
-                .iter()
-                .any(|(_, _, s, _)| s.as_ref().is_some_and(|s| s.contains(w.as_str())))
+            found.iter().any(|(c, _, s, _)| {
+                !whole.contains(c) && s.as_ref().is_some_and(|s| s.contains(w.as_str()))
+            })
         }) {
             for (c, first, point, _) in &mut found {
                 if whole.contains(c) {
