@@ -612,13 +612,14 @@ fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
 
 #[test]
 fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
-    // The short part names the subject (`NAS`) in its second sentence; the long one's first
-    // sentence does not name it. The long one keeps its first sentence, and neither part is lost.
+    // The short part (prose of 120 characters, carded whole) names the subject (`NAS`) in its
+    // second sentence; the long one's first sentence does not name it. The long one keeps its
+    // first sentence, and neither part is lost.
     let d = doc("# 2. NAS의 작동 원리
 
 # 1) 탐색 공간 정의
 
-탐색 공간 정의 단계에서는 사용할 수 있는 모든 구성 요소를 정의합니다. 이는 NAS가 탐색할 범위입니다.
+탐색 공간 정의 단계에서는 AI 모델에 사용할 수 있는 모든 구성 요소(예: 합성곱 층, 풀링 층, 완전 연결 층 등)와 그들 간의 가능한 조합을 정의합니다. 이는 NAS가 탐색할 범위입니다.
 
 # 2) 탐색 전략
 
