@@ -635,3 +635,32 @@ fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
         ]
     );
 }
+
+#[test]
+fn parts_named_like_facets_are_no_list_to_recall() {
+    // Split at its nested lists, `특징` would list `다목적성`, `장점`, `활용 예시`: names of
+    // facets, nothing to recall. Only the parts' own cards are made.
+    let d = doc("## **5. BART**
+
+### 3. 특징
+
+- **다목적성**: 요약, 번역, 질의응답, 문장 생성 모두 가능
+- **장점**
+    - Encoder 덕분에 입력 전체의 양방향 이해
+    - Decoder 덕분에 문장 생성 능력 우수
+    - 다양한 노이즈 덕분에 복원·생성 능력 강화
+- **활용 예시**:
+    - 요약(Summarization)
+    - 데이터 복원(에러 수정)
+    - 자연스러운 텍스트 생성
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "BART › 특징 › 다목적성",
+            "BART › 특징 › 장점",
+            "BART › 특징 › 활용 예시"
+        ]
+    );
+}

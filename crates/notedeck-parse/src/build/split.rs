@@ -329,7 +329,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             back.push_str(close);
         }
-        self.push_section_card(sec, back, parts);
+        // Parts named like facets (`BART › 특징` → `다목적성`, `장점`, `활용 예시`): a list
+        // of those names is nothing to recall; the parts' own cards ask everything.
+        let facet_names = heads
+            .iter()
+            .filter(|h| super::subtopics::is_facet_name(&h.text))
+            .count();
+        if own_text || facet_names * 2 < heads.len() {
+            self.push_section_card(sec, back, parts);
+        }
         for h in heads {
             if let Some(topic) = self.reviewed_topic(sec, &h.text) {
                 let reason = format!(

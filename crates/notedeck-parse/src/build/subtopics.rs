@@ -40,6 +40,12 @@ const FACET_NAMES: &[&str] = &[
     "예시",
     "활용",
     "활용 분야",
+    "활용 예시",
+    "활용 사례",
+    "사용 예시",
+    "사용 사례",
+    "적용 분야",
+    "응용 분야",
     "응용",
     "방법",
     "구성",
@@ -66,10 +72,12 @@ const FACET_NAMES: &[&str] = &[
     "examples",
     "type",
     "types",
+    "applications",
+    "use cases",
 ];
 
 /// Whether `label` names a facet ([`FACET_NAMES`]), ignoring case and a trailing colon.
-fn is_facet_name(label: &str) -> bool {
+pub(super) fn is_facet_name(label: &str) -> bool {
     let l = label.trim().trim_end_matches(':').trim();
     FACET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(l))
 }
