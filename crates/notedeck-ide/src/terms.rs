@@ -62,6 +62,26 @@ impl TermCache {
         *self.all.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
+    /// Forget the answers about `names` and the list of every term, keeping the others: a
+    /// change to one note changes only the answers about the terms its old and new versions
+    /// write (a name's answer is made of that name's sites alone). On a large vault a common
+    /// term's first answer gathers its sites in every note, so clearing everything at each
+    /// keystroke made the next hover of each such term pay that again.
+    pub fn forget<'n>(&mut self, names: impl IntoIterator<Item = &'n str>) {
+        let by_name = self
+            .by_name
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut any = false;
+        for name in names {
+            by_name.remove(name);
+            any = true;
+        }
+        if any {
+            *self.all.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
+        }
+    }
+
     /// Hover and definition data for `name`, if some note defines it.
     pub fn term(&self, ws: &Workspace, name: &str) -> Option<Arc<TermInfo>> {
         let mut cache = self.by_name.lock().unwrap_or_else(PoisonError::into_inner);

@@ -26,6 +26,17 @@ pub fn conflicting_expansions(ws: &Workspace, name: &str) -> Vec<Finding> {
 /// When nothing decides, the later variant is reported with two fixes, neither preferred:
 /// make it like the other, or make the other like it.
 pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Finding> {
+    expansion_conflicts_in(name, sites, &|_| true)
+}
+
+/// [`expansion_conflicts_among`], keeping only the findings in files `wanted` says yes to
+/// (the others are not made at all: an editor checking one file after an edit does not
+/// format a message for every variant site of the vault).
+pub fn expansion_conflicts_in(
+    name: &str,
+    sites: Vec<TermSite<'_>>,
+    wanted: &dyn Fn(&Path) -> bool,
+) -> Vec<Finding> {
     let groups = group_by_expansion(&sites);
     if groups.len() < 2 {
         return Vec::new();
@@ -54,7 +65,7 @@ pub fn expansion_conflicts_among(name: &str, sites: Vec<TermSite<'_>>) -> Vec<Fi
         if key == anchor {
             continue;
         }
-        for site in group {
+        for site in group.iter().filter(|s| wanted(s.path)) {
             let here = &site.term.expansion;
             let (why, fixes) = match &choice {
                 Choice::Keep { by, .. } => {
@@ -254,14 +265,20 @@ pub fn ranked_sites<'a>(ws: &'a Workspace, name: &str) -> Vec<TermSite<'a>> {
     let mut sites = ws.term_sites(name);
     let groups = group_by_expansion(&sites);
     let choice = choose(name, &groups);
-    let best = choice.as_ref().map(Choice::anchor);
+    // The preferred group's terms by address: a common name has a site in nearly every note,
+    // and looking each site up in its group made ranking quadratic in the sites.
+    let preferred: HashSet<*const Term> = choice
+        .as_ref()
+        .and_then(|c| groups.get(c.anchor()))
+        .into_iter()
+        .flatten()
+        .map(|s| std::ptr::from_ref(s.term))
+        .collect();
     sites.sort_by_key(|s| {
-        let preferred = best.is_some_and(|k| {
-            groups
-                .get(k)
-                .is_some_and(|g| g.iter().any(|o| std::ptr::eq(o.term, s.term)))
-        });
-        (!preferred, !s.term.is_heading)
+        (
+            !preferred.contains(&std::ptr::from_ref(s.term)),
+            !s.term.is_heading,
+        )
     });
     sites
 }
@@ -366,12 +383,24 @@ fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSi
         let expansion = site.term.expansion.as_str();
         let key = keys
             .entry(expansion)
-            .or_insert_with(|| comparable(expansion).then(|| normalize(expansion)));
+            .or_insert_with(|| group_key(expansion));
         if let Some(key) = key {
-            groups.entry(key.clone()).or_default().push(*site);
+            match groups.get_mut(key.as_str()) {
+                Some(group) => group.push(*site),
+                None => {
+                    groups.insert(key.clone(), vec![*site]);
+                }
+            }
         }
     }
     groups
+}
+
+/// The group a site with `expansion` joins in `conflicting-expansion` (its normalised
+/// expansion), or `None` if it is not compared at all. Sites of one name in fewer than two
+/// groups never conflict, which the index tracks per name to skip them.
+pub(crate) fn group_key(expansion: &str) -> Option<String> {
+    comparable(expansion).then(|| normalize(expansion))
 }
 
 /// What decided between the variants of a name.
