@@ -71,6 +71,16 @@ impl<'a> Analysis<'a> {
         only_damage(self.ws.check_file(path))
     }
 
+    /// [`Analysis::diagnostics`] for each of `paths`, in that order, the cross-file keys they
+    /// share looked at once (see [`Workspace::check_files`]).
+    pub fn diagnostics_of(&self, paths: &[&Path]) -> Vec<Vec<Finding>> {
+        self.ws
+            .check_files(paths)
+            .into_iter()
+            .map(only_damage)
+            .collect()
+    }
+
     /// [`Analysis::diagnostics`] for every note that has any, checked on all cores.
     pub fn all_diagnostics(&self) -> Vec<(PathBuf, Vec<Finding>)> {
         let mut by_file: Vec<(PathBuf, Vec<Finding>)> = Vec::new();

@@ -486,7 +486,10 @@ fn roots(params: &InitializeParams) -> Vec<PathBuf> {
 fn load_workspace(shared: &Shared) -> usize {
     let files = shared.read().host.files_to_load();
     // Parse on every core without holding the lock, so requests are answered meanwhile.
+    let parsing = notedeck_ide::timing::span("lsp: read and parse");
     let notes = notedeck_ide::load(&files);
+    drop(parsing);
+    let _inserting = notedeck_ide::timing::span("lsp: insert");
     let count = notes.len();
     // Insert a few notes per lock, so a hover waits for a few index updates, not a vault's.
     let mut notes = notes.into_iter().peekable();
@@ -523,6 +526,7 @@ fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
     }
     // The whole vault is checked on a snapshot (it shares the notes and the index), without
     // the lock: an edit made meanwhile must not wait for the whole-vault check.
+    let _checking = notedeck_ide::timing::span("lsp: check the vault");
     let (ws, open) = {
         let st = shared.read();
         let open: HashMap<PathBuf, Uri> = st
@@ -632,12 +636,18 @@ async fn blocking<T: Default + Send + 'static>(
 
 /// Diagnostics for the files that changed.
 fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
+    let _checking = notedeck_ide::timing::span("lsp: check the edited files");
     with_state(shared, &batch.files, |st| {
-        batch
+        let paths: Vec<&std::path::Path> = batch
             .files
             .iter()
+            .map(PathBuf::as_path)
             .filter(|p| st.ws().get(p).is_some())
-            .map(|p| Publish::new(st, p.clone(), diagnostics::for_file(st, p)))
+            .collect();
+        paths
+            .iter()
+            .zip(diagnostics::for_files(st, &paths))
+            .map(|(p, diags)| Publish::new(st, p.to_path_buf(), diags))
             .collect()
     })
 }
@@ -671,22 +681,35 @@ fn with_state<'a, T>(
 /// index names them). Only lists that differ from what the client has are returned: a file
 /// shown with findings gets its new list (empty when they are gone), an open file its first
 /// list, a closed file nothing shown only when it now has findings.
+///
+/// An edit of a note that writes the vault's common terms affects nearly every file, so they
+/// are checked together (each shared key looked at once per chunk) and a chunk at a time, each
+/// under its own read lock: an edit made meanwhile waits for one chunk, not the vault. A chunk
+/// checked after such an edit may be of the newer text; that edit re-checks what it affects
+/// after this batch, so the last list published for a file is of the newest text.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
-    with_state(shared, batch.affected.difference(&batch.files), |st| {
-        let mut out = Vec::new();
-        for path in batch.affected.difference(&batch.files) {
-            let diags = diagnostics::for_file(st, path);
-            let unchanged = match lock(&shared.published).get(path) {
-                Some((_, shown)) => shown == &diags,
-                None => !st.open.contains_key(path) && diags.is_empty(),
-            };
-            if !unchanged {
-                out.push(Publish::new(st, path.clone(), diags));
+    let _checking = notedeck_ide::timing::span("lsp: check the affected files");
+    let paths: Vec<&PathBuf> = batch.affected.difference(&batch.files).collect();
+    let mut out = Vec::new();
+    for chunk in paths.chunks(AFFECTED_CHUNK) {
+        with_state(shared, chunk.iter().copied(), |st| {
+            let paths: Vec<&std::path::Path> = chunk.iter().map(|p| p.as_path()).collect();
+            for (path, diags) in chunk.iter().zip(diagnostics::for_files(st, &paths)) {
+                let unchanged = match lock(&shared.published).get(*path) {
+                    Some((_, shown)) => shown == &diags,
+                    None => !st.open.contains_key(*path) && diags.is_empty(),
+                };
+                if !unchanged {
+                    out.push(Publish::new(st, (*path).clone(), diags));
+                }
             }
-        }
-        out
-    })
+        });
+    }
+    out
 }
+
+/// Files re-checked per read lock after an edit (see [`affected_files`]).
+const AFFECTED_CHUNK: usize = 256;
 
 /// Diagnostics of one file, with the buffer version they were computed from.
 struct Publish {
