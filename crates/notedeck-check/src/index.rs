@@ -182,6 +182,11 @@ impl Index {
         }
     }
 
+    /// Make room for `cards` more cards in the card index.
+    pub(crate) fn reserve_fronts(&mut self, cards: usize) {
+        self.fronts.reserve(cards);
+    }
+
     /// Whether the sites of term `name` fall in two groups or more, so that
     /// `conflicting-expansion` may have something to say about them.
     pub(crate) fn may_conflict(&self, name: &str) -> bool {
@@ -191,9 +196,19 @@ impl Index {
     }
 
     /// `path` and the files of `sharers` (ids, possibly repeated) as an [`Affected`].
-    pub(crate) fn affected(&self, path: &Path, mut sharers: Vec<FileId>) -> Affected {
-        sharers.sort_unstable();
-        sharers.dedup();
+    pub(crate) fn affected(&self, path: &Path, sharers: Vec<FileId>) -> Affected {
+        // Each file once, then in path order, so the set is built without comparing paths:
+        // an edited note shares its common terms with nearly every file of a vault, once per
+        // term.
+        let mut seen = vec![false; self.paths.len()];
+        let mut sharers: Vec<FileId> = sharers
+            .into_iter()
+            .filter(|&id| {
+                seen.get_mut(id as usize)
+                    .is_some_and(|s| !std::mem::replace(s, true))
+            })
+            .collect();
+        sharers.sort_unstable_by_key(|&id| self.rank(id));
         let mut paths: BTreeSet<PathBuf> = sharers
             .into_iter()
             .filter_map(|id| self.paths.get(id as usize).cloned())

@@ -28,6 +28,9 @@ pub struct Workspace {
     image_exists: Option<ImageResolver>,
 }
 
+/// Notes whose index keys [`Workspace::insert_many`] makes at once.
+const KEYS_CHUNK: usize = 512;
+
 impl fmt::Debug for Workspace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Workspace")
@@ -64,11 +67,29 @@ impl Workspace {
     /// likes), computing their index keys on all cores. Same result as calling
     /// [`Workspace::insert`] for each, in order, without the [`Affected`] sets: on a vault
     /// whose common terms are in every file, collecting them made loading quadratic.
+    ///
+    /// The card index is sized for all the notes' cards first (growing a table of a vault's
+    /// million cards keeps the old and the new table alive at once), and the keys are made a
+    /// chunk of notes at a time, so only one chunk's keys wait to be posted.
     pub fn insert_many(&mut self, notes: Vec<(PathBuf, Note)>) {
-        let keys = crate::par_map(&notes, |(_, note)| NoteKeys::of(note));
-        for ((path, note), keys) in notes.into_iter().zip(keys) {
-            self.insert_with_keys(path, note, keys, None);
+        self.reserve_cards(notes.iter().map(|(_, note)| note.cards.cards.len()).sum());
+        let mut notes = notes.into_iter();
+        loop {
+            let chunk: Vec<(PathBuf, Note)> = notes.by_ref().take(KEYS_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let keys = crate::par_map(&chunk, |(_, note)| NoteKeys::of(note));
+            for ((path, note), keys) in chunk.into_iter().zip(keys) {
+                self.insert_with_keys(path, note, keys, None);
+            }
         }
+    }
+
+    /// Make room in the index for `cards` more cards, for a caller about to insert many notes
+    /// in batches (see [`Workspace::insert_many`]).
+    pub fn reserve_cards(&mut self, cards: usize) {
+        Arc::make_mut(&mut self.index).reserve_fronts(cards);
     }
 
     /// Add or replace one already-parsed note; returns the files whose findings may have

@@ -164,6 +164,11 @@ impl AnalysisHost {
         self.ws.insert_many(notes);
     }
 
+    /// Make room for `cards` more cards before inserting loaded notes in batches.
+    pub fn reserve_cards(&mut self, cards: usize) {
+        self.ws.reserve_cards(cards);
+    }
+
     /// Every `*.md` under the roots that is not open, for the startup scan.
     pub fn files_to_load(&self) -> Vec<PathBuf> {
         vault::markdown_files_under(&self.roots, MAX_FILES)

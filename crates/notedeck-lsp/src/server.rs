@@ -491,6 +491,8 @@ fn load_workspace(shared: &Shared) -> usize {
     drop(parsing);
     let _inserting = notedeck_ide::timing::span("lsp: insert");
     let count = notes.len();
+    let cards = notes.iter().map(|(_, note)| note.cards.cards.len()).sum();
+    shared.write().host.reserve_cards(cards);
     // Insert a few notes per lock, so a hover waits for a few index updates, not a vault's.
     let mut notes = notes.into_iter().peekable();
     while notes.peek().is_some() {
@@ -686,12 +688,20 @@ fn with_state<'a, T>(
 /// are checked together (each shared key looked at once per chunk) and a chunk at a time, each
 /// under its own read lock: an edit made meanwhile waits for one chunk, not the vault. A chunk
 /// checked after such an edit may be of the newer text; that edit re-checks what it affects
-/// after this batch, so the last list published for a file is of the newest text.
+/// after this batch, so the last list published for a file is of the newest text. Once a newer
+/// change is queued the files not yet checked go back in the queue for its batch, so the next
+/// edit's own file is checked after one chunk, not after the vault.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
     let _checking = notedeck_ide::timing::span("lsp: check the affected files");
+    let seen = shared.generation.load(Ordering::SeqCst);
     let paths: Vec<&PathBuf> = batch.affected.difference(&batch.files).collect();
     let mut out = Vec::new();
-    for chunk in paths.chunks(AFFECTED_CHUNK) {
+    for (i, chunk) in paths.chunks(AFFECTED_CHUNK).enumerate() {
+        if shared.generation.load(Ordering::SeqCst) != seen {
+            let rest = paths.iter().skip(i * AFFECTED_CHUNK).map(|p| (*p).clone());
+            lock(&shared.dirty).affected.extend(rest);
+            break;
+        }
         with_state(shared, chunk.iter().copied(), |st| {
             let paths: Vec<&std::path::Path> = chunk.iter().map(|p| p.as_path()).collect();
             for (path, diags) in chunk.iter().zip(diagnostics::for_files(st, &paths)) {
