@@ -5,6 +5,7 @@
 use crate::dictionary::unknown_words;
 use crate::{Code, Edit, Finding, Fix, Note, Related, TermSite, Workspace};
 use notedeck_parse::{Span, Term};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -178,7 +179,7 @@ pub fn drop_mismatches_under_conflicts(findings: &mut Vec<Finding>) {
 pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Finding> {
     let mut out = Vec::new();
     for term in &note.doc.terms {
-        if spells_acronym(&term.name, &term.expansion) != Some(false)
+        if spells_acronym_cached(&term.name, &term.expansion) != Some(false)
             || !expansion_in_text(&note.text, term)
         {
             continue;
@@ -216,6 +217,35 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
         });
     }
     out
+}
+
+/// [`spells_acronym`], remembered per thread: a vault writes the same few hundred terms in
+/// every note, and `acronym-mismatch` asks about each site of each of them.
+fn spells_acronym_cached(name: &str, expansion: &str) -> Option<bool> {
+    /// Pairs remembered before the cache starts over (a bound for a long editing session).
+    const MAX_PAIRS: usize = 20_000;
+    thread_local! {
+        static SPELLS: RefCell<(usize, HashMap<String, HashMap<String, Option<bool>>>)> =
+            RefCell::new((0, HashMap::new()));
+    }
+    SPELLS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let (pairs, names) = &mut *cache;
+        if let Some(&known) = names.get(name).and_then(|e| e.get(expansion)) {
+            return known;
+        }
+        if *pairs >= MAX_PAIRS {
+            names.clear();
+            *pairs = 0;
+        }
+        let spells = spells_acronym(name, expansion);
+        names
+            .entry(name.to_string())
+            .or_default()
+            .insert(expansion.to_string(), spells);
+        *pairs += 1;
+        spells
+    })
 }
 
 /// Which word of an expansion that cannot spell `name` starts with the wrong letter, said for
@@ -337,12 +367,12 @@ pub fn expansion_in_text(text: &str, term: &Term) -> bool {
     let Some(source) = text.get(term.expansion_span.clone()) else {
         return false;
     };
-    let plain = |s: &str| {
+    // Compared as they come: every term of a vault goes through here when it is indexed.
+    fn plain(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
-            .collect::<Vec<char>>()
-    };
-    plain(source) == plain(&term.expansion)
+    }
+    plain(source).eq(plain(&term.expansion))
 }
 
 /// Whole-word test for mentions: an ASCII letter or digit right before or after continues the
