@@ -254,7 +254,10 @@ impl Index {
 #[derive(Debug, Clone)]
 pub(crate) enum Posted {
     One((FileId, u32)),
-    Many(Vec<(FileId, u32)>),
+    /// Boxed, so that a value of the table is 16 bytes, not 32: the table holds a vault's
+    /// million cards, and only a few keys ever hold more than one.
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<(FileId, u32)>>),
 }
 
 impl Posted {
@@ -267,7 +270,7 @@ impl Posted {
 
     fn push(&mut self, card: (FileId, u32)) {
         match self {
-            Posted::One(first) => *self = Posted::Many(vec![*first, card]),
+            Posted::One(first) => *self = Posted::Many(Box::new(vec![*first, card])),
             Posted::Many(cards) => cards.push(card),
         }
     }
