@@ -345,6 +345,25 @@ impl Workspace {
             .collect()
     }
 
+    /// The names of the terms written in at least `min_files` files (those whose answers cost
+    /// the most to gather), in no particular order.
+    pub fn common_terms(&self, min_files: usize) -> Vec<&str> {
+        self.index
+            .terms
+            .iter()
+            .filter(|(_, files)| files.len() >= min_files)
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// Whether the term `name` is written in at least `min_files` files.
+    pub fn is_common_term(&self, name: &str, min_files: usize) -> bool {
+        self.index
+            .terms
+            .get(name)
+            .is_some_and(|files| files.len() >= min_files)
+    }
+
     /// All sites of `name` in path and source order.
     pub(crate) fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
         postings(&self.index, &self.index.terms, name)

@@ -210,6 +210,12 @@ impl LanguageServer for Backend {
                 .await;
                 publish_all(&client, &shared, batch, true).await;
             }
+            let warming = shared.clone();
+            blocking("term answers", move || {
+                let _warming = notedeck_ide::timing::span("lsp: common term answers");
+                warm_terms(&warming, None);
+            })
+            .await;
             let message = format!(
                 "notedeck: {LOADED} {loaded} notes in {load_ms} ms, checked in {} ms",
                 started.elapsed().as_millis() - load_ms
@@ -234,6 +240,7 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let path = uri_to_path(&params.text_document.uri);
         match guarded("didChange", || {
+            let _applying = notedeck_ide::timing::span("lsp: apply a change");
             sync::did_change(&mut self.shared.write(), params)
         }) {
             Ok(Some(changed)) => self.changed(path, changed),
@@ -572,6 +579,17 @@ async fn diagnostics_worker(client: Client, shared: Arc<Shared>) {
         let (computing, files) = (shared.clone(), batch.clone());
         let edited = blocking("diagnostics", move || changed_files(&computing, &files)).await;
         publish_all(&client, &shared, edited, false).await;
+        // The edit made the term cache forget the edited notes' terms; the common ones are
+        // answered again now, so the next hover of one does not gather its sites.
+        if *scanned.borrow() {
+            let (warming, files) = (shared.clone(), batch.clone());
+            blocking("term answers", move || {
+                let paths: Vec<&std::path::Path> =
+                    files.files.iter().map(PathBuf::as_path).collect();
+                warm_terms(&warming, Some(&paths));
+            })
+            .await;
+        }
         // Before the vault is loaded, the scan re-checks every open file when it is done.
         if batch.affected.is_subset(&batch.files) || !*scanned.borrow() {
             continue;
@@ -623,6 +641,15 @@ async fn parse_in_background(shared: Arc<Shared>, path: PathBuf, open_id: u64) {
                 return;
             }
         }
+    }
+}
+
+/// Compute the hover answers about the common terms (of `paths`, or of the vault), one term
+/// per read lock: an edit waits for one term's answer, not for all of them.
+fn warm_terms(shared: &Shared, paths: Option<&[&std::path::Path]>) {
+    let names = shared.read().analysis().common_terms(paths);
+    for name in names {
+        shared.read().analysis().warm_term(&name);
     }
 }
 

@@ -304,12 +304,16 @@ pub fn ranked_sites<'a>(ws: &'a Workspace, name: &str) -> Vec<TermSite<'a>> {
         .flatten()
         .map(|s| std::ptr::from_ref(s.term))
         .collect();
-    sites.sort_by_key(|s| {
-        (
-            !preferred.contains(&std::ptr::from_ref(s.term)),
-            !s.term.is_heading,
-        )
-    });
+    // A stable sort on (not preferred, not a heading), as one pass into four buckets: each
+    // site is looked up once, not once per comparison.
+    let mut buckets: [Vec<TermSite<'a>>; 4] = Default::default();
+    for site in sites.drain(..) {
+        let other = usize::from(!preferred.contains(&std::ptr::from_ref(site.term)));
+        buckets[2 * other + usize::from(!site.term.is_heading)].push(site);
+    }
+    for bucket in buckets {
+        sites.extend(bucket);
+    }
     sites
 }
 
