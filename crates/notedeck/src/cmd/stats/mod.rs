@@ -353,13 +353,13 @@ impl Totals {
         self.buried += usize::from(card.buried());
         self.lapses += card.lapses();
         let active = !card.suspended() && !card.buried();
-        let (today, week) = match &card.due() {
-            Due::New { .. } => (false, false),
+        let week = match &card.due() {
+            Due::New { .. } => false,
             // Learning steps: due within the day they fall in.
-            Due::Minutes { in_minutes } => (*in_minutes < 24 * 60, *in_minutes < 8 * 24 * 60),
-            Due::Day { in_days, .. } => (*in_days <= 0, *in_days <= 7),
+            Due::Minutes { in_minutes } => *in_minutes < 8 * 24 * 60,
+            Due::Day { in_days, .. } => *in_days <= 7,
         };
-        self.due_today += usize::from(active && today);
+        self.due_today += usize::from(notedeck_ide::reviews::is_due_today(card));
         self.due_in_7_days += usize::from(active && week);
         self.reviews_30_days += card.reviews_30_days() as usize;
         self.passed_30_days += card.passed_30_days() as usize;
