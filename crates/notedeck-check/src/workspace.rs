@@ -157,7 +157,7 @@ impl Workspace {
                 continue;
             }
             let sites = self
-                .in_path_order(files, &rank)
+                .in_path_order(files, rank)
                 .flat_map(|(path, note, positions)| {
                     positions
                         .iter()
@@ -169,7 +169,7 @@ impl Workspace {
         }
         for files in self.index.claims.values() {
             let group: Vec<(&Path, &Claim)> = self
-                .in_path_order(files, &rank)
+                .in_path_order(files, rank)
                 .flat_map(|(path, note, positions)| {
                     positions
                         .iter()

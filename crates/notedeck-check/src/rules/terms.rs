@@ -224,9 +224,10 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
 fn spells_acronym_cached(name: &str, expansion: &str) -> Option<bool> {
     /// Pairs remembered before the cache starts over (a bound for a long editing session).
     const MAX_PAIRS: usize = 20_000;
+    /// Pairs remembered, and the answer by name, then expansion.
+    type Spells = (usize, HashMap<String, HashMap<String, Option<bool>>>);
     thread_local! {
-        static SPELLS: RefCell<(usize, HashMap<String, HashMap<String, Option<bool>>>)> =
-            RefCell::new((0, HashMap::new()));
+        static SPELLS: RefCell<Spells> = RefCell::new((0, HashMap::new()));
     }
     SPELLS.with(|cache| {
         let mut cache = cache.borrow_mut();
