@@ -21,11 +21,10 @@ use std::process::ExitCode;
 
 mod html;
 
-use crate::cmd::export::title_of;
+use crate::cmd::read_and_parse;
 use crate::deck::Definitions;
 use crate::display;
-use crate::input::{collect_markdown, read_note};
-use notedeck_ide::cards::drop_missing_image_cards;
+use crate::input::collect_markdown;
 use notedeck_ide::vault::Images;
 
 /// Arguments of `notedeck stats`.
@@ -97,22 +96,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         orphans: Vec::new(),
         orphan_search: String::new(),
     };
-    let mut parsed = Vec::with_capacity(files.len());
-    for file in &files {
-        let note = read_note(file)?;
-        let mut doc = notedeck_parse::parse(&note.text, &title_of(file));
-        drop_missing_image_cards(&mut doc, file, &images);
-        parsed.push((file, note.text, doc));
-    }
+    let parsed = read_and_parse(&files, &images, |_| {})?;
     // The cards export makes: a definition it leaves out is not a card of the notes.
     let definitions = Definitions::of_parsed(parsed.iter());
     let mut in_notes: HashSet<String> = HashSet::new();
     for (file, _, mut doc) in parsed {
-        definitions.apply(file, &mut doc);
+        definitions.apply(&file, &mut doc);
         in_notes.extend(doc.cards.iter().map(|c| c.id.clone()));
         report
             .documents
-            .push(document(display::raw(file), &doc.cards, &collection));
+            .push(document(display::raw(&file), &doc.cards, &collection));
     }
     let (orphans, search) = notedeck_ide::orphans(&collection, &in_notes);
     report.orphans = orphans
