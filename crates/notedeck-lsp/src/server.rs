@@ -4,7 +4,6 @@
 //! the one request with an internal error instead of taking the server down.
 
 use std::collections::{BTreeSet, HashMap};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -15,6 +14,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::from_proto::uri_to_path;
+use crate::guard::guarded;
 use crate::handlers::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols, sync,
 };
@@ -424,22 +424,6 @@ impl Shared {
     }
 }
 
-/// Run `f`, turning a panic into a JSON-RPC internal error that names the request.
-pub fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> jsonrpc::Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        jsonrpc::Error {
-            code: ErrorCode::InternalError,
-            message: format!("notedeck failed while handling {what}: {reason}").into(),
-            data: None,
-        }
-    })
-}
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -794,24 +778,5 @@ async fn publish_all(client: &Client, shared: &Shared, batch: Vec<Publish>, star
     }
     for (uri, diags, version) in sends {
         client.publish_diagnostics(uri, diags, version).await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panicking_handler_becomes_an_internal_error_naming_the_request() {
-        let err = guarded("hover", || -> i32 { panic!("index out of bounds") })
-            .expect_err("the panic is caught");
-        assert_eq!(err.code, ErrorCode::InternalError);
-        assert!(err.message.contains("hover"), "{}", err.message);
-        assert!(
-            err.message.contains("index out of bounds"),
-            "{}",
-            err.message
-        );
-        assert_eq!(guarded("hover", || 7), Ok(7));
     }
 }
