@@ -12,8 +12,9 @@ use crate::rules::cards::FrontKey;
 use crate::rules::claims::{self, ClaimKey};
 use crate::rules::terms;
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The files whose findings a change to the workspace may have changed, in path order: the
 /// changed file itself and every file that shares a term name, claim key or card front key
@@ -95,6 +96,15 @@ pub(crate) struct Index {
     /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
     /// there is a key for nearly every card of a vault and almost all of them hold one card.
     pub(crate) fronts: HashMap<FrontKey, Posted>,
+    /// The place of each file id in path order ([`path_bytes`]), computed when first asked
+    /// and again after a new path is interned: a group of ten thousand sites (a term written
+    /// in every note) is put in path order by sorting numbers, not paths.
+    rank: OnceLock<Vec<u32>>,
+    /// For each term name, how many of its sites fall in each `conflicting-expansion` group
+    /// (a hash of the group key, and the count). A name with fewer than two groups has no
+    /// conflict, which most names of a vault are: checking a file skips them without
+    /// gathering their sites in every note.
+    groups: HashMap<String, Vec<(u64, u32)>>,
 }
 
 /// Where [`Index::add`] and [`Index::remove`] note the other files posted under the keys they
@@ -120,6 +130,9 @@ impl Index {
         let id = self.id(path);
         if let Some(slot) = self.notes.get_mut(id as usize) {
             *slot = Some(Arc::clone(note));
+        }
+        for (name, group) in keys.groups {
+            count_group(&mut self.groups, name, group, true);
         }
         post(&mut self.terms, id, keys.terms, sharers.as_deref_mut());
         post(&mut self.claims, id, keys.claims, sharers.as_deref_mut());
@@ -147,6 +160,9 @@ impl Index {
         if let Some(slot) = self.notes.get_mut(id as usize) {
             *slot = None;
         }
+        for (name, group) in group_keys(note) {
+            count_group(&mut self.groups, name, group, false);
+        }
         unpost(&mut self.terms, id, term_keys(note), sharers.as_deref_mut());
         unpost(
             &mut self.claims,
@@ -166,10 +182,33 @@ impl Index {
         }
     }
 
+    /// Make room for `cards` more cards in the card index.
+    pub(crate) fn reserve_fronts(&mut self, cards: usize) {
+        self.fronts.reserve(cards);
+    }
+
+    /// Whether the sites of term `name` fall in two groups or more, so that
+    /// `conflicting-expansion` may have something to say about them.
+    pub(crate) fn may_conflict(&self, name: &str) -> bool {
+        self.groups
+            .get(name)
+            .is_some_and(|groups| groups.len() >= 2)
+    }
+
     /// `path` and the files of `sharers` (ids, possibly repeated) as an [`Affected`].
-    pub(crate) fn affected(&self, path: &Path, mut sharers: Vec<FileId>) -> Affected {
-        sharers.sort_unstable();
-        sharers.dedup();
+    pub(crate) fn affected(&self, path: &Path, sharers: Vec<FileId>) -> Affected {
+        // Each file once, then in path order, so the set is built without comparing paths:
+        // an edited note shares its common terms with nearly every file of a vault, once per
+        // term.
+        let mut seen = vec![false; self.paths.len()];
+        let mut sharers: Vec<FileId> = sharers
+            .into_iter()
+            .filter(|&id| {
+                seen.get_mut(id as usize)
+                    .is_some_and(|s| !std::mem::replace(s, true))
+            })
+            .collect();
+        sharers.sort_unstable_by_key(|&id| self.rank(id));
         let mut paths: BTreeSet<PathBuf> = sharers
             .into_iter()
             .filter_map(|id| self.paths.get(id as usize).cloned())
@@ -178,10 +217,29 @@ impl Index {
         Affected { paths }
     }
 
+    /// The rank of each file id in path order, computed once per set of paths.
+    pub(crate) fn ranks(&self) -> &[u32] {
+        self.rank.get_or_init(|| {
+            let mut by_path: Vec<usize> = (0..self.paths.len()).collect();
+            by_path.sort_by(|&a, &b| path_bytes(&self.paths[a]).cmp(path_bytes(&self.paths[b])));
+            let mut rank = vec![u32::MAX; self.paths.len()];
+            for (r, id) in by_path.into_iter().enumerate() {
+                rank[id] = u32::try_from(r).unwrap_or(u32::MAX);
+            }
+            rank
+        })
+    }
+
+    /// The rank of file `id` in path order.
+    pub(crate) fn rank(&self, id: FileId) -> u32 {
+        self.ranks().get(id as usize).copied().unwrap_or(u32::MAX)
+    }
+
     fn id(&mut self, path: &Path) -> FileId {
         if let Some(&id) = self.ids.get(path) {
             return id;
         }
+        self.rank = OnceLock::new();
         let id = FileId::try_from(self.paths.len()).unwrap_or(FileId::MAX);
         self.paths.push(path.to_path_buf());
         self.notes.push(None);
@@ -196,7 +254,10 @@ impl Index {
 #[derive(Debug, Clone)]
 pub(crate) enum Posted {
     One((FileId, u32)),
-    Many(Vec<(FileId, u32)>),
+    /// Boxed, so that a value of the table is 16 bytes, not 32: the table holds a vault's
+    /// million cards, and only a few keys ever hold more than one.
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<(FileId, u32)>>),
 }
 
 impl Posted {
@@ -209,7 +270,7 @@ impl Posted {
 
     fn push(&mut self, card: (FileId, u32)) {
         match self {
-            Posted::One(first) => *self = Posted::Many(vec![*first, card]),
+            Posted::One(first) => *self = Posted::Many(Box::new(vec![*first, card])),
             Posted::Many(cards) => cards.push(card),
         }
     }
@@ -238,6 +299,8 @@ impl Posted {
 #[derive(Debug, Default)]
 pub(crate) struct NoteKeys {
     terms: HashMap<String, Vec<u32>>,
+    /// The `conflicting-expansion` group of each term site (see [`Index::may_conflict`]).
+    groups: Vec<(String, u64)>,
     claims: HashMap<ClaimKey, Vec<u32>>,
     fronts: Vec<(FrontKey, u32)>,
 }
@@ -246,6 +309,7 @@ impl NoteKeys {
     pub(crate) fn of(note: &Note) -> NoteKeys {
         NoteKeys {
             terms: group(term_keys(note)),
+            groups: group_keys(note).collect(),
             claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
             fronts: note
                 .cards
@@ -268,17 +332,19 @@ where
     K: Eq + std::hash::Hash + std::borrow::Borrow<Q>,
     Q: Eq + std::hash::Hash + ?Sized,
 {
-    let mut out: Vec<(&Path, &Note, &[u32])> = map
+    let mut ids: Vec<(u32, FileId, &[u32])> = map
         .get(key)
         .into_iter()
         .flatten()
-        .filter_map(|(id, positions)| {
-            let (path, note) = index.file(*id)?;
-            Some((path, note, positions.as_slice()))
-        })
+        .map(|(&id, positions)| (index.rank(id), id, positions.as_slice()))
         .collect();
-    out.sort_by(|a, b| path_bytes(a.0).cmp(path_bytes(b.0)));
-    out
+    ids.sort_unstable_by_key(|&(rank, id, _)| (rank, id));
+    ids.into_iter()
+        .filter_map(|(_, id, positions)| {
+            let (path, note) = index.file(id)?;
+            Some((path, note, positions))
+        })
+        .collect()
 }
 
 /// The order files are taken in within a cross-file group (which place is "first"): byte
@@ -295,6 +361,43 @@ fn term_keys(note: &Note) -> impl Iterator<Item = Option<String>> + '_ {
         .terms
         .iter()
         .map(|t| terms::expansion_in_text(&note.text, t).then(|| t.name.clone()))
+}
+
+/// For each term of `note` that the index posts and `conflicting-expansion` compares: its
+/// name and a hash of its group key.
+fn group_keys(note: &Note) -> impl Iterator<Item = (String, u64)> + '_ {
+    term_keys(note)
+        .zip(&note.doc.terms)
+        .filter_map(|(name, term)| {
+            let key = terms::group_key(&term.expansion)?;
+            let mut hash = DefaultHasher::new();
+            key.hash(&mut hash);
+            Some((name?, hash.finish()))
+        })
+}
+
+/// Count one site of term `name` in group `group` in or out.
+fn count_group(groups: &mut HashMap<String, Vec<(u64, u32)>>, name: String, group: u64, add: bool) {
+    if add {
+        let counts = groups.entry(name).or_default();
+        match counts.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((group, 1)),
+        }
+        return;
+    }
+    let Some(counts) = groups.get_mut(&name) else {
+        return;
+    };
+    if let Some(i) = counts.iter().position(|&(g, _)| g == group) {
+        counts[i].1 -= 1;
+        if counts[i].1 == 0 {
+            counts.swap_remove(i);
+        }
+    }
+    if counts.is_empty() {
+        groups.remove(&name);
+    }
 }
 
 /// Positions of one file's items grouped by key (items without a key are skipped).

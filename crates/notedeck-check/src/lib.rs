@@ -22,7 +22,7 @@ pub use model::{
     Edit, Finding, Fix, ImageResolver, Note, Related, Severity, TermSite, sort_findings,
 };
 pub use par::par_map;
+pub use rules::acronym::spells_acronym;
 pub use rules::cards::{CardDigest, CardDigests, FrontKey};
 pub use rules::encoding;
-pub use rules::terms::spells_acronym;
 pub use workspace::Workspace;

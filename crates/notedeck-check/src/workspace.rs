@@ -1,9 +1,9 @@
 //! [`Workspace`]: every note, the index over them, and the two ways to check them (the whole
 //! workspace for the linter, one file for the editor).
 
-use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, path_bytes, postings};
+use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, postings};
 use crate::rules::{cards, claims, emphasis, encoding, images, katex, terms};
-use crate::{Affected, Finding, FrontKey, ImageResolver, Note, TermSite, sort_findings};
+use crate::{Affected, Finding, ImageResolver, Note, TermSite, sort_findings};
 use notedeck_parse::{Claim, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -27,6 +27,9 @@ pub struct Workspace {
     pub(crate) index: Arc<Index>,
     image_exists: Option<ImageResolver>,
 }
+
+/// Notes whose index keys [`Workspace::insert_many`] makes at once.
+const KEYS_CHUNK: usize = 512;
 
 impl fmt::Debug for Workspace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -64,11 +67,29 @@ impl Workspace {
     /// likes), computing their index keys on all cores. Same result as calling
     /// [`Workspace::insert`] for each, in order, without the [`Affected`] sets: on a vault
     /// whose common terms are in every file, collecting them made loading quadratic.
+    ///
+    /// The card index is sized for all the notes' cards first (growing a table of a vault's
+    /// million cards keeps the old and the new table alive at once), and the keys are made a
+    /// chunk of notes at a time, so only one chunk's keys wait to be posted.
     pub fn insert_many(&mut self, notes: Vec<(PathBuf, Note)>) {
-        let keys = crate::par_map(&notes, |(_, note)| NoteKeys::of(note));
-        for ((path, note), keys) in notes.into_iter().zip(keys) {
-            self.insert_with_keys(path, note, keys, None);
+        self.reserve_cards(notes.iter().map(|(_, note)| note.cards.cards.len()).sum());
+        let mut notes = notes.into_iter();
+        loop {
+            let chunk: Vec<(PathBuf, Note)> = notes.by_ref().take(KEYS_CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let keys = crate::par_map(&chunk, |(_, note)| NoteKeys::of(note));
+            for ((path, note), keys) in chunk.into_iter().zip(keys) {
+                self.insert_with_keys(path, note, keys, None);
+            }
         }
+    }
+
+    /// Make room in the index for `cards` more cards, for a caller about to insert many notes
+    /// in batches (see [`Workspace::insert_many`]).
+    pub fn reserve_cards(&mut self, cards: usize) {
+        Arc::make_mut(&mut self.index).reserve_fronts(cards);
     }
 
     /// Add or replace one already-parsed note; returns the files whose findings may have
@@ -129,23 +150,14 @@ impl Workspace {
     pub fn check_all(&self) -> Vec<Finding> {
         let mut out = self.check_local_all();
         // The index already groups every cross-file key; order each group's files by path
-        // bytes (through a rank computed once) so "first" and "later" match `check_file`.
-        let mut by_path: Vec<FileId> = (0..self.index.paths.len())
-            .filter_map(|i| FileId::try_from(i).ok())
-            .collect();
-        by_path.sort_by(|a, b| {
-            let key = |id: &FileId| self.index.paths.get(*id as usize).map(|p| path_bytes(p));
-            key(a).cmp(&key(b))
-        });
-        let mut rank = vec![usize::MAX; self.index.paths.len()];
-        for (r, id) in by_path.into_iter().enumerate() {
-            if let Some(slot) = rank.get_mut(id as usize) {
-                *slot = r;
-            }
-        }
+        // bytes (through the index's rank) so "first" and "later" match `check_file`.
+        let rank = self.index.ranks();
         for (name, files) in &self.index.terms {
+            if !self.index.may_conflict(name) {
+                continue;
+            }
             let sites = self
-                .in_path_order(files, &rank)
+                .in_path_order(files, rank)
                 .flat_map(|(path, note, positions)| {
                     positions
                         .iter()
@@ -157,7 +169,7 @@ impl Workspace {
         }
         for files in self.index.claims.values() {
             let group: Vec<(&Path, &Claim)> = self
-                .in_path_order(files, &rank)
+                .in_path_order(files, rank)
                 .flat_map(|(path, note, positions)| {
                     positions
                         .iter()
@@ -169,7 +181,7 @@ impl Workspace {
         }
         for posted in self.index.fronts.values() {
             if let Posted::Many(posted) = posted {
-                let group = cards::in_rank_order(self, posted, &rank);
+                let group = cards::in_rank_order(self, posted, rank);
                 out.extend(cards::duplicates_among(&group));
             }
         }
@@ -185,33 +197,54 @@ impl Workspace {
     /// Findings whose primary span is in `path`, including cross-file conflicts in which this
     /// file holds the variant to fix. Cost: this file plus the files sharing a key with it.
     pub fn check_file(&self, path: &Path) -> Vec<Finding> {
-        let Some(note) = self.notes.get(path) else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        self.check_local(path, note, &mut out);
-        let names: BTreeSet<&str> = note.doc.terms.iter().map(|t| t.name.as_str()).collect();
-        for name in names {
-            out.extend(terms::conflicting_expansions(self, name));
+        self.check_files(&[path]).pop().unwrap_or_default()
+    }
+
+    /// [`Workspace::check_file`] for each of `paths` (in that order), each cross-file key
+    /// the files share looked at once: after an edit of a note that writes the vault's common
+    /// terms, nearly every file is affected, and checking them one by one went over each
+    /// common term's sites in the whole vault once per file.
+    pub fn check_files(&self, paths: &[&Path]) -> Vec<Vec<Finding>> {
+        let mut out: Vec<Vec<Finding>> = vec![Vec::new(); paths.len()];
+        let mut slot: HashMap<&Path, usize> = HashMap::new();
+        let (mut names, mut keys, mut fronts) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        for (i, path) in paths.iter().enumerate() {
+            let Some(note) = self.notes.get(*path) else {
+                continue;
+            };
+            slot.insert(path, i);
+            self.check_local(path, note, &mut out[i]);
+            names.extend(note.doc.terms.iter().map(|t| t.name.as_str()));
+            keys.extend(note.doc.claims.iter().map(claims::key));
+            fronts.extend(note.cards.cards.iter().filter_map(|c| c.front_key));
         }
-        let keys: BTreeSet<claims::ClaimKey> = note.doc.claims.iter().map(claims::key).collect();
+        let wanted = |path: &Path| slot.contains_key(path);
+        let mut cross = Vec::new();
+        for name in names.into_iter().filter(|n| self.index.may_conflict(n)) {
+            cross.extend(terms::expansion_conflicts_in(
+                name,
+                self.term_sites(name),
+                &wanted,
+            ));
+        }
         for key in &keys {
-            out.extend(claims::conflicts_among(&claims::claims_with(self, key)));
+            cross.extend(claims::conflicts_among(&claims::claims_with(self, key)));
         }
-        let fronts: BTreeSet<FrontKey> = note
-            .cards
-            .cards
-            .iter()
-            .filter_map(|c| c.front_key)
-            .collect();
         for front in &fronts {
-            out.extend(cards::duplicates_among(&cards::cards_with(self, front)));
+            cross.extend(cards::duplicates_among(&cards::cards_with(self, front)));
         }
-        out.retain(|f| f.path == path);
-        terms::drop_mismatches_under_conflicts(&mut out);
-        sort_findings(&mut out);
-        out.dedup();
-        cards::drop_duplicates_of_conflicts(&mut out);
+        for finding in cross {
+            if let Some(&i) = slot.get(finding.path.as_path()) {
+                out[i].push(finding);
+            }
+        }
+        for (findings, path) in out.iter_mut().zip(paths) {
+            findings.retain(|f| f.path == *path);
+            terms::drop_mismatches_under_conflicts(findings);
+            sort_findings(findings);
+            findings.dedup();
+            cards::drop_duplicates_of_conflicts(findings);
+        }
         out
     }
 
@@ -228,6 +261,9 @@ impl Workspace {
             }
         };
         for name in self.index.terms.keys() {
+            if !self.index.may_conflict(name) {
+                continue;
+            }
             for f in terms::conflicting_expansions(self, name) {
                 note_of(&f.path, f.span);
             }
@@ -309,6 +345,25 @@ impl Workspace {
             .collect()
     }
 
+    /// The names of the terms written in at least `min_files` files (those whose answers cost
+    /// the most to gather), in no particular order.
+    pub fn common_terms(&self, min_files: usize) -> Vec<&str> {
+        self.index
+            .terms
+            .iter()
+            .filter(|(_, files)| files.len() >= min_files)
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// Whether the term `name` is written in at least `min_files` files.
+    pub fn is_common_term(&self, name: &str, min_files: usize) -> bool {
+        self.index
+            .terms
+            .get(name)
+            .is_some_and(|files| files.len() >= min_files)
+    }
+
     /// All sites of `name` in path and source order.
     pub(crate) fn term_sites(&self, name: &str) -> Vec<TermSite<'_>> {
         postings(&self.index, &self.index.terms, name)
@@ -326,11 +381,11 @@ impl Workspace {
     fn in_path_order<'a>(
         &'a self,
         files: &'a HashMap<FileId, Vec<u32>>,
-        rank: &[usize],
+        rank: &[u32],
     ) -> impl Iterator<Item = (&'a Path, &'a Note, &'a [u32])> + 'a {
-        let mut ids: Vec<(usize, FileId)> = files
+        let mut ids: Vec<(u32, FileId)> = files
             .keys()
-            .map(|&id| (rank.get(id as usize).copied().unwrap_or(usize::MAX), id))
+            .map(|&id| (rank.get(id as usize).copied().unwrap_or(u32::MAX), id))
             .collect();
         ids.sort_unstable();
         ids.into_iter().filter_map(move |(_, id)| {

@@ -133,7 +133,10 @@ impl AnalysisHost {
         if !self.open.contains(path) {
             return None;
         }
-        self.terms.clear();
+        let old = self.term_names(path);
+        self.terms
+            .forget(note.doc.terms.iter().map(|t| t.name.as_str()));
+        self.terms.forget(old.iter().map(String::as_str));
         Some(self.ws.insert(path.to_path_buf(), note))
     }
 
@@ -161,6 +164,11 @@ impl AnalysisHost {
         self.ws.insert_many(notes);
     }
 
+    /// Make room for `cards` more cards before inserting loaded notes in batches.
+    pub fn reserve_cards(&mut self, cards: usize) {
+        self.ws.reserve_cards(cards);
+    }
+
     /// Every `*.md` under the roots that is not open, for the startup scan.
     pub fn files_to_load(&self) -> Vec<PathBuf> {
         vault::markdown_files_under(&self.roots, MAX_FILES)
@@ -170,22 +178,41 @@ impl AnalysisHost {
     }
 
     fn set(&mut self, path: PathBuf, text: &str) -> Affected {
-        self.terms.clear();
-        self.ws.set(path, text)
+        let old = self.term_names(&path);
+        let affected = self.ws.set(path.clone(), text);
+        self.forget_terms(&path, old);
+        affected
     }
 
     fn reload(&mut self, path: &Path) -> Affected {
-        self.terms.clear();
+        let old = self.term_names(path);
         let on_disk = path
             .is_absolute()
             .then(|| vault::read_note(path).ok())
             .flatten();
-        match on_disk {
+        let affected = match on_disk {
             Some(note) => self
                 .ws
                 .insert(path.to_path_buf(), background_note(path, &note.text)),
             None => self.ws.remove(path),
-        }
+        };
+        self.forget_terms(path, old);
+        affected
+    }
+
+    /// The term names `path` writes now (none if the workspace does not hold it).
+    fn term_names(&self, path: &Path) -> Vec<String> {
+        self.ws.get(path).map_or_else(Vec::new, |note| {
+            note.doc.terms.iter().map(|t| t.name.clone()).collect()
+        })
+    }
+
+    /// After a change to `path`: forget the cached answers about the terms its old version
+    /// (`old`) and its new one write; the others still hold.
+    fn forget_terms(&mut self, path: &Path, old: Vec<String>) {
+        let new = self.term_names(path);
+        self.terms
+            .forget(old.iter().chain(&new).map(String::as_str));
     }
 }
 

@@ -16,6 +16,7 @@ mod outline;
 pub mod repair;
 pub mod reviews;
 pub mod terms;
+pub mod timing;
 pub mod vault;
 
 pub use actions::{Action, ActionKind, overlaps};

@@ -23,8 +23,6 @@ pub struct Leech {
     pub message: String,
     /// As the editor setting says (information by default).
     pub severity: Severity,
-    /// Anki's note id, for the search `nid:…`.
-    pub note_id: i64,
 }
 
 impl Analysis<'_> {
@@ -147,7 +145,6 @@ impl Analysis<'_> {
                         anki.note_id()
                     ),
                     severity: self.leech_severity,
-                    note_id: anki.note_id(),
                 })
             })
             .collect()
@@ -219,8 +216,9 @@ fn due_rank(due: &Due) -> (u8, i64) {
     }
 }
 
-/// Due by the end of Anki's day (learning steps within a day count).
-fn is_due_today(card: CardReview<'_>) -> bool {
+/// Due by the end of Anki's day (learning steps within a day count); never while suspended
+/// or buried.
+pub fn is_due_today(card: CardReview<'_>) -> bool {
     if card.suspended() || card.buried() {
         return false;
     }

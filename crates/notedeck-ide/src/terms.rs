@@ -62,13 +62,45 @@ impl TermCache {
         *self.all.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
+    /// Forget the answers about `names` and the list of every term, keeping the others: a
+    /// change to one note changes only the answers about the terms its old and new versions
+    /// write (a name's answer is made of that name's sites alone). On a large vault a common
+    /// term's first answer gathers its sites in every note, so clearing everything at each
+    /// keystroke made the next hover of each such term pay that again.
+    pub fn forget<'n>(&mut self, names: impl IntoIterator<Item = &'n str>) {
+        let by_name = self
+            .by_name
+            .get_mut()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut any = false;
+        for name in names {
+            by_name.remove(name);
+            any = true;
+        }
+        if any {
+            *self.all.get_mut().unwrap_or_else(PoisonError::into_inner) = None;
+        }
+    }
+
     /// Hover and definition data for `name`, if some note defines it.
     pub fn term(&self, ws: &Workspace, name: &str) -> Option<Arc<TermInfo>> {
-        let mut cache = self.by_name.lock().unwrap_or_else(PoisonError::into_inner);
-        cache
-            .entry(name.to_string())
-            .or_insert_with(|| info(ws, name).map(Arc::new))
-            .clone()
+        let by_name = || self.by_name.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = by_name().get(name) {
+            return known.clone();
+        }
+        // Computed without the lock, so a hover of another term is not held up by this one.
+        let answer = info(ws, name).map(Arc::new);
+        by_name().entry(name.to_string()).or_insert(answer).clone()
+    }
+
+    /// Compute the answers about `names` now (those not cached yet), so that the first hover
+    /// of a term written all over the vault does not pay for gathering its sites: the server
+    /// does this for the vault's common terms once it is loaded, and again for those an edit
+    /// made it forget.
+    pub fn warm<'n>(&self, ws: &Workspace, names: impl IntoIterator<Item = &'n str>) {
+        for name in names {
+            self.term(ws, name);
+        }
     }
 
     /// Every known term, sorted by name, for completion and workspace symbols.

@@ -16,6 +16,7 @@ use tower_lsp_server::{LspService, Server};
 
 mod framing;
 mod from_proto;
+mod guard;
 mod handlers;
 mod parse_thread;
 mod reviews;

@@ -4,7 +4,6 @@
 //! the one request with an internal error instead of taking the server down.
 
 use std::collections::{BTreeSet, HashMap};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -15,6 +14,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::from_proto::uri_to_path;
+use crate::guard::guarded;
 use crate::handlers::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols, sync,
 };
@@ -210,6 +210,12 @@ impl LanguageServer for Backend {
                 .await;
                 publish_all(&client, &shared, batch, true).await;
             }
+            let warming = shared.clone();
+            blocking("term answers", move || {
+                let _warming = notedeck_ide::timing::span("lsp: common term answers");
+                warm_terms(&warming, None);
+            })
+            .await;
             let message = format!(
                 "notedeck: {LOADED} {loaded} notes in {load_ms} ms, checked in {} ms",
                 started.elapsed().as_millis() - load_ms
@@ -234,6 +240,7 @@ impl LanguageServer for Backend {
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let path = uri_to_path(&params.text_document.uri);
         match guarded("didChange", || {
+            let _applying = notedeck_ide::timing::span("lsp: apply a change");
             sync::did_change(&mut self.shared.write(), params)
         }) {
             Ok(Some(changed)) => self.changed(path, changed),
@@ -417,22 +424,6 @@ impl Shared {
     }
 }
 
-/// Run `f`, turning a panic into a JSON-RPC internal error that names the request.
-pub fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> jsonrpc::Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string());
-        jsonrpc::Error {
-            code: ErrorCode::InternalError,
-            message: format!("notedeck failed while handling {what}: {reason}").into(),
-            data: None,
-        }
-    })
-}
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
@@ -486,8 +477,13 @@ fn roots(params: &InitializeParams) -> Vec<PathBuf> {
 fn load_workspace(shared: &Shared) -> usize {
     let files = shared.read().host.files_to_load();
     // Parse on every core without holding the lock, so requests are answered meanwhile.
+    let parsing = notedeck_ide::timing::span("lsp: read and parse");
     let notes = notedeck_ide::load(&files);
+    drop(parsing);
+    let _inserting = notedeck_ide::timing::span("lsp: insert");
     let count = notes.len();
+    let cards = notes.iter().map(|(_, note)| note.cards.cards.len()).sum();
+    shared.write().host.reserve_cards(cards);
     // Insert a few notes per lock, so a hover waits for a few index updates, not a vault's.
     let mut notes = notes.into_iter().peekable();
     while notes.peek().is_some() {
@@ -523,6 +519,7 @@ fn startup_diagnostics(shared: &Shared, open_only: bool) -> Vec<Publish> {
     }
     // The whole vault is checked on a snapshot (it shares the notes and the index), without
     // the lock: an edit made meanwhile must not wait for the whole-vault check.
+    let _checking = notedeck_ide::timing::span("lsp: check the vault");
     let (ws, open) = {
         let st = shared.read();
         let open: HashMap<PathBuf, Uri> = st
@@ -566,6 +563,17 @@ async fn diagnostics_worker(client: Client, shared: Arc<Shared>) {
         let (computing, files) = (shared.clone(), batch.clone());
         let edited = blocking("diagnostics", move || changed_files(&computing, &files)).await;
         publish_all(&client, &shared, edited, false).await;
+        // The edit made the term cache forget the edited notes' terms; the common ones are
+        // answered again now, so the next hover of one does not gather its sites.
+        if *scanned.borrow() {
+            let (warming, files) = (shared.clone(), batch.clone());
+            blocking("term answers", move || {
+                let paths: Vec<&std::path::Path> =
+                    files.files.iter().map(PathBuf::as_path).collect();
+                warm_terms(&warming, Some(&paths));
+            })
+            .await;
+        }
         // Before the vault is loaded, the scan re-checks every open file when it is done.
         if batch.affected.is_subset(&batch.files) || !*scanned.borrow() {
             continue;
@@ -621,6 +629,15 @@ async fn parse_in_background(shared: Arc<Shared>, path: PathBuf, open_id: u64) {
     }
 }
 
+/// Compute the hover answers about the common terms (of `paths`, or of the vault), one term
+/// per read lock: an edit waits for one term's answer, not for all of them.
+fn warm_terms(shared: &Shared, paths: Option<&[&std::path::Path]>) {
+    let names = shared.read().analysis().common_terms(paths);
+    for name in names {
+        shared.read().analysis().warm_term(&name);
+    }
+}
+
 /// Run `f` on the blocking pool; a panic in it yields nothing (and is logged to stderr).
 async fn blocking<T: Default + Send + 'static>(
     what: &'static str,
@@ -633,12 +650,18 @@ async fn blocking<T: Default + Send + 'static>(
 
 /// Diagnostics for the files that changed.
 fn changed_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
+    let _checking = notedeck_ide::timing::span("lsp: check the edited files");
     with_state(shared, &batch.files, |st| {
-        batch
+        let paths: Vec<&std::path::Path> = batch
             .files
             .iter()
+            .map(PathBuf::as_path)
             .filter(|p| st.ws().get(p).is_some())
-            .map(|p| Publish::new(st, p.clone(), diagnostics::for_file(st, p)))
+            .collect();
+        paths
+            .iter()
+            .zip(diagnostics::for_files(st, &paths))
+            .map(|(p, diags)| Publish::new(st, p.to_path_buf(), diags))
             .collect()
     })
 }
@@ -672,22 +695,43 @@ fn with_state<'a, T>(
 /// index names them). Only lists that differ from what the client has are returned: a file
 /// shown with findings gets its new list (empty when they are gone), an open file its first
 /// list, a closed file nothing shown only when it now has findings.
+///
+/// An edit of a note that writes the vault's common terms affects nearly every file, so they
+/// are checked together (each shared key looked at once per chunk) and a chunk at a time, each
+/// under its own read lock: an edit made meanwhile waits for one chunk, not the vault. A chunk
+/// checked after such an edit may be of the newer text; that edit re-checks what it affects
+/// after this batch, so the last list published for a file is of the newest text. Once a newer
+/// change is queued the files not yet checked go back in the queue for its batch, so the next
+/// edit's own file is checked after one chunk, not after the vault.
 fn affected_files(shared: &Shared, batch: &Dirty) -> Vec<Publish> {
-    with_state(shared, batch.affected.difference(&batch.files), |st| {
-        let mut out = Vec::new();
-        for path in batch.affected.difference(&batch.files) {
-            let diags = diagnostics::for_file(st, path);
-            let unchanged = match lock(&shared.published).get(path) {
-                Some((_, shown)) => shown == &diags,
-                None => !st.open.contains_key(path) && diags.is_empty(),
-            };
-            if !unchanged {
-                out.push(Publish::new(st, path.clone(), diags));
-            }
+    let _checking = notedeck_ide::timing::span("lsp: check the affected files");
+    let seen = shared.generation.load(Ordering::SeqCst);
+    let paths: Vec<&PathBuf> = batch.affected.difference(&batch.files).collect();
+    let mut out = Vec::new();
+    for (i, chunk) in paths.chunks(AFFECTED_CHUNK).enumerate() {
+        if shared.generation.load(Ordering::SeqCst) != seen {
+            let rest = paths.iter().skip(i * AFFECTED_CHUNK).map(|p| (*p).clone());
+            lock(&shared.dirty).affected.extend(rest);
+            break;
         }
-        out
-    })
+        with_state(shared, chunk.iter().copied(), |st| {
+            let paths: Vec<&std::path::Path> = chunk.iter().map(|p| p.as_path()).collect();
+            for (path, diags) in chunk.iter().zip(diagnostics::for_files(st, &paths)) {
+                let unchanged = match lock(&shared.published).get(*path) {
+                    Some((_, shown)) => shown == &diags,
+                    None => !st.open.contains_key(*path) && diags.is_empty(),
+                };
+                if !unchanged {
+                    out.push(Publish::new(st, (*path).clone(), diags));
+                }
+            }
+        });
+    }
+    out
 }
+
+/// Files re-checked per read lock after an edit (see [`affected_files`]).
+const AFFECTED_CHUNK: usize = 256;
 
 /// Diagnostics of one file, with the buffer version they were computed from.
 struct Publish {
@@ -735,24 +779,5 @@ async fn publish_all(client: &Client, shared: &Shared, batch: Vec<Publish>, star
     }
     for (uri, diags, version) in sends {
         client.publish_diagnostics(uri, diags, version).await;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_panicking_handler_becomes_an_internal_error_naming_the_request() {
-        let err = guarded("hover", || -> i32 { panic!("index out of bounds") })
-            .expect_err("the panic is caught");
-        assert_eq!(err.code, ErrorCode::InternalError);
-        assert!(err.message.contains("hover"), "{}", err.message);
-        assert!(
-            err.message.contains("index out of bounds"),
-            "{}",
-            err.message
-        );
-        assert_eq!(guarded("hover", || 7), Ok(7));
     }
 }

@@ -5,7 +5,7 @@
 //! cards per note, and a language server keeps every note of it, so a note that is not open
 //! may drop its `Card`s (their deck, path, tags, front and back strings) and keep only this.
 
-use crate::index::{FileId, path_bytes};
+use crate::index::FileId;
 use crate::{Code, Finding, Note, Related, Workspace};
 use notedeck_parse::{Card, CardKind, Span, marked_front};
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -109,19 +109,12 @@ pub fn front_key(card: &Card) -> Option<FrontKey> {
 
 /// The cards with key `front`, in path and source order (through the workspace index).
 pub fn cards_with<'a>(ws: &'a Workspace, front: &FrontKey) -> Vec<(&'a Path, &'a Note, u32)> {
-    let mut out: Vec<(&Path, &Note, u32)> = ws
+    let posted = ws
         .index
         .fronts
         .get(front)
-        .map_or(&[][..], |posted| posted.as_slice())
-        .iter()
-        .filter_map(|&(id, i)| {
-            let (path, note) = ws.index.file(id)?;
-            Some((path, note, i))
-        })
-        .collect();
-    out.sort_by(|a, b| (path_bytes(a.0), a.2).cmp(&(path_bytes(b.0), b.2)));
-    out
+        .map_or(&[][..], |posted| posted.as_slice());
+    in_rank_order(ws, posted, ws.index.ranks())
 }
 
 /// The cards posted under one key, ordered by the files' path rank (see `check_all`), then
@@ -129,11 +122,11 @@ pub fn cards_with<'a>(ws: &'a Workspace, front: &FrontKey) -> Vec<(&'a Path, &'a
 pub fn in_rank_order<'a>(
     ws: &'a Workspace,
     posted: &[(FileId, u32)],
-    rank: &[usize],
+    rank: &[u32],
 ) -> Vec<(&'a Path, &'a Note, u32)> {
-    let mut ids: Vec<(usize, u32, FileId)> = posted
+    let mut ids: Vec<(u32, u32, FileId)> = posted
         .iter()
-        .map(|&(id, i)| (rank.get(id as usize).copied().unwrap_or(usize::MAX), i, id))
+        .map(|&(id, i)| (rank.get(id as usize).copied().unwrap_or(u32::MAX), i, id))
         .collect();
     ids.sort_unstable();
     ids.into_iter()

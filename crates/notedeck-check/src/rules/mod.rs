@@ -1,6 +1,7 @@
 //! One module per rule (or family of rules sharing their helpers). Each turns notes into
 //! [`crate::Finding`]s; the [`crate::Workspace`] decides which notes each one sees.
 
+pub(crate) mod acronym;
 pub(crate) mod cards;
 pub(crate) mod claims;
 pub(crate) mod emphasis;

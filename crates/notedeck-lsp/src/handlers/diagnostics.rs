@@ -15,12 +15,26 @@ use crate::to_proto;
 
 /// Diagnostics for one file, from its current text (the buffer if open).
 pub fn for_file(st: &State, path: &Path) -> Vec<Diagnostic> {
+    for_files(st, &[path]).pop().unwrap_or_default()
+}
+
+/// [`for_file`] for each of `paths`, in that order, checked together: the files an edit
+/// affects share its terms, and each term's sites are gathered once for all of them.
+pub fn for_files(st: &State, paths: &[&Path]) -> Vec<Vec<Diagnostic>> {
+    let analysis = st.analysis();
+    paths
+        .iter()
+        .zip(analysis.diagnostics_of(paths))
+        .map(|(path, findings)| with_hints(st, path, &findings))
+        .collect()
+}
+
+/// `findings` of `path` as diagnostics, with the hints of the open buffer and the leeches.
+fn with_hints(st: &State, path: &Path, findings: &[Finding]) -> Vec<Diagnostic> {
     let Some((_, text)) = st.note(path) else {
         return Vec::new();
     };
-    let mut out: Vec<Diagnostic> = st
-        .analysis()
-        .diagnostics(path)
+    let mut out: Vec<Diagnostic> = findings
         .iter()
         .filter_map(|f| to_diagnostic(st, f))
         .collect();

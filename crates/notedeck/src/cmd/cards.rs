@@ -6,12 +6,11 @@
 //! {`path`, `line`} (1-based). Fields may be added, never renamed or removed. The table
 //! format is for people and also lists what was not carded, and why.
 
-use crate::cmd::export::title_of;
+use crate::cmd::read_and_parse;
 use crate::deck::{Definitions, anki_front, kind_name};
 use crate::display;
-use crate::input::{collect_markdown, read_note};
+use crate::input::collect_markdown;
 use anyhow::{Result, bail};
-use notedeck_ide::cards::drop_missing_image_cards;
 use notedeck_ide::html::one_line as plain_text;
 use notedeck_ide::vault::Images;
 use notedeck_parse::{Card, Document, LineIndex};
@@ -72,16 +71,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("no Markdown (*.md) files under the given paths");
     }
     let images = Images::new(&found.roots);
-    let mut parsed = Vec::with_capacity(files.len());
-    for file in files {
-        let note = read_note(&file)?;
-        for warning in &note.warnings {
-            eprintln!("warning: {}", display::text(warning));
-        }
-        let mut doc = notedeck_parse::parse(&note.text, &title_of(&file));
-        drop_missing_image_cards(&mut doc, &file, &images);
-        parsed.push((file, note.text, doc));
-    }
+    let mut parsed = read_and_parse(&files, &images, |warning| {
+        eprintln!("warning: {}", display::text(warning));
+    })?;
     // The cards export would make: no definition card the linter rejects, one per name.
     let definitions = Definitions::of_parsed(parsed.iter());
     for (file, _, doc) in &mut parsed {

@@ -9,7 +9,7 @@ use crate::lint_format::{self, Format};
 use anyhow::{Context, Result};
 use notedeck_check::{Finding, Note, Severity, Workspace};
 use notedeck_ide::vault::Images;
-use notedeck_ide::{Analysis, TermCache, background_note};
+use notedeck_ide::{Analysis, TermCache, background_note, timing};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -58,7 +58,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let found = collect_markdown(&roots)?;
     let files = found.files;
     let mut notes = Vec::with_capacity(files.len());
-    for loaded in load_all(&files) {
+    let parsing = timing::span("lint: read and parse");
+    let loaded = load_all(&files);
+    drop(parsing);
+    for loaded in loaded {
         let (note, warnings) = loaded?;
         for warning in &warnings {
             eprintln!("warning: {}", display::text(warning));
@@ -71,7 +74,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     ws.set_image_resolver(Arc::new(move |note: &Path, link: &str| {
         images.exists(note, link)
     }));
+    let indexing = timing::span("lint: index");
     ws.insert_many(notes);
+    drop(indexing);
+    let checking = timing::span("lint: check");
     // The editor's view of each file: a damaged note shows its damage, not the other rules'
     // noise about mojibake.
     let terms = TermCache::default();
@@ -80,6 +86,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .into_iter()
         .flat_map(|(_, findings)| findings)
         .collect();
+    drop(checking);
+    let writing = timing::span("lint: write");
 
     // Buffered: the JSON and SARIF writers emit many small pieces, and a locked stdout
     // flushes at every newline.
@@ -88,6 +96,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .and_then(|()| out.flush())
         .context("cannot write the lint report to standard output")?;
 
+    drop(writing);
     let fail = args.fail_level.severity();
     let code = if findings.iter().any(|f| f.severity >= fail) {
         ExitCode::from(1)

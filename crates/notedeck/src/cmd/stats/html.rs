@@ -275,10 +275,9 @@ fn file_link(path: &str) -> String {
 
 /// Text safe inside HTML elements and double-quoted attributes.
 fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    notedeck_parse::math::escape_html(text, &mut out);
+    out
 }
 
 const STYLE: &str = "

@@ -21,11 +21,10 @@ use std::process::ExitCode;
 
 mod html;
 
-use crate::cmd::export::title_of;
+use crate::cmd::read_and_parse;
 use crate::deck::Definitions;
 use crate::display;
-use crate::input::{collect_markdown, read_note};
-use notedeck_ide::cards::drop_missing_image_cards;
+use crate::input::collect_markdown;
 use notedeck_ide::vault::Images;
 
 /// Arguments of `notedeck stats`.
@@ -97,22 +96,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         orphans: Vec::new(),
         orphan_search: String::new(),
     };
-    let mut parsed = Vec::with_capacity(files.len());
-    for file in &files {
-        let note = read_note(file)?;
-        let mut doc = notedeck_parse::parse(&note.text, &title_of(file));
-        drop_missing_image_cards(&mut doc, file, &images);
-        parsed.push((file, note.text, doc));
-    }
+    let parsed = read_and_parse(&files, &images, |_| {})?;
     // The cards export makes: a definition it leaves out is not a card of the notes.
     let definitions = Definitions::of_parsed(parsed.iter());
     let mut in_notes: HashSet<String> = HashSet::new();
     for (file, _, mut doc) in parsed {
-        definitions.apply(file, &mut doc);
+        definitions.apply(&file, &mut doc);
         in_notes.extend(doc.cards.iter().map(|c| c.id.clone()));
         report
             .documents
-            .push(document(display::raw(file), &doc.cards, &collection));
+            .push(document(display::raw(&file), &doc.cards, &collection));
     }
     let (orphans, search) = notedeck_ide::orphans(&collection, &in_notes);
     report.orphans = orphans
@@ -353,13 +346,13 @@ impl Totals {
         self.buried += usize::from(card.buried());
         self.lapses += card.lapses();
         let active = !card.suspended() && !card.buried();
-        let (today, week) = match &card.due() {
-            Due::New { .. } => (false, false),
+        let week = match &card.due() {
+            Due::New { .. } => false,
             // Learning steps: due within the day they fall in.
-            Due::Minutes { in_minutes } => (*in_minutes < 24 * 60, *in_minutes < 8 * 24 * 60),
-            Due::Day { in_days, .. } => (*in_days <= 0, *in_days <= 7),
+            Due::Minutes { in_minutes } => *in_minutes < 8 * 24 * 60,
+            Due::Day { in_days, .. } => *in_days <= 7,
         };
-        self.due_today += usize::from(active && today);
+        self.due_today += usize::from(notedeck_ide::reviews::is_due_today(card));
         self.due_in_7_days += usize::from(active && week);
         self.reviews_30_days += card.reviews_30_days() as usize;
         self.passed_30_days += card.passed_30_days() as usize;
