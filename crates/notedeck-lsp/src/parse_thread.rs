@@ -20,7 +20,7 @@ pub async fn run<T: Send + 'static>(
 ) -> Option<T> {
     let (tx, rx) = tokio::sync::oneshot::channel();
     let job: Job = Box::new(move || {
-        let _ = tx.send(crate::server::guarded(what, f).ok());
+        let _ = tx.send(crate::guard::guarded(what, f).ok());
     });
     let sent = thread()
         .lock()
