@@ -982,17 +982,18 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
 #[test]
 fn a_list_of_short_items_over_six_lines_is_split() {
     // Ten lines of 150 characters: short, but more than one recall holds. Each part with a
-    // nested list or a value is asked on its own; the facet lists the parts.
+    // nested list or a value is asked on its own; the facet lists the parts (named here as
+    // no facet is: a list of facet names is nothing to recall, see card_rules.rs).
     let d = doc("## **BART**
 
 ### 3. 특징
 
 - **다목적성**: 요약, 번역, 질의응답, 문장 생성 모두 가능
-- **장점**
+- **양방향 이해와 생성**
     - Encoder 덕분에 입력 전체의 양방향 이해
     - Decoder 덕분에 문장 생성 능력 우수
     - 다양한 노이즈 덕분에 복원·생성 능력 강화
-- **활용 예시**:
+- **대표 태스크**:
     - 요약(Summarization)
     - 데이터 복원(에러 수정)
     - 자연스러운 텍스트 생성
@@ -1003,13 +1004,13 @@ fn a_list_of_short_items_over_six_lines_is_split() {
         [
             "BART › 특징",
             "BART › 특징 › 다목적성",
-            "BART › 특징 › 장점",
-            "BART › 특징 › 활용 예시"
+            "BART › 특징 › 양방향 이해와 생성",
+            "BART › 특징 › 대표 태스크"
         ]
     );
     assert_eq!(
         d.cards[0].back,
-        "<ul><li>다목적성</li><li>장점</li><li>활용 예시</li></ul>"
+        "<ul><li>다목적성</li><li>양방향 이해와 생성</li><li>대표 태스크</li></ul>"
     );
 }
 
