@@ -1,57 +1,11 @@
 //! The outline and card rules on fragments copied from the user's notes
 //! (`notes/역량평가 정리.md`). Each case shows the cards as `kind | deck | front => back`.
 
+mod common;
+
+use common::{anki_front, cards, doc, outline};
 use notedeck_anki::spell;
 use notedeck_parse::{Card, CardKind, ClaimOrigin, Document, SectionKind, parse};
-
-/// Parse `body` as it appears in the notes: under the title and a problem heading.
-fn doc(body: &str) -> Document {
-    parse(
-        &format!("# 역량평가 정리\n\n### 문제9\n\n{body}"),
-        "fallback",
-    )
-}
-
-/// The front as the deck gets it: cloze deletions spelled for Anki.
-fn anki_front(c: &Card) -> String {
-    spell::cloze_text(
-        &c.front,
-        c.cloze.iter().map(|d| (d.number, d.range.clone())),
-    )
-}
-
-fn cards(d: &Document) -> Vec<String> {
-    d.cards
-        .iter()
-        .map(|c| {
-            format!(
-                "{} | {} | {} => {}",
-                format!("{:?}", c.kind).to_lowercase(),
-                c.deck.join("::"),
-                anki_front(c),
-                c.back
-            )
-        })
-        .collect()
-}
-
-fn outline(d: &Document) -> Vec<String> {
-    d.sections
-        .iter()
-        .map(|s| {
-            let kind = match s.kind {
-                SectionKind::Title => "title",
-                SectionKind::Problem => "problem",
-                SectionKind::Topic => "topic",
-                SectionKind::Facet => "facet",
-            };
-            let parent = s
-                .parent
-                .map_or(String::new(), |p| format!(" < {}", d.sections[p].title));
-            format!("{kind}: {}{parent}", s.title)
-        })
-        .collect()
-}
 
 #[test]
 fn bert_bold_label_bullets() {

@@ -1,0 +1,56 @@
+//! What the fragment tests share: a fragment parsed as it sits in the notes, and the cards
+//! and outline it gives as plain lines.
+
+#![allow(dead_code)]
+
+use notedeck_anki::spell;
+use notedeck_parse::{Card, Document, SectionKind, parse};
+
+/// Parse `body` as it appears in the notes: under the title and a problem heading.
+pub fn doc(body: &str) -> Document {
+    parse(
+        &format!("# 역량평가 정리\n\n### 문제9\n\n{body}"),
+        "fallback",
+    )
+}
+
+/// The front as the deck gets it: cloze deletions spelled for Anki.
+pub fn anki_front(c: &Card) -> String {
+    spell::cloze_text(
+        &c.front,
+        c.cloze.iter().map(|d| (d.number, d.range.clone())),
+    )
+}
+
+pub fn cards(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .map(|c| {
+            format!(
+                "{} | {} | {} => {}",
+                format!("{:?}", c.kind).to_lowercase(),
+                c.deck.join("::"),
+                anki_front(c),
+                c.back
+            )
+        })
+        .collect()
+}
+
+pub fn outline(d: &Document) -> Vec<String> {
+    d.sections
+        .iter()
+        .map(|s| {
+            let kind = match s.kind {
+                SectionKind::Title => "title",
+                SectionKind::Problem => "problem",
+                SectionKind::Topic => "topic",
+                SectionKind::Facet => "facet",
+            };
+            let parent = s
+                .parent
+                .map_or(String::new(), |p| format!(" < {}", d.sections[p].title));
+            format!("{kind}: {}{parent}", s.title)
+        })
+        .collect()
+}
