@@ -1,0 +1,601 @@
+//! How big answers are split, essays carded, and facts repeated by tables kept to one card,
+//! on fragments copied from the user's notes (`notes/역량평가 정리.md`). Each case shows the
+//! cards as `kind | deck | front => back`.
+
+mod common;
+
+use common::{anki_front, cards, doc};
+use notedeck_parse::{Card, CardKind, ClaimOrigin, Document};
+
+#[test]
+fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
+    // The labels are the facts (`No CI/CD`): one card asks for them all. What each one's
+    // nested list explains is a fact too, asked with its label on the front.
+    let d = doc("## **MLOps Level 0: Manual Process**
+
+### 1. **Characteristics**
+
+1. **Fully manual, script-driven**
+    - Data analysis → preparation → training → validation are all manual, done in notebooks with experimental code.
+2. **Disconnection between ML and Ops**
+    - Data scientists hand off a trained model artifact to engineers for deployment.
+    - Engineers prepare production features, risking training–serving skew.
+3. **Low release frequency**
+    - Model changes/re-training only a few times per year.
+4. **No CI/CD**
+    - No Continuous Integration: testing happens only within notebooks/scripts.
+    - No Continuous Deployment: model deployment is infrequent and manual.
+5. **Deployment scope**
+    - Focused on serving the model as a prediction service (e.g., REST API), not the entire ML system.
+6. **No active performance monitoring**
+    - No logging/tracking of predictions → unable to detect drift or degradation.
+");
+    assert_eq!(
+        cards(&d)[..1],
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
+        ]
+    );
+    assert_eq!(d.cards[0].key, "section");
+    assert_eq!(d.cards.len(), 7);
+    assert_eq!(
+        cards(&d)[4],
+        "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › No CI/CD => \
+         <ul><li>No Continuous Integration: testing happens only within notebooks/scripts.</li>\
+         <li>No Continuous Deployment: model deployment is infrequent and manual.</li></ul>"
+    );
+}
+
+#[test]
+fn facet_name_labels_of_a_big_facet_each_get_a_card() {
+    // Neutral names (`Data validation`): the facet's card names the parts, each part is a
+    // card, and nested `**Term**: definition` bullets are cards of their own.
+    let d = doc("## **MLOps Level 1**
+
+### 3. **Additional Components**
+
+- **Data validation**:
+    - **Schema skew**: Missing/unexpected features → stop pipeline.
+    - **Value skew**: Significant statistical changes → trigger retraining.
+- **Model validation**:
+    - Compare metrics with current/baseline models.
+    - Check performance consistency across data segments.
+- **Metadata management**:
+    - Record pipeline/component versions, parameters, artifacts, metrics.
+    - Enable reproducibility, rollback, and debugging.
+- **Pipeline triggers**:
+    - On demand, scheduled, new data arrival, performance drop, concept drift.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components => <ul><li>Data validation</li><li>Model validation</li><li>Metadata management</li><li>Pipeline triggers</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation => <ul><li>Schema skew</li><li>Value skew</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Schema skew => Missing/unexpected features → stop pipeline.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Data validation › Value skew => Significant statistical changes → trigger retraining.",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Model validation => <ul><li>Compare metrics with current/baseline models.</li><li>Check performance consistency across data segments.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Metadata management => <ul><li>Record pipeline/component versions, parameters, artifacts, metrics.</li><li>Enable reproducibility, rollback, and debugging.</li></ul>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 1 › Additional Components › Pipeline triggers => <ul><li>On demand, scheduled, new data arrival, performance drop, concept drift.</li></ul>",
+        ]
+    );
+    let keys: Vec<&str> = d.cards.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "section",
+            "Data validation",
+            "Data validation › Schema skew",
+            "Data validation › Value skew",
+            "Model validation",
+            "Metadata management",
+            "Pipeline triggers"
+        ]
+    );
+}
+
+#[test]
+fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
+    let d = doc(
+        "## **BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 2. 사전 학습 방식 (Denoising Autoencoder)
+
+BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
+
+- **노이즈 유형**
+    1. **Token Deletion**: 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함
+    2. **Text Infilling**: 연속된 구간을 마스킹, 각 span에서 없어진 토큰 수를 학습
+    3. **Sentence Permutation**: 문장 순서 섞기
+    4. **Token Masking**: 일부 토큰을 `[MASK]`로 바꿈
+    5. **Document Rotation**: 문서 시작 위치를 바꿈
+- **목표**: Decoder가 원래 문장을 재구성
+",
+    );
+    let cards = cards(&d);
+    assert_eq!(
+        cards[1..4],
+        [
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 => <p>(Denoising Autoencoder)</p><p>BART는 원문 → <b>노이즈 추가</b> → 복원하는 과정을 학습</p>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 => <ol><li>Token Deletion</li><li>Text Infilling</li><li>Sentence Permutation</li><li>Token Masking</li><li>Document Rotation</li></ol>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › Token Deletion => 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함",
+        ]
+    );
+    assert_eq!(
+        cards.last().map(String::as_str),
+        Some(
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 목표 => Decoder가 원래 문장을 재구성"
+        )
+    );
+    // Definition, facet, 노이즈 유형, five noise types, 목표.
+    assert_eq!(cards.len(), 9);
+}
+
+#[test]
+fn a_list_of_short_items_over_six_lines_is_split() {
+    // Ten lines of 150 characters: short, but more than one recall holds. Each part with a
+    // nested list or a value is asked on its own; the facet lists the parts (named here as
+    // no facet is: a list of facet names is nothing to recall, see card_rules.rs).
+    let d = doc("## **BART**
+
+### 3. 특징
+
+- **다목적성**: 요약, 번역, 질의응답, 문장 생성 모두 가능
+- **양방향 이해와 생성**
+    - Encoder 덕분에 입력 전체의 양방향 이해
+    - Decoder 덕분에 문장 생성 능력 우수
+    - 다양한 노이즈 덕분에 복원·생성 능력 강화
+- **대표 태스크**:
+    - 요약(Summarization)
+    - 데이터 복원(에러 수정)
+    - 자연스러운 텍스트 생성
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "BART › 특징",
+            "BART › 특징 › 다목적성",
+            "BART › 특징 › 양방향 이해와 생성",
+            "BART › 특징 › 대표 태스크"
+        ]
+    );
+    assert_eq!(
+        d.cards[0].back,
+        "<ul><li>다목적성</li><li>양방향 이해와 생성</li><li>대표 태스크</li></ul>"
+    );
+}
+
+#[test]
+fn numbered_headings_over_prose_become_a_list_card() {
+    // The Notion essay style: every paragraph is prose, yet the headings are a list to know.
+    let d = doc("# 1. AutoML: 모델을 자동으로 만들다
+
+AutoML은 한마디로 '머신러닝 과정을 자동화하는 기술'입니다. 데이터 전처리부터 모델 선택, 하이퍼파라미터 조정까지 사람이 하던 일을 대신합니다. 그래서 전문가가 아니어도 모델을 만들 수 있습니다.
+
+# 2. AutoML의 구성 요소
+
+AutoML은 보통 세 부분으로 이루어집니다:
+
+# 1) 데이터 준비 자동화
+
+결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다. 데이터의 형태에 따라 적절한 변환을 골라 적용하며, 그 선택 역시 탐색의 대상이 됩니다. 사람은 결과만 확인합니다. 자세한 내용은 뒤에서 다룹니다.
+
+# 2) 모델 선택
+
+여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다. 선형 모델부터 부스팅, 신경망까지 후보를 넓게 두고 교차 검증 점수로 비교합니다. 비교에는 시간이 많이 듭니다. 자세한 내용은 뒤에서 다룹니다.
+
+# 3) 하이퍼파라미터 최적화
+
+선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다. 조정 범위와 예산을 정해 두고, 그 안에서 가장 좋은 조합을 찾을 때까지 시도를 반복합니다. 예산이 클수록 좋아집니다. 자세한 내용은 뒤에서 다룹니다.
+");
+    let cards = cards(&d);
+    assert_eq!(
+        cards,
+        [
+            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 '{{c1::머신러닝 과정을 자동화하는 기술}}'입니다. => ",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
+            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 하이퍼파라미터 최적화 => <p>선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다.</p>",
+        ]
+    );
+    assert_eq!(d.cards[1].key, "headings");
+    // The prose itself stays skipped, saying that its first sentence is carded.
+    assert!(
+        d.skipped
+            .iter()
+            .filter(|s| s.reason.ends_with("its first sentence is a card"))
+            .count()
+            == 4
+    );
+}
+
+#[test]
+fn an_essay_with_a_korean_subject_nests_its_parts() {
+    // No Latin letters in the subject: `# 1)` parts still belong to the `# 2.` section
+    // before them, a `# 3.` naming the subject is a section of its own, the source line is
+    // no card and does not hide the first sentences, and a `##` topic after the essay is
+    // not a part of its last section.
+    let d = doc("# 1. 확산 모델(Diffusion Model): 노이즈를 지우며 그린다
+
+확산 모델(Diffusion Model)은 노이즈를 거꾸로 지우도록 학습한 생성 모델입니다. 학습이 끝나면 순수한 노이즈에서 시작해 이미지를 만듭니다. 결과는 매우 다양합니다.
+
+# 2. 확산 모델의 두 과정
+
+# 1) 순방향 과정
+
+원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.
+
+# 2) 역방향 과정
+
+신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.
+
+출처: [블로그](https://example.com/diffusion?utm_source=chatgpt.com)
+
+## **ViT Training – Key Points**
+
+- **Patch size**: 16×16
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "cloze | 역량평가 정리::문제 9 | 확산 모델(Diffusion Model)은 {{c1::노이즈를 거꾸로 지우도록 학습한 생성 모델}}입니다. => ",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 => <ol><li>순방향 과정</li><li>역방향 과정</li></ol>",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 순방향 과정 => <p>원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.</p>",
+            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 역방향 과정 => <p>신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.</p>",
+            "basic | 역량평가 정리::문제 9 | ViT Training – Key Points › Patch size => 16×16",
+        ]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason == "names the notes' source (not knowledge)")
+    );
+}
+
+#[test]
+fn siblings_get_first_sentence_cards_all_or_none() {
+    // One sibling's first sentence only rates its heading and no later sentence lists
+    // examples: none of them gets a card, the list of headings still does.
+    let d = doc("## **2. NAS의 도전과제**
+
+## 1) 계산 비용
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다. 자세한 내용은 뒤에서 다룹니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정을 해석하기 어렵습니다. 규제 측면에서도 요구됩니다. 자세한 내용은 뒤에서 다룹니다.
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
+        ]
+    );
+}
+
+#[test]
+fn claim_labels_directly_under_a_topic_make_one_card() {
+    let d = doc("## **MLOps Level 0**
+
+- **No CI/CD**: 테스트는 노트북 안에서만
+- **Low release frequency**: 연 1~2회 재학습
+- **Manual deployment**: 엔지니어에게 모델 아티팩트 전달
+- **Deployment scope**: 예측 서비스만 배포
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0 › 특징 => <ul><li>No CI/CD</li><li>Low release frequency</li><li>Manual deployment</li><li>Deployment scope</li></ul>"
+        ]
+    );
+    // The values are still claims for the checker.
+    assert_eq!(d.claims.len(), 4);
+}
+
+/// Fronts with their context in brackets when it is not the card's heading path.
+fn shown(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind != CardKind::Definition)
+        .map(|c| match &c.context {
+            Some(ctx) => format!("[{}] {} => {}", ctx.join(" › "), c.front, c.back),
+            None => format!("{} => {}", c.front, c.back),
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_after_a_facets_list_is_no_part_of_the_facet() {
+    // MLOps Level 2's Benefits list, then a headingless table comparing all three levels: the
+    // table belongs to the problem holding the three levels, not to `Benefits`.
+    let d = doc("## **MLOps Level 0: Manual Process – Key Points**
+
+- **Goal**: manual
+
+## **MLOps Level 1: ML Pipeline Automation – Key Points**
+
+- **Goal**: CT
+
+## **MLOps Level 2 – CI/CD Pipeline Automation**
+
+### **Benefits**
+
+- Rapid iteration and deployment.
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation | **Level 2** – CI/CD Pipeline Automation |
+| --- | --- | --- | --- |
+| **프로세스** | 전 과정 수동 실행 | 파이프라인 단계 자동화 | 파이프라인 자동화 + CI/CD |
+");
+    assert_eq!(
+        shown(&d)[3..],
+        [
+            "[문제 9] Level 0 – Manual Process › 프로세스 => 전 과정 수동 실행",
+            "[문제 9] Level 1 – ML Pipeline Automation › 프로세스 => 파이프라인 단계 자동화",
+            "[문제 9] Level 2 – CI/CD Pipeline Automation › 프로세스 => 파이프라인 자동화 + CI/CD",
+        ]
+    );
+    // Its claims are about the topics the columns name.
+    let subjects: Vec<&str> = d
+        .claims
+        .iter()
+        .filter(|c| c.origin == ClaimOrigin::TableCell)
+        .map(|c| c.subject.as_str())
+        .collect();
+    assert_eq!(
+        subjects,
+        [
+            "MLOps Level 0: Manual Process – Key Points",
+            "MLOps Level 1: ML Pipeline Automation – Key Points",
+            "MLOps Level 2 – CI/CD Pipeline Automation",
+        ]
+    );
+
+    // Naming no topic, it still leaves the facet for the topic.
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 3. 장점
+
+- 메모리 절약
+
+| 구분 | r | alpha |
+| --- | --- | --- |
+| 의미 | rank | scale |
+");
+    let table: Vec<&Card> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .collect();
+    assert_eq!(table[0].front, "r › 의미");
+    assert_eq!(table[0].context_path(), ["문제 9", "LoRA"]);
+    assert_eq!(*table[0].path, ["문제 9", "LoRA", "장점"]);
+    // A facet whose body is the table keeps it.
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 5. 하이퍼파라미터
+
+| 구분 | r | alpha |
+| --- | --- | --- |
+| 의미 | rank | scale |
+");
+    assert_eq!(d.cards[1].context, None);
+    assert_eq!(
+        d.cards[1].context_path(),
+        ["문제 9", "LoRA", "하이퍼파라미터"]
+    );
+}
+
+#[test]
+fn a_fact_repeated_by_a_table_is_one_card() {
+    // `BERT › 구조` as a bullet and again in the BART section's table: the bullet says more,
+    // so it is the card; GPT's row asks what no bullet does and stays.
+    let d = doc("## 0. GPT
+
+- **장점**: 생성 능력
+
+## **1. BERT (Bidirectional Encoder Representations from Transformers)**
+
+- **구조**: Transformer **Encoder**만 사용 (양방향 문맥 학습)
+
+## **5. BART (Bidirectional and Auto-Regressive Transformers)**
+
+### 4. 다른 모델과 비교
+
+| 모델 | 구조 |
+| --- | --- |
+| **BERT** | Encoder만 |
+| **GPT** | Decoder만 |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "GPT › 장점 => 생성 능력",
+            "BERT › 구조 => Transformer <b>Encoder</b>만 사용 (양방향 문맥 학습)",
+            "[문제 9] GPT › 구조 => Decoder만",
+        ]
+    );
+    let merged = d.skipped.last().expect("the merged cell");
+    assert_eq!(merged.line, 19);
+    assert_eq!(
+        merged.reason,
+        "asks what the card on line 11 asks (BERT › 구조), whose answer holds this one; that \
+         card is kept"
+    );
+    // Both places still make claims (the checker compares them).
+    assert_eq!(
+        d.claims
+            .iter()
+            .filter(|c| c.subject == "BERT" && c.attribute == "구조")
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn facts_are_keyed_without_asides_separators_or_case() {
+    // `Zero-Shot` in the table is the `Zero-Shot Learning (ZSL)` topic, `GZSL` the
+    // `Generalized Zero-Shot Learning (GZSL)` one; `LSTM (Long Short-Term Memory)` is `LSTM`.
+    let d = doc("## **1. Zero-Shot Learning (ZSL)**
+
+- **정의**: 본 적 없는 클래스 예측
+- **예시**: “줄무늬가 있는 말” 설명으로 얼룩말 분류
+
+## **4. Generalized Zero-Shot Learning (GZSL)**
+
+- **테스트 시**: Seen+Unseen 모두
+
+## **5. 비교 표**
+
+| 구분 | 정의 | 예시 | 테스트 시 |
+| --- | --- | --- | --- |
+| **Zero-Shot** | 본 적 없는 클래스 예측 | “줄무늬 말” 설명 듣고 얼룩말 맞히기 | Unseen만 |
+| **GZSL** | Seen도 포함 | 고양이·개·얼룩말 분류 | **Seen+Unseen 모두** |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "Zero-Shot Learning › 정의 => 본 적 없는 클래스 예측",
+            "Zero-Shot Learning › 예시 => “줄무늬가 있는 말” 설명으로 얼룩말 분류",
+            "Generalized Zero-Shot Learning › 테스트 시 => Seen+Unseen 모두",
+            // A cell asking what a card before it asks, in other words, is not carded: the
+            // first wording is the one learnt (whether they clash is the checker's call).
+            "[문제 9] Zero-Shot › 테스트 시 => Unseen만",
+            "[문제 9] GZSL › 정의 => Seen도 포함",
+            "[문제 9] GZSL › 예시 => 고양이·개·얼룩말 분류",
+        ]
+    );
+    let merged: Vec<usize> = d.skipped.iter().map(|s| s.line).collect();
+    assert_eq!(merged, [18, 18, 19]);
+    assert!(
+        d.skipped[1]
+            .reason
+            .contains("in other words; the first wording is kept")
+    );
+
+    let d = doc("## **LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개
+
+## **GRU (Gated Recurrent Unit)**
+
+- **게이트 수**: 2개
+
+### 비교
+
+| 모델 | 게이트 수 |
+| --- | --- |
+| **LSTM (Long Short-Term Memory)** | 2개 |
+| GRU | 2개 |
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "LSTM › 게이트 수 => 3개",
+            "GRU › 게이트 수 => 2개",
+            // The cell that contradicts the bullet waits for the conflict to be settled.
+        ]
+    );
+    let lstm: Vec<(&str, &str)> = d
+        .claims
+        .iter()
+        .filter(|c| c.subject == "LSTM")
+        .map(|c| (c.attribute.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(lstm, [("게이트 수", "3개"), ("게이트 수", "2개")]);
+}
+
+#[test]
+fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력, 망각, 출력 게이트)
+
+## **2. GRU (Gated Recurrent Unit)**
+
+- **게이트 수**: 2개
+
+### 다른 RNN 계열과 비교
+
+| 모델 | 게이트 수 |
+| --- | --- |
+| **LSTM** | 2개 |
+| **GRU** | 2개 |
+");
+    let gates: Vec<(usize, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.contains("게이트 수"))
+        .map(|c| (c.line, c.back.as_str()))
+        .collect();
+    assert_eq!(gates, [(7, "3개 (입력, 망각, 출력 게이트)"), (11, "2개")]);
+    let cell = d
+        .skipped
+        .iter()
+        .find(|s| s.line == 17)
+        .expect("the LSTM cell");
+    assert!(
+        cell.reason.starts_with("says 2개 where the card on line 7"),
+        "{}",
+        cell.reason
+    );
+}
+
+#[test]
+fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
+    let d = doc("## **1. Batch Normalization (BN)**
+
+- **학습/추론 차이**: 추론 시에는 학습 중 누적한 이동 평균(running mean/var) 사용
+
+## **2. Dropout**
+
+- **목적**: 과적합 방지
+
+### 비교
+
+| 구분 | Batch Normalization | Dropout |
+| --- | --- | --- |
+| **학습/추론 차이** | 이동 평균 사용 | 추론 때 끔 |
+
+📌 **암기 팁**
+
+- BN = **배치 방향**으로 정규화
+- 빠른 수렴 → **Adam**
+");
+    let shown = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| anki_front(c).starts_with(front))
+            .map(|c| (c.context_path().join(" › "), c.path.join(" › ")))
+    };
+    // Under the topic the tip names, or the problem: never the last heading above it. The id's
+    // path stays where the line sits.
+    assert_eq!(
+        shown("BN = "),
+        Some((
+            "문제 9 › Batch Normalization".into(),
+            "문제 9 › Dropout › 비교".into()
+        ))
+    );
+    assert_eq!(
+        shown("빠른 수렴"),
+        Some(("문제 9".into(), "문제 9 › Dropout › 비교".into()))
+    );
+    // `이동 평균 사용` is what the bullet says once its aside is set apart: one card.
+    let bn: Vec<usize> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.contains("학습/추론 차이") && c.back.contains("이동 평균"))
+        .map(|c| c.line)
+        .collect();
+    assert_eq!(bn, [7]);
+}
+
+#[test]
+fn bold_after_a_left_out_citation_still_renders() {
+    let d = doc(
+        "## 0. GPT\n\n- **목표**: [출처 **요약(A)**의](https://x.org/?utm_source=chatgpt.com) 뒤 **값(V)**으로 표현\n",
+    );
+    assert_eq!(d.cards[0].back, "뒤 <b>값(V)</b>으로 표현");
+}
