@@ -617,3 +617,25 @@ fn parts_named_like_facets_are_no_list_to_recall() {
         ]
     );
 }
+
+#[test]
+fn three_term_definitions_are_a_card_each() {
+    let d = doc("## **Vision Transformer Training – Key Points**
+
+### 2. **DeiT Recipe**
+
+- **Distillation token:** A learnable token that learns from a CNN teacher's predictions.
+- **Data:** Trained on ImageNet-1k only, without extra pre-training data.
+- **Schedule:** About 300 epochs with AdamW and cosine learning-rate decay.
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Vision Transformer Training – Key Points › DeiT Recipe",
+            "Vision Transformer Training – Key Points › DeiT Recipe › Distillation token",
+            "Vision Transformer Training – Key Points › DeiT Recipe › Data",
+            "Vision Transformer Training – Key Points › DeiT Recipe › Schedule",
+        ]
+    );
+}

@@ -14,9 +14,10 @@ use crate::{CardKind, math};
 pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 
 /// A facet answer longer than this (characters) whose items are mostly `**Term**:
-/// definition` lines is split into a card per term: four or five such sentences are not one
-/// recall (FedAvg's `Client selection`, `Local update`, `Aggregation`, …).
-pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 300;
+/// definition` lines is split into a card per term: two or three such sentences are already
+/// not one recall (FedAvg's `Client selection`, `Local update`, `Aggregation`; DeiT's
+/// `Distillation token`, `Data`, `Schedule`).
+pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 150;
 
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
