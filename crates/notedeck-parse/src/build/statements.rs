@@ -142,7 +142,17 @@ fn counted_number(t: &str) -> Option<&str> {
             .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
             .map(|(_, c)| c.len_utf8())
             .sum();
-        (unit > 0 && unit <= 9).then(|| &t[s..e + unit])
+        if unit > 0 && unit <= 9 {
+            return Some(&t[s..e + unit]);
+        }
+        // `5 fps`, `300 epochs`: a short Latin unit after one space.
+        let word = after.strip_prefix(' ')?;
+        let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let ends = word[letters..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        ((1..=6).contains(&letters) && ends).then(|| &t[s..e + 1 + letters])
     })
 }
 
@@ -234,6 +244,9 @@ mod tests {
         assert_eq!(year("2018년에 발표된 DARTS"), Some("2018"));
         assert_eq!(year("20180 tokens"), None);
         assert_eq!(counted_number("게이트 수는 3개"), Some("3개"));
+        assert_eq!(counted_number("약 5 fps로 거의 실시간"), Some("5 fps"));
+        assert_eq!(counted_number("3 scale × 3 ratio"), Some("3 scale"));
+        assert_eq!(counted_number("v2 이후 12 transformers"), None);
         assert_eq!(counted_number("GPT-3 모델"), None);
         assert_eq!(
             assigned_number("은닉층에서는 보통 p = 0.5, 입력층은 더 낮게(예: 0.2) 사용"),
