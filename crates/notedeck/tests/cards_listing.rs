@@ -1,5 +1,5 @@
-//! The cards of the bundled notes and of the second note in the same style
-//! (`tests/notes-fixture`), as a student reviews them: every card's context, question and
+//! The cards of the bundled notes and of the other notes in the same style
+//! (`tests/notes-fixture*`), as a student reviews them: every card's context, question and
 //! full answer as plain text, one card per entry. The snapshots are read card by card when
 //! they change (see the "Cards" section of docs/rules.md). And card identity across changes
 //! to the card rules: a fact still carded the same way keeps its GUID, so a re-export
@@ -74,6 +74,15 @@ fn cards_of_the_bundled_notes() {
 #[test]
 fn cards_of_the_second_note() {
     insta::assert_snapshot!(listing("tests/notes-fixture"));
+}
+
+/// Two more notes in the same style, written after the card rules to see how they carry to
+/// notes they were not made on (computer vision with sub-topic headings and an essay;
+/// recommenders and reinforcement learning with an essay and English key points).
+#[test]
+fn cards_of_the_third_and_fourth_notes() {
+    insta::assert_snapshot!("third", listing("tests/notes-fixture-cv"));
+    insta::assert_snapshot!("fourth", listing("tests/notes-fixture-rl"));
 }
 
 #[test]
