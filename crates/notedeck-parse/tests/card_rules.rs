@@ -639,3 +639,36 @@ fn three_term_definitions_are_a_card_each() {
         ]
     );
 }
+
+#[test]
+fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
+    // `운영 모니터링` asks what `모니터링` asked, `프로세스` what `프로세스 방식` asked: the
+    // later table's cells are merged into the earlier ones, the first wording kept. A facet
+    // sharing no whole run of words (`배포 단위` vs `배포 주기`) stays a question of its own.
+    let d = doc("## MLOps 비교표
+
+| 구분 | Level 0: Manual Process |
+| --- | --- |
+| **프로세스 방식** | 수동, 스크립트 기반 |
+| **모니터링** | 없음 |
+| **배포 단위** | 모델 |
+
+## 종합 비교
+
+| 구분 | Level 0 – Manual Process |
+| --- | --- |
+| **프로세스** | 수동 |
+| **운영 모니터링** | X |
+| **배포 주기** | 드묾 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Level 0: Manual Process › 프로세스 방식",
+            "Level 0: Manual Process › 모니터링",
+            "Level 0: Manual Process › 배포 단위",
+            "Level 0 – Manual Process › 배포 주기",
+        ]
+    );
+}

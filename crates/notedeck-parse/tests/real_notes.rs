@@ -110,7 +110,7 @@ fn card_counts_by_kind_are_sane() {
     // parts, and essay sections answered by the examples they list (basic 123 → 162).
     assert!((80..=175).contains(&basic), "basic {basic}");
     assert!((15..=30).contains(&cloze), "cloze {cloze}");
-    // One card per fact: 17 table cells repeat a card's question (126 cells → 109 cards).
+    // One card per fact: 23 table cells repeat a card's question (126 cells → 103 cards).
     assert!((100..=140).contains(&table), "table {table}");
     assert!((15..=25).contains(&definition), "definition {definition}");
 }
@@ -472,15 +472,20 @@ fn cards_keep_their_ids_when_their_context_moves() {
     assert_eq!(table_cards, 126);
     // The table cells that repeat a card's answer, or ask a card's question again in other
     // words (the MLOps Level 0/1/2 table after the Level 0 vs 1 and Level 1 vs 2 tables, the
-    // 예시 column after the topics' own 예시 bullets), are gone, each with the reason.
+    // 예시 column after the topics' own 예시 bullets, BART's row after its 구조 개요 and 사전
+    // 학습 방식 sections, `운영 모니터링` after `모니터링`), are gone, each with the reason.
     assert_eq!(
         merged,
         [
             (109, "BERT › 구조"),
+            (111, "BART › 구조"),
+            (111, "BART › 학습 방식"),
             (406, "Zero-Shot › 예시"),
             (407, "One-Shot › 예시"),
             (408, "Few-Shot › 예시"),
             (409, "GZSL › 예시"),
+            (923, "프로세스 › Level 0 – Manual Process"),
+            (923, "프로세스 › Level 1 – ML Pipeline Automation"),
             (924, "자동화 범위 › Level 1 – ML Pipeline Automation"),
             (924, "자동화 범위 › Level 2 – CI/CD Pipeline Automation"),
             (925, "연속 학습(CT) › Level 0 – Manual Process"),
@@ -499,6 +504,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (928, "배포 단위 › Level 1 – ML Pipeline Automation"),
             (929, "데이터·모델 검증 › Level 0 – Manual Process"),
             (929, "데이터·모델 검증 › Level 1 – ML Pipeline Automation"),
+            (932, "운영 모니터링 › Level 0 – Manual Process"),
+            (932, "운영 모니터링 › Level 1 – ML Pipeline Automation"),
         ]
     );
     for (line, _) in merged {

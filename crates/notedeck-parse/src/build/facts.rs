@@ -6,6 +6,7 @@
 
 use super::{Builder, RawCard};
 use crate::{CardKind, Skipped};
+use std::collections::HashMap;
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
 /// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is
@@ -68,6 +69,38 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
         return;
     }
     push_name_key(name, out);
+}
+
+/// Shorter wordings of a question whose last facet is `name` (after the facets `facets` of
+/// the topic `topic`): every run of its words from either end (`운영 모니터링` → `운영`,
+/// `모니터링`; `프로세스 방식` → `프로세스`, `방식`), hashed as [`fact_hash`] hashes the
+/// question. A run must be two syllables or three letters at least. Empty for a one-word name.
+pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
+    let name = name.split(['(', '（']).next().unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || topic.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(2 * (words.len() - 1));
+    let mut key = String::with_capacity(facets.len() + name.len() + 1);
+    for k in 1..words.len() {
+        for part in [&words[..k], &words[k..]] {
+            key.clear();
+            key.push_str(facets);
+            key.push('\x1f');
+            let start = key.len();
+            for w in part {
+                push_name_key(w, &mut key);
+            }
+            let run = &key[start..];
+            let long = run.chars().count() >= 3
+                || run.chars().any(|c| !c.is_ascii()) && run.chars().count() >= 2;
+            if long {
+                out.push(fact_hash(topic, &key));
+            }
+        }
+    }
+    out
 }
 
 /// The key of a fact: the topic's [`name_key`], then each facet's (a facet section's title,
@@ -177,6 +210,62 @@ pub(super) fn without_asides(html: &str) -> String {
     out
 }
 
+impl Builder<'_, '_> {
+    /// A table cell asking an earlier card's question in fewer or more words (`Level 0 –
+    /// Manual Process › 운영 모니터링` after `Level 0: Manual Process › 모니터링`, `BART › 구조`
+    /// after `BART › 구조 개요`) asks it again: the first wording is the one learnt.
+    fn merge_near_questions(
+        &self,
+        raw: &[RawCard],
+        merged_into: &mut [Option<usize>],
+        contradicts: &[(usize, usize)],
+        reworded: &mut Vec<usize>,
+    ) {
+        let standing = |merged_into: &[Option<usize>], i: usize| {
+            merged_into[i].is_none() && !contradicts.iter().any(|c| c.0 == i)
+        };
+        // The first card (in the note) asking each question, and each shorter wording.
+        let mut first: HashMap<u64, usize> = HashMap::new();
+        let mut shorter: HashMap<u64, usize> = HashMap::new();
+        let earlier = |a: usize, b: usize| raw[a].card.span.start < raw[b].card.span.start;
+        for (i, r) in raw.iter().enumerate() {
+            if !standing(merged_into, i) {
+                continue;
+            }
+            if let Some(f) = r.fact {
+                let e = first.entry(f).or_insert(i);
+                if earlier(i, *e) {
+                    *e = i;
+                }
+            }
+            for &n in &r.near {
+                let e = shorter.entry(n).or_insert(i);
+                if earlier(i, *e) {
+                    *e = i;
+                }
+            }
+        }
+        for (i, r) in raw.iter().enumerate() {
+            if r.card.kind != CardKind::Table || !standing(merged_into, i) {
+                continue;
+            }
+            let Some(f) = r.fact else { continue };
+            let before = r
+                .near
+                .iter()
+                .filter_map(|n| first.get(n))
+                .chain(shorter.get(&f))
+                .copied()
+                .filter(|&k| k != i && earlier(k, i) && merged_into[k].is_none())
+                .min_by_key(|&k| raw[k].card.span.start);
+            if let Some(k) = before {
+                merged_into[i] = Some(k);
+                reworded.push(i);
+            }
+        }
+    }
+}
+
 /// Two answers that open with a count of the same thing and differ in it: `3 개 입력 …`
 /// against `2 개` (as [`answer_words`] spells them).
 fn counts_differ(a: &str, b: &str) -> bool {
@@ -211,7 +300,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter_map(|(i, r)| Some((r.fact?, i)))
             .collect();
         facts.sort_unstable();
-        if facts.windows(2).all(|w| w[0].0 != w[1].0) {
+        let near = raw
+            .iter()
+            .any(|r| r.card.kind == CardKind::Table && !r.near.is_empty());
+        if facts.windows(2).all(|w| w[0].0 != w[1].0) && !near {
             return;
         }
         let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
@@ -270,6 +362,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                 }
             }
+        }
+        if near {
+            self.merge_near_questions(raw, &mut merged_into, &contradicts, &mut reworded_cards);
         }
         // A card merged into one that was merged in turn names the card that stays.
         let last = |mut i: usize| {

@@ -227,6 +227,9 @@ struct RawCard {
     /// The (topic, facet) the card asks about, hashed ([`facts::fact_hash`]); `None` for
     /// cards that ask no such question (cloze, definitions, a topic's loose bullets).
     fact: Option<u64>,
+    /// The same question in fewer words ([`facts::near_keys`]): `Level 0 › 모니터링` for a
+    /// cell asking `Level 0 › 운영 모니터링`. Empty for most cards.
+    near: Vec<u64>,
     /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
     /// a card of its topic ([`repeats`]).
     tip: bool,
@@ -365,37 +368,50 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             pin_lines[1] = Some(l);
         }
-        let fact = self.card_fact(&draft);
+        let (fact, near) = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
             card: self.make_card(draft),
             namespace: None,
             pin_lines,
             fact,
+            near,
             tip: false,
         });
     }
 
     /// The fact a basic card asks about: its section's topic and facets, then its label. A
     /// facet card asks about the facet itself; loose bullets and images name no facet.
-    fn card_fact(&mut self, draft: &CardDraft) -> Option<u64> {
+    fn card_fact(&mut self, draft: &CardDraft) -> (Option<u64>, Vec<u64>) {
         if draft.kind != CardKind::Basic {
-            return None;
+            return (None, Vec::new());
         }
         let key = draft.key.as_str();
         if key == cards::UNLABELLED_KEY || key.starts_with("image:") {
-            return None;
+            return (None, Vec::new());
         }
-        let ctx = self.contexts.get(draft.sec? + 1)?;
+        let Some(ctx) = draft.sec.and_then(|s| self.contexts.get(s + 1)) else {
+            return (None, Vec::new());
+        };
         let mut buf = std::mem::take(&mut self.fact_buf);
         buf.clear();
         buf.push_str(&ctx.fact_facets);
-        if key != "section" {
+        // Only a question whose last facet is a label of several words has shorter wordings;
+        // a facet section's own title is keyed by its section, with its parents' facets.
+        let near = if key != "section" {
+            let near = facts::near_keys(&ctx.fact_topic, &buf, key);
             buf.push('\x1f');
             facts::push_facet_key(key, &mut buf);
-        }
+            near
+        } else if let Some(s) = draft.sec
+            && ctx.fact_facets.matches('\x1f').count() == 1
+        {
+            facts::near_keys(&ctx.fact_topic, "", &self.info[s].short)
+        } else {
+            Vec::new()
+        };
         let fact = (!buf.is_empty()).then(|| facts::fact_hash(&ctx.fact_topic, &buf));
         self.fact_buf = buf;
-        fact
+        (fact, near)
     }
 
     fn skip(&mut self, span: Span, reason: &str) {

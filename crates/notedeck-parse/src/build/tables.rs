@@ -131,6 +131,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let fact = subject_keys
                     .get(s)
                     .map(|topic| facts::fact_hash(topic, &fact_facet));
+                let near = subject_keys
+                    .get(s)
+                    .map(|topic| facts::near_keys(topic, "", attribute))
+                    .unwrap_or_default();
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -153,6 +157,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
+                    near,
                     tip: false,
                 });
             }
