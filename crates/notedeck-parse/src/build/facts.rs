@@ -93,8 +93,8 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
                 push_name_key(w, &mut key);
             }
             let run = &key[start..];
-            let long = run.chars().count() >= 3
-                || run.chars().any(|c| !c.is_ascii()) && run.chars().count() >= 2;
+            let n = run.chars().count();
+            let long = n >= 3 || (!run.is_ascii() && n >= 2);
             if long {
                 out.push(fact_hash(topic, &key));
             }
