@@ -672,3 +672,17 @@ fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
         ]
     );
 }
+
+#[test]
+fn a_statement_that_a_name_equals_something_hides_what_it_equals() {
+    let d = doc("## 0. 객체 탐지 기본 용어
+
+- **IoU (Intersection over Union)**: 교집합 넓이 / 합집합 넓이
+- 탐지 = 분류(무엇인가) + 위치 추정(어디 있는가)
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        fronts.contains(&"탐지 = {{c1::분류(무엇인가) + 위치 추정(어디 있는가)}}".to_string()),
+        "{fronts:?}"
+    );
+}

@@ -94,8 +94,9 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
 /// marked, else a year, else a number with its counter (`3개`, `1%`), else the name in Latin
-/// letters inside a Korean sentence (`cross-entropy loss`). Never the topic's own name, which
-/// the card's context already shows.
+/// letters inside a Korean sentence (`cross-entropy loss`), else what a short name is said
+/// to equal (`탐지 = {{c1::분류 + 위치 추정}}`). Never the topic's own name, which the card's
+/// context already shows.
 fn key_term(plain: &Plain, topic: &str) -> Option<String> {
     let t = plain.text.trim();
     let topic = topic.to_lowercase();
@@ -122,7 +123,14 @@ fn key_term(plain: &Plain, topic: &str) -> Option<String> {
     if let Some(n) = assigned_number(t).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
-    latin_name(t).filter(|n| fits(n)).map(str::to_string)
+    if let Some(n) = latin_name(t).filter(|n| fits(n)) {
+        return Some(n.to_string());
+    }
+    // `탐지 = 분류 + 위치 추정`: what a short name equals is what the line teaches.
+    let (name, value) = t.split_once(" = ")?;
+    let value = value.trim();
+    (name.trim().chars().count() <= TERM_MAX_CHARS && !value.contains(" = ") && fits(value))
+        .then(|| value.to_string())
 }
 
 /// A year from 1900 to 2099 standing alone (not part of a longer number).
