@@ -686,3 +686,22 @@ fn a_statement_that_a_name_equals_something_hides_what_it_equals() {
         "{fronts:?}"
     );
 }
+
+#[test]
+fn a_source_line_does_not_cut_an_essay_part_to_its_first_sentence() {
+    let d = doc("# 2. 확산 모델의 한계
+
+# 1) 느린 샘플링
+
+이미지 한 장을 만들려면 수백~수천 번 신경망을 반복 실행해야 합니다. DDIM처럼 단계를 건너뛰는 샘플러로 수십 단계까지 줄일 수 있습니다.
+
+# 2) 높은 계산 비용
+
+고해상도 이미지를 픽셀 공간에서 직접 다루면 학습과 추론 비용이 매우 큽니다. Latent Diffusion(Stable Diffusion)은 오토인코더의 잠재 공간에서 확산을 수행해 이 비용을 크게 줄였습니다.
+
+출처: [블로그](https://example.com/diffusion?utm_source=chatgpt.com)
+");
+    let last = d.cards.last().expect("cards");
+    assert_eq!(last.front, "확산 모델의 한계 › 높은 계산 비용");
+    assert!(last.back.contains("Latent Diffusion"), "{}", last.back);
+}

@@ -130,11 +130,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
         // Parts answered by their whole paragraph: no sentence of theirs is to be chosen.
         let mut whole: Vec<usize> = Vec::new();
+        // A source line under the part (`출처: […](…)`) is no paragraph of its prose.
         let paragraphs_in = |c: usize| {
             runs.iter()
                 .filter(|(s, _)| *s == Some(c))
                 .flat_map(|(_, blocks)| blocks.iter())
-                .filter(|&&b| tree.blocks[b].kind == Kind::Paragraph)
+                .filter(|&&b| {
+                    tree.blocks[b].kind == Kind::Paragraph
+                        && !plains
+                            .get(b)
+                            .and_then(Option::as_ref)
+                            .is_some_and(|p| super::lists::is_source_line(p.text.trim()))
+                })
                 .count()
         };
         for &c in kids {
