@@ -705,3 +705,28 @@ fn a_source_line_does_not_cut_an_essay_part_to_its_first_sentence() {
     assert_eq!(last.front, "확산 모델의 한계 › 높은 계산 비용");
     assert!(last.back.contains("Latent Diffusion"), "{}", last.back);
 }
+
+#[test]
+fn three_named_parts_each_with_its_explanation_are_a_card_each() {
+    let d = doc("## **LLM Serving – Key Points**
+
+### 1. **Bottlenecks**
+
+1. **Memory-bound decoding**
+    - Each generated token reads all model weights.
+2. **KV cache growth**
+    - The key/value cache grows with sequence length and batch size.
+3. **Variable request lengths**
+    - Requests finish at different times, which wastes batch slots.
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "LLM Serving – Key Points › Bottlenecks",
+            "LLM Serving – Key Points › Bottlenecks › Memory-bound decoding",
+            "LLM Serving – Key Points › Bottlenecks › KV cache growth",
+            "LLM Serving – Key Points › Bottlenecks › Variable request lengths",
+        ]
+    );
+}

@@ -281,7 +281,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         let definitions = defined >= 2
             && defined * 2 > items
             && !labels_are_claims(labels.iter().map(String::as_str), items);
-        if !(too_big && nested || wordy && definitions) {
+        // `1. **Memory-bound decoding**` + its explanation, for every part: each part is a
+        // fact with its own question, however few lines they take.
+        let explained = heads.len() >= 3
+            && heads.len() == items
+            && heads
+                .iter()
+                .all(|h| h.value_html.is_empty() && h.rest.iter().any(|b| b.kind == Kind::List));
+        if !(too_big && nested || wordy && (definitions || explained)) {
             return false;
         }
         // The facet's own card. Its paragraph, when it has one, is its answer and the parts
