@@ -730,3 +730,25 @@ fn three_named_parts_each_with_its_explanation_are_a_card_each() {
         ]
     );
 }
+
+#[test]
+fn a_statement_about_another_topic_is_shown_under_it() {
+    let d = doc("## **1. U-Net**
+
+- **Skip connection**: 인코더 특징 맵을 디코더에 concat
+
+## **2. Mask R-CNN**
+
+- **구조**: Faster R-CNN + 마스크 브랜치
+- U-Net의 skip connection은 **덧셈**으로 특징을 합침
+");
+    let cloze = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("the statement's cloze");
+    assert_eq!(
+        cloze.context.as_deref().map(|p| p.join(" › ")),
+        Some("문제 9 › U-Net".to_string())
+    );
+}

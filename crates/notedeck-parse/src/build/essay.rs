@@ -385,9 +385,9 @@ fn enumerates(sentence: &str) -> bool {
     false
 }
 
-/// The subject an essay section's heading opens with, without its Korean particle (`NAS` of
-/// `NAS의 장점과 차별점`).
-fn heading_subject(heading: &str) -> Option<String> {
+/// The subject a heading or a statement opens with, without its Korean particle (`NAS` of
+/// `NAS의 장점과 차별점`, `U-Net` of `U-Net의 skip connection은 …`).
+pub(super) fn heading_subject(heading: &str) -> Option<String> {
     let word = heading.split_whitespace().next()?;
     let stem = ["의", "는", "은", "이", "가"]
         .iter()

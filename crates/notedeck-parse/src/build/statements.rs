@@ -39,6 +39,13 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(at) = find_outside_tags(&front, &escaped) else {
             return false;
         };
+        // `U-Net의 skip connection은 …` under Mask R-CNN is about U-Net: shown under it, where
+        // the student meets U-Net's other cards. Only the shown context moves, never the id.
+        let shown = super::essay::heading_subject(plain.text.trim())
+            .and_then(|subject| self.topic_named(&subject, sec))
+            .filter(|&t| !self.within(sec, t))
+            .map(|t| self.path(Some(t)));
+        let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec,
@@ -53,7 +60,21 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_at: Some(item.span.start),
             pin_line: None,
         });
+        if let (Some(shown), Some(raw)) = (shown, self.raw_cards.get_mut(before)) {
+            raw.card.context = Some(shown);
+        }
         true
+    }
+
+    /// Whether section `sec` is `topic` or inside it.
+    fn within(&self, mut sec: Option<usize>, topic: usize) -> bool {
+        while let Some(s) = sec {
+            if s == topic {
+                return true;
+            }
+            sec = self.doc.sections[s].parent;
+        }
+        false
     }
 }
 
