@@ -752,3 +752,40 @@ fn a_statement_about_another_topic_is_shown_under_it() {
         Some("문제 9 › U-Net".to_string())
     );
 }
+
+#[test]
+fn a_term_defined_in_a_table_is_shown_where_the_table_is() {
+    // The table compares Level 1 and Level 2, though it sits under the Level 0 vs 1 heading:
+    // its cells, and the definition its row header makes, are shown under the problem.
+    let d = doc("## **MLOps Level 1**
+
+- **Goal**: 재학습 자동화
+
+## **MLOps Level 2**
+
+- **Goal**: 파이프라인 배포 자동화
+
+## MLOps Level 0 vs Level 1 비교표
+
+| 구분 | Level 1 (CT 중심) | CI/CD 완전 자동화 (Level 2) |
+| --- | --- | --- |
+| **주요 목적** | 모델 재학습 자동화 | 파이프라인 자체 배포 자동화 |
+| **CI (Continuous Integration)** | 없음 | 코드 변경 시 자동 테스트 |
+");
+    let shown: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| matches!(c.kind, CardKind::Table | CardKind::Definition))
+        .map(|c| format!("{:?} [{}]", c.kind, c.context_path().join(" › ")))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "Table [문제 9]",
+            "Table [문제 9]",
+            "Definition [문제 9]",
+            "Table [문제 9]",
+            "Table [문제 9]",
+        ]
+    );
+}

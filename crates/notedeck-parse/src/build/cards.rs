@@ -5,6 +5,7 @@ use super::tips::tip_title;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
+use std::sync::Arc;
 
 /// A paragraph longer than this many characters is prose, not a card side.
 pub(crate) const PROSE_MAX_CHARS: usize = 220;
@@ -213,18 +214,23 @@ impl<'t, 'a> Builder<'t, 'a> {
             if !gathered.is_empty() {
                 self.unlabelled_card(parent, &gathered);
             }
-            // Definition cards were made first, in source order.
-            let defs = self
-                .raw_cards
-                .partition_point(|r| r.card.kind == CardKind::Definition);
-            let from =
-                self.raw_cards[..defs].partition_point(|r| r.card.span.start < list.span.start);
-            for r in &mut self.raw_cards[from..defs] {
-                if r.card.span.start >= list.span.end {
-                    break;
-                }
-                r.card.context = Some(shown.clone());
+            self.show_definitions_under(&list.span, &shown);
+        }
+    }
+
+    /// Show the definition cards made from the terms inside `span` under `shown`, where the
+    /// block they sit in is shown (a detached list, a table shown under its problem).
+    pub(super) fn show_definitions_under(&mut self, span: &crate::Span, shown: &Arc<[String]>) {
+        // Definition cards were made first, in source order.
+        let defs = self
+            .raw_cards
+            .partition_point(|r| r.card.kind == CardKind::Definition);
+        let from = self.raw_cards[..defs].partition_point(|r| r.card.span.start < span.start);
+        for r in &mut self.raw_cards[from..defs] {
+            if r.card.span.start >= span.end {
+                break;
             }
+            r.card.context = Some(shown.clone());
         }
     }
 

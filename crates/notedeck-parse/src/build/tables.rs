@@ -72,6 +72,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         let shown_under = self.table_context(sec, after_list, &placed);
         let context = (shown_under != sec).then(|| self.path(shown_under));
+        // The terms a cell defines (`CI (Continuous Integration)`) are shown where the cell is.
+        if let Some(shown) = &context {
+            self.show_definitions_under(&table.span, shown);
+        }
         // What a cell's claim and fact are about: the topic its subject names, else the
         // subject as written.
         let canonical: Vec<String> = subjects
