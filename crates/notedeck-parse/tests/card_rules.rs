@@ -334,6 +334,11 @@ fn a_part_reviewing_another_topic_is_no_card_of_its_own() {
             "Deep Q-Network › 핵심 아이디어 › 안정성 개선 기법",
         ]
     );
+    // Nor is it one of the names the facet's own card lists.
+    assert_eq!(
+        d.cards[2].back,
+        "<ol><li>신경망 활용</li><li>안정성 개선 기법</li></ol>"
+    );
     assert!(
         d.skipped
             .iter()

@@ -299,17 +299,27 @@ impl<'t, 'a> Builder<'t, 'a> {
             b.kind == Kind::Paragraph
                 && !super::cards::is_image_only(&Plain::of(self.text, self.tree.inner(b)))
         });
+        // A part reviewing another topic (`Q-Learning 복습`) is no card, nor one of the names.
+        let reviewed: Vec<Option<usize>> = heads
+            .iter()
+            .map(|h| self.reviewed_topic(sec, &h.text))
+            .collect();
         let mut back = String::new();
         for (i, b) in parts.iter().enumerate() {
             if b.kind != Kind::List {
                 self.render_one(b, parts.get(i + 1).copied(), &mut back);
                 continue;
             }
-            let is_head = |item: &Block| heads.iter().find(|h| std::ptr::eq(h.item, item));
+            let head_at = |item: &Block| heads.iter().position(|h| std::ptr::eq(h.item, item));
+            let is_head = |item: &Block| head_at(item).map(|k| &heads[k]);
             let shown: Vec<&'t Block> = b
                 .children
                 .iter()
-                .filter(|c| c.kind == Kind::Item && !(own_text && is_head(c).is_some()))
+                .filter(|c| {
+                    c.kind == Kind::Item
+                        && !(own_text && is_head(c).is_some())
+                        && head_at(c).is_none_or(|k| reviewed[k].is_none())
+                })
                 .collect();
             if shown.iter().all(|c| self.is_source_item(c)) {
                 // Rendering skips them (with the reason); no empty list is left behind.
@@ -346,8 +356,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         if own_text || facet_names * 2 < heads.len() {
             self.push_section_card(sec, back, parts);
         }
-        for h in heads {
-            if let Some(topic) = self.reviewed_topic(sec, &h.text) {
+        for (h, reviewed) in heads.into_iter().zip(reviewed) {
+            if let Some(topic) = reviewed {
                 let reason = format!(
                     "reviews {}, whose own cards ask this (a part named `… 복습` repeats them)",
                     self.doc.sections[topic].title
