@@ -63,6 +63,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.contexts.get(sec.map_or(0, |s| s + 1))
     }
 
+    /// The topic section holding `sec` (itself, when it is one).
+    pub(super) fn topic_of(&self, mut sec: Option<usize>) -> Option<usize> {
+        while let Some(s) = sec {
+            if self.doc.sections[s].kind == SectionKind::Topic {
+                return Some(s);
+            }
+            sec = self.doc.sections[s].parent;
+        }
+        None
+    }
+
     pub(super) fn path(&self, sec: Option<usize>) -> Arc<[String]> {
         self.ctx(sec).map(|c| c.path.clone()).unwrap_or_default()
     }

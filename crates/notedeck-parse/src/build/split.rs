@@ -374,22 +374,11 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// its facts are that topic's cards already.
     fn reviewed_topic(&mut self, sec: usize, label: &str) -> Option<usize> {
         let name = label.strip_suffix("복습")?.trim();
-        let own = self.topic_of_section(sec);
+        let own = self.topic_of(Some(sec));
         self.topic_named(name, Some(sec))
             .filter(|&t| Some(t) != own)
     }
 
-    /// The topic section holding `sec`.
-    fn topic_of_section(&self, sec: usize) -> Option<usize> {
-        let mut s = Some(sec);
-        while let Some(i) = s {
-            if self.doc.sections[i].kind == crate::SectionKind::Topic {
-                return Some(i);
-            }
-            s = self.doc.sections[i].parent;
-        }
-        None
-    }
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
     fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {

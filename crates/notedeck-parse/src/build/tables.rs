@@ -290,13 +290,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let wanted = aliases(name);
         let first = wanted.first()?;
         let secs = &self.doc.sections;
-        let mut topic = near?;
-        while secs[topic].kind == SectionKind::Facet {
-            topic = secs[topic].parent?;
-        }
-        if secs[topic].kind != SectionKind::Topic {
-            return None;
-        }
+        let topic = self.topic_of(near)?;
         let end = secs[topic].span.end;
         let mut found = None;
         for (i, s) in secs.iter().enumerate().skip(topic + 1) {

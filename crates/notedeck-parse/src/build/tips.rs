@@ -164,14 +164,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// closing tips sit (a tip inside an earlier topic is about that topic).
     fn closes_problem(&self, sec: Option<usize>) -> bool {
         let sections = &self.doc.sections;
-        let mut topic = sec;
-        while let Some(t) = topic {
-            if sections[t].kind == SectionKind::Topic {
-                break;
-            }
-            topic = sections[t].parent;
-        }
-        let Some(topic) = topic else {
+        let Some(topic) = self.topic_of(sec) else {
             return false;
         };
         // Sections are in document order and a problem's run ends at the next problem.
