@@ -35,6 +35,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Lists of a facet section after a table that is no part of it.
         let mut detached: Vec<&'t Block> = Vec::new();
         let cards_before = self.raw_cards.len();
+        let (mut seen_list, mut seen_table) = (false, false);
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -43,11 +44,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 Kind::Rule | Kind::Html | Kind::Heading(_) => {}
                 Kind::Table => {
                     // A facet's list followed by a table: the table is no part of the facet.
-                    let after_list = facet
-                        && blocks[..i - 1]
-                            .iter()
-                            .any(|&n| tree.blocks[n].kind == Kind::List);
-                    self.table(sec, b, after_list);
+                    self.table(sec, b, facet && seen_list);
+                    seen_table = true;
                 }
                 Kind::CodeBlock => {
                     self.code_claims(sec, b);
@@ -59,8 +57,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
                 Kind::List => {
-                    if facet && after_table_after_list(tree, &blocks[..i - 1]) {
-                        // Like the table before it, no part of the facet: about the topic.
+                    seen_list = true;
+                    if facet && seen_table {
+                        // A table after the facet's list is no part of the facet, nor what
+                        // follows it; after a table that is the facet's whole answer (`###
+                        // 분할 종류`), a bullet is a remark of its own. Both are about the topic.
                         detached.push(b);
                     } else if facet {
                         self.list_claims(sec, b);
@@ -182,19 +183,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.detached_lists(s, &detached);
             }
         }
-        // A statement beside the section's labelled bullets or tables, before or after them,
-        // is a fact of its own: a cloze of its key term, not one more line of 핵심 내용.
-        let mut gathered = Vec::with_capacity(loose.len());
         let beside_cards = self.raw_cards.len() > cards_before;
+        self.loose_statements(sec, loose, beside_cards);
+        self.attach_figures(cards_before, &figures);
+    }
+
+    /// A topic's unlabelled bullets: beside its labelled bullets or tables (`clozes`), each
+    /// statement with a key term is a fact of its own, a cloze of that term; the rest are
+    /// one 핵심 내용 card.
+    fn loose_statements(&mut self, sec: Option<usize>, loose: Vec<&'t Block>, clozes: bool) {
+        let mut gathered = Vec::with_capacity(loose.len());
         for item in loose {
-            if !(beside_cards && self.statement_cloze(sec, item)) {
+            if !(clozes && self.statement_cloze(sec, item)) {
                 gathered.push(item);
             }
         }
         if !gathered.is_empty() {
             self.unlabelled_card(sec, &gathered);
         }
-        self.attach_figures(cards_before, &figures);
     }
 
     /// Lists after a table that is no part of facet `s` (ViT `한계`, its CNN vs ViT table, then
@@ -205,15 +211,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let shown = self.path(parent);
         for list in lists {
             let loose = self.body_list_cards(parent, list);
-            let mut gathered = Vec::with_capacity(loose.len());
-            for item in loose {
-                if !self.statement_cloze(parent, item) {
-                    gathered.push(item);
-                }
-            }
-            if !gathered.is_empty() {
-                self.unlabelled_card(parent, &gathered);
-            }
+            self.loose_statements(parent, loose, true);
             self.show_definitions_under(&list.span, &shown);
         }
     }
@@ -413,13 +411,4 @@ pub(super) fn is_image_only(plain: &Plain) -> bool {
         rest = rest.replacen(alt.as_str(), "", 1);
     }
     rest.trim().is_empty()
-}
-
-/// Whether `before` (the blocks of a facet section before a list) holds a table: a table
-/// after the facet's list is no part of the facet, and neither is what follows it; a table
-/// that is the facet's whole answer (`### 분할 종류`) has its cells as cards, and a bullet
-/// after it (`- U-Net의 skip connection은 …`) is a remark of its own, not the answer to the
-/// facet's question.
-fn after_table_after_list(tree: &crate::tree::Tree, before: &[usize]) -> bool {
-    before.iter().any(|&n| tree.blocks[n].kind == Kind::Table)
 }

@@ -77,10 +77,11 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
 /// question. A run must be two syllables or three letters at least. Empty for a one-word name.
 pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
     let name = name.split(['(', '（']).next().unwrap_or(name);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 || topic.is_empty() {
+    // Most labels are one word: they are told apart before anything is collected.
+    if topic.is_empty() || name.split_whitespace().nth(1).is_none() {
         return Vec::new();
     }
+    let words: Vec<&str> = name.split_whitespace().collect();
     let mut out = Vec::with_capacity(2 * (words.len() - 1));
     let mut key = String::with_capacity(facets.len() + name.len() + 1);
     for k in 1..words.len() {
@@ -218,12 +219,11 @@ impl Builder<'_, '_> {
         &self,
         raw: &[RawCard],
         merged_into: &mut [Option<usize>],
-        contradicts: &[(usize, usize)],
-        reworded: &mut Vec<usize>,
+        held: &[bool],
+        reworded: &mut [bool],
     ) {
-        let standing = |merged_into: &[Option<usize>], i: usize| {
-            merged_into[i].is_none() && !contradicts.iter().any(|c| c.0 == i)
-        };
+        let standing =
+            |merged_into: &[Option<usize>], i: usize| merged_into[i].is_none() && !held[i];
         // The first card (in the note) asking each question, and each shorter wording.
         let mut first: HashMap<u64, usize> = HashMap::new();
         let mut shorter: HashMap<u64, usize> = HashMap::new();
@@ -260,7 +260,7 @@ impl Builder<'_, '_> {
                 .min_by_key(|&k| raw[k].card.span.start);
             if let Some(k) = before {
                 merged_into[i] = Some(k);
-                reworded.push(i);
+                reworded[i] = true;
             }
         }
     }
@@ -309,7 +309,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut merged_into: Vec<Option<usize>> = vec![None; raw.len()];
         let mut contradicts: Vec<(usize, usize)> = Vec::new();
         // Table cells merged into an earlier card of their fact that words it differently.
-        let mut reworded_cards: Vec<usize> = Vec::new();
+        let mut reworded_cards = vec![false; raw.len()];
         for group in facts.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             // The cards of the group still standing, with their answers' words.
             let mut kept: Vec<(usize, String)> = Vec::new();
@@ -347,7 +347,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     same.is_none() && raw[i].card.kind == CardKind::Table && !kept.is_empty();
                 let same = same.or(reworded.then_some(0));
                 if reworded {
-                    reworded_cards.push(i);
+                    reworded_cards[i] = true;
                 }
                 match same {
                     Some(p) if !reworded && words.len() > kept[p].1.len() => {
@@ -364,7 +364,12 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         if near {
-            self.merge_near_questions(raw, &mut merged_into, &contradicts, &mut reworded_cards);
+            // Cells held back by a contradiction stay out of it.
+            let mut held = vec![false; raw.len()];
+            for &(i, _) in &contradicts {
+                held[i] = true;
+            }
+            self.merge_near_questions(raw, &mut merged_into, &held, &mut reworded_cards);
         }
         // A card merged into one that was merged in turn names the card that stays.
         let last = |mut i: usize| {
@@ -399,7 +404,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             let kept = &raw[k].card;
             let gone = &raw[i].card;
-            let reason = if reworded_cards.contains(&i) {
+            let reason = if reworded_cards[i] {
                 format!(
                     "asks what the card on line {} asks ({}) in other words; the first wording \
                      is kept",

@@ -252,7 +252,8 @@ struct Builder<'t, 'a> {
     raw_cards: Vec<RawCard>,
     /// [`SecCtx`] per section, index 0 for text before any section.
     contexts: Vec<SecCtx>,
-    /// Scratch space for a card's fact key, reused so keying a card allocates nothing.
+    /// Scratch space for a card's fact key, reused so keying a card allocates nothing (a
+    /// label of several words also gets its shorter wordings, [`facts::near_keys`]).
     fact_buf: String,
     /// The topics a table's subjects may name, gathered at the first table of the note.
     topic_names: Option<Vec<tables::TopicNames>>,

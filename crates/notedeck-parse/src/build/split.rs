@@ -260,7 +260,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        if too_big && labels_are_claims(labels.iter().map(String::as_str), items) {
+        let claims = labels_are_claims(labels.iter().map(String::as_str), items);
+        if too_big && claims {
             self.claim_list_card(sec, parts);
             // What a claim's nested list explains (`**No CI/CD**` → `No Continuous
             // Integration: …`, `Training–serving skew happens when …`) is asked on its own:
@@ -278,9 +279,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .any(|h| h.rest.iter().any(|b| b.kind == Kind::List));
         let defined = heads.iter().filter(|h| !h.value_html.is_empty()).count();
-        let definitions = defined >= 2
-            && defined * 2 > items
-            && !labels_are_claims(labels.iter().map(String::as_str), items);
+        let definitions = defined >= 2 && defined * 2 > items && !claims;
         // `1. **Memory-bound decoding**` + its explanation, for every part: each part is a
         // fact with its own question, however few lines they take.
         let explained = heads.len() >= 3
@@ -378,7 +377,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.topic_named(name, Some(sec))
             .filter(|&t| Some(t) != own)
     }
-
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
     fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {

@@ -317,9 +317,12 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         // pair's value would give the other away. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
         let pairs = pair_marks(t, cut, sep);
-        let (walked, done) = match walk_marks(evs, &pairs) {
-            Some(w) if !pairs.is_empty() => w,
-            _ => walk_marks(evs, &[(cut, Some(1))])?,
+        let paired = (!pairs.is_empty())
+            .then(|| walk_marks(evs, &pairs))
+            .flatten();
+        let (walked, done) = match paired {
+            Some(w) => w,
+            None => walk_marks(evs, &[(cut, Some(1))])?,
         };
         out = walked;
         if !done {
