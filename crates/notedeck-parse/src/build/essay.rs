@@ -130,22 +130,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
         // Parts answered by their whole paragraph: no sentence of theirs is to be chosen.
         let mut whole: Vec<usize> = Vec::new();
-        // A source line under the part (`출처: […](…)`) is no paragraph of its prose.
-        let paragraphs_in = |c: usize| {
-            runs.iter()
-                .filter(|(s, _)| *s == Some(c))
-                .flat_map(|(_, blocks)| blocks.iter())
-                .filter(|&&b| {
-                    tree.blocks[b].kind == Kind::Paragraph
-                        && !plains
-                            .get(b)
-                            .and_then(Option::as_ref)
-                            .is_some_and(|p| super::lists::is_source_line(p.text.trim()))
-                })
-                .count()
-        };
         for &c in kids {
-            let mut paragraphs = runs
+            // The part's paragraphs; a source line under it (`출처: […](…)`) is none of them.
+            let paragraphs: Vec<usize> = runs
                 .iter()
                 .filter(|(s, _)| *s == Some(c))
                 .flat_map(|(_, blocks)| blocks.iter().copied())
@@ -155,8 +142,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                             .get(b)
                             .and_then(Option::as_ref)
                             .is_some_and(|p| super::lists::is_source_line(p.text.trim()))
-                });
-            let Some(first) = paragraphs.clone().next() else {
+                })
+                .collect();
+            let Some(&first) = paragraphs.first() else {
                 continue;
             };
             let prose = |b: usize| {
@@ -165,7 +153,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .and_then(Option::as_ref)
                     .is_some_and(|p| p.images.is_empty() && prose_reason(p.text.trim()).is_some())
             };
-            if !paragraphs.all(prose) {
+            if !paragraphs.iter().all(|&b| prose(b)) {
                 continue;
             }
             let text = plains
@@ -175,7 +163,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             // A part whose one paragraph is short enough to read at a glance answers with all
             // of it: its first sentence often only restates the heading (`글로벌 모델 배포` →
             // `중앙 서버가 … 모델을 … 전송합니다.`) and the facts follow.
-            if paragraphs_in(c) == 1
+            if paragraphs.len() == 1
                 && text.chars().count() <= PART_MAX_CHARS
                 && sentences(text).count() <= PART_MAX_SENTENCES
             {
