@@ -99,13 +99,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         };
         let shown = self.path(Some(problem));
+        // The front as written after the section's breadcrumb (a pasted formula stays math),
+        // not the key, which holds its TeX only.
+        let crumb = format!(
+            "{} › ",
+            self.ctx(sec).map_or("", |c| c.crumb_html.as_str())
+        );
         for raw in &mut self.raw_cards[before..] {
             if raw.card.kind != CardKind::Basic {
                 continue;
             }
-            let mut front = String::new();
-            crate::math::text_to_html(&raw.card.key, &mut front);
-            raw.card.front = front;
+            raw.card.front = match raw.card.front.strip_prefix(&crumb) {
+                Some(label) => label.to_string(),
+                None => {
+                    let mut front = String::new();
+                    crate::math::text_to_html(&raw.card.key, &mut front);
+                    front
+                }
+            };
             raw.card.context = Some(shown.clone());
         }
     }
