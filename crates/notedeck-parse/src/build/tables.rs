@@ -65,10 +65,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
         // `R-CNN 계열`) belong with those sections too, though no fact is keyed by them.
+        // The facets of the table's topic with their names, read once and only if a subject
+        // names no topic.
+        let mut facets = FacetNames::Unread(sec);
         let placed: Vec<Option<usize>> = subjects
             .iter()
             .zip(&topics)
-            .map(|(name, t)| t.or_else(|| self.facet_named(name, sec)))
+            .map(|(name, t)| t.or_else(|| self.facet_named(name, &mut facets)))
             .collect();
         let shown_under = self.table_context(sec, after_list, &placed);
         let context = (shown_under != sec).then(|| self.path(shown_under));
@@ -283,28 +286,37 @@ impl<'t, 'a> Builder<'t, 'a> {
         leak
     }
 
-    /// A facet section of `near`'s topic titled exactly `name` (a sub-topic such as `### Fast
-    /// R-CNN` under `## R-CNN 계열`). Only the topic's own sections are read: they lie between
-    /// its heading and the end of its span.
-    fn facet_named(&self, name: &str, near: Option<usize>) -> Option<usize> {
+    /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
+    /// Fast R-CNN` under `## R-CNN 계열`); none when two are.
+    fn facet_named(&self, name: &str, facets: &mut FacetNames) -> Option<usize> {
         let wanted = aliases(name);
         let first = wanted.first()?;
-        let secs = &self.doc.sections;
-        let topic = self.topic_of(near)?;
-        let end = secs[topic].span.end;
-        let mut found = None;
-        for (i, s) in secs.iter().enumerate().skip(topic + 1) {
-            if s.heading_span.start >= end {
-                break;
-            }
-            if s.kind == SectionKind::Facet && aliases(&self.info[i].short).first() == Some(first) {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
-            }
+        if let FacetNames::Unread(near) = *facets {
+            *facets = FacetNames::Read(self.facet_names(near));
         }
-        found
+        let FacetNames::Read(names) = facets else {
+            return None;
+        };
+        let mut found = names.iter().filter(|(_, n)| n == first).map(|&(i, _)| i);
+        let one = found.next();
+        found.next().is_none().then_some(one).flatten()
+    }
+
+    /// The facet sections of `near`'s topic with the first of their names ([`aliases`]). Only
+    /// the topic's own sections are read: they lie between its heading and the end of its span.
+    fn facet_names(&self, near: Option<usize>) -> Vec<(usize, String)> {
+        let secs = &self.doc.sections;
+        let Some(topic) = self.topic_of(near) else {
+            return Vec::new();
+        };
+        let end = secs[topic].span.end;
+        secs.iter()
+            .enumerate()
+            .skip(topic + 1)
+            .take_while(|(_, s)| s.heading_span.start < end)
+            .filter(|(_, s)| s.kind == SectionKind::Facet)
+            .filter_map(|(i, _)| Some((i, aliases(&self.info[i].short).into_iter().next()?)))
+            .collect()
     }
 
     /// The problem `sec` is in, if any.
@@ -371,6 +383,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// The facets of a table's topic, read when a subject first needs them.
+enum FacetNames {
+    /// Not read yet: the table's section.
+    Unread(Option<usize>),
+    Read(Vec<(usize, String)>),
 }
 
 /// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).

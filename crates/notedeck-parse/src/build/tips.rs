@@ -101,10 +101,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let shown = self.path(Some(problem));
         // The front as written after the section's breadcrumb (a pasted formula stays math),
         // not the key, which holds its TeX only.
-        let crumb = format!(
-            "{} › ",
-            self.ctx(sec).map_or("", |c| c.crumb_html.as_str())
-        );
+        let crumb = format!("{} › ", self.ctx(sec).map_or("", |c| c.crumb_html.as_str()));
         for raw in &mut self.raw_cards[before..] {
             if raw.card.kind != CardKind::Basic {
                 continue;
