@@ -75,6 +75,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         let shown_under = self.table_context(sec, after_list, &placed);
         let context = (shown_under != sec).then(|| self.path(shown_under));
+        let names_shown = self.names_on_path(shown_under);
         // The terms a cell defines (`CI (Continuous Integration)`) are shown where the cell is.
         if let Some(shown) = &context {
             self.show_definitions_under(&table.span, shown);
@@ -155,7 +156,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     pin_at: None,
                     pin_line: None,
                 });
-                card.context = match self.leaked_at(shown_under, value) {
+                card.context = match leaked_at(&names_shown, value) {
                     Some(above) => Some(self.path(above)),
                     None => context.clone(),
                 };
@@ -259,31 +260,22 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// Where a cell whose answer is `value` must be shown instead of under `at` when a
-    /// section on `at`'s path names the answer (`Instance Segmentation › 대표 모델` → `Mask
-    /// R-CNN`, in a table under `Mask R-CNN › 분할 종류`): above the highest such section.
-    fn leaked_at(&self, at: Option<usize>, value: &str) -> Option<Option<usize>> {
-        // The answer's items as names (`FCN, U-Net` → `fcn`, `unet`): only a whole item
-        // gives the answer away, not a name inside a longer one (`RKD (Relational Knowledge
-        // Distillation)` under `Knowledge Distillation`).
-        let items: Vec<String> = value
-            .split([',', '/', '·'])
-            .map(facts::name_key)
-            .filter(|k| !k.is_empty())
-            .collect();
+    /// The topics and facets on `at`'s path, innermost first, each with its name's key and
+    /// the section above it: what a cell's answer must not be for the cell to be shown there.
+    fn names_on_path(&self, at: Option<usize>) -> Vec<(String, Option<usize>)> {
         let secs = &self.doc.sections;
-        let mut leak = None;
+        let mut out = Vec::new();
         let mut cur = at;
         while let Some(s) = cur {
             if matches!(secs[s].kind, SectionKind::Topic | SectionKind::Facet) {
                 let name = facts::name_key(&self.info[s].short);
-                if name.chars().count() >= 2 && items.contains(&name) {
-                    leak = Some(secs[s].parent);
+                if name.chars().count() >= 2 {
+                    out.push((name, secs[s].parent));
                 }
             }
             cur = secs[s].parent;
         }
-        leak
+        out
     }
 
     /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
@@ -383,6 +375,28 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// Where a cell whose answer is `value` must be shown instead of the path `names` describes
+/// ([`Builder::names_on_path`]) when a section on it names the answer (`Instance
+/// Segmentation › 대표 모델` → `Mask R-CNN`, in a table under `Mask R-CNN › 분할 종류`): above
+/// the highest such section. Only a whole item of the answer gives it away (`FCN, U-Net` →
+/// `fcn`, `unet`), not a name inside a longer one (`RKD (Relational Knowledge Distillation)`
+/// under `Knowledge Distillation`).
+fn leaked_at(names: &[(String, Option<usize>)], value: &str) -> Option<Option<usize>> {
+    if names.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = value
+        .split([',', '/', '·'])
+        .map(facts::name_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    names
+        .iter()
+        .rev()
+        .find(|(name, _)| items.contains(name))
+        .map(|&(_, above)| above)
 }
 
 /// The facets of a table's topic, read when a subject first needs them.
