@@ -64,9 +64,19 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The topic section holding `sec` (itself, when it is one).
-    pub(super) fn topic_of(&self, mut sec: Option<usize>) -> Option<usize> {
+    pub(super) fn topic_of(&self, sec: Option<usize>) -> Option<usize> {
+        self.enclosing(sec, SectionKind::Topic)
+    }
+
+    /// The problem `sec` is in, if any.
+    pub(super) fn problem_of(&self, sec: Option<usize>) -> Option<usize> {
+        self.enclosing(sec, SectionKind::Problem)
+    }
+
+    /// The nearest section of `kind` holding `sec` (itself, when it is one).
+    fn enclosing(&self, mut sec: Option<usize>, kind: SectionKind) -> Option<usize> {
         while let Some(s) = sec {
-            if self.doc.sections[s].kind == SectionKind::Topic {
+            if self.doc.sections[s].kind == kind {
                 return Some(s);
             }
             sec = self.doc.sections[s].parent;

@@ -311,17 +311,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect()
     }
 
-    /// The problem `sec` is in, if any.
-    pub(super) fn problem_of(&self, mut sec: Option<usize>) -> Option<usize> {
-        while let Some(s) = sec {
-            if self.doc.sections[s].kind == SectionKind::Problem {
-                return Some(s);
-            }
-            sec = self.doc.sections[s].parent;
-        }
-        None
-    }
-
     /// Where a table's cells are shown: the nearest section holding the table and every topic
     /// its subjects name. A table comparing a topic with others sits above that topic, and a
     /// table after a facet's list is no part of the facet.
