@@ -126,6 +126,19 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
             "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 목표 => Decoder가 원래 문장을 재구성"
         )
     );
+    // A name explained only by its short gloss asks for the name: the other way round, the
+    // front (`Sentence Permutation`) would give its answer (`문장 순서 섞기`) away.
+    assert_eq!(
+        cards[4..8],
+        [
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › Text Infilling => 연속된 구간을 마스킹, 각 span에서 없어진 토큰 수를 학습",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › 문장 순서 섞기 => Sentence Permutation",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › 일부 토큰을 <code>[MASK]</code>로 바꿈 => Token Masking",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › 문서 시작 위치를 바꿈 => Document Rotation",
+        ]
+    );
+    // Its question is still the name's, so the card keeps the id it had.
+    assert_eq!(d.cards[5].key, "노이즈 유형 › Sentence Permutation");
     // Definition, facet, 노이즈 유형, five noise types, 목표.
     assert_eq!(cards.len(), 9);
 }

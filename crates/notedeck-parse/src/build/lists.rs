@@ -146,13 +146,22 @@ impl<'t, 'a> Builder<'t, 'a> {
         // The key holds a pasted formula as its TeX; the front shows the label as written, so
         // the pasted KaTeX (`α\alphaα`) renders as math rather than as `\alpha`.
         let label_text = math::tex_only(&label.text);
-        let (front, key) = match parent {
+        let (mut front, key) = match parent {
             Some(p) => (
                 self.front(sec, &[p, label.text.as_str()]),
                 format!("{p} › {label_text}"),
             ),
             None => (self.front(sec, &[label.text.as_str()]), label_text),
         };
+        if let Some(p) = parent.filter(|_| rest.is_empty() && is_gloss(&label.text, &back)) {
+            // `Sentence Permutation` → `문장 순서 섞기` asks what the name already says; the
+            // gloss asks for the name instead. The key is the label's, so the card keeps its id.
+            front = self.front(sec, &[p]);
+            front.push_str(" › ");
+            front.push_str(&back);
+            back.clear();
+            math::text_to_html(&label.text, &mut back);
+        }
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
@@ -165,6 +174,25 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_line: None,
         });
     }
+}
+
+/// Longest explanation, in characters of plain text, read as a gloss of its label.
+const GLOSS_MAX_CHARS: usize = 24;
+
+/// Whether `back` only glosses `label` in another script: a name of two or more Latin words
+/// (`Sentence Permutation`, `Hybrid retrieval`) explained by one short Korean phrase with no
+/// second clause (`문장 순서 섞기`). Such a card's front gives its answer away.
+fn is_gloss(label: &str, back: &str) -> bool {
+    let latin_name = label.split_whitespace().count() >= 2
+        && label.chars().any(|c| c.is_ascii_alphabetic())
+        && !label.chars().any(super::tables::is_hangul);
+    if !latin_name {
+        return false;
+    }
+    let plain = super::facts::plain(back);
+    plain.chars().count() <= GLOSS_MAX_CHARS
+        && plain.chars().any(super::tables::is_hangul)
+        && !plain.contains([',', ';', '.', '·'])
 }
 
 /// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`): the
