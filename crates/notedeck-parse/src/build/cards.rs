@@ -94,6 +94,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             b.span.clone(),
                             "names the problem's subject (shown in the outline, not a card)",
                         );
+                        self.show_problem_subject(s, t);
                         continue;
                     }
                     if let Some(title) = tip_title(plain) {

@@ -54,9 +54,29 @@ impl<'t, 'a> Builder<'t, 'a> {
                 subject,
                 deck: deck.into(),
                 tags: tags.into(),
+                shown: None,
             });
         }
         self.contexts = all;
+    }
+
+    /// A problem with no topic heading of its own whose one line names its subject (`Label
+    /// Smoothing`): the cards of its body are about that subject, so their fronts name it
+    /// (`Label Smoothing › 효과`, not a bare `효과`) and they are shown under it.
+    pub(super) fn show_problem_subject(&mut self, problem: usize, subject: &str) {
+        let name = super::outline::short_title(subject);
+        let Some(ctx) = self.contexts.get_mut(problem + 1) else {
+            return;
+        };
+        if !ctx.breadcrumb.is_empty() || name.is_empty() {
+            return;
+        }
+        ctx.crumb_html.clear();
+        math::text_to_html(&name, &mut ctx.crumb_html);
+        let mut shown = ctx.path.to_vec();
+        shown.push(name.clone());
+        ctx.shown = Some(shown.into());
+        ctx.breadcrumb = vec![name];
     }
 
     pub(super) fn ctx(&self, sec: Option<usize>) -> Option<&SecCtx> {

@@ -192,6 +192,9 @@ struct SecCtx {
     /// [`facts::name_key`] of each facet between the topic and this section, each after a
     /// `\x1f`: the part of a fact's key the section gives.
     fact_facets: String,
+    /// What the section's cards are shown under when it is not their path: a problem's
+    /// path and the subject its one line names.
+    shown: Option<Arc<[String]>>,
 }
 
 /// A card as a rule found it: what the rule decides, before the section's context (deck,
@@ -303,9 +306,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             span,
             ..
         } = draft;
-        let (deck, tags) = self
+        let (deck, tags, shown) = self
             .ctx(sec)
-            .map(|c| (c.deck.clone(), c.tags.clone()))
+            .map(|c| (c.deck.clone(), c.tags.clone(), c.shown.clone()))
             .unwrap_or_default();
         let line = self.lines.line_of(span.start) + 1;
         // Images are in source order: only those starting inside the span can be in it.
@@ -331,7 +334,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             tags,
             span,
             line,
-            context: None,
+            context: shown,
             pinned_id: None,
             images,
         }

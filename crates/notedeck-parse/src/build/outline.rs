@@ -374,7 +374,7 @@ fn starts_paren_numbered(text: &str) -> bool {
 }
 
 /// Title without a trailing parenthesis: `BERT (Bidirectional …)` → `BERT`.
-fn short_title(title: &str) -> String {
+pub(super) fn short_title(title: &str) -> String {
     let t = title.trim().trim_end_matches(':').trim();
     if t.ends_with(')')
         && let Some(open) = t.rfind('(')

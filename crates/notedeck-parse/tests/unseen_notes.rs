@@ -1,0 +1,51 @@
+//! Card rules found on a note in the user's style that the rules had not been tuned on
+//! (NLP and optimisation: tokenizers, attention, optimisers, label smoothing, quantization).
+//! Each case shows the cards as `kind | deck | front => back`, with the context they are
+//! shown under where that is the point.
+
+mod common;
+
+use common::{cards, doc};
+use notedeck_parse::parse;
+
+#[test]
+fn a_problem_whose_line_names_its_subject_shows_its_cards_under_it() {
+    // No topic heading: the problem's one line is the subject every bullet is about. A
+    // front of a bare `효과` could not be answered.
+    let d = parse(
+        "# 자연어처리 정리
+
+### 문제 13
+
+Label Smoothing
+
+- 정답 레이블을 one-hot 대신 **부드러운 분포**로 바꿈
+- **효과**: 과신(overconfidence) 방지, calibration 개선
+",
+        "fallback",
+    );
+    assert_eq!(
+        cards(&d),
+        [
+            "cloze | 자연어처리 정리::문제 13 | 정답 레이블을 one-hot 대신 <b>{{c1::부드러운 분포}}</b>로 바꿈 => ",
+            "basic | 자연어처리 정리::문제 13 | Label Smoothing › 효과 => 과신(overconfidence) 방지, calibration 개선",
+        ]
+    );
+    for card in &d.cards {
+        assert_eq!(card.context_path(), ["문제 13", "Label Smoothing"]);
+        // The heading path, and so the id, is the problem's as before.
+        assert_eq!(&*card.path, ["문제 13"]);
+    }
+}
+
+#[test]
+fn a_problem_line_that_asks_a_question_is_no_subject_to_show() {
+    let d = doc("자연어처리 모델 관련 설명으로 옳은 것 고르기
+
+- **효과**: 과신 방지
+");
+    assert_eq!(
+        cards(&d),
+        ["basic | 역량평가 정리::문제 9 | 효과 => 과신 방지"]
+    );
+}
