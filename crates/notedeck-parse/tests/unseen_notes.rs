@@ -49,3 +49,27 @@ fn a_problem_line_that_asks_a_question_is_no_subject_to_show() {
         ["basic | 역량평가 정리::문제 9 | 효과 => 과신 방지"]
     );
 }
+
+#[test]
+fn a_hidden_year_is_hidden_wherever_the_line_repeats_it() {
+    // `(ICLR 2015)` left shown would give the hidden `2015` away.
+    let d = doc("## **2. Bahdanau Attention**
+
+- **Encoder**: 양방향(Bidirectional) RNN
+- 2015년 Bahdanau, Cho, Bengio (ICLR 2015)
+");
+    assert_eq!(
+        cards(&d)[1],
+        "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 Bahdanau, Cho, Bengio (ICLR {{c1::2015}}) => "
+    );
+    // A number inside a longer one is another number: only the year is hidden.
+    let d = doc("## **2. Bahdanau Attention**
+
+- **Encoder**: 양방향(Bidirectional) RNN
+- 2015년 제안, 인용 20150회
+");
+    assert_eq!(
+        cards(&d)[1],
+        "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 제안, 인용 20150회 => "
+    );
+}

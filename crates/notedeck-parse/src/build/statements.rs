@@ -6,6 +6,7 @@ use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
 use crate::{Card, CardKind, Deletion, math};
+use std::ops::Range;
 
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
 const TERM_MIN_CHARS: usize = 2;
@@ -45,6 +46,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             .and_then(|subject| self.topic_named(&subject, sec))
             .filter(|&t| !self.within(sec, t))
             .map(|t| self.path(Some(t)));
+        let cloze = occurrences(&front, &escaped, at)
+            .map(|range| Deletion { number: 1, range })
+            .collect();
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
@@ -52,10 +56,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             key: format!("cloze:{term}"),
             front,
             back: String::new(),
-            cloze: vec![Deletion {
-                number: 1,
-                range: at..at + escaped.len(),
-            }],
+            cloze,
             span: item.span.clone(),
             pin_at: Some(item.span.start),
             pin_line: None,
@@ -247,6 +248,41 @@ fn latin_name(t: &str) -> Option<&str> {
         }
     }
     best.map(|(s, e)| &t[s..e])
+}
+
+/// Where `term` stands in `front` from its first place `first` on, as a word of its own
+/// (`(ICLR 2015)` after `2015년`): every one is hidden, since one left shown gives the
+/// others away.
+fn occurrences<'f>(
+    front: &'f str,
+    term: &'f str,
+    first: usize,
+) -> impl Iterator<Item = Range<usize>> + 'f {
+    let alone = move |at: usize| {
+        let before = front[..at].chars().next_back();
+        let after = front[at + term.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        edge(before) && edge(after)
+    };
+    let mut next = Some(first);
+    std::iter::from_fn(move || {
+        let at = next?;
+        let end = at + term.len();
+        next = None;
+        let mut from = end;
+        while let Some(rel) = front
+            .get(from..)
+            .and_then(|rest| find_outside_tags(rest, term))
+        {
+            let cand = from + rel;
+            if alone(cand) {
+                next = Some(cand);
+                break;
+            }
+            from = cand + term.len();
+        }
+        Some(at..end)
+    })
 }
 
 /// Byte offset of `needle` in `html` outside any tag.
