@@ -73,3 +73,23 @@ fn a_hidden_year_is_hidden_wherever_the_line_repeats_it() {
         "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 제안, 인용 20150회 => "
     );
 }
+
+#[test]
+fn a_statement_over_its_example_is_no_label() {
+    // A name of a few words over a nested list is a label (`Surrogate 모델`); a sentence
+    // over its example is not: "WordPiece › <the fact>" → "<an example>" asks nothing.
+    let d = doc("## **2. WordPiece**
+
+- BERT, DistilBERT에서 사용하는 토크나이저
+- 단어 중간에 이어지는 조각은 `##` 접두어 사용
+    - embeddings → em, ##bed, ##ding, ##s
+- Surrogate 모델
+    - 목적 함수를 근사하는 값싼 모델
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        ["WordPiece › 핵심 내용", "WordPiece › Surrogate 모델"]
+    );
+    assert!(d.cards[0].back.contains("<code>##</code> 접두어 사용"));
+}

@@ -17,6 +17,9 @@ const CLAIMS_KEY: &str = "claims";
 
 /// Longest plain label without a colon (`- Surrogate 모델` + nested list).
 const PLAIN_LABEL_MAX_CHARS: usize = 30;
+/// Most words in such a label: a name, not a statement (`단어 중간에 이어지는 조각은 ##
+/// 접두어 사용` + an example under it is a fact with its example, not a label).
+const PLAIN_LABEL_MAX_WORDS: usize = 3;
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for the labelled items of a list directly in a topic's or problem's body, and the
@@ -338,6 +341,14 @@ impl Label {
     }
 }
 
+/// Whether a line with no colon and no bold reads as a name that a nested list explains: a
+/// few words, with no `:` or `=` of a statement or formula in it.
+fn is_plain_name(text: &str) -> bool {
+    text.chars().count() <= PLAIN_LABEL_MAX_CHARS
+        && text.split_whitespace().count() <= PLAIN_LABEL_MAX_WORDS
+        && !text.contains([':', '='])
+}
+
 pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
     let t = &lead.text;
     let lead_ws = t.len() - t.trim_start().len();
@@ -381,7 +392,7 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
     let n = trimmed.chars().count();
     if has_children
         && n > 0
-        && (trimmed.ends_with(':') && n <= LABEL_MAX_CHARS || n <= PLAIN_LABEL_MAX_CHARS)
+        && (trimmed.ends_with(':') && n <= LABEL_MAX_CHARS || is_plain_name(trimmed))
         && lead.strong.is_empty()
     {
         return Some(Label {
