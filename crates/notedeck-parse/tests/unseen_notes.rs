@@ -93,3 +93,28 @@ fn a_statement_over_its_example_is_no_label() {
     );
     assert!(d.cards[0].back.contains("<code>##</code> 접두어 사용"));
 }
+
+#[test]
+fn parts_one_of_which_is_named_like_a_facet_are_no_set_of_names_to_recall() {
+    let d = doc("## **Model Quantization – Key Points**
+
+### 1. **Basics**
+
+1. **What it is**
+    - Represent weights (and activations) with fewer bits, e.g. FP32 → INT8.
+2. **Affine mapping**
+    - $q = \\text{round}(x / s) + z$, dequantized as $x \\approx s \\cdot (q - z)$
+3. **Symmetric mapping**
+    - $z = 0$, $s = \\max|x| / 127$ → common for weights.
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    // No "Basics → What it is; Affine mapping; Symmetric mapping" card: each part asks its own.
+    assert_eq!(
+        fronts,
+        [
+            "Model Quantization – Key Points › Basics › What it is",
+            "Model Quantization – Key Points › Basics › Affine mapping",
+            "Model Quantization – Key Points › Basics › Symmetric mapping",
+        ]
+    );
+}

@@ -346,13 +346,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             back.push_str(close);
         }
-        // Parts named like facets (`BART › 특징` → `다목적성`, `장점`, `활용 예시`): a list
-        // of those names is nothing to recall; the parts' own cards ask everything.
-        let facet_names = heads
+        // Parts named like facets (`BART › 특징` → `다목적성`, `장점`, `활용 예시`; `Basics`
+        // → `What it is`, `Affine mapping`, …): a list of names with such a part in it is
+        // no set to recall; the parts' own cards ask everything.
+        let facet_named = heads
             .iter()
-            .filter(|h| super::subtopics::is_facet_name(&h.text))
-            .count();
-        if own_text || facet_names * 2 < heads.len() {
+            .any(|h| super::subtopics::is_facet_name(&h.text));
+        if own_text || !facet_named {
             self.push_section_card(sec, back, parts);
         }
         for (h, reviewed) in heads.into_iter().zip(reviewed) {

@@ -74,6 +74,14 @@ const FACET_NAMES: &[&str] = &[
     "types",
     "applications",
     "use cases",
+    "what it is",
+    "how it works",
+    "overview",
+    "key idea",
+    "key ideas",
+    "benefits",
+    "drawbacks",
+    "challenges",
 ];
 
 /// Whether `label` names a facet ([`FACET_NAMES`]), ignoring case and a trailing colon.
