@@ -118,3 +118,28 @@ fn parts_one_of_which_is_named_like_a_facet_are_no_set_of_names_to_recall() {
         ]
     );
 }
+
+#[test]
+fn a_tip_after_a_topics_last_facet_is_shown_under_the_topic() {
+    let d = doc("## **Model Quantization – Key Points**
+
+### 2. **PTQ (Post-Training Quantization)**
+
+- Quantize an already-trained model **without retraining**.
+
+### 3. **QAT (Quantization-Aware Training)**
+
+- Insert **fake quantization** ops during training.
+
+**Exam tip:**
+
+Keywords = *scale / zero-point, calibration, fake quant, STE*
+");
+    let tip = d.cards.last().expect("the tip's card");
+    assert_eq!(
+        tip.context_path(),
+        ["문제 9", "Model Quantization – Key Points"]
+    );
+    // Its id still comes from where it sits.
+    assert_eq!(tip.path.last().map(String::as_str), Some("QAT"));
+}

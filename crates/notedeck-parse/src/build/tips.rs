@@ -163,7 +163,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let shown = match topic {
             Some(t) => t,
             None if self.closes_problem(sec) => self.problem_of(sec)?,
-            None => return None,
+            // Tips after a topic's last facet (`### 3. QAT`, then `**Exam tip:**` with the
+            // topic's keywords) sum up the topic, not that facet.
+            None => self.topic_of(sec)?,
         };
         (Some(shown) != sec).then(|| self.path(Some(shown)))
     }
