@@ -143,3 +143,20 @@ Keywords = *scale / zero-point, calibration, fake quant, STE*
     // Its id still comes from where it sits.
     assert_eq!(tip.path.last().map(String::as_str), Some("QAT"));
 }
+
+#[test]
+fn a_statement_hides_neither_the_headings_own_names_nor_a_part_of_a_formula() {
+    // `PPL` is the heading's own name (`Perplexity (PPL)`), and it stands inside the formula:
+    // the line stays with the topic's other loose statements.
+    let d = doc("## **3. Perplexity (PPL)**
+
+- 언어 모델이 테스트 문장을 얼마나 잘 예측하는지: $PPL = \\exp(H)$
+- **좋은 방향**: 낮을수록 좋음
+");
+    assert!(
+        d.cards.iter().all(|c| c.cloze.is_empty()),
+        "{:?}",
+        cards(&d)
+    );
+    assert_eq!(d.cards[0].front, "Perplexity › 핵심 내용");
+}

@@ -25,10 +25,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let evs = tree.events.get(lead).unwrap_or_default();
         let plain = Plain::of(self.text, evs);
-        let topic = self
-            .ctx(sec)
-            .and_then(|c| c.path.last())
-            .map_or("", String::as_str);
+        // The section's own name with what its heading's parenthesis adds: `Perplexity (PPL)`
+        // is as much the context's answer to `PPL` as to `Perplexity`.
+        let topic = sec.map_or("", |s| self.doc.sections[s].title.as_str());
         let Some(term) = key_term(&plain, topic) else {
             return false;
         };
@@ -40,6 +39,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(at) = find_outside_tags(&front, &escaped) else {
             return false;
         };
+        if in_math(&front, at) {
+            // A deletion inside `\(…\)` breaks the formula when Anki renders it.
+            return false;
+        }
         // `U-Net의 skip connection은 …` under Mask R-CNN is about U-Net: shown under it, where
         // the student meets U-Net's other cards. Only the shown context moves, never the id.
         let shown = super::essay::heading_subject(plain.text.trim())
@@ -262,7 +265,7 @@ fn occurrences<'f>(
         let before = front[..at].chars().next_back();
         let after = front[at + term.len()..].chars().next();
         let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-        edge(before) && edge(after)
+        edge(before) && edge(after) && !in_math(front, at)
     };
     let mut next = Some(first);
     std::iter::from_fn(move || {
@@ -283,6 +286,17 @@ fn occurrences<'f>(
         }
         Some(at..end)
     })
+}
+
+/// Whether byte `at` of a front is inside inline or display math (`\(…\)`, `\[…\]`).
+fn in_math(front: &str, at: usize) -> bool {
+    let before = &front[..at];
+    let opened = |open: &str, close: &str| match (before.rfind(open), before.rfind(close)) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    opened("\\(", "\\)") || opened("\\[", "\\]")
 }
 
 /// Byte offset of `needle` in `html` outside any tag.
