@@ -160,3 +160,35 @@ fn a_statement_hides_neither_the_headings_own_names_nor_a_part_of_a_formula() {
     );
     assert_eq!(d.cards[0].front, "Perplexity › 핵심 내용");
 }
+
+#[test]
+fn bullets_after_a_facets_numbered_parts_are_the_topics_again() {
+    let d = doc("## **2. Word2Vec**
+
+- 얕은 신경망으로 단어 벡터 학습
+
+### 3. 학습 효율화 기법
+
+1. **Negative Sampling**
+    - 전체 vocab softmax 대신 **이진 분류**로 바꿈
+
+- 벡터 연산으로 의미 관계 표현 가능
+- **한계**: 단어마다 벡터가 **하나** (static embedding)
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Word2Vec › 핵심 내용",
+            "Word2Vec › 학습 효율화 기법",
+            "Word2Vec › 한계",
+        ]
+    );
+    // The facet's card is its numbered parts only; the loose bullet after them joins the
+    // topic's own loose bullets, not a second card with the same front.
+    assert!(!d.cards[1].back.contains("한계"), "{}", d.cards[1].back);
+    assert_eq!(
+        d.cards[0].back,
+        "<ul><li>얕은 신경망으로 단어 벡터 학습</li><li>벡터 연산으로 의미 관계 표현 가능</li></ul>"
+    );
+}

@@ -5,6 +5,7 @@ use super::tips::tip_title;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
+use pulldown_cmark::{Event, Tag};
 use std::sync::Arc;
 
 /// A paragraph longer than this many characters is prose, not a card side.
@@ -35,7 +36,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Lists of a facet section after a table that is no part of it.
         let mut detached: Vec<&'t Block> = Vec::new();
         let cards_before = self.raw_cards.len();
-        let (mut seen_list, mut seen_table) = (false, false);
+        let (mut seen_list, mut seen_table, mut seen_ordered_list) = (false, false, false);
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -57,8 +58,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
                 Kind::List => {
+                    let ordered = tree
+                        .events
+                        .at(b.inner.start.wrapping_sub(1))
+                        .is_some_and(|e| matches!(e.ev, Event::Start(Tag::List(Some(_)))));
+                    let after_named_parts = seen_ordered_list && !ordered;
                     seen_list = true;
-                    if facet && seen_table {
+                    seen_ordered_list |= ordered;
+                    if facet && (seen_table || after_named_parts) {
+                        // A bullet list after the facet's numbered parts (`1. **Negative
+                        // Sampling**` + its details, then `- 벡터 연산으로 …`, `- **한계**: …`)
+                        // is the topic's again, as after a table.
                         // A table after the facet's list is no part of the facet, nor what
                         // follows it; after a table that is the facet's whole answer (`###
                         // 분할 종류`), a bullet is a remark of its own. Both are about the topic.
@@ -338,6 +348,20 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.render_blocks(items, &mut back);
         back.push_str("</ul>");
         let front = self.front(sec, &[UNLABELLED_KEY]);
+        // A topic's bullets after one of its facets (detached from it) join the topic's own
+        // 핵심 내용 card: two cards with one front could not be told apart.
+        let path = self.path(sec);
+        if let Some(earlier) = self.raw_cards.iter_mut().rev().find(|r| {
+            r.card.key == UNLABELLED_KEY
+                && r.card.front == front
+                && r.card.path == path
+                && r.card.back.ends_with("</ul>")
+        }) {
+            let joined = earlier.card.back.len() - "</ul>".len();
+            earlier.card.back.truncate(joined);
+            earlier.card.back.push_str(&back["<ul>".len()..]);
+            return;
+        }
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
