@@ -192,3 +192,62 @@ fn bullets_after_a_facets_numbered_parts_are_the_topics_again() {
         "<ul><li>얕은 신경망으로 단어 벡터 학습</li><li>벡터 연산으로 의미 관계 표현 가능</li></ul>"
     );
 }
+
+#[test]
+fn essay_parts_keep_their_math_and_a_single_numbered_part_is_carded() {
+    let d = parse(
+        "# 자연어처리 정리
+
+### 문항 15
+
+# 1. 지식 증류(Knowledge Distillation): 큰 모델의 지식을 작은 모델로 옮기다
+
+지식 증류는 큰 모델(Teacher)의 지식을 작은 모델(Student)에게 전달하는 모델 압축 기법입니다. 2015년 Hinton 등이 제안했으며, Student는 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다.
+
+# 2. 지식 증류의 작동 원리
+
+# 1) Soft Target과 Temperature
+
+logit을 온도 T로 나눈 뒤 softmax를 적용합니다: $p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}$. 추론 때는 T = 1로 되돌립니다.
+
+# 2) 손실 함수
+
+Student의 손실은 hard loss와 soft loss의 가중합입니다.
+
+```
+L = α · CE + (1 − α) · T² · KL
+```
+
+# 3. NLP에서의 활용
+
+# 1) DistilBERT
+
+BERT-base(12층)를 6층으로 줄인 모델로, 파라미터는 40% 적고 추론은 60% 빠릅니다. Teacher의 층을 하나 건너 하나씩 가져와 Student를 초기화합니다.
+
+📌 **암기 포인트**
+
+> KD = \"Teacher의 soft target + T² 보정 KL loss\"
+",
+        "fallback",
+    );
+    let find = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| c.front == front)
+            .unwrap_or_else(|| panic!("no card {front}: {:#?}", cards(&d)))
+    };
+    // A part beside a part with a formula block is still an essay part, and its formula
+    // stays math.
+    assert_eq!(
+        find("지식 증류의 작동 원리 › Soft Target과 Temperature").back,
+        "<p>logit을 온도 T로 나눈 뒤 softmax를 적용합니다: \\(p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}\\). 추론 때는 T = 1로 되돌립니다.</p>"
+    );
+    // The one part of `3. NLP에서의 활용`, with the closing tip after it.
+    assert!(
+        find("NLP에서의 활용 › DistilBERT")
+            .back
+            .contains("40% 적고")
+    );
+    // No list of one name.
+    assert!(d.cards.iter().all(|c| c.front != "NLP에서의 활용"));
+}

@@ -55,7 +55,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let sh = &mut shape[s];
                 sh.first.get_or_insert(b);
                 sh.paragraphs |= kind == Kind::Paragraph;
-                sh.other |= kind != Kind::Paragraph;
+                // A formula in a code block belongs to the prose around it, and a quoted tip
+                // closing the essay (`📌` + `> KD = …`) is carded on its own.
+                sh.other |= !matches!(kind, Kind::Paragraph | Kind::CodeBlock | Kind::BlockQuote);
             }
         }
         for c in 0..n {
@@ -69,14 +71,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                 && self.is_numbered_heading(c);
             shape[p].numbered_kids += u32::from(ok);
         }
+        // A numbered essay section may hold a single part (`# 3. NLP에서의 활용`, `# 1)
+        // DistilBERT`): it is still carded by its first sentence, with no list of one name.
         let essays: Vec<usize> = (0..n)
-            .filter(|&p| shape[p].kids >= 2 && shape[p].numbered_kids == shape[p].kids)
+            .filter(|&p| {
+                shape[p].numbered_kids == shape[p].kids
+                    && (shape[p].kids >= 2 || shape[p].kids == 1 && self.is_numbered_heading(p))
+            })
             .collect();
         for p in essays {
             let kids: Vec<usize> = (p + 1..n)
                 .filter(|&c| self.doc.sections[c].parent == Some(p))
                 .collect();
-            self.headings_card(p, &kids);
+            if kids.len() >= 2 {
+                self.headings_card(p, &kids);
+            }
             self.first_sentence_cards(&kids, runs, plains);
         }
         for (t, sh) in shape.iter().enumerate() {
@@ -131,17 +140,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Parts answered by their whole paragraph: no sentence of theirs is to be chosen.
         let mut whole: Vec<usize> = Vec::new();
         for &c in kids {
-            // The part's paragraphs; a source line under it (`출처: […](…)`) is none of them.
+            // The part's paragraphs; a source line under it (`출처: […](…)`) and the title of
+            // tips closing the essay (`📌 **암기 포인트**`) are none of them.
             let paragraphs: Vec<usize> = runs
                 .iter()
                 .filter(|(s, _)| *s == Some(c))
                 .flat_map(|(_, blocks)| blocks.iter().copied())
                 .filter(|&b| {
                     tree.blocks[b].kind == Kind::Paragraph
-                        && !plains
-                            .get(b)
-                            .and_then(Option::as_ref)
-                            .is_some_and(|p| super::lists::is_source_line(p.text.trim()))
+                        && !plains.get(b).and_then(Option::as_ref).is_some_and(|p| {
+                            super::lists::is_source_line(p.text.trim())
+                                || super::tips::tip_title(p).is_some()
+                        })
                 })
                 .collect();
             let Some(&first) = paragraphs.first() else {
@@ -222,8 +232,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         for (c, first, point, examples) in found {
             let mut back = String::new();
+            if whole.contains(&c) {
+                // As written, so its formulas stay math.
+                back.push_str("<p>");
+                crate::tree::render(tree.inner(&tree.blocks[first]), &mut back, &self.copies);
+                back.push_str("</p>");
+            }
             for sentence in point
                 .iter()
+                .filter(|_| !whole.contains(&c))
                 .chain(examples.iter().filter(|e| Some(*e) != point.as_ref()))
             {
                 back.push_str("<p>");
