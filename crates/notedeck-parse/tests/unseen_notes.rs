@@ -251,3 +251,26 @@ BERT-base(12층)를 6층으로 줄인 모델로, 파라미터는 40% 적고 추�
     // No list of one name.
     assert!(d.cards.iter().all(|c| c.front != "NLP에서의 활용"));
 }
+
+#[test]
+fn a_table_asks_by_the_short_name_of_a_term_it_defines() {
+    // `Post-Training` on every front would give `학습이 끝난 후` away; the definition card
+    // asks the expansion.
+    let d = doc("## **Model Quantization**
+
+| 구분 | PTQ (Post-Training Quantization) | QAT (Quantization-Aware Training) |
+| --- | --- | --- |
+| **시점** | 학습이 끝난 후 | 학습 중 |
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "definition | 역량평가 정리::문제 9 | PTQ => Post-Training Quantization",
+            "definition | 역량평가 정리::문제 9 | QAT => Quantization-Aware Training",
+            "table | 역량평가 정리::문제 9 | PTQ › 시점 => 학습이 끝난 후",
+            "table | 역량평가 정리::문제 9 | QAT › 시점 => 학습 중",
+        ]
+    );
+    // The question, and so the id, is the cell's as written.
+    assert_eq!(d.cards[2].key, "시점 › PTQ (Post-Training Quantization)");
+}

@@ -115,7 +115,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
-                math::text_to_html(subject, &mut front);
+                math::text_to_html(self.short_name(subject), &mut front);
                 front.push_str(" › ");
                 math::text_to_html(attribute, &mut front);
                 let mut back = String::new();
@@ -170,6 +170,22 @@ impl<'t, 'a> Builder<'t, 'a> {
                 });
             }
         }
+    }
+
+    /// `PTQ` for a subject written `PTQ (Post-Training Quantization)` when the note defines
+    /// the term so: its definition card asks the expansion, and shown on every cell's front
+    /// it gives answers away (`시점` → `학습이 끝난 후`).
+    fn short_name<'s>(&self, subject: &'s str) -> &'s str {
+        let Some((name, rest)) = subject.split_once(" (") else {
+            return subject;
+        };
+        let expansion = rest.strip_suffix(')').unwrap_or(rest);
+        let defined = self
+            .doc
+            .terms
+            .iter()
+            .any(|t| t.name == name.trim() && t.expansion == expansion.trim());
+        if defined { name.trim() } else { subject }
     }
 
     /// Whether the heading of `sec` compares exactly these names (`A vs B …`, each header
