@@ -274,3 +274,51 @@ fn a_table_asks_by_the_short_name_of_a_term_it_defines() {
     // The question, and so the id, is the cell's as written.
     assert_eq!(d.cards[2].key, "시점 › PTQ (Post-Training Quantization)");
 }
+
+#[test]
+fn a_table_column_named_by_a_topics_first_word_is_that_topic() {
+    // `Bahdanau` is `Bahdanau Attention`: the table compares the two topics (shown under the
+    // problem), and its `Encoder` cell asks the topic's own `Encoder` bullet again.
+    let d = doc("## **2. Bahdanau Attention**
+
+- **Encoder**: 양방향 RNN
+
+## **3. Luong Attention**
+
+- **Score 계산**: 디코더의 현재 시점 hidden state 사용
+
+### Bahdanau vs Luong 비교
+
+| 구분 | Bahdanau | Luong |
+| --- | --- | --- |
+| **Encoder** | 양방향 RNN | 단방향 stacked LSTM |
+");
+    let tables: Vec<_> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == notedeck_parse::CardKind::Table)
+        .collect();
+    assert_eq!(tables.len(), 1, "{:#?}", cards(&d));
+    assert_eq!(tables[0].front, "Luong › Encoder");
+    assert_eq!(tables[0].context_path(), ["문제 9"]);
+    // A word of four letters or fewer names no title by itself (`CNN` is in many).
+    let d = doc("## **2. RNN 기반 모델**
+
+- **구조**: 순환 연결
+
+## **3. CNN 기반 모델**
+
+- **구조**: 합성곱
+
+| 구분 | RNN | CNN |
+| --- | --- | --- |
+| **구조** | 순환 | 합성곱 |
+");
+    assert_eq!(
+        d.cards
+            .iter()
+            .filter(|c| c.kind == notedeck_parse::CardKind::Table)
+            .count(),
+        2
+    );
+}

@@ -6,6 +6,9 @@ use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
 
+/// Shortest single word that names a topic as its title's first word ([`is_run_of`]).
+const SINGLE_WORD_RUN_MIN_CHARS: usize = 5;
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Comparison table: one card per body cell.
     pub(super) fn table(&mut self, sec: Option<usize>, table: &Block, after_list: bool) {
@@ -474,14 +477,21 @@ fn aliases(name: &str) -> Vec<String> {
 
 /// Whether the words of `run` (two or more) come one after another in `words`.
 fn is_run_of(run: &str, words: &str) -> bool {
-    run.contains(' ')
-        && words.match_indices(run).any(|(at, _)| {
-            (at == 0 || words[..at].ends_with(' '))
-                && words[at + run.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c == ' ')
-        })
+    // One word names a title only as its first word (`Bahdanau` of `Bahdanau Attention`),
+    // and only a long one: `CNN` is a word of many titles.
+    if !run.contains(' ') {
+        return run.chars().count() >= SINGLE_WORD_RUN_MIN_CHARS
+            && words
+                .strip_prefix(run)
+                .is_some_and(|rest| rest.starts_with(' '));
+    }
+    words.match_indices(run).any(|(at, _)| {
+        (at == 0 || words[..at].ends_with(' '))
+            && words[at + run.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ')
+    })
 }
 
 /// Whether title `words` names the family of `run` (`r cnn 계열` of `r cnn`): the family is
