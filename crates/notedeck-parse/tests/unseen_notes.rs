@@ -80,7 +80,6 @@ fn a_statement_over_its_example_is_no_label() {
     // over its example is not: "WordPiece › <the fact>" → "<an example>" asks nothing.
     let d = doc("## **2. WordPiece**
 
-- BERT, DistilBERT에서 사용하는 토크나이저
 - 단어 중간에 이어지는 조각은 `##` 접두어 사용
     - embeddings → em, ##bed, ##ding, ##s
 - Surrogate 모델
@@ -320,5 +319,18 @@ fn a_table_column_named_by_a_topics_first_word_is_that_topic() {
             .filter(|c| c.kind == notedeck_parse::CardKind::Table)
             .count(),
         2
+    );
+}
+
+#[test]
+fn a_statement_listing_names_hides_the_list() {
+    let d = doc("## **2. WordPiece**
+
+- **BPE와의 차이**: 병합 기준이 likelihood 증가량
+- BERT, DistilBERT, ELECTRA에서 사용하는 토크나이저
+");
+    assert_eq!(
+        cards(&d)[1],
+        "cloze | 역량평가 정리::문제 9 | {{c1::BERT, DistilBERT, ELECTRA}}에서 사용하는 토크나이저 => "
     );
 }

@@ -222,6 +222,12 @@ fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// The longest run of Latin words (`cross-entropy loss`) in a sentence that is mostly Korean:
 /// in these notes the English words inside Korean prose are the technical names. A word
 /// glued to Korean (`W_0에`) is not one.
+/// Particles a listed name may carry at the end of its list (`ELECTRA에서`).
+const PARTICLES: &[&str] = &[
+    "에서", "에게", "으로", "까지", "부터", "처럼", "보다", "에", "의", "을", "를", "이", "가",
+    "은", "는", "와", "과", "로", "도", "만",
+];
+
 fn latin_name(t: &str) -> Option<&str> {
     if !t.chars().any(is_hangul) {
         return None;
@@ -237,12 +243,27 @@ fn latin_name(t: &str) -> Option<&str> {
         *at += w.len() + 1;
         Some((start, w))
     });
+    // Names listed with commas (`BERT, DistilBERT, ELECTRA에서`): the run goes on over each
+    // comma, and the name after the last comma may carry the sentence's particle.
+    let mut after_comma = false;
     for (start, w) in words.chain(std::iter::once((t.len(), ""))) {
-        if is_word(w) {
-            let end = start + w.len();
-            run = Some(run.map_or((start, end), |(s, _)| (s, end)));
+        let bare = w.strip_suffix(',').unwrap_or(w);
+        if is_word(bare) {
+            run = Some(run.map_or((start, start + bare.len()), |(s, _)| {
+                (s, start + bare.len())
+            }));
+            after_comma = bare.len() < w.len();
             continue;
         }
+        if after_comma
+            && let Some((s, _)) = run
+            && let Some(name) = PARTICLES
+                .iter()
+                .find_map(|p| w.strip_suffix(p).filter(|n| is_word(n)))
+        {
+            run = Some((s, start + name.len()));
+        }
+        after_comma = false;
         if let Some((s, e)) = run.take() {
             let letters = t[s..e].chars().filter(char::is_ascii_alphabetic).count();
             if letters >= 3 && best.is_none_or(|(bs, be)| e - s > be - bs) {
