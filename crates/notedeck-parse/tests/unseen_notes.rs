@@ -334,3 +334,23 @@ fn a_statement_listing_names_hides_the_list() {
         "cloze | 역량평가 정리::문제 9 | {{c1::BERT, DistilBERT, ELECTRA}}에서 사용하는 토크나이저 => "
     );
 }
+
+#[test]
+fn a_table_asks_by_the_bold_name_of_a_subject_with_a_subtitle() {
+    // `Manual Process` on the front would give `없음` away.
+    let d = doc("## **MLOps 비교**
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation |
+| --- | --- | --- |
+| **자동화 범위** | 없음 | 데이터 처리·모델 학습·검증 자동화 |
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "table | 역량평가 정리::문제 9 | Level 0 › 자동화 범위 => 없음",
+            "table | 역량평가 정리::문제 9 | Level 1 › 자동화 범위 => 데이터 처리·모델 학습·검증 자동화",
+        ]
+    );
+    // The question, and so the id, is the cell's as written.
+    assert_eq!(d.cards[0].key, "자동화 범위 › Level 0 – Manual Process");
+}

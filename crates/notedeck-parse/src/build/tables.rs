@@ -111,14 +111,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if value.is_empty() || row_name.is_empty() || col_name.is_empty() {
                     continue;
                 }
-                let (subject, attribute, s) = if columns_are_subjects {
-                    (col_name, row_name, c - 1)
+                let (subject, attribute, s, subject_cell) = if columns_are_subjects {
+                    (col_name, row_name, c - 1, col)
                 } else {
-                    (row_name, col_name, r)
+                    (row_name, col_name, r, &row[0].0)
                 };
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
-                math::text_to_html(self.short_name(subject), &mut front);
+                let asked = bold_name(subject_cell).unwrap_or_else(|| self.short_name(subject));
+                math::text_to_html(asked, &mut front);
                 front.push_str(" › ");
                 math::text_to_html(attribute, &mut front);
                 let mut back = String::new();
@@ -504,6 +505,21 @@ fn is_family_of(run: &str, words: &str) -> bool {
             "계열" | "계열 모델" | "모델들" | "family" | "models" | "variants" | "series"
         )
     })
+}
+
+/// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
+/// dash or colon is what the subject is called; the subtitle after it describes it, and on
+/// every cell's front it gives answers away (`자동화 범위` → `없음`).
+fn bold_name(cell: &Plain) -> Option<&str> {
+    let text = &cell.text;
+    let lead = text.len() - text.trim_start().len();
+    let bold = cell.strong.first().filter(|b| b.start == lead)?;
+    let name = text[bold.clone()].trim();
+    let rest = text[bold.end..].trim_start();
+    let subtitle = rest
+        .strip_prefix(['–', '—', '-', ':'])
+        .is_some_and(|r| !r.trim().is_empty());
+    (subtitle && !name.is_empty()).then_some(name)
 }
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an
