@@ -354,3 +354,24 @@ fn a_table_asks_by_the_bold_name_of_a_subject_with_a_subtitle() {
     // The question, and so the id, is the cell's as written.
     assert_eq!(d.cards[0].key, "자동화 범위 › Level 0 – Manual Process");
 }
+
+#[test]
+fn a_hidden_term_is_hidden_with_its_expansion() {
+    // Left shown, `(Jensen-Shannon divergence)` gives `JS divergence` away; a bold term
+    // with its expansion is asked by its name and hidden whole.
+    let d = doc("## **2. GAN**
+
+- **구조**: Generator와 Discriminator
+- D가 최적일 때 G의 목표 = **JS divergence (Jensen-Shannon divergence)** 최소화
+- 두 표본의 **ECDF (Empirical Cumulative Distribution Function)** 사이 최대 거리
+");
+    let c = cards(&d);
+    assert_eq!(
+        c[1],
+        "cloze | 역량평가 정리::문제 9 | D가 최적일 때 G의 목표 = <b>{{c1::JS divergence (Jensen-Shannon divergence)}}</b> 최소화 => "
+    );
+    assert_eq!(
+        c[2],
+        "cloze | 역량평가 정리::문제 9 | 두 표본의 <b>{{c1::ECDF (Empirical Cumulative Distribution Function)}}</b> 사이 최대 거리 => "
+    );
+}

@@ -50,7 +50,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|&t| !self.within(sec, t))
             .map(|t| self.path(Some(t)));
         let cloze = occurrences(&front, &escaped, at)
-            .map(|range| Deletion { number: 1, range })
+            .map(|range| Deletion {
+                number: 1,
+                range: with_gloss(&front, range),
+            })
             .collect();
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
@@ -131,10 +134,16 @@ fn key_term(plain: &Plain, topic: &str) -> Option<String> {
             && !topic.contains(&s.to_lowercase())
             && s.chars().count() < t.chars().count()
     };
+    // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
+    // is asked by its name; the expansion is hidden with it (see [`with_gloss`]).
     let bold = plain
         .strong
         .iter()
         .map(|s| plain.text[s.clone()].trim())
+        .map(|s| match s.split_once(" (") {
+            Some((name, _)) if !fits(s) && s.ends_with(')') => name.trim(),
+            _ => s,
+        })
         .find(|s| fits(s));
     if let Some(b) = bold {
         return Some(b.to_string());
@@ -307,6 +316,21 @@ fn occurrences<'f>(
         }
         Some(at..end)
     })
+}
+
+/// `range` of a hidden term, with the parenthesis right after it (`JS divergence
+/// (Jensen-Shannon divergence)`): shown, the expansion would give the name away.
+fn with_gloss(front: &str, range: Range<usize>) -> Range<usize> {
+    let after = &front[range.end..];
+    let Some(inner) = after.strip_prefix(" (") else {
+        return range;
+    };
+    match inner.find(')') {
+        Some(close) if !inner[..close].contains(['(', '<']) => {
+            range.start..range.end + " (".len() + close + ")".len()
+        }
+        _ => range,
+    }
 }
 
 /// Whether byte `at` of a front is inside inline or display math (`\(…\)`, `\[…\]`).
