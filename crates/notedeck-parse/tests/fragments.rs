@@ -258,14 +258,23 @@ fn quote_tip_and_exam_tip() {
 
 **Exam tip:**
 
+Level 0 = *Manual, Script-driven, No CI/CD*
+
+**Exam tip:**
+
 Keywords = *Manual, Script-driven, No CI/CD*
 ");
     assert_eq!(
         cards(&d),
         [
             "cloze | 역량평가 정리::문제 9 | “DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous}}” => ",
-            "cloze | 역량평가 정리::문제 9 | Keywords = {{c1::<em>Manual, Script-driven, No CI/CD</em>}} => ",
+            "cloze | 역량평가 정리::문제 9 | Level 0 = {{c1::<em>Manual, Script-driven, No CI/CD</em>}} => ",
         ]
+    );
+    // "Keywords = ?" asks nothing a student can answer; each keyword has its own card.
+    assert_eq!(
+        d.skipped.last().map(|s| s.reason.as_str()),
+        Some("lists the topic's keywords, which its own cards ask")
     );
 }
 

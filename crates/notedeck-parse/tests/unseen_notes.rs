@@ -132,7 +132,7 @@ fn a_tip_after_a_topics_last_facet_is_shown_under_the_topic() {
 
 **Exam tip:**
 
-Keywords = *scale / zero-point, calibration, fake quant, STE*
+PTQ = *학습 후*, QAT = *학습 중*
 ");
     let tip = d.cards.last().expect("the tip's card");
     assert_eq!(

@@ -67,6 +67,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.push_cloze(sec, c, span);
             return true;
         }
+        if is_keywords(title) {
+            self.skip(span, KEYWORDS_REASON);
+            return false;
+        }
         if !title.is_empty() && prose_reason(plain.text.trim()).is_none() {
             let mut back = String::new();
             tree::render(evs, &mut back, &self.copies);
@@ -119,6 +123,10 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
+        if is_keywords(cloze.key.split(['=', '→', ':']).next().unwrap_or("")) {
+            self.skip(span, KEYWORDS_REASON);
+            return;
+        }
         let context = self.tip_context(sec, &cloze.key);
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
@@ -185,6 +193,26 @@ impl<'t, 'a> Builder<'t, 'a> {
         !topic_before_problem(sections[topic + 1..].iter())
             && topic_before_problem(sections[..topic].iter().rev())
     }
+}
+
+/// Why a list of keywords (`Keywords = *Manual, Script-driven, No CI/CD, …*`, `**Exam
+/// keywords**: …`) is no card: "Keywords?" asks nothing a student can answer, and each
+/// keyword is the topic's own card.
+const KEYWORDS_REASON: &str = "lists the topic's keywords, which its own cards ask";
+
+/// Whether a tip's title or a tip line's subject names a list of keywords.
+fn is_keywords(subject: &str) -> bool {
+    let s = subject.trim().trim_end_matches(':').trim().to_lowercase();
+    [
+        "keywords",
+        "keyword",
+        "key words",
+        "exam keywords",
+        "키워드",
+        "핵심 키워드",
+        "암기 키워드",
+    ]
+    .contains(&s.as_str())
 }
 
 /// `📌 **암기 팁**` or `**Exam tip:**` / `**Exam keywords**:` → the tip's title.
