@@ -375,3 +375,22 @@ fn a_hidden_term_is_hidden_with_its_expansion() {
         "cloze | 역량평가 정리::문제 9 | 두 표본의 <b>{{c1::ECDF (Empirical Cumulative Distribution Function)}}</b> 사이 최대 거리 => "
     );
 }
+
+#[test]
+fn a_diagram_goes_with_the_structure_card_never_with_a_statements_cloze() {
+    let d = doc("## **1. GAN (Generative Adversarial Network)**
+
+- **구조**: Generator와 Discriminator
+- **Mode collapse**: G가 일부 모드만 생성
+- 2014년 Goodfellow 등이 제안
+
+![image.png](gan.png)
+");
+    let with_image: Vec<&str> = d
+        .cards
+        .iter()
+        .filter(|c| !c.images.is_empty())
+        .map(|c| c.front.as_str())
+        .collect();
+    assert_eq!(with_image, ["GAN › 구조"], "{:#?}", cards(&d));
+}

@@ -20,6 +20,8 @@ pub(crate) const PROSE_MAX_CHARS_TWO_SENTENCES: usize = 100;
 pub(crate) const FACET_MAX_CHARS: usize = 700;
 /// Most words in a line naming a problem's subject (see [`is_problem_subject`]).
 const SUBJECT_MAX_WORDS: usize = 4;
+/// Labels of the card a diagram of its section goes with first (`U-Net › 구조`).
+const STRUCTURE_LABELS: &[&str] = &["구조", "아키텍처", "structure", "architecture"];
 /// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
 pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
 
@@ -252,13 +254,27 @@ impl<'t, 'a> Builder<'t, 'a> {
             let ours = self.raw_cards.get(cards_before..).unwrap_or_default();
             // Nearest in the note, not in the order the cards were made (a facet's or the
             // 핵심 내용 card is made after the walk).
-            let before = (0..ours.len())
-                .filter(|&k| ours[k].card.span.start < fig.span.start)
-                .max_by_key(|&k| ours[k].card.span.start);
+            // A statement's cloze or a term's definition is one fact of its own, no place for
+            // a picture of the section (`2014년 Goodfellow 등이 제안` + GAN's diagram).
+            let holds =
+                |k: usize| !matches!(ours[k].card.kind, CardKind::Cloze | CardKind::Definition);
+            // A diagram after a topic's bullets pictures its structure when it has one.
+            let structure = (0..ours.len()).find(|&k| {
+                ours[k].card.span.start < fig.span.start
+                    && holds(k)
+                    && STRUCTURE_LABELS
+                        .iter()
+                        .any(|l| ours[k].card.key.eq_ignore_ascii_case(l))
+            });
+            let before = structure.or_else(|| {
+                (0..ours.len())
+                    .filter(|&k| ours[k].card.span.start < fig.span.start && holds(k))
+                    .max_by_key(|&k| ours[k].card.span.start)
+            });
             // One table cell's card is no place for a picture of the whole table.
             let after = || {
                 (0..ours.len())
-                    .filter(|&k| ours[k].card.span.start > fig.span.start)
+                    .filter(|&k| ours[k].card.span.start > fig.span.start && holds(k))
                     .min_by_key(|&k| ours[k].card.span.start)
                     .filter(|&k| ours[k].card.kind != CardKind::Table)
             };
