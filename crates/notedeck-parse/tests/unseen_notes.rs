@@ -394,3 +394,36 @@ fn a_diagram_goes_with_the_structure_card_never_with_a_statements_cloze() {
         .collect();
     assert_eq!(with_image, ["GAN › 구조"], "{:#?}", cards(&d));
 }
+
+#[test]
+fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
+    // Both the header and the first column look like names; the header names the topics.
+    let d = doc("## **1. SimCLR (Simple Framework for Contrastive Learning)**
+
+- **특징**: 큰 batch
+
+## **2. BYOL (Bootstrap Your Own Latent)**
+
+- **특징**: negative sample 없이 학습
+
+| 항목 | SimCLR | BYOL |
+| --- | --- | --- |
+| **negative 필요** | O | X |
+| **predictor** | X | O |
+");
+    let tables: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == notedeck_parse::CardKind::Table)
+        .map(|c| format!("[{}] {}", c.context_path().join(" › "), c.front))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            "[문제 9] SimCLR › negative 필요",
+            "[문제 9] BYOL › negative 필요",
+            "[문제 9] SimCLR › predictor",
+            "[문제 9] BYOL › predictor",
+        ]
+    );
+}

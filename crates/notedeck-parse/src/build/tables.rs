@@ -53,7 +53,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         // So do they under a heading that compares them by name (`중앙 집중 학습 vs 연합 학습
         // 비교표` over `| 구분 | 중앙 집중 학습 | 연합 학습 |`), names or not.
         let columns_are_subjects = ht > 0 && hn * 2 >= ht && (ct == 0 || hn * ct > cn * ht)
-            || self.heading_compares(sec, head.iter().skip(1).map(|(p, _)| p.text.trim()));
+            || self.heading_compares(sec, head.iter().skip(1).map(|(p, _)| p.text.trim()))
+            // Both look like names (`SimCLR | MoCo | BYOL` over `negative 필요`,
+            // `predictor`): the header names this problem's topics, the first column not.
+            || ht >= 2
+                && hn * ct == cn * ht
+                && self.names_topics(sec, head.iter().skip(1).map(|(p, _)| p.text.trim()))
+                && !self.names_topics(
+                    sec,
+                    rows.iter().filter_map(|r| r.first()).map(|(p, _)| p.text.trim()),
+                );
         let subjects: Vec<&str> = if columns_are_subjects {
             head.iter().skip(1).map(|(p, _)| p.text.trim()).collect()
         } else {
@@ -357,6 +366,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             _ => at,
         }
+    }
+
+    /// Whether every one of `names` names a topic of the problem `sec` is in.
+    fn names_topics<'n>(
+        &mut self,
+        sec: Option<usize>,
+        mut names: impl Iterator<Item = &'n str>,
+    ) -> bool {
+        names.all(|n| self.topic_named(n, sec).is_some())
     }
 
     /// The nearest section holding both `a` and `b` (`None`: the whole note).
