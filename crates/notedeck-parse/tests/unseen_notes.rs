@@ -247,8 +247,9 @@ BERT-base(12층)를 6층으로 줄인 모델로, 파라미터는 40% 적고 추�
             .back
             .contains("40% 적고")
     );
-    // No list of one name.
+    // No list of one name, nor an outline of two aspects.
     assert!(d.cards.iter().all(|c| c.front != "NLP에서의 활용"));
+    assert!(d.cards.iter().all(|c| c.front != "지식 증류의 작동 원리"));
 }
 
 #[test]
@@ -398,7 +399,8 @@ fn a_diagram_goes_with_the_structure_card_never_with_a_statements_cloze() {
 #[test]
 fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
     // Both the header and the first column look like names; the header names the topics.
-    let d = doc("## **1. SimCLR (Simple Framework for Contrastive Learning)**
+    let d = doc(
+        "## **1. SimCLR (Simple Framework for Contrastive Learning)**
 
 - **특징**: 큰 batch
 
@@ -410,7 +412,8 @@ fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
 | --- | --- | --- |
 | **negative 필요** | O | X |
 | **predictor** | X | O |
-");
+",
+    );
     let tables: Vec<String> = d
         .cards
         .iter()

@@ -11,6 +11,12 @@ use crate::{CardKind, Deletion, SectionKind, math};
 /// Key of the card listing a section's numbered sub-headings ("NAS의 작동 원리 › 3단계" →
 /// the stage names). Not `section`: a facet with a body of its own has that card too.
 const HEADINGS_KEY: &str = "headings";
+/// Fewest numbered parts whose headings make a card of their own.
+const HEADINGS_MIN: usize = 3;
+/// Words of a heading whose parts are a set to recall even when there are two of them.
+const SET_WORDS: &[&str] = &[
+    "한계", "장점", "단점", "과정", "단계", "도전", "유형", "종류", "특징", "구성", "차이",
+];
 
 /// Longest paragraph (characters) an essay part answers with as a whole.
 const PART_MAX_CHARS: usize = 170;
@@ -83,7 +89,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             let kids: Vec<usize> = (p + 1..n)
                 .filter(|&c| self.doc.sections[c].parent == Some(p))
                 .collect();
-            if kids.len() >= 2 {
+            // Two headings under `작동 원리` are an outline, not a list to recall (`Soft
+            // Target과 Temperature`, `손실 함수`); under a heading naming a set (`확산 모델의
+            // 한계`) they are, and so are three steps or more (`탐색 공간 정의`, `탐색 전략`, …).
+            let names_set = SET_WORDS
+                .iter()
+                .any(|w| self.doc.sections[p].title.contains(w));
+            if kids.len() >= HEADINGS_MIN || kids.len() >= 2 && names_set {
                 self.headings_card(p, &kids);
             }
             self.first_sentence_cards(&kids, runs, plains);
