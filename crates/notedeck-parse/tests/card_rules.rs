@@ -518,7 +518,7 @@ fn a_family_is_no_name_of_its_first_member() {
 #[test]
 fn an_essay_part_of_one_short_paragraph_answers_with_all_of_it() {
     // The first sentence only restates the heading; the facts are in the two after it.
-    let d = doc("# 2. 연합 학습의 작동 원리
+    let d = doc("# 2. 연합 학습의 작동 원리: 3단계 프로세스
 
 # 1) 로컬 학습
 
@@ -531,8 +531,8 @@ fn an_essay_part_of_one_short_paragraph_answers_with_all_of_it() {
     assert_eq!(
         cards(&d)[1..],
         [
-            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리 › 로컬 학습 => <p>각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.</p>",
-            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리 › 모델 집계 => <p>서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.</p>",
+            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 › 로컬 학습 => <p>각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.</p>",
+            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 › 모델 집계 => <p>서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.</p>",
         ]
     );
 }
@@ -573,7 +573,7 @@ fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
     // The short part (prose of 120 characters, carded whole) names the subject (`NAS`) in its
     // second sentence; the long one's first sentence does not name it. The long one keeps its
     // first sentence, and neither part is lost.
-    let d = doc("# 2. NAS의 작동 원리
+    let d = doc("# 2. NAS의 작동 원리: 3단계 프로세스
 
 # 1) 탐색 공간 정의
 
@@ -587,9 +587,9 @@ fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
     assert_eq!(
         fronts,
         [
-            "NAS의 작동 원리",
-            "NAS의 작동 원리 › 탐색 공간 정의",
-            "NAS의 작동 원리 › 탐색 전략",
+            "NAS의 작동 원리: 3단계 프로세스",
+            "NAS의 작동 원리: 3단계 프로세스 › 탐색 공간 정의",
+            "NAS의 작동 원리: 3단계 프로세스 › 탐색 전략",
         ]
     );
 }
