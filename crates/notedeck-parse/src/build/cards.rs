@@ -367,12 +367,20 @@ impl<'t, 'a> Builder<'t, 'a> {
         // A topic's bullets after one of its facets (detached from it) join the topic's own
         // 핵심 내용 card: two cards with one front could not be told apart.
         let path = self.path(sec);
-        if let Some(earlier) = self.raw_cards.iter_mut().rev().find(|r| {
-            r.card.key == UNLABELLED_KEY
-                && r.card.front == front
-                && r.card.path == path
-                && r.card.back.ends_with("</ul>")
-        }) {
+        // Only the section's own cards are looked at: they were made since its heading.
+        let since = sec.map_or(0, |s| self.doc.sections[s].heading_span.start);
+        if let Some(earlier) = self
+            .raw_cards
+            .iter_mut()
+            .rev()
+            .take_while(|r| r.card.span.start >= since)
+            .find(|r| {
+                r.card.key == UNLABELLED_KEY
+                    && r.card.front == front
+                    && r.card.path == path
+                    && r.card.back.ends_with("</ul>")
+            })
+        {
             let joined = earlier.card.back.len() - "</ul>".len();
             earlier.card.back.truncate(joined);
             earlier.card.back.push_str(&back["<ul>".len()..]);

@@ -127,7 +127,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
-                let asked = bold_name(subject_cell).unwrap_or_else(|| self.short_name(subject));
+                let asked = bold_name(subject_cell).unwrap_or_else(|| short_name(subject));
                 math::text_to_html(asked, &mut front);
                 front.push_str(" › ");
                 math::text_to_html(attribute, &mut front);
@@ -183,22 +183,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 });
             }
         }
-    }
-
-    /// `PTQ` for a subject written `PTQ (Post-Training Quantization)` when the note defines
-    /// the term so: its definition card asks the expansion, and shown on every cell's front
-    /// it gives answers away (`시점` → `학습이 끝난 후`).
-    fn short_name<'s>(&self, subject: &'s str) -> &'s str {
-        let Some((name, rest)) = subject.split_once(" (") else {
-            return subject;
-        };
-        let expansion = rest.strip_suffix(')').unwrap_or(rest);
-        let defined = self
-            .doc
-            .terms
-            .iter()
-            .any(|t| t.name == name.trim() && t.expansion == expansion.trim());
-        if defined { name.trim() } else { subject }
     }
 
     /// Whether the heading of `sec` compares exactly these names (`A vs B …`, each header
@@ -523,6 +507,17 @@ fn is_family_of(run: &str, words: &str) -> bool {
             "계열" | "계열 모델" | "모델들" | "family" | "models" | "variants" | "series"
         )
     })
+}
+
+/// `PTQ` for a subject written as a term, `PTQ (Post-Training Quantization)`: the term's
+/// definition card asks the expansion, and shown on every cell's front it gives answers away
+/// (`시점` → `학습이 끝난 후`). Read from the subject as the term parser reads it.
+fn short_name(subject: &str) -> &str {
+    let trimmed = subject.trim();
+    crate::terms::find_terms(trimmed)
+        .into_iter()
+        .find(|t| t.whole == (0..trimmed.len()) && t.name.start == 0)
+        .map_or(subject, |t| trimmed[t.name].trim())
 }
 
 /// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
