@@ -183,7 +183,7 @@ struct SecCtx {
     /// Front of a section-level card (breadcrumb, or the path or title without one), HTML.
     crumb_html: String,
     path: Arc<[String]>,
-    breadcrumb: Vec<String>,
+    breadcrumb: Arc<[String]>,
     subject: String,
     deck: Arc<[String]>,
     tags: Arc<[String]>,
