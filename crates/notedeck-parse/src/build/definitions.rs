@@ -4,7 +4,7 @@
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Evs, Kind, Plain};
 use crate::{CardKind, Span, math, terms};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn terms(&mut self, plains: &[Option<Plain>]) {

@@ -3,8 +3,8 @@
 
 use super::Builder;
 use crate::{Card, Problem, Span};
+use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
@@ -12,21 +12,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut raw = std::mem::take(&mut self.raw_cards);
         raw.sort_by_key(|r| r.card.span.start);
         // Keyed by the card's id before disambiguation: same namespace, path and key.
-        let mut counts: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+        let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in &mut raw {
             let title = &self.doc.title;
             let hashed = |card: &Card, ns: &Option<String>| match ns {
-                Some(ns) => card_id(&format!("pin\u{1f}{ns}"), &[], &card.key),
-                None => card_id(title, &card.path, &card.key),
+                Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
+                None => id_bytes(title, &card.path, &card.key),
             };
             let base = hashed(&r.card, &r.namespace);
-            let n = counts.entry(base.clone()).or_insert(0);
+            let n = counts.entry(base).or_insert(0);
             *n += 1;
-            r.card.id = base;
+            r.card.id = id_string(&base);
             if *n > 1 {
                 r.card.key = format!("{}#{}", r.card.key, n);
-                r.card.id = hashed(&r.card, &r.namespace);
+                r.card.id = id_string(&hashed(&r.card, &r.namespace));
             }
             let pin = r
                 .pin_lines
@@ -59,6 +59,14 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// Stable card id: SHA-256 of (deck namespace, heading path, key), first 64 bits in base62
 /// (11 characters, no spaces or separators).
 pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
+    id_string(&id_bytes(namespace, path, key))
+}
+
+/// Characters in a card id.
+const ID_LEN: usize = 11;
+
+/// [`card_id`] as its ASCII bytes: a key that costs no allocation.
+fn id_bytes(namespace: &str, path: &[String], key: &str) -> [u8; ID_LEN] {
     let mut h = Sha256::new();
     h.update(namespace.as_bytes());
     for p in path {
@@ -73,12 +81,16 @@ pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
         .take(8)
         .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
     const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = [b'0'; 11];
+    let mut out = [b'0'; ID_LEN];
     for slot in out.iter_mut().rev() {
         *slot = ALPHABET[(n % 62) as usize];
         n /= 62;
     }
-    out.iter().map(|&b| b as char).collect()
+    out
+}
+
+fn id_string(id: &[u8; ID_LEN]) -> String {
+    id.iter().map(|&b| b as char).collect()
 }
 
 /// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.

@@ -37,9 +37,9 @@ pub use identity::card_id;
 
 use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.

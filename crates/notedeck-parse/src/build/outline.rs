@@ -5,7 +5,7 @@
 use super::{Builder, Info, LABEL_MAX_CHARS};
 use crate::tree::{Kind, Plain};
 use crate::{Problem, Section, SectionKind, Span, terms};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn outline(&mut self, plains: &[Option<Plain>]) {
