@@ -191,13 +191,16 @@ fn expansion_before(text: &str, end: usize, acr: &str) -> Option<usize> {
         .map(|c| c.to_ascii_lowercase())
         .collect();
     // Try the shortest run of words whose initials spell the acronym.
+    let mut run: Vec<&str> = Vec::new();
     for k in 1..=words.len() {
-        let run: Vec<&str> = words[..k]
-            .iter()
-            .rev()
-            .flat_map(|(_, w)| w.split(['-', '–']))
-            .filter(|p| !p.is_empty())
-            .collect();
+        run.clear();
+        run.extend(
+            words[..k]
+                .iter()
+                .rev()
+                .flat_map(|(_, w)| w.split(['-', '–']))
+                .filter(|p| !p.is_empty()),
+        );
         let first = run.first()?;
         if !first.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
@@ -217,7 +220,7 @@ fn initials_match(parts: &[&str], acr: &[char]) -> bool {
             (None, None) => true,
             (None, Some(_)) => false,
             (Some((p, rest)), _) => {
-                let skip = SMALL_WORDS.contains(&p.to_ascii_lowercase().as_str());
+                let skip = SMALL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(p));
                 let initial = p.chars().next().map(|c| c.to_ascii_lowercase());
                 let take = acr
                     .split_first()
