@@ -35,7 +35,7 @@ mod tips;
 pub use facts::name_key;
 pub use identity::card_id;
 
-use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
+use crate::tree::{Kind, Light, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use identity::scan_pins;
@@ -262,10 +262,25 @@ struct Builder<'t, 'a> {
 impl<'t, 'a> Builder<'t, 'a> {
     fn images(&mut self) {
         let mut current: Option<(String, String, Span)> = None;
-        for e in &self.tree.events {
-            match &e.ev {
+        let events = &self.tree.events;
+        for i in 0..events.len() {
+            let (ev, span) = match events.light(i) {
+                Light::Text(t) | Light::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.1.push_str(t);
+                    }
+                    continue;
+                }
+                Light::ImageEnd => (Event::End(TagEnd::Image), 0..0),
+                Light::Whole => match events.at(i) {
+                    Some(e) => (e.ev, e.span),
+                    None => continue,
+                },
+                Light::CodeStart | Light::CodeEnd | Light::Other => continue,
+            };
+            match &ev {
                 Event::Start(Tag::Image { dest_url, .. }) => {
-                    current = Some((dest_url.to_string(), String::new(), e.span.clone()));
+                    current = Some((dest_url.to_string(), String::new(), span));
                 }
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(c) = current.as_mut() {
@@ -436,25 +451,33 @@ impl<'t, 'a> Builder<'t, 'a> {
 fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
     let mut lines: Vec<Span> = Vec::new();
     let mut in_code = false;
-    for e in &tree.events {
-        match &e.ev {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t)
-                if !in_code
-                    && t.bytes()
-                        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^')) =>
-            {
-                let start = text[..e.span.start.min(text.len())]
-                    .rfind('\n')
-                    .map_or(0, |i| i + 1);
-                if lines.last().is_some_and(|l| l.start == start) {
-                    continue;
-                }
-                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-                lines.push(start..end);
+    let events = &tree.events;
+    for i in 0..events.len() {
+        let t = match events.light(i) {
+            Light::CodeStart => {
+                in_code = true;
+                continue;
             }
-            _ => {}
+            Light::CodeEnd => {
+                in_code = false;
+                continue;
+            }
+            Light::Text(t) => t,
+            Light::Whole => {
+                let Some(e) = events.at(i) else { continue };
+                match &e.ev {
+                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                    Event::Text(t) if !in_code && has_tex_anchor(t) => {
+                        push_line(text, e.span.start, &mut lines);
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            Light::Code(_) | Light::ImageEnd | Light::Other => continue,
+        };
+        if !in_code && has_tex_anchor(t) {
+            push_line(text, events.span(i).start, &mut lines);
         }
     }
     if lines.is_empty() {
@@ -466,4 +489,20 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
         .filter(|r| r.display)
         .collect();
     math::katex_copies(text, &runs)
+}
+
+/// A byte every display formula's TeX holds.
+fn has_tex_anchor(t: &str) -> bool {
+    t.bytes()
+        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^'))
+}
+
+/// Add the line holding offset `at`, unless it is the last one added.
+fn push_line(text: &str, at: usize, lines: &mut Vec<Span>) {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    if lines.last().is_some_and(|l| l.start == start) {
+        return;
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    lines.push(start..end);
 }

@@ -193,6 +193,41 @@ impl<'a> Events<'a> {
         self
     }
 
+    /// The span of event `i` (empty past the end).
+    pub fn span(&self, i: usize) -> Span {
+        self.packed
+            .get(i)
+            .map_or(0..0, |p| p.start as usize..p.end as usize)
+    }
+
+    /// Event `i` as little as a scan over the whole note needs to tell whether to read it
+    /// ([`Light`]): building every event of a note whole, to look at a few, was a cost of its
+    /// own.
+    pub fn light(&self, i: usize) -> Light<'a> {
+        let Some(p) = self.packed.get(i) else {
+            return Light::Other;
+        };
+        let text = |s: Str| -> &'a str {
+            let range = if s.0 == Str::SPAN.0 {
+                p.start as usize..p.end as usize
+            } else {
+                self.strs
+                    .get(s.0 as usize)
+                    .map_or(0..0, |&(a, b)| a as usize..b as usize)
+            };
+            self.text.get(range).unwrap_or_default()
+        };
+        match p.what {
+            What::Text(s) => Light::Text(text(s)),
+            What::Code(s) => Light::Code(text(s)),
+            What::Start(Bare::IndentedCode) => Light::CodeStart,
+            What::End(TagEnd::CodeBlock) => Light::CodeEnd,
+            What::End(TagEnd::Image) => Light::ImageEnd,
+            What::Whole(_) => Light::Whole,
+            _ => Light::Other,
+        }
+    }
+
     /// Event `i`.
     pub fn at(&self, i: usize) -> Option<Ev<'_>> {
         let p = self.packed.get(i)?;
@@ -227,6 +262,25 @@ impl<'a> Events<'a> {
         };
         Some(Ev { ev, span })
     }
+}
+
+/// What [`Events::light`] tells of an event.
+#[derive(Clone, Copy)]
+pub(crate) enum Light<'a> {
+    /// Text borrowed from the note (text pulldown-cmark rewrote is [`Light::Whole`]).
+    Text(&'a str),
+    /// An inline code span borrowed from the note.
+    Code(&'a str),
+    /// The start of an indented code block (a fenced one is [`Light::Whole`]).
+    CodeStart,
+    /// The end of a code block.
+    CodeEnd,
+    /// The end of an image.
+    ImageEnd,
+    /// An event kept whole: read it with [`Events::at`].
+    Whole,
+    /// Anything else.
+    Other,
 }
 
 impl<'t> IntoIterator for &'t Events<'_> {
@@ -476,6 +530,24 @@ impl<'t> Evs<'t> {
             start: self.start + range.start,
             end: self.start + range.end,
         })
+    }
+
+    /// Whether `f` holds for the text of a text event of the run, reading no other event.
+    pub fn any_text(&self, mut f: impl FnMut(&str) -> bool) -> bool {
+        match self.src {
+            Src::Packed(events) => (self.start..self.end).any(|i| match events.light(i) {
+                Light::Text(t) => f(t),
+                Light::Whole => events
+                    .at(i)
+                    .is_some_and(|e| matches!(&e.ev, Event::Text(t) if f(t))),
+                _ => false,
+            }),
+            Src::Loose(evs) => evs
+                .get(self.start..self.end)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| matches!(&e.ev, Event::Text(t) if f(t))),
+        }
     }
 
     /// The events, in order.
