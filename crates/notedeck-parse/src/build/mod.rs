@@ -63,6 +63,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         contexts: Vec::new(),
         fact_buf: String::new(),
         topic_names: None,
+        spare_plains: Vec::new(),
     };
     b.doc.title = fallback_title.to_string();
     let (pins, bad_pins) = scan_pins(text);
@@ -257,9 +258,17 @@ struct Builder<'t, 'a> {
     fact_buf: String,
     /// The topics a table's subjects may name, gathered at the first table of the note.
     topic_names: Option<Vec<tables::TopicNames>>,
+    /// Plain-text buffers of list items read before, for the next list: every list, nested
+    /// ones too, reads its items' first lines, and fresh buffers for each grew again.
+    spare_plains: Vec<Plain>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
+    /// A plain-text buffer to [`Plain::fill`]; give it back to `spare_plains` when done.
+    fn spare_plain(&mut self) -> Plain {
+        self.spare_plains.pop().unwrap_or_default()
+    }
+
     fn images(&mut self) {
         let mut current: Option<(String, String, Span)> = None;
         let events = &self.tree.events;
