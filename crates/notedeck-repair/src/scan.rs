@@ -54,7 +54,22 @@ impl Scan {
         let char_at = |at: usize| text.get(at..).and_then(|s| s.chars().next());
         let mut keep_start: Option<usize> = None;
         let mut i = 0;
-        while let Some(ch) = char_at(i) {
+        // Only characters of the code pages can start a sequence; the others (ASCII, Hangul,
+        // nearly all of a note) are kept, found by their first byte without decoding them.
+        let highest_lead = codepage::highest_lead();
+        let bytes = text.as_bytes();
+        loop {
+            let skip = bytes
+                .get(i..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| (0xC2..=highest_lead).contains(&b))
+                .unwrap_or(bytes.len().saturating_sub(i));
+            if skip > 0 {
+                keep_start.get_or_insert(i);
+                i += skip;
+            }
+            let Some(ch) = char_at(i) else { break };
             let offset = i;
             let need = match codepage::byte_of(ch) {
                 Some(b @ 0xC2..=0xDF) => Some((b, 1)),
