@@ -1,7 +1,7 @@
 //! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
 //! from (deck namespace, heading path, key).
 
-use super::Builder;
+use super::{Builder, RawCard};
 use crate::{Card, Problem, Span};
 use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
@@ -9,8 +9,8 @@ use sha2::{Digest, Sha256};
 impl<'t, 'a> Builder<'t, 'a> {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
     pub(super) fn finish_cards(&mut self) {
-        let mut raw = std::mem::take(&mut self.raw_cards);
-        raw.sort_by_key(|r| r.card.span.start);
+        let raw = std::mem::take(&mut self.raw_cards);
+        let mut raw = in_source_order(raw);
         // Keyed by the card's id before disambiguation: same namespace, path and key.
         let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
@@ -56,6 +56,37 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+/// `raw` sorted by where each card starts, cards starting at the same offset kept in the
+/// order they were made. A card is a few hundred bytes: the order is found on the offsets,
+/// and each card moved once, rather than many times by sorting the cards themselves.
+fn in_source_order(mut raw: Vec<RawCard>) -> Vec<RawCard> {
+    if raw.is_sorted_by_key(|r| r.card.span.start) {
+        return raw;
+    }
+    let mut keyed: Vec<(usize, usize)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.card.span.start, i))
+        .collect();
+    keyed.sort_unstable();
+    // Place `p` takes the card now at `from[p]`: each cycle of the permutation is followed
+    // with swaps, in place.
+    let mut from: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    for p in 0..from.len() {
+        let mut cur = p;
+        loop {
+            let src = from[cur];
+            from[cur] = cur;
+            if src == p {
+                break;
+            }
+            raw.swap(cur, src);
+            cur = src;
+        }
+    }
+    raw
+}
+
 /// Stable card id: SHA-256 of (deck namespace, heading path, key), first 64 bits in base62
 /// (11 characters, no spaces or separators).
 pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
@@ -90,7 +121,7 @@ fn id_bytes(namespace: &str, path: &[String], key: &str) -> [u8; ID_LEN] {
 }
 
 fn id_string(id: &[u8; ID_LEN]) -> String {
-    id.iter().map(|&b| b as char).collect()
+    String::from_utf8_lossy(id).into_owned()
 }
 
 /// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.
