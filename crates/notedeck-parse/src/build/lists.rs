@@ -2,7 +2,7 @@
 
 use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
-use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
+use crate::tree::{self, Block, Ev, Evs, Kind, Light, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -249,15 +249,15 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// list restates what sources say, which the notes' own bullets already hold.
     fn only_citations(&self, rest: &[Block]) -> bool {
         let cites = |item: &Block| {
-            self.tree
-                .events
-                .get(item.inner.clone())
-                .unwrap_or_default()
-                .iter()
-                .any(|e| {
-                    matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
-                        if tree::is_citation_url(dest_url))
-                })
+            let evs = self.tree.events.get(item.inner.clone()).unwrap_or_default();
+            // A link's start is always kept whole: only those events are read.
+            evs.lights().any(|(i, l)| {
+                matches!(l, Light::Whole)
+                    && evs.get(i).is_some_and(|e| {
+                        matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
+                            if tree::is_citation_url(dest_url))
+                    })
+            })
         };
         let mut items = rest
             .iter()

@@ -513,6 +513,21 @@ impl<'t> Evs<'t> {
         }
     }
 
+    /// The span of event `i` of the run, without reading the event.
+    pub fn span_at(&self, i: usize) -> Option<Span> {
+        if i >= self.len() {
+            return None;
+        }
+        let at = self.start + i;
+        match self.src {
+            Src::Packed(events) => events
+                .packed
+                .get(at)
+                .map(|p| p.start as usize..p.end as usize),
+            Src::Loose(evs) => evs.get(at).map(|e| e.span.clone()),
+        }
+    }
+
     /// The first event.
     pub fn first(&self) -> Option<Ev<'t>> {
         self.get(0)
@@ -529,6 +544,17 @@ impl<'t> Evs<'t> {
             src: self.src,
             start: self.start + range.start,
             end: self.start + range.end,
+        })
+    }
+
+    /// The events of the run as [`Light`] with their index in the run, for a scan that reads
+    /// few of them whole ([`Evs::get`]); every event of a run made by a rule is
+    /// [`Light::Whole`].
+    pub fn lights(&self) -> impl Iterator<Item = (usize, Light<'t>)> + use<'t> {
+        let (src, start) = (self.src, self.start);
+        (0..self.len()).map(move |i| match src {
+            Src::Packed(events) => (i, events.light(start + i)),
+            Src::Loose(_) => (i, Light::Whole),
         })
     }
 

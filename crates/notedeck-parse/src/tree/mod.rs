@@ -282,8 +282,11 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Span covering `events`.
 pub(crate) fn span_of<'x>(events: impl Into<Evs<'x>>) -> Span {
     let events = events.into();
-    match (events.first(), events.last()) {
-        (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
+    match (
+        events.span_at(0),
+        events.len().checked_sub(1).and_then(|i| events.span_at(i)),
+    ) {
+        (Some(a), Some(b)) => a.start..b.end.max(a.start),
         _ => 0..0,
     }
 }
