@@ -82,7 +82,8 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
             ),
         });
     }
-    b.copies = display_copies(text, &tree);
+    let tex_lines = b.images_and_tex_lines();
+    b.copies = display_copies(text, tex_lines);
     // Plain text of every top-level heading and paragraph, computed once.
     let plains: Vec<Option<Plain>> = tree
         .blocks
@@ -95,7 +96,6 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     b.outline(&plains);
     b.section_spans();
     b.build_contexts();
-    b.images();
     b.terms(&plains);
     let runs = std::mem::take(&mut b.runs);
     for (sec, blocks) in &runs {
@@ -269,15 +269,37 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.spare_plains.pop().unwrap_or_default()
     }
 
-    fn images(&mut self) {
+    /// One walk over the note's events: every image into the document, and the lines
+    /// whose text (outside code) holds a TeX anchor byte, where a display formula may be.
+    fn images_and_tex_lines(&mut self) -> Vec<Span> {
         let mut current: Option<(String, String, Span)> = None;
+        let mut lines: Vec<Span> = Vec::new();
+        let mut in_code = false;
+        let text = self.text;
         let events = &self.tree.events;
         for i in 0..events.len() {
             let (ev, span) = match events.light(i) {
-                Light::Text(t) | Light::Code(t) => {
+                Light::Text(t) => {
                     if let Some(c) = current.as_mut() {
                         c.1.push_str(t);
                     }
+                    if !in_code && has_tex_anchor(t) {
+                        push_line(text, events.span(i).start, &mut lines);
+                    }
+                    continue;
+                }
+                Light::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.1.push_str(t);
+                    }
+                    continue;
+                }
+                Light::CodeStart => {
+                    in_code = true;
+                    continue;
+                }
+                Light::CodeEnd => {
+                    in_code = false;
                     continue;
                 }
                 Light::ImageEnd => (Event::End(TagEnd::Image), 0..0),
@@ -285,15 +307,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                     Some(e) => (e.ev, e.span),
                     None => continue,
                 },
-                Light::CodeStart | Light::CodeEnd | Light::Other => continue,
+                Light::Other => continue,
             };
             match &ev {
                 Event::Start(Tag::Image { dest_url, .. }) => {
                     current = Some((dest_url.to_string(), String::new(), span));
                 }
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(c) = current.as_mut() {
                         c.1.push_str(t);
+                    }
+                    if matches!(ev, Event::Text(_)) && !in_code && has_tex_anchor(t) {
+                        push_line(text, span.start, &mut lines);
                     }
                 }
                 Event::End(TagEnd::Image) => {
@@ -313,6 +339,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 _ => {}
             }
         }
+        lines
     }
 
     /// The card a draft becomes once its section's context is filled in (id still empty).
@@ -455,40 +482,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// Second renderings of display formulas ([`math::katex_copies`]), looking only at lines
-/// whose text (outside code) holds a TeX anchor byte: a display formula always has one.
-fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
-    let mut lines: Vec<Span> = Vec::new();
-    let mut in_code = false;
-    let events = &tree.events;
-    for i in 0..events.len() {
-        let t = match events.light(i) {
-            Light::CodeStart => {
-                in_code = true;
-                continue;
-            }
-            Light::CodeEnd => {
-                in_code = false;
-                continue;
-            }
-            Light::Text(t) => t,
-            Light::Whole => {
-                let Some(e) = events.at(i) else { continue };
-                match &e.ev {
-                    Event::Start(Tag::CodeBlock(_)) => in_code = true,
-                    Event::Text(t) if !in_code && has_tex_anchor(t) => {
-                        push_line(text, e.span.start, &mut lines);
-                    }
-                    _ => {}
-                }
-                continue;
-            }
-            Light::Code(_) | Light::ImageEnd | Light::Other => continue,
-        };
-        if !in_code && has_tex_anchor(t) {
-            push_line(text, events.span(i).start, &mut lines);
-        }
-    }
+/// Second renderings of display formulas ([`math::katex_copies`]), looking only at the
+/// `lines` whose text holds a TeX anchor byte: a display formula always has one.
+fn display_copies(text: &str, lines: Vec<Span>) -> Vec<Span> {
     if lines.is_empty() {
         return Vec::new();
     }
