@@ -126,8 +126,16 @@ pub(super) fn scan_hints(bytes: &[u8]) -> (bool, bool) {
     let anchors = bytes.iter().fold(false, |acc, &b| {
         acc | matches!(b, b'\\' | b'_' | b'^' | b'\'')
     });
-    let triple = bytes.windows(3).fold(false, |acc, w| {
-        acc | ((w[0] == w[1]) & (w[1] == w[2]) & w[0].is_ascii_lowercase())
+    // Three shifted slices rather than `windows(3)`, whose bounds checks kept the loop
+    // scalar.
+    let n = bytes.len().saturating_sub(2);
+    let (a, b, c) = (
+        bytes.get(..n).unwrap_or_default(),
+        bytes.get(1..n + 1).unwrap_or_default(),
+        bytes.get(2..n + 2).unwrap_or_default(),
+    );
+    let triple = a.iter().zip(b).zip(c).fold(false, |acc, ((&x, &y), &z)| {
+        acc | ((x == y) & (y == z) & x.is_ascii_lowercase())
     });
     (anchors, triple)
 }
