@@ -277,8 +277,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut in_code = false;
         let text = self.text;
         let events = &self.tree.events;
-        for i in 0..events.len() {
-            let (ev, span) = match events.light(i) {
+        for (i, light) in events.lights_all() {
+            let (ev, span) = match light {
                 Light::Text(t) => {
                     if let Some(c) = current.as_mut() {
                         c.1.push_str(t);

@@ -204,9 +204,21 @@ impl<'a> Events<'a> {
     /// ([`Light`]): building every event of a note whole, to look at a few, was a cost of its
     /// own.
     pub fn light(&self, i: usize) -> Light<'a> {
-        let Some(p) = self.packed.get(i) else {
-            return Light::Other;
-        };
+        match self.packed.get(i) {
+            Some(p) => self.light_of(p),
+            None => Light::Other,
+        }
+    }
+
+    /// Every event of the note as [`Light`], with its index.
+    pub fn lights_all(&self) -> impl Iterator<Item = (usize, Light<'a>)> + '_ {
+        self.packed
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, self.light_of(p)))
+    }
+
+    fn light_of(&self, p: &Packed) -> Light<'a> {
         let text = |s: Str| -> &'a str {
             let range = if s.0 == Str::SPAN.0 {
                 p.start as usize..p.end as usize
