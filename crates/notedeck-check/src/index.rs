@@ -11,7 +11,8 @@ use crate::Note;
 use crate::rules::cards::FrontKey;
 use crate::rules::claims::{self, ClaimKey};
 use crate::rules::terms;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -426,7 +427,7 @@ fn post<K: Eq + std::hash::Hash>(
                 files.insert(id, positions);
             }
             None => {
-                map.insert(key, HashMap::from([(id, positions)]));
+                map.insert(key, [(id, positions)].into_iter().collect());
             }
         }
     }

@@ -380,7 +380,7 @@ impl Workspace {
     /// The files of one posting list with their notes, in path order given by `rank`.
     fn in_path_order<'a>(
         &'a self,
-        files: &'a HashMap<FileId, Vec<u32>>,
+        files: &'a foldhash::HashMap<FileId, Vec<u32>>,
         rank: &[u32],
     ) -> impl Iterator<Item = (&'a Path, &'a Note, &'a [u32])> + 'a {
         let mut ids: Vec<(u32, FileId)> = files

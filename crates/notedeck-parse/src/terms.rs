@@ -33,6 +33,8 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut from = 0;
+    // The words `expansion_before` tries, kept from one parenthesis to the next.
+    let mut run: Vec<&str> = Vec::new();
     while let Some(rel) = text[from..].find('(') {
         let open = from + rel;
         from = open + 1;
@@ -51,7 +53,8 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             open
         };
         if is_acronym(&text[in_start..in_end])
-            && let Some(exp_start) = expansion_before(text, before_end, &text[in_start..in_end])
+            && let Some(exp_start) =
+                expansion_before(text, before_end, &text[in_start..in_end], &mut run)
         {
             out.push(Found {
                 name: in_start..in_end,
@@ -156,11 +159,18 @@ const SMALL_WORDS: &[&str] = &[
 ];
 
 /// Start of the Latin words ending at `end` whose initials spell `acr`, if any.
-fn expansion_before(text: &str, end: usize, acr: &str) -> Option<usize> {
-    // Collect up to 12 preceding space-separated ASCII words.
-    let mut words: Vec<(usize, &str)> = Vec::new();
+fn expansion_before<'a>(
+    text: &'a str,
+    end: usize,
+    acr: &str,
+    run: &mut Vec<&'a str>,
+) -> Option<usize> {
+    // Collect up to 12 preceding space-separated ASCII words (on the stack: this runs for
+    // every parenthesis holding an acronym).
+    let mut words_buf: [(usize, &str); 12] = [(0, ""); 12];
+    let mut n_words = 0;
     let mut pos = end;
-    while words.len() < 12 {
+    while n_words < 12 {
         let Some(start) = text[..pos]
             .char_indices()
             .rev()
@@ -170,7 +180,8 @@ fn expansion_before(text: &str, end: usize, acr: &str) -> Option<usize> {
         else {
             break;
         };
-        words.push((start, &text[start..pos]));
+        words_buf[n_words] = (start, &text[start..pos]);
+        n_words += 1;
         if start == 0 || text.as_bytes()[start - 1] != b' ' {
             // The word must not be glued to something else (Hangul, punctuation).
             if start > 0
@@ -179,30 +190,51 @@ fn expansion_before(text: &str, end: usize, acr: &str) -> Option<usize> {
                     .next_back()
                     .is_some_and(|c| c.is_alphanumeric())
             {
-                words.pop();
+                n_words -= 1;
             }
             break;
         }
         pos = start - 1;
     }
-    let acr: Vec<char> = acr
+    let words = &words_buf[..n_words];
+    let mut acr_buf = ['\0'; 16];
+    let mut acr_len = 0;
+    let mut acr_long: Vec<char> = Vec::new();
+    for c in acr
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect();
+    {
+        if let Some(slot) = acr_buf.get_mut(acr_len) {
+            *slot = c;
+            acr_len += 1;
+        } else {
+            if acr_long.is_empty() {
+                acr_long.extend_from_slice(&acr_buf);
+            }
+            acr_long.push(c);
+        }
+    }
+    let acr: &[char] = if acr_long.is_empty() {
+        &acr_buf[..acr_len]
+    } else {
+        &acr_long
+    };
     // Try the shortest run of words whose initials spell the acronym.
     for k in 1..=words.len() {
-        let run: Vec<&str> = words[..k]
-            .iter()
-            .rev()
-            .flat_map(|(_, w)| w.split(['-', '–']))
-            .filter(|p| !p.is_empty())
-            .collect();
+        run.clear();
+        run.extend(
+            words[..k]
+                .iter()
+                .rev()
+                .flat_map(|(_, w)| w.split(['-', '–']))
+                .filter(|p| !p.is_empty()),
+        );
         let first = run.first()?;
         if !first.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
-        if initials_match(&run, &acr) {
+        if initials_match(run, acr) {
             return Some(words[k - 1].0);
         }
     }
@@ -217,7 +249,7 @@ fn initials_match(parts: &[&str], acr: &[char]) -> bool {
             (None, None) => true,
             (None, Some(_)) => false,
             (Some((p, rest)), _) => {
-                let skip = SMALL_WORDS.contains(&p.to_ascii_lowercase().as_str());
+                let skip = SMALL_WORDS.iter().any(|w| w.eq_ignore_ascii_case(p));
                 let initial = p.chars().next().map(|c| c.to_ascii_lowercase());
                 let take = acr
                     .split_first()

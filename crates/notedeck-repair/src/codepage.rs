@@ -39,11 +39,27 @@ pub(crate) fn byte_of(ch: char) -> Option<u8> {
     if ch.is_ascii() {
         return Some(ch as u8);
     }
-    reverse_table().get(&ch).copied()
+    let (table, highest) = reverse_table();
+    // Hangul and most other letters of a note lie above every character of the pages: no
+    // look-up for them (the detection asks for every character of the note).
+    if ch > *highest {
+        return None;
+    }
+    table.get(&ch).copied()
 }
 
-fn reverse_table() -> &'static HashMap<char, u8> {
-    static TABLE: OnceLock<HashMap<char, u8>> = OnceLock::new();
+/// The highest first byte the UTF-8 of a non-ASCII character of the pages has: a character
+/// whose UTF-8 starts with a byte above it, or below 0xC2 (ASCII, a continuation byte), has no
+/// byte in the pages.
+pub(crate) fn highest_lead() -> u8 {
+    let mut buf = [0u8; 4];
+    reverse_table().1.encode_utf8(&mut buf);
+    buf[0]
+}
+
+/// The characters of the pages with their bytes, and the highest of those characters.
+fn reverse_table() -> &'static (HashMap<char, u8>, char) {
+    static TABLE: OnceLock<(HashMap<char, u8>, char)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
         // Latin-1 first: U+0080..U+00FF are bytes 0x80..0xFF. The Windows pages then add their
@@ -61,7 +77,8 @@ fn reverse_table() -> &'static HashMap<char, u8> {
                 }
             }
         }
-        table
+        let highest = table.keys().copied().max().unwrap_or('\u{ff}');
+        (table, highest)
     })
 }
 

@@ -46,6 +46,26 @@ pub(crate) struct Scan {
     pub first: Option<usize>,
 }
 
+/// Offset of the first byte at or after `from` that starts a character of the code pages
+/// (0xC2..=`highest`), or the end: whole blocks without one are passed in one vectorised test.
+fn next_lead(bytes: &[u8], from: usize, highest: u8) -> usize {
+    let span = highest.saturating_sub(0xC2);
+    let is_lead = |b: u8| b.wrapping_sub(0xC2) <= span;
+    let mut i = from.min(bytes.len());
+    while let Some(block) = bytes.get(i..i + 32) {
+        if block.iter().fold(false, |acc, &b| acc | is_lead(b)) {
+            break;
+        }
+        i += 32;
+    }
+    bytes
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| is_lead(b))
+        .map_or(bytes.len(), |p| i + p)
+}
+
 impl Scan {
     pub(crate) fn new(text: &str) -> Scan {
         let mut scan = Scan::default();
@@ -54,7 +74,17 @@ impl Scan {
         let char_at = |at: usize| text.get(at..).and_then(|s| s.chars().next());
         let mut keep_start: Option<usize> = None;
         let mut i = 0;
-        while let Some(ch) = char_at(i) {
+        // Only characters of the code pages can start a sequence; the others (ASCII, Hangul,
+        // nearly all of a note) are kept, found by their first byte without decoding them.
+        let highest_lead = codepage::highest_lead();
+        let bytes = text.as_bytes();
+        loop {
+            let skip = next_lead(bytes, i, highest_lead) - i;
+            if skip > 0 {
+                keep_start.get_or_insert(i);
+                i += skip;
+            }
+            let Some(ch) = char_at(i) else { break };
             let offset = i;
             let need = match codepage::byte_of(ch) {
                 Some(b @ 0xC2..=0xDF) => Some((b, 1)),

@@ -144,7 +144,9 @@ fn star_runs(text: &str, unit: &Unit) -> Vec<Run> {
         let bytes = piece.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
+            // Every other byte only steps on: go straight to the next that matters.
+            i = next_special(bytes, i);
+            let Some(&b) = bytes.get(i) else { break };
             if b == b'\\' {
                 i += 2;
                 continue;
@@ -194,6 +196,25 @@ fn star_runs(text: &str, unit: &Unit) -> Vec<Run> {
         }
     }
     runs
+}
+
+/// Offset of the first `\\`, `` ` ``, `$` or `*` at or after `from`, or the end; blocks
+/// without one are passed in one vectorised test.
+fn next_special(bytes: &[u8], from: usize) -> usize {
+    let special = |b: u8| matches!(b, b'\\' | b'`' | b'$' | b'*');
+    let mut i = from.min(bytes.len());
+    while let Some(block) = bytes.get(i..i + 32) {
+        if block.iter().fold(false, |acc, &b| acc | special(b)) {
+            break;
+        }
+        i += 32;
+    }
+    bytes
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| special(b))
+        .map_or(bytes.len(), |p| i + p)
 }
 
 fn has_closing_ticks(pieces: &[(usize, usize)], text: &str, from: usize, n: usize) -> bool {

@@ -11,7 +11,7 @@ use pulldown_cmark::Event;
 impl<'t, 'a> Builder<'t, 'a> {
     /// Claims from labelled bullets (any depth) and formula bullets of a list.
     pub(super) fn list_claims(&mut self, sec: Option<usize>, list: &Block) {
-        let mut lead = Plain::default();
+        let mut lead = self.spare_plain();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_range, rest) = self.tree.item_lead(item);
             let lead_evs = self.tree.events.get(lead_range).unwrap_or_default();
@@ -19,6 +19,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             let label = label_of(&lead, !rest.is_empty());
             self.item_claims(sec, &lead, label.as_ref(), rest);
         }
+        self.spare_plains.push(lead);
     }
 
     /// The claim of one list item (labelled value or formula), then of its nested lists.

@@ -6,54 +6,78 @@ use crate::{SectionKind, math};
 use std::sync::Arc;
 
 impl<'t, 'a> Builder<'t, 'a> {
-    /// Short titles from the problem down to `sec` (the title is the deck namespace).
-    pub(super) fn compute_path(&self, sec: Option<usize>) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut cur = sec;
-        while let Some(s) = cur {
-            if self.doc.sections[s].kind != SectionKind::Title {
-                out.push(self.info[s].short.clone());
-            }
-            cur = self.doc.sections[s].parent;
-        }
-        out.reverse();
-        out
-    }
-
-    /// The path below the problem: what a front shows as context.
-    pub(super) fn compute_breadcrumb(&self, sec: Option<usize>) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut cur = sec;
-        while let Some(s) = cur {
-            if matches!(
-                self.doc.sections[s].kind,
-                SectionKind::Topic | SectionKind::Facet
-            ) {
-                out.push(self.info[s].short.clone());
-            }
-            cur = self.doc.sections[s].parent;
-        }
-        out.reverse();
-        out
-    }
-
     /// Card context of every section (and of "no section"), computed once after the outline.
+    ///
+    /// A section's deck, tags, path and breadcrumb are its parent's with at most its own
+    /// short title added, and a parent always comes before its sections: each is built from
+    /// its parent's, sharing it when the section adds nothing, rather than by a walk up the
+    /// outline that copies every title on the way.
     pub(super) fn build_contexts(&mut self) {
         let n = self.doc.sections.len();
-        let mut all = Vec::with_capacity(n + 1);
+        let mut all: Vec<SecCtx> = Vec::with_capacity(n + 1);
+        let none: Arc<[String]> = Arc::from([]);
+        let mut joined = String::new();
         for sec in std::iter::once(None).chain((0..n).map(Some)) {
-            let (deck, tags) = self.compute_deck_and_tags(sec);
-            let breadcrumb = self.compute_breadcrumb(sec);
+            let (deck, tags, path, breadcrumb) = match sec {
+                None => (
+                    Arc::from([self.doc.title.clone()]),
+                    none.clone(),
+                    none.clone(),
+                    none.clone(),
+                ),
+                Some(s) => {
+                    let section = &self.doc.sections[s];
+                    let short = self.info[s].short.as_str();
+                    let base = section
+                        .parent
+                        .filter(|&p| p < s)
+                        .and_then(|p| all.get(p + 1))
+                        .or_else(|| all.first());
+                    let Some(base) = base else { continue };
+                    let kind = section.kind;
+                    (
+                        extended(&base.deck, (kind == SectionKind::Problem).then_some(short)),
+                        extended(
+                            &base.tags,
+                            matches!(kind, SectionKind::Problem | SectionKind::Topic)
+                                .then_some(short)
+                                .filter(|t| !t.is_empty()),
+                        ),
+                        extended(&base.path, (kind != SectionKind::Title).then_some(short)),
+                        extended(
+                            &base.breadcrumb,
+                            matches!(kind, SectionKind::Topic | SectionKind::Facet)
+                                .then_some(short),
+                        ),
+                    )
+                }
+            };
             let subject = self.compute_subject(sec);
+            let parts: &[String] = if !breadcrumb.is_empty() {
+                &breadcrumb
+            } else if !path.is_empty() {
+                &path
+            } else {
+                std::slice::from_ref(&self.doc.title)
+            };
+            joined.clear();
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    joined.push_str(" › ");
+                }
+                joined.push_str(p);
+            }
+            let mut crumb_html = String::new();
+            math::text_to_html(&joined, &mut crumb_html);
             all.push(SecCtx {
-                crumb_html: self.crumb_html(&breadcrumb, sec),
-                path: self.compute_path(sec).into(),
+                crumb_html,
+                path,
                 breadcrumb,
                 fact_topic: facts::name_key(&subject),
                 fact_facets: self.compute_fact_facets(sec),
                 subject,
-                deck: deck.into(),
-                tags: tags.into(),
+                deck,
+                tags,
                 shown: None,
             });
         }
@@ -76,7 +100,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut shown = ctx.path.to_vec();
         shown.push(name.clone());
         ctx.shown = Some(shown.into());
-        ctx.breadcrumb = vec![name];
+        ctx.breadcrumb = vec![name].into();
     }
 
     pub(super) fn ctx(&self, sec: Option<usize>) -> Option<&SecCtx> {
@@ -132,23 +156,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         out
     }
 
-    /// The front of a card with no label of its own: breadcrumb, else path, else title.
-    pub(super) fn crumb_html(&self, breadcrumb: &[String], sec: Option<usize>) -> String {
-        let parts = if breadcrumb.is_empty() {
-            let path = self.compute_path(sec);
-            if path.is_empty() {
-                vec![self.doc.title.clone()]
-            } else {
-                path
-            }
-        } else {
-            breadcrumb.to_vec()
-        };
-        let mut out = String::new();
-        math::text_to_html(&parts.join(" › "), &mut out);
-        out
-    }
-
     /// The facets between `sec` and its topic, outermost first, each as `\x1f` and its
     /// [`facts::name_key`]: the part of a fact's key its section gives.
     fn compute_fact_facets(&self, sec: Option<usize>) -> String {
@@ -185,27 +192,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         fallback.unwrap_or_else(|| self.doc.title.clone())
     }
+}
 
-    pub(super) fn compute_deck_and_tags(&self, sec: Option<usize>) -> (Vec<String>, Vec<String>) {
-        let mut deck = vec![self.doc.title.clone()];
-        let mut tags = Vec::new();
-        let mut cur = sec;
-        let mut chain = Vec::new();
-        while let Some(s) = cur {
-            chain.push(s);
-            cur = self.doc.sections[s].parent;
-        }
-        for &s in chain.iter().rev() {
-            match self.doc.sections[s].kind {
-                SectionKind::Problem => {
-                    deck.push(self.info[s].short.clone());
-                    tags.push(self.info[s].short.clone());
-                }
-                SectionKind::Topic => tags.push(self.info[s].short.clone()),
-                _ => {}
-            }
-        }
-        tags.retain(|t| !t.is_empty());
-        (deck, tags)
+/// `base` with `add` appended, or `base` itself, shared, when there is nothing to add.
+fn extended(base: &Arc<[String]>, add: Option<&str>) -> Arc<[String]> {
+    match add {
+        Some(add) => base
+            .iter()
+            .cloned()
+            .chain(std::iter::once(add.to_string()))
+            .collect(),
+        None => base.clone(),
     }
 }

@@ -4,19 +4,13 @@
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Evs, Kind, Plain};
 use crate::{CardKind, Span, math, terms};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn terms(&mut self, plains: &[Option<Plain>]) {
         let mut found: Vec<crate::Term> = Vec::new();
         // Every `(` in the note: a block without one has no term, found by binary search.
-        let parens: Vec<usize> = self
-            .text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'(')
-            .map(|(i, _)| i)
-            .collect();
+        let parens: Vec<usize> = memchr::memchr_iter(b'(', self.text.as_bytes()).collect();
         // One plain-text buffer for all blocks (allocating one per block shows in profiles).
         let mut scratch = Plain::default();
         for (i, b) in self.tree.blocks.iter().enumerate() {

@@ -6,7 +6,7 @@
 
 use super::{Builder, RawCard};
 use crate::{CardKind, Skipped};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
 /// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is

@@ -1,32 +1,32 @@
 //! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
 //! from (deck namespace, heading path, key).
 
-use super::Builder;
+use super::{Builder, RawCard};
 use crate::{Card, Problem, Span};
+use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
     pub(super) fn finish_cards(&mut self) {
-        let mut raw = std::mem::take(&mut self.raw_cards);
-        raw.sort_by_key(|r| r.card.span.start);
+        let raw = std::mem::take(&mut self.raw_cards);
+        let mut raw = in_source_order(raw);
         // Keyed by the card's id before disambiguation: same namespace, path and key.
-        let mut counts: HashMap<String, usize> = HashMap::with_capacity(raw.len());
+        let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in &mut raw {
             let title = &self.doc.title;
             let hashed = |card: &Card, ns: &Option<String>| match ns {
-                Some(ns) => card_id(&format!("pin\u{1f}{ns}"), &[], &card.key),
-                None => card_id(title, &card.path, &card.key),
+                Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
+                None => id_bytes(title, &card.path, &card.key),
             };
             let base = hashed(&r.card, &r.namespace);
-            let n = counts.entry(base.clone()).or_insert(0);
+            let n = counts.entry(base).or_insert(0);
             *n += 1;
-            r.card.id = base;
+            r.card.id = id_string(&base);
             if *n > 1 {
                 r.card.key = format!("{}#{}", r.card.key, n);
-                r.card.id = hashed(&r.card, &r.namespace);
+                r.card.id = id_string(&hashed(&r.card, &r.namespace));
             }
             let pin = r
                 .pin_lines
@@ -56,9 +56,48 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+/// `raw` sorted by where each card starts, cards starting at the same offset kept in the
+/// order they were made. A card is a few hundred bytes: the order is found on the offsets,
+/// and each card moved once, rather than many times by sorting the cards themselves.
+fn in_source_order(mut raw: Vec<RawCard>) -> Vec<RawCard> {
+    if raw.is_sorted_by_key(|r| r.card.span.start) {
+        return raw;
+    }
+    let mut keyed: Vec<(usize, usize)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.card.span.start, i))
+        .collect();
+    keyed.sort_unstable();
+    // Place `p` takes the card now at `from[p]`: each cycle of the permutation is followed
+    // with swaps, in place.
+    let mut from: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    for p in 0..from.len() {
+        let mut cur = p;
+        loop {
+            let src = from[cur];
+            from[cur] = cur;
+            if src == p {
+                break;
+            }
+            raw.swap(cur, src);
+            cur = src;
+        }
+    }
+    raw
+}
+
 /// Stable card id: SHA-256 of (deck namespace, heading path, key), first 64 bits in base62
 /// (11 characters, no spaces or separators).
 pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
+    id_string(&id_bytes(namespace, path, key))
+}
+
+/// Characters in a card id.
+const ID_LEN: usize = 11;
+
+/// [`card_id`] as its ASCII bytes: a key that costs no allocation.
+fn id_bytes(namespace: &str, path: &[String], key: &str) -> [u8; ID_LEN] {
     let mut h = Sha256::new();
     h.update(namespace.as_bytes());
     for p in path {
@@ -73,12 +112,16 @@ pub fn card_id(namespace: &str, path: &[String], key: &str) -> String {
         .take(8)
         .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
     const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut out = [b'0'; 11];
+    let mut out = [b'0'; ID_LEN];
     for slot in out.iter_mut().rev() {
         *slot = ALPHABET[(n % 62) as usize];
         n /= 62;
     }
-    out.iter().map(|&b| b as char).collect()
+    out
+}
+
+fn id_string(id: &[u8; ID_LEN]) -> String {
+    String::from_utf8_lossy(id).into_owned()
 }
 
 /// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.

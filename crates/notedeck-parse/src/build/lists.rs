@@ -2,7 +2,7 @@
 
 use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
-use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
+use crate::tree::{self, Block, Ev, Evs, Kind, Light, Plain};
 use crate::{CardKind, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
@@ -30,7 +30,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         sec: Option<usize>,
         list: &'t Block,
     ) -> Vec<&'t Block> {
-        let mut lead = Plain::default();
+        let mut lead = self.spare_plain();
         // One pass reads each item once; cards wait until the whole list's labels are known.
         let mut read: Vec<ReadItem<'t>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
@@ -39,6 +39,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.item_claims(sec, &lead, label.as_ref(), rest);
             read.push((item, label, lead_evs, rest));
         }
+        self.spare_plains.push(lead);
         let labels = read
             .iter()
             .filter_map(|(_, l, _, _)| l.as_ref().filter(|l| !l.plain_label))
@@ -74,7 +75,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// tip); the others are skipped. Records no claims: the caller has, or will.
     pub(super) fn labelled_cards(&mut self, sec: Option<usize>, items: &'t [Block]) {
         let mut unlabelled = Vec::new();
-        let mut lead = Plain::default();
+        let mut lead = self.spare_plain();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             match label_of(&lead, !rest.is_empty()) {
@@ -82,6 +83,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 None => unlabelled.push(item),
             }
         }
+        self.spare_plains.push(lead);
         // After the items' own skips, as the skipped list has always been ordered.
         self.skip_unlabelled(&unlabelled);
     }
@@ -128,19 +130,23 @@ impl<'t, 'a> Builder<'t, 'a> {
             );
             return;
         }
+        // Both parts are rendered straight into the back, each trimmed or joined in place.
         let mut back = String::new();
         if let Some(value_evs) = label.value_events(lead_evs) {
-            let mut html = String::new();
-            tree::render(&value_evs, &mut html, &self.copies);
-            back.push_str(html.trim());
+            tree::render(&value_evs, &mut back, &self.copies);
+            let end = back.trim_end().len();
+            back.truncate(end);
+            let lead = back.len() - back.trim_start().len();
+            back.drain(..lead);
         }
-        let mut rest_html = String::new();
-        self.render_children(rest, &mut rest_html);
-        if !rest_html.is_empty() {
-            if !back.is_empty() {
-                back.push_str("<br>");
-            }
-            back.push_str(&rest_html);
+        let mark = back.len();
+        if !back.is_empty() {
+            back.push_str("<br>");
+        }
+        let rest_start = back.len();
+        self.render_children(rest, &mut back);
+        if back.len() == rest_start {
+            back.truncate(mark);
         }
         if back.trim().is_empty() {
             self.skip(item.span.clone(), "bold bullet without an answer after it");
@@ -246,15 +252,15 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// list restates what sources say, which the notes' own bullets already hold.
     fn only_citations(&self, rest: &[Block]) -> bool {
         let cites = |item: &Block| {
-            self.tree
-                .events
-                .get(item.inner.clone())
-                .unwrap_or_default()
-                .iter()
-                .any(|e| {
-                    matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
-                        if tree::is_citation_url(dest_url))
-                })
+            let evs = self.tree.events.get(item.inner.clone()).unwrap_or_default();
+            // A link's start is always kept whole: only those events are read.
+            evs.lights().any(|(i, l)| {
+                matches!(l, Light::Whole)
+                    && evs.get(i).is_some_and(|e| {
+                        matches!(&e.ev, Event::Start(Tag::Link { dest_url, .. })
+                            if tree::is_citation_url(dest_url))
+                    })
+            })
         };
         let mut items = rest
             .iter()

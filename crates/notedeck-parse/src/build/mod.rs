@@ -35,11 +35,11 @@ mod tips;
 pub use facts::name_key;
 pub use identity::card_id;
 
-use crate::tree::{Kind, MAX_NESTING, Plain, Tree};
+use crate::tree::{Kind, Light, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
@@ -63,6 +63,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
         contexts: Vec::new(),
         fact_buf: String::new(),
         topic_names: None,
+        spare_plains: Vec::new(),
     };
     b.doc.title = fallback_title.to_string();
     let (pins, bad_pins) = scan_pins(text);
@@ -81,7 +82,8 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
             ),
         });
     }
-    b.copies = display_copies(text, &tree);
+    let tex_lines = b.images_and_tex_lines();
+    b.copies = display_copies(text, tex_lines);
     // Plain text of every top-level heading and paragraph, computed once.
     let plains: Vec<Option<Plain>> = tree
         .blocks
@@ -94,7 +96,6 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     b.outline(&plains);
     b.section_spans();
     b.build_contexts();
-    b.images();
     b.terms(&plains);
     let runs = std::mem::take(&mut b.runs);
     for (sec, blocks) in &runs {
@@ -183,7 +184,7 @@ struct SecCtx {
     /// Front of a section-level card (breadcrumb, or the path or title without one), HTML.
     crumb_html: String,
     path: Arc<[String]>,
-    breadcrumb: Vec<String>,
+    breadcrumb: Arc<[String]>,
     subject: String,
     deck: Arc<[String]>,
     tags: Arc<[String]>,
@@ -260,19 +261,68 @@ struct Builder<'t, 'a> {
     fact_buf: String,
     /// The topics a table's subjects may name, gathered at the first table of the note.
     topic_names: Option<Vec<tables::TopicNames>>,
+    /// Plain-text buffers of list items read before, for the next list: every list, nested
+    /// ones too, reads its items' first lines, and fresh buffers for each grew again.
+    spare_plains: Vec<Plain>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
-    fn images(&mut self) {
+    /// A plain-text buffer to [`Plain::fill`]; give it back to `spare_plains` when done.
+    fn spare_plain(&mut self) -> Plain {
+        self.spare_plains.pop().unwrap_or_default()
+    }
+
+    /// One walk over the note's events: every image into the document, and the lines
+    /// whose text (outside code) holds a TeX anchor byte, where a display formula may be.
+    fn images_and_tex_lines(&mut self) -> Vec<Span> {
         let mut current: Option<(String, String, Span)> = None;
-        for e in &self.tree.events {
-            match &e.ev {
-                Event::Start(Tag::Image { dest_url, .. }) => {
-                    current = Some((dest_url.to_string(), String::new(), e.span.clone()));
+        let mut lines: Vec<Span> = Vec::new();
+        let mut in_code = false;
+        let text = self.text;
+        let events = &self.tree.events;
+        for (i, light) in events.lights_all() {
+            let (ev, span) = match light {
+                Light::Text(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.1.push_str(t);
+                    }
+                    if !in_code && has_tex_anchor(t) {
+                        push_line(text, events.span(i).start, &mut lines);
+                    }
+                    continue;
                 }
+                Light::Code(t) => {
+                    if let Some(c) = current.as_mut() {
+                        c.1.push_str(t);
+                    }
+                    continue;
+                }
+                Light::CodeStart => {
+                    in_code = true;
+                    continue;
+                }
+                Light::CodeEnd => {
+                    in_code = false;
+                    continue;
+                }
+                Light::ImageEnd => (Event::End(TagEnd::Image), 0..0),
+                Light::Whole => match events.at(i) {
+                    Some(e) => (e.ev, e.span),
+                    None => continue,
+                },
+                Light::Other => continue,
+            };
+            match &ev {
+                Event::Start(Tag::Image { dest_url, .. }) => {
+                    current = Some((dest_url.to_string(), String::new(), span));
+                }
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(c) = current.as_mut() {
                         c.1.push_str(t);
+                    }
+                    if matches!(ev, Event::Text(_)) && !in_code && has_tex_anchor(t) {
+                        push_line(text, span.start, &mut lines);
                     }
                 }
                 Event::End(TagEnd::Image) => {
@@ -292,6 +342,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 _ => {}
             }
         }
+        lines
     }
 
     /// The card a draft becomes once its section's context is filled in (id still empty).
@@ -434,32 +485,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// Second renderings of display formulas ([`math::katex_copies`]), looking only at lines
-/// whose text (outside code) holds a TeX anchor byte: a display formula always has one.
-fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
-    let mut lines: Vec<Span> = Vec::new();
-    let mut in_code = false;
-    for e in &tree.events {
-        match &e.ev {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t)
-                if !in_code
-                    && t.bytes()
-                        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^')) =>
-            {
-                let start = text[..e.span.start.min(text.len())]
-                    .rfind('\n')
-                    .map_or(0, |i| i + 1);
-                if lines.last().is_some_and(|l| l.start == start) {
-                    continue;
-                }
-                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-                lines.push(start..end);
-            }
-            _ => {}
-        }
-    }
+/// Second renderings of display formulas ([`math::katex_copies`]), looking only at the
+/// `lines` whose text holds a TeX anchor byte: a display formula always has one.
+fn display_copies(text: &str, lines: Vec<Span>) -> Vec<Span> {
     if lines.is_empty() {
         return Vec::new();
     }
@@ -469,4 +497,20 @@ fn display_copies(text: &str, tree: &Tree) -> Vec<Span> {
         .filter(|r| r.display)
         .collect();
     math::katex_copies(text, &runs)
+}
+
+/// A byte every display formula's TeX holds.
+fn has_tex_anchor(t: &str) -> bool {
+    t.bytes()
+        .fold(false, |acc, b| acc | matches!(b, b'\\' | b'_' | b'^'))
+}
+
+/// Add the line holding offset `at`, unless it is the last one added.
+fn push_line(text: &str, at: usize, lines: &mut Vec<Span>) {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    if lines.last().is_some_and(|l| l.start == start) {
+        return;
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    lines.push(start..end);
 }

@@ -5,7 +5,7 @@
 use super::{Builder, Info, LABEL_MAX_CHARS};
 use crate::tree::{Kind, Plain};
 use crate::{Problem, Section, SectionKind, Span, terms};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn outline(&mut self, plains: &[Option<Plain>]) {
@@ -180,25 +180,27 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.header_blocks.insert(i);
                 continue;
             }
-            // A paragraph acting as a topic heading?
-            let next_is_heading = blocks
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find(|(_, n)| !matches!(n.kind, Kind::Html | Kind::Rule))
-                .is_some_and(|(j, n)| {
-                    matches!(n.kind, Kind::Heading(_))
-                        && plains
-                            .get(j)
-                            .and_then(Option::as_ref)
-                            .is_some_and(|p| problem_name(&clean_title(&p.text)).is_none())
-                });
+            // A paragraph acting as a topic heading? (Asked only of a bold paragraph.)
+            let next_is_heading = || {
+                blocks
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .find(|(_, n)| !matches!(n.kind, Kind::Html | Kind::Rule))
+                    .is_some_and(|(j, n)| {
+                        matches!(n.kind, Kind::Heading(_))
+                            && plains
+                                .get(j)
+                                .and_then(Option::as_ref)
+                                .is_some_and(|p| problem_name(&clean_title(&p.text)).is_none())
+                    })
+            };
             let text = plain.text.trim();
             let bold_topic = plain.is_all_bold()
                 && !text.ends_with(':')
                 && !text.starts_with('📌')
                 && text.chars().count() <= LABEL_MAX_CHARS
-                && (next_is_heading || (topic.is_none() && problem.is_some()));
+                && (next_is_heading() || (topic.is_none() && problem.is_some()));
             let term_topic = topic.is_none()
                 && problem.is_some()
                 && !text.contains('\n')

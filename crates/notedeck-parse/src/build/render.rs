@@ -3,7 +3,7 @@
 
 use super::Builder;
 use super::cards::prose_reason;
-use crate::tree::{self, Block, Kind, Plain};
+use crate::tree::{self, Block, Kind, Light, Plain};
 use pulldown_cmark::{Event, Tag};
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -120,13 +120,14 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// Characters of text in a block (for the facet size limit).
     pub(super) fn text_chars(&self, b: &Block) -> usize {
-        self.tree
-            .events
-            .get(b.inner.clone())
-            .unwrap_or_default()
-            .iter()
-            .map(|e| match &e.ev {
-                Event::Text(t) | Event::Code(t) => t.chars().count(),
+        let evs = self.tree.events.get(b.inner.clone()).unwrap_or_default();
+        evs.lights()
+            .map(|(i, l)| match l {
+                Light::Text(t) | Light::Code(t) => t.chars().count(),
+                Light::Whole => evs.get(i).map_or(0, |e| match &e.ev {
+                    Event::Text(t) | Event::Code(t) => t.chars().count(),
+                    _ => 0,
+                }),
                 _ => 0,
             })
             .sum()

@@ -6,7 +6,7 @@
 use super::facts::{answer_words, plain, without_asides};
 use super::{Builder, RawCard};
 use crate::{CardKind, Skipped};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Drop every tip cloze whose hidden words a card shown under the same topic already

@@ -126,8 +126,16 @@ pub(super) fn scan_hints(bytes: &[u8]) -> (bool, bool) {
     let anchors = bytes.iter().fold(false, |acc, &b| {
         acc | matches!(b, b'\\' | b'_' | b'^' | b'\'')
     });
-    let triple = bytes.windows(3).fold(false, |acc, w| {
-        acc | ((w[0] == w[1]) & (w[1] == w[2]) & w[0].is_ascii_lowercase())
+    // Three shifted slices rather than `windows(3)`, whose bounds checks kept the loop
+    // scalar.
+    let n = bytes.len().saturating_sub(2);
+    let (a, b, c) = (
+        bytes.get(..n).unwrap_or_default(),
+        bytes.get(1..n + 1).unwrap_or_default(),
+        bytes.get(2..n + 2).unwrap_or_default(),
+    );
+    let triple = a.iter().zip(b).zip(c).fold(false, |acc, ((&x, &y), &z)| {
+        acc | ((x == y) & (y == z) & x.is_ascii_lowercase())
     });
     (anchors, triple)
 }
@@ -147,6 +155,8 @@ fn is_anchor(bytes: &[u8], i: usize) -> bool {
 fn find_tex_runs(seg: &str, out: &mut Vec<PastedKatex>) {
     let bytes = seg.as_bytes();
     let mut back: Vec<(usize, char)> = Vec::new();
+    // Buffers of `match_at`, kept from one start position to the next.
+    let mut scratch = MatchScratch::default();
     // Every start position below `tried` has been tried already.
     let mut tried = 1;
     let mut p = 0;
@@ -187,7 +197,7 @@ fn find_tex_runs(seg: &str, out: &mut Vec<PastedKatex>) {
                     .map(|(i, c)| (word_start + i, canon(c)))
                     .filter(|&(_, c)| c != '\0'),
             );
-            if let Some(run) = match_at(seg, s, &back) {
+            if let Some(run) = match_at(seg, s, &back, &mut scratch) {
                 found = Some(run);
                 break;
             }
@@ -206,14 +216,20 @@ fn find_tex_runs(seg: &str, out: &mut Vec<PastedKatex>) {
 
 /// Try TeX starting at `s` whose rendering equals the text right before `s` (`back` holds
 /// that text's characters in reverse). Prefers the longest TeX.
-fn match_at(seg: &str, s: usize, back: &[(usize, char)]) -> Option<PastedKatex> {
+fn match_at(
+    seg: &str,
+    s: usize,
+    back: &[(usize, char)],
+    scratch: &mut MatchScratch,
+) -> Option<PastedKatex> {
     let first = seg.as_bytes().get(s).copied()?;
     if !(first.is_ascii_alphanumeric() || b"\\(-+[|".contains(&first)) {
         return None;
     }
     // Token ends and cumulative rendered characters, stopping once longer than `back`.
-    let mut sig: Vec<char> = Vec::new();
-    let mut ends: Vec<(usize, usize, bool)> = Vec::new(); // (end byte, sig len, has anchor)
+    let MatchScratch { sig, ends } = scratch;
+    sig.clear();
+    ends.clear();
     let mut anchor = false;
     let stretch_end = seg[s..]
         .char_indices()
@@ -229,6 +245,7 @@ fn match_at(seg: &str, s: usize, back: &[(usize, char)]) -> Option<PastedKatex> 
             ends.push((s + tok.end, sig.len(), anchor));
         }
     }
+    let sig = &sig[..];
     for &(end, n, has_anchor) in ends.iter().rev() {
         if !has_anchor || n == 0 || n > back.len() {
             continue;
@@ -246,7 +263,7 @@ fn match_at(seg: &str, s: usize, back: &[(usize, char)]) -> Option<PastedKatex> 
             end += 1;
             depth -= 1;
         }
-        let rendered_chars: Vec<char> = sig[..n].to_vec();
+        let rendered_chars = &sig[..n];
         let mut span_end = end;
         // A second rendering right after the TeX (inline KaTeX HTML): the same characters.
         let mut it = seg[end..].char_indices();
@@ -283,6 +300,15 @@ fn match_at(seg: &str, s: usize, back: &[(usize, char)]) -> Option<PastedKatex> 
         });
     }
     None
+}
+
+/// The buffers [`match_at`] fills, reused across the start positions of a segment.
+#[derive(Default)]
+struct MatchScratch {
+    /// Cumulative rendered characters of the tokens read.
+    sig: Vec<char>,
+    /// (end byte, rendered characters so far, holds an anchor) after each token.
+    ends: Vec<(usize, usize, bool)>,
 }
 
 /// Unclosed `{` groups in `tex` (escaped braces do not count).

@@ -30,7 +30,7 @@ impl Iterator for TexTokens<'_> {
                 let sig = command_rendering(name);
                 return Some(TexToken {
                     end: self.pos,
-                    sig: sig.into(),
+                    sig: Sig::Text(sig),
                     anchor: true,
                     blank: sig.is_empty(),
                 });
@@ -39,11 +39,11 @@ impl Iterator for TexTokens<'_> {
             let next = self.src[start + 1..].chars().next();
             self.pos = start + 1 + next.map_or(0, char::len_utf8);
             let sig = match next {
-                Some(c @ ('{' | '}' | '%' | '#' | '&' | '_' | '$')) => c.to_string(),
-                Some('|') => "∥".to_string(),
-                _ => String::new(),
+                Some(c @ ('{' | '}' | '%' | '#' | '&' | '_' | '$')) => Sig::Char(c),
+                Some('|') => Sig::Char('∥'),
+                _ => Sig::Text(""),
             };
-            let blank = sig.is_empty();
+            let blank = matches!(sig, Sig::Text(""));
             return Some(TexToken {
                 end: self.pos,
                 sig,
@@ -54,11 +54,11 @@ impl Iterator for TexTokens<'_> {
         let c = self.src[start..].chars().next()?;
         self.pos = start + c.len_utf8();
         let (sig, anchor, blank) = match c {
-            '_' | '^' => (String::new(), true, true),
-            '{' | '}' | '&' | '~' => (String::new(), false, true),
-            c if c.is_whitespace() => (String::new(), false, true),
-            '\'' => ("′".to_string(), true, false),
-            c => (c.to_string(), false, false),
+            '_' | '^' => (Sig::Text(""), true, true),
+            '{' | '}' | '&' | '~' => (Sig::Text(""), false, true),
+            c if c.is_whitespace() => (Sig::Text(""), false, true),
+            '\'' => (Sig::Char('′'), true, false),
+            c => (Sig::Char(c), false, false),
         };
         Some(TexToken {
             end: self.pos,
@@ -74,11 +74,30 @@ pub(super) struct TexToken {
     /// Byte end of the token within the tokenised string.
     pub(super) end: usize,
     /// Rendered characters (before [`super::canon`]).
-    pub(super) sig: String,
+    pub(super) sig: Sig,
     /// Only TeX writes this (`\cmd`, `_`, `^`, `'`): a run must contain one.
     pub(super) anchor: bool,
     /// Whitespace, grouping or layout only: never the end of a TeX run.
     pub(super) blank: bool,
+}
+
+/// A token's rendered characters, kept without allocating: one per character of a formula
+/// was a string each.
+#[derive(Clone, Copy)]
+pub(super) enum Sig {
+    Text(&'static str),
+    Char(char),
+}
+
+impl Sig {
+    /// The characters, in order.
+    pub(super) fn chars(self) -> impl Iterator<Item = char> {
+        let (text, c) = match self {
+            Sig::Text(t) => (t, None),
+            Sig::Char(c) => ("", Some(c)),
+        };
+        text.chars().chain(c)
+    }
 }
 
 /// What KaTeX renders a control word as (its MathML text). Unknown commands render as

@@ -193,6 +193,53 @@ impl<'a> Events<'a> {
         self
     }
 
+    /// The span of event `i` (empty past the end).
+    pub fn span(&self, i: usize) -> Span {
+        self.packed
+            .get(i)
+            .map_or(0..0, |p| p.start as usize..p.end as usize)
+    }
+
+    /// Event `i` as little as a scan over the whole note needs to tell whether to read it
+    /// ([`Light`]): building every event of a note whole, to look at a few, was a cost of its
+    /// own.
+    pub fn light(&self, i: usize) -> Light<'a> {
+        match self.packed.get(i) {
+            Some(p) => self.light_of(p),
+            None => Light::Other,
+        }
+    }
+
+    /// Every event of the note as [`Light`], with its index.
+    pub fn lights_all(&self) -> impl Iterator<Item = (usize, Light<'a>)> + '_ {
+        self.packed
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, self.light_of(p)))
+    }
+
+    fn light_of(&self, p: &Packed) -> Light<'a> {
+        let text = |s: Str| -> &'a str {
+            let range = if s.0 == Str::SPAN.0 {
+                p.start as usize..p.end as usize
+            } else {
+                self.strs
+                    .get(s.0 as usize)
+                    .map_or(0..0, |&(a, b)| a as usize..b as usize)
+            };
+            self.text.get(range).unwrap_or_default()
+        };
+        match p.what {
+            What::Text(s) => Light::Text(text(s)),
+            What::Code(s) => Light::Code(text(s)),
+            What::Start(Bare::IndentedCode) => Light::CodeStart,
+            What::End(TagEnd::CodeBlock) => Light::CodeEnd,
+            What::End(TagEnd::Image) => Light::ImageEnd,
+            What::Whole(_) => Light::Whole,
+            _ => Light::Other,
+        }
+    }
+
     /// Event `i`.
     pub fn at(&self, i: usize) -> Option<Ev<'_>> {
         let p = self.packed.get(i)?;
@@ -227,6 +274,25 @@ impl<'a> Events<'a> {
         };
         Some(Ev { ev, span })
     }
+}
+
+/// What [`Events::light`] tells of an event.
+#[derive(Clone, Copy)]
+pub(crate) enum Light<'a> {
+    /// Text borrowed from the note (text pulldown-cmark rewrote is [`Light::Whole`]).
+    Text(&'a str),
+    /// An inline code span borrowed from the note.
+    Code(&'a str),
+    /// The start of an indented code block (a fenced one is [`Light::Whole`]).
+    CodeStart,
+    /// The end of a code block.
+    CodeEnd,
+    /// The end of an image.
+    ImageEnd,
+    /// An event kept whole: read it with [`Events::at`].
+    Whole,
+    /// Anything else.
+    Other,
 }
 
 impl<'t> IntoIterator for &'t Events<'_> {
@@ -459,6 +525,21 @@ impl<'t> Evs<'t> {
         }
     }
 
+    /// The span of event `i` of the run, without reading the event.
+    pub fn span_at(&self, i: usize) -> Option<Span> {
+        if i >= self.len() {
+            return None;
+        }
+        let at = self.start + i;
+        match self.src {
+            Src::Packed(events) => events
+                .packed
+                .get(at)
+                .map(|p| p.start as usize..p.end as usize),
+            Src::Loose(evs) => evs.get(at).map(|e| e.span.clone()),
+        }
+    }
+
     /// The first event.
     pub fn first(&self) -> Option<Ev<'t>> {
         self.get(0)
@@ -476,6 +557,35 @@ impl<'t> Evs<'t> {
             start: self.start + range.start,
             end: self.start + range.end,
         })
+    }
+
+    /// The events of the run as [`Light`] with their index in the run, for a scan that reads
+    /// few of them whole ([`Evs::get`]); every event of a run made by a rule is
+    /// [`Light::Whole`].
+    pub fn lights(&self) -> impl Iterator<Item = (usize, Light<'t>)> + use<'t> {
+        let (src, start) = (self.src, self.start);
+        (0..self.len()).map(move |i| match src {
+            Src::Packed(events) => (i, events.light(start + i)),
+            Src::Loose(_) => (i, Light::Whole),
+        })
+    }
+
+    /// Whether `f` holds for the text of a text event of the run, reading no other event.
+    pub fn any_text(&self, mut f: impl FnMut(&str) -> bool) -> bool {
+        match self.src {
+            Src::Packed(events) => (self.start..self.end).any(|i| match events.light(i) {
+                Light::Text(t) => f(t),
+                Light::Whole => events
+                    .at(i)
+                    .is_some_and(|e| matches!(&e.ev, Event::Text(t) if f(t))),
+                _ => false,
+            }),
+            Src::Loose(evs) => evs
+                .get(self.start..self.end)
+                .unwrap_or_default()
+                .iter()
+                .any(|e| matches!(&e.ev, Event::Text(t) if f(t))),
+        }
     }
 
     /// The events, in order.

@@ -9,7 +9,7 @@ mod plain;
 mod render;
 mod stray;
 
-pub(crate) use events::{Events, Evs};
+pub(crate) use events::{Events, Evs, Light};
 pub(crate) use plain::Plain;
 pub(crate) use render::{cloze_close, cloze_open, is_citation_url, render, render_cloze};
 
@@ -51,25 +51,31 @@ pub(crate) struct Block {
     pub children: Box<[Block]>,
 }
 
-/// A block being read: its children so far.
+/// A block being read; its children so far are the blocks of the shared pending list from
+/// `first_child` on. One list for all open blocks grows once to the deepest nesting, where a
+/// vector per block grew (and shrank to fit) for every block with children.
 struct Open {
     block: Block,
-    children: Vec<Block>,
+    first_child: usize,
 }
 
 impl Open {
-    fn close(mut self, end: usize) -> Block {
+    fn close(mut self, end: usize, pending: &mut Vec<Block>) -> Block {
         self.block.inner.end = end;
-        self.block.children = self.children.into_boxed_slice();
+        let first = self.first_child.min(pending.len());
+        if first < pending.len() {
+            self.block.children = pending.drain(first..).collect();
+        }
         self.block
     }
 }
 
-/// Add a finished block to the open one, or to the top level.
-fn attach(stack: &mut [Open], top: &mut Vec<Block>, b: Block) {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(b),
-        None => top.push(b),
+/// Add a finished block to the open one (the pending list), or to the top level.
+fn attach(stack: &[Open], pending: &mut Vec<Block>, top: &mut Vec<Block>, b: Block) {
+    if stack.is_empty() {
+        top.push(b);
+    } else {
+        pending.push(b);
     }
 }
 
@@ -104,6 +110,7 @@ impl<'a> Tree<'a> {
         // vault); reserving for one per 10 avoids regrowing without touching unused pages.
         let mut events = Events::with_capacity(text, text.len() / 10 + 16);
         let mut stack: Vec<Open> = Vec::new();
+        let mut pending: Vec<Block> = Vec::new();
         let mut top: Vec<Block> = Vec::new();
         // Open containers on the stack, and block starts dropped below the cap still open.
         let mut nesting = 0usize;
@@ -127,7 +134,7 @@ impl<'a> Tree<'a> {
                                 inner: i + 1..i + 1,
                                 children: Box::default(),
                             },
-                            children: Vec::new(),
+                            first_child: pending.len(),
                         });
                     }
                 }
@@ -145,8 +152,8 @@ impl<'a> Tree<'a> {
                     }
                     if let Some(open) = stack.pop() {
                         nesting -= usize::from(is_container(open.block.kind));
-                        let b = open.close(events.len());
-                        attach(&mut stack, &mut top, b);
+                        let b = open.close(events.len(), &mut pending);
+                        attach(&stack, &mut pending, &mut top, b);
                     }
                 }
                 Event::Rule => {
@@ -160,7 +167,7 @@ impl<'a> Tree<'a> {
                         inner: i..i,
                         children: Box::default(),
                     };
-                    attach(&mut stack, &mut top, b);
+                    attach(&stack, &mut pending, &mut top, b);
                 }
                 _ => {}
             }
@@ -169,8 +176,8 @@ impl<'a> Tree<'a> {
         events.shrink_to_fit();
         // Unbalanced input cannot happen with pulldown-cmark, but never lose blocks if it did.
         while let Some(open) = stack.pop() {
-            let b = open.close(events.len());
-            attach(&mut stack, &mut top, b);
+            let b = open.close(events.len(), &mut pending);
+            attach(&stack, &mut pending, &mut top, b);
         }
         top.shrink_to_fit();
         Tree {
@@ -275,8 +282,11 @@ fn heading_level(level: HeadingLevel) -> u8 {
 /// Span covering `events`.
 pub(crate) fn span_of<'x>(events: impl Into<Evs<'x>>) -> Span {
     let events = events.into();
-    match (events.first(), events.last()) {
-        (Some(a), Some(b)) => a.span.start..b.span.end.max(a.span.start),
+    match (
+        events.span_at(0),
+        events.len().checked_sub(1).and_then(|i| events.span_at(i)),
+    ) {
+        (Some(a), Some(b)) => a.start..b.end.max(a.start),
         _ => 0..0,
     }
 }

@@ -48,7 +48,10 @@ impl Plain {
                         alt.push_str(t);
                         continue;
                     }
-                    let exact = text.get(e.span.clone()) == Some(t.as_ref());
+                    // Most text is borrowed from the note at its own span: the same bytes.
+                    let exact = text.get(e.span.clone()).is_some_and(|s| {
+                        (s.as_ptr() == t.as_ptr() && s.len() == t.len()) || s == t.as_ref()
+                    });
                     let src = if matches!(e.ev, Event::Text(_)) || exact {
                         e.span.start
                     } else {

@@ -23,14 +23,29 @@ pub(crate) fn render_cloze<'x>(
 ) -> Vec<Deletion> {
     let mut r = Renderer {
         out,
-        pending: String::new(),
+        pending: PENDING.take(),
         deletions: Vec::new(),
         open: None,
         block_start: true,
         pending_at_block_start: true,
     };
     r.run(events.into(), skip);
+    let mut pending = std::mem::take(&mut r.pending);
+    if pending.capacity() <= PENDING_KEPT {
+        pending.clear();
+        PENDING.set(pending);
+    }
     r.deletions
+}
+
+/// Longest pending-text buffer kept for the next render (a note's one huge paragraph is
+/// not worth holding on to).
+const PENDING_KEPT: usize = 64 * 1024;
+
+thread_local! {
+    /// The pending-text buffer of the last render, for the next: a card is rendered in many
+    /// small pieces, and a new buffer for each grew again every time.
+    static PENDING: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
 }
 
 struct Renderer<'o> {

@@ -23,10 +23,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 pub(super) fn stray_strong(events: Evs) -> Vec<StarCut> {
     // Nearly every block has no literal `*` at all (bold markup becomes events): skip the
     // walk, and its copies of the text, with one memchr per text event.
-    if !events
-        .iter()
-        .any(|e| matches!(&e.ev, Event::Text(t) if t.contains('*')))
-    {
+    if !events.any_text(|t| t.as_bytes().contains(&b'*')) {
         return Vec::new();
     }
     let mut s = StrayScan::default();
