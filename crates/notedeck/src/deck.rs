@@ -331,18 +331,13 @@ impl LeftOut {
 }
 
 impl Definitions {
-    /// What the checker needs of one parsed note to judge its terms: the text and the terms,
-    /// without the cards (made on the parsing threads, so the notes of a large export stay
-    /// small).
+    /// What the checker needs of one parsed note to judge its terms: the terms and the bits
+    /// of the text they are written in, without the cards or the rest of the text (made on
+    /// the parsing threads, and held for every file of an export until all are parsed).
     pub fn note(file: &Path, text: &str, doc: &Document) -> (PathBuf, notedeck_check::Note) {
-        let terms = Document {
-            title: doc.title.clone(),
-            terms: doc.terms.clone(),
-            ..Document::default()
-        };
         (
             file.to_path_buf(),
-            notedeck_check::Note::with_doc(text, terms),
+            notedeck_check::Note::for_terms(text, doc.title.clone(), doc.terms.clone()),
         )
     }
 
