@@ -250,10 +250,24 @@ const BATCH: usize = 512;
 const INSERT_NOTE: &str =
     "INSERT INTO notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data)
      VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')";
-const INSERT_CARD: &str =
-    "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor,
-                        reps, lapses, left, odue, odid, flags, data)
-     VALUES (?1, ?2, ?3, ?4, ?5, -1, 0, 0, ?6, 0, 0, 0, 0, 0, 0, 0, 0, '')";
+/// Card rows per `INSERT` statement (six parameters each, well below SQLite's limit).
+const CARDS_PER_INSERT: usize = 128;
+
+/// An `INSERT` of `rows` new cards, each bound as (id, nid, did, ord, mod, due).
+fn insert_cards_sql(rows: usize) -> String {
+    let row = "(?, ?, ?, ?, ?, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')";
+    let mut sql = String::from(
+        "INSERT INTO cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps,
+                            lapses, left, odue, odid, flags, data) VALUES ",
+    );
+    for i in 0..rows {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(row);
+    }
+    sql
+}
 
 impl Writer {
     /// Start writing the package `out`: wait for its lock, remove what killed exports left
@@ -465,7 +479,10 @@ impl Writer {
         };
         let mut used_decks = vec![false; deck_names.len()];
         {
-            let mut insert_card = conn.prepare_cached(INSERT_CARD)?;
+            // Many cards per statement: a card row is a few integers, and one statement per
+            // row spent more time stepping SQLite's statement than storing the row.
+            let mut insert_cards = conn.prepare(&insert_cards_sql(CARDS_PER_INSERT))?;
+            let mut rows: Vec<[i64; 6]> = Vec::with_capacity(CARDS_PER_INSERT);
             let mut used_card_ids: HashSet<i64> = HashSet::with_capacity(notes.len() * 2);
             let deck_ids: Vec<i64> = deck_names.iter().map(|name| deck_id(name)).collect();
             for note in &notes {
@@ -486,9 +503,19 @@ impl Writer {
                         next_id += 1;
                     }
                     let did = deck_ids[note.deck as usize];
-                    insert_card.execute(params![cid, note.id, did, ord, note.modified, due])?;
+                    rows.push([cid, note.id, did, i64::from(ord), note.modified, due]);
+                    if rows.len() == CARDS_PER_INSERT {
+                        insert_cards.execute(rusqlite::params_from_iter(rows.iter().flatten()))?;
+                        rows.clear();
+                    }
                     summary.cards += 1;
                 }
+            }
+            if !rows.is_empty() {
+                conn.execute(
+                    &insert_cards_sql(rows.len()),
+                    rusqlite::params_from_iter(rows.iter().flatten()),
+                )?;
             }
         }
         drop(notes);
