@@ -68,7 +68,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         interactive && files.len() > PROGRESS_FILES,
         files.len() as u64,
     );
-    let collection = read_collection(args.collection.as_deref());
+    // Read before the notes, which it changes as they are made (`keep_anki_tags`).
+    let (collection, unread) = read_collection(args.collection.as_deref());
     let cannot_write = || format!("cannot write {}", display::path(&args.output));
     let mut writer = notedeck_anki::Writer::create(
         &args.output,
@@ -140,6 +141,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for warning in &deck.warnings {
         eprintln!("warning: {}", display::text(warning));
     }
+    if let Some(unread) = unread {
+        eprintln!("{unread}");
+    }
     let spinner = if interactive && writer.len() > PROGRESS_NOTES {
         let s = ProgressBar::new_spinner().with_message(format!(
             "writing {} notes to {}",
@@ -210,27 +214,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// The student's collection, when there is one to compare with: named, or the one Anki
-/// opened last. A collection that cannot be read is a warning, not an error: the export
-/// works without it, as it always has.
+/// opened last. A collection that cannot be read is a warning (returned, to be said after
+/// the notes' own), not an error: the export works without it, as it always has.
 fn read_collection(
     explicit: Option<&Path>,
-) -> Option<std::sync::Arc<notedeck_anki::collection::Collection>> {
+) -> (
+    Option<std::sync::Arc<notedeck_anki::collection::Collection>>,
+    Option<String>,
+) {
     use notedeck_anki::collection::{Clock, Collection, CollectionError, locate};
+    let unread = |err: &dyn std::fmt::Display| {
+        (
+            None,
+            Some(format!(
+                "warning: {err}; exporting without comparing with Anki"
+            )),
+        )
+    };
     let path = match locate(explicit) {
         Ok(path) => path,
         // No Anki here: nothing to compare with, nothing to say.
-        Err(CollectionError::NotFound { .. }) if explicit.is_none() => return None,
-        Err(err) => {
-            eprintln!("warning: {err}; exporting without comparing with Anki");
-            return None;
-        }
+        Err(CollectionError::NotFound { .. }) if explicit.is_none() => return (None, None),
+        Err(err) => return unread(&err),
     };
     match Collection::read(&path, Clock::system()) {
-        Ok(collection) => Some(std::sync::Arc::new(collection)),
-        Err(err) => {
-            eprintln!("warning: {err}; exporting without comparing with Anki");
-            None
-        }
+        Ok(collection) => (Some(std::sync::Arc::new(collection)), None),
+        Err(err) => unread(&err),
     }
 }
 
