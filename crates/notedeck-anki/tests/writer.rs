@@ -2,8 +2,8 @@
 //! collection, ids, due order, note times across re-exports, media names, atomicity.
 
 use notedeck_anki::{
-    Error, MediaFile, Note, NoteKind, Options, card_ords, deck_id, media_name, model, state,
-    write_package,
+    Error, MediaFile, Note, NoteKind, Options, Writer, card_ords, deck_id, media_name, model,
+    state, write_package,
 };
 use rusqlite::Connection;
 use std::io::Read;
@@ -341,6 +341,59 @@ fn a_failed_export_leaves_the_previous_package_and_no_temporary_files() {
     let err = write_package(&dir.path().join("nope/x.apkg"), &notes(), &[], &at(T0))
         .expect_err("must fail");
     assert!(err.to_string().contains("nope"), "{err}");
+}
+
+#[test]
+fn notes_added_a_few_at_a_time_and_one_left_out_make_the_package_without_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("notes.apkg");
+    let notes = notes();
+    let mut writer = Writer::create(&out, &at(T0)).expect("writer");
+    writer.add(&notes[..1]).expect("first");
+    writer.add(&notes[1..]).expect("rest");
+    assert_eq!(writer.len(), 3);
+    // The cloze note goes: its two cards with it, and the note after it moves up.
+    writer.leave_out(1).expect("leave out");
+    let summary = writer.finish(&[]).expect("finish");
+    assert_eq!(
+        (
+            summary.notes,
+            summary.cards,
+            summary.decks,
+            summary.new_notes
+        ),
+        (2, 2, 3, 2)
+    );
+
+    let db = open_collection(&out, dir.path());
+    let mut stmt = db
+        .prepare("SELECT n.guid, c.due FROM cards c JOIN notes n ON n.id = c.nid ORDER BY c.due")
+        .expect("query");
+    let cards: Vec<(String, i64)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .expect("rows")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert_eq!(
+        cards,
+        [("bert-structure".into(), 1), ("score-cam-cost".into(), 2)]
+    );
+    let state = state::State::load(&state::path_for(&out)).expect("state");
+    assert!(!state.notes.contains_key("lora-tip"));
+    assert_eq!(state.notes.len(), 2);
+
+    // A writer dropped unfinished leaves the package as it was and nothing else.
+    let before = std::fs::read(&out).expect("package");
+    let mut writer = Writer::create(&out, &at(T0 + 5_000)).expect("writer");
+    writer.add(&notes).expect("add");
+    let err = writer.add(&notes[..1]).expect_err("duplicate");
+    assert!(err.to_string().contains("역량평가 정리.md:17"), "{err}");
+    drop(writer);
+    assert_eq!(std::fs::read(&out).expect("package"), before);
+    assert_eq!(
+        entries(dir.path()),
+        ["notes.apkg", "notes.apkg.state.json", "unzipped.anki2"]
+    );
 }
 
 #[test]

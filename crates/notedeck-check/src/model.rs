@@ -156,6 +156,35 @@ impl Note {
             doc,
         }
     }
+
+    /// A note for [`Workspace::rejected_terms`](crate::Workspace::rejected_terms) only: the
+    /// `terms` of `text` (with their title), keeping of the text just what the term rules
+    /// read, each expansion as written. The expansions are laid end to end and each term's
+    /// `expansion_span` points at its own; its other spans stay those of `text`, so the spans
+    /// `rejected_terms` returns are those of `text`.
+    ///
+    /// An export checks every note's terms together after parsing them all: holding each
+    /// file's whole text and line index until then took a large share of its memory.
+    pub fn for_terms(text: &str, title: String, mut terms: Vec<Term>) -> Note {
+        let mut kept = String::new();
+        for term in &mut terms {
+            term.expansion_span = match text.get(term.expansion_span.clone()) {
+                Some(source) => {
+                    let start = kept.len();
+                    kept.push_str(source);
+                    start..kept.len()
+                }
+                // Out of the text as before: the rules skip such a term.
+                None => kept.len() + 1..kept.len(),
+            };
+        }
+        let doc = Document {
+            title,
+            terms,
+            ..Document::default()
+        };
+        Note::with_doc(&kept, doc)
+    }
 }
 
 /// A place where a term is written as `Name (Expansion)`.

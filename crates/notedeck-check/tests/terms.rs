@@ -199,6 +199,39 @@ fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
 }
 
 #[test]
+fn notes_made_for_terms_only_reject_what_whole_notes_reject() {
+    let files = [
+        (
+            "a.md",
+            "# A\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n- GPT (Bidirectional Transformer)\n",
+        ),
+        (
+            "b.md",
+            "# B\n\n**CD (Continuous Delivery)**\n\n- MLM (Masked Language Modeling)\n",
+        ),
+        (
+            "c.md",
+            "# C\n\nCD (Continuous Deployment) 설명, **MLM** (Masked *Language* Modeling)\n",
+        ),
+        ("real.md", NOTES),
+    ];
+    let whole = workspace(&files);
+    let mut terms_only = Workspace::new();
+    terms_only.insert_many(
+        files
+            .iter()
+            .map(|(path, text)| {
+                let doc = notedeck_parse::parse(text, path);
+                let note = notedeck_check::Note::for_terms(text, doc.title, doc.terms);
+                (PathBuf::from(path), note)
+            })
+            .collect(),
+    );
+    assert!(!whole.rejected_terms().is_empty());
+    assert_eq!(terms_only.rejected_terms(), whole.rejected_terms());
+}
+
+#[test]
 fn the_minority_expansion_is_flagged_in_its_own_file() {
     let a = "# 자연어처리 요약\n\n### 문항3\n\n## **2. MoE (Mixture of Encoders)**\n\n- **구조**: 여러 expert 중 일부만 활성화\n";
     let b = "# 자연어처리 핵심 개념\n\n### 문항7\n\n## **1. MoE (Mixture of Experts)**\n\n- **장점**: 연산량 대비 파라미터 수 증가\n";

@@ -14,11 +14,10 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Everything to export, gathered file by file in study order.
+/// Everything to export but the notes themselves, gathered file by file in study order: the
+/// notes go to the package as they are made (see [`Deck::add_prepared`]).
 #[derive(Default)]
 pub struct Deck {
-    /// Anki notes in the order they should be studied.
-    pub notes: Vec<Note>,
     /// Media files referenced by the notes, each once.
     pub media: Vec<MediaFile>,
     /// Things the user should know: missing images, duplicate ids, parse problems.
@@ -26,10 +25,16 @@ pub struct Deck {
     /// Parsed cards by kind (`basic`, `cloze`, `table`, `definition`).
     pub by_kind: BTreeMap<&'static str, usize>,
     /// Where each GUID was first seen (index in `files`, line), to catch two cards with the
-    /// same id. Not a `path:line` string per card: a 10,000-note vault has over a million.
-    seen: HashMap<String, (usize, usize)>,
+    /// same id. Not a `path:line` string per card: a 10,000-note vault has over a million
+    /// (hence also the faster hash than the standard one).
+    seen: foldhash::HashMap<String, (u32, u32)>,
     /// The files added so far, in order.
     files: Vec<PathBuf>,
+    /// Notes made so far: the position the next one takes.
+    made: usize,
+    /// The definition cards of each file (index in `files`) that has some, until
+    /// [`Deck::leave_out`] judges them.
+    definitions: Vec<(usize, Vec<HeldDefinition>)>,
     /// Media already bundled, by path on disk.
     media_by_path: HashMap<PathBuf, Option<String>>,
     /// Where images may be read from.
@@ -135,30 +140,88 @@ impl Deck {
         }
     }
 
-    /// Add one file made by [`Deck::prepare`], without the definition cards `definitions`
-    /// leaves out; files must come in the order they are studied.
-    pub fn add_prepared(&mut self, prepared: Prepared, definitions: &Definitions) {
+    /// Add one file made by [`Deck::prepare`]: its notes are appended to `notes`; files must
+    /// come in the order they are studied.
+    ///
+    /// Its definition cards are among them, but whether one stays can only be told once every
+    /// file's terms are known: [`Deck::leave_out`] then names the ones to take back. Holding
+    /// every other note until then would keep a whole vault's notes in memory.
+    pub fn add_prepared(&mut self, prepared: Prepared, notes: &mut Vec<Note>) {
         self.warnings.extend(prepared.problems);
         let file = self.files.len();
-        let verdicts = definitions.judge(
-            &prepared.file,
-            prepared.cards.iter().map(|c| {
-                c.definition.as_ref().map(|(name, span)| Definition {
+        let mut held = Vec::new();
+        for mut card in prepared.cards {
+            let definition = card.definition.take();
+            let line = card.line;
+            let made = self.add_card(file, &prepared.file, card, notes);
+            if let Some((name, span)) = definition {
+                held.push(HeldDefinition {
                     name,
                     span,
-                    line: c.line,
-                })
-            }),
-        );
-        for (card, left_out) in prepared.cards.into_iter().zip(verdicts) {
-            if left_out.is_none() {
-                self.add_card(file, &prepared.file, card);
+                    line,
+                    made: made.then(|| {
+                        let guid = notes.last().map(|n| n.guid.clone()).unwrap_or_default();
+                        (self.made - 1, guid)
+                    }),
+                });
             }
+        }
+        if !held.is_empty() {
+            self.definitions.push((file, held));
         }
         self.files.push(prepared.file);
     }
 
-    fn add_card(&mut self, file: usize, path: &Path, card: PreparedCard) {
+    /// The positions (among all the notes [`Deck::add_prepared`] made) of the definition
+    /// cards `definitions` leaves out, in order; the counts and ids of the deck no longer
+    /// include them.
+    pub fn leave_out(&mut self, definitions: &Definitions) -> Vec<usize> {
+        let mut positions = Vec::new();
+        for (file, held) in std::mem::take(&mut self.definitions) {
+            let Some(path) = self.files.get(file) else {
+                continue;
+            };
+            let verdicts = definitions.judge(
+                path,
+                held.iter().map(|d| {
+                    Some(Definition {
+                        name: &d.name,
+                        span: &d.span,
+                        line: d.line,
+                    })
+                }),
+            );
+            for (definition, left_out) in held.into_iter().zip(verdicts) {
+                let (Some(_), Some((position, guid))) = (left_out, definition.made) else {
+                    continue;
+                };
+                positions.push(position);
+                self.seen.remove(&guid);
+                let kind = kind_name(CardKind::Definition);
+                if let Some(count) = self.by_kind.get_mut(kind) {
+                    *count -= 1;
+                    if *count == 0 {
+                        self.by_kind.remove(kind);
+                    }
+                }
+            }
+        }
+        positions
+    }
+
+    /// The GUIDs of the notes made and not left out.
+    pub fn guids(&self) -> impl Iterator<Item = &str> {
+        self.seen.keys().map(String::as_str)
+    }
+
+    /// Whether the card became a note (pushed to `notes`).
+    fn add_card(
+        &mut self,
+        file: usize,
+        path: &Path,
+        card: PreparedCard,
+        notes: &mut Vec<Note>,
+    ) -> bool {
         let PreparedCard {
             mut note,
             kind,
@@ -168,7 +231,10 @@ impl Deck {
         } = card;
         let location = || format!("{}:{line}", path.display());
         if let Some(&(first_file, first_line)) = self.seen.get(&note.guid) {
-            let first_path = self.files.get(first_file).map_or(path, PathBuf::as_path);
+            let first_path = self
+                .files
+                .get(first_file as usize)
+                .map_or(path, PathBuf::as_path);
             let first = format!("{}:{first_line}", first_path.display());
             self.warnings.push(format!(
                 "{}: card has the same id {:?} as the card at {first}; skipped (give \
@@ -176,15 +242,17 @@ impl Deck {
                 location(),
                 note.guid
             ));
-            return;
+            return false;
         }
         if note.front.trim().is_empty() {
             // Anki skips a note whose first field is empty; say so instead of losing it.
             self.warnings
                 .push(format!("{}: card has an empty front; skipped", location()));
-            return;
+            return false;
         }
-        self.seen.insert(note.guid.clone(), (file, line));
+        // Saturating: a line past 4 billion only blurs a duplicate's warning.
+        let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.seen.insert(note.guid.clone(), (at(file), at(line)));
         *self.by_kind.entry(kind_name(kind)).or_default() += 1;
 
         let mut targets: HashMap<String, Option<String>> = HashMap::new();
@@ -203,7 +271,9 @@ impl Deck {
             note.front = rewrite_images(&note.front, &targets);
             note.back = rewrite_images(&note.back, &targets);
         }
-        self.notes.push(note);
+        notes.push(note);
+        self.made += 1;
+        true
     }
 
     /// The media name for a file, bundling it on first use; `None` when it cannot be read.
@@ -262,18 +332,13 @@ impl LeftOut {
 }
 
 impl Definitions {
-    /// What the checker needs of one parsed note to judge its terms: the text and the terms,
-    /// without the cards (made on the parsing threads, so the notes of a large export stay
-    /// small).
+    /// What the checker needs of one parsed note to judge its terms: the terms and the bits
+    /// of the text they are written in, without the cards or the rest of the text (made on
+    /// the parsing threads, and held for every file of an export until all are parsed).
     pub fn note(file: &Path, text: &str, doc: &Document) -> (PathBuf, notedeck_check::Note) {
-        let terms = Document {
-            title: doc.title.clone(),
-            terms: doc.terms.clone(),
-            ..Document::default()
-        };
         (
             file.to_path_buf(),
-            notedeck_check::Note::with_doc(text, terms),
+            notedeck_check::Note::for_terms(text, doc.title.clone(), doc.terms.clone()),
         )
     }
 
@@ -399,6 +464,15 @@ struct PreparedCard {
     line: usize,
     /// Local images, resolved.
     images: Vec<PreparedImage>,
+}
+
+/// A definition card made into a note before its verdict: what [`Definitions::judge`] reads,
+/// and where the note went (position, GUID) unless the deck skipped it.
+struct HeldDefinition {
+    name: String,
+    span: Span,
+    line: usize,
+    made: Option<(usize, String)>,
 }
 
 /// A local image of a card: the link as written and decoded, and the file it resolves to or

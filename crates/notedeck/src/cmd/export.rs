@@ -68,47 +68,86 @@ pub fn run(args: Args) -> Result<ExitCode> {
         interactive && files.len() > PROGRESS_FILES,
         files.len() as u64,
     );
+    // Read before the notes, which it changes as they are made (`keep_anki_tags`).
+    let (collection, unread) = read_collection(args.collection.as_deref());
+    let cannot_write = || format!("cannot write {}", display::path(&args.output));
+    let mut writer = notedeck_anki::Writer::create(
+        &args.output,
+        &notedeck_anki::Options {
+            on_wait: Some(say_waiting),
+            collection: collection.clone(),
+            ..notedeck_anki::Options::default()
+        },
+    )
+    .with_context(cannot_write)?;
     let mut deck = Deck::new(Images::new(&found.roots));
     // Files are read and parsed on all cores a chunk at a time, so that only one chunk's
-    // parse trees are alive at once: holding every file's `Document` until the end would
-    // double the peak memory of a large vault. What each file keeps is its prepared cards and
-    // its terms; the cards join the deck in order once every file's terms are known, since a
-    // definition card is left out when its expansion conflicts with another file's.
-    let mut prepared = Vec::with_capacity(files.len());
+    // parse trees are alive at once, and each chunk's notes go to the package on a thread of
+    // their own while the next chunk is parsed: holding every file's notes until the end
+    // took gigabytes on a large vault. What each file keeps is its terms, since a definition
+    // card is left out when its expansion conflicts with another file's: those cards are
+    // taken back from the package once every file's terms are known.
     let mut terms = Vec::with_capacity(files.len());
-    for chunk in files.chunks(PARSE_CHUNK) {
-        let parsed = notedeck_ide::par_map(chunk, |file| -> Result<_> {
-            let note = read_note(file)?;
-            let doc = notedeck_parse::parse(&note.text, &title_of(file));
-            let file_terms = Definitions::note(file, &note.text, &doc);
-            Ok((
-                note.warnings,
-                deck.prepare(file, &note.text, doc),
-                file_terms,
-            ))
-        });
-        for (file, parsed) in chunk.iter().zip(parsed) {
-            bar.set_message(display::path(file));
-            let (warnings, file_prepared, file_terms) = parsed?;
-            prepared.push((warnings, file_prepared));
-            terms.push(file_terms);
-            bar.inc(1);
+    let writer = std::thread::scope(|scope| -> Result<notedeck_anki::Writer> {
+        let (sender, received) = std::sync::mpsc::sync_channel::<Vec<notedeck_anki::Note>>(2);
+        let writing = scope.spawn(
+            move || -> Result<notedeck_anki::Writer, notedeck_anki::Error> {
+                for notes in received {
+                    writer.add(&notes)?;
+                }
+                Ok(writer)
+            },
+        );
+        for chunk in files.chunks(PARSE_CHUNK) {
+            let parsed = notedeck_ide::par_map(chunk, |file| -> Result<_> {
+                let note = read_note(file)?;
+                let doc = notedeck_parse::parse(&note.text, &title_of(file));
+                let file_terms = Definitions::note(file, &note.text, &doc);
+                Ok((
+                    note.warnings,
+                    deck.prepare(file, &note.text, doc),
+                    file_terms,
+                ))
+            });
+            let mut notes = Vec::new();
+            for (file, parsed) in chunk.iter().zip(parsed) {
+                bar.set_message(display::path(file));
+                let (warnings, file_prepared, file_terms) = parsed?;
+                deck.warnings.extend(warnings);
+                deck.add_prepared(file_prepared, &mut notes);
+                terms.push(file_terms);
+                bar.inc(1);
+            }
+            if let Some(collection) = &collection {
+                keep_anki_tags(&mut notes, collection);
+            }
+            if sender.send(notes).is_err() {
+                break; // the writer stopped on an error, which joining it returns
+            }
         }
-    }
+        drop(sender);
+        writing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .with_context(cannot_write)
+    });
+    let mut writer = writer?;
     let definitions = Definitions::check(terms);
-    for (warnings, file_prepared) in prepared {
-        deck.warnings.extend(warnings);
-        deck.add_prepared(file_prepared, &definitions);
+    for position in deck.leave_out(&definitions) {
+        writer.leave_out(position).with_context(cannot_write)?;
     }
     bar.finish_and_clear();
 
     for warning in &deck.warnings {
         eprintln!("warning: {}", display::text(warning));
     }
-    let spinner = if interactive && deck.notes.len() > PROGRESS_NOTES {
+    if let Some(unread) = unread {
+        eprintln!("{unread}");
+    }
+    let spinner = if interactive && writer.len() > PROGRESS_NOTES {
         let s = ProgressBar::new_spinner().with_message(format!(
             "writing {} notes to {}",
-            deck.notes.len(),
+            writer.len(),
             display::path(&args.output)
         ));
         s.enable_steady_tick(std::time::Duration::from_millis(100));
@@ -116,21 +155,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
-    let collection = read_collection(args.collection.as_deref());
-    if let Some(collection) = &collection {
-        keep_anki_tags(&mut deck.notes, collection);
-    }
-    let summary = notedeck_anki::write_package(
-        &args.output,
-        &deck.notes,
-        &deck.media,
-        &notedeck_anki::Options {
-            on_wait: Some(say_waiting),
-            collection: collection.clone(),
-            ..notedeck_anki::Options::default()
-        },
-    )
-    .with_context(|| format!("cannot write {}", display::path(&args.output)))?;
+    let summary = writer.finish(&deck.media).with_context(cannot_write)?;
     spinner.finish_and_clear();
     if summary.stale_files_removed > 0 {
         eprintln!(
@@ -174,7 +199,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     if let Some(collection) = &collection {
         let exported: std::collections::HashSet<String> =
-            deck.notes.iter().map(|n| n.guid.clone()).collect();
+            deck.guids().map(str::to_string).collect();
         let (orphans, search) = notedeck_ide::orphans(collection, &exported);
         if !orphans.is_empty() {
             println!(
@@ -189,27 +214,32 @@ pub fn run(args: Args) -> Result<ExitCode> {
 }
 
 /// The student's collection, when there is one to compare with: named, or the one Anki
-/// opened last. A collection that cannot be read is a warning, not an error: the export
-/// works without it, as it always has.
+/// opened last. A collection that cannot be read is a warning (returned, to be said after
+/// the notes' own), not an error: the export works without it, as it always has.
 fn read_collection(
     explicit: Option<&Path>,
-) -> Option<std::sync::Arc<notedeck_anki::collection::Collection>> {
+) -> (
+    Option<std::sync::Arc<notedeck_anki::collection::Collection>>,
+    Option<String>,
+) {
     use notedeck_anki::collection::{Clock, Collection, CollectionError, locate};
+    let unread = |err: &dyn std::fmt::Display| {
+        (
+            None,
+            Some(format!(
+                "warning: {err}; exporting without comparing with Anki"
+            )),
+        )
+    };
     let path = match locate(explicit) {
         Ok(path) => path,
         // No Anki here: nothing to compare with, nothing to say.
-        Err(CollectionError::NotFound { .. }) if explicit.is_none() => return None,
-        Err(err) => {
-            eprintln!("warning: {err}; exporting without comparing with Anki");
-            return None;
-        }
+        Err(CollectionError::NotFound { .. }) if explicit.is_none() => return (None, None),
+        Err(err) => return unread(&err),
     };
     match Collection::read(&path, Clock::system()) {
-        Ok(collection) => Some(std::sync::Arc::new(collection)),
-        Err(err) => {
-            eprintln!("warning: {err}; exporting without comparing with Anki");
-            None
-        }
+        Ok(collection) => (Some(std::sync::Arc::new(collection)), None),
+        Err(err) => unread(&err),
     }
 }
 
