@@ -85,6 +85,14 @@ fn cards_of_the_third_and_fourth_notes() {
     insta::assert_snapshot!("fourth", listing("tests/notes-fixture-rl"));
 }
 
+/// Two notes written after those, their first card reviews made before any rule was fitted
+/// to them (NLP and optimisation; generative models, graphs and drift monitoring).
+#[test]
+fn cards_of_the_fifth_and_sixth_notes() {
+    insta::assert_snapshot!("fifth", listing("tests/notes-fixture-nlp"));
+    insta::assert_snapshot!("sixth", listing("tests/notes-fixture-gen"));
+}
+
 #[test]
 fn an_unchanged_fact_keeps_its_id() {
     let before: Vec<serde_json::Value> = serde_json::from_str(BEFORE).expect("fixture");
