@@ -430,3 +430,31 @@ fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
         ]
     );
 }
+
+#[test]
+fn an_overview_topic_is_named_by_its_problems_subject() {
+    let d = parse(
+        "# 정리
+
+### 문항 18
+
+자기지도학습(Self-Supervised Learning) 방법 비교
+
+## 0. 개요
+
+- 레이블 없이 데이터 자체에서 학습 신호를 만들어 표현을 학습
+- **Contrastive learning**: positive pair는 가깝게, negative는 멀게
+",
+        "fallback",
+    );
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "자기지도학습(Self-Supervised Learning) 방법 비교 › 핵심 내용",
+            "자기지도학습(Self-Supervised Learning) 방법 비교 › Contrastive learning",
+        ]
+    );
+    // The heading path, and so the ids, stay the topic's.
+    assert_eq!(&*d.cards[0].path, ["문항 18", "개요"]);
+}

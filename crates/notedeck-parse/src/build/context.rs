@@ -5,6 +5,9 @@ use super::{Builder, SecCtx, facts};
 use crate::{SectionKind, math};
 use std::sync::Arc;
 
+/// Names of a topic that only says it is an overview of its problem.
+const OVERVIEW_NAMES: &[&str] = &["개요", "소개", "overview", "introduction"];
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Card context of every section (and of "no section"), computed once after the outline.
     ///
@@ -89,6 +92,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// (`Label Smoothing › 효과`, not a bare `효과`) and they are shown under it.
     pub(super) fn show_problem_subject(&mut self, problem: usize, subject: &str) {
         let name = super::outline::short_title(subject);
+        self.name_overviews(problem, &name);
         let Some(ctx) = self.contexts.get_mut(problem + 1) else {
             return;
         };
@@ -101,6 +105,41 @@ impl<'t, 'a> Builder<'t, 'a> {
         shown.push(name.clone());
         ctx.shown = Some(shown.into());
         ctx.breadcrumb = vec![name].into();
+    }
+
+    /// A problem's topic named only `개요` (overview) is about the problem's subject: its
+    /// cards' fronts, and those of its facets, name the subject in its place (`자기지도학습(…)
+    /// 방법 비교 › 핵심 내용`, not `개요 › 핵심 내용`, which could be about anything).
+    fn name_overviews(&mut self, problem: usize, subject: &str) {
+        let sections = &self.doc.sections;
+        let end = (problem + 1..sections.len())
+            .find(|&s| sections[s].kind == SectionKind::Problem)
+            .unwrap_or(sections.len());
+        for topic in problem + 1..end {
+            if sections[topic].kind != SectionKind::Topic
+                || sections[topic].parent != Some(problem)
+                || !OVERVIEW_NAMES
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(self.info[topic].short.trim()))
+            {
+                continue;
+            }
+            for s in topic..end {
+                let within = s == topic
+                    || std::iter::successors(sections[s].parent, |&p| sections[p].parent)
+                        .any(|p| p == topic);
+                let Some(ctx) = self.contexts.get_mut(s + 1).filter(|_| within) else {
+                    continue;
+                };
+                let mut crumb: Vec<String> = ctx.breadcrumb.to_vec();
+                if let Some(first) = crumb.first_mut() {
+                    *first = subject.to_string();
+                }
+                ctx.crumb_html.clear();
+                math::text_to_html(&crumb.join(" › "), &mut ctx.crumb_html);
+                ctx.breadcrumb = crumb.into();
+            }
+        }
     }
 
     pub(super) fn ctx(&self, sec: Option<usize>) -> Option<&SecCtx> {
