@@ -138,9 +138,9 @@ impl Note {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let doc = notedeck_parse::parse(&text, &stem);
+        let (doc, lines) = notedeck_parse::parse_with_lines(&text, &stem);
         Note {
-            lines: LineIndex::new(&text),
+            lines,
             cards: CardDigests::of(&doc.cards),
             doc,
             text,

@@ -279,19 +279,26 @@ pub struct Problem {
 /// A note of 4 GiB or more is read up to there (and the rest reported as a [`Problem`]):
 /// the parse keeps its offsets in 32 bits, which halves its memory for every other note.
 pub fn parse(text: &str, fallback_title: &str) -> Document {
+    parse_with_lines(text, fallback_title).0
+}
+
+/// [`parse`], and the [`LineIndex`] of `text`, which the parse makes anyway: a caller that
+/// needs both (the checker's notes) does not index every note twice.
+pub fn parse_with_lines(text: &str, fallback_title: &str) -> (Document, LineIndex) {
     let mut cut = text.len().min(MAX_NOTE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let mut doc = build::parse_document(&text[..cut], fallback_title);
+    let (mut doc, mut lines) = build::parse_document(&text[..cut], fallback_title);
     if cut < text.len() {
         doc.problems.push(Problem {
             span: cut..text.len(),
             message: format!("the note is read up to its first {MAX_NOTE_BYTES} bytes"),
         });
+        lines = LineIndex::new(text);
     }
     doc.shrink_to_fit();
-    doc
+    (doc, lines)
 }
 
 impl Document {

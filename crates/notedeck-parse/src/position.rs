@@ -172,6 +172,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_parse_indexes_lines_as_line_index_does() {
+        for text in ["", "a\nb", "a\r\nb\rc\n\n", "\r", "제목\r\n- 항목\rx"] {
+            let (_, lines) = crate::parse_with_lines(text, "t");
+            assert_eq!(lines.starts, LineIndex::new(text).starts, "{text:?}");
+        }
+    }
+
+    #[test]
     fn korean_and_emoji_columns_are_utf16_units() {
         let text = "# 제목\n📌 **암기 팁**\n";
         let index = LineIndex::new(text);

@@ -45,8 +45,8 @@ use std::sync::Arc;
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
 const LABEL_MAX_CHARS: usize = 60;
 
-/// Parse `text` into a [`Document`].
-pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
+/// Parse `text` into a [`Document`], with the line index of `text` made on the way.
+pub(crate) fn parse_document(text: &str, fallback_title: &str) -> (Document, LineIndex) {
     let text = &*crate::position::lone_cr_as_lf(text);
     let tree = Tree::parse(text);
     let mut b = Builder {
@@ -107,7 +107,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> Document {
     if text.contains('\0') {
         replace_nul(&mut b.doc);
     }
-    b.doc
+    (b.doc, b.lines)
 }
 
 /// Replace U+0000 by U+FFFD in every string of `doc`, as CommonMark asks: a NUL in a card
