@@ -341,7 +341,8 @@ impl Writer {
     }
 
     /// Add the next notes, in study order. A note whose GUID an earlier one has is an error
-    /// ([`Error::DuplicateGuid`]): Anki would merge them into one.
+    /// ([`Error::DuplicateGuid`]): Anki would merge them into one. After an error the writer
+    /// is only good for dropping (which leaves the previous package as it was).
     pub fn add(&mut self, notes: &[Note]) -> Result<(), Error> {
         if notes.len() <= BATCH {
             return self.insert(notes, &Batch::new(notes));
