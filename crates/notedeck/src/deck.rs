@@ -147,7 +147,8 @@ impl Deck {
     /// file's terms are known: [`Deck::leave_out`] then names the ones to take back. Holding
     /// every other note until then would keep a whole vault's notes in memory. (So a later
     /// card with the id of a definition card that is then left out is still skipped as its
-    /// duplicate: ids are unique unless given by hand, and this asks for two given ones.)
+    /// duplicate: ids are unique unless given by hand, so this asks for a card given a
+    /// definition card's id by hand.)
     pub fn add_prepared(&mut self, prepared: Prepared, notes: &mut Vec<Note>) {
         self.warnings.extend(prepared.problems);
         let file = self.files.len();
