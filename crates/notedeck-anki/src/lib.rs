@@ -300,7 +300,17 @@ impl Writer {
         )?;
         conn.execute_batch("BEGIN")?;
         conn.execute_batch(SCHEMA)?;
-        let next_id = now_ms.max(old.max_id().saturating_add(1));
+        // Fresh ids stay above the ids of the notes Anki holds too: a new note, or one added
+        // and then left out, must not take the id of a held note written after it (the
+        // previous export may be less than a note per millisecond ago).
+        let held = options
+            .collection
+            .as_deref()
+            .and_then(|c| c.notes().map(|n| n.note_id()).max())
+            .unwrap_or(0);
+        let next_id = now_ms
+            .max(old.max_id().saturating_add(1))
+            .max(held.saturating_add(1));
         Ok(Writer {
             conn,
             db_file,
@@ -331,7 +341,8 @@ impl Writer {
     }
 
     /// Add the next notes, in study order. A note whose GUID an earlier one has is an error
-    /// ([`Error::DuplicateGuid`]): Anki would merge them into one.
+    /// ([`Error::DuplicateGuid`]): Anki would merge them into one. After an error the writer
+    /// is only good for dropping (which leaves the previous package as it was).
     pub fn add(&mut self, notes: &[Note]) -> Result<(), Error> {
         if notes.len() <= BATCH {
             return self.insert(notes, &Batch::new(notes));

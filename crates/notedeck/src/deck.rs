@@ -145,7 +145,10 @@ impl Deck {
     ///
     /// Its definition cards are among them, but whether one stays can only be told once every
     /// file's terms are known: [`Deck::leave_out`] then names the ones to take back. Holding
-    /// every other note until then would keep a whole vault's notes in memory.
+    /// every other note until then would keep a whole vault's notes in memory. (So a later
+    /// card with the id of a definition card that is then left out is still skipped as its
+    /// duplicate: ids are unique unless given by hand, so this asks for a card given a
+    /// definition card's id by hand.)
     pub fn add_prepared(&mut self, prepared: Prepared, notes: &mut Vec<Note>) {
         self.warnings.extend(prepared.problems);
         let file = self.files.len();
