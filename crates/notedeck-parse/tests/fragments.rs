@@ -106,7 +106,6 @@ fn comparison_table_with_subjects_in_columns() {
     assert_eq!(
         c,
         [
-            "table | 역량평가 정리::문제 9 | Grad-CAM › Gradient 필요 => ✔ 필요",
             "table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 => ✘ 불필요",
             "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 => 적음",
             "table | 역량평가 정리::문제 9 | Score-CAM › 계산량 => 많음 (채널 수 × forward)",
@@ -115,7 +114,13 @@ fn comparison_table_with_subjects_in_columns() {
     // No topic here is named by the table: it belongs where it sits, shown once (Context).
     assert_eq!(d.cards[0].context, None);
     assert_eq!(d.cards[0].context_path(), ["문제 9", "비교 요약 표"]);
-    assert_eq!(d.cards[3].key, "계산량 › Score-CAM");
+    assert_eq!(d.cards[2].key, "계산량 › Score-CAM");
+    // `✔ 필요` under `Gradient 필요` only repeats the question: no card, but still a claim.
+    assert!(
+        d.claims
+            .iter()
+            .any(|c| c.subject == "Grad-CAM" && c.value == "✔ 필요")
+    );
     let claim = d
         .claims
         .iter()

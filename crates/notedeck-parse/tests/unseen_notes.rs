@@ -458,3 +458,17 @@ fn an_overview_topic_is_named_by_its_problems_subject() {
     // The heading path, and so the ids, stay the topic's.
     assert_eq!(&*d.cards[0].path, ["문항 18", "개요"]);
 }
+
+#[test]
+fn a_cell_answering_with_its_own_question_is_no_card() {
+    let d = doc("## **Grad-CAM vs Score-CAM**
+
+| 항목 | Grad-CAM | Score-CAM |
+| --- | --- | --- |
+| **Gradient 필요** | ✔ 필요 | ✘ 불필요 |
+");
+    assert_eq!(
+        cards(&d),
+        ["table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 => ✘ 불필요"]
+    );
+}

@@ -156,6 +156,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .get(s)
                     .map(|topic| facts::near_keys(topic, "", attribute))
                     .unwrap_or_default();
+                if only_repeats_question(value, subject, attribute) {
+                    // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer only repeats its question (a yes or no the \
+                         front gives away)",
+                    );
+                    continue;
+                }
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -518,6 +527,21 @@ fn short_name(subject: &str) -> &str {
         .into_iter()
         .find(|t| t.whole == (0..trimmed.len()) && t.name.start == 0)
         .map_or(subject, |t| trimmed[t.name].trim())
+}
+
+/// Whether a cell's answer, its check marks aside, is only words of its own question
+/// (`Gradient 필요` → `✔ 필요`). A bare mark (`O`, `X`) is an answer of its own.
+fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || "(),/·:".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let is_mark = |w: &String| w.chars().all(|c| "✔✘✓✗○×ox-".contains(c));
+    let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
+    let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
+    !answer.is_empty() && answer.iter().all(|w| question.contains(w))
 }
 
 /// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
