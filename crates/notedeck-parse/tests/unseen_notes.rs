@@ -354,6 +354,14 @@ fn a_table_asks_by_the_bold_name_of_a_subject_with_a_subtitle() {
     );
     // The question, and so the id, is the cell's as written.
     assert_eq!(d.cards[0].key, "자동화 범위 › Level 0 – Manual Process");
+    // All of it bold, the name before its colon.
+    let d = doc("## **MLOps 비교**
+
+| 구분 | **Level 0: Manual Process** | **Level 1: ML Pipeline Automation** |
+| --- | --- | --- |
+| **프로세스 방식** | 전 과정 수동 | 파이프라인 자동화(Orchestration) |
+");
+    assert_eq!(d.cards[1].front, "Level 1 › 프로세스 방식");
 }
 
 #[test]

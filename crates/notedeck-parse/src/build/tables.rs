@@ -556,8 +556,21 @@ fn bold_name(cell: &Plain) -> Option<&str> {
     let subtitle = rest
         .strip_prefix(['–', '—', '-', ':'])
         .is_some_and(|r| !r.trim().is_empty());
-    (subtitle && !name.is_empty()).then_some(name)
+    if subtitle && !name.is_empty() {
+        return Some(name);
+    }
+    // `**Level 1: ML Pipeline Automation**`, all of it bold: a short name, then a subtitle
+    // of words of its own.
+    let (name, subtitle) = name
+        .split_once(": ")
+        .or_else(|| name.split_once(" – "))
+        .or_else(|| name.split_once(" — "))?;
+    let short = name.split_whitespace().count() <= SUBTITLED_NAME_MAX_WORDS;
+    (short && subtitle.split_whitespace().count() >= 2).then(|| name.trim())
 }
+
+/// Most words of a name a subtitle follows in a bold subject (`Level 1`).
+const SUBTITLED_NAME_MAX_WORDS: usize = 2;
 
 /// Table header or first-column cell that names a thing (Latin-script name) rather than an
 /// attribute (mostly Hangul).
