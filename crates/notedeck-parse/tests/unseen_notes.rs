@@ -480,3 +480,17 @@ fn a_cell_answering_with_its_own_question_is_no_card() {
         ["table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 => ✘ 불필요"]
     );
 }
+
+#[test]
+fn an_aside_between_a_label_and_its_colon_stays_with_the_label() {
+    let d = doc("## **2. GAN**
+
+- **구조**: Generator와 Discriminator
+- **목적 함수** (minimax 게임):
+    - $\\min_G \\max_D V(D, G)$
+");
+    assert_eq!(
+        cards(&d)[1],
+        "basic | 역량평가 정리::문제 9 | GAN › 목적 함수 (minimax 게임) => <ul><li>\\(\\min_G \\max_D V(D, G)\\)</li></ul>"
+    );
+}

@@ -310,6 +310,15 @@ impl Label {
             if first && let Event::Text(t) = &e.ev {
                 first = false;
                 let trimmed = t.trim_start();
+                // The label's aside (`(minimax 게임):`) is part of the label, not the value.
+                let trimmed = match trimmed.strip_prefix('(').and_then(|r| r.split_once(')')) {
+                    Some((inside, rest))
+                        if !inside.contains('(') && rest.trim_start().starts_with(':') =>
+                    {
+                        rest.trim_start()
+                    }
+                    _ => trimmed,
+                };
                 let trimmed = trimmed
                     .strip_prefix(':')
                     .or_else(|| trimmed.strip_prefix(['–', '—']))
@@ -375,6 +384,23 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             && after_trim
                 .strip_prefix(['–', '—'])
                 .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty());
+        // `**목적 함수** (minimax 게임):` — an aside between the label and its colon belongs to
+        // the label.
+        let aside = after_trim
+            .strip_prefix('(')
+            .and_then(|r| r.split_once(')'))
+            .filter(|(inside, rest)| !inside.contains('(') && rest.trim_start().starts_with(':'));
+        if let Some((inside, rest)) = aside {
+            let value = rest.trim_start()[1..].len();
+            let text = format!("{label} ({})", inside.trim());
+            if text.chars().count() <= LABEL_MAX_CHARS {
+                return Some(Label {
+                    text,
+                    value_start: t.len() - value,
+                    plain_label: false,
+                });
+            }
+        }
         let value_start = if let Some(r) = after_trim.strip_prefix(':') {
             t.len() - r.len()
         } else if dash {
