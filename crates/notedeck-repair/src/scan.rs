@@ -47,23 +47,10 @@ pub(crate) struct Scan {
 }
 
 /// Offset of the first byte at or after `from` that starts a character of the code pages
-/// (0xC2..=`highest`), or the end: whole blocks without one are passed in one vectorised test.
+/// (0xC2..=`highest`), or the end.
 fn next_lead(bytes: &[u8], from: usize, highest: u8) -> usize {
     let span = highest.saturating_sub(0xC2);
-    let is_lead = |b: u8| b.wrapping_sub(0xC2) <= span;
-    let mut i = from.min(bytes.len());
-    while let Some(block) = bytes.get(i..i + 32) {
-        if block.iter().fold(false, |acc, &b| acc | is_lead(b)) {
-            break;
-        }
-        i += 32;
-    }
-    bytes
-        .get(i..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&b| is_lead(b))
-        .map_or(bytes.len(), |p| i + p)
+    crate::next_byte(bytes, from, |b| b.wrapping_sub(0xC2) <= span)
 }
 
 impl Scan {

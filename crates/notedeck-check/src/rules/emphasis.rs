@@ -198,23 +198,9 @@ fn star_runs(text: &str, unit: &Unit) -> Vec<Run> {
     runs
 }
 
-/// Offset of the first `\\`, `` ` ``, `$` or `*` at or after `from`, or the end; blocks
-/// without one are passed in one vectorised test.
+/// Offset of the first `\\`, `` ` ``, `$` or `*` at or after `from`, or the end.
 fn next_special(bytes: &[u8], from: usize) -> usize {
-    let special = |b: u8| matches!(b, b'\\' | b'`' | b'$' | b'*');
-    let mut i = from.min(bytes.len());
-    while let Some(block) = bytes.get(i..i + 32) {
-        if block.iter().fold(false, |acc, &b| acc | special(b)) {
-            break;
-        }
-        i += 32;
-    }
-    bytes
-        .get(i..)
-        .unwrap_or_default()
-        .iter()
-        .position(|&b| special(b))
-        .map_or(bytes.len(), |p| i + p)
+    notedeck_repair::next_byte(bytes, from, |b| matches!(b, b'\\' | b'`' | b'$' | b'*'))
 }
 
 fn has_closing_ticks(pieces: &[(usize, usize)], text: &str, from: usize, n: usize) -> bool {
