@@ -112,7 +112,8 @@ impl AnalysisHost {
     }
 
     /// The editor opened `path` with a buffer to be parsed elsewhere (off a lock: see the
-    /// language server's large-buffer path) and installed with [`AnalysisHost::edit_parsed`].
+    /// language server's large-buffer path, with [`open_note`]) and installed with
+    /// [`AnalysisHost::edit_parsed`].
     /// Until then the note is what it was (the file on disk, if the scan read it); the scan
     /// no longer loads it.
     pub fn open_unparsed(&mut self, path: PathBuf) {
@@ -179,7 +180,8 @@ impl AnalysisHost {
 
     fn set(&mut self, path: PathBuf, text: &str) -> Affected {
         let old = self.term_names(&path);
-        let affected = self.ws.set(path.clone(), text);
+        let note = open_note(&path, Arc::from(text));
+        let affected = self.ws.insert(path.clone(), note);
         self.forget_terms(&path, old);
         affected
     }
@@ -231,6 +233,15 @@ pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
     .collect()
 }
 
+/// A note parsed from an editor's buffer, keeping `text` itself (see [`Note::from_shared`]),
+/// without the blocks the parser did not turn into cards: no rule and no editor feature
+/// reads them (`cards` lists them, from the file), and a note of megabytes has a hundred
+/// thousand of them, each with its reason, tens of MB made at the parse's peak and kept for
+/// as long as the buffer is open.
+pub fn open_note(path: &Path, text: Arc<str>) -> Note {
+    Note::from_shared_without_skipped(path, text)
+}
+
 /// A note the editor does not have open, parsed and trimmed to what the checker's rules read.
 ///
 /// On a 1,000-note vault (91,000 cards) the parsed `Card`s, each with its deck, heading path,
@@ -240,14 +251,13 @@ pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
 /// Requests about a document's cards (hover, outline, pinning an id) come for an open one,
 /// which is parsed in full from its buffer.
 pub fn background_note(path: &Path, text: &str) -> Note {
-    let mut note = Note::new(path, text);
+    let mut note = Note::from_shared_without_skipped(path, Arc::from(text));
     let doc = &mut note.doc;
     doc.cards = Vec::new();
     doc.terms.shrink_to_fit();
     doc.claims.shrink_to_fit();
     doc.sections.shrink_to_fit();
     doc.images.shrink_to_fit();
-    doc.skipped = Vec::new();
     doc.problems = Vec::new();
     note
 }

@@ -609,7 +609,7 @@ async fn parse_in_background(shared: Arc<Shared>, path: PathBuf, open_id: u64) {
         // `None`: the parse failed; `Some(None)`: it was stale (or the host lost the file).
         // On the one parse thread (see `parse_thread`), not the blocking pool.
         let applied = crate::parse_thread::run("didChange parse", move || {
-            let note = notedeck_check::Note::from_shared(&parsed, text);
+            let note = notedeck_ide::open_note(&parsed, text);
             let applied = sync::apply_parse(&mut parsing.write(), &parsed, open_id, note, at);
             // A stale parse is dropped here, after the lock is released.
             applied.ok().flatten()
