@@ -222,15 +222,18 @@ impl AnalysisHost {
 /// be read or decoded are left out (the editor analyses those once it opens them, decoded its
 /// own way).
 pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
-    crate::par_map(files, |path| {
-        let text = vault::read_note(path).ok()?.text;
-        // A parser bug on one file must not lose the others.
-        let note = std::panic::catch_unwind(|| background_note(path, &text));
-        Some((path.clone(), note.ok()?))
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    crate::par_map(files, |path| load_one(path))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// One file of [`load`], on the calling thread.
+pub fn load_one(path: &Path) -> Option<(PathBuf, Note)> {
+    let text = vault::read_note(path).ok()?.text;
+    // A parser bug on one file must not lose the others.
+    let note = std::panic::catch_unwind(|| background_note(path, &text));
+    Some((path.to_path_buf(), note.ok()?))
 }
 
 /// A note parsed from an editor's buffer, keeping `text` itself (see [`Note::from_shared`]),
