@@ -134,11 +134,22 @@ impl Note {
     /// for the note (the language server, from an editor's buffer of megabytes) does not
     /// hold two copies of it.
     pub fn from_shared(path: &Path, text: Arc<str>) -> Note {
+        Note::parsed(path, text, notedeck_parse::parse_with_lines)
+    }
+
+    /// [`Note::from_shared`] without the blocks the parser did not turn into cards
+    /// ([`notedeck_parse::parse_without_skipped`]): no rule reads them, and an editor never
+    /// shows them.
+    pub fn from_shared_without_skipped(path: &Path, text: Arc<str>) -> Note {
+        Note::parsed(path, text, notedeck_parse::parse_without_skipped)
+    }
+
+    fn parsed(path: &Path, text: Arc<str>, parse: fn(&str, &str) -> (Document, LineIndex)) -> Note {
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let (doc, lines) = notedeck_parse::parse_with_lines(&text, &stem);
+        let (doc, lines) = parse(&text, &stem);
         Note {
             lines,
             cards: CardDigests::of(&doc.cards),

@@ -112,7 +112,8 @@ impl AnalysisHost {
     }
 
     /// The editor opened `path` with a buffer to be parsed elsewhere (off a lock: see the
-    /// language server's large-buffer path) and installed with [`AnalysisHost::edit_parsed`].
+    /// language server's large-buffer path, with [`open_note`]) and installed with
+    /// [`AnalysisHost::edit_parsed`].
     /// Until then the note is what it was (the file on disk, if the scan read it); the scan
     /// no longer loads it.
     pub fn open_unparsed(&mut self, path: PathBuf) {
@@ -179,7 +180,8 @@ impl AnalysisHost {
 
     fn set(&mut self, path: PathBuf, text: &str) -> Affected {
         let old = self.term_names(&path);
-        let affected = self.ws.set(path.clone(), text);
+        let note = open_note(&path, Arc::from(text));
+        let affected = self.ws.insert(path.clone(), note);
         self.forget_terms(&path, old);
         affected
     }
@@ -220,15 +222,27 @@ impl AnalysisHost {
 /// be read or decoded are left out (the editor analyses those once it opens them, decoded its
 /// own way).
 pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
-    crate::par_map(files, |path| {
-        let text = vault::read_note(path).ok()?.text;
-        // A parser bug on one file must not lose the others.
-        let note = std::panic::catch_unwind(|| background_note(path, &text));
-        Some((path.clone(), note.ok()?))
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+    crate::par_map(files, |path| load_one(path))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// One file of [`load`], on the calling thread.
+pub fn load_one(path: &Path) -> Option<(PathBuf, Note)> {
+    let text = vault::read_note(path).ok()?.text;
+    // A parser bug on one file must not lose the others.
+    let note = std::panic::catch_unwind(|| background_note(path, &text));
+    Some((path.to_path_buf(), note.ok()?))
+}
+
+/// A note parsed from an editor's buffer, keeping `text` itself (see [`Note::from_shared`]),
+/// without the blocks the parser did not turn into cards: no rule and no editor feature
+/// reads them (`cards` lists them, from the file), and a note of megabytes has a hundred
+/// thousand of them, each with its reason, tens of MB made at the parse's peak and kept for
+/// as long as the buffer is open.
+pub fn open_note(path: &Path, text: Arc<str>) -> Note {
+    Note::from_shared_without_skipped(path, text)
 }
 
 /// A note the editor does not have open, parsed and trimmed to what the checker's rules read.
@@ -240,14 +254,13 @@ pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
 /// Requests about a document's cards (hover, outline, pinning an id) come for an open one,
 /// which is parsed in full from its buffer.
 pub fn background_note(path: &Path, text: &str) -> Note {
-    let mut note = Note::new(path, text);
+    let mut note = Note::from_shared_without_skipped(path, Arc::from(text));
     let doc = &mut note.doc;
     doc.cards = Vec::new();
     doc.terms.shrink_to_fit();
     doc.claims.shrink_to_fit();
     doc.sections.shrink_to_fit();
     doc.images.shrink_to_fit();
-    doc.skipped = Vec::new();
     doc.problems = Vec::new();
     note
 }

@@ -22,7 +22,7 @@ pub mod vault;
 pub use actions::{Action, ActionKind, overlaps};
 pub use analysis::{Analysis, Location, display_path, line_span};
 pub use completion::{Completion, MAX_WORKSPACE_SYMBOLS, TermSymbol};
-pub use host::{AnalysisHost, MAX_FILES, background_note, load};
+pub use host::{AnalysisHost, MAX_FILES, background_note, load, load_one, open_note};
 pub use hover::Hover;
 pub use lens::Lens;
 pub use outline::{Symbol, SymbolKind};

@@ -32,6 +32,23 @@ pub async fn run<T: Send + 'static>(
     rx.await.ok().flatten()
 }
 
+/// [`run`] for a caller that may block (the startup scan, on the blocking pool).
+pub fn run_blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let job: Job = Box::new(move || {
+        let _ = tx.send(crate::guard::guarded(what, f).ok());
+    });
+    thread()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .send(job)
+        .ok()?;
+    rx.recv().ok().flatten()
+}
+
 /// The thread's queue, started on first use.
 fn thread() -> &'static Mutex<Sender<Job>> {
     static QUEUE: OnceLock<Mutex<Sender<Job>>> = OnceLock::new();

@@ -5,6 +5,7 @@ use notedeck_check::{Note, Workspace};
 use notedeck_ide::{Analysis, AnalysisHost, RepairOffer, Uncertain};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::to_proto::Text;
@@ -39,12 +40,26 @@ pub struct OpenDoc {
     /// when it finishes behind the buffer, so changes meanwhile start none of their own.
     pub parsing: bool,
     /// The buffer as the client has it (the host holds its parse). Empty in a
-    /// [`State::snapshot`].
+    /// [`State::snapshot`], and while [`OpenDoc::shared`] holds the buffer.
     pub text: String,
+    /// The buffer, when it is the very text handed to a background parse: a large buffer is
+    /// not kept twice (here and in the note parsed from it) while nobody types. The next
+    /// change makes it [`OpenDoc::text`] again ([`OpenDoc::buffer_mut`]).
+    pub shared: Option<Arc<str>>,
     /// Characters restored by an accepted repair whose choice was uncertain.
     pub uncertain: Vec<Uncertain>,
     /// A repair offered by a code action, waiting for the client to apply it.
     pub offered_repair: Option<RepairOffer>,
+}
+
+impl OpenDoc {
+    /// The buffer, to change in place (taken back from [`OpenDoc::shared`] if a parse has it).
+    pub fn buffer_mut(&mut self) -> &mut String {
+        if let Some(shared) = self.shared.take() {
+            self.text = String::from(&*shared);
+        }
+        &mut self.text
+    }
 }
 
 impl State {
@@ -100,6 +115,7 @@ impl State {
                         open_id: doc.open_id,
                         parsing: doc.parsing,
                         text: String::new(),
+                        shared: None,
                         uncertain: doc.uncertain.clone(),
                         offered_repair: None,
                     };

@@ -285,11 +285,27 @@ pub fn parse(text: &str, fallback_title: &str) -> Document {
 /// [`parse`], and the [`LineIndex`] of `text`, which the parse makes anyway: a caller that
 /// needs both (the checker's notes) does not index every note twice.
 pub fn parse_with_lines(text: &str, fallback_title: &str) -> (Document, LineIndex) {
+    parse_lines_skipped(text, fallback_title, true)
+}
+
+/// [`parse_with_lines`] without recording the blocks not carded ([`Document::skipped`] is
+/// empty): the same cards, claims and problems, for a holder that never lists those blocks
+/// (an editor). On a large note they are a hundred thousand reasons formatted while the
+/// parse is at its largest.
+pub fn parse_without_skipped(text: &str, fallback_title: &str) -> (Document, LineIndex) {
+    parse_lines_skipped(text, fallback_title, false)
+}
+
+fn parse_lines_skipped(
+    text: &str,
+    fallback_title: &str,
+    keep_skipped: bool,
+) -> (Document, LineIndex) {
     let mut cut = text.len().min(MAX_NOTE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let (mut doc, mut lines) = build::parse_document(&text[..cut], fallback_title);
+    let (mut doc, mut lines) = build::parse_document(&text[..cut], fallback_title, keep_skipped);
     if cut < text.len() {
         doc.problems.push(Problem {
             span: cut..text.len(),

@@ -521,3 +521,15 @@ fn cards_keep_their_ids_when_their_context_moves() {
         );
     }
 }
+
+#[test]
+fn parsing_without_skipped_blocks_changes_nothing_else() {
+    // Twice over: the second copy's cards merge into the first's, with reasons.
+    let text = format!("{NOTES}\n{NOTES}");
+    let (mut full, _) = notedeck_parse::parse_with_lines(&text, "notes");
+    let (lean, _) = notedeck_parse::parse_without_skipped(&text, "notes");
+    assert!(!full.skipped.is_empty() && lean.skipped.is_empty());
+    full.skipped.clear();
+    let json = |d: &Document| serde_json::to_string(d).expect("serializable");
+    assert_eq!(json(&lean), json(&full));
+}

@@ -210,6 +210,7 @@ mod tests {
             open_id: 1,
             parsing: false,
             text: String::new(),
+            shared: None,
             uncertain: Vec::new(),
             offered_repair: Some(RepairOffer {
                 title: String::new(),

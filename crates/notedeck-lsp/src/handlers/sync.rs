@@ -39,6 +39,7 @@ pub fn did_open(st: &mut State, params: DidOpenTextDocumentParams) -> (PathBuf, 
             open_id: st.opens,
             parsing: large,
             text: doc.text,
+            shared: None,
             uncertain: Vec::new(),
             offered_repair: None,
         },
@@ -72,7 +73,7 @@ pub fn did_change(st: &mut State, params: DidChangeTextDocumentParams) -> Option
     let path = uri_to_path(&params.text_document.uri);
     let doc = st.open.get_mut(&path)?;
     // In place: a keystroke in a 20 MB buffer must not copy it (under the write lock).
-    let replaced = apply_changes(&mut doc.text, params.content_changes);
+    let replaced = apply_changes(doc.buffer_mut(), params.content_changes);
     doc.version = params.text_document.version;
     code_action::follow_repair(doc, &replaced);
     if doc.text.len() >= PARSE_OFF_LOCK || doc.parsing {
@@ -100,8 +101,14 @@ pub fn next_parse(st: &mut State, path: &std::path::Path, open_id: u64) -> Optio
         doc.parsing = false;
         return None;
     }
-    // The note keeps this copy (`Note::from_shared`): one copy of the buffer per parse.
-    Some((Arc::from(doc.text.as_str()), doc.version))
+    // The note keeps this copy (`Note::from_shared`), and the document shares it until the
+    // next change: the buffer is not held twice.
+    let text: Arc<str> = match &doc.shared {
+        Some(shared) => shared.clone(),
+        None => Arc::from(std::mem::take(&mut doc.text)),
+    };
+    doc.shared = Some(text.clone());
+    Some((text, doc.version))
 }
 
 /// The background parse of `path` failed (a parser bug; reported on stderr): it stops, and

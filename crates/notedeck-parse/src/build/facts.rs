@@ -402,6 +402,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 kept.back.push_str(&tag);
                 kept.images.push(image);
             }
+            if !self.keep_skipped {
+                continue;
+            }
             let kept = &raw[k].card;
             let gone = &raw[i].card;
             let reason = if reworded_cards[i] {
@@ -433,6 +436,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut gone = vec![false; raw.len()];
         for &(i, k) in &contradicts {
             gone[i] = true;
+            if !self.keep_skipped {
+                continue;
+            }
             let reason = format!(
                 "says {} where the card on line {} ({}) says {}: lint reports the conflict \
                  (conflicting-claim); settle it and the card comes back",

@@ -45,8 +45,13 @@ use std::sync::Arc;
 /// Longest bold label (or plain label ending in `:`) accepted for a bullet card.
 const LABEL_MAX_CHARS: usize = 60;
 
-/// Parse `text` into a [`Document`], with the line index of `text` made on the way.
-pub(crate) fn parse_document(text: &str, fallback_title: &str) -> (Document, LineIndex) {
+/// Parse `text` into a [`Document`], with the line index of `text` made on the way;
+/// [`Document::skipped`] stays empty unless `keep_skipped`.
+pub(crate) fn parse_document(
+    text: &str,
+    fallback_title: &str,
+    keep_skipped: bool,
+) -> (Document, LineIndex) {
     let text = &*crate::position::lone_cr_as_lf(text);
     let tree = Tree::parse(text);
     let mut b = Builder {
@@ -64,6 +69,7 @@ pub(crate) fn parse_document(text: &str, fallback_title: &str) -> (Document, Lin
         fact_buf: String::new(),
         topic_names: None,
         spare_plains: Vec::new(),
+        keep_skipped,
     };
     b.doc.title = fallback_title.to_string();
     let (pins, bad_pins) = scan_pins(text);
@@ -264,6 +270,8 @@ struct Builder<'t, 'a> {
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
+    /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
+    keep_skipped: bool,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -470,6 +478,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     fn skip(&mut self, span: Span, reason: &str) {
+        if !self.keep_skipped {
+            return;
+        }
         self.doc.skipped.push(Skipped {
             line: self.lines.line_of(span.start) + 1,
             span,

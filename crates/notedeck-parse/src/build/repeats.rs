@@ -93,7 +93,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         if gone.is_empty() {
             return;
         }
-        for &(i, k) in &gone {
+        for &(i, k) in gone.iter().filter(|_| self.keep_skipped) {
             let (kept, tip) = (&raw[k].card, &raw[i].card);
             self.doc.skipped.push(Skipped {
                 line: tip.line,
