@@ -65,3 +65,28 @@ fn thread() -> &'static Mutex<Sender<Job>> {
         Mutex::new(tx)
     })
 }
+
+/// Read and parse `files` on every core, but a note of `large` bytes or more on the parse
+/// thread, where the parses of its buffer will run once it is opened: they reuse the memory
+/// its parse freed, rather than a second thread's arena growing as large. The notes come in
+/// the order of `files`, as one [`notedeck_ide::load`] of them all gives them.
+pub fn load(
+    files: &[std::path::PathBuf],
+    large: u64,
+) -> Vec<(std::path::PathBuf, notedeck_check::Note)> {
+    let is_large =
+        |path: &std::path::PathBuf| std::fs::metadata(path).is_ok_and(|m| m.len() >= large);
+    let (large, small): (Vec<_>, Vec<_>) = files.iter().cloned().partition(is_large);
+    let mut notes = notedeck_ide::load(&small);
+    if large.is_empty() {
+        return notes;
+    }
+    for path in large {
+        let loaded = run_blocking("workspace scan", move || notedeck_ide::load_one(&path));
+        notes.extend(loaded.flatten());
+    }
+    let order: std::collections::HashMap<&std::path::PathBuf, usize> =
+        files.iter().enumerate().map(|(i, p)| (p, i)).collect();
+    notes.sort_by_key(|(path, _)| order.get(path).copied());
+    notes
+}

@@ -478,27 +478,7 @@ fn load_workspace(shared: &Shared) -> usize {
     let files = shared.read().host.files_to_load();
     // Parse on every core without holding the lock, so requests are answered meanwhile.
     let parsing = notedeck_ide::timing::span("lsp: read and parse");
-    // A large note is parsed on the parse thread, where the parses of its buffer will run
-    // once it is opened: they reuse the memory its parse freed, rather than a second
-    // thread's arena growing as large (see `parse_thread`).
-    let large = |path: &PathBuf| {
-        std::fs::metadata(path).is_ok_and(|m| m.len() >= sync::PARSE_OFF_LOCK as u64)
-    };
-    let (large, small): (Vec<PathBuf>, Vec<PathBuf>) = files.iter().cloned().partition(large);
-    let mut notes = notedeck_ide::load(&small);
-    let reorder = !large.is_empty();
-    for path in large {
-        let loaded = crate::parse_thread::run_blocking("workspace scan", move || {
-            notedeck_ide::load_one(&path)
-        });
-        notes.extend(loaded.flatten());
-    }
-    if reorder {
-        // In the order of `files`, as one `load` of them all gives them.
-        let order: HashMap<&PathBuf, usize> =
-            files.iter().enumerate().map(|(i, p)| (p, i)).collect();
-        notes.sort_by_key(|(path, _)| order.get(path).copied());
-    }
+    let notes = crate::parse_thread::load(&files, sync::PARSE_OFF_LOCK as u64);
     drop(parsing);
     let _inserting = notedeck_ide::timing::span("lsp: insert");
     let count = notes.len();
