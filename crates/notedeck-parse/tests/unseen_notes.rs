@@ -494,3 +494,33 @@ fn an_aside_between_a_label_and_its_colon_stays_with_the_label() {
         "basic | 역량평가 정리::문제 9 | GAN › 목적 함수 (minimax 게임) => <ul><li>\\(\\min_G \\max_D V(D, G)\\)</li></ul>"
     );
 }
+
+#[test]
+fn an_essay_parts_first_sentence_keeps_its_math() {
+    let d = parse(
+        "# 정리
+
+### 문항 8
+
+# 2. Normalizing Flow의 작동 원리
+
+# 1) 변수 변환 공식
+
+변환 $f$가 역변환 가능하면 데이터의 확률을 정확히 계산할 수 있습니다. 이때 밀도는 야코비안 행렬식만큼 늘거나 줄어듭니다. 그래서 행렬식을 쉽게 구하는 구조가 필요합니다. 이 공식이 Flow 학습의 출발점입니다.
+
+# 2) 야코비안 계산을 쉽게 만드는 구조
+
+일반적인 $D \\times D$ 행렬의 행렬식은 $O(D^3)$ 비용이 들어 고차원 이미지에는 쓸 수 없습니다. 그래서 삼각 행렬이 되도록 변환을 설계합니다. 대각 원소의 곱만 구하면 됩니다. 이것이 coupling layer의 핵심입니다.
+",
+        "fallback",
+    );
+    let part = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("야코비안 계산을 쉽게 만드는 구조"))
+        .unwrap_or_else(|| panic!("{:#?}", cards(&d)));
+    assert_eq!(
+        part.back,
+        "<p>일반적인 \\(D \\times D\\) 행렬의 행렬식은 \\(O(D^3)\\) 비용이 들어 고차원 이미지에는 쓸 수 없습니다.</p>"
+    );
+}

@@ -250,13 +250,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 crate::tree::render(tree.inner(&tree.blocks[first]), &mut back, &self.copies);
                 back.push_str("</p>");
             }
+            let plain = plains.get(first).and_then(Option::as_ref);
             for sentence in point
                 .iter()
                 .filter(|_| !whole.contains(&c))
                 .chain(examples.iter().filter(|e| Some(*e) != point.as_ref()))
             {
                 back.push_str("<p>");
-                math::text_to_html(sentence, &mut back);
+                match plain {
+                    Some(p) => sentence_html(p, sentence, &mut back),
+                    None => math::text_to_html(sentence, &mut back),
+                }
                 back.push_str("</p>");
             }
             let block = &tree.blocks[first];
@@ -359,6 +363,25 @@ impl<'t, 'a> Builder<'t, 'a> {
 
 /// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
 /// end, not after a digit), if the text has more than that sentence.
+/// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again
+/// (`$O(D^3)$` shows as math, not as `O(D^3)`).
+fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
+    let Some(at) = plain.text.find(sentence) else {
+        math::text_to_html(sentence, out);
+        return;
+    };
+    let end = at + sentence.len();
+    let mut pos = at;
+    for m in plain.math.iter().filter(|m| m.start >= at && m.end <= end) {
+        math::text_to_html(&plain.text[pos..m.start], out);
+        out.push_str("\\(");
+        math::escape_html(&plain.text[m.clone()], out);
+        out.push_str("\\)");
+        pos = m.end;
+    }
+    math::text_to_html(&plain.text[pos..end], out);
+}
+
 fn first_sentence(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     for (i, &c) in b.iter().enumerate() {

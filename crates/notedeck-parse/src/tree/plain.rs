@@ -13,6 +13,8 @@ pub(crate) struct Plain {
     pub map: Vec<(usize, usize, bool)>,
     /// Bold (`**…**`) ranges in plain offsets, outermost only.
     pub strong: Vec<Span>,
+    /// Inline math (`$…$`) ranges in plain offsets: the TeX without its delimiters.
+    pub math: Vec<Span>,
     /// Images: `(url, alt, source span)`.
     pub images: Vec<(String, String, Span)>,
     /// Source span covered.
@@ -34,6 +36,7 @@ impl Plain {
         self.text.clear();
         self.map.clear();
         self.strong.clear();
+        self.math.clear();
         self.images.clear();
         self.span = span_of(events);
         let p = self;
@@ -62,6 +65,9 @@ impl Plain {
                     };
                     let exact = exact || text.get(src..src + t.len()) == Some(t.as_ref());
                     p.map.push((p.text.len(), src, exact));
+                    if matches!(e.ev, Event::InlineMath(_)) {
+                        p.math.push(p.text.len()..p.text.len() + t.len());
+                    }
                     p.text.push_str(t);
                 }
                 Event::SoftBreak | Event::HardBreak => {
