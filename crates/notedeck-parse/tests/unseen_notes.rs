@@ -524,3 +524,38 @@ fn an_essay_parts_first_sentence_keeps_its_math() {
         "<p>일반적인 \\(D \\times D\\) 행렬의 행렬식은 \\(O(D^3)\\) 비용이 들어 고차원 이미지에는 쓸 수 없습니다.</p>"
     );
 }
+
+#[test]
+fn a_tip_repeating_a_comparison_tables_cell_about_its_topic_gives_no_card() {
+    // The table is shown under the problem, but its `WordPiece` column is WordPiece's.
+    let d = doc("## **1. BPE**
+
+- **원래 용도**: 데이터 압축 알고리즘
+
+## **2. WordPiece**
+
+- **추론 시**: 가장 긴 서브워드를 greedy하게 선택
+
+| 항목 | BPE | WordPiece |
+| --- | --- | --- |
+| **병합/선택 기준** | 쌍의 빈도 | likelihood 증가량 |
+
+📌 **암기 팁**
+
+- WordPiece = **likelihood** 기준
+");
+    assert!(
+        d.cards
+            .iter()
+            .all(|c| c.kind != notedeck_parse::CardKind::Cloze),
+        "{:#?}",
+        cards(&d)
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("tip that only repeats the card")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -18,7 +18,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // The topics tips are shown under, once each (a note has a few), and the cards of
         // each: one pass over the cards, comparing a few short paths per card. No hashing
         // of every card's path, which cost more than the rest of this pass.
-        let mut topics: Vec<&[String]> = Vec::new();
+        let mut topics: Vec<(&str, &str)> = Vec::new();
         for r in raw.iter().filter(|r| r.tip) {
             let t = topic_of(r);
             if !topics.contains(&t) {
@@ -26,7 +26,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         let many = topics.len() > FEW_TOPICS;
-        let index: HashMap<&[String], usize> = if many {
+        let index: HashMap<(&str, &str), usize> = if many {
             topics.iter().enumerate().map(|(i, t)| (*t, i)).collect()
         } else {
             HashMap::new()
@@ -37,14 +37,20 @@ impl<'t, 'a> Builder<'t, 'a> {
             if r.tip || !matches!(r.card.kind, CardKind::Basic | CardKind::Table) {
                 continue;
             }
-            let t = topic_of(r);
-            let at = if many {
-                index.get(t).copied()
-            } else {
-                topics.iter().position(|x| *x == t)
-            };
-            if let Some(at) = at {
-                cards_of[at].push((i, None));
+            // A table cell is its subject's, and also the section's it is shown under (a
+            // problem's closing tips repeat its comparison table).
+            let shown = (r.card.kind == CardKind::Table).then(|| shown_under(r));
+            for t in std::iter::once(topic_of(r)).chain(shown) {
+                let at = if many {
+                    index.get(&t).copied()
+                } else {
+                    topics.iter().position(|x| *x == t)
+                };
+                if let Some(at) = at
+                    && cards_of[at].last().is_none_or(|&(k, _)| k != i)
+                {
+                    cards_of[at].push((i, None));
+                }
             }
         }
         // (tip, the card it repeats), in source order.
@@ -119,10 +125,27 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+/// The problem and topic a card is about: those it is shown under (its context, else its
+/// path), but a table cell's subject for the topic. A comparison table is shown under the
+/// problem, yet `WordPiece › 병합/선택 기준` is as much WordPiece's as its bullets are, and a
+/// tip under WordPiece may only repeat it.
+fn topic_of(r: &RawCard) -> (&str, &str) {
+    match r.card.kind {
+        CardKind::Table => (
+            shown_under(r).0,
+            r.card.front.split(" › ").next().unwrap_or(""),
+        ),
+        _ => shown_under(r),
+    }
+}
+
 /// The problem and topic a card is shown under (its context, else its path).
-fn topic_of(r: &RawCard) -> &[String] {
+fn shown_under(r: &RawCard) -> (&str, &str) {
     let path = r.card.context_path();
-    &path[..path.len().min(2)]
+    (
+        path.first().map_or("", String::as_str),
+        path.get(1).map_or("", String::as_str),
+    )
 }
 
 /// Tips per note up to which a tip's topic is found by comparing paths rather than by a map.
