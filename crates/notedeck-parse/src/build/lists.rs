@@ -185,6 +185,14 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+/// `(minimax 게임)` and what follows its colon, for the text after a bold label written
+/// `**목적 함수** (minimax 게임): …`: an aside between a label and its colon is the label's.
+fn label_aside(after_label: &str) -> Option<(&str, &str)> {
+    let (inside, rest) = after_label.strip_prefix('(')?.split_once(')')?;
+    let value = rest.trim_start().strip_prefix(':')?;
+    (!inside.contains('(')).then_some((inside, value))
+}
+
 /// Longest explanation, in characters of plain text, read as a gloss of its label.
 const GLOSS_MAX_CHARS: usize = 24;
 
@@ -311,14 +319,7 @@ impl Label {
                 first = false;
                 let trimmed = t.trim_start();
                 // The label's aside (`(minimax 게임):`) is part of the label, not the value.
-                let trimmed = match trimmed.strip_prefix('(').and_then(|r| r.split_once(')')) {
-                    Some((inside, rest))
-                        if !inside.contains('(') && rest.trim_start().starts_with(':') =>
-                    {
-                        rest.trim_start()
-                    }
-                    _ => trimmed,
-                };
+                let trimmed = label_aside(trimmed).map_or(trimmed, |(_, value)| value);
                 let trimmed = trimmed
                     .strip_prefix(':')
                     .or_else(|| trimmed.strip_prefix(['–', '—']))
@@ -386,12 +387,8 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
                 .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty());
         // `**목적 함수** (minimax 게임):` — an aside between the label and its colon belongs to
         // the label.
-        let aside = after_trim
-            .strip_prefix('(')
-            .and_then(|r| r.split_once(')'))
-            .filter(|(inside, rest)| !inside.contains('(') && rest.trim_start().starts_with(':'));
-        if let Some((inside, rest)) = aside {
-            let value = rest.trim_start()[1..].len();
+        if let Some((inside, value)) = label_aside(after_trim) {
+            let value = value.len();
             let text = format!("{label} ({})", inside.trim());
             if text.chars().count() <= LABEL_MAX_CHARS {
                 return Some(Label {

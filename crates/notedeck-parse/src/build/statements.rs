@@ -184,12 +184,10 @@ fn counted_number(t: &str) -> Option<&str> {
             .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
             .map(|(_, c)| c.len_utf8())
             .sum();
-        // `0인 구간`, `3이다`: a particle or copula after a number counts nothing.
-        let particle = [
-            "인", "이", "은", "는", "을", "를", "의", "에", "로", "와", "과", "도", "만", "가",
-        ]
-        .iter()
-        .any(|p| after[..unit].starts_with(p));
+        // `0인 구간`, `3이다`: a particle or a copula after a number counts nothing, though
+        // a counter may open with a particle's syllable (`3가지`).
+        let word = &after[..unit];
+        let particle = PARTICLES.contains(&word) || word.starts_with(['인', '이']);
         if unit > 0 && unit <= 9 && !particle {
             return Some(&t[s..e + unit]);
         }
@@ -380,6 +378,7 @@ mod tests {
         assert_eq!(counted_number("GPT-3 모델"), None);
         // A particle is no counter: `0인 구간` counts nothing.
         assert_eq!(counted_number("비율이 0인 구간은 ln 0 문제"), None);
+        assert_eq!(counted_number("장점은 3가지"), Some("3가지"));
         assert_eq!(
             assigned_number("은닉층에서는 보통 p = 0.5, 입력층은 더 낮게(예: 0.2) 사용"),
             Some("0.5")
