@@ -50,6 +50,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|&t| !self.within(sec, t))
             .map(|t| self.path(Some(t)));
         let cloze = occurrences(&front, &escaped, at)
+            .into_iter()
             .map(|range| Deletion {
                 number: 1,
                 range: with_gloss(&front, range),
@@ -290,36 +291,27 @@ fn latin_name(t: &str) -> Option<&str> {
 /// Where `term` stands in `front` from its first place `first` on, as a word of its own
 /// (`(ICLR 2015)` after `2015년`): every one is hidden, since one left shown gives the
 /// others away.
-fn occurrences<'f>(
-    front: &'f str,
-    term: &'f str,
-    first: usize,
-) -> impl Iterator<Item = Range<usize>> + 'f {
-    let alone = move |at: usize| {
+fn occurrences(front: &str, term: &str, first: usize) -> Vec<Range<usize>> {
+    let alone = |at: usize| {
         let before = front[..at].chars().next_back();
         let after = front[at + term.len()..].chars().next();
         let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
         edge(before) && edge(after) && !in_math(front, at)
     };
-    let mut next = Some(first);
-    std::iter::from_fn(move || {
-        let at = next?;
-        let end = at + term.len();
-        next = None;
-        let mut from = end;
-        while let Some(rel) = front
-            .get(from..)
-            .and_then(|rest| find_outside_tags(rest, term))
-        {
-            let cand = from + rel;
-            if alone(cand) {
-                next = Some(cand);
-                break;
-            }
-            from = cand + term.len();
+    let mut found = Vec::with_capacity(1);
+    found.push(first..first + term.len());
+    let mut from = first + term.len();
+    while let Some(rel) = front
+        .get(from..)
+        .and_then(|rest| find_outside_tags(rest, term))
+    {
+        let at = from + rel;
+        if alone(at) {
+            found.push(at..at + term.len());
         }
-        Some(at..end)
-    })
+        from = at + term.len();
+    }
+    found
 }
 
 /// `range` of a hidden term, with the parenthesis right after it (`JS divergence
