@@ -76,3 +76,39 @@ Keywords = *Manual, Script-driven, No CI/CD*
         Some("lists the topic's keywords, which its own cards ask")
     );
 }
+
+#[test]
+fn a_cell_whose_subject_names_its_count_is_no_card() {
+    let d = doc("| 구분 | 학습 시 새로운 클래스 데이터 | 테스트 시 |
+| --- | --- | --- |
+| **Zero-Shot** | 없음 | Unseen만 |
+| **One-Shot** | 1개 | 그 클래스 예측 |
+| **Few-Shot** | 소량(2~수십 개) | 그 클래스 예측 |
+| **GZSL** | 없음 | Seen+Unseen 모두 |
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "table | 역량평가 정리::문제 9 | Zero-Shot › 테스트 시 => Unseen만",
+            "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 그 클래스 예측",
+            "table | 역량평가 정리::문제 9 | Few-Shot › 학습 시 새로운 클래스 데이터 => 소량(2~수십 개)",
+            "table | 역량평가 정리::문제 9 | Few-Shot › 테스트 시 => 그 클래스 예측",
+            "table | 역량평가 정리::문제 9 | GZSL › 학습 시 새로운 클래스 데이터 => 없음",
+            "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
+        ]
+    );
+    let skipped: Vec<usize> = d
+        .skipped
+        .iter()
+        .filter(|s| s.reason.contains("count its subject's name says"))
+        .map(|s| s.line)
+        .collect();
+    // The Zero-Shot and One-Shot rows, after the four lines `doc` puts above the fragment.
+    assert_eq!(skipped, [7, 8]);
+    // Still claims: a table elsewhere saying `Zero-Shot | 1개` is a conflict.
+    assert!(
+        d.claims
+            .iter()
+            .any(|c| c.subject == "Zero-Shot" && c.value == "없음")
+    );
+}

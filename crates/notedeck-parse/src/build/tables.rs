@@ -165,6 +165,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
+                if names_its_count(asked, value) {
+                    // `Zero-Shot › 학습 시 새로운 클래스 데이터` → `없음`: the name is the answer.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer is the count its subject's name says \
+                         (Zero-Shot → 없음, One-Shot → 1개)",
+                    );
+                    continue;
+                }
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -542,6 +551,52 @@ fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
     let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
     let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
     !answer.is_empty() && answer.iter().all(|w| question.contains(w))
+}
+
+/// Whether a cell's answer is only the count its subject's name says: `없음` for
+/// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`.
+fn names_its_count(subject: &str, value: &str) -> bool {
+    const NAMED: [(&str, u32); 9] = [
+        ("zero", 0),
+        ("one", 1),
+        ("single", 1),
+        ("mono", 1),
+        ("two", 2),
+        ("dual", 2),
+        ("double", 2),
+        ("three", 3),
+        ("triple", 3),
+    ];
+    let said = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| NAMED.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)))
+        .map(|&(_, count)| count)
+        .next();
+    said.is_some_and(|said| count_of(value) == Some(said))
+}
+
+/// The number an answer is, and nothing more: `없음`, `none` and `0` are 0, `1개`, `하나`
+/// and `한 개` are 1, `3가지` is 3 (asides in parentheses apart).
+fn count_of(value: &str) -> Option<u32> {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    let spelled = [
+        ("없음", 0),
+        ("none", 0),
+        ("하나", 1),
+        ("한 개", 1),
+        ("둘", 2),
+        ("두 개", 2),
+        ("셋", 3),
+        ("세 개", 3),
+    ];
+    if let Some(&(_, n)) = spelled.iter().find(|(w, _)| bare.eq_ignore_ascii_case(w)) {
+        return Some(n);
+    }
+    let digits = bare.len() - bare.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let counter = &bare[digits..];
+    (digits > 0 && counter.chars().count() <= 2 && counter.chars().all(is_hangul))
+        .then(|| bare[..digits].parse().ok())
+        .flatten()
 }
 
 /// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
