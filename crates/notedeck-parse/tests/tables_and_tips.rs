@@ -112,3 +112,24 @@ fn a_cell_whose_subject_names_its_count_is_no_card() {
             .any(|c| c.subject == "Zero-Shot" && c.value == "없음")
     );
 }
+
+#[test]
+fn a_subject_is_asked_without_its_parenthesis_but_a_numbered_label_is_its_name() {
+    let d = doc(
+        "| 구분 | Level 1 (CT 중심) | CI/CD 완전 자동화 (Level 2) | Model-as-a-Service (MaaS) |
+| --- | --- | --- | --- |
+| **주요 목적** | 데이터 변화 대응 | 코드 변경 대응 | 모델을 API로 제공 |
+",
+    );
+    assert_eq!(
+        cards(&d),
+        [
+            "definition | 역량평가 정리::문제 9 | MaaS => Model-as-a-Service",
+            "table | 역량평가 정리::문제 9 | Level 1 › 주요 목적 => 데이터 변화 대응",
+            "table | 역량평가 정리::문제 9 | Level 2 › 주요 목적 => 코드 변경 대응",
+            "table | 역량평가 정리::문제 9 | Model-as-a-Service › 주요 목적 => 모델을 API로 제공",
+        ]
+    );
+    // The key, and so the id, still comes from the cells as written.
+    assert_eq!(d.cards[2].key, "주요 목적 › CI/CD 완전 자동화 (Level 2)");
+}

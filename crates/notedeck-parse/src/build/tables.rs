@@ -529,13 +529,38 @@ fn is_family_of(run: &str, words: &str) -> bool {
 
 /// `PTQ` for a subject written as a term, `PTQ (Post-Training Quantization)`: the term's
 /// definition card asks the expansion, and shown on every cell's front it gives answers away
-/// (`시점` → `학습이 끝난 후`). Read from the subject as the term parser reads it.
+/// (`시점` → `학습이 끝난 후`). Read from the subject as the term parser reads it. Any other
+/// trailing parenthesis goes too, as it does from a topic's title on its own cards:
+/// `Model-as-a-Service (MaaS)` is asked as `Model-as-a-Service`, and `Level 1 (CT 중심)` as
+/// `Level 1`, whose purpose `CT 중심` would give away; but `CI/CD 완전 자동화 (Level 2)` as
+/// `Level 2`.
 fn short_name(subject: &str) -> &str {
     let trimmed = subject.trim();
-    crate::terms::find_terms(trimmed)
+    if let Some(t) = crate::terms::find_terms(trimmed)
         .into_iter()
         .find(|t| t.whole == (0..trimmed.len()) && t.name.start == 0)
-        .map_or(subject, |t| trimmed[t.name].trim())
+    {
+        return trimmed[t.name].trim();
+    }
+    let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return trimmed;
+    };
+    let (head, inside) = (
+        trimmed[..open].trim(),
+        &trimmed[open + 1..trimmed.len() - 1],
+    );
+    // `CI/CD 완전 자동화 (Level 2)`: a numbered label in the parenthesis is the name, and
+    // what comes before it describes it.
+    let numbered = inside.split_once(' ').is_some_and(|(word, n)| {
+        word.chars().all(|c| c.is_ascii_alphabetic()) && n.chars().all(|c| c.is_ascii_digit())
+    });
+    if numbered {
+        inside
+    } else if head.is_empty() {
+        trimmed
+    } else {
+        head
+    }
 }
 
 /// Whether a cell's answer, its check marks aside, is only words of its own question
