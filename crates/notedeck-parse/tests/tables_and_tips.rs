@@ -133,3 +133,67 @@ fn a_subject_is_asked_without_its_parenthesis_but_a_numbered_label_is_its_name()
     // The key, and so the id, still comes from the cells as written.
     assert_eq!(d.cards[2].key, "주요 목적 › CI/CD 완전 자동화 (Level 2)");
 }
+
+#[test]
+fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
+    let d = doc("## **2. Score-CAM**
+
+### 특징
+
+- Gradient 불필요 → 백프로퍼게이션 없이 가능
+- 계산량 많음 (채널 수만큼 forward 필요)
+- 노이즈 적고 안정적
+
+## **3. GCN**
+
+- **transductive**: 학습 때 전체 그래프의 인접 행렬이 필요 → 새 노드에 바로 적용 어려움
+- **학습/추론 차이**: 없음 (배치 통계를 쓰지 않음)
+
+## **4. 비교 요약 표**
+
+| 항목 | Score-CAM | GCN |
+| --- | --- | --- |
+| **계산량** | 많음 (채널 수 × forward) | 적음 |
+| **노이즈** | 적음 | 다소 있음 |
+| **대규모 그래프** | 가능 | 어려움 (전체 인접 행렬) |
+| **배치 크기 의존** | 있음 | 없음 |
+");
+    let tables: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.starts_with("table"))
+        .collect();
+    assert_eq!(
+        tables,
+        [
+            "table | 역량평가 정리::문제 9 | GCN › 계산량 => 적음",
+            "table | 역량평가 정리::문제 9 | GCN › 노이즈 => 다소 있음",
+            "table | 역량평가 정리::문제 9 | Score-CAM › 대규모 그래프 => 가능",
+            // What is hard for GCN in its bullet is a new node, not a large graph; and its
+            // `없음` is about training and inference, `배치` only in an aside.
+            "table | 역량평가 정리::문제 9 | GCN › 대규모 그래프 => 어려움 (전체 인접 행렬)",
+            "table | 역량평가 정리::문제 9 | Score-CAM › 배치 크기 의존 => 있음",
+            "table | 역량평가 정리::문제 9 | GCN › 배치 크기 의존 => 없음",
+        ]
+    );
+    let said_again: Vec<(usize, &str)> = d
+        .skipped
+        .iter()
+        .filter(|s| s.reason.starts_with("table cell that says again a bullet"))
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        said_again,
+        [
+            (
+                22,
+                "table cell that says again a bullet of the card on line 7 (Score-CAM › 특징); \
+                 that card is kept"
+            ),
+            (
+                23,
+                "table cell that says again a bullet of the card on line 7 (Score-CAM › 특징); \
+                 that card is kept"
+            ),
+        ]
+    );
+}

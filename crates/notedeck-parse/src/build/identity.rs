@@ -51,7 +51,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         self.merge_same_facts(&mut raw);
+        // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
+        self.drop_cells_in_bullets(&mut raw);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }

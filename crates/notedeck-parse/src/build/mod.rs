@@ -16,6 +16,7 @@
 //! Cards: see [`crate`] docs and `docs/rules.md` ("Parser: outline and card rules").
 
 mod cards;
+mod cells;
 mod claims;
 mod context;
 mod definitions;

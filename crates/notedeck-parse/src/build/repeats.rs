@@ -219,7 +219,7 @@ fn bold_parts(html: &str) -> impl Iterator<Item = &str> {
 
 /// Two words that are one word, a Korean particle of up to two syllables aside (`방향` and
 /// `방향으로`).
-fn same_word(a: &str, b: &str) -> bool {
+pub(super) fn same_word(a: &str, b: &str) -> bool {
     let glued = |long: &str, short: &str| {
         long.strip_prefix(short).is_some_and(|rest| {
             rest.chars().count() <= 2 && rest.chars().all(super::tables::is_hangul)

@@ -1,0 +1,146 @@
+//! A table cell that says again a bullet of its subject's own card. Notes list a topic's
+//! traits as bullets (`Score-CAM › 특징`: `계산량 많음 (채널 수만큼 forward 필요)`, `노이즈
+//! 적고 안정적`) and then compare the topics in a table (`Score-CAM › 계산량` → `많음`); the
+//! cell asks one of those bullets again. The bullet's card is kept, and the cell is listed as
+//! skipped, naming it.
+
+use super::facts::{answer_words, name_key, plain, without_asides};
+use super::{Builder, RawCard};
+use crate::{CardKind, Skipped};
+
+impl Builder<'_, '_> {
+    /// Drop every table cell whose answer a bullet of a card about the same subject already
+    /// says, with the cell's facet named in the bullet ([`says_again`]).
+    pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
+        if !raw.iter().any(|r| r.card.kind == CardKind::Table) {
+            return;
+        }
+        // (subject, card) of every card asking `subject › facet` with a list of bullets or a
+        // line of its own: a note has few, and each cell looks only at its subject's.
+        let mut bullets: Vec<(String, usize, Vec<Clause>)> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            if r.card.kind != CardKind::Basic {
+                continue;
+            }
+            let Some((subject, _)) = r.card.front.split_once(" › ") else {
+                continue;
+            };
+            let clauses: Vec<Clause> = items(&r.card.back)
+                .flat_map(|item| item.split(['→', ',', ';', '+']))
+                .flat_map(|part| part.split(". "))
+                .map(|clause| Clause {
+                    words: answer_words(clause),
+                    bare: answer_words(&without_asides(clause)),
+                })
+                .filter(|c| !c.bare.is_empty())
+                .collect();
+            bullets.push((name_key(&plain(subject)), i, clauses));
+        }
+        if bullets.is_empty() {
+            return;
+        }
+        let mut gone: Vec<(usize, usize)> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            if r.card.kind != CardKind::Table {
+                continue;
+            }
+            let Some((subject, facet)) = r.card.front.split_once(" › ") else {
+                continue;
+            };
+            let subject = name_key(&plain(subject));
+            let facet = answer_words(facet);
+            let value = answer_words(&without_asides(&r.card.back));
+            if value.is_empty() {
+                continue;
+            }
+            let said = bullets
+                .iter()
+                .filter(|(s, _, _)| *s == subject)
+                .find(|(_, _, clauses)| clauses.iter().any(|c| c.says_again(&facet, &value)));
+            if let Some(&(_, k, _)) = said {
+                gone.push((i, k));
+            }
+        }
+        if gone.is_empty() {
+            return;
+        }
+        for &(i, k) in gone.iter().filter(|_| self.keep_skipped) {
+            let (cell, kept) = (&raw[i].card, &raw[k].card);
+            self.doc.skipped.push(Skipped {
+                line: cell.line,
+                span: cell.span.clone(),
+                reason: format!(
+                    "table cell that says again a bullet of the card on line {} ({}); that \
+                     card is kept",
+                    kept.line,
+                    plain(&kept.front)
+                ),
+            });
+        }
+        let mut at = 0;
+        let mut next = gone.iter().map(|&(cell, _)| cell).peekable();
+        raw.retain(|_| {
+            at += 1;
+            let drop = next.peek() == Some(&(at - 1));
+            if drop {
+                next.next();
+            }
+            !drop
+        });
+    }
+}
+
+/// The text of each bullet of an answer (a nested list's text left to its own items), or the
+/// whole answer when it is no list.
+fn items(html: &str) -> impl Iterator<Item = &str> {
+    let listed = html.contains("<li>");
+    let whole = (!listed).then_some(html);
+    let bullets = html
+        .split("<li>")
+        .skip(1)
+        .filter(move |_| listed)
+        .map(|item| item.split(['<']).next().unwrap_or(""));
+    whole.into_iter().chain(bullets)
+}
+
+/// A clause of a bullet (its parts between `→`, `,`, `;`, `+` and sentence ends), as words: all of
+/// them, and those outside its asides in parentheses.
+struct Clause {
+    words: String,
+    bare: String,
+}
+
+impl Clause {
+    /// Whether the clause says a cell's answer about the cell's facet: one of the facet's
+    /// words outside its asides, and every word of the answer. `계산량 많음 (채널 수만큼
+    /// forward 필요)` says `계산량` → `많음`, and `노이즈 적고 안정적` says `노이즈` → `적음`;
+    /// `없음 (배치 통계를 쓰지 않음)` says nothing about `배치 크기 의존`, and in `학습 때 전체
+    /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
+    fn says_again(&self, facet: &str, value: &str) -> bool {
+        let has = |words: &str, w: &str| words.split(' ').any(|b| same_stem(w, b));
+        facet
+            .split(' ')
+            .any(|w| w.chars().count() >= 2 && has(&self.bare, w))
+            && value.split(' ').all(|w| has(&self.words, w))
+    }
+}
+
+/// Two words with one stem: equal, glued to a particle of up to two syllables (`방향`,
+/// `방향으로`), or one predicate in two endings (`적음`, `적고`; `없음`, `없이`).
+fn same_stem(a: &str, b: &str) -> bool {
+    if super::repeats::same_word(a, b) {
+        return true;
+    }
+    let stem = |w: &'_ str| -> Option<String> {
+        let mut chars: Vec<char> = w.chars().collect();
+        let last = *chars.last()?;
+        (chars.len() >= 2 && ENDINGS.contains(&last)).then(|| {
+            chars.pop();
+            chars.into_iter().collect()
+        })
+    };
+    matches!((stem(a), stem(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Endings of a Korean predicate in a note's terse bullets: `적음`, `적고`, `적으며`, `필요함`.
+const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '게'];
