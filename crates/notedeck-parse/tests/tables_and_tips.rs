@@ -197,3 +197,25 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
         ]
     );
 }
+
+#[test]
+fn a_facet_with_one_answer_for_every_subject_is_no_card() {
+    let d = doc("| 형식 | 부호 | 지수 | 가수 |
+| --- | --- | --- | --- |
+| **FP32** | 1 | 8 | 23 |
+| **FP16** | 1 | 5 | 10 |
+| **BF16** | 1 | 8 | 7 |
+");
+    let fronts: Vec<String> = d.cards.iter().map(|c| c.front.clone()).collect();
+    assert!(fronts.iter().all(|f| !f.ends_with("부호")), "{fronts:?}");
+    // Two subjects sharing an answer still differ from the third: the cells stay.
+    assert!(fronts.contains(&"FP32 › 지수".to_string()), "{fronts:?}");
+    assert_eq!(fronts.len(), 6);
+    let same: Vec<usize> = d
+        .skipped
+        .iter()
+        .filter(|s| s.reason.contains("same answer for every subject"))
+        .map(|s| s.line)
+        .collect();
+    assert_eq!(same, [7, 8, 9]);
+}

@@ -75,6 +75,33 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .map(|name| self.topic_named(name, sec))
             .collect();
+        // Facets (rows or columns) with one answer for three subjects or more (`FP32 | FP16
+        // | BF16` over `부호` → `1`): what no subject differs in is not worth a card each.
+        let values_of = |facet: usize| -> Vec<&str> {
+            if columns_are_subjects {
+                rows.get(facet)
+                    .map(|r| r.iter().skip(1).map(|(p, _)| p.text.trim()).collect())
+                    .unwrap_or_default()
+            } else {
+                rows.iter()
+                    .map(|r| r.get(facet).map_or("", |(p, _)| p.text.trim()))
+                    .collect()
+            }
+        };
+        let facet_count = if columns_are_subjects {
+            rows.len()
+        } else {
+            head.len()
+        };
+        let same_for_all: Vec<bool> = (0..facet_count)
+            .map(|f| {
+                let values = values_of(f);
+                values.len() >= 3
+                    && values.len() == subjects.len()
+                    && !values[0].is_empty()
+                    && values.iter().all(|v| *v == values[0])
+            })
+            .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
         // `R-CNN 계열`) belong with those sections too, though no fact is keyed by them.
         // The facets of the table's topic with their names, read once and only if a subject
@@ -162,6 +189,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         cell_block.span.clone(),
                         "table cell whose answer only repeats its question (a yes or no the \
                          front gives away)",
+                    );
+                    continue;
+                }
+                if same_for_all[if columns_are_subjects { r } else { c }] {
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell with the same answer for every subject of its table (no \
+                         subject differs in it)",
                     );
                     continue;
                 }
