@@ -219,3 +219,41 @@ fn a_facet_with_one_answer_for_every_subject_is_no_card() {
         .collect();
     assert_eq!(same, [7, 8, 9]);
 }
+
+#[test]
+fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
+    let d = doc("## **1. ViT**
+
+- **특징**: CNN보다 **귀납적 편향(inductive bias)**이 약함 → 데이터가 많이 필요
+- **사용 모델**: T5, ALBERT, XLNet, LLaMA
+
+| 구분 | ViT |
+| --- | --- |
+| **귀납적 편향** | 약함 |
+| **대표 모델** | T5, ALBERT, LLaMA |
+| **패치 크기** | 16×16 |
+");
+    let tables: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.starts_with("table"))
+        .collect();
+    assert_eq!(
+        tables,
+        ["table | 역량평가 정리::문제 9 | ViT › 패치 크기 => 16×16"]
+    );
+    let reasons: Vec<&str> = d.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons.contains(
+            &"table cell that says again a bullet of the card on line 7 (ViT › 특징); that card \
+              is kept"
+        ),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(
+            &"table cell that says again a bullet of the card on line 8 (ViT › 사용 모델); that \
+              card is kept"
+        ),
+        "{reasons:?}"
+    );
+}

@@ -10,7 +10,8 @@ use crate::{CardKind, Skipped};
 
 impl Builder<'_, '_> {
     /// Drop every table cell whose answer a bullet of a card about the same subject already
-    /// says, with the cell's facet named in the bullet ([`says_again`]).
+    /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
+    /// list of names a card about the subject lists.
     pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
         if !raw.iter().any(|r| r.card.kind == CardKind::Table) {
             return;
@@ -53,10 +54,22 @@ impl Builder<'_, '_> {
             if value.is_empty() {
                 continue;
             }
+            // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
+            // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
+            // is called.
+            let parts: Vec<String> = without_asides(&r.card.back)
+                .split(',')
+                .map(answer_words)
+                .filter(|p| !p.is_empty())
+                .collect();
             let said = bullets
                 .iter()
                 .filter(|(s, _, _)| *s == subject)
-                .find(|(_, _, clauses)| clauses.iter().any(|c| c.says_again(&facet, &value)));
+                .find(|(_, _, clauses)| {
+                    clauses.iter().any(|c| c.says_again(&facet, &value))
+                        || parts.len() >= 2
+                            && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p))
+                });
             if let Some(&(_, k, _)) = said {
                 gone.push((i, k));
             }
@@ -99,7 +112,15 @@ fn items(html: &str) -> impl Iterator<Item = &str> {
         .split("<li>")
         .skip(1)
         .filter(move |_| listed)
-        .map(|item| item.split(['<']).next().unwrap_or(""));
+        .map(|item| {
+            // Up to the item's end or its nested list; inline markup stays inside its words.
+            let end = ["</li>", "<ul>", "<ol>"]
+                .iter()
+                .filter_map(|t| item.find(t))
+                .min()
+                .unwrap_or(item.len());
+            &item[..end]
+        });
     whole.into_iter().chain(bullets)
 }
 
