@@ -351,8 +351,7 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
             return None;
         }
         // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is hidden on its own, so the
-        // cues stay shown, and all in one card: pairs contrast, and a card showing one
-        // pair's value would give the other away. When a mark cannot be placed, one deletion.
+        // cues stay shown. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
         let pairs = pair_marks(t, cut, sep);
         let paired = (!pairs.is_empty())
@@ -422,8 +421,14 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
 }
 
 /// Where the values of `cue → value, cue → value` start and end after the first cut at `cut`:
-/// `(offset, Some(1))` opens a deletion (all of the one card `c1`), `(offset, None)` closes
-/// one. Empty when the line has one value.
+/// `(offset, Some(n))` opens a deletion of card `cn`, `(offset, None)` closes one. Empty when
+/// the line has one value.
+///
+/// Each pair is a card of its own (`Warmup = {{c1::초반 선형 증가}}, Cosine = {{c2::부드럽게
+/// 감소}}`): one card hiding every pair asks several facts at once. But two pairs whose
+/// values are names, or share words, contrast (`빠른 수렴 → Adam, 일반화 → SGD`, `데이터 적음
+/// → CNN 유리, 데이터 많음 → ViT 유리`): a card showing one value gives the other away, so
+/// both are hidden on one card.
 fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     let mut marks = vec![(cut, Some(1))];
     let mut from = cut;
@@ -442,10 +447,35 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
         }
         n += 1;
         marks.push((comma, None));
-        marks.push((next + sep.len(), Some(1)));
+        marks.push((next + sep.len(), Some(n)));
         from = next + sep.len();
     }
-    if n == 1 { Vec::new() } else { marks }
+    if n == 1 {
+        return Vec::new();
+    }
+    let values: Vec<Vec<&str>> = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, open))| open.is_some())
+        .map(|(i, &(at, _))| {
+            let end = marks.get(i + 1).map_or(t.len(), |&(end, _)| end);
+            // Words, not the arrows and pluses between them.
+            t[at..end]
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .collect()
+        })
+        .collect();
+    let contrast = n == 2
+        && (values.iter().any(|v| v.len() < 2) || values[0].iter().any(|w| values[1].contains(w)));
+    if contrast {
+        for (_, open) in &mut marks {
+            if open.is_some() {
+                *open = Some(1);
+            }
+        }
+    }
+    marks
 }
 
 /// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
