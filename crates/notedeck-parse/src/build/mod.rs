@@ -90,13 +90,15 @@ pub(crate) fn parse_document(
     }
     let tex_lines = b.images_and_tex_lines();
     b.copies = display_copies(text, tex_lines);
-    // Plain text of every top-level heading and paragraph, computed once.
-    let plains: Vec<Option<Plain>> = tree
+    // Plain text of every top-level heading and paragraph, computed once. Boxed and
+    // trimmed: it is kept for the whole parse, and inline it is over a hundred bytes for
+    // every other block too.
+    let plains: Vec<Option<Box<Plain>>> = tree
         .blocks
         .iter()
         .map(|bl| {
             matches!(bl.kind, Kind::Heading(_) | Kind::Paragraph)
-                .then(|| Plain::of(text, tree.inner(bl)))
+                .then(|| Plain::of(text, tree.inner(bl)).kept())
         })
         .collect();
     b.outline(&plains);
