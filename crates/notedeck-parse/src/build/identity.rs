@@ -1,20 +1,28 @@
 //! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
 //! from (deck namespace, heading path, key).
 
-use super::{Builder, RawCard};
+use super::{Finish, RawCard};
 use crate::{Card, Problem, Span};
 use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
 
-impl<'t, 'a> Builder<'t, 'a> {
+impl Finish {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
-    pub(super) fn finish_cards(&mut self) {
-        let raw = std::mem::take(&mut self.raw_cards);
+    pub(super) fn finish_cards(&mut self, raw: Vec<RawCard>) {
         let mut raw = in_source_order(raw);
+        self.assign_ids(&mut raw);
+        self.merge_same_facts(&mut raw);
+        self.drop_repeated_tips(&mut raw);
+        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
+    }
+
+    /// Make keys unique per heading path and give every card its id, or its pin. A function
+    /// of its own so that the table of ids is gone before the merges make theirs.
+    fn assign_ids(&mut self, raw: &mut [RawCard]) {
         // Keyed by the card's id before disambiguation: same namespace, path and key.
         let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
-        for r in &mut raw {
+        for r in raw.iter_mut() {
             let title = &self.doc.title;
             let hashed = |card: &Card, ns: &Option<String>| match ns {
                 Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
@@ -50,9 +58,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        self.merge_same_facts(&mut raw);
-        self.drop_repeated_tips(&mut raw);
-        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }
 

@@ -110,12 +110,30 @@ pub(crate) fn parse_document(
         b.body(*sec, blocks, &plains);
     }
     b.essay(&runs, &plains);
-    b.finish_cards();
-    statements::context_keeps_clozes_hidden(&mut b.doc.cards);
+    // Ids and merges need only the drafts: the tree and the plain texts go first, since
+    // giving every draft its id is where the parse of a large note is at its largest.
+    let Builder {
+        lines,
+        doc,
+        pins,
+        raw_cards,
+        keep_skipped,
+        ..
+    } = b;
+    drop(plains);
+    drop(tree);
+    let mut f = Finish {
+        doc,
+        pins,
+        keep_skipped,
+    };
+    f.finish_cards(raw_cards);
+    let mut doc = f.doc;
+    statements::context_keeps_clozes_hidden(&mut doc.cards);
     if text.contains('\0') {
-        replace_nul(&mut b.doc);
+        replace_nul(&mut doc);
     }
-    (b.doc, b.lines)
+    (doc, lines)
 }
 
 /// Replace U+0000 by U+FFFD in every string of `doc`, as CommonMark asks: a NUL in a card
@@ -245,6 +263,16 @@ struct RawCard {
     /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
     /// a card of its topic ([`repeats`]).
     tip: bool,
+}
+
+/// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
+/// ids and merge those that ask one fact.
+struct Finish {
+    doc: Document,
+    /// `<!-- id: … -->` pins by 0-based line: (id, span).
+    pins: HashMap<usize, (String, Span)>,
+    /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
+    keep_skipped: bool,
 }
 
 struct Builder<'t, 'a> {
