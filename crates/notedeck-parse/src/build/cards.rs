@@ -306,7 +306,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 card.back.push_str("<br>");
             }
             card.back.push_str(&html);
-            card.images.extend(images);
+            let mut all = std::mem::take(&mut card.images).into_vec();
+            all.extend(images);
+            card.images = all.into_boxed_slice();
         }
     }
 

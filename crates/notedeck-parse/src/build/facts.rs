@@ -400,7 +400,9 @@ impl Finish {
                 let kept = &mut raw[k].card;
                 kept.back.push_str("<br>");
                 kept.back.push_str(&tag);
-                kept.images.push(image);
+                let mut all = std::mem::take(&mut kept.images).into_vec();
+                all.push(image);
+                kept.images = all.into_boxed_slice();
             }
             if !self.keep_skipped {
                 continue;

@@ -5,6 +5,7 @@ use super::{Finish, RawCard};
 use crate::{Card, Problem, Span};
 use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 impl Finish {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
@@ -24,7 +25,7 @@ impl Finish {
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in raw.iter_mut() {
             let title = &self.doc.title;
-            let hashed = |card: &Card, ns: &Option<String>| match ns {
+            let hashed = |card: &Card, ns: &Option<Arc<str>>| match ns {
                 Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
                 None => id_bytes(title, &card.path, &card.key),
             };
@@ -40,7 +41,7 @@ impl Finish {
                 .pin_lines
                 .iter()
                 .flatten()
-                .find_map(|l| self.pins.get(l))
+                .find_map(|&l| self.pins.get(&(l as usize)))
                 .map(|(id, span)| (id.clone(), span.clone()));
             if let Some((id, span)) = pin {
                 if let Some(prev) = used_pins.insert(id.clone(), r.card.line) {
@@ -54,7 +55,7 @@ impl Finish {
                     });
                 } else {
                     r.card.id = id.clone();
-                    r.card.pinned_id = Some(id);
+                    r.card.pinned_id = Some(id.into_boxed_str());
                 }
             }
         }

@@ -165,11 +165,11 @@ fn replace_nul(doc: &mut Document) {
         for d in &mut c.cloze {
             d.range = grown(&c.front, d.range.start)..grown(&c.front, d.range.end);
         }
-        for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id]
-            .into_iter()
-            .chain(&mut c.pinned_id)
-        {
+        for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id] {
             fix(s);
+        }
+        if let Some(pin) = c.pinned_id.as_mut().filter(|p| p.contains('\0')) {
+            *pin = pin.replace('\0', "\u{FFFD}").into_boxed_str();
         }
         for names in [&mut c.deck, &mut c.path, &mut c.tags] {
             if names.iter().any(|s| s.contains('\0')) {
@@ -250,16 +250,17 @@ struct CardDraft {
 /// A card before its id is known.
 struct RawCard {
     card: Card,
-    /// Id namespace other than the heading path (a table pin), if any.
-    namespace: Option<String>,
-    /// Lines (0-based) where a pin for this card may sit.
-    pin_lines: [Option<usize>; 2],
+    /// Id namespace other than the heading path (a table pin), if any; shared by the cells
+    /// of the table.
+    namespace: Option<Arc<str>>,
+    /// Lines (0-based) where a pin for this card may sit; `u32` as every offset of a parse.
+    pin_lines: [Option<u32>; 2],
     /// The (topic, facet) the card asks about, hashed ([`facts::fact_hash`]); `None` for
     /// cards that ask no such question (cloze, definitions, a topic's loose bullets).
     fact: Option<u64>,
     /// The same question in fewer words ([`facts::near_keys`]): `Level 0 › 모니터링` for a
     /// cell asking `Level 0 › 운영 모니터링`. Empty for most cards.
-    near: Vec<u64>,
+    near: Box<[u64]>,
     /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
     /// a card of its topic ([`repeats`]).
     tip: bool,
@@ -395,6 +396,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             span,
             ..
         } = draft;
+
         let (deck, tags, shown) = self
             .ctx(sec)
             .map(|c| (c.deck.clone(), c.tags.clone(), c.shown.clone()))
@@ -411,6 +413,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|im| im.span.end <= span.end)
             .cloned()
             .collect();
+        let cloze = cloze.into_boxed_slice();
         Card {
             kind,
             id: String::new(),
@@ -438,7 +441,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(draft.span, "would make a card with an empty side");
             return;
         }
-        let mut pin_lines = [draft.pin_at.map(|o| self.lines.line_of(o)), None];
+        let line32 = |l: usize| u32::try_from(l).unwrap_or(u32::MAX);
+        let mut pin_lines = [draft.pin_at.map(|o| line32(self.lines.line_of(o))), None];
         if let Some(l) = draft.pin_line {
             // The pin may sit on the first non-blank line after the heading.
             let mut l = l;
@@ -459,7 +463,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     break;
                 }
             }
-            pin_lines[1] = Some(l);
+            pin_lines[1] = Some(line32(l));
         }
         let (fact, near) = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
@@ -467,7 +471,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             namespace: None,
             pin_lines,
             fact,
-            near,
+            near: near.into_boxed_slice(),
             tip: false,
         });
     }
