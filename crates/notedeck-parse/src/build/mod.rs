@@ -389,13 +389,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let CardDraft {
             kind,
             sec,
-            key,
-            front,
-            back,
+            mut key,
+            mut front,
+            mut back,
             cloze,
             span,
             ..
         } = draft;
+        // A draft is kept until the whole note is read, and its text was grown piece by
+        // piece: the spare room of every draft's buffers is a good part of a parse's peak.
+        key.shrink_to_fit();
+        front.shrink_to_fit();
+        back.shrink_to_fit();
 
         let (deck, tags, shown) = self
             .ctx(sec)
