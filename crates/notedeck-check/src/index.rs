@@ -171,7 +171,12 @@ impl Index {
             note.doc.claims.iter().map(|c| Some(claims::key(c))),
             sharers.as_deref_mut(),
         );
-        for key in note.cards.cards.iter().filter_map(|c| c.front_key) {
+        for key in note
+            .cards
+            .cards
+            .iter()
+            .filter_map(crate::CardDigest::front_key)
+        {
             if let Some(posted) = self.fronts.get_mut(&key) {
                 if let Some(out) = sharers.as_deref_mut() {
                     out.extend(posted.as_slice().iter().map(|&(file, _)| file));
@@ -317,7 +322,7 @@ impl NoteKeys {
                 .cards
                 .iter()
                 .enumerate()
-                .filter_map(|(i, c)| Some((c.front_key?, u32::try_from(i).ok()?)))
+                .filter_map(|(i, c)| Some((c.front_key()?, u32::try_from(i).ok()?)))
                 .collect(),
         }
     }

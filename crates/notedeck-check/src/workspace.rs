@@ -216,7 +216,12 @@ impl Workspace {
             self.check_local(path, note, &mut out[i]);
             names.extend(note.doc.terms.iter().map(|t| t.name.as_str()));
             keys.extend(note.doc.claims.iter().map(claims::key));
-            fronts.extend(note.cards.cards.iter().filter_map(|c| c.front_key));
+            fronts.extend(
+                note.cards
+                    .cards
+                    .iter()
+                    .filter_map(crate::CardDigest::front_key),
+            );
         }
         let wanted = |path: &Path| slot.contains_key(path);
         let mut cross = Vec::new();

@@ -153,13 +153,13 @@ fn empty_answer_is_reported_for_a_blank_back() {
         path: vec!["BERT".to_string()].into(),
         front: "BERT › 장점".to_string(),
         back: back.to_string(),
-        cloze: Vec::new(),
+        cloze: Box::default(),
         tags: Default::default(),
         span: start..text.len() - 1,
         line: 5,
         context: None,
         pinned_id: None,
-        images: Vec::new(),
+        images: Box::default(),
     };
     // The rules read the card digests a note computes when it is made.
     note.doc.cards = vec![card(CardKind::Basic, "<p> </p>")];

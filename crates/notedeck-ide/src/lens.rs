@@ -29,7 +29,7 @@ impl Analysis<'_> {
                         .cards
                         .cards
                         .iter()
-                        .filter(|c| section.span.contains(&c.span.start))
+                        .filter(|c| section.span.contains(&c.span().start))
                         .count();
                     (n > 0).then(|| Lens {
                         span: section.heading_span.clone(),

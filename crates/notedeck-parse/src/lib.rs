@@ -106,6 +106,10 @@ pub enum CardKind {
 }
 
 /// One atomic flashcard.
+///
+/// Its lists are boxed slices and its pin a boxed string: a large note makes drafts by the
+/// hundred thousand before merging them, and most have no deletion, image or pin, so every
+/// byte inline counts where the spare capacity of a vector never does.
 #[derive(Debug, Clone, Serialize)]
 pub struct Card {
     /// The card's note type.
@@ -135,7 +139,7 @@ pub struct Card {
     /// Back as HTML; empty for cloze cards whose text is all on the front.
     pub back: String,
     /// For a cloze card, the parts of [`Card::front`] it hides, in order; empty otherwise.
-    pub cloze: Vec<Deletion>,
+    pub cloze: Box<[Deletion]>,
     /// Tags as plain names: the problem and topic short titles (`문제 9`, `BERT`). How a
     /// tag is spelled for a flashcard program (no spaces in Anki) is the exporter's business.
     pub tags: Arc<[String]>,
@@ -144,9 +148,9 @@ pub struct Card {
     /// 1-based line of `span.start`.
     pub line: usize,
     /// The explicit id pin, if the note carries one for this card.
-    pub pinned_id: Option<String>,
+    pub pinned_id: Option<Box<str>>,
     /// Images referenced by the card's front or back.
-    pub images: Vec<ImageRef>,
+    pub images: Box<[ImageRef]>,
 }
 
 impl Card {

@@ -14,44 +14,67 @@ pub struct Position {
 /// Line starts of one text, for converting offsets both ways in O(log n).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// Line starts as `u32`: every note a workspace holds keeps its index, and on a vault
+    /// of ten thousand notes `usize` starts were twice the memory for nothing.
+    starts: Vec<u32>,
+    /// The line starts of a text of 4 GiB or more, which `starts` cannot hold; empty
+    /// otherwise.
+    wide: Vec<usize>,
 }
 
 impl LineIndex {
     /// Index the line starts of `text`. `\n`, `\r\n` and a lone `\r` (old Mac files) each end
     /// a line, as in CommonMark and LSP; the line ending belongs to the line it ends.
     pub fn new(text: &str) -> Self {
-        if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        if u32::try_from(text.len()).is_err() {
+            let mut wide = Vec::new();
+            each_line_start(text, |at| wide.push(at));
+            return LineIndex {
+                starts: Vec::new(),
+                wide,
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut starts = if memchr::memchr(b'\r', bytes).is_none() {
             // The usual case. Every note is indexed when it is parsed: the lines are counted
-            // first (a loop the compiler vectorises) so the vector is allocated once, then
-            // found with a vectorised search, which is several times cheaper than the
-            // standard library's one line at a time.
-            let bytes = text.as_bytes();
+            // first (a loop the compiler vectorises) so the vector is allocated once.
             // Byte-wide counters over chunks that cannot overflow one: 32 bytes a step.
             let count: usize = bytes
                 .chunks(255)
                 .map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
                 .sum();
-            let mut starts = Vec::with_capacity(count + 1);
-            starts.push(0);
-            starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-            return LineIndex { starts };
+            Vec::with_capacity(count + 1)
+        } else {
+            Vec::new()
+        };
+        // Every start is at most the text's length, which fits.
+        each_line_start(text, |at| starts.push(at as u32));
+        LineIndex {
+            starts,
+            wide: Vec::new(),
         }
-        let mut starts = vec![0];
-        let bytes = text.as_bytes();
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+    }
+
+    /// Where 0-based `line` starts, if the text has that line.
+    fn start(&self, line: usize) -> Option<usize> {
+        if self.wide.is_empty() {
+            self.starts.get(line).map(|&s| s as usize)
+        } else {
+            self.wide.get(line).copied()
+        }
     }
 
     /// 0-based line containing byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
+        let found = if self.wide.is_empty() {
+            match u32::try_from(offset) {
+                Ok(offset) => self.starts.binary_search(&offset),
+                Err(_) => Err(self.starts.len()),
+            }
+        } else {
+            self.wide.binary_search(&offset)
+        };
+        match found {
             Ok(i) => i,
             Err(i) => i - 1,
         }
@@ -59,12 +82,12 @@ impl LineIndex {
 
     /// Byte offset where 0-based `line` starts (clamped to the last line).
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts[line.min(self.starts.len() - 1)]
+        self.start(line.min(self.line_count() - 1)).unwrap_or(0)
     }
 
     /// Number of lines.
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        self.starts.len().max(self.wide.len())
     }
 
     /// Position of byte `offset` in `text` (which must be the text this index was built from).
@@ -72,7 +95,7 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
-        let start = self.starts[line];
+        let start = self.line_start(line);
         let character = text[start..offset].encode_utf16().count();
         Position {
             line: line as u32,
@@ -84,11 +107,11 @@ impl LineIndex {
     /// column inside a surrogate pair clamps to the character's start.
     pub fn offset(&self, text: &str, pos: Position) -> usize {
         let line = pos.line as usize;
-        if line >= self.starts.len() {
+        if line >= self.line_count() {
             return text.len();
         }
-        let start = self.starts[line];
-        let end = self.starts.get(line + 1).map_or(text.len(), |&next| {
+        let start = self.line_start(line);
+        let end = self.start(line + 1).map_or(text.len(), |next| {
             let bytes = text.as_bytes();
             let mut end = next - 1;
             if bytes.get(end) == Some(&b'\n') && end > start && bytes.get(end - 1) == Some(&b'\r') {
@@ -105,6 +128,23 @@ impl LineIndex {
             units += width;
         }
         end
+    }
+}
+
+/// Call `push` with every line start of `text`, in order: 0, then the offset after each
+/// line ending.
+fn each_line_start(text: &str, mut push: impl FnMut(usize)) {
+    push(0);
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        // A vectorised search, several times cheaper than looking at one byte at a time.
+        memchr::memchr_iter(b'\n', bytes).for_each(|i| push(i + 1));
+        return;
+    }
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            push(i + 1);
+        }
     }
 }
 
@@ -176,6 +216,7 @@ mod tests {
         for text in ["", "a\nb", "a\r\nb\rc\n\n", "\r", "제목\r\n- 항목\rx"] {
             let (_, lines) = crate::parse_with_lines(text, "t");
             assert_eq!(lines.starts, LineIndex::new(text).starts, "{text:?}");
+            assert!(lines.wide.is_empty());
         }
     }
 
@@ -230,7 +271,11 @@ mod tests {
                     ends.then_some(i + 1)
                 }))
                 .collect();
-            assert_eq!(LineIndex::new(text).starts, by_byte, "{text:?}");
+            let index = LineIndex::new(text);
+            let starts: Vec<usize> = (0..index.line_count())
+                .map(|l| index.line_start(l))
+                .collect();
+            assert_eq!(starts, by_byte, "{text:?}");
         }
     }
 

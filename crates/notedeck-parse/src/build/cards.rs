@@ -26,7 +26,12 @@ const STRUCTURE_LABELS: &[&str] = &["구조", "아키텍처", "structure", "arch
 pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
 
 impl<'t, 'a> Builder<'t, 'a> {
-    pub(super) fn body(&mut self, sec: Option<usize>, blocks: &[usize], plains: &[Option<Plain>]) {
+    pub(super) fn body(
+        &mut self,
+        sec: Option<usize>,
+        blocks: &[usize],
+        plains: &[Option<Box<Plain>>],
+    ) {
         let tree = self.tree;
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
@@ -301,7 +306,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 card.back.push_str("<br>");
             }
             card.back.push_str(&html);
-            card.images.extend(images);
+            let mut all = std::mem::take(&mut card.images).into_vec();
+            all.extend(images);
+            card.images = all.into_boxed_slice();
         }
     }
 

@@ -5,10 +5,10 @@
 //! skipped, naming it.
 
 use super::facts::{answer_words, name_key, plain, without_asides};
-use super::{Builder, RawCard};
+use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
 
-impl Builder<'_, '_> {
+impl Finish {
     /// Drop every table cell whose answer a bullet of a card about the same subject already
     /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
     /// list of names a card about the subject lists.

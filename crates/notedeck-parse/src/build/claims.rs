@@ -110,7 +110,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 let plain = Plain {
                     text: content.to_string(),
-                    map: vec![(0, start, exact)],
+                    map: vec![(0, crate::tree::plain_offset(start), exact)],
                     span: start..start + if exact { content.len() } else { 0 },
                     ..Plain::default()
                 };

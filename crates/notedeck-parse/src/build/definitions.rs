@@ -7,7 +7,7 @@ use crate::{CardKind, Span, math, terms};
 use foldhash::{HashSet, HashSetExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
-    pub(super) fn terms(&mut self, plains: &[Option<Plain>]) {
+    pub(super) fn terms(&mut self, plains: &[Option<Box<Plain>>]) {
         let mut found: Vec<crate::Term> = Vec::new();
         // Every `(` in the note: a block without one has no term, found by binary search.
         let parens: Vec<usize> = memchr::memchr_iter(b'(', self.text.as_bytes()).collect();

@@ -45,7 +45,11 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// whose sub-sections are numbered headings over paragraphs, the first sentence of each
     /// such sub-section whose paragraphs were all too long to card, and a cloze of a topic's
     /// opening definition when its paragraph was too long to card.
-    pub(super) fn essay(&mut self, runs: &[(Option<usize>, Vec<usize>)], plains: &[Option<Plain>]) {
+    pub(super) fn essay(
+        &mut self,
+        runs: &[(Option<usize>, Vec<usize>)],
+        plains: &[Option<Box<Plain>>],
+    ) {
         let tree = self.tree;
         let n = self.doc.sections.len();
         // One small record per section (not a list of blocks each): every note pays for
@@ -144,7 +148,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         &mut self,
         kids: &[usize],
         runs: &[(Option<usize>, Vec<usize>)],
-        plains: &[Option<Plain>],
+        plains: &[Option<Box<Plain>>],
     ) {
         let tree = self.tree;
         // (section, first paragraph, its point, the examples it lists)
@@ -285,7 +289,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// 말해 'AI가 AI를 설계하는 기술'입니다.`): a cloze hiding the definition. A cloze, not a
     /// question under the topic's title: an essay's title often says the same thing (`NAS: AI가
     /// AI를 설계하다`).
-    fn definition_cloze(&mut self, topic: usize, first: usize, plains: &[Option<Plain>]) {
+    fn definition_cloze(&mut self, topic: usize, first: usize, plains: &[Option<Box<Plain>>]) {
         let tree = self.tree;
         if tree.blocks[first].kind != Kind::Paragraph {
             return;

@@ -4,7 +4,7 @@
 //! normalised, or one holding the other), only the fuller is kept. Different answers keep both
 //! cards: whether they contradict each other is the checker's `conflicting-claim`.
 
-use super::{Builder, RawCard};
+use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
 use foldhash::{HashMap, HashMapExt};
 
@@ -211,7 +211,7 @@ pub(super) fn without_asides(html: &str) -> String {
     out
 }
 
-impl Builder<'_, '_> {
+impl Finish {
     /// A table cell asking an earlier card's question in fewer or more words (`Level 0 –
     /// Manual Process › 운영 모니터링` after `Level 0: Manual Process › 모니터링`, `BART › 구조`
     /// after `BART › 구조 개요`) asks it again: the first wording is the one learnt.
@@ -287,7 +287,7 @@ fn counts_differ(a: &str, b: &str) -> bool {
     matches!((count(a), count(b)), (Some((na, ua)), Some((nb, ub))) if ua == ub && na != nb)
 }
 
-impl<'t, 'a> Builder<'t, 'a> {
+impl Finish {
     /// Drop every card whose answer another card of the same fact already gives (the fuller of
     /// two is kept, the first when they are equal). Runs after ids are assigned, so a merge
     /// never renumbers the keys of the cards that stay.
@@ -400,7 +400,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let kept = &mut raw[k].card;
                 kept.back.push_str("<br>");
                 kept.back.push_str(&tag);
-                kept.images.push(image);
+                let mut all = std::mem::take(&mut kept.images).into_vec();
+                all.push(image);
+                kept.images = all.into_boxed_slice();
             }
             if !self.keep_skipped {
                 continue;

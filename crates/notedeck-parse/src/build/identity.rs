@@ -1,22 +1,33 @@
 //! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
 //! from (deck namespace, heading path, key).
 
-use super::{Builder, RawCard};
+use super::{Finish, RawCard};
 use crate::{Card, Problem, Span};
 use foldhash::{HashMap, HashMapExt};
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
-impl<'t, 'a> Builder<'t, 'a> {
+impl Finish {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
-    pub(super) fn finish_cards(&mut self) {
-        let raw = std::mem::take(&mut self.raw_cards);
+    pub(super) fn finish_cards(&mut self, raw: Vec<RawCard>) {
         let mut raw = in_source_order(raw);
+        self.assign_ids(&mut raw);
+        self.merge_same_facts(&mut raw);
+        // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
+        self.drop_repeated_tips(&mut raw);
+        self.drop_cells_in_bullets(&mut raw);
+        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
+    }
+
+    /// Make keys unique per heading path and give every card its id, or its pin. A function
+    /// of its own so that the table of ids is gone before the merges make theirs.
+    fn assign_ids(&mut self, raw: &mut [RawCard]) {
         // Keyed by the card's id before disambiguation: same namespace, path and key.
         let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
-        for r in &mut raw {
+        for r in raw.iter_mut() {
             let title = &self.doc.title;
-            let hashed = |card: &Card, ns: &Option<String>| match ns {
+            let hashed = |card: &Card, ns: &Option<Arc<str>>| match ns {
                 Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
                 None => id_bytes(title, &card.path, &card.key),
             };
@@ -32,7 +43,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .pin_lines
                 .iter()
                 .flatten()
-                .find_map(|l| self.pins.get(l))
+                .find_map(|&l| self.pins.get(&(l as usize)))
                 .map(|(id, span)| (id.clone(), span.clone()));
             if let Some((id, span)) = pin {
                 if let Some(prev) = used_pins.insert(id.clone(), r.card.line) {
@@ -46,15 +57,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     });
                 } else {
                     r.card.id = id.clone();
-                    r.card.pinned_id = Some(id);
+                    r.card.pinned_id = Some(id.into_boxed_str());
                 }
             }
         }
-        self.merge_same_facts(&mut raw);
-        // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
-        self.drop_repeated_tips(&mut raw);
-        self.drop_cells_in_bullets(&mut raw);
-        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }
 

@@ -91,13 +91,15 @@ pub(crate) fn parse_document(
     }
     let tex_lines = b.images_and_tex_lines();
     b.copies = display_copies(text, tex_lines);
-    // Plain text of every top-level heading and paragraph, computed once.
-    let plains: Vec<Option<Plain>> = tree
+    // Plain text of every top-level heading and paragraph, computed once. Boxed and
+    // trimmed: it is kept for the whole parse, and inline it is over a hundred bytes for
+    // every other block too.
+    let plains: Vec<Option<Box<Plain>>> = tree
         .blocks
         .iter()
         .map(|bl| {
             matches!(bl.kind, Kind::Heading(_) | Kind::Paragraph)
-                .then(|| Plain::of(text, tree.inner(bl)))
+                .then(|| Plain::of(text, tree.inner(bl)).kept())
         })
         .collect();
     b.outline(&plains);
@@ -109,12 +111,30 @@ pub(crate) fn parse_document(
         b.body(*sec, blocks, &plains);
     }
     b.essay(&runs, &plains);
-    b.finish_cards();
-    statements::context_keeps_clozes_hidden(&mut b.doc.cards);
+    // Ids and merges need only the drafts: the tree and the plain texts go first, since
+    // giving every draft its id is where the parse of a large note is at its largest.
+    let Builder {
+        lines,
+        doc,
+        pins,
+        raw_cards,
+        keep_skipped,
+        ..
+    } = b;
+    drop(plains);
+    drop(tree);
+    let mut f = Finish {
+        doc,
+        pins,
+        keep_skipped,
+    };
+    f.finish_cards(raw_cards);
+    let mut doc = f.doc;
+    statements::context_keeps_clozes_hidden(&mut doc.cards);
     if text.contains('\0') {
-        replace_nul(&mut b.doc);
+        replace_nul(&mut doc);
     }
-    (b.doc, b.lines)
+    (doc, lines)
 }
 
 /// Replace U+0000 by U+FFFD in every string of `doc`, as CommonMark asks: a NUL in a card
@@ -146,11 +166,11 @@ fn replace_nul(doc: &mut Document) {
         for d in &mut c.cloze {
             d.range = grown(&c.front, d.range.start)..grown(&c.front, d.range.end);
         }
-        for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id]
-            .into_iter()
-            .chain(&mut c.pinned_id)
-        {
+        for s in [&mut c.front, &mut c.back, &mut c.key, &mut c.id] {
             fix(s);
+        }
+        if let Some(pin) = c.pinned_id.as_mut().filter(|p| p.contains('\0')) {
+            *pin = pin.replace('\0', "\u{FFFD}").into_boxed_str();
         }
         for names in [&mut c.deck, &mut c.path, &mut c.tags] {
             if names.iter().any(|s| s.contains('\0')) {
@@ -231,19 +251,30 @@ struct CardDraft {
 /// A card before its id is known.
 struct RawCard {
     card: Card,
-    /// Id namespace other than the heading path (a table pin), if any.
-    namespace: Option<String>,
-    /// Lines (0-based) where a pin for this card may sit.
-    pin_lines: [Option<usize>; 2],
+    /// Id namespace other than the heading path (a table pin), if any; shared by the cells
+    /// of the table.
+    namespace: Option<Arc<str>>,
+    /// Lines (0-based) where a pin for this card may sit; `u32` as every offset of a parse.
+    pin_lines: [Option<u32>; 2],
     /// The (topic, facet) the card asks about, hashed ([`facts::fact_hash`]); `None` for
     /// cards that ask no such question (cloze, definitions, a topic's loose bullets).
     fact: Option<u64>,
     /// The same question in fewer words ([`facts::near_keys`]): `Level 0 › 모니터링` for a
     /// cell asking `Level 0 › 운영 모니터링`. Empty for most cards.
-    near: Vec<u64>,
+    near: Box<[u64]>,
     /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
     /// a card of its topic ([`repeats`]).
     tip: bool,
+}
+
+/// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
+/// ids and merge those that ask one fact.
+struct Finish {
+    doc: Document,
+    /// `<!-- id: … -->` pins by 0-based line: (id, span).
+    pins: HashMap<usize, (String, Span)>,
+    /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
+    keep_skipped: bool,
 }
 
 struct Builder<'t, 'a> {
@@ -359,13 +390,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         let CardDraft {
             kind,
             sec,
-            key,
-            front,
-            back,
+            mut key,
+            mut front,
+            mut back,
             cloze,
             span,
             ..
         } = draft;
+        // A draft is kept until the whole note is read, and its text was grown piece by
+        // piece: the spare room of every draft's buffers is a good part of a parse's peak.
+        key.shrink_to_fit();
+        front.shrink_to_fit();
+        back.shrink_to_fit();
+
         let (deck, tags, shown) = self
             .ctx(sec)
             .map(|c| (c.deck.clone(), c.tags.clone(), c.shown.clone()))
@@ -382,6 +419,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|im| im.span.end <= span.end)
             .cloned()
             .collect();
+        let cloze = cloze.into_boxed_slice();
         Card {
             kind,
             id: String::new(),
@@ -409,7 +447,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(draft.span, "would make a card with an empty side");
             return;
         }
-        let mut pin_lines = [draft.pin_at.map(|o| self.lines.line_of(o)), None];
+        let line32 = |l: usize| u32::try_from(l).unwrap_or(u32::MAX);
+        let mut pin_lines = [draft.pin_at.map(|o| line32(self.lines.line_of(o))), None];
         if let Some(l) = draft.pin_line {
             // The pin may sit on the first non-blank line after the heading.
             let mut l = l;
@@ -430,7 +469,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     break;
                 }
             }
-            pin_lines[1] = Some(l);
+            pin_lines[1] = Some(line32(l));
         }
         let (fact, near) = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
@@ -438,7 +477,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             namespace: None,
             pin_lines,
             fact,
-            near,
+            near: near.into_boxed_slice(),
             tip: false,
         });
     }

@@ -8,7 +8,7 @@ use crate::{Problem, Section, SectionKind, Span, terms};
 use foldhash::{HashMap, HashMapExt};
 
 impl<'t, 'a> Builder<'t, 'a> {
-    pub(super) fn outline(&mut self, plains: &[Option<Plain>]) {
+    pub(super) fn outline(&mut self, plains: &[Option<Box<Plain>>]) {
         let blocks = &self.tree.blocks;
         let mut title: Option<usize> = None;
         let mut problem: Option<usize> = None;

@@ -4,11 +4,11 @@
 //! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
 
 use super::facts::{answer_words, plain, without_asides};
-use super::{Builder, RawCard};
+use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
 use foldhash::{HashMap, HashMapExt};
 
-impl<'t, 'a> Builder<'t, 'a> {
+impl Finish {
     /// Drop every tip cloze whose hidden words a card shown under the same topic already
     /// answers ([`repeats`]). One map from topic to cards, built only when the note has tips.
     pub(super) fn drop_repeated_tips(&mut self, raw: &mut Vec<RawCard>) {

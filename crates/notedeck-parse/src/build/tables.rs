@@ -131,7 +131,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         let subject_keys: Vec<String> = canonical.iter().map(|c| facts::name_key(c)).collect();
         let table_line = self.lines.line_of(table.span.end.saturating_sub(1));
-        let namespace = self.pins.get(&(table_line + 1)).map(|(id, _)| id.clone());
+        let namespace: Option<std::sync::Arc<str>> = self
+            .pins
+            .get(&(table_line + 1))
+            .map(|(id, _)| id.as_str().into());
         let mut fact_facet = String::new();
         for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
@@ -231,7 +234,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
-                    near,
+                    near: near.into_boxed_slice(),
                     tip: false,
                 });
             }

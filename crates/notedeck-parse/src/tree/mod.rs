@@ -10,7 +10,7 @@ mod render;
 mod stray;
 
 pub(crate) use events::{Events, Evs, Light};
-pub(crate) use plain::Plain;
+pub(crate) use plain::{Plain, offset as plain_offset};
 pub(crate) use render::{cloze_close, cloze_open, is_citation_url, render, render_cloze};
 
 use crate::Span;

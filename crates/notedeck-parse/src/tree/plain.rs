@@ -9,8 +9,10 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 pub(crate) struct Plain {
     pub text: String,
     /// `(plain offset, source offset, exact)` at the start of each piece; `exact` when the
-    /// piece's plain text is a verbatim copy of the source (offsets map one to one).
-    pub map: Vec<(usize, usize, bool)>,
+    /// piece's plain text is a verbatim copy of the source (offsets map one to one). Offsets
+    /// are `u32` (a parsed note is under 4 GiB): the plain text of every top-level block is
+    /// kept for the whole parse, and these pieces were most of it.
+    pub map: Vec<(u32, u32, bool)>,
     /// Bold (`**…**`) ranges in plain offsets, outermost only.
     pub strong: Vec<Span>,
     /// Inline math (`$…$`) ranges in plain offsets: the TeX without its delimiters.
@@ -64,14 +66,15 @@ impl Plain {
                             .map_or(e.span.start, |i| e.span.start + i)
                     };
                     let exact = exact || text.get(src..src + t.len()) == Some(t.as_ref());
-                    p.map.push((p.text.len(), src, exact));
+                    p.map.push((offset(p.text.len()), offset(src), exact));
                     if matches!(e.ev, Event::InlineMath(_)) {
                         p.math.push(p.text.len()..p.text.len() + t.len());
                     }
                     p.text.push_str(t);
                 }
                 Event::SoftBreak | Event::HardBreak => {
-                    p.map.push((p.text.len(), e.span.start, false));
+                    p.map
+                        .push((offset(p.text.len()), offset(e.span.start), false));
                     p.text.push(' ');
                 }
                 Event::Start(Tag::Strong) => {
@@ -103,10 +106,11 @@ impl Plain {
 
     /// Source offset of plain offset `at` (clamped into the covered span).
     pub fn src(&self, at: usize) -> usize {
-        let i = self.map.partition_point(|&(pos, _, _)| pos <= at);
+        let i = self.map.partition_point(|&(pos, _, _)| pos as usize <= at);
         let Some(&(pos, src, exact)) = i.checked_sub(1).and_then(|i| self.map.get(i)) else {
             return self.span.start;
         };
+        let (pos, src) = (pos as usize, src as usize);
         let off = if exact { src + (at - pos) } else { src };
         off.clamp(self.span.start, self.span.end.max(self.span.start))
     }
@@ -138,16 +142,20 @@ impl Plain {
     pub fn exact_src_span(&self, text: &str, r: &Span) -> Option<Span> {
         let first = self
             .map
-            .partition_point(|&(pos, _, _)| pos <= r.start)
+            .partition_point(|&(pos, _, _)| pos as usize <= r.start)
             .checked_sub(1)?;
         // Where the previous piece ended in the source, and whether it was a line break
         // (then the next line's indentation and `>` markers come first).
         let mut prev_end: Option<(usize, bool)> = None;
         for (k, &(pos, src, exact)) in self.map.iter().enumerate().skip(first) {
+            let (pos, src) = (pos as usize, src as usize);
             if pos >= r.end && k > first {
                 break;
             }
-            let piece_end = self.map.get(k + 1).map_or(self.text.len(), |p| p.0);
+            let piece_end = self
+                .map
+                .get(k + 1)
+                .map_or(self.text.len(), |p| p.0 as usize);
             let is_break = self.text.get(pos..piece_end) == Some(" ");
             if !exact && !is_break {
                 return None;
@@ -172,6 +180,17 @@ impl Plain {
         Some(self.src_span(r))
     }
 
+    /// This value boxed, without the spare room its buffers grew with: for a plain text
+    /// kept while the whole note is read rather than refilled.
+    pub fn kept(mut self) -> Box<Plain> {
+        self.text.shrink_to_fit();
+        self.map.shrink_to_fit();
+        self.strong.shrink_to_fit();
+        self.math.shrink_to_fit();
+        self.images.shrink_to_fit();
+        Box::new(self)
+    }
+
     /// True when the whole text is one bold span (ignoring surrounding spaces).
     pub fn is_all_bold(&self) -> bool {
         let t = self.text.trim();
@@ -181,6 +200,11 @@ impl Plain {
                 self.text[..s.start].trim().is_empty() && self.text[s.end..].trim().is_empty()
             })
     }
+}
+
+/// An offset as a piece keeps it; the parse entry never passes a note of 4 GiB or more.
+pub(crate) fn offset(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// True when `gap` (source text between two pieces of plain text) is only inline markup.
