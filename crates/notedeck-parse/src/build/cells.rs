@@ -6,7 +6,7 @@
 
 use super::facts::{answer_words, name_key, plain, without_asides};
 use super::{Finish, RawCard};
-use crate::{CardKind, Skipped};
+use crate::CardKind;
 
 impl Finish {
     /// Drop every table cell whose answer a bullet of a card about the same subject already
@@ -77,28 +77,13 @@ impl Finish {
         if gone.is_empty() {
             return;
         }
-        for &(i, k) in gone.iter().filter(|_| self.keep_skipped) {
-            let (cell, kept) = (&raw[i].card, &raw[k].card);
-            self.doc.skipped.push(Skipped {
-                line: cell.line,
-                span: cell.span.clone(),
-                reason: format!(
-                    "table cell that says again a bullet of the card on line {} ({}); that \
-                     card is kept",
-                    kept.line,
-                    plain(&kept.front)
-                ),
-            });
-        }
-        let mut at = 0;
-        let mut next = gone.iter().map(|&(cell, _)| cell).peekable();
-        raw.retain(|_| {
-            at += 1;
-            let drop = next.peek() == Some(&(at - 1));
-            if drop {
-                next.next();
-            }
-            !drop
+        self.drop_repeats(raw, &gone, |kept| {
+            format!(
+                "table cell that says again a bullet of the card on line {} ({}); that card is \
+                 kept",
+                kept.line,
+                plain(&kept.front)
+            )
         });
     }
 }

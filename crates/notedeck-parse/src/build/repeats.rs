@@ -99,24 +99,37 @@ impl Finish {
         if gone.is_empty() {
             return;
         }
+        self.drop_repeats(raw, &gone, |kept| {
+            format!(
+                "tip that only repeats the card on line {} ({}): what it hides is that card's \
+                 answer",
+                kept.line,
+                plain(&kept.front)
+            )
+        });
+    }
+
+    /// Drop the cards `gone` names (card, the card it repeats; in source order), each listed
+    /// as skipped with `reason` of the card kept.
+    pub(super) fn drop_repeats(
+        &mut self,
+        raw: &mut Vec<RawCard>,
+        gone: &[(usize, usize)],
+        reason: impl Fn(&crate::Card) -> String,
+    ) {
         for &(i, k) in gone.iter().filter(|_| self.keep_skipped) {
-            let (kept, tip) = (&raw[k].card, &raw[i].card);
+            let card = &raw[i].card;
             self.doc.skipped.push(Skipped {
-                line: tip.line,
-                span: tip.span.clone(),
-                reason: format!(
-                    "tip that only repeats the card on line {} ({}): what it hides is that \
-                     card's answer",
-                    kept.line,
-                    plain(&kept.front)
-                ),
+                line: card.line,
+                span: card.span.clone(),
+                reason: reason(&raw[k].card),
             });
         }
-        let mut i = 0;
-        let mut next = gone.iter().map(|&(tip, _)| tip).peekable();
+        let mut at = 0;
+        let mut next = gone.iter().map(|&(card, _)| card).peekable();
         raw.retain(|_| {
-            i += 1;
-            let drop = next.peek() == Some(&(i - 1));
+            at += 1;
+            let drop = next.peek() == Some(&(at - 1));
             if drop {
                 next.next();
             }
