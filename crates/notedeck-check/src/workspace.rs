@@ -80,9 +80,19 @@ impl Workspace {
                 break;
             }
             let keys = crate::par_map(&chunk, |(_, note)| NoteKeys::of(note));
+            let mut batch = Vec::with_capacity(chunk.len());
             for ((path, note), keys) in chunk.into_iter().zip(keys) {
-                self.insert_with_keys(path, note, keys, None);
+                let index = Arc::make_mut(&mut self.index);
+                if let Some(old) = self.notes.remove(&path) {
+                    // The old version's keys must be posted before they are taken out.
+                    index.post_many(std::mem::take(&mut batch));
+                    index.remove(&path, &old, None);
+                }
+                let note = Arc::new(note);
+                batch.push((index.enter(&path, &note), keys));
+                self.notes.insert(path, note);
             }
+            Arc::make_mut(&mut self.index).post_many(batch);
         }
     }
 
