@@ -11,10 +11,20 @@ impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn finish_cards(&mut self) {
         let raw = std::mem::take(&mut self.raw_cards);
         let mut raw = in_source_order(raw);
+        if self.ids {
+            self.identify(&mut raw);
+        }
+        self.merge_same_facts(&mut raw);
+        self.drop_repeated_tips(&mut raw);
+        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
+    }
+
+    /// Make keys unique per heading path and give each card its id, pinned or hashed.
+    fn identify(&mut self, raw: &mut [RawCard]) {
         // Keyed by the card's id before disambiguation: same namespace, path and key.
         let mut counts: HashMap<[u8; ID_LEN], usize> = HashMap::with_capacity(raw.len());
         let mut used_pins: HashMap<String, usize> = HashMap::new();
-        for r in &mut raw {
+        for r in raw.iter_mut() {
             let title = &self.doc.title;
             let hashed = |card: &Card, ns: &Option<String>| match ns {
                 Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
@@ -50,9 +60,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
-        self.merge_same_facts(&mut raw);
-        self.drop_repeated_tips(&mut raw);
-        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 }
 
