@@ -13,7 +13,7 @@ use crate::rules::claims::{self, ClaimKey};
 use crate::rules::terms;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -421,9 +421,7 @@ fn groups_of<N: Into<String>>(
 ) -> impl Iterator<Item = (String, u64)> {
     names.zip(&note.doc.terms).filter_map(|(name, term)| {
         let key = terms::group_key(&term.expansion)?;
-        let mut hash = DefaultHasher::new();
-        key.hash(&mut hash);
-        Some((name?.into(), hash.finish()))
+        Some((name?.into(), crate::rules::cards::KEY_HASH.hash_one(&key)))
     })
 }
 
