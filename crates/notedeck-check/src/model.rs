@@ -144,6 +144,13 @@ impl Note {
         Note::parsed(path, text, notedeck_parse::parse_without_skipped)
     }
 
+    /// [`Note::from_shared_without_skipped`] without card ids
+    /// ([`notedeck_parse::parse_without_identity`]): for a note whose `doc.cards` is dropped
+    /// once [`Note::cards`] is made (no rule reads an id), or whose problems are never shown.
+    pub fn from_shared_without_identity(path: &Path, text: Arc<str>) -> Note {
+        Note::parsed(path, text, notedeck_parse::parse_without_identity)
+    }
+
     fn parsed(path: &Path, text: Arc<str>, parse: fn(&str, &str) -> (Document, LineIndex)) -> Note {
         let stem = path
             .file_stem()

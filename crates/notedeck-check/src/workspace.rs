@@ -28,6 +28,9 @@ pub struct Workspace {
     image_exists: Option<ImageResolver>,
 }
 
+/// The files posted under one key of the index, with the positions of their items.
+type Files = foldhash::HashMap<FileId, Vec<u32>>;
+
 /// Notes whose index keys [`Workspace::insert_many`] makes at once.
 const KEYS_CHUNK: usize = 512;
 
@@ -80,9 +83,19 @@ impl Workspace {
                 break;
             }
             let keys = crate::par_map(&chunk, |(_, note)| NoteKeys::of(note));
+            let mut batch = Vec::with_capacity(chunk.len());
             for ((path, note), keys) in chunk.into_iter().zip(keys) {
-                self.insert_with_keys(path, note, keys, None);
+                let index = Arc::make_mut(&mut self.index);
+                if let Some(old) = self.notes.remove(&path) {
+                    // The old version's keys must be posted before they are taken out.
+                    index.post_many(std::mem::take(&mut batch));
+                    index.remove(&path, &old, None);
+                }
+                let note = Arc::new(note);
+                batch.push((index.enter(&path, &note), keys));
+                self.notes.insert(path, note);
             }
+            Arc::make_mut(&mut self.index).post_many(batch);
         }
     }
 
@@ -150,41 +163,72 @@ impl Workspace {
     pub fn check_all(&self) -> Vec<Finding> {
         let mut out = self.check_local_all();
         // The index already groups every cross-file key; order each group's files by path
-        // bytes (through the index's rank) so "first" and "later" match `check_file`.
+        // bytes (through the index's rank) so "first" and "later" match `check_file`. The
+        // groups are independent, so they are checked on all cores, in the same order as one
+        // after the other.
         let rank = self.index.ranks();
-        for (name, files) in &self.index.terms {
-            if !self.index.may_conflict(name) {
-                continue;
-            }
-            let sites = self
-                .in_path_order(files, rank)
-                .flat_map(|(path, note, positions)| {
-                    positions
-                        .iter()
-                        .filter_map(|&i| note.doc.terms.get(i as usize))
-                        .map(move |term| TermSite { path, term })
-                })
-                .collect();
-            out.extend(terms::expansion_conflicts_among(name, sites));
-        }
-        for files in self.index.claims.values() {
-            let group: Vec<(&Path, &Claim)> = self
-                .in_path_order(files, rank)
-                .flat_map(|(path, note, positions)| {
-                    positions
-                        .iter()
-                        .filter_map(|&i| note.doc.claims.get(i as usize))
-                        .map(move |c| (path, c))
-                })
-                .collect();
-            out.extend(claims::conflicts_among(&group));
-        }
-        for posted in self.index.fronts.values() {
-            if let Posted::Many(posted) = posted {
-                let group = cards::in_rank_order(self, posted, rank);
-                out.extend(cards::duplicates_among(&group));
-            }
-        }
+        let names: Vec<(&String, &Files)> = self
+            .index
+            .terms
+            .iter()
+            .filter(|(name, _)| self.index.may_conflict(name))
+            .collect();
+        out.extend(
+            crate::par_map(&names, |&(name, files)| {
+                let sites = self
+                    .in_path_order(files, rank)
+                    .flat_map(|(path, note, positions)| {
+                        positions
+                            .iter()
+                            .filter_map(|&i| note.doc.terms.get(i as usize))
+                            .map(move |term| TermSite { path, term })
+                    })
+                    .collect();
+                terms::expansion_conflicts_among(name, sites)
+            })
+            .into_iter()
+            .flatten(),
+        );
+        // A key written once clashes with nothing; skipping those spares a look at most
+        // claims of a vault.
+        let keys: Vec<&Files> = self
+            .index
+            .claims
+            .values()
+            .filter(|files| files.len() > 1 || files.values().any(|p| p.len() > 1))
+            .collect();
+        out.extend(
+            crate::par_map(&keys, |&files| {
+                let group: Vec<(&Path, &Claim)> = self
+                    .in_path_order(files, rank)
+                    .flat_map(|(path, note, positions)| {
+                        positions
+                            .iter()
+                            .filter_map(|&i| note.doc.claims.get(i as usize))
+                            .map(move |c| (path, c))
+                    })
+                    .collect();
+                claims::conflicts_among(&group)
+            })
+            .into_iter()
+            .flatten(),
+        );
+        let fronts: Vec<&[(FileId, u32)]> = self
+            .index
+            .fronts
+            .values()
+            .filter_map(|posted| match posted {
+                Posted::Many(posted) => Some(posted.as_slice()),
+                Posted::One(_) => None,
+            })
+            .collect();
+        out.extend(
+            crate::par_map(&fronts, |&posted| {
+                cards::duplicates_among(&cards::in_rank_order(self, posted, rank))
+            })
+            .into_iter()
+            .flatten(),
+        );
         terms::drop_mismatches_under_conflicts(&mut out);
         sort_findings(&mut out);
         // The parser may report one term twice at the same place; say it once, as
@@ -385,7 +429,7 @@ impl Workspace {
     /// The files of one posting list with their notes, in path order given by `rank`.
     fn in_path_order<'a>(
         &'a self,
-        files: &'a foldhash::HashMap<FileId, Vec<u32>>,
+        files: &'a Files,
         rank: &[u32],
     ) -> impl Iterator<Item = (&'a Path, &'a Note, &'a [u32])> + 'a {
         let mut ids: Vec<(u32, FileId)> = files

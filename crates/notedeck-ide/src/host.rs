@@ -254,7 +254,8 @@ pub fn open_note(path: &Path, text: Arc<str>) -> Note {
 /// Requests about a document's cards (hover, outline, pinning an id) come for an open one,
 /// which is parsed in full from its buffer.
 pub fn background_note(path: &Path, text: &str) -> Note {
-    let mut note = Note::from_shared_without_skipped(path, Arc::from(text));
+    // Nothing reads the ids of cards dropped here, nor the problems about id pins.
+    let mut note = Note::from_shared_without_identity(path, Arc::from(text));
     let doc = &mut note.doc;
     doc.cards = Vec::new();
     doc.terms.shrink_to_fit();

@@ -289,7 +289,7 @@ pub fn parse(text: &str, fallback_title: &str) -> Document {
 /// [`parse`], and the [`LineIndex`] of `text`, which the parse makes anyway: a caller that
 /// needs both (the checker's notes) does not index every note twice.
 pub fn parse_with_lines(text: &str, fallback_title: &str) -> (Document, LineIndex) {
-    parse_lines_skipped(text, fallback_title, true)
+    parse_lines_skipped(text, fallback_title, true, true)
 }
 
 /// [`parse_with_lines`] without recording the blocks not carded ([`Document::skipped`] is
@@ -297,19 +297,30 @@ pub fn parse_with_lines(text: &str, fallback_title: &str) -> (Document, LineInde
 /// (an editor). On a large note they are a hundred thousand reasons formatted while the
 /// parse is at its largest.
 pub fn parse_without_skipped(text: &str, fallback_title: &str) -> (Document, LineIndex) {
-    parse_lines_skipped(text, fallback_title, false)
+    parse_lines_skipped(text, fallback_title, false, true)
+}
+
+/// [`parse_without_skipped`] without card identity: every [`Card::id`] is empty, keys are not
+/// made unique (`key#2`), `<!-- id: … -->` pins are neither read nor checked, and no
+/// [`Problem`] is reported about them. The same cards otherwise (kind, span, deck, path,
+/// sides, images), for a holder that keeps only what the checker reads of them: hashing an
+/// id for every card of a vault that nobody exports was a twentieth of a lint.
+pub fn parse_without_identity(text: &str, fallback_title: &str) -> (Document, LineIndex) {
+    parse_lines_skipped(text, fallback_title, false, false)
 }
 
 fn parse_lines_skipped(
     text: &str,
     fallback_title: &str,
     keep_skipped: bool,
+    ids: bool,
 ) -> (Document, LineIndex) {
     let mut cut = text.len().min(MAX_NOTE_BYTES);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let (mut doc, mut lines) = build::parse_document(&text[..cut], fallback_title, keep_skipped);
+    let (mut doc, mut lines) =
+        build::parse_document(&text[..cut], fallback_title, keep_skipped, ids);
     if cut < text.len() {
         doc.problems.push(Problem {
             span: cut..text.len(),

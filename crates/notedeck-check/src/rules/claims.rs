@@ -14,8 +14,8 @@
 
 use crate::index::postings;
 use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace};
+use foldhash::{HashMap, HashMapExt};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span, name_key};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// What makes two claims comparable: normalised subject and attribute.

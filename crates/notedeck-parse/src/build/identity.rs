@@ -11,7 +11,10 @@ impl Finish {
     /// Sort cards into source order, make keys unique per heading path, assign ids.
     pub(super) fn finish_cards(&mut self, raw: Vec<RawCard>) {
         let mut raw = in_source_order(raw);
-        self.assign_ids(&mut raw);
+        // Notes held only for checking need no ids: their cards are dropped once digested.
+        if self.ids {
+            self.assign_ids(&mut raw);
+        }
         self.merge_same_facts(&mut raw);
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);

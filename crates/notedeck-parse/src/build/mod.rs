@@ -47,11 +47,13 @@ use std::sync::Arc;
 const LABEL_MAX_CHARS: usize = 60;
 
 /// Parse `text` into a [`Document`], with the line index of `text` made on the way;
-/// [`Document::skipped`] stays empty unless `keep_skipped`.
+/// [`Document::skipped`] stays empty unless `keep_skipped`, and the cards have no ids (nor
+/// keys made unique, nor pins read) unless `ids`.
 pub(crate) fn parse_document(
     text: &str,
     fallback_title: &str,
     keep_skipped: bool,
+    ids: bool,
 ) -> (Document, LineIndex) {
     let text = &*crate::position::lone_cr_as_lf(text);
     let tree = Tree::parse(text);
@@ -71,11 +73,14 @@ pub(crate) fn parse_document(
         topic_names: None,
         spare_plains: Vec::new(),
         keep_skipped,
+        ids,
     };
     b.doc.title = fallback_title.to_string();
-    let (pins, bad_pins) = scan_pins(text);
-    b.pins = pins;
-    b.doc.problems.extend(bad_pins);
+    if ids {
+        let (pins, bad_pins) = scan_pins(text);
+        b.pins = pins;
+        b.doc.problems.extend(bad_pins);
+    }
     if let Some(deep) = &tree.too_deep {
         // The rest of the line is enough to point at; the dropped block may run to the end.
         let end = text
@@ -119,6 +124,7 @@ pub(crate) fn parse_document(
         pins,
         raw_cards,
         keep_skipped,
+        ids,
         ..
     } = b;
     drop(plains);
@@ -127,6 +133,7 @@ pub(crate) fn parse_document(
         doc,
         pins,
         keep_skipped,
+        ids,
     };
     f.finish_cards(raw_cards);
     let mut doc = f.doc;
@@ -275,6 +282,8 @@ struct Finish {
     pins: HashMap<usize, (String, Span)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
+    /// Whether cards get their ids (see [`crate::parse_without_identity`]).
+    ids: bool,
 }
 
 struct Builder<'t, 'a> {
@@ -304,6 +313,8 @@ struct Builder<'t, 'a> {
     spare_plains: Vec<Plain>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
+    /// Whether cards get their ids (see [`crate::parse_without_identity`]).
+    ids: bool,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
