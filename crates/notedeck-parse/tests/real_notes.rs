@@ -110,8 +110,8 @@ fn card_counts_by_kind_are_sane() {
     // parts, and essay sections answered by the examples they list (basic 123 → 162).
     assert!((80..=175).contains(&basic), "basic {basic}");
     assert!((15..=30).contains(&cloze), "cloze {cloze}");
-    // One card per fact: 23 table cells repeat a card's question, 5 a bullet, and 3 give
-    // their answer away (126 cells → 95 cards).
+    // One card per fact: 25 table cells repeat a card's question, 5 a bullet, and 3 give
+    // their answer away (126 cells → 93 cards).
     assert!((90..=140).contains(&table), "table {table}");
     assert!((15..=25).contains(&definition), "definition {definition}");
 }
@@ -516,6 +516,9 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (929, "데이터·모델 검증 › Level 1 – ML Pipeline Automation"),
             (932, "운영 모니터링 › Level 0 – Manual Process"),
             (932, "운영 모니터링 › Level 1 – ML Pipeline Automation"),
+            // `적합한 상황` asks what the Level 1 vs 2 table's `적합 상황` asks.
+            (933, "적합한 상황 › Level 1 – ML Pipeline Automation"),
+            (933, "적합한 상황 › Level 2 – CI/CD Pipeline Automation"),
         ]
     );
     for (line, _) in merged {

@@ -68,7 +68,28 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
         out.extend(inner.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    push_name_key(name, out);
+    // `적합한 상황` asks what `적합 상황` asks: an adjective's ending (`-한`, `-된`) on a Korean
+    // word of three syllables or more is left out.
+    let ends = |w: &str| {
+        w.chars().count() >= 3
+            && w.ends_with(['한', '된'])
+            && w.chars().all(super::tables::is_hangul)
+    };
+    if !name.split_whitespace().any(ends) {
+        push_name_key(name, out);
+        return;
+    }
+    let bare: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| {
+            if ends(w) {
+                &w[..w.len() - '한'.len_utf8()]
+            } else {
+                w
+            }
+        })
+        .collect();
+    push_name_key(&bare.join(" "), out);
 }
 
 /// Shorter wordings of a question whose last facet is `name` (after the facets `facets` of
@@ -499,6 +520,10 @@ mod tests {
         assert_eq!(facet("재학습(CT)"), facet("연속 학습(CT)"));
         assert_eq!(facet("CI (지속적 통합)"), "ci");
         assert_eq!(facet("원리 (CAM, 원래 방식)"), "원리");
+        assert_eq!(facet("적합한 상황"), facet("적합 상황"));
+        assert_eq!(facet("CI (지속적 통합)"), facet("CI (지속적 통합한)"));
+        // Two syllables are a word of their own (`제한`, `무한`), not an ending.
+        assert_eq!(facet("제한 조건"), "제한조건");
     }
 
     #[test]
