@@ -7,35 +7,39 @@
 use super::facts::{answer_words, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 impl Finish {
     /// Drop every table cell whose answer a bullet of a card about the same subject already
     /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
     /// list of names a card about the subject lists.
     pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
-        if !raw.iter().any(|r| r.card.kind == CardKind::Table) {
+        fn subject(r: &RawCard) -> Option<(String, &str)> {
+            r.card
+                .front
+                .split_once(" › ")
+                .map(|(s, facet)| (name_key(&plain(s)), facet))
+        }
+        // The subjects cells ask about: only their cards' bullets are read (every card of a
+        // vault comes through here, and few share a subject with a table).
+        let asked: HashSet<String> = raw
+            .iter()
+            .filter(|r| r.card.kind == CardKind::Table)
+            .filter_map(|r| Some(subject(r)?.0))
+            .collect();
+        if asked.is_empty() {
             return;
         }
-        // (subject, card) of every card asking `subject › facet` with a list of bullets or a
-        // line of its own: a note has few, and each cell looks only at its subject's.
-        let mut bullets: Vec<(String, usize, Vec<Clause>)> = Vec::new();
+        // The cards asking `subject › facet` about such a subject (with a list of bullets or
+        // a line of its own), their clauses read when a cell first needs them.
+        let mut bullets: HashMap<String, Vec<Bullets>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
             if r.card.kind != CardKind::Basic {
                 continue;
             }
-            let Some((subject, _)) = r.card.front.split_once(" › ") else {
-                continue;
-            };
-            let clauses: Vec<Clause> = items(&r.card.back)
-                .flat_map(|item| item.split(['→', ',', ';', '+']))
-                .flat_map(|part| part.split(". "))
-                .map(|clause| Clause {
-                    words: answer_words(clause),
-                    bare: answer_words(&without_asides(clause)),
-                })
-                .filter(|c| !c.bare.is_empty())
-                .collect();
-            bullets.push((name_key(&plain(subject)), i, clauses));
+            if let Some((s, _)) = subject(r).filter(|(s, _)| asked.contains(s)) {
+                bullets.entry(s).or_default().push((i, None));
+            }
         }
         if bullets.is_empty() {
             return;
@@ -45,10 +49,11 @@ impl Finish {
             if r.card.kind != CardKind::Table {
                 continue;
             }
-            let Some((subject, facet)) = r.card.front.split_once(" › ") else {
+            let Some((cards, facet)) =
+                subject(r).and_then(|(s, f)| Some((bullets.get_mut(&s)?, f)))
+            else {
                 continue;
             };
-            let subject = name_key(&plain(subject));
             let facet = answer_words(facet);
             let value = answer_words(&without_asides(&r.card.back));
             if value.is_empty() {
@@ -62,15 +67,20 @@ impl Finish {
                 .map(answer_words)
                 .filter(|p| !p.is_empty())
                 .collect();
-            let said = bullets
-                .iter()
-                .filter(|(s, _, _)| *s == subject)
-                .find(|(_, _, clauses)| {
-                    clauses.iter().any(|c| c.says_again(&facet, &value))
-                        || parts.len() >= 2
-                            && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p))
-                });
-            if let Some(&(_, k, _)) = said {
+            // Every word of the answer is in a card that says it again: most cards are told
+            // apart by one of them before their clauses are read.
+            let probe = probe(&value);
+            let said = cards.iter_mut().find_map(|(k, clauses)| {
+                if !mentions(&raw[*k].card.back, probe) {
+                    return None;
+                }
+                let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
+                let says = clauses.iter().any(|c| c.says_again(&facet, &value))
+                    || parts.len() >= 2
+                        && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
+                says.then_some(*k)
+            });
+            if let Some(k) = said {
                 gone.push((i, k));
             }
         }
@@ -86,6 +96,46 @@ impl Finish {
             )
         });
     }
+}
+
+/// A card about a subject that cells ask about, and its clauses once read.
+type Bullets = (usize, Option<Vec<Clause>>);
+
+/// The clauses of an answer's bullets ([`Clause`]).
+fn clauses_of(back: &str) -> Vec<Clause> {
+    items(back)
+        .flat_map(|item| item.split(['→', ',', ';', '+']))
+        .flat_map(|part| part.split(". "))
+        .map(|clause| Clause {
+            words: answer_words(clause),
+            bare: answer_words(&without_asides(clause)),
+        })
+        .filter(|c| !c.bare.is_empty())
+        .collect()
+}
+
+/// What an answer holding every word of `value` holds as written: the start of its longest
+/// word, up to the two syllables a particle or an ending may change (`적음` is found in
+/// `적고`, `방향으로` in `방향`).
+fn probe(value: &str) -> &str {
+    let word = value
+        .split(' ')
+        .max_by_key(|w| w.chars().count())
+        .unwrap_or("");
+    let n = word.chars().count();
+    let keep = if n > 2 { n - 2 } else { 1 };
+    word.char_indices()
+        .nth(keep)
+        .map_or(word, |(at, _)| &word[..at])
+}
+
+/// Whether `html` holds `probe`, ASCII case aside (answer words are lowercased).
+fn mentions(html: &str, probe: &str) -> bool {
+    probe.is_empty()
+        || html
+            .as_bytes()
+            .windows(probe.len())
+            .any(|w| w.eq_ignore_ascii_case(probe.as_bytes()))
 }
 
 /// The text of each bullet of an answer (a nested list's text left to its own items), or the
