@@ -158,10 +158,7 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
 | **대규모 그래프** | 가능 | 어려움 (전체 인접 행렬) |
 | **배치 크기 의존** | 있음 | 없음 |
 ");
-    let tables: Vec<String> = cards(&d)
-        .into_iter()
-        .filter(|c| c.starts_with("table"))
-        .collect();
+    let tables = table_cards(&d);
     assert_eq!(
         tables,
         [
@@ -233,10 +230,7 @@ fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
 | **대표 모델** | T5, ALBERT, LLaMA |
 | **패치 크기** | 16×16 |
 ");
-    let tables: Vec<String> = cards(&d)
-        .into_iter()
-        .filter(|c| c.starts_with("table"))
-        .collect();
+    let tables = table_cards(&d);
     assert_eq!(
         tables,
         ["table | 역량평가 정리::문제 9 | ViT › 패치 크기 => 16×16"]
@@ -256,4 +250,12 @@ fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
         ),
         "{reasons:?}"
     );
+}
+
+/// The table cards of `d`, as [`cards`] shows them.
+fn table_cards(d: &notedeck_parse::Document) -> Vec<String> {
+    cards(d)
+        .into_iter()
+        .filter(|c| c.starts_with("table"))
+        .collect()
 }
