@@ -30,31 +30,6 @@ fn only_statements_without_a_key_term_stay_in_the_gist() {
 }
 
 #[test]
-fn each_cue_of_a_tip_line_stays_shown_over_its_hidden_value() {
-    let d = doc(
-        "📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n\
-         - PTQ = 학습 후 + calibration, QAT = fake quant + STE\n\
-         - Grid = 전부, Random = 무작위로 넓게, Bayesian = 이전 결과로 다음 후보\n",
-    );
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(
-        fronts,
-        [
-            // Each value hidden on its own, the cues shown; one card, since a card showing
-            // one side of a contrast gives the other away.
-            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c1::ViT 유리}}",
-            "BN = {{c1::배치 방향, CNN}}",
-            // Two descriptions with no word in common: one card each.
-            "PTQ = {{c1::학습 후 + calibration}}, QAT = {{c2::fake quant + STE}}",
-            // Three pairs: each card still hides one of two others' values.
-            "Grid = {{c1::전부}}, Random = {{c2::무작위로 넓게}}, Bayesian = {{c3::이전 결과로 다음 후보}}",
-        ]
-    );
-    // The question, and so the id, is still the line up to its first value.
-    assert_eq!(d.cards[0].key, "데이터 적음 → …");
-}
-
-#[test]
 fn a_short_answer_of_many_lines_is_split_at_its_nested_lists() {
     let d = doc("## 3. 해결 방법
 

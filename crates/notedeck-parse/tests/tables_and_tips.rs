@@ -1,10 +1,10 @@
-//! A comparison table with its subjects in columns, and tips in quotes and after `**Exam
-//! tip:**`, on fragments copied from the user's notes (`notes/역량평가 정리.md`). Each case
-//! shows the cards as `kind | deck | front => back`.
+//! Comparison tables (which cells are cards, and how they are asked), and tips in quotes,
+//! after `**Exam tip:**` and in lines of pairs, on fragments in the style of the user's notes
+//! (`notes/역량평가 정리.md`). Each case shows the cards as `kind | deck | front => back`.
 
 mod common;
 
-use common::{cards, doc};
+use common::{anki_front, cards, doc};
 use notedeck_parse::ClaimOrigin;
 
 #[test]
@@ -250,6 +250,31 @@ fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
         ),
         "{reasons:?}"
     );
+}
+
+#[test]
+fn each_cue_of_a_tip_line_stays_shown_over_its_hidden_value() {
+    let d = doc(
+        "📌 **암기 팁**\n\n- 데이터 적음 → CNN 유리, 데이터 많음 → ViT 유리\n- BN = 배치 방향, CNN\n\
+         - PTQ = 학습 후 + calibration, QAT = fake quant + STE\n\
+         - Grid = 전부, Random = 무작위로 넓게, Bayesian = 이전 결과로 다음 후보\n",
+    );
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            // Each value hidden on its own, the cues shown; one card, since a card showing
+            // one side of a contrast gives the other away.
+            "데이터 적음 → {{c1::CNN 유리}}, 데이터 많음 → {{c1::ViT 유리}}",
+            "BN = {{c1::배치 방향, CNN}}",
+            // Two descriptions with no word in common: one card each.
+            "PTQ = {{c1::학습 후 + calibration}}, QAT = {{c2::fake quant + STE}}",
+            // Three pairs: each card still hides one of two others' values.
+            "Grid = {{c1::전부}}, Random = {{c2::무작위로 넓게}}, Bayesian = {{c3::이전 결과로 다음 후보}}",
+        ]
+    );
+    // The question, and so the id, is still the line up to its first value.
+    assert_eq!(d.cards[0].key, "데이터 적음 → …");
 }
 
 /// The table cards of `d`, as [`cards`] shows them.
