@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{anki_front, cards, doc};
+use common::{anki_front, cards, doc, skipped_lines};
 use notedeck_parse::ClaimOrigin;
 
 #[test]
@@ -97,14 +97,8 @@ fn a_cell_whose_subject_names_its_count_is_no_card() {
             "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
         ]
     );
-    let skipped: Vec<usize> = d
-        .skipped
-        .iter()
-        .filter(|s| s.reason.contains("count its subject's name says"))
-        .map(|s| s.line)
-        .collect();
     // The Zero-Shot and One-Shot rows, after the four lines `doc` puts above the fragment.
-    assert_eq!(skipped, [7, 8]);
+    assert_eq!(skipped_lines(&d, "count its subject's name says"), [7, 8]);
     // Still claims: a table elsewhere saying `Zero-Shot | 1개` is a conflict.
     assert!(
         d.claims
@@ -208,13 +202,10 @@ fn a_facet_with_one_answer_for_every_subject_is_no_card() {
     // Two subjects sharing an answer still differ from the third: the cells stay.
     assert!(fronts.contains(&"FP32 › 지수".to_string()), "{fronts:?}");
     assert_eq!(fronts.len(), 6);
-    let same: Vec<usize> = d
-        .skipped
-        .iter()
-        .filter(|s| s.reason.contains("same answer for every subject"))
-        .map(|s| s.line)
-        .collect();
-    assert_eq!(same, [7, 8, 9]);
+    assert_eq!(
+        skipped_lines(&d, "same answer for every subject"),
+        [7, 8, 9]
+    );
 }
 
 #[test]

@@ -54,15 +54,16 @@ impl Finish {
             else {
                 continue;
             };
-            let facet = answer_words(facet);
-            let value = answer_words(&without_asides(&r.card.back));
+            let bare = without_asides(&r.card.back);
+            let value = answer_words(&bare);
             if value.is_empty() {
                 continue;
             }
+            let facet = answer_words(facet);
             // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
             // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
             // is called.
-            let parts: Vec<String> = without_asides(&r.card.back)
+            let parts: Vec<String> = bare
                 .split(',')
                 .map(answer_words)
                 .filter(|p| !p.is_empty())

@@ -70,24 +70,18 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
     }
     // `적합한 상황` asks what `적합 상황` asks: an adjective's ending (`-한`, `-된`) on a Korean
     // word of three syllables or more is left out.
-    let ends = |w: &str| {
-        w.chars().count() >= 3
-            && w.ends_with(['한', '된'])
-            && w.chars().all(super::tables::is_hangul)
-    };
-    if !name.split_whitespace().any(ends) {
+    fn stem(w: &str) -> Option<&str> {
+        w.strip_suffix(['한', '된'])
+            .filter(|_| w.chars().count() >= 3 && w.chars().all(super::tables::is_hangul))
+    }
+    // Most facet names have no such word: they are keyed as they are, with no copy.
+    if !name.split_whitespace().any(|w| stem(w).is_some()) {
         push_name_key(name, out);
         return;
     }
     let bare: Vec<&str> = name
         .split_whitespace()
-        .map(|w| {
-            if ends(w) {
-                &w[..w.len() - '한'.len_utf8()]
-            } else {
-                w
-            }
-        })
+        .map(|w| stem(w).unwrap_or(w))
         .collect();
     push_name_key(&bare.join(" "), out);
 }

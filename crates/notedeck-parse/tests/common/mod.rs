@@ -54,3 +54,12 @@ pub fn outline(d: &Document) -> Vec<String> {
         })
         .collect()
 }
+
+/// The lines of the blocks `d` skipped with a reason containing `reason`, in order.
+pub fn skipped_lines(d: &Document, reason: &str) -> Vec<usize> {
+    d.skipped
+        .iter()
+        .filter(|s| s.reason.contains(reason))
+        .map(|s| s.line)
+        .collect()
+}
