@@ -23,6 +23,7 @@ mod reviews;
 mod server;
 mod state;
 mod to_proto;
+mod trim;
 
 /// How the server behaves; the defaults are what `notedeck lsp` uses.
 #[derive(Debug, Clone)]

@@ -19,6 +19,7 @@ use crate::handlers::{
     code_action, code_lens, completion, definition, diagnostics, hover, references, symbols, sync,
 };
 use crate::state::State;
+use crate::trim::release_freed_memory;
 use crate::{Config, reviews};
 use notedeck_check::Affected;
 use notedeck_ide::AnalysisHost;
@@ -197,7 +198,13 @@ impl LanguageServer for Backend {
         tokio::spawn(async move {
             let started = std::time::Instant::now();
             let loading = shared.clone();
-            let loaded = blocking("workspace scan", move || load_workspace(&loading)).await;
+            let loaded = blocking("workspace scan", move || {
+                let loaded = load_workspace(&loading);
+                // The scan's transient memory (every note read and parsed on all cores).
+                release_freed_memory();
+                loaded
+            })
+            .await;
             shared.scanned.send_replace(true);
             let load_ms = started.elapsed().as_millis();
             // The open files first (now with cross-file findings): they are what the user is
@@ -214,6 +221,7 @@ impl LanguageServer for Backend {
             blocking("term answers", move || {
                 let _warming = notedeck_ide::timing::span("lsp: common term answers");
                 warm_terms(&warming, None);
+                release_freed_memory();
             })
             .await;
             let message = format!(
@@ -609,10 +617,15 @@ async fn parse_in_background(shared: Arc<Shared>, path: PathBuf, open_id: u64) {
         // `None`: the parse failed; `Some(None)`: it was stale (or the host lost the file).
         // On the one parse thread (see `parse_thread`), not the blocking pool.
         let applied = crate::parse_thread::run("didChange parse", move || {
+            // What the last round left (its stale parse, the diagnostics it sent) goes
+            // before this parse grows: the peak is then one parse over what is held.
+            release_freed_memory();
             let note = notedeck_ide::open_note(&parsed, text);
             let applied = sync::apply_parse(&mut parsing.write(), &parsed, open_id, note, at);
             // A stale parse is dropped here, after the lock is released.
-            applied.ok().flatten()
+            let applied = applied.ok().flatten();
+            release_freed_memory();
+            applied
         })
         .await;
         match applied {
