@@ -14,19 +14,17 @@ impl Finish {
     /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
     /// list of names a card about the subject lists.
     pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
-        fn subject(r: &RawCard) -> Option<(String, &str)> {
-            r.card
-                .front
-                .split_once(" › ")
-                .map(|(s, facet)| (name_key(&plain(s)), facet))
-        }
+        let mut subjects = Subjects::default();
         // The subjects cells ask about: only their cards' bullets are read (every card of a
         // vault comes through here, and few share a subject with a table).
-        let asked: HashSet<String> = raw
-            .iter()
-            .filter(|r| r.card.kind == CardKind::Table)
-            .filter_map(|r| Some(subject(r)?.0))
-            .collect();
+        let mut asked: HashSet<String> = HashSet::default();
+        for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
+            if let Some((s, _)) = subjects.of(r)
+                && !asked.contains(s)
+            {
+                asked.insert(s.to_string());
+            }
+        }
         if asked.is_empty() {
             return;
         }
@@ -37,8 +35,13 @@ impl Finish {
             if r.card.kind != CardKind::Basic {
                 continue;
             }
-            if let Some((s, _)) = subject(r).filter(|(s, _)| asked.contains(s)) {
-                bullets.entry(s).or_default().push((i, None));
+            if let Some((s, _)) = subjects.of(r).filter(|(s, _)| asked.contains(*s)) {
+                match bullets.get_mut(s) {
+                    Some(cards) => cards.push((i, None)),
+                    None => {
+                        bullets.insert(s.to_string(), vec![(i, None)]);
+                    }
+                }
             }
         }
         if bullets.is_empty() {
@@ -49,8 +52,9 @@ impl Finish {
             if r.card.kind != CardKind::Table {
                 continue;
             }
-            let Some((cards, facet)) =
-                subject(r).and_then(|(s, f)| Some((bullets.get_mut(&s)?, f)))
+            let Some((cards, facet)) = subjects
+                .of(r)
+                .and_then(|(s, f)| Some((bullets.get_mut(s)?, f)))
             else {
                 continue;
             };
@@ -96,6 +100,29 @@ impl Finish {
                 plain(&kept.front)
             )
         });
+    }
+}
+
+/// The subject a card's front asks about (its first part, as a [`name_key`]) and its facet.
+/// The cards of a section come one after another and share their subject: it is keyed once
+/// for each run of them rather than once for every card.
+#[derive(Default)]
+struct Subjects {
+    /// The first part of the front last keyed, as written.
+    written: String,
+    /// Its key.
+    key: String,
+}
+
+impl Subjects {
+    fn of<'r>(&mut self, r: &'r RawCard) -> Option<(&str, &'r str)> {
+        let (s, facet) = r.card.front.split_once(" › ")?;
+        if s != self.written {
+            self.written.clear();
+            self.written.push_str(s);
+            self.key = name_key(&plain(s));
+        }
+        Some((&self.key, facet))
     }
 }
 
