@@ -14,19 +14,17 @@ impl Finish {
     /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
     /// list of names a card about the subject lists.
     pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
-        fn subject(r: &RawCard) -> Option<(String, &str)> {
-            r.card
-                .front
-                .split_once(" › ")
-                .map(|(s, facet)| (name_key(&plain(s)), facet))
-        }
+        let mut subjects = Subjects::default();
         // The subjects cells ask about: only their cards' bullets are read (every card of a
         // vault comes through here, and few share a subject with a table).
-        let asked: HashSet<String> = raw
-            .iter()
-            .filter(|r| r.card.kind == CardKind::Table)
-            .filter_map(|r| Some(subject(r)?.0))
-            .collect();
+        let mut asked: HashSet<String> = HashSet::default();
+        for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
+            if let Some((s, _)) = subjects.of(r)
+                && !asked.contains(s)
+            {
+                asked.insert(s.to_string());
+            }
+        }
         if asked.is_empty() {
             return;
         }
@@ -37,8 +35,13 @@ impl Finish {
             if r.card.kind != CardKind::Basic {
                 continue;
             }
-            if let Some((s, _)) = subject(r).filter(|(s, _)| asked.contains(s)) {
-                bullets.entry(s).or_default().push((i, None));
+            if let Some((s, _)) = subjects.of(r).filter(|(s, _)| asked.contains(*s)) {
+                match bullets.get_mut(s) {
+                    Some(cards) => cards.push((i, None)),
+                    None => {
+                        bullets.insert(s.to_string(), vec![(i, None)]);
+                    }
+                }
             }
         }
         if bullets.is_empty() {
@@ -49,8 +52,9 @@ impl Finish {
             if r.card.kind != CardKind::Table {
                 continue;
             }
-            let Some((cards, facet)) =
-                subject(r).and_then(|(s, f)| Some((bullets.get_mut(&s)?, f)))
+            let Some((cards, facet)) = subjects
+                .of(r)
+                .and_then(|(s, f)| Some((bullets.get_mut(s)?, f)))
             else {
                 continue;
             };
@@ -99,6 +103,42 @@ impl Finish {
     }
 }
 
+/// The subject a card's front asks about (its first part, as a [`name_key`]) and its facet.
+/// The cards of a section come one after another and share their subject: it is keyed once
+/// for each run of them rather than once for every card.
+#[derive(Default)]
+struct Subjects {
+    /// The first part of the front last keyed, as written.
+    written: String,
+    /// Its key.
+    key: String,
+}
+
+impl Subjects {
+    fn of<'r>(&mut self, r: &'r RawCard) -> Option<(&str, &'r str)> {
+        let (s, facet) = first_part(&r.card.front)?;
+        if s != self.written {
+            self.written.clear();
+            self.written.push_str(s);
+            self.key = name_key(&plain(s));
+        }
+        Some((&self.key, facet))
+    }
+}
+
+/// `front` split at its first ` › `: `split_once`, without setting up a substring search for
+/// each of a vault's cards (the `›` is found by its first byte, rare in a note's text).
+fn first_part(front: &str) -> Option<(&str, &str)> {
+    const SEP: &str = " › ";
+    let b = front.as_bytes();
+    memchr::memchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
+        let start = at.checked_sub(1)?;
+        b[start..]
+            .starts_with(SEP.as_bytes())
+            .then(|| (&front[..start], &front[start + SEP.len()..]))
+    })
+}
+
 /// A card about a subject that cells ask about, and its clauses once read.
 type Bullets = (usize, Option<Vec<Clause>>);
 
@@ -132,11 +172,17 @@ fn probe(value: &str) -> &str {
 
 /// Whether `html` holds `probe`, ASCII case aside (answer words are lowercased).
 fn mentions(html: &str, probe: &str) -> bool {
-    probe.is_empty()
-        || html
-            .as_bytes()
-            .windows(probe.len())
-            .any(|w| w.eq_ignore_ascii_case(probe.as_bytes()))
+    let (html, probe) = (html.as_bytes(), probe.as_bytes());
+    let Some(&first) = probe.first() else {
+        return true;
+    };
+    // Only where the first byte matches is the rest compared: every card about a subject
+    // that a cell asks about is read here, and most bytes of it start no match.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, html).any(|at| {
+        html.get(at..at + probe.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(probe))
+    })
 }
 
 /// The text of each bullet of an answer (a nested list's text left to its own items), or the
@@ -188,16 +234,64 @@ fn same_stem(a: &str, b: &str) -> bool {
     if super::repeats::same_word(a, b) {
         return true;
     }
-    let stem = |w: &'_ str| -> Option<String> {
-        let mut chars: Vec<char> = w.chars().collect();
-        let last = *chars.last()?;
-        (chars.len() >= 2 && ENDINGS.contains(&last)).then(|| {
-            chars.pop();
-            chars.into_iter().collect()
-        })
-    };
+    // Borrowed: every word of a clause is compared with every word of a cell's answer.
+    fn stem(w: &str) -> Option<&str> {
+        let mut chars = w.chars();
+        let last = chars.next_back()?;
+        (!chars.as_str().is_empty() && ENDINGS.contains(&last)).then_some(chars.as_str())
+    }
     matches!((stem(a), stem(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Endings of a Korean predicate in a note's terse bullets: `적음`, `적고`, `적으며`, `필요함`.
 const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '게'];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_part_is_split_once_at_the_separator() {
+        for front in [
+            "BERT › 장점",
+            "a › b › c",
+            "›x › y",
+            " › y",
+            "no separator",
+            "a ›b",
+            "→ › ok",
+            "",
+        ] {
+            assert_eq!(first_part(front), front.split_once(" › "), "{front:?}");
+        }
+    }
+
+    #[test]
+    fn mentions_ignores_ascii_case_anywhere() {
+        let slow = |h: &str, p: &str| {
+            p.is_empty()
+                || h.as_bytes()
+                    .windows(p.len())
+                    .any(|w| w.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        for (h, p) in [
+            ("<li>Forward 필요</li>", "forw"),
+            ("abc", ""),
+            ("ab", "abc"),
+            ("xAbC", "abc"),
+            ("적고 안정적", "적"),
+            ("", "a"),
+            ("aab", "ab"),
+        ] {
+            assert_eq!(mentions(h, p), slow(h, p), "{h:?} {p:?}");
+        }
+    }
+
+    #[test]
+    fn stems_drop_one_ending() {
+        assert!(same_stem("적음", "적고"));
+        assert!(!same_stem("음", "고"));
+        assert!(same_stem("없음", "없이"));
+        assert!(!same_stem("적음", "작고"));
+    }
+}

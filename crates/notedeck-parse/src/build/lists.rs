@@ -131,7 +131,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         // Both parts are rendered straight into the back, each trimmed or joined in place.
-        let mut back = String::new();
+        // The HTML is about as long as the item's source: room for it at once, rather than
+        // grown in steps, each a copy (the card keeps only what it uses).
+        let mut back = String::with_capacity(item.span.len());
         if let Some(value_evs) = label.value_events(lead_evs) {
             tree::render(&value_evs, &mut back, &self.copies);
             let end = back.trim_end().len();

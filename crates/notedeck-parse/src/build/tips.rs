@@ -226,15 +226,15 @@ pub(super) fn tip_title(plain: &Plain) -> Option<String> {
             title.to_string()
         });
     }
-    let lower = t.to_lowercase();
     let bold_start = plain
         .strong
         .first()
         .is_some_and(|s| plain.text[..s.start].trim().is_empty());
-    if bold_start
-        && (lower.starts_with("exam tip") || lower.starts_with("exam keyword"))
-        && t.ends_with(':')
-    {
+    // Lowercased last: every paragraph of a note comes through here, few end in `:`.
+    if bold_start && t.ends_with(':') && {
+        let lower = t.to_lowercase();
+        lower.starts_with("exam tip") || lower.starts_with("exam keyword")
+    } {
         return Some(
             t.trim_end_matches(':')
                 .trim_end_matches('*')

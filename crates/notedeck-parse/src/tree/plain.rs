@@ -41,6 +41,9 @@ impl Plain {
         self.math.clear();
         self.images.clear();
         self.span = span_of(events);
+        // The plain text is about as long as its source (markup and entities only shorten
+        // it): room for it at once, rather than grown in steps, each a copy.
+        self.text.reserve(self.span.len());
         let p = self;
         let mut strong_depth = 0usize;
         let mut strong_start = 0;
