@@ -268,6 +268,31 @@ fn each_cue_of_a_tip_line_stays_shown_over_its_hidden_value() {
     assert_eq!(d.cards[0].key, "데이터 적음 → …");
 }
 
+#[test]
+fn each_step_of_a_tip_chain_is_a_card_of_its_own() {
+    let d = doc(
+        "📌 **암기 팁**\n\n- Overfitting = \"Too much memorizing\" → 모델 단순화 & 정규화\n\
+         - RLHF = SFT → 보상 모델 → PPO\n\
+         - DARTS = NAS를 미분 가능하게 만든 방법, discrete → continuous\n\
+         - GAP = 평균 (채널 → 값) 하나\n",
+    );
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            // Cause and remedy: one card asks the remedy, the other the slogan.
+            "Overfitting = {{c1::&quot;Too much memorizing&quot;}} → {{c2::모델 단순화 &amp; 정규화}}",
+            "RLHF = {{c1::SFT}} → {{c2::보상 모델}} → {{c3::PPO}}",
+            // A list whose last item holds an arrow is not a chain.
+            "DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous}}",
+            // Nor is an arrow inside parentheses.
+            "GAP = {{c1::평균 (채널 → 값) 하나}}",
+        ]
+    );
+    // The question, and so the id, is still the line up to its value.
+    assert_eq!(d.cards[1].key, "RLHF = …");
+}
+
 /// The table cards of `d`, as [`cards`] shows them.
 fn table_cards(d: &notedeck_parse::Document) -> Vec<String> {
     cards(d)

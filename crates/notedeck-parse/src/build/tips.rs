@@ -353,7 +353,10 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is hidden on its own, so the
         // cues stay shown. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
-        let pairs = pair_marks(t, cut, sep);
+        let mut pairs = pair_marks(t, cut, sep);
+        if pairs.is_empty() {
+            pairs = step_marks(t, cut);
+        }
         let paired = (!pairs.is_empty())
             .then(|| walk_marks(evs, &pairs))
             .flatten();
@@ -474,6 +477,46 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
                 *open = Some(1);
             }
         }
+    }
+    marks
+}
+
+/// Where the steps of a value `cause → effect` (or `A → B → C`) start and end after the cut
+/// at `cut`, as [`pair_marks`] gives them: each step is a card of its own (`Overfitting =
+/// {{c1::"Too much memorizing"}} → {{c2::모델 단순화 & 정규화}}`), the other steps shown as
+/// its cue, where one deletion of the whole chain asked several facts at once. Empty when the
+/// value has one step, or when a step before the last holds a `, ` (`NAS를 미분 가능하게 만든
+/// 방법, discrete → continuous`: a list with an arrow in one item, not a chain). Arrows inside
+/// parentheses are part of their step.
+fn step_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    const ARROW: &str = " → ";
+    let mut arrows = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in t[cut..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && t[cut + i..].starts_with(ARROW) => arrows.push(cut + i),
+            _ => {}
+        }
+    }
+    let mut bounds = vec![cut];
+    for &a in &arrows {
+        bounds.push(a);
+        bounds.push(a + ARROW.len());
+    }
+    bounds.push(t.len());
+    let steps: Vec<&str> = bounds.chunks(2).map(|b| t[b[0]..b[1]].trim()).collect();
+    let chain = steps.len() > 1
+        && steps.iter().all(|s| s.chars().any(char::is_alphanumeric))
+        && steps[..steps.len() - 1].iter().all(|s| !s.contains(", "));
+    if !chain {
+        return Vec::new();
+    }
+    let mut marks = vec![(cut, Some(1))];
+    for (n, &a) in (2..).zip(&arrows) {
+        marks.push((a, None));
+        marks.push((a + ARROW.len(), Some(n)));
     }
     marks
 }
