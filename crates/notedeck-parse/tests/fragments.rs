@@ -203,9 +203,9 @@ fn memorisation_tip_becomes_cloze_cards() {
         [
             ("CAM = {{c1::<b>(FC Layer weight) × (Feature map)</b>}}", ""),
             ("GAP 필수 → {{c1::구조 제한}}", ""),
-            // Cause and effect: a card each.
+            // Cause and effect: the effect is asked.
             (
-                "<b>Grad-CAM</b> = {{c1::gradient로 가중치}} → {{c2::빠름, noise 가능}}",
+                "<b>Grad-CAM</b> = gradient로 가중치 → {{c1::빠름, noise 가능}}",
                 ""
             ),
         ]

@@ -269,28 +269,32 @@ fn each_cue_of_a_tip_line_stays_shown_over_its_hidden_value() {
 }
 
 #[test]
-fn each_step_of_a_tip_chain_is_a_card_of_its_own() {
+fn a_tip_of_cause_and_effect_hides_the_effect() {
     let d = doc(
         "📌 **암기 팁**\n\n- Overfitting = \"Too much memorizing\" → 모델 단순화 & 정규화\n\
          - RLHF = SFT → 보상 모델 → PPO\n\
          - DARTS = NAS를 미분 가능하게 만든 방법, discrete → continuous\n\
-         - GAP = 평균 (채널 → 값) 하나\n",
+         - GAP = 평균 (채널 → 값) 하나\n\
+         - 확산 모델 = 노이즈 추가(순방향) → 노이즈 제거 학습(역방향)\n",
     );
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert_eq!(
         fronts,
         [
-            // Cause and remedy: one card asks the remedy, the other the slogan.
-            "Overfitting = {{c1::&quot;Too much memorizing&quot;}} → {{c2::모델 단순화 &amp; 정규화}}",
-            "RLHF = {{c1::SFT}} → {{c2::보상 모델}} → {{c3::PPO}}",
-            // A list whose last item holds an arrow is not a chain.
+            // The cause is the cue, the effect (the remedy) the answer.
+            "Overfitting = &quot;Too much memorizing&quot; → {{c1::모델 단순화 &amp; 정규화}}",
+            // A pipeline's order is the fact: hidden whole.
+            "RLHF = {{c1::SFT → 보상 모델 → PPO}}",
+            // A list whose last item holds an arrow is not a cause and its effect.
             "DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous}}",
             // Nor is an arrow inside parentheses.
             "GAP = {{c1::평균 (채널 → 값) 하나}}",
+            // An effect that mirrors its cause would be given away by it.
+            "확산 모델 = {{c1::노이즈 추가(순방향) → 노이즈 제거 학습(역방향)}}",
         ]
     );
     // The question, and so the id, is still the line up to its value.
-    assert_eq!(d.cards[1].key, "RLHF = …");
+    assert_eq!(d.cards[0].key, "Overfitting = …");
 }
 
 /// The table cards of `d`, as [`cards`] shows them.

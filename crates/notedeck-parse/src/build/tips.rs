@@ -355,7 +355,7 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let sep = &t[sep_at..sep_at + sep_len];
         let mut pairs = pair_marks(t, cut, sep);
         if pairs.is_empty() {
-            pairs = step_marks(t, cut);
+            pairs = effect_mark(t, cut);
         }
         let paired = (!pairs.is_empty())
             .then(|| walk_marks(evs, &pairs))
@@ -481,14 +481,17 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     marks
 }
 
-/// Where the steps of a value `cause → effect` (or `A → B → C`) start and end after the cut
-/// at `cut`, as [`pair_marks`] gives them: each step is a card of its own (`Overfitting =
-/// {{c1::"Too much memorizing"}} → {{c2::모델 단순화 & 정규화}}`), the other steps shown as
-/// its cue, where one deletion of the whole chain asked several facts at once. Empty when the
-/// value has one step, or when a step before the last holds a `, ` (`NAS를 미분 가능하게 만든
-/// 방법, discrete → continuous`: a list with an arrow in one item, not a chain). Arrows inside
-/// parentheses are part of their step.
-fn step_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+/// Where the deletion of a value `cause → effect` starts, as [`pair_marks`] gives marks: at
+/// the effect, the cause staying shown as the cue (`Overfitting = "Too much memorizing" →
+/// {{c1::모델 단순화 & 정규화}}`). One deletion of the whole value asked two facts at once, and
+/// a card per side asked the cause back from its own effect, or the name the term already
+/// says (`Grad-CAM = gradient로 가중치`). Empty (the whole value hidden, as before) when the
+/// value is not one cause and one effect: an effect that shares a word with its cause (its
+/// mirror: `노이즈 추가 → 노이즈 제거`), an ordering or a pipeline of three steps or more
+/// (`SFT → 보상 모델 → PPO`, whose order is the fact), a list with an arrow in one item
+/// (`NAS를 … 만든 방법, discrete → continuous`: a `, ` before the arrow), or an arrow inside
+/// parentheses.
+fn effect_mark(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
     const ARROW: &str = " → ";
     let mut arrows = Vec::new();
     let mut depth = 0usize;
@@ -500,25 +503,24 @@ fn step_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
             _ => {}
         }
     }
-    let mut bounds = vec![cut];
-    for &a in &arrows {
-        bounds.push(a);
-        bounds.push(a + ARROW.len());
-    }
-    bounds.push(t.len());
-    let steps: Vec<&str> = bounds.chunks(2).map(|b| t[b[0]..b[1]].trim()).collect();
-    let chain = steps.len() > 1
-        && steps.iter().all(|s| s.chars().any(char::is_alphanumeric))
-        && steps[..steps.len() - 1].iter().all(|s| !s.contains(", "));
-    if !chain {
+    let [arrow] = arrows[..] else {
+        return Vec::new();
+    };
+    let (cause, effect) = (&t[cut..arrow], &t[arrow + ARROW.len()..]);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (cause_words, effect_words) = (words(cause), words(effect));
+    // `노이즈 추가(순방향) → 노이즈 제거 학습(역방향)`: an effect sharing a word with its
+    // cause is its mirror, which the shown cause gives away.
+    let mirror = effect_words.iter().any(|w| cause_words.contains(w));
+    if cause_words.is_empty() || effect_words.is_empty() || mirror || cause.contains(", ") {
         return Vec::new();
     }
-    let mut marks = vec![(cut, Some(1))];
-    for (n, &a) in (2..).zip(&arrows) {
-        marks.push((a, None));
-        marks.push((a + ARROW.len(), Some(n)));
-    }
-    marks
+    vec![(arrow + ARROW.len(), Some(1))]
 }
 
 /// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
