@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{cards, doc};
+use common::{anki_front, cards, doc};
 use notedeck_parse::parse;
 
 #[test]
@@ -158,6 +158,26 @@ fn a_statement_hides_neither_the_headings_own_names_nor_a_part_of_a_formula() {
         cards(&d)
     );
     assert_eq!(d.cards[0].front, "Perplexity › 핵심 내용");
+}
+
+#[test]
+fn a_bold_key_term_with_a_formula_is_hidden_whole() {
+    // The bold part is the fact; its formula is rendered as MathJax, and hidden with it.
+    let d = doc("## 0. GNN (Graph Neural Network) 기본
+
+- **Message passing**: 각 노드가 이웃 노드의 표현을 모아 자기 표현을 갱신
+- $k$개 층을 쌓으면 **$k$-hop 이웃**까지의 정보가 반영
+");
+    let clozes: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| !c.cloze.is_empty())
+        .map(anki_front)
+        .collect();
+    assert_eq!(
+        clozes,
+        ["\\(k\\)개 층을 쌓으면 <b>{{c1::\\(k\\)-hop 이웃}}</b>까지의 정보가 반영"]
+    );
 }
 
 #[test]

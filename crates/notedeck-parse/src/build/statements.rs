@@ -5,7 +5,7 @@
 use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
-use crate::{Card, CardKind, Deletion, math};
+use crate::{Card, CardKind, Deletion, Span, math};
 use std::ops::Range;
 
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
@@ -36,7 +36,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         let front = front.trim().to_string();
         let mut escaped = String::new();
         math::escape_html(&term, &mut escaped);
-        let Some(at) = find_outside_tags(&front, &escaped) else {
+        let mut at = find_outside_tags(&front, &escaped);
+        if at.is_none()
+            && let Some(rendered) = with_math(&plain, &term)
+        {
+            // `**$k$-hop 이웃**`: the front shows the term's formula as MathJax.
+            at = find_outside_tags(&front, &rendered);
+            escaped = rendered;
+        }
+        let Some(at) = at else {
             return false;
         };
         if in_math(&front, at) {
@@ -338,6 +346,30 @@ fn in_math(front: &str, at: usize) -> bool {
         _ => false,
     };
     opened("\\(", "\\)") || opened("\\[", "\\]")
+}
+
+/// `term`, found in `plain`, as the front renders it when it holds inline math (`$k$-hop 이웃`
+/// is `\(k\)-hop 이웃` there, `k-hop 이웃` in the plain text); `None` when it holds none.
+fn with_math(plain: &Plain, term: &str) -> Option<String> {
+    let start = plain.text.find(term)?;
+    let range = start..start + term.len();
+    let inside: Vec<&Span> = plain
+        .math
+        .iter()
+        .filter(|m| range.start <= m.start && m.end <= range.end)
+        .collect();
+    if inside.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    let mut at = range.start;
+    for m in inside {
+        math::escape_html(&plain.text[at..m.start], &mut out);
+        math::push_mathjax(&plain.text[m.clone()], false, &mut out);
+        at = m.end;
+    }
+    math::escape_html(&plain.text[at..range.end], &mut out);
+    Some(out)
 }
 
 /// Byte offset of `needle` in `html` outside any tag.
