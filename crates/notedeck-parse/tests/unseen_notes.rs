@@ -146,7 +146,7 @@ PTQ = *학습 후*, QAT = *학습 중*
 #[test]
 fn a_statement_hides_neither_the_headings_own_names_nor_a_part_of_a_formula() {
     // `PPL` is the heading's own name (`Perplexity (PPL)`), and it stands inside the formula:
-    // the line stays with the topic's other loose statements.
+    // nothing is hidden. The statement asks for its formula instead.
     let d = doc("## **3. Perplexity (PPL)**
 
 - 언어 모델이 테스트 문장을 얼마나 잘 예측하는지: $PPL = \\exp(H)$
@@ -157,7 +157,13 @@ fn a_statement_hides_neither_the_headings_own_names_nor_a_part_of_a_formula() {
         "{:?}",
         cards(&d)
     );
-    assert_eq!(d.cards[0].front, "Perplexity › 핵심 내용");
+    assert_eq!(
+        (d.cards[0].front.as_str(), d.cards[0].back.as_str()),
+        (
+            "Perplexity › 언어 모델이 테스트 문장을 얼마나 잘 예측하는지",
+            "\\(PPL = \\exp(H)\\)"
+        )
+    );
 }
 
 #[test]

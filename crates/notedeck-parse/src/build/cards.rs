@@ -212,7 +212,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn loose_statements(&mut self, sec: Option<usize>, loose: Vec<&'t Block>, clozes: bool) {
         let mut gathered = Vec::with_capacity(loose.len());
         for item in loose {
-            if !(clozes && self.statement_cloze(sec, item)) {
+            let carded =
+                (clozes && self.statement_cloze(sec, item)) || self.formula_statement(sec, item);
+            if !carded {
                 gathered.push(item);
             }
         }

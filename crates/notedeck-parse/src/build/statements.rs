@@ -6,6 +6,7 @@ use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
 use crate::{Card, CardKind, Deletion, Span, math};
+use pulldown_cmark::Event;
 use std::ops::Range;
 
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
@@ -79,6 +80,48 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let (Some(shown), Some(raw)) = (shown, self.raw_cards.get_mut(before)) {
             raw.card.context = Some(shown);
         }
+        true
+    }
+
+    /// A card for the unlabelled `item` that states what a formula shows (`벡터 연산으로 의미
+    /// 관계 표현 가능: $v(king) - v(man) + v(woman) \approx v(queen)$`): the statement asks,
+    /// the formula answers. A cloze cannot hide a formula's part (MathJax would break), and in
+    /// the 핵심 내용 list nothing asked for the formula. `false` (and no card) for anything else.
+    pub(super) fn formula_statement(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
+        let tree: &'t tree::Tree<'a> = self.tree;
+        let (lead, rest) = tree.item_lead(item);
+        let evs = tree.events.get(lead).unwrap_or_default();
+        let mut parts = evs.iter().filter(|e| match &e.ev {
+            Event::Text(t) => !t.trim().is_empty(),
+            _ => true,
+        });
+        let (Some(first), Some(formula), None) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let (Event::Text(said), Event::InlineMath(tex)) = (&first.ev, &formula.ev) else {
+            return false;
+        };
+        let Some(label) = said.trim_end().strip_suffix(':').map(str::trim) else {
+            return false;
+        };
+        let chars = label.chars().count();
+        if sec.is_none() || !rest.is_empty() || !(2..=super::LABEL_MAX_CHARS).contains(&chars) {
+            return false;
+        }
+        let mut back = String::new();
+        math::push_mathjax(tex, false, &mut back);
+        let front = self.front(sec, &[label]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: label.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: item.span.clone(),
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
         true
     }
 
