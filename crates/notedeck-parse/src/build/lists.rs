@@ -173,6 +173,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             back.clear();
             math::text_to_html(&label.text, &mut back);
         }
+        self.push_item_card(sec, item, key, front, back);
+    }
+
+    /// A basic card asking about list item `item` (its pin, if any, sits at the item).
+    pub(super) fn push_item_card(
+        &mut self,
+        sec: Option<usize>,
+        item: &Block,
+        key: String,
+        front: String,
+        back: String,
+    ) {
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,

@@ -111,17 +111,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut back = String::new();
         math::push_mathjax(tex, false, &mut back);
         let front = self.front(sec, &[label]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: label.to_string(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: item.span.clone(),
-            pin_at: Some(item.span.start),
-            pin_line: None,
-        });
+        self.push_item_card(sec, item, label.to_string(), front, back);
         true
     }
 
