@@ -151,7 +151,14 @@ impl Index {
     /// without noting sharers. The four tables are filled on threads of their own, each in
     /// the same order as one after the other: posting a vault's keys was the longest part of
     /// loading it that ran on one core.
-    pub(crate) fn post_many(&mut self, batch: Vec<(FileId, NoteKeys)>) {
+    ///
+    /// With `gathered`, the front keys are added to it rather than to the card index (see
+    /// [`Index::post_shared_fronts`]).
+    pub(crate) fn post_many(
+        &mut self,
+        batch: Vec<(FileId, NoteKeys)>,
+        gathered: Option<&mut Vec<(FrontKey, FileId, u32)>>,
+    ) {
         let mut names = Vec::with_capacity(batch.len());
         let mut claims = Vec::with_capacity(batch.len());
         let mut fronts = Vec::with_capacity(batch.len());
@@ -181,8 +188,17 @@ impl Index {
                     post(claim_map, id, claims, None);
                 }
             });
-            for (id, fronts) in fronts {
-                post_fronts(front_map, id, fronts, None);
+            match gathered {
+                Some(all) => {
+                    for (id, fronts) in fronts {
+                        all.extend(fronts.into_iter().map(|(key, i)| (key, id, i)));
+                    }
+                }
+                None => {
+                    for (id, fronts) in fronts {
+                        post_fronts(front_map, id, fronts, None);
+                    }
+                }
             }
             for worker in [terms, claims] {
                 // A panic re-raises here rather than leaving a table half filled unnoticed.
@@ -226,6 +242,26 @@ impl Index {
                     self.fronts.remove(&key);
                 }
             }
+        }
+    }
+
+    /// Post the front keys `gathered` from every note (in the order they were posted) that
+    /// two cards or more share; the others are left out ([`crate::Workspace::load_unchanging`]).
+    pub(crate) fn post_shared_fronts(&mut self, mut gathered: Vec<(FrontKey, FileId, u32)>) {
+        // Stable: a key's cards stay in posting order, as `post_fronts` would list them.
+        gathered.sort_by_key(|&(key, _, _)| key);
+        for group in gathered.chunk_by(|a, b| a.0 == b.0) {
+            if let [(key, ..), _, ..] = group {
+                let cards = group.iter().map(|&(_, id, i)| (id, i)).collect();
+                self.fronts.insert(*key, Posted::Many(Box::new(cards)));
+            }
+        }
+    }
+
+    /// Drop the gathered front keys of `path`, whose note is being replaced.
+    pub(crate) fn ungather(&self, path: &Path, gathered: &mut Vec<(FrontKey, FileId, u32)>) {
+        if let Some(&id) = self.ids.get(path) {
+            gathered.retain(|&(_, file, _)| file != id);
         }
     }
 

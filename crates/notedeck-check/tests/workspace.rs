@@ -93,3 +93,34 @@ fn duplicate_cards_follow_edits_and_snapshots_keep_their_state() {
     assert_eq!(duplicates(&ws), [(b, start)]);
     assert_eq!(duplicates(&snapshot).len(), 1);
 }
+
+#[test]
+fn a_workspace_loaded_once_gives_the_same_findings() {
+    // The card index of `load_unchanging` keeps only the fronts two cards share: the same
+    // duplicate-card findings (three copies of one front, in three files, in loading order),
+    // and the same findings of every other rule, as a workspace that indexes every front.
+    let dup = "# 역량평가 정리\n\n### 문제9\n\n## 0. GPT\n\n- **사전 학습 목표**: 다음 토큰 예측\n";
+    let files: Vec<(PathBuf, &str)> = vec![
+        (PathBuf::from("notes/역량평가 정리.md"), NOTES),
+        (PathBuf::from("b/nlp.md"), NLP),
+        (PathBuf::from("a/rl.md"), RL),
+        (PathBuf::from("notes/dup.md"), dup),
+        (PathBuf::from("a/dup.md"), dup),
+        // The same path again: its first version's fronts must not count.
+        (PathBuf::from("b/nlp.md"), NLP),
+    ];
+    let notes = || {
+        files
+            .iter()
+            .map(|(path, text)| (path.clone(), notedeck_check::Note::new(path, text)))
+            .collect::<Vec<_>>()
+    };
+    let (mut every, mut once) = (Workspace::new(), Workspace::new());
+    every.insert_many(notes());
+    once.load_unchanging(notes());
+    let all = every.check_all();
+    let duplicates = all.iter().filter(|f| f.code == Code::DuplicateCard).count();
+    assert!(duplicates >= 2, "{all:?}");
+    assert_eq!(once.check_all(), all);
+    assert_eq!(per_file(&once), per_file(&every));
+}

@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         images.exists(note, link)
     }));
     let indexing = timing::span("lint: index");
-    ws.insert_many(notes);
+    ws.load_unchanging(notes);
     drop(indexing);
     let checking = timing::span("lint: check");
     // The editor's view of each file: a damaged note shows its damage, not the other rules'
