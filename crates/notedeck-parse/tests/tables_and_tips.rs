@@ -91,14 +91,18 @@ fn a_cell_whose_subject_names_its_count_is_no_card() {
         [
             "table | 역량평가 정리::문제 9 | Zero-Shot › 테스트 시 => Unseen만",
             "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 그 클래스 예측",
-            "table | 역량평가 정리::문제 9 | Few-Shot › 학습 시 새로운 클래스 데이터 => 소량(2~수십 개)",
             "table | 역량평가 정리::문제 9 | Few-Shot › 테스트 시 => 그 클래스 예측",
+            // Nothing here says what GZSL stands for.
             "table | 역량평가 정리::문제 9 | GZSL › 학습 시 새로운 클래스 데이터 => 없음",
             "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
         ]
     );
-    // The Zero-Shot and One-Shot rows, after the four lines `doc` puts above the fragment.
-    assert_eq!(skipped_lines(&d, "count its subject's name says"), [7, 8]);
+    // The Zero-Shot, One-Shot and Few-Shot rows (`소량` is what "few" says), after the four
+    // lines `doc` puts above the fragment.
+    assert_eq!(
+        skipped_lines(&d, "count its subject's name says"),
+        [7, 8, 9]
+    );
     // Still claims: a table elsewhere saying `Zero-Shot | 1개` is a conflict.
     assert!(
         d.claims
@@ -240,6 +244,31 @@ fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
               card is kept"
         ),
         "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_cell_whose_subjects_expansion_names_its_count_is_no_card() {
+    // GZSL is defined above the table: `Generalized Zero-Shot Learning` says `없음` too.
+    let d = doc(
+        "- **GZSL (Generalized Zero-Shot Learning)**: Seen과 Unseen을 모두 분류
+
+| 구분 | 학습 시 새로운 클래스 데이터 | 테스트 시 |
+| --- | --- | --- |
+| **One-Shot** | 1개 | 그 클래스 하나 |
+| **GZSL** | 없음 | Seen+Unseen 모두 |
+",
+    );
+    let cells: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.starts_with("table"))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 그 클래스 하나",
+            "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
+        ]
     );
 }
 

@@ -203,12 +203,23 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                if names_its_count(asked, value) {
+                // `GZSL` → `없음`: a name's expansion (`Generalized Zero-Shot Learning`) says
+                // as much as the name.
+                let expansion = self
+                    .doc
+                    .terms
+                    .iter()
+                    .find(|t| t.name.eq_ignore_ascii_case(asked))
+                    .map(|t| t.expansion.as_str());
+                if names_its_count(asked, value)
+                    || expansion.is_some_and(|e| names_its_count(e, value))
+                {
                     // `Zero-Shot › 학습 시 새로운 클래스 데이터` → `없음`: the name is the answer.
                     self.skip(
                         cell_block.span.clone(),
-                        "table cell whose answer is the count its subject's name says \
-                         (Zero-Shot → 없음, One-Shot → 1개)",
+                        "table cell whose answer is the count its subject's name says, or \
+                         the name's expansion (Zero-Shot → 없음, One-Shot → 1개, Few-Shot → \
+                         소량, GZSL → 없음)",
                     );
                     continue;
                 }
@@ -617,8 +628,15 @@ fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
 }
 
 /// Whether a cell's answer is only the count its subject's name says: `없음` for
-/// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`.
+/// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`, `소량` for `Few-Shot`.
 fn names_its_count(subject: &str, value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    let few = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("few"));
+    if few && FEW.iter().any(|w| bare.eq_ignore_ascii_case(w)) {
+        return true;
+    }
     const NAMED: [(&str, u32); 9] = [
         ("zero", 0),
         ("one", 1),
@@ -637,6 +655,9 @@ fn names_its_count(subject: &str, value: &str) -> bool {
         .next();
     said.is_some_and(|said| count_of(value) == Some(said))
 }
+
+/// Answers that only say "a few": what a `Few-Shot` name already says.
+const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
 
 /// The number an answer is, and nothing more: `없음`, `none` and `0` are 0, `1개`, `하나`
 /// and `한 개` are 1, `3가지` is 3 (asides in parentheses apart).
