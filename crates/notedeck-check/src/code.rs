@@ -30,13 +30,15 @@ pub enum Code {
     DuplicateCard,
     /// `empty-answer`: a card with nothing on its back.
     EmptyAnswer,
+    /// `duplicate-pin`: one `<!-- id: … -->` pin given to two cards of a note.
+    DuplicatePin,
     /// `damaged-encoding`: the note's text went through a wrong-encoding round trip.
     DamagedEncoding,
 }
 
 impl Code {
     /// Every code, in the order the README documents them (`damaged-encoding` last).
-    pub const ALL: [Code; 9] = [
+    pub const ALL: [Code; 10] = [
         Code::ConflictingExpansion,
         Code::AcronymMismatch,
         Code::ConflictingClaim,
@@ -45,6 +47,7 @@ impl Code {
         Code::MissingImage,
         Code::DuplicateCard,
         Code::EmptyAnswer,
+        Code::DuplicatePin,
         Code::DamagedEncoding,
     ];
 
@@ -59,6 +62,7 @@ impl Code {
             Code::MissingImage => "missing-image",
             Code::DuplicateCard => "duplicate-card",
             Code::EmptyAnswer => "empty-answer",
+            Code::DuplicatePin => "duplicate-pin",
             Code::DamagedEncoding => "damaged-encoding",
         }
     }
@@ -74,7 +78,8 @@ impl Code {
             | Code::PastedKatex
             | Code::BrokenEmphasis
             | Code::DuplicateCard
-            | Code::EmptyAnswer => Severity::Warning,
+            | Code::EmptyAnswer
+            | Code::DuplicatePin => Severity::Warning,
         }
     }
 
@@ -91,6 +96,7 @@ impl Code {
             Code::MissingImage => "An image link whose file does not exist.",
             Code::DuplicateCard => "Two cards with the same front.",
             Code::EmptyAnswer => "A card with an empty answer.",
+            Code::DuplicatePin => "One id pin given to two cards of a note.",
             Code::DamagedEncoding => {
                 "Text damaged by a wrong-encoding round trip (UTF-8 read as Windows-125x or Latin-1)."
             }

@@ -3,7 +3,7 @@
 
 use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, postings};
 use crate::rules::cards::FrontKey;
-use crate::rules::{cards, claims, emphasis, encoding, images, katex, terms};
+use crate::rules::{cards, claims, emphasis, encoding, images, katex, pins, terms};
 use crate::{Affected, Finding, ImageResolver, Note, TermSite, sort_findings};
 use notedeck_parse::{Claim, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -487,6 +487,7 @@ impl Workspace {
     fn check_local(&self, path: &Path, note: &Note, out: &mut Vec<Finding>) {
         out.extend(emphasis::broken_emphasis(path, &note.text));
         out.extend(katex::pasted_katex(path, &note.text));
+        out.extend(pins::duplicate_pins(path, &note.text));
         out.extend(terms::acronym_mismatches(self, path, note));
         out.extend(cards::empty_answers(path, note));
         out.extend(claims::implied_formula_conflicts(path, note));

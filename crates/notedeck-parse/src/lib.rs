@@ -257,6 +257,15 @@ pub fn is_remote_url(url: &str) -> bool {
     })
 }
 
+/// The usable `<!-- id: … -->` pins of `text` in source order: (id, span of the comment). A
+/// pin is its card's Anki note id; the parse gives a second card pinned with the same id its
+/// own id instead, so a rule reading these can say so where only the pins are at hand.
+pub fn id_pins(text: &str) -> Vec<(String, Span)> {
+    let mut pins: Vec<(String, Span)> = build::scan_pins(text).0.into_values().collect();
+    pins.sort_by_key(|(_, span)| span.start);
+    pins
+}
+
 /// A block that was not turned into a card.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skipped {

@@ -8,4 +8,5 @@ pub(crate) mod emphasis;
 pub mod encoding;
 pub(crate) mod images;
 pub(crate) mod katex;
+pub(crate) mod pins;
 pub(crate) mod terms;

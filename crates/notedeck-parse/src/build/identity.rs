@@ -136,7 +136,7 @@ fn id_string(id: &[u8; ID_LEN]) -> String {
 }
 
 /// `<!-- id: abc -->` pins by 0-based line, and a problem for each pin that is not usable.
-pub(super) fn scan_pins(text: &str) -> (HashMap<usize, (String, Span)>, Vec<Problem>) {
+pub(crate) fn scan_pins(text: &str) -> (HashMap<usize, (String, Span)>, Vec<Problem>) {
     let mut out = HashMap::new();
     let mut problems = Vec::new();
     let mut line = 0;

@@ -39,7 +39,7 @@ pub use identity::card_id;
 use crate::tree::{Kind, Light, MAX_NESTING, Plain, Tree};
 use crate::{Card, CardKind, Deletion, Document, ImageRef, LineIndex, Skipped, Span, math};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use identity::scan_pins;
+pub(crate) use identity::scan_pins;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::sync::Arc;
 
