@@ -585,3 +585,35 @@ fn a_tip_repeating_a_comparison_tables_cell_about_its_topic_gives_no_card() {
         d.skipped
     );
 }
+
+#[test]
+fn a_pasted_formula_whose_subscripts_markdown_read_as_emphasis_is_whole_again() {
+    // Notion pasted the rendered formula and its TeX; Markdown paired `]_t = … E[g^2]_{` as
+    // emphasis. The card shows the formula, not `<em>t = \rho E[g^2]</em>`.
+    let d = doc("## **2. RMSProp**
+
+- **해결**: gradient 제곱의 **지수이동평균(EMA)** 사용
+- 수식:
+    
+    E[g2]t=ρE[g2]t−1+(1−ρ)gt2E[g^2]_t = \\rho E[g^2]_{t-1} + (1-\\rho) g_t^2
+    
+- 효과는 _작은_ 학습률에서 두드러짐
+");
+    let backs: Vec<&str> = d.cards.iter().map(|c| c.back.as_str()).collect();
+    let formula = d
+        .cards
+        .iter()
+        .find(|c| c.front == "RMSProp › 수식")
+        .map(|c| c.back.as_str())
+        .expect("a card asks for the formula");
+    assert!(
+        formula.contains("\\[E[g^2]_t = \\rho E[g^2]_{t-1} + (1-\\rho) g_t^2\\]")
+            && !formula.contains("<em>"),
+        "{formula}"
+    );
+    // Emphasis around words is still emphasis.
+    assert!(
+        backs.iter().any(|b| b.contains("<em>작은</em>")),
+        "{backs:?}"
+    );
+}

@@ -505,6 +505,15 @@ impl<'t> From<&'t Vec<Ev<'t>>> for Evs<'t> {
 }
 
 impl<'t> Evs<'t> {
+    /// The note the events were parsed from, when they are its own (not events a rule
+    /// assembled): what a span's delimiter was (`_` or `*`) is only in the source.
+    pub fn source(&self) -> Option<&'t str> {
+        match self.src {
+            Src::Packed(events) => Some(events.text),
+            Src::Loose(_) => None,
+        }
+    }
+
     /// The number of events.
     pub fn len(&self) -> usize {
         self.end - self.start

@@ -70,6 +70,9 @@ impl Renderer<'_> {
         let stray = stray_strong(events);
         let mut next_stray = stray.into_iter().peekable();
         let mut in_citation = false;
+        // For each open emphasis, whether it is a pasted formula's `_` (kept as text).
+        let mut tex_underscores: Vec<bool> = Vec::new();
+        let source = events.source();
         for (i, e) in events.iter().enumerate() {
             if in_citation {
                 if matches!(e.ev, Event::End(TagEnd::Link)) {
@@ -117,6 +120,25 @@ impl Renderer<'_> {
                 }
                 self.visible_text_part(t, from..t.len(), &e.span, skip);
                 continue;
+            }
+            // `E[g^2]_t = \rho E[g^2]_{t-1}`: Markdown read a pasted formula's subscripts
+            // as emphasis. Kept as the text they were, the formula is whole again for the
+            // pasted-KaTeX pass to turn into MathJax.
+            match &e.ev {
+                Event::Start(Tag::Emphasis) => {
+                    let tex = source.is_some_and(|src| is_tex_underscores(src, &e.span));
+                    tex_underscores.push(tex);
+                    if tex {
+                        self.pending_char('_');
+                        continue;
+                    }
+                }
+                // Every emphasis end pops its start's entry, kept as text or not.
+                Event::End(TagEnd::Emphasis) if tex_underscores.pop() == Some(true) => {
+                    self.pending_char('_');
+                    continue;
+                }
+                _ => {}
             }
             let boundary = is_block_boundary(&e.ev);
             self.flush(boundary);
@@ -216,6 +238,14 @@ impl Renderer<'_> {
         }
     }
 
+    /// Queue one character of text.
+    fn pending_char(&mut self, c: char) {
+        if self.pending.is_empty() {
+            self.pending_at_block_start = self.block_start;
+        }
+        self.pending.push(c);
+    }
+
     /// Write the pending text; `block_end` says whether a block boundary follows it.
     fn flush(&mut self, block_end: bool) {
         if self.pending.is_empty() {
@@ -302,6 +332,23 @@ impl Renderer<'_> {
         };
         self.out.push_str(s);
     }
+}
+
+/// Whether the emphasis at `span` of `src` is `_…_` around TeX (a backslash command or a
+/// `^`): a pasted formula's subscripts, which Markdown paired as emphasis.
+fn is_tex_underscores(src: &str, span: &Span) -> bool {
+    let Some(inner) = src
+        .get(span.clone())
+        .and_then(|s| s.strip_prefix('_'))
+        .and_then(|s| s.strip_suffix('_'))
+    else {
+        return false;
+    };
+    let command = inner
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'\\' && w[1].is_ascii_alphabetic());
+    command || inner.contains('^')
 }
 
 /// A link a chat assistant pasted as its source (`[ResearchGate+4arXiv+4](…?utm_source=…)`):
