@@ -248,8 +248,9 @@ impl Index {
     /// Post the front keys `gathered` from every note (in the order they were posted) that
     /// two cards or more share; the others are left out ([`crate::Workspace::load_unchanging`]).
     pub(crate) fn post_shared_fronts(&mut self, mut gathered: Vec<(FrontKey, FileId, u32)>) {
-        // Stable: a key's cards stay in posting order, as `post_fronts` would list them.
-        gathered.sort_by_key(|&(key, _, _)| key);
+        // In place (a stable sort would take half as much again): a key's cards by file id,
+        // then position, which is the order they were posted in a workspace that only grew.
+        gathered.sort_unstable();
         for group in gathered.chunk_by(|a, b| a.0 == b.0) {
             if let [(key, ..), _, ..] = group {
                 let cards = group.iter().map(|&(_, id, i)| (id, i)).collect();

@@ -82,6 +82,24 @@ impl CardDigests {
         CardDigests { cards, labels }
     }
 
+    /// Keep the labels of the cards `keep` says, and forget the others' (they read as empty):
+    /// for a holder that knows which cards a message can quote.
+    pub fn keep_labels(&mut self, keep: impl Fn(&CardDigest) -> bool) {
+        let mut labels = String::new();
+        for card in &mut self.cards {
+            let (start, end) = card.label;
+            card.label = if keep(card) {
+                let at = offset(labels.len());
+                labels.push_str(self.labels.get(start as usize..end as usize).unwrap_or(""));
+                (at, offset(labels.len()))
+            } else {
+                (0, 0)
+            };
+        }
+        labels.shrink_to_fit();
+        self.labels = labels;
+    }
+
     /// The front of `card` (one of these digests) as messages quote it: tags removed,
     /// whitespace collapsed, at most 60 characters.
     pub fn label(&self, card: &CardDigest) -> &str {
