@@ -89,7 +89,13 @@ impl Workspace {
     ///
     /// The notes' cards keep the labels a message can quote (a card whose front another card
     /// shares, or whose answer is empty), not every card's front: about 50 MB on 10,000 notes.
+    ///
+    /// A workspace that already holds notes is loaded as [`Workspace::insert_many`] does: its
+    /// index has every front of those.
     pub fn load_unchanging(&mut self, mut notes: Vec<(PathBuf, Note)>) {
+        if !self.notes.is_empty() {
+            return self.insert_many(notes);
+        }
         let mut keys: Vec<FrontKey> = notes
             .iter()
             .flat_map(|(_, note)| note.cards.cards.iter().filter_map(|c| c.front_key()))
