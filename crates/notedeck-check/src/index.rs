@@ -11,7 +11,7 @@ use crate::Note;
 use crate::rules::cards::FrontKey;
 use crate::rules::claims::{self, ClaimKey};
 use crate::rules::terms;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::collections::BTreeSet;
 use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
@@ -152,12 +152,12 @@ impl Index {
     /// the same order as one after the other: posting a vault's keys was the longest part of
     /// loading it that ran on one core.
     ///
-    /// With `gathered`, the front keys are added to it rather than to the card index (see
-    /// [`Index::post_shared_fronts`]).
+    /// With `only`, the card index gets just the fronts in it (see
+    /// [`crate::Workspace::load_unchanging`]).
     pub(crate) fn post_many(
         &mut self,
         batch: Vec<(FileId, NoteKeys)>,
-        gathered: Option<&mut Vec<(FrontKey, FileId, u32)>>,
+        only: Option<&HashSet<FrontKey>>,
     ) {
         let mut names = Vec::with_capacity(batch.len());
         let mut claims = Vec::with_capacity(batch.len());
@@ -188,17 +188,11 @@ impl Index {
                     post(claim_map, id, claims, None);
                 }
             });
-            match gathered {
-                Some(all) => {
-                    for (id, fronts) in fronts {
-                        all.extend(fronts.into_iter().map(|(key, i)| (key, id, i)));
-                    }
+            for (id, mut fronts) in fronts {
+                if let Some(only) = only {
+                    fronts.retain(|(key, _)| only.contains(key));
                 }
-                None => {
-                    for (id, fronts) in fronts {
-                        post_fronts(front_map, id, fronts, None);
-                    }
-                }
+                post_fronts(front_map, id, fronts, None);
             }
             for worker in [terms, claims] {
                 // A panic re-raises here rather than leaving a table half filled unnoticed.
@@ -242,27 +236,6 @@ impl Index {
                     self.fronts.remove(&key);
                 }
             }
-        }
-    }
-
-    /// Post the front keys `gathered` from every note (in the order they were posted) that
-    /// two cards or more share; the others are left out ([`crate::Workspace::load_unchanging`]).
-    pub(crate) fn post_shared_fronts(&mut self, mut gathered: Vec<(FrontKey, FileId, u32)>) {
-        // In place (a stable sort would take half as much again): a key's cards by file id,
-        // then position, which is the order they were posted in a workspace that only grew.
-        gathered.sort_unstable();
-        for group in gathered.chunk_by(|a, b| a.0 == b.0) {
-            if let [(key, ..), _, ..] = group {
-                let cards = group.iter().map(|&(_, id, i)| (id, i)).collect();
-                self.fronts.insert(*key, Posted::Many(Box::new(cards)));
-            }
-        }
-    }
-
-    /// Drop the gathered front keys of `path`, whose note is being replaced.
-    pub(crate) fn ungather(&self, path: &Path, gathered: &mut Vec<(FrontKey, FileId, u32)>) {
-        if let Some(&id) = self.ids.get(path) {
-            gathered.retain(|&(_, file, _)| file != id);
         }
     }
 
