@@ -250,7 +250,8 @@ pub fn open_note(path: &Path, text: Arc<str>) -> Note {
 /// On a 1,000-note vault (91,000 cards) the parsed `Card`s, each with its deck, heading path,
 /// tags, id, key, front and back strings, were most of the server's memory, and nothing needs
 /// them for a file that is not open: the card rules read the note's card digests
-/// ([`Note::cards`]), the other rules the term, claim, section and image lists and the text.
+/// ([`Note::cards`]), the other rules the term, claim and image lists, the topic sections'
+/// spans and the text.
 /// Requests about a document's cards (hover, outline, pinning an id) come for an open one,
 /// which is parsed in full from its buffer.
 pub fn background_note(path: &Path, text: &str) -> Note {

@@ -89,9 +89,6 @@ impl Finish {
                 gone.push((i, k));
             }
         }
-        if gone.is_empty() {
-            return;
-        }
         self.drop_repeats(raw, &gone, |kept| {
             format!(
                 "table cell that says again a bullet of the card on line {} ({}); that card is \

@@ -96,9 +96,6 @@ impl Finish {
                 gone.push((i, k));
             }
         }
-        if gone.is_empty() {
-            return;
-        }
         self.drop_repeats(raw, &gone, |kept| {
             format!(
                 "tip that only repeats the card on line {} ({}): what it hides is that card's \
@@ -117,6 +114,9 @@ impl Finish {
         gone: &[(usize, usize)],
         reason: impl Fn(&crate::Card) -> String,
     ) {
+        if gone.is_empty() {
+            return;
+        }
         for &(i, k) in gone.iter().filter(|_| self.keep_skipped) {
             let card = &raw[i].card;
             self.doc.skipped.push(Skipped {

@@ -204,16 +204,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
                 // `GZSL` → `없음`: a name's expansion (`Generalized Zero-Shot Learning`) says
-                // as much as the name.
-                let expansion = self
-                    .doc
-                    .terms
-                    .iter()
-                    .find(|t| t.name.eq_ignore_ascii_case(asked))
-                    .map(|t| t.expansion.as_str());
-                if names_its_count(asked, value)
-                    || expansion.is_some_and(|e| names_its_count(e, value))
-                {
+                // as much as the name. Looked up only for an answer that is a count at all.
+                let expansion_says = || {
+                    self.doc
+                        .terms
+                        .iter()
+                        .find(|t| t.name.eq_ignore_ascii_case(asked))
+                        .is_some_and(|t| names_its_count(&t.expansion, value))
+                };
+                if names_its_count(asked, value) || is_count(value) && expansion_says() {
                     // `Zero-Shot › 학습 시 새로운 클래스 데이터` → `없음`: the name is the answer.
                     self.skip(
                         cell_block.span.clone(),
@@ -630,11 +629,10 @@ fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
 /// Whether a cell's answer is only the count its subject's name says: `없음` for
 /// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`, `소량` for `Few-Shot`.
 fn names_its_count(subject: &str, value: &str) -> bool {
-    let bare = value.split('(').next().unwrap_or("").trim();
     let few = subject
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.eq_ignore_ascii_case("few"));
-    if few && FEW.iter().any(|w| bare.eq_ignore_ascii_case(w)) {
+    if few && says_few(value) {
         return true;
     }
     const NAMED: [(&str, u32); 9] = [
@@ -658,6 +656,17 @@ fn names_its_count(subject: &str, value: &str) -> bool {
 
 /// Answers that only say "a few": what a `Few-Shot` name already says.
 const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
+
+/// Whether an answer (asides in parentheses apart) only says "a few" ([`FEW`]).
+fn says_few(value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    FEW.iter().any(|w| bare.eq_ignore_ascii_case(w))
+}
+
+/// Whether an answer is a count at all: a number ([`count_of`]) or "a few".
+fn is_count(value: &str) -> bool {
+    says_few(value) || count_of(value).is_some()
+}
 
 /// The number an answer is, and nothing more: `없음`, `none` and `0` are 0, `1개`, `하나`
 /// and `한 개` are 1, `3가지` is 3 (asides in parentheses apart).

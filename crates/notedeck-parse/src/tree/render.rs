@@ -210,9 +210,7 @@ impl Renderer<'_> {
 
     /// Queue the parts of a text event outside the `skip` ranges.
     fn visible_text(&mut self, t: &str, span: &Span, skip: &[Span]) {
-        if self.pending.is_empty() {
-            self.pending_at_block_start = self.block_start;
-        }
+        self.begin_pending();
         let first = skip.partition_point(|r| r.end <= span.start);
         let overlapping = skip
             .get(first..)
@@ -238,11 +236,16 @@ impl Renderer<'_> {
         }
     }
 
-    /// Queue one character of text.
-    fn pending_char(&mut self, c: char) {
+    /// Note where the pending text begins, when none is pending yet.
+    fn begin_pending(&mut self) {
         if self.pending.is_empty() {
             self.pending_at_block_start = self.block_start;
         }
+    }
+
+    /// Queue one character of text.
+    fn pending_char(&mut self, c: char) {
+        self.begin_pending();
         self.pending.push(c);
     }
 
