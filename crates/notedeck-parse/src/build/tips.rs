@@ -456,21 +456,22 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     if n == 1 {
         return Vec::new();
     }
-    let values: Vec<Vec<&str>> = marks
+    let values: Vec<&str> = marks
         .iter()
         .enumerate()
         .filter(|(_, (_, open))| open.is_some())
-        .map(|(i, &(at, _))| {
-            let end = marks.get(i + 1).map_or(t.len(), |&(end, _)| end);
-            // Words, not the arrows and pluses between them.
-            t[at..end]
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .collect()
-        })
+        .map(|(i, &(at, _))| &t[at..marks.get(i + 1).map_or(t.len(), |&(end, _)| end)])
         .collect();
+    // A one-word value (`n-gram` is one) is a name.
+    let one_word = |v: &str| {
+        v.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            < 2
+    };
     let contrast = n == 2
-        && (values.iter().any(|v| v.len() < 2) || values[0].iter().any(|w| values[1].contains(w)));
+        && (values.iter().any(|v| one_word(v))
+            || shares_a_word(&words(values[0]), &words(values[1])));
     if contrast {
         for (_, open) in &mut marks {
             if open.is_some() {
@@ -507,20 +508,28 @@ fn effect_mark(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
         return Vec::new();
     };
     let (cause, effect) = (&t[cut..arrow], &t[arrow + ARROW.len()..]);
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let (cause_words, effect_words) = (words(cause), words(effect));
     // `노이즈 추가(순방향) → 노이즈 제거 학습(역방향)`: an effect sharing a word with its
     // cause is its mirror, which the shown cause gives away.
-    let mirror = effect_words.iter().any(|w| cause_words.contains(w));
+    let mirror = shares_a_word(&cause_words, &effect_words);
     if cause_words.is_empty() || effect_words.is_empty() || mirror || cause.contains(", ") {
         return Vec::new();
     }
     vec![(arrow + ARROW.len(), Some(1))]
+}
+
+/// The words of a tip's value, case folded: not the arrows, pluses and brackets between them.
+fn words(value: &str) -> Vec<String> {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two values of a tip line share a word, so that showing one gives the other away.
+fn shares_a_word(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| b.contains(w))
 }
 
 /// `evs` with cloze marks put at plain-text offsets (`marks`, in order), each of which must
