@@ -8,9 +8,11 @@ use common::{anki_front, cards, doc};
 use notedeck_parse::{Card, CardKind, ClaimOrigin, Document};
 
 #[test]
-fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
+fn claim_labels_make_one_list_card_and_only_terms_defined_under_them_a_card_each() {
     // The labels are the facts (`No CI/CD`): one card asks for them all. What each one's
-    // nested list explains is a fact too, asked with its label on the front.
+    // nested list explains mostly says the label again, so it is no card of its own (all or
+    // none: the neutral `Deployment scope` goes with the claims); a term defined inside an
+    // explanation is a fact of its own.
     let d = doc("## **MLOps Level 0: Manual Process**
 
 ### 1. **Characteristics**
@@ -19,7 +21,8 @@ fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
     - Data analysis → preparation → training → validation are all manual, done in notebooks with experimental code.
 2. **Disconnection between ML and Ops**
     - Data scientists hand off a trained model artifact to engineers for deployment.
-    - Engineers prepare production features, risking training–serving skew.
+    - Engineers prepare production features, risking **training–serving skew**.
+        - **Training–serving skew** happens when the data or features your model sees **during training** are different from what it sees **in production (serving)**.
 3. **Low release frequency**
     - Model changes/re-training only a few times per year.
 4. **No CI/CD**
@@ -31,18 +34,50 @@ fn claim_labels_make_one_list_card_and_their_explanations_a_card_each() {
     - No logging/tracking of predictions → unable to detect drift or degradation.
 ");
     assert_eq!(
-        cards(&d)[..1],
+        cards(&d),
         [
             "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
+            "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › Disconnection between ML and Ops › Training–serving skew => happens when the data or features your model sees <b>during training</b> are different from what it sees <b>in production (serving)</b>.",
         ]
     );
     assert_eq!(d.cards[0].key, "section");
-    assert_eq!(d.cards.len(), 7);
+}
+
+#[test]
+fn recommendations_are_claims_and_the_terms_they_define_are_cards() {
+    // `Introduce …` and `Frequent …` recommend: the list card asks the recommendations;
+    // the `**Term**: definition` bullets under one are the only other cards.
+    let d = doc("## **MLOps Level 0: Manual Process**
+
+### 4. **Recommended Improvements**
+
+1. **Active monitoring**
+    - Track performance to detect degradation and drift.
+2. **Frequent retraining**
+    - Incorporate the latest data (e.g., fashion recommendation adapting to new trends).
+3. **Continuous experimentation**
+    - Improve features, architecture, hyperparameters.
+4. **Introduce CI/CD and CT**
+    - **CT (Continuous Training)**: automated re-training pipelines.
+    - **CI/CD**: quickly test, build, and deploy new pipeline/model versions.
+");
+    let listed = cards(&d);
     assert_eq!(
-        cards(&d)[4],
-        "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › No CI/CD => \
-         <ul><li>No Continuous Integration: testing happens only within notebooks/scripts.</li>\
-         <li>No Continuous Deployment: model deployment is infrequent and manual.</li></ul>"
+        listed[0],
+        "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Recommended Improvements => <ol><li>Active monitoring</li><li>Frequent retraining</li><li>Continuous experimentation</li><li>Introduce CI/CD and CT</li></ol>"
+    );
+    let fronts: Vec<&str> = d.cards[1..].iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts.iter().all(|f| !f.contains("Active monitoring")
+            && !f.contains("Frequent retraining")
+            && !f.contains("Continuous experimentation")),
+        "{listed:#?}"
+    );
+    assert!(
+        listed.iter().any(|c| c.ends_with(
+            "Recommended Improvements › Introduce CI/CD and CT › CT (Continuous Training) => automated re-training pipelines."
+        )),
+        "{listed:#?}"
     );
 }
 

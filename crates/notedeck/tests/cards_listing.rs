@@ -140,9 +140,10 @@ fn an_unchanged_fact_keeps_its_id() {
         "unchanged facts with a new id:\n{}",
         moved.join("\n")
     );
-    // Most of the deck is unchanged: the comparison is not vacuous.
+    // Most of the deck is unchanged: the comparison is not vacuous. (Cards dropped since by
+    // rules that leave a fact to another card are not compared.)
     assert!(
-        same >= 200,
+        same * 2 > before.len(),
         "only {same} of {} cards compared",
         before.len()
     );

@@ -379,6 +379,41 @@ fn is_plain_name(text: &str) -> bool {
         && !text.contains([':', '='])
 }
 
+/// Words that, after a bold opening term, make the line a sentence defining that term
+/// (`**Training–serving skew** happens when …`).
+const DEFINING_WORDS: &[&str] = &[
+    "happens when",
+    "occurs when",
+    "refers to",
+    "means",
+    "is",
+    "are",
+];
+
+/// The label of a line defining its bold opening term in a sentence; the rest of the
+/// sentence (`happens when …`) is its value.
+pub(super) fn defined_term(lead: &Plain) -> Option<Label> {
+    let t = &lead.text;
+    let lead_ws = t.len() - t.trim_start().len();
+    let s = lead.strong.first().filter(|s| s.start <= lead_ws)?;
+    let term = t[s.clone()].trim();
+    if term.is_empty() || term.ends_with(':') || term.chars().count() > LABEL_MAX_CHARS {
+        return None;
+    }
+    let after = &t[s.end..];
+    let rest = after.trim_start();
+    let defines = after.starts_with(char::is_whitespace)
+        && DEFINING_WORDS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty())
+        });
+    defines.then(|| Label {
+        text: term.to_string(),
+        value_start: s.end,
+        plain_label: false,
+    })
+}
+
 pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
     let t = &lead.text;
     let lead_ws = t.len() - t.trim_start().len();

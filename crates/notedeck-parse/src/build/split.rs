@@ -5,7 +5,7 @@
 //! a card of its own, and nested `**Term**: definition` bullets are cards of their own too.
 
 use super::cards::FACET_MAX_CHARS;
-use super::lists::label_of;
+use super::lists::{defined_term, label_of};
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, math};
@@ -20,7 +20,8 @@ pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 150;
 
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
-/// frequency`, `Fully manual`) rather than the name of a facet (`Deployment scope`).
+/// frequency`, `Fully manual`, `Introduce CI/CD`) rather than the name of a facet
+/// (`Deployment scope`).
 const CLAIM_FIRST_WORDS: &[&str] = &[
     "no",
     "not",
@@ -51,6 +52,17 @@ const CLAIM_FIRST_WORDS: &[&str] = &[
     "faster",
     "hard",
     "easy",
+    // A recommendation is a claim too (`Introduce CI/CD and CT`): the verb opens it.
+    "introduce",
+    "adopt",
+    "avoid",
+    "apply",
+    "automate",
+    "enable",
+    "improve",
+    "reduce",
+    "increase",
+    "prefer",
 ];
 
 /// Auxiliaries and copulas: a label holding one is a sentence, not a name.
@@ -263,13 +275,20 @@ impl<'t, 'a> Builder<'t, 'a> {
         let claims = labels_are_claims(labels.iter().map(String::as_str), items);
         if too_big && claims {
             self.claim_list_card(sec, parts);
-            // What a claim's nested list explains (`**No CI/CD**` → `No Continuous
-            // Integration: …`, `Training–serving skew happens when …`) is asked on its own:
-            // the label is on the front, the explanation is what the student recalls.
+            // An explanation under a claim mostly says the claim again (`**No CI/CD**` → `No
+            // Continuous Integration: …`, `**Low release frequency**` → `a few times per
+            // year`): asked with the claim on its front, it gives itself away. The list card
+            // asks the claims; only a term defined inside an explanation (`**Training–serving
+            // skew** happens when …`) is a fact of its own.
             for h in heads {
-                if h.rest.iter().any(|b| b.kind == Kind::List) {
-                    self.head_card(sec, h);
+                if !h.rest.is_empty() || !h.value_html.is_empty() {
+                    self.skip(
+                        h.item.span.start..h.item.span.start + 1,
+                        "explains a claim the list card asks; asked with the claim on its \
+                         front, the explanation would give itself away",
+                    );
                 }
+                self.defined_terms(sec, &h.text, h.rest);
             }
             return true;
         }
@@ -376,6 +395,27 @@ impl<'t, 'a> Builder<'t, 'a> {
         let own = self.topic_of(Some(sec));
         self.topic_named(name, Some(sec))
             .filter(|&t| Some(t) != own)
+    }
+
+    /// A card for each term defined in `blocks`' lists, at any depth: a `**Term**: definition`
+    /// bullet, or a sentence defining its bold opening term (`**Training–serving skew**
+    /// happens when …`), asked under `head`, the claim explained. Nothing else in them is asked.
+    fn defined_terms(&mut self, sec: usize, head: &str, blocks: &'t [Block]) {
+        let mut lead = Plain::default();
+        for list in blocks.iter().filter(|b| b.kind == Kind::List) {
+            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+                let label = label_of(&lead, !rest.is_empty())
+                    .filter(|l| !l.plain_label && l.value_events(lead_evs).is_some())
+                    .or_else(|| defined_term(&lead));
+                match label {
+                    Some(label) => {
+                        self.labelled_item_card(Some(sec), Some(head), item, &label, lead_evs, rest)
+                    }
+                    None => self.defined_terms(sec, head, rest),
+                }
+            }
+        }
     }
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
@@ -550,6 +590,7 @@ mod tests {
             "계산 비용 높음",
             "bias 조정 필요",
             "Without labels (zero-shot)",
+            "Introduce CI/CD and CT",
         ] {
             assert!(is_claim_label(claim), "{claim} is a claim");
         }
@@ -565,6 +606,8 @@ mod tests {
             "미분 가능성",
             "사전 학습 목표",
             "Experimental–operational symmetry",
+            "Continuous experimentation",
+            "Use cases",
         ] {
             assert!(!is_claim_label(name), "{name} is a facet name");
         }
