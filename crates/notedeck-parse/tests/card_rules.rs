@@ -746,11 +746,11 @@ fn a_term_defined_in_a_table_is_shown_where_the_table_is() {
     // its cells, and the definition its row header makes, are shown under the problem.
     let d = doc("## **MLOps Level 1**
 
-- **Goal**: 재학습 자동화
+- **Trigger**: 새 데이터 도착
 
 ## **MLOps Level 2**
 
-- **Goal**: 파이프라인 배포 자동화
+- **Trigger**: 코드 변경
 
 ## MLOps Level 0 vs Level 1 비교표
 

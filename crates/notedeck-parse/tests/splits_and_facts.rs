@@ -556,6 +556,50 @@ fn facts_are_keyed_without_asides_separators_or_case() {
 }
 
 #[test]
+fn a_table_row_asking_a_bullets_facet_in_the_other_language_is_not_carded() {
+    // `한계` is what `Challenges` asks, `주요 목적` what `Goal` asks: the comparison table
+    // after the bullets asks them again in Korean. Its other rows stay.
+    let d = doc("## **MLOps Level 0: Manual Process – Key Points**
+
+### 1. **Goal**
+
+- Deploy a trained model by hand as a prediction service.
+
+### 3. **Challenges**
+
+- Models degrade in real-world environments due to:
+    - Changing data distributions
+- Lack of adaptation and maintenance → model failures in production.
+
+## **MLOps Level 0 vs Level 1 비교표**
+
+| 구분 | **Level 0: Manual Process** | **Level 1: ML Pipeline Automation** |
+| --- | --- | --- |
+| **주요 목적** | 학습된 모델 수동 배포 | 새 데이터에 따른 자동 재학습(CT) |
+| **배포 단위** | 학습된 모델만 배포 (예측 서비스) | 전체 학습 파이프라인 배포, 주기적 실행 |
+| **한계** | 일반화 성능 저하, 운영 환경 적응 어려움 | 많은 파이프라인·새 구현 빈번 시 CI/CD 필요 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "MLOps Level 0: Manual Process – Key Points › Goal",
+            "MLOps Level 0: Manual Process – Key Points › Challenges",
+            "Level 1 › 주요 목적",
+            "Level 0 › 배포 단위",
+            "Level 1 › 배포 단위",
+            "Level 1 › 한계",
+        ]
+    );
+    let reasons: Vec<&str> = d.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons.iter().any(|r| r
+            .contains("(MLOps Level 0: Manual Process – Key Points › Challenges) in other words")),
+        "{reasons:#?}"
+    );
+}
+
+#[test]
 fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
     let d = doc("## **1. LSTM (Long Short-Term Memory)**
 

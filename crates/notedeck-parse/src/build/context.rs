@@ -210,7 +210,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut out = String::new();
         for &s in facets.iter().rev() {
             out.push('\x1f');
-            facts::push_name_key(&self.info[s].short, &mut out);
+            facts::push_facet_words(&self.info[s].short, &mut out);
         }
         out
     }

@@ -76,14 +76,79 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
     }
     // Most facet names have no such word: they are keyed as they are, with no copy.
     if !name.split_whitespace().any(|w| stem(w).is_some()) {
-        push_name_key(name, out);
+        push_facet_words(name, out);
         return;
     }
     let bare: Vec<&str> = name
         .split_whitespace()
         .map(|w| stem(w).unwrap_or(w))
         .collect();
-    push_name_key(&bare.join(" "), out);
+    push_facet_words(&bare.join(" "), out);
+}
+
+/// Facet words of one meaning in the two languages the notes mix, and their English
+/// spellings, each with the word it is keyed as: a table row `한계` under a topic whose
+/// bullets already ask `Challenges` asks that again (`주요 목적` and `Goal`, `학습 방식` and
+/// `사전 학습 방법` likewise, by their shorter wordings).
+const FACET_SYNONYMS: &[(&str, &str)] = &[
+    ("목적", "goal"),
+    ("목표", "goal"),
+    ("goals", "goal"),
+    ("purpose", "goal"),
+    ("한계", "limits"),
+    ("한계점", "limits"),
+    ("limitation", "limits"),
+    ("limitations", "limits"),
+    ("challenge", "limits"),
+    ("challenges", "limits"),
+    ("장점", "advantages"),
+    ("이점", "advantages"),
+    ("advantage", "advantages"),
+    ("pros", "advantages"),
+    ("benefit", "advantages"),
+    ("benefits", "advantages"),
+    ("단점", "disadvantages"),
+    ("disadvantage", "disadvantages"),
+    ("cons", "disadvantages"),
+    ("검증", "validation"),
+    ("구조", "structure"),
+    ("architecture", "structure"),
+    ("정의", "definition"),
+    ("특징", "characteristics"),
+    ("원리", "principle"),
+    ("principles", "principle"),
+    ("예시", "examples"),
+    ("example", "examples"),
+    ("방법", "method"),
+    ("방식", "method"),
+    ("methods", "method"),
+];
+
+/// The word a facet word is keyed as ([`FACET_SYNONYMS`]), if it has one.
+fn facet_synonym(word: &str) -> Option<&'static str> {
+    let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if w.len() > 15 {
+        return None;
+    }
+    FACET_SYNONYMS
+        .iter()
+        .find(|(from, to)| from.eq_ignore_ascii_case(w) || to.eq_ignore_ascii_case(w))
+        .map(|&(_, to)| to)
+}
+
+/// Append the key of a facet name's words: [`name_key`], each word with a synonym keyed as
+/// that synonym. A name with a parenthesis is keyed as it is (its aside spans words).
+pub(super) fn push_facet_words(name: &str, out: &mut String) {
+    if name.contains(['(', '（']) || !name.split_whitespace().any(|w| facet_synonym(w).is_some()) {
+        push_name_key(name, out);
+        return;
+    }
+    for w in name.split_whitespace() {
+        match facet_synonym(w) {
+            Some(to) => out.push_str(to),
+            None => push_name_key(w, out),
+        }
+    }
 }
 
 /// Shorter wordings of a question whose last facet is `name` (after the facets `facets` of
@@ -106,7 +171,10 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
             key.push('\x1f');
             let start = key.len();
             for w in part {
-                push_name_key(w, &mut key);
+                match facet_synonym(w) {
+                    Some(to) => key.push_str(to),
+                    None => push_name_key(w, &mut key),
+                }
             }
             let run = &key[start..];
             let n = run.chars().count();
@@ -518,6 +586,12 @@ mod tests {
         assert_eq!(facet("CI (지속적 통합)"), facet("CI (지속적 통합한)"));
         // Two syllables are a word of their own (`제한`, `무한`), not an ending.
         assert_eq!(facet("제한 조건"), "제한조건");
+        // One facet in either language, or in another word of one meaning.
+        assert_eq!(facet("한계"), facet("Challenges"));
+        assert_eq!(facet("장점"), facet("Benefits"));
+        assert_eq!(facet("학습 방식"), facet("학습 방법"));
+        assert_ne!(facet("장점"), facet("단점"));
+        assert_eq!(facet("프로세스"), "프로세스");
     }
 
     #[test]
