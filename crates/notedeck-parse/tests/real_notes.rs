@@ -111,8 +111,9 @@ fn card_counts_by_kind_are_sane() {
     assert!((80..=175).contains(&basic), "basic {basic}");
     assert!((15..=30).contains(&cloze), "cloze {cloze}");
     // One card per fact: 25 table cells repeat a card's question, 5 a bullet, 4 ask a
-    // bullet's facet in other words (`한계` after `Challenges`), and 3 give their answer away
-    // (126 cells → 87 cards).
+    // bullet's facet in other words (`한계` after `Challenges`), 2 a pair's part the pair
+    // answers (`CI` → `X` after `CI/CD` → `없음`), and 3 give their answer away (126 cells →
+    // 85 cards).
     assert!((80..=140).contains(&table), "table {table}");
     assert!((15..=25).contains(&definition), "definition {definition}");
 }
@@ -473,8 +474,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
     // words (the MLOps Level 0/1/2 table after the Level 0 vs 1 and Level 1 vs 2 tables, the
     // 예시 column after the topics' own 예시 bullets, BART's row after its 구조 개요 and 사전
     // 학습 방식 sections, `운영 모니터링` after `모니터링`, `한계` and `주요 목적` after the
-    // levels' `Challenges` and `Goal`, BERT's `학습 방식` after its `사전 학습 방법`), are gone,
-    // each with the reason.
+    // levels' `Challenges` and `Goal`, BERT's `학습 방식` after its `사전 학습 방법`, Level 0's
+    // `CI` and `CD` after its `CI/CD` → `없음`), are gone, each with the reason.
     assert_eq!(
         merged,
         [
@@ -509,11 +510,13 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (924, "자동화 범위 › Level 2 – CI/CD Pipeline Automation"),
             (925, "연속 학습(CT) › Level 0 – Manual Process"),
             (925, "연속 학습(CT) › Level 1 – ML Pipeline Automation"),
+            (926, "CI (지속적 통합) › Level 0 – Manual Process"),
             (926, "CI (지속적 통합) › Level 1 – ML Pipeline Automation"),
             (
                 926,
                 "CI (지속적 통합) › Level 2 – CI/CD Pipeline Automation"
             ),
+            (927, "CD (지속적 배포) › Level 0 – Manual Process"),
             (927, "CD (지속적 배포) › Level 1 – ML Pipeline Automation"),
             (
                 927,

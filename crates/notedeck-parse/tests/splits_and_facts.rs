@@ -600,6 +600,40 @@ fn a_table_row_asking_a_bullets_facet_in_the_other_language_is_not_carded() {
 }
 
 #[test]
+fn a_pair_that_has_none_answers_each_of_its_parts() {
+    // `CI/CD` → `없음` says there is no CI and no CD: the later table's `CI` → `X` and `CD` →
+    // `X` ask it again. Where the pair says something (`일부 자동화`), its parts' own cells
+    // say more, and stay.
+    let d = doc("## MLOps 비교
+
+| 구분 | **Level 0: Manual Process** | **Level 1: ML Pipeline Automation** |
+| --- | --- | --- |
+| **프로세스 방식** | 전 과정 수동 | 파이프라인 자동화 |
+| **CI/CD** | 없음 | 일부 자동화 가능, CT 중심 |
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation |
+| --- | --- | --- |
+| **배포 단위** | 모델 아티팩트 | 전체 학습 파이프라인 |
+| **CI (지속적 통합)** | X | 거의 없음 |
+| **CD (지속적 배포)** | X | 모델 배포 자동화만 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Level 0 › 프로세스 방식",
+            "Level 1 › 프로세스 방식",
+            "Level 0 › CI/CD",
+            "Level 1 › CI/CD",
+            "Level 0 › 배포 단위",
+            "Level 1 › 배포 단위",
+            "Level 1 › CI (지속적 통합)",
+            "Level 1 › CD (지속적 배포)",
+        ]
+    );
+}
+
+#[test]
 fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
     let d = doc("## **1. LSTM (Long Short-Term Memory)**
 

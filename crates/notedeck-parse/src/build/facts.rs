@@ -187,6 +187,32 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
     out
 }
 
+/// The questions each acronym of a pair asks (`CI/CD` → `CI`, `CD`), keyed as [`near_keys`]
+/// keys shorter wordings, for a pair whose answer is that there is none: `Level 0 › CI/CD` →
+/// `없음` already answers `Level 0 › CI (지속적 통합)` → `X`. (A pair with something to say
+/// says less than its parts' own cells: `Level 1 › CI/CD` → `일부 자동화 가능` beside `CI` →
+/// `거의 없음`.) Empty for anything else.
+pub(super) fn acronym_parts(topic: &str, facets: &str, name: &str, answer: &str) -> Vec<u64> {
+    let name = name.split(['(', '（']).next().unwrap_or(name).trim();
+    let is_acronym = |p: &str| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_uppercase());
+    let none = matches!(
+        answer.trim().trim_end_matches('.'),
+        "없음" | "X" | "x" | "✗" | "❌" | "-" | "—" | "None" | "none" | "N/A"
+    );
+    if topic.is_empty() || !none || !name.contains('/') || !name.split('/').all(is_acronym) {
+        return Vec::new();
+    }
+    name.split('/')
+        .map(|p| {
+            let mut key = String::with_capacity(facets.len() + p.len() + 1);
+            key.push_str(facets);
+            key.push('\x1f');
+            key.extend(p.chars().map(|c| c.to_ascii_lowercase()));
+            fact_hash(topic, &key)
+        })
+        .collect()
+}
+
 /// The key of a fact: the topic's [`name_key`], then each facet's (a facet section's title,
 /// a bullet's label, a table column), hashed. Facet keys in `facets` each start with `\x1f`.
 pub(super) fn fact_hash(topic: &str, facets: &str) -> u64 {

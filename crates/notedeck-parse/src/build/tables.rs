@@ -184,7 +184,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .map(|topic| facts::fact_hash(topic, &fact_facet));
                 let near = subject_keys
                     .get(s)
-                    .map(|topic| facts::near_keys(topic, "", attribute))
+                    .map(|topic| {
+                        let mut near = facts::near_keys(topic, "", attribute);
+                        near.extend(facts::acronym_parts(topic, "", attribute, value));
+                        near
+                    })
                     .unwrap_or_default();
                 if only_repeats_question(value, subject, attribute) {
                     // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says.
