@@ -5,7 +5,7 @@
 mod common;
 
 use common::{anki_front, cards, doc, skipped_lines};
-use notedeck_parse::ClaimOrigin;
+use notedeck_parse::{CardKind, ClaimOrigin};
 
 #[test]
 fn comparison_table_with_subjects_in_columns() {
@@ -49,6 +49,38 @@ fn comparison_table_with_subjects_in_columns() {
 }
 
 #[test]
+fn a_tip_listing_short_items_hides_one_at_a_time() {
+    // `Adam 기본값 → lr 0.001, β1 0.9, β2 0.999`: a card per value. A list whose items are
+    // phrases of their own, or only two items, stays one deletion.
+    let d = doc("## Adam
+
+- **특징**: 적응적 학습률
+
+📌 **암기 포인트**
+
+- Adam 기본값 → lr 0.001, β1 0.9, β2 0.999
+- DQN = “Q-Learning + Deep Neural Network + Experience Replay + Target Network”
+- 한계 → 학습 초기에 분산이 커서 불안정함, 일반화 성능이 SGD보다 낮을 수 있음, 메모리 사용량이 큼
+- 짝 → lr 0.001, β1 0.9
+");
+    let fronts: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Cloze)
+        .map(anki_front)
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            "Adam 기본값 → {{c1::lr 0.001}}, {{c2::β1 0.9}}, {{c3::β2 0.999}}",
+            "DQN = “{{c1::Q-Learning}} + {{c2::Deep Neural Network}} + {{c3::Experience Replay}} + {{c4::Target Network}}”",
+            "한계 → {{c1::학습 초기에 분산이 커서 불안정함, 일반화 성능이 SGD보다 낮을 수 있음, 메모리 사용량이 큼}}",
+            "짝 → {{c1::lr 0.001, β1 0.9}}",
+        ]
+    );
+}
+
+#[test]
 fn quote_tip_and_exam_tip() {
     let d = doc("📌 **암기 포인트**
 
@@ -67,7 +99,9 @@ Keywords = *Manual, Script-driven, No CI/CD*
         cards(&d),
         [
             "cloze | 역량평가 정리::문제 9 | “DARTS = {{c1::NAS를 미분 가능하게 만든 방법, discrete → continuous}}” => ",
-            "cloze | 역량평가 정리::문제 9 | Level 0 = {{c1::<em>Manual, Script-driven, No CI/CD</em>}} => ",
+            // A list of short items is a deletion per item, the others shown as the cue; a
+            // list with an arrow in an item (DARTS) stays one deletion.
+            "cloze | 역량평가 정리::문제 9 | Level 0 = {{c1::Manual}}, {{c2::Script-driven}}, {{c3::No CI/CD}} => ",
         ]
     );
     // "Keywords = ?" asks nothing a student can answer; each keyword has its own card.

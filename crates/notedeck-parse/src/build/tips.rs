@@ -268,6 +268,8 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         .filter(|(_, s)| Some(*s) != leading.as_ref() && !t[(*s).clone()].trim().is_empty())
         .map(|(i, _)| i)
         .collect();
+    // Declared before `out`, which may hold its events.
+    let bare: Vec<Ev>;
     let mut out: Vec<Ev> = Vec::with_capacity(evs.len() + 4);
     let key: String;
     if !hidden.is_empty() {
@@ -355,10 +357,28 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let sep = &t[sep_at..sep_at + sep_len];
         let mut pairs = pair_marks(t, cut, sep);
         if pairs.is_empty() {
+            pairs = list_marks(t, cut);
+        }
+        if pairs.is_empty() {
             pairs = effect_mark(t, cut);
         }
+        // Marks inside the italics a value is often set in (`*Manual, No CI/CD, …*`) are
+        // placed with the italics left out: a deletion cannot open inside them and close
+        // outside.
+        bare = if pairs.is_empty() {
+            Vec::new()
+        } else {
+            evs.iter()
+                .filter(|e| {
+                    !matches!(
+                        e.ev,
+                        Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)
+                    )
+                })
+                .collect()
+        };
         let paired = (!pairs.is_empty())
-            .then(|| walk_marks(evs, &pairs))
+            .then(|| walk_marks(evs, &pairs).or_else(|| walk_marks(Evs::from(&bare), &pairs)))
             .flatten();
         let (walked, done) = match paired {
             Some(w) => w,
@@ -477,6 +497,53 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
             if open.is_some() {
                 *open = Some(1);
             }
+        }
+    }
+    marks
+}
+
+/// Where the items of a value listing three to eight short items (`Level 0 = Manual, No
+/// CI/CD, Model-only deployment, No monitoring`; `DQN = Q-Learning + DNN + Experience Replay +
+/// Target Network`) start and end, as [`pair_marks`] gives marks: a card per item, the
+/// others shown as its cue. One deletion of the whole list asked every item at once. Empty
+/// when an item is a phrase of its own (over four words), holds an arrow, a colon or an `=`
+/// (`NAS를 … 만든 방법, discrete → continuous`), or the list has another shape.
+fn list_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    let end = t.trim_end().len();
+    let value = &t[cut..end];
+    let Some(sep) = [", ", " + "].into_iter().find(|sep| value.contains(sep)) else {
+        return Vec::new();
+    };
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, cut);
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && value[i..].starts_with(sep) => {
+                items.push((start, cut + i));
+                start = cut + i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    items.push((start, end));
+    let short = |&(a, b): &(usize, usize)| {
+        let item = t[a..b].trim();
+        !item.is_empty()
+            && item.chars().count() <= 40
+            && item.split_whitespace().count() <= 4
+            && !item.contains(['→', ':', '=', '<', '>'])
+    };
+    if !(3..=8).contains(&items.len()) || !items.iter().all(short) {
+        return Vec::new();
+    }
+    let mut marks = Vec::with_capacity(2 * items.len());
+    for (n, &(a, b)) in items.iter().enumerate() {
+        let lead = t[a..b].len() - t[a..b].trim_start().len();
+        marks.push((a + lead, Some(n as u32 + 1)));
+        if n + 1 < items.len() {
+            marks.push((a + t[a..b].trim_end().len(), None));
         }
     }
     marks
