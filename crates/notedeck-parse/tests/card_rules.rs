@@ -776,3 +776,38 @@ fn a_term_defined_in_a_table_is_shown_where_the_table_is() {
         ]
     );
 }
+
+#[test]
+fn a_card_is_not_shown_under_a_heading_that_spells_its_answer() {
+    // `ZSL` → `Zero-Shot Learning` under the heading `Zero-Shot Learning` asks what the
+    // front shows; so does the `Manual` deletion under `Level 0: Manual Process`. Each is
+    // shown under the heading above; a card the heading does not give away stays.
+    let d = doc("## **1. Zero-Shot Learning (ZSL)**
+
+- **정의**: 학습에서 **본 적 없는 클래스**에 대해 예측
+
+## **MLOps Level 0: Manual Process – Key Points**
+
+- **Goal**: Deploy a trained model by hand.
+
+**Exam tip:**
+
+Level 0 = *Manual, No CI/CD, Model-only deployment, No monitoring*
+");
+    let shown = |kind: CardKind| -> Vec<String> {
+        d.cards
+            .iter()
+            .filter(|c| c.kind == kind)
+            .map(|c| c.context_path().join(" › "))
+            .collect()
+    };
+    assert_eq!(shown(CardKind::Definition), ["문제 9"]);
+    assert_eq!(shown(CardKind::Cloze), ["문제 9"]);
+    assert_eq!(
+        shown(CardKind::Basic),
+        [
+            "문제 9 › Zero-Shot Learning",
+            "문제 9 › MLOps Level 0: Manual Process – Key Points",
+        ]
+    );
+}

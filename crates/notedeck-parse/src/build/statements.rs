@@ -127,24 +127,56 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// A cloze shown under a heading that spells what it hides gives its answer away (`NAS: AI가
-/// AI를 설계하다` above `NAS는 {{c1::'AI가 AI를 설계하는 기술'}}`): such a card is shown under
-/// the nearest heading above that does not. Only the shown context moves, never the id.
+/// A card shown under a heading that spells its answer gives it away: a cloze under a
+/// heading holding what it hides (`NAS: AI가 AI를 설계하다` above `NAS는 {{c1::'AI가 AI를
+/// 설계하는 기술'}}`; `MLOps Level 0: Manual Process` above `Level 0 = {{c1::Manual}}, …`),
+/// a definition under its own expansion (`Zero-Shot Learning` above `ZSL` → `Zero-Shot
+/// Learning`). Such a card is shown under the nearest heading above that does not. Only the
+/// shown context moves, never the id.
 pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
-    for card in cards.iter_mut().filter(|c| c.kind == CardKind::Cloze) {
-        let hidden: Vec<String> = card
-            .cloze
-            .iter()
-            .filter_map(|d| card.front.get(d.range.clone()))
-            .flat_map(stems)
-            .collect();
-        if hidden.len() < 2 {
-            continue;
-        }
-        let gives_away = |heading: &str| {
-            let shown: Vec<String> = stems(heading).collect();
-            let found = hidden.iter().filter(|h| shown.contains(h)).count();
-            found * 4 >= hidden.len() * 3
+    for card in cards.iter_mut() {
+        let gives_away: Box<dyn Fn(&str) -> bool> = match card.kind {
+            CardKind::Cloze => {
+                let hidden: Vec<String> = card
+                    .cloze
+                    .iter()
+                    .filter_map(|d| card.front.get(d.range.clone()))
+                    .flat_map(stems)
+                    .collect();
+                // Each card of the note hides one number's parts: any of them shown is that
+                // card's answer shown.
+                let mut numbers: Vec<u32> = card.cloze.iter().map(|d| d.number).collect();
+                numbers.dedup();
+                let parts: Vec<Vec<String>> = numbers
+                    .iter()
+                    .map(|&n| {
+                        card.cloze
+                            .iter()
+                            .filter(|d| d.number == n)
+                            .filter_map(|d| card.front.get(d.range.clone()))
+                            .flat_map(whole_words)
+                            .collect()
+                    })
+                    .collect();
+                Box::new(move |heading: &str| {
+                    let shown: Vec<String> = stems(heading).collect();
+                    let found = hidden.iter().filter(|h| shown.contains(h)).count();
+                    let words: Vec<String> = whole_words(heading).collect();
+                    (hidden.len() >= 2 && found * 4 >= hidden.len() * 3)
+                        || parts.len() >= 2
+                            && parts
+                                .iter()
+                                .any(|p| !p.is_empty() && p.iter().all(|w| words.contains(w)))
+                })
+            }
+            CardKind::Definition => {
+                let expansion = letters(&card.back);
+                if expansion.chars().count() < 4 {
+                    continue;
+                }
+                Box::new(move |heading: &str| letters(heading).contains(&expansion))
+            }
+            _ => continue,
         };
         let path = card.context_path();
         let keep = path.iter().take_while(|h| !gives_away(h)).count();
@@ -152,6 +184,22 @@ pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
             card.context = Some(path[..keep].into());
         }
     }
+}
+
+/// The words of `text` (tags and markup left out), whole and case folded.
+fn whole_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "b" && *w != "em" && *w != "code")
+        .map(str::to_lowercase)
+}
+
+/// The letters and digits of `text`, case folded: `Zero-Shot Learning` and `zero shot
+/// learning` are one.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The words of `text` (tags and markup left out) cut to their first two characters: a
