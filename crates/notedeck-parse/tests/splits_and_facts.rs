@@ -129,6 +129,43 @@ fn facet_name_labels_of_a_big_facet_each_get_a_card() {
 }
 
 #[test]
+fn a_facet_half_of_term_definitions_is_a_card_per_term() {
+    // Adam's bias correction and default values were buried at the end of one card with
+    // the moments and the update formula: two of four items are `**Term**: definition`.
+    let d = doc(r"## **3. Adam / AdamW**
+
+### Adam (Adaptive Moment Estimation)
+
+- **Momentum + RMSProp** 결합 (Kingma & Ba, 2015)
+    - 1차 모멘트 $m_t$: gradient의 EMA, 2차 모멘트 $v_t$: gradient 제곱의 EMA
+- **Bias correction**: $m_0 = v_0 = 0$에서 시작 → 초반 값이 0 쪽으로 치우침 → $\hat{m}_t = m_t / (1-\beta_1^t)$로 보정
+- 업데이트:
+
+$$
+\theta_t = \theta_{t-1} - \eta \frac{\hat{m}_t}{\sqrt{\hat{v}_t} + \epsilon}
+$$
+
+- **기본값**: $\eta = 0.001$, $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\epsilon = 10^{-8}$
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts.contains(&"Adam / AdamW › Adam › Bias correction"),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.contains(&"Adam / AdamW › Adam › 기본값"),
+        "{fronts:#?}"
+    );
+    let adam = d
+        .cards
+        .iter()
+        .find(|c| c.front == "Adam / AdamW › Adam")
+        .expect("the facet's own card");
+    assert!(adam.back.contains("\\theta_t"), "{}", adam.back);
+    assert!(!adam.back.contains("0.999"), "{}", adam.back);
+}
+
+#[test]
 fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
     let d = doc(
         "## **BART (Bidirectional and Auto-Regressive Transformers)**

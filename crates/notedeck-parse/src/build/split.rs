@@ -13,10 +13,10 @@ use crate::{CardKind, math};
 /// An answer with more leaf items than this is split: about what one recall can hold.
 pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 
-/// A facet answer longer than this (characters) whose items are mostly `**Term**:
+/// A facet answer longer than this (characters) whose items are at least half `**Term**:
 /// definition` lines is split into a card per term: two or three such sentences are already
 /// not one recall (FedAvg's `Client selection`, `Local update`, `Aggregation`; DeiT's
-/// `Distillation token`, `Data`, `Schedule`).
+/// `Distillation token`, `Data`, `Schedule`; Adam's `Bias correction` and `기본값`).
 pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 150;
 
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
@@ -293,12 +293,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             return true;
         }
         // Without a nested list there is nothing a part could be asked by on its own, unless
-        // most items are `**Term**: definition` lines, each long enough to be a fact.
+        // half the items or more are `**Term**: definition` lines, each long enough to be a
+        // fact.
         let nested = heads
             .iter()
             .any(|h| h.rest.iter().any(|b| b.kind == Kind::List));
         let defined = heads.iter().filter(|h| !h.value_html.is_empty()).count();
-        let definitions = defined >= 2 && defined * 2 > items && !claims;
+        let definitions = defined >= 2 && defined * 2 >= items && !claims;
         // `1. **Memory-bound decoding**` + its explanation, for every part: each part is a
         // fact with its own question, however few lines they take.
         let explained = heads.len() >= 3
