@@ -811,3 +811,29 @@ Level 0 = *Manual, No CI/CD, Model-only deployment, No monitoring*
         ]
     );
 }
+
+#[test]
+fn a_definition_from_a_remark_is_shown_under_the_topic_its_name_heads() {
+    // BLEU is expanded in a remark under Label Smoothing; the student learns BLEU under its
+    // own heading, two problems later.
+    let d = doc("### 문제 13
+
+## Label Smoothing
+
+- **Transformer**: $\\epsilon_{ls} = 0.1$ 사용 → 정확도와 BLEU (Bilingual Evaluation Understudy) 점수는 향상
+
+### 문제 20
+
+## **1. BLEU (Bilingual Evaluation Understudy)**
+
+- **용도**: 기계번역 평가 (Papineni et al., 2002)
+");
+    let bleu = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Definition && c.front == "BLEU")
+        .expect("BLEU's definition");
+    assert_eq!(bleu.context_path().join(" › "), "문제 20 › BLEU");
+    // Its id is still the one its place gives it.
+    assert_eq!(bleu.path.join(" › "), "문제 13 › Label Smoothing");
+}

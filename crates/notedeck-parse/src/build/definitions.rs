@@ -130,3 +130,44 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 }
+
+/// A definition taken from a remark elsewhere (`… BLEU (Bilingual Evaluation Understudy) 점수는
+/// 향상` under Label Smoothing) is shown under the topic its name heads, where the student
+/// learns the rest of it (`문제 20 › BLEU`). Only the shown context moves, never the id.
+pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
+    if !cards.iter().any(|c| c.kind == CardKind::Definition) {
+        return;
+    }
+    // The topic each card is shown under, by the key of its last heading: the first card of
+    // each in the note.
+    let mut topics: Vec<(String, usize)> = Vec::new();
+    for (i, c) in cards.iter().enumerate() {
+        if c.kind == CardKind::Definition {
+            continue;
+        }
+        if let Some(last) = c.context_path().last() {
+            let key = super::facts::name_key(last);
+            if !topics.iter().any(|(k, _)| *k == key) {
+                topics.push((key, i));
+            }
+        }
+    }
+    for d in 0..cards.len() {
+        if cards[d].kind != CardKind::Definition {
+            continue;
+        }
+        let name = super::facts::name_key(&super::facts::plain(&cards[d].front));
+        if name.is_empty()
+            || cards[d]
+                .context_path()
+                .iter()
+                .any(|h| super::facts::name_key(h) == name)
+        {
+            continue;
+        }
+        if let Some(&(_, at)) = topics.iter().find(|(k, _)| *k == name) {
+            let shown: std::sync::Arc<[String]> = cards[at].context_path().into();
+            cards[d].context = Some(shown);
+        }
+    }
+}

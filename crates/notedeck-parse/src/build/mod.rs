@@ -137,6 +137,7 @@ pub(crate) fn parse_document(
     };
     f.finish_cards(raw_cards);
     let mut doc = f.doc;
+    definitions::show_definitions_with_their_topic(&mut doc.cards);
     statements::context_keeps_clozes_hidden(&mut doc.cards);
     if text.contains('\0') {
         replace_nul(&mut doc);
