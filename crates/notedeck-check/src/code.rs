@@ -30,7 +30,7 @@ pub enum Code {
     DuplicateCard,
     /// `empty-answer`: a card with nothing on its back.
     EmptyAnswer,
-    /// `duplicate-pin`: one `<!-- id: … -->` pin given to two cards of a note.
+    /// `duplicate-pin`: one `<!-- id: … -->` pin given to two cards, of one note or of two.
     DuplicatePin,
     /// `damaged-encoding`: the note's text went through a wrong-encoding round trip.
     DamagedEncoding,
@@ -96,7 +96,7 @@ impl Code {
             Code::MissingImage => "An image link whose file does not exist.",
             Code::DuplicateCard => "Two cards with the same front.",
             Code::EmptyAnswer => "A card with an empty answer.",
-            Code::DuplicatePin => "One id pin given to two cards of a note.",
+            Code::DuplicatePin => "One id pin given to two cards, of one note or of two.",
             Code::DamagedEncoding => {
                 "Text damaged by a wrong-encoding round trip (UTF-8 read as Windows-125x or Latin-1)."
             }

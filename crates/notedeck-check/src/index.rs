@@ -4,7 +4,7 @@
 //!
 //! A file's findings depend on other files only through these keys (`conflicting-expansion`
 //! and `acronym-mismatch` through term names, `conflicting-claim` through claim keys,
-//! `duplicate-card` through front keys), so the files posted under the keys of a note's old
+//! `duplicate-card` through front keys, `duplicate-pin` through id pins), so the files posted under the keys of a note's old
 //! and new version are exactly the ones whose findings an edit of it may change.
 
 use crate::Note;
@@ -97,6 +97,8 @@ pub(crate) struct Index {
     /// Cards by front key: (file, position in its digests). Flat, unlike the other postings:
     /// there is a key for nearly every card of a vault and almost all of them hold one card.
     pub(crate) fronts: HashMap<FrontKey, Posted>,
+    /// Id pins (`<!-- id: … -->`): one id is one Anki note across the whole package.
+    pub(crate) pins: Postings<String>,
     /// The place of each file id in path order ([`path_bytes`]), computed when first asked
     /// and again after a new path is interned: a group of ten thousand sites (a term written
     /// in every note) is put in path order by sorting numbers, not paths.
@@ -134,6 +136,7 @@ impl Index {
         }
         post(&mut self.terms, id, keys.terms, sharers.as_deref_mut());
         post(&mut self.claims, id, keys.claims, sharers.as_deref_mut());
+        post(&mut self.pins, id, keys.pins, sharers.as_deref_mut());
         post_fronts(&mut self.fronts, id, keys.fronts, sharers);
     }
 
@@ -166,6 +169,8 @@ impl Index {
             names.push((id, keys.groups, keys.terms));
             claims.push((id, keys.claims));
             fronts.push((id, keys.fronts));
+            // Pins are few (most notes have none): posted here, on this thread.
+            post(&mut self.pins, id, keys.pins, None);
         }
         let Index {
             terms: term_map,
@@ -220,6 +225,12 @@ impl Index {
             &mut self.claims,
             id,
             note.doc.claims.iter().map(|c| Some(claims::key(c))),
+            sharers.as_deref_mut(),
+        );
+        unpost(
+            &mut self.pins,
+            id,
+            note.pins.iter().map(|(pin, _)| Some(pin.clone())),
             sharers.as_deref_mut(),
         );
         for key in note
@@ -360,6 +371,7 @@ pub(crate) struct NoteKeys {
     groups: Vec<(String, u64)>,
     claims: HashMap<ClaimKey, Vec<u32>>,
     fronts: Vec<(FrontKey, u32)>,
+    pins: HashMap<String, Vec<u32>>,
 }
 
 impl NoteKeys {
@@ -371,6 +383,7 @@ impl NoteKeys {
             groups: groups_of(names.iter().map(Option::as_deref), note).collect(),
             terms: group(names.into_iter()),
             claims: group(note.doc.claims.iter().map(|c| Some(claims::key(c)))),
+            pins: group(note.pins.iter().map(|(pin, _)| Some(pin.clone()))),
             fronts: note
                 .cards
                 .cards

@@ -122,6 +122,9 @@ pub struct Note {
     pub doc: Document,
     /// What the card rules need of `doc.cards`, computed when the note is made.
     pub cards: CardDigests,
+    /// The `<!-- id: … -->` pins of `text`, in source order (`duplicate-pin` compares them
+    /// within the note and across notes).
+    pub pins: Vec<(String, Span)>,
 }
 
 impl Note {
@@ -160,6 +163,7 @@ impl Note {
         Note {
             lines,
             cards: CardDigests::of(&doc.cards),
+            pins: pins_of(&text),
             doc,
             text,
         }
@@ -171,6 +175,7 @@ impl Note {
             text: Arc::from(text),
             lines: LineIndex::new(text),
             cards: CardDigests::of(&doc.cards),
+            pins: pins_of(text),
             doc,
         }
     }
@@ -202,6 +207,16 @@ impl Note {
             ..Document::default()
         };
         Note::with_doc(&kept, doc)
+    }
+}
+
+/// The id pins of `text` (none without an `id:` in it, the common case, found without a scan
+/// of the comments).
+fn pins_of(text: &str) -> Vec<(String, Span)> {
+    if text.contains("id:") {
+        notedeck_parse::id_pins(text)
+    } else {
+        Vec::new()
     }
 }
 

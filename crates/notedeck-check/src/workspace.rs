@@ -275,6 +275,11 @@ impl Workspace {
             .into_iter()
             .flatten(),
         );
+        for (id, files) in &self.index.pins {
+            if files.len() > 1 {
+                out.extend(pins::pins_in_other_files(self, id));
+            }
+        }
         terms::drop_mismatches_under_conflicts(&mut out);
         sort_findings(&mut out);
         // The parser may report one term twice at the same place; say it once, as
@@ -298,6 +303,7 @@ impl Workspace {
         let mut out: Vec<Vec<Finding>> = vec![Vec::new(); paths.len()];
         let mut slot: HashMap<&Path, usize> = HashMap::new();
         let (mut names, mut keys, mut fronts) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+        let mut pin_ids = BTreeSet::new();
         for (i, path) in paths.iter().enumerate() {
             let Some(note) = self.notes.get(*path) else {
                 continue;
@@ -306,6 +312,7 @@ impl Workspace {
             self.check_local(path, note, &mut out[i]);
             names.extend(note.doc.terms.iter().map(|t| t.name.as_str()));
             keys.extend(note.doc.claims.iter().map(claims::key));
+            pin_ids.extend(note.pins.iter().map(|(id, _)| id.as_str()));
             fronts.extend(
                 note.cards
                     .cards
@@ -327,6 +334,9 @@ impl Workspace {
         }
         for front in &fronts {
             cross.extend(cards::duplicates_among(&cards::cards_with(self, front)));
+        }
+        for id in pin_ids {
+            cross.extend(pins::pins_in_other_files(self, id));
         }
         for finding in cross {
             if let Some(&i) = slot.get(finding.path.as_path()) {
@@ -507,7 +517,7 @@ impl Workspace {
     fn check_local(&self, path: &Path, note: &Note, out: &mut Vec<Finding>) {
         out.extend(emphasis::broken_emphasis(path, &note.text));
         out.extend(katex::pasted_katex(path, &note.text));
-        out.extend(pins::duplicate_pins(path, &note.text));
+        out.extend(pins::duplicate_pins(path, note));
         out.extend(terms::acronym_mismatches(self, path, note));
         out.extend(cards::empty_answers(path, note));
         out.extend(claims::implied_formula_conflicts(path, note));

@@ -177,3 +177,31 @@ fn alternatives_are_shown_as_choices_in_every_format() {
         "{github}"
     );
 }
+
+#[test]
+fn a_pin_two_notes_give_is_reported_where_export_leaves_the_card_out() {
+    // Export keeps the first file's card (path order) and warns about the other's; lint
+    // reports the same place.
+    let a = "## GPT\n\n- **구조**: Transformer decoder <!-- id: shared -->\n";
+    let b = "## BERT\n\n- **구조**: Transformer encoder <!-- id: shared -->\n";
+    let (out, _, code) = lint_dir(
+        &[("a.md", a), ("b.md", b)],
+        &["--format", "json", "a.md", "b.md"],
+    );
+    assert_eq!(code, 1, "{out}");
+    let findings: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let found: Vec<(&str, &str, u64)> = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or(""),
+                f["path"].as_str().unwrap_or(""),
+                // 0-based, as the editor counts.
+                f["range"]["start"]["line"].as_u64().unwrap_or(9),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("duplicate-pin", "b.md", 2)]);
+}

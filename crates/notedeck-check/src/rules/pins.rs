@@ -1,26 +1,26 @@
-//! `duplicate-pin`: one `<!-- id: … -->` pin written for two cards of a note.
+//! `duplicate-pin`: one `<!-- id: … -->` pin written for two cards, of one note or of two.
 //!
-//! A pin is the card's Anki note id, and one id can only be one note: the first card keeps
-//! the pin, the second silently gets the id of its place instead, so it is no longer pinned.
-//! `cards` and `export` say so as they parse with ids; lint and the editor parse without them
-//! (for speed), so this rule reads the pins themselves.
+//! A pin is the card's Anki note id, and one id can only be one note. Within a note the first
+//! card keeps the pin and the second silently gets the id of its place instead, so it is no
+//! longer pinned; across notes export leaves the second card out of the package. `cards` and
+//! `export` say so as they parse with ids; lint and the editor parse without them (for
+//! speed), so this rule reads the pins themselves ([`crate::Note::pins`]).
 
-use crate::{Code, Finding, Related};
+use crate::index::postings;
+use crate::{Code, Finding, Note, Related, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// A finding on every pin whose id an earlier pin of `text` already has.
-pub fn duplicate_pins(path: &Path, text: &str) -> Vec<Finding> {
-    if !text.contains("id:") {
-        return Vec::new();
-    }
-    let mut first: HashMap<String, std::ops::Range<usize>> = HashMap::new();
+/// A finding on every pin of `note` whose id an earlier pin of the note already has.
+pub fn duplicate_pins(path: &Path, note: &Note) -> Vec<Finding> {
+    let mut first: HashMap<&str, std::ops::Range<usize>> = HashMap::new();
     let mut out = Vec::new();
-    for (id, span) in notedeck_parse::id_pins(text) {
-        let Some(earlier) = first.get(&id) else {
-            first.insert(id, span);
+    for (id, span) in &note.pins {
+        let Some(earlier) = first.get(id.as_str()) else {
+            first.insert(id, span.clone());
             continue;
         };
+        let span = span.clone();
         out.push(Finding {
             code: Code::DuplicatePin,
             severity: Code::DuplicatePin.severity(),
@@ -41,6 +41,44 @@ pub fn duplicate_pins(path: &Path, text: &str) -> Vec<Finding> {
     out
 }
 
+/// A finding on the first pin of `id` in each file after the first (in path order) that
+/// holds it: export keeps the card of the first file and leaves the others' out.
+pub(crate) fn pins_in_other_files(ws: &Workspace, id: &str) -> Vec<Finding> {
+    let files = postings(&ws.index, &ws.index.pins, id);
+    let Some(&(first_path, first_note, first_at)) = files.first() else {
+        return Vec::new();
+    };
+    let Some((_, first_span)) = first_at
+        .first()
+        .and_then(|&i| first_note.pins.get(i as usize))
+    else {
+        return Vec::new();
+    };
+    files
+        .iter()
+        .skip(1)
+        .filter_map(|&(path, note, at)| {
+            let (_, span) = note.pins.get(*at.first()? as usize)?;
+            Some(Finding {
+                code: Code::DuplicatePin,
+                severity: Code::DuplicatePin.severity(),
+                message: format!(
+                    "id pin `{id}` is already given to a card of another note: one id is one \
+                     Anki note, so export leaves this card out; give it a different id"
+                ),
+                path: path.to_path_buf(),
+                span: span.clone(),
+                related: vec![Related {
+                    path: first_path.to_path_buf(),
+                    span: first_span.clone(),
+                    message: format!("`{id}` pinned first here"),
+                }],
+                fixes: Vec::new(),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,7 +92,7 @@ mod tests {
 
     #[test]
     fn a_pin_given_twice_is_reported_on_the_second_card() {
-        let findings = duplicate_pins(Path::new("a.md"), NOTE);
+        let findings = duplicate_pins(Path::new("a.md"), &Note::new(Path::new("a.md"), NOTE));
         assert_eq!(findings.len(), 1, "{findings:?}");
         let f = &findings[0];
         assert_eq!(f.code, Code::DuplicatePin);
@@ -85,6 +123,35 @@ mod tests {
             "구조**: Transformer decoder <!-- id: gpt-arch",
             1,
         );
-        assert!(duplicate_pins(Path::new("a.md"), &distinct).is_empty());
+        let a = Path::new("a.md");
+        assert!(duplicate_pins(a, &Note::new(a, &distinct)).is_empty());
+    }
+
+    #[test]
+    fn a_pin_another_note_holds_is_reported_in_the_later_note_and_goes_with_its_fix() {
+        // Export keeps the card of the first file in path order and leaves the other out.
+        let a = "## GPT\n\n- **구조**: Transformer decoder <!-- id: shared -->\n";
+        let b = "## BERT\n\n- **구조**: Transformer encoder <!-- id: shared -->\n";
+        let mut ws = Workspace::new();
+        ws.set(PathBuf::from("a.md"), a);
+        ws.set(PathBuf::from("b.md"), b);
+        let all = ws.check_all();
+        assert_eq!(all.len(), 1, "{all:?}");
+        let f = &all[0];
+        assert_eq!(
+            (f.code, f.path.as_path()),
+            (Code::DuplicatePin, Path::new("b.md"))
+        );
+        assert_eq!(f.span.start, b.find("<!-- id").expect("pin"));
+        assert_eq!(f.related[0].path, Path::new("a.md"));
+        // The editor sees the same for the file it checks, and nothing in the first one.
+        assert_eq!(ws.check_file(Path::new("b.md")), all);
+        assert!(ws.check_file(Path::new("a.md")).is_empty());
+        // Re-pinning the first note changes the second's findings: both are affected, and
+        // the finding is gone.
+        let affected = ws.set(PathBuf::from("a.md"), &a.replace("shared", "gpt-arch"));
+        assert!(affected.contains(Path::new("b.md")), "{affected:?}");
+        assert!(ws.check_file(Path::new("b.md")).is_empty());
+        assert!(ws.check_all().is_empty());
     }
 }
