@@ -837,3 +837,23 @@ fn a_definition_from_a_remark_is_shown_under_the_topic_its_name_heads() {
     // Its id is still the one its place gives it.
     assert_eq!(bleu.path.join(" › "), "문제 13 › Label Smoothing");
 }
+
+#[test]
+fn a_statement_ending_on_a_result_hides_the_result() {
+    // The fact is `PPL = V`; `vocab` is only the condition's word.
+    let d = doc(r"## **3. Perplexity (PPL)**
+
+- **좋은 방향**: 낮을수록 좋음
+- vocab $V$개에 균등 분포로 예측하면 PPL = $V$
+");
+    let clozes: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Cloze)
+        .map(anki_front)
+        .collect();
+    assert_eq!(
+        clozes,
+        [r"vocab \(V\)개에 균등 분포로 예측하면 PPL = {{c1::\(V\)}}"]
+    );
+}

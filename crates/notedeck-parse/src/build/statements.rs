@@ -29,25 +29,41 @@ impl<'t, 'a> Builder<'t, 'a> {
         // The section's own name with what its heading's parenthesis adds: `Perplexity (PPL)`
         // is as much the context's answer to `PPL` as to `Perplexity`.
         let topic = sec.map_or("", |s| self.doc.sections[s].title.as_str());
-        let Some(term) = key_term(&plain, topic) else {
-            return false;
-        };
         let mut front = String::new();
-        tree::render(evs, &mut front, &self.copies);
-        let front = front.trim().to_string();
-        let mut escaped = String::new();
-        math::escape_html(&term, &mut escaped);
-        let mut at = find_outside_tags(&front, &escaped);
-        if at.is_none()
-            && let Some(rendered) = with_math(&plain, &term)
-        {
-            // `**$k$-hop 이웃**`: the front shows the term's formula as MathJax.
-            at = find_outside_tags(&front, &rendered);
-            escaped = rendered;
-        }
-        let Some(at) = at else {
-            return false;
+        let (term, escaped, at) = match equation_result(&plain) {
+            // `… 예측하면 PPL = $V$`: the result the sentence ends on is what it teaches.
+            Some(term) => {
+                tree::render(evs, &mut front, &self.copies);
+                let trimmed = front.trim();
+                let Some(eq) = trimmed.rfind(" = ") else {
+                    return false;
+                };
+                let value = trimmed[eq + 3..].to_string();
+                (term, value, eq + 3)
+            }
+            None => {
+                let Some(term) = key_term(&plain, topic) else {
+                    return false;
+                };
+                tree::render(evs, &mut front, &self.copies);
+                let front = front.trim();
+                let mut escaped = String::new();
+                math::escape_html(&term, &mut escaped);
+                let mut at = find_outside_tags(front, &escaped);
+                if at.is_none()
+                    && let Some(rendered) = with_math(&plain, &term)
+                {
+                    // `**$k$-hop 이웃**`: the front shows the term's formula as MathJax.
+                    at = find_outside_tags(front, &rendered);
+                    escaped = rendered;
+                }
+                let Some(at) = at else {
+                    return false;
+                };
+                (term, escaped, at)
+            }
         };
+        let front = front.trim().to_string();
         if in_math(&front, at) {
             // A deletion inside `\(…\)` breaks the formula when Anki renders it.
             return false;
@@ -255,6 +271,25 @@ fn key_term(plain: &Plain, topic: &str) -> Option<String> {
     let value = value.trim();
     (name.trim().chars().count() <= TERM_MAX_CHARS && !value.contains(" = ") && fits(value))
         .then(|| value.to_string())
+}
+
+/// What a sentence with no term marked in bold ends on after its last ` = `, when that is a
+/// short result (`vocab $V$개에 균등 분포로 예측하면 PPL = $V$` → `V`): the fact is the
+/// result, and a Latin word of the condition (`vocab`) is no key term. `None` for a sentence
+/// that is an equation only, or whose result is long or holds another `=`.
+fn equation_result(plain: &Plain) -> Option<String> {
+    if !plain.strong.is_empty() {
+        return None;
+    }
+    let t = plain.text.trim();
+    let (condition, result) = t.rsplit_once(" = ")?;
+    let result = result.trim();
+    let n = result.chars().count();
+    (condition.split_whitespace().count() >= 3
+        && (1..=24).contains(&n)
+        && !result.contains('=')
+        && condition.chars().any(is_hangul))
+    .then(|| result.to_string())
 }
 
 /// A year from 1900 to 2099 standing alone (not part of a longer number).
