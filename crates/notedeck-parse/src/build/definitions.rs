@@ -135,39 +135,51 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// 향상` under Label Smoothing) is shown under the topic its name heads, where the student
 /// learns the rest of it (`문제 20 › BLEU`). Only the shown context moves, never the id.
 pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
-    if !cards.iter().any(|c| c.kind == CardKind::Definition) {
+    // The definitions shown away from a heading of their name: most are shown under it.
+    let away: Vec<(usize, String)> = cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == CardKind::Definition)
+        .filter_map(|(d, c)| {
+            let name = super::facts::name_key(&super::facts::plain(&c.front));
+            let under = c
+                .context_path()
+                .iter()
+                .any(|h| super::facts::name_key(h) == name);
+            (!name.is_empty() && !under).then_some((d, name))
+        })
+        .collect();
+    if away.is_empty() {
         return;
     }
-    // The topic each card is shown under, by the key of its last heading: the first card of
-    // each in the note.
-    let mut topics: Vec<(String, usize)> = Vec::new();
+    // The first card shown under a heading of each such name. Cards of one section share
+    // their path: its last heading is keyed once per run of them.
+    let mut found: Vec<Option<usize>> = vec![None; away.len()];
+    let mut last: Option<(*const String, String)> = None;
     for (i, c) in cards.iter().enumerate() {
         if c.kind == CardKind::Definition {
             continue;
         }
-        if let Some(last) = c.context_path().last() {
-            let key = super::facts::name_key(last);
-            if !topics.iter().any(|(k, _)| *k == key) {
-                topics.push((key, i));
+        let Some(heading) = c.context_path().last() else {
+            continue;
+        };
+        if last
+            .as_ref()
+            .is_none_or(|(p, _)| !std::ptr::eq(*p, heading))
+        {
+            last = Some((heading, super::facts::name_key(heading)));
+        }
+        let key = last.as_ref().map_or("", |(_, k)| k.as_str());
+        for (k, (_, name)) in away.iter().enumerate() {
+            if found[k].is_none() && name == key {
+                found[k] = Some(i);
             }
         }
     }
-    for d in 0..cards.len() {
-        if cards[d].kind != CardKind::Definition {
-            continue;
-        }
-        let name = super::facts::name_key(&super::facts::plain(&cards[d].front));
-        if name.is_empty()
-            || cards[d]
-                .context_path()
-                .iter()
-                .any(|h| super::facts::name_key(h) == name)
-        {
-            continue;
-        }
-        if let Some(&(_, at)) = topics.iter().find(|(k, _)| *k == name) {
+    for ((d, _), at) in away.iter().zip(found) {
+        if let Some(at) = at {
             let shown: std::sync::Arc<[String]> = cards[at].context_path().into();
-            cards[d].context = Some(shown);
+            cards[*d].context = Some(shown);
         }
     }
 }

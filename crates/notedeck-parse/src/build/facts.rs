@@ -86,63 +86,53 @@ pub(super) fn push_facet_key(name: &str, out: &mut String) {
     push_facet_words(&bare.join(" "), out);
 }
 
-/// Facet words of one meaning in the two languages the notes mix, and their English
-/// spellings, each with the word it is keyed as: a table row `한계` under a topic whose
-/// bullets already ask `Challenges` asks that again (`주요 목적` and `Goal`, `학습 방식` and
-/// `사전 학습 방법` likewise, by their shorter wordings).
-const FACET_SYNONYMS: &[(&str, &str)] = &[
-    ("목적", "goal"),
-    ("목표", "goal"),
-    ("goals", "goal"),
-    ("purpose", "goal"),
-    ("한계", "limits"),
-    ("한계점", "limits"),
-    ("limitation", "limits"),
-    ("limitations", "limits"),
-    ("challenge", "limits"),
-    ("challenges", "limits"),
-    ("장점", "advantages"),
-    ("이점", "advantages"),
-    ("advantage", "advantages"),
-    ("pros", "advantages"),
-    ("benefit", "advantages"),
-    ("benefits", "advantages"),
-    ("단점", "disadvantages"),
-    ("disadvantage", "disadvantages"),
-    ("cons", "disadvantages"),
-    ("검증", "validation"),
-    ("구조", "structure"),
-    ("architecture", "structure"),
-    ("정의", "definition"),
-    ("특징", "characteristics"),
-    ("원리", "principle"),
-    ("principles", "principle"),
-    ("예시", "examples"),
-    ("example", "examples"),
-    ("방법", "method"),
-    ("방식", "method"),
-    ("methods", "method"),
-];
-
-/// The word a facet word is keyed as ([`FACET_SYNONYMS`]), if it has one.
+/// The word a facet word is keyed as, if it has one of the same meaning in the other
+/// language the notes mix, or another spelling: a table row `한계` under a topic whose bullets
+/// already ask `Challenges` asks that again (`주요 목적` and `Goal`, `학습 방식` and `사전
+/// 학습 방법` likewise, by their shorter wordings). Every card's facet words are looked up
+/// here: one `match` on the lowercased word, no allocation.
 fn facet_synonym(word: &str) -> Option<&'static str> {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
-    if w.len() > 15 {
+    if !(4..=15).contains(&w.len()) {
         return None;
     }
-    FACET_SYNONYMS
-        .iter()
-        .find(|(from, to)| from.eq_ignore_ascii_case(w) || to.eq_ignore_ascii_case(w))
-        .map(|&(_, to)| to)
+    let mut buf = [0u8; 15];
+    let lower = if w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).ok()?
+    } else {
+        w
+    };
+    Some(match lower {
+        "목적" | "목표" | "goal" | "goals" | "purpose" => "goal",
+        "한계" | "한계점" | "limitation" | "limitations" | "challenge" | "challenges" => {
+            "limits"
+        }
+        "장점" | "이점" | "advantage" | "advantages" | "pros" | "benefit" | "benefits" => {
+            "advantages"
+        }
+        "단점" | "disadvantage" | "disadvantages" | "cons" => "disadvantages",
+        "검증" | "validation" => "validation",
+        "구조" | "architecture" | "structure" => "structure",
+        "정의" | "definition" => "definition",
+        "특징" | "characteristics" => "characteristics",
+        "원리" | "principle" | "principles" => "principle",
+        "예시" | "example" | "examples" => "examples",
+        "방법" | "방식" | "method" | "methods" => "method",
+        _ => return None,
+    })
 }
 
 /// Append the key of a facet name's words: [`name_key`], each word with a synonym keyed as
 /// that synonym. A name with a parenthesis is keyed as it is (its aside spans words).
 pub(super) fn push_facet_words(name: &str, out: &mut String) {
-    if name.contains(['(', '（']) || !name.split_whitespace().any(|w| facet_synonym(w).is_some()) {
+    if name.contains(['(', '（']) {
         push_name_key(name, out);
         return;
     }
+    // Without parentheses a name's key is its words' keys laid end to end.
     for w in name.split_whitespace() {
         match facet_synonym(w) {
             Some(to) => out.push_str(to),
