@@ -163,6 +163,13 @@ $$
         .expect("the facet's own card");
     assert!(adam.back.contains("\\theta_t"), "{}", adam.back);
     assert!(!adam.back.contains("0.999"), "{}", adam.back);
+    // The item that is no term definition stays in the facet's card, with its nested
+    // moments: asked by its first line, it would show its fact on the front.
+    assert!(adam.back.contains("1차 모멘트"), "{}", adam.back);
+    assert!(
+        !fronts.iter().any(|f| f.contains("Momentum + RMSProp")),
+        "{fronts:#?}"
+    );
 }
 
 #[test]

@@ -310,6 +310,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         if !(too_big && nested || wordy && (definitions || explained)) {
             return false;
         }
+        if !(explained || too_big && nested) {
+            // Split for its term definitions: an item named by a line of prose rather than a
+            // label (`**Momentum + RMSProp** 결합 (…)` over its moments) stays in the facet's
+            // own card, rather than asked by that line, which holds its fact.
+            heads.retain(|h| !h.value_html.is_empty() || h.lead_html.is_empty());
+        }
         // The facet's own card. Its paragraph, when it has one, is its answer and the parts
         // with cards of their own would only be bare names after it (`노이즈 유형`, `목표`);
         // without one, the parts' names are the answer.
