@@ -857,3 +857,36 @@ fn a_statement_ending_on_a_result_hides_the_result() {
         [r"vocab \(V\)개에 균등 분포로 예측하면 PPL = {{c1::\(V\)}}"]
     );
 }
+
+#[test]
+fn a_bullet_introducing_another_subject_is_its_own_card() {
+    // FastText, with its origin, under GloVe's objective function: a fact of FastText, not
+    // part of GloVe's answer.
+    let d = doc(r"### 문제 4
+
+**GloVe (Global Vectors for Word Representation)**
+
+## 2. 목적 함수
+
+- $f(X_{ij})$: 가중치 함수 → 너무 자주 나오는 쌍의 영향은 상한을 두고, $X_{ij}=0$인 쌍은 무시
+
+- FastText (Facebook, 2017)는 단어를 **문자 n-gram**(3~6) 벡터의 합으로 표현 → 처음 보는 단어(OOV)도 벡터 생성 가능
+");
+    let facet = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Basic)
+        .expect("the facet's card");
+    assert!(!facet.back.contains("FastText"), "{}", facet.back);
+    let fasttext = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("FastText's cloze");
+    assert!(
+        anki_front(fasttext).contains("<b>{{c1::문자 n-gram}}</b>(3~6)"),
+        "{}",
+        anki_front(fasttext)
+    );
+    assert_eq!(fasttext.context_path().join(" › "), "문제 4");
+}

@@ -82,7 +82,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                         detached.push(b);
                     } else if facet {
                         self.list_claims(sec, b);
-                        parts.push(b);
+                        if !self.other_subjects_apart(sec, b) {
+                            parts.push(b);
+                        }
                     } else {
                         loose.extend(self.body_list_cards(sec, b));
                     }
@@ -204,6 +206,39 @@ impl<'t, 'a> Builder<'t, 'a> {
         let beside_cards = self.raw_cards.len() > cards_before;
         self.loose_statements(sec, loose, beside_cards);
         self.attach_figures(cards_before, &figures);
+    }
+
+    /// Card on their own the items of a facet's `list` that introduce another subject with
+    /// where and when it comes from (`FastText (Facebook, 2017)는 단어를 **문자 n-gram** …`
+    /// under GloVe's `목적 함수`): a fact of that subject, not of the facet. Each is a cloze
+    /// of its key term shown under the problem, and left out of the facet's answer. True when
+    /// no item of the list is left for the facet.
+    fn other_subjects_apart(&mut self, sec: Option<usize>, list: &'t Block) -> bool {
+        let topic = self
+            .topic_of(sec)
+            .map(|t| self.doc.sections[t].title.to_lowercase())
+            .unwrap_or_default();
+        let mut left = 0;
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead, rest) = self.tree.item_lead(item);
+            let evs = self.tree.events.get(lead).unwrap_or_default();
+            let introduces = rest.is_empty()
+                && introduced_subject(&Plain::of(self.text, evs).text)
+                    .is_some_and(|name| !topic.contains(&name.to_lowercase()));
+            let before = self.raw_cards.len();
+            if introduces && self.statement_cloze(sec, item) {
+                // Under the subject's own topic when the note has one (the cloze shows it
+                // there), else under the problem: not under the facet of another topic.
+                let shown = self.path(self.problem_of(sec));
+                for r in &mut self.raw_cards[before..] {
+                    r.card.context.get_or_insert_with(|| shown.clone());
+                }
+                self.apart.push(item.span.start);
+            } else {
+                left += 1;
+            }
+        }
+        left == 0
     }
 
     /// A topic's unlabelled bullets: beside its labelled bullets or tables (`clozes`), each
@@ -469,4 +504,23 @@ pub(super) fn is_image_only(plain: &Plain) -> bool {
         rest = rest.replacen(alt.as_str(), "", 1);
     }
     rest.trim().is_empty()
+}
+
+/// The subject a line introduces with its origin: a Latin name, its source and year in
+/// parentheses, and a Korean topic particle (`FastText (Facebook, 2017)는 …` → `FastText`).
+fn introduced_subject(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let (name, rest) = t.split_once(" (")?;
+    let (aside, after) = rest.split_once(')')?;
+    let is_name = !name.is_empty()
+        && name.len() <= 40
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | ' ' | '.'));
+    let year = aside.as_bytes().windows(4).any(|w| {
+        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+    });
+    let particle = ["는 ", "은 ", "이란 "].iter().any(|p| after.starts_with(p));
+    (is_name && year && particle).then_some(name)
 }

@@ -67,6 +67,7 @@ pub(crate) fn parse_document(
         header_blocks: HashSet::new(),
         pins: HashMap::new(),
         copies: Vec::new(),
+        apart: Vec::new(),
         raw_cards: Vec::new(),
         contexts: Vec::new(),
         fact_buf: String::new(),
@@ -301,6 +302,9 @@ struct Builder<'t, 'a> {
     pins: HashMap<usize, (String, Span)>,
     /// Second renderings of display formulas, left out of card HTML.
     copies: Vec<Span>,
+    /// List items carded on their own (where they start), left out of their list wherever
+    /// it is rendered.
+    apart: Vec<usize>,
     raw_cards: Vec<RawCard>,
     /// [`SecCtx`] per section, index 0 for text before any section.
     contexts: Vec<SecCtx>,

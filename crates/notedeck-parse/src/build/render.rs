@@ -56,6 +56,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
             Kind::Item => {
+                if self.apart.contains(&b.span.start) {
+                    return;
+                }
                 if self.is_source_item(b) {
                     self.skip(
                         b.span.clone(),
