@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{anki_front, cards, doc, outline};
+use common::{anki_front, cards, cloze_fronts, doc, outline};
 use notedeck_parse::{CardKind, parse};
 
 #[test]
@@ -846,12 +846,7 @@ fn a_statement_ending_on_a_result_hides_the_result() {
 - **좋은 방향**: 낮을수록 좋음
 - vocab $V$개에 균등 분포로 예측하면 PPL = $V$
 ");
-    let clozes: Vec<String> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Cloze)
-        .map(anki_front)
-        .collect();
+    let clozes = cloze_fronts(&d);
     assert_eq!(
         clozes,
         [r"vocab \(V\)개에 균등 분포로 예측하면 PPL = {{c1::\(V\)}}"]

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{anki_front, cards, doc, skipped_lines};
-use notedeck_parse::{CardKind, ClaimOrigin};
+use common::{anki_front, cards, cloze_fronts, doc, skipped_lines};
+use notedeck_parse::ClaimOrigin;
 
 #[test]
 fn comparison_table_with_subjects_in_columns() {
@@ -63,12 +63,7 @@ fn a_tip_listing_short_items_hides_one_at_a_time() {
 - 한계 → 학습 초기에 분산이 커서 불안정함, 일반화 성능이 SGD보다 낮을 수 있음, 메모리 사용량이 큼
 - 짝 → lr 0.001, β1 0.9
 ");
-    let fronts: Vec<String> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Cloze)
-        .map(anki_front)
-        .collect();
+    let fronts = cloze_fronts(&d);
     assert_eq!(
         fronts,
         [

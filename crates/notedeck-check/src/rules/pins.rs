@@ -8,6 +8,7 @@
 
 use crate::index::postings;
 use crate::{Code, Finding, Note, Related, Workspace};
+use notedeck_parse::Span;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -20,25 +21,32 @@ pub fn duplicate_pins(path: &Path, note: &Note) -> Vec<Finding> {
             first.insert(id, span.clone());
             continue;
         };
-        let span = span.clone();
-        out.push(Finding {
-            code: Code::DuplicatePin,
-            severity: Code::DuplicatePin.severity(),
-            message: format!(
-                "id pin `{id}` is already given to another card of this note: one id is one \
-                 Anki note, so this card is not pinned; give it a different id"
-            ),
-            path: path.to_path_buf(),
-            span,
-            related: vec![Related {
-                path: path.to_path_buf(),
-                span: earlier.clone(),
-                message: format!("`{id}` pinned first here"),
-            }],
-            fixes: Vec::new(),
-        });
+        out.push(finding(
+            id,
+            (path, span.clone()),
+            (path, earlier.clone()),
+            "another card of this note: one id is one Anki note, so this card is not pinned",
+        ));
     }
     out
+}
+
+/// `duplicate-pin` on `pin`, given first at `first`; `given` says to what and with what
+/// effect.
+fn finding(id: &str, pin: (&Path, Span), first: (&Path, Span), given: &str) -> Finding {
+    Finding {
+        code: Code::DuplicatePin,
+        severity: Code::DuplicatePin.severity(),
+        message: format!("id pin `{id}` is already given to {given}; give it a different id"),
+        path: pin.0.to_path_buf(),
+        span: pin.1,
+        related: vec![Related {
+            path: first.0.to_path_buf(),
+            span: first.1,
+            message: format!("`{id}` pinned first here"),
+        }],
+        fixes: Vec::new(),
+    }
 }
 
 /// A finding on the first pin of `id` in each file after the first (in path order) that
@@ -59,22 +67,12 @@ pub(crate) fn pins_in_other_files(ws: &Workspace, id: &str) -> Vec<Finding> {
         .skip(1)
         .filter_map(|&(path, note, at)| {
             let (_, span) = note.pins.get(*at.first()? as usize)?;
-            Some(Finding {
-                code: Code::DuplicatePin,
-                severity: Code::DuplicatePin.severity(),
-                message: format!(
-                    "id pin `{id}` is already given to a card of another note: one id is one \
-                     Anki note, so export leaves this card out; give it a different id"
-                ),
-                path: path.to_path_buf(),
-                span: span.clone(),
-                related: vec![Related {
-                    path: first_path.to_path_buf(),
-                    span: first_span.clone(),
-                    message: format!("`{id}` pinned first here"),
-                }],
-                fixes: Vec::new(),
-            })
+            Some(finding(
+                id,
+                (path, span.clone()),
+                (first_path, first_span.clone()),
+                "a card of another note: one id is one Anki note, so export leaves this card out",
+            ))
         })
         .collect()
 }

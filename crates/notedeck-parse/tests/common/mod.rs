@@ -22,6 +22,15 @@ pub fn anki_front(c: &Card) -> String {
     )
 }
 
+/// The fronts of the cloze cards, spelled for Anki.
+pub fn cloze_fronts(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind == notedeck_parse::CardKind::Cloze)
+        .map(anki_front)
+        .collect()
+}
+
 pub fn cards(d: &Document) -> Vec<String> {
     d.cards
         .iter()
