@@ -112,8 +112,8 @@ fn card_counts_by_kind_are_sane() {
     assert!((15..=30).contains(&cloze), "cloze {cloze}");
     // One card per fact: 25 table cells repeat a card's question, 5 a bullet, 4 ask a
     // bullet's facet in other words (`한계` after `Challenges`), 2 a pair's part the pair
-    // answers (`CI` → `X` after `CI/CD` → `없음`), and 3 give their answer away (126 cells →
-    // 85 cards).
+    // answers (`CI` → `X` after `CI/CD` → `없음`), 3 give their answer away and 2 point at
+    // another cell (`그 클래스 예측`) (126 cells → 83 cards).
     assert!((80..=140).contains(&table), "table {table}");
     assert!((15..=25).contains(&definition), "definition {definition}");
 }
@@ -475,7 +475,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
     // 예시 column after the topics' own 예시 bullets, BART's row after its 구조 개요 and 사전
     // 학습 방식 sections, `운영 모니터링` after `모니터링`, `한계` and `주요 목적` after the
     // levels' `Challenges` and `Goal`, BERT's `학습 방식` after its `사전 학습 방법`, Level 0's
-    // `CI` and `CD` after its `CI/CD` → `없음`), are gone, each with the reason.
+    // `CI` and `CD` after its `CI/CD` → `없음`), and the cells pointing at another (`그 클래스
+    // 예측`), are gone, each with the reason.
     assert_eq!(
         merged,
         [
@@ -496,8 +497,10 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (406, "Zero-Shot › 학습 시 새로운 클래스 데이터"),
             (406, "Zero-Shot › 예시"),
             (407, "One-Shot › 학습 시 새로운 클래스 데이터"),
+            (407, "One-Shot › 테스트 시"),
             (407, "One-Shot › 예시"),
             (408, "Few-Shot › 학습 시 새로운 클래스 데이터"),
+            (408, "Few-Shot › 테스트 시"),
             (408, "Few-Shot › 예시"),
             (409, "GZSL › 학습 시 새로운 클래스 데이터"),
             (409, "GZSL › 예시"),

@@ -76,6 +76,29 @@ fn a_tip_listing_short_items_hides_one_at_a_time() {
 }
 
 #[test]
+fn a_cell_pointing_at_another_cell_is_not_carded() {
+    // "그 클래스" is the new class of the other column: the card alone asks nothing.
+    let d = doc("## **5. 비교 표**
+
+| 구분 | 학습 시 새로운 클래스 데이터 | 테스트 시 |
+| --- | --- | --- |
+| **Zero-Shot** | 없음 | Unseen만 |
+| **One-Shot** | 1개 | 그 클래스 예측 |
+| **GZSL** | 없음 | Seen+Unseen 모두 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(fronts.contains(&"Zero-Shot › 테스트 시"), "{fronts:#?}");
+    assert!(!fronts.contains(&"One-Shot › 테스트 시"), "{fronts:#?}");
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.contains("points at another cell")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
 fn quote_tip_and_exam_tip() {
     let d = doc("📌 **암기 포인트**
 
@@ -119,8 +142,7 @@ fn a_cell_whose_subject_names_its_count_is_no_card() {
         cards(&d),
         [
             "table | 역량평가 정리::문제 9 | Zero-Shot › 테스트 시 => Unseen만",
-            "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 그 클래스 예측",
-            "table | 역량평가 정리::문제 9 | Few-Shot › 테스트 시 => 그 클래스 예측",
+            // `그 클래스 예측` points at another cell: no card (tested on its own).
             // Nothing here says what GZSL stands for.
             "table | 역량평가 정리::문제 9 | GZSL › 학습 시 새로운 클래스 데이터 => 없음",
             "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
@@ -284,7 +306,7 @@ fn a_cell_whose_subjects_expansion_names_its_count_is_no_card() {
 
 | 구분 | 학습 시 새로운 클래스 데이터 | 테스트 시 |
 | --- | --- | --- |
-| **One-Shot** | 1개 | 그 클래스 하나 |
+| **One-Shot** | 1개 | 새 클래스 예측 |
 | **GZSL** | 없음 | Seen+Unseen 모두 |
 ",
     );
@@ -295,7 +317,7 @@ fn a_cell_whose_subjects_expansion_names_its_count_is_no_card() {
     assert_eq!(
         cells,
         [
-            "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 그 클래스 하나",
+            "table | 역량평가 정리::문제 9 | One-Shot › 테스트 시 => 새 클래스 예측",
             "table | 역량평가 정리::문제 9 | GZSL › 테스트 시 => Seen+Unseen 모두",
         ]
     );

@@ -199,6 +199,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
+                if points_elsewhere(value) {
+                    // `One-Shot › 테스트 시` → `그 클래스 예측`: "that class" is in another cell.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer points at another cell (`그 …`, `해당 …`) and \
+                         says nothing on its own",
+                    );
+                    continue;
+                }
                 if same_for_all[if columns_are_subjects { r } else { c }] {
                     self.skip(
                         cell_block.span.clone(),
@@ -613,6 +622,14 @@ fn short_name(subject: &str) -> &str {
     } else {
         head
     }
+}
+
+/// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`): what it
+/// points at is in another cell, which the card does not show.
+fn points_elsewhere(value: &str) -> bool {
+    ["그 ", "해당 "]
+        .iter()
+        .any(|d| value.trim_start().starts_with(d))
 }
 
 /// Whether a cell's answer, its check marks aside, is only words of its own question
