@@ -4,8 +4,9 @@
 //!
 //! A file's findings depend on other files only through these keys (`conflicting-expansion`
 //! and `acronym-mismatch` through term names, `conflicting-claim` through claim keys,
-//! `duplicate-card` through front keys, `duplicate-pin` through id pins), so the files posted under the keys of a note's old
-//! and new version are exactly the ones whose findings an edit of it may change.
+//! `duplicate-card` through front keys, `duplicate-pin` through id pins), so the files posted
+//! under the keys of a note's old and new version are exactly the ones whose findings an edit
+//! of it may change.
 
 use crate::Note;
 use crate::rules::cards::FrontKey;
@@ -151,9 +152,10 @@ impl Index {
     }
 
     /// Post the keys of many entered notes, in order, as [`Index::add`] does one by one
-    /// without noting sharers. The four tables are filled on threads of their own, each in
-    /// the same order as one after the other: posting a vault's keys was the longest part of
-    /// loading it that ran on one core.
+    /// without noting sharers. The term, claim and front tables are filled on threads of their
+    /// own, each in the same order as one after the other: posting a vault's keys was the
+    /// longest part of loading it that ran on one core. Pins, which few notes have, are
+    /// posted on the calling thread.
     ///
     /// With `only`, the card index gets just the fronts in it (see
     /// [`crate::Workspace::load_unchanging`]).
@@ -169,7 +171,6 @@ impl Index {
             names.push((id, keys.groups, keys.terms));
             claims.push((id, keys.claims));
             fronts.push((id, keys.fronts));
-            // Pins are few (most notes have none): posted here, on this thread.
             post(&mut self.pins, id, keys.pins, None);
         }
         let Index {

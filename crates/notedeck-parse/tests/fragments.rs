@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{anki_front, cards, doc, outline};
+use common::{anki_front, card_with_front, cards, doc, outline};
 use notedeck_anki::spell;
 use notedeck_parse::{Card, CardKind, ClaimOrigin, SectionKind, parse};
 
@@ -286,11 +286,7 @@ fn pasted_katex_lines_render_tex_once() {
         
     2. McM_cMc를 원본 이미지 크기로 보간 → 시각화
 ");
-    let card = d
-        .cards
-        .iter()
-        .find(|c| c.front == "CAM › 원리")
-        .expect("facet card");
+    let card = card_with_front(&d, "CAM › 원리");
     assert_eq!(
         card.back,
         "<p>(CAM, 원래 방식)</p><ul><li>과정:<ol><li>특정 클래스 c에 대한 CAM 계산:<p>\\[M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)\\]</p></li><li>\\(M_c\\)를 원본 이미지 크기로 보간 → 시각화</li></ol></li></ul>"
@@ -306,11 +302,7 @@ fn image_alone_under_a_facet() {
 ![image.png](%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png)
 ");
     let url = "%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image%201.png";
-    let card = d
-        .cards
-        .iter()
-        .find(|c| c.front == "Grad-CAM › 원리")
-        .expect("image card");
+    let card = card_with_front(&d, "Grad-CAM › 원리");
     assert_eq!(card.back, format!("<p><img src=\"{url}\"></p>"));
     assert_eq!(card.images.len(), 1);
     assert_eq!(card.images[0].url, url);
@@ -341,11 +333,7 @@ fn id_pins_win_and_ids_ignore_answers() {
     let facet = doc(
         "## **LoRA (Low-Rank Adaptation)**\n\n### 3. 장점\n<!-- id: lora-pros -->\n\n1. **파라미터 효율**: 적음\n",
     );
-    let card = facet
-        .cards
-        .iter()
-        .find(|c| c.front == "LoRA › 장점")
-        .expect("facet card");
+    let card = card_with_front(&facet, "LoRA › 장점");
     assert_eq!(card.id, "lora-pros");
 }
 
@@ -525,11 +513,7 @@ fn a_rule_closes_the_facet_so_the_tip_belongs_to_the_topic() {
         .find(|c| c.kind == CardKind::Cloze)
         .expect("tip card");
     assert_eq!(*tip.path, ["문제 9", "CAM"]);
-    let facet = d
-        .cards
-        .iter()
-        .find(|c| c.front == "CAM › 활용 분야")
-        .expect("facet card");
+    let facet = card_with_front(&d, "CAM › 활용 분야");
     assert_eq!(facet.back, "<ul><li>모델 해석 및 디버깅</li></ul>");
 }
 

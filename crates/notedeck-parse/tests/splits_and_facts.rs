@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{anki_front, cards, doc};
+use common::{anki_front, card_with_front, cards, doc};
 use notedeck_parse::{Card, CardKind, ClaimOrigin, Document};
 
 #[test]
@@ -156,11 +156,7 @@ $$
         fronts.contains(&"Adam / AdamW › Adam › 기본값"),
         "{fronts:#?}"
     );
-    let adam = d
-        .cards
-        .iter()
-        .find(|c| c.front == "Adam / AdamW › Adam")
-        .expect("the facet's own card");
+    let adam = card_with_front(&d, "Adam / AdamW › Adam");
     assert!(adam.back.contains("\\theta_t"), "{}", adam.back);
     assert!(!adam.back.contains("0.999"), "{}", adam.back);
     // The item that is no term definition stays in the facet's card, with its nested

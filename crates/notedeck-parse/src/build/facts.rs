@@ -134,10 +134,16 @@ pub(super) fn push_facet_words(name: &str, out: &mut String) {
     }
     // Without parentheses a name's key is its words' keys laid end to end.
     for w in name.split_whitespace() {
-        match facet_synonym(w) {
-            Some(to) => out.push_str(to),
-            None => push_name_key(w, out),
-        }
+        push_facet_word(w, out);
+    }
+}
+
+/// Append the key of one facet word: its synonym ([`facet_synonym`]), else its
+/// [`name_key`].
+fn push_facet_word(word: &str, out: &mut String) {
+    match facet_synonym(word) {
+        Some(to) => out.push_str(to),
+        None => push_name_key(word, out),
     }
 }
 
@@ -161,10 +167,7 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
             key.push('\x1f');
             let start = key.len();
             for w in part {
-                match facet_synonym(w) {
-                    Some(to) => key.push_str(to),
-                    None => push_name_key(w, &mut key),
-                }
+                push_facet_word(w, &mut key);
             }
             let run = &key[start..];
             let n = run.chars().count();
@@ -177,12 +180,12 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
     out
 }
 
-/// The questions each acronym of a pair asks (`CI/CD` → `CI`, `CD`), keyed as [`near_keys`]
-/// keys shorter wordings, for a pair whose answer is that there is none: `Level 0 › CI/CD` →
+/// The questions each acronym of a table cell's pair asks (`CI/CD` → `CI`, `CD`), keyed as
+/// [`near_keys`] keys shorter wordings, for a pair whose answer is that there is none: `Level 0 › CI/CD` →
 /// `없음` already answers `Level 0 › CI (지속적 통합)` → `X`. (A pair with something to say
 /// says less than its parts' own cells: `Level 1 › CI/CD` → `일부 자동화 가능` beside `CI` →
 /// `거의 없음`.) Empty for anything else.
-pub(super) fn acronym_parts(topic: &str, facets: &str, name: &str, answer: &str) -> Vec<u64> {
+pub(super) fn acronym_parts(topic: &str, name: &str, answer: &str) -> Vec<u64> {
     let name = name.split(['(', '（']).next().unwrap_or(name).trim();
     let is_acronym = |p: &str| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_uppercase());
     let none = matches!(
@@ -194,8 +197,8 @@ pub(super) fn acronym_parts(topic: &str, facets: &str, name: &str, answer: &str)
     }
     name.split('/')
         .map(|p| {
-            let mut key = String::with_capacity(facets.len() + p.len() + 1);
-            key.push_str(facets);
+            // A table cell's question has no facets before its column.
+            let mut key = String::with_capacity(p.len() + 1);
             key.push('\x1f');
             key.extend(p.chars().map(|c| c.to_ascii_lowercase()));
             fact_hash(topic, &key)

@@ -151,7 +151,8 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// shown context moves, never the id.
 pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
     for card in cards.iter_mut() {
-        let gives_away: Box<dyn Fn(&str) -> bool> = match card.kind {
+        let path = card.context_path();
+        let keep = match card.kind {
             CardKind::Cloze => {
                 let hidden: Vec<String> = card
                     .cloze
@@ -162,27 +163,31 @@ pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
                 // Each card of the note hides one number's parts: any of them shown is that
                 // card's answer shown.
                 let mut numbers: Vec<u32> = card.cloze.iter().map(|d| d.number).collect();
+                numbers.sort_unstable();
                 numbers.dedup();
-                let parts: Vec<Vec<String>> = numbers
-                    .iter()
-                    .map(|&n| {
-                        card.cloze
-                            .iter()
-                            .filter(|d| d.number == n)
-                            .filter_map(|d| card.front.get(d.range.clone()))
-                            .flat_map(whole_words)
-                            .collect()
-                    })
-                    .collect();
-                Box::new(move |heading: &str| {
+                let parts: Vec<Vec<String>> = if numbers.len() < 2 {
+                    Vec::new()
+                } else {
+                    numbers
+                        .iter()
+                        .map(|&n| {
+                            card.cloze
+                                .iter()
+                                .filter(|d| d.number == n)
+                                .filter_map(|d| card.front.get(d.range.clone()))
+                                .flat_map(whole_words)
+                                .collect()
+                        })
+                        .collect()
+                };
+                kept_until(path, |heading| {
                     let shown: Vec<String> = stems(heading).collect();
                     let found = hidden.iter().filter(|h| shown.contains(h)).count();
                     let words: Vec<String> = whole_words(heading).collect();
                     (hidden.len() >= 2 && found * 4 >= hidden.len() * 3)
-                        || parts.len() >= 2
-                            && parts
-                                .iter()
-                                .any(|p| !p.is_empty() && p.iter().all(|w| words.contains(w)))
+                        || parts
+                            .iter()
+                            .any(|p| !p.is_empty() && p.iter().all(|w| words.contains(w)))
                 })
             }
             CardKind::Definition => {
@@ -190,23 +195,31 @@ pub(super) fn context_keeps_clozes_hidden(cards: &mut [Card]) {
                 if expansion.chars().count() < 4 {
                     continue;
                 }
-                Box::new(move |heading: &str| letters(heading).contains(&expansion))
+                kept_until(path, |heading| letters(heading).contains(&expansion))
             }
             _ => continue,
         };
-        let path = card.context_path();
-        let keep = path.iter().take_while(|h| !gives_away(h)).count();
         if keep < path.len() {
             card.context = Some(path[..keep].into());
         }
     }
 }
 
-/// The words of `text` (tags and markup left out), whole and case folded.
-fn whole_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// How many headings of `path`, from the outermost, come before the first that
+/// `gives_away` the card's answer.
+fn kept_until(path: &[String], gives_away: impl Fn(&str) -> bool) -> usize {
+    path.iter().take_while(|h| !gives_away(h)).count()
+}
+
+/// The words of `text`, the names of the tags it may hold left out.
+fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && *w != "b" && *w != "em" && *w != "code")
-        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !matches!(*w, "b" | "em" | "i" | "strong" | "code"))
+}
+
+/// The [`words`] of `text`, whole and case folded.
+fn whole_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    words(text).map(str::to_lowercase)
 }
 
 /// The letters and digits of `text`, case folded: `Zero-Shot Learning` and `zero shot
@@ -218,12 +231,10 @@ fn letters(text: &str) -> String {
         .collect()
 }
 
-/// The words of `text` (tags and markup left out) cut to their first two characters: a
-/// Korean word's stem without its particle (`데이터는` and `데이터가` meet), case folded.
+/// The [`words`] of `text` cut to their first two characters: a Korean word's stem without
+/// its particle (`데이터는` and `데이터가` meet), case folded.
 fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(*w, "b" | "em" | "i" | "strong" | "code"))
-        .map(|w| w.chars().take(2).flat_map(char::to_lowercase).collect())
+    words(text).map(|w| w.chars().take(2).flat_map(char::to_lowercase).collect())
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author

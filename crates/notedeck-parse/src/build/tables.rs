@@ -186,7 +186,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .get(s)
                     .map(|topic| {
                         let mut near = facts::near_keys(topic, "", attribute);
-                        near.extend(facts::acronym_parts(topic, "", attribute, value));
+                        near.extend(facts::acronym_parts(topic, attribute, value));
                         near
                     })
                     .unwrap_or_default();

@@ -362,24 +362,28 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         if pairs.is_empty() {
             pairs = effect_mark(t, cut);
         }
-        // Marks inside the italics a value is often set in (`*Manual, No CI/CD, …*`) are
-        // placed with the italics left out: a deletion cannot open inside them and close
-        // outside.
-        bare = if pairs.is_empty() {
-            Vec::new()
+        let paired = if pairs.is_empty() {
+            None
         } else {
-            evs.iter()
-                .filter(|e| {
-                    !matches!(
-                        e.ev,
-                        Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)
-                    )
-                })
-                .collect()
+            match walk_marks(evs, &pairs) {
+                Some(walked) => Some(walked),
+                None => {
+                    // Marks inside the italics a value is often set in (`*Manual, No CI/CD,
+                    // …*`) are placed with the italics left out: a deletion cannot open
+                    // inside them and close outside.
+                    bare = evs
+                        .iter()
+                        .filter(|e| {
+                            !matches!(
+                                e.ev,
+                                Event::Start(Tag::Emphasis) | Event::End(TagEnd::Emphasis)
+                            )
+                        })
+                        .collect();
+                    walk_marks(Evs::from(&bare), &pairs)
+                }
+            }
         };
-        let paired = (!pairs.is_empty())
-            .then(|| walk_marks(evs, &pairs).or_else(|| walk_marks(Evs::from(&bare), &pairs)))
-            .flatten();
         let (walked, done) = match paired {
             Some(w) => w,
             None => walk_marks(evs, &[(cut, Some(1))])?,

@@ -22,6 +22,14 @@ pub fn anki_front(c: &Card) -> String {
     )
 }
 
+/// The card whose front is `front`; the listing in the panic when there is none.
+pub fn card_with_front<'d>(d: &'d Document, front: &str) -> &'d Card {
+    d.cards
+        .iter()
+        .find(|c| c.front == front)
+        .unwrap_or_else(|| panic!("no card {front}: {:#?}", cards(d)))
+}
+
 /// The fronts of the cloze cards, spelled for Anki.
 pub fn cloze_fronts(d: &Document) -> Vec<String> {
     d.cards
