@@ -8,6 +8,7 @@
 use crate::index::FileId;
 use crate::{Code, Finding, Note, Related, Workspace};
 use notedeck_parse::{Card, CardKind, Span, marked_front};
+use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
 
@@ -214,19 +215,18 @@ pub fn duplicates_among<'a>(cards: &[(&'a Path, &'a Note, u32)]) -> Vec<Finding>
 /// file, so `check_all` and `check_file` drop the same ones.
 pub fn drop_duplicates_of_conflicts(findings: &mut Vec<Finding>) {
     let inside = |inner: &Span, outer: &Span| outer.start <= inner.start && inner.end <= outer.end;
-    let conflicts: Vec<(&Path, Span, &Path, Span)> = findings
-        .iter()
-        .filter(|f| f.code == Code::ConflictingClaim)
-        .filter_map(|f| {
-            let r = f.related.first()?;
-            Some((
-                f.path.as_path(),
+    // Keyed by the conflict's own file: `check_all` passes the whole vault's findings, and a
+    // scan of every conflict for every duplicate was quadratic in the vault.
+    let mut conflicts: HashMap<&Path, Vec<(Span, &Path, Span)>> = HashMap::new();
+    for f in findings.iter().filter(|f| f.code == Code::ConflictingClaim) {
+        if let Some(r) = f.related.first() {
+            conflicts.entry(f.path.as_path()).or_default().push((
                 f.span.clone(),
                 r.path.as_path(),
                 r.span.clone(),
-            ))
-        })
-        .collect();
+            ));
+        }
+    }
     if conflicts.is_empty() {
         return;
     }
@@ -235,14 +235,13 @@ pub fn drop_duplicates_of_conflicts(findings: &mut Vec<Finding>) {
         .map(|f| {
             f.code == Code::DuplicateCard
                 && f.related.first().is_some_and(|r| {
-                    conflicts
-                        .iter()
-                        .any(|(path, span, first_path, first_span)| {
-                            *path == f.path.as_path()
-                                && inside(span, &f.span)
+                    conflicts.get(f.path.as_path()).is_some_and(|same_file| {
+                        same_file.iter().any(|(span, first_path, first_span)| {
+                            inside(span, &f.span)
                                 && *first_path == r.path.as_path()
                                 && inside(first_span, &r.span)
                         })
+                    })
                 })
         })
         .collect();
