@@ -419,10 +419,11 @@ fn a_table_after_a_facets_list_is_no_part_of_the_facet() {
     assert_eq!(
         shown(&d)[3..],
         [
-            // Asked by the levels' bold names: the subtitles would give answers away.
-            "[문제 9] Level 0 › 프로세스 => 전 과정 수동 실행",
-            "[문제 9] Level 1 › 프로세스 => 파이프라인 단계 자동화",
-            "[문제 9] Level 2 › 프로세스 => 파이프라인 자동화 + CI/CD",
+            // Asked by the levels' bold names, which the topics' titles give in full: the
+            // subtitles would give answers away.
+            "[문제 9] MLOps Level 0 › 프로세스 => 전 과정 수동 실행",
+            "[문제 9] MLOps Level 1 › 프로세스 => 파이프라인 단계 자동화",
+            "[문제 9] MLOps Level 2 › 프로세스 => 파이프라인 자동화 + CI/CD",
         ]
     );
     // Its claims are about the topics the columns name.
@@ -626,7 +627,7 @@ fn a_table_row_asking_a_bullets_facet_in_the_other_language_is_not_carded() {
             "MLOps Level 0: Manual Process – Key Points › Goal",
             "MLOps Level 0: Manual Process – Key Points › Challenges",
             "Level 1 › 주요 목적",
-            "Level 0 › 배포 단위",
+            "MLOps Level 0 › 배포 단위",
             "Level 1 › 배포 단위",
             "Level 1 › 한계",
         ]

@@ -6,6 +6,7 @@
 mod common;
 
 use common::{anki_front, cards, doc};
+use notedeck_parse::CardKind;
 use notedeck_parse::parse;
 
 #[test]
@@ -388,6 +389,51 @@ fn a_table_asks_by_the_bold_name_of_a_subject_with_a_subtitle() {
 | **프로세스 방식** | 전 과정 수동 | 파이프라인 자동화(Orchestration) |
 ");
     assert_eq!(d.cards[1].front, "Level 1 › 프로세스 방식");
+}
+
+#[test]
+fn a_table_subject_cut_short_is_asked_by_its_topic_s_fuller_name() {
+    // Reviewed away from its heading, `Level 0 › 자동화 범위` does not say what is levelled:
+    // the column names the topic `MLOps Level 0: …`, and the card asks by that topic's name
+    // (its subtitle left out, as from the subject). A subject naming no topic stays as written.
+    let d = doc("## 문항 24
+
+### MLOps Level 0: Manual Process – Key Points
+
+- **Characteristics**: 수동 배포
+
+### MLOps Level 1: ML Pipeline Automation – Key Points
+
+- **Goal**: 지속적 학습
+
+### 비교
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation | **Level 9** – Nothing Here |
+| --- | --- | --- | --- |
+| **자동화 범위** | 없음 | 데이터 처리·모델 학습·검증 자동화 | 전부 |
+");
+    let fronts: Vec<&str> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| c.front.as_str())
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            "MLOps Level 0 › 자동화 범위",
+            "MLOps Level 1 › 자동화 범위",
+            "Level 9 › 자동화 범위",
+        ]
+    );
+    // The question, and so the id, is still the cell's as written.
+    assert_eq!(
+        d.cards
+            .iter()
+            .find(|c| c.kind == CardKind::Table)
+            .map(|c| c.key.as_str()),
+        Some("자동화 범위 › Level 0 – Manual Process")
+    );
 }
 
 #[test]

@@ -158,6 +158,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
                 let asked = bold_name(subject_cell).unwrap_or_else(|| short_name(subject));
+                // `Level 0` of a table under `MLOps Level 0: Manual Process`: the card is
+                // reviewed away from the heading, so it asks by the topic's fuller name.
+                let asked = topics
+                    .get(s)
+                    .copied()
+                    .flatten()
+                    .and_then(|t| fuller_name(asked, &self.info[t].short))
+                    .unwrap_or(asked);
                 math::text_to_html(asked, &mut front);
                 front.push_str(" › ");
                 math::text_to_html(attribute, &mut front);
@@ -737,6 +745,35 @@ fn bold_name(cell: &Plain) -> Option<&str> {
     let short = name.split_whitespace().count() <= SUBTITLED_NAME_MAX_WORDS;
     (short && subtitle.split_whitespace().count() >= 2).then(|| name.trim())
 }
+
+/// The name part of a topic's title (`MLOps Level 0` of `MLOps Level 0: Manual Process – Key
+/// Points`) when it is `asked` with words before it: a table's subject cut short (`Level
+/// 0`), whose topic says what it is a level of. A subtitle after the name is left out, as
+/// [`bold_name`] leaves it out of a subject, since it gives answers away.
+fn fuller_name<'t>(asked: &str, title: &'t str) -> Option<&'t str> {
+    let name = [": ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .map_or(title, |at| &title[..at])
+        .trim();
+    let words = name.split_whitespace().count();
+    let longer = words > asked.split_whitespace().count() && words <= FULLER_NAME_MAX_WORDS;
+    // `Grad-CAM vs Score-CAM` names two topics, not a fuller `Score-CAM`.
+    let ends_with_asked = name
+        .to_lowercase()
+        .strip_suffix(&asked.trim().to_lowercase())
+        .is_some_and(|before| {
+            before.ends_with(' ')
+                && !before
+                    .split_whitespace()
+                    .any(|w| matches!(w, "vs" | "vs." | "and" | "&" | "/" | "및"))
+        });
+    (longer && ends_with_asked).then_some(name)
+}
+
+/// Most words of a topic's name that [`fuller_name`] asks by.
+const FULLER_NAME_MAX_WORDS: usize = 4;
 
 /// Most words of a name a subtitle follows in a bold subject (`Level 1`).
 const SUBTITLED_NAME_MAX_WORDS: usize = 2;
