@@ -89,7 +89,7 @@ impl Finish {
                 gone.push((i, k));
             }
         }
-        self.drop_repeats(raw, &gone, |kept| {
+        self.drop_repeats(raw, &gone, |_, kept| {
             format!(
                 "table cell that says again a bullet of the card on line {} ({}); that card is \
                  kept",

@@ -62,19 +62,7 @@ impl Finish {
             if cards_of[at].is_empty() {
                 continue;
             }
-            let mut hidden = String::new();
-            for part in r
-                .card
-                .cloze
-                .iter()
-                .filter_map(|d| r.card.front.get(d.range.clone()))
-            {
-                let words = answer_words(&without_asides(part));
-                if !hidden.is_empty() && !words.is_empty() {
-                    hidden.push(' ');
-                }
-                hidden.push_str(&words);
-            }
+            let hidden = hidden_words(r);
             if hidden.is_empty() {
                 continue;
             }
@@ -96,12 +84,26 @@ impl Finish {
                 gone.push((i, k));
             }
         }
-        self.drop_repeats(raw, &gone, |kept| {
+        // Then each tip left against the cards of its problem above it: a problem's closing
+        // tips sum up its topics in other words.
+        let restated = restated_tips(raw, &gone);
+        let reworded: std::collections::HashSet<usize> = restated.iter().map(|&(i, _)| i).collect();
+        gone.extend(restated);
+        gone.sort_unstable();
+        self.drop_repeats(raw, &gone, |tip, kept| {
+            let how = if reworded.contains(&tip) {
+                "restates the card on line {} ({}) in other words: most of what it hides that \
+                 card already says"
+            } else {
+                "only repeats the card on line {} ({}): what it hides is that card's answer"
+            };
             format!(
-                "tip that only repeats the card on line {} ({}): what it hides is that card's \
-                 answer",
-                kept.line,
-                plain(&kept.front)
+                "tip that {}",
+                how.replacen("{}", &kept.line.to_string(), 1).replacen(
+                    "{}",
+                    &plain(&kept.front),
+                    1
+                )
             )
         });
     }
@@ -112,7 +114,7 @@ impl Finish {
         &mut self,
         raw: &mut Vec<RawCard>,
         gone: &[(usize, usize)],
-        reason: impl Fn(&crate::Card) -> String,
+        reason: impl Fn(usize, &crate::Card) -> String,
     ) {
         if gone.is_empty() {
             return;
@@ -122,7 +124,7 @@ impl Finish {
             self.doc.skipped.push(Skipped {
                 line: card.line,
                 span: card.span.clone(),
-                reason: reason(&raw[k].card),
+                reason: reason(i, &raw[k].card),
             });
         }
         let mut at = 0;
@@ -137,6 +139,116 @@ impl Finish {
         });
     }
 }
+
+/// The words a tip hides, asides apart, one space apart.
+fn hidden_words(r: &RawCard) -> String {
+    let mut hidden = String::new();
+    for part in r
+        .card
+        .cloze
+        .iter()
+        .filter_map(|d| r.card.front.get(d.range.clone()))
+    {
+        let words = answer_words(&without_asides(part));
+        if !hidden.is_empty() && !words.is_empty() {
+            hidden.push(' ');
+        }
+        hidden.push_str(&words);
+    }
+    hidden
+}
+
+/// (tip, card) for each tip not in `gone` that [`restates`] a card of its problem (its deck)
+/// made before it: `DARTS = {{c1::NAS를 미분 가능하게 만든 방법, …}}` after `DARTS › 개념`.
+/// Only the [`RESTATED_POOL`] nearest such cards are read, so a note of a hundred thousand
+/// cards in one deck costs a bounded pass per tip.
+fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    // Per card, its question's and answer's words (asides included), read once and only for
+    // a card that mentions enough of a tip's words at all.
+    let mut words: Vec<Option<String>> = vec![None; raw.len()];
+    let mut out = Vec::new();
+    for (i, r) in raw.iter().enumerate() {
+        if !r.tip || gone.iter().any(|&(g, _)| g == i) {
+            continue;
+        }
+        let hidden = hidden_words(r);
+        if hidden.is_empty() {
+            continue;
+        }
+        let total = hidden.split(' ').count();
+        let stems: Vec<&str> = hidden.split(' ').map(stem).collect();
+        // The card saying most of it, the nearest of equals (named as the card kept).
+        let mut best: Option<(usize, usize)> = None;
+        for k in (0..i)
+            .rev()
+            .filter(|&k| {
+                let c = &raw[k];
+                !c.tip
+                    && matches!(
+                        c.card.kind,
+                        CardKind::Basic | CardKind::Table | CardKind::Cloze
+                    )
+                    && c.card.deck == r.card.deck
+            })
+            .take(RESTATED_POOL)
+        {
+            let card = &raw[k].card;
+            // A word the card says holds the hidden word's stem: a card mentioning fewer
+            // than half of them cannot say half, and most cards are ruled out unread.
+            let mentioned = stems
+                .iter()
+                .filter(|s| mentions(&card.front, s) || mentions(&card.back, s))
+                .count();
+            if mentioned * 2 < total || mentioned <= best.map_or(0, |(f, _)| f) {
+                continue;
+            }
+            let said = words[k].get_or_insert_with(|| {
+                let mut said = answer_words(card.front.rsplit('›').next().unwrap_or(""));
+                said.push(' ');
+                said.push_str(&answer_words(&card.back));
+                said
+            });
+            let found = hidden
+                .split(' ')
+                .filter(|w| said.split(' ').any(|c| same_word(w, c)))
+                .count();
+            if found > best.map_or(0, |(f, _)| f) {
+                best = Some((found, k));
+            }
+        }
+        if let Some((found, k)) = best
+            && found * 2 >= total
+        {
+            out.push((i, k));
+        }
+    }
+    out
+}
+
+/// `word` without the particle of up to two Hangul syllables that [`same_word`] ignores
+/// (at least its first character kept): what a word equal to it by that test contains.
+fn stem(word: &str) -> &str {
+    let mut end = word.len();
+    for (at, c) in word.char_indices().rev().take(2) {
+        if at == 0 || !super::tables::is_hangul(c) {
+            break;
+        }
+        end = at;
+    }
+    &word[..end]
+}
+
+/// Whether `text` holds `stem`, ASCII letters in any case (the words are lowercased).
+fn mentions(text: &str, stem: &str) -> bool {
+    let (text, stem) = (text.as_bytes(), stem.as_bytes());
+    !stem.is_empty()
+        && text
+            .windows(stem.len())
+            .any(|w| w.eq_ignore_ascii_case(stem))
+}
+
+/// Cards before a tip, nearest first, that [`restated_tips`] compares it with.
+const RESTATED_POOL: usize = 400;
 
 /// The problem and topic a card is about: those it is shown under (its context, else its
 /// path), but a table cell's subject for the topic. A comparison table is shown under the
@@ -238,7 +350,7 @@ pub(super) fn same_word(a: &str, b: &str) -> bool {
             rest.chars().count() <= 2 && rest.chars().all(super::tables::is_hangul)
         })
     };
-    !a.is_empty() && (a == b || glued(a, b) || glued(b, a))
+    !a.is_empty() && !b.is_empty() && (a == b || glued(a, b) || glued(b, a))
 }
 
 #[cfg(test)]
