@@ -384,3 +384,42 @@ fn table_cards(d: &notedeck_parse::Document) -> Vec<String> {
         .filter(|c| c.starts_with("table"))
         .collect()
 }
+
+#[test]
+fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
+    // `Bahdanau` names the topic `Bahdanau Attention`, whose `Score 계산` says the cell's
+    // answer on the line before its nested list; the cell is no card, the bullet is kept.
+    // A cell the bullets do not say (`Encoder`) stays a card.
+    let d = doc("## **1. Bahdanau Attention (Additive Attention)**
+
+- **Score 계산**: 디코더의 이전 시점 hidden state $s_{t-1}$ 사용
+    - $e_{tj} = v_a^\\top \\tanh(W_a s_{t-1} + U_a h_j)$ → \"더하기(additive)\" 어텐션
+
+## **2. Luong Attention (Multiplicative Attention)**
+
+- **Score 계산**: 디코더의 현재 시점 hidden state $h_t$ 사용
+
+### Bahdanau vs Luong 비교
+
+| 구분 | Bahdanau | Luong |
+| --- | --- | --- |
+| **사용하는 디코더 상태** | 이전 시점 $s_{t-1}$ | 현재 시점 $h_t$ |
+| **Encoder** | 양방향 RNN | 단방향 stacked LSTM |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f.contains("사용하는 디코더 상태")),
+        "{fronts:?}"
+    );
+    assert!(
+        fronts.contains(&"Bahdanau › Encoder".to_string()),
+        "{fronts:?}"
+    );
+    let reasons: Vec<&str> = d.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons.iter().any(|r| r.contains(
+            "says again a bullet of the card on line 7 (Bahdanau Attention › Score 계산)"
+        )),
+        "{reasons:?}"
+    );
+}

@@ -19,7 +19,7 @@ impl Finish {
         // vault comes through here, and few share a subject with a table).
         let mut asked: HashSet<String> = HashSet::default();
         for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
-            if let Some((s, _)) = subjects.of(r)
+            if let Some((s, _)) = subjects.of_cell(r)
                 && !asked.contains(s)
             {
                 asked.insert(s.to_string());
@@ -53,7 +53,7 @@ impl Finish {
                 continue;
             }
             let Some((cards, facet)) = subjects
-                .of(r)
+                .of_cell(r)
                 .and_then(|(s, f)| Some((bullets.get_mut(s)?, f)))
             else {
                 continue;
@@ -112,6 +112,15 @@ struct Subjects {
 }
 
 impl Subjects {
+    /// [`Subjects::of`] a table cell: the topic its subject names where it names one
+    /// (`Bahdanau` is `Bahdanau Attention`, whose cards' fronts say so).
+    fn of_cell<'s, 'r: 's>(&'s mut self, r: &'r RawCard) -> Option<(&'s str, &'r str)> {
+        match &r.subject {
+            Some(topic) => Some((topic, first_part(&r.card.front)?.1)),
+            None => self.of(r),
+        }
+    }
+
     fn of<'r>(&mut self, r: &'r RawCard) -> Option<(&str, &'r str)> {
         let (s, facet) = first_part(&r.card.front)?;
         if s != self.written {
@@ -168,7 +177,7 @@ fn probe(value: &str) -> &str {
 }
 
 /// Whether `html` holds `probe`, ASCII case aside (answer words are lowercased).
-fn mentions(html: &str, probe: &str) -> bool {
+pub(super) fn mentions(html: &str, probe: &str) -> bool {
     let (html, probe) = (html.as_bytes(), probe.as_bytes());
     let Some(&first) = probe.first() else {
         return true;
@@ -183,10 +192,20 @@ fn mentions(html: &str, probe: &str) -> bool {
 }
 
 /// The text of each bullet of an answer (a nested list's text left to its own items), or the
-/// whole answer when it is no list.
+/// whole answer when it is no list; a line before the list is an item too (`병합 기준이 빈도가
+/// 아니라 … likelihood 증가량` over its `점수 = …` bullet).
 fn items(html: &str) -> impl Iterator<Item = &str> {
     let listed = html.contains("<li>");
-    let whole = (!listed).then_some(html);
+    let whole = if listed {
+        let lead = ["<ul>", "<ol>"]
+            .iter()
+            .filter_map(|t| html.find(t))
+            .min()
+            .map_or("", |end| &html[..end]);
+        Some(lead).filter(|l| !l.trim().is_empty())
+    } else {
+        Some(html)
+    };
     let bullets = html
         .split("<li>")
         .skip(1)

@@ -274,6 +274,10 @@ struct RawCard {
     /// A tip line's cloze (`📌`, `**Exam tip:**`, a quote): a summary that may only repeat
     /// a card of its topic ([`repeats`]).
     tip: bool,
+    /// A table cell's subject as the topic it names, keyed ([`facts::name_key`]): `Bahdanau`
+    /// asks about `Bahdanau Attention`, whose bullets the cell may only say again ([`cells`]).
+    /// `None` for other cards and for a subject naming no topic.
+    subject: Option<Box<str>>,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -495,6 +499,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             fact,
             near: near.into_boxed_slice(),
             tip: false,
+            subject: None,
         });
     }
 

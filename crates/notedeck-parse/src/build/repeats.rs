@@ -3,6 +3,7 @@
 //! `LSTM › 게이트 수` → `3개 (입력, 망각, 출력 게이트)`), the student would review the one
 //! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
 
+use super::cells::mentions;
 use super::facts::{answer_words, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
@@ -236,15 +237,6 @@ fn stem(word: &str) -> &str {
         end = at;
     }
     &word[..end]
-}
-
-/// Whether `text` holds `stem`, ASCII letters in any case (the words are lowercased).
-fn mentions(text: &str, stem: &str) -> bool {
-    let (text, stem) = (text.as_bytes(), stem.as_bytes());
-    !stem.is_empty()
-        && text
-            .windows(stem.len())
-            .any(|w| w.eq_ignore_ascii_case(stem))
 }
 
 /// Cards before a tip, nearest first, that [`restated_tips`] compares it with.

@@ -267,6 +267,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     fact,
                     near: near.into_boxed_slice(),
                     tip: false,
+                    subject: topics
+                        .get(s)
+                        .copied()
+                        .flatten()
+                        .and_then(|_| subject_keys.get(s))
+                        .map(|k| k.as_str().into()),
                 });
             }
         }
