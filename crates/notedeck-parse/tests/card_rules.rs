@@ -275,6 +275,27 @@ NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시
 }
 
 #[test]
+fn a_list_of_examples_pointing_back_keeps_the_sentence_it_points_at() {
+    // `… 등이 그 예입니다` names examples of `다양한 접근법` in the sentence before it: the
+    // answer reads on from the first sentence to the list rather than skip that sentence.
+    let d = doc("## **4. NAS의 도전과제**
+
+## 1) 계산 효율성과 확장성
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다. 하이브리드 방식, 가지치기와 양자화, 그리고 메타러닝 등이 그 예입니다. 그러나 여전히 한계가 있어 지속적인 연구 과제입니다.
+
+## 2) 설명 가능성
+
+NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다. 이 문제는 앞으로도 계속 연구될 것입니다.
+");
+    assert_eq!(
+        cards(&d)[1],
+        "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 효율성과 확장성 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>\
+         <p>최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다. 하이브리드 방식, 가지치기와 양자화, 그리고 메타러닝 등이 그 예입니다.</p>"
+    );
+}
+
+#[test]
 fn a_definition_sentence_may_gloss_its_subject_and_keeps_its_quotes_shown() {
     let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
 

@@ -20,6 +20,10 @@ const SET_WORDS: &[&str] = &[
 
 /// Longest paragraph (characters) an essay part answers with as a whole.
 const PART_MAX_CHARS: usize = 170;
+/// Most sentences between an essay part's first sentence and the list of examples it
+/// answers with too, all of them shown ([`Builder::first_sentence_cards`]).
+const EXAMPLES_MAX_GAP: usize = 2;
+
 /// Most sentences of a paragraph an essay part answers with as a whole.
 const PART_MAX_SENTENCES: usize = 3;
 
@@ -203,9 +207,22 @@ impl<'t, 'a> Builder<'t, 'a> {
             // later sentence lists are the fact the heading asks for as much as its setup.
             // It may close on a rating (`… 등이 중요한 연구 주제입니다.`): the list is the fact.
             let examples = sentences(text)
+                .enumerate()
                 .skip(1)
-                .find(|s| enumerates(s))
-                .filter(|s| prose_reason(s).is_none());
+                .find(|(_, s)| enumerates(s))
+                .filter(|(_, s)| prose_reason(s).is_none())
+                .map(|(k, s)| {
+                    // A list further on refers back (`… 등이 그 예입니다` after `이를 해결하기
+                    // 위해 다양한 접근법이 …`): the answer reads on from the point to the list,
+                    // never skipping the sentence it points at.
+                    if point.is_none() || k > EXAMPLES_MAX_GAP + 1 {
+                        return s;
+                    }
+                    let second = sentences(text).nth(1).unwrap_or(s);
+                    let from = second.as_ptr() as usize - text.as_ptr() as usize;
+                    let to = s.as_ptr() as usize - text.as_ptr() as usize + s.len();
+                    text.get(from..to).unwrap_or(s)
+                });
             if point.is_none() && examples.is_none() {
                 return;
             }
@@ -365,8 +382,6 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
-/// end, not after a digit), if the text has more than that sentence.
 /// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again
 /// (`$O(D^3)$` shows as math, not as `O(D^3)`).
 fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
@@ -386,6 +401,8 @@ fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
     math::text_to_html(&plain.text[pos..end], out);
 }
 
+/// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
+/// end, not after a digit), if the text has more than that sentence.
 fn first_sentence(text: &str) -> Option<&str> {
     let b = text.as_bytes();
     for (i, &c) in b.iter().enumerate() {
