@@ -504,6 +504,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (408, "Few-Shot › 테스트 시"),
             (408, "Few-Shot › 예시"),
             (409, "GZSL › 학습 시 새로운 클래스 데이터"),
+            // `Seen+Unseen 모두`, which GZSL's `차이점` says (`Seen/Unseen 모두 예측해야`).
+            (409, "GZSL › 테스트 시"),
             (409, "GZSL › 예시"),
             (873, "한계 › Level 0: Manual Process"),
             (873, "한계 › Level 1: ML Pipeline Automation"),

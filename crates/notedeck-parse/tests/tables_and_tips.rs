@@ -423,3 +423,35 @@ fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
         "{reasons:?}"
     );
 }
+
+#[test]
+fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
+    // `정책` is no word of `유형`'s bullet, but `off-policy` is a clause of it: the cell asks
+    // that bullet again. A one-word answer (`이산`) would need the facet named in the clause.
+    let d = doc("## **1. Q-learning**
+
+- **유형**: 가치 기반(value-based), **off-policy** TD 학습
+
+## **2. REINFORCE**
+
+- **유형**: 정책 기반, 몬테카를로 학습
+
+| 알고리즘 | 정책 | 행동 공간 |
+| --- | --- | --- |
+| **Q-learning** | off-policy | 이산 |
+| **REINFORCE** | on-policy | 이산·연속 |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.contains(&"Q-learning › 정책".to_string()),
+        "{fronts:?}"
+    );
+    assert!(
+        fronts.contains(&"Q-learning › 행동 공간".to_string()),
+        "{fronts:?}"
+    );
+    assert!(
+        fronts.contains(&"REINFORCE › 정책".to_string()),
+        "{fronts:?}"
+    );
+}

@@ -237,12 +237,24 @@ impl Clause {
     /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
     fn says_again(&self, facet: &str, value: &str) -> bool {
         let has = |words: &str, w: &str| words.split(' ').any(|b| same_stem(w, b));
-        facet
+        let said = value.split(' ').all(|w| has(&self.words, w));
+        said && (facet
             .split(' ')
             .any(|w| w.chars().count() >= 2 && has(&self.bare, w))
-            && value.split(' ').all(|w| has(&self.words, w))
+            || says_enough(value))
     }
 }
+
+/// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
+/// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (`서비스 코드 내부에 통합`,
+/// not `없음` or `높음`, which many clauses hold about something else).
+fn says_enough(value: &str) -> bool {
+    value.split(' ').count() >= 2
+        && value.chars().filter(|c| *c != ' ').count() >= SAYS_ENOUGH_MIN_CHARS
+}
+
+/// Fewest letters of an answer [`says_enough`] reads as a clause's fact without its facet.
+const SAYS_ENOUGH_MIN_CHARS: usize = 6;
 
 /// Two words with one stem: equal, glued to a particle of up to two syllables (`방향`,
 /// `방향으로`), or one predicate in two endings (`적음`, `적고`; `없음`, `없이`).
