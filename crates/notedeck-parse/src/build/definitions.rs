@@ -27,6 +27,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             if !seen.insert((t.name.clone(), norm)) {
                 continue;
             }
+            if spells_its_expansion(&t.name, &t.expansion) {
+                self.skip(
+                    t.span.clone(),
+                    "definition whose name spells its expansion (Seq2Seq → Sequence-to-Sequence): \
+                     the question gives the answer away",
+                );
+                continue;
+            }
             let sec = self.section_at(t.span.start);
             let mut front = String::new();
             math::escape_html(&t.name, &mut front);
@@ -181,5 +189,61 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
             let shown: std::sync::Arc<[String]> = cards[at].context_path().into();
             cards[*d].context = Some(shown);
         }
+    }
+}
+
+/// Whether `name` is its expansion's words cut short (`Seq2Seq` of `Sequence-to-Sequence`,
+/// `ResNet` of `Residual Network`): each part of the name, in order, is the start of the next
+/// expansion word, three letters at least, or `2` and `4` for `to` and `for`. A card asking
+/// for that expansion shows the answer in its question. Initials (`CNN`) never are.
+fn spells_its_expansion(name: &str, expansion: &str) -> bool {
+    fn cut_short(name: &[u8], words: &[Vec<u8>]) -> bool {
+        let Some((word, rest)) = words.split_first() else {
+            return name.is_empty();
+        };
+        let digit = match word.as_slice() {
+            b"to" => Some(b'2'),
+            b"for" => Some(b'4'),
+            _ => None,
+        };
+        if digit.is_some() && name.first().copied() == digit && cut_short(&name[1..], rest) {
+            return true;
+        }
+        (MIN_CUT..=word.len().min(name.len()))
+            .rev()
+            .any(|n| name[..n] == word[..n] && cut_short(&name[n..], rest))
+    }
+    let name: Vec<u8> = name
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let words: Vec<Vec<u8>> = expansion
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_ascii_lowercase().into_bytes())
+        .collect();
+    name.len() > words.len() && words.len() >= 2 && cut_short(&name, &words)
+}
+
+/// Fewest letters of an expansion word that [`spells_its_expansion`] reads as the word.
+const MIN_CUT: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::spells_its_expansion;
+
+    #[test]
+    fn a_name_cut_from_its_expansion_spells_it() {
+        assert!(spells_its_expansion("Seq2Seq", "Sequence-to-Sequence"));
+        assert!(spells_its_expansion("ResNet", "Residual Network"));
+        assert!(!spells_its_expansion("CNN", "Convolutional Neural Network"));
+        assert!(!spells_its_expansion("GloVe", "Global Vectors"));
+        assert!(!spells_its_expansion("FedAvg", "Federated Averaging"));
+        assert!(!spells_its_expansion(
+            "BERT",
+            "Bidirectional Encoder Representations from Transformers"
+        ));
+        assert!(!spells_its_expansion("LoRA", "Low-Rank Adaptation"));
     }
 }
