@@ -169,6 +169,31 @@ $$
 }
 
 #[test]
+fn an_acronym_s_expansion_in_its_heading_is_left_to_its_definition_card() {
+    // `(Continuous Bag-of-Words)` is what the definition card `CBOW` asks: opening the
+    // section's answer too, the expansion would be asked twice.
+    let d = doc("## **Word2Vec**
+
+### 1. CBOW (Continuous Bag-of-Words)
+
+- 주변 단어(context) → 중심 단어(center) 예측
+- 학습 속도가 빠르고 자주 나오는 단어에 유리
+");
+    let cards = cards(&d);
+    assert!(
+        cards.contains(
+            &"definition | 역량평가 정리::문제 9 | CBOW => Continuous Bag-of-Words".to_string()
+        ),
+        "{cards:#?}"
+    );
+    let section = cards
+        .iter()
+        .find(|c| c.contains("| Word2Vec › CBOW =>"))
+        .expect("section card");
+    assert!(!section.contains("Continuous"), "{section}");
+}
+
+#[test]
 fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
     let d = doc(
         "## **BART (Bidirectional and Auto-Regressive Transformers)**

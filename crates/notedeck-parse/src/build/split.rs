@@ -543,7 +543,8 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The card of a facet section as a whole, "Topic › Facet" → `back`. A parenthetical
     /// the heading carries (`사전 학습 방식 (Denoising Autoencoder)`) is left out of titles
-    /// and ids, so it opens the answer: it is often the answer's key word.
+    /// and ids, so it opens the answer: it is often the answer's key word. An acronym's
+    /// expansion (`CBOW (Continuous Bag-of-Words)`) does not: its definition card asks it.
     pub(super) fn push_section_card(&mut self, sec: usize, back: String, parts: &[&Block]) {
         if back.trim().is_empty() {
             return;
@@ -552,7 +553,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         let aside = title
             .strip_prefix(self.info[sec].short.as_str())
             .map(str::trim)
-            .filter(|a| a.starts_with('(') && a.ends_with(')'));
+            .filter(|a| a.starts_with('(') && a.ends_with(')'))
+            // `CBOW (Continuous Bag-of-Words)`: an acronym's expansion is its definition
+            // card's answer, and opening this answer too it is one fact asked twice.
+            .filter(|a| {
+                let inside = a[1..a.len() - 1].trim();
+                !crate::terms::find_terms(title)
+                    .iter()
+                    .any(|t| title.get(t.expansion.clone()).map(str::trim) == Some(inside))
+            });
         let back = match aside {
             Some(a) => {
                 let mut out = String::with_capacity(a.len() + back.len() + 7);
