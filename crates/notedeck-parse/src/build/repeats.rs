@@ -92,20 +92,18 @@ impl Finish {
         gone.extend(restated);
         gone.sort_unstable();
         self.drop_repeats(raw, &gone, |tip, kept| {
-            let how = if reworded.contains(&tip) {
-                "restates the card on line {} ({}) in other words: most of what it hides that \
-                 card already says"
-            } else {
-                "only repeats the card on line {} ({}): what it hides is that card's answer"
-            };
-            format!(
-                "tip that {}",
-                how.replacen("{}", &kept.line.to_string(), 1).replacen(
-                    "{}",
-                    &plain(&kept.front),
-                    1
+            let (line, front) = (kept.line, plain(&kept.front));
+            if reworded.contains(&tip) {
+                format!(
+                    "tip that restates the card on line {line} ({front}) in other words: most \
+                     of what it hides that card already says"
                 )
-            )
+            } else {
+                format!(
+                    "tip that only repeats the card on line {line} ({front}): what it hides is \
+                     that card's answer"
+                )
+            }
         });
     }
 
@@ -159,8 +157,10 @@ fn hidden_words(r: &RawCard) -> String {
     hidden
 }
 
-/// (tip, card) for each tip not in `gone` that [`restates`] a card of its problem (its deck)
-/// made before it: `DARTS = {{c1::NAS를 미분 가능하게 만든 방법, …}}` after `DARTS › 개념`.
+/// (tip, card) for each tip not in `gone` that says again, in other words, a card of its
+/// problem (its deck) made before it: at least half of the words it hides are words of that
+/// card's question or answer, asides included (`DARTS = {{c1::NAS를 미분 가능하게 만든 방법,
+/// …}}` after `DARTS › 개념`).
 /// Only the [`RESTATED_POOL`] nearest such cards are read, so a note of a hundred thousand
 /// cards in one deck costs a bounded pass per tip.
 fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)> {

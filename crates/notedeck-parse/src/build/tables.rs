@@ -158,12 +158,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
                 let asked = bold_name(subject_cell).unwrap_or_else(|| short_name(subject));
+                let topic = topics.get(s).copied().flatten();
                 // `Level 0` of a table under `MLOps Level 0: Manual Process`: the card is
                 // reviewed away from the heading, so it asks by the topic's fuller name.
-                let asked = topics
-                    .get(s)
-                    .copied()
-                    .flatten()
+                let asked = topic
                     .and_then(|t| fuller_name(asked, &self.info[t].short))
                     .unwrap_or(asked);
                 math::text_to_html(asked, &mut front);
@@ -267,12 +265,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     fact,
                     near: near.into_boxed_slice(),
                     tip: false,
-                    subject: topics
-                        .get(s)
-                        .copied()
-                        .flatten()
-                        .and_then(|_| subject_keys.get(s))
-                        .map(|k| k.as_str().into()),
+                    subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
                 });
             }
         }
