@@ -296,6 +296,40 @@ NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니�
 }
 
 #[test]
+fn an_essay_of_advantages_is_its_list_card_and_the_paragraphs_naming_something() {
+    // Each heading is an advantage of NAS, which the list card asks; a paragraph only arguing
+    // for it is no card. One naming something of its own (`GDPR`) still is.
+    let d = doc("# 3. NAS의 장점과 차별점
+
+# 1) 효율성과 규모
+
+NAS는 인간 전문가보다 훨씬 더 많은 구조를 빠르게 탐색할 수 있습니다.
+
+# 2) 동적 적응성
+
+NAS는 새로운 데이터나 요구사항에 따라 모델 구조를 동적으로 조정할 수 있습니다.
+
+# 3) 규제 대응
+
+GDPR처럼 데이터 이동을 제한하는 규제 환경에서도 모델을 학습할 수 있습니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        ["NAS의 장점과 차별점", "NAS의 장점과 차별점 › 규제 대응"],
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 9 && s.reason.contains("a claim the essay's list card asks")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
 fn a_definition_sentence_may_gloss_its_subject_and_keeps_its_quotes_shown() {
     let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
 

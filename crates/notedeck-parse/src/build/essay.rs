@@ -18,6 +18,15 @@ const SET_WORDS: &[&str] = &[
     "한계", "장점", "단점", "과정", "단계", "도전", "유형", "종류", "특징", "구성", "차이",
 ];
 
+/// Words of an essay's title that make its numbered headings claims about its subject
+/// (`NAS의 장점과 차별점`: `효율성과 규모`, `복잡성 관리`), lowercased. Not `한계` or `도전과제`:
+/// a limitation is often a named problem (`보상 해킹`) that its paragraph defines.
+const CLAIM_SET_WORDS: &[&str] = &["장점", "차별", "이점", "advantage", "benefit"];
+
+/// Why a paragraph under a claim of such an essay is no card.
+const CLAIM_PROSE_REASON: &str = "; it argues for its heading, a claim the essay's list card \
+                                  asks, and names nothing of its own";
+
 /// Longest paragraph (characters) an essay part answers with as a whole.
 const PART_MAX_CHARS: usize = 170;
 /// Most sentences between an essay part's first sentence and the list of examples it
@@ -103,10 +112,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             let names_set = SET_WORDS
                 .iter()
                 .any(|w| self.doc.sections[p].title.contains(w));
-            if kids.len() >= HEADINGS_MIN || kids.len() >= 2 && names_set {
+            let listed = kids.len() >= HEADINGS_MIN || kids.len() >= 2 && names_set;
+            if listed {
                 self.headings_card(p, &kids);
             }
-            self.first_sentence_cards(&kids, runs, plains);
+            // `NAS의 장점과 차별점`: each heading is a claim about the subject, which the list
+            // card asks; a paragraph arguing for it is carded only for a name it gives.
+            let title = &self.doc.sections[p].title;
+            let claims = listed
+                .then(|| {
+                    let lower = title.to_lowercase();
+                    CLAIM_SET_WORDS
+                        .iter()
+                        .any(|w| lower.contains(w))
+                        .then(|| heading_subject(title))
+                        .flatten()
+                })
+                .flatten();
+            self.first_sentence_cards(&kids, runs, plains, claims.as_deref());
         }
         for (t, sh) in shape.iter().enumerate() {
             if let Some(first) = sh.first
@@ -153,6 +176,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         kids: &[usize],
         runs: &[(Option<usize>, Vec<usize>)],
         plains: &[Option<Box<Plain>>],
+        claims_about: Option<&str>,
     ) {
         let tree = self.tree;
         // (section, first paragraph, its point, the examples it lists)
@@ -183,6 +207,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .and_then(Option::as_ref)
                     .is_some_and(|p| p.images.is_empty() && prose_reason(p.text.trim()).is_some())
             };
+            if let Some(subject) = claims_about
+                && !paragraphs.iter().any(|&b| {
+                    plains
+                        .get(b)
+                        .and_then(Option::as_ref)
+                        .is_none_or(|p| !p.images.is_empty() || names_something(p, subject))
+                })
+            {
+                self.leave_claim_prose(c, tree.blocks[first].span.clone());
+                continue;
+            }
             if !paragraphs.iter().all(|&b| prose(b)) {
                 continue;
             }
@@ -358,6 +393,30 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
     }
 
+    /// The paragraph at `span` under claim `c` of an essay of claims is no card: the card its
+    /// section got as a short body is taken back, and the paragraph is listed as skipped.
+    fn leave_claim_prose(&mut self, c: usize, span: crate::Span) {
+        // Essays are rare: the drafts are searched whole (they are not in source order).
+        let heading = self.doc.sections[c].heading_span.start;
+        if let Some(i) = self
+            .raw_cards
+            .iter()
+            .rposition(|r| r.card.span.start == heading && r.card.key == "section")
+        {
+            self.raw_cards.remove(i);
+        }
+        let reason = CLAIM_PROSE_REASON.trim_start_matches("; ");
+        match self
+            .doc
+            .skipped
+            .iter_mut()
+            .find(|s| s.span.start == span.start)
+        {
+            Some(s) => s.reason.push_str(CLAIM_PROSE_REASON),
+            None => self.skip(span, reason),
+        }
+    }
+
     /// Say in the skipped list that the first sentence of the prose at `start` is carded.
     fn note_first_sentence(&mut self, start: usize) {
         if let Some(s) = self.doc.skipped.iter_mut().find(|s| s.span.start == start) {
@@ -456,6 +515,20 @@ pub(super) fn heading_subject(heading: &str) -> Option<String> {
         .unwrap_or(word)
         .trim_end_matches(':');
     (stem.chars().count() >= 2).then(|| stem.to_string())
+}
+
+/// Whether a paragraph names something beyond its essay's `subject`: a formula, or a word in
+/// Latin letters (three or more) other than the subject's (`GDPR`, `FedProx`, `Latent
+/// Diffusion`). Prose under `효율성과 규모` that only says NAS explores faster names nothing.
+fn names_something(plain: &Plain, subject: &str) -> bool {
+    !plain.math.is_empty()
+        || plain
+            .text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+            .any(|w| {
+                w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+                    && !w.eq_ignore_ascii_case(subject)
+            })
 }
 
 /// Whether a sentence only rates its subject (`… 것은 중요한 과제입니다.`, `… is an important
