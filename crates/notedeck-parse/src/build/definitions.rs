@@ -195,7 +195,9 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
 /// Whether `name` is its expansion's words cut short (`Seq2Seq` of `Sequence-to-Sequence`,
 /// `ResNet` of `Residual Network`): each part of the name, in order, is the start of the next
 /// expansion word, three letters at least, or `2` and `4` for `to` and `for`. A card asking
-/// for that expansion shows the answer in its question. Initials (`CNN`) never are.
+/// for that expansion shows the answer in its question. Initials (`CNN`) never are. The
+/// search backtracks, but a term's name is at most 20 characters and each part takes three
+/// letters (or its one digit): a few hundred steps at most, whatever the note.
 fn spells_its_expansion(name: &str, expansion: &str) -> bool {
     fn cut_short(name: &[u8], words: &[Vec<u8>]) -> bool {
         let Some((word, rest)) = words.split_first() else {

@@ -119,16 +119,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             // `NAS의 장점과 차별점`: each heading is a claim about the subject, which the list
             // card asks; a paragraph arguing for it is carded only for a name it gives.
             let title = &self.doc.sections[p].title;
-            let claims = listed
-                .then(|| {
-                    let lower = title.to_lowercase();
-                    CLAIM_SET_WORDS
-                        .iter()
-                        .any(|w| lower.contains(w))
-                        .then(|| heading_subject(title))
-                        .flatten()
-                })
-                .flatten();
+            let of_claims = listed && {
+                let lower = title.to_lowercase();
+                CLAIM_SET_WORDS.iter().any(|w| lower.contains(w))
+            };
+            let claims = if of_claims {
+                heading_subject(title)
+            } else {
+                None
+            };
             self.first_sentence_cards(&kids, runs, plains, claims.as_deref());
         }
         for (t, sh) in shape.iter().enumerate() {
