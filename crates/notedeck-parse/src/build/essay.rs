@@ -3,6 +3,8 @@
 //! (the three stages, the six advantages), and the first sentence under a heading is usually
 //! the point of the paragraph. Skipped prose must never hide a whole list of headings.
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+
 use super::cards::prose_reason;
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -38,6 +40,22 @@ const PART_MAX_SENTENCES: usize = 3;
 
 /// Longest topic name a definition sentence may open with.
 const SUBJECT_MAX_CHARS: usize = 40;
+
+/// Lookups the essay rules make many times, built once per note that has an essay: a note
+/// of megabytes has thousands of essay parts, and searching its runs, drafts and skipped
+/// blocks for each of them made its parse quadratic.
+struct Lookups {
+    /// The indices into `runs` of each section's runs of blocks.
+    runs_of: Vec<Vec<usize>>,
+    /// Each section's sub-sections, in order.
+    kids: Vec<Vec<usize>>,
+    /// The first skipped block starting at each offset (an index into `doc.skipped`).
+    skipped_at: HashMap<usize, usize>,
+    /// Skipped blocks carded after all, by start: taken out of `doc.skipped` at the end.
+    carded: HashSet<usize>,
+    /// Heading starts of sections whose body card is taken back ([`Builder::leave_claim_prose`]).
+    uncarded: HashSet<usize>,
+}
 
 /// What the essay rules need to know of one section's own blocks and sub-sections.
 #[derive(Clone, Default)]
@@ -102,10 +120,30 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && (shape[p].kids >= 2 || shape[p].kids == 1 && self.is_numbered_heading(p))
             })
             .collect();
+        let mut ix = Lookups {
+            runs_of: vec![Vec::new(); if essays.is_empty() { 0 } else { n }],
+            kids: vec![Vec::new(); if essays.is_empty() { 0 } else { n }],
+            skipped_at: HashMap::new(),
+            carded: HashSet::new(),
+            uncarded: HashSet::new(),
+        };
+        if !essays.is_empty() {
+            for (r, (sec, _)) in runs.iter().enumerate() {
+                if let Some(s) = *sec {
+                    ix.runs_of[s].push(r);
+                }
+            }
+            for c in 0..n {
+                if let Some(p) = self.doc.sections[c].parent {
+                    ix.kids[p].push(c);
+                }
+            }
+            for (i, s) in self.doc.skipped.iter().enumerate() {
+                ix.skipped_at.entry(s.span.start).or_insert(i);
+            }
+        }
         for p in essays {
-            let kids: Vec<usize> = (p + 1..n)
-                .filter(|&c| self.doc.sections[c].parent == Some(p))
-                .collect();
+            let kids = std::mem::take(&mut ix.kids[p]);
             // Two headings under `작동 원리` are an outline, not a list to recall (`Soft
             // Target과 Temperature`, `손실 함수`); under a heading naming a set (`확산 모델의
             // 한계`) they are, and so are three steps or more (`탐색 공간 정의`, `탐색 전략`, …).
@@ -128,14 +166,23 @@ impl<'t, 'a> Builder<'t, 'a> {
             } else {
                 None
             };
-            self.first_sentence_cards(&kids, runs, plains, claims.as_deref());
+            self.first_sentence_cards(&kids, runs, plains, claims.as_deref(), &mut ix);
         }
         for (t, sh) in shape.iter().enumerate() {
             if let Some(first) = sh.first
                 && self.doc.sections[t].kind == SectionKind::Topic
             {
-                self.definition_cloze(t, first, plains);
+                self.definition_cloze(t, first, plains, &mut ix);
             }
+        }
+        if !ix.uncarded.is_empty() {
+            self.raw_cards
+                .retain(|r| r.card.key != "section" || !ix.uncarded.contains(&r.card.span.start));
+        }
+        if !ix.carded.is_empty() {
+            self.doc
+                .skipped
+                .retain(|s| !ix.carded.contains(&s.span.start));
         }
     }
 
@@ -176,6 +223,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         runs: &[(Option<usize>, Vec<usize>)],
         plains: &[Option<Box<Plain>>],
         claims_about: Option<&str>,
+        ix: &mut Lookups,
     ) {
         let tree = self.tree;
         // (section, first paragraph, its point, the examples it lists)
@@ -185,10 +233,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         for &c in kids {
             // The part's paragraphs; a source line under it (`출처: […](…)`) and the title of
             // tips closing the essay (`📌 **암기 포인트**`) are none of them.
-            let paragraphs: Vec<usize> = runs
+            let paragraphs: Vec<usize> = ix.runs_of[c]
                 .iter()
-                .filter(|(s, _)| *s == Some(c))
-                .flat_map(|(_, blocks)| blocks.iter().copied())
+                .flat_map(|&r| runs[r].1.iter().copied())
                 .filter(|&b| {
                     tree.blocks[b].kind == Kind::Paragraph
                         && !plains.get(b).and_then(Option::as_ref).is_some_and(|p| {
@@ -214,7 +261,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         .is_none_or(|p| !p.images.is_empty() || names_something(p, subject))
                 })
             {
-                self.leave_claim_prose(c, tree.blocks[first].span.clone());
+                self.leave_claim_prose(c, tree.blocks[first].span.clone(), ix);
                 continue;
             }
             if !paragraphs.iter().all(|&b| prose(b)) {
@@ -321,16 +368,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             let block = &tree.blocks[first];
             if whole.contains(&c) {
                 // Carded as it is: no longer a skipped block.
-                if let Some(k) = self
-                    .doc
-                    .skipped
-                    .iter()
-                    .position(|s| s.span.start == block.span.start)
-                {
-                    self.doc.skipped.remove(k);
-                }
+                ix.carded.insert(block.span.start);
             } else {
-                self.note_first_sentence(block.span.start);
+                self.note_first_sentence(block.span.start, ix);
             }
             self.push_section_card(c, back, &[block]);
         }
@@ -340,7 +380,13 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// 말해 'AI가 AI를 설계하는 기술'입니다.`): a cloze hiding the definition. A cloze, not a
     /// question under the topic's title: an essay's title often says the same thing (`NAS: AI가
     /// AI를 설계하다`).
-    fn definition_cloze(&mut self, topic: usize, first: usize, plains: &[Option<Box<Plain>>]) {
+    fn definition_cloze(
+        &mut self,
+        topic: usize,
+        first: usize,
+        plains: &[Option<Box<Plain>>],
+        ix: &mut Lookups,
+    ) {
         let tree = self.tree;
         if tree.blocks[first].kind != Kind::Paragraph {
             return;
@@ -375,7 +421,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let keyed = part.keyed;
         let key = format!("{}…{}", &sentence[..keyed.start], &sentence[keyed.end..]);
         let span = tree.blocks[first].span.clone();
-        self.note_first_sentence(span.start);
+        self.note_first_sentence(span.start, ix);
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec: Some(topic),
@@ -394,32 +440,27 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The paragraph at `span` under claim `c` of an essay of claims is no card: the card its
     /// section got as a short body is taken back, and the paragraph is listed as skipped.
-    fn leave_claim_prose(&mut self, c: usize, span: crate::Span) {
-        // Essays are rare: the drafts are searched whole (they are not in source order).
-        let heading = self.doc.sections[c].heading_span.start;
-        if let Some(i) = self
-            .raw_cards
-            .iter()
-            .rposition(|r| r.card.span.start == heading && r.card.key == "section")
-        {
-            self.raw_cards.remove(i);
-        }
-        let reason = CLAIM_PROSE_REASON.trim_start_matches("; ");
-        match self
-            .doc
-            .skipped
-            .iter_mut()
-            .find(|s| s.span.start == span.start)
-        {
-            Some(s) => s.reason.push_str(CLAIM_PROSE_REASON),
-            None => self.skip(span, reason),
+    fn leave_claim_prose(&mut self, c: usize, span: crate::Span, ix: &mut Lookups) {
+        // Taken out of the drafts when the essays are done, in one pass.
+        ix.uncarded.insert(self.doc.sections[c].heading_span.start);
+        match ix.skipped_at.get(&span.start) {
+            Some(&i) => self.doc.skipped[i].reason.push_str(CLAIM_PROSE_REASON),
+            None => {
+                let start = span.start;
+                self.skip(span, CLAIM_PROSE_REASON.trim_start_matches("; "));
+                if self.keep_skipped {
+                    ix.skipped_at.insert(start, self.doc.skipped.len() - 1);
+                }
+            }
         }
     }
 
     /// Say in the skipped list that the first sentence of the prose at `start` is carded.
-    fn note_first_sentence(&mut self, start: usize) {
-        if let Some(s) = self.doc.skipped.iter_mut().find(|s| s.span.start == start) {
-            s.reason.push_str("; its first sentence is a card");
+    fn note_first_sentence(&mut self, start: usize, ix: &Lookups) {
+        if let Some(&i) = ix.skipped_at.get(&start) {
+            self.doc.skipped[i]
+                .reason
+                .push_str("; its first sentence is a card");
         }
     }
 

@@ -259,7 +259,9 @@ struct CardDraft {
 
 /// A card before its id is known.
 struct RawCard {
-    card: Card,
+    /// Boxed: a large note makes a hundred thousand drafts before merging them, and the
+    /// drafts' vector doubling (old and new buffers both held) was the parse's peak.
+    card: Box<Card>,
     /// Id namespace other than the heading path (a table pin), if any; shared by the cells
     /// of the table.
     namespace: Option<Arc<str>>,
@@ -315,8 +317,9 @@ struct Builder<'t, 'a> {
     /// Scratch space for a card's fact key, reused so keying a card allocates nothing (a
     /// label of several words also gets its shorter wordings, [`facts::near_keys`]).
     fact_buf: String,
-    /// The topics a table's subjects may name, gathered at the first table of the note.
-    topic_names: Option<Vec<tables::TopicNames>>,
+    /// The topics a table's subjects may name by problem, gathered at the first table of
+    /// the note.
+    topic_names: Option<HashMap<Option<usize>, Vec<tables::TopicNames>>>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
@@ -493,7 +496,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let (fact, near) = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
-            card: self.make_card(draft),
+            card: Box::new(self.make_card(draft)),
             namespace: None,
             pin_lines,
             fact,

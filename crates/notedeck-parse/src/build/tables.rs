@@ -2,6 +2,8 @@
 //! (subject › attribute); where it belongs is its context: a table comparing topics belongs
 //! to the section holding them all, not to the sibling section it sits under.
 
+use foldhash::HashMap;
+
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
@@ -259,7 +261,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     None => context.clone(),
                 };
                 self.raw_cards.push(RawCard {
-                    card,
+                    card: Box::new(card),
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
@@ -302,26 +304,32 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let problem = self.problem_of(near);
         if self.topic_names.is_none() {
-            let topics = (0..self.doc.sections.len())
-                .filter(|&i| {
-                    self.doc.sections[i].kind == SectionKind::Topic
-                        && !outline::is_comparison(&self.info[i].short)
-                })
-                .map(|i| TopicNames {
-                    section: i,
-                    problem: self.problem_of(Some(i)),
-                    names: None,
-                })
-                .collect();
+            let mut topics: HashMap<Option<usize>, Vec<TopicNames>> = HashMap::default();
+            for i in 0..self.doc.sections.len() {
+                if self.doc.sections[i].kind == SectionKind::Topic
+                    && !outline::is_comparison(&self.info[i].short)
+                {
+                    topics
+                        .entry(self.problem_of(Some(i)))
+                        .or_default()
+                        .push(TopicNames {
+                            section: i,
+                            names: None,
+                        });
+                }
+            }
             self.topic_names = Some(topics);
         }
         let sections = &self.doc.sections;
-        let topics = self.topic_names.as_deref_mut().unwrap_or_default();
+        let topics = match self.topic_names.as_mut().and_then(|t| t.get_mut(&problem)) {
+            Some(topics) => topics.as_mut_slice(),
+            None => &mut [],
+        };
         // (topic, another topic too)
         let mut exact: Option<(usize, bool)> = None;
         // (words in the title, topic, another topic as short)
         let mut loose: Option<(usize, usize, bool)> = None;
-        for topic in topics.iter_mut().filter(|t| t.problem == problem) {
+        for topic in topics.iter_mut() {
             let i = topic.section;
             // Only the topics of a problem with a table are ever read.
             let names = topic
@@ -506,7 +514,6 @@ enum FacetNames {
 /// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).
 pub(super) struct TopicNames {
     section: usize,
-    problem: Option<usize>,
     /// Computed when a table of the topic's problem first asks.
     names: Option<Vec<String>>,
 }
