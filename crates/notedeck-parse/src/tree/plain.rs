@@ -180,7 +180,17 @@ impl Plain {
                 (src + (piece_end - pos), false)
             });
         }
-        Some(self.src_span(r))
+        let mut span = self.src_span(r);
+        // A range opening or closing on inline math takes its `$` too: the span then holds
+        // the formula as written, not `$x_{i}` with its closing `$` left out (a fix
+        // replacing the value would leave a stray delimiter).
+        if self.math.iter().any(|m| m.start == r.start) {
+            span.start -= text[..span.start].len() - text[..span.start].trim_end_matches('$').len();
+        }
+        if self.math.iter().any(|m| m.end == r.end) {
+            span.end += text[span.end..].len() - text[span.end..].trim_start_matches('$').len();
+        }
+        Some(span)
     }
 
     /// This value boxed, without the spare room its buffers grew with: for a plain text
