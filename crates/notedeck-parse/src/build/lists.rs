@@ -176,6 +176,22 @@ impl<'t, 'a> Builder<'t, 'a> {
         self.push_item_card(sec, item, key, front, back);
     }
 
+    /// The gloss a term's bullet gives it (`**Sentence Permutation**: 문장 순서 섞기`), as
+    /// HTML: its value when the bullet has nothing nested and the value only translates the
+    /// name ([`is_gloss`]). Such a term is listed with its gloss in the card of the list it
+    /// belongs to; a card of its own would ask for a translation.
+    pub(super) fn gloss_of(&self, item: &Block, label: &Label) -> Option<String> {
+        let mut lead = Plain::default();
+        let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+        if !rest.is_empty() {
+            return None;
+        }
+        let mut value = String::new();
+        tree::render(&label.value_events(lead_evs)?, &mut value, &self.copies);
+        let value = value.trim();
+        is_gloss(&label.text, value).then(|| value.to_string())
+    }
+
     /// A basic card asking about list item `item` (its pin, if any, sits at the item).
     pub(super) fn push_item_card(
         &mut self,

@@ -495,6 +495,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let mut back = h.value_html.clone();
         let mut rest_html = String::new();
+        // Terms whose bullet only glosses them, listed with the gloss here and no card.
+        let mut glossed: Vec<usize> = Vec::new();
         if split_terms {
             for (i, b) in h.rest.iter().enumerate() {
                 if b.kind != Kind::List {
@@ -507,6 +509,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         rest_html.push_str("<li>");
                         // The label as written: pasted KaTeX (`α\alphaα`) renders as math.
                         math::text_to_html(&l.text, &mut rest_html);
+                        if let Some(gloss) = self.gloss_of(item, l) {
+                            rest_html.push_str(": ");
+                            rest_html.push_str(&gloss);
+                            glossed.push(item.span.start);
+                        }
                         rest_html.push_str("</li>");
                     }
                 }
@@ -535,6 +542,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
         if split_terms {
             for (item, label) in terms {
+                if glossed.contains(&item.span.start) {
+                    self.skip(
+                        item.span.clone(),
+                        "term whose bullet only translates it; the card of its list gives the \
+                         translation",
+                    );
+                    continue;
+                }
                 let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
                 self.labelled_item_card(Some(sec), Some(&h.text), item, &label, lead_evs, rest);
             }
