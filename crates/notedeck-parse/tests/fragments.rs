@@ -745,7 +745,11 @@ fn a_claim_value_in_inline_math_spans_its_dollars() {
     // `$0.1` with the closing one left behind.
     let src = "# 역량평가 정리\n\n### 문제9\n\n## **1. Label Smoothing**\n\n- **계수**: $\\epsilon = 0.1$\n- **손실**: $L = -\\sum_k q_k \\log p_k$ 사용\n";
     let d = parse(src, "fallback");
-    let spans: Vec<&str> = d.claims.iter().map(|c| &src[c.value_span.clone()]).collect();
+    let spans: Vec<&str> = d
+        .claims
+        .iter()
+        .map(|c| &src[c.value_span.clone()])
+        .collect();
     assert!(spans.contains(&"$\\epsilon = 0.1$"), "{spans:?}");
     assert!(
         spans.iter().all(|s| s.matches('$').count() % 2 == 0),

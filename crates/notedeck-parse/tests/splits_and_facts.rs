@@ -799,3 +799,37 @@ fn bold_after_a_left_out_citation_still_renders() {
     );
     assert_eq!(d.cards[0].back, "뒤 <b>값(V)</b>으로 표현");
 }
+
+#[test]
+fn a_bold_question_is_a_label_and_its_answer_a_part_of_its_own() {
+    // `**왜 필요?**` has no colon after it: the question is its label, what follows the
+    // answer. With the schedule under its own label, two of the three bullets define a
+    // part, so each is a card rather than one answer of three facts.
+    let d = doc("## **4. Learning Rate Schedule**
+
+### 1. Warmup
+
+- 학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 **선형으로 증가**
+- **왜 필요?** 초반에는 Adam의 2차 모멘트 추정이 부정확 → 큰 학습률이면 업데이트가 튀어 발산
+- **Transformer 원 논문 스케줄** (warmup_steps = 4000):
+    
+    ```
+    lrate = d_model^(-0.5) * min(step^(-0.5), step * warmup_steps^(-1.5))
+    ```
+    
+    - warmup 이후에는 $1/\\sqrt{step}$에 비례해 감소
+");
+    let cards = cards(&d);
+    assert_eq!(
+        cards[..2],
+        [
+            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup => <ul><li>학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 <b>선형으로 증가</b></li><li>왜 필요?</li><li>Transformer 원 논문 스케줄 (warmup_steps = 4000)</li></ul>",
+            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup › 왜 필요? => 초반에는 Adam의 2차 모멘트 추정이 부정확 → 큰 학습률이면 업데이트가 튀어 발산",
+        ]
+    );
+    assert!(
+        cards[2].starts_with("basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup › Transformer 원 논문 스케줄 (warmup_steps = 4000) => <pre><code>lrate"),
+        "{cards:#?}"
+    );
+    assert_eq!(cards.len(), 3);
+}

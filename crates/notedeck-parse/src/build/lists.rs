@@ -469,6 +469,9 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             t.len() - after_trim.len() + '–'.len_utf8()
         } else if colon_inside || after_trim.is_empty() {
             s.end
+        } else if label.ends_with(['?', '？']) {
+            // `**왜 필요?** 초반에는 …`: a question in bold is answered by what follows it.
+            s.end
         } else {
             return None;
         };

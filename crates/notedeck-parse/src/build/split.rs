@@ -298,7 +298,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         let nested = heads
             .iter()
             .any(|h| h.rest.iter().any(|b| b.kind == Kind::List));
-        let defined = heads.iter().filter(|h| !h.value_html.is_empty()).count();
+        // A bold label with its explanation after it or nested under it (`**Transformer 원
+        // 논문 스케줄** (…):` over its formula) is a definition as much as one on its line.
+        let defined = heads
+            .iter()
+            .filter(|h| !h.value_html.is_empty() || h.lead_html.is_empty() && !h.rest.is_empty())
+            .count();
         let definitions = defined >= 2 && defined * 2 >= items && !claims;
         // `1. **Memory-bound decoding**` + its explanation, for every part: each part is a
         // fact with its own question, however few lines they take.
