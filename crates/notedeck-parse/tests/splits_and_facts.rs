@@ -833,3 +833,37 @@ fn a_bold_question_is_a_label_and_its_answer_a_part_of_its_own() {
     );
     assert_eq!(cards.len(), 3);
 }
+
+#[test]
+fn a_last_bullet_ending_on_a_colon_takes_the_formula_and_list_after_it() {
+    // Notion sets the formula and its symbols out of the list; the bullet introducing them
+    // (`**업데이트 규칙** (…):`) answers with them, rather than the facet lumping the meaning
+    // of Q, the goal, the rule and five symbols into one answer.
+    let d = doc("## **1. Q-learning**
+
+## 2. 핵심 아이디어
+
+- **Q(s, a)**: 상태 sss에서 행동 aaa를 했을 때 얻는 **누적 보상 기대값**
+- **목표**: Q값을 점점 더 정확하게 추정해, 매 상황에서 Q값이 가장 큰 행동 선택
+- **업데이트 규칙** (벨만 방정식 기반):
+
+$$
+Q(s,a) \\leftarrow Q(s,a) + \\alpha \\big[ r + \\gamma \\max_{a'} Q(s',a') - Q(s,a) \\big]
+$$
+
+- $\\alpha$: 학습률
+- $r$: 현재 행동으로 받은 보상
+- $\\gamma$: 미래 보상 할인율
+- $s'$: 다음 상태
+- $a'$: 다음 상태에서 가능한 행동들
+");
+    let cards = cards(&d);
+    assert_eq!(
+        cards,
+        [
+            "basic | 역량평가 정리::문제 9 | Q-learning › 핵심 아이디어 › Q(s, a) => 상태 \\(s\\)에서 행동 \\(a\\)를 했을 때 얻는 <b>누적 보상 기대값</b>",
+            "basic | 역량평가 정리::문제 9 | Q-learning › 핵심 아이디어 › 목표 => Q값을 점점 더 정확하게 추정해, 매 상황에서 Q값이 가장 큰 행동 선택",
+            "basic | 역량평가 정리::문제 9 | Q-learning › 핵심 아이디어 › 업데이트 규칙 (벨만 방정식 기반) => <p>\\[Q(s,a) \\leftarrow Q(s,a) + \\alpha \\big[ r + \\gamma \\max_{a'} Q(s',a') - Q(s,a) \\big]\\]</p><ul><li>\\(\\alpha\\): 학습률</li><li>\\(r\\): 현재 행동으로 받은 보상</li><li>\\(\\gamma\\): 미래 보상 할인율</li><li>\\(s'\\): 다음 상태</li><li>\\(a'\\): 다음 상태에서 가능한 행동들</li></ul>",
+        ]
+    );
+}

@@ -203,6 +203,10 @@ struct Head<'t> {
     /// HTML of the value after a bold label on the first line, if any.
     value_html: String,
     rest: &'t [Block],
+    /// Blocks after the item's list that go on from it: a last item whose label ends on a
+    /// colon with nothing after it (`**업데이트 규칙** (벨만 방정식 기반):`) introduces the
+    /// formula and the list of its symbols that a Notion export sets out of the list.
+    after: Vec<&'t Block>,
 }
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -218,6 +222,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         if !too_big && !wordy {
             return false;
         }
+        // The blocks a list's last item introduces belong to that item, not to the facet.
+        let (parts, after) = match self.introducing_list(parts) {
+            Some(k) => (&parts[..=k], parts[k + 1..].to_vec()),
+            None => (parts, Vec::new()),
+        };
+        let mut after = Some(after);
         let mut lead = Plain::default();
         let mut labels: Vec<String> = Vec::new();
         let mut items = 0usize;
@@ -233,6 +243,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     labels.push(l.text.clone());
                 }
                 let nested = rest.iter().any(|b| b.kind == Kind::List);
+                // The item introducing the blocks after its list (see `Head::after`).
+                let introduces = after.as_ref().is_some_and(|a| !a.is_empty())
+                    && parts.last().is_some_and(|p| std::ptr::eq(*p, *list))
+                    && list.children.last().is_some_and(|c| std::ptr::eq(c, item));
                 let head = match &label {
                     // Sources are left out of the answer, never asked about.
                     _ if self.is_source_item(item) => None,
@@ -242,7 +256,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if let Some(evs) = &value {
                             tree::render(evs, &mut value_html, &self.copies);
                         }
-                        (value.is_some() || !rest.is_empty())
+                        (value.is_some() || !rest.is_empty() || introduces)
                             .then(|| (math::tex_only(&l.text), String::new(), value_html))
                     }
                     _ if nested => {
@@ -268,6 +282,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         lead_html,
                         value_html: value_html.trim().to_string(),
                         rest,
+                        after: if introduces {
+                            after.take().unwrap_or_default()
+                        } else {
+                            Vec::new()
+                        },
                     });
                 }
             }
@@ -302,7 +321,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // 논문 스케줄** (…):` over its formula) is a definition as much as one on its line.
         let defined = heads
             .iter()
-            .filter(|h| !h.value_html.is_empty() || h.lead_html.is_empty() && !h.rest.is_empty())
+            .filter(|h| {
+                !h.value_html.is_empty()
+                    || h.lead_html.is_empty() && !(h.rest.is_empty() && h.after.is_empty())
+            })
             .count();
         let definitions = defined >= 2 && defined * 2 >= items && !claims;
         // `1. **Memory-bound decoding**` + its explanation, for every part: each part is a
@@ -398,6 +420,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.head_card(sec, h);
         }
         true
+    }
+
+    /// The index in `parts` of a list whose last item introduces the blocks after the list
+    /// (see [`Head::after`]): a bold label ending on a colon, with no value and nothing nested.
+    fn introducing_list(&self, parts: &[&'t Block]) -> Option<usize> {
+        let k = parts.iter().position(|b| b.kind == Kind::List)?;
+        if k + 1 == parts.len() {
+            return None;
+        }
+        let item = parts[k].children.iter().rfind(|c| c.kind == Kind::Item)?;
+        let mut lead = Plain::default();
+        let (_, rest) = self.item_lead_plain(item, &mut lead);
+        let label = label_of(&lead, !rest.is_empty()).filter(|l| !l.plain_label)?;
+        let value_empty = lead
+            .text
+            .get(label.value_start..)
+            .is_some_and(|v| v.trim().is_empty());
+        (rest.is_empty() && value_empty && lead.text.trim_end().ends_with(':')).then_some(k)
     }
 
     /// The other topic of the problem a part named `Q-Learning 복습` (review) goes over:
@@ -527,6 +567,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         } else {
             self.render_children(h.rest, &mut rest_html);
         }
+        self.render_blocks(&h.after, &mut rest_html);
         if !rest_html.is_empty() {
             if !back.is_empty() {
                 back.push_str("<br>");
