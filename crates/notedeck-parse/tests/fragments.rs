@@ -756,3 +756,28 @@ fn a_claim_value_in_inline_math_spans_its_dollars() {
         "{spans:?}"
     );
 }
+
+#[test]
+fn a_tip_ordering_the_counts_its_names_say_is_no_card() {
+    // `Zero < One < Few` is what the names Zero-, One- and Few-Shot already say; an order of
+    // names that say no count (`RNN < LSTM`) is a fact to recall.
+    let d = doc(
+        "## **1. Zero-Shot Learning**\n\n- **정의**: 학습 때 본 적 없는 클래스를 예측\n\n📌 **암기 팁**\n\n- **데이터 양**: Zero < One < Few\n- **장기 의존성**: RNN < LSTM\n",
+    );
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f.contains("Zero &lt; One")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.iter().any(|f| f.contains("RNN &lt; LSTM")),
+        "{fronts:#?}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 11 && s.reason.starts_with("tip whose answer orders the counts")),
+        "{:#?}",
+        d.skipped
+    );
+}

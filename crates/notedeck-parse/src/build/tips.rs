@@ -127,6 +127,19 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(span, KEYWORDS_REASON);
             return;
         }
+        if cloze.deletions.iter().all(|d| {
+            cloze
+                .front
+                .get(d.range.clone())
+                .is_some_and(orders_named_counts)
+        }) {
+            self.skip(
+                span,
+                "tip whose answer orders the counts its names already say (`Zero < One < \
+                 Few`): the names give it away",
+            );
+            return;
+        }
         let context = self.tip_context(sec, &cloze.key);
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
@@ -199,6 +212,28 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// keywords**: …`) is no card: "Keywords?" asks nothing a student can answer, and each
 /// keyword is the topic's own card.
 const KEYWORDS_REASON: &str = "lists the topic's keywords, which its own cards ask";
+
+/// Whether a tip's hidden text only orders names that say a count (`Zero < One < Few`,
+/// `Single → Multi`): any student reading the names knows the order.
+fn orders_named_counts(hidden: &str) -> bool {
+    const COUNT_NAMES: [&str; 10] = [
+        "zero", "one", "single", "two", "dual", "three", "few", "many", "multi", "multiple",
+    ];
+    // The front is HTML: its `<` is `&lt;`.
+    let hidden = hidden.replace("&lt;", "<").replace("&gt;", ">");
+    let parts: Vec<String> = hidden
+        .split(['<', '>', '≤', '≥', '→', ',', '/'])
+        .map(|p| p.trim().to_lowercase())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let name = p
+                .strip_suffix("-shot")
+                .or_else(|| p.strip_suffix(" shot"))
+                .unwrap_or(p);
+            COUNT_NAMES.contains(&name)
+        })
+}
 
 /// Whether a tip's title or a tip line's subject names a list of keywords.
 fn is_keywords(subject: &str) -> bool {
