@@ -823,7 +823,8 @@ fn a_bold_question_is_a_label_and_its_answer_a_part_of_its_own() {
     assert_eq!(
         cards[..2],
         [
-            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup => <ul><li>학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 <b>선형으로 증가</b></li><li>왜 필요?</li><li>Transformer 원 논문 스케줄 (warmup_steps = 4000)</li></ul>",
+            // A question is no name to list beside a fact: its answer is its own card.
+            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup => <ul><li>학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 <b>선형으로 증가</b></li><li>Transformer 원 논문 스케줄 (warmup_steps = 4000)</li></ul>",
             "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup › 왜 필요? => 초반에는 Adam의 2차 모멘트 추정이 부정확 → 큰 학습률이면 업데이트가 튀어 발산",
         ]
     );
@@ -865,5 +866,42 @@ $$
             "basic | 역량평가 정리::문제 9 | Q-learning › 핵심 아이디어 › 목표 => Q값을 점점 더 정확하게 추정해, 매 상황에서 Q값이 가장 큰 행동 선택",
             "basic | 역량평가 정리::문제 9 | Q-learning › 핵심 아이디어 › 업데이트 규칙 (벨만 방정식 기반) => <p>\\[Q(s,a) \\leftarrow Q(s,a) + \\alpha \\big[ r + \\gamma \\max_{a'} Q(s',a') - Q(s,a) \\big]\\]</p><ul><li>\\(\\alpha\\): 학습률</li><li>\\(r\\): 현재 행동으로 받은 보상</li><li>\\(\\gamma\\): 미래 보상 할인율</li><li>\\(s'\\): 다음 상태</li><li>\\(a'\\): 다음 상태에서 가능한 행동들</li></ul>",
         ]
+    );
+}
+
+#[test]
+fn a_part_named_like_a_facet_is_no_dangling_label_beside_facts() {
+    // `수식` after two bullets of fact: its formula is a card of its own, and in the facet's
+    // answer the bare word would only dangle. The facts stay the facet's answer.
+    let d = doc("## **LoRA (Low-Rank Adaptation)**
+
+### 2. 동작 원리
+
+- Transformer의 **Attention 가중치 행렬 W**를 직접 업데이트하지 않음
+- 대신 **W + ΔW** 형태로 쓰되,
+    - ΔW = **B × A**
+    - A, B는 rank가 낮은(작은 차원의) 학습 가능 행렬
+- 수식:
+    
+    ```
+    y = Wx
+    y' = (W + BA)x
+    ```
+    
+    - W: 원래 모델의 고정된 가중치
+    - B, A: 학습되는 작은 행렬 (rank r, r << dimension)
+");
+    let facet = card_with_front(&d, "LoRA › 동작 원리");
+    assert!(
+        facet.back.contains("직접 업데이트하지 않음"),
+        "{}",
+        facet.back
+    );
+    assert!(!facet.back.contains("<li>수식</li>"), "{}", facet.back);
+    let formula = card_with_front(&d, "LoRA › 동작 원리 › 수식");
+    assert!(
+        formula.back.starts_with("<pre><code>y = Wx"),
+        "{}",
+        formula.back
     );
 }

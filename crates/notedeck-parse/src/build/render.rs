@@ -95,17 +95,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// Write the opening tag of list `b` (`<ul>`, `<ol>`, `<ol start="3">`); returns the
-    /// closing tag.
-    pub(super) fn open_list(&self, b: &Block, out: &mut String) -> &'static str {
-        let ordered = self
-            .tree
+    /// The first number of list `b` when it is ordered (`1.`, `3)`), `None` for bullets.
+    pub(super) fn list_start(&self, b: &Block) -> Option<u64> {
+        self.tree
             .events
             .at(b.inner.start.saturating_sub(1))
             .and_then(|e| match e.ev {
                 Event::Start(Tag::List(n)) => n,
                 _ => None,
-            });
+            })
+    }
+
+    /// Write the opening tag of list `b` (`<ul>`, `<ol>`, `<ol start="3">`); returns the
+    /// closing tag.
+    pub(super) fn open_list(&self, b: &Block, out: &mut String) -> &'static str {
+        let ordered = self.list_start(b);
         match ordered {
             Some(1) => out.push_str("<ol>"),
             Some(n) => out.push_str(&format!("<ol start=\"{n}\">")),

@@ -351,6 +351,27 @@ impl<'t, 'a> Builder<'t, 'a> {
             b.kind == Kind::Paragraph
                 && !super::cards::is_image_only(&Plain::of(self.text, self.tree.inner(b)))
         });
+        // Beside bullets that are facts of their own (`Attention 가중치 행렬 W를 직접 업데이트하지
+        // 않음`), a part named like a facet or by a question (`수식`, `과정`, `왜 필요?`) is a
+        // dangling label, its content on another card; a part named by what it is (`Encoder
+        // 블록`) still says something. Numbered steps are a sequence to recall, parts and all.
+        let mut bare_label = vec![false; heads.len()];
+        let mut has_facts = false;
+        for list in parts.iter().filter(|b| b.kind == Kind::List) {
+            let facts_beside = list.children.iter().any(|c| {
+                c.kind == Kind::Item
+                    && !heads.iter().any(|h| std::ptr::eq(h.item, c))
+                    && !self.is_source_item(c)
+            });
+            has_facts |= facts_beside;
+            if !facts_beside || self.list_start(list).is_some() {
+                continue;
+            }
+            for (k, h) in heads.iter().enumerate() {
+                bare_label[k] |= list.children.iter().any(|c| std::ptr::eq(h.item, c))
+                    && (super::subtopics::is_facet_name(&h.text) || h.text.ends_with(['?', '？']));
+            }
+        }
         // A part reviewing another topic (`Q-Learning 복습`) is no card, nor one of the names.
         let reviewed: Vec<Option<usize>> = heads
             .iter()
@@ -370,6 +391,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .filter(|c| {
                     c.kind == Kind::Item
                         && !(own_text && is_head(c).is_some())
+                        && head_at(c).is_none_or(|k| !bare_label[k])
                         && head_at(c).is_none_or(|k| reviewed[k].is_none())
                 })
                 .collect();
@@ -405,7 +427,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let facet_named = heads
             .iter()
             .any(|h| super::subtopics::is_facet_name(&h.text));
-        if own_text || !facet_named {
+        if own_text || has_facts || !facet_named {
             self.push_section_card(sec, back, parts);
         }
         for (h, reviewed) in heads.into_iter().zip(reviewed) {
