@@ -781,3 +781,21 @@ fn a_tip_ordering_the_counts_its_names_say_is_no_card() {
         d.skipped
     );
 }
+
+#[test]
+fn a_worked_example_under_an_example_section_is_no_card() {
+    // `**미로 탈출 게임**` + its states, actions and rewards illustrates Q-learning; the
+    // rewards (`+10`, `-1`) are made up for it. A bold line with a list elsewhere is a card.
+    let d = doc(
+        "## **1. Q-learning**\n\n## 4. 특징\n\n**탐험 전략**\n\n- ε-greedy로 확률 ε만큼 무작위 행동\n\n## 5. 간단 예시\n\n**미로 탈출 게임**\n\n- 상태 s: 에이전트 위치\n- 보상 r: 출구에 도달하면 +10, 벽 부딪히면 -1\n",
+    );
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(fronts, ["Q-learning › 특징 › 탐험 전략"]);
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 15 && s.reason.starts_with("worked example")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -147,6 +147,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                             && !self.is_prose(n)
                         {
                             let label = t.trim_end_matches(':').trim().to_string();
+                            if sec.is_some_and(|s| is_example_facet(&self.info[s].short)) {
+                                // `## 5. 간단 예시` + `**미로 탈출 게임**` + its states, actions
+                                // and rewards: a worked example illustrates the topic, and
+                                // its details (`+10`, `-1`) are made up for it.
+                                self.skip(
+                                    b.span.start..n.span.end,
+                                    "worked example under an example section: it illustrates \
+                                     the topic, and its made-up details are nothing to recall",
+                                );
+                                i += k + 1;
+                                continue;
+                            }
                             if n.kind == Kind::List {
                                 self.list_claims(sec, n);
                             }
@@ -530,4 +542,20 @@ fn introduced_subject(line: &str) -> Option<&str> {
     });
     let particle = ["는 ", "은 ", "이란 "].iter().any(|p| after.starts_with(p));
     (is_name && year && particle).then_some(name)
+}
+
+/// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
+/// than a kind of fact.
+fn is_example_facet(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    [
+        "예시",
+        "간단 예시",
+        "간단한 예시",
+        "예제",
+        "example",
+        "examples",
+        "a simple example",
+    ]
+    .contains(&t.as_str())
 }
