@@ -5,7 +5,6 @@ use super::tips::tip_title;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
-use pulldown_cmark::{Event, Tag};
 use std::sync::Arc;
 
 /// A paragraph longer than this many characters is prose, not a card side.
@@ -65,10 +64,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
                 Kind::List => {
-                    let ordered = tree
-                        .events
-                        .at(b.inner.start.wrapping_sub(1))
-                        .is_some_and(|e| matches!(e.ev, Event::Start(Tag::List(Some(_)))));
+                    let ordered = self.list_start(b).is_some();
                     let after_named_parts = seen_ordered_list && !ordered;
                     seen_list = true;
                     seen_ordered_list |= ordered;

@@ -223,6 +223,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return false;
         }
         // The blocks a list's last item introduces belong to that item, not to the facet.
+        let whole = parts;
         let (parts, after) = match self.introducing_list(parts) {
             Some(k) => (&parts[..=k], parts[k + 1..].to_vec()),
             None => (parts, Vec::new()),
@@ -293,7 +294,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let claims = labels_are_claims(labels.iter().map(String::as_str), items);
         if too_big && claims {
-            self.claim_list_card(sec, parts);
+            // A list of claims is asked whole, whatever its last item introduces.
+            self.claim_list_card(sec, whole);
             // An explanation under a claim mostly says the claim again (`**No CI/CD**` → `No
             // Continuous Integration: …`, `**Low release frequency**` → `a few times per
             // year`): asked with the claim on its front, it gives itself away. The list card
