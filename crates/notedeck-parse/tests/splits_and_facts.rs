@@ -37,6 +37,9 @@ fn claim_labels_make_one_list_card_and_only_terms_defined_under_them_a_card_each
         cards(&d),
         [
             "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics => <ol><li>Fully manual, script-driven</li><li>Disconnection between ML and Ops</li><li>Low release frequency</li><li>No CI/CD</li><li>Deployment scope</li><li>No active performance monitoring</li></ol>",
+            // What the explanation sets in bold inside its sentence is a fact of its own:
+            // the cause of the skew.
+            "cloze | 역량평가 정리::문제 9 | Engineers prepare production features, risking <b>{{c1::training–serving skew}}</b>. => ",
             "basic | 역량평가 정리::문제 9 | MLOps Level 0: Manual Process › Characteristics › Disconnection between ML and Ops › Training–serving skew => happens when the data or features your model sees <b>during training</b> are different from what it sees <b>in production (serving)</b>.",
         ]
     );

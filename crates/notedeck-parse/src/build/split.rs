@@ -300,8 +300,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             // Continuous Integration: …`, `**Low release frequency**` → `a few times per
             // year`): asked with the claim on its front, it gives itself away. The list card
             // asks the claims; only a term defined inside an explanation (`**Training–serving
-            // skew** happens when …`) is a fact of its own.
+            // skew** happens when …`) is a fact of its own, and so is what a sentence of it
+            // sets in bold (`Engineers prepare production features, risking
+            // **training–serving skew**`: the cause of that skew), a cloze of the bold part.
             for h in heads {
+                self.bold_in_explanation(sec, h.rest);
                 if !h.rest.is_empty() || !h.value_html.is_empty() {
                     self.skip(
                         h.item.span.start..h.item.span.start + 1,
@@ -444,6 +447,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.head_card(sec, h);
         }
         true
+    }
+
+    /// A cloze for each bullet of a claim's explanation (`rest`, its lists at any depth) that
+    /// sets a term in bold inside its sentence rather than opening with it as a label.
+    fn bold_in_explanation(&mut self, sec: usize, rest: &'t [Block]) {
+        let mut lead = Plain::default();
+        for list in rest.iter().filter(|b| b.kind == Kind::List) {
+            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (_, nested) = self.item_lead_plain(item, &mut lead);
+                let lead_ws = lead.text.len() - lead.text.trim_start().len();
+                let inside =
+                    !lead.strong.is_empty() && lead.strong.iter().all(|s| s.start > lead_ws);
+                if inside {
+                    self.statement_cloze_with_nested(Some(sec), item);
+                }
+                self.bold_in_explanation(sec, nested);
+            }
+        }
     }
 
     /// The index in `parts` of a list whose last item introduces the blocks after the list

@@ -18,12 +18,22 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// A cloze card for the unlabelled `item` that hides its key term; `false` (and no card)
     /// when the item has none, so the caller can keep it with the other unlabelled bullets.
     pub(super) fn statement_cloze(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
-        let tree: &'t tree::Tree<'a> = self.tree;
-        let (lead, rest) = tree.item_lead(item);
-        if !rest.is_empty() {
+        if !self.tree.item_lead(item).1.is_empty() {
             // Nested bullets make it a list of facts, which a cloze of one term would bury.
             return false;
         }
+        self.statement_cloze_with_nested(sec, item)
+    }
+
+    /// [`Self::statement_cloze`] of `item`'s first line, whatever is nested under it: for a
+    /// sentence whose nested bullets are cards of their own (a term it names, defined).
+    pub(super) fn statement_cloze_with_nested(
+        &mut self,
+        sec: Option<usize>,
+        item: &'t Block,
+    ) -> bool {
+        let tree: &'t tree::Tree<'a> = self.tree;
+        let (lead, _) = tree.item_lead(item);
         let evs = tree.events.get(lead).unwrap_or_default();
         let plain = Plain::of(self.text, evs);
         // The section's own name with what its heading's parenthesis adds: `Perplexity (PPL)`
