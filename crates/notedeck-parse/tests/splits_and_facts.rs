@@ -908,3 +908,20 @@ fn a_part_named_like_a_facet_is_no_dangling_label_beside_facts() {
         formula.back
     );
 }
+
+#[test]
+fn an_essay_opening_that_dates_its_subject_gives_a_cloze_of_the_year() {
+    // The opening paragraph is prose: its first sentence defines the subject, and the one
+    // saying who proposed it when is the date a student keeps.
+    let d = doc("# 1. 지식 증류(Knowledge Distillation): 큰 모델의 지식을 작은 모델로 옮기다
+
+지식 증류는 크고 성능 좋은 모델(Teacher)이 학습한 지식을 작고 빠른 모델(Student)에게 전달하는 모델 압축 기법입니다. 2015년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(fronts.len(), 2, "{fronts:#?}");
+    assert!(fronts[0].starts_with("지식 증류는 {{c1::"), "{fronts:#?}");
+    assert_eq!(
+        fronts[1],
+        "{{c1::2015}}년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다."
+    );
+}

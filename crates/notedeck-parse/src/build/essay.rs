@@ -436,6 +436,39 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_at: Some(span.start),
             pin_line: None,
         });
+        // `2015년 Hinton 등이 제안했으며, …`: when and by whom the subject came is a date a
+        // student keeps, and the prose it sits in is no card.
+        if let Some(origin) = sentences(text).skip(1).find(|s| dates_an_origin(s)) {
+            self.origin_cloze(topic, origin, span);
+        }
+    }
+
+    /// A cloze hiding the year of `sentence`, which dates where the subject of `topic` came
+    /// from ([`dates_an_origin`]); `span` is its paragraph's.
+    fn origin_cloze(&mut self, topic: usize, sentence: &str, span: crate::Span) {
+        let Some(year) = super::statements::year(sentence) else {
+            return;
+        };
+        let mut front = String::new();
+        math::text_to_html(sentence, &mut front);
+        let Some(start) = front.find(year) else {
+            return;
+        };
+        self.push_card(CardDraft {
+            kind: CardKind::Cloze,
+            sec: Some(topic),
+            key: format!("cloze:{year}"),
+            front,
+            back: String::new(),
+            cloze: vec![Deletion {
+                number: 1,
+                range: start..start + year.len(),
+            }],
+            span,
+            // The paragraph's pin is its definition cloze's.
+            pin_at: None,
+            pin_line: None,
+        });
     }
 
     /// The paragraph at `span` under claim `c` of an essay of claims is no card: the card its
@@ -669,6 +702,20 @@ struct DefinitionPart {
     keyed: std::ops::Range<usize>,
     /// What the cloze hides (inside the quotes).
     hidden: std::ops::Range<usize>,
+}
+
+/// Whether a sentence dates where its subject came from: a year and a word of proposing
+/// (`2015년 Hinton 등이 제안했으며`, `introduced in 2017`).
+fn dates_an_origin(sentence: &str) -> bool {
+    const ORIGIN_WORDS: [&str; 6] = [
+        "제안",
+        "발표",
+        "소개",
+        "proposed",
+        "introduced",
+        "published",
+    ];
+    super::statements::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 #[cfg(test)]

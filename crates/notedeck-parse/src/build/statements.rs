@@ -314,7 +314,7 @@ fn equation_result(plain: &Plain) -> Option<String> {
 }
 
 /// A year from 1900 to 2099 standing alone (not part of a longer number).
-fn year(t: &str) -> Option<&str> {
+pub(super) fn year(t: &str) -> Option<&str> {
     digit_runs(t).find_map(|(s, e)| {
         let d = &t[s..e];
         (d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))).then_some(d)
