@@ -799,3 +799,23 @@ fn a_worked_example_under_an_example_section_is_no_card() {
         d.skipped
     );
 }
+
+#[test]
+fn a_plain_label_before_a_pasted_katex_copy_is_still_a_label() {
+    // Notion pastes the formula's text after `수식:` on the bullet's own line and the formula
+    // itself below; the copy is not shown, and the line is the label `수식`.
+    let d = doc(
+        "## **2. RMSProp**\n\n- **배경**: AdaGrad는 gradient 제곱을 계속 더하기만 해서 학습률이 단조 감소\n- 수식:E[g2]t=ρE[g2]t−1+(1−ρ)gt2\n    \n    E[g2]t=ρE[g2]t−1+(1−ρ)gt2E[g^2]_t = \\rho E[g^2]_{t-1} + (1-\\rho) g_t^2\n    \n    $\\theta_{t+1} = \\theta_t - \\frac{\\eta}{\\sqrt{E[g^2]_t + \\epsilon}} g_t$\n    \n",
+    );
+    let card = card_with_front(&d, "RMSProp › 수식");
+    assert!(
+        card.back.contains("\\[E[g^2]_t = \\rho E[g^2]_{t-1}"),
+        "{}",
+        card.back
+    );
+    assert!(
+        !d.cards.iter().any(|c| c.front.contains("핵심 내용")),
+        "{:#?}",
+        cards(&d)
+    );
+}

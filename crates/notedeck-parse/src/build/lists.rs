@@ -109,6 +109,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         let (lead_range, rest) = tree.item_lead(item);
         let lead_evs = tree.events.get(lead_range).unwrap_or_default();
         lead.fill(self.text, lead_evs);
+        // A pasted KaTeX copy ending the line (rendering leaves it out) is no part of what
+        // the line says: `수식:` + copy is the label `수식` over the formula below.
+        let span = lead.span.clone();
+        if let Some(copy) = self
+            .copies
+            .iter()
+            .find(|c| span.start < c.start && c.start < span.end && c.end >= span.end)
+        {
+            lead.truncate_at_src(copy.start);
+        }
         (lead_evs, rest)
     }
 

@@ -31,6 +31,33 @@ impl Plain {
         p
     }
 
+    /// Drop the text from source offset `src` on, when `src` falls in a piece copied
+    /// verbatim: a line ending on a pasted KaTeX copy (`수식:E[g2]t=…`, the copy of the
+    /// formula shown below it) reads as what comes before the copy.
+    pub fn truncate_at_src(&mut self, src: usize) {
+        let Some(k) = self.map.iter().rposition(|&(_, s, _)| s as usize <= src) else {
+            return;
+        };
+        let (pos, start, exact) = self.map[k];
+        if !exact {
+            return;
+        }
+        let cut = pos as usize + (src - start as usize);
+        if cut >= self.text.len() || !self.text.is_char_boundary(cut) {
+            return;
+        }
+        self.text.truncate(cut);
+        self.map.truncate(k + 1);
+        let clip = |ranges: &mut Vec<Span>| {
+            ranges.retain(|r| r.start < cut);
+            for r in ranges.iter_mut() {
+                r.end = r.end.min(cut);
+            }
+        };
+        clip(&mut self.strong);
+        clip(&mut self.math);
+    }
+
     /// Refill this value with the plain text of `events`, reusing its buffers (list items are
     /// many; allocating four buffers for each one shows in profiles).
     pub fn fill<'x>(&mut self, text: &str, events: impl Into<Evs<'x>>) {
