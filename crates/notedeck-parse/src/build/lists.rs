@@ -111,11 +111,13 @@ impl<'t, 'a> Builder<'t, 'a> {
         lead.fill(self.text, lead_evs);
         // A pasted KaTeX copy ending the line (rendering leaves it out) is no part of what
         // the line says: `수식:` + copy is the label `수식` over the formula below.
+        // The copies are in source order: the first after the line's start is the candidate.
         let span = lead.span.clone();
+        let next = self.copies.partition_point(|c| c.start <= span.start);
         if let Some(copy) = self
             .copies
-            .iter()
-            .find(|c| span.start < c.start && c.start < span.end && c.end >= span.end)
+            .get(next)
+            .filter(|c| c.start < span.end && c.end >= span.end)
         {
             lead.truncate_at_src(copy.start);
         }
