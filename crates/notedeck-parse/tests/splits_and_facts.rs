@@ -925,3 +925,33 @@ fn an_essay_opening_that_dates_its_subject_gives_a_cloze_of_the_year() {
         "{{c1::2015}}년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다."
     );
 }
+
+#[test]
+fn a_list_of_parts_one_named_stages_is_no_set_to_recall() {
+    // `Full Automation`, `Stages`, `Validation`, `Deployment Strategy`: names of what each
+    // part tells, like `장점` or `과정`; every part is a card, and a card of the four names
+    // teaches nothing.
+    let d = doc("## **MLOps Level 2 – CI/CD Pipeline Automation**
+
+### **Key Characteristics**
+
+- **Full Automation:** Combines Level 1’s automated ML pipeline (CT) with CI/CD for code and pipeline updates.
+- **Stages:**
+    1. **Development & Experimentation** – Try new algorithms, architectures, features; push source code to repository.
+    2. **Pipeline CI** – Build, unit/integration test pipeline components (packages, containers, executables).
+    3. **Pipeline CD** – Deploy new pipeline implementation to target environment.
+- **Validation:** Data, model performance, API compatibility, and serving performance are automatically tested before deployment.
+- **Deployment Strategy:** Gradual rollout (dev → pre-prod → prod) with automated and semi-automated steps.
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        !fronts.contains(&"MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics"),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.contains(
+            &"MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Validation"
+        ),
+        "{fronts:#?}"
+    );
+}
