@@ -955,3 +955,21 @@ fn a_list_of_parts_one_named_stages_is_no_set_to_recall() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_definition_sentence_is_noted_on_its_skipped_paragraph_without_an_essay() {
+    // No numbered parts here: the note that the paragraph's first sentence is a card still
+    // goes on the paragraph skipped as prose.
+    let d = doc("# 연합 학습(Federated Learning)
+
+연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 각 기기에서 모델을 학습한 뒤 업데이트만 모으는 분산 학습 방식입니다. 이 방식은 개인정보를 보호하면서도 많은 기기의 데이터를 활용할 수 있게 해 주며, 의료와 금융처럼 데이터 이동이 제한된 분야에서 특히 주목받고 있습니다.
+");
+    assert_eq!(d.cards.len(), 1, "{:#?}", cards(&d));
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.ends_with("; its first sentence is a card")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -121,13 +121,19 @@ impl<'t, 'a> Builder<'t, 'a> {
             })
             .collect();
         let mut ix = Lookups {
-            runs_of: vec![Vec::new(); if essays.is_empty() { 0 } else { n }],
-            kids: vec![Vec::new(); if essays.is_empty() { 0 } else { n }],
+            runs_of: Vec::new(),
+            kids: Vec::new(),
             skipped_at: HashMap::new(),
             carded: HashSet::new(),
             uncarded: HashSet::new(),
         };
+        // A topic's definition sentence notes itself in the skipped list, essay or not.
+        for (i, s) in self.doc.skipped.iter().enumerate() {
+            ix.skipped_at.entry(s.span.start).or_insert(i);
+        }
         if !essays.is_empty() {
+            ix.runs_of = vec![Vec::new(); n];
+            ix.kids = vec![Vec::new(); n];
             for (r, (sec, _)) in runs.iter().enumerate() {
                 if let Some(s) = *sec {
                     ix.runs_of[s].push(r);
@@ -137,9 +143,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if let Some(p) = self.doc.sections[c].parent {
                     ix.kids[p].push(c);
                 }
-            }
-            for (i, s) in self.doc.skipped.iter().enumerate() {
-                ix.skipped_at.entry(s.span.start).or_insert(i);
             }
         }
         for p in essays {

@@ -19,7 +19,7 @@ impl Finish {
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
         self.drop_cells_in_bullets(&mut raw);
-        self.doc.cards = raw.into_iter().map(|r| *r.card).collect();
+        self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 
     /// Make keys unique per heading path and give every card its id, or its pin. A function

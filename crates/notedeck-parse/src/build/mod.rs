@@ -259,9 +259,7 @@ struct CardDraft {
 
 /// A card before its id is known.
 struct RawCard {
-    /// Boxed: a large note makes a hundred thousand drafts before merging them, and the
-    /// drafts' vector doubling (old and new buffers both held) was the parse's peak.
-    card: Box<Card>,
+    card: Card,
     /// Id namespace other than the heading path (a table pin), if any; shared by the cells
     /// of the table.
     namespace: Option<Arc<str>>,
@@ -496,7 +494,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let (fact, near) = self.card_fact(&draft);
         self.raw_cards.push(RawCard {
-            card: Box::new(self.make_card(draft)),
+            card: self.make_card(draft),
             namespace: None,
             pin_lines,
             fact,

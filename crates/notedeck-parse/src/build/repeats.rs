@@ -169,7 +169,8 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
     let mut words: Vec<Option<String>> = vec![None; raw.len()];
     let mut out = Vec::new();
     for (i, r) in raw.iter().enumerate() {
-        if !r.tip || gone.iter().any(|&(g, _)| g == i) {
+        // `gone` is in the order of the cards.
+        if !r.tip || gone.binary_search_by_key(&i, |&(g, _)| g).is_ok() {
             continue;
         }
         let hidden = hidden_words(r);
@@ -180,8 +181,11 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
         let stems: Vec<&str> = hidden.split(' ').map(stem).collect();
         // The card saying most of it, the nearest of equals (named as the card kept).
         let mut best: Option<(usize, usize)> = None;
+        // The cards are in source order, so a problem's cards (its deck) are one run: the
+        // search stops at the card before it rather than reading every earlier deck.
         for k in (0..i)
             .rev()
+            .take_while(|&k| raw[k].card.deck == r.card.deck)
             .filter(|&k| {
                 let c = &raw[k];
                 !c.tip
@@ -189,7 +193,6 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
                         c.card.kind,
                         CardKind::Basic | CardKind::Table | CardKind::Cloze
                     )
-                    && c.card.deck == r.card.deck
             })
             .take(RESTATED_POOL)
         {

@@ -261,7 +261,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     None => context.clone(),
                 };
                 self.raw_cards.push(RawCard {
-                    card: Box::new(card),
+                    card,
                     namespace: namespace.clone(),
                     pin_lines: [None, None],
                     fact,
