@@ -27,6 +27,7 @@ mod lists;
 mod outline;
 mod render;
 mod repeats;
+mod sentences;
 mod split;
 mod statements;
 mod subtopics;

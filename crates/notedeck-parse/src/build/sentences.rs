@@ -1,0 +1,242 @@
+//! Reading the sentences of a prose paragraph: where one ends, whether it lists examples,
+//! only rates its subject, defines it or dates where it came from. The essay pass
+//! ([`super::essay`]) makes its cards from what these find.
+
+/// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
+/// end, not after a digit), if the text has more than that sentence.
+pub(super) fn first_sentence(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?')
+            && b.get(i + 1).is_none_or(|&n| n == b' ' || n == b'\n')
+            && !(i > 0 && b[i - 1].is_ascii_digit())
+        {
+            let s = text[..=i].trim();
+            return (s.len() < text.len()).then_some(s);
+        }
+    }
+    None
+}
+
+/// The sentences of `text`, in order (split as [`first_sentence`] splits).
+pub(super) fn sentences(mut text: &str) -> impl Iterator<Item = &str> {
+    std::iter::from_fn(move || {
+        let t = text.trim();
+        if t.is_empty() {
+            return None;
+        }
+        let s = first_sentence(t).unwrap_or(t);
+        text = &t[s.len()..];
+        Some(s)
+    })
+}
+
+/// Whether a sentence lists examples: a word `등` (`etc.`, with its particle: `등이`, `등의`)
+/// after a comma or an `A(이)나 B` (`강화학습, 진화 알고리즘, … 등이 있습니다`, `부분 학습이나 파라미터
+/// 공유 등의 기법`).
+pub(super) fn enumerates(sentence: &str) -> bool {
+    const PARTICLES: &[&str] = &["", "이", "의", "을", "은", "도", "으로", "과", "에"];
+    let mut listed = false;
+    for raw in sentence.split_whitespace() {
+        let w = raw.trim_end_matches(['.', ',', '!', '?']);
+        if listed && w.strip_prefix('등').is_some_and(|p| PARTICLES.contains(&p)) {
+            return true;
+        }
+        listed |= raw.ends_with(',') || w.chars().count() > 1 && w.ends_with('나');
+    }
+    false
+}
+
+/// Whether a sentence only rates its subject (`… 것은 중요한 과제입니다.`, `… is an important
+/// challenge.`): under a heading naming a challenge, it says nothing the heading does not.
+pub(super) fn only_rates(sentence: &str) -> bool {
+    const RATINGS: &[&str] = &[
+        "중요한",
+        "큰",
+        "복잡한",
+        "어려운",
+        "주요한",
+        "important",
+        "major",
+        "key",
+        "hard",
+        "complex",
+    ];
+    const NOUNS: &[&str] = &[
+        "과제",
+        "주제",
+        "문제",
+        "challenge",
+        "topic",
+        "problem",
+        "issue",
+    ];
+    let words: Vec<&str> = sentence
+        .trim_end_matches(['.', '!', '?'])
+        .split_whitespace()
+        .collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    let noun = ["입니다", "이다", "다"]
+        .iter()
+        .find_map(|c| last.strip_suffix(c))
+        .unwrap_or(last);
+    NOUNS.contains(&noun) && before.iter().rev().take(2).any(|w| RATINGS.contains(w))
+}
+
+/// Where a sentence defining `subject` holds its definition: the sentence must open with the
+/// subject and a topic particle (`NAS는`, `X란`, `X is`); the definition is its first quoted
+/// part, else everything after the particle up to the copula and the full stop.
+pub(super) fn definition_part(sentence: &str, subject: &str) -> Option<DefinitionPart> {
+    let mut rest = sentence.strip_prefix(subject)?;
+    // `연합 학습(Federated Learning)은 …`: the subject's own gloss comes before the particle.
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+    {
+        rest = &rest[close + 1..];
+    }
+    let particle = ["는 ", "은 ", "이란 ", "란 ", " is ", " are ", " refers to "]
+        .iter()
+        .find(|p| rest.starts_with(**p))?;
+    let from = sentence.len() - rest.len() + particle.len();
+    let body = &sentence[from..];
+    for (open, close) in [('\'', '\''), ('‘', '’'), ('"', '"'), ('“', '”')] {
+        // An apostrophe inside a word (`model's`) opens nothing, nor closes anything.
+        let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let Some(a) = body.char_indices().find_map(|(i, c)| {
+            (c == open && !(open == '\'' && word_char(body[..i].chars().next_back()))).then_some(i)
+        }) else {
+            continue;
+        };
+        let inner = a + open.len_utf8();
+        let Some(b) = body[inner..].char_indices().find_map(|(i, c)| {
+            let after = body[inner + i + c.len_utf8()..].chars().next();
+            (c == close && !(close == '\'' && word_char(after))).then_some(i)
+        }) else {
+            continue;
+        };
+        if b > 0 {
+            // The quotes frame the definition: they stay outside the deletion, but the key
+            // (and so the id) is the sentence without the quoted part, as it always was.
+            let end = inner + b + close.len_utf8();
+            return Some(DefinitionPart {
+                keyed: from + a..from + end,
+                hidden: from + inner..from + inner + b,
+            });
+        }
+    }
+    let trimmed = body.trim_end_matches(['.', '!', '?']);
+    let trimmed = ["입니다", "이다", "예요", "이에요", "다"]
+        .iter()
+        .find_map(|c| trimmed.strip_suffix(c))
+        .unwrap_or(trimmed)
+        .trim_end();
+    (!trimmed.is_empty()).then(|| DefinitionPart {
+        keyed: from..from + trimmed.len(),
+        hidden: from..from + trimmed.len(),
+    })
+}
+
+/// Where a definition sentence holds its definition.
+#[derive(Debug, PartialEq)]
+pub(super) struct DefinitionPart {
+    /// What the card's key leaves out (quotes included).
+    pub(super) keyed: std::ops::Range<usize>,
+    /// What the cloze hides (inside the quotes).
+    pub(super) hidden: std::ops::Range<usize>,
+}
+
+/// Whether a sentence dates where its subject came from: a year and a word of proposing
+/// (`2015년 Hinton 등이 제안했으며`, `introduced in 2017`).
+pub(super) fn dates_an_origin(sentence: &str) -> bool {
+    const ORIGIN_WORDS: [&str; 6] = [
+        "제안",
+        "발표",
+        "소개",
+        "proposed",
+        "introduced",
+        "published",
+    ];
+    super::statements::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::essay::heading_subject;
+    use super::{definition_part, enumerates, first_sentence, sentences};
+
+    #[test]
+    fn sentences_that_list_examples() {
+        assert!(enumerates(
+            "주로 사용되는 방법으로는 강화학습, 진화 알고리즘, 그라디언트 기반 최적화 등이 있습니다."
+        ));
+        assert!(enumerates(
+            "주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다."
+        ));
+        assert!(!enumerates("등산, 수영은 좋은 운동입니다."));
+        assert!(!enumerates("찾아낸 구조의 성능을 평가합니다."));
+    }
+
+    #[test]
+    fn definitions_hide_the_quote_or_the_predicate() {
+        let s = "NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다.";
+        let r = definition_part(s, "NAS").expect("a definition");
+        assert_eq!(&s[r.keyed], "'AI가 AI를 설계하는 기술'");
+        assert_eq!(&s[r.hidden], "AI가 AI를 설계하는 기술");
+        let s = "CT란 모델을 자동으로 다시 학습하는 파이프라인이다.";
+        let r = definition_part(s, "CT").expect("a definition");
+        assert_eq!(&s[r.hidden], "모델을 자동으로 다시 학습하는 파이프라인");
+        let s = "연합 학습(Federated Learning)은 데이터를 모으지 않는 분산 학습 방식입니다.";
+        let r = definition_part(s, "연합 학습").expect("a definition");
+        assert_eq!(&s[r.hidden], "데이터를 모으지 않는 분산 학습 방식");
+        // An apostrophe is no quote.
+        let s = "RAG is the model's way of citing 'retrieved' text.";
+        let r = definition_part(s, "RAG").expect("a definition");
+        assert_eq!(&s[r.hidden], "retrieved");
+        assert_eq!(definition_part("예를 들어, NAS는 …", "NAS"), None);
+    }
+
+    #[test]
+    fn sentences_that_only_rate_their_heading() {
+        assert!(super::only_rates(
+            "NAS로 생성된 모델을 설명하는 것은 중요한 과제입니다."
+        ));
+        assert!(super::only_rates(
+            "일반화 능력 향상은 중요한 연구 주제입니다."
+        ));
+        assert!(super::only_rates(
+            "Explaining the found models is an important challenge."
+        ));
+        assert!(!super::only_rates(
+            "NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다."
+        ));
+        assert!(!super::only_rates(
+            "효과적인 탐색 공간 설계는 NAS의 성능을 좌우하는 핵심 요소입니다."
+        ));
+    }
+
+    #[test]
+    fn the_sentence_about_the_essays_subject() {
+        assert_eq!(
+            heading_subject("NAS의 장점과 차별점").as_deref(),
+            Some("NAS")
+        );
+        let text = "현대의 AI 모델은 매우 복잡합니다. NAS는 이러한 복잡성을 관리합니다. 끝.";
+        assert_eq!(
+            sentences(text).find(|s| s.contains("NAS")),
+            Some("NAS는 이러한 복잡성을 관리합니다.")
+        );
+    }
+
+    #[test]
+    fn first_sentence_stops_at_the_first_full_stop() {
+        assert_eq!(
+            first_sentence(
+                "찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 3.5배 느립니다."
+            ),
+            Some("찾아낸 구조의 성능을 평가합니다.")
+        );
+        assert_eq!(first_sentence("한 문장뿐입니다."), None);
+    }
+}
