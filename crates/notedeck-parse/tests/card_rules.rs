@@ -907,6 +907,15 @@ fn a_definition_from_a_remark_is_shown_under_the_topic_its_name_heads() {
         .find(|c| c.kind == CardKind::Definition && c.front == "BLEU")
         .expect("BLEU's definition");
     assert_eq!(bleu.context_path().join(" › "), "문제 20 › BLEU");
+    // It is filed with BLEU's other cards: their deck and tags.
+    let usage = d
+        .cards
+        .iter()
+        .find(|c| c.key.contains("용도"))
+        .expect("BLEU's 용도 card");
+    assert_eq!(bleu.deck, usage.deck);
+    assert_eq!(bleu.tags, usage.tags);
+    assert!(bleu.deck.iter().any(|d| d == "문제 20"), "{:?}", bleu.deck);
     // Its id is still the one its place gives it.
     assert_eq!(bleu.path.join(" › "), "문제 13 › Label Smoothing");
 }

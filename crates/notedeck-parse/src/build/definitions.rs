@@ -141,7 +141,8 @@ impl<'t, 'a> Builder<'t, 'a> {
 
 /// A definition taken from a remark elsewhere (`… BLEU (Bilingual Evaluation Understudy) 점수는
 /// 향상` under Label Smoothing) is shown under the topic its name heads, where the student
-/// learns the rest of it (`문제 20 › BLEU`). Only the shown context moves, never the id.
+/// learns the rest of it (`문제 20 › BLEU`), and is filed in that topic's deck with its tags:
+/// a student studying 문제 20 meets it there. Its id is the one its place gives it.
 pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
     // The definitions shown away from a heading of their name: most are shown under it.
     let away: Vec<(usize, String)> = cards
@@ -187,7 +188,11 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
     for ((d, _), at) in away.iter().zip(found) {
         if let Some(at) = at {
             let shown: std::sync::Arc<[String]> = cards[at].context_path().into();
-            cards[*d].context = Some(shown);
+            let (deck, tags) = (cards[at].deck.clone(), cards[at].tags.clone());
+            let def = &mut cards[*d];
+            def.context = Some(shown);
+            def.deck = deck;
+            def.tags = tags;
         }
     }
 }
