@@ -921,6 +921,28 @@ fn a_definition_from_a_remark_is_shown_under_the_topic_its_name_heads() {
 }
 
 #[test]
+fn math_in_a_label_is_shown_as_math_on_the_front() {
+    // The label's `$\epsilon$` lost its dollars in the plain text: the front showed a bare
+    // `\epsilon`. The key (and so the id) stays the label's plain text.
+    let d = doc(r"## Label Smoothing
+
+- 수식 ($K$: 클래스 수, $\epsilon$: smoothing 정도):
+    - $y^{LS}_k = (1 - \epsilon) \cdot y_k + \frac{\epsilon}{K}$
+    - 예: $K=4$, $\epsilon=0.1$
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.key.starts_with("수식"))
+        .expect("the formula's card");
+    assert_eq!(
+        card.front,
+        r"Label Smoothing › 수식 (\(K\): 클래스 수, \(\epsilon\): smoothing 정도)"
+    );
+    assert_eq!(card.key, r"수식 (K: 클래스 수, \epsilon: smoothing 정도)");
+}
+
+#[test]
 fn a_statement_ending_on_a_result_hides_the_result() {
     // The fact is `PPL = V`; `vocab` is only the condition's word.
     let d = doc(r"## **3. Perplexity (PPL)**

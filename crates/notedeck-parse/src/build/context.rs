@@ -177,20 +177,42 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// Front text: breadcrumb › labels, falling back to the problem or title.
     pub(super) fn front(&self, sec: Option<usize>, labels: &[&str]) -> String {
+        self.front_with(sec, labels, None)
+    }
+
+    /// [`Builder::front`] with one more label, already HTML (a label holding math).
+    pub(super) fn front_ending_html(
+        &self,
+        sec: Option<usize>,
+        labels: &[&str],
+        html: &str,
+    ) -> String {
+        self.front_with(sec, labels, Some(html))
+    }
+
+    fn front_with(&self, sec: Option<usize>, labels: &[&str], html: Option<&str>) -> String {
         let Some(ctx) = self.ctx(sec) else {
             return String::new();
         };
         let mut out = String::with_capacity(ctx.crumb_html.len() + 32);
-        if ctx.breadcrumb.is_empty() && !labels.is_empty() {
+        if ctx.breadcrumb.is_empty() && (!labels.is_empty() || html.is_some()) {
             // Only labels: `› ` would dangle.
         } else {
             out.push_str(&ctx.crumb_html);
         }
-        for (i, label) in labels.iter().enumerate() {
-            if i > 0 || !out.is_empty() {
+        let mut first = out.is_empty();
+        for label in labels {
+            if !first {
                 out.push_str(" › ");
             }
+            first = false;
             math::text_to_html(label, &mut out);
+        }
+        if let Some(html) = html {
+            if !first {
+                out.push_str(" › ");
+            }
+            out.push_str(html);
         }
         out
     }

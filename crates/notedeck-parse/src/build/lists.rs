@@ -3,7 +3,7 @@
 use super::split::labels_are_claims;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Ev, Evs, Kind, Light, Plain};
-use crate::{CardKind, math};
+use crate::{CardKind, Span, math};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 /// A list item read once: the item, its label, its first line's events and its other
@@ -171,10 +171,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         let label_text = math::tex_only(&label.text);
         let (mut front, key) = match parent {
             Some(p) => (
-                self.front(sec, &[p, label.text.as_str()]),
+                self.front_ending_html(sec, &[p], &label.html()),
                 format!("{p} › {label_text}"),
             ),
-            None => (self.front(sec, &[label.text.as_str()]), label_text),
+            None => (self.front_ending_html(sec, &[], &label.html()), label_text),
         };
         if let Some(p) = parent.filter(|_| rest.is_empty() && is_gloss(&label.text, &back)) {
             // `Sentence Permutation` → `문장 순서 섞기` asks what the name already says; the
@@ -325,6 +325,9 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// short plain `각 블록:` + nested list.
 pub(super) struct Label {
     pub(super) text: String,
+    /// Where `text` holds inline math (`$\epsilon$`), as ranges of `text` (the TeX without
+    /// its dollars): shown as math on the front. Empty for nearly every label.
+    pub(super) math: Vec<Span>,
     /// Plain offset where the value starts.
     pub(super) value_start: usize,
     /// Plain-text label (`각 블록:`), not bold.
@@ -332,6 +335,28 @@ pub(super) struct Label {
 }
 
 impl Label {
+    /// The label as HTML for a front: its inline math as MathJax, the rest as
+    /// [`math::text_to_html`] shows plain text.
+    pub(super) fn html(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 8);
+        if self.math.is_empty() {
+            math::text_to_html(&self.text, &mut out);
+            return out;
+        }
+        let mut pos = 0;
+        for m in &self.math {
+            let (Some(before), Some(tex)) = (self.text.get(pos..m.start), self.text.get(m.clone()))
+            else {
+                continue;
+            };
+            math::text_to_html_in(before, false, &mut out);
+            math::push_mathjax(tex, false, &mut out);
+            pos = m.end;
+        }
+        math::text_to_html_in(self.text.get(pos..).unwrap_or_default(), false, &mut out);
+        out
+    }
+
     /// The lead's events after the label and its colon.
     pub(super) fn value_events<'x>(&self, evs: Evs<'x>) -> Option<Vec<Ev<'x>>> {
         if self.plain_label {
@@ -437,6 +462,11 @@ pub(super) fn defined_term(lead: &Plain) -> Option<Label> {
         });
     defines.then(|| Label {
         text: term.to_string(),
+        math: math_within(
+            lead,
+            s.start + (t[s.clone()].len() - t[s.clone()].trim_start().len()),
+            term.len(),
+        ),
         value_start: s.end,
         plain_label: false,
     })
@@ -470,6 +500,7 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             if text.chars().count() <= LABEL_MAX_CHARS {
                 return Some(Label {
                     text,
+                    math: Vec::new(),
                     value_start: t.len() - value,
                     plain_label: false,
                 });
@@ -490,8 +521,10 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         if after_trim.is_empty() && !has_children && !colon_inside {
             return None;
         }
+        let at = s.start + (t[s.clone()].len() - t[s.clone()].trim_start().len());
         return Some(Label {
             text: label.to_string(),
+            math: math_within(lead, at, label.len()),
             value_start,
             plain_label: false,
         });
@@ -504,11 +537,23 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         && (trimmed.ends_with(':') && n <= LABEL_MAX_CHARS || is_plain_name(trimmed))
         && lead.strong.is_empty()
     {
+        let text = trimmed.trim_end_matches(':').trim();
         return Some(Label {
-            text: trimmed.trim_end_matches(':').trim().to_string(),
+            text: text.to_string(),
+            math: math_within(lead, lead_ws, text.len()),
             value_start: t.len(),
             plain_label: true,
         });
     }
     None
+}
+
+/// The inline math of `lead` inside the `len` bytes of its plain text from `at`, as ranges
+/// of that part.
+fn math_within(lead: &Plain, at: usize, len: usize) -> Vec<Span> {
+    lead.math
+        .iter()
+        .filter(|m| at <= m.start && m.end <= at + len)
+        .map(|m| m.start - at..m.end - at)
+        .collect()
 }
