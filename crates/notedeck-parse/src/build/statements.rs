@@ -40,7 +40,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // is as much the context's answer to `PPL` as to `Perplexity`.
         let topic = sec.map_or("", |s| self.doc.sections[s].title.as_str());
         let mut front = String::new();
-        let (term, escaped, at) = match equation_result(&plain) {
+        let (term, escaped, mut at) = match equation_result(&plain) {
             // `… 예측하면 PPL = $V$`: the result the sentence ends on is what it teaches.
             Some(term) => {
                 tree::render(evs, &mut front, &self.copies);
@@ -73,10 +73,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                 (term, escaped, at)
             }
         };
-        let front = front.trim().to_string();
+        let mut front = front.trim().to_string();
         if in_math(&front, at) {
             // A deletion inside `\(…\)` breaks the formula when Anki renders it.
             return false;
+        }
+        // `- = exp(토큰당 평균 cross-entropy) → **낮을수록 좋음**` goes on with the formula of
+        // the bullet above (`$PPL = \exp(…)$`): without its left side the card has no subject.
+        if front.starts_with('=')
+            && let Some(lhs) = formula_lhs_before(self.text, item.span.start)
+        {
+            front.insert(0, ' ');
+            front.insert_str(0, &lhs);
+            at += lhs.len() + 1;
         }
         // `U-Net의 skip connection은 …` under Mask R-CNN is about U-Net: shown under it, where
         // the student meets U-Net's other cards. Only the shown context moves, never the id.
@@ -245,6 +254,34 @@ fn letters(text: &str) -> String {
 /// its particle (`데이터는` and `데이터가` meet), case folded.
 fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
     words(text).map(|w| w.chars().take(2).flat_map(char::to_lowercase).collect())
+}
+
+/// The left side of the first formula (`$PPL = \exp(…)$`) on the line before `at`, as HTML:
+/// a short name in letters as text, anything else as MathJax. `None` when that line has no
+/// such formula.
+fn formula_lhs_before(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?.trim_end();
+    let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+    let lhs = line
+        .split('$')
+        .skip(1)
+        .step_by(2)
+        .find_map(|tex| Some(tex.split_once('=')?.0.trim()))?;
+    let short = (1..=20).contains(&lhs.chars().count());
+    if !short
+        || !lhs
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_\\{}^ ".contains(c))
+    {
+        return None;
+    }
+    let mut out = String::new();
+    if lhs.chars().all(|c| c.is_alphanumeric()) {
+        out.push_str(lhs);
+    } else {
+        math::push_mathjax(lhs, false, &mut out);
+    }
+    Some(out)
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
