@@ -25,6 +25,7 @@ pub use completion::{Completion, MAX_WORKSPACE_SYMBOLS, TermSymbol};
 pub use host::{AnalysisHost, MAX_FILES, background_note, load, load_one, open_note};
 pub use hover::Hover;
 pub use lens::Lens;
+pub use nav::MAX_DEFINITIONS;
 pub use outline::{Symbol, SymbolKind};
 pub use repair::{RepairOffer, Uncertain, repair_offer};
 pub use reviews::{Leech, orphans};

@@ -2,7 +2,7 @@
 //! `//- path` lines, `$0` marks the cursor, and each answer is rendered as text and compared.
 
 use notedeck_check::Workspace;
-use notedeck_ide::{Analysis, Location, Symbol, TermCache};
+use notedeck_ide::{Analysis, Location, MAX_DEFINITIONS, Symbol, TermCache};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
@@ -101,6 +101,38 @@ fn definition_goes_to_the_heading_with_the_expansion_the_notes_agree_on() {
         .map(|l| f.show(l))
         .collect();
     assert_eq!(found, [r#"a.md:3 "LoRA (Low-Rank Adaptation)""#]);
+}
+
+#[test]
+fn definition_of_a_term_many_notes_define_lists_the_nearest_first() {
+    let mut vault = String::new();
+    for n in 0..MAX_DEFINITIONS + 10 {
+        write!(
+            vault,
+            "//- a/{n:03}.md\n# 정리\n\n## LoRA (Low-Rank Adaptation)\n\n- 파라미터 감소\n"
+        )
+        .expect("a string");
+    }
+    vault.push_str("//- z/c.md\n# 복습\n\n## LoRA (Low-Rank Adaptation)\n\n- 모듈만 학습\n");
+    vault.push_str("//- z/d.md\n# 메모\n\n- $0LoRA 모듈만 학습\n");
+    let f = fixture(&vault);
+    let (path, at) = f.cursor();
+    let found: Vec<String> = f
+        .analysis()
+        .definition(path, at)
+        .iter()
+        .map(|l| f.show(l))
+        .collect();
+    assert_eq!(found.len(), MAX_DEFINITIONS);
+    // The preferred site, then the note beside the cursor's, then the rest in path order.
+    assert_eq!(
+        found[..3],
+        [
+            r#"a/000.md:3 "LoRA (Low-Rank Adaptation)""#,
+            r#"z/c.md:3 "LoRA (Low-Rank Adaptation)""#,
+            r#"a/001.md:3 "LoRA (Low-Rank Adaptation)""#,
+        ]
+    );
 }
 
 #[test]
