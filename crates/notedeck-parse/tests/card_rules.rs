@@ -943,6 +943,54 @@ fn math_in_a_label_is_shown_as_math_on_the_front() {
 }
 
 #[test]
+fn a_display_formula_of_the_topic_is_the_topics_formula_card() {
+    let d = doc(r"## **1. PSI (Population Stability Index)**
+
+- **계산**
+    1. 기준 데이터로 구간(bin)을 나눔
+    2. 각 구간에서 기준 비율 $E_i$와 운영 비율 $A_i$ 계산 후 합산
+
+$$
+PSI = \sum_{i=1}^{B} (A_i - E_i) \ln \frac{A_i}{E_i}
+$$
+
+$$
+L = \sum_i x_i
+$$
+
+## BLEU
+
+- **Use**: machine translation
+
+$$
+BLEU = BP \cdot \exp(\sum_n w_n \log p_n)
+$$
+");
+    let formulas: Vec<(String, String)> = d
+        .cards
+        .iter()
+        .filter(|c| c.back.contains(r"\["))
+        .map(|c| (c.front.clone(), c.back.clone()))
+        .collect();
+    assert_eq!(
+        formulas,
+        [
+            (
+                "PSI › 수식".to_string(),
+                r"<p>\[PSI = \sum_{i=1}^{B} (A_i - E_i) \ln \frac{A_i}{E_i}\]</p>".to_string()
+            ),
+            (
+                "BLEU › Formula".to_string(),
+                r"<p>\[BLEU = BP \cdot \exp(\sum_n w_n \log p_n)\]</p>".to_string()
+            ),
+        ]
+    );
+    // A formula of something else is still a loose paragraph.
+    assert_eq!(d.skipped.len(), 1, "{:?}", d.skipped);
+    assert!(d.skipped[0].reason.starts_with("loose paragraph"));
+}
+
+#[test]
 fn a_statement_ending_on_a_result_hides_the_result() {
     // The fact is `PPL = V`; `vocab` is only the condition's word.
     let d = doc(r"## **3. Perplexity (PPL)**

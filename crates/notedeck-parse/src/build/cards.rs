@@ -186,6 +186,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                         }
                         continue;
                     }
+                    if !facet && self.topic_formula(sec, b) {
+                        continue;
+                    }
                     if super::lists::is_source_line(t) {
                         self.skip(b.span.clone(), "names the notes' source (not knowledge)");
                     } else if let Some(reason) = prose_reason(t) {
@@ -554,4 +557,52 @@ fn is_example_facet(title: &str) -> bool {
         "a simple example",
     ]
     .contains(&t.as_str())
+}
+
+impl Builder<'_, '_> {
+    /// A display formula on its own in a topic's section whose left side names the topic
+    /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
+    /// compute it): the topic's formula, asked as `PSI › 수식` (`Formula` in a note without
+    /// Korean). `false`, and nothing made, for any other paragraph.
+    fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
+        let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
+            return false;
+        };
+        let mut tex = None;
+        for e in self.tree.inner(b) {
+            match e.ev {
+                pulldown_cmark::Event::DisplayMath(m) if tex.is_none() => tex = Some(m),
+                pulldown_cmark::Event::SoftBreak => {}
+                _ => return false,
+            }
+        }
+        let Some(lhs) = tex.and_then(|t| Some(t.split_once('=')?.0.trim().to_string())) else {
+            return false;
+        };
+        let topic = self.ctx(Some(s)).map_or("", |c| c.fact_topic.as_str());
+        if topic.is_empty() || super::facts::name_key(&lhs) != topic {
+            return false;
+        }
+        // The language the topic is written in: its facets would say `수식` or `Formula`.
+        let from = self.doc.sections[s].span.start.min(b.span.start);
+        let korean = self.text[from..b.span.start]
+            .chars()
+            .any(super::tables::is_hangul);
+        let label = if korean { "수식" } else { "Formula" };
+        let mut back = String::new();
+        self.render_blocks(&[b], &mut back);
+        let front = self.front(sec, &[label]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: label.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: b.span.clone(),
+            pin_at: Some(b.span.start),
+            pin_line: None,
+        });
+        true
+    }
 }
