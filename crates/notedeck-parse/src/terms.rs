@@ -5,7 +5,8 @@
 //!
 //! * **Name first** — `LoRA (Low-Rank Adaptation)`, `NAS(Neural Architecture Search)`: the
 //!   name is one token of ASCII letters, digits and hyphens with at least two capital
-//!   letters (`LoRA`, `Grad-CAM`, `CT`), not glued to a preceding letter. The expansion is
+//!   letters (`LoRA`, `Grad-CAM`, `CT`), or a capitalised word its expansion spells
+//!   (`Adam (Adaptive Moment Estimation)`), not glued to a preceding letter. The expansion is
 //!   at least two Latin words (hyphen parts count: `Row-rank Adaptation`) made only of Latin
 //!   letters, digits, spaces and `-–/&'.`. The initials need not match the name: a mismatch
 //!   (`LoRA (Row-rank Adaptation)`) is exactly what the checker wants to see.
@@ -79,7 +80,8 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric());
-        if glued || !is_name(name) || !is_expansion(inner.trim()) {
+        let inner = inner.trim();
+        if glued || !is_expansion(inner) || !(is_name(name) || is_spelled_word(name, inner)) {
             continue;
         }
         out.push(Found {
@@ -125,6 +127,54 @@ fn is_name(name: &str) -> bool {
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// `Adam (Adaptive Moment Estimation)`, `Lasso (Least Absolute Shrinkage and Selection
+/// Operator)`: a capitalised word of 3 to 12 letters, all lowercase after the first, spelled
+/// in order by the starts of its expansion's words, at least two of them, its first word
+/// first. Words between may be skipped only when small (`and`); words after the last one it
+/// takes may be left (`Estimation`). One capital letter is no sign of a term on its own
+/// (`Transformer (Attention Is All You Need)` is a paper's title): the spelling is.
+fn is_spelled_word(name: &str, expansion: &str) -> bool {
+    let b = name.as_bytes();
+    if !(3..=12).contains(&b.len())
+        || !b[0].is_ascii_uppercase()
+        || !b[1..].iter().all(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    let words: Vec<&str> = expansion
+        .split([' ', '-', '–', '/'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = name.to_ascii_lowercase();
+    spelled_from(name.as_bytes(), &words, 0)
+}
+
+/// Whether `rest` of a name is spelled by prefixes of `words` in order (see
+/// [`is_spelled_word`]); `used` counts the words taken so far. At most 12 letters and a
+/// handful of words: the search backtracks over a few dozen steps.
+fn spelled_from(rest: &[u8], words: &[&str], used: usize) -> bool {
+    if rest.is_empty() {
+        return used >= 2;
+    }
+    let Some((word, after)) = words.split_first() else {
+        return false;
+    };
+    let w = word.as_bytes();
+    let common = w
+        .iter()
+        .zip(rest)
+        .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+        .count();
+    // Take 1..=common letters from this word (longest first), or skip it when it is small
+    // and not the first.
+    (1..=common)
+        .rev()
+        .any(|n| spelled_from(&rest[n..], after, used + 1))
+        || (used > 0
+            && SMALL_WORDS.contains(&word.to_ascii_lowercase().as_str())
+            && spelled_from(rest, after, used))
 }
 
 /// `MLM`, `MaaS`, `GZSL`: a short token with at least two capitals, starting with one.
@@ -301,6 +351,23 @@ mod tests {
             terms("1. Grad-CAM (Gradient-weighted Class Activation Mapping)"),
             [("Grad-CAM", "Gradient-weighted Class Activation Mapping")]
         );
+    }
+
+    #[test]
+    fn one_capital_names_spelled_by_their_expansion() {
+        assert_eq!(
+            terms("### Adam (Adaptive Moment Estimation)"),
+            [("Adam", "Adaptive Moment Estimation")]
+        );
+        assert_eq!(
+            terms("Lasso (Least Absolute Shrinkage and Selection Operator)"),
+            [("Lasso", "Least Absolute Shrinkage and Selection Operator")]
+        );
+        // One capital alone is no term: a title, a gloss, letters out of order.
+        assert_eq!(terms("Transformer (Attention Is All You Need)"), []);
+        assert_eq!(terms("Python (Programming Language)"), []);
+        assert_eq!(terms("Adam (Another Different Algorithm)"), []);
+        assert_eq!(terms("Adam (Adaptive)"), []);
     }
 
     #[test]
