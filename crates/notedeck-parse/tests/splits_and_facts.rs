@@ -826,8 +826,9 @@ fn a_bold_question_is_a_label_and_its_answer_a_part_of_its_own() {
     assert_eq!(
         cards[..2],
         [
-            // A question is no name to list beside a fact: its answer is its own card.
-            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup => <ul><li>학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 <b>선형으로 증가</b></li><li>Transformer 원 논문 스케줄 (warmup_steps = 4000)</li></ul>",
+            // A question is no name to list beside a fact: its answer is its own card. Nor is
+            // the one name left (the schedule's): a name alone is no set of parts to recall.
+            "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup => <ul><li>학습 초반 일정 step 동안 학습률을 0 근처에서 목표 값까지 <b>선형으로 증가</b></li></ul>",
             "basic | 역량평가 정리::문제 9 | Learning Rate Schedule › Warmup › 왜 필요? => 초반에는 Adam의 2차 모멘트 추정이 부정확 → 큰 학습률이면 업데이트가 튀어 발산",
         ]
     );

@@ -358,8 +358,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
         // Beside bullets that are facts of their own (`Attention 가중치 행렬 W를 직접 업데이트하지
         // 않음`), a part named like a facet or by a question (`수식`, `과정`, `왜 필요?`) is a
-        // dangling label, its content on another card; a part named by what it is (`Encoder
-        // 블록`) still says something. Numbered steps are a sequence to recall, parts and all.
+        // dangling label, its content on another card; parts named by what they are (`Encoder
+        // 블록`) still say something. Numbered steps are a sequence to recall, parts and all.
         let mut bare_label = vec![false; heads.len()];
         let mut has_facts = false;
         for list in parts.iter().filter(|b| b.kind == Kind::List) {
@@ -372,9 +372,17 @@ impl<'t, 'a> Builder<'t, 'a> {
             if !facts_beside || self.list_start(list).is_some() {
                 continue;
             }
+            let in_list = |h: &Head| list.children.iter().any(|c| std::ptr::eq(h.item, c));
             for (k, h) in heads.iter().enumerate() {
-                bare_label[k] |= list.children.iter().any(|c| std::ptr::eq(h.item, c))
+                bare_label[k] |= in_list(h)
                     && (super::subtopics::is_facet_name(&h.text) || h.text.ends_with(['?', '？']));
+            }
+            // One name left among the facts is no set of parts to recall, only a heading of
+            // another card (`Transformer 원 논문 스케줄` beside Warmup's one fact); several
+            // (`Encoder 블록`, `Decoder 블록`, …) name the topic's parts.
+            let mut named = (0..heads.len()).filter(|&k| !bare_label[k] && in_list(&heads[k]));
+            if let (Some(k), None) = (named.next(), named.next()) {
+                bare_label[k] = true;
             }
         }
         // A part reviewing another topic (`Q-Learning 복습`) is no card, nor one of the names.
