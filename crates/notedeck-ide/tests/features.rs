@@ -47,6 +47,16 @@ impl Fixture {
         (path, *at)
     }
 
+    /// Go to definition at the cursor, each place shown by [`Fixture::show`].
+    fn definitions(&self) -> Vec<String> {
+        let (path, at) = self.cursor();
+        self.analysis()
+            .definition(path, at)
+            .iter()
+            .map(|l| self.show(l))
+            .collect()
+    }
+
     /// `a.md:3 "LoRA (Low-Rank Adaptation)"`: a location with the text it covers.
     fn show(&self, l: &Location) -> String {
         let note = self.ws.get(&l.path).expect("in the vault");
@@ -93,14 +103,7 @@ fn hover_on_a_term_names_its_definition_and_the_other_expansion() {
 #[test]
 fn definition_goes_to_the_heading_with_the_expansion_the_notes_agree_on() {
     let f = fixture(LORA);
-    let (path, at) = f.cursor();
-    let found: Vec<String> = f
-        .analysis()
-        .definition(path, at)
-        .iter()
-        .map(|l| f.show(l))
-        .collect();
-    assert_eq!(found, [r#"a.md:3 "LoRA (Low-Rank Adaptation)""#]);
+    assert_eq!(f.definitions(), [r#"a.md:3 "LoRA (Low-Rank Adaptation)""#]);
 }
 
 #[test]
@@ -116,13 +119,7 @@ fn definition_of_a_term_many_notes_define_lists_the_nearest_first() {
     vault.push_str("//- z/c.md\n# 복습\n\n## LoRA (Low-Rank Adaptation)\n\n- 모듈만 학습\n");
     vault.push_str("//- z/d.md\n# 메모\n\n- $0LoRA 모듈만 학습\n");
     let f = fixture(&vault);
-    let (path, at) = f.cursor();
-    let found: Vec<String> = f
-        .analysis()
-        .definition(path, at)
-        .iter()
-        .map(|l| f.show(l))
-        .collect();
+    let found = f.definitions();
     assert_eq!(found.len(), MAX_DEFINITIONS);
     // The preferred site, then the note beside the cursor's, then the rest in path order.
     assert_eq!(
