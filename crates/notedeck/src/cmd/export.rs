@@ -5,6 +5,7 @@ use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use notedeck_ide::timing;
 use notedeck_ide::vault::Images;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -88,6 +89,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // card is left out when its expansion conflicts with another file's: those cards are
     // taken back from the package once every file's terms are known.
     let mut terms = Vec::with_capacity(files.len());
+    let parsing = timing::span("export: read, parse and add the notes");
     let writer = std::thread::scope(|scope| -> Result<notedeck_anki::Writer> {
         let (sender, received) = std::sync::mpsc::sync_channel::<Vec<notedeck_anki::Note>>(2);
         let writing = scope.spawn(
@@ -132,10 +134,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(cannot_write)
     });
     let mut writer = writer?;
+    drop(parsing);
+    let checking = timing::span("export: check the terms");
     let definitions = Definitions::check(terms);
     for position in deck.leave_out(&definitions) {
         writer.leave_out(position).with_context(cannot_write)?;
     }
+    drop(checking);
     bar.finish_and_clear();
 
     for warning in &deck.warnings {
@@ -155,7 +160,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     } else {
         ProgressBar::hidden()
     };
+    let finishing = timing::span("export: write the cards and the package");
     let summary = writer.finish(&deck.media).with_context(cannot_write)?;
+    drop(finishing);
     spinner.finish_and_clear();
     if summary.stale_files_removed > 0 {
         eprintln!(
