@@ -85,6 +85,36 @@ impl Finish {
                         && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
                 says.then_some(*k)
             });
+            // A summary row's cell (`n-gram precision + BP`) sums up what several bullets
+            // about the subject say one part each (`precision 기반`, `**BP**: …`): every word
+            // of it in one of them is the same fact again.
+            let said = said.or_else(|| {
+                // Only words that name something count (`프로토콜만 사용` is one); a picture
+                // in the cell is more than its bullets say.
+                let named = value.split(' ').filter(|w| names_something(w)).count();
+                if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
+                    return None;
+                }
+                let mut most = (0, None);
+                for (k, clauses) in cards.iter_mut() {
+                    let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
+                    let held = value
+                        .split(' ')
+                        .filter(|w| clauses.iter().any(|c| c.holds(w)))
+                        .count();
+                    if held > most.0 {
+                        most = (held, Some(*k));
+                    }
+                }
+                let all = value.split(' ').all(|w| {
+                    cards.iter().any(|(_, clauses)| {
+                        clauses
+                            .as_ref()
+                            .is_some_and(|cs| cs.iter().any(|c| c.holds(w)))
+                    })
+                });
+                most.1.filter(|_| all)
+            });
             if let Some(k) = said {
                 gone.push((i, k));
             }
@@ -235,6 +265,11 @@ impl Clause {
     /// forward 필요)` says `계산량` → `많음`, and `노이즈 적고 안정적` says `노이즈` → `적음`;
     /// `없음 (배치 통계를 쓰지 않음)` says nothing about `배치 크기 의존`, and in `학습 때 전체
     /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
+    /// Whether the clause holds `word` (as [`same_stem`] reads words).
+    fn holds(&self, word: &str) -> bool {
+        self.words.split(' ').any(|b| same_stem(word, b))
+    }
+
     fn says_again(&self, facet: &str, value: &str) -> bool {
         let has = |words: &str, w: &str| words.split(' ').any(|b| same_stem(w, b));
         let said = value.split(' ').all(|w| has(&self.words, w));
@@ -251,6 +286,16 @@ impl Clause {
 fn says_enough(value: &str) -> bool {
     value.split(' ').count() >= 2
         && value.chars().filter(|c| *c != ' ').count() >= SAYS_ENOUGH_MIN_CHARS
+}
+
+/// Whether a word of a cell's answer names something rather than saying how (`사용`, `가능`,
+/// `없음`, one letter): a cell summing up its subject's bullets must name two things they say.
+fn names_something(word: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "사용", "가능", "필요", "있음", "없음", "방식", "기반", "적용", "수행", "높음", "낮음",
+        "많음", "적음", "빠름", "느림", "후", "및", "등", "use", "used", "and", "or", "the",
+    ];
+    word.chars().count() >= 2 && !GENERIC.iter().any(|g| same_stem(g, word))
 }
 
 /// Fewest letters of an answer [`says_enough`] reads as a clause's fact without its facet.
