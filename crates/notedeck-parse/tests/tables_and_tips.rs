@@ -485,4 +485,24 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
     ] {
         assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
     }
+    // `Additive Attention` names one thing besides its subject's own word: an alias, kept
+    // though one bullet says `additive` and another `attention weight`.
+    let d = doc(r#"## **1. Bahdanau Attention**
+
+- **Score 계산**: $e_{tj} = v_a^\top \tanh(W_a s_{t-1} + U_a h_j)$ → "더하기(additive)" 어텐션
+- **과정**: softmax → attention weight $\alpha_{tj}$
+
+## **2. Luong Attention**
+
+- **Score 계산**: dot, general, concat
+
+| 구분 | Bahdanau | Luong |
+| --- | --- | --- |
+| **별칭** | Additive Attention | Multiplicative Attention |
+"#);
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        fronts.contains(&"Bahdanau › 별칭".to_string()),
+        "{fronts:?}"
+    );
 }

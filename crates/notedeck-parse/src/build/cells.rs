@@ -52,9 +52,9 @@ impl Finish {
             if r.card.kind != CardKind::Table {
                 continue;
             }
-            let Some((cards, facet)) = subjects
+            let Some((cards, facet, subject)) = subjects
                 .of_cell(r)
-                .and_then(|(s, f)| Some((bullets.get_mut(s)?, f)))
+                .and_then(|(s, f)| Some((bullets.get_mut(s)?, f, s.to_string())))
             else {
                 continue;
             };
@@ -89,9 +89,14 @@ impl Finish {
             // about the subject say one part each (`precision 기반`, `**BP**: …`): every word
             // of it in one of them is the same fact again.
             let said = said.or_else(|| {
-                // Only words that name something count (`프로토콜만 사용` is one); a picture
-                // in the cell is more than its bullets say.
-                let named = value.split(' ').filter(|w| names_something(w)).count();
+                // Only words that name something count (`프로토콜만 사용` is one), and not the
+                // subject's own (`Additive Attention` of `Bahdanau Attention` names one thing,
+                // whatever its bullets say about attention); a picture in the cell is more
+                // than its bullets say.
+                let named = value
+                    .split(' ')
+                    .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
+                    .count();
                 if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
                     return None;
                 }
