@@ -100,25 +100,24 @@ impl Finish {
                 if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
                     return None;
                 }
+                // The card holding most of the words is the one named as kept.
+                let words: Vec<&str> = value.split(' ').collect();
+                let mut found = vec![false; words.len()];
                 let mut most = (0, None);
                 for (k, clauses) in cards.iter_mut() {
                     let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
-                    let held = value
-                        .split(' ')
-                        .filter(|w| clauses.iter().any(|c| c.holds(w)))
-                        .count();
+                    let mut held = 0;
+                    for (w, f) in words.iter().zip(&mut found) {
+                        if clauses.iter().any(|c| c.holds(w)) {
+                            held += 1;
+                            *f = true;
+                        }
+                    }
                     if held > most.0 {
                         most = (held, Some(*k));
                     }
                 }
-                let all = value.split(' ').all(|w| {
-                    cards.iter().any(|(_, clauses)| {
-                        clauses
-                            .as_ref()
-                            .is_some_and(|cs| cs.iter().any(|c| c.holds(w)))
-                    })
-                });
-                most.1.filter(|_| all)
+                most.1.filter(|_| found.iter().all(|f| *f))
             });
             if let Some(k) = said {
                 gone.push((i, k));
@@ -265,22 +264,21 @@ struct Clause {
 }
 
 impl Clause {
-    /// Whether the clause says a cell's answer about the cell's facet: one of the facet's
-    /// words outside its asides, and every word of the answer. `계산량 많음 (채널 수만큼
-    /// forward 필요)` says `계산량` → `많음`, and `노이즈 적고 안정적` says `노이즈` → `적음`;
-    /// `없음 (배치 통계를 쓰지 않음)` says nothing about `배치 크기 의존`, and in `학습 때 전체
-    /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
     /// Whether the clause holds `word` (as [`same_stem`] reads words).
     fn holds(&self, word: &str) -> bool {
         self.words.split(' ').any(|b| same_stem(word, b))
     }
 
+    /// Whether the clause says a cell's answer about the cell's facet: one of the facet's
+    /// words outside its asides, and every word of the answer. `계산량 많음 (채널 수만큼
+    /// forward 필요)` says `계산량` → `많음`, and `노이즈 적고 안정적` says `노이즈` → `적음`;
+    /// `없음 (배치 통계를 쓰지 않음)` says nothing about `배치 크기 의존`, and in `학습 때 전체
+    /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
     fn says_again(&self, facet: &str, value: &str) -> bool {
-        let has = |words: &str, w: &str| words.split(' ').any(|b| same_stem(w, b));
-        let said = value.split(' ').all(|w| has(&self.words, w));
+        let said = value.split(' ').all(|w| self.holds(w));
         said && (facet
             .split(' ')
-            .any(|w| w.chars().count() >= 2 && has(&self.bare, w))
+            .any(|w| w.chars().count() >= 2 && self.bare.split(' ').any(|b| same_stem(w, b)))
             || says_enough(value))
     }
 }
