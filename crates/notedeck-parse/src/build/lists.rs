@@ -462,11 +462,7 @@ pub(super) fn defined_term(lead: &Plain) -> Option<Label> {
         });
     defines.then(|| Label {
         text: term.to_string(),
-        math: math_within(
-            lead,
-            s.start + (t[s.clone()].len() - t[s.clone()].trim_start().len()),
-            term.len(),
-        ),
+        math: math_within(lead, trimmed_start(t, s), term.len()),
         value_start: s.end,
         plain_label: false,
     })
@@ -521,10 +517,9 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         if after_trim.is_empty() && !has_children && !colon_inside {
             return None;
         }
-        let at = s.start + (t[s.clone()].len() - t[s.clone()].trim_start().len());
         return Some(Label {
             text: label.to_string(),
-            math: math_within(lead, at, label.len()),
+            math: math_within(lead, trimmed_start(t, s), label.len()),
             value_start,
             plain_label: false,
         });
@@ -546,6 +541,12 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         });
     }
     None
+}
+
+/// Where the text of span `s` of `t` starts once its leading whitespace is left out.
+fn trimmed_start(t: &str, s: &Span) -> usize {
+    let part = &t[s.clone()];
+    s.start + (part.len() - part.trim_start().len())
 }
 
 /// The inline math of `lead` inside the `len` bytes of its plain text from `at`, as ranges
