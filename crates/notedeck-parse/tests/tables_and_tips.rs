@@ -506,3 +506,38 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
         "{fronts:?}"
     );
 }
+
+#[test]
+fn a_variant_with_its_base_subjects_answer_is_no_card() {
+    // AdamW is Adam with decoupled weight decay: where its answer is Adam's, Adam's card asks
+    // it. Where it differs (`핵심 아이디어`) it is a card; `RMSProp` extends nothing.
+    let d = doc("## **3. Adam / AdamW**
+
+| 옵티마이저 | 핵심 아이디어 | 적응적 학습률 | 추가 상태 |
+| --- | --- | --- | --- |
+| **SGD** | gradient 방향으로 이동 | X | 0 |
+| **RMSProp** | gradient 제곱 EMA로 나눔 | O | 1 ($v$) |
+| **Adam** | Momentum + RMSProp + bias correction | O | 2 ($m$, $v$) |
+| **AdamW** | Adam + decoupled weight decay | O | 2 ($m$, $v$) |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        fronts.contains(&"AdamW › 핵심 아이디어".to_string()),
+        "{fronts:?}"
+    );
+    assert!(
+        !fronts.contains(&"AdamW › 적응적 학습률".to_string()),
+        "{fronts:?}"
+    );
+    assert!(
+        !fronts.contains(&"AdamW › 추가 상태".to_string()),
+        "{fronts:?}"
+    );
+    for kept in [
+        "RMSProp › 적응적 학습률",
+        "Adam › 적응적 학습률",
+        "Adam › 추가 상태",
+    ] {
+        assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
+    }
+}

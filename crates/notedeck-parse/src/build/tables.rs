@@ -216,11 +216,28 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                if same_for_all[if columns_are_subjects { r } else { c }] {
+                let facet_at = if columns_are_subjects { r } else { c };
+                if same_for_all[facet_at] {
                     self.skip(
                         cell_block.span.clone(),
                         "table cell with the same answer for every subject of its table (no \
                          subject differs in it)",
+                    );
+                    continue;
+                }
+                // `AdamW` with Adam's answer (`적응적 학습률` → `O` for both): the variant
+                // inherits it from the subject its name extends, whose card asks it.
+                let extended = || {
+                    let values = values_of(facet_at);
+                    subjects.iter().enumerate().any(|(j, base)| {
+                        j != s && extends(subject, base) && values.get(j) == Some(&value)
+                    })
+                };
+                if subjects.iter().any(|base| extends(subject, base)) && extended() {
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell with the same answer as the subject its name extends \
+                         (AdamW as Adam): that subject's card asks it",
                     );
                     continue;
                 }
@@ -794,4 +811,16 @@ fn looks_like_name(cell: &str) -> bool {
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Whether subject `name` is a variant of subject `base` by its name: `base` and a short
+/// suffix (`AdamW` of `Adam`, `GPT-2` of `GPT`), not another name that starts the same way.
+fn extends(name: &str, base: &str) -> bool {
+    const SUFFIX_MAX_CHARS: usize = 6;
+    base.chars().count() >= 2
+        && name.strip_prefix(base).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest.chars().count() <= SUFFIX_MAX_CHARS
+                && !rest.starts_with(char::is_whitespace)
+        })
 }
