@@ -1008,18 +1008,18 @@ fn a_statement_ending_on_a_result_hides_the_result() {
 #[test]
 fn a_bullet_going_on_with_the_formula_above_names_its_left_side() {
     // `= exp(…)` continues `PPL = …` of the bullet above: the cloze says what it is about.
-    let d = doc(r"## **3. Perplexity (PPL)**
+    let d = doc(&[
+        r"## **3. Perplexity (PPL)**
 
 - 언어 모델이 테스트 문장을 얼마나 잘 예측하는지: $PPL = \exp(-\frac{1}{N}\sum \log p)$
 - = exp(토큰당 평균 cross-entropy) → **낮을수록 좋음**
 - vocab $V$개에 균등 분포로 예측하면 PPL = $V$
 - 토크나이저·vocab이 다르면 값을 직접 비교할 수 없음
 
-| 지표 | 기준 | 좋은 방향 |
-| --- | --- | --- |
-| **BLEU** | n-gram **precision** + BP | 높을수록 |
-| **Perplexity** | 평균 음의 로그우도의 exp | **낮을수록** |
-");
+",
+        common::METRICS_TABLE,
+    ]
+    .concat());
     assert!(
         cloze_fronts(&d).contains(
             &"PPL = exp(토큰당 평균 cross-entropy) → <b>{{c1::낮을수록 좋음}}</b>".to_string()

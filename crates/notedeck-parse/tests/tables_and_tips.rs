@@ -461,7 +461,8 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
     // `n-gram precision + BP` sums up what two bullets say one part each (`precision 기반`,
     // `페널티 BP를 곱함`). A cell naming one thing (`높을수록`) or what no bullet says stays
     // a card.
-    let d = doc("## **1. BLEU (Bilingual Evaluation Understudy)**
+    let d = doc(&[
+        "## **1. BLEU (Bilingual Evaluation Understudy)**
 
 - **용도**: 기계번역 평가 (Papineni et al., 2002)
 - **아이디어**: 생성 문장과 정답 번역의 **n-gram 일치 정도 (precision 기반)**
@@ -471,11 +472,10 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
 
 - 토크나이저·vocab이 다르면 값을 직접 비교할 수 없음
 
-| 지표 | 기준 | 좋은 방향 |
-| --- | --- | --- |
-| **BLEU** | n-gram **precision** + BP | 높을수록 |
-| **Perplexity** | 평균 음의 로그우도의 exp | **낮을수록** |
-");
+",
+        common::METRICS_TABLE,
+    ]
+    .concat());
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert!(!fronts.contains(&"BLEU › 기준".to_string()), "{fronts:?}");
     for kept in [

@@ -6,6 +6,14 @@
 use notedeck_anki::spell;
 use notedeck_parse::{Card, Document, SectionKind, parse};
 
+/// The NLP notes' metric comparison table, cut to two metrics: BLEU's and Perplexity's
+/// criteria and good directions, which their bullets say in parts.
+pub const METRICS_TABLE: &str = "| 지표 | 기준 | 좋은 방향 |
+| --- | --- | --- |
+| **BLEU** | n-gram **precision** + BP | 높을수록 |
+| **Perplexity** | 평균 음의 로그우도의 exp | **낮을수록** |
+";
+
 /// Parse `body` as it appears in the notes: under the title and a problem heading.
 pub fn doc(body: &str) -> Document {
     parse(
