@@ -4,6 +4,7 @@
 
 use foldhash::HashMap;
 
+use super::answers::{extends, is_count, names_its_count, only_repeats_question, points_elsewhere};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
@@ -655,95 +656,6 @@ fn short_name(subject: &str) -> &str {
     }
 }
 
-/// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`): what it
-/// points at is in another cell, which the card does not show.
-fn points_elsewhere(value: &str) -> bool {
-    ["그 ", "해당 "]
-        .iter()
-        .any(|d| value.trim_start().starts_with(d))
-}
-
-/// Whether a cell's answer, its check marks aside, is only words of its own question
-/// (`Gradient 필요` → `✔ 필요`). A bare mark (`O`, `X`) is an answer of its own.
-fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| c.is_whitespace() || "(),/·:".contains(c))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let is_mark = |w: &String| w.chars().all(|c| "✔✘✓✗○×ox-".contains(c));
-    let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
-    let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
-    !answer.is_empty() && answer.iter().all(|w| question.contains(w))
-}
-
-/// Whether a cell's answer is only the count its subject's name says: `없음` for
-/// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`, `소량` for `Few-Shot`.
-fn names_its_count(subject: &str, value: &str) -> bool {
-    let few = subject
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("few"));
-    if few && says_few(value) {
-        return true;
-    }
-    const NAMED: [(&str, u32); 9] = [
-        ("zero", 0),
-        ("one", 1),
-        ("single", 1),
-        ("mono", 1),
-        ("two", 2),
-        ("dual", 2),
-        ("double", 2),
-        ("three", 3),
-        ("triple", 3),
-    ];
-    let said = subject
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| NAMED.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)))
-        .map(|&(_, count)| count)
-        .next();
-    said.is_some_and(|said| count_of(value) == Some(said))
-}
-
-/// Answers that only say "a few": what a `Few-Shot` name already says.
-const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
-
-/// Whether an answer (asides in parentheses apart) only says "a few" ([`FEW`]).
-fn says_few(value: &str) -> bool {
-    let bare = value.split('(').next().unwrap_or("").trim();
-    FEW.iter().any(|w| bare.eq_ignore_ascii_case(w))
-}
-
-/// Whether an answer is a count at all: a number ([`count_of`]) or "a few".
-fn is_count(value: &str) -> bool {
-    says_few(value) || count_of(value).is_some()
-}
-
-/// The number an answer is, and nothing more: `없음`, `none` and `0` are 0, `1개`, `하나`
-/// and `한 개` are 1, `3가지` is 3 (asides in parentheses apart).
-fn count_of(value: &str) -> Option<u32> {
-    let bare = value.split('(').next().unwrap_or("").trim();
-    let spelled = [
-        ("없음", 0),
-        ("none", 0),
-        ("하나", 1),
-        ("한 개", 1),
-        ("둘", 2),
-        ("두 개", 2),
-        ("셋", 3),
-        ("세 개", 3),
-    ];
-    if let Some(&(_, n)) = spelled.iter().find(|(w, _)| bare.eq_ignore_ascii_case(w)) {
-        return Some(n);
-    }
-    let digits = bare.len() - bare.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let counter = &bare[digits..];
-    (digits > 0 && counter.chars().count() <= 2 && counter.chars().all(is_hangul))
-        .then(|| bare[..digits].parse().ok())
-        .flatten()
-}
-
 /// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
 /// dash or colon is what the subject is called; the subtitle after it describes it, and on
 /// every cell's front it gives answers away (`자동화 범위` → `없음`).
@@ -811,16 +723,4 @@ fn looks_like_name(cell: &str) -> bool {
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// Whether subject `name` is a variant of subject `base` by its name: `base` and a short
-/// suffix (`AdamW` of `Adam`, `GPT-2` of `GPT`), not another name that starts the same way.
-fn extends(name: &str, base: &str) -> bool {
-    const SUFFIX_MAX_CHARS: usize = 6;
-    base.chars().count() >= 2
-        && name.strip_prefix(base).is_some_and(|rest| {
-            !rest.is_empty()
-                && rest.chars().count() <= SUFFIX_MAX_CHARS
-                && !rest.starts_with(char::is_whitespace)
-        })
 }

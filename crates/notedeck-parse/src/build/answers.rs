@@ -1,0 +1,107 @@
+//! What a table cell's answer says on its own, before it becomes a card: a pointer at another
+//! cell, a yes or no its question gives, the count its subject's name says, or a variant's
+//! answer inherited from the subject its name extends. Such cells are claims but no cards
+//! ([`super::tables`] skips them with the reason).
+
+use super::tables::is_hangul;
+
+/// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`): what it
+/// points at is in another cell, which the card does not show.
+pub(super) fn points_elsewhere(value: &str) -> bool {
+    ["그 ", "해당 "]
+        .iter()
+        .any(|d| value.trim_start().starts_with(d))
+}
+
+/// Whether a cell's answer, its check marks aside, is only words of its own question
+/// (`Gradient 필요` → `✔ 필요`). A bare mark (`O`, `X`) is an answer of its own.
+pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || "(),/·:".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let is_mark = |w: &String| w.chars().all(|c| "✔✘✓✗○×ox-".contains(c));
+    let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
+    let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
+    !answer.is_empty() && answer.iter().all(|w| question.contains(w))
+}
+
+/// Whether a cell's answer is only the count its subject's name says: `없음` for
+/// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`, `소량` for `Few-Shot`.
+pub(super) fn names_its_count(subject: &str, value: &str) -> bool {
+    let few = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("few"));
+    if few && says_few(value) {
+        return true;
+    }
+    const NAMED: [(&str, u32); 9] = [
+        ("zero", 0),
+        ("one", 1),
+        ("single", 1),
+        ("mono", 1),
+        ("two", 2),
+        ("dual", 2),
+        ("double", 2),
+        ("three", 3),
+        ("triple", 3),
+    ];
+    let said = subject
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| NAMED.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)))
+        .map(|&(_, count)| count)
+        .next();
+    said.is_some_and(|said| count_of(value) == Some(said))
+}
+
+/// Answers that only say "a few": what a `Few-Shot` name already says.
+const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
+
+/// Whether an answer (asides in parentheses apart) only says "a few" ([`FEW`]).
+fn says_few(value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    FEW.iter().any(|w| bare.eq_ignore_ascii_case(w))
+}
+
+/// Whether an answer is a count at all: a number ([`count_of`]) or "a few".
+pub(super) fn is_count(value: &str) -> bool {
+    says_few(value) || count_of(value).is_some()
+}
+
+/// The number an answer is, and nothing more: `없음`, `none` and `0` are 0, `1개`, `하나`
+/// and `한 개` are 1, `3가지` is 3 (asides in parentheses apart).
+fn count_of(value: &str) -> Option<u32> {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    let spelled = [
+        ("없음", 0),
+        ("none", 0),
+        ("하나", 1),
+        ("한 개", 1),
+        ("둘", 2),
+        ("두 개", 2),
+        ("셋", 3),
+        ("세 개", 3),
+    ];
+    if let Some(&(_, n)) = spelled.iter().find(|(w, _)| bare.eq_ignore_ascii_case(w)) {
+        return Some(n);
+    }
+    let digits = bare.len() - bare.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let counter = &bare[digits..];
+    (digits > 0 && counter.chars().count() <= 2 && counter.chars().all(is_hangul))
+        .then(|| bare[..digits].parse().ok())
+        .flatten()
+}
+
+/// Whether subject `name` is a variant of subject `base` by its name: `base` and a short
+/// suffix (`AdamW` of `Adam`, `GPT-2` of `GPT`), not another name that starts the same way.
+pub(super) fn extends(name: &str, base: &str) -> bool {
+    const SUFFIX_MAX_CHARS: usize = 6;
+    base.chars().count() >= 2
+        && name.strip_prefix(base).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest.chars().count() <= SUFFIX_MAX_CHARS
+                && !rest.starts_with(char::is_whitespace)
+        })
+}
