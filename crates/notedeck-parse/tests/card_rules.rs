@@ -6,7 +6,7 @@
 mod common;
 
 use common::{anki_front, cards, cloze_fronts, doc, outline};
-use notedeck_parse::{CardKind, parse};
+use notedeck_parse::CardKind;
 
 #[test]
 fn only_statements_without_a_key_term_stay_in_the_gist() {
@@ -56,61 +56,6 @@ fn a_short_answer_of_many_lines_is_split_at_its_nested_lists() {
             "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 모델 복잡도 증가 => <ul><li>더 깊은 신경망, 파라미터 수 증가</li></ul>",
             "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 › 학습 과정 개선 => <ul><li>학습 시간(에폭) 늘리기</li><li>학습률(Learning Rate) 조정</li></ul>",
         ]
-    );
-}
-
-#[test]
-fn a_tip_that_only_repeats_a_card_gives_none() {
-    let d = doc("## **1. LSTM (Long Short-Term Memory)**
-
-- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
-- **손실**: Teacher·Student soft target 사이의 KL divergence와 정답 라벨의 Cross-Entropy
-
----
-
-📌 **암기 팁**
-
-- LSTM = **게이트 3개** + 셀 상태 → 무겁지만 장기 기억 강함
-- LSTM = Teacher의 **soft target** 모방
-");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(fronts, ["LSTM", "LSTM › 게이트 수", "LSTM › 손실",]);
-    let reason = |line: usize| {
-        d.skipped
-            .iter()
-            .find(|s| s.line == line)
-            .map(|s| s.reason.as_str())
-            .expect("tip skipped")
-    };
-    assert!(
-        reason(14).contains("only repeats the card on line 7 (LSTM › 게이트 수)"),
-        "{}",
-        reason(14)
-    );
-    // Hidden words that a longer answer says among others: the tip says that card again in
-    // its own words, and is no card either.
-    assert!(
-        reason(15).contains("restates the card on line 8 (LSTM › 손실)"),
-        "{}",
-        reason(15)
-    );
-}
-
-#[test]
-fn a_tip_saying_what_no_card_says_is_a_card() {
-    // Two of three hidden words are in no card of the problem: a fact only the tip gives.
-    let d = doc("## **1. LSTM (Long Short-Term Memory)**
-
-- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
-
-📌 **암기 팁**
-
-- LSTM = **기울기 소실 완화** → 장기 의존성
-");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(
-        fronts.last().map(String::as_str),
-        Some("LSTM = {{c1::<b>기울기 소실 완화</b>}} → 장기 의존성")
     );
 }
 
@@ -242,117 +187,6 @@ fn paren_numbered_headings_are_steps_of_a_topic_that_names_nothing() {
         cards(&d)[0],
         "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 => <ol><li>글로벌 모델 배포</li><li>로컬 학습</li></ol>"
     );
-}
-
-#[test]
-fn a_sentence_listing_examples_answers_its_heading() {
-    // `A, B 등이 이에 해당합니다`: the examples are the fact, even where the first sentence
-    // only rates the heading; after a first sentence that says something, they follow it.
-    // (Paragraphs of four sentences: a shorter one is the answer as a whole.)
-    let d = doc("## **2. NAS의 도전과제**
-
-## 1) 계산 비용
-
-NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다. 이 문제는 앞으로도 계속 연구될 것입니다.
-
-## 2) 설명 가능성
-
-NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다. 이 문제는 앞으로도 계속 연구될 것입니다.
-
-## 3) 성능 추정
-
-NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다. 그래서 빠릅니다. 이 문제는 앞으로도 계속 연구될 것입니다.
-");
-    assert_eq!(
-        cards(&d)[1..],
-        [
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 비용 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>",
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 설명 가능성 => <p>의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다.</p>",
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 성능 추정 => <p>NAS는 찾아낸 구조의 성능을 평가합니다.</p>\
-             <p>모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다.</p>",
-        ]
-    );
-}
-
-#[test]
-fn a_list_of_examples_pointing_back_keeps_the_sentence_it_points_at() {
-    // `… 등이 그 예입니다` names examples of `다양한 접근법` in the sentence before it: the
-    // answer reads on from the first sentence to the list rather than skip that sentence.
-    let d = doc("## **4. NAS의 도전과제**
-
-## 1) 계산 효율성과 확장성
-
-NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다. 하이브리드 방식, 가지치기와 양자화, 그리고 메타러닝 등이 그 예입니다. 그러나 여전히 한계가 있어 지속적인 연구 과제입니다.
-
-## 2) 설명 가능성
-
-NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정 해석, 탐색 과정의 투명성 확보 등이 이에 해당합니다. 규제 측면에서도 요구됩니다. 이 문제는 앞으로도 계속 연구될 것입니다.
-");
-    assert_eq!(
-        cards(&d)[1],
-        "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 효율성과 확장성 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>\
-         <p>최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다. 하이브리드 방식, 가지치기와 양자화, 그리고 메타러닝 등이 그 예입니다.</p>"
-    );
-}
-
-#[test]
-fn an_essay_of_advantages_is_its_list_card_and_the_paragraphs_naming_something() {
-    // Each heading is an advantage of NAS, which the list card asks; a paragraph only arguing
-    // for it is no card. One naming something of its own (`GDPR`) still is.
-    let d = doc("# 3. NAS의 장점과 차별점
-
-# 1) 효율성과 규모
-
-NAS는 인간 전문가보다 훨씬 더 많은 구조를 빠르게 탐색할 수 있습니다.
-
-# 2) 동적 적응성
-
-NAS는 새로운 데이터나 요구사항에 따라 모델 구조를 동적으로 조정할 수 있습니다.
-
-# 3) 규제 대응
-
-GDPR처럼 데이터 이동을 제한하는 규제 환경에서도 모델을 학습할 수 있습니다.
-");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(
-        fronts,
-        ["NAS의 장점과 차별점", "NAS의 장점과 차별점 › 규제 대응"],
-        "{:#?}",
-        d.cards
-    );
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.line == 9 && s.reason.contains("a claim the essay's list card asks")),
-        "{:#?}",
-        d.skipped
-    );
-}
-
-#[test]
-fn a_definition_sentence_may_gloss_its_subject_and_keeps_its_quotes_shown() {
-    let d = doc("# 1. 연합 학습: 데이터는 그대로, 모델만 이동한다
-
-연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식입니다. 기존 머신러닝은 모든 데이터를 중앙 서버에 모아야 했습니다. 대신 업데이트만 보냅니다.
-
-# 2. NAS: AI가 AI를 설계하다
-
-NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지 구조 설계는 전문가의 영역이었습니다. 하지만 NAS는 이를 자동화합니다.
-");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(
-        fronts,
-        [
-            "연합 학습(Federated Learning)은 {{c1::데이터를 한곳에 모으지 않고 모델을 학습시키는 분산 학습 방식}}입니다.",
-            "NAS는 쉽게 말해 '{{c1::AI가 AI를 설계하는 기술}}'입니다.",
-        ]
-    );
-    // The key, and so the id, is the sentence without its quoted part, as before.
-    assert_eq!(d.cards[1].key, "NAS는 쉽게 말해 …입니다.");
-    // `#` headings inside a problem are the essay style, not a second title.
-    assert!(d.problems.is_empty(), "{:?}", d.problems);
-    let before_any_problem = parse("# 정리\n\n# 또 하나의 제목\n\n- **구조**: 값\n", "x");
-    assert_eq!(before_any_problem.problems.len(), 1);
 }
 
 #[test]
@@ -571,85 +405,6 @@ fn a_family_is_no_name_of_its_first_member() {
 }
 
 #[test]
-fn an_essay_part_of_one_short_paragraph_answers_with_all_of_it() {
-    // The first sentence only restates the heading; the facts are in the two after it.
-    let d = doc("# 2. 연합 학습의 작동 원리: 3단계 프로세스
-
-# 1) 로컬 학습
-
-각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.
-
-# 2) 모델 집계
-
-서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.
-");
-    assert_eq!(
-        cards(&d)[1..],
-        [
-            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 › 로컬 학습 => <p>각 클라이언트는 받은 모델을 자신의 로컬 데이터로 몇 epoch 동안 학습합니다. 이때 원본 데이터는 기기 밖으로 나가지 않습니다. 학습이 끝나면 갱신된 가중치만 서버로 보냅니다.</p>",
-            "basic | 역량평가 정리::문제 9 | 연합 학습의 작동 원리: 3단계 프로세스 › 모델 집계 => <p>서버는 클라이언트들이 보낸 업데이트를 모아 새로운 글로벌 모델을 만듭니다. 가장 널리 쓰이는 방법은 FedAvg로, 각 클라이언트의 데이터 수에 비례하는 가중 평균을 구합니다. 이렇게 만들어진 모델이 다음 라운드에 다시 배포됩니다.</p>",
-        ]
-    );
-}
-
-#[test]
-fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
-    let d = doc("## **1. SGD**
-
-- **학습률**: 전역 학습률
-
-## **2. Adam**
-
-- **장점**: 초기 수렴이 빠름
-
-## **3. 비교**
-
-- **정리**: 상황에 따라 다름
-
----
-
-📌 **암기 팁**
-
-- Adam 기본값 → lr 0.001, β1 0.9, β2 0.999
-");
-    let tip = d
-        .cards
-        .iter()
-        .find(|c| c.kind == CardKind::Cloze)
-        .expect("the tip's cloze");
-    assert_eq!(
-        tip.context.as_deref().map(|p| p.join(" › ")),
-        Some("문제 9 › Adam".to_string())
-    );
-}
-
-#[test]
-fn a_whole_paragraph_part_does_not_cost_its_siblings_their_cards() {
-    // The short part (prose of 120 characters, carded whole) names the subject (`NAS`) in its
-    // second sentence; the long one's first sentence does not name it. The long one keeps its
-    // first sentence, and neither part is lost.
-    let d = doc("# 2. NAS의 작동 원리: 3단계 프로세스
-
-# 1) 탐색 공간 정의
-
-탐색 공간 정의 단계에서는 AI 모델에 사용할 수 있는 모든 구성 요소(예: 합성곱 층, 풀링 층, 완전 연결 층 등)와 그들 간의 가능한 조합을 정의합니다. 이는 NAS가 탐색할 범위입니다.
-
-# 2) 탐색 전략
-
-다음 단계에서는 정의된 탐색 공간에서 최적의 구조를 찾는 방법을 결정합니다. 여러 방법이 있습니다. 각 방법은 장단점이 있습니다. 상황에 맞게 고릅니다.
-");
-    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
-    assert_eq!(
-        fronts,
-        [
-            "NAS의 작동 원리: 3단계 프로세스",
-            "NAS의 작동 원리: 3단계 프로세스 › 탐색 공간 정의",
-            "NAS의 작동 원리: 3단계 프로세스 › 탐색 전략",
-        ]
-    );
-}
-
-#[test]
 fn parts_named_like_facets_are_no_list_to_recall() {
     // Split at its nested lists, `특징` would list `다목적성`, `장점`, `활용 예시`: names of
     // facets, nothing to recall. Only the parts' own cards are made.
@@ -701,39 +456,6 @@ fn three_term_definitions_are_a_card_each() {
 }
 
 #[test]
-fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
-    // `운영 모니터링` asks what `모니터링` asked, `프로세스` what `프로세스 방식` asked: the
-    // later table's cells are merged into the earlier ones, the first wording kept. A facet
-    // sharing no whole run of words (`배포 단위` vs `배포 주기`) stays a question of its own.
-    let d = doc("## MLOps 비교표
-
-| 구분 | Level 0: Manual Process |
-| --- | --- |
-| **프로세스 방식** | 수동, 스크립트 기반 |
-| **모니터링** | 없음 |
-| **배포 단위** | 모델 |
-
-## 종합 비교
-
-| 구분 | Level 0 – Manual Process |
-| --- | --- |
-| **프로세스** | 수동 |
-| **운영 모니터링** | X |
-| **배포 주기** | 드묾 |
-");
-    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
-    assert_eq!(
-        fronts,
-        [
-            "Level 0: Manual Process › 프로세스 방식",
-            "Level 0: Manual Process › 모니터링",
-            "Level 0: Manual Process › 배포 단위",
-            "Level 0 – Manual Process › 배포 주기",
-        ]
-    );
-}
-
-#[test]
 fn a_statement_that_a_name_equals_something_hides_what_it_equals() {
     let d = doc("## 0. 객체 탐지 기본 용어
 
@@ -745,25 +467,6 @@ fn a_statement_that_a_name_equals_something_hides_what_it_equals() {
         fronts.contains(&"탐지 = {{c1::분류(무엇인가) + 위치 추정(어디 있는가)}}".to_string()),
         "{fronts:?}"
     );
-}
-
-#[test]
-fn a_source_line_does_not_cut_an_essay_part_to_its_first_sentence() {
-    let d = doc("# 2. 확산 모델의 한계
-
-# 1) 느린 샘플링
-
-이미지 한 장을 만들려면 수백~수천 번 신경망을 반복 실행해야 합니다. DDIM처럼 단계를 건너뛰는 샘플러로 수십 단계까지 줄일 수 있습니다.
-
-# 2) 높은 계산 비용
-
-고해상도 이미지를 픽셀 공간에서 직접 다루면 학습과 추론 비용이 매우 큽니다. Latent Diffusion(Stable Diffusion)은 오토인코더의 잠재 공간에서 확산을 수행해 이 비용을 크게 줄였습니다.
-
-출처: [블로그](https://example.com/diffusion?utm_source=chatgpt.com)
-");
-    let last = d.cards.last().expect("cards");
-    assert_eq!(last.front, "확산 모델의 한계 › 높은 계산 비용");
-    assert!(last.back.contains("Latent Diffusion"), "{}", last.back);
 }
 
 #[test]

@@ -182,39 +182,6 @@ fn logistic_table_with_pasted_katex_cell() {
 }
 
 #[test]
-fn memorisation_tip_becomes_cloze_cards() {
-    let d = doc("## 0. CAM (class activation mapping)
-
-📌 **암기 팁**
-
-- CAM = **(FC Layer weight) × (Feature map)**
-- GAP 필수 → 구조 제한
-- **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
-");
-    let fronts: Vec<(String, &str)> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Cloze)
-        .map(|c| (anki_front(c), c.back.as_str()))
-        .collect();
-    let cloze: Vec<(&str, &str)> = fronts.iter().map(|(f, b)| (f.as_str(), *b)).collect();
-    assert_eq!(
-        cloze,
-        [
-            ("CAM = {{c1::<b>(FC Layer weight) × (Feature map)</b>}}", ""),
-            ("GAP 필수 → {{c1::구조 제한}}", ""),
-            // Cause and effect: the effect is asked.
-            (
-                "<b>Grad-CAM</b> = gradient로 가중치 → {{c1::빠름, noise 가능}}",
-                ""
-            ),
-        ]
-    );
-    // The key names the question, not the answer: editing the answer keeps the id.
-    assert_eq!(d.cards[2].key, "GAP 필수 → …");
-}
-
-#[test]
 fn bold_paragraph_topic_with_numbered_facets() {
     let d = doc("**DARTS (Differentiable Architecture Search)**
 
@@ -754,31 +721,6 @@ fn a_claim_value_in_inline_math_spans_its_dollars() {
     assert!(
         spans.iter().all(|s| s.matches('$').count() % 2 == 0),
         "{spans:?}"
-    );
-}
-
-#[test]
-fn a_tip_ordering_the_counts_its_names_say_is_no_card() {
-    // `Zero < One < Few` is what the names Zero-, One- and Few-Shot already say; an order of
-    // names that say no count (`RNN < LSTM`) is a fact to recall.
-    let d = doc(
-        "## **1. Zero-Shot Learning**\n\n- **정의**: 학습 때 본 적 없는 클래스를 예측\n\n📌 **암기 팁**\n\n- **데이터 양**: Zero < One < Few\n- **장기 의존성**: RNN < LSTM\n",
-    );
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert!(
-        !fronts.iter().any(|f| f.contains("Zero &lt; One")),
-        "{fronts:#?}"
-    );
-    assert!(
-        fronts.iter().any(|f| f.contains("RNN &lt; LSTM")),
-        "{fronts:#?}"
-    );
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.line == 11 && s.reason.starts_with("tip whose answer orders the counts")),
-        "{:#?}",
-        d.skipped
     );
 }
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{anki_front, card_with_front, cards, doc};
+use common::{card_with_front, cards, doc};
 use notedeck_parse::{Card, CardKind, ClaimOrigin, Document};
 
 #[test]
@@ -285,116 +285,6 @@ fn a_list_of_short_items_over_six_lines_is_split() {
     assert_eq!(
         d.cards[0].back,
         "<ul><li>다목적성</li><li>양방향 이해와 생성</li><li>대표 태스크</li></ul>"
-    );
-}
-
-#[test]
-fn numbered_headings_over_prose_become_a_list_card() {
-    // The Notion essay style: every paragraph is prose, yet the headings are a list to know.
-    let d = doc("# 1. AutoML: 모델을 자동으로 만들다
-
-AutoML은 한마디로 '머신러닝 과정을 자동화하는 기술'입니다. 데이터 전처리부터 모델 선택, 하이퍼파라미터 조정까지 사람이 하던 일을 대신합니다. 그래서 전문가가 아니어도 모델을 만들 수 있습니다.
-
-# 2. AutoML의 구성 요소
-
-AutoML은 보통 세 부분으로 이루어집니다:
-
-# 1) 데이터 준비 자동화
-
-결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다. 데이터의 형태에 따라 적절한 변환을 골라 적용하며, 그 선택 역시 탐색의 대상이 됩니다. 사람은 결과만 확인합니다. 자세한 내용은 뒤에서 다룹니다.
-
-# 2) 모델 선택
-
-여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다. 선형 모델부터 부스팅, 신경망까지 후보를 넓게 두고 교차 검증 점수로 비교합니다. 비교에는 시간이 많이 듭니다. 자세한 내용은 뒤에서 다룹니다.
-
-# 3) 하이퍼파라미터 최적화
-
-선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다. 조정 범위와 예산을 정해 두고, 그 안에서 가장 좋은 조합을 찾을 때까지 시도를 반복합니다. 예산이 클수록 좋아집니다. 자세한 내용은 뒤에서 다룹니다.
-");
-    let cards = cards(&d);
-    assert_eq!(
-        cards,
-        [
-            "cloze | 역량평가 정리::문제 9 | AutoML은 한마디로 '{{c1::머신러닝 과정을 자동화하는 기술}}'입니다. => ",
-            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 => <ol><li>데이터 준비 자동화</li><li>모델 선택</li><li>하이퍼파라미터 최적화</li></ol>",
-            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 데이터 준비 자동화 => <p>결측치 처리, 인코딩, 스케일링 같은 전처리 단계를 자동으로 수행합니다.</p>",
-            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 모델 선택 => <p>여러 후보 알고리즘 가운데 데이터에 가장 잘 맞는 모델을 고릅니다.</p>",
-            "basic | 역량평가 정리::문제 9 | AutoML의 구성 요소 › 하이퍼파라미터 최적화 => <p>선택된 모델의 하이퍼파라미터를 베이지안 최적화 등으로 조정합니다.</p>",
-        ]
-    );
-    assert_eq!(d.cards[1].key, "headings");
-    // The prose itself stays skipped, saying that its first sentence is carded.
-    assert!(
-        d.skipped
-            .iter()
-            .filter(|s| s.reason.ends_with("its first sentence is a card"))
-            .count()
-            == 4
-    );
-}
-
-#[test]
-fn an_essay_with_a_korean_subject_nests_its_parts() {
-    // No Latin letters in the subject: `# 1)` parts still belong to the `# 2.` section
-    // before them, a `# 3.` naming the subject is a section of its own, the source line is
-    // no card and does not hide the first sentences, and a `##` topic after the essay is
-    // not a part of its last section.
-    let d = doc("# 1. 확산 모델(Diffusion Model): 노이즈를 지우며 그린다
-
-확산 모델(Diffusion Model)은 노이즈를 거꾸로 지우도록 학습한 생성 모델입니다. 학습이 끝나면 순수한 노이즈에서 시작해 이미지를 만듭니다. 결과는 매우 다양합니다.
-
-# 2. 확산 모델의 두 과정
-
-# 1) 순방향 과정
-
-원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.
-
-# 2) 역방향 과정
-
-신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.
-
-출처: [블로그](https://example.com/diffusion?utm_source=chatgpt.com)
-
-## **ViT Training – Key Points**
-
-- **Patch size**: 16×16
-");
-    assert_eq!(
-        cards(&d),
-        [
-            "cloze | 역량평가 정리::문제 9 | 확산 모델(Diffusion Model)은 {{c1::노이즈를 거꾸로 지우도록 학습한 생성 모델}}입니다. => ",
-            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 => <ol><li>순방향 과정</li><li>역방향 과정</li></ol>",
-            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 순방향 과정 => <p>원본 이미지에 가우시안 노이즈를 T 단계에 걸쳐 조금씩 더합니다. 이 과정에는 학습할 파라미터가 없고, 마지막 단계의 이미지는 거의 순수한 노이즈입니다.</p>",
-            "basic | 역량평가 정리::문제 9 | 확산 모델의 두 과정 › 역방향 과정 => <p>신경망이 각 단계에서 더해진 노이즈를 예측해 빼는 방법을 학습합니다. DDPM은 예측한 노이즈와 실제 노이즈 사이의 평균제곱오차를 손실로 사용합니다.</p>",
-            "basic | 역량평가 정리::문제 9 | ViT Training – Key Points › Patch size => 16×16",
-        ]
-    );
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason == "names the notes' source (not knowledge)")
-    );
-}
-
-#[test]
-fn siblings_get_first_sentence_cards_all_or_none() {
-    // One sibling's first sentence only rates its heading and no later sentence lists
-    // examples: none of them gets a card, the list of headings still does.
-    let d = doc("## **2. NAS의 도전과제**
-
-## 1) 계산 비용
-
-NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구는 가지치기, 양자화, 메타러닝으로 이를 줄이려 합니다. 그래도 대규모 문제에서는 여전히 한계가 있습니다. 자세한 내용은 뒤에서 다룹니다.
-
-## 2) 설명 가능성
-
-NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니다. 의사결정 과정을 해석하기 어렵습니다. 규제 측면에서도 요구됩니다. 자세한 내용은 뒤에서 다룹니다.
-");
-    assert_eq!(
-        cards(&d),
-        [
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 => <ol><li>계산 비용</li><li>설명 가능성</li></ol>"
-        ]
     );
 }
 
@@ -746,56 +636,6 @@ fn a_table_cell_that_contradicts_a_bullet_is_not_carded() {
 }
 
 #[test]
-fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
-    let d = doc("## **1. Batch Normalization (BN)**
-
-- **학습/추론 차이**: 추론 시에는 학습 중 누적한 이동 평균(running mean/var) 사용
-
-## **2. Dropout**
-
-- **목적**: 과적합 방지
-
-### 비교
-
-| 구분 | Batch Normalization | Dropout |
-| --- | --- | --- |
-| **학습/추론 차이** | 이동 평균 사용 | 추론 때 끔 |
-
-📌 **암기 팁**
-
-- BN = **배치 방향**으로 정규화
-- 빠른 수렴 → **Adam**
-");
-    let shown = |front: &str| {
-        d.cards
-            .iter()
-            .find(|c| anki_front(c).starts_with(front))
-            .map(|c| (c.context_path().join(" › "), c.path.join(" › ")))
-    };
-    // Under the topic the tip names, or the problem: never the last heading above it. The id's
-    // path stays where the line sits.
-    assert_eq!(
-        shown("BN = "),
-        Some((
-            "문제 9 › Batch Normalization".into(),
-            "문제 9 › Dropout › 비교".into()
-        ))
-    );
-    assert_eq!(
-        shown("빠른 수렴"),
-        Some(("문제 9".into(), "문제 9 › Dropout › 비교".into()))
-    );
-    // `이동 평균 사용` is what the bullet says once its aside is set apart: one card.
-    let bn: Vec<usize> = d
-        .cards
-        .iter()
-        .filter(|c| c.key.contains("학습/추론 차이") && c.back.contains("이동 평균"))
-        .map(|c| c.line)
-        .collect();
-    assert_eq!(bn, [7]);
-}
-
-#[test]
 fn bold_after_a_left_out_citation_still_renders() {
     let d = doc(
         "## 0. GPT\n\n- **목표**: [출처 **요약(A)**의](https://x.org/?utm_source=chatgpt.com) 뒤 **값(V)**으로 표현\n",
@@ -911,23 +751,6 @@ fn a_part_named_like_a_facet_is_no_dangling_label_beside_facts() {
 }
 
 #[test]
-fn an_essay_opening_that_dates_its_subject_gives_a_cloze_of_the_year() {
-    // The opening paragraph is prose: its first sentence defines the subject, and the one
-    // saying who proposed it when is the date a student keeps.
-    let d = doc("# 1. 지식 증류(Knowledge Distillation): 큰 모델의 지식을 작은 모델로 옮기다
-
-지식 증류는 크고 성능 좋은 모델(Teacher)이 학습한 지식을 작고 빠른 모델(Student)에게 전달하는 모델 압축 기법입니다. 2015년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다.
-");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert_eq!(fronts.len(), 2, "{fronts:#?}");
-    assert!(fronts[0].starts_with("지식 증류는 {{c1::"), "{fronts:#?}");
-    assert_eq!(
-        fronts[1],
-        "{{c1::2015}}년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다."
-    );
-}
-
-#[test]
 fn a_list_of_parts_one_named_stages_is_no_set_to_recall() {
     // `Full Automation`, `Stages`, `Validation`, `Deployment Strategy`: names of what each
     // part tells, like `장점` or `과정`; every part is a card, and a card of the four names
@@ -954,23 +777,5 @@ fn a_list_of_parts_one_named_stages_is_no_set_to_recall() {
             &"MLOps Level 2 – CI/CD Pipeline Automation › Key Characteristics › Validation"
         ),
         "{fronts:#?}"
-    );
-}
-
-#[test]
-fn a_definition_sentence_is_noted_on_its_skipped_paragraph_without_an_essay() {
-    // No numbered parts here: the note that the paragraph's first sentence is a card still
-    // goes on the paragraph skipped as prose.
-    let d = doc("# 연합 학습(Federated Learning)
-
-연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 각 기기에서 모델을 학습한 뒤 업데이트만 모으는 분산 학습 방식입니다. 이 방식은 개인정보를 보호하면서도 많은 기기의 데이터를 활용할 수 있게 해 주며, 의료와 금융처럼 데이터 이동이 제한된 분야에서 특히 주목받고 있습니다.
-");
-    assert_eq!(d.cards.len(), 1, "{:#?}", cards(&d));
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason.ends_with("; its first sentence is a card")),
-        "{:#?}",
-        d.skipped
     );
 }

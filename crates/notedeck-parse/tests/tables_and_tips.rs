@@ -5,7 +5,7 @@
 mod common;
 
 use common::{anki_front, cards, cloze_fronts, doc, skipped_lines};
-use notedeck_parse::ClaimOrigin;
+use notedeck_parse::{CardKind, ClaimOrigin};
 
 #[test]
 fn comparison_table_with_subjects_in_columns() {
@@ -540,4 +540,231 @@ fn a_variant_with_its_base_subjects_answer_is_no_card() {
     ] {
         assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
     }
+}
+
+#[test]
+fn memorisation_tip_becomes_cloze_cards() {
+    let d = doc("## 0. CAM (class activation mapping)
+
+📌 **암기 팁**
+
+- CAM = **(FC Layer weight) × (Feature map)**
+- GAP 필수 → 구조 제한
+- **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
+");
+    let fronts: Vec<(String, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Cloze)
+        .map(|c| (anki_front(c), c.back.as_str()))
+        .collect();
+    let cloze: Vec<(&str, &str)> = fronts.iter().map(|(f, b)| (f.as_str(), *b)).collect();
+    assert_eq!(
+        cloze,
+        [
+            ("CAM = {{c1::<b>(FC Layer weight) × (Feature map)</b>}}", ""),
+            ("GAP 필수 → {{c1::구조 제한}}", ""),
+            // Cause and effect: the effect is asked.
+            (
+                "<b>Grad-CAM</b> = gradient로 가중치 → {{c1::빠름, noise 가능}}",
+                ""
+            ),
+        ]
+    );
+    // The key names the question, not the answer: editing the answer keeps the id.
+    assert_eq!(d.cards[2].key, "GAP 필수 → …");
+}
+
+#[test]
+fn a_tip_ordering_the_counts_its_names_say_is_no_card() {
+    // `Zero < One < Few` is what the names Zero-, One- and Few-Shot already say; an order of
+    // names that say no count (`RNN < LSTM`) is a fact to recall.
+    let d = doc(
+        "## **1. Zero-Shot Learning**\n\n- **정의**: 학습 때 본 적 없는 클래스를 예측\n\n📌 **암기 팁**\n\n- **데이터 양**: Zero < One < Few\n- **장기 의존성**: RNN < LSTM\n",
+    );
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f.contains("Zero &lt; One")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.iter().any(|f| f.contains("RNN &lt; LSTM")),
+        "{fronts:#?}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.line == 11 && s.reason.starts_with("tip whose answer orders the counts")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
+fn a_tip_that_only_repeats_a_card_gives_none() {
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
+- **손실**: Teacher·Student soft target 사이의 KL divergence와 정답 라벨의 Cross-Entropy
+
+---
+
+📌 **암기 팁**
+
+- LSTM = **게이트 3개** + 셀 상태 → 무겁지만 장기 기억 강함
+- LSTM = Teacher의 **soft target** 모방
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(fronts, ["LSTM", "LSTM › 게이트 수", "LSTM › 손실",]);
+    let reason = |line: usize| {
+        d.skipped
+            .iter()
+            .find(|s| s.line == line)
+            .map(|s| s.reason.as_str())
+            .expect("tip skipped")
+    };
+    assert!(
+        reason(14).contains("only repeats the card on line 7 (LSTM › 게이트 수)"),
+        "{}",
+        reason(14)
+    );
+    // Hidden words that a longer answer says among others: the tip says that card again in
+    // its own words, and is no card either.
+    assert!(
+        reason(15).contains("restates the card on line 8 (LSTM › 손실)"),
+        "{}",
+        reason(15)
+    );
+}
+
+#[test]
+fn a_tip_saying_what_no_card_says_is_a_card() {
+    // Two of three hidden words are in no card of the problem: a fact only the tip gives.
+    let d = doc("## **1. LSTM (Long Short-Term Memory)**
+
+- **게이트 수**: 3개 (입력 게이트, 망각 게이트, 출력 게이트)
+
+📌 **암기 팁**
+
+- LSTM = **기울기 소실 완화** → 장기 의존성
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts.last().map(String::as_str),
+        Some("LSTM = {{c1::<b>기울기 소실 완화</b>}} → 장기 의존성")
+    );
+}
+
+#[test]
+fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
+    let d = doc("## **1. SGD**
+
+- **학습률**: 전역 학습률
+
+## **2. Adam**
+
+- **장점**: 초기 수렴이 빠름
+
+## **3. 비교**
+
+- **정리**: 상황에 따라 다름
+
+---
+
+📌 **암기 팁**
+
+- Adam 기본값 → lr 0.001, β1 0.9, β2 0.999
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("the tip's cloze");
+    assert_eq!(
+        tip.context.as_deref().map(|p| p.join(" › ")),
+        Some("문제 9 › Adam".to_string())
+    );
+}
+
+#[test]
+fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
+    // `운영 모니터링` asks what `모니터링` asked, `프로세스` what `프로세스 방식` asked: the
+    // later table's cells are merged into the earlier ones, the first wording kept. A facet
+    // sharing no whole run of words (`배포 단위` vs `배포 주기`) stays a question of its own.
+    let d = doc("## MLOps 비교표
+
+| 구분 | Level 0: Manual Process |
+| --- | --- |
+| **프로세스 방식** | 수동, 스크립트 기반 |
+| **모니터링** | 없음 |
+| **배포 단위** | 모델 |
+
+## 종합 비교
+
+| 구분 | Level 0 – Manual Process |
+| --- | --- |
+| **프로세스** | 수동 |
+| **운영 모니터링** | X |
+| **배포 주기** | 드묾 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "Level 0: Manual Process › 프로세스 방식",
+            "Level 0: Manual Process › 모니터링",
+            "Level 0: Manual Process › 배포 단위",
+            "Level 0 – Manual Process › 배포 주기",
+        ]
+    );
+}
+
+#[test]
+fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
+    let d = doc("## **1. Batch Normalization (BN)**
+
+- **학습/추론 차이**: 추론 시에는 학습 중 누적한 이동 평균(running mean/var) 사용
+
+## **2. Dropout**
+
+- **목적**: 과적합 방지
+
+### 비교
+
+| 구분 | Batch Normalization | Dropout |
+| --- | --- | --- |
+| **학습/추론 차이** | 이동 평균 사용 | 추론 때 끔 |
+
+📌 **암기 팁**
+
+- BN = **배치 방향**으로 정규화
+- 빠른 수렴 → **Adam**
+");
+    let shown = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| anki_front(c).starts_with(front))
+            .map(|c| (c.context_path().join(" › "), c.path.join(" › ")))
+    };
+    // Under the topic the tip names, or the problem: never the last heading above it. The id's
+    // path stays where the line sits.
+    assert_eq!(
+        shown("BN = "),
+        Some((
+            "문제 9 › Batch Normalization".into(),
+            "문제 9 › Dropout › 비교".into()
+        ))
+    );
+    assert_eq!(
+        shown("빠른 수렴"),
+        Some(("문제 9".into(), "문제 9 › Dropout › 비교".into()))
+    );
+    // `이동 평균 사용` is what the bullet says once its aside is set apart: one card.
+    let bn: Vec<usize> = d
+        .cards
+        .iter()
+        .filter(|c| c.key.contains("학습/추론 차이") && c.back.contains("이동 평균"))
+        .map(|c| c.line)
+        .collect();
+    assert_eq!(bn, [7]);
 }
