@@ -523,20 +523,13 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again
 /// (`$O(D^3)$` shows as math, not as `O(D^3)`).
 fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
-    let Some(at) = plain.text.find(sentence) else {
-        math::text_to_html(sentence, out);
-        return;
-    };
-    let end = at + sentence.len();
-    let mut pos = at;
-    for m in plain.math.iter().filter(|m| m.start >= at && m.end <= end) {
-        math::text_to_html(&plain.text[pos..m.start], out);
-        out.push_str("\\(");
-        math::escape_html(&plain.text[m.clone()], out);
-        out.push_str("\\)");
-        pos = m.end;
+    match plain.text.find(sentence) {
+        Some(at) => {
+            let range = at..at + sentence.len();
+            math::text_with_math_to_html(sentence, &plain.math_within(&range), out);
+        }
+        None => math::text_to_html(sentence, out),
     }
-    math::text_to_html(&plain.text[pos..end], out);
 }
 
 /// The subject a heading or a statement opens with, without its Korean particle (`NAS` of

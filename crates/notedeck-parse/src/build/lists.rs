@@ -341,19 +341,9 @@ impl Label {
         let mut out = String::with_capacity(self.text.len() + 8);
         if self.math.is_empty() {
             math::text_to_html(&self.text, &mut out);
-            return out;
+        } else {
+            math::text_with_math_to_html(&self.text, &self.math, &mut out);
         }
-        let mut pos = 0;
-        for m in &self.math {
-            let (Some(before), Some(tex)) = (self.text.get(pos..m.start), self.text.get(m.clone()))
-            else {
-                continue;
-            };
-            math::text_to_html_in(before, false, &mut out);
-            math::push_mathjax(tex, false, &mut out);
-            pos = m.end;
-        }
-        math::text_to_html_in(self.text.get(pos..).unwrap_or_default(), false, &mut out);
         out
     }
 
@@ -462,7 +452,7 @@ pub(super) fn defined_term(lead: &Plain) -> Option<Label> {
         });
     defines.then(|| Label {
         text: term.to_string(),
-        math: math_within(lead, trimmed_start(t, s), term.len()),
+        math: lead.math_within(&(trimmed_start(t, s)..trimmed_start(t, s) + term.len())),
         value_start: s.end,
         plain_label: false,
     })
@@ -519,7 +509,7 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         }
         return Some(Label {
             text: label.to_string(),
-            math: math_within(lead, trimmed_start(t, s), label.len()),
+            math: lead.math_within(&(trimmed_start(t, s)..trimmed_start(t, s) + label.len())),
             value_start,
             plain_label: false,
         });
@@ -535,7 +525,7 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         let text = trimmed.trim_end_matches(':').trim();
         return Some(Label {
             text: text.to_string(),
-            math: math_within(lead, lead_ws, text.len()),
+            math: lead.math_within(&(lead_ws..lead_ws + text.len())),
             value_start: t.len(),
             plain_label: true,
         });
@@ -547,14 +537,4 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
 fn trimmed_start(t: &str, s: &Span) -> usize {
     let part = &t[s.clone()];
     s.start + (part.len() - part.trim_start().len())
-}
-
-/// The inline math of `lead` inside the `len` bytes of its plain text from `at`, as ranges
-/// of that part.
-fn math_within(lead: &Plain, at: usize, len: usize) -> Vec<Span> {
-    lead.math
-        .iter()
-        .filter(|m| at <= m.start && m.end <= at + len)
-        .map(|m| m.start - at..m.end - at)
-        .collect()
 }

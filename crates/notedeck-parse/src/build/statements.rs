@@ -5,7 +5,7 @@
 use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Plain};
-use crate::{Card, CardKind, Deletion, Span, math};
+use crate::{Card, CardKind, Deletion, math};
 use pulldown_cmark::Event;
 use std::ops::Range;
 
@@ -526,23 +526,12 @@ fn in_math(front: &str, at: usize) -> bool {
 /// is `\(k\)-hop 이웃` there, `k-hop 이웃` in the plain text); `None` when it holds none.
 fn with_math(plain: &Plain, term: &str) -> Option<String> {
     let start = plain.text.find(term)?;
-    let range = start..start + term.len();
-    let inside: Vec<&Span> = plain
-        .math
-        .iter()
-        .filter(|m| range.start <= m.start && m.end <= range.end)
-        .collect();
+    let inside = plain.math_within(&(start..start + term.len()));
     if inside.is_empty() {
         return None;
     }
     let mut out = String::new();
-    let mut at = range.start;
-    for m in inside {
-        math::escape_html(&plain.text[at..m.start], &mut out);
-        math::push_mathjax(&plain.text[m.clone()], false, &mut out);
-        at = m.end;
-    }
-    math::escape_html(&plain.text[at..range.end], &mut out);
+    math::text_with_math_to_html(term, &inside, &mut out);
     Some(out)
 }
 

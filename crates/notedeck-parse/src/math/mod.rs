@@ -167,6 +167,23 @@ pub fn text_to_html_in(text: &str, display_ok: bool, out: &mut String) {
     escape_html(&text[pos..], out);
 }
 
+/// `text` as HTML with its inline math (`math`: ranges of `text` holding TeX without its
+/// dollars, in order) set off as MathJax `\(…\)`, and the rest as [`text_to_html_in`]
+/// shows plain text that shares its line. A piece of a note's plain text (a label, a
+/// sentence, a term) shows as math what the note wrote as math.
+pub fn text_with_math_to_html(text: &str, math: &[Span], out: &mut String) {
+    let mut pos = 0;
+    for m in math {
+        let (Some(before), Some(tex)) = (text.get(pos..m.start), text.get(m.clone())) else {
+            continue;
+        };
+        text_to_html_in(before, false, out);
+        push_mathjax(tex, false, out);
+        pos = m.end;
+    }
+    text_to_html_in(text.get(pos..).unwrap_or_default(), false, out);
+}
+
 /// `text` with each pasted KaTeX run replaced by its TeX source (`McM_cMc` → `M_c`): the
 /// form claims, keys and labels are compared in.
 pub fn tex_only(text: &str) -> String {

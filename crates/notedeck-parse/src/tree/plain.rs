@@ -31,6 +31,15 @@ impl Plain {
         p
     }
 
+    /// The inline math inside `range` of the text, as ranges relative to `range.start`.
+    pub fn math_within(&self, range: &Span) -> Vec<Span> {
+        self.math
+            .iter()
+            .filter(|m| range.start <= m.start && m.end <= range.end)
+            .map(|m| m.start - range.start..m.end - range.start)
+            .collect()
+    }
+
     /// Drop the text from source offset `src` on, when `src` falls in a piece copied
     /// verbatim: a line ending on a pasted KaTeX copy (`수식:E[g2]t=…`, the copy of the
     /// formula shown below it) reads as what comes before the copy.
