@@ -312,6 +312,16 @@ fn an_essay_opening_that_dates_its_subject_gives_a_cloze_of_the_year() {
         fronts[1],
         "{{c1::2015}}년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다."
     );
+    // A second copy of the year (the venue's) is hidden too: shown, it would answer.
+    let d = doc("# 1. 지식 증류(Knowledge Distillation)
+
+지식 증류는 큰 모델의 지식을 작은 모델에 옮기는 모델 압축 기법입니다. 2015년 Hinton 등이 제안했으며 (NeurIPS 2015 워크숍), Student는 Teacher를 따라 하도록 학습합니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        fronts.contains(&"{{c1::2015}}년 Hinton 등이 제안했으며 (NeurIPS {{c1::2015}} 워크숍), Student는 Teacher를 따라 하도록 학습합니다.".to_string()),
+        "{fronts:#?}"
+    );
 }
 
 #[test]

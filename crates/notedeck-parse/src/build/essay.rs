@@ -460,16 +460,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(start) = front.find(year) else {
             return;
         };
+        // Every copy of the year is hidden, as in any statement's cloze.
+        let cloze = super::statements::occurrences(&front, year, start)
+            .into_iter()
+            .map(|range| Deletion { number: 1, range })
+            .collect();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec: Some(topic),
             key: format!("cloze:{year}"),
             front,
             back: String::new(),
-            cloze: vec![Deletion {
-                number: 1,
-                range: start..start + year.len(),
-            }],
+            cloze,
             span,
             // The paragraph's pin is its definition cloze's.
             pin_at: None,

@@ -473,7 +473,7 @@ fn latin_name(t: &str) -> Option<&str> {
 /// Where `term` stands in `front` from its first place `first` on, as a word of its own
 /// (`(ICLR 2015)` after `2015년`): every one is hidden, since one left shown gives the
 /// others away.
-fn occurrences(front: &str, term: &str, first: usize) -> Vec<Range<usize>> {
+pub(super) fn occurrences(front: &str, term: &str, first: usize) -> Vec<Range<usize>> {
     let alone = |at: usize| {
         let before = front[..at].chars().next_back();
         let after = front[at + term.len()..].chars().next();
