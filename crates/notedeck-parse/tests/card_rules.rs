@@ -505,13 +505,8 @@ fn a_statement_about_another_topic_is_shown_under_it() {
 - **구조**: Faster R-CNN + 마스크 브랜치
 - U-Net의 skip connection은 **덧셈**으로 특징을 합침
 ");
-    let cloze = d
-        .cards
-        .iter()
-        .find(|c| c.kind == CardKind::Cloze)
-        .expect("the statement's cloze");
     assert_eq!(
-        cloze.context.as_deref().map(|p| p.join(" › ")),
+        common::first_cloze_context(&d),
         Some("문제 9 › U-Net".to_string())
     );
 }

@@ -675,13 +675,8 @@ fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
 
 - Adam 기본값 → lr 0.001, β1 0.9, β2 0.999
 ");
-    let tip = d
-        .cards
-        .iter()
-        .find(|c| c.kind == CardKind::Cloze)
-        .expect("the tip's cloze");
     assert_eq!(
-        tip.context.as_deref().map(|p| p.join(" › ")),
+        common::first_cloze_context(&d),
         Some("문제 9 › Adam".to_string())
     );
 }

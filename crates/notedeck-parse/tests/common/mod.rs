@@ -88,3 +88,15 @@ pub fn skipped_lines(d: &Document, reason: &str) -> Vec<usize> {
         .map(|s| s.line)
         .collect()
 }
+
+/// What the first cloze card of `d` is shown under (its Context), `None` when it is shown
+/// under its own heading path.
+pub fn first_cloze_context(d: &Document) -> Option<String> {
+    d.cards
+        .iter()
+        .find(|c| c.kind == notedeck_parse::CardKind::Cloze)
+        .expect("a cloze card")
+        .context
+        .as_deref()
+        .map(|p| p.join(" › "))
+}
