@@ -99,6 +99,28 @@ fn a_cell_pointing_at_another_cell_is_not_carded() {
 }
 
 #[test]
+fn a_cell_calling_its_subject_the_baseline_is_not_carded() {
+    // FP32 is what FP16 and BF16 are measured against: `기준 정밀도` teaches nothing of FP32.
+    let d = doc("## 혼합 정밀도
+
+| 형식 | 지수(exponent) | 특징 |
+| --- | --- | --- |
+| **FP32** | 8 | 기준 정밀도 |
+| **FP16** | 5 | 범위 좁음 (최대 65,504) → loss scaling 필요 |
+| **BF16** | 8 | FP32와 범위 같음, 정밀도 낮음 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(fronts.contains(&"FP16 › 특징"), "{fronts:#?}");
+    assert!(fronts.contains(&"FP32 › 지수(exponent)"), "{fronts:#?}");
+    assert!(!fronts.contains(&"FP32 › 특징"), "{fronts:#?}");
+    assert!(
+        d.skipped.iter().any(|s| s.reason.contains("baseline")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
 fn quote_tip_and_exam_tip() {
     let d = doc("📌 **암기 포인트**
 

@@ -13,6 +13,19 @@ pub(super) fn points_elsewhere(value: &str) -> bool {
         .any(|d| value.trim_start().starts_with(d))
 }
 
+/// Words that call a subject the yardstick of its comparison (`기준 정밀도` for `FP32`
+/// beside `FP16` and `BF16`).
+const BASELINE_WORDS: [&str; 3] = ["기준", "baseline", "reference"];
+
+/// Whether a cell's answer only says its subject is the comparison's baseline (`기준`,
+/// `기준 정밀도`, `baseline (100%)`): what the others are measured against, which says
+/// nothing of the subject itself.
+pub(super) fn only_names_baseline(value: &str) -> bool {
+    let mut words = value.split('(').next().unwrap_or("").split_whitespace();
+    let first = words.next().unwrap_or("");
+    BASELINE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) && words.count() <= 1
+}
+
 /// Whether a cell's answer, its check marks aside, is only words of its own question
 /// (`Gradient 필요` → `✔ 필요`). A bare mark (`O`, `X`) is an answer of its own.
 pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {

@@ -4,7 +4,10 @@
 
 use foldhash::HashMap;
 
-use super::answers::{extends, is_count, names_its_count, only_repeats_question, points_elsewhere};
+use super::answers::{
+    extends, is_count, names_its_count, only_names_baseline, only_repeats_question,
+    points_elsewhere,
+};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
@@ -205,6 +208,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                         cell_block.span.clone(),
                         "table cell whose answer only repeats its question (a yes or no the \
                          front gives away)",
+                    );
+                    continue;
+                }
+                if only_names_baseline(value) {
+                    // `FP32 › 특징` → `기준 정밀도`: the yardstick of FP16 and BF16, no fact of
+                    // FP32's own.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer only calls its subject the comparison's \
+                         baseline (`기준`, `baseline`)",
                     );
                     continue;
                 }
