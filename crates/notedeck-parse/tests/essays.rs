@@ -341,3 +341,47 @@ fn a_definition_sentence_is_noted_on_its_skipped_paragraph_without_an_essay() {
         d.skipped
     );
 }
+
+#[test]
+fn a_sentence_of_prose_giving_a_name_is_a_cloze_of_the_name() {
+    // The paragraph is too long to card; the name Hinton gave is the term a student keeps,
+    // shown after the sentence `이런 정보` points back at.
+    let d = doc("# 1. 지식 증류(Knowledge Distillation)
+
+지식 증류는 큰 모델의 지식을 작은 모델에 옮기는 모델 압축 기법입니다.
+
+예를 들어 고양이 사진에 대해 Teacher가 \"고양이 0.90, 호랑이 0.08, 자동차 0.0001\"을 출력했다면, 이 분포에는 \"고양이는 자동차보다 호랑이와 훨씬 비슷하다\"는 정보가 담겨 있습니다. Hinton은 이런 정보를 dark knowledge라고 불렀습니다.
+
+A network trained with large steps first and small steps later settles in flatter minima, and the training loss keeps falling for longer than a fixed rate allows. This is known as the learning rate annealing effect.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        // The front is HTML: the note's quotes are escaped.
+        fronts.contains(&"예를 들어 고양이 사진에 대해 Teacher가 &quot;고양이 0.90, 호랑이 0.08, 자동차 0.0001&quot;을 출력했다면, 이 분포에는 &quot;고양이는 자동차보다 호랑이와 훨씬 비슷하다&quot;는 정보가 담겨 있습니다. Hinton은 이런 정보를 {{c1::dark knowledge}}라고 불렀습니다.".to_string()),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.contains(&"A network trained with large steps first and small steps later settles in flatter minima, and the training loss keeps falling for longer than a fixed rate allows. This is known as the {{c1::learning rate annealing effect}}.".to_string()),
+        "{fronts:#?}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.ends_with("; its sentence giving a name is a card")),
+        "{:#?}",
+        d.skipped
+    );
+    // A name given in a paragraph's first sentence, or reported speech, is not such a card.
+    let d = doc("# 과적합
+
+모델이 훈련 데이터의 잡음까지 외워 새 데이터에서 성능이 떨어지는 현상을 과적합이라고 부르며, 규제와 조기 종료로 줄일 수 있고 데이터를 늘리는 것도 도움이 됩니다. 연구자들은 이 방법이 좋다고 합니다.
+");
+    assert!(
+        d.cards
+            .iter()
+            .all(|c| c.kind != notedeck_parse::CardKind::Cloze
+                || !anki_front(c).contains("{{c1::과적합")),
+        "{:#?}",
+        cards(&d)
+    );
+}

@@ -7,7 +7,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::cards::prose_reason;
 use super::sentences::{
-    dates_an_origin, definition_part, enumerates, first_sentence, only_rates, sentences,
+    dates_an_origin, definition_part, enumerates, first_sentence, named_term, only_rates,
+    refers_back, sentences,
 };
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -89,12 +90,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         // One small record per section (not a list of blocks each): every note pays for
         // this pass, and essays are rare.
         let mut shape = vec![Shape::default(); n];
+        let mut naming = Vec::new();
         for (sec, blocks) in runs {
             let Some(s) = *sec else { continue };
             for &b in blocks {
                 let kind = tree.blocks[b].kind;
                 if matches!(kind, Kind::Html | Kind::Rule) {
                     continue;
+                }
+                if kind == Kind::Paragraph
+                    && let Some(Some(p)) = plains.get(b)
+                    && may_name(&p.text)
+                {
+                    naming.push((s, b));
                 }
                 let sh = &mut shape[s];
                 sh.first.get_or_insert(b);
@@ -180,6 +188,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             {
                 self.definition_cloze(t, first, plains, &mut ix);
             }
+        }
+        for (sec, b) in naming {
+            self.named_cloze(sec, b, plains, &mut ix);
         }
         if !ix.uncarded.is_empty() {
             self.raw_cards
@@ -479,6 +490,71 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
     }
 
+    /// A cloze hiding the name a sentence of long prose gives (`Hinton은 이런 정보를 {{c1::dark
+    /// knowledge}}라고 불렀습니다.`, [`named_term`]), shown after the sentence before it when it
+    /// points back (`이런 정보`). A term a student keeps, in prose no other card shows: a
+    /// paragraph carded whole, or a first sentence, is left as it is.
+    fn named_cloze(
+        &mut self,
+        sec: usize,
+        block: usize,
+        plains: &[Option<Box<Plain>>],
+        ix: &mut Lookups,
+    ) {
+        let span = self.tree.blocks[block].span.clone();
+        let Some(Some(plain)) = plains.get(block) else {
+            return;
+        };
+        let text = plain.text.trim();
+        if ix.carded.contains(&span.start)
+            || prose_reason(text).is_none()
+            || !plain.images.is_empty()
+        {
+            return;
+        }
+        let all: Vec<&str> = sentences(text).collect();
+        for (i, sentence) in all.iter().enumerate().skip(1) {
+            let Some(name) = named_term(sentence) else {
+                continue;
+            };
+            let term = &sentence[name.clone()];
+            let mut front = String::new();
+            if refers_back(&sentence[..name.start]) {
+                math::text_to_html(all[i - 1], &mut front);
+                front.push(' ');
+            }
+            math::text_to_html(&sentence[..name.start], &mut front);
+            let at = front.len();
+            math::text_to_html(term, &mut front);
+            let end = front.len();
+            math::text_to_html(&sentence[name.end..], &mut front);
+            // Every copy of the name is hidden, the one before the naming included.
+            let shown = &front[at..end];
+            let cloze = super::statements::occurrences(&front, shown, at)
+                .into_iter()
+                .map(|range| Deletion { number: 1, range })
+                .collect();
+            let key = format!("cloze:{term}");
+            self.push_card(CardDraft {
+                kind: CardKind::Cloze,
+                sec: Some(sec),
+                key,
+                front,
+                back: String::new(),
+                cloze,
+                span: span.clone(),
+                pin_at: None,
+                pin_line: None,
+            });
+            if let Some(&i) = ix.skipped_at.get(&span.start) {
+                self.doc.skipped[i]
+                    .reason
+                    .push_str("; its sentence giving a name is a card");
+            }
+            return;
+        }
+    }
+
     /// The paragraph at `span` under claim `c` of an essay of claims is no card: the card its
     /// section got as a short body is taken back, and the paragraph is listed as skipped.
     fn leave_claim_prose(&mut self, c: usize, span: crate::Span, ix: &mut Lookups) {
@@ -558,4 +634,12 @@ fn names_something(plain: &Plain, subject: &str) -> bool {
                 w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
                     && !w.eq_ignore_ascii_case(subject)
             })
+}
+
+/// Whether a paragraph may hold a sentence giving a name ([`named_term`]): most do not, and
+/// every paragraph of every note is asked.
+fn may_name(text: &str) -> bool {
+    ["라고 ", "라 부", "called ", "known as ", "termed "]
+        .iter()
+        .any(|m| text.contains(m))
 }

@@ -1,6 +1,8 @@
 //! Reading the sentences of a prose paragraph: where one ends, whether it lists examples,
-//! only rates its subject, defines it or dates where it came from. The essay pass
-//! ([`super::essay`]) makes its cards from what these find.
+//! only rates its subject, defines it, dates where it came from or gives something a name.
+//! The essay pass ([`super::essay`]) makes its cards from what these find.
+
+use std::ops::Range;
 
 /// The text up to and including the first sentence end (`.`, `!`, `?` before a space or the
 /// end, not after a digit), if the text has more than that sentence.
@@ -161,10 +163,141 @@ pub(super) fn dates_an_origin(sentence: &str) -> bool {
     super::statements::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
 }
 
+/// Where a sentence gives a name to what it speaks of: the name before `(이)라고 부른다` (any
+/// form of 부르다 or 칭하다: `Hinton은 이런 정보를 dark knowledge라고 불렀습니다.`), or after
+/// `called`, `known as` or `termed` (`This is known as the vanishing gradient problem.`),
+/// quotes and an English article apart. A name is at most five words.
+pub(super) fn named_term(sentence: &str) -> Option<Range<usize>> {
+    korean_name(sentence)
+        .or_else(|| english_name(sentence))
+        .filter(|r| {
+            let name = &sentence[r.clone()];
+            !name.is_empty() && name.split_whitespace().count() <= NAME_MAX_WORDS
+        })
+}
+
+/// Words a name may have ([`named_term`]): a longer run is a description, not a name.
+const NAME_MAX_WORDS: usize = 5;
+
+/// Whether a sentence points back at the one before (`이런 정보를`, `This is …`): alone on a
+/// card it does not say what it names.
+pub(super) fn refers_back(sentence: &str) -> bool {
+    const BACK: [&str; 9] = [
+        "이런",
+        "이러한",
+        "이를",
+        "이것을",
+        "그런",
+        "그러한",
+        "this",
+        "these",
+        "such",
+    ];
+    sentence
+        .split_whitespace()
+        .any(|w| BACK.iter().any(|b| w.eq_ignore_ascii_case(b)))
+}
+
+fn korean_name(sentence: &str) -> Option<Range<usize>> {
+    const CALL: [&str; 8] = ["부르", "부른", "부릅", "불렀", "불러", "불리", "불린", "칭"];
+    let words = word_spans(sentence);
+    let at = words.iter().position(|(s, e)| {
+        let w = &sentence[*s..*e];
+        CALL.iter().any(|c| w.starts_with(c))
+    })?;
+    let &(start, end) = words.get(at.checked_sub(1)?)?;
+    let word = &sentence[start..end];
+    let mut name_end = start
+        + word
+            .strip_suffix("라고")
+            .or_else(|| word.strip_suffix('라'))?
+            .len();
+    // `과적합이라고`: the copula's `이` after a closed syllable is no part of the name.
+    if let Some(before) = sentence[start..name_end].strip_suffix('이')
+        && before.chars().next_back().is_some_and(closed_syllable)
+    {
+        name_end -= '이'.len_utf8();
+    }
+    let quoted = sentence[..name_end].ends_with(QUOTES);
+    if quoted {
+        let inner_end = name_end - sentence[..name_end].chars().next_back()?.len_utf8();
+        let open = sentence[..inner_end].rfind(QUOTES)?;
+        let inner_start = open + sentence[open..].chars().next()?.len_utf8();
+        return Some(inner_start..inner_end);
+    }
+    // An English name runs back over the English words before it (`dark knowledge라고`).
+    let mut name_start = start;
+    let latin = |w: &str| w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if latin(&sentence[start..name_end]) {
+        for &(s, e) in words[..at - 1].iter().rev() {
+            if !latin(&sentence[s..e]) {
+                break;
+            }
+            name_start = s;
+        }
+    }
+    Some(name_start..name_end)
+}
+
+fn english_name(sentence: &str) -> Option<Range<usize>> {
+    let lower = sentence.to_ascii_lowercase();
+    let after = ["called ", "known as ", "termed "].iter().find_map(|m| {
+        let at = lower.find(m)?;
+        // `the so-called X` calls nothing by a name.
+        (!lower[..at].ends_with("so-")).then_some(at + m.len())
+    })?;
+    let mut start = after;
+    // `called this "dark knowledge"`, `known as the … problem`: the name comes after its
+    // object and its article.
+    let objects: &[&str] = &["this ", "it ", "them ", "these "];
+    for skipped in [objects, &["the ", "a ", "an "]] {
+        let rest = &sentence[start..];
+        if let Some(w) = skipped.iter().find(|w| {
+            rest.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        }) {
+            start += w.len();
+        }
+    }
+    let tail = &sentence[start..];
+    let len = tail.find(['.', ',', ';', ':', '(']).unwrap_or(tail.len());
+    let name = tail[..len].trim_end().trim_matches(QUOTES);
+    let offset = tail.find(name)?;
+    Some(start + offset..start + offset + name.len())
+}
+
+/// Quote marks around a name.
+const QUOTES: [char; 6] = ['\'', '"', '‘', '’', '“', '”'];
+
+/// Whether a Hangul syllable ends in a consonant (`적`, `합`), after which the copula is `이라`.
+fn closed_syllable(c: char) -> bool {
+    ('가'..='힣').contains(&c) && !(c as u32 - '가' as u32).is_multiple_of(28)
+}
+
+/// Byte ranges of the whitespace-separated words of `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::essay::heading_subject;
-    use super::{definition_part, enumerates, first_sentence, sentences};
+    use super::{definition_part, enumerates, first_sentence, named_term, sentences};
 
     #[test]
     fn sentences_that_list_examples() {
@@ -238,5 +371,30 @@ mod tests {
             Some("찾아낸 구조의 성능을 평가합니다.")
         );
         assert_eq!(first_sentence("한 문장뿐입니다."), None);
+    }
+
+    #[test]
+    fn sentences_that_give_a_name() {
+        let name = |s: &'static str| named_term(s).map(|r| &s[r]);
+        assert_eq!(
+            name("Hinton은 이런 정보를 dark knowledge라고 불렀습니다."),
+            Some("dark knowledge")
+        );
+        assert_eq!(name("이 현상을 과적합이라고 부릅니다."), Some("과적합"));
+        assert_eq!(name("이를 '지식 증류'라 부른다."), Some("지식 증류"));
+        assert_eq!(
+            name("This is known as the vanishing gradient problem."),
+            Some("vanishing gradient problem")
+        );
+        assert_eq!(
+            name("Hinton called this \"dark knowledge\"."),
+            Some("dark knowledge")
+        );
+        assert_eq!(name("이 모델은 좋다고 합니다."), None);
+        assert_eq!(name("the so-called attention trick works."), None);
+        assert_eq!(
+            name("It is called a model that learns from many tasks at once with shared weights."),
+            None
+        );
     }
 }
