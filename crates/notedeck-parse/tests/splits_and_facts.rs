@@ -254,6 +254,35 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
 }
 
 #[test]
+fn a_claim_label_among_facet_names_is_asked_by_its_explanation() {
+    // `언어 독립적` is the fact, its explanation the cue: label → explanation would ask with
+    // the answer on the front. The facet names beside it stay label → value.
+    let d = doc("## **3. SentencePiece**
+
+- **특징**: 공백으로 미리 단어를 나누는 사전 토큰화가 필요 없음
+- **언어 독립적**: 띄어쓰기가 없는 일본어·중국어, 교착어인 한국어에도 그대로 적용
+- **알고리즘**: 내부적으로 **BPE** 또는 **Unigram LM** 중 선택
+- **사용 모델**: T5, ALBERT, XLNet, LLaMA
+");
+    let card = card_with_front(
+        &d,
+        "SentencePiece › 띄어쓰기가 없는 일본어·중국어, 교착어인 한국어에도 그대로 적용",
+    );
+    assert_eq!(card.back, "언어 독립적");
+    // The key is the label's, as before: the card keeps its id.
+    assert_eq!(card.key, "언어 독립적");
+    card_with_front(&d, "SentencePiece › 사용 모델");
+    // An explanation of two sentences is a fact of its own: the label stays the question.
+    let d = doc("## **3. SentencePiece**
+
+- **특징**: 공백으로 미리 단어를 나누는 사전 토큰화가 필요 없음
+- **언어 독립적**: 일본어와 중국어는 띄어쓰기가 없다. 그래도 그대로 적용된다.
+- **알고리즘**: 내부적으로 **BPE** 또는 **Unigram LM** 중 선택
+");
+    card_with_front(&d, "SentencePiece › 언어 독립적");
+}
+
+#[test]
 fn a_list_of_short_items_over_six_lines_is_split() {
     // Ten lines of 150 characters: short, but more than one recall holds. Each part with a
     // nested list or a value is asked on its own; the facet lists the parts (named here as

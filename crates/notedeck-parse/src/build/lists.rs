@@ -1,6 +1,6 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
-use super::split::labels_are_claims;
+use super::split::{is_claim_label, labels_are_claims};
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Ev, Evs, Kind, Light, Plain};
 use crate::{CardKind, Span, math};
@@ -184,6 +184,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             front.push_str(&back);
             back.clear();
             math::text_to_html(&label.text, &mut back);
+        } else if rest.is_empty() && is_claim_label(&label.text) && explains_claim(&back) {
+            // `**언어 독립적**: 띄어쓰기가 없는 … 그대로 적용` among facet names: the label is
+            // the fact and its explanation the cue, as a gloss is; the key stays the label's.
+            front = self.front(sec, parent.as_slice());
+            front.push_str(" › ");
+            front.push_str(&back);
+            back.clear();
+            math::text_to_html(&label.text, &mut back);
         }
         self.push_item_card(sec, item, key, front, back);
     }
@@ -252,6 +260,20 @@ fn is_gloss(label: &str, back: &str) -> bool {
     plain.chars().count() <= GLOSS_MAX_CHARS
         && plain.chars().any(super::tables::is_hangul)
         && !plain.contains([',', ';', '.', '·'])
+}
+
+/// Longest explanation (characters of plain text) a claim label is asked by
+/// ([`explains_claim`]): a longer one is an answer of its own.
+const CLAIM_CUE_MAX_CHARS: usize = 80;
+
+/// Whether `back`, the text after a claim label, is one short explanation of it to ask the
+/// claim by: one line, a list or a second sentence would be a fact of its own.
+fn explains_claim(back: &str) -> bool {
+    let plain = super::facts::plain(back);
+    !back.contains("<br>")
+        && !back.contains("<li>")
+        && plain.chars().count() <= CLAIM_CUE_MAX_CHARS
+        && super::sentences::first_sentence(&plain).is_none()
 }
 
 /// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`): the

@@ -100,7 +100,7 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
     {
         // Most labels are Korean facet names (`구조`, `장점`): only the ending can tell.
         let last = label.split_whitespace().next_back().unwrap_or("");
-        return CLAIM_KOREAN_ENDINGS.iter().any(|e| last.ends_with(e));
+        return CLAIM_KOREAN_ENDINGS.iter().any(|e| last.ends_with(e)) || is_adjective(last);
     }
     // Words outside parentheses only (`Feature Store (optional, e.g. Feast)`: a parenthetical
     // says nothing about the label's own shape). No allocation: every labelled list of every
@@ -144,6 +144,12 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
         || comma
         || verb
         || last.is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// Whether a Korean word is an adjective of the `-적` form (`독립적`, `효율적`, `비선형적`):
+/// a property of the topic. Two syllables are a noun (`목적`, `지적`).
+fn is_adjective(word: &str) -> bool {
+    word.ends_with('적') && word.chars().count() >= 3
 }
 
 /// Whether a list of `items` items with bold `labels` is a list of claims: most items are
@@ -721,6 +727,7 @@ mod tests {
             "bias 조정 필요",
             "Without labels (zero-shot)",
             "Introduce CI/CD and CT",
+            "언어 독립적",
         ] {
             assert!(is_claim_label(claim), "{claim} is a claim");
         }
@@ -738,6 +745,8 @@ mod tests {
             "Experimental–operational symmetry",
             "Continuous experimentation",
             "Use cases",
+            "목적",
+            "학습 목적",
         ] {
             assert!(!is_claim_label(name), "{name} is a facet name");
         }
