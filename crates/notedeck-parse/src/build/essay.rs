@@ -7,8 +7,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::cards::prose_reason;
 use super::sentences::{
-    dates_an_origin, definition_part, enumerates, first_sentence, named_term, only_rates,
-    refers_back, sentences,
+    dates_an_origin, definition_part, enumerates, first_sentence, listed_examples, named_term,
+    only_rates, refers_back, sentences,
 };
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -363,23 +363,30 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         for (c, first, point, examples) in found {
             let mut back = String::new();
-            if whole.contains(&c) {
+            let plain = plains.get(first).and_then(Option::as_ref);
+            let html = |s: &str, back: &mut String| match plain {
+                Some(p) => sentence_html(p, s, back),
+                None => math::text_to_html(s, back),
+            };
+            let whole_text = plain.map(|p| p.text.trim()).filter(|_| whole.contains(&c));
+            if let Some(text) = whole_text
+                && !lead_and_examples(text, &html, &mut back)
+            {
                 // As written, so its formulas stay math.
                 back.push_str("<p>");
                 crate::tree::render(tree.inner(&tree.blocks[first]), &mut back, &self.copies);
                 back.push_str("</p>");
             }
-            let plain = plains.get(first).and_then(Option::as_ref);
-            for sentence in point
-                .iter()
-                .filter(|_| !whole.contains(&c))
-                .chain(examples.iter().filter(|e| Some(*e) != point.as_ref()))
+            if let Some(point) = point.as_deref().filter(|_| !whole.contains(&c)) {
+                back.push_str("<p>");
+                html(point, &mut back);
+                back.push_str("</p>");
+            }
+            if let Some(e) = examples.as_deref().filter(|e| Some(*e) != point.as_deref())
+                && !lead_and_examples(e, &html, &mut back)
             {
                 back.push_str("<p>");
-                match plain {
-                    Some(p) => sentence_html(p, sentence, &mut back),
-                    None => math::text_to_html(sentence, &mut back),
-                }
+                html(e, &mut back);
                 back.push_str("</p>");
             }
             let block = &tree.blocks[first];
@@ -608,6 +615,30 @@ fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
         }
         None => math::text_to_html(sentence, out),
     }
+}
+
+/// Render `text` whose last sentence lists examples ([`listed_examples`]) as its sentences
+/// before that one, then the examples one per line; `false`, with nothing written, when it
+/// lists none. Running text hid a list of three behind `… 등이 그 예입니다`.
+fn lead_and_examples(text: &str, html: &impl Fn(&str, &mut String), back: &mut String) -> bool {
+    let last = sentences(text).last().unwrap_or(text);
+    let Some(items) = listed_examples(last) else {
+        return false;
+    };
+    let lead = text[..text.len() - last.len()].trim_end();
+    if !lead.is_empty() {
+        back.push_str("<p>");
+        html(lead, back);
+        back.push_str("</p>");
+    }
+    back.push_str("<ul>");
+    for item in items {
+        back.push_str("<li>");
+        html(item, back);
+        back.push_str("</li>");
+    }
+    back.push_str("</ul>");
+    true
 }
 
 /// The subject a heading or a statement opens with, without its Korean particle (`NAS` of

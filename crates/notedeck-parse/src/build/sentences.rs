@@ -37,17 +37,78 @@ pub(super) fn sentences(mut text: &str) -> impl Iterator<Item = &str> {
 /// after a comma or an `A(이)나 B` (`강화학습, 진화 알고리즘, … 등이 있습니다`, `부분 학습이나 파라미터
 /// 공유 등의 기법`).
 pub(super) fn enumerates(sentence: &str) -> bool {
-    const PARTICLES: &[&str] = &["", "이", "의", "을", "은", "도", "으로", "과", "에"];
-    let mut listed = false;
-    for raw in sentence.split_whitespace() {
-        let w = raw.trim_end_matches(['.', ',', '!', '?']);
-        if listed && w.strip_prefix('등').is_some_and(|p| PARTICLES.contains(&p)) {
-            return true;
-        }
-        listed |= raw.ends_with(',') || w.chars().count() > 1 && w.ends_with('나');
-    }
-    false
+    closing_etc(sentence).is_some()
 }
+
+/// Where the `등` closing a list of examples starts (`강화학습, 진화 알고리즘 등이`, `A이나 B
+/// 등의`), and whether commas listed them ([`enumerates`], [`listed_examples`]).
+fn closing_etc(sentence: &str) -> Option<(usize, bool)> {
+    let (mut comma, mut alternative) = (false, false);
+    for (start, end) in word_spans(sentence) {
+        let raw = &sentence[start..end];
+        let w = raw.trim_end_matches(['.', ',', '!', '?']);
+        if (comma || alternative)
+            && w.strip_prefix('등')
+                .is_some_and(|p| EXAMPLE_PARTICLES.contains(&p))
+        {
+            return Some((start, comma));
+        }
+        comma |= raw.ends_with(',');
+        alternative |= w.chars().count() > 1 && w.ends_with('나');
+    }
+    None
+}
+
+/// The examples a sentence lists ([`enumerates`]), each as written: the parts before its
+/// `등` split at commas, an `그리고`/`및` before the last one and a lead-in ending in a topic
+/// particle before the first one left out (`주로 사용되는 방법으로는 강화학습, 진화 알고리즘,
+/// 그라디언트 기반 최적화 등이 있습니다.` → `강화학습`, `진화 알고리즘`, `그라디언트 기반
+/// 최적화`). `None` unless there are two or more, none of them a clause of its own.
+pub(super) fn listed_examples(sentence: &str) -> Option<Vec<&str>> {
+    let (end, comma) = closing_etc(sentence)?;
+    if !comma {
+        return None;
+    }
+    let listed_part = sentence[..end].trim_end();
+    let mut items: Vec<&str> = listed_part.split(", ").map(str::trim).collect();
+    if let Some(last) = items.last_mut() {
+        *last = ["그리고 ", "및 ", "and "]
+            .iter()
+            .find_map(|c| last.strip_prefix(c))
+            .unwrap_or(last);
+    }
+    if let Some(first) = items.first_mut() {
+        // `… 방법으로는 강화학습`: the lead-in ends on a particle of place or means and `는`.
+        let words = word_spans(first);
+        if let Some(&(_, e)) = words
+            .iter()
+            .rev()
+            .skip(1)
+            .find(|&&(s, e)| LEAD_INS.iter().any(|l| first[s..e].ends_with(l)))
+        {
+            *first = first[e..].trim_start();
+        }
+    }
+    // `… 오래 걸리기 때문에, 주로 …`: a comma after a connective joins clauses, not examples.
+    let clause = |item: &str| {
+        item.is_empty()
+            || item.chars().count() > EXAMPLE_MAX_CHARS
+            || item.ends_with(['다', '요', '에', '고', '며', '면', '서'])
+            || item.ends_with("지만")
+            || item.ends_with("는데")
+    };
+    (items.len() >= 2 && !items.iter().any(|i| clause(i))).then_some(items)
+}
+
+/// Endings of the word closing a lead-in to a list (`방법으로는`, `분야에는`, `연구에서는`);
+/// not any `는` (`결과에 미치는 영향 분석` is an example).
+const LEAD_INS: [&str; 3] = ["로는", "에는", "서는"];
+
+/// Particles after `등` that close a list of examples (`등이`, `등의`, …).
+const EXAMPLE_PARTICLES: &[&str] = &["", "이", "의", "을", "은", "도", "으로", "과", "에"];
+
+/// Longest example (characters) listed on its own line ([`listed_examples`]).
+const EXAMPLE_MAX_CHARS: usize = 60;
 
 /// Whether a sentence only rates its subject (`… 것은 중요한 과제입니다.`, `… is an important
 /// challenge.`): under a heading naming a challenge, it says nothing the heading does not.
@@ -395,6 +456,51 @@ mod tests {
         assert_eq!(
             name("It is called a model that learns from many tasks at once with shared weights."),
             None
+        );
+    }
+
+    #[test]
+    fn the_examples_a_sentence_lists() {
+        assert_eq!(
+            super::listed_examples(
+                "주로 사용되는 방법으로는 강화학습, 진화 알고리즘, 그라디언트 기반 최적화 등이 있습니다."
+            ),
+            Some(vec!["강화학습", "진화 알고리즘", "그라디언트 기반 최적화"])
+        );
+        assert_eq!(
+            super::listed_examples(
+                "진화적 알고리즘과 베이지안 최적화를 결합한 하이브리드 방식, 신경망 가지치기와 양자화 기법을 NAS 과정에 통합하는 방법, 그리고 메타러닝을 활용한 효율적인 아키텍처 탐색 등이 그 예입니다."
+            ),
+            Some(vec![
+                "진화적 알고리즘과 베이지안 최적화를 결합한 하이브리드 방식",
+                "신경망 가지치기와 양자화 기법을 NAS 과정에 통합하는 방법",
+                "메타러닝을 활용한 효율적인 아키텍처 탐색"
+            ])
+        );
+        // `A(이)나 B 등의`: one example with its alternative, not a list of lines.
+        assert_eq!(
+            super::listed_examples("주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다."),
+            None
+        );
+        // A part that is a clause of its own is prose, not an example.
+        assert_eq!(
+            super::listed_examples("모델이 크다, 학습이 느리다 등이 문제입니다."),
+            None
+        );
+        assert_eq!(
+            super::listed_examples(
+                "모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다."
+            ),
+            None
+        );
+        assert_eq!(
+            super::listed_examples(
+                "훈련 데이터의 편향이 NAS 결과에 미치는 영향 분석, 공정성을 목표로 하는 알고리즘 개발 등이 이에 해당합니다."
+            ),
+            Some(vec![
+                "훈련 데이터의 편향이 NAS 결과에 미치는 영향 분석",
+                "공정성을 목표로 하는 알고리즘 개발"
+            ])
         );
     }
 }
