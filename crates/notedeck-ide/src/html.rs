@@ -49,12 +49,30 @@ pub fn plain_text(html: &str) -> String {
 }
 
 /// Card HTML on one line, for listings: [`plain_text`] with every run of whitespace made one
-/// space.
+/// space, and its lines joined by `; ` where a line does not end a sentence, so that a
+/// list's items stay apart (`강화학습; 진화 알고리즘`, not `강화학습 진화 알고리즘`).
 pub fn one_line(html: &str) -> String {
-    plain_text(html)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for line in plain_text(html).lines() {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if out.ends_with(['.', '!', '?', ':']) {
+                " "
+            } else {
+                "; "
+            });
+        }
+        for (i, w) in words.enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -72,7 +90,11 @@ mod tests {
 
     #[test]
     fn listings_are_one_line() {
-        assert_eq!(one_line("<ul><li>MLM</li><li>NSP</li></ul>"), "MLM NSP");
+        assert_eq!(one_line("<ul><li>MLM</li><li>NSP</li></ul>"), "MLM; NSP");
+        assert_eq!(
+            one_line("<p>방법을 결정합니다.</p><ul><li>강화학습</li><li>진화 알고리즘</li></ul>"),
+            "방법을 결정합니다. 강화학습; 진화 알고리즘"
+        );
         assert_eq!(
             one_line("Transformer <strong>Encoder</strong>만 사용 &amp; <code>[MASK]</code>"),
             "Transformer Encoder만 사용 & [MASK]"
