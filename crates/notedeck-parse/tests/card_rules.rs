@@ -514,7 +514,8 @@ fn a_statement_about_another_topic_is_shown_under_it() {
 #[test]
 fn a_term_defined_in_a_table_is_shown_where_the_table_is() {
     // The table compares Level 1 and Level 2, though it sits under the Level 0 vs 1 heading:
-    // its cells, and the definition its row header makes, are shown under the problem.
+    // its cells, and the definition its row header makes, are shown under the problem, without
+    // that heading (it names Level 0, which the table does not compare).
     let d = doc("## **MLOps Level 1**
 
 - **Trigger**: 새 데이터 도착

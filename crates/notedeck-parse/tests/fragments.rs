@@ -96,7 +96,9 @@ fn lora_facet_sections_become_one_card_each() {
 #[test]
 fn comparison_table_with_subjects_in_rows() {
     // The BART section's table compares BERT, GPT and BART, three topics of the problem: it
-    // belongs to the problem, not to `BART › 다른 모델과 비교`, and its front is the question.
+    // belongs to the problem, not to BART, and its front is the question. The heading saying
+    // that it compares is shown with it: `BERT › 주요 특징` → `이해 중심` is asked against
+    // the others.
     let d = doc("## 0. GPT
 
 - **사전 학습 목표**: 다음 토큰 예측
@@ -136,7 +138,12 @@ fn comparison_table_with_subjects_in_rows() {
         ]
     );
     for c in &table {
-        assert_eq!(c.context_path(), ["문제 9"], "{}", c.front);
+        assert_eq!(
+            c.context_path(),
+            ["문제 9", "다른 모델과 비교"],
+            "{}",
+            c.front
+        );
         // The id still comes from where the cell sits.
         assert_eq!(*c.path, ["문제 9", "BART", "다른 모델과 비교"]);
     }

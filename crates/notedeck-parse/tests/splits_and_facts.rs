@@ -457,7 +457,7 @@ fn a_fact_repeated_by_a_table_is_one_card() {
         [
             "GPT › 장점 => 생성 능력",
             "BERT › 구조 => Transformer <b>Encoder</b>만 사용 (양방향 문맥 학습)",
-            "[문제 9] GPT › 구조 => Decoder만",
+            "[문제 9 › 다른 모델과 비교] GPT › 구조 => Decoder만",
         ]
     );
     let merged = d.skipped.last().expect("the merged cell");
@@ -505,9 +505,9 @@ fn facts_are_keyed_without_asides_separators_or_case() {
             "Generalized Zero-Shot Learning › 테스트 시 => Seen+Unseen 모두",
             // A cell asking what a card before it asks, in other words, is not carded: the
             // first wording is the one learnt (whether they clash is the checker's call).
-            "[문제 9] Zero-Shot › 테스트 시 => Unseen만",
-            "[문제 9] GZSL › 정의 => Seen도 포함",
-            "[문제 9] GZSL › 예시 => 고양이·개·얼룩말 분류",
+            "[문제 9 › 비교 표] Zero-Shot › 테스트 시 => Unseen만",
+            "[문제 9 › 비교 표] GZSL › 정의 => Seen도 포함",
+            "[문제 9 › 비교 표] GZSL › 예시 => 고양이·개·얼룩말 분류",
         ]
     );
     let merged: Vec<usize> = d.skipped.iter().map(|s| s.line).collect();

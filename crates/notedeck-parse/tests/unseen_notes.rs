@@ -305,7 +305,8 @@ fn a_table_asks_by_the_short_name_of_a_term_it_defines() {
 #[test]
 fn a_table_column_named_by_a_topics_first_word_is_that_topic() {
     // `Bahdanau` is `Bahdanau Attention`: the table compares the two topics (shown under the
-    // problem), and its `Encoder` cell asks the topic's own `Encoder` bullet again.
+    // problem, with the heading naming them), and its `Encoder` cell asks the topic's own
+    // `Encoder` bullet again.
     let d = doc("## **2. Bahdanau Attention**
 
 - **Encoder**: 양방향 RNN
@@ -327,7 +328,10 @@ fn a_table_column_named_by_a_topics_first_word_is_that_topic() {
         .collect();
     assert_eq!(tables.len(), 1, "{:#?}", cards(&d));
     assert_eq!(tables[0].front, "Luong › Encoder");
-    assert_eq!(tables[0].context_path(), ["문제 9"]);
+    assert_eq!(
+        tables[0].context_path(),
+        ["문제 9", "Bahdanau vs Luong 비교"]
+    );
     // A word of four letters or fewer names no title by itself (`CNN` is in many).
     let d = doc("## **2. RNN 기반 모델**
 

@@ -119,7 +119,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|(name, t)| t.or_else(|| self.facet_named(name, &mut facets)))
             .collect();
         let shown_under = self.table_context(sec, after_list, &placed);
-        let context = (shown_under != sec).then(|| self.path(shown_under));
+        let context = (shown_under != sec).then(|| {
+            let path = self.path(shown_under);
+            match self.comparison_title(sec, &subjects, &placed) {
+                Some(title) => path.iter().cloned().chain([title]).collect(),
+                None => path,
+            }
+        });
         let names_shown = self.names_on_path(shown_under);
         // The terms a cell defines (`CI (Continuous Integration)`) are shown where the cell is.
         if let Some(shown) = &context {
@@ -475,6 +481,48 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             _ => at,
         }
+    }
+
+    /// The title of the section a table sits in when it says that the table compares
+    /// (`다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`):
+    /// shown with the table wherever it is shown, it tells `BERT › 주요 특징` that `이해 중심`
+    /// is asked against the others. Not a title comparing other names than the table's
+    /// subjects (`MLOps Level 0 vs Level 1 비교표` over Level 1 and Level 2): it would mislead.
+    fn comparison_title(
+        &mut self,
+        sec: Option<usize>,
+        subjects: &[&str],
+        placed: &[Option<usize>],
+    ) -> Option<String> {
+        const COMPARING: [&str; 5] = ["비교", "차이", " vs", "versus", "comparison"];
+        let title = self.info[sec?].short.clone();
+        let lower = title.to_lowercase();
+        if !COMPARING.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        let keys: Vec<String> = subjects.iter().map(|n| facts::name_key(n)).collect();
+        for side in lower.split(" vs").map(|s| s.trim_start_matches('.')) {
+            let named = side
+                .trim()
+                .trim_end_matches("비교표")
+                .trim_end_matches("비교")
+                .trim_end_matches("차이")
+                .trim();
+            let key = facts::name_key(named);
+            if key.is_empty() || lower.split(" vs").count() < 2 {
+                continue;
+            }
+            let a_subject = keys
+                .iter()
+                .any(|k| !k.is_empty() && (k.contains(&key) || key.contains(k.as_str())))
+                || self
+                    .topic_named(named, sec)
+                    .is_some_and(|t| placed.contains(&Some(t)));
+            if !a_subject {
+                return None;
+            }
+        }
+        Some(title)
     }
 
     /// Whether every one of `names` names a topic of the problem `sec` is in.
