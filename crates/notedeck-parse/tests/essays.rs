@@ -311,6 +311,15 @@ fn an_essay_opening_that_dates_its_subject_gives_a_cloze_of_the_year() {
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert_eq!(fronts.len(), 2, "{fronts:#?}");
     assert!(fronts[0].starts_with("지식 증류는 {{c1::"), "{fronts:#?}");
+    // The subtitle glosses what the cloze hides: the definition is shown under the name only.
+    assert_eq!(
+        d.cards[0].context_path().last().map(String::as_str),
+        Some("지식 증류(Knowledge Distillation)")
+    );
+    assert_eq!(
+        d.cards[1].context_path().last().map(String::as_str),
+        Some("지식 증류(Knowledge Distillation): 큰 모델의 지식을 작은 모델로 옮기다")
+    );
     assert_eq!(
         fronts[1],
         "{{c1::2015}}년 Hinton 등이 제안했으며, Student는 정답 레이블뿐 아니라 Teacher가 출력한 확률 분포 전체를 따라 하도록 학습합니다."
@@ -384,6 +393,32 @@ A network trained with large steps first and small steps later settles in flatte
             .iter()
             .all(|c| c.kind != notedeck_parse::CardKind::Cloze
                 || !anki_front(c).contains("{{c1::과적합")),
+        "{:#?}",
+        cards(&d)
+    );
+}
+
+#[test]
+fn a_definition_from_a_remark_goes_to_the_topic_its_name_heads_past_a_subtitle() {
+    // `NAS` is defined in a remark under DARTS; the topic it names is headed `NAS: …`.
+    let d = doc("## 문항 21
+
+# NAS: AI가 AI를 설계하다
+
+NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지는 전문가가 층의 수, 필터의 수, 커널 크기 같은 설계를 하나하나 손으로 정했지만, NAS는 이 과정을 자동화합니다. 탐색 공간, 탐색 전략, 성능 추정 전략의 세 단계로 이루어집니다.
+
+# DARTS
+
+- **개념**: NAS (Neural Architecture Search)를 연속 공간에서 미분으로 푸는 방법
+");
+    let def = d
+        .cards
+        .iter()
+        .find(|c| c.kind == notedeck_parse::CardKind::Definition)
+        .expect("a definition card");
+    assert_eq!(
+        def.context_path().last().map(String::as_str),
+        Some("NAS"),
         "{:#?}",
         cards(&d)
     );

@@ -151,10 +151,7 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
         .filter(|(_, c)| c.kind == CardKind::Definition)
         .filter_map(|(d, c)| {
             let name = super::facts::name_key(&super::facts::plain(&c.front));
-            let under = c
-                .context_path()
-                .iter()
-                .any(|h| super::facts::name_key(h) == name);
+            let under = c.context_path().iter().any(|h| heading_key(h) == name);
             (!name.is_empty() && !under).then_some((d, name))
         })
         .collect();
@@ -176,7 +173,7 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
             .as_ref()
             .is_none_or(|(p, _)| !std::ptr::eq(*p, heading))
         {
-            last = Some((heading, super::facts::name_key(heading)));
+            last = Some((heading, heading_key(heading)));
         }
         let key = last.as_ref().map_or("", |(_, k)| k.as_str());
         for (k, (_, name)) in away.iter().enumerate() {
@@ -195,6 +192,13 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
             def.tags = tags;
         }
     }
+}
+
+/// The key of the name a heading gives, without its subtitle (`NAS` of `NAS: AI가 AI를
+/// 설계하다`).
+fn heading_key(heading: &str) -> String {
+    let name = heading.split_once(':').map_or(heading, |(name, _)| name);
+    super::facts::name_key(name)
 }
 
 /// Whether `name` is its expansion's words cut short (`Seq2Seq` of `Sequence-to-Sequence`,

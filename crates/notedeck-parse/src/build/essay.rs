@@ -460,11 +460,35 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_at: Some(span.start),
             pin_line: None,
         });
+        // `지식 증류(…): 큰 모델의 지식을 작은 모델로 옮기다`: a subtitle glosses the subject as
+        // the hidden definition does, so the card is shown under the title's name only.
+        if let Some(path) = self.without_subtitle(topic)
+            && let Some(raw) = self.raw_cards.last_mut()
+        {
+            raw.card.context = Some(path);
+        }
         // `2015년 Hinton 등이 제안했으며, …`: when and by whom the subject came is a date a
         // student keeps, and the prose it sits in is no card.
         if let Some(origin) = sentences(text).skip(1).find(|s| dates_an_origin(s)) {
             self.origin_cloze(topic, origin, span);
         }
+    }
+
+    /// The path of `topic` with its title cut before a subtitle (`: …`), if it has one.
+    fn without_subtitle(&self, topic: usize) -> Option<std::sync::Arc<[String]>> {
+        let path = self.path(Some(topic));
+        let (last, above) = path.split_last()?;
+        let (name, subtitle) = last.split_once(':')?;
+        if name.trim().is_empty() || subtitle.trim().is_empty() {
+            return None;
+        }
+        Some(
+            above
+                .iter()
+                .cloned()
+                .chain([name.trim().to_string()])
+                .collect(),
+        )
     }
 
     /// A cloze hiding the year of `sentence`, which dates where the subject of `topic` came
