@@ -121,6 +121,59 @@ fn a_cell_calling_its_subject_the_baseline_is_not_carded() {
 }
 
 #[test]
+fn a_korean_cell_naming_the_english_of_a_bullet_is_no_card() {
+    // The table sums up the Level's English bullets in Korean: a cell naming one of them in
+    // English (`(Orchestration)`, or by its facet `CI/CD` after the label `No CI/CD`) asks
+    // that bullet again. A cell whose English is one short word, or only its facet's one
+    // word, says something of its own.
+    let d = doc("## **MLOps Level 1: ML Pipeline Automation – Key Points**
+
+### Main Characteristics
+
+1. **Automated orchestration** of ML experiment steps → faster iteration.
+2. **No CI/CD**: pipelines are deployed by hand.
+3. **Seen classes** are kept in the loss for stability.
+
+## **MLOps Level 0 vs Level 1 비교표**
+
+| 구분 | **Level 0: Manual Process** | **Level 1: ML Pipeline Automation** |
+| --- | --- | --- |
+| **프로세스 방식** | 전 과정 수동 | 파이프라인 자동화(Orchestration) |
+| **CI/CD** | 없음 | 없음, 수동 배포 |
+| **학습 범위** | 전체 | Seen 포함 |
+| **loss 해석** | 품질과 무관 | 품질과 상관 |
+");
+    let fronts = table_cards(&d);
+    assert!(
+        !fronts
+            .iter()
+            .any(|f| f.contains("| MLOps Level 1 › 프로세스 방식")),
+        "{fronts:#?}"
+    );
+    assert!(
+        !fronts.iter().any(|f| f.contains("| MLOps Level 1 › CI/CD")),
+        "{fronts:#?}"
+    );
+    for kept in [
+        "| Level 0 › 프로세스 방식",
+        "| MLOps Level 1 › 학습 범위",
+        "| MLOps Level 1 › loss 해석",
+    ] {
+        assert!(
+            fronts.iter().any(|f| f.contains(kept)),
+            "{kept}: {fronts:#?}"
+        );
+    }
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("table cell that says again a bullet")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
 fn quote_tip_and_exam_tip() {
     let d = doc("📌 **암기 포인트**
 

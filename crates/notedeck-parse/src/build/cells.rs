@@ -63,6 +63,16 @@ impl Finish {
             if value.is_empty() {
                 continue;
             }
+            // The English the cell names (`Orchestration` in `파이프라인 자동화(Orchestration)`,
+            // `ML`, `Ops` in its facet `ML ↔ Ops 관계`), read before the facet is keyed.
+            let own = latin_words(first_part(&r.card.front).map_or("", |p| p.0));
+            let english_of = |text: &str| -> Vec<String> {
+                latin_words(text)
+                    .into_iter()
+                    .filter(|w| !own.contains(w))
+                    .collect()
+            };
+            let (in_facet, in_answer) = (english_of(facet), english_of(&plain(&r.card.back)));
             let facet = answer_words(facet);
             // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
             // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
@@ -118,6 +128,53 @@ impl Finish {
                     }
                 }
                 most.1.filter(|_| found.iter().all(|f| *f))
+            });
+            // A Korean summary of English bullets (`Level 1 › 프로세스 방식` → `파이프라인
+            // 자동화(Orchestration)` after `**Automated orchestration** of ML experiment steps`,
+            // `Level 0 › CI/CD` → `없음` after `**No CI/CD**`): every English word the cell
+            // names, four letters at least in all, is in one bullet or label of the subject's.
+            // Named only by the facet, the English must be two words or more and a label's
+            // (`No CI/CD`, or the head of `No CI/CD: …`), not any bullet that mentions one word
+            // of it (`loss 해석` is no bullet about the loss); a picture in the cell is more
+            // than a bullet says.
+            let said = said.or_else(|| {
+                // The answer's English is the fact (`Experimental–Operational Symmetry` under
+                // `ML ↔ Ops 관계`); the facet's stands for it only when the answer has none.
+                let named = if in_answer.is_empty() {
+                    &in_facet
+                } else {
+                    &in_answer
+                };
+                let enough = if in_answer.is_empty() {
+                    in_facet.len() >= 2
+                } else {
+                    in_answer.iter().map(String::len).sum::<usize>() >= ENGLISH_MIN_LETTERS
+                };
+                if !enough || !r.card.images.is_empty() {
+                    return None;
+                }
+                cards.iter().find_map(|(k, _)| {
+                    let card = &raw[*k].card;
+                    let label = first_part(&card.front).map_or("", |p| p.1);
+                    std::iter::once(label)
+                        .chain(items(&card.back))
+                        .any(|item| {
+                            let item = plain(item);
+                            // A label is a short item, or an item's head before its colon.
+                            let text = if in_answer.is_empty() {
+                                let head = item.split(':').next().unwrap_or("");
+                                if head.split_whitespace().count() > LABEL_MAX_WORDS {
+                                    return false;
+                                }
+                                head
+                            } else {
+                                item.as_str()
+                            };
+                            let words = latin_words(text);
+                            named.iter().all(|w| words.contains(w))
+                        })
+                        .then_some(*k)
+                })
             });
             if let Some(k) = said {
                 gone.push((i, k));
@@ -299,6 +356,44 @@ fn names_something(word: &str) -> bool {
         "많음", "적음", "빠름", "느림", "후", "및", "등", "use", "used", "and", "or", "the",
     ];
     word.chars().count() >= 2 && !GENERIC.iter().any(|g| same_stem(g, word))
+}
+
+/// Fewest letters of the English words a cell's answer names for one bullet of its
+/// subject's to say them all again: `CT` or `Seen` alone is in too many.
+const ENGLISH_MIN_LETTERS: usize = 6;
+
+/// Most words of a bullet read as a label (`Disconnection between ML and Ops`).
+const LABEL_MAX_WORDS: usize = 5;
+
+/// The words of `text` in Latin letters, lowercased, of two letters or more (`CI/CD` is `ci`
+/// and `cd`); numbers, other scripts and HTML entities (`&lt;`) left out.
+fn latin_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = text;
+    loop {
+        // Up to the next entity, whose name is no word of the note's.
+        let (head, tail) = match rest.find('&') {
+            Some(at) => {
+                let name_len = rest[at + 1..]
+                    .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
+                    .filter(|&n| n > 0 && rest[at + 1 + n..].starts_with(';'));
+                match name_len {
+                    Some(n) => (&rest[..at], &rest[at + n + 2..]),
+                    None => (&rest[..=at], &rest[at + 1..]),
+                }
+            }
+            None => (rest, ""),
+        };
+        words.extend(
+            head.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
+                .map(str::to_ascii_lowercase),
+        );
+        if tail.is_empty() {
+            return words;
+        }
+        rest = tail;
+    }
 }
 
 /// Fewest letters of an answer [`says_enough`] reads as a clause's fact without its facet.
