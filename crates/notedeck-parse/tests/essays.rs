@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{anki_front, cards, doc};
+use common::{anki_front, assert_skipped, cards, doc};
 use notedeck_parse::parse;
 
 #[test]
@@ -345,13 +345,9 @@ fn a_definition_sentence_is_noted_on_its_skipped_paragraph_without_an_essay() {
 연합 학습(Federated Learning)은 데이터를 한곳에 모으지 않고 각 기기에서 모델을 학습한 뒤 업데이트만 모으는 분산 학습 방식입니다. 이 방식은 개인정보를 보호하면서도 많은 기기의 데이터를 활용할 수 있게 해 주며, 의료와 금융처럼 데이터 이동이 제한된 분야에서 특히 주목받고 있습니다.
 ");
     assert_eq!(d.cards.len(), 1, "{:#?}", cards(&d));
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason.ends_with("; its first sentence is a card")),
-        "{:#?}",
-        d.skipped
-    );
+    assert_skipped(&d, |reason| {
+        reason.ends_with("; its first sentence is a card")
+    });
 }
 
 #[test]
@@ -376,13 +372,9 @@ A network trained with large steps first and small steps later settles in flatte
         fronts.contains(&"A network trained with large steps first and small steps later settles in flatter minima, and the training loss keeps falling for longer than a fixed rate allows. This is known as the {{c1::learning rate annealing effect}}.".to_string()),
         "{fronts:#?}"
     );
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason.ends_with("; its sentence giving a name is a card")),
-        "{:#?}",
-        d.skipped
-    );
+    assert_skipped(&d, |reason| {
+        reason.ends_with("; its sentence giving a name is a card")
+    });
     // A name given in a paragraph's first sentence, or reported speech, is not such a card.
     let d = doc("# 과적합
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{anki_front, cards, cloze_fronts, doc, skipped_lines};
+use common::{anki_front, assert_skipped, cards, cloze_fronts, doc, skipped_lines};
 use notedeck_parse::{CardKind, ClaimOrigin};
 
 #[test]
@@ -89,13 +89,7 @@ fn a_cell_pointing_at_another_cell_is_not_carded() {
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
     assert!(fronts.contains(&"Zero-Shot › 테스트 시"), "{fronts:#?}");
     assert!(!fronts.contains(&"One-Shot › 테스트 시"), "{fronts:#?}");
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason.contains("points at another cell")),
-        "{:#?}",
-        d.skipped
-    );
+    assert_skipped(&d, |reason| reason.contains("points at another cell"));
 }
 
 #[test]
@@ -164,13 +158,9 @@ fn a_korean_cell_naming_the_english_of_a_bullet_is_no_card() {
             "{kept}: {fronts:#?}"
         );
     }
-    assert!(
-        d.skipped
-            .iter()
-            .any(|s| s.reason.starts_with("table cell that says again a bullet")),
-        "{:#?}",
-        d.skipped
-    );
+    assert_skipped(&d, |reason| {
+        reason.starts_with("table cell that says again a bullet")
+    });
 }
 
 #[test]

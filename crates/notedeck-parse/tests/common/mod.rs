@@ -14,6 +14,16 @@ pub const METRICS_TABLE: &str = "| 지표 | 기준 | 좋은 방향 |
 | **Perplexity** | 평균 음의 로그우도의 exp | **낮을수록** |
 ";
 
+/// Assert that some block of `d` was not carded for a reason `why` accepts; the list of
+/// skipped blocks is the message otherwise.
+pub fn assert_skipped(d: &Document, why: impl Fn(&str) -> bool) {
+    assert!(
+        d.skipped.iter().any(|s| why(&s.reason)),
+        "no such reason among {:#?}",
+        d.skipped
+    );
+}
+
 /// Parse `body` as it appears in the notes: under the title and a problem heading.
 pub fn doc(body: &str) -> Document {
     parse(
