@@ -551,14 +551,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             let term = &sentence[name.clone()];
             let mut front = String::new();
             if refers_back(&sentence[..name.start]) {
-                math::text_to_html(all[i - 1], &mut front);
+                sentence_html(plain, all[i - 1], &mut front);
                 front.push(' ');
             }
-            math::text_to_html(&sentence[..name.start], &mut front);
+            sentence_html(plain, &sentence[..name.start], &mut front);
             let at = front.len();
             math::text_to_html(term, &mut front);
             let end = front.len();
-            math::text_to_html(&sentence[name.end..], &mut front);
+            sentence_html(plain, &sentence[name.end..], &mut front);
             // Every copy of the name is hidden, the one before the naming included.
             let shown = &front[at..end];
             let cloze = super::statements::occurrences(&front, shown, at)
@@ -577,8 +577,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 pin_at: None,
                 pin_line: None,
             });
-            if let Some(&i) = ix.skipped_at.get(&span.start) {
-                self.doc.skipped[i]
+            if let Some(&at) = ix.skipped_at.get(&span.start) {
+                self.doc.skipped[at]
                     .reason
                     .push_str("; its sentence giving a name is a card");
             }

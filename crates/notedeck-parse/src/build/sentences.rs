@@ -60,8 +60,8 @@ fn closing_etc(sentence: &str) -> Option<(usize, bool)> {
 }
 
 /// The examples a sentence lists ([`enumerates`]), each as written: the parts before its
-/// `등` split at commas, an `그리고`/`및` before the last one and a lead-in ending in a topic
-/// particle before the first one left out (`주로 사용되는 방법으로는 강화학습, 진화 알고리즘,
+/// `등` split at commas, an `그리고`/`및` before the last one and a lead-in ([`LEAD_INS`])
+/// before the first one left out (`주로 사용되는 방법으로는 강화학습, 진화 알고리즘,
 /// 그라디언트 기반 최적화 등이 있습니다.` → `강화학습`, `진화 알고리즘`, `그라디언트 기반
 /// 최적화`). `None` unless there are two or more, none of them a clause of its own.
 pub(super) fn listed_examples(sentence: &str) -> Option<Vec<&str>> {
@@ -303,9 +303,12 @@ fn korean_name(sentence: &str) -> Option<Range<usize>> {
 fn english_name(sentence: &str) -> Option<Range<usize>> {
     let lower = sentence.to_ascii_lowercase();
     let after = ["called ", "known as ", "termed "].iter().find_map(|m| {
-        let at = lower.find(m)?;
-        // `the so-called X` calls nothing by a name.
-        (!lower[..at].ends_with("so-")).then_some(at + m.len())
+        // A word of its own (not `recalled `), and `the so-called X` calls nothing by a name.
+        let at = lower
+            .match_indices(m)
+            .map(|(at, _)| at)
+            .find(|&at| !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-'))?;
+        Some(at + m.len())
     })?;
     let mut start = after;
     // `called this "dark knowledge"`, `known as the … problem`: the name comes after its
@@ -453,6 +456,7 @@ mod tests {
         );
         assert_eq!(name("이 모델은 좋다고 합니다."), None);
         assert_eq!(name("the so-called attention trick works."), None);
+        assert_eq!(name("It is recalled here for the proof."), None);
         assert_eq!(
             name("It is called a model that learns from many tasks at once with shared weights."),
             None

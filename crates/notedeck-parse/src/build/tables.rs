@@ -500,21 +500,30 @@ impl<'t, 'a> Builder<'t, 'a> {
         if !COMPARING.iter().any(|w| lower.contains(w)) {
             return None;
         }
+        let lower = lower.replace(" versus ", " vs ");
+        let sides: Vec<&str> = lower.split(" vs").collect();
+        if sides.len() < 2 {
+            // `다른 모델과 비교`, `옵티마이저 비교`: it names nothing, so nothing else.
+            return Some(title);
+        }
         let keys: Vec<String> = subjects.iter().map(|n| facts::name_key(n)).collect();
-        for side in lower.split(" vs").map(|s| s.trim_start_matches('.')) {
+        // Equal, or one inside the other when that one is no mere initial (`BN` is no `b`).
+        let same = |a: &str, b: &str| {
+            a == b || a.len().min(b.len()) >= 3 && (a.contains(b) || b.contains(a))
+        };
+        for side in sides {
             let named = side
+                .trim_start_matches('.')
                 .trim()
                 .trim_end_matches("비교표")
                 .trim_end_matches("비교")
                 .trim_end_matches("차이")
                 .trim();
             let key = facts::name_key(named);
-            if key.is_empty() || lower.split(" vs").count() < 2 {
+            if key.is_empty() {
                 continue;
             }
-            let a_subject = keys
-                .iter()
-                .any(|k| !k.is_empty() && (k.contains(&key) || key.contains(k.as_str())))
+            let a_subject = keys.iter().any(|k| !k.is_empty() && same(k, &key))
                 || self
                     .topic_named(named, sec)
                     .is_some_and(|t| placed.contains(&Some(t)));
