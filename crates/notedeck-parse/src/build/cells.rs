@@ -63,16 +63,7 @@ impl Finish {
             if value.is_empty() {
                 continue;
             }
-            // The English the cell names (`Orchestration` in `파이프라인 자동화(Orchestration)`,
-            // `ML`, `Ops` in its facet `ML ↔ Ops 관계`), read before the facet is keyed.
-            let own = latin_words(first_part(&r.card.front).map_or("", |p| p.0));
-            let english_of = |text: &str| -> Vec<String> {
-                latin_words(text)
-                    .into_iter()
-                    .filter(|w| !own.contains(w))
-                    .collect()
-            };
-            let (in_facet, in_answer) = (english_of(facet), english_of(&plain(&r.card.back)));
+            let facet_text = facet;
             let facet = answer_words(facet);
             // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
             // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
@@ -138,6 +129,18 @@ impl Finish {
             // of it (`loss 해석` is no bullet about the loss); a picture in the cell is more
             // than a bullet says.
             let said = said.or_else(|| {
+                // The English the cell names (`Orchestration` in `파이프라인 자동화
+                // (Orchestration)`, `ML`, `Ops` in its facet `ML ↔ Ops 관계`), its subject's
+                // own words aside.
+                let own = latin_words(first_part(&r.card.front).map_or("", |p| p.0));
+                let english_of = |text: &str| -> Vec<String> {
+                    latin_words(text)
+                        .into_iter()
+                        .filter(|w| !own.contains(w))
+                        .collect()
+                };
+                let in_facet = english_of(facet_text);
+                let in_answer = english_of(&plain(&r.card.back));
                 // The answer's English is the fact (`Experimental–Operational Symmetry` under
                 // `ML ↔ Ops 관계`); the facet's stands for it only when the answer has none.
                 let named = if in_answer.is_empty() {
