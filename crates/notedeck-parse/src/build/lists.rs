@@ -176,17 +176,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             ),
             None => (self.front_ending_html(sec, &[], &label.html()), label_text),
         };
-        if let Some(p) = parent.filter(|_| rest.is_empty() && is_gloss(&label.text, &back)) {
-            // `Sentence Permutation` → `문장 순서 섞기` asks what the name already says; the
-            // gloss asks for the name instead. The key is the label's, so the card keeps its id.
-            front = self.front(sec, &[p]);
-            front.push_str(" › ");
-            front.push_str(&back);
-            back.clear();
-            math::text_to_html(&label.text, &mut back);
-        } else if rest.is_empty() && is_claim_label(&label.text) && explains_claim(&back) {
-            // `**언어 독립적**: 띄어쓰기가 없는 … 그대로 적용` among facet names: the label is
-            // the fact and its explanation the cue, as a gloss is; the key stays the label's.
+        // Asked the other way round, the value as the question and the label as the answer:
+        // `Sentence Permutation` → `문장 순서 섞기` asks what the name already says, so a term's
+        // gloss asks for the name; `**언어 독립적**: 띄어쓰기가 없는 … 그대로 적용` among facet
+        // names holds the fact in its label, its explanation the cue. The key stays the
+        // label's, so the card keeps its id.
+        let glossed = || parent.is_some() && is_gloss(&label.text, &back);
+        let explained = || is_claim_label(&label.text) && explains_claim(&back);
+        if rest.is_empty() && (glossed() || explained()) {
             front = self.front(sec, parent.as_slice());
             front.push_str(" › ");
             front.push_str(&back);
