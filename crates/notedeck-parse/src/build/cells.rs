@@ -122,8 +122,9 @@ impl Finish {
             });
             // A Korean summary of English bullets (`Level 1 › 프로세스 방식` → `파이프라인
             // 자동화(Orchestration)` after `**Automated orchestration** of ML experiment steps`,
-            // `Level 0 › CI/CD` → `없음` after `**No CI/CD**`): every English word the cell
-            // names, four letters at least in all, is in one bullet or label of the subject's.
+            // `Level 0 › CI/CD` → `없음` after `**No CI/CD**`): every English word the cell's
+            // answer names, six letters or more in all, is in one bullet or label of the
+            // subject's.
             // Named only by the facet, the English must be two words or more and a label's
             // (`No CI/CD`, or the head of `No CI/CD: …`), not any bullet that mentions one word
             // of it (`loss 해석` is no bullet about the loss); a picture in the cell is more
@@ -371,32 +372,26 @@ const LABEL_MAX_WORDS: usize = 5;
 /// The words of `text` in Latin letters, lowercased, of two letters or more (`CI/CD` is `ci`
 /// and `cd`); numbers, other scripts and HTML entities (`&lt;`) left out.
 fn latin_words(text: &str) -> Vec<String> {
+    let b = text.as_bytes();
     let mut words = Vec::new();
-    let mut rest = text;
-    loop {
-        // Up to the next entity, whose name is no word of the note's.
-        let (head, tail) = match rest.find('&') {
-            Some(at) => {
-                let name_len = rest[at + 1..]
-                    .find(|c: char| !c.is_ascii_alphanumeric() && c != '#')
-                    .filter(|&n| n > 0 && rest[at + 1 + n..].starts_with(';'));
-                match name_len {
-                    Some(n) => (&rest[..at], &rest[at + n + 2..]),
-                    None => (&rest[..=at], &rest[at + 1..]),
-                }
-            }
-            None => (rest, ""),
-        };
-        words.extend(
-            head.split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_alphabetic()))
-                .map(str::to_ascii_lowercase),
-        );
-        if tail.is_empty() {
-            return words;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        rest = tail;
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // `&lt;`: an entity's name is no word of the note's.
+        let entity = start > 0 && b[start - 1] == b'&' && b.get(i) == Some(&b';');
+        let w = &text[start..i];
+        if !entity && w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic()) {
+            words.push(w.to_ascii_lowercase());
+        }
     }
+    words
 }
 
 /// Fewest letters of an answer [`says_enough`] reads as a clause's fact without its facet.
@@ -423,6 +418,14 @@ const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_words_leave_out_entities_numbers_and_single_letters() {
+        assert_eq!(
+            latin_words("CI/CD &lt;w&gt; Seen+Unseen 모두 x 1~2"),
+            ["ci", "cd", "seen", "unseen"]
+        );
+    }
 
     #[test]
     fn first_part_is_split_once_at_the_separator() {

@@ -197,8 +197,7 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
 /// The key of the name a heading gives, without its subtitle (`NAS` of `NAS: AI가 AI를
 /// 설계하다`).
 fn heading_key(heading: &str) -> String {
-    let name = heading.split_once(':').map_or(heading, |(name, _)| name);
-    super::facts::name_key(name)
+    super::facts::name_key(super::outline::title_name(heading))
 }
 
 /// Whether `name` is its expansion's words cut short (`Seq2Seq` of `Sequence-to-Sequence`,

@@ -7,8 +7,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::cards::prose_reason;
 use super::sentences::{
-    dates_an_origin, definition_part, enumerates, first_sentence, listed_examples, named_term,
-    only_rates, refers_back, sentences,
+    dates_an_origin, definition_part, enumerates, first_sentence, listed_examples, may_name,
+    named_term, only_rates, refers_back, sentences,
 };
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -478,17 +478,12 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn without_subtitle(&self, topic: usize) -> Option<std::sync::Arc<[String]>> {
         let path = self.path(Some(topic));
         let (last, above) = path.split_last()?;
-        let (name, subtitle) = last.split_once(':')?;
-        if name.trim().is_empty() || subtitle.trim().is_empty() {
+        let name = super::outline::title_name(last);
+        let subtitle = last.split_once(':').map_or("", |(_, s)| s.trim());
+        if name.is_empty() || subtitle.is_empty() {
             return None;
         }
-        Some(
-            above
-                .iter()
-                .cloned()
-                .chain([name.trim().to_string()])
-                .collect(),
-        )
+        Some(above.iter().cloned().chain([name.to_string()]).collect())
     }
 
     /// A cloze hiding the year of `sentence`, which dates where the subject of `topic` came
@@ -689,12 +684,4 @@ fn names_something(plain: &Plain, subject: &str) -> bool {
                 w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
                     && !w.eq_ignore_ascii_case(subject)
             })
-}
-
-/// Whether a paragraph may hold a sentence giving a name ([`named_term`]): most do not, and
-/// every paragraph of every note is asked.
-fn may_name(text: &str) -> bool {
-    ["라고 ", "라 부", "called ", "known as ", "termed "]
-        .iter()
-        .any(|m| text.contains(m))
 }

@@ -389,10 +389,16 @@ pub(super) fn short_title(title: &str) -> String {
     t.to_string()
 }
 
+/// A heading's name without its subtitle (`NAS` of `NAS: AI가 AI를 설계하다`, `지식
+/// 증류(Knowledge Distillation)` of `…: 큰 모델의 지식을 작은 모델로 옮기다`).
+pub(super) fn title_name(title: &str) -> &str {
+    title.split(':').next().unwrap_or("").trim()
+}
+
 /// The subject an essay section's title names: `확산 모델(Diffusion Model): 노이즈를…` →
 /// `확산 모델`, the words its prose opens with.
 pub(super) fn essay_subject(title: &str) -> &str {
-    let head = title.split(':').next().unwrap_or("").trim();
+    let head = title_name(title);
     match head.find('(') {
         Some(open) if open > 0 => head[..open].trim_end(),
         _ => head,

@@ -237,6 +237,22 @@ pub(super) fn named_term(sentence: &str) -> Option<Range<usize>> {
         })
 }
 
+/// Whether a paragraph may hold a sentence giving a name ([`named_term`]), by the words
+/// that sentence needs: most do not, and every paragraph of every note is asked.
+pub(super) fn may_name(text: &str) -> bool {
+    [
+        "라고 ",
+        "라 부",
+        "라 불",
+        "라 칭",
+        "called ",
+        "known as ",
+        "termed ",
+    ]
+    .iter()
+    .any(|m| text.contains(m))
+}
+
 /// Words a name may have ([`named_term`]): a longer run is a description, not a name.
 const NAME_MAX_WORDS: usize = 5;
 
@@ -445,6 +461,15 @@ mod tests {
             Some("dark knowledge")
         );
         assert_eq!(name("이 현상을 과적합이라고 부릅니다."), Some("과적합"));
+        assert_eq!(name("이를 과적합이라 불렀다."), Some("과적합"));
+        // The quick test a paragraph passes before its sentences are read lets each through.
+        for s in [
+            "이를 과적합이라 불렀다.",
+            "이를 X라고 칭한다.",
+            "It is termed Y.",
+        ] {
+            assert!(super::may_name(s), "{s}");
+        }
         assert_eq!(name("이를 '지식 증류'라 부른다."), Some("지식 증류"));
         assert_eq!(
             name("This is known as the vanishing gradient problem."),
