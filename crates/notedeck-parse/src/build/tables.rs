@@ -484,7 +484,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The title of the section a table sits in when it says that the table compares
-    /// (`다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`):
+    /// ([`outline::is_comparison`], or `A vs B`: `다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`):
     /// shown with the table wherever it is shown, it tells `BERT › 주요 특징` that `이해 중심`
     /// is asked against the others. Not a title comparing other names than the table's
     /// subjects (`MLOps Level 0 vs Level 1 비교표` over Level 1 and Level 2): it would mislead.
@@ -494,14 +494,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         subjects: &[&str],
         placed: &[Option<usize>],
     ) -> Option<String> {
-        const COMPARING: [&str; 5] = ["비교", "차이", " vs", "versus", "comparison"];
         let title = self.info[sec?].short.clone();
         let lower = title.to_lowercase();
-        if !COMPARING.iter().any(|w| lower.contains(w)) {
+        let sides: Vec<&str> = lower.split(" vs").collect();
+        if !outline::is_comparison(&title) && sides.len() < 2 {
             return None;
         }
-        let lower = lower.replace(" versus ", " vs ");
-        let sides: Vec<&str> = lower.split(" vs").collect();
         if sides.len() < 2 {
             // `다른 모델과 비교`, `옵티마이저 비교`: it names nothing, so nothing else.
             return Some(title);
