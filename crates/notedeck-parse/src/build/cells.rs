@@ -157,8 +157,16 @@ impl Finish {
                 if !enough || !r.card.images.is_empty() {
                     return None;
                 }
+                // Most cards are told apart by the longest word before their items are read.
+                let probe = named
+                    .iter()
+                    .max_by_key(|w| w.len())
+                    .map_or("", String::as_str);
                 cards.iter().find_map(|(k, _)| {
                     let card = &raw[*k].card;
+                    if !mentions(&card.back, probe) && !mentions(&card.front, probe) {
+                        return None;
+                    }
                     let label = first_part(&card.front).map_or("", |p| p.1);
                     std::iter::once(label)
                         .chain(items(&card.back))
