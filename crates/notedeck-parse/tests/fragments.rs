@@ -419,6 +419,44 @@ fn statements_beside_labelled_bullets_are_clozes_of_their_key_terms() {
 }
 
 #[test]
+fn several_unlabelled_bullets_are_clozes_of_the_terms_their_author_marked() {
+    let d = doc("### 문항 11
+
+옵티마이저(Optimizer)와 학습률 스케줄링
+
+- Adam에 L2 정규화를 더하면 정규화 항의 gradient도 adaptive learning rate로 나눠지기 때문에, gradient가 큰 파라미터일수록 정규화가 약하게 걸린다
+- AdamW는 weight decay를 gradient 계산에서 분리(decoupled)해 파라미터 업데이트 단계에서 직접 빼 준다
+- 단어 중간에 이어지는 조각은 `##` 접두어 사용
+
+    → `embeddings` → `em`, `##bed`
+
+- 토크나이저·vocab이 다르면 값을 직접 비교할 수 없음
+- 이 저차원 곱셈은 transformer layer마다 파라미터를 적게 늘린다
+");
+    assert_eq!(
+        cards(&d),
+        [
+            // The consequence a cause leads to, the Korean word glossed in English, the code
+            // span: each bullet is a fact of its own, not one vague "… › 핵심 내용".
+            "cloze | 역량평가 정리::문항 11 | Adam에 L2 정규화를 더하면 정규화 항의 gradient도 \
+             adaptive learning rate로 나눠지기 때문에, {{c1::gradient가 큰 파라미터일수록 정규화가 \
+             약하게 걸린다}} => ",
+            "cloze | 역량평가 정리::문항 11 | AdamW는 weight decay를 gradient 계산에서 \
+             {{c1::분리(decoupled)}}해 파라미터 업데이트 단계에서 직접 빼 준다 => ",
+            // The line continuing the statement is shown with the answer.
+            "cloze | 역량평가 정리::문항 11 | 단어 중간에 이어지는 조각은 <code>{{c1::##}}</code> \
+             접두어 사용 => <p>→ <code>embeddings</code> → <code>em</code>, <code>##bed</code></p>",
+            "cloze | 역량평가 정리::문항 11 | 토크나이저·vocab이 다르면 {{c1::값을 직접 비교할 수 \
+             없음}} => ",
+            // A name guessed from the words is no marked term: a lone bullet left is the
+            // 핵심 내용 card.
+            "basic | 역량평가 정리::문항 11 | 옵티마이저(Optimizer)와 학습률 스케줄링 › 핵심 내용 \
+             => <ul><li>이 저차원 곱셈은 transformer layer마다 파라미터를 적게 늘린다</li></ul>",
+        ]
+    );
+}
+
+#[test]
 fn unlabelled_bullets_too_long_together_are_skipped() {
     let long = "가나다라마바사아자차카타파하 ".repeat(13);
     let body = format!("## 0. GPT\n\n- {long}\n- {long}\n- {long}\n- {long}\n- **장점**: 짧음\n");

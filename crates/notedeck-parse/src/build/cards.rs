@@ -244,7 +244,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 && introduced_subject(&Plain::of(self.text, evs).text)
                     .is_some_and(|name| !topic.contains(&name.to_lowercase()));
             let before = self.raw_cards.len();
-            if introduces && self.statement_cloze(sec, item) {
+            if introduces && self.statement_cloze(sec, item, true) {
                 // Under the subject's own topic when the note has one (the cloze shows it
                 // there), else under the problem: not under the facet of another topic.
                 let shown = self.path(self.problem_of(sec));
@@ -259,14 +259,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         left == 0
     }
 
-    /// A topic's unlabelled bullets: beside its labelled bullets or tables (`clozes`), each
-    /// statement with a key term is a fact of its own, a cloze of that term; the rest are
-    /// one 핵심 내용 card.
-    fn loose_statements(&mut self, sec: Option<usize>, loose: Vec<&'t Block>, clozes: bool) {
+    /// A topic's unlabelled bullets: beside its labelled bullets or tables (`beside`), each
+    /// statement with a key term is a fact of its own, a cloze of that term; so is each of
+    /// several statements whose term the author marked. The rest are one 핵심 내용 card.
+    fn loose_statements(&mut self, sec: Option<usize>, loose: Vec<&'t Block>, beside: bool) {
         let mut gathered = Vec::with_capacity(loose.len());
+        // Several unlabelled bullets are as many facts: gathered, they made a vague 핵심 내용
+        // card joining unrelated statements.
+        let clozes = beside || loose.len() > 1;
         for item in loose {
-            let carded =
-                (clozes && self.statement_cloze(sec, item)) || self.formula_statement(sec, item);
+            let carded = (clozes && self.statement_cloze(sec, item, beside))
+                || self.formula_statement(sec, item);
             if !carded {
                 gathered.push(item);
             }

@@ -474,7 +474,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let inside =
                     !lead.strong.is_empty() && lead.strong.iter().all(|s| s.start > lead_ws);
                 if inside {
-                    self.statement_cloze_with_nested(Some(sec), item);
+                    self.statement_cloze_with_nested(Some(sec), item, true);
                 }
                 self.bold_in_explanation(sec, nested);
             }

@@ -4,7 +4,7 @@
 
 use super::tables::is_hangul;
 use super::{Builder, CardDraft};
-use crate::tree::{self, Block, Plain};
+use crate::tree::{self, Block, Kind, Plain};
 use crate::{Card, CardKind, Deletion, math};
 use pulldown_cmark::Event;
 use std::ops::Range;
@@ -17,12 +17,36 @@ const TERM_MAX_CHARS: usize = 40;
 impl<'t, 'a> Builder<'t, 'a> {
     /// A cloze card for the unlabelled `item` that hides its key term; `false` (and no card)
     /// when the item has none, so the caller can keep it with the other unlabelled bullets.
-    pub(super) fn statement_cloze(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
-        if !self.tree.item_lead(item).1.is_empty() {
+    ///
+    /// `guess` lets the term be guessed from the words (the longest Latin name in a Korean
+    /// sentence); without it only a term the author marked counts (bold, code, a gloss, a
+    /// number, a result): among several unlabelled bullets of long prose a guessed name is
+    /// rarely what the sentence teaches (`각 {{c1::transformer}} layer에 삽입되어`).
+    pub(super) fn statement_cloze(
+        &mut self,
+        sec: Option<usize>,
+        item: &'t Block,
+        guess: bool,
+    ) -> bool {
+        let rest = self.tree.item_lead(item).1;
+        if rest.iter().any(|b| b.kind != Kind::Paragraph) {
             // Nested bullets make it a list of facts, which a cloze of one term would bury.
             return false;
         }
-        self.statement_cloze_with_nested(sec, item)
+        let before = self.raw_cards.len();
+        if !self.statement_cloze_with_nested(sec, item, guess) {
+            return false;
+        }
+        // A line continuing the statement (`→ embeddings → em, ##bed, …`) illustrates it:
+        // shown with the answer, where it no longer gives the hidden term away.
+        if !rest.is_empty() {
+            let mut extra = String::new();
+            self.render_children(rest, &mut extra);
+            if let Some(raw) = self.raw_cards.get_mut(before) {
+                raw.card.back = extra;
+            }
+        }
+        true
     }
 
     /// [`Self::statement_cloze`] of `item`'s first line, whatever is nested under it: for a
@@ -31,6 +55,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         &mut self,
         sec: Option<usize>,
         item: &'t Block,
+        guess: bool,
     ) -> bool {
         let tree: &'t tree::Tree<'a> = self.tree;
         let (lead, _) = tree.item_lead(item);
@@ -52,7 +77,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                 (term, value, eq + 3)
             }
             None => {
-                let Some(term) = key_term(&plain, topic) else {
+                let code = evs.iter().find_map(|e| match &e.ev {
+                    Event::Code(c) => Some(c.to_string()),
+                    _ => None,
+                });
+                let Some(term) = key_term(&plain, topic, code.as_deref(), guess) else {
                     return false;
                 };
                 tree::render(evs, &mut front, &self.copies);
@@ -285,11 +314,13 @@ fn formula_lhs_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
-/// marked, else a year, else a number with its counter (`3개`, `1%`), else the name in Latin
-/// letters inside a Korean sentence (`cross-entropy loss`), else what a short name is said
-/// to equal (`탐지 = {{c1::분류 + 위치 추정}}`). Never the topic's own name, which the card's
-/// context already shows.
-fn key_term(plain: &Plain, topic: &str) -> Option<String> {
+/// marked, else a year, else a number with its counter (`3개`, `1%`), else a code span
+/// (`##`), else a Korean word glossed in English (`분리(decoupled)`), else (with `guess`) the
+/// name in Latin letters inside a Korean sentence (`cross-entropy loss`), else what a short
+/// name is said to equal (`탐지 = {{c1::분류 + 위치 추정}}`), else the consequence a Korean
+/// condition leads to (`vocab이 다르면 {{c1::값을 직접 비교할 수 없음}}`). Never the topic's
+/// own name, which the card's context already shows.
+fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Option<String> {
     let t = plain.text.trim();
     let topic = topic.to_lowercase();
     let fits = |s: &str| {
@@ -321,14 +352,75 @@ fn key_term(plain: &Plain, topic: &str) -> Option<String> {
     if let Some(n) = assigned_number(t).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
-    if let Some(n) = latin_name(t).filter(|n| fits(n)) {
+    if guess && let Some(n) = latin_name(t).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
+    if let Some(c) = code.map(str::trim).filter(|c| fits(c)) {
+        return Some(c.to_string());
+    }
+    if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
+        return Some(g.to_string());
+    }
     // `탐지 = 분류 + 위치 추정`: what a short name equals is what the line teaches.
-    let (name, value) = t.split_once(" = ")?;
-    let value = value.trim();
-    (name.trim().chars().count() <= TERM_MAX_CHARS && !value.contains(" = ") && fits(value))
-        .then(|| value.to_string())
+    if let Some((name, value)) = t.split_once(" = ") {
+        let value = value.trim();
+        if name.trim().chars().count() <= TERM_MAX_CHARS && !value.contains(" = ") && fits(value) {
+            return Some(value.to_string());
+        }
+    }
+    consequence(t).filter(|c| fits(c)).map(str::to_string)
+}
+
+/// A Korean word glossed with its English name right after it (`분리(decoupled)`,
+/// `동결(freeze)`): the author marked it as the term, so it is hidden with its gloss.
+fn glossed_word(t: &str) -> Option<&str> {
+    t.match_indices('(').find_map(|(open, _)| {
+        let word_start = t[..open]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_hangul(c))
+            .last()
+            .map(|(i, _)| i)?;
+        let inner = &t[open + 1..];
+        let close = inner.find(')')?;
+        let gloss = &inner[..close];
+        let english = gloss.chars().filter(char::is_ascii_alphabetic).count() >= 3
+            && gloss
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+        let syllables = t[word_start..open].chars().count();
+        (english && syllables >= 2).then(|| &t[word_start..open + 1 + close + 1])
+    })
+}
+
+/// Nouns that end in `면` without being a condition (`측면`, `반면`).
+const NOT_CONDITIONS: &[&str] = &[
+    "측면", "반면", "화면", "표면", "단면", "평면", "전면", "국면", "방면", "이면", "내면", "외면",
+];
+
+/// What a Korean sentence says follows from its condition or cause: the clause after its last
+/// `…면` (`토크나이저·vocab이 다르면 값을 직접 비교할 수 없음`) or `… 때문에,` when that is
+/// short. The condition is the cue, the consequence the fact.
+fn consequence(t: &str) -> Option<&str> {
+    let t = t.trim_end_matches(['.', '。']);
+    let mut cut = None;
+    let mut at = 0;
+    for w in t.split(' ') {
+        let end = at + w.len();
+        let condition = w.ends_with('면')
+            && w.chars().count() >= 2
+            && !NOT_CONDITIONS.iter().any(|n| w.ends_with(n));
+        if condition || w.ends_with("때문에,") {
+            cut = Some(end);
+        }
+        at = end + 1;
+    }
+    let cut = cut?;
+    let (condition, rest) = (t[..cut].trim(), t[cut..].trim());
+    (condition.chars().any(is_hangul)
+        && rest.split(' ').count() >= 2
+        && rest.chars().any(is_hangul))
+    .then_some(rest)
 }
 
 /// What a sentence with no term marked in bold ends on after its last ` = `, when that is a
