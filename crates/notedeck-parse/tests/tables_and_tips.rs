@@ -703,6 +703,37 @@ fn a_tip_that_only_repeats_a_card_gives_none() {
 }
 
 #[test]
+fn a_tip_of_pairs_each_said_by_a_card_gives_none() {
+    // Each pair's value is said by another card: the first by a table cell in Korean, the
+    // second by QAT's bullet; no one card says half of both.
+    let d = doc("### 2. **PTQ (Post-Training Quantization)**
+
+- Quantize an already-trained model **without retraining**.
+- **Calibration**: run a small representative dataset to collect activation ranges.
+
+### 3. **QAT (Quantization-Aware Training)**
+
+- Insert **fake quantization** ops during training; use the **STE (Straight-Through Estimator)**.
+
+| 항목 | PTQ | QAT |
+| --- | --- | --- |
+| 시점 | 학습이 끝난 후 | 학습 중 |
+
+📌 **암기 팁**
+
+- PTQ = 학습 후 + calibration, QAT = fake quant + STE
+");
+    assert!(
+        !d.cards.iter().any(|c| c.line == 20),
+        "{:#?}",
+        d.cards.iter().map(anki_front).collect::<Vec<_>>()
+    );
+    assert_skipped(&d, |r| {
+        r.starts_with("tip that restates the card on line 16 (PTQ › 시점)")
+    });
+}
+
+#[test]
 fn a_tip_saying_what_no_card_says_is_a_card() {
     // Two of three hidden words are in no card of the problem: a fact only the tip gives.
     let d = doc("## **1. LSTM (Long Short-Term Memory)**

@@ -141,26 +141,28 @@ impl Finish {
 
 /// The words a tip hides, asides apart, one space apart.
 fn hidden_words(r: &RawCard) -> String {
-    let mut hidden = String::new();
-    for part in r
-        .card
+    hidden_parts(r).join(" ")
+}
+
+/// The words of each part a tip hides, asides apart, one space apart; parts without words
+/// left out.
+fn hidden_parts(r: &RawCard) -> Vec<String> {
+    r.card
         .cloze
         .iter()
         .filter_map(|d| r.card.front.get(d.range.clone()))
-    {
-        let words = answer_words(&without_asides(part));
-        if !hidden.is_empty() && !words.is_empty() {
-            hidden.push(' ');
-        }
-        hidden.push_str(&words);
-    }
-    hidden
+        .map(|part| answer_words(&without_asides(part)))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
-/// (tip, card) for each tip not in `gone` that says again, in other words, a card of its
-/// problem (its deck) made before it: at least half of the words it hides are words of that
-/// card's question or answer, asides included (`DARTS = {{c1::NAS를 미분 가능하게 만든 방법,
-/// …}}` after `DARTS › 개념`).
+/// (tip, card) for each tip not in `gone` that says again, in other words, cards of its
+/// problem (its deck) made before it: at least half of the words it hides are words of one
+/// such card's question or answer, asides included (`DARTS = {{c1::NAS를 미분 가능하게 만든
+/// 방법, …}}` after `DARTS › 개념`), or so are those of each part it hides, each in a card of
+/// its own (`PTQ = {{c1::학습 후 + calibration}}, QAT = {{c2::fake quant + STE}}` after `PTQ ›
+/// 시점` → `학습이 끝난 후` and QAT's `fake quantization … STE` bullets; the card named is
+/// the first part's).
 /// Only the [`RESTATED_POOL`] nearest such cards are read, so a note of a hundred thousand
 /// cards in one deck costs a bounded pass per tip.
 fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)> {
@@ -173,60 +175,81 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
         if !r.tip || gone.binary_search_by_key(&i, |&(g, _)| g).is_ok() {
             continue;
         }
-        let hidden = hidden_words(r);
-        if hidden.is_empty() {
+        let parts = hidden_parts(r);
+        if parts.is_empty() {
             continue;
         }
-        let total = hidden.split(' ').count();
-        let stems: Vec<&str> = hidden.split(' ').map(stem).collect();
-        // The card saying most of it, the nearest of equals (named as the card kept).
-        let mut best: Option<(usize, usize)> = None;
-        // The cards are in source order, so a problem's cards (its deck) are one run: the
-        // search stops at the card before it rather than reading every earlier deck.
-        for k in (0..i)
-            .rev()
-            .take_while(|&k| raw[k].card.deck == r.card.deck)
-            .filter(|&k| {
-                let c = &raw[k];
-                !c.tip
-                    && matches!(
-                        c.card.kind,
-                        CardKind::Basic | CardKind::Table | CardKind::Cloze
-                    )
-            })
-            .take(RESTATED_POOL)
-        {
-            let card = &raw[k].card;
-            // A word the card says holds the hidden word's stem: a card mentioning fewer
-            // than half of them cannot say half, and most cards are ruled out unread.
-            let mentioned = stems
-                .iter()
-                .filter(|s| mentions(&card.front, s) || mentions(&card.back, s))
-                .count();
-            if mentioned * 2 < total || mentioned <= best.map_or(0, |(f, _)| f) {
-                continue;
-            }
-            let said = words[k].get_or_insert_with(|| {
-                let mut said = answer_words(card.front.rsplit('›').next().unwrap_or(""));
-                said.push(' ');
-                said.push_str(&answer_words(&card.back));
-                said
-            });
-            let found = hidden
-                .split(' ')
-                .filter(|w| said.split(' ').any(|c| same_word(w, c)))
-                .count();
-            if found > best.map_or(0, |(f, _)| f) {
-                best = Some((found, k));
-            }
+        if let Some(k) = restating_card(raw, i, &parts.join(" "), &mut words) {
+            out.push((i, k));
+            continue;
         }
-        if let Some((found, k)) = best
-            && found * 2 >= total
-        {
+        let mut first = None;
+        let all = parts.len() > 1
+            && parts.iter().all(|hidden| {
+                let k = restating_card(raw, i, hidden, &mut words);
+                first = first.or(k);
+                k.is_some()
+            });
+        if all && let Some(k) = first {
             out.push((i, k));
         }
     }
     out
+}
+
+/// The card before tip `i` in its deck saying most of `hidden` (one part's words), the
+/// nearest of equals, when it says at least half of them.
+fn restating_card(
+    raw: &[RawCard],
+    i: usize,
+    hidden: &str,
+    words: &mut [Option<String>],
+) -> Option<usize> {
+    let r = &raw[i];
+    let total = hidden.split(' ').count();
+    let stems: Vec<&str> = hidden.split(' ').map(stem).collect();
+    let mut best: Option<(usize, usize)> = None;
+    // The cards are in source order, so a problem's cards (its deck) are one run: the
+    // search stops at the card before it rather than reading every earlier deck.
+    for k in (0..i)
+        .rev()
+        .take_while(|&k| raw[k].card.deck == r.card.deck)
+        .filter(|&k| {
+            let c = &raw[k];
+            !c.tip
+                && matches!(
+                    c.card.kind,
+                    CardKind::Basic | CardKind::Table | CardKind::Cloze
+                )
+        })
+        .take(RESTATED_POOL)
+    {
+        let card = &raw[k].card;
+        // A word the card says holds the hidden word's stem: a card mentioning fewer than
+        // half of them cannot say half, and most cards are ruled out unread.
+        let mentioned = stems
+            .iter()
+            .filter(|s| mentions(&card.front, s) || mentions(&card.back, s))
+            .count();
+        if mentioned * 2 < total || mentioned <= best.map_or(0, |(f, _)| f) {
+            continue;
+        }
+        let said = words[k].get_or_insert_with(|| {
+            let mut said = answer_words(card.front.rsplit('›').next().unwrap_or(""));
+            said.push(' ');
+            said.push_str(&answer_words(&card.back));
+            said
+        });
+        let found = hidden
+            .split(' ')
+            .filter(|w| said.split(' ').any(|c| same_word(w, c)))
+            .count();
+        if found > best.map_or(0, |(f, _)| f) {
+            best = Some((found, k));
+        }
+    }
+    best.filter(|&(found, _)| found * 2 >= total)
+        .map(|(_, k)| k)
 }
 
 /// `word` without the particle of up to two Hangul syllables that [`same_word`] ignores
