@@ -164,6 +164,46 @@ fn a_korean_cell_naming_the_english_of_a_bullet_is_no_card() {
 }
 
 #[test]
+fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
+    let d = doc("## **2. WordPiece**
+
+- BERT, DistilBERT, ELECTRA에서 사용하는 토크나이저
+- **BPE와의 차이**: 병합 기준이 빈도가 아니라 likelihood 증가량
+
+## **3. SentencePiece**
+
+- **특징**: 공백도 하나의 문자로 처리
+
+## **4. 비교**
+
+| 항목 | WordPiece | SentencePiece |
+| --- | --- | --- |
+| 대표 모델 | BERT | T5, ALBERT |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        fronts.contains(&"{{c1::BERT, DistilBERT, ELECTRA}}에서 사용하는 토크나이저".to_string()),
+        "{fronts:#?}"
+    );
+    // `BERT` is part of what the cloze hides about WordPiece: the same fact again.
+    assert!(
+        !fronts.iter().any(|f| f == "WordPiece › 대표 모델"),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |reason| {
+        reason.starts_with(
+            "table cell that asks again what the cloze on line 7 (BERT, DistilBERT, ELECTRA에서 \
+             사용하는 토크나이저) hides",
+        )
+    });
+    // A cell the cloze does not hide stays a card.
+    assert!(
+        fronts.iter().any(|f| f == "SentencePiece › 대표 모델"),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
 fn quote_tip_and_exam_tip() {
     let d = doc("📌 **암기 포인트**
 

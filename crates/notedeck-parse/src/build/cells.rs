@@ -32,10 +32,20 @@ impl Finish {
         // a line of its own), their clauses read when a cell first needs them.
         let mut bullets: HashMap<String, Vec<Bullets>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
-            if r.card.kind != CardKind::Basic {
-                continue;
-            }
-            if let Some((s, _)) = subjects.of(r).filter(|(s, _)| asked.contains(*s)) {
+            // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT, DistilBERT,
+            // ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's, and is gone
+            // already when it repeats a card.
+            let subject = match r.card.kind {
+                CardKind::Basic => subjects.of(r).map(|(s, _)| s.to_string()),
+                CardKind::Cloze if !r.tip => r
+                    .card
+                    .context_path()
+                    .last()
+                    .map(|t| name_key(&plain(t)))
+                    .filter(|s| asked.contains(s)),
+                _ => None,
+            };
+            if let Some(s) = subject.as_deref().filter(|s| asked.contains(*s)) {
                 match bullets.get_mut(s) {
                     Some(cards) => cards.push((i, None)),
                     None => {
@@ -77,10 +87,23 @@ impl Finish {
             // apart by one of them before their clauses are read.
             let probe = probe(&value);
             let said = cards.iter_mut().find_map(|(k, clauses)| {
-                if !mentions(&raw[*k].card.back, probe) {
+                let card = &raw[*k].card;
+                if card.kind == CardKind::Cloze {
+                    // What a cloze hides is the fact it asks: a cell answering with part of
+                    // it (`WordPiece › 대표 모델` → `BERT`; `Perplexity › 좋은 방향` →
+                    // `낮을수록` beside `PPL = … → {{c1::낮을수록 좋음}}`) asks it again.
+                    if !mentions(&card.front, probe) {
+                        return None;
+                    }
+                    let hidden = clauses.get_or_insert_with(|| hidden_clauses(card));
+                    let says = value.split(' ').any(names_something)
+                        && hidden.iter().any(|c| value.split(' ').all(|w| c.holds(w)));
+                    return says.then_some(*k);
+                }
+                if !mentions(&card.back, probe) {
                     return None;
                 }
-                let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
+                let clauses = clauses.get_or_insert_with(|| clauses_of(&card.back));
                 let says = clauses.iter().any(|c| c.says_again(&facet, &value))
                     || parts.len() >= 2
                         && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
@@ -106,6 +129,9 @@ impl Finish {
                 let mut found = vec![false; words.len()];
                 let mut most = (0, None);
                 for (k, clauses) in cards.iter_mut() {
+                    if raw[*k].card.kind == CardKind::Cloze {
+                        continue;
+                    }
                     let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
                     let mut held = 0;
                     for (w, f) in words.iter().zip(&mut found) {
@@ -164,6 +190,9 @@ impl Finish {
                     .map_or("", String::as_str);
                 cards.iter().find_map(|(k, _)| {
                     let card = &raw[*k].card;
+                    if card.kind == CardKind::Cloze {
+                        return None;
+                    }
                     if !mentions(&card.back, probe) && !mentions(&card.front, probe) {
                         return None;
                     }
@@ -193,12 +222,18 @@ impl Finish {
             }
         }
         self.drop_repeats(raw, &gone, |_, kept| {
-            format!(
-                "table cell that says again a bullet of the card on line {} ({}); that card is \
-                 kept",
-                kept.line,
-                plain(&kept.front)
-            )
+            let (line, front) = (kept.line, plain(&kept.front));
+            if kept.kind == CardKind::Cloze {
+                format!(
+                    "table cell that asks again what the cloze on line {line} ({front}) hides; \
+                     that card is kept"
+                )
+            } else {
+                format!(
+                    "table cell that says again a bullet of the card on line {line} ({front}); \
+                     that card is kept"
+                )
+            }
         });
     }
 }
@@ -261,6 +296,19 @@ fn clauses_of(back: &str) -> Vec<Clause> {
             bare: answer_words(&without_asides(clause)),
         })
         .filter(|c| !c.bare.is_empty())
+        .collect()
+}
+
+/// The parts a cloze hides, each as a [`Clause`].
+fn hidden_clauses(card: &crate::Card) -> Vec<Clause> {
+    card.cloze
+        .iter()
+        .filter_map(|d| card.front.get(d.range.clone()))
+        .map(|part| Clause {
+            words: answer_words(part),
+            bare: answer_words(&without_asides(part)),
+        })
+        .filter(|c| !c.words.is_empty())
         .collect()
 }
 
