@@ -164,6 +164,45 @@ fn a_korean_cell_naming_the_english_of_a_bullet_is_no_card() {
 }
 
 #[test]
+fn a_cell_of_two_short_korean_words_a_bullet_says_is_no_card() {
+    // `SGD + Momentum` is the topic `SGD with Momentum`, and `관성 누적` (two words, four
+    // syllables, naming something) is what its `Momentum` bullet says, whatever the facet.
+    let d = doc("## **1. SGD with Momentum**
+
+- **Momentum**: 이전 이동 방향을 **관성**처럼 누적
+- **효과**: 진동하는 방향은 상쇄, 일관된 방향은 가속
+
+## **2. RMSProp**
+
+- **원리**: gradient 제곱의 EMA로 나눔, 희소한 gradient에도 사용 가능
+
+## **3. 비교**
+
+| 옵티마이저 | 핵심 아이디어 | 적응적 학습률 |
+| --- | --- | --- |
+| **SGD + Momentum** | 관성 누적 | X |
+| **RMSProp** | 사용 가능 | O |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f == "SGD + Momentum › 핵심 아이디어"),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |reason| {
+        reason.starts_with(
+            "table cell that says again a bullet of the card on line 7 (SGD with Momentum › \
+             Momentum)",
+        )
+    });
+    // Two words that name nothing (`사용 가능`) are said of too much to be one bullet's fact,
+    // though RMSProp's `원리` holds them.
+    assert!(
+        fronts.iter().any(|f| f == "RMSProp › 핵심 아이디어"),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
 fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
     let d = doc("## **2. WordPiece**
 

@@ -404,8 +404,15 @@ impl Clause {
 /// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (`서비스 코드 내부에 통합`,
 /// not `없음` or `높음`, which many clauses hold about something else).
 fn says_enough(value: &str) -> bool {
+    // A Hangul syllable says what two or three Latin letters do: `관성 누적` is enough.
+    let letters: usize = value
+        .chars()
+        .filter(|c| *c != ' ')
+        .map(|c| if super::tables::is_hangul(c) { 2 } else { 1 })
+        .sum();
     value.split(' ').count() >= 2
-        && value.chars().filter(|c| *c != ' ').count() >= SAYS_ENOUGH_MIN_CHARS
+        && letters >= SAYS_ENOUGH_MIN_CHARS
+        && value.split(' ').any(names_something)
 }
 
 /// Whether a word of a cell's answer names something rather than saying how (`사용`, `가능`,

@@ -654,6 +654,14 @@ fn aliases(name: &str) -> Vec<String> {
         }
     }
     out.retain(|a| !a.is_empty());
+    // `SGD + Momentum` names `SGD with Momentum`: a joining word is as much a joint as `+`.
+    for a in &mut out {
+        for joint in [" with ", " and "] {
+            while let Some(at) = a.find(joint) {
+                a.replace_range(at..at + joint.len(), " ");
+            }
+        }
+    }
     out
 }
 
