@@ -197,6 +197,39 @@ fn an_acronym_s_expansion_in_its_heading_is_left_to_its_definition_card() {
 }
 
 #[test]
+fn a_heading_aside_naming_its_section_does_not_open_the_answer() {
+    let d = doc("## **1. CAM**
+
+- **구조 전제**: GAP + FC Layer
+
+## **2. 원리 (CAM, 원래 방식)**
+
+- 마지막 conv feature map을 FC 가중치로 더함
+
+# 2. RLHF의 학습 단계
+
+# 1) 지도 미세 조정 (SFT)
+
+사람이 작성한 모범 답변으로 언어 모델을 먼저 미세 조정합니다.
+");
+    let backs: Vec<&str> = d.cards.iter().map(|c| c.back.as_str()).collect();
+    // Which of the topic's methods, or the section's acronym: neither is a word of the
+    // answer, which opens with what the section says.
+    assert!(
+        backs
+            .iter()
+            .all(|b| !b.contains("원래 방식") && !b.contains("SFT")),
+        "{backs:#?}"
+    );
+    assert!(
+        backs
+            .iter()
+            .any(|b| b.starts_with("<ul><li>마지막 conv feature map")),
+        "{backs:#?}"
+    );
+}
+
+#[test]
 fn heading_parenthetical_opens_the_answer_and_a_paragraph_answers_the_facet() {
     let d = doc(
         "## **BART (Bidirectional and Auto-Regressive Transformers)**
@@ -218,7 +251,7 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
     assert_eq!(
         cards[1..4],
         [
-            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 => <p>(Denoising Autoencoder)</p><p>BART는 원문 → <b>노이즈 추가</b> → 복원하는 과정을 학습</p>",
+            "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 => <p>Denoising Autoencoder</p><p>BART는 원문 → <b>노이즈 추가</b> → 복원하는 과정을 학습</p>",
             "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 => <ol><li>Token Deletion</li><li>Text Infilling</li><li>Sentence Permutation: 문장 순서 섞기</li><li>Token Masking: 일부 토큰을 <code>[MASK]</code>로 바꿈</li><li>Document Rotation: 문서 시작 위치를 바꿈</li></ol>",
             "basic | 역량평가 정리::문제 9 | BART › 사전 학습 방식 › 노이즈 유형 › Token Deletion => 토큰 제거; 무작위로 토큰을 삭제, 모델은 누락 위치를 결정해야 함",
         ]

@@ -663,8 +663,10 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The card of a facet section as a whole, "Topic › Facet" → `back`. A parenthetical
     /// the heading carries (`사전 학습 방식 (Denoising Autoencoder)`) is left out of titles
-    /// and ids, so it opens the answer: it is often the answer's key word. An acronym's
-    /// expansion (`CBOW (Continuous Bag-of-Words)`) does not: its definition card asks it.
+    /// and ids, so what it says opens the answer, without its parentheses: it is often the
+    /// answer's key word. An acronym's expansion (`CBOW (Continuous Bag-of-Words)`) does not:
+    /// its definition card asks it; nor does an acronym (`지도 미세 조정 (SFT)`) or an aside
+    /// naming the topic (`원리 (CAM, 원래 방식)`).
     pub(super) fn push_section_card(&mut self, sec: usize, back: String, parts: &[&Block]) {
         if back.trim().is_empty() {
             return;
@@ -676,13 +678,35 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|a| a.starts_with('(') && a.ends_with(')'))
             // `CBOW (Continuous Bag-of-Words)`: an acronym's expansion is its definition
             // card's answer, and opening this answer too it is one fact asked twice.
-            .filter(|a| {
-                let inside = a[1..a.len() - 1].trim();
+            .map(|a| a[1..a.len() - 1].trim())
+            .filter(|inside| {
                 !crate::terms::find_terms(title)
                     .iter()
-                    .any(|t| title.get(t.expansion.clone()).map(str::trim) == Some(inside))
+                    .any(|t| title.get(t.expansion.clone()).map(str::trim) == Some(*inside))
+            })
+            // `지도 미세 조정 (SFT)`: an acronym names the section; it is no word of the answer.
+            .filter(|inside| {
+                !(inside.len() <= 6
+                    && inside.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+                    && inside
+                        .bytes()
+                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+            })
+            // `원리 (CAM, 원래 방식)` under CAM says which of the topic's methods the section
+            // is about: no word of the answer.
+            .filter(|inside| {
+                let topic = self.doc.sections[sec]
+                    .parent
+                    .map(|p| self.info[p].short.as_str());
+                !topic.is_some_and(|t| {
+                    !t.is_empty()
+                        && inside
+                            .split([',', ' '])
+                            .any(|w| w.eq_ignore_ascii_case(t.trim()))
+                })
             });
         let back = match aside {
+            // The name itself opens the answer, not an aside in parentheses.
             Some(a) => {
                 let mut out = String::with_capacity(a.len() + back.len() + 7);
                 out.push_str("<p>");
