@@ -88,6 +88,22 @@ const FACET_NAMES: &[&str] = &[
     "benefits",
     "drawbacks",
     "challenges",
+    // Aspects of a method or a recipe, as `성능`, `속도`, `손실` and `학습` above.
+    "architecture",
+    "data",
+    "dataset",
+    "training",
+    "schedule",
+    "optimizer",
+    "loss",
+    "evaluation",
+    "performance",
+    "speed",
+    "memory",
+    "cost",
+    "inference",
+    "input",
+    "output",
 ];
 
 /// Whether `label` names a facet ([`FACET_NAMES`]), ignoring case and a trailing colon.
