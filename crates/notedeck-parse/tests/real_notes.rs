@@ -478,8 +478,9 @@ fn cards_keep_their_ids_when_their_context_moves() {
     // 학습 방식 sections, `운영 모니터링` after `모니터링`, `한계` and `주요 목적` after the
     // levels' `Challenges` and `Goal`, BERT's `학습 방식` after its `사전 학습 방법`, Level 0's
     // `CI` and `CD` after its `CI/CD` → `없음`, GPT's `구조` after the cloze of its
-    // `Transformer decoder 구조`), and the cells pointing at another (`그 클래스 예측`), are
-    // gone, each with the reason.
+    // `Transformer decoder 구조`, Level 2's `연속 학습(CT)` → `O` after its `Full Automation`
+    // bullet naming CT), and the cells pointing at another (`그 클래스 예측`), are gone, each
+    // with the reason.
     assert_eq!(
         merged,
         [
@@ -528,6 +529,7 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (924, "자동화 범위 › Level 2 – CI/CD Pipeline Automation"),
             (925, "연속 학습(CT) › Level 0 – Manual Process"),
             (925, "연속 학습(CT) › Level 1 – ML Pipeline Automation"),
+            (925, "연속 학습(CT) › Level 2 – CI/CD Pipeline Automation"),
             (926, "CI (지속적 통합) › Level 0 – Manual Process"),
             (926, "CI (지속적 통합) › Level 1 – ML Pipeline Automation"),
             (

@@ -203,6 +203,51 @@ fn a_cell_of_two_short_korean_words_a_bullet_says_is_no_card() {
 }
 
 #[test]
+fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
+    let d = doc("## **1. SimCLR**
+
+- **핵심 발견**: negative가 많을수록 좋음 → **큰 batch** 필요 (4096~8192)
+
+## **2. BYOL**
+
+- **특징**: **negative sample 없이** 학습
+- **구조**: encoder → projector, online 가중치의 **EMA (Exponential Moving Average)**
+
+## **3. 비교**
+
+| 항목 | SimCLR | BYOL |
+| --- | --- | --- |
+| **negative 필요** | O | X |
+| **momentum(EMA) encoder** | X | O |
+| **predictor** | X | O |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    // Whether the subject has the feature is what its bullet naming the feature says, yes
+    // or no: `negative 필요` beside both subjects' bullets, `EMA` (the facet's aside) beside
+    // BYOL's `구조`.
+    for gone in [
+        "SimCLR › negative 필요",
+        "BYOL › negative 필요",
+        "BYOL › momentum(EMA) encoder",
+    ] {
+        assert!(!fronts.iter().any(|f| f == gone), "{gone}: {fronts:#?}");
+    }
+    assert_skipped(&d, |reason| {
+        reason
+            .starts_with("table cell that says again a bullet of the card on line 11 (BYOL › 특징)")
+    });
+    // No bullet names SimCLR's momentum encoder or either predictor: those are facts only
+    // the table gives.
+    for kept in [
+        "SimCLR › momentum(EMA) encoder",
+        "SimCLR › predictor",
+        "BYOL › predictor",
+    ] {
+        assert!(fronts.iter().any(|f| f == kept), "{kept}: {fronts:#?}");
+    }
+}
+
+#[test]
 fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
     let d = doc("## **2. WordPiece**
 

@@ -490,7 +490,7 @@ fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
 
 ## **2. BYOL (Bootstrap Your Own Latent)**
 
-- **특징**: negative sample 없이 학습
+- **특징**: online과 target 두 네트워크
 
 | 항목 | SimCLR | BYOL |
 | --- | --- | --- |

@@ -69,6 +69,12 @@ impl Finish {
                 continue;
             };
             let bare = without_asides(&r.card.back);
+            if is_mark(&plain(&bare)) {
+                if let Some(k) = marked_feature_said(raw, cards, facet) {
+                    gone.push((i, k));
+                }
+                continue;
+            }
             let value = answer_words(&bare);
             if value.is_empty() {
                 continue;
@@ -297,6 +303,54 @@ fn clauses_of(back: &str) -> Vec<Clause> {
         })
         .filter(|c| !c.bare.is_empty())
         .collect()
+}
+
+/// Whether a cell's answer is only a check mark (`O`, `X`, `✔`, `✗`, …): whether its subject
+/// has the feature the facet names.
+fn is_mark(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| "OoXx✔✘✓✗○×".contains(c))
+}
+
+/// The card of `cards` (about a cell's subject) one clause of which names the feature a
+/// check-mark cell asks about (`BYOL › negative 필요` → `X` beside `negative sample 없이 학습`;
+/// `MoCo › momentum(EMA) encoder` → `O` beside `key encoder는 … momentum update`): whether the
+/// subject has it is what that clause says. Every word of the facet naming something is in
+/// the clause, or one of its aside (`EMA` of `momentum(EMA) encoder`).
+fn marked_feature_said(raw: &[RawCard], cards: &mut [Bullets], facet: &str) -> Option<usize> {
+    let named = |text: &str| -> Vec<String> {
+        answer_words(text)
+            .split(' ')
+            .filter(|w| names_something(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let outside = named(&without_asides(facet));
+    let aside: Vec<String> = named(facet)
+        .into_iter()
+        .filter(|w| !outside.contains(w))
+        .collect();
+    // Most cards are told apart by the facet's longest word, or by its aside, unread.
+    let longest = outside.iter().max_by_key(|w| w.len());
+    if longest.is_none() && aside.is_empty() {
+        return None;
+    }
+    cards.iter_mut().find_map(|(k, clauses)| {
+        let card = &raw[*k].card;
+        let holds = |w: &str| mentions(&card.back, w) || mentions(&card.front, w);
+        if !longest.is_some_and(|w| holds(w)) && !aside.iter().any(|w| holds(w)) {
+            return None;
+        }
+        let clauses = clauses.get_or_insert_with(|| match card.kind {
+            CardKind::Cloze => hidden_clauses(card),
+            _ => clauses_of(&card.back),
+        });
+        let said = clauses.iter().any(|c| {
+            (!outside.is_empty() && outside.iter().all(|w| c.holds(w)))
+                || aside.iter().any(|w| c.holds(w))
+        });
+        said.then_some(*k)
+    })
 }
 
 /// The parts a cloze hides, each as a [`Clause`].
