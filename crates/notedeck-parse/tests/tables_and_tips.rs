@@ -248,6 +248,37 @@ fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
 }
 
 #[test]
+fn a_cell_a_cloze_says_around_its_hidden_name_is_no_card() {
+    let d = doc("## **1. GraphSAGE**
+
+- **아이디어**: 이웃을 샘플링해 집계
+
+## **2. GAT**
+
+- **아이디어**: 이웃마다 attention 계수를 다르게 학습
+- 인접 행렬 전체가 필요 없고 이웃 단위로 계산 → **inductive** 설정에도 적용 가능
+
+| 항목 | GraphSAGE | GAT |
+| --- | --- | --- |
+| 학습 설정 | inductive 가능 | inductive 가능 |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    // `inductive` is hidden and `가능` is shown beside it: the cell asks the cloze again.
+    assert!(
+        !fronts.iter().any(|f| f == "GAT › 학습 설정"),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |reason| {
+        reason.starts_with("table cell that asks again what the cloze")
+    });
+    // GraphSAGE's own cards say nothing of it.
+    assert!(
+        fronts.iter().any(|f| f == "GraphSAGE › 학습 설정"),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
 fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
     let d = doc("## **2. WordPiece**
 

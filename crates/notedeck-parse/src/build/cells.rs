@@ -102,9 +102,7 @@ impl Finish {
                         return None;
                     }
                     let hidden = clauses.get_or_insert_with(|| hidden_clauses(card));
-                    let says = value.split(' ').any(names_something)
-                        && hidden.iter().any(|c| value.split(' ').all(|w| c.holds(w)));
-                    return says.then_some(*k);
+                    return cloze_says(&card.front, hidden, &value).then_some(*k);
                 }
                 if !mentions(&card.back, probe) {
                     return None;
@@ -297,10 +295,7 @@ fn clauses_of(back: &str) -> Vec<Clause> {
     items(back)
         .flat_map(|item| item.split(['→', ',', ';', '+']))
         .flat_map(|part| part.split(". "))
-        .map(|clause| Clause {
-            words: answer_words(clause),
-            bare: answer_words(&without_asides(clause)),
-        })
+        .map(Clause::of)
         .filter(|c| !c.bare.is_empty())
         .collect()
 }
@@ -358,12 +353,25 @@ fn hidden_clauses(card: &crate::Card) -> Vec<Clause> {
     card.cloze
         .iter()
         .filter_map(|d| card.front.get(d.range.clone()))
-        .map(|part| Clause {
-            words: answer_words(part),
-            bare: answer_words(&without_asides(part)),
-        })
+        .map(Clause::of)
         .filter(|c| !c.words.is_empty())
         .collect()
+}
+
+/// Whether a cloze (its sentence `front` and the `hidden` parts) asks a cell's answer
+/// `value`: a word of the answer naming something is hidden, and every word of it is hidden
+/// too (`WordPiece › 대표 모델` → `BERT` beside `{{c1::BERT, DistilBERT, ELECTRA}}에서 사용`)
+/// or shown around the hidden part (`GAT › 학습 설정` → `inductive 가능` beside `…
+/// {{c1::inductive}} 설정에도 적용 가능`).
+fn cloze_says(front: &str, hidden: &[Clause], value: &str) -> bool {
+    let is_hidden = |w: &str| hidden.iter().any(|c| c.holds(w));
+    if !value.split(' ').any(|w| names_something(w) && is_hidden(w)) {
+        return false;
+    }
+    hidden.iter().any(|c| value.split(' ').all(|w| c.holds(w))) || {
+        let sentence = Clause::of(front);
+        value.split(' ').all(|w| sentence.holds(w))
+    }
 }
 
 /// What an answer holding every word of `value` holds as written: the start of its longest
@@ -435,6 +443,14 @@ struct Clause {
 }
 
 impl Clause {
+    /// The clause of `html`'s text.
+    fn of(html: &str) -> Self {
+        Clause {
+            words: answer_words(html),
+            bare: answer_words(&without_asides(html)),
+        }
+    }
+
     /// Whether the clause holds `word` (as [`same_stem`] reads words).
     fn holds(&self, word: &str) -> bool {
         self.words.split(' ').any(|b| same_stem(word, b))
