@@ -248,6 +248,43 @@ fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
 }
 
 #[test]
+fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
+    let d = doc("## 0. RNN
+
+- 이전 시점의 은닉 상태 h_{t-1}과 현재 입력 x_t를 받아 새로운 은닉 상태 h_t를 만드는 구조
+- **한계**: 긴 문장의 앞부분 정보를 잘 기억하지 못함 (장기 의존성 문제)
+
+## 1. LSTM
+
+- **장점**: 셀 상태가 덧셈으로 갱신되어 기울기 소실 완화 → 장기 의존성 학습 가능
+- **한계**: 게이트마다 가중치가 있어 파라미터 수가 많고 계산이 느림
+
+### 다른 RNN 계열과 비교
+
+| 모델 | 셀 상태 | 파라미터 수 | 장기 의존성 |
+| --- | --- | --- | --- |
+| **RNN** | 없음 | 가장 적음 | 약함 |
+| **LSTM** | 있음 | 가장 많음 | 강함 |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    // How much of the feature the subject has (`약함`, `가장 많음`, `있음`) is what its
+    // bullet naming the feature says.
+    for gone in [
+        "RNN › 장기 의존성",
+        "LSTM › 셀 상태",
+        "LSTM › 파라미터 수",
+        "LSTM › 장기 의존성",
+    ] {
+        assert!(!fronts.iter().any(|f| f == gone), "{gone}: {fronts:#?}");
+    }
+    // No bullet of RNN's names its cell state (`은닉 상태` is another state) or its
+    // parameters: those are the table's own facts.
+    for kept in ["RNN › 셀 상태", "RNN › 파라미터 수"] {
+        assert!(fronts.iter().any(|f| f == kept), "{kept}: {fronts:#?}");
+    }
+}
+
+#[test]
 fn a_cell_a_cloze_says_around_its_hidden_name_is_no_card() {
     let d = doc("## **1. GraphSAGE**
 

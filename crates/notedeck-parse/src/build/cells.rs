@@ -69,12 +69,6 @@ impl Finish {
                 continue;
             };
             let bare = without_asides(&r.card.back);
-            if is_mark(&plain(&bare)) {
-                if let Some(k) = marked_feature_said(raw, cards, facet) {
-                    gone.push((i, k));
-                }
-                continue;
-            }
             let value = answer_words(&bare);
             if value.is_empty() {
                 continue;
@@ -221,6 +215,12 @@ impl Finish {
                         .then_some(*k)
                 })
             });
+            // A yes, a no or a degree: what a bullet naming the facet's feature says.
+            let said = said.or_else(|| {
+                (is_mark(&plain(&bare)) || is_degree(&value))
+                    .then(|| marked_feature_said(raw, cards, facet_text))
+                    .flatten()
+            });
             if let Some(k) = said {
                 gone.push((i, k));
             }
@@ -307,16 +307,52 @@ fn is_mark(text: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| "OoXx✔✘✓✗○×".contains(c))
 }
 
+/// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
+const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비교적", "더", "다소", "아주"];
+
+/// Answers that only say how much of its facet a subject has, or whether it has it.
+const DEGREES: &[&str] = &[
+    "있음",
+    "없음",
+    "높음",
+    "낮음",
+    "많음",
+    "적음",
+    "강함",
+    "약함",
+    "빠름",
+    "느림",
+    "큼",
+    "작음",
+    "가능",
+    "불가능",
+    "필요",
+    "불필요",
+    "어려움",
+    "쉬움",
+];
+
+/// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
+/// `있음`): like a check mark, it says where the subject stands on the feature its facet
+/// names.
+fn is_degree(words: &str) -> bool {
+    let mut rest = words.split(' ').filter(|w| !DEGREE_MODIFIERS.contains(w));
+    matches!((rest.next(), rest.next()), (Some(w), None) if DEGREES.contains(&w))
+}
+
 /// The card of `cards` (about a cell's subject) one clause of which names the feature a
-/// check-mark cell asks about (`BYOL › negative 필요` → `X` beside `negative sample 없이 학습`;
-/// `MoCo › momentum(EMA) encoder` → `O` beside `key encoder는 … momentum update`): whether the
-/// subject has it is what that clause says. Every word of the facet naming something is in
-/// the clause, or one of its aside (`EMA` of `momentum(EMA) encoder`).
+/// check-mark or degree cell asks about (`BYOL › negative 필요` → `X` beside `negative sample
+/// 없이 학습`; `MoCo › momentum(EMA) encoder` → `O` beside `key encoder는 … momentum
+/// update`; `RNN › 장기 의존성` → `약함` beside `… (장기 의존성 문제)`): whether the subject has
+/// it, or how much, is what that clause says. The words of the facet naming something are in
+/// the clause (all but one of three or more: `배치 크기 의존` → `배치 크기가 작으면 통계가
+/// 불안정`), or one of its aside (`EMA` of `momentum(EMA) encoder`).
 fn marked_feature_said(raw: &[RawCard], cards: &mut [Bullets], facet: &str) -> Option<usize> {
+    // A one-syllable word names the feature too (`셀` of `셀 상태`, `큰` of `큰 batch`).
     let named = |text: &str| -> Vec<String> {
         answer_words(text)
             .split(' ')
-            .filter(|w| names_something(w))
+            .filter(|w| !w.is_empty() && !is_generic(w))
             .map(str::to_string)
             .collect()
     };
@@ -325,15 +361,20 @@ fn marked_feature_said(raw: &[RawCard], cards: &mut [Bullets], facet: &str) -> O
         .into_iter()
         .filter(|w| !outside.contains(w))
         .collect();
-    // Most cards are told apart by the facet's longest word, or by its aside, unread.
-    let longest = outside.iter().max_by_key(|w| w.len());
-    if longest.is_none() && aside.is_empty() {
+    let needed = if outside.len() >= 3 {
+        outside.len() - 1
+    } else {
+        outside.len()
+    };
+    if needed == 0 && aside.is_empty() {
         return None;
     }
     cards.iter_mut().find_map(|(k, clauses)| {
         let card = &raw[*k].card;
-        let holds = |w: &str| mentions(&card.back, w) || mentions(&card.front, w);
-        if !longest.is_some_and(|w| holds(w)) && !aside.iter().any(|w| holds(w)) {
+        // Most cards are told apart unread: they mention too few of the facet's words.
+        let holds = |w: &String| mentions(&card.back, w) || mentions(&card.front, w);
+        let mentioned = outside.iter().filter(|w| holds(w)).count();
+        if !(aside.iter().any(holds) || needed > 0 && mentioned >= needed) {
             return None;
         }
         let clauses = clauses.get_or_insert_with(|| match card.kind {
@@ -341,7 +382,7 @@ fn marked_feature_said(raw: &[RawCard], cards: &mut [Bullets], facet: &str) -> O
             _ => clauses_of(&card.back),
         });
         let said = clauses.iter().any(|c| {
-            (!outside.is_empty() && outside.iter().all(|w| c.holds(w)))
+            (needed > 0 && outside.iter().filter(|w| c.holds(w)).count() >= needed)
                 || aside.iter().any(|w| c.holds(w))
         });
         said.then_some(*k)
@@ -488,11 +529,16 @@ fn says_enough(value: &str) -> bool {
 /// Whether a word of a cell's answer names something rather than saying how (`사용`, `가능`,
 /// `없음`, one letter): a cell summing up its subject's bullets must name two things they say.
 fn names_something(word: &str) -> bool {
+    word.chars().count() >= 2 && !is_generic(word)
+}
+
+/// Whether a word only says how (`사용`, `가능`, `없음`), or joins (`및`, `and`).
+fn is_generic(word: &str) -> bool {
     const GENERIC: &[&str] = &[
         "사용", "가능", "필요", "있음", "없음", "방식", "기반", "적용", "수행", "높음", "낮음",
         "많음", "적음", "빠름", "느림", "후", "및", "등", "use", "used", "and", "or", "the",
     ];
-    word.chars().count() >= 2 && !GENERIC.iter().any(|g| same_stem(g, word))
+    GENERIC.iter().any(|g| same_stem(g, word))
 }
 
 /// Fewest letters of the English words a cell's answer names for one bullet of its
