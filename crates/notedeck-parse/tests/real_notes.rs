@@ -479,8 +479,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
     // levels' `Challenges` and `Goal`, BERT's `학습 방식` after its `사전 학습 방법`, Level 0's
     // `CI` and `CD` after its `CI/CD` → `없음`, GPT's `구조` after the cloze of its
     // `Transformer decoder 구조`, Level 2's `연속 학습(CT)` → `O` after its `Full Automation`
-    // bullet naming CT), and the cells pointing at another (`그 클래스 예측`), are gone, each
-    // with the reason.
+    // bullet naming CT, the `위치 / 통합 방식` row after the bullets it rewords), and the cells
+    // pointing at another (`그 클래스 예측`), are gone, each with the reason.
     assert_eq!(
         merged,
         [
@@ -497,6 +497,8 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (271, "계산량 › Score-CAM"),
             (272, "노이즈 › Score-CAM"),
             (273, "적용 구조 › Grad-CAM"),
+            (345, "위치 / 통합 방식 › Model-in-Service"),
+            (345, "위치 / 통합 방식 › Model-as-a-Service (MaaS)"),
             (349, "적합 대상 › Model-as-a-Service (MaaS)"),
             // `없음` and `1개` of new-class data: the counts Zero- and One-Shot name.
             (406, "Zero-Shot › 학습 시 새로운 클래스 데이터"),

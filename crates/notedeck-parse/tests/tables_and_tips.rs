@@ -285,6 +285,39 @@ fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
 }
 
 #[test]
+fn a_cell_a_bullet_says_with_one_word_changed_is_no_card() {
+    let d = doc("### 1. **Model-in-Service**
+
+- **특징**: 모델이 서비스 코드 내부에 포함, 함께 배포
+
+### 2. **Model-as-a-Service (MaaS)**
+
+- **정의**: AI 모델을 클라우드에 호스팅하고 API를 통해 외부에 서비스 형태로 제공
+
+### 요약 비교표
+
+| 항목 | Model-in-Service | Model-as-a-Service |
+| --- | --- | --- |
+| 위치 / 통합 방식 | 서비스 코드 내부에 통합 | 독립적 API 형태로 외부 제공 |
+| 관리 책임 | 애플리케이션 개발자가 담당 | 모델 제공자가 담당 |
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    // Four words or more, all but one in one clause (`통합` for `포함`, `독립적` added): the
+    // bullet's fact in other words.
+    for gone in [
+        "Model-in-Service › 위치 / 통합 방식",
+        "Model-as-a-Service › 위치 / 통합 방식",
+    ] {
+        assert!(!fronts.iter().any(|f| f == gone), "{gone}: {fronts:#?}");
+    }
+    // Three words with one changed are another fact, or too few to tell.
+    assert!(
+        fronts.iter().any(|f| f == "Model-in-Service › 관리 책임"),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
 fn a_cell_a_cloze_says_around_its_hidden_name_is_no_card() {
     let d = doc("## **1. GraphSAGE**
 

@@ -86,6 +86,7 @@ impl Finish {
             // Every word of the answer is in a card that says it again: most cards are told
             // apart by one of them before their clauses are read.
             let probe = probe(&value);
+            let words = value.split(' ').count();
             let said = cards.iter_mut().find_map(|(k, clauses)| {
                 let card = &raw[*k].card;
                 if card.kind == CardKind::Cloze {
@@ -98,7 +99,17 @@ impl Finish {
                     let hidden = clauses.get_or_insert_with(|| hidden_clauses(card));
                     return cloze_says(&card.front, hidden, &value).then_some(*k);
                 }
-                if !mentions(&card.back, probe) {
+                // A long answer may be said with its longest word changed: all its words
+                // but one are looked for.
+                let mentioned = || {
+                    value
+                        .split(' ')
+                        .filter(|w| mentions(&card.back, self::probe(w)))
+                        .count()
+                };
+                if !(mentions(&card.back, probe)
+                    || words >= PARAPHRASE_MIN_WORDS && mentioned() + 1 >= words)
+                {
                     return None;
                 }
                 let clauses = clauses.get_or_insert_with(|| clauses_of(&card.back));
@@ -502,14 +513,23 @@ impl Clause {
     /// forward 필요)` says `계산량` → `많음`, and `노이즈 적고 안정적` says `노이즈` → `적음`;
     /// `없음 (배치 통계를 쓰지 않음)` says nothing about `배치 크기 의존`, and in `학습 때 전체
     /// 그래프의 인접 행렬이 필요 → … 적용 어려움` what is hard is not the graph's size.
+    ///
+    /// An answer of [`PARAPHRASE_MIN_WORDS`] words or more is said again with one word
+    /// changed (`서비스 코드 내부에 통합` by `모델이 서비스 코드 내부에 포함`).
     fn says_again(&self, facet: &str, value: &str) -> bool {
-        let said = value.split(' ').all(|w| self.holds(w));
+        let n = value.split(' ').count();
+        let held = value.split(' ').filter(|w| self.holds(w)).count();
+        let said = held == n || n >= PARAPHRASE_MIN_WORDS && held + 1 >= n;
         said && (facet
             .split(' ')
             .any(|w| w.chars().count() >= 2 && self.bare.split(' ').any(|b| same_stem(w, b)))
             || says_enough(value))
     }
 }
+
+/// Fewest words of a cell's answer that a clause says again in other words when it holds
+/// all of them but one.
+const PARAPHRASE_MIN_WORDS: usize = 4;
 
 /// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
 /// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (`서비스 코드 내부에 통합`,
