@@ -31,21 +31,24 @@ impl Finish {
         // The cards asking `subject › facet` about such a subject (with a list of bullets or
         // a line of its own), their clauses read when a cell first needs them.
         let mut bullets: HashMap<String, Vec<Bullets>> = HashMap::new();
+        // The topic a run of clozes is shown under, keyed once for the run: its cards share
+        // one path.
+        let mut cloze_topic: (*const String, String) = (std::ptr::null(), String::new());
         for (i, r) in raw.iter().enumerate() {
             // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT, DistilBERT,
             // ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's, and is gone
             // already when it repeats a card.
             let subject = match r.card.kind {
-                CardKind::Basic => subjects.of(r).map(|(s, _)| s.to_string()),
-                CardKind::Cloze if !r.tip => r
-                    .card
-                    .context_path()
-                    .last()
-                    .map(|t| name_key(&plain(t)))
-                    .filter(|s| asked.contains(s)),
+                CardKind::Basic => subjects.of(r).map(|(s, _)| s),
+                CardKind::Cloze if !r.tip => r.card.context_path().last().map(|t| {
+                    if !std::ptr::eq(t, cloze_topic.0) {
+                        cloze_topic = (t, name_key(&plain(t)));
+                    }
+                    cloze_topic.1.as_str()
+                }),
                 _ => None,
             };
-            if let Some(s) = subject.as_deref().filter(|s| asked.contains(*s)) {
+            if let Some(s) = subject.filter(|s| asked.contains(*s)) {
                 match bullets.get_mut(s) {
                     Some(cards) => cards.push((i, None)),
                     None => {
@@ -135,10 +138,19 @@ impl Finish {
                 }
                 // The card holding most of the words is the one named as kept.
                 let words: Vec<&str> = value.split(' ').collect();
+                // A word no card mentions at all settles it before any clause is read.
+                let mentioned = |k: usize, w: &str| mentions(&raw[k].card.back, self::probe(w));
+                let bullet = |k: usize| raw[k].card.kind != CardKind::Cloze;
+                if !words
+                    .iter()
+                    .all(|w| cards.iter().any(|&(k, _)| bullet(k) && mentioned(k, w)))
+                {
+                    return None;
+                }
                 let mut found = vec![false; words.len()];
                 let mut most = (0, None);
                 for (k, clauses) in cards.iter_mut() {
-                    if raw[*k].card.kind == CardKind::Cloze {
+                    if !bullet(*k) || !words.iter().any(|w| mentioned(*k, w)) {
                         continue;
                     }
                     let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));

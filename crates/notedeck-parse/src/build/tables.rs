@@ -655,11 +655,13 @@ fn aliases(name: &str) -> Vec<String> {
     }
     out.retain(|a| !a.is_empty());
     // `SGD + Momentum` names `SGD with Momentum`: a joining word is as much a joint as `+`.
+    // Looked for word by word (most names have none): a substring search set up for every
+    // name a table asks about cost more than the rest of this function.
+    let joint = |w: &str| w == "with" || w == "and";
     for a in &mut out {
-        for joint in [" with ", " and "] {
-            while let Some(at) = a.find(joint) {
-                a.replace_range(at..at + joint.len(), " ");
-            }
+        if a.split(' ').any(joint) {
+            let kept: Vec<&str> = a.split(' ').filter(|w| !joint(w)).collect();
+            *a = kept.join(" ");
         }
     }
     out
