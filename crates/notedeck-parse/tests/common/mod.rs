@@ -24,6 +24,21 @@ pub fn assert_skipped(d: &Document, why: impl Fn(&str) -> bool) {
     );
 }
 
+/// Assert that no card of `d` asks any of the fronts `gone` (as Anki shows them) and that
+/// a card asks each of `kept`; every front is the message otherwise.
+pub fn assert_fronts(d: &Document, gone: &[&str], kept: &[&str]) {
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    for g in gone {
+        assert!(!fronts.iter().any(|f| f == g), "{g} is carded: {fronts:#?}");
+    }
+    for k in kept {
+        assert!(
+            fronts.iter().any(|f| f == k),
+            "{k} is not carded: {fronts:#?}"
+        );
+    }
+}
+
 /// Parse `body` as it appears in the notes: under the title and a problem heading.
 pub fn doc(body: &str) -> Document {
     parse(
