@@ -544,8 +544,9 @@ impl Clause {
 const PARAPHRASE_MIN_WORDS: usize = 4;
 
 /// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
-/// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (`서비스 코드 내부에 통합`,
-/// not `없음` or `높음`, which many clauses hold about something else).
+/// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (a Hangul syllable counting
+/// two), one of them naming something (`서비스 코드 내부에 통합`, `관성 누적`; not `없음` or
+/// `사용 가능`, which many clauses hold about something else).
 fn says_enough(value: &str) -> bool {
     // A Hangul syllable says what two or three Latin letters do: `관성 누적` is enough.
     let letters: usize = value

@@ -314,12 +314,12 @@ fn formula_lhs_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
-/// marked, else a year, else a number with its counter (`3개`, `1%`), else a code span
-/// (`##`), else a Korean word glossed in English (`분리(decoupled)`), else (with `guess`) the
-/// name in Latin letters inside a Korean sentence (`cross-entropy loss`), else what a short
-/// name is said to equal (`탐지 = {{c1::분류 + 위치 추정}}`), else the consequence a Korean
-/// condition leads to (`vocab이 다르면 {{c1::값을 직접 비교할 수 없음}}`). Never the topic's
-/// own name, which the card's context already shows.
+/// marked, else a year, else a number with its counter (`3개`, `1%`), else the value a
+/// variable is set to, else (with `guess`) the name in Latin letters inside a Korean sentence
+/// (`cross-entropy loss`), else a code span (`##`), else a Korean word glossed in English
+/// (`분리(decoupled)`), else what a short name is said to equal (`탐지 = {{c1::분류 + 위치
+/// 추정}}`), else the consequence a Korean condition leads to (`vocab이 다르면 {{c1::값을 직접
+/// 비교할 수 없음}}`). Never the topic's own name, which the card's context already shows.
 fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Option<String> {
     let t = plain.text.trim();
     let topic = topic.to_lowercase();
