@@ -13,8 +13,9 @@ use notedeck_parse::parse;
 fn a_sentence_listing_examples_answers_its_heading() {
     // `A, B 등이 이에 해당합니다`: the examples are the fact, even where the first sentence
     // only rates the heading; after a first sentence that says something, they follow it.
-    // (Paragraphs of four sentences: a shorter one is the answer as a whole.)
-    let d = doc("## **2. NAS의 도전과제**
+    // (Paragraphs of four sentences: a shorter one is the answer as a whole. Under an essay
+    // of challenges such parts are no cards: see the test of challenges below.)
+    let d = doc("## **2. NAS의 한계**
 
 ## 1) 계산 비용
 
@@ -31,11 +32,11 @@ NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시
     assert_eq!(
         cards(&d)[1..],
         [
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 비용 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>",
+            "basic | 역량평가 정리::문제 9 | NAS의 한계 › 계산 비용 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>",
             // The examples one per line: running text hid the list.
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 설명 가능성 => <ul><li>의사결정 과정 해석</li><li>탐색 과정의 투명성 확보</li></ul>",
+            "basic | 역량평가 정리::문제 9 | NAS의 한계 › 설명 가능성 => <ul><li>의사결정 과정 해석</li><li>탐색 과정의 투명성 확보</li></ul>",
             // A comma after a connective (`때문에,`) joins two clauses: no list.
-            "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 성능 추정 => <p>NAS는 찾아낸 구조의 성능을 평가합니다.</p>\
+            "basic | 역량평가 정리::문제 9 | NAS의 한계 › 성능 추정 => <p>NAS는 찾아낸 구조의 성능을 평가합니다.</p>\
              <p>모든 구조를 학습시키는 것은 오래 걸리기 때문에, 주로 부분 학습이나 파라미터 공유 등의 기법을 사용합니다.</p>",
         ]
     );
@@ -45,7 +46,7 @@ NAS는 찾아낸 구조의 성능을 평가합니다. 모든 구조를 학습시
 fn a_list_of_examples_pointing_back_keeps_the_sentence_it_points_at() {
     // `… 등이 그 예입니다` names examples of `다양한 접근법` in the sentence before it: the
     // answer reads on from the first sentence to the list rather than skip that sentence.
-    let d = doc("## **4. NAS의 도전과제**
+    let d = doc("## **4. NAS의 한계**
 
 ## 1) 계산 효율성과 확장성
 
@@ -57,7 +58,7 @@ NAS로 생성된 모델의 구조를 설명하는 것은 중요한 과제입니�
 ");
     assert_eq!(
         cards(&d)[1],
-        "basic | 역량평가 정리::문제 9 | NAS의 도전과제 › 계산 효율성과 확장성 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>\
+        "basic | 역량평가 정리::문제 9 | NAS의 한계 › 계산 효율성과 확장성 => <p>NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다.</p>\
          <p>최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다.</p>\
          <ul><li>하이브리드 방식</li><li>가지치기와 양자화</li><li>메타러닝</li></ul>"
     );
@@ -95,6 +96,37 @@ GDPR처럼 데이터 이동을 제한하는 규제 환경에서도 모델을 학
         "{:#?}",
         d.skipped
     );
+}
+
+#[test]
+fn an_essay_of_challenges_lists_them_without_the_open_directions_under_each() {
+    // Each part restates its challenge and lists directions still open: the list card asks
+    // the challenges. A part saying what its challenge is, listing nothing, is still a card.
+    let d = doc("# 4. NAS의 도전과제: 앞으로 해결해야 할 문제들
+
+# 1) 계산 효율성과 확장성
+
+NAS의 가장 큰 도전 중 하나는 엄청난 계산 비용입니다. 최신 연구에서는 이를 해결하기 위해 다양한 접근법이 시도되고 있습니다. 진화적 알고리즘과 베이지안 최적화를 결합한 하이브리드 방식, 신경망 가지치기와 양자화 기법을 NAS 과정에 통합하는 방법, 그리고 메타러닝을 활용한 효율적인 아키텍처 탐색 등이 그 예입니다.
+
+# 2) 다중 목표 최적화의 복잡성
+
+여러 목표를 동시에 고려하는 다중 목표 최적화는 매우 복잡한 문제입니다. 파레토 최적 해집합 탐색의 어려움, 목표 간 트레이드오프를 정량화하는 방법 등이 주요 과제로 남아 있습니다.
+
+# 3) 통신 비용
+
+수많은 기기와 모델을 주고받아야 하므로 통신이 병목이 됩니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "NAS의 도전과제: 앞으로 해결해야 할 문제들",
+            "NAS의 도전과제: 앞으로 해결해야 할 문제들 › 통신 비용",
+        ],
+        "{:#?}",
+        d.cards
+    );
+    assert_skipped(&d, |r| r.contains("it restates its challenge"));
 }
 
 #[test]

@@ -29,6 +29,22 @@ const SET_WORDS: &[&str] = &[
 /// a limitation is often a named problem (`보상 해킹`) that its paragraph defines.
 const CLAIM_SET_WORDS: &[&str] = &["장점", "차별", "이점", "advantage", "benefit"];
 
+/// Words of an essay's title that make its numbered headings challenges still open (`NAS의
+/// 도전과제: 앞으로 해결해야 할 문제들`), lowercased.
+const CHALLENGE_SET_WORDS: &[&str] = &["도전", "과제", "해결해야", "challenge", "open problem"];
+
+/// Why a paragraph under a challenge of such an essay that lists open directions is no card.
+const CHALLENGE_PROSE_REASON: &str = "; it restates its challenge, which the essay's list card \
+                                      asks, and lists directions still open";
+
+/// What the parts of an essay are: claims about a subject (`NAS의 장점과 차별점`), or
+/// challenges still open (`NAS의 도전과제`).
+#[derive(Clone, Copy)]
+struct Parts<'s> {
+    claims_about: Option<&'s str>,
+    challenges: bool,
+}
+
 /// Why a paragraph under a claim of such an essay is no card.
 const CLAIM_PROSE_REASON: &str = "; it argues for its heading, a claim the essay's list card \
                                   asks, and names nothing of its own";
@@ -57,7 +73,7 @@ struct Lookups {
     skipped_at: HashMap<usize, usize>,
     /// Skipped blocks carded after all, by start: taken out of `doc.skipped` at the end.
     carded: HashSet<usize>,
-    /// Heading starts of sections whose body card is taken back ([`Builder::leave_claim_prose`]).
+    /// Heading starts of sections whose body card is taken back ([`Builder::leave_prose`]).
     uncarded: HashSet<usize>,
 }
 
@@ -180,7 +196,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             } else {
                 None
             };
-            self.first_sentence_cards(&kids, runs, plains, claims.as_deref(), &mut ix);
+            let of_challenges = listed && {
+                let lower = title.to_lowercase();
+                CHALLENGE_SET_WORDS.iter().any(|w| lower.contains(w))
+            };
+            let about = Parts {
+                claims_about: claims.as_deref(),
+                challenges: of_challenges,
+            };
+            self.first_sentence_cards(&kids, runs, plains, about, &mut ix);
         }
         for (t, sh) in shape.iter().enumerate() {
             if let Some(first) = sh.first
@@ -239,9 +263,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         kids: &[usize],
         runs: &[(Option<usize>, Vec<usize>)],
         plains: &[Option<Box<Plain>>],
-        claims_about: Option<&str>,
+        about: Parts<'_>,
         ix: &mut Lookups,
     ) {
+        let claims_about = about.claims_about;
         let tree = self.tree;
         // (section, first paragraph, its point, the examples it lists)
         let mut found: Vec<(usize, usize, Option<String>, Option<String>)> = Vec::new();
@@ -278,7 +303,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         .is_none_or(|p| !p.images.is_empty() || names_something(p, subject))
                 })
             {
-                self.leave_claim_prose(c, tree.blocks[first].span.clone(), ix);
+                self.leave_prose(c, tree.blocks[first].span.clone(), CLAIM_PROSE_REASON, ix);
                 continue;
             }
             if !paragraphs.iter().all(|&b| prose(b)) {
@@ -291,6 +316,19 @@ impl<'t, 'a> Builder<'t, 'a> {
             // A part whose one paragraph is short enough to read at a glance answers with all
             // of it: its first sentence often only restates the heading (`글로벌 모델 배포` →
             // `중앙 서버가 … 모델을 … 전송합니다.`) and the facts follow.
+            // `NAS의 도전과제`'s parts: `… 가장 큰 도전 중 하나는 엄청난 계산 비용입니다` restates
+            // the heading, which the list card asks, and the examples a later sentence lists
+            // are directions still open (`하이브리드 방식, …, 메타러닝을 활용한 … 탐색 등이 그
+            // 예입니다`): no fact to recall.
+            if about.challenges && sentences(text).skip(1).any(enumerates) {
+                self.leave_prose(
+                    c,
+                    tree.blocks[first].span.clone(),
+                    CHALLENGE_PROSE_REASON,
+                    ix,
+                );
+                continue;
+            }
             if paragraphs.len() == 1
                 && text.chars().count() <= PART_MAX_CHARS
                 && sentences(text).count() <= PART_MAX_SENTENCES
@@ -581,16 +619,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// The paragraph at `span` under claim `c` of an essay of claims is no card: the card its
-    /// section got as a short body is taken back, and the paragraph is listed as skipped.
-    fn leave_claim_prose(&mut self, c: usize, span: crate::Span, ix: &mut Lookups) {
+    /// The paragraph at `span` under part `c` of an essay of claims or challenges is no card,
+    /// for `reason`: the card its section got as a short body is taken back, and the
+    /// paragraph is listed as skipped.
+    fn leave_prose(&mut self, c: usize, span: crate::Span, reason: &str, ix: &mut Lookups) {
         // Taken out of the drafts when the essays are done, in one pass.
         ix.uncarded.insert(self.doc.sections[c].heading_span.start);
         match ix.skipped_at.get(&span.start) {
-            Some(&i) => self.doc.skipped[i].reason.push_str(CLAIM_PROSE_REASON),
+            Some(&i) => self.doc.skipped[i].reason.push_str(reason),
             None => {
                 let start = span.start;
-                self.skip(span, CLAIM_PROSE_REASON.trim_start_matches("; "));
+                self.skip(span, reason.trim_start_matches("; "));
                 if self.keep_skipped {
                     ix.skipped_at.insert(start, self.doc.skipped.len() - 1);
                 }
