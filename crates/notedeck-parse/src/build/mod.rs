@@ -31,6 +31,7 @@ mod repeats;
 mod sentences;
 mod split;
 mod statements;
+mod subject_names;
 mod subtopics;
 mod tables;
 mod tips;

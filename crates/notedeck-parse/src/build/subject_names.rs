@@ -1,0 +1,205 @@
+//! How a table names its subjects, and how a subject names a topic: the names a title goes
+//! by ([`aliases`]), a subject asked by its short name rather than the expansion or subtitle
+//! that gives answers away ([`short_name`], [`bold_name`]), and the fuller name a topic's
+//! title gives it ([`fuller_name`]).
+
+use super::tables::is_hangul;
+use crate::tree::Plain;
+
+/// Shortest single word that names a topic as its title's first word ([`is_run_of`]).
+const SINGLE_WORD_RUN_MIN_CHARS: usize = 5;
+
+/// The names a title or a table subject goes by, each as its lowercased words one space
+/// apart: the text outside parentheses, and each parenthesis (`Generalized Zero-Shot Learning
+/// (GZSL)` is also `gzsl`).
+pub(super) fn aliases(name: &str) -> Vec<String> {
+    // Sized once: growing a string a character at a time costs more than the rest.
+    let mut out = Vec::with_capacity(2);
+    out.push(String::with_capacity(name.len()));
+    // Which alias a character goes to: 0 outside parentheses, else the parenthesis.
+    let mut current = 0;
+    let mut depth = 0usize;
+    let mut gap = false;
+    for c in name.chars() {
+        match c {
+            '(' | '（' => {
+                if depth == 0 {
+                    out.push(String::with_capacity(name.len()));
+                    current = out.len() - 1;
+                }
+                depth += 1;
+                gap = true;
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    current = 0;
+                }
+                gap = true;
+            }
+            _ if c.is_ascii_alphanumeric()
+                || is_hangul(c)
+                || (!c.is_ascii() && c.is_alphanumeric()) =>
+            {
+                let alias = &mut out[current];
+                if gap && !alias.is_empty() {
+                    alias.push(' ');
+                }
+                gap = false;
+                if c.is_ascii() {
+                    alias.push(c.to_ascii_lowercase());
+                } else if is_hangul(c) {
+                    // No case; skips the lookup in Unicode's tables.
+                    alias.push(c);
+                } else {
+                    alias.extend(c.to_lowercase());
+                }
+            }
+            _ => gap = true,
+        }
+    }
+    out.retain(|a| !a.is_empty());
+    // `SGD + Momentum` names `SGD with Momentum`: a joining word is as much a joint as `+`.
+    // Looked for word by word (most names have none): a substring search set up for every
+    // name a table asks about cost more than the rest of this function.
+    let joint = |w: &str| w == "with" || w == "and";
+    for a in &mut out {
+        if a.split(' ').any(joint) {
+            let kept: Vec<&str> = a.split(' ').filter(|w| !joint(w)).collect();
+            *a = kept.join(" ");
+        }
+    }
+    out
+}
+
+/// Whether the words of `run` (two or more) come one after another in `words`.
+pub(super) fn is_run_of(run: &str, words: &str) -> bool {
+    // One word names a title only as its first word (`Bahdanau` of `Bahdanau Attention`),
+    // and only a long one: `CNN` is a word of many titles.
+    if !run.contains(' ') {
+        return run.chars().count() >= SINGLE_WORD_RUN_MIN_CHARS
+            && words
+                .strip_prefix(run)
+                .is_some_and(|rest| rest.starts_with(' '));
+    }
+    words.match_indices(run).any(|(at, _)| {
+        (at == 0 || words[..at].ends_with(' '))
+            && words[at + run.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| c == ' ')
+    })
+}
+
+/// Whether title `words` names the family of `run` (`r cnn 계열` of `r cnn`): the family is
+/// no name of its first member, which a row of a table under it (`R-CNN`, `Fast R-CNN`,
+/// `Faster R-CNN`) compares with its siblings.
+pub(super) fn is_family_of(run: &str, words: &str) -> bool {
+    words.strip_prefix(run).is_some_and(|rest| {
+        matches!(
+            rest.trim(),
+            "계열" | "계열 모델" | "모델들" | "family" | "models" | "variants" | "series"
+        )
+    })
+}
+
+/// `PTQ` for a subject written as a term, `PTQ (Post-Training Quantization)`: the term's
+/// definition card asks the expansion, and shown on every cell's front it gives answers away
+/// (`시점` → `학습이 끝난 후`). Read from the subject as the term parser reads it. Any other
+/// trailing parenthesis goes too, as it does from a topic's title on its own cards:
+/// `Model-as-a-Service (MaaS)` is asked as `Model-as-a-Service`, and `Level 1 (CT 중심)` as
+/// `Level 1`, whose purpose `CT 중심` would give away; but `CI/CD 완전 자동화 (Level 2)` as
+/// `Level 2`.
+pub(super) fn short_name(subject: &str) -> &str {
+    let trimmed = subject.trim();
+    if let Some(t) = crate::terms::find_terms(trimmed)
+        .into_iter()
+        .find(|t| t.whole == (0..trimmed.len()) && t.name.start == 0)
+    {
+        return trimmed[t.name].trim();
+    }
+    let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else {
+        return trimmed;
+    };
+    let (head, inside) = (
+        trimmed[..open].trim(),
+        &trimmed[open + 1..trimmed.len() - 1],
+    );
+    // `CI/CD 완전 자동화 (Level 2)`: a numbered label in the parenthesis is the name, and
+    // what comes before it describes it.
+    let numbered = inside.split_once(' ').is_some_and(|(word, n)| {
+        word.chars().all(|c| c.is_ascii_alphabetic()) && n.chars().all(|c| c.is_ascii_digit())
+    });
+    if numbered {
+        inside
+    } else if head.is_empty() {
+        trimmed
+    } else {
+        head
+    }
+}
+
+/// `Level 0` of a subject cell written `**Level 0** – Manual Process`: the bold name before a
+/// dash or colon is what the subject is called; the subtitle after it describes it, and on
+/// every cell's front it gives answers away (`자동화 범위` → `없음`).
+pub(super) fn bold_name(cell: &Plain) -> Option<&str> {
+    let text = &cell.text;
+    let lead = text.len() - text.trim_start().len();
+    let bold = cell.strong.first().filter(|b| b.start == lead)?;
+    let name = text[bold.clone()].trim();
+    let rest = text[bold.end..].trim_start();
+    let subtitle = rest
+        .strip_prefix(['–', '—', '-', ':'])
+        .is_some_and(|r| !r.trim().is_empty());
+    if subtitle && !name.is_empty() {
+        return Some(name);
+    }
+    // `**Level 1: ML Pipeline Automation**`, all of it bold: a short name, then a subtitle
+    // of words of its own.
+    let (name, subtitle) = name
+        .split_once(": ")
+        .or_else(|| name.split_once(" – "))
+        .or_else(|| name.split_once(" — "))?;
+    let short = name.split_whitespace().count() <= SUBTITLED_NAME_MAX_WORDS;
+    (short && subtitle.split_whitespace().count() >= 2).then(|| name.trim())
+}
+
+/// The name part of a topic's title (`MLOps Level 0` of `MLOps Level 0: Manual Process – Key
+/// Points`) when it is `asked` with words before it: a table's subject cut short (`Level
+/// 0`), whose topic says what it is a level of. A subtitle after the name is left out, as
+/// [`bold_name`] leaves it out of a subject, since it gives answers away.
+pub(super) fn fuller_name<'t>(asked: &str, title: &'t str) -> Option<&'t str> {
+    let name = [": ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .map_or(title, |at| &title[..at])
+        .trim();
+    let words = name.split_whitespace().count();
+    let longer = words > asked.split_whitespace().count() && words <= FULLER_NAME_MAX_WORDS;
+    // `Grad-CAM vs Score-CAM` names two topics, not a fuller `Score-CAM`.
+    let ends_with_asked = name
+        .to_lowercase()
+        .strip_suffix(&asked.trim().to_lowercase())
+        .is_some_and(|before| {
+            before.ends_with(' ')
+                && !before
+                    .split_whitespace()
+                    .any(|w| matches!(w, "vs" | "vs." | "and" | "&" | "/" | "및"))
+        });
+    (longer && ends_with_asked).then_some(name)
+}
+
+/// Most words of a topic's name that [`fuller_name`] asks by.
+const FULLER_NAME_MAX_WORDS: usize = 4;
+
+/// Most words of a name a subtitle follows in a bold subject (`Level 1`).
+const SUBTITLED_NAME_MAX_WORDS: usize = 2;
+
+/// Table header or first-column cell that names a thing (Latin-script name) rather than an
+/// attribute (mostly Hangul).
+pub(super) fn looks_like_name(cell: &str) -> bool {
+    let latin = cell.chars().filter(char::is_ascii_alphabetic).count();
+    let hangul = cell.chars().filter(|c| is_hangul(*c)).count();
+    latin > 0 && latin >= hangul
+}
