@@ -178,7 +178,7 @@ fn spelled_from(rest: &[u8], words: &[&str], used: usize) -> bool {
 }
 
 /// `MLM`, `MaaS`, `GZSL`: a short token with at least two capitals, starting with one.
-fn is_acronym(s: &str) -> bool {
+pub(crate) fn is_acronym(s: &str) -> bool {
     (2..=10).contains(&s.len())
         && s.starts_with(|c: char| c.is_ascii_uppercase())
         && s.bytes().filter(u8::is_ascii_uppercase).count() >= 2

@@ -118,3 +118,30 @@ pub(super) fn extends(name: &str, base: &str) -> bool {
                 && !rest.starts_with(char::is_whitespace)
         })
 }
+
+/// Korean predicates saying how much of something there is, or whether it is there (`없음`,
+/// `높음`, `필요`, `어려움`): a label closing on one states a fact (`계산 비용 높음`), and a
+/// cell answering with one only places its subject on the feature its facet names (`약함`).
+pub(super) const DEGREES: &[&str] = &[
+    "없음",
+    "있음",
+    "낮음",
+    "높음",
+    "많음",
+    "적음",
+    "강함",
+    "약함",
+    "큼",
+    "작음",
+    "부족",
+    "불가",
+    "가능",
+    "불가능",
+    "필요",
+    "불필요",
+    "어려움",
+    "쉬움",
+    "빠름",
+    "느림",
+    "용이",
+];

@@ -4,6 +4,7 @@
 //! cell asks one of those bullets again. The bullet's card is kept, and the cell is listed as
 //! skipped, naming it.
 
+use super::answers::DEGREES;
 use super::facts::{answer_words, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
@@ -332,28 +333,6 @@ fn is_mark(text: &str) -> bool {
 
 /// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
 const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비교적", "더", "다소", "아주"];
-
-/// Answers that only say how much of its facet a subject has, or whether it has it.
-const DEGREES: &[&str] = &[
-    "있음",
-    "없음",
-    "높음",
-    "낮음",
-    "많음",
-    "적음",
-    "강함",
-    "약함",
-    "빠름",
-    "느림",
-    "큼",
-    "작음",
-    "가능",
-    "불가능",
-    "필요",
-    "불필요",
-    "어려움",
-    "쉬움",
-];
 
 /// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
 /// `있음`): like a check mark, it says where the subject stands on the feature its facet

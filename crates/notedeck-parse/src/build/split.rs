@@ -4,6 +4,7 @@
 //! its nested lists: the facet's card lists the items' heads, each item with a nested list is
 //! a card of its own, and nested `**Term**: definition` bullets are cards of their own too.
 
+use super::answers::DEGREES;
 use super::cards::FACET_MAX_CHARS;
 use super::lists::{defined_term, label_of};
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
@@ -71,25 +72,6 @@ const CLAIM_VERBS: &[&str] = &[
     "has", "have", "must", "should", "may", "needs", "requires",
 ];
 
-/// Korean predicates closing a label that states something (`계산 비용 높음`, `조정 필요`).
-const CLAIM_KOREAN_ENDINGS: &[&str] = &[
-    "없음",
-    "있음",
-    "낮음",
-    "높음",
-    "많음",
-    "적음",
-    "부족",
-    "불가",
-    "가능",
-    "필요",
-    "어려움",
-    "쉬움",
-    "빠름",
-    "느림",
-    "용이",
-];
-
 /// Whether a bold label states a fact about its topic rather than naming a facet of it: it
 /// opens with a negation, quantity or manner word, holds a verb, lists several properties
 /// (a comma outside parentheses), or ends in a Korean predicate.
@@ -100,7 +82,7 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
     {
         // Most labels are Korean facet names (`구조`, `장점`): only the ending can tell.
         let last = label.split_whitespace().next_back().unwrap_or("");
-        return CLAIM_KOREAN_ENDINGS.iter().any(|e| last.ends_with(e)) || is_adjective(last);
+        return DEGREES.iter().any(|e| last.ends_with(e)) || is_adjective(last);
     }
     // Words outside parentheses only (`Feature Store (optional, e.g. Feast)`: a parenthetical
     // says nothing about the label's own shape). No allocation: every labelled list of every
@@ -143,7 +125,7 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(first)))
         || comma
         || verb
-        || last.is_some_and(|w| CLAIM_KOREAN_ENDINGS.iter().any(|e| w.ends_with(e)))
+        || last.is_some_and(|w| DEGREES.iter().any(|e| w.ends_with(e)))
 }
 
 /// Whether a Korean word is an adjective of the `-적` form (`독립적`, `효율적`, `비선형적`):
@@ -685,13 +667,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .any(|t| title.get(t.expansion.clone()).map(str::trim) == Some(*inside))
             })
             // `지도 미세 조정 (SFT)`: an acronym names the section; it is no word of the answer.
-            .filter(|inside| {
-                !(inside.len() <= 6
-                    && inside.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-                    && inside
-                        .bytes()
-                        .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-            })
+            .filter(|inside| !crate::terms::is_acronym(inside))
             // `원리 (CAM, 원래 방식)` under CAM says which of the topic's methods the section
             // is about: no word of the answer.
             .filter(|inside| {
