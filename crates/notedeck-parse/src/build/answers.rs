@@ -35,7 +35,7 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
             .map(str::to_lowercase)
             .collect()
     };
-    let is_mark = |w: &String| w.chars().all(|c| "✔✘✓✗○×ox-".contains(c));
+    let is_mark = |w: &String| w.chars().all(|c| c == '-' || MARKS.contains(c));
     let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
     let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
     !answer.is_empty() && answer.iter().all(|w| question.contains(w))
@@ -145,3 +145,13 @@ pub(super) const DEGREES: &[&str] = &[
     "느림",
     "용이",
 ];
+
+/// Check marks a cell answers yes or no with.
+const MARKS: &str = "✔✘✓✗○×OoXx";
+
+/// Whether a cell's answer is only check marks (`O`, `X`, `✔`): whether its subject has the
+/// feature its facet names.
+pub(super) fn is_mark(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| MARKS.contains(c))
+}

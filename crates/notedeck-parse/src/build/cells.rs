@@ -4,7 +4,7 @@
 //! cell asks one of those bullets again. The bullet's card is kept, and the cell is listed as
 //! skipped, naming it.
 
-use super::answers::DEGREES;
+use super::answers::{DEGREES, is_mark};
 use super::facts::{answer_words, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
@@ -322,13 +322,6 @@ fn clauses_of(back: &str) -> Vec<Clause> {
         .map(Clause::of)
         .filter(|c| !c.bare.is_empty())
         .collect()
-}
-
-/// Whether a cell's answer is only a check mark (`O`, `X`, `✔`, `✗`, …): whether its subject
-/// has the feature the facet names.
-fn is_mark(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.chars().all(|c| "OoXx✔✘✓✗○×".contains(c))
 }
 
 /// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
