@@ -631,15 +631,16 @@ fn a_table_row_asking_a_bullets_facet_in_the_other_language_is_not_carded() {
 fn a_pair_that_has_none_answers_each_of_its_parts() {
     // `CI/CD` → `없음` says there is no CI and no CD: the later table's `CI` → `X` and `CD` →
     // `X` ask it again. Where the pair says something (`일부 자동화`), its parts' own cells
-    // say more, and stay.
+    // say more, and stay. (Level 0 is not called `Manual` here: a manual process's `없음`
+    // would be no card in the first place.)
     let d = doc("## MLOps 비교
 
-| 구분 | **Level 0: Manual Process** | **Level 1: ML Pipeline Automation** |
+| 구분 | **Level 0: Ad-hoc Process** | **Level 1: ML Pipeline Automation** |
 | --- | --- | --- |
 | **프로세스 방식** | 전 과정 수동 | 파이프라인 자동화 |
 | **CI/CD** | 없음 | 일부 자동화 가능, CT 중심 |
 
-| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation |
+| 구분 | **Level 0** – Ad-hoc Process | **Level 1** – ML Pipeline Automation |
 | --- | --- | --- |
 | **배포 단위** | 모델 아티팩트 | 전체 학습 파이프라인 |
 | **CI (지속적 통합)** | X | 거의 없음 |

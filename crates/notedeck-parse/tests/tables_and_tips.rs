@@ -723,7 +723,7 @@ fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
 #[test]
 fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
     // `n-gram precision + BP` sums up what two bullets say one part each (`precision 기반`,
-    // `페널티 BP를 곱함`). A cell naming one thing (`높을수록`) or what no bullet says stays
+    // `페널티 BP를 곱함`). A cell naming one thing (`낮을수록`) or what no bullet says stays
     // a card.
     let d = doc(&[
         "## **1. BLEU (Bilingual Evaluation Understudy)**
@@ -742,11 +742,7 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
     .concat());
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert!(!fronts.contains(&"BLEU › 기준".to_string()), "{fronts:?}");
-    for kept in [
-        "BLEU › 좋은 방향",
-        "Perplexity › 기준",
-        "Perplexity › 좋은 방향",
-    ] {
+    for kept in ["Perplexity › 기준", "Perplexity › 좋은 방향"] {
         assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
     }
     // `Additive Attention` names one thing besides its subject's own word: an alias, kept
@@ -986,7 +982,7 @@ fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
 | 구분 | Level 0: Manual Process |
 | --- | --- |
 | **프로세스 방식** | 수동, 스크립트 기반 |
-| **모니터링** | 없음 |
+| **모니터링** | 거의 없음 |
 | **배포 단위** | 모델 |
 
 ## 종합 비교
@@ -994,7 +990,7 @@ fn a_table_cell_asking_a_question_in_more_words_is_the_same_question() {
 | 구분 | Level 0 – Manual Process |
 | --- | --- |
 | **프로세스** | 수동 |
-| **운영 모니터링** | X |
+| **운영 모니터링** | 부재 |
 | **배포 주기** | 드묾 |
 ");
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
@@ -1057,4 +1053,56 @@ fn tips_are_shown_under_the_topic_they_name_and_asides_do_not_split_a_fact() {
         .map(|c| c.line)
         .collect();
     assert_eq!(bn, [7]);
+}
+
+#[test]
+fn an_absence_cell_of_a_subject_named_manual_is_no_card() {
+    // A manual process automates nothing: `Level 0 › 자동화 범위 → 없음` asks what its name
+    // says. `Linear Regression › 활성 함수 → 없음` is a fact: its name says nothing of it.
+    let d = doc("## MLOps 단계 비교
+
+| 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation |
+| --- | --- | --- |
+| **자동화 범위** | 없음 | 데이터 처리·모델 학습·검증 자동화 |
+| **CI (지속적 통합)** | X | X |
+| **특징적 컴포넌트** | 없음 | 파이프라인 오케스트레이터, 피처 스토어 |
+| **배포 속도** | 매우 느림 (연 1~2회) | 중간 |
+
+## 회귀 비교
+
+| 모델 | 출력 범위 | 활성 함수 |
+| --- | --- | --- |
+| **Linear Regression** | 실수 전체 | 없음 |
+| **Logistic Regression** | 0 ~ 1 | Sigmoid |
+");
+    assert_fronts(
+        &d,
+        &["Level 0 › 자동화 범위", "Level 0 › 특징적 컴포넌트"],
+        &[
+            "Level 1 › 자동화 범위",
+            "Level 1 › 특징적 컴포넌트",
+            "Level 0 › 배포 속도",
+            "Linear Regression › 활성 함수",
+        ],
+    );
+    assert_skipped(&d, |reason| reason.contains("says it goes without"));
+}
+
+#[test]
+fn a_cell_saying_only_higher_is_better_is_no_card() {
+    // Higher is better for any score; the metric where lower is better is the fact.
+    let d = doc("## 평가 지표
+
+| 지표 | 기준 | 주 용도 | 좋은 방향 |
+| --- | --- | --- | --- |
+| **BLEU** | n-gram **precision** + BP | 기계번역 | 높을수록 |
+| **ROUGE** | n-gram **recall**, LCS | 요약 | 높을수록 |
+| **Perplexity** | 평균 음의 로그우도의 exp | 언어 모델 | **낮을수록** |
+");
+    assert_fronts(
+        &d,
+        &["BLEU › 좋은 방향", "ROUGE › 좋은 방향"],
+        &["BLEU › 주 용도", "Perplexity › 좋은 방향"],
+    );
+    assert_skipped(&d, |reason| reason.contains("higher is better"));
 }

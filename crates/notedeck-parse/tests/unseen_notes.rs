@@ -369,17 +369,17 @@ fn a_statement_listing_names_hides_the_list() {
 
 #[test]
 fn a_table_asks_by_the_bold_name_of_a_subject_with_a_subtitle() {
-    // `Manual Process` on the front would give `없음` away.
+    // `Manual Process` on the front would give `수동 스크립트 실행` away.
     let d = doc("## **MLOps 비교**
 
 | 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation |
 | --- | --- | --- |
-| **자동화 범위** | 없음 | 데이터 처리·모델 학습·검증 자동화 |
+| **자동화 범위** | 수동 스크립트 실행 | 데이터 처리·모델 학습·검증 자동화 |
 ");
     assert_eq!(
         cards(&d),
         [
-            "table | 역량평가 정리::문제 9 | Level 0 › 자동화 범위 => 없음",
+            "table | 역량평가 정리::문제 9 | Level 0 › 자동화 범위 => 수동 스크립트 실행",
             "table | 역량평가 정리::문제 9 | Level 1 › 자동화 범위 => 데이터 처리·모델 학습·검증 자동화",
         ]
     );
@@ -414,7 +414,7 @@ fn a_table_subject_cut_short_is_asked_by_its_topic_s_fuller_name() {
 
 | 구분 | **Level 0** – Manual Process | **Level 1** – ML Pipeline Automation | **Level 9** – Nothing Here |
 | --- | --- | --- | --- |
-| **자동화 범위** | 없음 | 데이터 처리·모델 학습·검증 자동화 | 전부 |
+| **자동화 범위** | 수동 스크립트 실행 | 데이터 처리·모델 학습·검증 자동화 | 전부 |
 ");
     let fronts: Vec<&str> = d
         .cards

@@ -69,6 +69,49 @@ pub(super) fn names_its_count(subject: &str, value: &str) -> bool {
     said.is_some_and(|said| count_of(value) == Some(said))
 }
 
+/// Words by which a subject's name says it goes without (`Level 0 – Manual Process`,
+/// `No Regularization`): a manual process automates nothing.
+const LACKING: [&str; 5] = ["manual", "수동", "no", "without", "non"];
+
+/// Whether a cell only says its subject lacks the feature (`없음`, `none`, `X`, `-`) and the
+/// subject's name already says it goes without: `Level 0 – Manual Process › 자동화 범위` →
+/// `없음`. A name that says nothing of the kind keeps its card (`Linear Regression › 활성
+/// 함수` → `없음` is worth asking).
+pub(super) fn names_its_absence(subject: &str, value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    let absent = count_of(value) == Some(0)
+        || ["-", "—", "n/a"]
+            .iter()
+            .any(|w| bare.eq_ignore_ascii_case(w))
+        || !bare.is_empty() && bare.chars().all(|c| "✘✗×Xx".contains(c));
+    absent
+        && subject
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| LACKING.iter().any(|l| w.eq_ignore_ascii_case(l)))
+}
+
+/// Answers that say only that more is better (`높을수록`, `higher is better`): the default
+/// of any score, so the card asks nothing (`BLEU › 좋은 방향`). Lower-is-better
+/// (`Perplexity` → `낮을수록`) is the fact worth a card.
+const HIGHER_IS_BETTER: [&str; 6] = [
+    "높을수록",
+    "높을수록 좋음",
+    "클수록 좋음",
+    "higher",
+    "higher is better",
+    "↑",
+];
+
+/// Whether a cell's answer (emphasis and asides apart) only says that a higher value is
+/// better ([`HIGHER_IS_BETTER`]).
+pub(super) fn says_higher_is_better(value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim();
+    let bare = bare.trim_matches(|c: char| c == '*' || c == '_' || c == '.');
+    HIGHER_IS_BETTER
+        .iter()
+        .any(|w| bare.eq_ignore_ascii_case(w))
+}
+
 /// Answers that only say "a few": what a `Few-Shot` name already says.
 const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
 

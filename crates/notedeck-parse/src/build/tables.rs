@@ -5,8 +5,8 @@
 use foldhash::HashMap;
 
 use super::answers::{
-    extends, is_count, names_its_count, only_names_baseline, only_repeats_question,
-    points_elsewhere,
+    extends, is_count, names_its_absence, names_its_count, only_names_baseline,
+    only_repeats_question, points_elsewhere, says_higher_is_better,
 };
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
@@ -277,6 +277,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                         "table cell whose answer is the count its subject's name says, or \
                          the name's expansion (Zero-Shot → 없음, One-Shot → 1개, Few-Shot → \
                          소량, GZSL → 없음)",
+                    );
+                    continue;
+                }
+                if names_its_absence(subject, value) {
+                    // `Level 0 – Manual Process › 자동화 범위` → `없음`: the name says it.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer is only `없음` or `X` for a subject whose name \
+                         says it goes without (Manual Process, No …)",
+                    );
+                    continue;
+                }
+                if says_higher_is_better(value) {
+                    // `BLEU › 좋은 방향` → `높을수록`: true of any score.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose answer only says higher is better, as for any score \
+                         (lower-is-better cells are cards)",
                     );
                     continue;
                 }
