@@ -1106,3 +1106,34 @@ fn a_cell_saying_only_higher_is_better_is_no_card() {
     );
     assert_skipped(&d, |reason| reason.contains("higher is better"));
 }
+
+#[test]
+fn a_cell_a_bullet_of_its_subject_under_a_family_heading_says_is_no_card() {
+    // `R-CNN 계열 › R-CNN › 구조` is about R-CNN too: the family's table row asks its
+    // `후보 영역 추출` again. What no bullet of R-CNN says (`속도`) stays a card.
+    let d = doc("## **1. R-CNN 계열 (2-stage)**
+
+### R-CNN (Regions with CNN features)
+
+- **구조**: Selective Search로 약 2,000개 후보 영역 추출 → 각 영역을 CNN에 따로 통과 → SVM으로 분류
+- **한계**: 후보 영역마다 CNN을 다시 계산 → 이미지 한 장에 수십 초
+
+### Faster R-CNN
+
+- **개선점**: **RPN (Region Proposal Network)**이 후보 영역을 직접 제안 → 전 과정이 하나의 신경망
+- **Anchor box**: 특징 맵의 각 위치마다 크기·비율이 다른 기준 박스 9개
+
+| 모델 | 후보 영역 추출 | 속도 |
+| --- | --- | --- |
+| **R-CNN** | Selective Search | 매우 느림 |
+| **Faster R-CNN** | RPN | 빠름 (약 5 fps) |
+");
+    assert_fronts(
+        &d,
+        &["R-CNN › 후보 영역 추출", "Faster R-CNN › 후보 영역 추출"],
+        &["R-CNN › 속도", "Faster R-CNN › 속도"],
+    );
+    assert_skipped(&d, |reason| {
+        reason.contains("says again a bullet of the card on line 9 (R-CNN 계열 › R-CNN › 구조)")
+    });
+}

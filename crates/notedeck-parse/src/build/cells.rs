@@ -35,27 +35,36 @@ impl Finish {
         // The topic a run of clozes is shown under, keyed once for the run: its cards share
         // one path.
         let mut cloze_topic: (*const String, String) = (std::ptr::null(), String::new());
+        let mut add = |s: &str, i: usize| {
+            if !asked.contains(s) {
+                return;
+            }
+            match bullets.get_mut(s) {
+                Some(cards) => cards.push((i, None)),
+                None => {
+                    bullets.insert(s.to_string(), vec![(i, None)]);
+                }
+            }
+        };
         for (i, r) in raw.iter().enumerate() {
-            // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT, DistilBERT,
-            // ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's, and is gone
-            // already when it repeats a card.
-            let subject = match r.card.kind {
-                CardKind::Basic => subjects.of(r).map(|(s, _)| s),
-                CardKind::Cloze if !r.tip => r.card.context_path().last().map(|t| {
-                    if !std::ptr::eq(t, cloze_topic.0) {
-                        cloze_topic = (t, name_key(&plain(t)));
-                    }
-                    cloze_topic.1.as_str()
-                }),
-                _ => None,
-            };
-            if let Some(s) = subject.filter(|s| asked.contains(*s)) {
-                match bullets.get_mut(s) {
-                    Some(cards) => cards.push((i, None)),
-                    None => {
-                        bullets.insert(s.to_string(), vec![(i, None)]);
+            match r.card.kind {
+                CardKind::Basic => {
+                    for topic in subjects.topics_of(r) {
+                        add(topic, i);
                     }
                 }
+                // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT,
+                // DistilBERT, ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's,
+                // and is gone already when it repeats a card.
+                CardKind::Cloze if !r.tip => {
+                    if let Some(t) = r.card.context_path().last() {
+                        if !std::ptr::eq(t, cloze_topic.0) {
+                            cloze_topic = (t, name_key(&plain(t)));
+                        }
+                        add(&cloze_topic.1, i);
+                    }
+                }
+                _ => {}
             }
         }
         if bullets.is_empty() {
@@ -275,6 +284,10 @@ struct Subjects {
     written: String,
     /// Its key.
     key: String,
+    /// The front before its facet last keyed by [`Subjects::topics_of`], as written.
+    prefix: String,
+    /// The keys of its parts.
+    topics: Vec<String>,
 }
 
 impl Subjects {
@@ -285,6 +298,24 @@ impl Subjects {
             Some(topic) => Some((topic, first_part(&r.card.front)?.1)),
             None => self.of(r),
         }
+    }
+
+    /// The topics a bullet card's front names, keyed: every part before its facet. `R-CNN
+    /// 계열 › R-CNN › 구조` is about the family and about `R-CNN`, whose table row asks its
+    /// `후보 영역 추출` again.
+    fn topics_of(&mut self, r: &RawCard) -> &[String] {
+        let front = &r.card.front;
+        let prefix = last_part(front).map_or("", |(before, _)| before);
+        if prefix != self.prefix {
+            self.prefix.clear();
+            self.prefix.push_str(prefix);
+            self.topics.clear();
+            if !prefix.is_empty() {
+                self.topics
+                    .extend(prefix.split(" › ").map(|p| name_key(&plain(p))));
+            }
+        }
+        &self.topics
     }
 
     fn of<'r>(&mut self, r: &'r RawCard) -> Option<(&str, &'r str)> {
@@ -304,6 +335,18 @@ fn first_part(front: &str) -> Option<(&str, &str)> {
     const SEP: &str = " › ";
     let b = front.as_bytes();
     memchr::memchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
+        let start = at.checked_sub(1)?;
+        b[start..]
+            .starts_with(SEP.as_bytes())
+            .then(|| (&front[..start], &front[start + SEP.len()..]))
+    })
+}
+
+/// `front` split at its last ` › `, found as [`first_part`] finds the first.
+fn last_part(front: &str) -> Option<(&str, &str)> {
+    const SEP: &str = " › ";
+    let b = front.as_bytes();
+    memchr::memrchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
         let start = at.checked_sub(1)?;
         b[start..]
             .starts_with(SEP.as_bytes())
