@@ -1137,3 +1137,37 @@ fn a_cell_a_bullet_of_its_subject_under_a_family_heading_says_is_no_card() {
         reason.contains("says again a bullet of the card on line 9 (R-CNN 계열 › R-CNN › 구조)")
     });
 }
+
+#[test]
+fn a_table_naming_its_topic_among_its_answers_is_shown_without_that_topic() {
+    // The segmentation kinds under `## Mask R-CNN › ### 분할 종류` are no facts of Mask
+    // R-CNN's: one of them names it as its model. Every cell is shown under `분할 종류`
+    // without Mask R-CNN, the one naming it too.
+    let d = doc("## **3. Mask R-CNN**
+
+- **구조**: Faster R-CNN에 마스크 브랜치를 추가한 인스턴스 분할 모델
+- **RoIAlign**: 좌표 반올림 없이 쌍선형 보간 사용
+
+### 분할 종류
+
+| 종류 | 설명 | 대표 모델 |
+| --- | --- | --- |
+| **Semantic Segmentation** | 픽셀마다 클래스 구분 | FCN, U-Net |
+| **Instance Segmentation** | 객체 하나하나를 구분 | Mask R-CNN |
+");
+    let shown: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| format!("{} [{}]", c.front, c.context_path().join(" › ")))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "Semantic Segmentation › 설명 [문제 9 › 분할 종류]",
+            "Semantic Segmentation › 대표 모델 [문제 9 › 분할 종류]",
+            "Instance Segmentation › 설명 [문제 9 › 분할 종류]",
+            "Instance Segmentation › 대표 모델 [문제 9 › 분할 종류]",
+        ]
+    );
+}

@@ -127,6 +127,29 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         });
         let names_shown = self.names_on_path(shown_under);
+        // A table one of whose answers names a topic it sits under (`Mask R-CNN` among the
+        // `분할 종류` under `## Mask R-CNN`) is no table of that topic's, but of the kind it is
+        // one of: every cell is shown without that topic (`문항 5 › 분할 종류`).
+        let leak = rows
+            .iter()
+            .flat_map(|row| row.iter().skip(1))
+            .filter_map(|(cell, _)| leaked_at(&names_shown, cell.text.trim()))
+            .max();
+        let context = match leak {
+            Some(at) => {
+                let (_, above, leaked) = &names_shown[at];
+                let shown = context.clone().unwrap_or_else(|| self.path(shown_under));
+                let below = self.path(Some(*leaked)).len().min(shown.len());
+                let path: Vec<String> = self
+                    .path(*above)
+                    .iter()
+                    .chain(&shown[below..])
+                    .cloned()
+                    .collect();
+                Some(path.into())
+            }
+            None => context,
+        };
         // The terms a cell defines (`CI (Continuous Integration)`) are shown where the cell is.
         if let Some(shown) = &context {
             self.show_definitions_under(&table.span, shown);
@@ -311,9 +334,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     pin_at: None,
                     pin_line: None,
                 });
+                // A cell naming a topic further up is shown above that one too.
                 card.context = match leaked_at(&names_shown, value) {
-                    Some(above) => Some(self.path(above)),
-                    None => context.clone(),
+                    Some(at) if Some(at) > leak => Some(self.path(names_shown[at].1)),
+                    _ => context.clone(),
                 };
                 self.raw_cards.push(RawCard {
                     card,
@@ -424,7 +448,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The topics and facets on `at`'s path, innermost first, each with its name's key and
     /// the section above it: what a cell's answer must not be for the cell to be shown there.
-    fn names_on_path(&self, at: Option<usize>) -> Vec<(String, Option<usize>)> {
+    fn names_on_path(&self, at: Option<usize>) -> Vec<(String, Option<usize>, usize)> {
         let secs = &self.doc.sections;
         let mut out = Vec::new();
         let mut cur = at;
@@ -432,7 +456,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             if matches!(secs[s].kind, SectionKind::Topic | SectionKind::Facet) {
                 let name = facts::name_key(&self.info[s].short);
                 if name.chars().count() >= 2 {
-                    out.push((name, secs[s].parent));
+                    out.push((name, secs[s].parent, s));
                 }
             }
             cur = secs[s].parent;
@@ -586,13 +610,13 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// Where a cell whose answer is `value` must be shown instead of the path `names` describes
-/// ([`Builder::names_on_path`]) when a section on it names the answer (`Instance
-/// Segmentation › 대표 모델` → `Mask R-CNN`, in a table under `Mask R-CNN › 분할 종류`): above
-/// the highest such section. Only a whole item of the answer gives it away (`FCN, U-Net` →
-/// `fcn`, `unet`), not a name inside a longer one (`RKD (Relational Knowledge Distillation)`
-/// under `Knowledge Distillation`).
-fn leaked_at(names: &[(String, Option<usize>)], value: &str) -> Option<Option<usize>> {
+/// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
+/// a cell's answer `value` (`Instance Segmentation › 대표 모델` → `Mask R-CNN`, in a table
+/// under `Mask R-CNN › 분할 종류`), as its index in `names`: the card must not be shown under
+/// it. Only a whole item of the answer gives it away (`FCN, U-Net` → `fcn`, `unet`), not a
+/// name inside a longer one (`RKD (Relational Knowledge Distillation)` under `Knowledge
+/// Distillation`).
+fn leaked_at(names: &[(String, Option<usize>, usize)], value: &str) -> Option<usize> {
     if names.is_empty() {
         return None;
     }
@@ -601,11 +625,7 @@ fn leaked_at(names: &[(String, Option<usize>)], value: &str) -> Option<Option<us
         .map(facts::name_key)
         .filter(|k| !k.is_empty())
         .collect();
-    names
-        .iter()
-        .rev()
-        .find(|(name, _)| items.contains(name))
-        .map(|&(_, above)| above)
+    names.iter().rposition(|(name, ..)| items.contains(name))
 }
 
 /// The facets of a table's topic, read when a subject first needs them.
