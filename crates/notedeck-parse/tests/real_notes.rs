@@ -494,9 +494,13 @@ fn cards_keep_their_ids_when_their_context_moves() {
             // `✔ 필요` under `Gradient 필요`: a yes the question gives away.
             (270, "Gradient 필요 › Grad-CAM"),
             // Cells saying again a bullet of Score-CAM's and Grad-CAM's 특징 and of MaaS's
-            // 특징 (`계산량 많음 (…)`, `노이즈 적고 안정적`, `구조 제약 없음`, …).
+            // 특징 (`구조 제약 없음`, …).
             (270, "Gradient 필요 › Score-CAM"),
+            // Degrees of one facet, now one card asking them together under a key of its
+            // own (`계산량 › Grad-CAM / Score-CAM`; also `배포 속도` on line 931).
+            (271, "계산량 › Grad-CAM"),
             (271, "계산량 › Score-CAM"),
+            (272, "노이즈 › Grad-CAM"),
             (272, "노이즈 › Score-CAM"),
             (273, "적용 구조 › Grad-CAM"),
             (345, "위치 / 통합 방식 › Model-in-Service"),
@@ -553,6 +557,9 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (929, "데이터·모델 검증 › Level 0 – Manual Process"),
             (929, "데이터·모델 검증 › Level 1 – ML Pipeline Automation"),
             (930, "특징적 컴포넌트 › Level 0 – Manual Process"),
+            (931, "배포 속도 › Level 0 – Manual Process"),
+            (931, "배포 속도 › Level 1 – ML Pipeline Automation"),
+            (931, "배포 속도 › Level 2 – CI/CD Pipeline Automation"),
             (932, "운영 모니터링 › Level 0 – Manual Process"),
             (932, "운영 모니터링 › Level 1 – ML Pipeline Automation"),
             // `적합한 상황` asks what the Level 1 vs 2 table's `적합 상황` asks.
@@ -593,6 +600,7 @@ fn cell_left_out(reason: &str) -> bool {
         "says again a bullet",
         "asks again what the cloze",
         "says it goes without",
+        "asked beside the other subjects",
     ]
     .iter()
     .any(|r| reason.contains(r))

@@ -21,14 +21,16 @@ fn comparison_table_with_subjects_in_columns() {
         c,
         [
             "table | 역량평가 정리::문제 9 | Score-CAM › Gradient 필요 => ✘ 불필요",
-            "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 => 적음",
-            "table | 역량평가 정리::문제 9 | Score-CAM › 계산량 => 많음 (채널 수 × forward)",
+            // Two degrees of one facet are asked together.
+            "table | 역량평가 정리::문제 9 | Grad-CAM / Score-CAM › 계산량 => <ul><li>Grad-CAM: \
+             적음</li><li>Score-CAM: 많음 (채널 수 × forward)</li></ul>",
         ]
     );
     // No topic here is named by the table: it belongs where it sits, shown once (Context).
     assert_eq!(d.cards[0].context, None);
     assert_eq!(d.cards[0].context_path(), ["문제 9", "비교 요약 표"]);
-    assert_eq!(d.cards[2].key, "계산량 › Score-CAM");
+    // The contrast's key is its own, and so is its id.
+    assert_eq!(d.cards[1].key, "계산량 › Grad-CAM / Score-CAM");
     // `✔ 필요` under `Gradient 필요` only repeats the question: no card, but still a claim.
     assert!(
         d.claims
@@ -257,19 +259,15 @@ fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
 | 모델 | 셀 상태 | 파라미터 수 | 장기 의존성 |
 | --- | --- | --- | --- |
 | **RNN** | 없음 | 가장 적음 | 약함 |
-| **LSTM** | 있음 | 가장 많음 | 강함 |
+| **LSTM** | c_t (덧셈 갱신) | RNN의 약 4배 | 게이트로 기울기 유지 |
 ");
-    // How much of the feature the subject has (`약함`, `가장 많음`, `있음`) is what its
+    // How much of the feature the subject has (`약함`, `가장 적음`, `없음`) is what its
     // bullet naming the feature says. No bullet of RNN's names its cell state (`은닉 상태` is
-    // another state) or its parameters: those are the table's own facts.
+    // another state) or its parameters: those are the table's own facts. (Each degree is
+    // alone in its facet here: degrees of two subjects are asked together.)
     assert_fronts(
         &d,
-        &[
-            "RNN › 장기 의존성",
-            "LSTM › 셀 상태",
-            "LSTM › 파라미터 수",
-            "LSTM › 장기 의존성",
-        ],
+        &["RNN › 장기 의존성"],
         &["RNN › 셀 상태", "RNN › 파라미터 수"],
     );
 }
@@ -466,8 +464,8 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
 
 | 항목 | Score-CAM | GCN |
 | --- | --- | --- |
-| **계산량** | 많음 (채널 수 × forward) | 적음 |
-| **노이즈** | 적음 | 다소 있음 |
+| **계산량** | 많음 (채널 수 × forward) | 인접 행렬 곱 |
+| **노이즈** | 적음 | 이웃 평균으로 완화 |
 | **대규모 그래프** | 가능 | 어려움 (전체 인접 행렬) |
 | **배치 크기 의존** | 있음 | 없음 |
 ");
@@ -475,14 +473,14 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
     assert_eq!(
         tables,
         [
-            "table | 역량평가 정리::문제 9 | GCN › 계산량 => 적음",
-            "table | 역량평가 정리::문제 9 | GCN › 노이즈 => 다소 있음",
-            "table | 역량평가 정리::문제 9 | Score-CAM › 대규모 그래프 => 가능",
-            // What is hard for GCN in its bullet is a new node, not a large graph; and its
-            // `없음` is about training and inference, `배치` only in an aside.
-            "table | 역량평가 정리::문제 9 | GCN › 대규모 그래프 => 어려움 (전체 인접 행렬)",
-            "table | 역량평가 정리::문제 9 | Score-CAM › 배치 크기 의존 => 있음",
-            "table | 역량평가 정리::문제 9 | GCN › 배치 크기 의존 => 없음",
+            "table | 역량평가 정리::문제 9 | GCN › 계산량 => 인접 행렬 곱",
+            "table | 역량평가 정리::문제 9 | GCN › 노이즈 => 이웃 평균으로 완화",
+            // Degrees of both subjects are asked together, whatever a bullet says: what is
+            // hard for GCN in its bullet is a new node, not a large graph.
+            "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 대규모 그래프 => <ul><li>\
+             Score-CAM: 가능</li><li>GCN: 어려움 (전체 인접 행렬)</li></ul>",
+            "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 배치 크기 의존 => <ul><li>\
+             Score-CAM: 있음</li><li>GCN: 없음</li></ul>",
         ]
     );
     let said_again: Vec<(usize, &str)> = d
@@ -1081,7 +1079,7 @@ fn an_absence_cell_of_a_subject_named_manual_is_no_card() {
         &[
             "Level 1 › 자동화 범위",
             "Level 1 › 특징적 컴포넌트",
-            "Level 0 › 배포 속도",
+            "Level 0 / Level 1 › 배포 속도",
             "Linear Regression › 활성 함수",
         ],
     );
@@ -1131,7 +1129,7 @@ fn a_cell_a_bullet_of_its_subject_under_a_family_heading_says_is_no_card() {
     assert_fronts(
         &d,
         &["R-CNN › 후보 영역 추출", "Faster R-CNN › 후보 영역 추출"],
-        &["R-CNN › 속도", "Faster R-CNN › 속도"],
+        &["R-CNN / Faster R-CNN › 속도"],
     );
     assert_skipped(&d, |reason| {
         reason.contains("says again a bullet of the card on line 9 (R-CNN 계열 › R-CNN › 구조)")
@@ -1170,4 +1168,40 @@ fn a_table_naming_its_topic_among_its_answers_is_shown_without_that_topic() {
             "Instance Segmentation › 대표 모델 [문제 9 › 분할 종류]",
         ]
     );
+}
+
+#[test]
+fn degrees_of_one_facet_are_asked_together() {
+    // `느림` alone says nothing: it is slow beside the others. The degrees of a facet are one
+    // card, every subject's (SentencePiece's `불필요` too, though its bullet says it); a
+    // phrase (`LSTM의 약 3/4`) stays a card of its own.
+    let d = doc("## **3. SentencePiece**
+
+- **특징**: 공백도 문자로 취급 → 사전 토큰화 불필요
+
+### 비교
+
+| 구분 | BPE | WordPiece | SentencePiece |
+| --- | --- | --- | --- |
+| **사전 토큰화** | 필요 (공백 기준) | 필요 | 불필요 (공백 = `▁`) |
+| **속도** | 느림 | 중간 | 빠름 |
+| **서브워드 표시** | `</w>` (단어 끝) | `##` (이어지는 조각) | 보통 |
+");
+    assert_eq!(
+        table_cards(&d),
+        [
+            "table | 역량평가 정리::문제 9 | BPE / WordPiece / SentencePiece › 사전 토큰화 => \
+             <ul><li>BPE: 필요 (공백 기준)</li><li>WordPiece: 필요</li><li>SentencePiece: 불필요 \
+             (공백 = <code>▁</code>)</li></ul>",
+            "table | 역량평가 정리::문제 9 | BPE / WordPiece / SentencePiece › 속도 => \
+             <ul><li>BPE: 느림</li><li>WordPiece: 중간</li><li>SentencePiece: 빠름</li></ul>",
+            "table | 역량평가 정리::문제 9 | BPE › 서브워드 표시 => <code>&lt;/w&gt;</code> (단어 끝)",
+            "table | 역량평가 정리::문제 9 | WordPiece › 서브워드 표시 => <code>##</code> (이어지는 \
+             조각)",
+            "table | 역량평가 정리::문제 9 | SentencePiece › 서브워드 표시 => 보통",
+        ]
+    );
+    assert_skipped(&d, |reason| {
+        reason.contains("asked beside the other subjects' on the card on line 13")
+    });
 }

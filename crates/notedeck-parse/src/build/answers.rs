@@ -187,6 +187,8 @@ pub(super) const DEGREES: &[&str] = &[
     "빠름",
     "느림",
     "용이",
+    "중간",
+    "보통",
 ];
 
 /// Check marks a cell answers yes or no with.

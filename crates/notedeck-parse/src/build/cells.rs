@@ -373,7 +373,7 @@ const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비�
 /// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
 /// `있음`): like a check mark, it says where the subject stands on the feature its facet
 /// names.
-fn is_degree(words: &str) -> bool {
+pub(super) fn is_degree(words: &str) -> bool {
     let mut rest = words.split(' ').filter(|w| !DEGREE_MODIFIERS.contains(w));
     matches!((rest.next(), rest.next()), (Some(w), None) if DEGREES.contains(&w))
 }

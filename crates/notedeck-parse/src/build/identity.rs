@@ -18,6 +18,8 @@ impl Finish {
         self.merge_same_facts(&mut raw);
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
+        // Before the cells a bullet says again go: the contrast holds every subject's degree.
+        self.merge_contrasts(&mut raw);
         self.drop_cells_in_bullets(&mut raw);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
@@ -30,10 +32,7 @@ impl Finish {
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in raw.iter_mut() {
             let title = &self.doc.title;
-            let hashed = |card: &Card, ns: &Option<Arc<str>>| match ns {
-                Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
-                None => id_bytes(title, &card.path, &card.key),
-            };
+            let hashed = |card: &Card, ns: &Option<Arc<str>>| id_of(title, card, ns);
             let base = hashed(&r.card, &r.namespace);
             let n = counts.entry(base).or_insert(0);
             *n += 1;
@@ -64,6 +63,27 @@ impl Finish {
                 }
             }
         }
+    }
+}
+
+impl Finish {
+    /// The id of `r` under its key as it is now: for a card made anew from others (a
+    /// contrast of cells), whose id is none of theirs. A pinned card keeps its pin.
+    pub(super) fn rekey(&self, r: &mut RawCard, key: String) {
+        r.card.key = key;
+        if !self.ids || r.card.pinned_id.is_some() {
+            return;
+        }
+        r.card.id = id_string(&id_of(&self.doc.title, &r.card, &r.namespace));
+    }
+}
+
+/// The id of `card` in the note titled `title`: from its heading path and key, or from the
+/// table pin `namespace` and its key.
+fn id_of(title: &str, card: &Card, namespace: &Option<Arc<str>>) -> [u8; ID_LEN] {
+    match namespace {
+        Some(ns) => id_bytes(&format!("pin\u{1f}{ns}"), &[], &card.key),
+        None => id_bytes(title, &card.path, &card.key),
     }
 }
 

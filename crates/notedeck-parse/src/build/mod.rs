@@ -20,6 +20,7 @@ mod cards;
 mod cells;
 mod claims;
 mod context;
+mod contrasts;
 mod definitions;
 mod essay;
 mod facts;
@@ -281,6 +282,10 @@ struct RawCard {
     /// asks about `Bahdanau Attention`, whose bullets the cell may only say again ([`cells`]).
     /// `None` for other cards and for a subject naming no topic.
     subject: Option<Box<str>>,
+    /// A table cell whose answer is only a degree (`느림`, `높음`, `없음`): its table (where
+    /// it starts) and facet. Such cells of one facet mean something only beside each other
+    /// and become one card ([`contrasts`]).
+    degree_of: Option<(u32, u16)>,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -504,6 +509,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             near: near.into_boxed_slice(),
             tip: false,
             subject: None,
+            degree_of: None,
         });
     }
 

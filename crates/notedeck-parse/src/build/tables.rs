@@ -8,6 +8,7 @@ use super::answers::{
     extends, is_count, names_its_absence, names_its_count, only_names_baseline,
     only_repeats_question, points_elsewhere, says_higher_is_better,
 };
+use super::cells::is_degree;
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
 };
@@ -347,6 +348,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
+                    degree_of: is_degree(&facts::answer_words(&facts::without_asides(value)))
+                        .then_some((table.span.start as u32, facet_at as u16)),
                 });
             }
         }

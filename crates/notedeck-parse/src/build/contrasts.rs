@@ -1,0 +1,94 @@
+//! Degree cells of one facet, asked together. A comparison table often answers a facet with
+//! degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` → `빠름`): each such cell alone
+//! is a relative word with nothing to compare it with, and knowing one gives the other. The
+//! cells of a facet left after the other rules become one card that asks the contrast
+//! (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`); the others are listed as
+//! skipped, naming it.
+
+use super::{Finish, RawCard};
+use foldhash::{HashMap, HashMapExt};
+
+impl Finish {
+    /// Merge the degree cells ([`RawCard::degree_of`]) of each table facet, two or more, into
+    /// the first of them.
+    pub(super) fn merge_contrasts(&mut self, raw: &mut Vec<RawCard>) {
+        let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
+        for (i, r) in raw.iter().enumerate() {
+            if let Some(g) = r.degree_of {
+                groups.entry(g).or_default().push(i);
+            }
+        }
+        let mut gone: Vec<(usize, usize)> = Vec::new();
+        for cells in groups.values().filter(|c| c.len() >= 2) {
+            let Some((facet, subjects)) = split_keys(cells.iter().map(|&i| &raw[i].card.key))
+            else {
+                continue;
+            };
+            let first = cells[0];
+            let mut front = String::new();
+            let mut back = String::from("<ul>");
+            for (n, &i) in cells.iter().enumerate() {
+                let card = &raw[i].card;
+                let (asked, _) = card.front.rsplit_once(" › ").unwrap_or((&card.front, ""));
+                if n > 0 {
+                    front.push_str(" / ");
+                }
+                front.push_str(asked);
+                back.push_str("<li>");
+                back.push_str(asked);
+                back.push_str(": ");
+                back.push_str(&card.back);
+                back.push_str("</li>");
+            }
+            back.push_str("</ul>");
+            let asked_facet = raw[first]
+                .card
+                .front
+                .rsplit_once(" › ")
+                .map_or("", |(_, f)| f)
+                .to_string();
+            front.push_str(" › ");
+            front.push_str(&asked_facet);
+            let key = format!("{facet} › {}", subjects.join(" / "));
+            let kept = &mut raw[first];
+            kept.card.front = front;
+            kept.card.back = back;
+            kept.fact = None;
+            kept.near = Box::default();
+            self.rekey(&mut raw[first], key);
+            gone.extend(cells[1..].iter().map(|&i| (i, first)));
+        }
+        gone.sort_unstable();
+        self.drop_repeats(raw, &gone, |_, kept| {
+            format!(
+                "table cell whose answer is a degree, asked beside the other subjects' on the \
+                 card on line {} ({})",
+                kept.line,
+                super::facts::plain(&kept.front)
+            )
+        });
+    }
+}
+
+/// The facet and the subjects of cells keyed `row › column`: the part all keys share is the
+/// facet (a column, or a row when the table's subjects are its columns), the others the
+/// subjects. `None` when the keys share no part.
+fn split_keys<'k>(keys: impl Iterator<Item = &'k String>) -> Option<(String, Vec<String>)> {
+    let parts: Vec<(&str, &str)> = keys
+        .map(|k| k.split_once(" › ").unwrap_or((k, "")))
+        .collect();
+    let (row, col) = *parts.first()?;
+    if parts.iter().all(|(_, c)| *c == col) {
+        Some((
+            col.to_string(),
+            parts.iter().map(|(r, _)| r.to_string()).collect(),
+        ))
+    } else if parts.iter().all(|(r, _)| *r == row) {
+        Some((
+            row.to_string(),
+            parts.iter().map(|(_, c)| c.to_string()).collect(),
+        ))
+    } else {
+        None
+    }
+}
