@@ -761,3 +761,33 @@ fn a_bullet_introducing_another_subject_is_its_own_card() {
     );
     assert_eq!(fasttext.context_path().join(" › "), "문제 4");
 }
+
+#[test]
+fn a_label_written_as_a_defined_term_asks_by_its_name() {
+    // `IoU (Intersection over Union)` on the front would answer the definition card `IoU`.
+    // The key, and so the id, is the label as written.
+    let d = doc("## 0. 객체 탐지 기본 용어
+
+- **IoU (Intersection over Union)**: 예측 박스와 정답 박스의 교집합 넓이 / 합집합 넓이
+- **NMS (Non-Maximum Suppression)**: 겹친 박스 중 점수가 가장 높은 박스만 남김
+- **Seq2Seq (Sequence-to-Sequence)**: 입력 시퀀스를 출력 시퀀스로 바꾸는 구조
+");
+    let fronts: Vec<(&str, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Basic)
+        .map(|c| (c.front.as_str(), c.key.as_str()))
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            ("객체 탐지 기본 용어 › IoU", "IoU (Intersection over Union)"),
+            ("객체 탐지 기본 용어 › NMS", "NMS (Non-Maximum Suppression)"),
+            // A name spelling its expansion has no definition card: the label stays whole.
+            (
+                "객체 탐지 기본 용어 › Seq2Seq (Sequence-to-Sequence)",
+                "Seq2Seq (Sequence-to-Sequence)"
+            ),
+        ]
+    );
+}

@@ -49,7 +49,8 @@ fn claim_labels_make_one_list_card_and_only_terms_defined_under_them_a_card_each
 #[test]
 fn recommendations_are_claims_and_the_terms_they_define_are_cards() {
     // `Introduce …` and `Frequent …` recommend: the list card asks the recommendations;
-    // the `**Term**: definition` bullets under one are the only other cards.
+    // the `**Term**: definition` bullets under one are the only other cards (asked by the
+    // term's name: its expansion is the definition card's answer).
     let d = doc("## **MLOps Level 0: Manual Process**
 
 ### 4. **Recommended Improvements**
@@ -78,7 +79,7 @@ fn recommendations_are_claims_and_the_terms_they_define_are_cards() {
     );
     assert!(
         listed.iter().any(|c| c.ends_with(
-            "Recommended Improvements › Introduce CI/CD and CT › CT (Continuous Training) => automated re-training pipelines."
+            "Recommended Improvements › Introduce CI/CD and CT › CT => automated re-training pipelines."
         )),
         "{listed:#?}"
     );

@@ -206,7 +206,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 out.push_str(" › ");
             }
             first = false;
-            math::text_to_html(label, &mut out);
+            math::text_to_html(self.term_name(label), &mut out);
         }
         if let Some(html) = html {
             if !first {
@@ -215,6 +215,27 @@ impl<'t, 'a> Builder<'t, 'a> {
             out.push_str(html);
         }
         out
+    }
+
+    /// A label written as a term with a definition card (`**IoU (Intersection over
+    /// Union)**: …`) as the term's name (`IoU`): the expansion is that card's answer, and on
+    /// this front it would give it away. Any other label as it is.
+    pub(super) fn term_name<'l>(&self, label: &'l str) -> &'l str {
+        let Some(inner) = label.strip_suffix(')') else {
+            return label;
+        };
+        let Some(open) = inner.rfind(" (") else {
+            return label;
+        };
+        let (name, expansion) = (&inner[..open], &inner[open + 2..]);
+        if self
+            .defined
+            .contains(&(name.to_string(), expansion.to_lowercase()))
+        {
+            name
+        } else {
+            label
+        }
     }
 
     /// The facets between `sec` and its topic, outermost first, each as `\x1f` and its

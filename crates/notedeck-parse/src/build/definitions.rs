@@ -28,6 +28,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             if spells_its_expansion(&t.name, &t.expansion) {
+                seen.remove(&(t.name.clone(), t.expansion.to_lowercase()));
                 self.skip(
                     t.span.clone(),
                     "definition whose name spells its expansion (Seq2Seq → Sequence-to-Sequence): \
@@ -53,6 +54,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             });
         }
         self.doc.terms = found;
+        self.defined = seen;
     }
 
     pub(super) fn terms_in(

@@ -169,12 +169,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         // The key holds a pasted formula as its TeX; the front shows the label as written, so
         // the pasted KaTeX (`α\alphaα`) renders as math rather than as `\alpha`.
         let label_text = math::tex_only(&label.text);
+        // `**IoU (Intersection over Union)**` asks by `IoU`; the key is the label's still.
+        let label_html = match self.term_name(&label.text) {
+            short if short.len() < label.text.len() && label.math.is_empty() => {
+                let mut html = String::with_capacity(short.len());
+                math::text_to_html(short, &mut html);
+                html
+            }
+            _ => label.html(),
+        };
         let (mut front, key) = match parent {
             Some(p) => (
-                self.front_ending_html(sec, &[p], &label.html()),
+                self.front_ending_html(sec, &[p], &label_html),
                 format!("{p} › {label_text}"),
             ),
-            None => (self.front_ending_html(sec, &[], &label.html()), label_text),
+            None => (self.front_ending_html(sec, &[], &label_html), label_text),
         };
         // Asked the other way round, the value as the question and the label as the answer:
         // `Sentence Permutation` → `문장 순서 섞기` asks what the name already says, so a term's

@@ -77,6 +77,7 @@ pub(crate) fn parse_document(
         fact_buf: String::new(),
         topic_names: None,
         spare_plains: Vec::new(),
+        defined: HashSet::new(),
         keep_skipped,
         ids,
     };
@@ -329,6 +330,9 @@ struct Builder<'t, 'a> {
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
+    /// The terms with a definition card, as (name, lowercased expansion): a label written
+    /// as one asks by its name ([`Builder::front`]).
+    defined: HashSet<(String, String)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
     /// Whether cards get their ids (see [`crate::parse_without_identity`]).
