@@ -1100,7 +1100,7 @@ fn a_cell_saying_only_higher_is_better_is_no_card() {
     assert_fronts(
         &d,
         &["BLEU › 좋은 방향", "ROUGE › 좋은 방향"],
-        &["BLEU › 주 용도", "Perplexity › 좋은 방향"],
+        &["BLEU › 주 용도", "Perplexity › 좋은 방향 (높을수록 / 낮을수록)"],
     );
     assert_skipped(&d, |reason| reason.contains("higher is better"));
 }
@@ -1204,4 +1204,37 @@ fn degrees_of_one_facet_are_asked_together() {
     assert_skipped(&d, |reason| {
         reason.contains("asked beside the other subjects' on the card on line 13")
     });
+}
+
+#[test]
+fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
+    // `REINFORCE › 정책` alone is vague ("what policy?"); with both answers it asks which.
+    // The key, and so the id, is the cell's as written; a facet of numbers or of more than
+    // two answers stays as it is.
+    let d = doc("## 비교
+
+| 알고리즘 | 정책 | 행동 공간 | 연도 |
+| --- | --- | --- | --- |
+| **Q-learning** | off-policy | 이산 | 1989 |
+| **REINFORCE** | on-policy | 이산·연속 | 1992 |
+| **Actor-Critic** | on-policy | 연속 | 1992 |
+");
+    let fronts: Vec<(&str, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| (c.front.as_str(), c.key.as_str()))
+        .filter(|(f, _)| f.starts_with("REINFORCE"))
+        .collect();
+    assert_eq!(
+        fronts,
+        [
+            (
+                "REINFORCE › 정책 (off-policy / on-policy)",
+                "REINFORCE › 정책"
+            ),
+            ("REINFORCE › 행동 공간", "REINFORCE › 행동 공간"),
+            ("REINFORCE › 연도", "REINFORCE › 연도"),
+        ]
+    );
 }

@@ -287,6 +287,10 @@ struct RawCard {
     /// it starts) and facet. Such cells of one facet mean something only beside each other
     /// and become one card ([`contrasts`]).
     degree_of: Option<(u32, u16)>,
+    /// The two answers of a table facet answered one of two ways (` (on-policy /
+    /// off-policy)`, HTML), added to the front once the cells are compared with the bullets
+    /// (which read the facet as written).
+    either: Option<Box<str>>,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -514,6 +518,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             tip: false,
             subject: None,
             degree_of: None,
+            either: None,
         });
     }
 

@@ -4,6 +4,7 @@
 
 use foldhash::HashMap;
 
+use super::answers::is_mark;
 use super::answers::{
     extends, is_count, names_its_absence, names_its_count, only_names_baseline,
     only_repeats_question, points_elsewhere, says_higher_is_better,
@@ -107,6 +108,38 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.len() == subjects.len()
                     && !values[0].is_empty()
                     && values.iter().all(|v| *v == values[0])
+            })
+            .collect();
+        // A facet answered one of two ways by three subjects or more (`정책`: `off-policy`,
+        // `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), so the front
+        // names both answers. Short words only: no numbers, marks or degrees (those are
+        // asked together, [`super::contrasts`]).
+        let either: Vec<Option<String>> = (0..facet_count)
+            .map(|f| {
+                let values = values_of(f);
+                let plain_word = |v: &str| {
+                    !v.is_empty()
+                        && v.split_whitespace().count() <= EITHER_MAX_WORDS
+                        && !v.contains(['(', ')', '$', '`'])
+                        && !v.chars().any(|c| c.is_ascii_digit())
+                        && !is_mark(v)
+                        && !is_degree(&facts::answer_words(v))
+                };
+                let first = *values.first()?;
+                let other = *values.iter().find(|v| **v != first)?;
+                let two = values.len() >= 3
+                    && values.len() == subjects.len()
+                    && values.iter().all(|v| *v == first || *v == other)
+                    && plain_word(first)
+                    && plain_word(other);
+                two.then(|| {
+                    let mut out = String::from(" (");
+                    math::text_to_html(first, &mut out);
+                    out.push_str(" / ");
+                    math::text_to_html(other, &mut out);
+                    out.push(')');
+                    out
+                })
             })
             .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
@@ -350,6 +383,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
                     degree_of: is_degree(&facts::answer_words(&facts::without_asides(value)))
                         .then_some((table.span.start as u32, facet_at as u16)),
+                    either: either[facet_at].as_deref().map(Into::into),
                 });
             }
         }
@@ -612,6 +646,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect()
     }
 }
+
+/// Words at most of each answer a facet answered one of two ways names on its fronts.
+const EITHER_MAX_WORDS: usize = 3;
 
 /// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
 /// a cell's answer `value` (`Instance Segmentation › 대표 모델` → `Mask R-CNN`, in a table
