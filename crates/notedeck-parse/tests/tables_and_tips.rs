@@ -1100,7 +1100,10 @@ fn a_cell_saying_only_higher_is_better_is_no_card() {
     assert_fronts(
         &d,
         &["BLEU › 좋은 방향", "ROUGE › 좋은 방향"],
-        &["BLEU › 주 용도", "Perplexity › 좋은 방향 (높을수록 / 낮을수록)"],
+        &[
+            "BLEU › 주 용도",
+            "Perplexity › 좋은 방향 (높을수록 / 낮을수록)",
+        ],
     );
     assert_skipped(&d, |reason| reason.contains("higher is better"));
 }

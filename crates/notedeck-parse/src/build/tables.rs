@@ -4,7 +4,7 @@
 
 use foldhash::HashMap;
 
-use super::answers::is_mark;
+use super::answers::{DEGREES, is_mark};
 use super::answers::{
     extends, is_count, names_its_absence, names_its_count, only_names_baseline,
     only_repeats_question, points_elsewhere, says_higher_is_better,
@@ -164,11 +164,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         // A table one of whose answers names a topic it sits under (`Mask R-CNN` among the
         // `분할 종류` under `## Mask R-CNN`) is no table of that topic's, but of the kind it is
         // one of: every cell is shown without that topic (`문항 5 › 분할 종류`).
-        let leak = rows
+        // Each cell's highest such topic, row by row (read again for its card below).
+        let leaks: Vec<Vec<Option<usize>>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|(cell, _)| leaked_at(&names_shown, cell.text.trim()))
+                    .collect()
+            })
+            .collect();
+        let leak = leaks
             .iter()
             .flat_map(|row| row.iter().skip(1))
-            .filter_map(|(cell, _)| leaked_at(&names_shown, cell.text.trim()))
-            .max();
+            .flatten()
+            .max()
+            .copied();
         let context = match leak {
             Some(at) => {
                 let (_, above, leaked) = &names_shown[at];
@@ -369,7 +379,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     pin_line: None,
                 });
                 // A cell naming a topic further up is shown above that one too.
-                card.context = match leaked_at(&names_shown, value) {
+                card.context = match leaks[r][c] {
                     Some(at) if Some(at) > leak => Some(self.path(names_shown[at].1)),
                     _ => context.clone(),
                 };
@@ -381,7 +391,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    degree_of: is_degree(&facts::answer_words(&facts::without_asides(value)))
+                    degree_of: is_degree_cell(value)
                         .then_some((table.span.start as u32, facet_at as u16)),
                     either: either[facet_at].as_deref().map(Into::into),
                 });
@@ -645,6 +655,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// Whether a cell's answer (plain text) is only a degree ([`is_degree`]): `매우 느림`, `높음
+/// (계수)`. Most cells end on no degree word and are told apart before their words are read.
+fn is_degree_cell(value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim_end();
+    DEGREES.iter().any(|d| bare.ends_with(d))
+        && is_degree(&facts::answer_words(&facts::without_asides(value)))
 }
 
 /// Words at most of each answer a facet answered one of two ways names on its fronts.
