@@ -1,9 +1,9 @@
 //! Degree cells of one facet, asked together. A comparison table often answers a facet with
 //! degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` → `빠름`): each such cell alone
 //! is a relative word with nothing to compare it with, and knowing one gives the other. The
-//! cells of a facet left after the other rules become one card that asks the contrast
-//! (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`); the others are listed as
-//! skipped, naming it.
+//! cells of a facet left after the merges of one fact and the tips become one card that asks
+//! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
+//! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
 
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
@@ -55,6 +55,9 @@ impl Finish {
             kept.card.back = back;
             kept.fact = None;
             kept.near = Box::default();
+            // About several subjects: no bullet of one of them says it again.
+            kept.subject = None;
+            kept.degree_of = None;
             self.rekey(&mut raw[first], key);
             gone.extend(cells[1..].iter().map(|&i| (i, first)));
         }

@@ -69,9 +69,7 @@ impl Finish {
             }
         }
     }
-}
 
-impl Finish {
     /// The id of `r` under its key as it is now: for a card made anew from others (a
     /// contrast of cells), whose id is none of theirs. A pinned card keeps its pin.
     pub(super) fn rekey(&self, r: &mut RawCard, key: String) {

@@ -493,8 +493,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    /// The topics and facets on `at`'s path, innermost first, each with its name's key and
-    /// the section above it: what a cell's answer must not be for the cell to be shown there.
+    /// The topics and facets on `at`'s path, innermost first, each with its name's key, the
+    /// section above it and itself: what a cell's answer must not be for the cell to be shown
+    /// there.
     fn names_on_path(&self, at: Option<usize>) -> Vec<(String, Option<usize>, usize)> {
         let secs = &self.doc.sections;
         let mut out = Vec::new();
