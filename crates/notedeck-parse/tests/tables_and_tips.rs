@@ -564,7 +564,7 @@ fn a_cell_is_found_in_a_bullet_with_markup_and_in_a_longer_list() {
 fn a_cell_whose_subjects_expansion_names_its_count_is_no_card() {
     // GZSL is defined above the table: `Generalized Zero-Shot Learning` says `없음` too.
     let d = doc(
-        "- **GZSL (Generalized Zero-Shot Learning)**: Seen과 Unseen을 모두 분류
+        "- **GZSL (Generalized Zero-Shot Learning)**: 학습 때 본 적 없는 클래스까지 다루는 설정
 
 | 구분 | 학습 시 새로운 클래스 데이터 | 테스트 시 |
 | --- | --- | --- |
@@ -1239,5 +1239,33 @@ fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
             ("REINFORCE › 행동 공간", "REINFORCE › 행동 공간"),
             ("REINFORCE › 연도", "REINFORCE › 연도"),
         ]
+    );
+}
+
+#[test]
+fn a_cell_a_bullet_labelled_with_its_subject_says_is_no_card() {
+    // `SGD › Momentum` is about Momentum, and `연합 학습의 도전과제 › 통신` about 연합 학습:
+    // the table rows ask their bullets again. What no bullet says stays a card.
+    let d = doc("## SGD
+
+- **업데이트 규칙**: 미니배치로 계산한 기울기 사용
+- **Momentum**: 이전 이동 방향을 누적해서 진동을 줄이고 가속
+
+## 연합 학습의 도전과제
+
+- **통신**: 여러 라운드에 걸쳐 모델을 주고받아 통신 비용이 병목
+- **통계적 이질성**: 클라이언트마다 데이터 분포가 다름
+
+## 비교
+
+| 방법 | 핵심 아이디어 | 주요 병목 |
+| --- | --- | --- |
+| **Momentum** | 이전 이동 방향 누적 | 메모리 |
+| **연합 학습** | 데이터를 모으지 않음 | 통신 비용 |
+");
+    assert_fronts(
+        &d,
+        &["Momentum › 핵심 아이디어", "연합 학습 › 주요 병목"],
+        &["Momentum › 주요 병목", "연합 학습 › 핵심 아이디어"],
     );
 }

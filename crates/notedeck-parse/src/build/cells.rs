@@ -5,7 +5,7 @@
 //! skipped, naming it.
 
 use super::answers::{DEGREES, is_mark};
-use super::facts::{answer_words, name_key, plain, without_asides};
+use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
 use foldhash::{HashMap, HashMapExt, HashSet};
@@ -59,7 +59,7 @@ impl Finish {
                 CardKind::Cloze if !r.tip => {
                     if let Some(t) = r.card.context_path().last() {
                         if !std::ptr::eq(t, cloze_topic.0) {
-                            cloze_topic = (t, name_key(&plain(t)));
+                            cloze_topic = (t, html_key(t));
                         }
                         add(&cloze_topic.1, i);
                     }
@@ -284,10 +284,25 @@ struct Subjects {
     written: String,
     /// Its key.
     key: String,
-    /// The front before its facet last keyed by [`Subjects::topics_of`], as written.
+    /// The front before its last part last keyed by [`Subjects::topics_of`], as written.
     prefix: String,
-    /// The keys of its parts.
+    /// The keys of its parts (the first `shared`), then of the last card's last part.
     topics: Vec<String>,
+    /// How many of `topics` are the prefix's.
+    shared: usize,
+}
+
+/// Push the key of a front's `part` to `out`, after its owner's when it is one's (`연합 학습의
+/// 도전과제` is 연합 학습's).
+fn push_topic(part: &str, out: &mut Vec<String>) {
+    let owner = part
+        .match_indices('의')
+        .map(|(at, _)| &part[..at])
+        .find(|owner| part[owner.len() + '의'.len_utf8()..].starts_with(' '));
+    if let Some(owner) = owner {
+        out.push(html_key(owner));
+    }
+    out.push(html_key(part));
 }
 
 impl Subjects {
@@ -300,21 +315,27 @@ impl Subjects {
         }
     }
 
-    /// The topics a bullet card's front names, keyed: every part before its facet. `R-CNN
-    /// 계열 › R-CNN › 구조` is about the family and about `R-CNN`, whose table row asks its
-    /// `후보 영역 추출` again.
+    /// The topics a bullet card's front names, keyed: every part of it, and the owner of a
+    /// part that is one's (`연합 학습의 도전과제`). `R-CNN 계열 › R-CNN › 구조` is about the
+    /// family and about `R-CNN`, whose table row asks its `후보 영역 추출` again; `SGD ›
+    /// Momentum` is about Momentum too. The parts before the last are shared by a section's
+    /// cards and keyed once for each run of them.
     fn topics_of(&mut self, r: &RawCard) -> &[String] {
         let front = &r.card.front;
-        let prefix = last_part(front).map_or("", |(before, _)| before);
+        let (prefix, last) = last_part(front).unwrap_or(("", front));
         if prefix != self.prefix {
             self.prefix.clear();
             self.prefix.push_str(prefix);
             self.topics.clear();
             if !prefix.is_empty() {
-                self.topics
-                    .extend(prefix.split(" › ").map(|p| name_key(&plain(p))));
+                for part in prefix.split(" › ") {
+                    push_topic(part, &mut self.topics);
+                }
             }
+            self.shared = self.topics.len();
         }
+        self.topics.truncate(self.shared);
+        push_topic(last, &mut self.topics);
         &self.topics
     }
 
@@ -323,7 +344,7 @@ impl Subjects {
         if s != self.written {
             self.written.clear();
             self.written.push_str(s);
-            self.key = name_key(&plain(s));
+            self.key = html_key(s);
         }
         Some((&self.key, facet))
     }
@@ -332,27 +353,21 @@ impl Subjects {
 /// `front` split at its first ` › `: `split_once`, without setting up a substring search for
 /// each of a vault's cards (the `›` is found by its first byte, rare in a note's text).
 fn first_part(front: &str) -> Option<(&str, &str)> {
-    split_at(
-        front,
-        memchr::memchr_iter(SEP.as_bytes()[1], front.as_bytes()),
-    )
+    const SEP: &str = " › ";
+    let b = front.as_bytes();
+    memchr::memchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
+        let start = at.checked_sub(1)?;
+        b[start..]
+            .starts_with(SEP.as_bytes())
+            .then(|| (&front[..start], &front[start + SEP.len()..]))
+    })
 }
 
 /// `front` split at its last ` › `, found as [`first_part`] finds the first.
 fn last_part(front: &str) -> Option<(&str, &str)> {
-    split_at(
-        front,
-        memchr::memrchr_iter(SEP.as_bytes()[1], front.as_bytes()),
-    )
-}
-
-/// The separator of a front's parts.
-const SEP: &str = " › ";
-
-/// `front` split at the first [`SEP`] whose second byte is one of `hits`.
-fn split_at(front: &str, mut hits: impl Iterator<Item = usize>) -> Option<(&str, &str)> {
+    const SEP: &str = " › ";
     let b = front.as_bytes();
-    hits.find_map(|at| {
+    memchr::memrchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
         let start = at.checked_sub(1)?;
         b[start..]
             .starts_with(SEP.as_bytes())

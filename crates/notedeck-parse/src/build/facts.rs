@@ -17,6 +17,16 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// [`name_key`] of an HTML fragment (a front's part): of its text without tags. A key is
+/// letters and digits only, so text without a tag is keyed as it is, with no plain copy.
+pub(super) fn html_key(html: &str) -> String {
+    if html.contains('<') {
+        name_key(&plain(html))
+    } else {
+        name_key(html)
+    }
+}
+
 /// Append [`name_key`] of `name` to `out`.
 pub(super) fn push_name_key(name: &str, out: &mut String) {
     let start = out.len();
