@@ -772,12 +772,7 @@ fn a_label_written_as_a_defined_term_asks_by_its_name() {
 - **NMS (Non-Maximum Suppression)**: 겹친 박스 중 점수가 가장 높은 박스만 남김
 - **Seq2Seq (Sequence-to-Sequence)**: 입력 시퀀스를 출력 시퀀스로 바꾸는 구조
 ");
-    let fronts: Vec<(&str, &str)> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Basic)
-        .map(|c| (c.front.as_str(), c.key.as_str()))
-        .collect();
+    let fronts = common::fronts_and_keys(&d, CardKind::Basic);
     assert_eq!(
         fronts,
         [

@@ -1222,11 +1222,8 @@ fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
 | **REINFORCE** | on-policy | 이산·연속 | 1992 |
 | **Actor-Critic** | on-policy | 연속 | 1992 |
 ");
-    let fronts: Vec<(&str, &str)> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Table)
-        .map(|c| (c.front.as_str(), c.key.as_str()))
+    let fronts: Vec<(&str, &str)> = common::fronts_and_keys(&d, CardKind::Table)
+        .into_iter()
         .filter(|(f, _)| f.starts_with("REINFORCE"))
         .collect();
     assert_eq!(

@@ -353,24 +353,23 @@ impl Subjects {
 /// `front` split at its first ` › `: `split_once`, without setting up a substring search for
 /// each of a vault's cards (the `›` is found by its first byte, rare in a note's text).
 fn first_part(front: &str) -> Option<(&str, &str)> {
-    const SEP: &str = " › ";
-    let b = front.as_bytes();
-    memchr::memchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
-        let start = at.checked_sub(1)?;
-        b[start..]
-            .starts_with(SEP.as_bytes())
-            .then(|| (&front[..start], &front[start + SEP.len()..]))
-    })
+    split_at(front, memchr::memchr_iter(SEP[1], front.as_bytes()))
 }
 
 /// `front` split at its last ` › `, found as [`first_part`] finds the first.
 fn last_part(front: &str) -> Option<(&str, &str)> {
-    const SEP: &str = " › ";
-    let b = front.as_bytes();
-    memchr::memrchr_iter(SEP.as_bytes()[1], b).find_map(|at| {
+    split_at(front, memchr::memrchr_iter(SEP[1], front.as_bytes()))
+}
+
+/// The separator of a front's parts.
+const SEP: &[u8] = " › ".as_bytes();
+
+/// `front` split at the first [`SEP`] whose second byte is at one of `hits`.
+fn split_at(front: &str, mut hits: impl Iterator<Item = usize>) -> Option<(&str, &str)> {
+    hits.find_map(|at| {
         let start = at.checked_sub(1)?;
-        b[start..]
-            .starts_with(SEP.as_bytes())
+        front.as_bytes()[start..]
+            .starts_with(SEP)
             .then(|| (&front[..start], &front[start + SEP.len()..]))
     })
 }

@@ -39,6 +39,16 @@ pub fn assert_fronts(d: &Document, gone: &[&str], kept: &[&str]) {
     }
 }
 
+/// The (front, key) of every card of `kind`: what a card asks, beside the key its id comes
+/// from.
+pub fn fronts_and_keys(d: &Document, kind: notedeck_parse::CardKind) -> Vec<(&str, &str)> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind == kind)
+        .map(|c| (c.front.as_str(), c.key.as_str()))
+        .collect()
+}
+
 /// Parse `body` as it appears in the notes: under the title and a problem heading.
 pub fn doc(body: &str) -> Document {
     parse(
