@@ -447,3 +447,34 @@ NAS는 쉽게 말해 'AI가 AI를 설계하는 기술'입니다. 지금까지는
         cards(&d)
     );
 }
+
+#[test]
+fn a_long_part_answers_with_the_sentence_its_author_marked() {
+    // The first sentence sets up the problem; the second, with the term in bold, answers the
+    // heading. A part whose first sentence holds the bold keeps it.
+    let d = doc("# 2. Normalizing Flow의 작동 원리
+
+# 1) 야코비안 계산을 쉽게 만드는 구조
+
+일반적인 행렬의 행렬식은 큰 비용이 들어 고차원 이미지에는 쓸 수 없습니다. 그래서 Flow는 야코비안이 **삼각 행렬**이 되도록 변환을 설계합니다. 삼각 행렬의 행렬식은 대각 원소의 곱이라 계산이 빠릅니다. RealNVP의 coupling layer가 대표적인 예로, 입력을 두 부분으로 나눠 한쪽만 변환합니다.
+
+# 2) 여러 변환 쌓기
+
+여러 변환을 쌓으면 각 변환의 **log-determinant**를 더하기만 하면 됩니다. 그래서 깊은 Flow도 학습할 수 있습니다. 변환의 개수가 늘어도 계산은 선형으로만 늘어납니다. Glow는 이런 방식으로 고해상도 이미지를 생성했습니다.
+");
+    let backs: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.front.starts_with("Normalizing Flow의 작동 원리 › "))
+        .map(|c| format!("{} => {}", anki_front(c), c.back))
+        .collect();
+    assert_eq!(
+        backs,
+        [
+            "Normalizing Flow의 작동 원리 › 야코비안 계산을 쉽게 만드는 구조 => <p>그래서 Flow는 \
+             야코비안이 삼각 행렬이 되도록 변환을 설계합니다.</p>",
+            "Normalizing Flow의 작동 원리 › 여러 변환 쌓기 => <p>여러 변환을 쌓으면 각 변환의 \
+             log-determinant를 더하기만 하면 됩니다.</p>",
+        ]
+    );
+}

@@ -338,7 +338,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             let worth = |s: &&str| prose_reason(s).is_none() && !only_rates(s);
-            let point = first_sentence(text).filter(worth);
+            // The point is the first sentence, or the first its author set a term of in bold
+            // when the first has none: `일반적인 … 행렬식은 O(D^3) 비용이 들어 …` sets up the
+            // problem, and `그래서 Flow는 야코비안이 **삼각 행렬**이 되도록 …` answers the
+            // heading.
+            let plain = plains.get(first).and_then(Option::as_ref);
+            let point = first_sentence(text).and_then(|s| {
+                let marked_later = plain
+                    .filter(|p| !has_bold(p, s))
+                    .and_then(|p| sentences(text).skip(1).find(|later| has_bold(p, later)));
+                marked_later.or(Some(s)).filter(worth)
+            });
             // `주로 사용되는 방법으로는 강화학습, 진화 알고리즘, … 등이 있습니다.`: the examples a
             // later sentence lists are the fact the heading asks for as much as its setup.
             // It may close on a rating (`… 등이 중요한 연구 주제입니다.`): the list is the fact.
@@ -661,6 +671,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         let digits = t.bytes().take_while(u8::is_ascii_digit).count();
         (1..=3).contains(&digits) && t[digits..].starts_with(['.', ')'])
     }
+}
+
+/// Whether `sentence`, a slice of `plain`'s text, holds a bold run.
+fn has_bold(plain: &Plain, sentence: &str) -> bool {
+    let Some(at) = (sentence.as_ptr() as usize).checked_sub(plain.text.as_ptr() as usize) else {
+        return false;
+    };
+    let end = at + sentence.len();
+    end <= plain.text.len() && plain.strong.iter().any(|b| b.start < end && at < b.end)
 }
 
 /// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again
