@@ -32,7 +32,7 @@ pub fn path_for(package: &Path) -> PathBuf {
 /// Per-note facts kept between exports, keyed by GUID.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct State {
-    /// Format version ([`VERSION`]).
+    /// Format version (`VERSION`).
     #[serde(default)]
     pub version: u32,
     /// Notes of the last export.

@@ -7,7 +7,7 @@
 //!
 //! The outline and card rules (what becomes a topic, a facet, a card; what is skipped and
 //! why; how ids are made) are described in `docs/rules.md`, "Parser: outline and card
-//! rules". [`listing`] prints a parsed note compactly for review; [`math`] holds the pasted
+//! rules". [`listing()`] prints a parsed note compactly for review; [`math`] holds the pasted
 //! KaTeX detection the checker also uses.
 
 #![warn(missing_docs)]

@@ -37,7 +37,7 @@ pub struct CardDigest {
 }
 
 impl CardDigest {
-    /// The `duplicate-card` key; `None` for cards that never collide (see [`front_key`]).
+    /// The `duplicate-card` key; `None` for cards that never collide (see `front_key`).
     pub fn front_key(&self) -> Option<FrontKey> {
         self.has_key.then_some(self.key)
     }

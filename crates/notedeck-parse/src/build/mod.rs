@@ -211,7 +211,7 @@ fn replace_nul(doc: &mut Document) {
     }
 }
 
-/// Per-section facts the rules need beyond [`Section`].
+/// Per-section facts the rules need beyond [`crate::Section`].
 struct Info {
     /// Title for breadcrumbs, ids and tags: numbering, markup and a trailing `(…)` removed.
     short: String,

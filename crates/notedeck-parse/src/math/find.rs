@@ -16,7 +16,7 @@ pub(super) fn fence_marker(line: &str) -> Option<(u8, usize)> {
     (len >= 3).then_some((first, len))
 }
 
-/// Runs on one line of `text` (`line` spans it without its `\n`), as [`pasted_katex`] finds
+/// Runs on one line of `text` (`line` spans it without its `\n`), as [`super::pasted_katex`] finds
 /// them there.
 pub(crate) fn runs_in_line(text: &str, line: Span) -> Vec<PastedKatex> {
     let mut out = Vec::new();

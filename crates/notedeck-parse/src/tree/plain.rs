@@ -173,7 +173,7 @@ impl Plain {
     }
 
     /// Source span of plain range `r` when every piece of it is a verbatim copy of `text`
-    /// (soft breaks aside) and only inline markup lies between the pieces (`*_~$\``,
+    /// (soft breaks aside) and only inline markup lies between the pieces (`` *_~$` ``,
     /// backslashes, `[` and `](destination)` of a link), so that the span holds
     /// exactly that text up to markup. `None` when part of it was rewritten on the way to
     /// plain text (a code span over several lines, an entity) or when it runs across
