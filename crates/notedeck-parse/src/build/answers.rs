@@ -3,6 +3,7 @@
 //! answer inherited from the subject its name extends. Such cells are claims but no cards
 //! ([`super::tables`] skips them with the reason).
 
+use super::facts;
 use super::tables::is_hangul;
 
 /// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`): what it
@@ -190,6 +191,25 @@ pub(super) const DEGREES: &[&str] = &[
     "중간",
     "보통",
 ];
+
+/// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
+const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비교적", "더", "다소", "아주"];
+
+/// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
+/// `있음`): like a check mark, it says where the subject stands on the feature its facet
+/// names.
+pub(super) fn is_degree(words: &str) -> bool {
+    let mut rest = words.split(' ').filter(|w| !DEGREE_MODIFIERS.contains(w));
+    matches!((rest.next(), rest.next()), (Some(w), None) if DEGREES.contains(&w))
+}
+
+/// Whether a cell's answer (plain text) is only a degree ([`is_degree`]): `매우 느림`, `높음
+/// (계수)`. Most cells end on no degree word and are told apart before their words are read.
+pub(super) fn is_degree_cell(value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("").trim_end();
+    DEGREES.iter().any(|d| bare.ends_with(d))
+        && is_degree(&facts::answer_words(&facts::without_asides(value)))
+}
 
 /// Check marks a cell answers yes or no with.
 const MARKS: &str = "✔✘✓✗○×OoXx";

@@ -4,7 +4,7 @@
 //! cell asks one of those bullets again. The bullet's card is kept, and the cell is listed as
 //! skipped, naming it.
 
-use super::answers::{DEGREES, is_mark};
+use super::answers::{is_degree, is_mark};
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
@@ -357,7 +357,7 @@ fn first_part(front: &str) -> Option<(&str, &str)> {
 }
 
 /// `front` split at its last ` › `, found as [`first_part`] finds the first.
-fn last_part(front: &str) -> Option<(&str, &str)> {
+pub(super) fn last_part(front: &str) -> Option<(&str, &str)> {
     split_at(front, memchr::memrchr_iter(SEP[1], front.as_bytes()))
 }
 
@@ -385,17 +385,6 @@ fn clauses_of(back: &str) -> Vec<Clause> {
         .map(Clause::of)
         .filter(|c| !c.bare.is_empty())
         .collect()
-}
-
-/// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
-const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비교적", "더", "다소", "아주"];
-
-/// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
-/// `있음`): like a check mark, it says where the subject stands on the feature its facet
-/// names.
-pub(super) fn is_degree(words: &str) -> bool {
-    let mut rest = words.split(' ').filter(|w| !DEGREE_MODIFIERS.contains(w));
-    matches!((rest.next(), rest.next()), (Some(w), None) if DEGREES.contains(&w))
 }
 
 /// The card of `cards` (about a cell's subject) one clause of which names the feature a

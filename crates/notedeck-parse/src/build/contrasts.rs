@@ -5,6 +5,7 @@
 //! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
 //! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
 
+use super::cells::last_part;
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
 
@@ -29,7 +30,7 @@ impl Finish {
             let mut back = String::from("<ul>");
             for (n, &i) in cells.iter().enumerate() {
                 let card = &raw[i].card;
-                let (asked, _) = card.front.rsplit_once(" › ").unwrap_or((&card.front, ""));
+                let (asked, _) = last_part(&card.front).unwrap_or((&card.front, ""));
                 if n > 0 {
                     front.push_str(" / ");
                 }
@@ -41,14 +42,8 @@ impl Finish {
                 back.push_str("</li>");
             }
             back.push_str("</ul>");
-            let asked_facet = raw[first]
-                .card
-                .front
-                .rsplit_once(" › ")
-                .map_or("", |(_, f)| f)
-                .to_string();
             front.push_str(" › ");
-            front.push_str(&asked_facet);
+            front.push_str(last_part(&raw[first].card.front).map_or("", |(_, facet)| facet));
             let key = format!("{facet} › {}", subjects.join(" / "));
             let kept = &mut raw[first];
             kept.card.front = front;

@@ -37,14 +37,13 @@ impl Finish {
         let mut used_pins: HashMap<String, usize> = HashMap::new();
         for r in raw.iter_mut() {
             let title = &self.doc.title;
-            let hashed = |card: &Card, ns: &Option<Arc<str>>| id_of(title, card, ns);
-            let base = hashed(&r.card, &r.namespace);
+            let base = id_of(title, &r.card, &r.namespace);
             let n = counts.entry(base).or_insert(0);
             *n += 1;
             r.card.id = id_string(&base);
             if *n > 1 {
                 r.card.key = format!("{}#{}", r.card.key, n);
-                r.card.id = id_string(&hashed(&r.card, &r.namespace));
+                r.card.id = id_string(&id_of(title, &r.card, &r.namespace));
             }
             let pin = r
                 .pin_lines

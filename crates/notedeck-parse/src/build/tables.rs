@@ -4,12 +4,10 @@
 
 use foldhash::HashMap;
 
-use super::answers::{DEGREES, is_mark};
 use super::answers::{
-    extends, is_count, names_its_absence, names_its_count, only_names_baseline,
-    only_repeats_question, points_elsewhere, says_higher_is_better,
+    extends, is_count, is_degree_cell, is_mark, names_its_absence, names_its_count,
+    only_names_baseline, only_repeats_question, points_elsewhere, says_higher_is_better,
 };
-use super::cells::is_degree;
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
 };
@@ -123,7 +121,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         && !v.contains(['(', ')', '$', '`'])
                         && !v.chars().any(|c| c.is_ascii_digit())
                         && !is_mark(v)
-                        && !is_degree(&facts::answer_words(v))
+                        && !is_degree_cell(v)
                 };
                 let first = *values.first()?;
                 let other = *values.iter().find(|v| **v != first)?;
@@ -656,14 +654,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
-}
-
-/// Whether a cell's answer (plain text) is only a degree ([`is_degree`]): `매우 느림`, `높음
-/// (계수)`. Most cells end on no degree word and are told apart before their words are read.
-fn is_degree_cell(value: &str) -> bool {
-    let bare = value.split('(').next().unwrap_or("").trim_end();
-    DEGREES.iter().any(|d| bare.ends_with(d))
-        && is_degree(&facts::answer_words(&facts::without_asides(value)))
 }
 
 /// Words at most of each answer a facet answered one of two ways names on its fronts.
