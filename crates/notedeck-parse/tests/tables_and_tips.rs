@@ -1100,10 +1100,7 @@ fn a_cell_saying_only_higher_is_better_is_no_card() {
     assert_fronts(
         &d,
         &["BLEU › 좋은 방향", "ROUGE › 좋은 방향"],
-        &[
-            "BLEU › 주 용도",
-            "Perplexity › 좋은 방향 (높을수록 / 낮을수록)",
-        ],
+        &["BLEU › 주 용도", "Perplexity › 좋은 방향"],
     );
     assert_skipped(&d, |reason| reason.contains("higher is better"));
 }
@@ -1212,15 +1209,16 @@ fn degrees_of_one_facet_are_asked_together() {
 #[test]
 fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
     // `REINFORCE › 정책` alone is vague ("what policy?"); with both answers it asks which.
-    // The key, and so the id, is the cell's as written; a facet of numbers or of more than
-    // two answers stays as it is.
+    // The key, and so the id, is the cell's as written; a facet of numbers, of more than
+    // two answers, or of two words or more (`업데이트 시점`, which says what it asks) stays
+    // as it is.
     let d = doc("## 비교
 
-| 알고리즘 | 정책 | 행동 공간 | 연도 |
-| --- | --- | --- | --- |
-| **Q-learning** | off-policy | 이산 | 1989 |
-| **REINFORCE** | on-policy | 이산·연속 | 1992 |
-| **Actor-Critic** | on-policy | 연속 | 1992 |
+| 알고리즘 | 정책 | 행동 공간 | 업데이트 시점 | 연도 |
+| --- | --- | --- | --- | --- |
+| **Q-learning** | off-policy | 이산 | 매 스텝 | 1989 |
+| **REINFORCE** | on-policy | 이산·연속 | 에피소드 끝 | 1992 |
+| **Actor-Critic** | on-policy | 연속 | 매 스텝 | 1992 |
 ");
     let fronts: Vec<(&str, &str)> = common::fronts_and_keys(&d, CardKind::Table)
         .into_iter()
@@ -1234,6 +1232,7 @@ fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
                 "REINFORCE › 정책"
             ),
             ("REINFORCE › 행동 공간", "REINFORCE › 행동 공간"),
+            ("REINFORCE › 업데이트 시점", "REINFORCE › 업데이트 시점"),
             ("REINFORCE › 연도", "REINFORCE › 연도"),
         ]
     );

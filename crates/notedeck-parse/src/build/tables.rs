@@ -108,12 +108,25 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.iter().all(|v| *v == values[0])
             })
             .collect();
-        // A facet answered one of two ways by three subjects or more (`정책`: `off-policy`,
-        // `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), so the front
-        // names both answers. Short words only: no numbers, marks or degrees (those are
-        // asked together, [`super::contrasts`]).
+        // A facet of one word answered one of two ways by three subjects or more (`정책`:
+        // `off-policy`, `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), so
+        // the front names both answers. A facet of more words says what it asks (`이웃 사용`
+        // → `전체 이웃`), and naming both answers there only turns recall into a guess
+        // between two. Short answers only: no numbers, marks or degrees (those are asked
+        // together, [`super::contrasts`]).
+        let facet_name = |f: usize| -> &str {
+            let cell = if columns_are_subjects {
+                rows.get(f).and_then(|r| r.first())
+            } else {
+                head.get(f)
+            };
+            cell.map_or("", |(p, _)| p.text.trim())
+        };
         let either: Vec<Option<String>> = (0..facet_count)
             .map(|f| {
+                if facet_name(f).split_whitespace().count() != 1 {
+                    return None;
+                }
                 let values = values_of(f);
                 let plain_word = |v: &str| {
                     !v.is_empty()
