@@ -301,7 +301,7 @@ fn a_heading_comparing_the_columns_makes_them_the_subjects() {
 
 | 구분 | 중앙 집중 학습 | 연합 학습 |
 | --- | --- | --- |
-| **데이터 위치** | 중앙 서버에 수집 | 각 기기·기관에 그대로 |
+| **데이터 위치** | 한 서버에 모아 둠 | 각 기기·기관에 그대로 |
 | **주요 병목** | 연산량 | 통신 비용 |
 ");
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();

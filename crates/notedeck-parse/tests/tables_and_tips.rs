@@ -1207,6 +1207,35 @@ fn degrees_of_one_facet_are_asked_together() {
 }
 
 #[test]
+fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
+    // `중앙 서버에 수집` opens with `중앙` of `중앙 집중 학습`: the row name gives the answer
+    // away. A longer answer, a word inside another (`GPT-2` of `GPT`) or an aside
+    // (`제한적 (ARIMAX)`) is no give-away.
+    let d = doc("## 중앙 집중 학습 vs 연합 학습
+
+| 구분 | 데이터 위치 | 통신 비용 | 후속 모델 |
+| --- | --- | --- | --- |
+| **중앙 집중 학습** | 중앙 서버에 수집 | 중앙 서버로 원본 데이터를 모두 전송해야 함 | 없음 |
+| **연합 학습** | 각 클라이언트 기기에 보관 | 모델 업데이트만 전송 | FedProx |
+| **GPT** | 서버 | 높음 | GPT-2 |
+| **ARIMA** | 로컬 | 낮음 | 제한적 (ARIMAX) |
+");
+    assert_fronts(
+        &d,
+        &["중앙 집중 학습 › 데이터 위치"],
+        &[
+            "연합 학습 › 데이터 위치",
+            "중앙 집중 학습 › 통신 비용",
+            "GPT › 후속 모델",
+            "ARIMA › 후속 모델",
+        ],
+    );
+    assert_skipped(&d, |reason| {
+        reason.contains("opens with a word of its subject's name")
+    });
+}
+
+#[test]
 fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
     // `REINFORCE › 정책` alone is vague ("what policy?"); with both answers it asks which.
     // The key, and so the id, is the cell's as written; a facet of numbers, of more than

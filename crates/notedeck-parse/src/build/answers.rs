@@ -113,6 +113,31 @@ pub(super) fn says_higher_is_better(value: &str) -> bool {
         .any(|w| bare.eq_ignore_ascii_case(w))
 }
 
+/// Most words of an answer that [`opens_with_its_name`] reads as the name's own: a longer
+/// answer says more than the name does.
+const OWN_NAME_MAX_WORDS: usize = 3;
+
+/// Whether a short answer opens with a word of its subject's own name, so that the front says
+/// what is asked: `중앙 집중 학습 › 데이터 위치` → `중앙 서버에 수집`, `Panoptic Segmentation ›
+/// 대표 모델` → `Panoptic FPN`. Only whole words count (`GPT-2` is no word of `GPT`), of two
+/// letters or more, and the answer's asides are set apart (`RKD (Relational KD)`).
+pub(super) fn opens_with_its_name(subject: &str, value: &str) -> bool {
+    let bare = value.split('(').next().unwrap_or("");
+    let words: Vec<&str> = bare
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    words.len() <= OWN_NAME_MAX_WORDS
+        && first.chars().count() >= 2
+        && subject
+            .split(|c: char| c.is_whitespace() || "()/·,:".contains(c))
+            .any(|w| w.eq_ignore_ascii_case(first))
+}
+
 /// Answers that only say "a few": what a `Few-Shot` name already says.
 const FEW: [&str; 7] = ["소량", "적음", "적은 양", "몇 개", "few", "a few", "small"];
 

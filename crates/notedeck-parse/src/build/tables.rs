@@ -6,7 +6,8 @@ use foldhash::HashMap;
 
 use super::answers::{
     extends, is_count, is_degree_cell, is_mark, names_its_absence, names_its_count,
-    only_names_baseline, only_repeats_question, points_elsewhere, says_higher_is_better,
+    only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
+    says_higher_is_better,
 };
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
@@ -364,6 +365,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                         cell_block.span.clone(),
                         "table cell whose answer is only `없음` or `X` for a subject whose name \
                          says it goes without (Manual Process, No …)",
+                    );
+                    continue;
+                }
+                if opens_with_its_name(subject, value) {
+                    // `중앙 집중 학습 › 데이터 위치` → `중앙 서버에 수집`: the name says it.
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell whose short answer opens with a word of its subject's name \
+                         (중앙 집중 학습 → 중앙 서버에 수집): the front gives it away",
                     );
                     continue;
                 }
