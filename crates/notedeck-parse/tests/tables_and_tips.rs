@@ -945,6 +945,38 @@ fn a_tip_saying_what_no_card_says_is_a_card() {
 }
 
 #[test]
+fn a_tip_restating_a_card_in_its_naming_words_is_no_card() {
+    // `bias 조정 필요`: of its words only `bias` and `조정` name anything, and the card says
+    // `bias`; `필요` made the tip look new. A tip with one naming word (`빠름, noise 가능`)
+    // is too little to tell, and stays.
+    let d = doc("## **4. Generalized Zero-Shot Learning**
+
+- **차이점**:
+    - ZSL은 Unseen 클래스만 분류
+    - GZSL은 Seen/Unseen 모두 예측해야 하므로, Seen 클래스 쏠림(bias) 문제 발생
+
+📌 **암기 팁**
+
+- **GZSL**: ZSL 확장판 + Seen 포함 → bias 조정 필요
+- **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
+");
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f.contains("bias 조정")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.iter().any(|f| f.contains("noise 가능")),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r.starts_with(
+            "tip that restates the card on line 7 (Generalized Zero-Shot Learning › 차이점)",
+        )
+    });
+}
+
+#[test]
 fn a_tip_whose_subject_opens_with_a_topic_is_shown_under_it() {
     let d = doc("## **1. SGD**
 

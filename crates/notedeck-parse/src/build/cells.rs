@@ -585,7 +585,7 @@ fn says_enough(value: &str) -> bool {
 
 /// Whether a word of a cell's answer names something rather than saying how (`사용`, `가능`,
 /// `없음`, one letter): a cell summing up its subject's bullets must name two things they say.
-fn names_something(word: &str) -> bool {
+pub(super) fn names_something(word: &str) -> bool {
     word.chars().count() >= 2 && !is_generic(word)
 }
 

@@ -3,7 +3,7 @@
 //! `LSTM › 게이트 수` → `3개 (입력, 망각, 출력 게이트)`), the student would review the one
 //! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
 
-use super::cells::mentions;
+use super::cells::{mentions, names_something};
 use super::facts::{answer_words, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
@@ -205,9 +205,28 @@ fn restating_card(
     hidden: &str,
     words: &mut [Option<String>],
 ) -> Option<usize> {
+    let all: Vec<&str> = hidden.split(' ').collect();
+    // Failing that, only the words that name something count, two of them at least:
+    // `bias 조정 필요` says again `Seen 클래스 쏠림(bias) 문제` by its `bias`, whatever
+    // `필요` adds; `빠름, noise 가능` is one word, `noise`, that many cards may hold.
+    let named: Vec<&str> = all.iter().copied().filter(|w| names_something(w)).collect();
+    restating_card_of(raw, i, &all, words).or_else(|| {
+        (named.len() >= 2 && named.len() < all.len())
+            .then(|| restating_card_of(raw, i, &named, words))
+            .flatten()
+    })
+}
+
+/// [`restating_card`] of the hidden words `hidden`.
+fn restating_card_of(
+    raw: &[RawCard],
+    i: usize,
+    hidden: &[&str],
+    words: &mut [Option<String>],
+) -> Option<usize> {
     let r = &raw[i];
-    let total = hidden.split(' ').count();
-    let stems: Vec<&str> = hidden.split(' ').map(stem).collect();
+    let total = hidden.len();
+    let stems: Vec<&str> = hidden.iter().map(|w| stem(w)).collect();
     let mut best: Option<(usize, usize)> = None;
     // The cards are in source order, so a problem's cards (its deck) are one run: the
     // search stops at the card before it rather than reading every earlier deck.
@@ -241,7 +260,7 @@ fn restating_card(
             said
         });
         let found = hidden
-            .split(' ')
+            .iter()
             .filter(|w| said.split(' ').any(|c| same_word(w, c)))
             .count();
         if found > best.map_or(0, |(f, _)| f) {
