@@ -109,7 +109,7 @@ fn card_counts_by_kind_are_sane() {
     // Answers of more than six lines or of long term definitions are split into their
     // parts, and essay sections answered by the examples they list (basic 123 → 162).
     assert!((80..=175).contains(&basic), "basic {basic}");
-    // Tips that say a card of their problem again in other words are no cards (22 → 9).
+    // Tips that say a card of their problem again in other words are no cards (22 → 7).
     assert!((5..=30).contains(&cloze), "cloze {cloze}");
     // One card per fact: 25 table cells repeat a card's question, 5 a bullet, 4 ask a
     // bullet's facet in other words (`한계` after `Challenges`), 2 a pair's part the pair
