@@ -370,11 +370,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 if opens_with_its_name(subject, value) {
                     // `중앙 집중 학습 › 데이터 위치` → `중앙 서버에 수집`: the name says it.
-                    self.skip(
-                        cell_block.span.clone(),
+                    let reason = format!(
                         "table cell whose short answer opens with a word of its subject's name \
-                         (중앙 집중 학습 → 중앙 서버에 수집): the front gives it away",
+                         ({subject} → {value}): the front gives it away"
                     );
+                    self.skip(cell_block.span.clone(), &reason);
                     continue;
                 }
                 if says_higher_is_better(value) {
