@@ -215,30 +215,56 @@ fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
 
 | 항목 | SimCLR | BYOL |
 | --- | --- | --- |
-| **negative 필요** | O | X |
-| **momentum(EMA) encoder** | X | O |
-| **predictor** | X | O |
+| **momentum(EMA) encoder** | online 가중치만 씀 | O |
+| **predictor** | projector만 둠 | O |
 ");
     // Whether the subject has the feature is what its bullet naming the feature says, yes
-    // or no: `negative 필요` beside both subjects' bullets, `EMA` (the facet's aside) beside
-    // BYOL's `구조`. No bullet names SimCLR's momentum encoder or either predictor: those are
-    // facts only the table gives.
-    assert_fronts(
-        &d,
-        &[
-            "SimCLR › negative 필요",
-            "BYOL › negative 필요",
-            "BYOL › momentum(EMA) encoder",
-        ],
-        &[
-            "SimCLR › momentum(EMA) encoder",
-            "SimCLR › predictor",
-            "BYOL › predictor",
-        ],
-    );
+    // or no: `EMA` (the facet's aside) beside BYOL's `구조`. No bullet names BYOL's
+    // predictor: a fact only the table gives. (Each mark is alone in its facet here: the
+    // marks of two subjects are asked together.)
+    assert_fronts(&d, &["BYOL › momentum(EMA) encoder"], &["BYOL › predictor"]);
     assert_skipped(&d, |reason| {
         reason
-            .starts_with("table cell that says again a bullet of the card on line 11 (BYOL › 특징)")
+            .starts_with("table cell that says again a bullet of the card on line 12 (BYOL › 구조)")
+    });
+}
+
+#[test]
+fn check_marks_of_one_facet_are_asked_together() {
+    // `X` alone is a coin flip; the marks of a facet are one card, every subject's (SimCLR's
+    // `O` too, though its bullet says it needs negatives).
+    let d = doc("## **1. SimCLR**
+
+- **핵심 발견**: negative가 많을수록 좋음 → **큰 batch** 필요 (4096~8192)
+
+## **2. 비교**
+
+| 항목 | SimCLR | MoCo | BYOL |
+| --- | --- | --- | --- |
+| **negative 필요** | O | O | X |
+| **predictor** | X | X | O (online 쪽만) |
+| **발표** | 2020 | 2019 | 2020 |
+");
+    assert_fronts(
+        &d,
+        &["SimCLR › negative 필요", "BYOL › predictor"],
+        &[
+            "SimCLR / MoCo / BYOL › negative 필요",
+            "SimCLR / MoCo / BYOL › predictor",
+            "MoCo › 발표",
+        ],
+    );
+    let predictor = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("› predictor"))
+        .expect("the predictor card");
+    assert_eq!(
+        predictor.back,
+        "<ul><li>SimCLR: X</li><li>MoCo: X</li><li>BYOL: O (online 쪽만)</li></ul>"
+    );
+    assert_skipped(&d, |reason| {
+        reason.contains("a check mark, asked beside the other subjects'")
     });
 }
 
@@ -791,11 +817,8 @@ fn a_variant_with_its_base_subjects_answer_is_no_card() {
         !fronts.contains(&"AdamW › 추가 상태".to_string()),
         "{fronts:?}"
     );
-    for kept in [
-        "RMSProp › 적응적 학습률",
-        "Adam › 적응적 학습률",
-        "Adam › 추가 상태",
-    ] {
+    // The marks left are asked together, without AdamW's.
+    for kept in ["SGD / RMSProp / Adam › 적응적 학습률", "Adam › 추가 상태"] {
         assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
     }
 }

@@ -494,8 +494,8 @@ fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
 
 | 항목 | SimCLR | BYOL |
 | --- | --- | --- |
-| **negative 필요** | O | X |
-| **predictor** | X | O |
+| **negative 샘플** | 같은 batch의 다른 이미지 | 쓰지 않음 |
+| **predictor** | projector만 둠 | MLP 하나 더 둠 |
 ",
     );
     let tables: Vec<String> = d
@@ -507,8 +507,8 @@ fn a_header_naming_the_problems_topics_is_the_tables_subjects() {
     assert_eq!(
         tables,
         [
-            "[문제 9] SimCLR › negative 필요",
-            "[문제 9] BYOL › negative 필요",
+            "[문제 9] SimCLR › negative 샘플",
+            "[문제 9] BYOL › negative 샘플",
             "[문제 9] SimCLR › predictor",
             "[문제 9] BYOL › predictor",
         ]

@@ -245,3 +245,9 @@ pub(super) fn is_mark(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty() && t.chars().all(|c| MARKS.contains(c))
 }
+
+/// Whether a cell answers with check marks only, maybe with an aside (`O (스케줄/트리거
+/// 기반)`): yes or no, said of its subject.
+pub(super) fn is_mark_cell(value: &str) -> bool {
+    is_mark(value.split('(').next().unwrap_or(""))
+}

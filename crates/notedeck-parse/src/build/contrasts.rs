@@ -1,21 +1,23 @@
-//! Degree cells of one facet, asked together. A comparison table often answers a facet with
-//! degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` → `빠름`): each such cell alone
-//! is a relative word with nothing to compare it with, and knowing one gives the other. The
+//! Degree and check-mark cells of one facet, asked together. A comparison table often answers
+//! a facet with degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` → `빠름`) or with
+//! marks (`MoCo › momentum encoder` → `O`, `SimCLR` → `X`): each such cell alone is a
+//! relative word or a coin flip, and knowing one gives the other. The
 //! cells of a facet left after the merges of one fact and the tips become one card that asks
 //! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
 //! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
 
+use super::answers::is_mark_cell;
 use super::cells::last_part;
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
 
 impl Finish {
-    /// Merge the degree cells ([`RawCard::degree_of`]) of each table facet, two or more, into
-    /// the first of them.
+    /// Merge the degree and mark cells ([`RawCard::contrast_of`]) of each table facet, two or
+    /// more, into the first of them.
     pub(super) fn merge_contrasts(&mut self, raw: &mut Vec<RawCard>) {
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
-            if let Some(g) = r.degree_of {
+            if let Some(g) = r.contrast_of {
                 groups.entry(g).or_default().push(i);
             }
         }
@@ -52,14 +54,25 @@ impl Finish {
             kept.near = Box::default();
             // About several subjects: no bullet of one of them says it again.
             kept.subject = None;
-            kept.degree_of = None;
+            kept.contrast_of = None;
             self.rekey(&mut raw[first], key);
             gone.extend(cells[1..].iter().map(|&i| (i, first)));
         }
         gone.sort_unstable();
-        self.drop_repeats(raw, &gone, |_, kept| {
+        // The cells answering with a check mark rather than a degree, for their reasons.
+        let marks: Vec<usize> = gone
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| is_mark_cell(&super::facts::plain(&raw[i].card.back)))
+            .collect();
+        self.drop_repeats(raw, &gone, |i, kept| {
+            let answer = if marks.contains(&i) {
+                "a check mark"
+            } else {
+                "a degree"
+            };
             format!(
-                "table cell whose answer is a degree, asked beside the other subjects' on the \
+                "table cell whose answer is {answer}, asked beside the other subjects' on the \
                  card on line {} ({})",
                 kept.line,
                 super::facts::plain(&kept.front)

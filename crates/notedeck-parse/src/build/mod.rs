@@ -283,10 +283,10 @@ struct RawCard {
     /// asks about `Bahdanau Attention`, whose bullets the cell may only say again ([`cells`]).
     /// `None` for other cards and for a subject naming no topic.
     subject: Option<Box<str>>,
-    /// A table cell whose answer is only a degree (`느림`, `높음`, `없음`): its table (where
-    /// it starts) and facet. Such cells of one facet mean something only beside each other
-    /// and become one card ([`contrasts`]).
-    degree_of: Option<(u32, u16)>,
+    /// A table cell whose answer is only a degree (`느림`, `높음`, `없음`) or a check mark
+    /// (`O`, `X`): its table (where it starts) and facet. Such cells of one facet mean
+    /// something only beside each other and become one card ([`contrasts`]).
+    contrast_of: Option<(u32, u16)>,
     /// The two answers of a table facet answered one of two ways (` (on-policy /
     /// off-policy)`, HTML), added to the front once the cells are compared with the bullets
     /// (which read the facet as written).
@@ -517,7 +517,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             near: near.into_boxed_slice(),
             tip: false,
             subject: None,
-            degree_of: None,
+            contrast_of: None,
             either: None,
         });
     }

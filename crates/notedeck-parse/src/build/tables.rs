@@ -5,7 +5,7 @@
 use foldhash::HashMap;
 
 use super::answers::{
-    extends, is_count, is_degree_cell, is_mark, names_its_absence, names_its_count,
+    extends, is_count, is_degree_cell, is_mark, is_mark_cell, names_its_absence, names_its_count,
     only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
     says_higher_is_better,
 };
@@ -412,7 +412,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    degree_of: is_degree_cell(value)
+                    contrast_of: (is_degree_cell(value) || is_mark_cell(value))
                         .then_some((table.span.start as u32, facet_at as u16)),
                     either: either[facet_at].as_deref().map(Into::into),
                 });
