@@ -1291,11 +1291,10 @@ fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
 }
 
 #[test]
-fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
-    // `REINFORCE › 정책` alone is vague ("what policy?"); with both answers it asks which.
-    // The key, and so the id, is the cell's as written; a facet of numbers, of more than
-    // two answers, or of two words or more (`업데이트 시점`, which says what it asks) stays
-    // as it is.
+fn a_facet_answered_one_of_two_ways_is_asked_together() {
+    // `REINFORCE › 정책` alone is vague ("what policy?"), and with both answers on its front
+    // it was a guess between two: the facet is one card, every subject's, keyed by the facet
+    // and its subjects. A facet of numbers or of more than two answers stays as it is.
     let d = doc("## 비교
 
 | 알고리즘 | 정책 | 행동 공간 | 업데이트 시점 | 연도 |
@@ -1304,22 +1303,37 @@ fn a_facet_answered_one_of_two_ways_names_both_on_the_front() {
 | **REINFORCE** | on-policy | 이산·연속 | 에피소드 끝 | 1992 |
 | **Actor-Critic** | on-policy | 연속 | 매 스텝 | 1992 |
 ");
-    let fronts: Vec<(&str, &str)> = common::fronts_and_keys(&d, CardKind::Table)
-        .into_iter()
-        .filter(|(f, _)| f.starts_with("REINFORCE"))
-        .collect();
+    let fronts = common::fronts_and_keys(&d, CardKind::Table);
     assert_eq!(
         fronts,
         [
             (
-                "REINFORCE › 정책 (off-policy / on-policy)",
-                "REINFORCE › 정책"
+                "Q-learning / REINFORCE / Actor-Critic › 정책",
+                "정책 › Q-learning / REINFORCE / Actor-Critic"
             ),
+            ("Q-learning › 행동 공간", "Q-learning › 행동 공간"),
+            (
+                "Q-learning / REINFORCE / Actor-Critic › 업데이트 시점",
+                "업데이트 시점 › Q-learning / REINFORCE / Actor-Critic"
+            ),
+            ("Q-learning › 연도", "Q-learning › 연도"),
             ("REINFORCE › 행동 공간", "REINFORCE › 행동 공간"),
-            ("REINFORCE › 업데이트 시점", "REINFORCE › 업데이트 시점"),
             ("REINFORCE › 연도", "REINFORCE › 연도"),
+            ("Actor-Critic › 행동 공간", "Actor-Critic › 행동 공간"),
+            ("Actor-Critic › 연도", "Actor-Critic › 연도"),
         ]
     );
+    let policy = d.cards.iter().find(|c| c.front.ends_with("› 정책"));
+    assert_eq!(
+        policy.map(|c| c.back.as_str()),
+        Some(
+            "<ul><li>Q-learning: off-policy</li><li>REINFORCE: on-policy</li>\
+             <li>Actor-Critic: on-policy</li></ul>"
+        )
+    );
+    assert_skipped(&d, |reason| {
+        reason.contains("one of the two its facet is answered with, asked beside")
+    });
 }
 
 #[test]

@@ -5,15 +5,17 @@
 //! cells of a facet left after the merges of one fact and the tips become one card that asks
 //! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
 //! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
+//! So is a facet answered one of two ways by three subjects or more (`정책`: `on-policy`,
+//! `off-policy`): alone, `REINFORCE › 정책` is vague, and the contrast is the fact.
 
-use super::answers::is_mark_cell;
+use super::answers::{is_degree_cell, is_mark_cell};
 use super::cells::last_part;
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
 
 impl Finish {
-    /// Merge the degree and mark cells ([`RawCard::contrast_of`]) of each table facet, two or
-    /// more, into the first of them.
+    /// Merge the degree, mark and two-way cells ([`RawCard::contrast_of`]) of each table
+    /// facet, two or more, into the first of them.
     pub(super) fn merge_contrasts(&mut self, raw: &mut Vec<RawCard>) {
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
@@ -59,18 +61,26 @@ impl Finish {
             gone.extend(cells[1..].iter().map(|&i| (i, first)));
         }
         gone.sort_unstable();
-        // The cells answering with a check mark rather than a degree, for their reasons.
-        let marks: Vec<usize> = gone
+        // What each cell answers with, for its reason.
+        let answers: Vec<(usize, &str)> = gone
             .iter()
-            .map(|&(i, _)| i)
-            .filter(|&i| is_mark_cell(&super::facts::plain(&raw[i].card.back)))
+            .map(|&(i, _)| {
+                let value = super::facts::plain(&raw[i].card.back);
+                let answer = if is_mark_cell(&value) {
+                    "a check mark"
+                } else if is_degree_cell(&value) {
+                    "a degree"
+                } else {
+                    "one of the two its facet is answered with"
+                };
+                (i, answer)
+            })
             .collect();
         self.drop_repeats(raw, &gone, |i, kept| {
-            let answer = if marks.contains(&i) {
-                "a check mark"
-            } else {
-                "a degree"
-            };
+            let answer = answers
+                .iter()
+                .find(|(g, _)| *g == i)
+                .map_or("a degree", |(_, a)| a);
             format!(
                 "table cell whose answer is {answer}, asked beside the other subjects' on the \
                  card on line {} ({})",

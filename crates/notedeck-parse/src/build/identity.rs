@@ -21,11 +21,6 @@ impl Finish {
         // Before the cells a bullet says again go: the contrast holds every subject's degree.
         self.merge_contrasts(&mut raw);
         self.drop_cells_in_bullets(&mut raw);
-        for r in raw.iter_mut() {
-            if let Some(either) = r.either.take() {
-                r.card.front.push_str(&either);
-            }
-        }
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 

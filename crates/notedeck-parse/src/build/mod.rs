@@ -284,13 +284,10 @@ struct RawCard {
     /// `None` for other cards and for a subject naming no topic.
     subject: Option<Box<str>>,
     /// A table cell whose answer is only a degree (`느림`, `높음`, `없음`) or a check mark
-    /// (`O`, `X`): its table (where it starts) and facet. Such cells of one facet mean
-    /// something only beside each other and become one card ([`contrasts`]).
+    /// (`O`, `X`), or one of the two its facet is answered with (`on-policy`, `off-policy`):
+    /// its table (where it starts) and facet. Such cells of one facet mean something only
+    /// beside each other and become one card ([`contrasts`]).
     contrast_of: Option<(u32, u16)>,
-    /// The two answers of a table facet answered one of two ways (` (on-policy /
-    /// off-policy)`, HTML), added to the front once the cells are compared with the bullets
-    /// (which read the facet as written).
-    either: Option<Box<str>>,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -518,7 +515,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             tip: false,
             subject: None,
             contrast_of: None,
-            either: None,
         });
     }
 

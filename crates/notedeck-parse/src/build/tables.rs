@@ -109,49 +109,33 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.iter().all(|v| *v == values[0])
             })
             .collect();
-        // A facet of one word answered one of two ways by three subjects or more (`정책`:
-        // `off-policy`, `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), so
-        // the front names both answers. A facet of more words says what it asks (`이웃 사용`
-        // → `전체 이웃`), and naming both answers there only turns recall into a guess
-        // between two. Short answers only: no numbers, marks or degrees (those are asked
-        // together, [`super::contrasts`]).
-        let facet_name = |f: usize| -> &str {
-            let cell = if columns_are_subjects {
-                rows.get(f).and_then(|r| r.first())
-            } else {
-                head.get(f)
-            };
-            cell.map_or("", |(p, _)| p.text.trim())
-        };
-        let either: Vec<Option<String>> = (0..facet_count)
+        // A facet answered one of two ways by three subjects or more (`정책`: `off-policy`,
+        // `on-policy`, `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), and
+        // with both answers on its front it was a guess between two. Its cells are asked
+        // together, like degrees ([`super::contrasts`]), every subject's. Short words only:
+        // no numbers, marks or degrees (those are contrasts anyway).
+        let two_way: Vec<bool> = (0..facet_count)
             .map(|f| {
-                if facet_name(f).split_whitespace().count() != 1 {
-                    return None;
-                }
                 let values = values_of(f);
                 let plain_word = |v: &str| {
                     !v.is_empty()
-                        && v.split_whitespace().count() <= EITHER_MAX_WORDS
+                        && v.split_whitespace().count() <= TWO_WAY_MAX_WORDS
                         && !v.contains(['(', ')', '$', '`'])
                         && !v.chars().any(|c| c.is_ascii_digit())
                         && !is_mark(v)
                         && !is_degree_cell(v)
                 };
-                let first = *values.first()?;
-                let other = *values.iter().find(|v| **v != first)?;
-                let two = values.len() >= 3
+                let Some(&first) = values.first() else {
+                    return false;
+                };
+                let Some(&other) = values.iter().find(|v| **v != first) else {
+                    return false;
+                };
+                values.len() >= 3
                     && values.len() == subjects.len()
                     && values.iter().all(|v| *v == first || *v == other)
                     && plain_word(first)
-                    && plain_word(other);
-                two.then(|| {
-                    let mut out = String::from(" (");
-                    math::text_to_html(first, &mut out);
-                    out.push_str(" / ");
-                    math::text_to_html(other, &mut out);
-                    out.push(')');
-                    out
-                })
+                    && plain_word(other)
             })
             .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
@@ -412,9 +396,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    contrast_of: (is_degree_cell(value) || is_mark_cell(value))
-                        .then_some((table.span.start as u32, facet_at as u16)),
-                    either: either[facet_at].as_deref().map(Into::into),
+                    contrast_of: (two_way[facet_at]
+                        || is_degree_cell(value)
+                        || is_mark_cell(value))
+                    .then_some((table.span.start as u32, facet_at as u16)),
                 });
             }
         }
@@ -679,8 +664,8 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// Words at most of each answer a facet answered one of two ways names on its fronts.
-const EITHER_MAX_WORDS: usize = 3;
+/// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
+const TWO_WAY_MAX_WORDS: usize = 3;
 
 /// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
 /// a cell's answer `value` (`Instance Segmentation › 대표 모델` → `Mask R-CNN`, in a table
