@@ -1262,6 +1262,40 @@ fn degrees_of_one_facet_are_asked_together() {
 }
 
 #[test]
+fn a_contrast_every_side_of_which_a_bullet_says_is_no_card() {
+    // BN's `있음 (작으면 불안정)` is its `한계`, LN's `없음` its `장점`: the contrast asks
+    // both bullets again. `학습/추론 차이` has a side no bullet says (BN's bullet names the
+    // running mean, not a difference), so it is asked together.
+    let d = doc("## **1. Batch Normalization (BN)**
+
+- **한계**: 배치 크기가 작으면 통계가 불안정
+
+## **2. Layer Normalization (LN)**
+
+- **장점**: 배치 크기와 무관 → RNN, Transformer에 적합
+
+## **3. BN vs LN 비교**
+
+| 구분 | Batch Normalization | Layer Normalization |
+| --- | --- | --- |
+| **배치 크기 의존** | 있음 (작으면 불안정) | 없음 |
+| **추론 시 통계** | 있음 (이동 평균) | 없음 |
+");
+    assert_fronts(
+        &d,
+        &[
+            "Batch Normalization / Layer Normalization › 배치 크기 의존",
+            "Batch Normalization › 배치 크기 의존",
+            "Layer Normalization › 배치 크기 의존",
+        ],
+        &["Batch Normalization / Layer Normalization › 추론 시 통계"],
+    );
+    assert_skipped(&d, |reason| {
+        reason.starts_with("table cell that says again a bullet of the card on line 7 (Batch")
+    });
+}
+
+#[test]
 fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
     // `중앙 서버에 수집` opens with `중앙` of `중앙 집중 학습`: the row name gives the answer
     // away. A longer answer, a word inside another (`GPT-2` of `GPT`) or an aside

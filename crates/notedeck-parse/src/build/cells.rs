@@ -11,253 +11,9 @@ use crate::CardKind;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 impl Finish {
-    /// Drop every table cell whose answer a bullet of a card about the same subject already
-    /// says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
-    /// list of names a card about the subject lists.
+    /// Drop every table cell [`cells_in_bullets`] finds.
     pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
-        let mut subjects = Subjects::default();
-        // The subjects cells ask about: only their cards' bullets are read (every card of a
-        // vault comes through here, and few share a subject with a table).
-        let mut asked: HashSet<String> = HashSet::default();
-        for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
-            if let Some((s, _)) = subjects.of_cell(r)
-                && !asked.contains(s)
-            {
-                asked.insert(s.to_string());
-            }
-        }
-        if asked.is_empty() {
-            return;
-        }
-        // The cards asking `subject › facet` about such a subject (with a list of bullets or
-        // a line of its own), their clauses read when a cell first needs them.
-        let mut bullets: HashMap<String, Vec<Bullets>> = HashMap::new();
-        // The topic a run of clozes is shown under, keyed once for the run: its cards share
-        // one path.
-        let mut cloze_topic: (*const String, String) = (std::ptr::null(), String::new());
-        let mut add = |s: &str, i: usize| {
-            if !asked.contains(s) {
-                return;
-            }
-            match bullets.get_mut(s) {
-                Some(cards) => cards.push((i, None)),
-                None => {
-                    bullets.insert(s.to_string(), vec![(i, None)]);
-                }
-            }
-        };
-        for (i, r) in raw.iter().enumerate() {
-            match r.card.kind {
-                CardKind::Basic => {
-                    for topic in subjects.topics_of(r) {
-                        add(topic, i);
-                    }
-                }
-                // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT,
-                // DistilBERT, ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's,
-                // and is gone already when it repeats a card.
-                CardKind::Cloze if !r.tip => {
-                    if let Some(t) = r.card.context_path().last() {
-                        if !std::ptr::eq(t, cloze_topic.0) {
-                            cloze_topic = (t, html_key(t));
-                        }
-                        add(&cloze_topic.1, i);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if bullets.is_empty() {
-            return;
-        }
-        let mut gone: Vec<(usize, usize)> = Vec::new();
-        for (i, r) in raw.iter().enumerate() {
-            if r.card.kind != CardKind::Table {
-                continue;
-            }
-            let Some((cards, facet, subject)) = subjects
-                .of_cell(r)
-                .and_then(|(s, f)| Some((bullets.get_mut(s)?, f, s.to_string())))
-            else {
-                continue;
-            };
-            let bare = without_asides(&r.card.back);
-            let value = answer_words(&bare);
-            if value.is_empty() {
-                continue;
-            }
-            let facet_text = facet;
-            let facet = answer_words(facet);
-            // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
-            // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
-            // is called.
-            let parts: Vec<String> = bare
-                .split(',')
-                .map(answer_words)
-                .filter(|p| !p.is_empty())
-                .collect();
-            // Every word of the answer is in a card that says it again: most cards are told
-            // apart by one of them before their clauses are read.
-            let probe = probe(&value);
-            let words = value.split(' ').count();
-            let said = cards.iter_mut().find_map(|(k, clauses)| {
-                let card = &raw[*k].card;
-                if card.kind == CardKind::Cloze {
-                    // What a cloze hides is the fact it asks: a cell answering with part of
-                    // it (`WordPiece › 대표 모델` → `BERT`; `Perplexity › 좋은 방향` →
-                    // `낮을수록` beside `PPL = … → {{c1::낮을수록 좋음}}`) asks it again.
-                    if !mentions(&card.front, probe) {
-                        return None;
-                    }
-                    let hidden = clauses.get_or_insert_with(|| hidden_clauses(card));
-                    return cloze_says(&card.front, hidden, &value).then_some(*k);
-                }
-                // A long answer may be said with its longest word changed: all its words
-                // but one are looked for.
-                let mentioned = || {
-                    value
-                        .split(' ')
-                        .filter(|w| mentions(&card.back, self::probe(w)))
-                        .count()
-                };
-                if !(mentions(&card.back, probe)
-                    || words >= PARAPHRASE_MIN_WORDS && mentioned() + 1 >= words)
-                {
-                    return None;
-                }
-                let clauses = clauses.get_or_insert_with(|| clauses_of(&card.back));
-                let says = clauses.iter().any(|c| c.says_again(&facet, &value))
-                    || parts.len() >= 2
-                        && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
-                says.then_some(*k)
-            });
-            // A summary row's cell (`n-gram precision + BP`) sums up what several bullets
-            // about the subject say one part each (`precision 기반`, `**BP**: …`): every word
-            // of it in one of them is the same fact again.
-            let said = said.or_else(|| {
-                // Only words that name something count (`프로토콜만 사용` is one), and not the
-                // subject's own (`Additive Attention` of `Bahdanau Attention` names one thing,
-                // whatever its bullets say about attention); a picture in the cell is more
-                // than its bullets say.
-                let named = value
-                    .split(' ')
-                    .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
-                    .count();
-                if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
-                    return None;
-                }
-                // The card holding most of the words is the one named as kept.
-                let words: Vec<&str> = value.split(' ').collect();
-                // A word no card mentions at all settles it before any clause is read.
-                let mentioned = |k: usize, w: &str| mentions(&raw[k].card.back, self::probe(w));
-                let bullet = |k: usize| raw[k].card.kind != CardKind::Cloze;
-                if !words
-                    .iter()
-                    .all(|w| cards.iter().any(|&(k, _)| bullet(k) && mentioned(k, w)))
-                {
-                    return None;
-                }
-                let mut found = vec![false; words.len()];
-                let mut most = (0, None);
-                for (k, clauses) in cards.iter_mut() {
-                    if !bullet(*k) || !words.iter().any(|w| mentioned(*k, w)) {
-                        continue;
-                    }
-                    let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
-                    let mut held = 0;
-                    for (w, f) in words.iter().zip(&mut found) {
-                        if clauses.iter().any(|c| c.holds(w)) {
-                            held += 1;
-                            *f = true;
-                        }
-                    }
-                    if held > most.0 {
-                        most = (held, Some(*k));
-                    }
-                }
-                most.1.filter(|_| found.iter().all(|f| *f))
-            });
-            // A Korean summary of English bullets (`Level 1 › 프로세스 방식` → `파이프라인
-            // 자동화(Orchestration)` after `**Automated orchestration** of ML experiment steps`,
-            // `Level 0 › CI/CD` → `없음` after `**No CI/CD**`): every English word the cell's
-            // answer names, six letters or more in all, is in one bullet or label of the
-            // subject's.
-            // Named only by the facet, the English must be two words or more and a label's
-            // (`No CI/CD`, or the head of `No CI/CD: …`), not any bullet that mentions one word
-            // of it (`loss 해석` is no bullet about the loss); a picture in the cell is more
-            // than a bullet says.
-            let said = said.or_else(|| {
-                // The English the cell names (`Orchestration` in `파이프라인 자동화
-                // (Orchestration)`, `ML`, `Ops` in its facet `ML ↔ Ops 관계`), its subject's
-                // own words aside.
-                let own = latin_words(first_part(&r.card.front).map_or("", |p| p.0));
-                let english_of = |text: &str| -> Vec<String> {
-                    latin_words(text)
-                        .into_iter()
-                        .filter(|w| !own.contains(w))
-                        .collect()
-                };
-                let in_facet = english_of(facet_text);
-                let in_answer = english_of(&plain(&r.card.back));
-                // The answer's English is the fact (`Experimental–Operational Symmetry` under
-                // `ML ↔ Ops 관계`); the facet's stands for it only when the answer has none.
-                let named = if in_answer.is_empty() {
-                    &in_facet
-                } else {
-                    &in_answer
-                };
-                let enough = if in_answer.is_empty() {
-                    in_facet.len() >= 2
-                } else {
-                    in_answer.iter().map(String::len).sum::<usize>() >= ENGLISH_MIN_LETTERS
-                };
-                if !enough || !r.card.images.is_empty() {
-                    return None;
-                }
-                // Most cards are told apart by the longest word before their items are read.
-                let probe = named
-                    .iter()
-                    .max_by_key(|w| w.len())
-                    .map_or("", String::as_str);
-                cards.iter().find_map(|(k, _)| {
-                    let card = &raw[*k].card;
-                    if card.kind == CardKind::Cloze {
-                        return None;
-                    }
-                    if !mentions(&card.back, probe) && !mentions(&card.front, probe) {
-                        return None;
-                    }
-                    let label = first_part(&card.front).map_or("", |p| p.1);
-                    std::iter::once(label)
-                        .chain(items(&card.back))
-                        .any(|item| {
-                            let item = plain(item);
-                            // A label is a short item, or an item's head before its colon.
-                            let text = if in_answer.is_empty() {
-                                let head = item.split(':').next().unwrap_or("");
-                                if head.split_whitespace().count() > LABEL_MAX_WORDS {
-                                    return false;
-                                }
-                                head
-                            } else {
-                                item.as_str()
-                            };
-                            let words = latin_words(text);
-                            named.iter().all(|w| words.contains(w))
-                        })
-                        .then_some(*k)
-                })
-            });
-            // A yes, a no or a degree: what a bullet naming the facet's feature says.
-            let said = said.or_else(|| {
-                (is_mark(&plain(&bare)) || is_degree(&value))
-                    .then(|| marked_feature_said(raw, cards, facet_text))
-                    .flatten()
-            });
-            if let Some(k) = said {
-                gone.push((i, k));
-            }
-        }
+        let gone = cells_in_bullets(raw);
         self.drop_repeats(raw, &gone, |_, kept| {
             let (line, front) = (kept.line, plain(&kept.front));
             if kept.kind == CardKind::Cloze {
@@ -273,6 +29,255 @@ impl Finish {
             }
         });
     }
+}
+
+/// (cell, card) for every table cell whose answer a bullet of a card about the same subject
+/// already says, with the cell's facet named in the bullet ([`Clause::says_again`]), or whose
+/// list of names a card about the subject lists; in the order of the cells.
+pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
+    let mut subjects = Subjects::default();
+    // The subjects cells ask about: only their cards' bullets are read (every card of a
+    // vault comes through here, and few share a subject with a table).
+    let mut asked: HashSet<String> = HashSet::default();
+    for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
+        if let Some((s, _)) = subjects.of_cell(r)
+            && !asked.contains(s)
+        {
+            asked.insert(s.to_string());
+        }
+    }
+    if asked.is_empty() {
+        return Vec::new();
+    }
+    // The cards asking `subject › facet` about such a subject (with a list of bullets or
+    // a line of its own), their clauses read when a cell first needs them.
+    let mut bullets: HashMap<String, Vec<Bullets>> = HashMap::new();
+    // The topic a run of clozes is shown under, keyed once for the run: its cards share
+    // one path.
+    let mut cloze_topic: (*const String, String) = (std::ptr::null(), String::new());
+    let mut add = |s: &str, i: usize| {
+        if !asked.contains(s) {
+            return;
+        }
+        match bullets.get_mut(s) {
+            Some(cards) => cards.push((i, None)),
+            None => {
+                bullets.insert(s.to_string(), vec![(i, None)]);
+            }
+        }
+    };
+    for (i, r) in raw.iter().enumerate() {
+        match r.card.kind {
+            CardKind::Basic => {
+                for topic in subjects.topics_of(r) {
+                    add(topic, i);
+                }
+            }
+            // A statement's cloze is its topic's too (`WordPiece`: `{{c1::BERT,
+            // DistilBERT, ELECTRA}}에서 사용하는 토크나이저`); a tip's is the problem's,
+            // and is gone already when it repeats a card.
+            CardKind::Cloze if !r.tip => {
+                if let Some(t) = r.card.context_path().last() {
+                    if !std::ptr::eq(t, cloze_topic.0) {
+                        cloze_topic = (t, html_key(t));
+                    }
+                    add(&cloze_topic.1, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if bullets.is_empty() {
+        return Vec::new();
+    }
+    let mut gone: Vec<(usize, usize)> = Vec::new();
+    for (i, r) in raw.iter().enumerate() {
+        if r.card.kind != CardKind::Table {
+            continue;
+        }
+        let Some((cards, facet, subject)) = subjects
+            .of_cell(r)
+            .and_then(|(s, f)| Some((bullets.get_mut(s)?, f, s.to_string())))
+        else {
+            continue;
+        };
+        let bare = without_asides(&r.card.back);
+        let value = answer_words(&bare);
+        if value.is_empty() {
+            continue;
+        }
+        let facet_text = facet;
+        let facet = answer_words(facet);
+        // A list answer (`T5, ALBERT, LLaMA`) all of whose parts a card lists among its
+        // own (`사용 모델` → `T5, ALBERT, XLNet, LLaMA`) is that card's, whatever the facet
+        // is called.
+        let parts: Vec<String> = bare
+            .split(',')
+            .map(answer_words)
+            .filter(|p| !p.is_empty())
+            .collect();
+        // Every word of the answer is in a card that says it again: most cards are told
+        // apart by one of them before their clauses are read.
+        let probe = probe(&value);
+        let words = value.split(' ').count();
+        let said = cards.iter_mut().find_map(|(k, clauses)| {
+            let card = &raw[*k].card;
+            if card.kind == CardKind::Cloze {
+                // What a cloze hides is the fact it asks: a cell answering with part of
+                // it (`WordPiece › 대표 모델` → `BERT`; `Perplexity › 좋은 방향` →
+                // `낮을수록` beside `PPL = … → {{c1::낮을수록 좋음}}`) asks it again.
+                if !mentions(&card.front, probe) {
+                    return None;
+                }
+                let hidden = clauses.get_or_insert_with(|| hidden_clauses(card));
+                return cloze_says(&card.front, hidden, &value).then_some(*k);
+            }
+            // A long answer may be said with its longest word changed: all its words
+            // but one are looked for.
+            let mentioned = || {
+                value
+                    .split(' ')
+                    .filter(|w| mentions(&card.back, self::probe(w)))
+                    .count()
+            };
+            if !(mentions(&card.back, probe)
+                || words >= PARAPHRASE_MIN_WORDS && mentioned() + 1 >= words)
+            {
+                return None;
+            }
+            let clauses = clauses.get_or_insert_with(|| clauses_of(&card.back));
+            let says = clauses.iter().any(|c| c.says_again(&facet, &value))
+                || parts.len() >= 2 && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
+            says.then_some(*k)
+        });
+        // A summary row's cell (`n-gram precision + BP`) sums up what several bullets
+        // about the subject say one part each (`precision 기반`, `**BP**: …`): every word
+        // of it in one of them is the same fact again.
+        let said = said.or_else(|| {
+            // Only words that name something count (`프로토콜만 사용` is one), and not the
+            // subject's own (`Additive Attention` of `Bahdanau Attention` names one thing,
+            // whatever its bullets say about attention); a picture in the cell is more
+            // than its bullets say.
+            let named = value
+                .split(' ')
+                .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
+                .count();
+            if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
+                return None;
+            }
+            // The card holding most of the words is the one named as kept.
+            let words: Vec<&str> = value.split(' ').collect();
+            // A word no card mentions at all settles it before any clause is read.
+            let mentioned = |k: usize, w: &str| mentions(&raw[k].card.back, self::probe(w));
+            let bullet = |k: usize| raw[k].card.kind != CardKind::Cloze;
+            if !words
+                .iter()
+                .all(|w| cards.iter().any(|&(k, _)| bullet(k) && mentioned(k, w)))
+            {
+                return None;
+            }
+            let mut found = vec![false; words.len()];
+            let mut most = (0, None);
+            for (k, clauses) in cards.iter_mut() {
+                if !bullet(*k) || !words.iter().any(|w| mentioned(*k, w)) {
+                    continue;
+                }
+                let clauses = clauses.get_or_insert_with(|| clauses_of(&raw[*k].card.back));
+                let mut held = 0;
+                for (w, f) in words.iter().zip(&mut found) {
+                    if clauses.iter().any(|c| c.holds(w)) {
+                        held += 1;
+                        *f = true;
+                    }
+                }
+                if held > most.0 {
+                    most = (held, Some(*k));
+                }
+            }
+            most.1.filter(|_| found.iter().all(|f| *f))
+        });
+        // A Korean summary of English bullets (`Level 1 › 프로세스 방식` → `파이프라인
+        // 자동화(Orchestration)` after `**Automated orchestration** of ML experiment steps`,
+        // `Level 0 › CI/CD` → `없음` after `**No CI/CD**`): every English word the cell's
+        // answer names, six letters or more in all, is in one bullet or label of the
+        // subject's.
+        // Named only by the facet, the English must be two words or more and a label's
+        // (`No CI/CD`, or the head of `No CI/CD: …`), not any bullet that mentions one word
+        // of it (`loss 해석` is no bullet about the loss); a picture in the cell is more
+        // than a bullet says.
+        let said = said.or_else(|| {
+            // The English the cell names (`Orchestration` in `파이프라인 자동화
+            // (Orchestration)`, `ML`, `Ops` in its facet `ML ↔ Ops 관계`), its subject's
+            // own words aside.
+            let own = latin_words(first_part(&r.card.front).map_or("", |p| p.0));
+            let english_of = |text: &str| -> Vec<String> {
+                latin_words(text)
+                    .into_iter()
+                    .filter(|w| !own.contains(w))
+                    .collect()
+            };
+            let in_facet = english_of(facet_text);
+            let in_answer = english_of(&plain(&r.card.back));
+            // The answer's English is the fact (`Experimental–Operational Symmetry` under
+            // `ML ↔ Ops 관계`); the facet's stands for it only when the answer has none.
+            let named = if in_answer.is_empty() {
+                &in_facet
+            } else {
+                &in_answer
+            };
+            let enough = if in_answer.is_empty() {
+                in_facet.len() >= 2
+            } else {
+                in_answer.iter().map(String::len).sum::<usize>() >= ENGLISH_MIN_LETTERS
+            };
+            if !enough || !r.card.images.is_empty() {
+                return None;
+            }
+            // Most cards are told apart by the longest word before their items are read.
+            let probe = named
+                .iter()
+                .max_by_key(|w| w.len())
+                .map_or("", String::as_str);
+            cards.iter().find_map(|(k, _)| {
+                let card = &raw[*k].card;
+                if card.kind == CardKind::Cloze {
+                    return None;
+                }
+                if !mentions(&card.back, probe) && !mentions(&card.front, probe) {
+                    return None;
+                }
+                let label = first_part(&card.front).map_or("", |p| p.1);
+                std::iter::once(label)
+                    .chain(items(&card.back))
+                    .any(|item| {
+                        let item = plain(item);
+                        // A label is a short item, or an item's head before its colon.
+                        let text = if in_answer.is_empty() {
+                            let head = item.split(':').next().unwrap_or("");
+                            if head.split_whitespace().count() > LABEL_MAX_WORDS {
+                                return false;
+                            }
+                            head
+                        } else {
+                            item.as_str()
+                        };
+                        let words = latin_words(text);
+                        named.iter().all(|w| words.contains(w))
+                    })
+                    .then_some(*k)
+            })
+        });
+        // A yes, a no or a degree: what a bullet naming the facet's feature says.
+        let said = said.or_else(|| {
+            (is_mark(&plain(&bare)) || is_degree(&value))
+                .then(|| marked_feature_said(raw, cards, facet_text))
+                .flatten()
+        });
+        if let Some(k) = said {
+            gone.push((i, k));
+        }
+    }
+    gone
 }
 
 /// The subject a card's front asks about (its first part, as a [`name_key`]) and its facet.

@@ -5,11 +5,12 @@
 //! cells of a facet left after the merges of one fact and the tips become one card that asks
 //! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
 //! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
+//! A contrast whose every side a bullet says again is no card: its cells go as repeats.
 //! So is a facet answered one of two ways by three subjects or more (`정책`: `on-policy`,
 //! `off-policy`): alone, `REINFORCE › 정책` is vague, and the contrast is the fact.
 
 use super::answers::{is_degree_cell, is_mark_cell};
-use super::cells::last_part;
+use super::cells::{cells_in_bullets, last_part};
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
 
@@ -23,8 +24,18 @@ impl Finish {
                 groups.entry(g).or_default().push(i);
             }
         }
+        if groups.values().all(|c| c.len() < 2) {
+            return;
+        }
+        // A contrast every side of which a bullet of its subject says is no card: its cells
+        // are left to go as the bullets' repeats (`RNN / LSTM › 장기 의존성` → `약함`, `강함`
+        // beside `RNN › 한계` and `LSTM › 장점`).
+        let said: Vec<usize> = cells_in_bullets(raw).into_iter().map(|(i, _)| i).collect();
         let mut gone: Vec<(usize, usize)> = Vec::new();
         for cells in groups.values().filter(|c| c.len() >= 2) {
+            if cells.iter().all(|i| said.binary_search(i).is_ok()) {
+                continue;
+            }
             let Some((facet, subjects)) = split_keys(cells.iter().map(|&i| &raw[i].card.key))
             else {
                 continue;
