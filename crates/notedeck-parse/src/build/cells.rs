@@ -11,10 +11,14 @@ use crate::CardKind;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 impl Finish {
-    /// Drop every table cell [`cells_in_bullets`] finds.
-    pub(super) fn drop_cells_in_bullets(&mut self, raw: &mut Vec<RawCard>) {
-        let gone = cells_in_bullets(raw);
-        self.drop_repeats(raw, &gone, |_, kept| {
+    /// Drop the table cells `gone` names with the cards whose bullets say them again (as
+    /// [`cells_in_bullets`] finds them).
+    pub(super) fn drop_cells_in_bullets(
+        &mut self,
+        raw: &mut Vec<RawCard>,
+        gone: &[(usize, usize)],
+    ) {
+        self.drop_repeats(raw, gone, |_, kept| {
             let (line, front) = (kept.line, plain(&kept.front));
             if kept.kind == CardKind::Cloze {
                 format!(

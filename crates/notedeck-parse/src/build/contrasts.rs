@@ -10,14 +10,20 @@
 //! `off-policy`): alone, `REINFORCE › 정책` is vague, and the contrast is the fact.
 
 use super::answers::{is_degree_cell, is_mark_cell};
-use super::cells::{cells_in_bullets, last_part};
+use super::cells::last_part;
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
 
 impl Finish {
     /// Merge the degree, mark and two-way cells ([`RawCard::contrast_of`]) of each table
-    /// facet, two or more, into the first of them.
-    pub(super) fn merge_contrasts(&mut self, raw: &mut Vec<RawCard>) {
+    /// facet, two or more, into the first of them. `said` is what [`cells_in_bullets`] finds
+    /// (cell, card; in the order of the cells): returned are those of its cells that are in
+    /// no contrast, at their places once the merged cells are gone.
+    pub(super) fn merge_contrasts(
+        &mut self,
+        raw: &mut Vec<RawCard>,
+        said: Vec<(usize, usize)>,
+    ) -> Vec<(usize, usize)> {
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
             if let Some(g) = r.contrast_of {
@@ -25,15 +31,18 @@ impl Finish {
             }
         }
         if groups.values().all(|c| c.len() < 2) {
-            return;
+            return said;
         }
-        // A contrast every side of which a bullet of its subject says is no card: its cells
-        // are left to go as the bullets' repeats (`RNN / LSTM › 장기 의존성` → `약함`, `강함`
-        // beside `RNN › 한계` and `LSTM › 장점`).
-        let said: Vec<usize> = cells_in_bullets(raw).into_iter().map(|(i, _)| i).collect();
+        let is_said = |i: &usize| said.binary_search_by_key(i, |&(c, _)| c).is_ok();
+        // The cells of the contrasts asked: their sides are the contrast's, whatever a
+        // bullet says.
+        let mut merged: Vec<usize> = Vec::new();
         let mut gone: Vec<(usize, usize)> = Vec::new();
         for cells in groups.values().filter(|c| c.len() >= 2) {
-            if cells.iter().all(|i| said.binary_search(i).is_ok()) {
+            // A contrast every side of which a bullet of its subject says is no card: its
+            // cells go as the bullets' repeats (`Batch Normalization / Layer Normalization ›
+            // 배치 크기 의존` beside BN's `한계` and LN's `장점`).
+            if cells.iter().all(is_said) {
                 continue;
             }
             let Some((facet, subjects)) = split_keys(cells.iter().map(|&i| &raw[i].card.key))
@@ -70,8 +79,18 @@ impl Finish {
             kept.contrast_of = None;
             self.rekey(&mut raw[first], key);
             gone.extend(cells[1..].iter().map(|&i| (i, first)));
+            merged.extend_from_slice(cells);
         }
         gone.sort_unstable();
+        merged.sort_unstable();
+        // The cells a bullet says, outside the contrasts, moved back by the cells merged away
+        // before them (a bullet's card is never merged away).
+        let moved = |i: usize| i - gone.partition_point(|&(g, _)| g < i);
+        let said: Vec<(usize, usize)> = said
+            .into_iter()
+            .filter(|(i, _)| merged.binary_search(i).is_err())
+            .map(|(i, k)| (moved(i), moved(k)))
+            .collect();
         // What each cell answers with, for its reason.
         let answers: Vec<(usize, &str)> = gone
             .iter()
@@ -99,6 +118,7 @@ impl Finish {
                 super::facts::plain(&kept.front)
             )
         });
+        said
     }
 }
 

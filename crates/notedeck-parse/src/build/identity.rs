@@ -1,6 +1,7 @@
 //! Card identity: `<!-- id: … -->` pins, keys made unique per heading path, and ids hashed
 //! from (deck namespace, heading path, key).
 
+use super::cells::cells_in_bullets;
 use super::{Finish, RawCard};
 use crate::{Card, Problem, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -18,9 +19,11 @@ impl Finish {
         self.merge_same_facts(&mut raw);
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
-        // Before the cells a bullet says again go: the contrast holds every subject's degree.
-        self.merge_contrasts(&mut raw);
-        self.drop_cells_in_bullets(&mut raw);
+        // The cells a bullet says again, found once; before they go, a contrast takes every
+        // subject's degree.
+        let said = cells_in_bullets(&raw);
+        let said = self.merge_contrasts(&mut raw, said);
+        self.drop_cells_in_bullets(&mut raw, &said);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 
