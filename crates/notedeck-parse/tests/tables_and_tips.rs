@@ -1296,6 +1296,51 @@ fn a_contrast_every_side_of_which_a_bullet_says_is_no_card() {
 }
 
 #[test]
+fn an_example_or_an_analogy_is_asked_from_itself() {
+    // Any example of Zero-Shot would do as an answer; from the example, the topic is the one
+    // answer, and it is shown above the topic. An example naming its topic stays as it is.
+    let d = doc("## **1. Zero-Shot Learning (ZSL)**
+
+- **정의**: 학습에서 **본 적 없는 클래스**에 대해 예측
+- **예시**: “얼룩말” 이미지를 본 적 없지만, “줄무늬가 있는 말”이라는 속성 설명을 이용해 분류
+
+## **2. Relation-based KD**
+
+- **예시**: RKD (Relational Knowledge Distillation)
+
+## **3. 개념 비교**
+
+| 구분 | 비유 | 특징 |
+| --- | --- | --- |
+| **Overfitting** | 시험 예상문제만 달달 외움 | 훈련 성능 높음 |
+| **Underfitting** | 개념 자체를 제대로 이해 못함 | 훈련 성능 낮음 |
+");
+    let asked = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| anki_front(c) == front)
+            .map(|c| (c.back.clone(), c.context_path().join(" › ")))
+    };
+    assert_eq!(
+        asked(
+            "예시 › “얼룩말” 이미지를 본 적 없지만, “줄무늬가 있는 말”이라는 속성 설명을 이용해 분류"
+        ),
+        Some(("Zero-Shot Learning".to_string(), "문제 9".to_string()))
+    );
+    assert_eq!(
+        asked("비유 › 시험 예상문제만 달달 외움"),
+        Some(("Overfitting".to_string(), "문제 9 › 개념 비교".to_string()))
+    );
+    assert!(asked("Relation-based KD › 예시").is_some());
+    // The key, and so the id, is the facet's as written.
+    let zsl = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("예시 › “얼룩말”"));
+    assert_eq!(zsl.map(|c| c.key.as_str()), Some("예시"));
+}
+
+#[test]
 fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
     // `중앙 서버에 수집` opens with `중앙` of `중앙 집중 학습`: the row name gives the answer
     // away. A longer answer, a word inside another (`GPT-2` of `GPT`) or an aside

@@ -361,7 +361,7 @@ impl Subjects {
 
 /// `front` split at its first ` › `: `split_once`, without setting up a substring search for
 /// each of a vault's cards (the `›` is found by its first byte, rare in a note's text).
-fn first_part(front: &str) -> Option<(&str, &str)> {
+pub(super) fn first_part(front: &str) -> Option<(&str, &str)> {
     split_at(front, memchr::memchr_iter(SEP[1], front.as_bytes()))
 }
 

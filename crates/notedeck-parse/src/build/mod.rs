@@ -23,6 +23,7 @@ mod context;
 mod contrasts;
 mod definitions;
 mod essay;
+mod examples;
 mod facts;
 mod identity;
 mod lists;
