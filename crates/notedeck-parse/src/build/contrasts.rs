@@ -1,13 +1,14 @@
-//! Degree and check-mark cells of one facet, asked together. A comparison table often answers
-//! a facet with degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` → `빠름`) or with
-//! marks (`MoCo › momentum encoder` → `O`, `SimCLR` → `X`): each such cell alone is a
-//! relative word or a coin flip, and knowing one gives the other. The
-//! cells of a facet left after the merges of one fact and the tips become one card that asks
-//! the contrast (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any
-//! cell is compared with its subject's bullets; the others are listed as skipped, naming it.
-//! A contrast whose every side a bullet says again is no card: its cells go as repeats.
-//! So is a facet answered one of two ways by three subjects or more (`정책`: `on-policy`,
-//! `off-policy`): alone, `REINFORCE › 정책` is vague, and the contrast is the fact.
+//! Degree, check-mark and two-way cells of one facet, asked together. A comparison table
+//! often answers a facet with degrees only (`2-stage › 속도` → `느림`, `1-stage › 속도` →
+//! `빠름`) or with marks (`MoCo › momentum encoder` → `O`, `SimCLR` → `X`): each such cell
+//! alone is a relative word or a coin flip, and knowing one gives the other. So is a facet
+//! answered one of two ways by three subjects or more (`정책`: `on-policy`, `off-policy`):
+//! alone, `REINFORCE › 정책` is vague, and the contrast is the fact. The cells of a facet
+//! left after the merges of one fact and the tips become one card that asks the contrast
+//! (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any cell is
+//! compared with its subject's bullets; the others are listed as skipped, naming it. A
+//! contrast every side of which a bullet says again is no card: its cells go as the bullets'
+//! repeats.
 
 use super::answers::{is_degree_cell, is_mark_cell};
 use super::cells::last_part;

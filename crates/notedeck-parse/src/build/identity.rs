@@ -20,7 +20,7 @@ impl Finish {
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
         // The cells a bullet says again, found once; before they go, a contrast takes every
-        // subject's degree.
+        // subject's answer.
         let said = cells_in_bullets(&raw);
         let said = self.merge_contrasts(&mut raw, said);
         self.drop_cells_in_bullets(&mut raw, &said);
