@@ -17,7 +17,8 @@ use foldhash::{HashMap, HashMapExt};
 
 impl Finish {
     /// Merge the degree, mark and two-way cells ([`RawCard::contrast_of`]) of each table
-    /// facet, two or more, into the first of them. `said` is what [`cells_in_bullets`] finds
+    /// facet, two or more, into the first of them. `said` is what
+    /// [`cells_in_bullets`](super::cells::cells_in_bullets) finds
     /// (cell, card; in the order of the cells): returned are those of its cells that are in
     /// no contrast, at their places once the merged cells are gone.
     pub(super) fn merge_contrasts(
