@@ -542,7 +542,7 @@ fn facts_are_keyed_without_asides_separators_or_case() {
             // first wording is the one learnt (whether they clash is the checker's call).
             "[문제 9 › 비교 표] Zero-Shot › 테스트 시 => Unseen만",
             "[문제 9 › 비교 표] GZSL › 정의 => Seen도 포함",
-            "[문제 9 › 비교 표] 예시 › 고양이·개·얼룩말 분류 => GZSL",
+            "[문제 9 › 비교 표] GZSL › 예시 => 고양이·개·얼룩말 분류",
         ]
     );
     let merged: Vec<usize> = d.skipped.iter().map(|s| s.line).collect();

@@ -1298,15 +1298,25 @@ fn a_contrast_every_side_of_which_a_bullet_says_is_no_card() {
 #[test]
 fn an_example_or_an_analogy_is_asked_from_itself() {
     // Any example of Zero-Shot would do as an answer; from the example, the topic is the one
-    // answer, and it is shown above the topic. An example naming its topic stays as it is.
+    // answer, and it is shown above the topic. An example naming its topic, a name rather
+    // than a case (`FitNets`) and a number where the name says a count (`One-Shot`: `1장`)
+    // stay as they are.
     let d = doc("## **1. Zero-Shot Learning (ZSL)**
 
 - **정의**: 학습에서 **본 적 없는 클래스**에 대해 예측
 - **예시**: “얼룩말” 이미지를 본 적 없지만, “줄무늬가 있는 말”이라는 속성 설명을 이용해 분류
 
-## **2. Relation-based KD**
+## **2. One-Shot Learning**
 
-- **예시**: RKD (Relational Knowledge Distillation)
+- **예시**: 신분증 인식 시스템에서, 특정 사람의 사진 1장만으로 그 사람을 인식
+
+## **3. Relation-based KD**
+
+- **예시**: 관계 기반 증류의 대표, RKD (Relational Knowledge Distillation)
+
+## **4. Feature-based KD**
+
+- **예시**: FitNets
 
 ## **3. 개념 비교**
 
@@ -1331,7 +1341,13 @@ fn an_example_or_an_analogy_is_asked_from_itself() {
         asked("비유 › 시험 예상문제만 달달 외움"),
         Some(("Overfitting".to_string(), "문제 9 › 개념 비교".to_string()))
     );
-    assert!(asked("Relation-based KD › 예시").is_some());
+    for kept in [
+        "One-Shot Learning › 예시",
+        "Relation-based KD › 예시",
+        "Feature-based KD › 예시",
+    ] {
+        assert!(asked(kept).is_some(), "{kept}");
+    }
     // The key, and so the id, is the facet's as written.
     let zsl = d
         .cards

@@ -122,20 +122,20 @@ const OWN_NAME_MAX_WORDS: usize = 3;
 /// 대표 모델` → `Panoptic FPN`. Only whole words count (`GPT-2` is no word of `GPT`), of two
 /// letters or more, and the answer's asides are set apart (`RKD (Relational KD)`).
 pub(super) fn opens_with_its_name(subject: &str, value: &str) -> bool {
+    // Every table cell comes through here: no word is copied.
     let bare = value.split('(').next().unwrap_or("");
-    let words: Vec<&str> = bare
+    let mut words = bare
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let Some(first) = words.first() else {
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
         return false;
     };
-    words.len() <= OWN_NAME_MAX_WORDS
-        && first.chars().count() >= 2
+    first.chars().nth(1).is_some()
         && subject
             .split(|c: char| c.is_whitespace() || "()/·,:".contains(c))
             .any(|w| w.eq_ignore_ascii_case(first))
+        && words.take(OWN_NAME_MAX_WORDS).count() < OWN_NAME_MAX_WORDS
 }
 
 /// Answers that only say "a few": what a `Few-Shot` name already says.

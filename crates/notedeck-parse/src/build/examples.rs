@@ -12,8 +12,9 @@ use crate::CardKind;
 use std::sync::Arc;
 
 impl Finish {
-    /// Ask every example or analogy card of one topic (a front `Topic › 예시`) from its
-    /// answer, unless the answer names the topic, shown under the headings above the topic.
+    /// Ask every example or analogy card of one topic (a front `Topic › 예시`) that tells of
+    /// a case ([`tells_a_case`]) from its answer, shown under the headings above the topic,
+    /// unless the answer gives the topic away ([`gives_away`]).
     pub(super) fn reverse_examples(&self, raw: &mut [RawCard]) {
         for r in raw.iter_mut() {
             let card = &mut r.card;
@@ -23,11 +24,21 @@ impl Finish {
             let Some((subject, facet)) = first_part(&card.front) else {
                 continue;
             };
-            if facet.contains(" › ") || !is_example_facet(&plain(facet)) {
+            // Every card comes through here: a facet without markup is read as it is.
+            let example = if facet.contains(['<', '&']) {
+                is_example_facet(&plain(facet))
+            } else {
+                is_example_facet(facet)
+            };
+            if !example || facet.contains(" › ") {
+                continue;
+            }
+            // A long answer is more than one case: it stays an answer.
+            if card.back.len() > EXAMPLE_MAX_BYTES {
                 continue;
             }
             let answer = plain(&card.back);
-            if answer.trim().is_empty() || names(&answer, &plain(subject)) {
+            if !tells_a_case(&answer) || gives_away(&answer, &plain(subject)) {
                 continue;
             }
             // Shown above the topic: its own heading would give the answer.
@@ -55,18 +66,41 @@ fn is_example_facet(title: &str) -> bool {
     const EXAMPLES: [&str; 7] = [
         "예시", "예", "예제", "비유", "example", "examples", "analogy",
     ];
-    let t = title.trim().to_lowercase();
-    EXAMPLES.contains(&t.as_str())
+    let t = title.trim();
+    EXAMPLES.iter().any(|e| t.eq_ignore_ascii_case(e))
 }
 
-/// Whether an answer (plain text) names its topic: its name, or a word of it of three
-/// letters or more (`Relational` of `Relation-based`), whatever the case.
-fn names(answer: &str, topic: &str) -> bool {
-    let answer = answer.to_lowercase();
+/// Longest example (its HTML, in bytes: about 130 Hangul syllables) asked from itself.
+const EXAMPLE_MAX_BYTES: usize = 400;
+
+/// Fewest words of an example that tells of a case.
+const CASE_MIN_WORDS: usize = 3;
+
+/// Whether an example (plain text) tells of a case in the note's words (`시험 예상문제만 달달
+/// 외움`): Korean, three words or more. A name or a citation (`FitNets`, `Hinton et al.
+/// (2015)`) is a fact about the topic as it stands, and asked from itself it reads as a
+/// riddle.
+fn tells_a_case(example: &str) -> bool {
+    example.split_whitespace().nth(CASE_MIN_WORDS - 1).is_some()
+        && example
+            .chars()
+            .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// Whether an example (plain text) gives its topic away: it names it, or a word of it of
+/// three letters or more (`Relational` of `Relation-based`), whatever the case; or the
+/// topic's name says a count (`One-Shot`, `Few-Shot`) and the example holds a number
+/// (`사진 1장만으로`, `5개의 고양이 품종 사진`).
+fn gives_away(example: &str, topic: &str) -> bool {
+    let example = example.to_lowercase();
     let topic = topic.to_lowercase();
-    answer.contains(topic.trim())
-        || topic
-            .split(|c: char| !c.is_alphanumeric())
+    const COUNTS: [&str; 10] = [
+        "zero", "one", "single", "mono", "two", "dual", "double", "three", "triple", "few",
+    ];
+    let words = || topic.split(|c: char| !c.is_alphanumeric());
+    example.contains(topic.trim())
+        || words()
             .filter(|w| w.chars().count() >= 3)
-            .any(|w| answer.contains(w))
+            .any(|w| example.contains(w))
+        || words().any(|w| COUNTS.contains(&w)) && example.chars().any(|c| c.is_ascii_digit())
 }
