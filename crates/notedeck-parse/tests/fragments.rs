@@ -419,6 +419,33 @@ fn statements_beside_labelled_bullets_are_clozes_of_their_key_terms() {
 }
 
 #[test]
+fn a_glossed_word_is_hidden_before_a_year() {
+    // The author glossed `분리` in English: the method is the fact, and a card hiding the
+    // year left it shown and never asked. A sentence with a year and no marked term still
+    // hides the year.
+    let d = doc("## **2. Adam / AdamW**
+
+- **수식**: 업데이트마다 학습률을 조정
+- AdamW는 weight decay를 기울기 기반 업데이트와 분리(decoupled)한 방법으로, 2019년 ICLR에서 발표
+- 2014년 Kingma & Ba가 제안
+");
+    let clozes: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Cloze)
+        .map(common::anki_front)
+        .collect();
+    assert_eq!(
+        clozes,
+        [
+            "AdamW는 weight decay를 기울기 기반 업데이트와 {{c1::분리(decoupled)}}한 방법으로, \
+             2019년 ICLR에서 발표",
+            "{{c1::2014}}년 Kingma &amp; Ba가 제안",
+        ]
+    );
+}
+
+#[test]
 fn several_unlabelled_bullets_are_clozes_of_the_terms_their_author_marked() {
     let d = doc("### 문항 11
 

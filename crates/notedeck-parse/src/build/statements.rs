@@ -314,10 +314,10 @@ fn formula_lhs_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// The term a statement is about, as the student would be asked it: a bold part the author
-/// marked, else a year, else a number with its counter (`3개`, `1%`), else the value a
-/// variable is set to, else (with `guess`) the name in Latin letters inside a Korean sentence
-/// (`cross-entropy loss`), else a code span (`##`), else a Korean word glossed in English
-/// (`분리(decoupled)`), else what a short name is said to equal (`탐지 = {{c1::분류 + 위치
+/// marked, else a Korean word glossed in English (`분리(decoupled)`), else a year, else a
+/// number with its counter (`3개`, `1%`), else the value a variable is set to, else (with
+/// `guess`) the name in Latin letters inside a Korean sentence (`cross-entropy loss`), else a
+/// code span (`##`), else what a short name is said to equal (`탐지 = {{c1::분류 + 위치
 /// 추정}}`), else the consequence a Korean condition leads to (`vocab이 다르면 {{c1::값을 직접
 /// 비교할 수 없음}}`). Never the topic's own name, which the card's context already shows.
 fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Option<String> {
@@ -343,6 +343,11 @@ fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Opti
     if let Some(b) = bold {
         return Some(b.to_string());
     }
+    // A word the author glossed in English is marked as the term as much as a bold one is
+    // (`분리(decoupled)한 방법으로, 2019년 ICLR에서 발표`: the method is the fact, not the year).
+    if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
+        return Some(g.to_string());
+    }
     if let Some(year) = year(t).filter(|y| fits(y)) {
         return Some(year.to_string());
     }
@@ -357,9 +362,6 @@ fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Opti
     }
     if let Some(c) = code.map(str::trim).filter(|c| fits(c)) {
         return Some(c.to_string());
-    }
-    if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
-        return Some(g.to_string());
     }
     // `탐지 = 분류 + 위치 추정`: what a short name equals is what the line teaches.
     if let Some((name, value)) = t.split_once(" = ") {
