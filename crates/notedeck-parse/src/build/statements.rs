@@ -348,7 +348,7 @@ fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Opti
     if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
         return Some(g.to_string());
     }
-    if let Some(year) = year(t).filter(|y| fits(y)) {
+    if let Some(year) = year(t).map(|y| with_range(t, y)).filter(|y| fits(y)) {
         return Some(year.to_string());
     }
     if let Some(n) = counted_number(t).filter(|n| fits(n)) {
@@ -442,6 +442,27 @@ fn equation_result(plain: &Plain) -> Option<String> {
         && !result.contains('=')
         && condition.chars().any(is_hangul))
     .then(|| result.to_string())
+}
+
+/// `first`, a year in `t` (a slice of it), with the year a range it opens ends on (`2006~2009`, `2006–2009`):
+/// one end left shown would give the other away.
+fn with_range<'t>(t: &'t str, first: &'t str) -> &'t str {
+    let start = first.as_ptr().addr() - t.as_ptr().addr();
+    let end = start + first.len();
+    let rest = &t[end..];
+    let Some(after) = rest
+        .strip_prefix('~')
+        .or_else(|| rest.strip_prefix('–'))
+        .or_else(|| rest.strip_prefix('-'))
+    else {
+        return first;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 && year(&after[..4]).is_some() {
+        &t[start..t.len() - after.len() + 4]
+    } else {
+        first
+    }
 }
 
 /// A year from 1900 to 2099 standing alone (not part of a longer number).
@@ -652,6 +673,10 @@ mod tests {
     fn numbers_years_and_names() {
         assert_eq!(year("2018년에 발표된 DARTS"), Some("2018"));
         assert_eq!(year("20180 tokens"), None);
+        let t = "넷플릭스 프라이즈(2006~2009)가 행렬 분해 기법을 널리 알림";
+        assert_eq!(year(t).map(|y| with_range(t, y)), Some("2006~2009"));
+        let t = "2014년 Kingma & Ba가 제안 (ICLR 2015 발표)";
+        assert_eq!(year(t).map(|y| with_range(t, y)), Some("2014"));
         assert_eq!(counted_number("게이트 수는 3개"), Some("3개"));
         assert_eq!(counted_number("약 5 fps로 거의 실시간"), Some("5 fps"));
         assert_eq!(counted_number("3 scale × 3 ratio"), Some("3 scale"));
