@@ -42,32 +42,44 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
     !answer.is_empty() && answer.iter().all(|w| question.contains(w))
 }
 
+/// Words of a name that say a count (`Zero-Shot`, `Dual Encoder`), with the count.
+const NAMED_COUNTS: [(&str, u32); 9] = [
+    ("zero", 0),
+    ("one", 1),
+    ("single", 1),
+    ("mono", 1),
+    ("two", 2),
+    ("dual", 2),
+    ("double", 2),
+    ("three", 3),
+    ("triple", 3),
+];
+
+/// What count a name says: `Some(Some(n))` for `One-Shot` (1), `Some(None)` for `Few-Shot`
+/// ("a few"), `None` for a name that says none.
+pub(super) fn count_named(name: &str) -> Option<Option<u32>> {
+    let mut few = false;
+    for w in name.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(&(_, n)) = NAMED_COUNTS.iter().find(|(c, _)| w.eq_ignore_ascii_case(c)) {
+            return Some(Some(n));
+        }
+        few |= w.eq_ignore_ascii_case("few");
+    }
+    few.then_some(None)
+}
+
 /// Whether a cell's answer is only the count its subject's name says: `없음` for
 /// `Zero-Shot`, `1개` for `One-Shot`, `2` for `Dual Encoder`, `소량` for `Few-Shot`.
 pub(super) fn names_its_count(subject: &str, value: &str) -> bool {
-    let few = subject
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case("few"));
-    if few && says_few(value) {
+    let few = || {
+        subject
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("few"))
+    };
+    if says_few(value) && few() {
         return true;
     }
-    const NAMED: [(&str, u32); 9] = [
-        ("zero", 0),
-        ("one", 1),
-        ("single", 1),
-        ("mono", 1),
-        ("two", 2),
-        ("dual", 2),
-        ("double", 2),
-        ("three", 3),
-        ("triple", 3),
-    ];
-    let said = subject
-        .split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| NAMED.iter().find(|(n, _)| w.eq_ignore_ascii_case(n)))
-        .map(|&(_, count)| count)
-        .next();
-    said.is_some_and(|said| count_of(value) == Some(said))
+    matches!(count_named(subject), Some(Some(said)) if count_of(value) == Some(said))
 }
 
 /// Words by which a subject's name says it goes without (`Level 0 – Manual Process`,

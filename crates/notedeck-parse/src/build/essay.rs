@@ -6,6 +6,7 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::cards::prose_reason;
+use super::facts::offset_in;
 use super::sentences::{
     dates_an_origin, definition_part, enumerates, first_sentence, listed_examples, may_name,
     named_term, only_rates, refers_back, sentences,
@@ -365,9 +366,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         return s;
                     }
                     let second = sentences(text).nth(1).unwrap_or(s);
-                    let from = second.as_ptr() as usize - text.as_ptr() as usize;
-                    let to = s.as_ptr() as usize - text.as_ptr() as usize + s.len();
-                    text.get(from..to).unwrap_or(s)
+                    let (Some(from), Some(at)) = (offset_in(text, second), offset_in(text, s))
+                    else {
+                        return s;
+                    };
+                    text.get(from..at + s.len()).unwrap_or(s)
                 });
             if point.is_none() && examples.is_none() {
                 return;
@@ -675,11 +678,11 @@ impl<'t, 'a> Builder<'t, 'a> {
 
 /// Whether `sentence`, a slice of `plain`'s text, holds a bold run.
 fn has_bold(plain: &Plain, sentence: &str) -> bool {
-    let Some(at) = (sentence.as_ptr() as usize).checked_sub(plain.text.as_ptr() as usize) else {
+    let Some(at) = offset_in(&plain.text, sentence) else {
         return false;
     };
     let end = at + sentence.len();
-    end <= plain.text.len() && plain.strong.iter().any(|b| b.start < end && at < b.end)
+    plain.strong.iter().any(|b| b.start < end && at < b.end)
 }
 
 /// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again

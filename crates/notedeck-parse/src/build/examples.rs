@@ -5,6 +5,7 @@
 //! it is the check a student wants (which setting is this?), and the examples of sibling
 //! topics tell them apart. The key stays the facet's, so the card keeps its id.
 
+use super::answers::count_named;
 use super::cells::first_part;
 use super::facts::{html_key, plain};
 use super::{Finish, RawCard};
@@ -94,13 +95,10 @@ fn tells_a_case(example: &str) -> bool {
 fn gives_away(example: &str, topic: &str) -> bool {
     let example = example.to_lowercase();
     let topic = topic.to_lowercase();
-    const COUNTS: [&str; 10] = [
-        "zero", "one", "single", "mono", "two", "dual", "double", "three", "triple", "few",
-    ];
-    let words = || topic.split(|c: char| !c.is_alphanumeric());
     example.contains(topic.trim())
-        || words()
+        || topic
+            .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 3)
             .any(|w| example.contains(w))
-        || words().any(|w| COUNTS.contains(&w)) && example.chars().any(|c| c.is_ascii_digit())
+        || count_named(&topic).is_some() && example.chars().any(|c| c.is_ascii_digit())
 }

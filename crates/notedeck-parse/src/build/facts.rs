@@ -27,6 +27,12 @@ pub(super) fn html_key(html: &str) -> String {
     }
 }
 
+/// Where `part`, a slice of `text`, starts in it; `None` for a string that is no slice of it.
+pub(super) fn offset_in(text: &str, part: &str) -> Option<usize> {
+    let at = part.as_ptr().addr().checked_sub(text.as_ptr().addr())?;
+    (at + part.len() <= text.len()).then_some(at)
+}
+
 /// Append [`name_key`] of `name` to `out`.
 pub(super) fn push_name_key(name: &str, out: &mut String) {
     let start = out.len();

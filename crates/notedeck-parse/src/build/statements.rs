@@ -2,6 +2,7 @@
 //! fact of its own (`다음에 올 단어를 예측 … → cross-entropy loss 사용`), not more of a vague
 //! "핵심 내용" list. It becomes a cloze that hides its key term.
 
+use super::facts::offset_in;
 use super::tables::is_hangul;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Kind, Plain};
@@ -447,7 +448,9 @@ fn equation_result(plain: &Plain) -> Option<String> {
 /// `first`, a year in `t` (a slice of it), with the year a range it opens ends on (`2006~2009`, `2006–2009`):
 /// one end left shown would give the other away.
 fn with_range<'t>(t: &'t str, first: &'t str) -> &'t str {
-    let start = first.as_ptr().addr() - t.as_ptr().addr();
+    let Some(start) = offset_in(t, first) else {
+        return first;
+    };
     let end = start + first.len();
     let rest = &t[end..];
     let Some(after) = rest
