@@ -863,15 +863,7 @@ fn a_tip_ordering_the_counts_its_names_say_is_no_card() {
     let d = doc(
         "## **1. Zero-Shot Learning**\n\n- **정의**: 학습 때 본 적 없는 클래스를 예측\n\n📌 **암기 팁**\n\n- **데이터 양**: Zero < One < Few\n- **장기 의존성**: RNN < LSTM\n",
     );
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert!(
-        !fronts.iter().any(|f| f.contains("Zero &lt; One")),
-        "{fronts:#?}"
-    );
-    assert!(
-        fronts.iter().any(|f| f.contains("RNN &lt; LSTM")),
-        "{fronts:#?}"
-    );
+    common::assert_fronts_holding(&d, &["Zero &lt; One"], &["RNN &lt; LSTM"]);
     assert!(
         d.skipped
             .iter()
@@ -983,15 +975,7 @@ fn a_tip_restating_a_card_in_its_naming_words_is_no_card() {
 - **GZSL**: ZSL 확장판 + Seen 포함 → bias 조정 필요
 - **Grad-CAM** = gradient로 가중치 → 빠름, noise 가능
 ");
-    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
-    assert!(
-        !fronts.iter().any(|f| f.contains("bias 조정")),
-        "{fronts:#?}"
-    );
-    assert!(
-        fronts.iter().any(|f| f.contains("noise 가능")),
-        "{fronts:#?}"
-    );
+    common::assert_fronts_holding(&d, &["bias 조정"], &["noise 가능"]);
     assert_skipped(&d, |r| {
         r.starts_with(
             "tip that restates the card on line 7 (Generalized Zero-Shot Learning › 차이점)",

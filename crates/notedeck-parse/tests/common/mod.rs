@@ -39,6 +39,24 @@ pub fn assert_fronts(d: &Document, gone: &[&str], kept: &[&str]) {
     }
 }
 
+/// Assert that no card's front (as Anki shows it) holds any of `gone` and that some card's
+/// front holds each of `kept`; every front is the message otherwise.
+pub fn assert_fronts_holding(d: &Document, gone: &[&str], kept: &[&str]) {
+    let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
+    for g in gone {
+        assert!(
+            !fronts.iter().any(|f| f.contains(g)),
+            "{g} is asked: {fronts:#?}"
+        );
+    }
+    for k in kept {
+        assert!(
+            fronts.iter().any(|f| f.contains(k)),
+            "{k} is not asked: {fronts:#?}"
+        );
+    }
+}
+
 /// The (front, key) of every card of `kind`: what a card asks, beside the key its id comes
 /// from.
 pub fn fronts_and_keys(d: &Document, kind: notedeck_parse::CardKind) -> Vec<(&str, &str)> {
