@@ -97,8 +97,8 @@ fn lora_facet_sections_become_one_card_each() {
 fn comparison_table_with_subjects_in_rows() {
     // The BART section's table compares BERT, GPT and BART, three topics of the problem: it
     // belongs to the problem, not to BART, and its front is the question. The heading saying
-    // that it compares is shown with it: `BERT › 주요 특징` → `이해 중심` is asked against
-    // the others.
+    // that it compares is shown with it. Each of the three has its own section, so the table
+    // sums them up: a column is asked across the three (`BERT / GPT / BART › 주요 특징`).
     let d = doc("## 0. GPT
 
 - **사전 학습 목표**: 다음 토큰 예측
@@ -126,15 +126,9 @@ fn comparison_table_with_subjects_in_rows() {
     assert_eq!(
         fronts,
         [
-            "BERT › 구조",
-            "BERT › 학습 방식",
-            "BERT › 주요 특징",
-            "GPT › 구조",
-            "GPT › 학습 방식",
-            "GPT › 주요 특징",
-            "BART › 구조",
-            "BART › 학습 방식",
-            "BART › 주요 특징",
+            "BERT / GPT / BART › 구조",
+            "BERT / GPT / BART › 학습 방식",
+            "BERT / GPT / BART › 주요 특징",
         ]
     );
     for c in &table {

@@ -408,10 +408,11 @@ fn a_table_after_a_facets_list_is_no_part_of_the_facet() {
         shown(&d)[3..],
         [
             // Asked by the levels' bold names, which the topics' titles give in full: the
-            // subtitles would give answers away.
-            "[문제 9] MLOps Level 0 › 프로세스 => 전 과정 수동 실행",
-            "[문제 9] MLOps Level 1 › 프로세스 => 파이프라인 단계 자동화",
-            "[문제 9] MLOps Level 2 › 프로세스 => 파이프라인 자동화 + CI/CD",
+            // subtitles would give answers away. The table sums up the three sections: its
+            // row is asked across them.
+            "[문제 9] MLOps Level 0 / MLOps Level 1 / MLOps Level 2 › 프로세스 => <ul><li>MLOps \
+             Level 0: 전 과정 수동 실행</li><li>MLOps Level 1: 파이프라인 단계 자동화</li><li>\
+             MLOps Level 2: 파이프라인 자동화 + CI/CD</li></ul>",
         ]
     );
     // Its claims are about the topics the columns name.

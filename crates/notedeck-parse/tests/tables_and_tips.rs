@@ -220,9 +220,17 @@ fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
 ");
     // Whether the subject has the feature is what its bullet naming the feature says, yes
     // or no: `EMA` (the facet's aside) beside BYOL's `구조`. No bullet names BYOL's
-    // predictor: a fact only the table gives. (Each mark is alone in its facet here: the
-    // marks of two subjects are asked together.)
-    assert_fronts(&d, &["BYOL › momentum(EMA) encoder"], &["BYOL › predictor"]);
+    // predictor: a fact only the table gives, asked beside SimCLR's (the table sums up the
+    // two sections). (Each mark is alone in its facet here: the marks of two subjects are
+    // asked together, whatever a bullet says.)
+    assert_fronts(
+        &d,
+        &[
+            "BYOL › momentum(EMA) encoder",
+            "SimCLR / BYOL › momentum(EMA) encoder",
+        ],
+        &["SimCLR / BYOL › predictor"],
+    );
     assert_skipped(&d, |reason| {
         reason
             .starts_with("table cell that says again a bullet of the card on line 12 (BYOL › 구조)")
@@ -289,12 +297,13 @@ fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
 ");
     // How much of the feature the subject has (`약함`, `가장 적음`, `없음`) is what its
     // bullet naming the feature says. No bullet of RNN's names its cell state (`은닉 상태` is
-    // another state) or its parameters: those are the table's own facts. (Each degree is
-    // alone in its facet here: degrees of two subjects are asked together.)
+    // another state) or its parameters: those are the table's own facts, asked beside
+    // LSTM's (the table sums up the two sections). (Each degree is alone in its facet here:
+    // degrees of two subjects are asked together, whatever a bullet says.)
     assert_fronts(
         &d,
-        &["RNN › 장기 의존성"],
-        &["RNN › 셀 상태", "RNN › 파라미터 수"],
+        &["RNN › 장기 의존성", "RNN / LSTM › 장기 의존성"],
+        &["RNN / LSTM › 셀 상태", "RNN / LSTM › 파라미터 수"],
     );
 }
 
@@ -323,8 +332,9 @@ fn a_cell_a_bullet_says_with_one_word_changed_is_no_card() {
         &[
             "Model-in-Service › 위치 / 통합 방식",
             "Model-as-a-Service › 위치 / 통합 방식",
+            "Model-in-Service / Model-as-a-Service › 위치 / 통합 방식",
         ],
-        &["Model-in-Service › 관리 책임"],
+        &["Model-in-Service / Model-as-a-Service › 관리 책임"],
     );
 }
 
@@ -677,7 +687,8 @@ fn table_cards(d: &notedeck_parse::Document) -> Vec<String> {
 fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
     // `Bahdanau` names the topic `Bahdanau Attention`, whose `Score 계산` says the cell's
     // answer on the line before its nested list; the cell is no card, the bullet is kept.
-    // A cell the bullets do not say (`Encoder`) stays a card.
+    // A cell the bullets do not say (`Encoder`) stays a card, asked beside Luong's (the table
+    // sums up the two sections).
     let d = doc("## **1. Bahdanau Attention (Additive Attention)**
 
 - **Score 계산**: 디코더의 이전 시점 hidden state $s_{t-1}$ 사용
@@ -700,7 +711,7 @@ fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
         "{fronts:?}"
     );
     assert!(
-        fronts.contains(&"Bahdanau › Encoder".to_string()),
+        fronts.contains(&"Bahdanau / Luong › Encoder".to_string()),
         "{fronts:?}"
     );
     let reasons: Vec<&str> = d.skipped.iter().map(|s| s.reason.as_str()).collect();
@@ -735,7 +746,7 @@ fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
         "{fronts:?}"
     );
     assert!(
-        fronts.contains(&"Q-learning › 행동 공간".to_string()),
+        fronts.contains(&"Q-learning / REINFORCE › 행동 공간".to_string()),
         "{fronts:?}"
     );
     assert!(
@@ -770,7 +781,7 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
         assert!(fronts.contains(&kept.to_string()), "{kept}: {fronts:?}");
     }
     // `Additive Attention` names one thing besides its subject's own word: an alias, kept
-    // though one bullet says `additive` and another `attention weight`.
+    // (beside Luong's) though one bullet says `additive` and another `attention weight`.
     let d = doc(r#"## **1. Bahdanau Attention**
 
 - **Score 계산**: $e_{tj} = v_a^\top \tanh(W_a s_{t-1} + U_a h_j)$ → "더하기(additive)" 어텐션
@@ -786,7 +797,7 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
 "#);
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert!(
-        fronts.contains(&"Bahdanau › 별칭".to_string()),
+        fronts.contains(&"Bahdanau / Luong › 별칭".to_string()),
         "{fronts:?}"
     );
 }
@@ -1277,6 +1288,50 @@ fn a_contrast_every_side_of_which_a_bullet_says_is_no_card() {
     assert_skipped(&d, |reason| {
         reason.starts_with("table cell that says again a bullet of the card on line 7 (Batch")
     });
+}
+
+#[test]
+fn a_table_summing_up_its_topics_asks_each_facet_across_them() {
+    // Model-in-Service and MaaS each have a section of their own: the table after them sums
+    // up what those said, and what it adds is the comparison. A row is asked across both,
+    // in the order of the columns. The regression table below names no section: its cells
+    // stay cards of their own.
+    let d = doc("### 1. **Model-in-Service**
+
+- **정의**: 모델을 애플리케이션 서비스 내부에 통합
+- **장점**: 추가 네트워크 호출 없음
+
+### 2. **Model-as-a-Service (MaaS)**
+
+- **정의**: 모델을 독립적 API 서비스로 제공
+- **장점**: 여러 서비스가 재사용
+
+## 요약 비교표
+
+| 구분 | Model-in-Service | Model-as-a-Service (MaaS) |
+| --- | --- | --- |
+| **관리 책임** | 애플리케이션 개발자가 담당 | 모델 제공자/플랫폼에서 담당 |
+| **확장성 및 인프라** | 개발자가 직접 확장/운영 | 클라우드 기반으로 자동 확장 |
+
+### 문항 12
+
+| 항목 | Linear Regression | Logistic Regression |
+| --- | --- | --- |
+| 손실 함수 | MSE | Cross-Entropy |
+");
+    assert_eq!(
+        table_cards(&d),
+        [
+            "table | 역량평가 정리::문제 9 | Model-in-Service / Model-as-a-Service › 관리 책임 => \
+             <ul><li>Model-in-Service: 애플리케이션 개발자가 담당</li><li>Model-as-a-Service: \
+             모델 제공자/플랫폼에서 담당</li></ul>",
+            "table | 역량평가 정리::문제 9 | Model-in-Service / Model-as-a-Service › 확장성 및 \
+             인프라 => <ul><li>Model-in-Service: 개발자가 직접 확장/운영</li><li>\
+             Model-as-a-Service: 클라우드 기반으로 자동 확장</li></ul>",
+            "table | 역량평가 정리::문항 12 | Linear Regression › 손실 함수 => MSE",
+            "table | 역량평가 정리::문항 12 | Logistic Regression › 손실 함수 => Cross-Entropy",
+        ]
+    );
 }
 
 #[test]

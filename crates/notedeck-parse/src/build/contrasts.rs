@@ -8,7 +8,10 @@
 //! (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any cell is
 //! compared with its subject's bullets; the others are listed as skipped, naming it. A
 //! contrast every side of which a bullet says again is no card: its cells go as the bullets'
-//! repeats.
+//! repeats. The other cells of a table summing up its subjects' sections (each subject a
+//! topic with a section of its own) are asked across the subjects too, but only those no
+//! bullet says: such a cell alone is still a fact, and what the table adds is the
+//! comparison (`Model-in-Service / Model-as-a-Service › 관리 책임`).
 
 use super::answers::{is_degree_cell, is_mark_cell};
 use super::cells::last_part;
@@ -26,16 +29,18 @@ impl Finish {
         raw: &mut Vec<RawCard>,
         said: Vec<(usize, usize)>,
     ) -> Vec<(usize, usize)> {
+        let is_said = |i: &usize| said.binary_search_by_key(i, |&(c, _)| c).is_ok();
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
-            if let Some(g) = r.contrast_of {
+            if let Some(g) = r.contrast_of
+                && !(r.unless_said && is_said(&i))
+            {
                 groups.entry(g).or_default().push(i);
             }
         }
         if groups.values().all(|c| c.len() < 2) {
             return said;
         }
-        let is_said = |i: &usize| said.binary_search_by_key(i, |&(c, _)| c).is_ok();
         // The cells of the contrasts asked: their sides are the contrast's, whatever a
         // bullet says.
         let mut merged: Vec<usize> = Vec::new();
@@ -54,8 +59,11 @@ impl Finish {
             let first = cells[0];
             let mut front = String::new();
             let mut back = String::from("<ul>");
+            // The back shows every side's images, so the card carries them all.
+            let mut images = Vec::new();
             for (n, &i) in cells.iter().enumerate() {
                 let card = &raw[i].card;
+                images.extend(card.images.iter().cloned());
                 let (asked, _) = last_part(&card.front).unwrap_or((&card.front, ""));
                 if n > 0 {
                     front.push_str(" / ");
@@ -74,6 +82,7 @@ impl Finish {
             let kept = &mut raw[first];
             kept.card.front = front;
             kept.card.back = back;
+            kept.card.images = images.into_boxed_slice();
             kept.fact = None;
             kept.near = Box::default();
             // About several subjects: no bullet of one of them says it again.
@@ -99,11 +108,13 @@ impl Finish {
             .map(|&(i, _)| {
                 let value = super::facts::plain(&raw[i].card.back);
                 let answer = if is_mark_cell(&value) {
-                    "a check mark"
+                    "whose answer is a check mark"
                 } else if is_degree_cell(&value) {
-                    "a degree"
+                    "whose answer is a degree"
+                } else if raw[i].unless_said {
+                    "of a table summing up its subjects' sections"
                 } else {
-                    "one of the two its facet is answered with"
+                    "whose answer is one of the two its facet is answered with"
                 };
                 (i, answer)
             })
@@ -112,9 +123,9 @@ impl Finish {
             let answer = answers
                 .iter()
                 .find(|(g, _)| *g == i)
-                .map_or("a degree", |(_, a)| a);
+                .map_or("whose answer is a degree", |(_, a)| a);
             format!(
-                "table cell whose answer is {answer}, asked beside the other subjects' on the \
+                "table cell {answer}, asked beside the other subjects' on the \
                  card on line {} ({})",
                 kept.line,
                 super::facts::plain(&kept.front)

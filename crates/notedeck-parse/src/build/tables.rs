@@ -82,6 +82,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .map(|name| self.topic_named(name, sec))
             .collect();
+        // A table whose every subject is a topic of its own section (`Grad-CAM | Score-CAM`
+        // after their sections, the MLOps levels' summary tables) sums up those sections:
+        // what it adds is the comparison, so each facet is asked across the subjects
+        // ([`super::contrasts`]), but for the cells a bullet of their subject says.
+        let sums_up_topics = (2..=SUMMED_UP_MAX_SUBJECTS).contains(&topics.len())
+            && topics
+                .iter()
+                .enumerate()
+                .all(|(i, t)| t.is_some_and(|t| !topics[..i].contains(&Some(t))));
         // Facets (rows or columns) with one answer for three subjects or more (`FP32 | FP16
         // | BF16` over `부호` → `1`): what no subject differs in is not worth a card each.
         let values_of = |facet: usize| -> Vec<&str> {
@@ -136,6 +145,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.iter().all(|v| *v == first || *v == other)
                     && plain_word(first)
                     && plain_word(other)
+            })
+            .collect();
+        // How many cells of each facet answer with a degree or a mark: two or more are asked
+        // beside each other, whatever a bullet says ([`super::contrasts`]).
+        let beside: Vec<usize> = (0..facet_count)
+            .map(|f| {
+                values_of(f)
+                    .iter()
+                    .filter(|v| is_degree_cell(v) || is_mark_cell(v))
+                    .count()
             })
             .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
@@ -370,6 +389,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
+                let asked_beside = two_way[facet_at]
+                    || beside[facet_at] >= 2 && (is_degree_cell(value) || is_mark_cell(value));
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -396,10 +417,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    contrast_of: (two_way[facet_at]
-                        || is_degree_cell(value)
-                        || is_mark_cell(value))
-                    .then_some((table.span.start as u32, facet_at as u16)),
+                    contrast_of: (sums_up_topics || asked_beside)
+                        .then_some((table.span.start as u32, facet_at as u16)),
+                    unless_said: !asked_beside,
                 });
             }
         }
@@ -663,6 +683,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect()
     }
 }
+
+/// Subjects at most of a table whose facets are asked across them (`sums_up_topics`): a
+/// facet of more would be a list to recite, and their cells are asked one by one.
+const SUMMED_UP_MAX_SUBJECTS: usize = 6;
 
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
