@@ -307,15 +307,14 @@ fn a_heading_comparing_the_columns_makes_them_the_subjects() {
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
     assert_eq!(
         fronts,
+        // Compared by name, the two are asked side by side, a row each.
         [
-            "중앙 집중 학습 › 데이터 위치",
-            "연합 학습 › 데이터 위치",
-            "중앙 집중 학습 › 주요 병목",
-            "연합 학습 › 주요 병목",
+            "중앙 집중 학습 / 연합 학습 › 데이터 위치",
+            "중앙 집중 학습 / 연합 학습 › 주요 병목",
         ]
     );
-    // The key, and so the id, is still `row › column`.
-    assert_eq!(d.cards[0].key, "데이터 위치 › 중앙 집중 학습");
+    // The key, and so the id: the row, then the subjects.
+    assert_eq!(d.cards[0].key, "데이터 위치 › 중앙 집중 학습 / 연합 학습");
 }
 
 #[test]

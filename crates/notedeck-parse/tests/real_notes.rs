@@ -116,8 +116,8 @@ fn card_counts_by_kind_are_sane() {
     // answers (`CI` → `X` after `CI/CD` → `없음`), 3 give their answer away and 2 point at
     // another cell (`그 클래스 예측`), 6 name in English a bullet of their subject's
     // (`(Orchestration)`), and 3 say `없음` of the level named `Manual Process` (126 cells →
-    // 69 cards). The other cells of the tables summing up their topics' sections are asked
-    // across those topics, a card per facet (67 → 50).
+    // 69 cards). A table comparing its subjects side by side (it sums up their sections)
+    // asks each facet across them, a card per facet (67 → 50).
     assert!((40..=140).contains(&table), "table {table}");
     assert!((15..=25).contains(&definition), "definition {definition}");
 }
@@ -489,14 +489,14 @@ fn cards_keep_their_ids_when_their_context_moves() {
         [
             (109, "BERT › 구조"),
             (109, "BERT › 학습 방식"),
-            // A facet of a table summing up its topics' sections, asked across them.
+            // A facet of a table comparing its subjects side by side, asked across them.
             (109, "BERT › 주요 특징"),
             (110, "GPT › 구조"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (110, "GPT › 주요 특징"),
             (111, "BART › 구조"),
             (111, "BART › 학습 방식"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (111, "BART › 주요 특징"),
             // `✔ 필요` under `Gradient 필요`: a yes the question gives away.
             (270, "Gradient 필요 › Grad-CAM"),
@@ -510,21 +510,24 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (272, "노이즈 › Grad-CAM"),
             (272, "노이즈 › Score-CAM"),
             (273, "적용 구조 › Grad-CAM"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (274, "원리 › Grad-CAM"),
             (274, "원리 › Score-CAM"),
             (345, "위치 / 통합 방식 › Model-in-Service"),
             (345, "위치 / 통합 방식 › Model-as-a-Service (MaaS)"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (346, "관리 책임 › Model-in-Service"),
             (346, "관리 책임 › Model-as-a-Service (MaaS)"),
             (347, "확장성 및 인프라 › Model-in-Service"),
             (347, "확장성 및 인프라 › Model-as-a-Service (MaaS)"),
             (348, "사용자 접근 방식 › Model-in-Service"),
             (348, "사용자 접근 방식 › Model-as-a-Service (MaaS)"),
+            (349, "적합 대상 › Model-in-Service"),
             (349, "적합 대상 › Model-as-a-Service (MaaS)"),
             // `없음` and `1개` of new-class data: the counts Zero- and One-Shot name.
             (406, "Zero-Shot › 학습 시 새로운 클래스 데이터"),
+            // Asked across the table's subjects, as above.
+            (406, "Zero-Shot › 테스트 시"),
             (406, "Zero-Shot › 예시"),
             (407, "One-Shot › 학습 시 새로운 클래스 데이터"),
             (407, "One-Shot › 테스트 시"),
@@ -536,23 +539,27 @@ fn cards_keep_their_ids_when_their_context_moves() {
             // `Seen+Unseen 모두`, which GZSL's `차이점` says (`Seen/Unseen 모두 예측해야`).
             (409, "GZSL › 테스트 시"),
             (409, "GZSL › 예시"),
+            // Asked across the table's subjects, as above.
+            (863, "프로세스 방식 › Level 0: Manual Process"),
             // Korean cells naming the English of a Level's own bullet or label
             // (`(Orchestration)`, `(Experimental–Operational Symmetry)`, `(Continuous
             // Training)`, `CI/CD` → `없음` after `No CI/CD`, `ML ↔ Ops`, `Feature Store`).
             (863, "프로세스 방식 › Level 1: ML Pipeline Automation"),
             (864, "ML ↔ Ops 관계 › Level 0: Manual Process"),
             (864, "ML ↔ Ops 관계 › Level 1: ML Pipeline Automation"),
+            // Asked across the table's subjects, as above.
+            (865, "재학습(CT) › Level 0: Manual Process"),
             (865, "재학습(CT) › Level 1: ML Pipeline Automation"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (866, "배포 단위 › Level 0: Manual Process"),
             (866, "배포 단위 › Level 1: ML Pipeline Automation"),
             (867, "CI/CD › Level 0: Manual Process"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (868, "데이터·모델 검증 › Level 0: Manual Process"),
             (868, "데이터·모델 검증 › Level 1: ML Pipeline Automation"),
             (869, "Feature Store › Level 0: Manual Process"),
             (869, "Feature Store › Level 1: ML Pipeline Automation"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (870, "메타데이터 관리 › Level 0: Manual Process"),
             (870, "메타데이터 관리 › Level 1: ML Pipeline Automation"),
             (871, "모니터링 › Level 0: Manual Process"),
@@ -562,7 +569,7 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (873, "한계 › Level 0: Manual Process"),
             (873, "한계 › Level 1: ML Pipeline Automation"),
             (884, "주요 목적 › Level 1 (CT 중심)"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (885, "자동화 범위 › Level 1 (CT 중심)"),
             (885, "자동화 범위 › CI/CD 완전 자동화 (Level 2)"),
             (886, "CI (Continuous Integration) › Level 1 (CT 중심)"),
@@ -607,7 +614,7 @@ fn cards_keep_their_ids_when_their_context_moves() {
             (929, "데이터·모델 검증 › Level 0 – Manual Process"),
             (929, "데이터·모델 검증 › Level 1 – ML Pipeline Automation"),
             (930, "특징적 컴포넌트 › Level 0 – Manual Process"),
-            // Asked across the table's topics, as above.
+            // Asked across the table's subjects, as above.
             (930, "특징적 컴포넌트 › Level 1 – ML Pipeline Automation"),
             (930, "특징적 컴포넌트 › Level 2 – CI/CD Pipeline Automation"),
             (931, "배포 속도 › Level 0 – Manual Process"),

@@ -184,6 +184,7 @@ fn a_cell_of_two_short_korean_words_a_bullet_says_is_no_card() {
 | --- | --- | --- |
 | **SGD + Momentum** | 관성 누적 | X |
 | **RMSProp** | 사용 가능 | O |
+| **Adam** | Momentum + RMSProp 결합 | O |
 ");
     // Two words that name nothing (`사용 가능`) are said of too much to be one bullet's fact,
     // though RMSProp's `원리` holds them.
@@ -213,24 +214,18 @@ fn a_check_mark_cell_whose_feature_a_bullet_names_is_no_card() {
 
 ## **3. 비교**
 
-| 항목 | SimCLR | BYOL |
+| 모델 | momentum(EMA) encoder | predictor |
 | --- | --- | --- |
-| **momentum(EMA) encoder** | online 가중치만 씀 | O |
-| **predictor** | projector만 둠 | O |
+| **SimCLR** | online 가중치만 씀 | projector만 둠 |
+| **MoCo** | key encoder에 사용 | projector만 |
+| **BYOL** | O | O |
 ");
     // Whether the subject has the feature is what its bullet naming the feature says, yes
     // or no: `EMA` (the facet's aside) beside BYOL's `구조`. No bullet names BYOL's
-    // predictor: a fact only the table gives, asked beside SimCLR's (the table sums up the
-    // two sections). (Each mark is alone in its facet here: the marks of two subjects are
-    // asked together, whatever a bullet says.)
-    assert_fronts(
-        &d,
-        &[
-            "BYOL › momentum(EMA) encoder",
-            "SimCLR / BYOL › momentum(EMA) encoder",
-        ],
-        &["SimCLR / BYOL › predictor"],
-    );
+    // predictor: a fact only the table gives. (Each mark is alone in its facet here: the
+    // marks of two subjects are asked together. MoCo has no section, so the table does not
+    // sum up its subjects' sections, whose cells would be asked side by side.)
+    assert_fronts(&d, &["BYOL › momentum(EMA) encoder"], &["BYOL › predictor"]);
     assert_skipped(&d, |reason| {
         reason
             .starts_with("table cell that says again a bullet of the card on line 12 (BYOL › 구조)")
@@ -294,16 +289,16 @@ fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
 | --- | --- | --- | --- |
 | **RNN** | 없음 | 가장 적음 | 약함 |
 | **LSTM** | c_t (덧셈 갱신) | RNN의 약 4배 | 게이트로 기울기 유지 |
+| **GRU** | h_t에 통합 | LSTM의 약 3/4 | 게이트 2개로 유지 |
 ");
     // How much of the feature the subject has (`약함`, `가장 적음`, `없음`) is what its
     // bullet naming the feature says. No bullet of RNN's names its cell state (`은닉 상태` is
-    // another state) or its parameters: those are the table's own facts, asked beside
-    // LSTM's (the table sums up the two sections). (Each degree is alone in its facet here:
-    // degrees of two subjects are asked together, whatever a bullet says.)
+    // another state) or its parameters: those are the table's own facts. (Each degree is
+    // alone in its facet here: degrees of two subjects are asked together.)
     assert_fronts(
         &d,
-        &["RNN › 장기 의존성", "RNN / LSTM › 장기 의존성"],
-        &["RNN / LSTM › 셀 상태", "RNN / LSTM › 파라미터 수"],
+        &["RNN › 장기 의존성"],
+        &["RNN › 셀 상태", "RNN › 파라미터 수"],
     );
 }
 
@@ -334,6 +329,7 @@ fn a_cell_a_bullet_says_with_one_word_changed_is_no_card() {
             "Model-as-a-Service › 위치 / 통합 방식",
             "Model-in-Service / Model-as-a-Service › 위치 / 통합 방식",
         ],
+        // Asked beside MaaS's: the table sums up the two sections.
         &["Model-in-Service / Model-as-a-Service › 관리 책임"],
     );
 }
@@ -374,9 +370,9 @@ fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
 
 ## **4. 비교**
 
-| 항목 | WordPiece | SentencePiece |
-| --- | --- | --- |
-| 대표 모델 | BERT | T5, ALBERT |
+| 항목 | BPE | WordPiece | SentencePiece |
+| --- | --- | --- | --- |
+| 대표 모델 | GPT-2, RoBERTa | BERT | T5, ALBERT |
 ");
     // `BERT` is part of what the cloze hides about WordPiece: the same fact again. A cell the
     // cloze does not hide stays a card.
@@ -498,25 +494,30 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
 
 ## **4. 비교 요약 표**
 
-| 항목 | Score-CAM | GCN |
-| --- | --- | --- |
-| **계산량** | 많음 (채널 수 × forward) | 인접 행렬 곱 |
-| **노이즈** | 적음 | 이웃 평균으로 완화 |
-| **대규모 그래프** | 가능 | 어려움 (전체 인접 행렬) |
-| **배치 크기 의존** | 있음 | 없음 |
+| 항목 | Score-CAM | GCN | Grad-CAM |
+| --- | --- | --- | --- |
+| **계산량** | 많음 (채널 수 × forward) | 인접 행렬 곱 | backward 1회 |
+| **노이즈** | 적음 | 이웃 평균으로 완화 | gradient 잡음 |
+| **대규모 그래프** | 가능 | 어려움 (전체 인접 행렬) | 해당 없음 (그래프 아님) |
+| **배치 크기 의존** | 있음 | 없음 | 무관 (배치 통계 없음) |
 ");
     let tables = table_cards(&d);
     assert_eq!(
         tables,
         [
             "table | 역량평가 정리::문제 9 | GCN › 계산량 => 인접 행렬 곱",
+            // Grad-CAM has no section here: the table does not sum up its subjects'
+            // sections, whose cells would be asked side by side.
+            "table | 역량평가 정리::문제 9 | Grad-CAM › 계산량 => backward 1회",
             "table | 역량평가 정리::문제 9 | GCN › 노이즈 => 이웃 평균으로 완화",
+            "table | 역량평가 정리::문제 9 | Grad-CAM › 노이즈 => gradient 잡음",
             // Degrees of both subjects are asked together, whatever a bullet says: what is
             // hard for GCN in its bullet is a new node, not a large graph.
             "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 대규모 그래프 => <ul><li>\
              Score-CAM: 가능</li><li>GCN: 어려움 (전체 인접 행렬)</li></ul>",
             "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 배치 크기 의존 => <ul><li>\
              Score-CAM: 있음</li><li>GCN: 없음</li></ul>",
+            "table | 역량평가 정리::문제 9 | Grad-CAM › 배치 크기 의존 => 무관 (배치 통계 없음)",
         ]
     );
     let said_again: Vec<(usize, &str)> = d
@@ -687,8 +688,8 @@ fn table_cards(d: &notedeck_parse::Document) -> Vec<String> {
 fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
     // `Bahdanau` names the topic `Bahdanau Attention`, whose `Score 계산` says the cell's
     // answer on the line before its nested list; the cell is no card, the bullet is kept.
-    // A cell the bullets do not say (`Encoder`) stays a card, asked beside Luong's (the table
-    // sums up the two sections).
+    // A cell the bullets do not say (`Encoder`) stays a card, asked beside Luong's: the table
+    // sums up the two sections.
     let d = doc("## **1. Bahdanau Attention (Additive Attention)**
 
 - **Score 계산**: 디코더의 이전 시점 hidden state $s_{t-1}$ 사용
@@ -739,6 +740,7 @@ fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
 | --- | --- | --- |
 | **Q-learning** | off-policy | 이산 |
 | **REINFORCE** | on-policy | 이산·연속 |
+| **DQN** | off-policy (replay buffer) | 이산 (Atari) |
 ");
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
     assert!(
@@ -746,7 +748,7 @@ fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
         "{fronts:?}"
     );
     assert!(
-        fronts.contains(&"Q-learning / REINFORCE › 행동 공간".to_string()),
+        fronts.contains(&"Q-learning › 행동 공간".to_string()),
         "{fronts:?}"
     );
     assert!(
@@ -773,6 +775,7 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
 
 ",
         common::METRICS_TABLE,
+        "| **ROUGE** | n-gram **recall** | 높을수록 |\n",
     ]
     .concat());
     let fronts: Vec<String> = d.cards.iter().map(anki_front).collect();
@@ -1331,6 +1334,30 @@ fn a_table_summing_up_its_topics_asks_each_facet_across_them() {
             "table | 역량평가 정리::문항 12 | Linear Regression › 손실 함수 => MSE",
             "table | 역량평가 정리::문항 12 | Logistic Regression › 손실 함수 => Cross-Entropy",
         ]
+    );
+}
+
+#[test]
+fn a_table_under_a_heading_comparing_its_subjects_asks_each_facet_across_them() {
+    // `2-stage` and `1-stage` have no sections, but the heading compares them by name. The
+    // 2-stage side of `단계` says Faster R-CNN's bullet again; alone, the 1-stage side was
+    // a half contrast its name gave away (`1-stage › 단계` → `한 번에 예측`): the row is
+    // asked whole.
+    let d = doc("## **1. Faster R-CNN**
+
+- **구조**: RPN이 후보 영역 제안 → 분류
+
+### 2-stage vs 1-stage
+
+| 구분 | 2-stage (Faster R-CNN) | 1-stage (YOLO, SSD) |
+| --- | --- | --- |
+| **단계** | 후보 영역 제안 → 분류 | 한 번에 예측 |
+| **속도** | 느림 | 빠름 |
+");
+    assert_fronts(
+        &d,
+        &["1-stage › 단계", "2-stage › 단계"],
+        &["2-stage / 1-stage › 단계", "2-stage / 1-stage › 속도"],
     );
 }
 

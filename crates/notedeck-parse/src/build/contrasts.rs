@@ -8,10 +8,10 @@
 //! (`2-stage / 1-stage › 속도` → `2-stage: 느림`, `1-stage: 빠름`), before any cell is
 //! compared with its subject's bullets; the others are listed as skipped, naming it. A
 //! contrast every side of which a bullet says again is no card: its cells go as the bullets'
-//! repeats. The other cells of a table summing up its subjects' sections (each subject a
-//! topic with a section of its own) are asked across the subjects too, but only those no
-//! bullet says: such a cell alone is still a fact, and what the table adds is the
-//! comparison (`Model-in-Service / Model-as-a-Service › 관리 책임`).
+//! repeats. Every cell of a table comparing its subjects side by side (each subject a topic
+//! with a section of its own, or a heading comparing them by name) is asked so too: what
+//! such a table adds is the comparison (`Model-in-Service / Model-as-a-Service › 관리 책임`,
+//! `2-stage / 1-stage › 단계`).
 
 use super::answers::{is_degree_cell, is_mark_cell};
 use super::cells::last_part;
@@ -29,18 +29,16 @@ impl Finish {
         raw: &mut Vec<RawCard>,
         said: Vec<(usize, usize)>,
     ) -> Vec<(usize, usize)> {
-        let is_said = |i: &usize| said.binary_search_by_key(i, |&(c, _)| c).is_ok();
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
-            if let Some(g) = r.contrast_of
-                && !(r.unless_said && is_said(&i))
-            {
+            if let Some(g) = r.contrast_of {
                 groups.entry(g).or_default().push(i);
             }
         }
         if groups.values().all(|c| c.len() < 2) {
             return said;
         }
+        let is_said = |i: &usize| said.binary_search_by_key(i, |&(c, _)| c).is_ok();
         // The cells of the contrasts asked: their sides are the contrast's, whatever a
         // bullet says.
         let mut merged: Vec<usize> = Vec::new();
@@ -111,8 +109,8 @@ impl Finish {
                     "whose answer is a check mark"
                 } else if is_degree_cell(&value) {
                     "whose answer is a degree"
-                } else if raw[i].unless_said {
-                    "of a table summing up its subjects' sections"
+                } else if raw[i].side_by_side {
+                    "of a table comparing its subjects side by side"
                 } else {
                     "whose answer is one of the two its facet is answered with"
                 };

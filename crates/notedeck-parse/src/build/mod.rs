@@ -289,10 +289,10 @@ struct RawCard {
     /// its table (where it starts) and facet. Such cells of one facet mean something only
     /// beside each other and become one card ([`contrasts`]).
     contrast_of: Option<(u32, u16)>,
-    /// A cell of a table summing up its topics' sections, in its facet's contrast only while
-    /// no bullet of its subject says it: alone it is still a fact, and a bullet asks it.
-    /// Degree, mark and two-way cells join whatever a bullet says.
-    unless_said: bool,
+    /// A cell in its facet's contrast only because its table compares its subjects side by
+    /// side (it sums up their sections, or its heading compares them by name): for its
+    /// reason when merged away.
+    side_by_side: bool,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -520,7 +520,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             tip: false,
             subject: None,
             contrast_of: None,
-            unless_said: false,
+            side_by_side: false,
         });
     }
 

@@ -83,14 +83,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|name| self.topic_named(name, sec))
             .collect();
         // A table whose every subject is a topic of its own section (`Grad-CAM | Score-CAM`
-        // after their sections, the MLOps levels' summary tables) sums up those sections:
-        // what it adds is the comparison, so each facet is asked across the subjects
-        // ([`super::contrasts`]), but for the cells a bullet of their subject says.
-        let sums_up_topics = (2..=SUMMED_UP_MAX_SUBJECTS).contains(&topics.len())
-            && topics
+        // after their sections, the MLOps levels' summary tables) sums up those sections, and
+        // a table under a heading comparing its subjects by name (`2-stage vs 1-stage`)
+        // compares them: what either adds is the comparison. A cell alone mostly asked a
+        // bullet again in other words, or was the half of a contrast left once the other half
+        // went as a bullet's repeat (`1-stage › 단계` → `한 번에 예측`). So each facet is asked
+        // across the subjects ([`super::contrasts`]).
+        let side_by_side = (2..=SIDE_BY_SIDE_MAX_SUBJECTS).contains(&topics.len())
+            && (topics
                 .iter()
                 .enumerate()
-                .all(|(i, t)| t.is_some_and(|t| !topics[..i].contains(&Some(t))));
+                .all(|(i, t)| t.is_some_and(|t| !topics[..i].contains(&Some(t))))
+                || self.heading_compares(sec, subjects.iter().copied()));
         // Facets (rows or columns) with one answer for three subjects or more (`FP32 | FP16
         // | BF16` over `부호` → `1`): what no subject differs in is not worth a card each.
         let values_of = |facet: usize| -> Vec<&str> {
@@ -108,6 +112,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             rows.len()
         } else {
             head.len()
+        };
+        // Facets every subject answers alike (`적용 구조` → `제약 없음` for both): no contrast
+        // to ask, so their cells are cards of their own even side by side.
+        let alike: Vec<bool> = if side_by_side {
+            (0..facet_count)
+                .map(|f| {
+                    let values = values_of(f);
+                    values.iter().all(|v| *v == values[0])
+                })
+                .collect()
+        } else {
+            Vec::new()
         };
         let same_for_all: Vec<bool> = (0..facet_count)
             .map(|f| {
@@ -145,16 +161,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.iter().all(|v| *v == first || *v == other)
                     && plain_word(first)
                     && plain_word(other)
-            })
-            .collect();
-        // How many cells of each facet answer with a degree or a mark: two or more are asked
-        // beside each other, whatever a bullet says ([`super::contrasts`]).
-        let beside: Vec<usize> = (0..facet_count)
-            .map(|f| {
-                values_of(f)
-                    .iter()
-                    .filter(|v| is_degree_cell(v) || is_mark_cell(v))
-                    .count()
             })
             .collect();
         // Where the table is shown: rows naming sub-topics (`R-CNN`, `Fast R-CNN` under
@@ -389,8 +395,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                let asked_beside = two_way[facet_at]
-                    || beside[facet_at] >= 2 && (is_degree_cell(value) || is_mark_cell(value));
+                let asked_beside =
+                    two_way[facet_at] || is_degree_cell(value) || is_mark_cell(value);
+                let compared = side_by_side && !alike[facet_at];
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -417,9 +424,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    contrast_of: (sums_up_topics || asked_beside)
+                    contrast_of: (compared || asked_beside)
                         .then_some((table.span.start as u32, facet_at as u16)),
-                    unless_said: !asked_beside,
+                    side_by_side: compared && !asked_beside,
                 });
             }
         }
@@ -684,9 +691,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
-/// Subjects at most of a table whose facets are asked across them (`sums_up_topics`): a
+/// Subjects at most of a table whose facets are asked across them (`side_by_side`): a
 /// facet of more would be a list to recite, and their cells are asked one by one.
-const SUMMED_UP_MAX_SUBJECTS: usize = 6;
+const SIDE_BY_SIDE_MAX_SUBJECTS: usize = 6;
 
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
