@@ -780,3 +780,43 @@ fn a_label_written_as_a_defined_term_asks_by_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_line_pointing_to_other_notes_is_no_card() {
+    // `관련 노트: [[…]]` was a `GAN › 핵심 내용` card, and `→ 자세한 내용은 … 참고` the end
+    // of `장점`'s answer: links to follow in the vault, which Anki cannot, and no fact.
+    let d = doc("## **1. GAN (Generative Adversarial Network)**
+
+- **구조**: Generator와 Discriminator가 경쟁
+- 관련 노트: [[생성 모델 기출 복기#문항3|GAN 기출]]
+
+### 장점
+
+- 선명한 샘플 생성
+
+→ 자세한 내용은 [생성 모델 정리](../생성%20모델/생성%20모델%20정리.md) 참고
+
+## **2. VAE**
+
+- Transformer는 [[Attention]] 기반 구조
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("관련 노트") && !c.contains("자세한 내용")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.ends_with("GAN › 장점 => <ul><li>선명한 샘플 생성</li></ul>")),
+        "{all:#?}"
+    );
+    // A statement with words of its own is still a card, its link and all.
+    assert!(all.iter().any(|c| c.contains("[[Attention]]")), "{all:#?}");
+    let skipped = d
+        .skipped
+        .iter()
+        .filter(|s| s.reason.starts_with("points to another note"))
+        .count();
+    assert_eq!(skipped, 2, "{:#?}", d.skipped);
+}

@@ -191,6 +191,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                     if super::lists::is_source_line(t) {
                         self.skip(b.span.clone(), "names the notes' source (not knowledge)");
+                    } else if self.is_navigation_paragraph(b) {
+                        self.skip(b.span.clone(), super::navigation::NAVIGATION_REASON);
                     } else if let Some(reason) = prose_reason(t) {
                         self.skip(b.span.clone(), &reason);
                     } else if facet {

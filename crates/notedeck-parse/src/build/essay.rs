@@ -285,6 +285,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             super::lists::is_source_line(p.text.trim())
                                 || super::tips::tip_title(p).is_some()
                         })
+                        && !self.is_navigation_paragraph(&tree.blocks[b])
                 })
                 .collect();
             let Some(&first) = paragraphs.first() else {

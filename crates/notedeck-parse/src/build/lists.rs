@@ -34,6 +34,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // One pass reads each item once; cards wait until the whole list's labels are known.
         let mut read: Vec<ReadItem<'t>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            if self.is_navigation_item(item) {
+                self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
+                continue;
+            }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             let label = label_of(&lead, !rest.is_empty());
             self.item_claims(sec, &lead, label.as_ref(), rest);
@@ -77,6 +81,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut unlabelled = Vec::new();
         let mut lead = self.spare_plain();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
+            if self.is_navigation_item(item) {
+                self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
+                continue;
+            }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             match label_of(&lead, !rest.is_empty()) {
                 Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),

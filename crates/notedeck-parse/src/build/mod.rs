@@ -27,6 +27,7 @@ mod examples;
 mod facts;
 mod identity;
 mod lists;
+mod navigation;
 mod outline;
 mod render;
 mod repeats;

@@ -67,6 +67,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     return;
                 }
+                if self.is_navigation_item(b) {
+                    self.skip(b.span.clone(), super::navigation::NAVIGATION_REASON);
+                    return;
+                }
                 out.push_str("<li>");
                 let (lead, rest) = self.tree.item_lead(b);
                 let evs = self.tree.events.get(lead).unwrap_or_default();
