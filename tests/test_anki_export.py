@@ -322,8 +322,11 @@ def test_a_pinned_card_moved_to_another_topic_stays_the_same_note(notedeck, note
         assert "SpanBERT" in col.get_note(nid)["Front"] + col.get_note(nid)["Context"]
         # The comparison table's `BERT › 구조` cell (line 109) was one card with the bullet
         # (the fact is carded once); with the bullet moved under SpanBERT the cell is that
-        # fact's only card again, so it comes back as the one new note.
-        assert [tuple(n.fields[:2]) for n in log.new] == [("BERT › 구조", "Encoder만")]
+        # fact's only card again, asked beside GPT's as the table compares the models side by
+        # side: the row comes back as the one new note (the import log shows fields as text).
+        assert [tuple(n.fields[:2]) for n in log.new] == [
+            ("BERT / GPT › 구조", "BERT: Encoder만GPT: Decoder만")
+        ]
         assert col.note_count() == count + 1
     finally:
         col.close()
