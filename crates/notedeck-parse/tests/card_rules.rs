@@ -20,7 +20,8 @@ fn only_statements_without_a_key_term_stay_in_the_gist() {
     assert_eq!(
         cards(&d),
         [
-            "basic | 역량평가 정리::문제 9 | Dropout › 핵심 내용 => <ul><li>학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습</li></ul>",
+            // Opening the topic and saying what it is, the gist is asked as its definition.
+            "basic | 역량평가 정리::문제 9 | Dropout › 정의 => 학습할 때 각 뉴런을 확률 p로 무작위로 꺼서(출력 0) 학습",
             "basic | 역량평가 정리::문제 9 | Dropout › 목적 => 과적합 방지",
             // The value a variable is set to is the statement's key term.
             "cloze | 역량평가 정리::문제 9 | 은닉층에서는 보통 p = {{c1::0.5}}, 입력층은 더 낮게(예: 0.2) 사용 => ",
@@ -819,4 +820,57 @@ fn a_line_pointing_to_other_notes_is_no_card() {
         .filter(|s| s.reason.starts_with("points to another note"))
         .count();
     assert_eq!(skipped, 2, "{:#?}", d.skipped);
+}
+
+#[test]
+fn a_bullet_opening_a_topic_that_says_what_it_is_is_its_definition() {
+    // RNN's first bullet names the kind of thing RNN is (`… 만드는 구조`): `RNN › 정의`. The
+    // bullet after it is a statement of its own, left as the 핵심 내용 card. Alone, Dropout's
+    // opening bullet is the 핵심 내용 card it was (same key, so same id), asked as a
+    // definition. A topic with a `정의` bullet, or whose bullet follows a paragraph, keeps its
+    // 핵심 내용 card.
+    let d = doc("## 0. RNN
+
+- 이전 시점의 은닉 상태와 현재 입력을 받아 새로운 은닉 상태를 만드는 구조
+- 모든 시점에서 같은 가중치를 공유
+- **한계**: 장기 의존성 문제
+
+## **4. Dropout**
+
+- 학습할 때 각 뉴런을 확률 p로 무작위로 꺼서 학습
+- **목적**: 과적합 방지
+
+## **5. BatchNorm**
+
+- **정의**: 미니배치 통계로 정규화
+- 배치마다 평균과 분산을 구하는 구조
+
+## **6. LayerNorm**
+
+샘플 단위로 정규화한다.
+
+- 특징마다 평균과 분산을 구하는 구조
+");
+    let asked: Vec<(String, &str)> = d
+        .cards
+        .iter()
+        .filter(|c| c.front.ends_with("› 정의") || c.front.ends_with("› 핵심 내용"))
+        .map(|c| (anki_front(c), c.key.as_str()))
+        .collect();
+    assert_eq!(
+        asked,
+        [
+            ("RNN › 정의".to_string(), "정의"),
+            ("RNN › 핵심 내용".to_string(), "핵심 내용"),
+            ("Dropout › 정의".to_string(), "핵심 내용"),
+            ("BatchNorm › 정의".to_string(), "정의"),
+            ("BatchNorm › 핵심 내용".to_string(), "핵심 내용"),
+            ("LayerNorm › 핵심 내용".to_string(), "핵심 내용"),
+        ]
+    );
+    let rnn = d.cards.iter().find(|c| c.front == "RNN › 정의");
+    assert_eq!(
+        rnn.map(|c| c.back.as_str()),
+        Some("이전 시점의 은닉 상태와 현재 입력을 받아 새로운 은닉 상태를 만드는 구조")
+    );
 }

@@ -204,18 +204,21 @@ fn bullets_after_a_facets_numbered_parts_are_the_topics_again() {
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
     assert_eq!(
         fronts,
+        // The opening bullet says what Word2Vec is: its definition.
         [
-            "Word2Vec › 핵심 내용",
+            "Word2Vec › 정의",
             "Word2Vec › 학습 효율화 기법",
+            "Word2Vec › 핵심 내용",
             "Word2Vec › 한계",
         ]
     );
-    // The facet's card is its numbered parts only; the loose bullet after them joins the
-    // topic's own loose bullets, not a second card with the same front.
+    // The facet's card is its numbered parts only; the loose bullet after them is the topic's
+    // own 핵심 내용, not a second card with the facet's front.
     assert!(!d.cards[1].back.contains("한계"), "{}", d.cards[1].back);
+    assert_eq!(d.cards[0].back, "얕은 신경망으로 단어 벡터 학습");
     assert_eq!(
-        d.cards[0].back,
-        "<ul><li>얕은 신경망으로 단어 벡터 학습</li><li>벡터 연산으로 의미 관계 표현 가능</li></ul>"
+        d.cards[2].back,
+        "<ul><li>벡터 연산으로 의미 관계 표현 가능</li></ul>"
     );
 }
 
@@ -534,7 +537,8 @@ fn an_overview_topic_is_named_by_its_problems_subject() {
     assert_eq!(
         fronts,
         [
-            "자기지도학습(Self-Supervised Learning) 방법 비교 › 핵심 내용",
+            // The opening bullet says what it is: its definition.
+            "자기지도학습(Self-Supervised Learning) 방법 비교 › 정의",
             "자기지도학습(Self-Supervised Learning) 방법 비교 › Contrastive learning",
         ]
     );

@@ -263,7 +263,9 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// A topic's unlabelled bullets: beside its labelled bullets or tables (`beside`), each
     /// statement with a key term is a fact of its own, a cloze of that term; so is each of
-    /// several statements whose term the author marked. The rest are one 핵심 내용 card.
+    /// several statements whose term the author marked. A bullet opening the topic that says
+    /// what it is is its definition ([`Self::opening_definition`]); the rest are one 핵심 내용
+    /// card.
     fn loose_statements(&mut self, sec: Option<usize>, loose: Vec<&'t Block>, beside: bool) {
         let mut gathered = Vec::with_capacity(loose.len());
         // Several unlabelled bullets are as many facts: gathered, they made a vague 핵심 내용
@@ -277,7 +279,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         if !gathered.is_empty() {
-            self.unlabelled_card(sec, &gathered);
+            let rest = self.opening_definition(sec, &gathered);
+            if !rest.is_empty() {
+                self.unlabelled_card(sec, rest);
+            }
         }
     }
 

@@ -28,6 +28,7 @@ mod facts;
 mod identity;
 mod lists;
 mod navigation;
+mod opening;
 mod outline;
 mod render;
 mod repeats;
