@@ -1524,3 +1524,25 @@ fn a_cell_a_bullet_labelled_with_its_subject_says_is_no_card() {
         &["Momentum › 주요 병목", "연합 학습 › 핵심 아이디어"],
     );
 }
+
+#[test]
+fn a_check_mark_closing_a_cells_words_is_left_out() {
+    // `모델 성능 모니터링 O`: the mark says yes to what the words name; shown, it read as a
+    // stray letter. A closing no (`X`) is the answer, and a variable (`x`) no mark.
+    let d = doc("| 구분 | Level 1 | Level 2 | Level 3 |
+| --- | --- | --- | --- |
+| **운영 모니터링** | 모델 성능 모니터링 O | 모델 + 파이프라인 모니터링 ✔ | 없음 |
+| **멀티모달** | 이미지 입력 X | 이미지 x와 텍스트 | 텍스트만 |
+| **손실** | 예측 오차 x | MSE | 교차 엔트로피 |
+");
+    let backs: Vec<&str> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| c.back.as_str())
+        .collect();
+    assert!(backs.contains(&"모델 성능 모니터링"), "{backs:?}");
+    assert!(backs.contains(&"모델 + 파이프라인 모니터링"), "{backs:?}");
+    assert!(backs.contains(&"이미지 입력 X"), "{backs:?}");
+    assert!(backs.contains(&"예측 오차 x"), "{backs:?}");
+}

@@ -258,6 +258,22 @@ pub(super) fn is_mark(text: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| MARKS.contains(c))
 }
 
+/// `text` without a yes mark closing it after words (`모델 성능 모니터링 O` → `모델 성능
+/// 모니터링`): the mark says yes to what the words name, and shown it reads as a stray
+/// letter. A closing no (`멀티모달 X`) is the answer itself, and a cell of marks only (`O`,
+/// `X (미지원)`) is left as it is.
+pub(super) fn without_trailing_mark(text: &str) -> &str {
+    // One mark, a capital or a symbol: `입력 x` ends on a variable.
+    const CLOSING: [&str; 4] = ["O", "✔", "✓", "○"];
+    let t = text.trim_end();
+    match t.rsplit_once(' ') {
+        Some((words, last)) if CLOSING.contains(&last) && !is_mark(words) && !words.is_empty() => {
+            words.trim_end()
+        }
+        _ => text,
+    }
+}
+
 /// Whether a cell answers with check marks only, maybe with an aside (`O (스케줄/트리거
 /// 기반)`): yes or no, said of its subject.
 pub(super) fn is_mark_cell(value: &str) -> bool {

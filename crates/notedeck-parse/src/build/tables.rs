@@ -7,7 +7,7 @@ use foldhash::HashMap;
 use super::answers::{
     extends, is_count, is_degree_cell, is_mark, is_mark_cell, names_its_absence, names_its_count,
     only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
-    says_higher_is_better,
+    says_higher_is_better, without_trailing_mark,
 };
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
@@ -269,6 +269,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 math::text_to_html(attribute, &mut front);
                 let mut back = String::new();
                 tree::render(self.tree.inner(cell_block), &mut back, &self.copies);
+                // `모델 성능 모니터링 O`: the mark only says the subject has what the words name.
+                let kept = without_trailing_mark(&back).len();
+                back.truncate(kept);
                 let key = format!("{row_name} › {col_name}");
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
