@@ -874,3 +874,26 @@ fn a_bullet_opening_a_topic_that_says_what_it_is_is_its_definition() {
         Some("이전 시점의 은닉 상태와 현재 입력을 받아 새로운 은닉 상태를 만드는 구조")
     );
 }
+
+#[test]
+fn a_statement_naming_both_of_a_pair_hides_both() {
+    // Hiding `Post-LN` with `Pre-LN` shown left one guess; which is which is the fact. A bold
+    // term beside another of no pair (`FP32`) stays shown.
+    let d = doc("## **3. Layer Normalization**
+
+- **한계**: 배치 통계를 쓰지 않아 CNN에서는 BN보다 약함
+- Transformer 원 논문(2017)은 Residual 뒤에 LN을 두는 **Post-LN**, GPT-2(2019)부터는 각 \
+sub-layer 입력 쪽에 LN을 두는 **Pre-LN** 사용
+- 연산 대부분을 **FP16/BF16**으로 수행하고, 민감한 부분만 **FP32**로 유지
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "Transformer 원 논문(2017)은 Residual 뒤에 LN을 두는 <b>{{c1::Post-LN}}</b>, \
+             GPT-2(2019)부터는 각 sub-layer 입력 쪽에 LN을 두는 <b>{{c1::Pre-LN}}</b> 사용",
+            "연산 대부분을 <b>{{c1::FP16/BF16}}</b>으로 수행하고, 민감한 부분만 <b>FP32</b>로 유지",
+        ]
+    );
+    // The key, and so the id, is still the term hidden first.
+    assert!(d.cards.iter().any(|c| c.key == "cloze:Post-LN"));
+}

@@ -123,13 +123,37 @@ impl<'t, 'a> Builder<'t, 'a> {
             .and_then(|subject| self.topic_named(&subject, sec))
             .filter(|&t| !self.within(sec, t))
             .map(|t| self.path(Some(t)));
-        let cloze = occurrences(&front, &escaped, at)
+        let mut cloze: Vec<Deletion> = occurrences(&front, &escaped, at)
             .into_iter()
             .map(|range| Deletion {
                 number: 1,
                 range: with_gloss(&front, range),
             })
             .collect();
+        // `… 두는 **Post-LN**, … 두는 **Pre-LN** 사용`: the other of a pair left shown gives the
+        // hidden one away. Both are hidden, one deletion: which is which is the fact.
+        for s in &plain.strong {
+            let other = plain.text.get(s.clone()).unwrap_or_default().trim();
+            if !pair_of(&term, other) {
+                continue;
+            }
+            let mut shown = String::new();
+            math::escape_html(other, &mut shown);
+            let Some(first) = find_outside_tags(&front, &shown).filter(|&a| !in_math(&front, a))
+            else {
+                continue;
+            };
+            for range in occurrences(&front, &shown, first) {
+                let range = with_gloss(&front, range);
+                if cloze
+                    .iter()
+                    .all(|d| d.range.end <= range.start || range.end <= d.range.start)
+                {
+                    cloze.push(Deletion { number: 1, range });
+                }
+            }
+        }
+        cloze.sort_by_key(|d| d.range.start);
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
@@ -591,6 +615,26 @@ fn latin_name(t: &str) -> Option<&str> {
 /// Where `term` stands in `front` from its first place `first` on, as a word of its own
 /// (`(ICLR 2015)` after `2015년`): every one is hidden, since one left shown gives the
 /// others away.
+/// Whether two bold terms of a statement are the two of a pair: names of two words or
+/// hyphenated parts or more that end alike and begin differently (`Post-LN` / `Pre-LN`,
+/// `on-policy` / `off-policy`, `Batch Normalization` / `Layer Normalization`).
+fn pair_of(a: &str, b: &str) -> bool {
+    const PAIR_MAX_PARTS: usize = 4;
+    let parts = |t: &str| -> Vec<String> {
+        t.split(['-', ' '])
+            .filter(|p| !p.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (parts(a), parts(b));
+    let fits = |p: &[String]| (2..=PAIR_MAX_PARTS).contains(&p.len());
+    fits(&a)
+        && fits(&b)
+        && a.last() == b.last()
+        && a.last().is_some_and(|l| l.chars().count() >= 2)
+        && a.first() != b.first()
+}
+
 pub(super) fn occurrences(front: &str, term: &str, first: usize) -> Vec<Range<usize>> {
     let alone = |at: usize| {
         let before = front[..at].chars().next_back();
