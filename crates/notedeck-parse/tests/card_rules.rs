@@ -827,8 +827,8 @@ fn a_bullet_opening_a_topic_that_says_what_it_is_is_its_definition() {
     // RNN's first bullet names the kind of thing RNN is (`… 만드는 구조`): `RNN › 정의`. The
     // bullet after it is a statement of its own, left as the 핵심 내용 card. Alone, Dropout's
     // opening bullet is the 핵심 내용 card it was (same key, so same id), asked as a
-    // definition. A topic with a `정의` bullet, or whose bullet follows a paragraph, keeps its
-    // 핵심 내용 card.
+    // definition. A topic with a `정의` bullet or a `개념` section, or whose bullet follows a
+    // paragraph, keeps its 핵심 내용 card.
     let d = doc("## 0. RNN
 
 - 이전 시점의 은닉 상태와 현재 입력을 받아 새로운 은닉 상태를 만드는 구조
@@ -850,6 +850,14 @@ fn a_bullet_opening_a_topic_that_says_what_it_is_is_its_definition() {
 샘플 단위로 정규화한다.
 
 - 특징마다 평균과 분산을 구하는 구조
+
+## **7. GroupNorm**
+
+- 채널을 묶어 평균과 분산을 구하는 구조
+
+### 1. 개념
+
+- 배치 크기와 무관한 정규화
 ");
     let asked: Vec<(String, &str)> = d
         .cards
@@ -866,6 +874,7 @@ fn a_bullet_opening_a_topic_that_says_what_it_is_is_its_definition() {
             ("BatchNorm › 정의".to_string(), "정의"),
             ("BatchNorm › 핵심 내용".to_string(), "핵심 내용"),
             ("LayerNorm › 핵심 내용".to_string(), "핵심 내용"),
+            ("GroupNorm › 핵심 내용".to_string(), "핵심 내용"),
         ]
     );
     let rnn = d.cards.iter().find(|c| c.front == "RNN › 정의");

@@ -76,7 +76,18 @@ impl<'t> Builder<'t, '_> {
                     .iter()
                     .any(|l| r.card.key.eq_ignore_ascii_case(l))
             });
-        if defined {
+        // Nor a section of it (`### 1. 개념`).
+        let defining_section = || {
+            self.doc.sections.iter().any(|x| {
+                x.parent == Some(s) && {
+                    let t = x.title.trim_start_matches(|c: char| {
+                        c.is_ascii_digit() || matches!(c, '.' | ')' | ' ')
+                    });
+                    DEFINING_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
+                }
+            })
+        };
+        if defined || defining_section() {
             return items;
         }
         let mut back = String::new();
