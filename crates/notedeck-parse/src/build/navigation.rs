@@ -39,6 +39,12 @@ const POINTER_WORDS: [&str; 24] = [
     "👉",
 ];
 
+/// Longest line (bytes, links included) read as a pointer: three links with their paths.
+const LINE_MAX_BYTES: usize = 600;
+
+/// Most bytes a pointer line holds besides its links (`→ 자세한 내용은 … 참고` is 28).
+const POINTER_MAX_BYTES: usize = 64;
+
 /// Particles a Korean pointer leaves once its link is taken out (`[[X]]를 참고`).
 const PARTICLES: [&str; 8] = ["를", "을", "에서", "에", "도", "및", "와", "과"];
 
@@ -46,8 +52,16 @@ const PARTICLES: [&str; 8] = ["를", "을", "에서", "에", "도", "및", "와"
 /// (`[[Title]]`, `[[Title#문항2|별칭]]`, `[text](Other%20Note.md)`, `[text](../폴더/X.md#y)`) and
 /// holds no other words than a pointer's.
 pub(super) fn points_to_notes(src: &str) -> bool {
-    // Most lines hold no link to a note: one look for either form first.
-    if !src.contains("[[") && !src.contains(".md") {
+    // A pointer is a short line holding a link (`[[`, or `](` after a bracket): most lines
+    // are turned away by their length or one look for a bracket.
+    let bytes = src.as_bytes();
+    if bytes.len() > LINE_MAX_BYTES
+        || !memchr::memchr_iter(b'[', bytes).any(|at| {
+            bytes.get(at + 1) == Some(&b'[')
+                || memchr::memchr(b']', &bytes[at..])
+                    .is_some_and(|close| bytes.get(at + close + 1) == Some(&b'('))
+        })
+    {
         return false;
     }
     let mut left = String::new();
@@ -69,6 +83,10 @@ pub(super) fn points_to_notes(src: &str) -> bool {
             continue;
         }
         left.push(c);
+        if left.len() > POINTER_MAX_BYTES {
+            // A sentence with a link in it, not a pointer.
+            return false;
+        }
         s = &s[c.len_utf8()..];
     }
     if links == 0 {

@@ -78,7 +78,10 @@ impl<'t> Builder<'t, '_> {
             });
         // Nor a section of it (`### 1. 개념`).
         let defining_section = || {
-            self.doc.sections.iter().any(|x| {
+            let end = self.doc.sections[s].span.end;
+            // Sections are in the note's order: the topic's own follow it, inside its span.
+            let inside = self.doc.sections.get(s + 1..).unwrap_or_default();
+            inside.iter().take_while(|x| x.span.start < end).any(|x| {
                 x.parent == Some(s) && {
                     let t = x.title.trim_start_matches(|c: char| {
                         c.is_ascii_digit() || matches!(c, '.' | ')' | ' ')
