@@ -1297,8 +1297,8 @@ fn a_contrast_every_side_of_which_a_bullet_says_is_no_card() {
 fn a_table_summing_up_its_topics_asks_each_facet_across_them() {
     // Model-in-Service and MaaS each have a section of their own: the table after them sums
     // up what those said, and what it adds is the comparison. A row is asked across both,
-    // in the order of the columns. The regression table below names no section: its cells
-    // stay cards of their own.
+    // in the order of the columns, unless its answers are too long to recall at once (`운영
+    // 사례`). The regression table below names no section: its cells stay cards of their own.
     let d = doc("### 1. **Model-in-Service**
 
 - **정의**: 모델을 애플리케이션 서비스 내부에 통합
@@ -1315,6 +1315,7 @@ fn a_table_summing_up_its_topics_asks_each_facet_across_them() {
 | --- | --- | --- |
 | **관리 책임** | 애플리케이션 개발자가 담당 | 모델 제공자/플랫폼에서 담당 |
 | **확장성 및 인프라** | 개발자가 직접 확장/운영 | 클라우드 기반으로 자동 확장 |
+| **운영 사례** | 추천 서비스 서버 안에 모델 파일을 함께 넣어 배포하고, 모델을 바꿀 때마다 서비스 전체를 다시 빌드·배포해야 해서 릴리스 주기가 서비스 주기에 묶이는 경우가 많음 | 사내 플랫폼 팀이 모델을 API로 띄워 두고 여러 서비스 팀이 호출하며, 모델 교체는 플랫폼 쪽 배포만으로 끝나서 서비스 코드는 바뀌지 않는 경우가 많음 |
 
 ### 문항 12
 
@@ -1331,6 +1332,12 @@ fn a_table_summing_up_its_topics_asks_each_facet_across_them() {
             "table | 역량평가 정리::문제 9 | Model-in-Service / Model-as-a-Service › 확장성 및 \
              인프라 => <ul><li>Model-in-Service: 개발자가 직접 확장/운영</li><li>\
              Model-as-a-Service: 클라우드 기반으로 자동 확장</li></ul>",
+            "table | 역량평가 정리::문제 9 | Model-in-Service › 운영 사례 => 추천 서비스 서버 안에 \
+             모델 파일을 함께 넣어 배포하고, 모델을 바꿀 때마다 서비스 전체를 다시 빌드·배포해야 해서 \
+             릴리스 주기가 서비스 주기에 묶이는 경우가 많음",
+            "table | 역량평가 정리::문제 9 | Model-as-a-Service › 운영 사례 => 사내 플랫폼 팀이 모델을 \
+             API로 띄워 두고 여러 서비스 팀이 호출하며, 모델 교체는 플랫폼 쪽 배포만으로 끝나서 서비스 \
+             코드는 바뀌지 않는 경우가 많음",
             "table | 역량평가 정리::문항 12 | Linear Regression › 손실 함수 => MSE",
             "table | 역량평가 정리::문항 12 | Logistic Regression › 손실 함수 => Cross-Entropy",
         ]

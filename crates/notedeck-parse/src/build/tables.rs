@@ -113,13 +113,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         } else {
             head.len()
         };
-        // Facets every subject answers alike (`적용 구조` → `제약 없음` for both): no contrast
-        // to ask, so their cells are cards of their own even side by side.
-        let alike: Vec<bool> = if side_by_side {
+        // Facets asked side by side: not one every subject answers alike (`적용 구조` → `제약
+        // 없음` for both), which has no contrast to ask, nor one whose answers together are
+        // too long to recall at once; their cells are cards of their own.
+        let compared_facets: Vec<bool> = if side_by_side {
             (0..facet_count)
                 .map(|f| {
                     let values = values_of(f);
-                    values.iter().all(|v| *v == values[0])
+                    let chars: usize = values.iter().map(|v| v.chars().count()).sum();
+                    !values.iter().all(|v| *v == values[0]) && chars <= SIDE_BY_SIDE_MAX_CHARS
                 })
                 .collect()
         } else {
@@ -400,7 +402,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 let asked_beside =
                     two_way[facet_at] || is_degree_cell(value) || is_mark_cell(value);
-                let compared = side_by_side && !alike[facet_at];
+                let compared = side_by_side && compared_facets[facet_at];
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -697,6 +699,10 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// Subjects at most of a table whose facets are asked across them (`side_by_side`): a
 /// facet of more would be a list to recite, and their cells are asked one by one.
 const SIDE_BY_SIDE_MAX_SUBJECTS: usize = 6;
+
+/// Characters at most of a facet's answers, all together, asked side by side
+/// (`side_by_side`): the MLOps levels' longest row is about 100.
+const SIDE_BY_SIDE_MAX_CHARS: usize = 160;
 
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
