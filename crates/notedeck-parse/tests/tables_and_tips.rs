@@ -187,7 +187,8 @@ fn a_cell_of_two_short_korean_words_a_bullet_says_is_no_card() {
 | **Adam** | Momentum + RMSProp 결합 | O |
 ");
     // Two words that name nothing (`사용 가능`) are said of too much to be one bullet's fact,
-    // though RMSProp's `원리` holds them.
+    // though RMSProp's `원리` holds them. (Adam has no section: the table does not sum up its
+    // subjects' sections, whose cells would be asked side by side.)
     assert_fronts(
         &d,
         &["SGD + Momentum › 핵심 아이디어"],
@@ -294,7 +295,8 @@ fn a_degree_cell_whose_feature_a_bullet_names_is_no_card() {
     // How much of the feature the subject has (`약함`, `가장 적음`, `없음`) is what its
     // bullet naming the feature says. No bullet of RNN's names its cell state (`은닉 상태` is
     // another state) or its parameters: those are the table's own facts. (Each degree is
-    // alone in its facet here: degrees of two subjects are asked together.)
+    // alone in its facet here: degrees of two subjects are asked together. GRU has no section:
+    // the table does not sum up its subjects' sections.)
     assert_fronts(
         &d,
         &["RNN › 장기 의존성"],
@@ -375,7 +377,8 @@ fn a_cell_asking_what_a_statement_cloze_hides_is_no_card() {
 | 대표 모델 | GPT-2, RoBERTa | BERT | T5, ALBERT |
 ");
     // `BERT` is part of what the cloze hides about WordPiece: the same fact again. A cell the
-    // cloze does not hide stays a card.
+    // cloze does not hide stays a card. (BPE has no section: the table does not sum up its
+    // subjects' sections.)
     assert_fronts(
         &d,
         &["WordPiece › 대표 모델"],
@@ -728,6 +731,7 @@ fn a_cell_saying_again_the_line_before_a_topic_s_nested_list_is_no_card() {
 fn a_cell_whose_words_a_bullet_says_is_no_card_whatever_its_facet_is_called() {
     // `정책` is no word of `유형`'s bullet, but `off-policy` is a clause of it: the cell asks
     // that bullet again. A one-word answer (`이산`) would need the facet named in the clause.
+    // (DQN has no section: the table does not sum up its subjects' sections.)
     let d = doc("## **1. Q-learning**
 
 - **유형**: 가치 기반(value-based), **off-policy** TD 학습
@@ -775,6 +779,8 @@ fn a_summary_cell_whose_parts_the_subjects_bullets_say_is_no_card() {
 
 ",
         common::METRICS_TABLE,
+        // ROUGE has no section: the table does not sum up its subjects' sections, whose
+        // cells would be asked side by side.
         "| **ROUGE** | n-gram **recall** | 높을수록 |\n",
     ]
     .concat());
