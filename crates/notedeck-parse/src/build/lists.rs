@@ -334,6 +334,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         bold_label || self.only_citations(rest)
     }
 
+    /// Why a list item is left out of any card it would be rendered in: it says where the
+    /// notes came from ([`Self::is_source_item`]), or only points to other notes
+    /// ([`Self::is_navigation_item`]). `None` for an item to study.
+    pub(super) fn unstudied_item(&self, item: &Block) -> Option<&'static str> {
+        if self.is_source_item(item) {
+            Some("says where the notes came from (sources, cited links), not a fact to study")
+        } else if self.is_navigation_item(item) {
+            Some(super::navigation::NAVIGATION_REASON)
+        } else {
+            None
+        }
+    }
+
     /// Every nested item cites a source link (`[Microsoft Azure](…?utm_source=…)`): the
     /// list restates what sources say, which the notes' own bullets already hold.
     fn only_citations(&self, rest: &[Block]) -> bool {

@@ -65,12 +65,11 @@ impl<'t> Builder<'t, '_> {
         if !KIND_NOUNS.iter().any(|n| text.ends_with(n)) {
             return items;
         }
-        let since = heading_end;
         let defined = self
             .raw_cards
             .iter()
             .rev()
-            .take_while(|r| r.card.span.start >= since)
+            .take_while(|r| r.card.span.start >= heading_end)
             .any(|r| {
                 DEFINING_LABELS
                     .iter()
@@ -81,13 +80,12 @@ impl<'t> Builder<'t, '_> {
             let end = self.doc.sections[s].span.end;
             // Sections are in the note's order: the topic's own follow it, inside its span.
             let inside = self.doc.sections.get(s + 1..).unwrap_or_default();
+            // Titles come without their numbering (`개념`).
             inside.iter().take_while(|x| x.span.start < end).any(|x| {
-                x.parent == Some(s) && {
-                    let t = x.title.trim_start_matches(|c: char| {
-                        c.is_ascii_digit() || matches!(c, '.' | ')' | ' ')
-                    });
-                    DEFINING_LABELS.iter().any(|l| t.eq_ignore_ascii_case(l))
-                }
+                x.parent == Some(s)
+                    && DEFINING_LABELS
+                        .iter()
+                        .any(|l| x.title.eq_ignore_ascii_case(l))
             })
         };
         if defined || defining_section() {

@@ -59,16 +59,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if self.apart.contains(&b.span.start) {
                     return;
                 }
-                if self.is_source_item(b) {
-                    self.skip(
-                        b.span.clone(),
-                        "says where the notes came from (sources, cited links), not a fact to \
-                         study",
-                    );
-                    return;
-                }
-                if self.is_navigation_item(b) {
-                    self.skip(b.span.clone(), super::navigation::NAVIGATION_REASON);
+                if let Some(reason) = self.unstudied_item(b) {
+                    self.skip(b.span.clone(), reason);
                     return;
                 }
                 out.push_str("<li>");

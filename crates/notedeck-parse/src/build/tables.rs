@@ -701,7 +701,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 const SIDE_BY_SIDE_MAX_SUBJECTS: usize = 6;
 
 /// Characters at most of a facet's answers, all together, asked side by side
-/// (`side_by_side`): the MLOps levels' longest row is about 100.
+/// (`side_by_side`): the MLOps levels' longest row is 95.
 const SIDE_BY_SIDE_MAX_CHARS: usize = 160;
 
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
