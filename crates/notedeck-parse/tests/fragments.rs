@@ -421,7 +421,7 @@ fn a_glossed_word_is_hidden_before_a_year() {
 
 - **수식**: 업데이트마다 학습률을 조정
 - AdamW는 weight decay를 기울기 기반 업데이트와 분리(decoupled)한 방법으로, 2019년 ICLR에서 발표
-- 2014년 Kingma & Ba가 제안
+- 2014년 Kingma & Ba가 모멘텀과 RMSProp을 합쳐 제안
 ");
     let clozes: Vec<String> = d
         .cards
@@ -434,7 +434,7 @@ fn a_glossed_word_is_hidden_before_a_year() {
         [
             "AdamW는 weight decay를 기울기 기반 업데이트와 {{c1::분리(decoupled)}}한 방법으로, \
              2019년 ICLR에서 발표",
-            "{{c1::2014}}년 Kingma &amp; Ba가 제안",
+            "{{c1::2014}}년 Kingma &amp; Ba가 모멘텀과 RMSProp을 합쳐 제안",
         ]
     );
 }

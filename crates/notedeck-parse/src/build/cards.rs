@@ -272,6 +272,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // card joining unrelated statements.
         let clozes = beside || loose.len() > 1;
         for item in loose {
+            if self.is_citation_item(item) {
+                self.skip(item.span.clone(), super::citations::CITATION_REASON);
+                continue;
+            }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
             if !carded {

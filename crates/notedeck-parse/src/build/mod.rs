@@ -18,6 +18,7 @@
 mod answers;
 mod cards;
 mod cells;
+mod citations;
 mod claims;
 mod context;
 mod contrasts;

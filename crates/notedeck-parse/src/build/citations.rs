@@ -1,0 +1,141 @@
+//! Lines that only cite where a method comes from (`- 2017년 Kipf & Welling (ICLR)`, `- 2014년
+//! Kingma & Ba가 제안 (ICLR 2015 발표)`): who published it, and when. As a cloze they hid the
+//! year (`{{c1::2017}}년 Kipf & Welling (ICLR)`), a date a student does not study, and the
+//! context alone said what was published. No card holds them; they are listed as skipped. A
+//! line that says more than the citation (`… 제안, 망각 게이트는 2000년 Gers 등이 추가`,
+//! `… 생물 의료 영상 분할을 위해 제안`) is a fact and stays one.
+
+use super::Builder;
+use super::statements::year;
+use crate::tree::{Block, Plain};
+
+/// Why such a line is no card, as the skipped list says.
+pub(super) const CITATION_REASON: &str =
+    "only cites who published the method and when, which is no fact to study";
+
+/// The Korean words a citation holds besides names, years and venues, each as a whole run
+/// of Hangul (a particle after a Latin name, `Welling이`, is a run of its own).
+const CITATION_WORDS: [&str; 40] = [
+    "년",
+    "등",
+    "등이",
+    "등의",
+    "등은",
+    "등과",
+    "등에",
+    "이",
+    "가",
+    "의",
+    "은",
+    "는",
+    "와",
+    "과",
+    "이가",
+    "에서",
+    "에",
+    "로",
+    "으로",
+    "및",
+    "제안",
+    "제안함",
+    "제안됨",
+    "발표",
+    "발표함",
+    "공개",
+    "게재",
+    "정리",
+    "정립",
+    "논문",
+    "논문으로",
+    "논문에서",
+    "같은",
+    "해",
+    "함께",
+    "공저",
+    "연구진",
+    "연구팀",
+    "팀",
+    "저",
+];
+
+/// Whether a statement (its plain text and bold parts) only cites a publication: it holds a
+/// year and a name in Latin letters, nothing in bold (an author's bold marks the fact), and
+/// no Korean word but a citation's ([`CITATION_WORDS`]).
+pub(super) fn is_citation(plain: &Plain) -> bool {
+    let t = plain.text.trim();
+    if !plain.strong.is_empty() || year(t).is_none() {
+        return false;
+    }
+    let named = t
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+    named
+        && hangul_runs(t).all(|run| CITATION_WORDS.contains(&run))
+        && t.contains(|c: char| c.is_ascii_alphabetic())
+}
+
+impl Builder<'_, '_> {
+    /// A list item that only cites a publication ([`is_citation`]), with nothing nested.
+    pub(super) fn is_citation_item(&self, item: &Block) -> bool {
+        // Every loose bullet comes through here: one without a year is turned away before
+        // its plain text is made.
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        if year(src).is_none() {
+            return false;
+        }
+        let mut lead = Plain::default();
+        let (_, rest) = self.item_lead_plain(item, &mut lead);
+        rest.is_empty() && is_citation(&lead)
+    }
+}
+
+/// The maximal runs of Hangul syllables in `t`.
+fn hangul_runs(t: &str) -> impl Iterator<Item = &str> {
+    t.split(|c: char| !super::tables::is_hangul(c))
+        .filter(|run| !run.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> Plain {
+        Plain {
+            text: text.to_string(),
+            ..Plain::default()
+        }
+    }
+
+    #[test]
+    fn a_citation_is_names_a_year_and_a_venue() {
+        for line in [
+            "2017년 Kipf & Welling (ICLR)",
+            "2014년 Kingma & Ba가 제안 (ICLR 2015 발표)",
+            "2013년 Mikolov 등(Google)이 제안",
+            "Srivastava, Hinton 등이 2014년 JMLR 논문으로 정리",
+            "2017년 Arjovsky 등 (WGAN), 같은 해 Gulrajani 등 (WGAN-GP)",
+            "2019년 arXiv 공개, 2020년 He 등 (FAIR, CVPR)",
+            "2015년 Hinton, Vinyals, Dean의 \"Distilling the Knowledge in a Neural Network\"에서 정립",
+        ] {
+            assert!(is_citation(&plain(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_says_more_than_its_citation_is_a_fact() {
+        for line in [
+            "1997년 Hochreiter & Schmidhuber가 제안, 망각 게이트는 2000년 Gers 등이 추가",
+            "2015년 Ronneberger 등이 생물 의료 영상 분할을 위해 제안",
+            "2016년 Redmon 등이 제안, 이후 v2~v8로 발전",
+            "2015년 Hinton 등이 제안했으며, Student는 확률 분포 전체를 따라 하도록 학습합니다.",
+            "넷플릭스 프라이즈(2006~2009)가 행렬 분해 기법을 널리 알림",
+            // No name: a date of its own, not a citation.
+            "2018년 제안",
+        ] {
+            assert!(!is_citation(&plain(line)), "{line}");
+        }
+        let mut bold = plain("2017년 Vaswani 등이 제안");
+        bold.strong.push(6..13);
+        assert!(!is_citation(&bold), "the author's bold marks the fact");
+    }
+}
