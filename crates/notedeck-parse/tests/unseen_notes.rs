@@ -702,3 +702,43 @@ fn a_line_that_only_cites_its_authors_is_no_card() {
         .collect::<Vec<_>>();
     assert_eq!(cited, [8, 13], "{:#?}", d.skipped);
 }
+
+#[test]
+fn labelled_facts_among_a_concepts_statements_are_cards_of_their_own() {
+    // VAE's 개념: two statements of what VAE is, then `**한계**` and `**β-VAE**`, each a
+    // fact of its own, and a citation. One card held all five; now the statements answer
+    // 개념, the labelled facts are asked by their labels, and the citation is left out.
+    let d = doc("## **2. VAE (Variational Autoencoder)**
+
+### 1. 개념
+
+- Encoder가 $z$ 하나가 아니라 **분포의 파라미터** $\\mu, \\sigma$를 출력
+- prior $p(z) = \\mathcal{N}(0, I)$에 가깝도록 규제 → 잠재 공간이 연속적
+- **한계**: 생성 샘플이 **흐릿함(blurry)** → 픽셀 단위 Gaussian likelihood(MSE)가 평균적인 출력을 유도
+- **β-VAE**: KL 항에 $\\beta > 1$ 가중치 → **disentanglement** 강화
+- 2013년 Kingma & Welling이 제안 (\"Auto-Encoding Variational Bayes\", ICLR 2014)
+");
+    let all = cards(&d);
+    let concept = all
+        .iter()
+        .find(|c| c.contains("VAE › 개념 =>"))
+        .expect("the concept's card");
+    assert!(concept.contains("분포의 파라미터"), "{concept}");
+    assert!(
+        !concept.contains("흐릿함") && !concept.contains("disentanglement"),
+        "{concept}"
+    );
+    assert!(
+        all.iter().all(|c| !c.contains("Kingma")),
+        "the citation is no part of any card: {all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.contains("VAE › 개념 › 한계 => 생성 샘플이 <b>흐릿함(blurry)</b>")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.contains("VAE › 개념 › β-VAE => KL 항에")),
+        "{all:#?}"
+    );
+}

@@ -69,9 +69,23 @@ pub(super) fn is_citation(plain: &Plain) -> bool {
     let named = t
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
-    named
-        && hangul_runs(t).all(|run| CITATION_WORDS.contains(&run))
-        && t.contains(|c: char| c.is_ascii_alphabetic())
+    named && hangul_runs(t).all(|run| CITATION_WORDS.contains(&run)) && !says_in_english(t)
+}
+
+/// Lowercase English words a citation holds outside its quoted title (`Liu et al.`,
+/// `Kipf and Welling`, `arXiv`).
+const CITATION_ENGLISH: [&str; 5] = ["et", "al", "and", "arxiv", "in"];
+
+/// Whether `t` says something in English besides names and a quoted title: a lowercase
+/// word (`Bergstra & Bengio (2012) showed it is more efficient …`).
+fn says_in_english(t: &str) -> bool {
+    let outside_quotes = t
+        .split(['"', '“', '”'])
+        .step_by(2)
+        .flat_map(|part| part.split(|c: char| !c.is_alphabetic()));
+    outside_quotes
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .any(|w| !CITATION_ENGLISH.contains(&w.to_lowercase().as_str()))
 }
 
 impl Builder<'_, '_> {
@@ -110,12 +124,15 @@ mod tests {
     fn a_citation_is_names_a_year_and_a_venue() {
         for line in [
             "2017년 Kipf & Welling (ICLR)",
+            "2018년 Veličković 등 (ICLR)",
             "2014년 Kingma & Ba가 제안 (ICLR 2015 발표)",
             "2013년 Mikolov 등(Google)이 제안",
             "Srivastava, Hinton 등이 2014년 JMLR 논문으로 정리",
             "2017년 Arjovsky 등 (WGAN), 같은 해 Gulrajani 등 (WGAN-GP)",
             "2019년 arXiv 공개, 2020년 He 등 (FAIR, CVPR)",
             "2015년 Hinton, Vinyals, Dean의 \"Distilling the Knowledge in a Neural Network\"에서 정립",
+            "Loshchilov & Hutter, \"Decoupled Weight Decay Regularization\" (ICLR 2019)",
+            "논문: Dosovitskiy et al., \"An Image is Worth 16x16 Words\", ICLR 2021",
         ] {
             assert!(is_citation(&plain(line)), "{line}");
         }
@@ -129,6 +146,7 @@ mod tests {
             "2016년 Redmon 등이 제안, 이후 v2~v8로 발전",
             "2015년 Hinton 등이 제안했으며, Student는 확률 분포 전체를 따라 하도록 학습합니다.",
             "넷플릭스 프라이즈(2006~2009)가 행렬 분해 기법을 널리 알림",
+            "Bergstra & Bengio (2012) showed it is more efficient than grid search",
             // No name: a date of its own, not a citation.
             "2018년 제안",
         ] {

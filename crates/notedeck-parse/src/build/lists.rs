@@ -335,13 +335,16 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// Why a list item is left out of any card it would be rendered in: it says where the
-    /// notes came from ([`Self::is_source_item`]), or only points to other notes
-    /// ([`Self::is_navigation_item`]). `None` for an item to study.
+    /// notes came from ([`Self::is_source_item`]), only points to other notes
+    /// ([`Self::is_navigation_item`]) or only cites a publication ([`Self::is_citation_item`]).
+    /// `None` for an item to study.
     pub(super) fn unstudied_item(&self, item: &Block) -> Option<&'static str> {
         if self.is_source_item(item) {
             Some("says where the notes came from (sources, cited links), not a fact to study")
         } else if self.is_navigation_item(item) {
             Some(super::navigation::NAVIGATION_REASON)
+        } else if self.is_citation_item(item) {
+            Some(super::citations::CITATION_REASON)
         } else {
             None
         }

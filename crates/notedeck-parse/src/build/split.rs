@@ -327,7 +327,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             && heads
                 .iter()
                 .all(|h| h.value_html.is_empty() && h.rest.iter().any(|b| b.kind == Kind::List));
-        if !(too_big && nested || wordy && (definitions || explained)) {
+        // `**한계**: …` and `**β-VAE**: …` among a concept's statements: facts of their own
+        // beside the statements, which stay the facet's answer.
+        let mixed = !claims && defined >= 1 && items >= defined + 2;
+        if !(too_big && nested || wordy && (definitions || explained || mixed)) {
             return false;
         }
         if !(explained || too_big && nested) {
