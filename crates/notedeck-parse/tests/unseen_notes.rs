@@ -738,7 +738,8 @@ fn labelled_facts_among_a_concepts_statements_are_cards_of_their_own() {
         "{all:#?}"
     );
     assert!(
-        all.iter().any(|c| c.contains("VAE › 개념 › β-VAE => KL 항에")),
+        all.iter()
+            .any(|c| c.contains("VAE › 개념 › β-VAE => KL 항에")),
         "{all:#?}"
     );
 }
