@@ -288,6 +288,39 @@ BART는 원문 → **노이즈 추가** → 복원하는 과정을 학습
 }
 
 #[test]
+fn a_phrase_naming_more_than_its_label_is_no_gloss() {
+    // `키워드 기반 검색 (예: BM25)` names BM25, `Dense + Sparse 점수를 결합` names what is
+    // combined: facts the label does not hold, asked by it like their neighbours.
+    let d = doc("## **1. RAG (Retrieval-Augmented Generation)**
+
+### 구성 요소
+
+- **Retrieval (검색)**:
+    - **Dense retrieval**: 임베딩 유사도(내적, 코사인) 기반 검색
+    - **Sparse retrieval**: 키워드 기반 검색 (예: BM25)
+    - **Hybrid retrieval**: Dense + Sparse 점수를 결합
+    - **Reranker**: cross-encoder로 상위 후보를 다시 정렬해 정밀도 향상
+- **Generation (생성)**:
+    - **Prompt 구성**: 검색된 상위 k개 청크 + 사용자 질문을 하나의 프롬프트로 결합
+    - **Generator**: LLM이 검색 문서를 근거로 답변 생성, 출처를 함께 제시 가능
+");
+    let all = cards(&d);
+    for asked in [
+        "Retrieval (검색) › Sparse retrieval => 키워드 기반 검색 (예: BM25)",
+        "Retrieval (검색) › Hybrid retrieval => Dense + Sparse 점수를 결합",
+    ] {
+        assert!(all.iter().any(|c| c.ends_with(asked)), "{asked}: {all:#?}");
+    }
+    assert!(
+        !d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("term whose bullet only translates it")),
+        "{:#?}",
+        d.skipped
+    );
+}
+
+#[test]
 fn a_claim_label_among_facet_names_is_asked_by_its_explanation() {
     // `언어 독립적` is the fact, its explanation the cue: label → explanation would ask with
     // the answer on the front. The facet names beside it stay label → value.

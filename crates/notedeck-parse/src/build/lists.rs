@@ -271,9 +271,18 @@ fn is_gloss(label: &str, back: &str) -> bool {
         return false;
     }
     let plain = super::facts::plain(back);
+    // A Latin word in the phrase that the label lacks (`Dense + Sparse 점수를 결합`, `키워드
+    // 기반 검색 (예: BM25)`) names something more: a fact, not a translation. `[MASK]` under
+    // `Token Masking` is the label's own word.
+    let label = label.to_lowercase();
+    let names_more = plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .any(|w| !label.contains(&w.to_lowercase()));
     plain.chars().count() <= GLOSS_MAX_CHARS
         && plain.chars().any(super::tables::is_hangul)
         && !plain.contains([',', ';', '.', '·'])
+        && !names_more
 }
 
 /// Longest explanation (characters of plain text) a claim label is asked by
