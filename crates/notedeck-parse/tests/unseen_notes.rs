@@ -743,3 +743,62 @@ fn labelled_facts_among_a_concepts_statements_are_cards_of_their_own() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_part_whose_list_is_all_left_out_is_no_empty_card() {
+    // The essay part's paragraph is prose (three sentences) and its one bullet only points to
+    // another note: nothing is left to answer with. The table after it made the part a card
+    // anyway, whose back was an empty list.
+    let d = parse(
+        "### 문항 14
+# 4. 트레이드오프를 조절하는 방법
+
+# 1) 정규화
+
+L1, L2 정규화는 가중치 크기에 벌점을 주어 모델을 단순하게 만듭니다. 정규화 강도를 높이면 분산은 줄고 편향은 커집니다. 결정 트리의 max_depth를 제한하거나 SVM의 C를 줄이는 것도 같은 역할을 합니다.
+
+# 2) 앙상블
+
+배깅은 분산이 큰 모델 여러 개를 평균해서 분산을 줄입니다. 랜덤 포레스트가 가지치기하지 않은 깊은 트리를 그대로 쓰는 이유가 여기에 있습니다. 반대로 부스팅은 편향이 큰 약한 학습기를 순차적으로 더해 편향을 줄입니다.
+
+# 3) 데이터 양 늘리기
+
+학습 데이터가 많아지면 모델이 노이즈에 덜 휘둘리므로 분산이 줄어듭니다. 하지만 편향은 모델 구조에서 오는 것이므로 데이터를 늘려도 줄어들지 않습니다. 학습 곡선(learning curve)에서 학습 오차와 검증 오차가 모두 높은 값으로 수렴했다면 데이터를 더 모으기보다 모델 복잡도를 늘려야 합니다.
+
+- 관련 노트: [[딥러닝 정리]]
+
+| 구분 | 높은 편향 (High Bias) | 높은 분산 (High Variance) |
+| --- | --- | --- |
+| **상태** | 과소적합 | 과적합 |
+",
+        "fallback",
+    );
+    let empty: Vec<&notedeck_parse::Card> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Basic && without_tags(&c.back).trim().is_empty())
+        .collect();
+    assert!(empty.is_empty(), "{empty:#?}");
+    assert!(
+        cards(&d)
+            .iter()
+            .any(|c| c.contains("높은 편향 › 상태 => 과소적합")),
+        "{:#?}",
+        cards(&d)
+    );
+}
+
+/// `html`'s text: what Anki shows of it.
+fn without_tags(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}

@@ -71,9 +71,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                 out.push_str("</li>");
             }
             Kind::List => {
+                // Every item may be left out (`- 관련 노트: [[…]]`): no empty list is left,
+                // which made a card with nothing on its back.
+                let mark = out.len();
                 let close = self.open_list(b, out);
+                let body = out.len();
                 self.render_children(&b.children, out);
-                out.push_str(close);
+                if out.len() == body {
+                    out.truncate(mark);
+                } else {
+                    out.push_str(close);
+                }
             }
             Kind::BlockQuote => {
                 out.push_str("<blockquote>");
