@@ -36,14 +36,16 @@ pub struct PastedKatex {
 /// Find pasted KaTeX runs (`McM_cMc`, `α\alphaα`, `−∞-\infty`, `Mc(x,y)=∑kwc,k⋅fk(x,y)M_c(x, y)
 /// = \sum_k w_{c,k} \cdot f_k(x, y)`) in `text`, in source order.
 ///
-/// Fenced code blocks, inline code spans and `$…$` math are not searched: TeX there is meant
-/// as written. Runs never overlap and never cross a line break. The function is pure and
+/// Fenced code blocks, inline code spans, `$…$` math and `$$` blocks spanning lines are not
+/// searched: TeX there is meant as written. Runs never overlap and never cross a line break. The function is pure and
 /// linear in practice (each candidate is compared only against the word right before it).
 pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
     // Same length, so the spans found are right for `text`.
     let text = &*crate::position::lone_cr_as_lf(text);
     let mut out = Vec::new();
     let mut in_fence: Option<(u8, usize)> = None;
+    // Inside a `$$` block spanning lines: TeX meant as written, like a fence.
+    let mut in_display = false;
     let mut line_start = 0;
     while line_start < text.len() {
         // The checker runs this over every note: a vectorised search for the line's end.
@@ -52,6 +54,19 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
         let line = &text[line_start..line_end];
         let trimmed = line.trim_start_matches([' ', '\t', '>']);
         let fence = fence_marker(trimmed);
+        if in_fence.is_none() {
+            let dollars = trimmed.matches("$$").count();
+            if in_display {
+                in_display = dollars % 2 == 0;
+                line_start = line_end + 1;
+                continue;
+            }
+            if trimmed.starts_with("$$") && dollars % 2 == 1 {
+                in_display = true;
+                line_start = line_end + 1;
+                continue;
+            }
+        }
         match (in_fence, fence) {
             (Some((ch, len)), Some((c2, l2))) if c2 == ch && l2 >= len => in_fence = None,
             (None, Some(f)) => in_fence = Some(f),
@@ -277,6 +292,18 @@ mod tests {
                 true
             )]
         );
+    }
+
+    #[test]
+    fn a_display_block_over_several_lines_is_tex_as_written() {
+        // `f(x)\right)` reads as the rendered `)` before its TeX `\right)`, but a `$$` block
+        // is TeX the author wrote. A pasted run after the block is still found.
+        let text = "$$\n\\mathbb{E}\\left[(y - \\hat{f}(x))^2\\right] = \\left(\\mathbb{E}[\\hat{f}(x)] \
+                    - f(x)\\right)^2 + \\sigma^2\n$$\n\n- s′s's′: 다음 상태\n";
+        assert_eq!(runs(text), vec![("s′s's′", "s′", "s'", false)]);
+        // A block opening on its formula's first line is a block too.
+        let text = "$$\\left(\\mathbb{E}[\\hat{f}(x)]\n- f(x)\\right)^2\n$$\n";
+        assert_eq!(runs(text), vec![]);
     }
 
     #[test]
