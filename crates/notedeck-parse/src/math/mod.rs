@@ -57,11 +57,11 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
         if in_fence.is_none() {
             let dollars = trimmed.matches("$$").count();
             if in_display {
-                in_display = dollars % 2 == 0;
+                in_display = dollars.is_multiple_of(2);
                 line_start = line_end + 1;
                 continue;
             }
-            if trimmed.starts_with("$$") && dollars % 2 == 1 {
+            if trimmed.starts_with("$$") && !dollars.is_multiple_of(2) {
                 in_display = true;
                 line_start = line_end + 1;
                 continue;
