@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{anki_front, assert_skipped, cards, doc};
+use common::{anki_front, assert_skipped, cards, cloze_fronts, doc};
 use notedeck_parse::CardKind;
 use notedeck_parse::parse;
 
@@ -801,4 +801,30 @@ fn without_tags(html: &str) -> String {
         }
     }
     text
+}
+
+#[test]
+fn an_aside_in_parentheses_gives_no_key_term() {
+    // The closing aside restates the sentence: `rate` of `(learning rate ↔ …)` was hidden,
+    // with 학습률 on the front. What lowering it leads to is the fact. A piece of a
+    // parenthesis inside the sentence (`gain` of `C4.5(정보 이득 비율, gain ratio)`) is no
+    // name either, nor an expansion (`(Proximal Policy Optimization)`).
+    let d = doc("## **3. 그래디언트 부스팅**
+
+- **핵심 아이디어**: 이전 모델의 잔차를 다음 트리가 순차적으로 학습
+- 학습률을 낮추면 더 많은 트리가 필요하지만 일반화 성능은 보통 좋아짐 (learning rate ↔ n_estimators 트레이드오프)
+- 대표 알고리즘: ID3(정보 이득), C4.5(정보 이득 비율, gain ratio), CART (Classification And Regression Tree, 지니 불순도·이진 분할)
+- PPO (Proximal Policy Optimization)는 Actor-Critic 계열로, 정책 변화 폭을 clip해서 학습을 안정화
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "학습률을 낮추면 {{c1::더 많은 트리가 필요하지만 일반화 성능은 보통 좋아짐}} \
+             (learning rate ↔ n_estimators 트레이드오프)",
+            "대표 알고리즘: ID3(정보 이득), C4.5(정보 이득 비율, gain ratio), \
+             {{c1::CART (Classification And Regression Tree, 지니 불순도·이진 분할)}}",
+            "PPO (Proximal Policy Optimization)는 {{c1::Actor-Critic}} 계열로, 정책 변화 폭을 \
+             clip해서 학습을 안정화",
+        ]
+    );
 }

@@ -382,7 +382,10 @@ fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Opti
     if let Some(n) = assigned_number(t).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
-    if guess && let Some(n) = latin_name(t).filter(|n| fits(n)) {
+    // A closing aside (`… 좋아짐 (learning rate ↔ n_estimators 트레이드오프)`) restates the
+    // sentence in other words: a name in it is no key term, and the consequence ends before it.
+    let body = without_closing_aside(t);
+    if guess && let Some(n) = latin_name(body).filter(|n| fits(n)) {
         return Some(n.to_string());
     }
     if let Some(c) = code.map(str::trim).filter(|c| fits(c)) {
@@ -395,7 +398,29 @@ fn key_term(plain: &Plain, topic: &str, code: Option<&str>, guess: bool) -> Opti
             return Some(value.to_string());
         }
     }
-    consequence(t).filter(|c| fits(c)).map(str::to_string)
+    consequence(body).filter(|c| fits(c)).map(str::to_string)
+}
+
+/// `t` without the parenthesis it ends on, when something stands before it (`… 보통 좋아짐
+/// (learning rate ↔ n_estimators 트레이드오프)` → `… 보통 좋아짐`).
+fn without_closing_aside(t: &str) -> &str {
+    if !t.ends_with(')') {
+        return t;
+    }
+    // The parenthesis that closes at the end: the last `(` with no `)` after it but the end.
+    let Some(open) = t.rfind(" (") else {
+        return t;
+    };
+    let inside = &t[open + 2..t.len() - 1];
+    if inside.contains(['(', ')']) {
+        return t;
+    }
+    let before = t[..open].trim_end();
+    if before.split_whitespace().count() >= 2 {
+        before
+    } else {
+        t
+    }
 }
 
 /// A Korean word glossed with its English name right after it (`분리(decoupled)`,
@@ -576,6 +601,15 @@ fn latin_name(t: &str) -> Option<&str> {
     };
     let mut best: Option<(usize, usize)> = None;
     let mut run: Option<(usize, usize)> = None;
+    // The run just ended, kept when it is the longest name so far.
+    let end_run = |run: &mut Option<(usize, usize)>, best: &mut Option<(usize, usize)>| {
+        if let Some((s, e)) = run.take() {
+            let letters = t[s..e].chars().filter(char::is_ascii_alphabetic).count();
+            if letters >= 3 && best.is_none_or(|(bs, be)| e - s > be - bs) {
+                *best = Some((s, e));
+            }
+        }
+    };
     let words = t.split(' ').scan(0usize, |at, w| {
         let start = *at;
         *at += w.len() + 1;
@@ -584,7 +618,17 @@ fn latin_name(t: &str) -> Option<&str> {
     // Names listed with commas (`BERT, DistilBERT, ELECTRA에서`): the run goes on over each
     // comma, and the name after the last comma may carry the sentence's particle.
     let mut after_comma = false;
+    // Inside an aside in parentheses (`PPO (Proximal Policy Optimization)는`, `C4.5(정보 이득
+    // 비율, gain ratio)`): its words are an expansion or a gloss, and a piece of it (`gain`,
+    // `rate` of `(learning rate`) is no name.
+    let mut in_aside = false;
     for (start, w) in words.chain(std::iter::once((t.len(), ""))) {
+        if in_aside || w.contains('(') {
+            end_run(&mut run, &mut best);
+            in_aside = w.rfind('(') > w.rfind(')') || in_aside && !w.contains(')');
+            after_comma = false;
+            continue;
+        }
         let bare = w.strip_suffix(',').unwrap_or(w);
         if is_word(bare) {
             run = Some(run.map_or((start, start + bare.len()), |(s, _)| {
@@ -602,12 +646,7 @@ fn latin_name(t: &str) -> Option<&str> {
             run = Some((s, start + name.len()));
         }
         after_comma = false;
-        if let Some((s, e)) = run.take() {
-            let letters = t[s..e].chars().filter(char::is_ascii_alphabetic).count();
-            if letters >= 3 && best.is_none_or(|(bs, be)| e - s > be - bs) {
-                best = Some((s, e));
-            }
-        }
+        end_run(&mut run, &mut best);
     }
     best.map(|(s, e)| &t[s..e])
 }
@@ -658,9 +697,18 @@ pub(super) fn occurrences(front: &str, term: &str, first: usize) -> Vec<Range<us
     found
 }
 
+/// Most words of a term whose parenthesis after it is its gloss (`Proximal Policy
+/// Optimization`).
+const GLOSSED_MAX_WORDS: usize = 3;
+
 /// `range` of a hidden term, with the parenthesis right after it (`JS divergence
 /// (Jensen-Shannon divergence)`): shown, the expansion would give the name away.
 fn with_gloss(front: &str, range: Range<usize>) -> Range<usize> {
+    // A clause (`더 많은 트리가 필요하지만 일반화 성능은 보통 좋아짐`) is no name: the aside
+    // after it restates the sentence and stays shown.
+    if front[range.clone()].split_whitespace().count() > GLOSSED_MAX_WORDS {
+        return range;
+    }
     let after = &front[range.end..];
     let Some(inner) = after.strip_prefix(" (") else {
         return range;
