@@ -828,3 +828,35 @@ fn an_aside_in_parentheses_gives_no_key_term() {
         ]
     );
 }
+
+#[test]
+fn a_confusion_matrix_asks_each_cell_on_its_axes() {
+    // The corner `실제 \ 예측` names what the rows and the columns are read on:
+    // `Positive › Negative` alone could be FN or FP. A bold term set equal to its formula
+    // is a label like one before a colon: `혼동 행렬 › 정확도(Accuracy)`, not a vague
+    // 핵심 내용 card.
+    let d = doc("## **1. 혼동 행렬 (Confusion Matrix)**
+
+| 실제 \\ 예측 | Positive | Negative |
+| --- | --- | --- |
+| **Positive** | TP (True Positive) | FN (False Negative) |
+| **Negative** | FP (False Positive) | TN (True Negative) |
+
+- **정확도(Accuracy)** = $\\frac{TP + TN}{TP + TN + FP + FN}$
+    - 클래스 불균형 시 함정: 양성이 1%인 데이터에서 전부 음성으로 예측해도 정확도 99%
+");
+    let all = cards(&d);
+    for asked in [
+        "실제 Positive › 예측 Positive => TP (True Positive)",
+        "실제 Positive › 예측 Negative => FN (False Negative)",
+        "실제 Negative › 예측 Positive => FP (False Positive)",
+    ] {
+        assert!(all.iter().any(|c| c.ends_with(asked)), "{asked}: {all:#?}");
+    }
+    assert!(
+        all.iter().any(|c| c
+            .contains("혼동 행렬 › 정확도(Accuracy) => \\(\\frac{TP + TN}{TP + TN + FP + FN}\\)")),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("핵심 내용")), "{all:#?}");
+}

@@ -441,6 +441,7 @@ impl Label {
                 let trimmed = trimmed
                     .strip_prefix(':')
                     .or_else(|| trimmed.strip_prefix(['–', '—']))
+                    .or_else(|| trimmed.strip_prefix("= "))
                     .unwrap_or(trimmed)
                     .trim_start();
                 if trimmed.is_empty() {
@@ -553,7 +554,14 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
                 });
             }
         }
+        // `**정확도(Accuracy)** = $\frac{…}{…}$`: a term defined by its formula.
+        let equals = after
+            .strip_prefix(' ')
+            .and_then(|r| r.strip_prefix("= "))
+            .filter(|r| !r.trim().is_empty());
         let value_start = if let Some(r) = after_trim.strip_prefix(':') {
+            t.len() - r.len()
+        } else if let Some(r) = equals {
             t.len() - r.len()
         } else if dash {
             t.len() - after_trim.len() + '–'.len_utf8()

@@ -237,6 +237,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             .pins
             .get(&(table_line + 1))
             .map(|(id, _)| id.as_str().into());
+        let axes = head
+            .first()
+            .and_then(|(corner, _)| axes(corner.text.trim()));
         let mut fact_facet = String::new();
         for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
@@ -266,9 +269,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let asked = topic
                     .and_then(|t| fuller_name(asked, &self.info[t].short))
                     .unwrap_or(asked);
-                math::text_to_html(asked, &mut front);
-                front.push_str(" › ");
-                math::text_to_html(attribute, &mut front);
+                // `실제 \ 예측` over `Positive | Negative`: `Positive › Negative` could be
+                // either cell; each side is asked with the axis it is read on.
+                let (row_axis, col_axis) = axes.unwrap_or_default();
+                let (subject_axis, facet_axis) = if columns_are_subjects {
+                    (col_axis, row_axis)
+                } else {
+                    (row_axis, col_axis)
+                };
+                for (axis, text) in [(subject_axis, asked), (facet_axis, attribute)] {
+                    if !front.is_empty() {
+                        front.push_str(" › ");
+                    }
+                    if !axis.is_empty() {
+                        math::text_to_html(axis, &mut front);
+                        front.push(' ');
+                    }
+                    math::text_to_html(text, &mut front);
+                }
                 let mut back = String::new();
                 tree::render(self.tree.inner(cell_block), &mut back, &self.copies);
                 // `모델 성능 모니터링 O`: the mark only says the subject has what the words name.
@@ -738,6 +756,19 @@ pub(super) struct TopicNames {
     /// Computed when a table of the topic's problem first asks.
     names: Option<Vec<String>>,
 }
+
+/// The two axes a table's corner cell names (`실제 \ 예측`, `Actual \ Predicted`): what
+/// the first column is read on, then what the header is. `None` for an ordinary corner
+/// (`구분`, `모델`).
+fn axes(corner: &str) -> Option<(&str, &str)> {
+    let (rows, columns) = corner.split_once(['\\', '＼'])?;
+    let (rows, columns) = (rows.trim(), columns.trim());
+    let word = |w: &str| !w.is_empty() && w.chars().count() <= AXIS_MAX_CHARS;
+    (word(rows) && word(columns)).then_some((rows, columns))
+}
+
+/// Longest name of a table's axis (characters).
+const AXIS_MAX_CHARS: usize = 16;
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
