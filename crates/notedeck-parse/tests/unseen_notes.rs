@@ -860,3 +860,34 @@ fn a_confusion_matrix_asks_each_cell_on_its_axes() {
     );
     assert!(all.iter().all(|c| !c.contains("핵심 내용")), "{all:#?}");
 }
+
+#[test]
+fn what_an_arrow_leads_to_and_the_numbers_stated_are_key_terms() {
+    // Left over beside other cards, each made a vague `… › 핵심 내용` card of one line.
+    let d = doc("## 0. SVM
+
+- 클래스 사이의 경계 중 **마진(margin)**이 가장 큰 초평면을 찾는 분류기
+- 선형으로 안 나뉘면 커널로 고차원에 매핑해서 분리
+- 특성 스케일에 민감 → StandardScaler 먼저 적용
+
+## **2. Cross-Validation**
+
+- **k-fold**: k개 폴드, 각 폴드가 한 번씩 검증
+- k는 보통 5 또는 10 사용
+- GPT-3 모델도 같은 방식으로 평가
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes.contains(&"특성 스케일에 민감 → {{c1::StandardScaler 먼저 적용}}".to_string()),
+        "{clozes:#?}"
+    );
+    assert!(
+        clozes.contains(&"k는 보통 {{c1::5 또는 10}} 사용".to_string()),
+        "{clozes:#?}"
+    );
+    // A number inside a name is no value the sentence states.
+    assert!(
+        clozes.iter().all(|c| !c.contains("{{c1::3}}")),
+        "{clozes:#?}"
+    );
+}

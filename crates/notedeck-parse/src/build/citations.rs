@@ -6,7 +6,7 @@
 //! `… 생물 의료 영상 분할을 위해 제안`) is a fact and stays one.
 
 use super::Builder;
-use super::statements::year;
+use super::key_terms::year;
 use crate::tree::{Block, Plain};
 
 /// Why such a line is no card, as the skipped list says.

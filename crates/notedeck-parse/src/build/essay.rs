@@ -541,7 +541,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// A cloze hiding the year of `sentence`, which dates where the subject of `topic` came
     /// from ([`dates_an_origin`]); `span` is its paragraph's.
     fn origin_cloze(&mut self, topic: usize, sentence: &str, span: crate::Span) {
-        let Some(year) = super::statements::year(sentence) else {
+        let Some(year) = super::key_terms::year(sentence) else {
             return;
         };
         let mut front = String::new();

@@ -27,6 +27,7 @@ mod essay;
 mod examples;
 mod facts;
 mod identity;
+mod key_terms;
 mod lists;
 mod navigation;
 mod opening;

@@ -221,7 +221,7 @@ pub(super) fn dates_an_origin(sentence: &str) -> bool {
         "introduced",
         "published",
     ];
-    super::statements::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
+    super::key_terms::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
 }
 
 /// Where a sentence gives a name to what it speaks of: the name before `(이)라고 부른다` (any
