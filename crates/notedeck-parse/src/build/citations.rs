@@ -15,7 +15,7 @@ pub(super) const CITATION_REASON: &str =
 
 /// The Korean words a citation holds besides names, years and venues, each as a whole run
 /// of Hangul (a particle after a Latin name, `Welling이`, is a run of its own).
-const CITATION_WORDS: [&str; 40] = [
+const CITATION_WORDS: [&str; 42] = [
     "년",
     "등",
     "등이",
@@ -37,10 +37,12 @@ const CITATION_WORDS: [&str; 40] = [
     "으로",
     "및",
     "제안",
+    "처음",
     "제안함",
     "제안됨",
     "발표",
     "발표함",
+    "발전시킴",
     "공개",
     "게재",
     "정리",
@@ -69,7 +71,13 @@ pub(super) fn is_citation(plain: &Plain) -> bool {
     let named = t
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
-    named && hangul_runs(t).all(|run| CITATION_WORDS.contains(&run)) && !says_in_english(t)
+    // An English line is a citation only with nothing said but names (`Bergstra & Bengio
+    // (2012) showed …` is a fact); beside Korean, the English is what was published
+    // (`1995년 Cortes & Vapnik이 soft margin SVM 발표`).
+    let korean = t.chars().any(super::tables::is_hangul);
+    named
+        && hangul_runs(t).all(|run| CITATION_WORDS.contains(&run))
+        && (korean || !says_in_english(t))
 }
 
 /// Lowercase English words a citation holds outside its quoted title (`Liu et al.`,
@@ -125,6 +133,8 @@ mod tests {
         for line in [
             "2017년 Kipf & Welling (ICLR)",
             "2018년 Veličković 등 (ICLR)",
+            "1995년 Cortes & Vapnik이 soft margin SVM 발표",
+            "1901년 Pearson이 처음 제안, 1933년 Hotelling이 발전시킴",
             "2014년 Kingma & Ba가 제안 (ICLR 2015 발표)",
             "2013년 Mikolov 등(Google)이 제안",
             "Srivastava, Hinton 등이 2014년 JMLR 논문으로 정리",
