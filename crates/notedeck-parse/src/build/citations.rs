@@ -99,16 +99,30 @@ fn says_in_english(t: &str) -> bool {
 impl Builder<'_, '_> {
     /// A list item that only cites a publication ([`is_citation`]), with nothing nested.
     pub(super) fn is_citation_item(&self, item: &Block) -> bool {
-        // Every loose bullet comes through here: one without a year is turned away before
-        // its plain text is made.
+        // Every rendered bullet comes through here: one with a nested block or without a
+        // year's digits is turned away before its plain text is made.
+        if !self.tree.item_lead(item).1.is_empty() {
+            return false;
+        }
         let src = self.text.get(item.span.clone()).unwrap_or_default();
-        if year(src).is_none() {
+        if !may_hold_year(src.as_bytes()) {
             return false;
         }
         let mut lead = Plain::default();
-        let (_, rest) = self.item_lead_plain(item, &mut lead);
-        rest.is_empty() && is_citation(&lead)
+        self.item_lead_plain(item, &mut lead);
+        is_citation(&lead)
     }
+}
+
+/// Whether `src` holds `19` or `20` followed by two digits: a vectorised look for the
+/// year's first digit, since most bullets hold no digit at all.
+fn may_hold_year(src: &[u8]) -> bool {
+    memchr::memchr2_iter(b'1', b'2', src).any(|at| {
+        matches!(src.get(at..at + 2), Some(b"19" | b"20"))
+            && src
+                .get(at + 2..at + 4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    })
 }
 
 /// The maximal runs of Hangul syllables in `t`.

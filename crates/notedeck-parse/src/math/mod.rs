@@ -54,15 +54,11 @@ pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
         let line = &text[line_start..line_end];
         let trimmed = line.trim_start_matches([' ', '\t', '>']);
         let fence = fence_marker(trimmed);
-        if in_fence.is_none() {
-            let dollars = trimmed.matches("$$").count();
-            if in_display {
-                in_display = dollars.is_multiple_of(2);
-                line_start = line_end + 1;
-                continue;
-            }
-            if trimmed.starts_with("$$") && !dollars.is_multiple_of(2) {
-                in_display = true;
+        if in_fence.is_none() && (in_display || trimmed.starts_with("$$")) {
+            let odd = !trimmed.matches("$$").count().is_multiple_of(2);
+            if in_display || odd {
+                // Inside, an odd count closes the block; outside, it opens one.
+                in_display = in_display != odd;
                 line_start = line_end + 1;
                 continue;
             }
