@@ -70,6 +70,11 @@ pub(super) fn listed_examples(sentence: &str) -> Option<Vec<&str>> {
         return None;
     }
     let listed_part = sentence[..end].trim_end();
+    // `CoVe(Chain-of-Verification, Dhuliawala 등, 2023)는 …`: an `등` inside an open
+    // parenthesis closes a citation's authors, not a list of examples.
+    if listed_part.matches('(').count() > listed_part.matches(')').count() {
+        return None;
+    }
     let mut items: Vec<&str> = listed_part.split(", ").map(str::trim).collect();
     if let Some(last) = items.last_mut() {
         *last = ["그리고 ", "및 ", "and "]
@@ -505,6 +510,13 @@ mod tests {
                 "신경망 가지치기와 양자화 기법을 NAS 과정에 통합하는 방법",
                 "메타러닝을 활용한 효율적인 아키텍처 탐색"
             ])
+        );
+        // Authors cited in parentheses (`Dhuliawala 등, 2023`) are no list of examples.
+        assert_eq!(
+            super::listed_examples(
+                "CoVe(Chain-of-Verification, Dhuliawala 등, 2023)는 초안 답변을 만든 뒤 검증 질문을 세웁니다."
+            ),
+            None
         );
         // `A(이)나 B 등의`: one example with its alternative, not a list of lines.
         assert_eq!(
