@@ -79,6 +79,11 @@ pub(super) fn key_term(
     if let Some(c) = consequence(body).filter(|c| fits(c)) {
         return Some(c.to_string());
     }
+    // A line pointing to another note (`… 같은 수식 → [[자연어처리 최적화 정리]] 문항 15`)
+    // leads to no fact of its own, and its numbers are where to look.
+    if body.contains("[[") {
+        return None;
+    }
     // `특성 스케일에 민감 → StandardScaler 먼저 적용`: what the arrow leads to.
     if let Some(c) = arrow_result(body).filter(|c| fits(c)) {
         return Some(c.to_string());

@@ -64,6 +64,19 @@ pub(super) fn points_to_notes(src: &str) -> bool {
     {
         return false;
     }
+    // `지식 증류의 temperature와 같은 수식 → [[자연어처리 최적화 정리]] 문항 15`: what the line
+    // says is there, in the other note.
+    if let Some((_, after)) = src.rsplit_once(" → ")
+        && after.contains("[[")
+        && points_to_notes_alone(after)
+    {
+        return true;
+    }
+    points_to_notes_alone(src)
+}
+
+/// [`points_to_notes`] of a line with no arrow to another note, once it holds a link.
+fn points_to_notes_alone(src: &str) -> bool {
     let mut left = String::new();
     let mut links = 0;
     let mut s = src;
@@ -92,13 +105,17 @@ pub(super) fn points_to_notes(src: &str) -> bool {
     if links == 0 {
         return false;
     }
-    let mut left = left.to_lowercase();
+    // `관련 노트: [[자연어처리 최적화 정리]] (BLEU, ROUGE 계산식)`: an aside saying what the
+    // other note holds is still a pointer's.
+    let mut left = super::facts::without_asides(&left).to_lowercase();
     for w in POINTER_WORDS {
         left = left.replace(w, " ");
     }
+    // `[[자연어처리 최적화 정리]] 문항 15`: where in the other note to look.
+    let place = |w: &str| ["문항", "문제"].contains(&w) || w.bytes().all(|b| b.is_ascii_digit());
     left.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| PARTICLES.contains(&w))
+        .all(|w| PARTICLES.contains(&w) || place(w))
 }
 
 /// Length of the Markdown link `[text](dest)` opening `s` when `dest` is a note in the vault
