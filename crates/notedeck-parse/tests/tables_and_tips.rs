@@ -518,9 +518,9 @@ fn a_cell_saying_again_a_bullet_of_its_subject_is_no_card() {
             // hard for GCN in its bullet is a new node, not a large graph.
             "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 대규모 그래프 => <ul><li>\
              Score-CAM: 가능</li><li>GCN: 어려움 (전체 인접 행렬)</li></ul>",
-            "table | 역량평가 정리::문제 9 | Score-CAM / GCN › 배치 크기 의존 => <ul><li>\
-             Score-CAM: 있음</li><li>GCN: 없음</li></ul>",
-            "table | 역량평가 정리::문제 9 | Grad-CAM › 배치 크기 의존 => 무관 (배치 통계 없음)",
+            // Two degrees make the facet a contrast: Grad-CAM's phrase is its third side.
+            "table | 역량평가 정리::문제 9 | Score-CAM / GCN / Grad-CAM › 배치 크기 의존 => <ul><li>\
+             Score-CAM: 있음</li><li>GCN: 없음</li><li>Grad-CAM: 무관 (배치 통계 없음)</li></ul>",
         ]
     );
     let said_again: Vec<(usize, &str)> = d
@@ -1446,8 +1446,8 @@ fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
 | --- | --- | --- | --- |
 | **중앙 집중 학습** | 중앙 서버에 수집 | 중앙 서버로 원본 데이터를 모두 전송해야 함 | 없음 |
 | **연합 학습** | 각 클라이언트 기기에 보관 | 모델 업데이트만 전송 | FedProx |
-| **GPT** | 서버 | 높음 | GPT-2 |
-| **ARIMA** | 로컬 | 낮음 | 제한적 (ARIMAX) |
+| **GPT** | 서버 | API 호출마다 전송 | GPT-2 |
+| **ARIMA** | 로컬 | 로컬 계산만 | 제한적 (ARIMAX) |
 ");
     assert_fronts(
         &d,

@@ -891,3 +891,33 @@ fn what_an_arrow_leads_to_and_the_numbers_stated_are_key_terms() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn a_facet_answered_with_degrees_is_asked_across_every_subject() {
+    // `참조 답변`: two degrees and LLM-as-a-Judge's `선택 (…)`. The degrees were asked
+    // together and the one cell that is no degree, the least obvious, was left out of the
+    // contrast as a card of its own, or lost as a bullet's repeat.
+    let d = doc("## **2. LLM 평가**
+
+- **정의**: 생성된 답변의 품질을 측정
+- **LLM-as-a-Judge**: 강한 LLM을 심사위원으로 써서 다른 모델의 답변을 채점
+
+### 평가 방식 비교
+
+| 구분 | BLEU / ROUGE | LLM-as-a-Judge | 사람 평가 |
+| --- | --- | --- | --- |
+| **참조 답변** | 필요 | 선택 (reference-guided일 때만) | 불필요 |
+| **비용·속도** | 매우 저렴, 빠름 | 중간 (API 호출 비용) | 비쌈, 느림 |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.contains(
+            "BLEU / ROUGE / LLM-as-a-Judge / 사람 평가 › 참조 답변 => <ul><li>BLEU / ROUGE: 필요</li>\
+             <li>LLM-as-a-Judge: 선택 (reference-guided일 때만)</li><li>사람 평가: 불필요</li></ul>"
+        )),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r.starts_with("table cell whose facet the other subjects answer with degrees or marks")
+    });
+}

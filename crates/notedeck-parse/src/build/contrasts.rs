@@ -43,6 +43,8 @@ impl Finish {
         // bullet says.
         let mut merged: Vec<usize> = Vec::new();
         let mut gone: Vec<(usize, usize)> = Vec::new();
+        // The contrasts (their first cell) with a side that is a degree or a mark.
+        let mut of_degrees: Vec<usize> = Vec::new();
         for cells in groups.values().filter(|c| c.len() >= 2) {
             // A contrast every side of which a bullet of its subject says is no card: its
             // cells go as the bullets' repeats (`Batch Normalization / Layer Normalization ›
@@ -55,6 +57,12 @@ impl Finish {
                 continue;
             };
             let first = cells[0];
+            if cells.iter().any(|&i| {
+                let value = super::facts::plain(&raw[i].card.back);
+                is_degree_cell(&value) || is_mark_cell(&value)
+            }) {
+                of_degrees.push(first);
+            }
             let mut front = String::new();
             let mut back = String::from("<ul>");
             // The back shows every side's images, so the card carries them all.
@@ -103,7 +111,7 @@ impl Finish {
         // What each cell answers with, for its reason.
         let answers: Vec<(usize, &str)> = gone
             .iter()
-            .map(|&(i, _)| {
+            .map(|&(i, first)| {
                 let value = super::facts::plain(&raw[i].card.back);
                 let answer = if is_mark_cell(&value) {
                     "whose answer is a check mark"
@@ -111,6 +119,8 @@ impl Finish {
                     "whose answer is a degree"
                 } else if raw[i].side_by_side {
                     "of a table comparing its subjects side by side"
+                } else if of_degrees.contains(&first) {
+                    "whose facet the other subjects answer with degrees or marks"
                 } else {
                     "whose answer is one of the two its facet is answered with"
                 };

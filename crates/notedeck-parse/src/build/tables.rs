@@ -127,6 +127,20 @@ impl<'t, 'a> Builder<'t, 'a> {
         } else {
             Vec::new()
         };
+        // A facet two subjects or more answer with a degree or a mark (`참조 답변`: `필요`,
+        // `선택 (reference-guided일 때만)`, `불필요`): the contrast is every subject's, or the
+        // cell that is no degree was left alone as the contrast's missing side.
+        let degree_facets: Vec<bool> = (0..facet_count)
+            .map(|f| {
+                let values = values_of(f);
+                let degrees = values
+                    .iter()
+                    .filter(|v| is_degree_cell(v) || is_mark_cell(v))
+                    .count();
+                let chars: usize = values.iter().map(|v| v.chars().count()).sum();
+                degrees >= 2 && degrees < values.len() && chars <= SIDE_BY_SIDE_MAX_CHARS
+            })
+            .collect();
         let same_for_all: Vec<bool> = (0..facet_count)
             .map(|f| {
                 let values = values_of(f);
@@ -418,8 +432,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                let asked_beside =
-                    two_way[facet_at] || is_degree_cell(value) || is_mark_cell(value);
+                let asked_beside = two_way[facet_at]
+                    || degree_facets[facet_at]
+                    || is_degree_cell(value)
+                    || is_mark_cell(value);
                 let compared = side_by_side && compared_facets[facet_at];
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
