@@ -1455,6 +1455,10 @@ fn a_short_cell_opening_with_its_subjects_name_is_no_card() {
         &[
             "연합 학습 › 데이터 위치",
             "중앙 집중 학습 › 통신 비용",
+            // The heading comparing two subjects is the topic of neither: 연합 학습's cells
+            // are facts of their own, not 중앙 집중 학습's in other words.
+            "연합 학습 › 통신 비용",
+            "연합 학습 › 후속 모델",
             "GPT › 후속 모델",
             "ARIMA › 후속 모델",
         ],

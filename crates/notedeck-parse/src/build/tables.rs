@@ -504,8 +504,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         if self.topic_names.is_none() {
             let mut topics: HashMap<Option<usize>, Vec<TopicNames>> = HashMap::default();
             for i in 0..self.doc.sections.len() {
+                // `중앙 집중 학습 vs 연합 학습` is the topic of neither side: taken for both, it
+                // made their cells one fact, and one side's answers went as the other's.
+                let short = &self.info[i].short;
                 if self.doc.sections[i].kind == SectionKind::Topic
-                    && !outline::is_comparison(&self.info[i].short)
+                    && !outline::is_comparison(short)
+                    && !short.to_lowercase().contains(" vs")
                 {
                     topics
                         .entry(self.problem_of(Some(i)))
