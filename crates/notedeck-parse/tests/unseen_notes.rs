@@ -921,3 +921,23 @@ fn a_facet_answered_with_degrees_is_asked_across_every_subject() {
         r.starts_with("table cell whose facet the other subjects answer with degrees or marks")
     });
 }
+
+#[test]
+fn a_gloss_of_two_words_hides_the_two_words_it_glosses() {
+    // `자유 생성(open-ended generation)`: hiding `생성(…)` alone left `자유` to give it away
+    // and split the term in two.
+    let d = doc("## **2. LLM 평가**
+
+- **정의**: 생성된 답변의 품질을 측정
+- 분류·객관식은 accuracy로 충분하지만, 자유 생성(open-ended generation)은 좋은 답이 여러 개라 평가가 어려움
+- weight decay를 gradient 계산에서 분리(decoupled)해 적용
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "분류·객관식은 accuracy로 충분하지만, {{c1::자유 생성(open-ended generation)}}은 좋은 \
+             답이 여러 개라 평가가 어려움",
+            "weight decay를 gradient 계산에서 {{c1::분리(decoupled)}}해 적용",
+        ]
+    );
+}

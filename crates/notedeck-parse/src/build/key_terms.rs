@@ -162,7 +162,21 @@ fn glossed_word(t: &str) -> Option<&str> {
                 .chars()
                 .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
         let syllables = t[word_start..open].chars().count();
-        (english && syllables >= 2).then(|| &t[word_start..open + 1 + close + 1])
+        if !(english && syllables >= 2) {
+            return None;
+        }
+        // `자유 생성(open-ended generation)`: a gloss of two words or more glosses as many
+        // Korean words before it, when they are Korean words of their own.
+        let mut start = word_start;
+        for _ in 1..gloss.split_whitespace().count() {
+            let before = t[..start].strip_suffix(' ')?;
+            let word = before.rsplit(' ').next().unwrap_or(before);
+            if word.is_empty() || !word.chars().all(is_hangul) {
+                break;
+            }
+            start = before.len() - word.len();
+        }
+        Some(&t[start..open + 1 + close + 1])
     })
 }
 
