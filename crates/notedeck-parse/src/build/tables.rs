@@ -506,10 +506,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             for i in 0..self.doc.sections.len() {
                 // `중앙 집중 학습 vs 연합 학습` is the topic of neither side: taken for both, it
                 // made their cells one fact, and one side's answers went as the other's.
-                let short = &self.info[i].short;
+                let short = self.info[i].short.to_lowercase();
                 if self.doc.sections[i].kind == SectionKind::Topic
-                    && !outline::is_comparison(short)
-                    && !short.to_lowercase().contains(" vs")
+                    && !outline::is_comparison(&short)
+                    && !short.contains(" vs ")
+                    && !short.contains(" vs.")
                 {
                     topics
                         .entry(self.problem_of(Some(i)))

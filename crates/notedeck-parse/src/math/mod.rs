@@ -37,8 +37,9 @@ pub struct PastedKatex {
 /// = \sum_k w_{c,k} \cdot f_k(x, y)`) in `text`, in source order.
 ///
 /// Fenced code blocks, inline code spans, `$…$` math and `$$` blocks spanning lines are not
-/// searched: TeX there is meant as written. Runs never overlap and never cross a line break. The function is pure and
-/// linear in practice (each candidate is compared only against the word right before it).
+/// searched: TeX there is meant as written. Runs never overlap and never cross a line break.
+/// The function is pure and linear in practice (each candidate is compared only against the
+/// word right before it).
 pub fn pasted_katex(text: &str) -> Vec<PastedKatex> {
     // Same length, so the spans found are right for `text`.
     let text = &*crate::position::lone_cr_as_lf(text);
