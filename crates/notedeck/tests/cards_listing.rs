@@ -97,6 +97,15 @@ fn cards_of_the_fifth_and_sixth_notes() {
     insta::assert_snapshot!("sixth", listing("tests/notes-fixture-gen"));
 }
 
+/// Two more, whose first reviews found the rules for citations, confusion matrices, arrows
+/// and stated numbers, pointers with asides, and phrases beside degrees (classical machine
+/// learning, with a table contradicting a bullet and a misspelt expansion; LLM applications).
+#[test]
+fn cards_of_the_seventh_and_eighth_notes() {
+    insta::assert_snapshot!("seventh", listing("tests/notes-fixture-ml"));
+    insta::assert_snapshot!("eighth", listing("tests/notes-fixture-llm"));
+}
+
 #[test]
 fn an_unchanged_fact_keeps_its_id() {
     let now = cards_json("notes");
