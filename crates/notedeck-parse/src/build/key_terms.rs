@@ -17,7 +17,9 @@ const TERM_MAX_CHARS: usize = 40;
 /// `guess`) the name in Latin letters inside a Korean sentence (`cross-entropy loss`), else a
 /// code span (`##`), else what a short name is said to equal (`탐지 = {{c1::분류 + 위치
 /// 추정}}`), else the consequence a Korean condition leads to (`vocab이 다르면 {{c1::값을 직접
-/// 비교할 수 없음}}`). Never the topic's own name, which the card's context already shows.
+/// 비교할 수 없음}}`), else what the last arrow leads to, else the numbers the line states
+/// (`k는 보통 {{c1::5 또는 10}} 사용`). Never the topic's own name, which the card's context
+/// already shows.
 pub(super) fn key_term(
     plain: &Plain,
     topic: &str,
@@ -33,7 +35,7 @@ pub(super) fn key_term(
             && s.chars().count() < t.chars().count()
     };
     // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
-    // is asked by its name; the expansion is hidden with it (see [`with_gloss`]).
+    // is asked by its name; the expansion is hidden with it (`with_gloss` of the statements).
     let bold = plain
         .strong
         .iter()
