@@ -522,6 +522,7 @@ impl Workspace {
         out.extend(cards::empty_answers(path, note));
         out.extend(claims::implied_formula_conflicts(path, note));
         out.extend(encoding::damaged_encoding(path, note));
+        out.extend(images::unread_images(path, &note.text));
         if let Some(exists) = &self.image_exists {
             out.extend(images::missing_images(path, note, exists.as_ref()));
         }

@@ -137,6 +137,30 @@ fn missing_images_use_the_callers_resolver() {
 }
 
 #[test]
+fn an_image_link_markdown_reads_as_text_is_reported_with_its_fix() {
+    // A space in the path (Notion writes `%20`): Markdown reads the line as text, so no card
+    // shows the picture. Reported with or without a resolver; the fix encodes the spaces.
+    let text = "## **0. SVM**\n\n### 원리\n\n![image.png](머신러닝 기초 정리 5c2e81f0a7/image.png)\n\n\
+                `![x](a b.png)` in code, and ![ok](a%20b.png)\n";
+    let ws = workspace(&[("ml.md", text)]);
+    let found = codes(&ws.check_all(), "missing-image");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("has a space in its path"),
+        "{found:#?}"
+    );
+    let edit = &found[0].fixes[0].edits[0];
+    assert_eq!(
+        edit.new_text,
+        "머신러닝%20기초%20정리%205c2e81f0a7/image.png"
+    );
+    assert_eq!(
+        &text[edit.span.clone()],
+        "머신러닝 기초 정리 5c2e81f0a7/image.png"
+    );
+}
+
+#[test]
 fn empty_answer_is_reported_for_a_blank_back() {
     // The parser skips label bullets with nothing after them, so build the card it would make
     // from `- **장점**:` by hand: a front and a back that renders to nothing.

@@ -22,11 +22,13 @@ pub mod math;
 mod position;
 mod terms;
 mod tree;
+mod unread_images;
 
 pub use build::{card_id, name_key};
 pub use listing::{listing, marked_front};
 pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position, line_bounds, split_lines};
+pub use unread_images::{UnreadImage, unread_images};
 
 /// Byte range into the source text.
 pub type Span = Range<usize>;

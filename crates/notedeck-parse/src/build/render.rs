@@ -34,6 +34,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.skip(b.span.clone(), &reason);
                     return;
                 }
+                // `![image.png](a b/image.png)`: Markdown reads it as text, no picture.
+                if plain.images.is_empty() && crate::unread_images::is_unread_image(&plain.text) {
+                    self.skip(
+                        b.span.clone(),
+                        "image link with a space in its path, which Markdown reads as \
+                         text (write the space as %20)",
+                    );
+                    return;
+                }
                 // A line that only introduces left-out prose (`…보면:`) goes with it.
                 if plain.text.trim_end().ends_with(':') && next.is_some_and(|n| self.is_prose(n)) {
                     self.skip(
