@@ -19,13 +19,21 @@ pub struct UnreadImage {
 /// angle brackets (`![x](<a b.png>)`), which Markdown reads.
 pub fn unread_images(text: &str) -> Vec<UnreadImage> {
     let mut out = Vec::new();
+    // Most notes hold no image link at all.
+    if memchr::memmem::find(text.as_bytes(), b"![").is_none() {
+        return Vec::new();
+    }
     let mut in_fence: Option<char> = None;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        let fence = ['`', '~']
-            .into_iter()
-            .find(|&c| trimmed.starts_with(&String::from(c).repeat(3)));
+        let fence = if trimmed.starts_with("```") {
+            Some('`')
+        } else if trimmed.starts_with("~~~") {
+            Some('~')
+        } else {
+            None
+        };
         match (in_fence, fence) {
             (Some(open), Some(c)) if open == c => in_fence = None,
             (None, Some(c)) => in_fence = Some(c),

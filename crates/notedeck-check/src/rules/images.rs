@@ -33,9 +33,6 @@ pub fn missing_images(
 /// ([`notedeck_parse::unread_images`]): no card shows them and export bundles nothing. The
 /// fix writes each space as `%20`, as Notion does.
 pub fn unread_images(path: &Path, text: &str) -> Vec<Finding> {
-    if !text.contains("![") {
-        return Vec::new();
-    }
     notedeck_parse::unread_images(text)
         .into_iter()
         .map(|image| {
