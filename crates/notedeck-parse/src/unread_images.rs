@@ -23,20 +23,14 @@ pub fn unread_images(text: &str) -> Vec<UnreadImage> {
     if memchr::memmem::find(text.as_bytes(), b"![").is_none() {
         return Vec::new();
     }
-    let mut in_fence: Option<char> = None;
+    let mut in_fence: Option<(u8, usize)> = None;
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let fence = if trimmed.starts_with("```") {
-            Some('`')
-        } else if trimmed.starts_with("~~~") {
-            Some('~')
-        } else {
-            None
-        };
+        // Fences as the pasted-KaTeX search reads them: a closing run at least as long.
+        let fence = crate::math::fence_marker(line.trim_start_matches([' ', '\t', '>']));
         match (in_fence, fence) {
-            (Some(open), Some(c)) if open == c => in_fence = None,
-            (None, Some(c)) => in_fence = Some(c),
+            (Some((ch, len)), Some((c2, l2))) if c2 == ch && l2 >= len => in_fence = None,
+            (None, Some(f)) => in_fence = Some(f),
             (None, None) if line.contains("![") => scan_line(line, line_start, &mut out),
             _ => {}
         }

@@ -6,7 +6,7 @@ use super::{PastedKatex, canon};
 use crate::Span;
 
 /// `(marker byte, run length)` when `line` opens or closes a fenced code block.
-pub(super) fn fence_marker(line: &str) -> Option<(u8, usize)> {
+pub(crate) fn fence_marker(line: &str) -> Option<(u8, usize)> {
     let line = line.trim_start_matches(['-', '*', '+', ' ']);
     let first = *line.as_bytes().first()?;
     if first != b'`' && first != b'~' {

@@ -14,10 +14,10 @@
 mod find;
 mod tex;
 
-pub(crate) use find::{runs_in_line, strip_line_prefix};
+pub(crate) use find::{fence_marker, runs_in_line, strip_line_prefix};
 
 use crate::Span;
-use find::{fence_marker, find_in_line, find_runs_in_segment, scan_hints};
+use find::{find_in_line, find_runs_in_segment, scan_hints};
 
 /// One pasted KaTeX run found by [`pasted_katex`]. All spans are byte ranges into the text
 /// that was searched.
