@@ -13,10 +13,45 @@
 //! such a table adds is the comparison (`Model-in-Service / Model-as-a-Service › 관리 책임`,
 //! `2-stage / 1-stage › 단계`).
 
-use super::answers::{is_degree_cell, is_mark_cell};
 use super::cells::last_part;
 use super::{Finish, RawCard};
 use foldhash::{HashMap, HashMapExt};
+
+/// Why a table cell is asked beside the other subjects' cells of its facet: what its reason
+/// says when it is merged into the contrast's card.
+#[derive(Clone, Copy)]
+pub(super) enum Side {
+    /// `O`, `X`, `✔`.
+    Mark,
+    /// `느림`, `높음`, `없음`.
+    Degree,
+    /// One of the two answers of its facet (`on-policy`, `off-policy`).
+    TwoWay,
+    /// A phrase in a facet two subjects or more answer with degrees or marks.
+    BesideDegrees,
+    /// A cell of a table comparing its subjects side by side.
+    SideBySide,
+}
+
+impl Side {
+    fn reason(self) -> &'static str {
+        match self {
+            Side::Mark => "whose answer is a check mark",
+            Side::Degree => "whose answer is a degree",
+            Side::TwoWay => "whose answer is one of the two its facet is answered with",
+            Side::BesideDegrees => "whose facet the other subjects answer with degrees or marks",
+            Side::SideBySide => "of a table comparing its subjects side by side",
+        }
+    }
+}
+
+/// A table cell's place in a contrast: its table (where it starts), its facet, and why.
+#[derive(Clone, Copy)]
+pub(super) struct ContrastOf {
+    pub(super) table: u32,
+    pub(super) facet: u16,
+    pub(super) side: Side,
+}
 
 impl Finish {
     /// Merge the degree, mark and two-way cells ([`RawCard::contrast_of`]) of each table
@@ -31,8 +66,8 @@ impl Finish {
     ) -> Vec<(usize, usize)> {
         let mut groups: HashMap<(u32, u16), Vec<usize>> = HashMap::new();
         for (i, r) in raw.iter().enumerate() {
-            if let Some(g) = r.contrast_of {
-                groups.entry(g).or_default().push(i);
+            if let Some(c) = r.contrast_of {
+                groups.entry((c.table, c.facet)).or_default().push(i);
             }
         }
         if groups.values().all(|c| c.len() < 2) {
@@ -43,8 +78,6 @@ impl Finish {
         // bullet says.
         let mut merged: Vec<usize> = Vec::new();
         let mut gone: Vec<(usize, usize)> = Vec::new();
-        // The contrasts (their first cell) with a side that is a degree or a mark.
-        let mut of_degrees: Vec<usize> = Vec::new();
         for cells in groups.values().filter(|c| c.len() >= 2) {
             // A contrast every side of which a bullet of its subject says is no card: its
             // cells go as the bullets' repeats (`Batch Normalization / Layer Normalization ›
@@ -57,12 +90,6 @@ impl Finish {
                 continue;
             };
             let first = cells[0];
-            if cells.iter().any(|&i| {
-                let value = super::facts::plain(&raw[i].card.back);
-                is_degree_cell(&value) || is_mark_cell(&value)
-            }) {
-                of_degrees.push(first);
-            }
             let mut front = String::new();
             let mut back = String::from("<ul>");
             // The back shows every side's images, so the card carries them all.
@@ -108,23 +135,12 @@ impl Finish {
             .filter(|(i, _)| merged.binary_search(i).is_err())
             .map(|(i, k)| (moved(i), moved(k)))
             .collect();
-        // What each cell answers with, for its reason.
+        // Why each cell was asked beside the others, for its reason.
         let answers: Vec<(usize, &str)> = gone
             .iter()
-            .map(|&(i, first)| {
-                let value = super::facts::plain(&raw[i].card.back);
-                let answer = if is_mark_cell(&value) {
-                    "whose answer is a check mark"
-                } else if is_degree_cell(&value) {
-                    "whose answer is a degree"
-                } else if raw[i].side_by_side {
-                    "of a table comparing its subjects side by side"
-                } else if of_degrees.contains(&first) {
-                    "whose facet the other subjects answer with degrees or marks"
-                } else {
-                    "whose answer is one of the two its facet is answered with"
-                };
-                (i, answer)
+            .map(|&(i, _)| {
+                let side = raw[i].contrast_of.map_or(Side::Degree, |c| c.side);
+                (i, side.reason())
             })
             .collect();
         self.drop_repeats(raw, &gone, |i, kept| {

@@ -288,15 +288,11 @@ struct RawCard {
     /// asks about `Bahdanau Attention`, whose bullets the cell may only say again ([`cells`]).
     /// `None` for other cards and for a subject naming no topic.
     subject: Option<Box<str>>,
-    /// A table cell whose answer is only a degree (`느림`, `높음`, `없음`) or a check mark
-    /// (`O`, `X`), or one of the two its facet is answered with (`on-policy`, `off-policy`):
-    /// its table (where it starts) and facet. Such cells of one facet mean something only
-    /// beside each other and become one card ([`contrasts`]).
-    contrast_of: Option<(u32, u16)>,
-    /// A cell in its facet's contrast only because its table compares its subjects side by
-    /// side (it sums up their sections, or its heading compares them by name): for its
-    /// reason when merged away.
-    side_by_side: bool,
+    /// A table cell asked beside the other subjects' cells of its facet: a degree (`느림`,
+    /// `높음`, `없음`), a check mark (`O`, `X`), one of the two its facet is answered with
+    /// (`on-policy`, `off-policy`), a phrase beside degrees, or a cell of a table comparing
+    /// its subjects side by side. Such cells of one facet become one card ([`contrasts`]).
+    contrast_of: Option<contrasts::ContrastOf>,
 }
 
 /// What is left of a [`Builder`] once every draft is made: enough to give the drafts their
@@ -524,7 +520,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             tip: false,
             subject: None,
             contrast_of: None,
-            side_by_side: false,
         });
     }
 

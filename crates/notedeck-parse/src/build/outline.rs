@@ -430,6 +430,13 @@ fn looks_like_topic(title: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t)
 }
 
+/// `중앙 집중 학습 vs 연합 학습`, `PTQ VS QAT`: a title setting two names against each other.
+pub(super) fn compares_by_name(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("vs") || w.eq_ignore_ascii_case("vs."))
+}
+
 /// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
 pub(super) fn is_comparison(title: &str) -> bool {
     title.contains("비교") || title.contains("요약")

@@ -9,6 +9,7 @@ use super::answers::{
     only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
     says_higher_is_better, without_trailing_mark,
 };
+use super::contrasts::{ContrastOf, Side};
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
 };
@@ -432,11 +433,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                let asked_beside = two_way[facet_at]
-                    || degree_facets[facet_at]
-                    || is_degree_cell(value)
-                    || is_mark_cell(value);
-                let compared = side_by_side && compared_facets[facet_at];
+                let side = if is_mark_cell(value) {
+                    Some(Side::Mark)
+                } else if is_degree_cell(value) {
+                    Some(Side::Degree)
+                } else if two_way[facet_at] {
+                    Some(Side::TwoWay)
+                } else if degree_facets[facet_at] {
+                    Some(Side::BesideDegrees)
+                } else if side_by_side && compared_facets[facet_at] {
+                    Some(Side::SideBySide)
+                } else {
+                    None
+                };
                 // Not through `push_card`: a cell has no pin of its own (a pin after the table
                 // names the id namespace of all its cells), and its value was checked above.
                 let mut card = self.make_card(CardDraft {
@@ -463,9 +472,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     near: near.into_boxed_slice(),
                     tip: false,
                     subject: topic.and(subject_keys.get(s)).map(|k| k.as_str().into()),
-                    contrast_of: (compared || asked_beside)
-                        .then_some((table.span.start as u32, facet_at as u16)),
-                    side_by_side: compared && !asked_beside,
+                    contrast_of: side.map(|side| ContrastOf {
+                        table: table.span.start as u32,
+                        facet: facet_at as u16,
+                        side,
+                    }),
                 });
             }
         }
@@ -480,7 +491,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     ) -> bool {
         let Some(s) = sec else { return false };
         let title = &self.doc.sections[s].title;
-        if !title.contains(" vs ") && !title.contains(" VS ") {
+        if !outline::compares_by_name(title) {
             return false;
         }
         let key = facts::name_key(title);
@@ -506,11 +517,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             for i in 0..self.doc.sections.len() {
                 // `중앙 집중 학습 vs 연합 학습` is the topic of neither side: taken for both, it
                 // made their cells one fact, and one side's answers went as the other's.
-                let short = self.info[i].short.to_lowercase();
+                let short = &self.info[i].short;
                 if self.doc.sections[i].kind == SectionKind::Topic
-                    && !outline::is_comparison(&short)
-                    && !short.contains(" vs ")
-                    && !short.contains(" vs.")
+                    && !outline::is_comparison(short)
+                    && !outline::compares_by_name(short)
                 {
                     topics
                         .entry(self.problem_of(Some(i)))
