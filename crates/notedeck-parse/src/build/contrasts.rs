@@ -20,7 +20,7 @@ use foldhash::{HashMap, HashMapExt};
 /// Why a table cell is asked beside the other subjects' cells of its facet: what its reason
 /// says when it is merged into the contrast's card.
 #[derive(Clone, Copy)]
-pub(super) enum Side {
+pub(super) enum Joined {
     /// `O`, `X`, `✔`.
     Mark,
     /// `느림`, `높음`, `없음`.
@@ -30,17 +30,17 @@ pub(super) enum Side {
     /// A phrase in a facet two subjects or more answer with degrees or marks.
     BesideDegrees,
     /// A cell of a table comparing its subjects side by side.
-    SideBySide,
+    Compared,
 }
 
-impl Side {
+impl Joined {
     fn reason(self) -> &'static str {
         match self {
-            Side::Mark => "whose answer is a check mark",
-            Side::Degree => "whose answer is a degree",
-            Side::TwoWay => "whose answer is one of the two its facet is answered with",
-            Side::BesideDegrees => "whose facet the other subjects answer with degrees or marks",
-            Side::SideBySide => "of a table comparing its subjects side by side",
+            Joined::Mark => "whose answer is a check mark",
+            Joined::Degree => "whose answer is a degree",
+            Joined::TwoWay => "whose answer is one of the two its facet is answered with",
+            Joined::BesideDegrees => "whose facet the other subjects answer with degrees or marks",
+            Joined::Compared => "of a table comparing its subjects side by side",
         }
     }
 }
@@ -50,7 +50,7 @@ impl Side {
 pub(super) struct ContrastOf {
     pub(super) table: u32,
     pub(super) facet: u16,
-    pub(super) side: Side,
+    pub(super) side: Joined,
 }
 
 impl Finish {
@@ -139,7 +139,7 @@ impl Finish {
         let answers: Vec<(usize, &str)> = gone
             .iter()
             .map(|&(i, _)| {
-                let side = raw[i].contrast_of.map_or(Side::Degree, |c| c.side);
+                let side = raw[i].contrast_of.map_or(Joined::Degree, |c| c.side);
                 (i, side.reason())
             })
             .collect();

@@ -9,7 +9,7 @@ use super::answers::{
     only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
     says_higher_is_better, without_trailing_mark,
 };
-use super::contrasts::{ContrastOf, Side};
+use super::contrasts::{ContrastOf, Joined};
 use super::subject_names::{
     aliases, bold_name, fuller_name, is_family_of, is_run_of, looks_like_name, short_name,
 };
@@ -434,15 +434,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
                 let side = if is_mark_cell(value) {
-                    Some(Side::Mark)
+                    Some(Joined::Mark)
                 } else if is_degree_cell(value) {
-                    Some(Side::Degree)
+                    Some(Joined::Degree)
                 } else if two_way[facet_at] {
-                    Some(Side::TwoWay)
+                    Some(Joined::TwoWay)
                 } else if degree_facets[facet_at] {
-                    Some(Side::BesideDegrees)
+                    Some(Joined::BesideDegrees)
                 } else if side_by_side && compared_facets[facet_at] {
-                    Some(Side::SideBySide)
+                    Some(Joined::Compared)
                 } else {
                     None
                 };
