@@ -114,13 +114,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         } else {
             head.len()
         };
+        // Every facet's answers, read once for the tests below and the cells' own.
+        let facet_values: Vec<Vec<&str>> = (0..facet_count).map(values_of).collect();
         // Facets asked side by side: not one every subject answers alike (`적용 구조` → `제약
         // 없음` for both), which has no contrast to ask, nor one whose answers together are
         // too long to recall at once; their cells are cards of their own.
         let compared_facets: Vec<bool> = if side_by_side {
             (0..facet_count)
                 .map(|f| {
-                    let values = values_of(f);
+                    let values = &facet_values[f];
                     let chars: usize = values.iter().map(|v| v.chars().count()).sum();
                     !values.iter().all(|v| *v == values[0]) && chars <= SIDE_BY_SIDE_MAX_CHARS
                 })
@@ -133,7 +135,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // cell that is no degree was left alone as the contrast's missing side.
         let degree_facets: Vec<bool> = (0..facet_count)
             .map(|f| {
-                let values = values_of(f);
+                let values = &facet_values[f];
                 let degrees = values
                     .iter()
                     .filter(|v| is_degree_cell(v) || is_mark_cell(v))
@@ -144,7 +146,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         let same_for_all: Vec<bool> = (0..facet_count)
             .map(|f| {
-                let values = values_of(f);
+                let values = &facet_values[f];
                 values.len() >= 3
                     && values.len() == subjects.len()
                     && !values[0].is_empty()
@@ -158,7 +160,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // no numbers, marks or degrees (those are contrasts anyway).
         let two_way: Vec<bool> = (0..facet_count)
             .map(|f| {
-                let values = values_of(f);
+                let values = &facet_values[f];
                 let plain_word = |v: &str| {
                     !v.is_empty()
                         && v.split_whitespace().count() <= TWO_WAY_MAX_WORDS
@@ -374,7 +376,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 // `AdamW` with Adam's answer (`적응적 학습률` → `O` for both): the variant
                 // inherits it from the subject its name extends, whose card asks it.
                 let extended = || {
-                    let values = values_of(facet_at);
+                    let values = &facet_values[facet_at];
                     subjects.iter().enumerate().any(|(j, base)| {
                         j != s && extends(subject, base) && values.get(j) == Some(&value)
                     })
