@@ -1,6 +1,7 @@
 //! Terms (`Name (Expansion)`) found anywhere in the note, and one definition card per
 //! distinct term.
 
+use super::facts::plain;
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Evs, Kind, Plain};
 use crate::{CardKind, Span, math, terms};
@@ -141,6 +142,56 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+impl super::Finish {
+    /// Drop each definition card whose name and expansion are, as written, the whole answer
+    /// of a table cell's card (`TP (True Positive)` in a confusion matrix, `RKD (Relational
+    /// Knowledge Distillation)` as a method's example): the cell's card asks the expansion
+    /// with the name, and `TP` → `True Positive` would ask it again.
+    pub(super) fn drop_definitions_cells_answer(&mut self, raw: &mut Vec<super::RawCard>) {
+        // Cells answered by a name and its expansion: short, ending on the parenthesis.
+        let answers: Vec<(usize, String)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.card.kind == CardKind::Table
+                    && r.card.back.len() <= CELL_TERM_MAX_BYTES
+                    && r.card.back.trim_end().ends_with(')')
+            })
+            .map(|(i, r)| (i, plain(&r.card.back)))
+            .collect();
+        if answers.is_empty() {
+            return;
+        }
+        let gone: Vec<(usize, usize)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.card.kind == CardKind::Definition)
+            .filter_map(|(d, r)| {
+                let (name, expansion) = (plain(&r.card.front), plain(&r.card.back));
+                answers
+                    .iter()
+                    .find(|(_, a)| {
+                        a.strip_prefix(name.as_str())
+                            .and_then(|rest| rest.trim_start().strip_prefix('('))
+                            .and_then(|rest| rest.strip_suffix(')'))
+                            .is_some_and(|inside| inside.trim() == expansion)
+                    })
+                    .map(|&(cell, _)| (d, cell))
+            })
+            .collect();
+        self.drop_repeats(raw, &gone, |_, cell| {
+            format!(
+                "definition the table cell on line {} answers whole, name and expansion ({})",
+                cell.line,
+                plain(&cell.front)
+            )
+        });
+    }
+}
+
+/// Longest cell answer (bytes of HTML) read as a name with its expansion.
+const CELL_TERM_MAX_BYTES: usize = 160;
+
 /// A definition taken from a remark elsewhere (`… BLEU (Bilingual Evaluation Understudy) 점수는
 /// 향상` under Label Smoothing) is shown under the topic its name heads, where the student
 /// learns the rest of it (`문제 20 › BLEU`), and is filed in that topic's deck with its tags:
@@ -152,7 +203,7 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
         .enumerate()
         .filter(|(_, c)| c.kind == CardKind::Definition)
         .filter_map(|(d, c)| {
-            let name = super::facts::name_key(&super::facts::plain(&c.front));
+            let name = super::facts::name_key(&plain(&c.front));
             let under = c.context_path().iter().any(|h| heading_key(h) == name);
             (!name.is_empty() && !under).then_some((d, name))
         })

@@ -24,6 +24,7 @@ impl Finish {
         let said = cells_in_bullets(&raw);
         let said = self.merge_contrasts(&mut raw, said);
         self.drop_cells_in_bullets(&mut raw, &said);
+        self.drop_definitions_cells_answer(&mut raw);
         // Last: every rule before reads an example as its topic's fact.
         self.reverse_examples(&mut raw);
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
