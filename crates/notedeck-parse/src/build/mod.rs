@@ -332,7 +332,7 @@ struct Builder<'t, 'a> {
     fact_buf: String,
     /// The topics a table's subjects may name by problem, gathered at the first table of
     /// the note.
-    topic_names: Option<HashMap<Option<usize>, Vec<tables::TopicNames>>>,
+    topic_names: Option<HashMap<Option<usize>, Vec<subject_names::TopicNames>>>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,

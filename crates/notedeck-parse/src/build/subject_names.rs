@@ -1,10 +1,14 @@
 //! How a table names its subjects, and how a subject names a topic: the names a title goes
 //! by ([`aliases`]), a subject asked by its short name rather than the expansion or subtitle
-//! that gives answers away ([`short_name`], [`bold_name`]), and the fuller name a topic's
-//! title gives it ([`fuller_name`]).
+//! that gives answers away ([`short_name`], [`bold_name`]), the fuller name a topic's
+//! title gives it ([`fuller_name`]), and the topic or facet section a subject names
+//! ([`Builder::topic_named`], [`Builder::facet_named`]).
 
 use super::tables::is_hangul;
+use super::{Builder, outline};
+use crate::SectionKind;
 use crate::tree::Plain;
+use foldhash::HashMap;
 
 /// Shortest single word that names a topic as its title's first word ([`is_run_of`]).
 const SINGLE_WORD_RUN_MIN_CHARS: usize = 5;
@@ -202,4 +206,132 @@ pub(super) fn looks_like_name(cell: &str) -> bool {
     let latin = cell.chars().filter(char::is_ascii_alphabetic).count();
     let hangul = cell.chars().filter(|c| is_hangul(*c)).count();
     latin > 0 && latin >= hangul
+}
+
+impl Builder<'_, '_> {
+    /// The topic of the table's problem that a table's subject names: its title or the
+    /// expansion in its parentheses, or (for a subject of two words or more) a run of the
+    /// title's words (`Level 0: Manual Process` in `MLOps Level 0: Manual Process – Key
+    /// Points`, `Zero-Shot` in `Zero-Shot Learning`), the shortest such title if one is.
+    /// Comparison sections (`비교 요약 표`) name nothing. A name two topics share names none.
+    pub(super) fn topic_named(&mut self, name: &str, near: Option<usize>) -> Option<usize> {
+        let wanted = aliases(name);
+        if wanted.is_empty() {
+            return None;
+        }
+        let problem = self.problem_of(near);
+        if self.topic_names.is_none() {
+            let mut topics: HashMap<Option<usize>, Vec<TopicNames>> = HashMap::default();
+            for i in 0..self.doc.sections.len() {
+                // `중앙 집중 학습 vs 연합 학습` is the topic of neither side: taken for both, it
+                // made their cells one fact, and one side's answers went as the other's.
+                let short = &self.info[i].short;
+                if self.doc.sections[i].kind == SectionKind::Topic
+                    && !outline::is_comparison(short)
+                    && !outline::compares_by_name(short)
+                {
+                    topics
+                        .entry(self.problem_of(Some(i)))
+                        .or_default()
+                        .push(TopicNames {
+                            section: i,
+                            names: None,
+                        });
+                }
+            }
+            self.topic_names = Some(topics);
+        }
+        let sections = &self.doc.sections;
+        let topics = match self.topic_names.as_mut().and_then(|t| t.get_mut(&problem)) {
+            Some(topics) => topics.as_mut_slice(),
+            None => &mut [],
+        };
+        // (topic, another topic too)
+        let mut exact: Option<(usize, bool)> = None;
+        // (words in the title, topic, another topic as short)
+        let mut loose: Option<(usize, usize, bool)> = None;
+        for topic in topics.iter_mut() {
+            let i = topic.section;
+            // Only the topics of a problem with a table are ever read.
+            let names = topic
+                .names
+                .get_or_insert_with(|| aliases(&sections[i].title));
+            if names.iter().any(|n| wanted.contains(n)) {
+                exact = Some(match exact {
+                    None => (i, false),
+                    Some((t, _)) => (t, true),
+                });
+                continue;
+            }
+            for n in names.iter() {
+                if !wanted
+                    .iter()
+                    .any(|w| is_run_of(w, n) && !is_family_of(w, n))
+                {
+                    continue;
+                }
+                let len = n.split(' ').count();
+                loose = match loose {
+                    Some((shortest, t, two)) if shortest < len || (t == i && shortest <= len) => {
+                        Some((shortest, t, two))
+                    }
+                    Some((shortest, t, _)) if shortest == len => Some((shortest, t, true)),
+                    _ => Some((len, i, false)),
+                };
+            }
+        }
+        match (exact, loose) {
+            (Some((t, false)), _) => Some(t),
+            (Some((_, true)), _) => None,
+            (None, Some((_, t, false))) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
+    /// Fast R-CNN` under `## R-CNN 계열`); none when two are.
+    pub(super) fn facet_named(&self, name: &str, facets: &mut FacetNames) -> Option<usize> {
+        let wanted = aliases(name);
+        let first = wanted.first()?;
+        if let FacetNames::Unread(near) = *facets {
+            *facets = FacetNames::Read(self.facet_names(near));
+        }
+        let FacetNames::Read(names) = facets else {
+            return None;
+        };
+        let mut found = names.iter().filter(|(_, n)| n == first).map(|&(i, _)| i);
+        let one = found.next();
+        found.next().is_none().then_some(one).flatten()
+    }
+
+    /// The facet sections of `near`'s topic with the first of their names ([`aliases`]). Only
+    /// the topic's own sections are read: they lie between its heading and the end of its span.
+    fn facet_names(&self, near: Option<usize>) -> Vec<(usize, String)> {
+        let secs = &self.doc.sections;
+        let Some(topic) = self.topic_of(near) else {
+            return Vec::new();
+        };
+        let end = secs[topic].span.end;
+        secs.iter()
+            .enumerate()
+            .skip(topic + 1)
+            .take_while(|(_, s)| s.heading_span.start < end)
+            .filter(|(_, s)| s.kind == SectionKind::Facet)
+            .filter_map(|(i, _)| Some((i, aliases(&self.info[i].short).into_iter().next()?)))
+            .collect()
+    }
+}
+
+/// The facets of a table's topic, read when a subject first needs them.
+pub(super) enum FacetNames {
+    /// Not read yet: the table's section.
+    Unread(Option<usize>),
+    Read(Vec<(usize, String)>),
+}
+
+/// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).
+pub(super) struct TopicNames {
+    section: usize,
+    /// Computed when a table of the topic's problem first asks.
+    names: Option<Vec<String>>,
 }
