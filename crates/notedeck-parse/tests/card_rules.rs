@@ -321,7 +321,7 @@ fn a_heading_comparing_the_columns_makes_them_the_subjects() {
 #[test]
 fn a_named_heading_listing_its_own_facets_is_a_sub_topic() {
     // `### Fast R-CNN` under `## R-CNN 계열` names a model of its own: its labelled bullets
-    // are its facets, one card each, and the year beside them is a cloze. `### 학습 방법`
+    // are its facets, one card each, and the statement beside them is a cloze. `### 학습 방법`
     // is a facet name: its bullets stay one card, however they are labelled.
     let d = doc("## **1. R-CNN 계열**
 
@@ -329,7 +329,7 @@ fn a_named_heading_listing_its_own_facets_is_a_sub_topic() {
 
 - **개선점**: 이미지 전체를 CNN에 **한 번만** 통과
 - **한계**: 후보 영역 추출은 여전히 느림
-- 2015년 Girshick이 R-CNN의 속도를 높이려고 제안
+- R-CNN보다 추론이 약 213배 빠름
 
 ### 학습 방법
 
@@ -341,7 +341,7 @@ fn a_named_heading_listing_its_own_facets_is_a_sub_topic() {
         [
             "basic | 역량평가 정리::문제 9 | R-CNN 계열 › Fast R-CNN › 개선점 => 이미지 전체를 CNN에 <b>한 번만</b> 통과",
             "basic | 역량평가 정리::문제 9 | R-CNN 계열 › Fast R-CNN › 한계 => 후보 영역 추출은 여전히 느림",
-            "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 Girshick이 R-CNN의 속도를 높이려고 제안 => ",
+            "cloze | 역량평가 정리::문제 9 | R-CNN보다 추론이 약 {{c1::213배}} 빠름 => ",
             "basic | 역량평가 정리::문제 9 | R-CNN 계열 › 학습 방법 => <ul><li><b>손실</b>: 분류 + 박스 회귀</li><li><b>최적화</b>: SGD</li></ul>",
         ]
     );

@@ -415,8 +415,8 @@ fn statements_beside_labelled_bullets_are_clozes_of_their_key_terms() {
 #[test]
 fn a_glossed_word_is_hidden_before_a_year() {
     // The author glossed `분리` in English: the method is the fact, and a card hiding the
-    // year left it shown and never asked. A sentence with a year and no marked term still
-    // hides the year.
+    // year left it shown and never asked. A line opening with who proposed it when, with
+    // no marked term after, is a citation: hiding its year asked a paper's date.
     let d = doc("## **2. Adam / AdamW**
 
 - **수식**: 업데이트마다 학습률을 조정
@@ -434,9 +434,11 @@ fn a_glossed_word_is_hidden_before_a_year() {
         [
             "AdamW는 weight decay를 기울기 기반 업데이트와 {{c1::분리(decoupled)}}한 방법으로, \
              2019년 ICLR에서 발표",
-            "{{c1::2014}}년 Kingma &amp; Ba가 모멘텀과 RMSProp을 합쳐 제안",
         ]
     );
+    common::assert_skipped(&d, |r| {
+        r.starts_with("dates who published the method and when")
+    });
 }
 
 #[test]

@@ -49,3 +49,43 @@ fn a_cell_answered_by_a_name_and_its_expansion_is_its_definition() {
         r.starts_with("definition the table cell on line 9 answers whole")
     });
 }
+
+#[test]
+fn a_line_opening_with_a_citation_asks_what_it_marks_besides_or_nothing() {
+    // `{{c1::2016}}년 Redmon 등이 제안, …` asked when a paper came out. What the line says
+    // besides is asked when the author marked it (a bold term, a count); else the line is
+    // skipped as a citation. A year dating a name inside the rest is a paper's too.
+    let d = doc("## YOLO
+
+- **구조**: 이미지를 S×S 그리드로 나누고 각 셀이 박스와 클래스를 한 번에 예측
+- 2016년 Redmon 등이 제안, 이후 v2~v8로 발전
+- 2015년 Ronneberger 등이 생물 의료 영상 분할을 위해 제안
+- 1997년 Hochreiter & Schmidhuber가 제안, 망각 게이트는 2000년 Gers 등이 추가
+- 2017년 Vaswani 등이 제안, 인코더와 디코더를 각각 **6개** 층으로 쌓음
+- RNN + cell state → 장기 의존성 학습 가능 (1997년 Hochreiter & Schmidhuber)
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("{{c1::20") && !c.contains("{{c1::19")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.contains(
+            "2017년 Vaswani 등이 제안, 인코더와 디코더를 각각 <b>{{c1::6개}}</b> 층으로 쌓음"
+        )),
+        "{all:#?}"
+    );
+    let skipped: Vec<usize> = d
+        .skipped
+        .iter()
+        .filter(|s| {
+            s.reason
+                .starts_with("dates who published the method and when")
+        })
+        .map(|s| s.line)
+        .collect();
+    assert_eq!(skipped, [8, 9, 10], "{:#?}", d.skipped);
+    // A citation in a closing aside is a remark on a line that says something else.
+    assert!(all.iter().any(|c| c.contains("장기 의존성")), "{all:#?}");
+}

@@ -57,11 +57,11 @@ fn a_hidden_year_is_hidden_wherever_the_line_repeats_it() {
     let d = doc("## **2. Bahdanau Attention**
 
 - **Encoder**: 양방향(Bidirectional) RNN
-- 2015년 Bahdanau 등이 번역에 처음 도입 (ICLR 2015)
+- 2015년 번역에 처음 도입 (ICLR 2015)
 ");
     assert_eq!(
         cards(&d)[1],
-        "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 Bahdanau 등이 번역에 처음 도입 (ICLR {{c1::2015}}) => "
+        "cloze | 역량평가 정리::문제 9 | {{c1::2015}}년 번역에 처음 도입 (ICLR {{c1::2015}}) => "
     );
     // A number inside a longer one is another number: only the year is hidden.
     let d = doc("## **2. Bahdanau Attention**
@@ -670,8 +670,8 @@ fn a_pasted_formula_whose_subscripts_markdown_read_as_emphasis_is_whole_again() 
 #[test]
 fn a_line_that_only_cites_its_authors_is_no_card() {
     // `2017년 Kipf & Welling (ICLR)` says who published GCN and when: a cloze hid the year,
-    // and only the context said what was published. A line that says more than that is a
-    // fact, and keeps its cloze.
+    // and only the context said what was published. A line that marks what it says besides
+    // (a bold term) keeps a cloze of that.
     let d = doc("## **1. GCN**
 
 - **핵심 아이디어**: 이웃 노드 특징의 정규화된 평균
@@ -681,7 +681,7 @@ fn a_line_that_only_cites_its_authors_is_no_card() {
 
 - **핵심 아이디어**: 이웃을 샘플링해 집계
 - 2017년 Hamilton 등 (NeurIPS)
-- 2015년 Ronneberger 등이 생물 의료 영상 분할을 위해 제안
+- 2015년 Ronneberger 등이 **생물 의료 영상 분할**을 위해 제안
 ");
     let all = cards(&d);
     assert!(
@@ -690,8 +690,8 @@ fn a_line_that_only_cites_its_authors_is_no_card() {
         "{all:#?}"
     );
     assert!(
-        all.iter()
-            .any(|c| c.contains("{{c1::2015}}년 Ronneberger 등이 생물 의료 영상 분할을 위해 제안")),
+        all.iter().any(|c| c
+            .contains("2015년 Ronneberger 등이 <b>{{c1::생물 의료 영상 분할}}</b>을 위해 제안")),
         "{all:#?}"
     );
     let cited = d

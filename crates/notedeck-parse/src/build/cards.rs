@@ -278,7 +278,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
-            if !carded {
+            if !carded && self.dates_a_citation(item) {
+                self.skip(item.span.clone(), super::citations::CITED_REASON);
+            } else if !carded {
                 gathered.push(item);
             }
         }

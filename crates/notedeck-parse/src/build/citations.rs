@@ -13,9 +13,13 @@ use crate::tree::{Block, Plain};
 pub(super) const CITATION_REASON: &str =
     "only cites who published the method and when, which is no fact to study";
 
+/// Why a line dating a citation, with nothing else marked to ask, is no card.
+pub(super) const CITED_REASON: &str = "dates who published the method and when, and marks \
+     nothing else to ask (a bold term, a count): the year is no fact to study";
+
 /// The Korean words a citation holds besides names, years and venues, each as a whole run
 /// of Hangul (a particle after a Latin name, `Welling이`, is a run of its own).
-const CITATION_WORDS: [&str; 42] = [
+const CITATION_WORDS: [&str; 46] = [
     "년",
     "등",
     "등이",
@@ -40,6 +44,10 @@ const CITATION_WORDS: [&str; 42] = [
     "처음",
     "제안함",
     "제안됨",
+    "제안했으며",
+    "제안했고",
+    "제안하였으며",
+    "제안한",
     "발표",
     "발표함",
     "발전시킴",
@@ -96,6 +104,90 @@ fn says_in_english(t: &str) -> bool {
         .any(|w| !CITATION_ENGLISH.contains(&w.to_lowercase().as_str()))
 }
 
+/// What a line says besides the citations its years date (`2016년 Redmon 등이 제안, 이후
+/// v2~v8로 발전` → `이후 v2~v8로 발전`; `2015년 Ronneberger 등이 생물 의료 영상 분할을 위해
+/// 제안` → `생물 의료 영상 분할을 위해`), or `None` when no year of it dates a name
+/// ([`dates_a_name`]). Each clause (up to a comma) holding such a year loses the citation's
+/// words: the year, the names, `&`, `et al.` and a citation's Korean words. Hidden, such a
+/// year asked when a paper came out, which a student does not study: what the line asks is
+/// in the rest, if anywhere.
+pub(super) fn without_citations(t: &str) -> Option<String> {
+    let mut cited = false;
+    let mut rest: Vec<&str> = Vec::new();
+    for clause in t.split(", ") {
+        match dated_year(clause) {
+            Some(y) => {
+                cited = true;
+                rest.extend(
+                    clause
+                        .split_whitespace()
+                        .filter(|w| !is_citation_word(w, y)),
+                );
+            }
+            None => rest.extend(clause.split_whitespace()),
+        }
+    }
+    cited.then(|| rest.join(" "))
+}
+
+/// Whether a line opens with a citation: its first year dates a name and only the
+/// citation's words come before it (`2016년 Redmon 등이 …`, `Hinton 등이 2015년 …`). A year in
+/// a closing aside (`… 다변량 입력 가능 (1997년 Hochreiter & Schmidhuber)`) is a remark on a
+/// line saying something else.
+pub(super) fn opens_with_citation(t: &str) -> bool {
+    let Some(y) = year(t) else { return false };
+    let Some(at) = super::facts::offset_in(t, y) else {
+        return false;
+    };
+    t[..at].split_whitespace().all(|w| is_citation_word(w, y))
+        && dates_a_name(&t[..at], &t[at + y.len()..])
+}
+
+/// The first year of `clause` that dates a name, if any.
+fn dated_year(clause: &str) -> Option<&str> {
+    let y = year(clause)?;
+    let at = super::facts::offset_in(clause, y)?;
+    dates_a_name(&clause[..at], &clause[at + y.len()..]).then_some(y)
+}
+
+/// Whether the year between `before` and `after` dates a name: a name in Latin letters
+/// follows it (`2016년 Redmon`) or comes just before it with `등` (`Hinton 등이 2015년`).
+pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
+    let named_after = after
+        .strip_prefix('년')
+        .map(str::trim_start)
+        .and_then(|a| a.split_whitespace().next())
+        .is_some_and(is_name_word);
+    let mut words_before = before.split_whitespace().rev();
+    named_after
+        || words_before.next().is_some_and(|w| w.starts_with('등'))
+            && words_before.next().is_some_and(is_name_word)
+}
+
+/// Whether a word is a name in Latin letters, with a Korean particle or not (`Redmon`,
+/// `Schmidhuber가`).
+fn is_name_word(w: &str) -> bool {
+    let latin = w.trim_end_matches(|c: char| super::tables::is_hangul(c) || c == ',');
+    latin.starts_with(|c: char| c.is_ascii_uppercase())
+        && latin
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && {
+            let particle = w[latin.len()..].trim_end_matches(',');
+            particle.is_empty() || CITATION_WORDS.contains(&particle)
+        }
+}
+
+/// Whether a word of a citation's clause belongs to the citation: its year, a name, `&`,
+/// `et al.` or a citation's Korean word.
+fn is_citation_word(w: &str, year: &str) -> bool {
+    let bare = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '&');
+    bare.starts_with(year)
+        || is_name_word(bare)
+        || matches!(bare, "&" | "et" | "al")
+        || CITATION_WORDS.contains(&bare)
+}
+
 impl Builder<'_, '_> {
     /// A list item that only cites a publication ([`is_citation`]), with nothing nested.
     pub(super) fn is_citation_item(&self, item: &Block) -> bool {
@@ -111,6 +203,17 @@ impl Builder<'_, '_> {
         let mut lead = Plain::default();
         self.item_lead_plain(item, &mut lead);
         is_citation(&lead)
+    }
+
+    /// Whether a list item's first line opens with a citation ([`opens_with_citation`]).
+    pub(super) fn dates_a_citation(&self, item: &Block) -> bool {
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        if !may_hold_year(src.as_bytes()) {
+            return false;
+        }
+        let mut lead = Plain::default();
+        self.item_lead_plain(item, &mut lead);
+        opens_with_citation(lead.text.trim())
     }
 }
 

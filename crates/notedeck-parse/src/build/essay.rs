@@ -8,8 +8,8 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::cards::prose_reason;
 use super::facts::offset_in;
 use super::sentences::{
-    dates_an_origin, definition_part, enumerates, first_sentence, listed_examples, may_name,
-    named_term, only_rates, refers_back, sentences,
+    definition_part, enumerates, first_sentence, listed_examples, may_name, named_term, only_rates,
+    refers_back, sentences,
 };
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -519,11 +519,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         {
             raw.card.context = Some(path);
         }
-        // `2015년 Hinton 등이 제안했으며, …`: when and by whom the subject came is a date a
-        // student keeps, and the prose it sits in is no card.
-        if let Some(origin) = sentences(text).skip(1).find(|s| dates_an_origin(s)) {
-            self.origin_cloze(topic, origin, span);
-        }
     }
 
     /// The path of `topic` with its title cut before a subtitle (`: …`), if it has one.
@@ -536,36 +531,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             return None;
         }
         Some(above.iter().cloned().chain([name.to_string()]).collect())
-    }
-
-    /// A cloze hiding the year of `sentence`, which dates where the subject of `topic` came
-    /// from ([`dates_an_origin`]); `span` is its paragraph's.
-    fn origin_cloze(&mut self, topic: usize, sentence: &str, span: crate::Span) {
-        let Some(year) = super::key_terms::year(sentence) else {
-            return;
-        };
-        let mut front = String::new();
-        math::text_to_html(sentence, &mut front);
-        let Some(start) = front.find(year) else {
-            return;
-        };
-        // Every copy of the year is hidden, as in any statement's cloze.
-        let cloze = super::statements::occurrences(&front, year, start)
-            .into_iter()
-            .map(|range| Deletion { number: 1, range })
-            .collect();
-        self.push_card(CardDraft {
-            kind: CardKind::Cloze,
-            sec: Some(topic),
-            key: format!("cloze:{year}"),
-            front,
-            back: String::new(),
-            cloze,
-            span,
-            // The paragraph's pin is its definition cloze's.
-            pin_at: None,
-            pin_line: None,
-        });
     }
 
     /// A cloze hiding the name a sentence of long prose gives (`Hinton은 이런 정보를 {{c1::dark

@@ -53,6 +53,16 @@ pub(super) fn key_term(
     if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
         return Some(g.to_string());
     }
+    // `2016년 Redmon 등이 제안, 이후 …`: the year dates a paper, no fact to study. The rest
+    // of the line is asked by what the words mark or show, never by a guessed name (an
+    // author's, or `Student` of `Student는 Teacher의 분포를 따라 학습`).
+    if let Some(rest) = super::citations::without_citations(t) {
+        let rest = Plain {
+            text: rest,
+            ..Plain::default()
+        };
+        return key_term(&rest, &topic, code, false);
+    }
     if let Some(year) = year(t).map(|y| with_range(t, y)).filter(|y| fits(y)) {
         return Some(year.to_string());
     }

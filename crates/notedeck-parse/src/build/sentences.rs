@@ -215,20 +215,6 @@ pub(super) struct DefinitionPart {
     pub(super) hidden: std::ops::Range<usize>,
 }
 
-/// Whether a sentence dates where its subject came from: a year and a word of proposing
-/// (`2015년 Hinton 등이 제안했으며`, `introduced in 2017`).
-pub(super) fn dates_an_origin(sentence: &str) -> bool {
-    const ORIGIN_WORDS: [&str; 6] = [
-        "제안",
-        "발표",
-        "소개",
-        "proposed",
-        "introduced",
-        "published",
-    ];
-    super::key_terms::year(sentence).is_some() && ORIGIN_WORDS.iter().any(|w| sentence.contains(w))
-}
-
 /// Where a sentence gives a name to what it speaks of: the name before `(이)라고 부른다` (any
 /// form of 부르다 or 칭하다: `Hinton은 이런 정보를 dark knowledge라고 불렀습니다.`), or after
 /// `called`, `known as` or `termed` (`This is known as the vanishing gradient problem.`),
