@@ -89,3 +89,31 @@ fn a_line_opening_with_a_citation_asks_what_it_marks_besides_or_nothing() {
     // A citation in a closing aside is a remark on a line that says something else.
     assert!(all.iter().any(|c| c.contains("장기 의존성")), "{all:#?}");
 }
+
+#[test]
+fn a_lone_bullet_is_asked_by_the_term_it_marks() {
+    // One unlabelled bullet under a topic made `LSTM › 핵심 내용`, a front naming nothing to
+    // recall. With a term in bold it is a cloze of that term; a bold part saying what
+    // something is not sets off the fact rather than being it. A lone bullet marking
+    // nothing stays the topic's 핵심 내용.
+    let d = doc("## LSTM
+
+- RNN + **cell state** + 3개 게이트 (forget, input, output) → 장기 의존성 학습 가능
+
+## Function Calling
+
+- 모델이 함수를 **직접 실행하는 것이 아니라**, 어떤 함수를 부를지 **JSON으로 출력**만 함
+
+## RNN
+
+- 모든 시점에서 같은 가중치를 공유
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "cloze | 역량평가 정리::문제 9 | RNN + <b>{{c1::cell state}}</b> + 3개 게이트 (forget, input, output) → 장기 의존성 학습 가능 => ",
+            "cloze | 역량평가 정리::문제 9 | 모델이 함수를 <b>직접 실행하는 것이 아니라</b>, 어떤 함수를 부를지 <b>{{c1::JSON으로 출력}}</b>만 함 => ",
+            "basic | 역량평가 정리::문제 9 | RNN › 핵심 내용 => <ul><li>모든 시점에서 같은 가중치를 공유</li></ul>",
+        ]
+    );
+}

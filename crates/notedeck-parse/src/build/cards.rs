@@ -286,7 +286,11 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if !gathered.is_empty() {
             let rest = self.opening_definition(sec, &gathered);
-            if !rest.is_empty() {
+            // A lone bullet that is no definition is asked by a term it marks (bold, a gloss,
+            // a count) when it has one: `LSTM › 핵심 내용` named nothing to recall.
+            let lone_asked =
+                clozes || rest.len() != 1 || !self.statement_cloze(sec, rest[0], false);
+            if !rest.is_empty() && lone_asked {
                 self.unlabelled_card(sec, rest);
             }
         }

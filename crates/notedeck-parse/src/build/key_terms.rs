@@ -6,6 +6,9 @@ use super::facts::offset_in;
 use super::tables::is_hangul;
 use crate::tree::Plain;
 
+/// Endings of a phrase that says what something is not (`직접 실행하는 것이 아니라`).
+const NEGATIONS: [&str; 4] = ["아니라", "아니고", "않고", "대신"];
+
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
 const TERM_MIN_CHARS: usize = 2;
 /// Longest key term (characters): a cloze hides a term, not half the sentence.
@@ -36,7 +39,7 @@ pub(super) fn key_term(
     };
     // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
     // is asked by its name; the expansion is hidden with it (`with_gloss` of the statements).
-    let bold = plain
+    let bolds = plain
         .strong
         .iter()
         .map(|s| plain.text[s.clone()].trim())
@@ -44,7 +47,13 @@ pub(super) fn key_term(
             Some((name, _)) if !fits(s) && s.ends_with(')') => name.trim(),
             _ => s,
         })
-        .find(|s| fits(s));
+        .filter(|s| fits(s));
+    // `함수를 **직접 실행하는 것이 아니라**, … **JSON으로 출력**만 함`: what is denied sets
+    // off the fact; hidden, the other bold part would give it away.
+    let bold = bolds
+        .clone()
+        .find(|s| !NEGATIONS.iter().any(|n| s.ends_with(n)))
+        .or_else(|| bolds.clone().next());
     if let Some(b) = bold {
         return Some(b.to_string());
     }
