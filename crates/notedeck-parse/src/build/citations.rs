@@ -130,6 +130,22 @@ pub(super) fn without_citations(t: &str) -> Option<String> {
     cited.then(|| rest.join(" "))
 }
 
+/// What a later clause of a line dates (`…, 망각 게이트는 2000년 Gers 등이 추가` →
+/// `망각 게이트`): the subject, marked by `는` or `은`, before its own dated year. Two dated
+/// events on one line tell which part came later, and that part is the fact.
+pub(super) fn later_dated_subject(t: &str) -> Option<&str> {
+    t.split(", ").skip(1).find_map(|clause| {
+        let y = dated_year(clause)?;
+        let at = super::facts::offset_in(clause, y)?;
+        let subject = clause[..at]
+            .trim_end()
+            .strip_suffix('는')
+            .or_else(|| clause[..at].trim_end().strip_suffix('은'))?
+            .trim();
+        (!subject.is_empty()).then_some(subject)
+    })
+}
+
 /// Whether a line opens with a citation: its first year dates a name and only the
 /// citation's words come before it (`2016년 Redmon 등이 …`, `Hinton 등이 2015년 …`). A year in
 /// a closing aside (`… 다변량 입력 가능 (1997년 Hochreiter & Schmidhuber)`) is a remark on a

@@ -66,6 +66,9 @@ pub(super) fn key_term(
     // of the line is asked by what the words mark or show, never by a guessed name (an
     // author's, or `Student` of `Student는 Teacher의 분포를 따라 학습`).
     if let Some(rest) = super::citations::without_citations(t) {
+        if let Some(later) = super::citations::later_dated_subject(t).filter(|s| fits(s)) {
+            return Some(later.to_string());
+        }
         let rest = Plain {
             text: rest,
             ..Plain::default()
