@@ -125,3 +125,27 @@ fn a_lone_bullet_is_asked_by_the_term_it_marks() {
         ]
     );
 }
+
+#[test]
+fn what_a_cloze_line_says_after_its_hidden_part_goes_to_the_back() {
+    // `(단조 변환) → 1위 토큰은 그대로 1위` after the hidden claim says it again; `(실제 양성
+    // 중)` after `정답 기준` is the answer in other words. On the back they explain the
+    // revealed part; on the front they gave it away.
+    let d = doc("## Temperature
+
+- 토큰 간 **확률 순위는 바뀌지 않음** (단조 변환) → 1위 토큰은 그대로 1위
+- 분포를 **평평하게** 만들어 다양성 증가
+
+📌 **암기 팁**
+
+- Recall = **정답 기준** (실제 양성 중)
+");
+    let all = cards(&d);
+    for card in [
+        "토큰 간 <b>{{c1::확률 순위는 바뀌지 않음}}</b> => (단조 변환) → 1위 토큰은 그대로 1위",
+        "분포를 <b>{{c1::평평하게}}</b> 만들어 다양성 증가 => ",
+        "Recall = {{c1::<b>정답 기준</b>}} => (실제 양성 중)",
+    ] {
+        assert!(all.iter().any(|c| c.ends_with(card)), "{card}: {all:#?}");
+    }
+}

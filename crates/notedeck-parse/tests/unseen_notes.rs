@@ -819,13 +819,17 @@ fn an_aside_in_parentheses_gives_no_key_term() {
     assert_eq!(
         cloze_fronts(&d),
         [
-            "학습률을 낮추면 {{c1::더 많은 트리가 필요하지만 일반화 성능은 보통 좋아짐}} \
-             (learning rate ↔ n_estimators 트레이드오프)",
+            "학습률을 낮추면 {{c1::더 많은 트리가 필요하지만 일반화 성능은 보통 좋아짐}}",
             "대표 알고리즘: ID3(정보 이득), C4.5(정보 이득 비율, gain ratio), \
              {{c1::CART (Classification And Regression Tree, 지니 불순도·이진 분할)}}",
             "PPO (Proximal Policy Optimization)는 {{c1::Actor-Critic}} 계열로, 정책 변화 폭을 \
              clip해서 학습을 안정화",
         ]
+    );
+    // The aside, which gave the `더 많은 트리` half away, is shown once the part is revealed.
+    assert_eq!(
+        d.cards[1].back,
+        "(learning rate ↔ n_estimators 트레이드오프)"
     );
 }
 

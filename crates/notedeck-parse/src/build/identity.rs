@@ -27,6 +27,12 @@ impl Finish {
         self.drop_definitions_cells_answer(&mut raw);
         // Last: every rule before reads an example as its topic's fact.
         self.reverse_examples(&mut raw);
+        for r in raw
+            .iter_mut()
+            .filter(|r| r.card.kind == crate::CardKind::Cloze)
+        {
+            super::statements::explanation_to_back(&mut r.card);
+        }
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }
 

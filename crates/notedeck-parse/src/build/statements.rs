@@ -440,3 +440,39 @@ fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
     }
     None
 }
+
+/// Move what a cloze's line says after its last hidden part, when that opens with an aside or
+/// an arrow (`토큰 간 {{c1::확률 순위는 바뀌지 않음}} (단조 변환) → 1위 토큰은 그대로 1위`,
+/// `Recall = {{c1::정답 기준}} (실제 양성 중)`), to the back: it explains what is hidden, and
+/// shown on the front it gave the answer away. The back (Back Extra) shows it once the part is
+/// revealed. The card's key, and so its id, does not change.
+pub(super) fn explanation_to_back(card: &mut crate::Card) {
+    let Some(last) = card.cloze.last() else {
+        return;
+    };
+    let mut at = last.range.end;
+    // The hidden part's own markup closes first (`**{{c1::…}}**`).
+    for close in ["</b>", "</em>", "</b>"] {
+        if card.front[at..].starts_with(close) {
+            at += close.len();
+        }
+    }
+    let rest = &card.front[at..];
+    if !(rest.starts_with(" (") || rest.starts_with(" → ")) {
+        return;
+    }
+    let tail = rest.trim();
+    let balanced = tail.matches("</").count() * 2 == tail.matches('<').count()
+        && tail.matches("\\(").count() == tail.matches("\\)").count();
+    if tail.is_empty() || !balanced {
+        return;
+    }
+    let mut back = String::with_capacity(tail.len() + card.back.len() + 4);
+    back.push_str(tail);
+    if !card.back.is_empty() {
+        back.push_str("<br>");
+        back.push_str(&card.back);
+    }
+    card.back = back;
+    card.front.truncate(at);
+}
