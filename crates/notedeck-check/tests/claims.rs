@@ -205,3 +205,37 @@ fn empty_answer_is_reported_for_a_blank_back() {
     ws.insert(path, notedeck_check::Note::with_doc(text, doc));
     assert_eq!(codes(&ws.check_all(), "empty-answer"), []);
 }
+
+#[test]
+fn table_row_contradicting_a_quantity_a_sentence_states() {
+    // `지니 불순도 최댓값은 **0.5**` in a bullet's sentence, `1` in the impurity table's row
+    // for it: one conflict at the table, naming the sentence. The entropy's maximum, `1` in
+    // both, and a sentence naming no subject of the note (`k는 보통 5 사용`) are quiet.
+    let note = "## **1. 결정 트리 (Decision Tree)**
+
+- **분할 기준**: 불순도가 가장 많이 줄어드는 특성 선택
+    - 이진 분류에서 지니 불순도 최댓값은 **0.5**, 엔트로피 최댓값은 **1** (반반일 때)
+    - 교차 검증의 k는 보통 5 사용
+
+### 불순도 지표 비교
+
+| 지표 | 수식 | 최댓값 (이진 분류) |
+| --- | --- | --- |
+| **지니 불순도** | 1 − Σ p_k² | 1 |
+| **엔트로피** | −Σ p_k log₂ p_k | 1 |
+";
+    let ws = workspace(&[("tree.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!((&note[f.span.clone()], line(f.span.start)), ("1", 11));
+    let r = &f.related[0];
+    assert_eq!((&note[r.span.clone()], line(r.span.start)), ("0.5", 4));
+    assert!(
+        f.message.starts_with("지니 불순도 › 최댓값"),
+        "{}",
+        f.message
+    );
+}

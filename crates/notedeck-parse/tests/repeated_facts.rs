@@ -149,3 +149,36 @@ fn what_a_cloze_line_says_after_its_hidden_part_goes_to_the_back() {
         assert!(all.iter().any(|c| c.ends_with(card)), "{card}: {all:#?}");
     }
 }
+
+#[test]
+fn a_table_cell_counting_otherwise_than_a_sentence_waits() {
+    // The sentence says the Gini impurity's maximum is 0.5, the table's row says 1: the card
+    // would teach the slip. It waits until lint's conflict is settled; the entropy's row,
+    // which agrees, is a card.
+    let d = doc("## **1. 결정 트리 (Decision Tree)**
+
+- **분할 기준**: 불순도가 가장 많이 줄어드는 특성 선택
+    - 이진 분류에서 지니 불순도 최댓값은 **0.5**, 엔트로피 최댓값은 **1** (반반일 때)
+
+### 불순도 지표 비교
+
+| 지표 | 수식 | 최댓값 (이진 분류) |
+| --- | --- | --- |
+| **지니 불순도** | 1 − Σ p_k² | 1 |
+| **엔트로피** | −Σ p_k log₂ p_k | 1 |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().all(|c| !c.contains("지니 불순도 › 최댓값")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.contains("엔트로피 › 최댓값 (이진 분류) => 1")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r == "says 1 where a sentence on line 8 says 지니 불순도 › 최댓값 is 0.5: lint reports \
+              the conflict (conflicting-claim); settle it and the card comes back"
+    });
+}

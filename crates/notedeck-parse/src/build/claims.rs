@@ -1,11 +1,13 @@
-//! Claims (subject › attribute = value) from labelled bullets, formula lines and code
-//! blocks, for the checker's conflict rules. Table cells make theirs in [`super::tables`].
+//! Claims (subject › attribute = value) from labelled bullets, formula lines, code blocks and
+//! quantities a sentence states (`지니 불순도 최댓값은 **0.5**`), for the checker's conflict
+//! rules. Table cells make theirs in [`super::tables`].
 
-use super::Builder;
+use super::facts::{name_key, plain};
 use super::lists::{Label, label_of};
 use super::tables::is_hangul;
+use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
-use crate::{Claim, ClaimOrigin, Span, math};
+use crate::{CardKind, Claim, ClaimOrigin, SectionKind, Skipped, Span, math};
 use pulldown_cmark::Event;
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -53,6 +55,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             } else {
                 self.formula_claim(sec, lead, lead.span.clone());
+                self.sentence_claims(lead);
             }
             for c in rest {
                 match c.kind {
@@ -119,6 +122,222 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
     }
+}
+
+/// A quantity a sentence states (`이진 분류에서 지니 불순도 최댓값은 **0.5**`): the claim, its
+/// attribute the word before `은`/`는` (`최댓값`), and the words before that which may name its
+/// subject, longest first (`분류에서 지니 불순도`, `지니 불순도`, `불순도`). Which of them names a
+/// subject is known once the whole note is read ([`settle_stated`]).
+pub(super) struct Stated {
+    subjects: Vec<String>,
+    claim: Claim,
+    /// 1-based line of the sentence.
+    line: usize,
+}
+
+/// Most words of a stated subject.
+const STATED_SUBJECT_MAX_WORDS: usize = 3;
+
+impl Builder<'_, '_> {
+    /// The quantities a sentence states of a subject ([`Stated`]): the value is what follows
+    /// `은 `/`는 `, bold or a number with its unit, and holds a digit.
+    fn sentence_claims(&mut self, lead: &Plain) {
+        let t = &lead.text;
+        if !t.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        for (p, c) in t.char_indices().filter(|&(_, c)| matches!(c, '은' | '는')) {
+            let after = p + c.len_utf8();
+            if !t[after..].starts_with(' ') {
+                continue;
+            }
+            let vstart = after + 1;
+            let vrange = match lead.strong.iter().find(|s| s.start == vstart) {
+                Some(s) => s.clone(),
+                None => {
+                    let digits = t[vstart..]
+                        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                        .unwrap_or(t.len() - vstart);
+                    let unit = t[vstart + digits..]
+                        .chars()
+                        .take_while(|&c| is_hangul(c) || c == '%')
+                        .take(3)
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                    vstart..vstart + digits + unit
+                }
+            };
+            let value = t[vrange.clone()].trim();
+            if !value.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let clause_start = t[..p].rfind(", ").map_or(0, |c| c + 2);
+            let words: Vec<&str> = t[clause_start..p].split_whitespace().collect();
+            let Some((attribute, before)) = words.split_last() else {
+                continue;
+            };
+            if before.is_empty() || attribute.chars().count() < 2 {
+                continue;
+            }
+            let Some(value_span) = lead.exact_src_span(self.text, &vrange) else {
+                continue;
+            };
+            let subjects = (1..=before.len().min(STATED_SUBJECT_MAX_WORDS))
+                .rev()
+                .map(|n| before[before.len() - n..].join(" "))
+                .collect();
+            let line = self.lines.line_of(lead.span.start) + 1;
+            self.stated.push(Stated {
+                line,
+                subjects,
+                claim: Claim {
+                    subject: String::new(),
+                    attribute: attribute.to_string(),
+                    value: math::tex_only(value),
+                    origin: ClaimOrigin::Bullet,
+                    span: lead.span.clone(),
+                    value_span,
+                },
+            });
+        }
+    }
+}
+
+/// Give each stated quantity ([`Stated`]) the subject its words name: the longest of them
+/// that is a table row's subject or a topic's title in the note. One naming none is no
+/// claim: a sentence's words are mostly not names. Returns the claims' places in
+/// [`crate::Document::claims`], each with its line.
+pub(super) fn settle_stated(doc: &mut crate::Document, stated: Vec<Stated>) -> Vec<(usize, usize)> {
+    if stated.is_empty() {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = doc
+        .claims
+        .iter()
+        .filter(|c| c.origin == ClaimOrigin::TableCell)
+        .map(|c| name_key(&c.subject))
+        .chain(
+            doc.sections
+                .iter()
+                .filter(|s| s.kind == SectionKind::Topic)
+                .map(|s| name_key(&s.title)),
+        )
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut settled: Vec<(Claim, usize)> = Vec::new();
+    for Stated {
+        subjects,
+        mut claim,
+        line,
+    } in stated
+    {
+        let Some(subject) = subjects
+            .into_iter()
+            .find(|s| names.binary_search(&name_key(s)).is_ok())
+        else {
+            continue;
+        };
+        claim.subject = subject;
+        settled.push((claim, line));
+    }
+    if settled.is_empty() {
+        return Vec::new();
+    }
+    // In source order among the others: the checker reports the later of two clashing
+    // claims, so the table contradicting a sentence above it is the one underlined.
+    let old = std::mem::take(&mut doc.claims);
+    let mut out = Vec::with_capacity(settled.len());
+    let mut old = old.into_iter().peekable();
+    for (claim, line) in settled {
+        while let Some(c) = old.next_if(|c| c.span.start <= claim.span.start) {
+            doc.claims.push(c);
+        }
+        out.push((doc.claims.len(), line));
+        doc.claims.push(claim);
+    }
+    doc.claims.extend(old);
+    out
+}
+
+impl Finish {
+    /// Hold back each table cell that counts differently from a quantity a sentence states
+    /// of its subject and column (`| **지니 불순도** | … | 1 |` under `최댓값 (이진 분류)`
+    /// against `지니 불순도 최댓값은 **0.5**`): the checker reports the conflict, and the cell
+    /// waits for it to be settled rather than teach both.
+    pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>) {
+        if self.stated.is_empty() {
+            return;
+        }
+        let claims = &self.doc.claims;
+        let mut held: Vec<(usize, usize)> = Vec::new();
+        for &(si, _) in &self.stated {
+            let said = &claims[si];
+            let key = (name_key(&said.subject), name_key(&said.attribute));
+            for cell in claims.iter().filter(|c| {
+                c.origin == ClaimOrigin::TableCell
+                    && (name_key(&c.subject), name_key(&c.attribute)) == key
+                    && counts_clash(&c.value, &said.value)
+            }) {
+                if let Some(i) = raw
+                    .iter()
+                    .position(|r| r.card.kind == CardKind::Table && r.card.span == cell.span)
+                    && !held.iter().any(|&(h, _)| h == i)
+                {
+                    held.push((i, si));
+                }
+            }
+        }
+        held.sort_unstable();
+        for &(i, si) in held.iter().filter(|_| self.keep_skipped) {
+            let said = &self.doc.claims[si];
+            let line = self
+                .stated
+                .iter()
+                .find(|&&(c, _)| c == si)
+                .map_or(0, |&(_, l)| l);
+            let card = &raw[i].card;
+            let reason = format!(
+                "says {} where a sentence on line {} says {} › {} is {}: lint reports the \
+                 conflict (conflicting-claim); settle it and the card comes back",
+                plain(&card.back),
+                line,
+                said.subject,
+                said.attribute,
+                said.value
+            );
+            self.doc.skipped.push(Skipped {
+                line: card.line,
+                span: card.span.clone(),
+                reason,
+            });
+        }
+        let mut at = 0;
+        raw.retain(|_| {
+            at += 1;
+            !held.iter().any(|&(h, _)| h == at - 1)
+        });
+    }
+}
+
+/// Whether two values state different numbers of the same thing (`1` and `0.5`, `3개` and
+/// `2개`): the same words once the numbers are taken out, and other numbers. An aside
+/// elaborates a value and is left out.
+fn counts_clash(a: &str, b: &str) -> bool {
+    fn split(v: &str) -> (String, Vec<&str>) {
+        let v = v.split(" (").next().unwrap_or(v);
+        let numbers = v
+            .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .filter(|n| n.bytes().any(|b| b.is_ascii_digit()))
+            .collect();
+        let words = v
+            .chars()
+            .filter(|c| !(c.is_ascii_digit() || *c == '.' || c.is_whitespace()))
+            .collect();
+        (words, numbers)
+    }
+    let ((wa, na), (wb, nb)) = (split(a), split(b));
+    !na.is_empty() && !nb.is_empty() && wa == wb && na != nb
 }
 
 fn is_formula_side(s: &str, max: usize) -> bool {

@@ -16,6 +16,7 @@ impl Finish {
         if self.ids {
             self.assign_ids(&mut raw);
         }
+        self.hold_contradicted_cells(&mut raw);
         self.merge_same_facts(&mut raw);
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);

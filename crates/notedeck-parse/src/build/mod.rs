@@ -82,6 +82,7 @@ pub(crate) fn parse_document(
         fact_buf: String::new(),
         topic_names: None,
         spare_plains: Vec::new(),
+        stated: Vec::new(),
         defined: HashSet::new(),
         keep_skipped,
         ids,
@@ -131,18 +132,21 @@ pub(crate) fn parse_document(
     // giving every draft its id is where the parse of a large note is at its largest.
     let Builder {
         lines,
-        doc,
+        mut doc,
         pins,
         raw_cards,
+        stated,
         keep_skipped,
         ids,
         ..
     } = b;
+    let stated = claims::settle_stated(&mut doc, stated);
     drop(plains);
     drop(tree);
     let mut f = Finish {
         doc,
         pins,
+        stated,
         keep_skipped,
         ids,
     };
@@ -301,6 +305,9 @@ struct Finish {
     doc: Document,
     /// `<!-- id: … -->` pins by 0-based line: (id, span).
     pins: HashMap<usize, (String, Span)>,
+    /// The claims of [`Document::claims`] that sentences state ([`claims::Stated`]), each
+    /// with its 1-based line.
+    stated: Vec<(usize, usize)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
     /// Whether cards get their ids (see [`crate::parse_without_identity`]).
@@ -336,6 +343,8 @@ struct Builder<'t, 'a> {
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
+    /// Quantities sentences state of a subject not yet known ([`claims::Stated`]).
+    stated: Vec<claims::Stated>,
     /// The terms with a definition card, as (name, lowercased expansion): a label written
     /// as one asks by its name ([`Builder::front`]).
     defined: HashSet<(String, String)>,
