@@ -135,6 +135,15 @@ pub(super) struct Stated {
     line: usize,
 }
 
+/// `은 ` and `는 `, after which a sentence states a value, as byte searches built once.
+static PARTICLES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("은 "),
+            memchr::memmem::Finder::new("는 "),
+        ]
+    });
+
 /// Most words of a stated subject.
 const STATED_SUBJECT_MAX_WORDS: usize = 3;
 
@@ -143,17 +152,25 @@ impl Builder<'_, '_> {
     /// `은 `/`는 `, bold or a number with its unit, and holds a digit.
     fn sentence_claims(&mut self, lead: &Plain) {
         let t = &lead.text;
-        if !t.bytes().any(|b| b.is_ascii_digit()) {
+        let bytes = t.as_bytes();
+        // Most lines state no number at all: a quick look for a digit first. Then a stated
+        // value follows `은 ` or `는 ` and is a bold part or a number, found by a byte search.
+        if !bytes.iter().any(u8::is_ascii_digit) {
             return;
         }
-        for (p, c) in t.char_indices().filter(|&(_, c)| matches!(c, '은' | '는')) {
-            let after = p + c.len_utf8();
-            if !t[after..].starts_with(' ') {
-                continue;
-            }
-            let vstart = after + 1;
-            let vrange = match lead.strong.iter().find(|s| s.start == vstart) {
-                Some(s) => s.clone(),
+        let places: Vec<usize> = PARTICLES
+            .iter()
+            .flat_map(|f| f.find_iter(bytes).map(|at| at + f.needle().len()))
+            .filter(|&v| {
+                bytes.get(v).is_some_and(u8::is_ascii_digit)
+                    || lead.strong.iter().any(|s| s.start == v)
+            })
+            .collect();
+        for vstart in places {
+            let bold = lead.strong.iter().find(|s| s.start == vstart).cloned();
+            let p = vstart - "은 ".len();
+            let vrange = match bold {
+                Some(s) => s,
                 None => {
                     let digits = t[vstart..]
                         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
