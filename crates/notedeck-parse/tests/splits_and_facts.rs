@@ -878,3 +878,26 @@ fn a_list_of_parts_one_named_stages_is_no_set_to_recall() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn the_parts_a_components_facet_names_are_its_list_card() {
+    // `Memory` could name an aspect (a model's memory use), and a split facet whose parts
+    // are named like aspects gets no list card of its own. Under `구성 요소` the heads are
+    // the parts: "LLM 에이전트 › 구성 요소" asks for them.
+    let d = doc("## **1. LLM 에이전트 (Agent)**
+
+### 구성 요소
+
+1. **Planning**
+    - 큰 목표를 하위 목표로 분해 (task decomposition)
+    - **Reflection**: 실패한 시도를 되돌아보고 수정
+2. **Memory**
+    - **단기 기억**: 현재 context window 안의 대화·관찰 기록
+    - **장기 기억**: 외부 vector DB에 저장하고 필요할 때 검색
+3. **Tool Use**: 검색, 코드 실행, 사내 API 등 → function calling으로 호출
+");
+    assert_eq!(
+        card_with_front(&d, "LLM 에이전트 › 구성 요소").back,
+        "<ol><li>Planning</li><li>Memory</li><li>Tool Use</li></ol>"
+    );
+}

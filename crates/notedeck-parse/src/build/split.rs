@@ -20,6 +20,16 @@ pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 /// `Distillation token`, `Data`, `Schedule`; Adam's `Bias correction` and `기본값`).
 pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 150;
 
+/// Facet titles that name a topic's parts, whose heads are the parts to recall.
+const PARTS_FACETS: [&str; 6] = [
+    "구성 요소",
+    "구성",
+    "components",
+    "주요 구성 요소",
+    "구성요소",
+    "key components",
+];
+
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`, `Introduce CI/CD`) rather than the name of a facet
 /// (`Deployment scope`).
@@ -428,9 +438,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Parts named like facets (`BART › 특징` → `다목적성`, `장점`, `활용 예시`; `Basics`
         // → `What it is`, `Affine mapping`, …): a list of names with such a part in it is
         // no set to recall; the parts' own cards ask everything.
-        let facet_named = heads
+        // Under a facet naming parts (`구성 요소` → `Planning`, `Memory`, `Tool Use`), a head
+        // is a part, whatever aspect its name could also be: the parts are the list to recall.
+        let names_parts = PARTS_FACETS
             .iter()
-            .any(|h| super::subtopics::is_facet_name(&h.text));
+            .any(|p| p.eq_ignore_ascii_case(self.info[sec].short.trim()));
+        let facet_named = !names_parts
+            && heads
+                .iter()
+                .any(|h| super::subtopics::is_facet_name(&h.text));
         if own_text || has_facts || !facet_named {
             self.push_section_card(sec, back, parts);
         }
