@@ -182,3 +182,22 @@ fn a_table_cell_counting_otherwise_than_a_sentence_waits() {
               the conflict (conflicting-claim); settle it and the card comes back"
     });
 }
+
+#[test]
+fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
+    // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
+    // fits other answers as well.
+    let d = doc("## Normalizing Flow
+
+📌 **암기 팁**
+
+- 야코비안 행렬식 비쌈 → **coupling layer** (삼각 행렬)
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .any(|c| c
+                .ends_with("야코비안 행렬식 비쌈 → {{c1::<b>coupling layer</b>}} (삼각 행렬) => ")),
+        "{all:#?}"
+    );
+}

@@ -441,11 +441,15 @@ fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Move what a cloze's line says after its last hidden part, when that opens with an aside or
-/// an arrow (`토큰 간 {{c1::확률 순위는 바뀌지 않음}} (단조 변환) → 1위 토큰은 그대로 1위`,
+/// Fewest words of an aside after a cloze's hidden part that explains it rather than names it.
+const EXPLANATION_MIN_WORDS: usize = 3;
+
+/// Move what a cloze's line says after its last hidden part, when that opens with an arrow or
+/// an aside of a few words (`토큰 간 {{c1::확률 순위는 바뀌지 않음}} (단조 변환) → 1위 토큰은 그대로 1위`,
 /// `Recall = {{c1::정답 기준}} (실제 양성 중)`), to the back: it explains what is hidden, and
 /// shown on the front it gave the answer away. The back (Back Extra) shows it once the part is
-/// revealed. The card's key, and so its id, does not change.
+/// revealed. An aside of a word or two stays (`{{c1::coupling layer}} (삼각 행렬)`): it names
+/// what is hidden. The card's key, and so its id, does not change.
 pub(super) fn explanation_to_back(card: &mut crate::Card) {
     let Some(last) = card.cloze.last() else {
         return;
@@ -458,10 +462,14 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
         }
     }
     let rest = &card.front[at..];
-    if !(rest.starts_with(" (") || rest.starts_with(" → ")) {
+    let tail = rest.trim();
+    // A short aside names what the hidden part is (`{{c1::coupling layer}} (삼각 행렬)`):
+    // without it the question fits other answers. An explanation runs longer.
+    let explains = rest.starts_with(" → ")
+        || rest.starts_with(" (") && tail.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
+    if !explains {
         return;
     }
-    let tail = rest.trim();
     let balanced = tail.matches("</").count() * 2 == tail.matches('<').count()
         && tail.matches("\\(").count() == tail.matches("\\)").count();
     if tail.is_empty() || !balanced {
