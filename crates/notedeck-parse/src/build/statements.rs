@@ -455,7 +455,8 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
         return;
     };
     let mut at = last.range.end;
-    // The hidden part's own markup closes first (`**{{c1::…}}**`).
+    // The hidden part's own markup closes first (`**{{c1::…}}**`; bold and italic close in
+    // either order, so bold is looked for on both sides of italic).
     for close in ["</b>", "</em>", "</b>"] {
         if card.front[at..].starts_with(close) {
             at += close.len();
