@@ -74,12 +74,38 @@ pub(crate) fn knows(word: &str) -> bool {
 /// The words of `text` the list does not know. Only lowercase or capitalised words of two
 /// letters or more are looked up: an all-capital word (`BERT`) or one with a capital inside
 /// (`RoBERTa`) is a name, which no dictionary lists and which a rival expansion spells the
-/// same way anyway.
+/// same way anyway. A word joined of capitalised words (`AutoRegressive`) is looked up by its
+/// parts: `AutoRegresive` has one the list does not know.
 pub(crate) fn unknown_words(text: &str) -> Vec<&str> {
+    let plain = |w: &str| w.len() >= 2 && w.chars().skip(1).all(|c| c.is_ascii_lowercase());
     text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 2 && w.chars().skip(1).all(|c| c.is_ascii_lowercase()))
+        .flat_map(|w| {
+            let parts = camel_parts(w);
+            if parts.len() >= 2 && parts.iter().all(|p| plain(p)) {
+                parts
+            } else {
+                vec![w]
+            }
+        })
+        .filter(|w| plain(w))
         .filter(|w| !knows(w))
         .collect()
+}
+
+/// `w` cut before each capital that follows a lowercase letter (`AutoRegressive` → `Auto`,
+/// `Regressive`).
+fn camel_parts(w: &str) -> Vec<&str> {
+    let b = w.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+            parts.push(&w[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&w[start..]);
+    parts
 }
 
 #[cfg(test)]
@@ -117,5 +143,12 @@ mod tests {
         assert!(unknown_words("Recurrent Neural Network").is_empty());
         assert!(unknown_words("Robustly Optimized BERT").is_empty());
         assert!(unknown_words("Row-rank Adaptation").is_empty());
+        // Joined words are read by their parts; a name stays a name.
+        assert!(unknown_words("AutoRegressive Integrated Moving Average").is_empty());
+        assert_eq!(
+            unknown_words("AutoRegresive Integrated Moving Average"),
+            ["Regresive"]
+        );
+        assert!(unknown_words("DeepAR and RoBERTa").is_empty());
     }
 }
