@@ -81,7 +81,14 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             .next_back()
             .is_some_and(|c| c.is_alphanumeric());
         let inner = inner.trim();
-        if glued || !is_expansion(inner) || !(is_name(name) || is_spelled_word(name, inner)) {
+        // `MAPE / sMAPE / MASE (scale-independent)`: one lowercase compound says what the
+        // names are, as an adjective does; an expansion has spaces or capitals.
+        let remark = !inner.contains(' ') && !inner.bytes().any(|b| b.is_ascii_uppercase());
+        if glued
+            || remark
+            || !is_expansion(inner)
+            || !(is_name(name) || is_spelled_word(name, inner))
+        {
             continue;
         }
         out.push(Found {
@@ -391,6 +398,15 @@ mod tests {
         assert_eq!(
             terms("CT (Continuous Training): automated"),
             [("CT", "Continuous Training")]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_compound_after_a_name_is_a_remark() {
+        assert!(terms("여러 시계열 비교 → MAPE / sMAPE / MASE (scale-independent)").is_empty());
+        assert_eq!(
+            terms("Seq2Seq (Sequence-to-Sequence) 구조"),
+            [("Seq2Seq", "Sequence-to-Sequence")]
         );
     }
 
