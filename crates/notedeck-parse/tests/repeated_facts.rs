@@ -201,3 +201,39 @@ fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_hidden_part_opening_its_line_keeps_what_follows_as_its_cue() {
+    // `**scale-independent** → …`: the arrow's result is all the front would say besides
+    // the hidden part, so it stays; moved to the back, the front was only `[...]`.
+    let d = doc("## MAPE
+
+- **수식**: 절대 백분율 오차의 평균
+- **scale-independent** → 단위가 다른 시계열끼리 비교 가능
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c
+            .ends_with("<b>{{c1::scale-independent}}</b> → 단위가 다른 시계열끼리 비교 가능 => ")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn lines_under_a_keywords_title_are_no_clozes() {
+    // `**Exam keywords**:` over an italic line of `name = keyword` pairs: a cloze hid most
+    // of the list at once under the first name's topic.
+    let d = doc("## MAE
+
+- **수식**: 절대 오차의 평균
+
+**Exam keywords**:
+
+*MAE = median, RMSE = mean, MAPE zero problem, No shuffling*
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("median")), "{all:#?}");
+    assert_skipped(&d, |r| {
+        r == "lists the topic's keywords, which its own cards ask"
+    });
+}

@@ -451,9 +451,18 @@ const EXPLANATION_MIN_WORDS: usize = 3;
 /// revealed. An aside of a word or two stays (`{{c1::coupling layer}} (삼각 행렬)`): it names
 /// what is hidden. The card's key, and so its id, does not change.
 pub(super) fn explanation_to_back(card: &mut crate::Card) {
-    let Some(last) = card.cloze.last() else {
+    let (Some(first), Some(last)) = (card.cloze.first(), card.cloze.last()) else {
         return;
     };
+    // `**{{c1::scale-independent}}** → 단위가 다른 …`: with nothing before the hidden part,
+    // what follows it is the only cue, and it stays.
+    let before = &card.front[..first.range.start];
+    if super::facts::plain(before)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty()
+    {
+        return;
+    }
     let mut at = last.range.end;
     // The hidden part's own markup closes first (`**{{c1::…}}**`; bold and italic close in
     // either order, so bold is looked for on both sides of italic).

@@ -63,13 +63,15 @@ impl<'t, 'a> Builder<'t, 'a> {
         if plain.text.trim().is_empty() {
             return false;
         }
-        if let Some(c) = cloze(evs, &plain, &self.copies) {
-            self.push_cloze(sec, c, span);
-            return true;
-        }
+        // Under a keywords title every line is keywords, whatever it looks like (`*MAE =
+        // median, RMSE = mean, …*` after `**Exam keywords**:`): no cloze either.
         if is_keywords(title) {
             self.skip(span, KEYWORDS_REASON);
             return false;
+        }
+        if let Some(c) = cloze(evs, &plain, &self.copies) {
+            self.push_cloze(sec, c, span);
+            return true;
         }
         if !title.is_empty() && prose_reason(plain.text.trim()).is_none() {
             let mut back = String::new();
