@@ -239,3 +239,29 @@ fn table_row_contradicting_a_quantity_a_sentence_states() {
         f.message
     );
 }
+
+#[test]
+fn the_time_series_notes_planted_slips_are_found_once_each() {
+    // A note written in the user's style with two slips: Holt-Winters' smoothing parameters
+    // counted 2 in a table against 3 in a bullet, and `AutoRegresive` once against
+    // `AutoRegressive`, one against one, where the word list decides.
+    const TS: &str = include_str!("../../../tests/notes-fixture-ts/시계열 정리.md");
+    let ws = workspace(&[("ts.md", TS)]);
+    let all = ws.check_all();
+    let line = |at: usize| TS[..at].matches('\n').count() + 1;
+    let claims = codes(&all, "conflicting-claim");
+    assert_eq!(claims.len(), 1, "{all:#?}");
+    assert_eq!(
+        (&TS[claims[0].span.clone()], line(claims[0].span.start)),
+        ("2개", 116)
+    );
+    let expansions = codes(&all, "conflicting-expansion");
+    assert_eq!(expansions.len(), 1, "{all:#?}");
+    let f = &expansions[0];
+    assert_eq!(line(f.span.start), 143);
+    assert_eq!(f.fixes.len(), 1, "{f:#?}");
+    assert_eq!(
+        f.fixes[0].edits[0].new_text,
+        "AutoRegressive Integrated Moving Average"
+    );
+}

@@ -106,6 +106,14 @@ fn cards_of_the_seventh_and_eighth_notes() {
     insta::assert_snapshot!("eighth", listing("tests/notes-fixture-llm"));
 }
 
+/// A ninth, on time-series forecasting and anomaly detection, whose first review found the
+/// rules for keyword lines under a keywords title, cues before a hidden part and lowercase
+/// remarks in parentheses; it holds a table contradicting a bullet and a misspelt expansion.
+#[test]
+fn cards_of_the_ninth_note() {
+    insta::assert_snapshot!("ninth", listing("tests/notes-fixture-ts"));
+}
+
 #[test]
 fn an_unchanged_fact_keeps_its_id() {
     let now = cards_json("notes");
