@@ -237,3 +237,22 @@ fn lines_under_a_keywords_title_are_no_clozes() {
         r == "lists the topic's keywords, which its own cards ask"
     });
 }
+
+#[test]
+fn a_labels_aside_holding_math_is_not_repeated_in_the_answer() {
+    // The aside is the label's and shows on the front; with math in it, it spans several
+    // events and was read as the start of the value too.
+    let d = doc("## ARIMA
+
+- **정의**: 자기회귀와 이동평균을 합친 모델
+- **수식** (후방 연산자 $B$, $By_t = y_{t-1}$):
+    - $\\phi(B)(1-B)^d y_t = c + \\theta(B)\\epsilon_t$
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.ends_with(
+            "ARIMA › 수식 (후방 연산자 B, By_t = y_{t-1}) => <ul><li>\\(\\phi(B)(1-B)^d y_t = c + \\theta(B)\\epsilon_t\\)</li></ul>"
+        )),
+        "{all:#?}"
+    );
+}

@@ -429,10 +429,44 @@ impl Label {
                 _ => {}
             }
         }
-        let rest = evs.slice(idx?..evs.len())?;
+        let mut rest = evs.slice(idx?..evs.len())?;
+        // An aside holding math (`**수식** (후방 연산자 $B$, $By_t = y_{t-1}$):`) spans several
+        // events: the value starts in the text event that closes it.
+        let opens_aside = rest.first().is_some_and(|e| {
+            matches!(&e.ev, Event::Text(t) if t.trim_start().starts_with('(')
+                && label_aside(t.trim_start()).is_none())
+        });
+        let mut closing: Option<String> = None;
+        if opens_aside && self.text.ends_with(')') {
+            let close = rest
+                .iter()
+                .enumerate()
+                .skip(1)
+                .find_map(|(i, e)| match &e.ev {
+                    Event::Text(t) => t.split_once(')').map(|(_, after)| (i, after.to_string())),
+                    _ => None,
+                });
+            if let Some((i, after)) = close {
+                rest = rest.slice(i..rest.len())?;
+                closing = Some(after);
+            }
+        }
         let mut out: Vec<Ev<'x>> = Vec::with_capacity(rest.len());
         let mut first = true;
         for e in rest {
+            if let Some(after) = closing.take() {
+                // The rest of the text after the aside's `)`, read as the first text below.
+                let trimmed = after.trim_start();
+                let trimmed = trimmed.strip_prefix(':').unwrap_or(trimmed).trim_start();
+                first = false;
+                if !trimmed.is_empty() {
+                    out.push(Ev {
+                        ev: Event::Text(trimmed.to_string().into()),
+                        span: e.span.clone(),
+                    });
+                }
+                continue;
+            }
             if first && let Event::Text(t) = &e.ev {
                 first = false;
                 let trimmed = t.trim_start();
