@@ -437,6 +437,33 @@ impl Label {
                 && label_aside(t.trim_start()).is_none())
         });
         let mut closing: Option<String> = None;
+        // `**Binomial** $B(n, p)$: …`: the notation ends the label, so the value starts
+        // after its math event.
+        let math_ends_label = self.math.last().is_some_and(|m| m.end == self.text.len());
+        if math_ends_label {
+            let skip = rest
+                .iter()
+                .position(|e| matches!(e.ev, Event::InlineMath(_)))
+                .filter(|&i| {
+                    rest.iter()
+                        .take(i)
+                        .all(|e| matches!(&e.ev, Event::Text(t) if t.trim().is_empty()))
+                });
+            if let Some(i) = skip {
+                let next = rest.slice(i + 1..rest.len())?;
+                let after = next.first().and_then(|e| match e.ev {
+                    Event::Text(t) => Some(t.to_string()),
+                    _ => None,
+                });
+                match after {
+                    Some(after) => {
+                        rest = next;
+                        closing = Some(after);
+                    }
+                    None => rest = next,
+                }
+            }
+        }
         if opens_aside && self.text.ends_with(')') {
             let close = rest
                 .iter()
@@ -574,6 +601,31 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             && after_trim
                 .strip_prefix(['–', '—'])
                 .is_some_and(|r| r.starts_with(char::is_whitespace) && !r.trim().is_empty());
+        // `**Binomial** $B(n, p)$: …`, `**Gaussian (Normal)** $\mathcal{N}(\mu, \sigma^2)$` +
+        // nested list: the name's notation after it is the label's too.
+        // A formula (`**Evidence** $P(D) = \int …$:`) is what the label says, not its name.
+        let lead_math = lead.math.iter().find(|m| {
+            m.start > s.end
+                && t[s.end..m.start].trim().is_empty()
+                && !t[m.start..m.end].contains('=')
+        });
+        if let Some(m) = lead_math {
+            let after_math = t[m.end..].trim_start();
+            let colon = after_math.starts_with(':');
+            let value = after_math.strip_prefix(':').unwrap_or("");
+            let start = trimmed_start(t, s);
+            let text = &t[start..m.end];
+            if (colon && !value.trim().is_empty() || after_math.is_empty() && has_children)
+                && text.chars().count() <= LABEL_MAX_CHARS
+            {
+                return Some(Label {
+                    text: text.to_string(),
+                    math: lead.math_within(&(start..m.end)),
+                    value_start: t.len() - value.len(),
+                    plain_label: false,
+                });
+            }
+        }
         // `**목적 함수** (minimax 게임):` — an aside between the label and its colon belongs to
         // the label.
         if let Some((inside, value)) = label_aside(after_trim) {
