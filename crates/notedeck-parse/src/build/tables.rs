@@ -666,9 +666,20 @@ fn leaked_at(names: &[(String, Option<usize>, usize)], value: &str) -> Option<us
 fn axes(corner: &str) -> Option<(&str, &str)> {
     let (rows, columns) = corner.split_once(['\\', '＼'])?;
     let (rows, columns) = (rows.trim(), columns.trim());
-    let word = |w: &str| !w.is_empty() && w.chars().count() <= AXIS_MAX_CHARS;
+    // `구분 \ 방법`: a word that only says "item" names no axis a cell is read on, and
+    // `구분 데이터 많을 때` says nothing `데이터 많을 때` does not.
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars().count() <= AXIS_MAX_CHARS
+            && !GENERIC_AXES.iter().any(|g| g.eq_ignore_ascii_case(w))
+    };
     (word(rows) && word(columns)).then_some((rows, columns))
 }
+
+/// Corner words that name no axis: the first column's usual header.
+const GENERIC_AXES: [&str; 8] = [
+    "구분", "항목", "기준", "비교", "category", "item", "criteria", "aspect",
+];
 
 /// Longest name of a table's axis (characters).
 const AXIS_MAX_CHARS: usize = 16;
