@@ -33,10 +33,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
             Kind::BlockQuote => {
+                // `> 📌 **암기 팁**` opening the quote is its title, not a line to hide.
+                let mut quote_title: Option<String> = None;
                 for p in &b.children {
+                    let title = quote_title.as_deref().unwrap_or(title);
                     match p.kind {
                         Kind::Paragraph => {
-                            self.tip_item(sec, title, self.tree.inner(p), p.span.clone());
+                            let evs = self.tree.inner(p);
+                            if let Some(t) = tip_title(&Plain::of(self.text, evs)) {
+                                quote_title = Some(t);
+                                continue;
+                            }
+                            self.tip_item(sec, title, evs, p.span.clone());
                         }
                         Kind::List => self.tip_content(sec, title, p),
                         _ => {}
