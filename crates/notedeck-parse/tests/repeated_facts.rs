@@ -256,3 +256,74 @@ fn a_labels_aside_holding_math_is_not_repeated_in_the_answer() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn an_arrow_after_a_hidden_part_stays_on_the_front() {
+    // `… {{c1::표본평균}} → 정규분포`: what the arrow leads to is the claim's other half, so
+    // the front keeps it, unlike an aside.
+    let d = doc("## CLT
+
+📌 **암기 팁**
+
+- CLT = 원래 분포 상관없이 **표본평균** → 정규분포 (유한 분산 필요, Cauchy X)
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.ends_with(
+            "CLT = 원래 분포 상관없이 {{c1::<b>표본평균</b>}} → 정규분포 (유한 분산 필요, Cauchy X) => "
+        )),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_names_notation_after_it_is_part_of_its_label() {
+    // `**Binomial** $B(n, p)$: …` was no label, its math standing between the bold name and
+    // the colon: the whole list became one `이산 분포 › 핵심 내용` card. A formula there is
+    // what the bullet says, not a name (`**Evidence** $P(D) = …$:`).
+    let d = doc("## 이산 분포
+
+- **Bernoulli**: 한 번의 성공/실패
+- **Binomial** $B(n, p)$: 독립 Bernoulli 시행 n번 중 성공 횟수
+    - 평균 $np$, 분산 $np(1-p)$
+- **Gaussian (Normal)** $\\mathcal{N}(\\mu, \\sigma^2)$
+    - 모수: 평균 $\\mu$, 분산 $\\sigma^2$
+");
+    let all = cards(&d);
+    for card in [
+        "이산 분포 › Binomial \\(B(n, p)\\) => 독립 Bernoulli 시행 n번 중 성공 횟수<br><ul><li>평균 \\(np\\), 분산 \\(np(1-p)\\)</li></ul>",
+        "이산 분포 › Gaussian (Normal) \\(\\mathcal{N}(\\mu, \\sigma^2)\\) => <ul><li>모수: 평균 \\(\\mu\\), 분산 \\(\\sigma^2\\)</li></ul>",
+    ] {
+        assert!(all.iter().any(|c| c.ends_with(card)), "{card}: {all:#?}");
+    }
+    assert!(all.iter().all(|c| !c.contains("핵심 내용")), "{all:#?}");
+}
+
+#[test]
+fn a_generic_corner_names_no_axis_and_a_quoted_tip_title_is_no_line() {
+    // `구분 \ 방법` only says the first column holds items: `방법 MLE / 방법 MAP › 구분 데이터
+    // 많을 때` became `MLE / MAP › 데이터 많을 때`. A quote opening with `📌 **암기 팁**` has
+    // that as its title, not as a line whose bold part is hidden.
+    let d = doc("## MLE vs MAP
+
+| 구분 \\ 방법 | MLE | MAP |
+| --- | --- | --- |
+| **데이터 많을 때** | 참값으로 수렴 | MLE와 거의 같아짐 |
+| **Prior** | 사용 안 함 | 사용 |
+
+> 📌 **암기 팁**
+>
+> - Gaussian prior의 MAP = **L2 정규화**를 더한 MLE
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.contains("MLE / MAP › 데이터 많을 때 => ")),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("암기 팁}}")), "{all:#?}");
+    assert!(
+        all.iter().any(|c| c.contains("{{c1::<b>L2 정규화</b>}}")),
+        "{all:#?}"
+    );
+}

@@ -444,8 +444,8 @@ fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
 /// Fewest words of an aside after a cloze's hidden part that explains it rather than names it.
 const EXPLANATION_MIN_WORDS: usize = 3;
 
-/// Move what a cloze's line says after its last hidden part, when that opens with an arrow or
-/// an aside of a few words (`토큰 간 {{c1::확률 순위는 바뀌지 않음}} (단조 변환) → 1위 토큰은 그대로 1위`,
+/// Move what a cloze's line says after its last hidden part, when that opens with an aside of
+/// a few words (`토큰 간 {{c1::확률 순위는 바뀌지 않음}} (단조 변환) → 1위 토큰은 그대로 1위`,
 /// `Recall = {{c1::정답 기준}} (실제 양성 중)`), to the back: it explains what is hidden, and
 /// shown on the front it gave the answer away. The back (Back Extra) shows it once the part is
 /// revealed. An aside of a word or two stays (`{{c1::coupling layer}} (삼각 행렬)`): it names
@@ -475,8 +475,10 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
     let tail = rest.trim();
     // A short aside names what the hidden part is (`{{c1::coupling layer}} (삼각 행렬)`):
     // without it the question fits other answers. An explanation runs longer.
-    let explains = rest.starts_with(" → ")
-        || rest.starts_with(" (") && tail.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
+    // An arrow alone may lead to the claim's other half (`CLT = … {{c1::표본평균}} → 정규분포`):
+    // only an aside is set apart as explanation, with whatever follows it.
+    let explains =
+        rest.starts_with(" (") && tail.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
     if !explains {
         return;
     }
