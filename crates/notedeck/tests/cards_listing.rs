@@ -114,6 +114,15 @@ fn cards_of_the_ninth_note() {
     insta::assert_snapshot!("ninth", listing("tests/notes-fixture-ts"));
 }
 
+/// A tenth, on probability and statistics, whose first review found the rules for a name's
+/// notation in its label, generic table corners and quoted tip titles. Its slips in the
+/// note itself (a p-value defined backwards in a table and a tip, a t-test's degrees of
+/// freedom) stay cards: no rule can tell them from the truth.
+#[test]
+fn cards_of_the_tenth_note() {
+    insta::assert_snapshot!("tenth", listing("tests/notes-fixture-st"));
+}
+
 #[test]
 fn an_unchanged_fact_keeps_its_id() {
     let now = cards_json("notes");
