@@ -327,3 +327,21 @@ fn a_generic_corner_names_no_axis_and_a_quoted_tip_title_is_no_line() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_term_named_after_the_cited_authors_is_not_what_a_cloze_hides() {
+    // `Box & Jenkins` on the front gave `{{c1::Box-Jenkins 방법론}}` away; the steps in order
+    // are what the line teaches.
+    let d = doc("## ARIMA
+
+- **정의**: 자기회귀와 이동평균을 합친 모델
+- 1970년 Box & Jenkins가 식별 → 추정 → 진단의 **Box-Jenkins 방법론**으로 정리
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.contains(
+            "1970년 Box &amp; Jenkins가 {{c1::식별 → 추정 → 진단}}의 <b>Box-Jenkins 방법론</b>으로 정리"
+        )),
+        "{all:#?}"
+    );
+}

@@ -130,6 +130,19 @@ pub(super) fn without_citations(t: &str) -> Option<String> {
     cited.then(|| rest.join(" "))
 }
 
+/// Whether `term` holds the name of an author the line `t` cites (a name a year dates):
+/// `Box-Jenkins 방법론` in `1970년 Box & Jenkins가 …`.
+pub(super) fn names_a_cited_author(t: &str, term: &str) -> bool {
+    let Some(clause) = t.split(", ").find(|c| dated_year(c).is_some()) else {
+        return false;
+    };
+    clause
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| super::tables::is_hangul(c) || c == ','))
+        .filter(|w| w.len() >= 3 && is_name_word(w))
+        .any(|name| term.split(['-', ' ']).any(|part| part == name))
+}
+
 /// What a later clause of a line dates (`…, 망각 게이트는 2000년 Gers 등이 추가` →
 /// `망각 게이트`): the subject, marked by `는` or `은`, before its own dated year. Two dated
 /// events on one line tell which part came later, and that part is the fact.

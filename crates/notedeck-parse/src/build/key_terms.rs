@@ -47,7 +47,10 @@ pub(super) fn key_term(
             Some((name, _)) if !fits(s) && s.ends_with(')') => name.trim(),
             _ => s,
         })
-        .filter(|s| fits(s));
+        .filter(|s| fits(s))
+        // `1970년 Box & Jenkins가 … **Box-Jenkins 방법론**으로 정리`: a term named after the
+        // authors the line cites is given away by the citation.
+        .filter(|s| !super::citations::names_a_cited_author(t, s));
     // `함수를 **직접 실행하는 것이 아니라**, … **JSON으로 출력**만 함`: what is denied sets
     // off the fact; hidden, the other bold part would give it away.
     let bold = bolds
@@ -68,6 +71,10 @@ pub(super) fn key_term(
     if let Some(rest) = super::citations::without_citations(t) {
         if let Some(later) = super::citations::later_dated_subject(t).filter(|s| fits(s)) {
             return Some(later.to_string());
+        }
+        // `식별 → 추정 → 진단의 …`: steps in order are what the line teaches.
+        if let Some(steps) = arrow_chain(&rest).filter(|s| fits(s)) {
+            return Some(steps.to_string());
         }
         let rest = Plain {
             text: rest,
@@ -114,6 +121,39 @@ pub(super) fn key_term(
     }
     // `k는 보통 5 또는 10 사용`: the values a sentence gives.
     stated_numbers(body).filter(|n| fits(n)).map(str::to_string)
+}
+
+/// Three steps or more of one word each joined by arrows (`식별 → 추정 → 진단의` →
+/// `식별 → 추정 → 진단`), a particle after the last left out.
+fn arrow_chain(t: &str) -> Option<&str> {
+    // Each word with where it starts.
+    let words: Vec<(usize, &str)> = t
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j + 2 < words.len() && words[j + 1].1 == "→" && !words[j + 2].1.is_empty() {
+            j += 2;
+        }
+        if (j - i) / 2 + 1 >= 3 && best.is_none_or(|(a, b)| j - i > b - a) {
+            best = Some((i, j));
+        }
+        i = j + 1;
+    }
+    let (a, b) = best?;
+    let (last_at, last) = words[b];
+    let last = PARTICLES
+        .iter()
+        .find_map(|p| last.strip_suffix(p).filter(|w| !w.is_empty()))
+        .unwrap_or(last);
+    t.get(words[a].0..last_at + last.len())
 }
 
 /// What the last arrow of a sentence leads to (`… → StandardScaler 먼저 적용`), when that is
