@@ -345,3 +345,20 @@ fn a_term_named_after_the_cited_authors_is_not_what_a_cloze_hides() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_quoted_pin_line_saying_something_is_a_line_not_a_title() {
+    // `> 📌 LSTM은 **1997년**에 제안` is a tip line of its own, not a title over the quote:
+    // a title is all bold or ends on a colon.
+    let d = doc("## LSTM
+
+- **구조**: 셀 상태와 게이트
+
+> 📌 LSTM은 **1997년**에 제안
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.contains("{{c1::<b>1997년</b>}}")),
+        "{all:#?}"
+    );
+}

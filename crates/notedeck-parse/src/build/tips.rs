@@ -40,7 +40,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                     match p.kind {
                         Kind::Paragraph => {
                             let evs = self.tree.inner(p);
-                            if let Some(t) = tip_title(&Plain::of(self.text, evs)) {
+                            // A title is all bold (`📌 **암기 팁**`) or ends on a colon; a line
+                            // of its own (`> 📌 LSTM은 **1997년**에 제안`) is neither.
+                            let plain = Plain::of(self.text, evs);
+                            let text = plain.text.trim();
+                            let all_bold = plain.strong.iter().any(|r| {
+                                plain.text[r.end..].trim().is_empty()
+                                    && plain.text[..r.start]
+                                        .trim()
+                                        .trim_start_matches('📌')
+                                        .trim()
+                                        .is_empty()
+                            });
+                            if let Some(t) =
+                                tip_title(&plain).filter(|_| all_bold || text.ends_with(':'))
+                            {
                                 quote_title = Some(t);
                                 continue;
                             }
