@@ -7,7 +7,7 @@ use super::lists::{Label, label_of};
 use super::tables::is_hangul;
 use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
-use crate::{CardKind, Claim, ClaimOrigin, SectionKind, Skipped, Span, math};
+use crate::{CardKind, Claim, ClaimOrigin, SectionKind, Span, math};
 use pulldown_cmark::Event;
 
 impl<'t, 'a> Builder<'t, 'a> {
@@ -287,52 +287,48 @@ impl Finish {
             return;
         }
         let claims = &self.doc.claims;
-        let mut held: Vec<(usize, usize)> = Vec::new();
-        for &(si, _) in &self.stated {
+        // The table cells' keys, made once for every stated claim to look through.
+        let cells: Vec<(&Claim, (String, String))> = claims
+            .iter()
+            .filter(|c| c.origin == ClaimOrigin::TableCell)
+            .map(|c| (c, (name_key(&c.subject), name_key(&c.attribute))))
+            .collect();
+        // (card held, why), the reason worded while the claims are at hand.
+        let mut held: Vec<(usize, String)> = Vec::new();
+        for &(si, line) in &self.stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(&said.attribute));
-            for cell in claims.iter().filter(|c| {
-                c.origin == ClaimOrigin::TableCell
-                    && (name_key(&c.subject), name_key(&c.attribute)) == key
-                    && counts_clash(&c.value, &said.value)
-            }) {
-                if let Some(i) = raw
+            for (cell, _) in cells
+                .iter()
+                .filter(|(c, k)| *k == key && counts_clash(&c.value, &said.value))
+            {
+                let Some(i) = raw
                     .iter()
                     .position(|r| r.card.kind == CardKind::Table && r.card.span == cell.span)
-                    && !held.iter().any(|&(h, _)| h == i)
-                {
-                    held.push((i, si));
+                else {
+                    continue;
+                };
+                if held.iter().any(|(h, _)| *h == i) {
+                    continue;
                 }
+                let reason = format!(
+                    "says {} where a sentence on line {line} says {} › {} is {}: lint reports \
+                     the conflict (conflicting-claim); settle it and the card comes back",
+                    plain(&raw[i].card.back),
+                    said.subject,
+                    said.attribute,
+                    said.value
+                );
+                held.push((i, reason));
             }
         }
-        held.sort_unstable();
-        for &(i, si) in held.iter().filter(|_| self.keep_skipped) {
-            let said = &self.doc.claims[si];
-            let line = self
-                .stated
-                .iter()
-                .find(|&&(c, _)| c == si)
-                .map_or(0, |&(_, l)| l);
-            let card = &raw[i].card;
-            let reason = format!(
-                "says {} where a sentence on line {} says {} › {} is {}: lint reports the \
-                 conflict (conflicting-claim); settle it and the card comes back",
-                plain(&card.back),
-                line,
-                said.subject,
-                said.attribute,
-                said.value
-            );
-            self.doc.skipped.push(Skipped {
-                line: card.line,
-                span: card.span.clone(),
-                reason,
-            });
-        }
-        let mut at = 0;
-        raw.retain(|_| {
-            at += 1;
-            !held.iter().any(|&(h, _)| h == at - 1)
+        held.sort_unstable_by_key(|(i, _)| *i);
+        let gone: Vec<(usize, usize)> = held.iter().map(|(i, _)| (*i, *i)).collect();
+        self.drop_repeats(raw, &gone, |i, _| {
+            held.iter()
+                .find(|(h, _)| *h == i)
+                .map(|(_, r)| r.clone())
+                .unwrap_or_default()
         });
     }
 }

@@ -39,6 +39,7 @@ pub(super) fn key_term(
     };
     // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
     // is asked by its name; the expansion is hidden with it (`with_gloss` of the statements).
+    let has_year = year(t).is_some();
     let bolds = plain
         .strong
         .iter()
@@ -49,8 +50,8 @@ pub(super) fn key_term(
         })
         .filter(|s| fits(s))
         // `1970년 Box & Jenkins가 … **Box-Jenkins 방법론**으로 정리`: a term named after the
-        // authors the line cites is given away by the citation.
-        .filter(|s| !super::citations::names_a_cited_author(t, s));
+        // authors the line cites is given away by the citation. Only a line with a year cites.
+        .filter(|s| !(has_year && super::citations::names_a_cited_author(t, s)));
     // `함수를 **직접 실행하는 것이 아니라**, … **JSON으로 출력**만 함`: what is denied sets
     // off the fact; hidden, the other bold part would give it away.
     let bold = bolds
