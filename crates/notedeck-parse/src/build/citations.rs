@@ -220,29 +220,30 @@ fn is_citation_word(w: &str, year: &str) -> bool {
 impl Builder<'_, '_> {
     /// A list item that only cites a publication ([`is_citation`]), with nothing nested.
     pub(super) fn is_citation_item(&self, item: &Block) -> bool {
-        // Every rendered bullet comes through here: one with a nested block or without a
-        // year's digits is turned away before its plain text is made.
-        if !self.tree.item_lead(item).1.is_empty() {
-            return false;
-        }
-        let src = self.text.get(item.span.clone()).unwrap_or_default();
-        if !may_hold_year(src.as_bytes()) {
-            return false;
-        }
-        let mut lead = Plain::default();
-        self.item_lead_plain(item, &mut lead);
-        is_citation(&lead)
+        // Every rendered bullet comes through here: one with a nested block is turned away
+        // before anything is read.
+        self.tree.item_lead(item).1.is_empty()
+            && self
+                .lead_with_year(item)
+                .is_some_and(|lead| is_citation(&lead))
     }
 
     /// Whether a list item's first line opens with a citation ([`opens_with_citation`]).
     pub(super) fn dates_a_citation(&self, item: &Block) -> bool {
+        self.lead_with_year(item)
+            .is_some_and(|lead| opens_with_citation(lead.text.trim()))
+    }
+
+    /// An item's first line as plain text, when its source may hold a year: most bullets
+    /// hold no digit at all, and are turned away before their plain text is made.
+    fn lead_with_year(&self, item: &Block) -> Option<Plain> {
         let src = self.text.get(item.span.clone()).unwrap_or_default();
         if !may_hold_year(src.as_bytes()) {
-            return false;
+            return None;
         }
         let mut lead = Plain::default();
         self.item_lead_plain(item, &mut lead);
-        opens_with_citation(lead.text.trim())
+        Some(lead)
     }
 }
 
