@@ -467,3 +467,64 @@ fn a_long_part_answers_with_the_sentence_its_author_marked() {
         ]
     );
 }
+
+#[test]
+fn the_contents_of_an_explanation_are_no_list_and_a_part_naming_itself_is_its_point() {
+    // `CLT의 내용` holds the parts of one explanation: its headings are a table of contents.
+    // `# 2) 표준오차` opens by naming itself; its first sentence is the point even though a
+    // later sentence names the essay's subject (`CLT 덕분에`) and the first does not.
+    let d = doc("# 2. CLT의 내용
+
+# 1) 정리
+
+유한한 분산을 가진 분포에서 표본평균을 표준화한 값은 표준정규분포로 수렴합니다.
+
+# 2) 표준오차
+
+표본평균의 표준편차 $\\sigma / \\sqrt{n}$을 표준오차(SE)라고 부릅니다. $\\sqrt{n}$에 반비례하기 때문에 표본 크기를 4배로 늘려야 SE가 절반이 됩니다. 모평균의 95% 신뢰구간도 CLT 덕분에 쓸 수 있는 공식입니다. 그래서 표본을 늘리는 효과는 점점 줄어듭니다.
+
+# 3) 큰 수의 법칙과의 차이
+
+큰 수의 법칙은 표본평균이 모평균으로 수렴한다는 이야기이고, CLT는 그 주변에서 어떤 분포로 흔들리는지를 알려줍니다. 둘은 서로 다른 질문에 답합니다. 그래서 함께 배웁니다. 이 차이는 시험에 자주 나옵니다.
+");
+    let all = cards(&d);
+    assert!(
+        !all.iter().any(|c| c.contains("| CLT의 내용 =>")),
+        "{all:#?}"
+    );
+    assert!(
+        all.contains(
+            &"basic | 역량평가 정리::문제 9 | CLT의 내용 › 표준오차 => <p>표본평균의 표준편차 \\(\\sigma / \\sqrt{n}\\)을 표준오차(SE)라고 부릅니다.</p>"
+                .to_string()
+        ),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_list_of_parts_ends_where_their_numbering_style_does() {
+    // `# 3. 한계` after the `# 1)` … `# 3)` parts is the essay's next section, which the
+    // outline hangs under the last topic: it is no part of the list.
+    let d = doc("# 2. Transformer의 구성
+
+# 1) Self-Attention
+
+모든 토큰 쌍의 관계를 한 번에 계산합니다.
+
+# 2) Positional Encoding
+
+순서 정보를 더해 줍니다.
+
+# 3) Feed-Forward
+
+토큰마다 같은 MLP를 적용합니다.
+
+# 3. 한계
+
+시퀀스 길이의 제곱에 비례하는 메모리가 듭니다.
+");
+    assert_eq!(
+        cards(&d)[0],
+        "basic | 역량평가 정리::문제 9 | Transformer의 구성 => <ol><li>Self-Attention</li><li>Positional Encoding</li><li>Feed-Forward</li></ol>"
+    );
+}

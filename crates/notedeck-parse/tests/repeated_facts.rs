@@ -362,3 +362,38 @@ fn a_quoted_pin_line_saying_something_is_a_line_not_a_title() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_tip_hiding_one_word_repeats_only_a_card_about_that_word() {
+    // The `표준오차` card says `표본평균` in passing: the tip's fact (what CLT makes normal)
+    // is its own. The `장점` card sets `병렬화` in bold: the tip hiding it asks that card again.
+    let d = doc("## 중심극한정리
+
+- **표준오차**: 표본평균의 표준편차, 표본 크기의 제곱근에 반비례
+
+📌 **암기 팁**
+
+- CLT = 원래 분포 상관없이 **표본평균** → 정규분포
+
+## Transformer
+
+### 장점
+
+- **병렬화**: 시점을 하나씩 처리하지 않아 학습을 병렬로 수행 가능
+
+📌 **암기 팁**
+
+- Transformer = RNN 제거 + Self-Attention → **병렬화**
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.contains("CLT = 원래 분포 상관없이 {{c1::")),
+        "{all:#?}"
+    );
+    assert!(
+        !all.iter().any(|c| c.contains("Transformer = RNN 제거")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| r.contains("(Transformer › 장점)"));
+}

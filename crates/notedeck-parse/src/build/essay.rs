@@ -25,6 +25,10 @@ const SET_WORDS: &[&str] = &[
     "한계", "장점", "단점", "과정", "단계", "도전", "유형", "종류", "특징", "구성", "차이",
 ];
 
+/// Last words of a heading that holds an explanation's parts (`CLT의 내용`, `NAS 개요`)
+/// rather than a set, unless it says the parts are key (`핵심 내용`).
+const CONTENTS_WORDS: &[&str] = &["내용", "개요", "상세", "overview", "details"];
+
 /// Words of an essay's title that make its numbered headings claims about its subject
 /// (`NAS의 장점과 차별점`: `효율성과 규모`, `복잡성 관리`), lowercased. Not `한계` or `도전과제`:
 /// a limitation is often a named problem (`보상 해킹`) that its paragraph defines.
@@ -178,16 +182,25 @@ impl<'t, 'a> Builder<'t, 'a> {
             // Two headings under `작동 원리` are an outline, not a list to recall (`Soft
             // Target과 Temperature`, `손실 함수`); under a heading naming a set (`확산 모델의
             // 한계`) they are, and so are three steps or more (`탐색 공간 정의`, `탐색 전략`, …).
-            let names_set = SET_WORDS
+            let title = &self.doc.sections[p].title;
+            let names_set = SET_WORDS.iter().any(|w| title.contains(w));
+            // `CLT의 내용` holds the parts of an explanation (`정리`, `표준오차`, `큰 수의
+            // 법칙과의 차이`): its headings are a table of contents, not a set to recall.
+            let contents = !names_set && names_contents(title);
+            // `# 3. 조건과 주의점` after `# 1)`, `# 2)` parts is the essay's next section, which
+            // the outline hangs under the last topic: the list is the parts numbered alike.
+            let paren = self.info[kids[0]].paren_numbered;
+            let alike = kids
                 .iter()
-                .any(|w| self.doc.sections[p].title.contains(w));
-            let listed = kids.len() >= HEADINGS_MIN || kids.len() >= 2 && names_set;
+                .take_while(|&&c| self.info[c].paren_numbered == paren)
+                .count();
+            let listed = !contents && (alike >= HEADINGS_MIN || alike >= 2 && names_set);
             if listed {
-                self.headings_card(p, &kids);
+                self.headings_card(p, &kids[..alike]);
             }
+            let title = &self.doc.sections[p].title;
             // `NAS의 장점과 차별점`: each heading is a claim about the subject, which the list
             // card asks; a paragraph arguing for it is carded only for a name it gives.
-            let title = &self.doc.sections[p].title;
             let of_claims = listed && {
                 let lower = title.to_lowercase();
                 CLAIM_SET_WORDS.iter().any(|w| lower.contains(w))
@@ -397,7 +410,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
                 let Some(sentence) = point else { continue };
-                if sentence.contains(subject.as_str()) {
+                // `표본평균의 표준편차 … 을 표준오차(SE)라고 부릅니다` under `# 2) 표준오차`
+                // names the part itself: that is its point, whatever it says of the subject.
+                let part = super::outline::title_name(&self.info[*c].short);
+                if sentence.contains(subject.as_str())
+                    || !part.is_empty() && sentence.contains(part)
+                {
                     continue;
                 }
                 let text = plains
@@ -711,4 +729,11 @@ fn names_something(plain: &Plain, subject: &str) -> bool {
                 w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
                     && !w.eq_ignore_ascii_case(subject)
             })
+}
+
+/// Whether `title` names the contents of an explanation (`CLT의 내용`, `Transformer 개요`)
+/// rather than a set whose members are worth recalling.
+fn names_contents(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    !lower.contains("핵심") && CONTENTS_WORDS.iter().any(|w| lower.ends_with(w))
 }

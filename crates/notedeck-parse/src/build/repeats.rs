@@ -226,6 +226,12 @@ fn restating_card_of(
 ) -> Option<usize> {
     let r = &raw[i];
     let total = hidden.len();
+    // One hidden word is in many cards: `CLT = 원래 분포 상관없이 {{표본평균}} → 정규분포` is
+    // not the `표준오차` card that says `표본평균의 표준편차`. The card must also say a word
+    // the tip shows around it (`Type I = {{FP}}` is the `Type I error` card's), or set the
+    // hidden word in bold (`Transformer = RNN 제거 + Self-Attention → {{병렬화}}` is the
+    // `장점` card's `**병렬화**: …`).
+    let shown = (total == 1).then(|| shown_words(r));
     let stems: Vec<&str> = hidden.iter().map(|w| stem(w)).collect();
     let mut best: Option<(usize, usize)> = None;
     // The cards are in source order, so a problem's cards (its deck) are one run: the
@@ -259,16 +265,44 @@ fn restating_card_of(
             said.push_str(&answer_words(&card.back));
             said
         });
-        let found = hidden
-            .iter()
-            .filter(|w| said.split(' ').any(|c| same_word(w, c)))
-            .count();
+        let says = |w: &str| said.split(' ').any(|c| same_word(w, c));
+        if shown.as_deref().is_some_and(|shown| {
+            !shown.split(' ').any(says) && !sets_in_bold(&card.back, hidden[0])
+        }) {
+            continue;
+        }
+        let found = hidden.iter().filter(|w| says(w)).count();
         if found > best.map_or(0, |(f, _)| f) {
             best = Some((found, k));
         }
     }
     best.filter(|&(found, _)| found * 2 >= total)
         .map(|(_, k)| k)
+}
+
+/// Whether `html` sets `word` (one of [`answer_words`]) in bold.
+fn sets_in_bold(html: &str, word: &str) -> bool {
+    html.match_indices("<b>").any(|(at, _)| {
+        let inner = &html[at + 3..];
+        let end = inner.find("</b>").unwrap_or(inner.len());
+        answer_words(&inner[..end])
+            .split(' ')
+            .any(|w| same_word(word, w))
+    })
+}
+
+/// The words tip `r` shows outside what it hides.
+fn shown_words(r: &RawCard) -> String {
+    let front = &r.card.front;
+    let mut shown = String::with_capacity(front.len());
+    let mut at = 0;
+    for d in &r.card.cloze {
+        shown.push_str(front.get(at..d.range.start).unwrap_or(""));
+        shown.push(' ');
+        at = d.range.end;
+    }
+    shown.push_str(front.get(at..).unwrap_or(""));
+    answer_words(&shown)
 }
 
 /// `word` without the particle of up to two Hangul syllables that [`same_word`] ignores
