@@ -133,6 +133,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                         }
                         continue;
                     }
+                    if plain.is_all_bold()
+                        && let Some(q) = super::questions::note_question(t)
+                        && let Some(k) = blocks[i..]
+                            .iter()
+                            .position(|&n| !matches!(tree.blocks[n].kind, Kind::Html))
+                        && let n = &tree.blocks[blocks[i + k]]
+                        && matches!(n.kind, Kind::List | Kind::Paragraph | Kind::CodeBlock)
+                    {
+                        self.question_card(sec, (b, plain, q), n);
+                        i += k + 1;
+                        continue;
+                    }
                     if plain.is_all_bold() && t.chars().count() <= LABEL_MAX_CHARS {
                         // A bold line introducing the next block: `**Goal:**`, `**미로 탈출 게임**`.
                         let next = blocks[i..]

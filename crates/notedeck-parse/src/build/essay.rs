@@ -183,7 +183,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             // Target과 Temperature`, `손실 함수`); under a heading naming a set (`확산 모델의
             // 한계`) they are, and so are three steps or more (`탐색 공간 정의`, `탐색 전략`, …).
             let title = &self.doc.sections[p].title;
-            let names_set = SET_WORDS.iter().any(|w| title.contains(w));
+            let names_set = names_parts(title);
             // `CLT의 내용` holds the parts of an explanation (`정리`, `표준오차`, `큰 수의
             // 법칙과의 차이`): its headings are a table of contents, not a set to recall.
             let contents = !names_set && names_contents(title);
@@ -644,7 +644,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// Whether section `sec`'s heading is numbered (`# 1)`, `## 2.`).
-    fn is_numbered_heading(&self, sec: usize) -> bool {
+    pub(super) fn is_numbered_heading(&self, sec: usize) -> bool {
         let span = &self.doc.sections[sec].heading_span;
         let Some(line) = self.text.get(span.clone()) else {
             return false;
@@ -729,6 +729,12 @@ fn names_something(plain: &Plain, subject: &str) -> bool {
                 w.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
                     && !w.eq_ignore_ascii_case(subject)
             })
+}
+
+/// Whether `title` names a set whose parts are worth recalling even when there are two of
+/// them (`확산 모델의 한계`, `NAS의 3단계 과정`).
+pub(super) fn names_parts(title: &str) -> bool {
+    SET_WORDS.iter().any(|w| title.contains(w))
 }
 
 /// Whether `title` names the contents of an explanation (`CLT의 내용`, `Transformer 개요`)

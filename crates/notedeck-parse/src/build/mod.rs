@@ -32,6 +32,7 @@ mod lists;
 mod navigation;
 mod opening;
 mod outline;
+mod questions;
 mod render;
 mod repeats;
 mod sentences;

@@ -122,6 +122,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
                         let topicish = !step
                             && (after_generic
+                                || super::questions::is_question_set(&raw)
                                 || looks_like_topic(&raw)
                                 || level == tl && names_subject(&raw, &self.info[t].short));
                         if tl == 0 || level == tl {
@@ -138,7 +139,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                             let after_part = facets.last().is_some_and(|&f| {
                                 self.info[f].paren_numbered && self.doc.sections[f].level == tl
                             });
-                            if tl == 1 && !paren && after_part && looks_like_topic(&raw) {
+                            // `## **1. Wide & Deep**` under `# 1. Two-Tower 모델: 후보 고르기`:
+                            // numbered anew, a name after an essay topic that names no set of
+                            // parts is the next subject, not a part of that topic.
+                            let renumbered = plain.text.trim_start().starts_with("1. ")
+                                && self.is_numbered_heading(t)
+                                && !self.info[t].paren_numbered
+                                && !super::essay::names_parts(&self.doc.sections[t].title);
+                            if tl == 1
+                                && !paren
+                                && (after_part || renumbered)
+                                && looks_like_topic(&raw)
+                            {
                                 SectionKind::Topic
                             } else {
                                 SectionKind::Facet
@@ -425,9 +437,17 @@ fn names_subject(title: &str, topic: &str) -> bool {
 }
 
 /// A same-level heading that names a new subject rather than an aspect of the topic.
+/// A Korean name glossed in English (`피드백 루프와 인기 편향 (Feedback Loop & Popularity
+/// Bias)`) names a subject too, unless it is a facet's name (`구성 요소 (Components)`).
 fn looks_like_topic(title: &str) -> bool {
     let t = short_title(title);
-    t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t)
+    let glossed = || {
+        let gloss = title.trim().trim_end_matches(':').trim_end()[t.len()..].trim();
+        gloss.starts_with('(')
+            && gloss.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
+            && !super::subtopics::is_facet_name(&t)
+    };
+    t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t) || glossed()
 }
 
 /// `중앙 집중 학습 vs 연합 학습`, `PTQ VS QAT`: a title setting two names against each other.

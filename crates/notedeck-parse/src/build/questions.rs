@@ -1,0 +1,130 @@
+//! A note's own questions, as an interview-question section writes them: `**Q2. GNN 층을
+//! 깊게 쌓으면 성능이 떨어지는 이유는?**` and then its answer (`- A: over-smoothing 때문. …`).
+//! The question is already the card's front; carded as a label, it became `Early Stopping ›
+//! 예상 면접 질문 › Q2. …?`, and the first question of a section, too long for a label, was
+//! answered together with its answer under the section's title.
+
+use super::{Builder, CardDraft};
+use crate::tree::{Block, Plain};
+use crate::{CardKind, math};
+
+/// Longest question (characters) a bold line may ask.
+const QUESTION_MAX_CHARS: usize = 200;
+
+/// Words of a heading over a note's own questions (`예상 면접 질문`, `Q&A`), lowercased.
+const QUESTION_SET_WORDS: &[&str] = &["질문", "면접", "q&a", "qna", "faq", "interview"];
+
+/// Whether a heading holds a note's own questions rather than an aspect of the topic
+/// before it: such a section is a topic of its own.
+pub(super) fn is_question_set(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    QUESTION_SET_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The question a bold line asks, without its number (`Q2.`, `Q3)`, `Q:`), when the line
+/// is one: it ends with a question mark.
+pub(super) fn note_question(text: &str) -> Option<&str> {
+    let t = text.trim();
+    if !t.ends_with(['?', '？']) || t.chars().count() > QUESTION_MAX_CHARS {
+        return None;
+    }
+    let rest = t
+        .strip_prefix(['Q', 'q'])
+        .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+        .and_then(|r| r.strip_prefix(['.', ')', ':']))
+        .map_or(t, str::trim_start);
+    (!rest.is_empty()).then_some(rest)
+}
+
+impl<'t> Builder<'t, '_> {
+    /// The card of question `q` (a part of `plain`, the bold line `line`), answered by
+    /// `answer` without its `A:` mark.
+    pub(super) fn question_card(
+        &mut self,
+        sec: Option<usize>,
+        (line, plain, q): (&'t Block, &Plain, &str),
+        answer: &'t Block,
+    ) {
+        let mut front = String::new();
+        match plain.text.find(q) {
+            Some(at) => {
+                let math = plain.math_within(&(at..at + q.len()));
+                math::text_with_math_to_html(q, &math, &mut front);
+            }
+            None => math::text_to_html(q, &mut front),
+        }
+        let mut back = String::new();
+        self.render_blocks(&[answer], &mut back);
+        let back = without_answer_mark(&back);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: q.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: line.span.start..answer.span.end,
+            pin_at: Some(line.span.start),
+            pin_line: None,
+        });
+    }
+}
+
+/// `html` (a rendered answer) without the `A:` that opens it; one bullet holding the whole
+/// answer becomes a paragraph.
+fn without_answer_mark(html: &str) -> String {
+    let (open, close) = if html.starts_with("<ul><li>")
+        && html.ends_with("</li></ul>")
+        && html.matches("<li>").count() == 1
+    {
+        ("<ul><li>", "</li></ul>")
+    } else if html.starts_with("<p>") {
+        ("<p>", "")
+    } else {
+        return html.to_string();
+    };
+    let inner = &html[open.len()..html.len() - close.len()];
+    let Some(rest) = ["A:", "A.", "A)", "답:"]
+        .iter()
+        .find_map(|m| inner.strip_prefix(m))
+    else {
+        return html.to_string();
+    };
+    let rest = rest.trim_start();
+    if close.is_empty() {
+        format!("<p>{rest}")
+    } else {
+        format!("<p>{rest}</p>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_loses_its_number_and_an_answer_its_mark() {
+        assert_eq!(
+            note_question("Q2. 왜 깊게 쌓으면 안 되나?"),
+            Some("왜 깊게 쌓으면 안 되나?")
+        );
+        assert_eq!(note_question("Q: 차이는?"), Some("차이는?"));
+        assert_eq!(
+            note_question("Adam과 AdamW의 차이는?"),
+            Some("Adam과 AdamW의 차이는?")
+        );
+        assert_eq!(note_question("Q1. 차이"), None);
+        assert_eq!(
+            without_answer_mark("<ul><li>A: 느림</li></ul>"),
+            "<p>느림</p>"
+        );
+        assert_eq!(
+            without_answer_mark("<p>A: 느림</p><p>또</p>"),
+            "<p>느림</p><p>또</p>"
+        );
+        assert_eq!(
+            without_answer_mark("<ul><li>A: 느림</li><li>B</li></ul>"),
+            "<ul><li>A: 느림</li><li>B</li></ul>"
+        );
+    }
+}

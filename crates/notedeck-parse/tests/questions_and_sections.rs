@@ -1,0 +1,108 @@
+//! Sections of notes in the user's style that the card rules had not met: a note's own
+//! interview questions, a numbered list of subjects after an essay topic, a Korean heading
+//! glossed in English. Each case shows the cards with the context they are shown under.
+
+mod common;
+
+use common::doc;
+use notedeck_parse::Document;
+
+/// `context | front => back` of every card.
+fn shown(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .map(|c| {
+            let context = c.context_path().join(" › ");
+            format!("{context} | {} => {}", c.front, c.back)
+        })
+        .collect()
+}
+
+#[test]
+fn a_notes_own_question_is_the_front_and_its_answer_the_back() {
+    // Under the last topic's section the questions were shown as `Early Stopping › 예상 면접
+    // 질문 › Q2. …?`, and the first, too long for a label, was the answer of the section.
+    let d = doc("## **3. Early Stopping**
+
+- **기준**: 검증 loss가 patience 동안 개선되지 않으면 중단
+
+## 예상 면접 질문
+
+**Q1. GCN에서 인접 행렬에 self-loop를 더하고 $\\tilde{D}^{-1/2}\\tilde{A}\\tilde{D}^{-1/2}$로 정규화하는 이유는?**
+
+- A: self-loop가 없으면 자기 자신의 feature가 반영되지 않음 → 대칭 정규화로 스케일을 맞춤
+
+**Q2. Adam과 AdamW의 차이는?**
+
+- A: AdamW는 weight decay를 기울기 계산과 분리해서 파라미터에 직접 적용
+");
+    assert_eq!(
+        shown(&d)[1..],
+        [
+            "문제 9 › 예상 면접 질문 | GCN에서 인접 행렬에 self-loop를 더하고 \\(\\tilde{D}^{-1/2}\\tilde{A}\\tilde{D}^{-1/2}\\)로 정규화하는 이유는? => <p>self-loop가 없으면 자기 자신의 feature가 반영되지 않음 → 대칭 정규화로 스케일을 맞춤</p>",
+            "문제 9 › 예상 면접 질문 | Adam과 AdamW의 차이는? => <p>AdamW는 weight decay를 기울기 계산과 분리해서 파라미터에 직접 적용</p>",
+        ]
+    );
+}
+
+#[test]
+fn subjects_numbered_anew_after_an_essay_topic_are_topics_of_their_own() {
+    // `## **1. Wide & Deep**` after `# 1. Two-Tower 모델: …` starts the next subjects; under a
+    // topic naming its parts (`Transformer의 구성`) the same numbering is its parts.
+    let d = doc("# 1. Two-Tower 모델: 수백만 개 중에서 후보 고르기
+
+Two-Tower 모델은 사용자와 아이템을 따로 인코딩합니다. 내적으로 점수를 매깁니다. 그래서 후보를 미리 계산할 수 있습니다. 검색 단계에 씁니다.
+
+## **1. Wide & Deep**
+
+- **구조**: Wide (선형) + Deep (DNN)
+
+# 2. Transformer의 구성
+
+## 1. Self-Attention
+
+- **역할**: 모든 토큰 쌍의 관계 계산
+");
+    let all = shown(&d);
+    assert!(
+        all.contains(
+            &"문제 9 › Wide & Deep | Wide &amp; Deep › 구조 => Wide (선형) + Deep (DNN)"
+                .to_string()
+        ),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.starts_with("문제 9 › Transformer의 구성 › Self-Attention |")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_korean_heading_glossed_in_english_names_a_subject() {
+    // `피드백 루프와 인기 편향 (Feedback Loop & Popularity Bias)` after `A/B 테스트` is the
+    // next subject, not an aspect of A/B testing; `구성 요소 (Components)` is a facet.
+    let d = doc("## **A/B 테스트 (온라인 평가)**
+
+- **지표**: CTR, 체류 시간
+
+### 구성 요소 (Components)
+
+- 대조군과 실험군
+
+## **피드백 루프와 인기 편향 (Feedback Loop & Popularity Bias)**
+
+- **원인**: 추천된 아이템만 클릭 데이터가 쌓임
+");
+    let all = shown(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.starts_with("문제 9 › A/B 테스트 › 구성 요소 |")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .any(|c| c.starts_with("문제 9 › 피드백 루프와 인기 편향 |")),
+        "{all:#?}"
+    );
+}
