@@ -6,13 +6,27 @@
 use super::facts;
 use super::tables::is_hangul;
 
-/// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`): what it
-/// points at is in another cell, which the card does not show.
+/// Whether a cell's answer opens with a demonstrative (`그 클래스 예측`, `해당 모델`) or is
+/// only `둘 다`: what it points at is in another cell, which the card does not show.
 pub(super) fn points_elsewhere(value: &str) -> bool {
-    ["그 ", "해당 "]
-        .iter()
-        .any(|d| value.trim_start().starts_with(d))
+    let v = value.trim();
+    ["그 ", "해당 "].iter().any(|d| v.starts_with(d))
+        || OTHER_CELLS.iter().any(|w| v.eq_ignore_ascii_case(w))
 }
+
+/// Whole answers that only send the reader to the other cells of the row (`Hybrid › 사용
+/// 데이터` → `둘 다`: both of what the other columns say).
+const OTHER_CELLS: [&str; 9] = [
+    "둘 다",
+    "둘다",
+    "모두",
+    "동일",
+    "같음",
+    "위와 같음",
+    "상동",
+    "both",
+    "same",
+];
 
 /// Words that call a subject the yardstick of its comparison (`기준 정밀도` for `FP32`
 /// beside `FP16` and `BF16`).

@@ -112,6 +112,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.show_problem_subject(s, t);
                         continue;
                     }
+                    // `**Exam keywords**: *Implicit data, …*` closing a facet: "Keywords?" asks
+                    // nothing, and each keyword is asked by the topic's own cards.
+                    if super::tips::is_keywords_line(t) {
+                        self.skip(b.span.clone(), super::tips::KEYWORDS_REASON);
+                        continue;
+                    }
                     if let Some(title) = tip_title(plain) {
                         let next = blocks[i..]
                             .iter()

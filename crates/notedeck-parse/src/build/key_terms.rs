@@ -160,7 +160,15 @@ fn arrow_chain(t: &str) -> Option<&str> {
 /// What the last arrow of a sentence leads to (`… → StandardScaler 먼저 적용`), when that is
 /// two words or more and the sentence has something before it.
 fn arrow_result(t: &str) -> Option<&str> {
-    let (cause, result) = t.rsplit_once(" → ")?;
+    // An arrow inside a quoted example (`MF는 순서를 무시 → "노트북을 샀다 → 다음은 마우스"
+    // 같은 패턴을 못 잡음`) is the example's: a cut there splits the quotation.
+    let quoted = |at: usize| t[..at].matches(['"', '“', '”']).count() % 2 == 1;
+    let at = t
+        .match_indices(" → ")
+        .map(|(at, _)| at)
+        .filter(|&at| !quoted(at))
+        .last()?;
+    let (cause, result) = (&t[..at], &t[at + " → ".len()..]);
     let result = result.trim();
     (cause.split_whitespace().count() >= 2 && result.split_whitespace().count() >= 2)
         .then_some(result)

@@ -355,8 +355,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // `One-Shot › 테스트 시` → `그 클래스 예측`: "that class" is in another cell.
                     self.skip(
                         cell_block.span.clone(),
-                        "table cell whose answer points at another cell (`그 …`, `해당 …`) and \
-                         says nothing on its own",
+                        "table cell whose answer points at another cell (`그 …`, `해당 …`, `둘 \
+                         다`) and says nothing on its own",
                     );
                     continue;
                 }

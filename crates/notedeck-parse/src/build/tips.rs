@@ -235,7 +235,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// Why a list of keywords (`Keywords = *Manual, Script-driven, No CI/CD, …*`, `**Exam
 /// keywords**: …`) is no card: "Keywords?" asks nothing a student can answer, and each
 /// keyword is the topic's own card.
-const KEYWORDS_REASON: &str = "lists the topic's keywords, which its own cards ask";
+pub(super) const KEYWORDS_REASON: &str = "lists the topic's keywords, which its own cards ask";
 
 /// Whether a tip's hidden text only orders names that say a count (`Zero < One < Few`,
 /// `Single → Multi`): any student reading the names knows the order.
@@ -260,7 +260,7 @@ fn orders_named_counts(hidden: &str) -> bool {
 }
 
 /// Whether a tip's title or a tip line's subject names a list of keywords.
-fn is_keywords(subject: &str) -> bool {
+pub(super) fn is_keywords(subject: &str) -> bool {
     let s = subject.trim().trim_end_matches(':').trim().to_lowercase();
     [
         "keywords",
@@ -272,6 +272,13 @@ fn is_keywords(subject: &str) -> bool {
         "암기 키워드",
     ]
     .contains(&s.as_str())
+}
+
+/// Whether a paragraph is a line of keywords (`**Exam keywords**: *Implicit data, …*`,
+/// `Keywords = *Manual, …*`): its label before `:` or `=` says so.
+pub(super) fn is_keywords_line(text: &str) -> bool {
+    text.split_once([':', '='])
+        .is_some_and(|(label, rest)| !rest.trim().is_empty() && is_keywords(label))
 }
 
 /// `📌 **암기 팁**` or `**Exam tip:**` / `**Exam keywords**:` → the tip's title.

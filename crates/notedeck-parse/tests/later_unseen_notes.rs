@@ -1,10 +1,12 @@
-//! Sections of notes in the user's style that the card rules had not met: a note's own
-//! interview questions, a numbered list of subjects after an essay topic, a Korean heading
-//! glossed in English. Each case shows the cards with the context they are shown under.
+//! Card rules found on two notes in the user's style that the rules had not been tuned on
+//! (recommender systems; graph networks and optimisers): a note's own interview questions, a
+//! numbered list of subjects after an essay topic, a Korean heading glossed in English, lines
+//! of keywords, quoted examples, cells that point at other cells. Each case shows the cards
+//! with the context they are shown under.
 
 mod common;
 
-use common::doc;
+use common::{assert_skipped, doc};
 use notedeck_parse::Document;
 
 /// `context | front => back` of every card.
@@ -105,4 +107,60 @@ fn a_korean_heading_glossed_in_english_names_a_subject() {
             .any(|c| c.starts_with("문제 9 › 피드백 루프와 인기 편향 |")),
         "{all:#?}"
     );
+}
+
+#[test]
+fn a_line_of_keywords_closing_a_facet_is_no_part_of_its_answer() {
+    let d = doc("## **Negative Sampling – Key Points**
+
+### 1. **Sampling Strategies**
+
+1. **Uniform random sampling**
+    - Simple, but most sampled items are easy negatives.
+2. **In-batch negatives**
+    - Reuse the other positives in the same mini-batch.
+
+**Exam keywords**: *Implicit data, Sampled softmax, In-batch negatives*
+");
+    let all = shown(&d);
+    assert!(!all.iter().any(|c| c.contains("Exam keywords")), "{all:#?}");
+    assert_skipped(&d, |r| r.contains("keywords"));
+}
+
+#[test]
+fn an_arrow_inside_a_quoted_example_is_no_cut() {
+    // The cut after the last arrow split the quotation: `→ "… → {{c1::다음은 마우스" 같은
+    // 패턴을 못 잡음}}`.
+    let d = doc("## Sequential Recommendation
+
+- 사용자 행동을 **순서가 있는 시퀀스**로 보고 다음 아이템을 예측
+- MF는 순서를 무시 → \"방금 노트북을 샀다 → 다음은 마우스\" 같은 패턴을 못 잡음
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert!(
+        fronts.contains(
+            &"MF는 순서를 무시 → {{c1::&quot;방금 노트북을 샀다 → 다음은 마우스&quot; 같은 패턴을 못 잡음}}"
+                .to_string()
+        ),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
+fn a_cell_saying_only_both_points_at_the_other_cells() {
+    let d = doc("### 비교 표
+
+| 구분 | Collaborative Filtering | Content-based | Hybrid |
+| --- | --- | --- | --- |
+| **사용 데이터** | 상호작용 (평점, 클릭) | 아이템 속성 + 본인 기록 | 둘 다 |
+| **New item cold start** | 취약 | 강함 | 강함 |
+");
+    let all = shown(&d);
+    assert!(!all.iter().any(|c| c.contains("=> 둘 다")), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|c| c.contains("Content-based › 사용 데이터 =>")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| r.contains("points at another cell"));
 }
