@@ -265,3 +265,39 @@ fn the_time_series_notes_planted_slips_are_found_once_each() {
         "AutoRegressive Integrated Moving Average"
     );
 }
+
+#[test]
+fn a_default_set_otherwise_in_a_table_row_is_a_conflict() {
+    // The bullet and the table ask different facets (`기본 하이퍼파라미터`, `주요
+    // 하이퍼파라미터 (기본값)`): what they share is Adam's β2. A worked example's symbols
+    // (`α = 0.05`, then `α = 0.01`) are no settings.
+    let text = "# 최적화 정리
+
+### 문항10
+
+## **4. Adam (Adaptive Moment Estimation)**
+
+- **기본 하이퍼파라미터**: η = 0.001, β1 = 0.9, β2 = 0.999, ε = 1e-8
+- **예시**: α = 0.05이면 m = 20 → 약 64%
+
+## **5. AdamW**
+
+- **예시**: α = 0.01이면 m = 20 → 약 18%
+
+### 옵티마이저 비교 표
+
+| 옵티마이저 | 핵심 아이디어 | 주요 하이퍼파라미터 (기본값) |
+| --- | --- | --- |
+| **Momentum** | 관성 누적 | η, γ = 0.9 |
+| **Adam** | Momentum + RMSProp | η = 0.001, β1 = 0.9, β2 = 0.99 |
+";
+    let ws = workspace(&[("opt.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(&text[f.span.clone()], "0.99");
+    assert!(f.span.start > text.find("| **Adam**").unwrap());
+    assert_eq!(&text[f.related[0].span.clone()], "0.999");
+    assert!(f.message.contains("Adam › β2"), "{}", f.message);
+    assert_eq!(f.fixes[0].edits[0].new_text, "0.999");
+}

@@ -366,3 +366,15 @@ fn a_term_whose_span_misses_its_text_is_left_alone() {
     );
     assert_eq!(ws.definitions("LoRA").len(), 1);
 }
+
+#[test]
+fn a_citation_in_parentheses_is_no_expansion() {
+    // `GroupLens (Resnick et al.)` cites the authors: their initials need not spell the name.
+    let mut ws = Workspace::new();
+    ws.set(
+        PathBuf::from("rec.md"),
+        "# 추천 시스템 정리\n\n### 문제4\n\n## User-based CF\n\n- 1994년 GroupLens (Resnick et al.) 뉴스 추천에서 사용\n",
+    );
+    let found = ws.check_all();
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -192,9 +192,10 @@ pub(crate) fn is_acronym(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// At least two Latin words, nothing but Latin letters, digits, spaces and `-–/&'.`.
+/// At least two Latin words, nothing but Latin letters, digits, spaces and `-–/&'.`; not a
+/// citation (`GroupLens (Resnick et al.)`).
 fn is_expansion(s: &str) -> bool {
-    if s.len() > 100 || !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    if s.len() > 100 || !s.starts_with(|c: char| c.is_ascii_alphabetic()) || s.contains("et al") {
         return false;
     }
     if !s
@@ -375,6 +376,8 @@ mod tests {
         assert_eq!(terms("Python (Programming Language)"), []);
         assert_eq!(terms("Adam (Another Different Algorithm)"), []);
         assert_eq!(terms("Adam (Adaptive)"), []);
+        // A citation names the authors, not the name's words.
+        assert_eq!(terms("1994년 GroupLens (Resnick et al.) 뉴스 추천"), []);
     }
 
     #[test]

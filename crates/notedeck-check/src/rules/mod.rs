@@ -9,4 +9,5 @@ pub mod encoding;
 pub(crate) mod images;
 pub(crate) mod katex;
 pub(crate) mod pins;
+pub(crate) mod settings;
 pub(crate) mod terms;
