@@ -296,7 +296,7 @@ fn a_default_set_otherwise_in_a_table_row_is_a_conflict() {
     assert_eq!(found.len(), 1, "{found:#?}");
     let f = &found[0];
     assert_eq!(&text[f.span.clone()], "0.99");
-    assert!(f.span.start > text.find("| **Adam**").unwrap());
+    assert!(f.span.start > text.find("| **Adam**").expect("the Adam row"));
     assert_eq!(&text[f.related[0].span.clone()], "0.999");
     assert!(f.message.contains("Adam › β2"), "{}", f.message);
     assert_eq!(f.fixes[0].edits[0].new_text, "0.999");
