@@ -164,3 +164,19 @@ fn a_cell_saying_only_both_points_at_the_other_cells() {
     );
     assert_skipped(&d, |r| r.contains("points at another cell"));
 }
+
+#[test]
+fn a_bold_term_closing_before_a_particle_is_what_the_cloze_hides() {
+    // CommonMark leaves `**…)**여야` literal; the card shows it bold, and the cloze hid only
+    // `함수(injective)`, leaving `단사` to give it away.
+    let d = doc("## GIN
+
+- **핵심**: sum aggregation
+- WL test 수준에 도달하려면 aggregate, update, readout이 모두 **단사 함수(injective)**여야 함
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert!(
+        fronts.iter().any(|f| f.contains("{{c1::단사 함수(injective)}}")),
+        "{fronts:#?}"
+    );
+}

@@ -61,6 +61,13 @@ pub(super) fn key_term(
     if let Some(b) = bold {
         return Some(b.to_string());
     }
+    // `**단사 함수(injective)**여야`: CommonMark leaves a `**` between `)` and a particle
+    // literal, but the card shows it bold (`tree::stray`) and the author marked it.
+    if plain.strong.is_empty()
+        && let Some(b) = literal_bold(t).filter(|b| fits(b))
+    {
+        return Some(b.to_string());
+    }
     // A word the author glossed in English is marked as the term as much as a bold one is
     // (`분리(decoupled)한 방법으로, 2019년 ICLR에서 발표`: the method is the fact, not the year).
     if let Some(g) = glossed_word(t).filter(|g| fits(g)) {
@@ -155,6 +162,16 @@ fn arrow_chain(t: &str) -> Option<&str> {
         .find_map(|p| last.strip_suffix(p).filter(|w| !w.is_empty()))
         .unwrap_or(last);
     t.get(words[a].0..last_at + last.len())
+}
+
+/// The text between the first two literal `**` of `t` when it reads as bold: the first
+/// opens before a non-space, the second closes after one.
+fn literal_bold(t: &str) -> Option<&str> {
+    let open = t.find("**")?;
+    let inner = &t[open + 2..];
+    let close = inner.find("**")?;
+    let b = &inner[..close];
+    (!b.is_empty() && b.trim() == b && !b.contains('*')).then_some(b)
 }
 
 /// What the last arrow of a sentence leads to (`… → StandardScaler 먼저 적용`), when that is
