@@ -176,7 +176,64 @@ fn a_bold_term_closing_before_a_particle_is_what_the_cloze_hides() {
 ");
     let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
     assert!(
-        fronts.iter().any(|f| f.contains("{{c1::단사 함수(injective)}}")),
+        fronts
+            .iter()
+            .any(|f| f.contains("{{c1::단사 함수(injective)}}")),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
+fn a_heading_counting_its_parts_is_answered_by_the_terms_its_prose_sets_in_bold() {
+    let d = doc("# 2. Message Passing의 3단계
+
+각 층은 세 단계로 나뉩니다. 먼저 **Message** 단계에서 이웃 w가 노드 v에게 보낼 메시지를 만들고, **Aggregate** 단계에서 이를 모읍니다. 이웃에는 순서가 없으므로 집계 함수는 sum, mean, max 같은 함수를 씁니다. 마지막 **Update** 단계에서 모은 메시지와 자기 이전 상태로 새 상태를 계산합니다. 그래프 단위 예측이 필요하면 readout 함수로 전체 노드를 요약합니다.
+");
+    assert_eq!(
+        shown(&d),
+        [
+            "문제 9 › Message Passing의 3단계 | Message Passing의 3단계 => <ol><li>Message</li><li>Aggregate</li><li>Update</li></ol>"
+        ]
+    );
+}
+
+#[test]
+fn a_topics_prose_is_asked_by_the_one_part_a_sentence_sets_in_bold() {
+    // CommonMark leaves `**…)**의` literal; the author marked the point of the paragraph.
+    // The sentence marking two parts marks no one of them; the citation's year is no fact.
+    let d = doc("# 3. Over-smoothing: 층을 깊게 쌓으면 생기는 문제
+
+CNN은 층을 깊게 쌓을수록 성능이 좋아지는 경우가 많지만, GNN은 보통 2~3층에서 성능이 가장 좋습니다. 대표 원인이 over-smoothing입니다. 2018년 Li, Han, Wu는 AAAI 논문에서 GCN의 graph convolution이 사실상 **라플라시안 스무딩(Laplacian smoothing)**의 특수한 형태라는 것을 보였습니다. 스무딩을 반복하면 노드 표현이 비슷한 값으로 수렴합니다.
+
+# 4. Exposure Bias
+
+비슷한 편향으로 **노출 편향(exposure bias)**과 **위치 편향(position bias)**이 있습니다. 둘 다 로그 데이터에서 생깁니다. 오프라인 평가를 왜곡합니다. 그래서 보정이 필요합니다.
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert_eq!(
+        fronts,
+        [
+            "2018년 Li, Han, Wu는 AAAI 논문에서 GCN의 graph convolution이 사실상 <b>{{c1::라플라시안 스무딩(Laplacian smoothing)}}</b>의 특수한 형태라는 것을 보였습니다."
+        ]
+    );
+    assert_skipped(&d, |r| r.contains("marking a term in bold is a card"));
+}
+
+#[test]
+fn a_year_beside_authors_and_a_comma_is_a_citation() {
+    // `Google, 2016 (Cheng et al.)` and `FM (Rendle, 2010)`: the year dates the authors;
+    // hidden, it asked when a paper came out.
+    let d = doc("## DeepFM
+
+- **구조**: FM + DNN이 임베딩 공유
+- Google, 2016 (Cheng et al.), Google Play 앱 추천에 적용
+- FM (Rendle, 2010): 모든 2차 feature 교차를 잠재 벡터 내적으로 모델링
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert!(
+        !fronts
+            .iter()
+            .any(|f| f.contains("{{c1::2016") || f.contains("{{c1::2010")),
         "{fronts:#?}"
     );
 }

@@ -114,7 +114,7 @@ fn says_in_english(t: &str) -> bool {
 pub(super) fn without_citations(t: &str) -> Option<String> {
     let mut cited = false;
     let mut rest: Vec<&str> = Vec::new();
-    for clause in t.split(", ") {
+    for clause in clauses(t) {
         match dated_year(clause) {
             Some(y) => {
                 cited = true;
@@ -133,7 +133,7 @@ pub(super) fn without_citations(t: &str) -> Option<String> {
 /// Whether `term` holds the name of an author the line `t` cites (a name a year dates):
 /// `Box-Jenkins 방법론` in `1970년 Box & Jenkins가 …`.
 pub(super) fn names_a_cited_author(t: &str, term: &str) -> bool {
-    let Some(clause) = t.split(", ").find(|c| dated_year(c).is_some()) else {
+    let Some(clause) = clauses(t).find(|c| dated_year(c).is_some()) else {
         return false;
     };
     clause
@@ -147,7 +147,7 @@ pub(super) fn names_a_cited_author(t: &str, term: &str) -> bool {
 /// `망각 게이트`): the subject, marked by `는` or `은`, before its own dated year. Two dated
 /// events on one line tell which part came later, and that part is the fact.
 pub(super) fn later_dated_subject(t: &str) -> Option<&str> {
-    t.split(", ").skip(1).find_map(|clause| {
+    clauses(t).skip(1).find_map(|clause| {
         let y = dated_year(clause)?;
         let at = super::facts::offset_in(clause, y)?;
         let subject = clause[..at]
@@ -179,17 +179,50 @@ fn dated_year(clause: &str) -> Option<&str> {
     dates_a_name(&clause[..at], &clause[at + y.len()..]).then_some(y)
 }
 
+/// The clauses of a line, split at `, ` outside parentheses: `FM (Rendle, 2010): …` is one
+/// clause, whose year dates the name before it.
+fn clauses(t: &str) -> impl Iterator<Item = &str> {
+    let mut rest = t;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut depth = 0i32;
+        let cut = rest.char_indices().find_map(|(i, c)| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' if depth <= 0 && rest[i + 1..].starts_with(' ') => return Some(i),
+                _ => {}
+            }
+            None
+        });
+        let (clause, next) = match cut {
+            Some(i) => (&rest[..i], &rest[i + 2..]),
+            None => (rest, ""),
+        };
+        rest = next;
+        Some(clause)
+    })
+}
+
 /// Whether the year between `before` and `after` dates a name: a name in Latin letters
-/// follows it (`2016년 Redmon`) or comes just before it with `등` (`Hinton 등이 2015년`).
+/// follows it (`2016년 Redmon`, `2016 (Cheng et al.)`) or comes just before it, with `등`
+/// (`Hinton 등이 2015년`) or a comma (`Kang & McAuley, 2018`, `(Rendle, 2010)`).
 pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
     let named_after = after
         .strip_prefix('년')
+        .or_else(|| after.trim_start().strip_prefix('('))
         .map(str::trim_start)
         .and_then(|a| a.split_whitespace().next())
         .is_some_and(is_name_word);
     let mut words_before = before.split_whitespace().rev();
+    let last = words_before.next();
     named_after
-        || words_before.next().is_some_and(|w| w.starts_with('등'))
+        || last
+            .map(|w| w.trim_start_matches('('))
+            .is_some_and(|w| w.len() > 1 && w.ends_with(',') && is_name_word(w))
+        || last.is_some_and(|w| w.starts_with('등'))
             && words_before.next().is_some_and(is_name_word)
 }
 

@@ -60,6 +60,11 @@ const PART_MAX_CHARS: usize = 170;
 /// answers with too, all of them shown ([`Builder::first_sentence_cards`]).
 const EXAMPLES_MAX_GAP: usize = 2;
 
+/// Longest bold part (characters) a topic's prose sentence is carded by ([`Builder::marked_cloze`]).
+const MARKED_MAX_CHARS: usize = 40;
+/// Longest sentence (characters) carded by its bold part.
+const MARKED_SENTENCE_MAX_CHARS: usize = 200;
+
 /// Most sentences of a paragraph an essay part answers with as a whole.
 const PART_MAX_SENTENCES: usize = 3;
 
@@ -80,6 +85,9 @@ struct Lookups {
     carded: HashSet<usize>,
     /// Heading starts of sections whose body card is taken back ([`Builder::leave_prose`]).
     uncarded: HashSet<usize>,
+    /// Starts of paragraphs this pass carded already (a definition cloze, counted parts):
+    /// no other sentence of theirs is carded by its bold part.
+    asked: HashSet<usize>,
 }
 
 /// What the essay rules need to know of one section's own blocks and sub-sections.
@@ -119,9 +127,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if matches!(kind, Kind::Html | Kind::Rule) {
                     continue;
                 }
+                // A topic's prose may mark its point in bold instead of naming it
+                // (`… graph convolution이 사실상 **라플라시안 스무딩**의 특수한 형태 …`).
                 if kind == Kind::Paragraph
                     && let Some(Some(p)) = plains.get(b)
-                    && may_name(&p.text)
+                    && (may_name(&p.text)
+                        || (!p.strong.is_empty() || p.text.contains("**"))
+                            && self.doc.sections[s].kind == SectionKind::Topic)
                 {
                     naming.push((s, b));
                 }
@@ -158,6 +170,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             skipped_at: HashMap::new(),
             carded: HashSet::new(),
             uncarded: HashSet::new(),
+            asked: HashSet::new(),
         };
         // A topic's definition sentence notes itself in the skipped list, essay or not.
         for (i, s) in self.doc.skipped.iter().enumerate() {
@@ -221,10 +234,12 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.first_sentence_cards(&kids, runs, plains, about, &mut ix);
         }
         for (t, sh) in shape.iter().enumerate() {
-            if let Some(first) = sh.first
-                && self.doc.sections[t].kind == SectionKind::Topic
-            {
+            let Some(first) = sh.first else { continue };
+            if self.doc.sections[t].kind == SectionKind::Topic {
                 self.definition_cloze(t, first, plains, &mut ix);
+            }
+            if sh.paragraphs && !sh.other && self.counted_parts_card(t, first, plains) {
+                ix.asked.insert(tree.blocks[first].span.start);
             }
         }
         for (sec, b) in naming {
@@ -516,6 +531,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let key = format!("{}…{}", &sentence[..keyed.start], &sentence[keyed.end..]);
         let span = tree.blocks[first].span.clone();
         self.note_first_sentence(span.start, ix);
+        ix.asked.insert(span.start);
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec: Some(topic),
@@ -613,6 +629,86 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .push_str("; its sentence giving a name is a card");
             }
             return;
+        }
+        if self.doc.sections[sec].kind == SectionKind::Topic {
+            self.marked_cloze(sec, plain, &all, span, ix);
+        }
+    }
+
+    /// A cloze of the first sentence of a topic's prose paragraph at `span` (its
+    /// `sentences`) that sets exactly one part in bold, hiding that part: the author marked
+    /// the paragraph's point. A name with its expansion (`**MPNN (Message Passing Neural
+    /// Network)**`) is its definition card's, and the topic's own name is its context.
+    fn marked_cloze(
+        &mut self,
+        sec: usize,
+        plain: &Plain,
+        all: &[&str],
+        span: crate::Span,
+        ix: &mut Lookups,
+    ) {
+        if ix.asked.contains(&span.start) {
+            return;
+        }
+        let text = plain.text.trim();
+        let lead = plain.text.len() - plain.text.trim_start().len();
+        let topic = self.info[sec].short.to_lowercase();
+        let chosen = all.iter().find_map(|&sentence| {
+            let at = lead + offset_in(text, sentence)?;
+            let mut marked = plain
+                .strong
+                .iter()
+                .filter(|b| at <= b.start && b.end <= at + sentence.len())
+                .map(|b| plain.text[b.clone()].trim());
+            // `**라플라시안 스무딩(Laplacian smoothing)**의`: bold the card shows, though
+            // CommonMark leaves its `**` literal before a particle.
+            let term = match (marked.next(), marked.next()) {
+                // A second bold part CommonMark left literal is marked as much.
+                (Some(term), None) if !sentence.contains("**") => term,
+                (None, _) if plain.strong.is_empty() => super::key_terms::literal_bold(sentence)?,
+                _ => return None,
+            };
+            let n = term.chars().count();
+            let fits = (2..=MARKED_MAX_CHARS).contains(&n)
+                && sentence.chars().count() <= MARKED_SENTENCE_MAX_CHARS
+                && !topic.contains(&term.to_lowercase())
+                && !refers_back(sentence)
+                && crate::terms::find_terms(term).is_empty();
+            fits.then_some((sentence, term))
+        });
+        let Some((sentence, term)) = chosen else {
+            return;
+        };
+        let mut front = String::new();
+        sentence_html(plain, sentence, &mut front);
+        let mut shown = String::new();
+        math::escape_html(term, &mut shown);
+        let literal = format!("**{shown}**");
+        if let Some(at) = front.find(&literal) {
+            front.replace_range(at..at + literal.len(), &format!("<b>{shown}</b>"));
+        }
+        let Some(at) = front.find(&shown) else {
+            return;
+        };
+        let cloze = super::statements::occurrences(&front, &shown, at)
+            .into_iter()
+            .map(|range| Deletion { number: 1, range })
+            .collect();
+        self.push_card(CardDraft {
+            kind: CardKind::Cloze,
+            sec: Some(sec),
+            key: format!("cloze:{term}"),
+            front,
+            back: String::new(),
+            cloze,
+            span: span.clone(),
+            pin_at: None,
+            pin_line: None,
+        });
+        if let Some(&i) = ix.skipped_at.get(&span.start) {
+            self.doc.skipped[i]
+                .reason
+                .push_str("; its sentence marking a term in bold is a card");
         }
     }
 

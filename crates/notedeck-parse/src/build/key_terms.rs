@@ -164,14 +164,16 @@ fn arrow_chain(t: &str) -> Option<&str> {
     t.get(words[a].0..last_at + last.len())
 }
 
-/// The text between the first two literal `**` of `t` when it reads as bold: the first
-/// opens before a non-space, the second closes after one.
-fn literal_bold(t: &str) -> Option<&str> {
+/// The text between the two literal `**` of `t` when it reads as bold: the first opens
+/// before a non-space, the second closes after one. Two such parts mark two things: none
+/// is the one.
+pub(super) fn literal_bold(t: &str) -> Option<&str> {
     let open = t.find("**")?;
     let inner = &t[open + 2..];
     let close = inner.find("**")?;
     let b = &inner[..close];
-    (!b.is_empty() && b.trim() == b && !b.contains('*')).then_some(b)
+    let alone = !inner[close + 2..].contains("**");
+    (alone && !b.is_empty() && b.trim() == b && !b.contains('*')).then_some(b)
 }
 
 /// What the last arrow of a sentence leads to (`… → StandardScaler 먼저 적용`), when that is

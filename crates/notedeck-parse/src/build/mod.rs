@@ -22,6 +22,7 @@ mod citations;
 mod claims;
 mod context;
 mod contrasts;
+mod counted;
 mod definitions;
 mod essay;
 mod examples;

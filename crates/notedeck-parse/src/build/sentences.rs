@@ -280,9 +280,13 @@ fn korean_name(sentence: &str) -> Option<Range<usize>> {
             .strip_suffix("라고")
             .or_else(|| word.strip_suffix('라'))?
             .len();
-    // `과적합이라고`: the copula's `이` after a closed syllable is no part of the name.
+    // `과적합이라고`: the copula's `이` after a closed syllable is no part of the name, nor
+    // after a Latin word (`over-squashing이라고`), which no Korean word ends inside.
     if let Some(before) = sentence[start..name_end].strip_suffix('이')
-        && before.chars().next_back().is_some_and(closed_syllable)
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| closed_syllable(c) || c.is_ascii_alphanumeric())
     {
         name_end -= '이'.len_utf8();
     }
@@ -453,6 +457,10 @@ mod tests {
         );
         assert_eq!(name("이 현상을 과적합이라고 부릅니다."), Some("과적합"));
         assert_eq!(name("이를 과적합이라 불렀다."), Some("과적합"));
+        assert_eq!(
+            name("이 현상을 over-squashing이라고 불렀습니다."),
+            Some("over-squashing")
+        );
         // The quick test a paragraph passes before its sentences are read lets each through.
         for s in [
             "이를 과적합이라 불렀다.",
