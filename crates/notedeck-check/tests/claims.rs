@@ -301,3 +301,40 @@ fn a_default_set_otherwise_in_a_table_row_is_a_conflict() {
     assert!(f.message.contains("Adam › β2"), "{}", f.message);
     assert_eq!(f.fixes[0].edits[0].new_text, "0.999");
 }
+
+#[test]
+fn a_table_year_contradicting_the_paper_a_topic_cites_is_a_conflict() {
+    // `- Kang & McAuley, 2018` under SASRec dates its paper; the table's `연도` says 2019.
+    // A topic's second citation dates another work (GRU4Rec's follow-up): no claim.
+    let text = "# 추천 시스템 정리
+
+### 문항 15
+
+## **1. GRU4Rec**
+
+- Hidasi et al., 2016
+- Hidasi & Karatzoglou, 2018
+- **구조**: GRU로 세션 시퀀스 인코딩
+
+## **2. SASRec (Self-Attentive Sequential Recommendation)**
+
+- Kang & McAuley, 2018
+- **구조**: Transformer decoder 방식
+
+### 비교 표
+
+| 모델 | 연도 | 방향 |
+| --- | --- | --- |
+| **GRU4Rec** | 2016 | 단방향 |
+| **SASRec** | 2019 | 단방향 |
+";
+    let ws = workspace(&[("rec.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(&text[f.span.clone()], "2019");
+    assert!(f.message.contains("SASRec › 연도"), "{}", f.message);
+    let related = &f.related[0].span;
+    assert_eq!(&text[related.clone()], "2018");
+    assert!(related.start < text.find("### 비교 표").expect("the table"));
+}

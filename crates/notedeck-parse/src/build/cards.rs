@@ -292,6 +292,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         for item in loose {
             if self.is_citation_item(item) {
                 self.skip(item.span.clone(), super::citations::CITATION_REASON);
+                self.citation_year_claim(sec, item);
                 continue;
             }
             let carded = (clozes && self.statement_cloze(sec, item, beside))

@@ -9,6 +9,9 @@ use super::Builder;
 use super::key_terms::year;
 use crate::tree::{Block, Plain};
 
+/// The attribute a citation's year is claimed under: a comparison table's year column.
+const YEAR_ATTRIBUTE: &str = "연도";
+
 /// Why such a line is no card, as the skipped list says.
 pub(super) const CITATION_REASON: &str =
     "only cites who published the method and when, which is no fact to study";
@@ -259,6 +262,33 @@ impl Builder<'_, '_> {
             && self
                 .lead_with_year(item)
                 .is_some_and(|lead| is_citation(&lead))
+    }
+
+    /// The year claim of a bullet that only cites its topic's paper (`- Kang & McAuley,
+    /// 2018` under SASRec): `SASRec › 연도 = 2018`, which a comparison table's `연도` column
+    /// may contradict. Only a topic's first such bullet, and only with one year: a second
+    /// citation dates another work (`… 2000년 Gers 등이 추가`).
+    pub(super) fn citation_year_claim(&mut self, sec: Option<usize>, item: &Block) {
+        let Some(s) = sec.filter(|&s| !self.cited_topics.contains(&s)) else {
+            return;
+        };
+        self.cited_topics.push(s);
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        let mut years = super::key_terms::digit_runs(src)
+            .map(|(a, b)| (a, &src[a..b]))
+            .filter(|(_, d)| year(d) == Some(*d));
+        let (Some((at, y)), None) = (years.next(), years.next()) else {
+            return;
+        };
+        let start = item.span.start + at;
+        self.doc.claims.push(crate::Claim {
+            subject: self.subject(Some(s)),
+            attribute: YEAR_ATTRIBUTE.to_string(),
+            value: y.to_string(),
+            origin: crate::ClaimOrigin::Bullet,
+            span: item.span.clone(),
+            value_span: start..start + y.len(),
+        });
     }
 
     /// Whether a list item's first line opens with a citation ([`opens_with_citation`]).

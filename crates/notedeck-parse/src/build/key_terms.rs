@@ -385,7 +385,7 @@ fn assigned_number(t: &str) -> Option<&str> {
 }
 
 /// Runs of ASCII digits (with inner `.` or `,`), as byte ranges.
-fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(super) fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = t.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {

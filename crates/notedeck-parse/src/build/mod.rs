@@ -79,6 +79,7 @@ pub(crate) fn parse_document(
         pins: HashMap::new(),
         copies: Vec::new(),
         apart: Vec::new(),
+        cited_topics: Vec::new(),
         raw_cards: Vec::new(),
         contexts: Vec::new(),
         fact_buf: String::new(),
@@ -333,6 +334,8 @@ struct Builder<'t, 'a> {
     /// List items carded on their own (where they start), left out of their list wherever
     /// it is rendered.
     apart: Vec<usize>,
+    /// Topics whose citation bullet gave a year claim ([`Builder::citation_year_claim`]).
+    cited_topics: Vec<usize>,
     raw_cards: Vec<RawCard>,
     /// [`SecCtx`] per section, index 0 for text before any section.
     contexts: Vec<SecCtx>,
