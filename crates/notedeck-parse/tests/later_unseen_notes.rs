@@ -237,3 +237,37 @@ fn a_year_beside_authors_and_a_comma_is_a_citation() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn the_next_number_of_a_topics_numbering_is_the_next_topic_and_a_worked_computation_no_card() {
+    // `## **2. 순위 반영 지표**` was a facet of `## **1. Top-K 정확도 지표**`; its `계산 예시`
+    // was a card of made-up numbers, and a name in its list of labels.
+    let d = doc("## **1. Top-K 정확도 지표**
+
+- **Precision@K**: 추천한 K개 중 관련 있는 아이템 비율
+- **Recall@K**: 전체 관련 아이템 중 추천 K개 안에 들어온 비율
+
+## **2. 순위 반영 지표**
+
+- **MRR (Mean Reciprocal Rank)**: 첫 번째 관련 아이템 순위의 역수를 평균
+    - 첫 정답만 중요할 때 (검색, QA)
+- **MAP (Mean Average Precision)**: 관련 아이템이 나온 위치마다의 Precision을 평균
+    - 여러 정답의 순서를 모두 반영
+- **NDCG (Normalized Discounted Cumulative Gain)**
+    - 아래 순위일수록 log로 할인
+    - graded relevance를 다룰 수 있는 것이 장점
+
+- **계산 예시**: 추천 5개의 관련 여부 = [0, 1, 0, 1, 0], 이 사용자의 전체 관련 아이템 = 3개
+    - Precision@5 = 2/5 = 0.4, Recall@5 = 2/3 ≈ 0.667, HR@5 = 1
+    - RR = 1/2 (첫 정답이 2위), AP = (1/2 + 2/4) / 3 ≈ 0.333
+    - NDCG@5 ≈ 1.062 / 2.131 ≈ 0.498
+");
+    let all = shown(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.starts_with("문제 9 › 순위 반영 지표 | 순위 반영 지표 › MRR =>")),
+        "{all:#?}"
+    );
+    assert!(!all.iter().any(|c| c.contains("계산 예시")), "{all:#?}");
+    assert_skipped(&d, |r| r.starts_with("worked computation"));
+}

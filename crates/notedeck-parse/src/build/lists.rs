@@ -143,6 +143,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         lead_evs: Evs<'_>,
         rest: &[Block],
     ) {
+        if is_worked_example(&label.text) {
+            self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
+            return;
+        }
         if is_source_label(&label.text) || self.only_citations(rest) {
             self.skip(
                 item.span.clone(),
@@ -692,4 +696,18 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
 fn trimmed_start(t: &str, s: &Span) -> usize {
     let part = &t[s.clone()];
     s.start + (part.len() - part.trim_start().len())
+}
+
+/// Labels of a worked computation (`**계산 예시**: 추천 5개의 관련 여부 = [0, 1, 0, 1, 0]`
+/// over its computed metrics), lowercased: numbers made up to illustrate, no part to recall.
+const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked example"];
+
+/// Why a worked computation is no card.
+pub(super) const WORKED_EXAMPLE_REASON: &str =
+    "worked computation: its numbers are made up to illustrate, nothing to recall";
+
+/// Whether a label introduces a worked computation.
+pub(super) fn is_worked_example(label: &str) -> bool {
+    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
+    WORKED_EXAMPLE_LABELS.contains(&l.as_str())
 }

@@ -120,8 +120,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let step = paren && !self.info[t].paren_numbered;
                         let after_generic = level == tl
                             && !self.info[t].short.bytes().any(|b| b.is_ascii_alphabetic());
+                        // `## **2. 순위 반영 지표**` after `## **1. Top-K 정확도 지표**`: the
+                        // next number of a topic's own numbering is the next topic, unless it
+                        // names a facet (`## 1. 개념` after `## 0. CAM`). Not in a Notion
+                        // essay's `#` sections, which are parts of one explanation.
+                        let next_number = level == tl
+                            && level >= 2
+                            && self
+                                .heading_number(t)
+                                .is_some_and(|n| n >= 1 && dot_number(&plain.text) == Some(n + 1))
+                            && !super::subtopics::is_facet_name(&short_title(&raw));
                         let topicish = !step
                             && (after_generic
+                                || next_number
                                 || super::questions::is_question_set(&raw)
                                 || looks_like_topic(&raw)
                                 || level == tl && names_subject(&raw, &self.info[t].short));
@@ -378,6 +389,27 @@ fn problem_title(raw: &str, name: &str) -> String {
         name.to_string()
     } else {
         format!("{name} {rest}")
+    }
+}
+
+/// The number a heading's text opens with as `N.` (`2. 순위 반영 지표` → 2).
+fn dot_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) || !t[digits..].starts_with(". ") {
+        return None;
+    }
+    t[..digits].parse().ok()
+}
+
+impl Builder<'_, '_> {
+    /// The `N.` number section `sec`'s heading opens with, if any.
+    fn heading_number(&self, sec: usize) -> Option<u32> {
+        let line = self.text.get(self.doc.sections[sec].heading_span.clone())?;
+        dot_number(
+            line.trim_start_matches('#')
+                .trim_start_matches([' ', '\t', '*', '_']),
+        )
     }
 }
 

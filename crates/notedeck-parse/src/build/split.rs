@@ -236,6 +236,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                 items += 1;
                 let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
                 let label = label_of(&lead, !rest.is_empty());
+                if label
+                    .as_ref()
+                    .is_some_and(|l| super::lists::is_worked_example(&l.text))
+                {
+                    self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+                    continue;
+                }
                 if let Some(l) = &label
                     && !l.plain_label
                 {
