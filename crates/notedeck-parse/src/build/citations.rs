@@ -190,16 +190,19 @@ fn clauses(t: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let mut depth = 0i32;
-        let cut = rest.char_indices().find_map(|(i, c)| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                ',' if depth <= 0 && rest[i + 1..].starts_with(' ') => return Some(i),
-                _ => {}
+        // The next `, ` with as many `(` as `)` before it.
+        let mut from = 0;
+        let cut = loop {
+            let Some(i) = rest[from..].find(", ").map(|i| from + i) else {
+                break None;
+            };
+            let before = &rest.as_bytes()[..i];
+            let open = memchr::memchr_iter(b'(', before).count();
+            if open <= memchr::memchr_iter(b')', before).count() {
+                break Some(i);
             }
-            None
-        });
+            from = i + 2;
+        };
         let (clause, next) = match cut {
             Some(i) => (&rest[..i], &rest[i + 2..]),
             None => (rest, ""),

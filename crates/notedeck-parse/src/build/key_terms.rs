@@ -168,7 +168,9 @@ fn arrow_chain(t: &str) -> Option<&str> {
 /// before a non-space, the second closes after one. Two such parts mark two things: none
 /// is the one.
 pub(super) fn literal_bold(t: &str) -> Option<&str> {
-    let open = t.find("**")?;
+    // Asked of every statement without bold: one byte search turns nearly all away.
+    let star = memchr::memchr(b'*', t.as_bytes())?;
+    let open = star + t[star..].find("**")?;
     let inner = &t[open + 2..];
     let close = inner.find("**")?;
     let b = &inner[..close];

@@ -708,6 +708,9 @@ pub(super) const WORKED_EXAMPLE_REASON: &str =
 
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
-    let l = label.trim().trim_end_matches(':').trim().to_lowercase();
-    WORKED_EXAMPLE_LABELS.contains(&l.as_str())
+    // Asked of every label: no lowercase copy.
+    let l = label.trim().trim_end_matches(':').trim();
+    WORKED_EXAMPLE_LABELS
+        .iter()
+        .any(|w| l.eq_ignore_ascii_case(w))
 }

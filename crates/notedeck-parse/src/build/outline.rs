@@ -133,9 +133,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let topicish = !step
                             && (after_generic
                                 || next_number
-                                || super::questions::is_question_set(&raw)
                                 || looks_like_topic(&raw)
-                                || level == tl && names_subject(&raw, &self.info[t].short));
+                                || level == tl && names_subject(&raw, &self.info[t].short)
+                                || super::questions::is_question_set(&raw));
                         if tl == 0 || level == tl {
                             if topicish {
                                 SectionKind::Topic

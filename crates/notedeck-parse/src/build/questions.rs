@@ -11,14 +11,26 @@ use crate::{CardKind, math};
 /// Longest question (characters) a bold line may ask.
 const QUESTION_MAX_CHARS: usize = 200;
 
-/// Words of a heading over a note's own questions (`예상 면접 질문`, `Q&A`), lowercased.
-const QUESTION_SET_WORDS: &[&str] = &["질문", "면접", "q&a", "qna", "faq", "interview"];
+/// Words of a heading over a note's own questions (`예상 면접 질문`, `Q&A`): Korean ones, and
+/// English ones compared in lowercase.
+const QUESTION_SET_WORDS: &[&str] = &["질문", "면접"];
+const QUESTION_SET_LATIN: &[&str] = &["q&a", "qna", "faq", "interview"];
 
 /// Whether a heading holds a note's own questions rather than an aspect of the topic
 /// before it: such a section is a topic of its own.
 pub(super) fn is_question_set(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    QUESTION_SET_WORDS.iter().any(|w| lower.contains(w))
+    // Asked of most headings: byte searches, no lowercase copy.
+    let t = title.as_bytes();
+    QUESTION_SET_WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(t, w.as_bytes()).is_some())
+        || QUESTION_SET_LATIN.iter().any(|w| {
+            let first = w.as_bytes()[0];
+            memchr::memchr2_iter(first, first.to_ascii_uppercase(), t).any(|at| {
+                t.get(at..at + w.len())
+                    .is_some_and(|part| part.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
 }
 
 /// The question a bold line asks, without its number (`Q2.`, `Q3)`, `Q:`), when the line

@@ -261,7 +261,8 @@ fn orders_named_counts(hidden: &str) -> bool {
 
 /// Whether a tip's title or a tip line's subject names a list of keywords.
 pub(super) fn is_keywords(subject: &str) -> bool {
-    let s = subject.trim().trim_end_matches(':').trim().to_lowercase();
+    // Asked of every paragraph with a `:` or `=`: no lowercase copy.
+    let s = subject.trim().trim_end_matches(':').trim();
     [
         "keywords",
         "keyword",
@@ -271,7 +272,8 @@ pub(super) fn is_keywords(subject: &str) -> bool {
         "핵심 키워드",
         "암기 키워드",
     ]
-    .contains(&s.as_str())
+    .iter()
+    .any(|k| s.eq_ignore_ascii_case(k))
 }
 
 /// Whether a paragraph is a line of keywords (`**Exam keywords**: *Implicit data, …*`,
