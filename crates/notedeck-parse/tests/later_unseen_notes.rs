@@ -271,3 +271,29 @@ fn the_next_number_of_a_topics_numbering_is_the_next_topic_and_a_worked_computat
     assert!(!all.iter().any(|c| c.contains("계산 예시")), "{all:#?}");
     assert_skipped(&d, |r| r.starts_with("worked computation"));
 }
+
+#[test]
+fn a_line_closing_a_topics_list_with_a_colon_is_asked_by_the_formula_after_it() {
+    // `- cross layer:` and then the display formula: the line alone made `DCN › 핵심 내용` →
+    // `cross layer:`, and the formula was no card.
+    let d = doc("## **3. DCN (Deep & Cross Network)**
+
+- Google, 2017 (Wang et al.), **Cross Network**가 feature 교차를 명시적으로 학습
+- cross layer:
+
+$$
+x_{l+1} = x_0 x_l^T w_l + b_l + x_l
+$$
+
+- layer 하나를 쌓을 때마다 교차 차수가 1씩 증가
+");
+    let all = shown(&d);
+    assert!(
+        all.contains(
+            &"문제 9 › DCN | DCN › cross layer => <p>\\[x_{l+1} = x_0 x_l^T w_l + b_l + x_l\\]</p>"
+                .to_string()
+        ),
+        "{all:#?}"
+    );
+    assert!(!all.iter().any(|c| c.ends_with("cross layer:")), "{all:#?}");
+}

@@ -82,7 +82,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                             parts.push(b);
                         }
                     } else {
-                        loose.extend(self.body_list_cards(sec, b));
+                        let mut unlabelled = self.body_list_cards(sec, b);
+                        // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
+                        // formula is what the line introduces.
+                        let next = blocks.get(i).map(|&n| &tree.blocks[n]);
+                        if let (Some(&last), Some(formula)) = (unlabelled.last(), next)
+                            && b.children.last().is_some_and(|c| std::ptr::eq(c, last))
+                            && self.introduced_formula(sec, last, formula)
+                        {
+                            unlabelled.pop();
+                            i += 1;
+                        }
+                        loose.extend(unlabelled);
                     }
                 }
                 Kind::Paragraph => {
@@ -603,6 +614,48 @@ impl Builder<'_, '_> {
     /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
     /// compute it): the topic's formula, asked as `PSI › 수식` (`Formula` in a note without
     /// Korean). `false`, and nothing made, for any other paragraph.
+    /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` with nothing
+    /// nested and `formula` (the block right after its list) is one display formula; whether
+    /// it was made.
+    fn introduced_formula(&mut self, sec: Option<usize>, item: &Block, formula: &Block) -> bool {
+        if !self.tree.item_lead(item).1.is_empty() || !is_display_formula(self.tree.inner(formula))
+        {
+            return false;
+        }
+        let src = self
+            .text
+            .get(item.span.clone())
+            .unwrap_or_default()
+            .trim_end();
+        let Some(line) = src.strip_suffix(':') else {
+            return false;
+        };
+        let name = line
+            .trim_start()
+            .trim_start_matches(['-', '*', '+'])
+            .trim()
+            .trim_matches('*')
+            .trim();
+        if name.is_empty() || name.contains('\n') || name.chars().count() > LABEL_MAX_CHARS {
+            return false;
+        }
+        let mut back = String::new();
+        self.render_blocks(&[formula], &mut back);
+        let front = self.front(sec, &[name]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: name.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: item.span.start..formula.span.end,
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
+        true
+    }
+
     fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
         let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
             return false;
@@ -644,4 +697,17 @@ impl Builder<'_, '_> {
         });
         true
     }
+}
+
+/// Whether a paragraph's events are one display formula (soft breaks aside).
+fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
+    let mut seen = false;
+    for e in events {
+        match e.ev {
+            pulldown_cmark::Event::DisplayMath(_) if !seen => seen = true,
+            pulldown_cmark::Event::SoftBreak => {}
+            _ => return false,
+        }
+    }
+    seen
 }
