@@ -24,6 +24,8 @@ fn shown(d: &Document) -> Vec<String> {
 fn a_notes_own_question_is_the_front_and_its_answer_the_back() {
     // Under the last topic's section the questions were shown as `Early Stopping › 예상 면접
     // 질문 › Q2. …?`, and the first, too long for a label, was the answer of the section.
+    // Closing the note, they ask about all of it: shown under their own title, not the
+    // problem they follow.
     let d = doc("## **3. Early Stopping**
 
 - **기준**: 검증 loss가 patience 동안 개선되지 않으면 중단
@@ -41,8 +43,8 @@ fn a_notes_own_question_is_the_front_and_its_answer_the_back() {
     assert_eq!(
         shown(&d)[1..],
         [
-            "문제 9 › 예상 면접 질문 | GCN에서 인접 행렬에 self-loop를 더하고 \\(\\tilde{D}^{-1/2}\\tilde{A}\\tilde{D}^{-1/2}\\)로 정규화하는 이유는? => <p>self-loop가 없으면 자기 자신의 feature가 반영되지 않음 → 대칭 정규화로 스케일을 맞춤</p>",
-            "문제 9 › 예상 면접 질문 | Adam과 AdamW의 차이는? => <p>AdamW는 weight decay를 기울기 계산과 분리해서 파라미터에 직접 적용</p>",
+            "예상 면접 질문 | GCN에서 인접 행렬에 self-loop를 더하고 \\(\\tilde{D}^{-1/2}\\tilde{A}\\tilde{D}^{-1/2}\\)로 정규화하는 이유는? => <p>self-loop가 없으면 자기 자신의 feature가 반영되지 않음 → 대칭 정규화로 스케일을 맞춤</p>",
+            "예상 면접 질문 | Adam과 AdamW의 차이는? => <p>AdamW는 weight decay를 기울기 계산과 분리해서 파라미터에 직접 적용</p>",
         ]
     );
 }

@@ -68,6 +68,7 @@ impl<'t> Builder<'t, '_> {
         let mut back = String::new();
         self.render_blocks(&[answer], &mut back);
         let back = without_answer_mark(&back);
+        let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
@@ -79,6 +80,23 @@ impl<'t> Builder<'t, '_> {
             pin_at: Some(line.span.start),
             pin_line: None,
         });
+        // `## 예상 면접 질문` closing the note asks about all of it, not about the problem it
+        // follows (`문항 16`, on regularisation, over a question on warmup): shown under its
+        // own title. Only the shown context moves, never the id.
+        if let Some(s) = sec.filter(|&s| self.closes_note(s))
+            && let Some(r) = self.raw_cards.get_mut(before)
+        {
+            r.card.context = Some(vec![self.info[s].short.clone()].into());
+        }
+    }
+
+    /// Whether section `s` holds the note's own questions and no problem comes after it.
+    fn closes_note(&self, s: usize) -> bool {
+        let sections = &self.doc.sections;
+        is_question_set(&sections[s].title)
+            && !sections[s + 1..]
+                .iter()
+                .any(|x| x.kind == crate::SectionKind::Problem)
     }
 }
 
