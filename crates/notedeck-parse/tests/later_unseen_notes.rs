@@ -299,3 +299,26 @@ $$
     );
     assert!(!all.iter().any(|c| c.ends_with("cross layer:")), "{all:#?}");
 }
+
+#[test]
+fn a_models_year_in_parentheses_is_no_cloze_and_ends_the_citation_search() {
+    // `ResNet(2016)` dates the model: hidden, the year asked when a paper came out. A year
+    // the citation's words cannot be taken from must still end the search for a key term.
+    let d = doc("## Step Decay
+
+- **방식**: 일정 epoch마다 lr에 γ를 곱함
+- 예: ResNet(2016) ImageNet 학습 → lr 0.1에서 시작, error가 정체되면 10으로 나눔
+- 예: ResNet (2016) CIFAR 학습 → lr 0.1에서 시작, 정해진 epoch에 10으로 나눔
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert!(
+        !fronts.iter().any(|f| f.contains("{{c1::2016")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f.contains("ResNet(2016)") && f.contains("{{c1::")),
+        "{fronts:#?}"
+    );
+}

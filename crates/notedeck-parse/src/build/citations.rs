@@ -214,7 +214,8 @@ fn clauses(t: &str) -> impl Iterator<Item = &str> {
 
 /// Whether the year between `before` and `after` dates a name: a name in Latin letters
 /// follows it (`2016년 Redmon`, `2016 (Cheng et al.)`) or comes just before it, with `등`
-/// (`Hinton 등이 2015년`) or a comma (`Kang & McAuley, 2018`, `(Rendle, 2010)`).
+/// (`Hinton 등이 2015년`), a comma (`Kang & McAuley, 2018`, `(Rendle, 2010)`) or the
+/// parenthesis the year is in (`ResNet(2016)`).
 pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
     let named_after = after
         .strip_prefix('년')
@@ -224,12 +225,23 @@ pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
         .is_some_and(is_name_word);
     let mut words_before = before.split_whitespace().rev();
     let last = words_before.next();
+    // `ResNet(2016)`, `ResNet (2016)`: a name's year in parentheses.
+    let parenthesised = || match last.and_then(|w| w.strip_suffix('(')) {
+        Some("") => before
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .is_some_and(is_name_word),
+        Some(name) => is_name_word(name),
+        None => false,
+    };
     named_after
         || last
             .map(|w| w.trim_start_matches('('))
             .is_some_and(|w| w.len() > 1 && w.ends_with(',') && is_name_word(w))
         || last.is_some_and(|w| w.starts_with('등'))
             && words_before.next().is_some_and(is_name_word)
+        || parenthesised()
 }
 
 /// Whether a word is a name in Latin letters, with a Korean particle or not (`Redmon`,
@@ -250,6 +262,10 @@ fn is_name_word(w: &str) -> bool {
 /// `et al.` or a citation's Korean word.
 fn is_citation_word(w: &str, year: &str) -> bool {
     let bare = w.trim_matches(|c: char| c.is_ascii_punctuation() && c != '&');
+    // `ResNet(2016)`: the name and its year in one word.
+    if let Some((name, rest)) = bare.split_once('(') {
+        return is_name_word(name) && rest.starts_with(year);
+    }
     bare.starts_with(year)
         || is_name_word(bare)
         || matches!(bare, "&" | "et" | "al")

@@ -76,7 +76,9 @@ pub(super) fn key_term(
     // `2016년 Redmon 등이 제안, 이후 …`: the year dates a paper, no fact to study. The rest
     // of the line is asked by what the words mark or show, never by a guessed name (an
     // author's, or `Student` of `Student는 Teacher의 분포를 따라 학습`).
-    if let Some(rest) = super::citations::without_citations(t) {
+    // Each pass takes a citation's words away; a line they cannot shorten is read as it is
+    // (no pass may repeat itself for ever).
+    if let Some(rest) = super::citations::without_citations(t).filter(|r| r.len() < t.len()) {
         if let Some(later) = super::citations::later_dated_subject(t).filter(|s| fits(s)) {
             return Some(later.to_string());
         }
