@@ -63,12 +63,35 @@ fn words() -> &'static Words {
     WORDS.get_or_init(Words::decode)
 }
 
-/// Whether `word` (ASCII letters, any case) is an English word the list knows.
+/// Whether `word` (ASCII letters, any case) is an English word the list knows, or a regular
+/// form of one the list leaves out (`sharded` of `shard`, `tokenizing` of `tokenize`).
 pub(crate) fn knows(word: &str) -> bool {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    words().contains(&word.to_ascii_lowercase())
+    let lower = word.to_ascii_lowercase();
+    let list = words();
+    list.contains(&lower) || stems(&lower).any(|stem| stem.len() >= 3 && list.contains(&stem))
+}
+
+/// The words `word` may be a regular form of: without `-ed`, `-ing`, `-s`, `-es`, `-er`,
+/// with a dropped `e` put back (`shared` → `share`) and a doubled consonant made single
+/// (`stopped` → `stop`).
+fn stems(word: &str) -> impl Iterator<Item = String> + '_ {
+    ["ed", "ing", "es", "s", "er"]
+        .into_iter()
+        .filter_map(|suffix| word.strip_suffix(suffix))
+        .flat_map(|stem| {
+            let b = stem.as_bytes();
+            let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
+            [
+                Some(stem.to_string()),
+                Some(format!("{stem}e")),
+                doubled.then(|| stem[..stem.len() - 1].to_string()),
+            ]
+            .into_iter()
+            .flatten()
+        })
 }
 
 /// The words of `text` the list does not know. Only lowercase or capitalised words of two
@@ -129,10 +152,21 @@ mod tests {
             "markov",
             "zygote",
             "trained",
+            // Regular forms the list leaves out.
+            "Sharded",
+            "sharding",
         ] {
             assert!(knows(word), "{word}");
         }
-        for word in ["recurrant", "adaptaion", "", "low-rank", "naïve"] {
+        for word in [
+            "recurrant",
+            "adaptaion",
+            "",
+            "low-rank",
+            "naïve",
+            "scailing",
+            "cummulative",
+        ] {
             assert!(!knows(word), "{word}");
         }
     }

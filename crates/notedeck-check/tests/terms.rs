@@ -378,3 +378,24 @@ fn a_citation_in_parentheses_is_no_expansion() {
     let found = ws.check_all();
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_regular_form_the_word_list_leaves_out_is_no_misspelling() {
+    // `Sharded` is `shard` + `-ed`: the tie stays undecided rather than preferring the slip
+    // `Shared`.
+    let mut ws = Workspace::new();
+    ws.set(
+        PathBuf::from("dist.md"),
+        "# 분산 학습 정리\n\n### 문항 3\n\n## **FSDP (Fully Sharded Data Parallel)**\n\n- **핵심**: ZeRO-3와 같은 sharding\n\n## 예상 면접 질문\n\n**Q1. FSDP가 DDP보다 메모리를 덜 쓰는 이유는?**\n\n- A: FSDP (Fully Shared Data Parallel)는 파라미터를 GPU마다 나눠 가짐\n",
+    );
+    let found: Vec<Finding> = ws
+        .check_all()
+        .into_iter()
+        .filter(|f| f.code == Code::ConflictingExpansion)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].fixes.len() == 2 && found[0].fixes.iter().all(|f| !f.preferred),
+        "{found:#?}"
+    );
+}
