@@ -34,11 +34,13 @@ pub enum Code {
     DuplicatePin,
     /// `damaged-encoding`: the note's text went through a wrong-encoding round trip.
     DamagedEncoding,
+    /// `misspelled-expansion`: an expansion word one letter away from an English word.
+    MisspelledExpansion,
 }
 
 impl Code {
-    /// Every code, in the order the README documents them (`damaged-encoding` last).
-    pub const ALL: [Code; 10] = [
+    /// Every code, in the order the README documents them.
+    pub const ALL: [Code; 11] = [
         Code::ConflictingExpansion,
         Code::AcronymMismatch,
         Code::ConflictingClaim,
@@ -49,6 +51,7 @@ impl Code {
         Code::EmptyAnswer,
         Code::DuplicatePin,
         Code::DamagedEncoding,
+        Code::MisspelledExpansion,
     ];
 
     /// The stable kebab-case name used in every output format.
@@ -64,6 +67,7 @@ impl Code {
             Code::EmptyAnswer => "empty-answer",
             Code::DuplicatePin => "duplicate-pin",
             Code::DamagedEncoding => "damaged-encoding",
+            Code::MisspelledExpansion => "misspelled-expansion",
         }
     }
 
@@ -79,7 +83,8 @@ impl Code {
             | Code::BrokenEmphasis
             | Code::DuplicateCard
             | Code::EmptyAnswer
-            | Code::DuplicatePin => Severity::Warning,
+            | Code::DuplicatePin
+            | Code::MisspelledExpansion => Severity::Warning,
         }
     }
 
@@ -99,6 +104,9 @@ impl Code {
             Code::DuplicatePin => "One id pin given to two cards, of one note or of two.",
             Code::DamagedEncoding => {
                 "Text damaged by a wrong-encoding round trip (UTF-8 read as Windows-125x or Latin-1)."
+            }
+            Code::MisspelledExpansion => {
+                "An expansion word that is not English but one letter away from an English word."
             }
         }
     }

@@ -74,10 +74,62 @@ pub(crate) fn knows(word: &str) -> bool {
     list.contains(&lower) || stems(&lower).any(|stem| stem.len() >= 3 && list.contains(&stem))
 }
 
+/// The English words one typing slip away from `word`, spelt with its capital: a vowel or a
+/// doubled letter too many (`Scailing`, `Cummulative`), two neighbours swapped, one vowel
+/// for another (`Recurrant`), or a letter missing inside (`Adaptaion`). Never the first
+/// letter, and no other change: a consonant changed or dropped turns too many technical
+/// words the list lacks into other words (`Classifier` is not `Classified`).
+pub(crate) fn suggestions(word: &str) -> Vec<String> {
+    let lower = word.to_ascii_lowercase();
+    let b = lower.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let mut found: Vec<Vec<u8>> = Vec::new();
+    let mut try_one = |cand: Vec<u8>| {
+        if !found.contains(&cand) && std::str::from_utf8(&cand).is_ok_and(|c| words().contains(c)) {
+            found.push(cand);
+        }
+    };
+    for i in 1..b.len() {
+        if vowel(b[i]) || b[i] == b[i - 1] {
+            try_one([&b[..i], &b[i + 1..]].concat());
+        }
+        if i + 1 < b.len() && b[i] != b[i + 1] {
+            let mut swapped = b.to_vec();
+            swapped.swap(i, i + 1);
+            try_one(swapped);
+        }
+        for c in b'a'..=b'z' {
+            if vowel(b[i]) && vowel(c) && c != b[i] {
+                let mut changed = b.to_vec();
+                changed[i] = c;
+                try_one(changed);
+            }
+            try_one([&b[..i], &[c], &b[i..]].concat());
+        }
+    }
+    let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
+    found
+        .into_iter()
+        .filter_map(|f| String::from_utf8(f).ok())
+        .map(|f| {
+            if capital {
+                f[..1].to_ascii_uppercase() + &f[1..]
+            } else {
+                f
+            }
+        })
+        .collect()
+}
+
 /// The words `word` may be a regular form of: without `-ed`, `-ing`, `-s`, `-es`, `-er`,
 /// with a dropped `e` put back (`shared` → `share`) and a doubled consonant made single
 /// (`stopped` → `stop`).
 fn stems(word: &str) -> impl Iterator<Item = String> + '_ {
+    // `classifier`, `classified`, `classifies` of `classify`.
+    let y = ["ier", "ied", "ies"]
+        .into_iter()
+        .filter_map(|suffix| word.strip_suffix(suffix))
+        .map(|stem| format!("{stem}y"));
     ["ed", "ing", "es", "s", "er"]
         .into_iter()
         .filter_map(|suffix| word.strip_suffix(suffix))
@@ -92,6 +144,7 @@ fn stems(word: &str) -> impl Iterator<Item = String> + '_ {
             .into_iter()
             .flatten()
         })
+        .chain(y)
 }
 
 /// The words of `text` the list does not know. Only lowercase or capitalised words of two
@@ -169,6 +222,18 @@ mod tests {
         ] {
             assert!(!knows(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_misspelling_one_slip_away_gets_the_word() {
+        assert_eq!(suggestions("Cummulative"), ["Cumulative"]);
+        assert_eq!(suggestions("Scailing"), ["Scaling"]);
+        assert_eq!(suggestions("Recurrant"), ["Recurrent"]);
+        assert_eq!(suggestions("adaptaion"), ["adaptation"]);
+        assert!(suggestions("Xqzvwk").is_empty());
+        // Known through its stem (`classify`); a consonant changed is no slip offered.
+        assert!(knows("Classifier"));
+        assert!(!suggestions("Classifiex").contains(&"Classified".to_string()));
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 use crate::index::{FileId, Index, NoteKeys, Posted, Sharers, postings};
 use crate::rules::cards::FrontKey;
-use crate::rules::{cards, claims, emphasis, encoding, images, katex, pins, settings, terms};
+use crate::rules::{
+    cards, claims, emphasis, encoding, images, katex, pins, settings, spelling, terms,
+};
 use crate::{Affected, Finding, ImageResolver, Note, TermSite, sort_findings};
 use notedeck_parse::{Claim, Span};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -519,6 +521,7 @@ impl Workspace {
         out.extend(katex::pasted_katex(path, &note.text));
         out.extend(pins::duplicate_pins(path, note));
         out.extend(terms::acronym_mismatches(self, path, note));
+        out.extend(spelling::misspelled_expansions(self, path, note));
         out.extend(cards::empty_answers(path, note));
         out.extend(claims::implied_formula_conflicts(path, note));
         out.extend(settings::conflicting_settings(path, note));

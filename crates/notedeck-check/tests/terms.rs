@@ -399,3 +399,22 @@ fn a_regular_form_the_word_list_leaves_out_is_no_misspelling() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_word_of_an_expansion_one_slip_from_english_is_reported_with_its_fix() {
+    // A term written once has no rival for `conflicting-expansion` to weigh. Latin, names,
+    // regular forms and a term with a rival are left alone.
+    let text = "# 추천 시스템 정리\n\n### 문항 18\n\n## **NDCG (Normalized Discounted Cummulative Gain)**\n\n- **핵심**: 순위 할인\n\n## **MAP (Maximum A Posteriori)**\n\n- **CFG (Classifier-Free Guidance)**: 조건 없이\n- **GRU (Gated Recurrant Unit)**: 게이트 2개\n- 다른 표기: GRU (Gated Recurrent Unit)\n";
+    let mut ws = Workspace::new();
+    ws.set(PathBuf::from("rec.md"), text);
+    let found: Vec<Finding> = ws
+        .check_all()
+        .into_iter()
+        .filter(|f| f.code == Code::MisspelledExpansion)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Cummulative");
+    let fix = &found[0].fixes[0];
+    assert!(fix.preferred);
+    assert_eq!(fix.edits[0].new_text, "Cumulative");
+}

@@ -10,4 +10,5 @@ pub(crate) mod images;
 pub(crate) mod katex;
 pub(crate) mod pins;
 pub(crate) mod settings;
+pub(crate) mod spelling;
 pub(crate) mod terms;
