@@ -322,3 +322,25 @@ fn a_models_year_in_parentheses_is_no_cloze_and_ends_the_citation_search() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn numbered_parts_under_a_title_naming_no_set_are_an_outline() {
+    // `왜 activation이 문제인가`, `Trade-off`, `Selective Recomputation`: a table of contents
+    // of one explanation, not a set to recall; `… 탐지 방법` names one.
+    let part = "설명 문장이 이어집니다. 두 번째 문장도 있습니다. 세 번째 문장입니다. 네 번째 문장으로 끝납니다. 다섯 번째 문장까지 씁니다.";
+    let d = doc(&format!(
+        "# 2. Gradient Checkpointing: 메모리를 계산으로 바꾸기\n\n# 1) 왜 activation이 문제인가\n\n{part}\n\n# 2) Trade-off\n\n{part}\n\n# 3) Selective Recomputation\n\n{part}\n"
+    ));
+    let all = shown(&d);
+    assert!(!all.iter().any(|c| c.contains("<ol>")), "{all:#?}");
+    let d = doc(&format!(
+        "# 3. 드리프트 탐지 방법\n\n# 1) 오류율 기반 탐지\n\n{part}\n\n# 2) 분포 비교 기반 탐지\n\n{part}\n"
+    ));
+    let all = shown(&d);
+    assert!(
+        all.iter().any(|c| c.ends_with(
+            "| 드리프트 탐지 방법 => <ol><li>오류율 기반 탐지</li><li>분포 비교 기반 탐지</li></ol>"
+        )),
+        "{all:#?}"
+    );
+}

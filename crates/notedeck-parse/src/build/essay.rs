@@ -18,11 +18,11 @@ use crate::{CardKind, Deletion, SectionKind, math};
 /// Key of the card listing a section's numbered sub-headings ("NAS의 작동 원리 › 3단계" →
 /// the stage names). Not `section`: a facet with a body of its own has that card too.
 const HEADINGS_KEY: &str = "headings";
-/// Fewest numbered parts whose headings make a card of their own.
-const HEADINGS_MIN: usize = 3;
-/// Words of a heading whose parts are a set to recall even when there are two of them.
+/// Words of a heading whose parts are a set to recall (`확산 모델의 한계`, `3단계 프로세스`):
+/// under any other heading numbered parts are an outline of the explanation.
 const SET_WORDS: &[&str] = &[
-    "한계", "장점", "단점", "과정", "단계", "도전", "유형", "종류", "특징", "구성", "차이",
+    "한계", "장점", "단점", "과정", "단계", "도전", "유형", "종류", "특징", "구성", "차이", "원인",
+    "요인", "방법", "기법", "전략", "요소", "이유", "가지", "효과",
 ];
 
 /// Last words of a heading that holds an explanation's parts (`CLT의 내용`, `NAS 개요`)
@@ -207,7 +207,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .take_while(|&&c| self.info[c].paren_numbered == paren)
                 .count();
-            let listed = !contents && (alike >= HEADINGS_MIN || alike >= 2 && names_set);
+            // Parts under a title naming no set (`Gradient Checkpointing: 메모리를 계산으로
+            // 바꾸기` → `왜 activation이 문제인가`, `Trade-off`, …) are an outline.
+            let listed = !contents && alike >= 2 && names_set;
             if listed {
                 self.headings_card(p, &kids[..alike]);
             }
