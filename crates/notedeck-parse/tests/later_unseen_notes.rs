@@ -344,3 +344,33 @@ fn numbered_parts_under_a_title_naming_no_set_are_an_outline() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_tip_asks_the_words_bold_initials_spell_and_quoted_pairs_parted_by_slashes() {
+    // `{{c1::**O**}}ptimizer` left the word on the front; one deletion ran from inside the
+    // first quote to the end of the line, hiding the other cues with it.
+    let d = doc("## ZeRO
+
+- **Stage 3**: parameter까지 분할
+
+📌 **암기 팁**
+
+- Stage 1 = **O**ptimizer, Stage 2 = + **G**radient, Stage 3 = + **P**arameter
+- Accumulation = \"시간으로 메모리를 산다\" / Checkpointing = \"계산으로 메모리를 산다\" / ZeRO = \"통신으로 메모리를 산다\"
+");
+    let fronts: Vec<String> = d.cards.iter().map(common::anki_front).collect();
+    assert!(
+        fronts.contains(
+            &"Stage 1 = {{c1::<b>O</b>ptimizer}}, Stage 2 = {{c2::+ <b>G</b>radient}}, Stage 3 = {{c3::+ <b>P</b>arameter}}"
+                .to_string()
+        ),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.contains(
+            &"Accumulation = &quot;{{c1::시간으로 메모리를 산다}}&quot; / Checkpointing = &quot;{{c2::계산으로 메모리를 산다}}&quot; / ZeRO = &quot;{{c3::통신으로 메모리를 산다}}&quot;"
+                .to_string()
+        ),
+        "{fronts:#?}"
+    );
+}

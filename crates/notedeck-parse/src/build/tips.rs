@@ -334,6 +334,9 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         .iter()
         .enumerate()
         .filter(|(_, s)| Some(*s) != leading.as_ref() && !t[(*s).clone()].trim().is_empty())
+        // `**O**ptimizer, **G**radient, **P**arameter`: bold initials spell a mnemonic;
+        // hidden, they left the words on the front. The values are what the line asks.
+        .filter(|(_, s)| !t[s.end..].starts_with(|c: char| c.is_ascii_alphabetic()))
         .map(|(i, _)| i)
         .collect();
     // Declared before `out`, which may hold its events.
@@ -530,10 +533,15 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     let mut n = 1;
     while let Some(rel) = t[from..].find(sep) {
         let next = from + rel;
-        let Some(comma) = t[from..next].rfind(", ").map(|c| from + c) else {
+        // Pairs are parted by a comma, or by a slash (`A = "…" / B = "…"`).
+        let Some((comma, gap)) = [", ", " / "]
+            .into_iter()
+            .filter_map(|d| t[from..next].rfind(d).map(|c| (from + c, d.len())))
+            .max_by_key(|&(c, _)| c)
+        else {
             break;
         };
-        let cue = t[comma + 2..next].trim();
+        let cue = t[comma + gap..next].trim();
         if t[from..comma].trim().is_empty()
             || cue.is_empty()
             || t[next + sep.len()..].trim().is_empty()
@@ -547,6 +555,37 @@ fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
     }
     if n == 1 {
         return Vec::new();
+    }
+    // `A = "시간으로 …" / B = "계산으로 …"`: quotes framing a whole value stay shown, as a
+    // single quoted value's do (not the one closing `수렴하는 "값"`).
+    let quote = |c: char| matches!(c, '"' | '“' | '”');
+    let end = t.trim_end().len();
+    let mut framed: Vec<(usize, usize)> = Vec::new();
+    for (i, &(at, open)) in marks.iter().enumerate() {
+        if open.is_none() {
+            continue;
+        }
+        let close = marks.get(i + 1).map_or(end, |&(c, _)| c);
+        let value = &t[at..close];
+        let inner = value.trim();
+        let Some(q2) = inner.chars().next_back().filter(|&c| quote(c)) else {
+            continue;
+        };
+        let lead = value.len() - value.trim_start().len();
+        // The first value's opening quote may already stand before its mark.
+        let opened = t[..at].ends_with(quote);
+        let q1 = inner.chars().next().filter(|&c| quote(c) && !opened);
+        let q1_len = q1.map_or(0, char::len_utf8);
+        if (opened || q1.is_some()) && inner.len() > q1_len + q2.len_utf8() {
+            framed.push((i, at + lead + q1_len));
+            framed.push((i + 1, at + lead + inner.len() - q2.len_utf8()));
+        }
+    }
+    for (i, at) in framed {
+        match marks.get_mut(i) {
+            Some(m) => m.0 = at,
+            None => marks.push((at, None)),
+        }
     }
     let values: Vec<&str> = marks
         .iter()
