@@ -374,3 +374,19 @@ fn a_tip_asks_the_words_bold_initials_spell_and_quoted_pairs_parted_by_slashes()
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_claim_label_its_explanation_names_is_asked_the_usual_way_round() {
+    // Asked by its explanation, `… 올리는 **gradual warmup**` gave `Warmup 필요` away.
+    let d = doc("## Linear Scaling Rule
+
+- **정의**: batch size를 k배 키우면 learning rate도 k배 키운다
+- **Warmup 필요**: 학습 초반에는 가정이 깨짐 → 처음 5 epoch 동안 lr을 선형으로 올리는 **gradual warmup**
+");
+    let all = shown(&d);
+    assert!(
+        all.iter().any(|c| c
+            .starts_with("문제 9 › Linear Scaling Rule | Linear Scaling Rule › Warmup 필요 =>")),
+        "{all:#?}"
+    );
+}

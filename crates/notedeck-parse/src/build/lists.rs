@@ -203,7 +203,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         // names holds the fact in its label, its explanation the cue. The key stays the
         // label's, so the card keeps its id.
         let glossed = || parent.is_some() && is_gloss(&label.text, &back);
-        let explained = || is_claim_label(&label.text) && explains_claim(&back);
+        let explained = || {
+            is_claim_label(&label.text) && explains_claim(&back) && !names_label(&label.text, &back)
+        };
         if rest.is_empty() && (glossed() || explained()) {
             front = self.front(sec, parent.as_slice());
             front.push_str(" › ");
@@ -301,6 +303,17 @@ fn explains_claim(back: &str) -> bool {
         && !back.contains("<li>")
         && plain.chars().count() <= CLAIM_CUE_MAX_CHARS
         && super::sentences::first_sentence(&plain).is_none()
+}
+
+/// Whether the explanation `back` names the claim label's subject (`**Warmup 필요**: … 처음 5
+/// epoch 동안 lr을 선형으로 올리는 **gradual warmup**`): asked by it, the front would give the
+/// label away. A Latin word of three letters or more is compared, case aside.
+fn names_label(label: &str, back: &str) -> bool {
+    let said = super::facts::plain(back).to_ascii_lowercase();
+    label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 3 && w.bytes().any(|b| b.is_ascii_alphabetic()))
+        .any(|w| said.contains(&w.to_ascii_lowercase()))
 }
 
 /// A label that introduces the notes' sources (`**출처별 설명**`, `**References**`): the

@@ -156,18 +156,24 @@ pub(crate) fn labels_are_claims<'s>(
         return false;
     }
     // Stop as soon as the answer is known: most lists are decided by their first labels.
-    let (mut claims, mut seen) = (0, 0);
+    // A facet's name among them (`**정의**` beside `**Warmup 필요**`) votes against: such a
+    // list names facets, and its one claim is a label like any other.
+    let (mut claims, mut facets, mut seen) = (0, 0, 0);
     for l in labels {
         seen += 1;
-        claims += usize::from(is_claim_label(l));
-        if claims * 2 >= n {
+        if is_claim_label(l) {
+            claims += 1;
+        } else if super::subtopics::is_facet_name(l) {
+            facets += 1;
+        }
+        if claims * 2 >= n && claims > facets + (n - seen) {
             return true;
         }
-        if (claims + n - seen) * 2 < n {
+        if (claims + n - seen) * 2 < n || claims + n - seen <= facets {
             return false;
         }
     }
-    false
+    claims * 2 >= n && claims > facets
 }
 
 /// Lines of a block's answer: every list item (an item heading a nested list is a line to
@@ -739,7 +745,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_claim_label;
+    use super::{is_claim_label, labels_are_claims};
 
     #[test]
     fn claims_and_facet_names() {
@@ -776,5 +782,15 @@ mod tests {
         ] {
             assert!(!is_claim_label(name), "{name} is a facet name");
         }
+    }
+
+    #[test]
+    fn a_list_naming_a_facet_is_no_list_of_claims() {
+        let claims = |labels: &[&str]| labels_are_claims(labels.iter().copied(), labels.len());
+        assert!(claims(&["No CI/CD", "Low release frequency"]));
+        assert!(claims(&["No CI/CD", "Low release frequency", "Goal"]));
+        // `정의` names a facet: its one claim beside it is a label like any other.
+        assert!(!claims(&["정의", "Warmup 필요"]));
+        assert!(!claims(&["정의", "이유", "Warmup 필요", "한계"]));
     }
 }
