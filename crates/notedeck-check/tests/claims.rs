@@ -338,3 +338,32 @@ fn a_table_year_contradicting_the_paper_a_topic_cites_is_a_conflict() {
     assert_eq!(&text[related.clone()], "2018");
     assert!(related.start < text.find("### 비교 표").expect("the table"));
 }
+
+#[test]
+fn a_measure_a_bullet_lists_contradicted_by_a_table_cell_is_a_conflict() {
+    // `BF16 (…): 부호 1비트, 지수 8비트, 가수 7비트` against the table's BF16 `가수` cell, 10.
+    // FP16's bullet and row agree.
+    let text = "# 분산 학습 정리
+
+### 문항 9
+
+## Mixed Precision
+
+### 2. 숫자 포맷 비교
+
+- FP16: 부호 1비트, 지수 5비트, 가수 10비트 → 최대값 약 65504
+- BF16 (Brain Floating Point): 부호 1비트, 지수 **8비트**, 가수 **7비트** → 범위는 FP32와 동일
+
+| 포맷 | 부호 | 지수 | 가수 |
+| --- | --- | --- | --- |
+| **FP16** | 1 | 5 | 10 |
+| **BF16** | 1 | 8 | 10 |
+";
+    let ws = workspace(&[("dist.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert!(f.message.starts_with("BF16 › 가수"), "{}", f.message);
+    assert_eq!(&text[f.related[0].span.clone()], "7");
+    assert!(f.span.start > text.find("| **BF16**").expect("the BF16 row"));
+}

@@ -33,6 +33,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         rest: &[Block],
     ) {
         {
+            self.measured_claims(lead, label);
             if let Some(label) = label {
                 let value = lead.text[label.value_start.min(lead.text.len())..].trim();
                 if !value.is_empty() && !label.plain_label {
@@ -64,6 +65,71 @@ impl<'t, 'a> Builder<'t, 'a> {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// `BF16 (Brain Floating Point): 부호 1비트, 지수 8비트, 가수 7비트 → …`: a name's
+    /// measures, each a claim `BF16 › 가수 = 7` that a comparison table's `가수` column of
+    /// the BF16 row meets (its cells hold the bare number, so the unit is left out).
+    fn measured_claims(&mut self, lead: &Plain, label: Option<&Label>) {
+        let t = &lead.text;
+        // Asked of every bullet: most hold no digit.
+        if !t.as_bytes().iter().any(u8::is_ascii_digit) {
+            return;
+        }
+        // The name is the bullet's label, bold or not (`FP16: …`).
+        let (name, from) = match label {
+            Some(l) => (l.text.trim(), l.value_start.min(t.len())),
+            None => match t.split_once(": ") {
+                Some((head, _)) if head.chars().count() <= 40 => (head.trim(), head.len() + 2),
+                _ => return,
+            },
+        };
+        if !name.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        let value = &t[from..];
+        let value = value.split(" → ").next().unwrap_or(value);
+        let mut measures = Vec::new();
+        let mut at = from;
+        for part in value.split(", ") {
+            let start = at + (part.len() - part.trim_start().len());
+            at += part.len() + 2;
+            let part = part.trim();
+            let Some((attribute, amount)) = part.rsplit_once(' ') else {
+                return;
+            };
+            let digits = amount
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b'.')
+                .count();
+            let unit = &amount[digits..];
+            let counted = digits > 0
+                && unit.chars().count() <= 3
+                && unit
+                    .chars()
+                    .all(|c| super::tables::is_hangul(c) || c.is_ascii_alphabetic());
+            if !counted || attribute.is_empty() || attribute.chars().count() > 12 {
+                return;
+            }
+            let number_at = start + part.len() - amount.len();
+            measures.push((attribute.to_string(), number_at..number_at + digits));
+        }
+        if measures.len() < 2 {
+            return;
+        }
+        for (attribute, range) in measures {
+            let Some(value_span) = lead.exact_src_span(self.text, &range) else {
+                continue;
+            };
+            self.doc.claims.push(Claim {
+                subject: name.to_string(),
+                attribute,
+                value: t[range].to_string(),
+                origin: ClaimOrigin::Bullet,
+                span: lead.span.clone(),
+                value_span,
+            });
         }
     }
 
