@@ -1,7 +1,8 @@
 //! Which English words are spelt right: SCOWL's American English list (see `data/README.md`),
 //! embedded in the binary so that the linter gives the same answer on every machine.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// The list as the build embeds it: one word a line, front-coded (a digit saying how many
 /// leading letters are shared with the previous word, then the rest of the word).
@@ -74,12 +75,32 @@ pub(crate) fn knows(word: &str) -> bool {
     list.contains(&lower) || stems(&lower).any(|stem| stem.len() >= 3 && list.contains(&stem))
 }
 
-/// The English words one typing slip away from `word`, spelt with its capital: a vowel or a
+/// The English words one typing slip away from `word`, spelt with its capital (none when
+/// the list knows `word` itself): a vowel or a
 /// doubled letter too many (`Scailing`, `Cummulative`), two neighbours swapped, one vowel
 /// for another (`Recurrant`), or a letter missing inside (`Adaptaion`). Never the first
 /// letter, and no other change: a consonant changed or dropped turns too many technical
 /// words the list lacks into other words (`Classifier` is not `Classified`).
 pub(crate) fn suggestions(word: &str) -> Vec<String> {
+    // A vault repeats its expansions in note after note: each word is looked up once.
+    static CACHE: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(found) = cache.lock().ok().and_then(|c| c.get(word).cloned()) {
+        return found;
+    }
+    let found = if knows(word) {
+        Vec::new()
+    } else {
+        search_slips(word)
+    };
+    if let Ok(mut c) = cache.lock() {
+        c.insert(word.to_string(), found.clone());
+    }
+    found
+}
+
+/// [`suggestions`], searched.
+fn search_slips(word: &str) -> Vec<String> {
     let lower = word.to_ascii_lowercase();
     let b = lower.as_bytes();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');

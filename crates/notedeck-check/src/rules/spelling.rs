@@ -3,11 +3,13 @@
 //! Scailing)`). A term written once has no rival variant for `conflicting-expansion` to weigh,
 //! so its typo went unreported and into its definition card.
 
-use crate::dictionary::{knows, suggestions};
+use crate::dictionary::suggestions;
 use crate::rules::acronym::is_english;
 use crate::rules::terms::expansion_in_text;
 use crate::{Code, Edit, Finding, Fix, Note, Workspace};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 /// Shortest word (letters) looked up: short words are often abbreviations (`Conv`, `Seq`).
 const WORD_MIN_LEN: usize = 5;
@@ -28,7 +30,22 @@ const LATIN: &[&str] = &[
 pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Finding> {
     let mut out = Vec::new();
     for term in &note.doc.terms {
-        if !is_english(&term.expansion) || !expansion_in_text(&note.text, term) {
+        if !may_be_misspelt(&term.expansion) || !expansion_in_text(&note.text, term) {
+            continue;
+        }
+        let Some(source) = note.text.get(term.expansion_span.clone()) else {
+            continue;
+        };
+        // The words first: a term's rivals are looked up (every site of its name in the
+        // workspace) only for the rare expansion with a word one slip from a known one.
+        let misspelt: Vec<(usize, &str, Vec<String>)> = words(source)
+            .filter(|(_, w)| {
+                w.len() >= WORD_MIN_LEN && !LATIN.iter().any(|l| w.eq_ignore_ascii_case(l))
+            })
+            .map(|(at, w)| (at, w, suggestions(w)))
+            .filter(|(_, _, right)| !right.is_empty())
+            .collect();
+        if misspelt.is_empty() {
             continue;
         }
         let key = |s: &str| -> String {
@@ -45,20 +62,7 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
         if rival {
             continue;
         }
-        let Some(source) = note.text.get(term.expansion_span.clone()) else {
-            continue;
-        };
-        for (at, word) in words(source) {
-            if word.len() < WORD_MIN_LEN
-                || knows(word)
-                || LATIN.iter().any(|l| word.eq_ignore_ascii_case(l))
-            {
-                continue;
-            }
-            let right = suggestions(word);
-            if right.is_empty() {
-                continue;
-            }
+        for (at, word, right) in misspelt {
             let start = term.expansion_span.start + at;
             let span = start..start + word.len();
             let quoted: Vec<String> = right.iter().map(|r| format!("\"{r}\"")).collect();
@@ -92,6 +96,27 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
         }
     }
     out
+}
+
+/// Whether an expansion holds a word one slip from an English word, asked once per
+/// distinct expansion: a vault writes the same ones in note after note, and nearly all are
+/// spelt right.
+fn may_be_misspelt(expansion: &str) -> bool {
+    static SEEN: OnceLock<Mutex<HashMap<String, bool>>> = OnceLock::new();
+    let seen = SEEN.get_or_init(Mutex::default);
+    if let Some(known) = seen.lock().ok().and_then(|s| s.get(expansion).copied()) {
+        return known;
+    }
+    let slips = is_english(expansion)
+        && words(expansion).any(|(_, w)| {
+            w.len() >= WORD_MIN_LEN
+                && !LATIN.iter().any(|l| w.eq_ignore_ascii_case(l))
+                && !suggestions(w).is_empty()
+        });
+    if let Ok(mut s) = seen.lock() {
+        s.insert(expansion.to_string(), slips);
+    }
+    slips
 }
 
 /// The words of `text` a dictionary can judge, with where they start: runs of ASCII letters,
