@@ -60,6 +60,13 @@ const PART_MAX_CHARS: usize = 170;
 /// answers with too, all of them shown ([`Builder::first_sentence_cards`]).
 const EXAMPLES_MAX_GAP: usize = 2;
 
+/// What a prose cloze hides: the term (its key), as the front shows it, first at `at`.
+struct Hidden<'s> {
+    term: &'s str,
+    shown: &'s str,
+    at: usize,
+}
+
 /// Longest bold part (characters) a topic's prose sentence is carded by ([`Builder::marked_cloze`]).
 const MARKED_MAX_CHARS: usize = 40;
 /// Longest sentence (characters) carded by its bold part.
@@ -608,28 +615,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             let end = front.len();
             sentence_html(plain, &sentence[name.end..], &mut front);
             // Every copy of the name is hidden, the one before the naming included.
-            let shown = &front[at..end];
-            let cloze = super::statements::occurrences(&front, shown, at)
-                .into_iter()
-                .map(|range| Deletion { number: 1, range })
-                .collect();
-            let key = format!("cloze:{term}");
-            self.push_card(CardDraft {
-                kind: CardKind::Cloze,
-                sec: Some(sec),
-                key,
-                front,
-                back: String::new(),
-                cloze,
-                span: span.clone(),
-                pin_at: None,
-                pin_line: None,
-            });
-            if let Some(&at) = ix.skipped_at.get(&span.start) {
-                self.doc.skipped[at]
-                    .reason
-                    .push_str("; its sentence giving a name is a card");
-            }
+            let shown = front[at..end].to_string();
+            let hidden = Hidden {
+                term,
+                shown: &shown,
+                at,
+            };
+            self.prose_cloze(sec, front, hidden, &span, ix, "giving a name");
             return;
         }
         if self.doc.sections[sec].kind == SectionKind::Topic {
@@ -692,14 +684,33 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(at) = front.find(&shown) else {
             return;
         };
-        let cloze = super::statements::occurrences(&front, &shown, at)
+        let hidden = Hidden {
+            term,
+            shown: &shown,
+            at,
+        };
+        self.prose_cloze(sec, front, hidden, &span, ix, "marking a term in bold");
+    }
+
+    /// A cloze of a prose paragraph's sentence `front` (the paragraph at `span`) hiding every
+    /// copy of `hidden`, noted on the paragraph's skipped entry as its sentence `doing` so.
+    fn prose_cloze(
+        &mut self,
+        sec: usize,
+        front: String,
+        hidden: Hidden<'_>,
+        span: &crate::Span,
+        ix: &Lookups,
+        doing: &str,
+    ) {
+        let cloze = super::statements::occurrences(&front, hidden.shown, hidden.at)
             .into_iter()
             .map(|range| Deletion { number: 1, range })
             .collect();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
             sec: Some(sec),
-            key: format!("cloze:{term}"),
+            key: format!("cloze:{}", hidden.term),
             front,
             back: String::new(),
             cloze,
@@ -710,7 +721,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let Some(&i) = ix.skipped_at.get(&span.start) {
             self.doc.skipped[i]
                 .reason
-                .push_str("; its sentence marking a term in bold is a card");
+                .push_str(&format!("; its sentence {doing} is a card"));
         }
     }
 
