@@ -85,6 +85,21 @@ pub struct Fix {
     pub preferred: bool,
 }
 
+impl Fix {
+    /// The fix replacing `span` of `path` with `text`, titled `Replace with "text"`.
+    pub fn replace_with(path: &Path, span: Span, text: String, preferred: bool) -> Fix {
+        Fix {
+            title: format!("Replace with \"{text}\""),
+            edits: vec![Edit {
+                path: path.to_path_buf(),
+                span,
+                new_text: text,
+            }],
+            preferred,
+        }
+    }
+}
+
 /// One text replacement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Edit {

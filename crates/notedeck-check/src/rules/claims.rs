@@ -13,7 +13,7 @@
 //! sum gives ΔW = BA, which is not A × B (see [`implied_formula_conflicts`]).
 
 use crate::index::postings;
-use crate::{Code, Edit, Finding, Fix, Note, Related, Workspace};
+use crate::{Code, Finding, Fix, Note, Related, Workspace};
 use foldhash::{HashMap, HashMapExt};
 use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span, name_key};
 use std::path::Path;
@@ -187,15 +187,12 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
                         message: format!("{symbol} is added to {base} here"),
                     },
                 ],
-                fixes: vec![Fix {
-                    title: format!("Replace with \"{term}\""),
-                    edits: vec![Edit {
-                        path: path.to_path_buf(),
-                        span: claim.value_span.clone(),
-                        new_text: term.clone(),
-                    }],
-                    preferred: true,
-                }],
+                fixes: vec![Fix::replace_with(
+                    path,
+                    claim.value_span.clone(),
+                    term.clone(),
+                    true,
+                )],
             });
             break;
         }

@@ -7,7 +7,7 @@
 //! Only claims about defaults or hyperparameters are read: elsewhere a symbol takes many
 //! values on purpose (`α = 0.05, m = 20` in a worked example).
 
-use crate::{Code, Edit, Finding, Fix, Note, Related};
+use crate::{Code, Finding, Fix, Note, Related};
 use foldhash::{HashMap, HashMapExt};
 use notedeck_parse::{Claim, Span};
 use std::path::Path;
@@ -55,15 +55,12 @@ pub fn conflicting_settings(path: &Path, note: &Note) -> Vec<Finding> {
                     span: first_span,
                     message: format!("{symbol} = {earlier} here"),
                 }],
-                fixes: vec![Fix {
-                    title: format!("Replace with \"{earlier}\""),
-                    edits: vec![Edit {
-                        path: path.to_path_buf(),
-                        span: span.clone(),
-                        new_text: earlier.clone(),
-                    }],
-                    preferred: false,
-                }]
+                fixes: vec![Fix::replace_with(
+                    path,
+                    span.clone(),
+                    earlier.clone(),
+                    false,
+                )]
                 .into_iter()
                 .filter(|_| note.text.get(span.clone()) == Some(value))
                 .collect(),

@@ -6,7 +6,7 @@
 use crate::dictionary::suggestions;
 use crate::rules::acronym::is_english;
 use crate::rules::terms::expansion_in_text;
-use crate::{Code, Edit, Finding, Fix, Note, Workspace};
+use crate::{Code, Finding, Fix, Note, Workspace};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -82,15 +82,7 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
                 related: Vec::new(),
                 fixes: right
                     .into_iter()
-                    .map(|r| Fix {
-                        title: format!("Replace with \"{r}\""),
-                        edits: vec![Edit {
-                            path: path.to_path_buf(),
-                            span: span.clone(),
-                            new_text: r,
-                        }],
-                        preferred: sure,
-                    })
+                    .map(|r| Fix::replace_with(path, span.clone(), r, sure))
                     .collect(),
             });
         }
