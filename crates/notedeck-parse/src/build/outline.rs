@@ -474,7 +474,8 @@ fn names_subject(title: &str, topic: &str) -> bool {
 fn looks_like_topic(title: &str) -> bool {
     let t = short_title(title);
     let glossed = || {
-        let gloss = title.trim().trim_end_matches(':').trim_end()[t.len()..].trim();
+        let whole = title.trim().trim_end_matches(':').trim_end();
+        let gloss = whole.get(t.len()..).unwrap_or_default().trim();
         gloss.starts_with('(')
             && gloss.bytes().filter(u8::is_ascii_alphabetic).count() >= 3
             && !super::subtopics::is_facet_name(&t)
