@@ -8,8 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use super::cards::prose_reason;
 use super::facts::offset_in;
 use super::sentences::{
-    definition_part, enumerates, first_sentence, listed_examples, may_name, named_term, only_rates,
-    refers_back, sentences,
+    definition_part, enumerates, first_sentence, listed_examples, may_name, only_rates, sentences,
 };
 use super::{Builder, CardDraft};
 use crate::tree::{Kind, Plain};
@@ -60,18 +59,6 @@ const PART_MAX_CHARS: usize = 170;
 /// answers with too, all of them shown ([`Builder::first_sentence_cards`]).
 const EXAMPLES_MAX_GAP: usize = 2;
 
-/// What a prose cloze hides: the term (its key), as the front shows it, first at `at`.
-struct Hidden<'s> {
-    term: &'s str,
-    shown: &'s str,
-    at: usize,
-}
-
-/// Longest bold part (characters) a topic's prose sentence is carded by ([`Builder::marked_cloze`]).
-const MARKED_MAX_CHARS: usize = 40;
-/// Longest sentence (characters) carded by its bold part.
-const MARKED_SENTENCE_MAX_CHARS: usize = 200;
-
 /// Most sentences of a paragraph an essay part answers with as a whole.
 const PART_MAX_SENTENCES: usize = 3;
 
@@ -81,20 +68,20 @@ const SUBJECT_MAX_CHARS: usize = 40;
 /// Lookups the essay rules make many times, built once per note that has an essay: a note
 /// of megabytes has thousands of essay parts, and searching its runs, drafts and skipped
 /// blocks for each of them made its parse quadratic.
-struct Lookups {
+pub(super) struct Lookups {
     /// The indices into `runs` of each section's runs of blocks.
-    runs_of: Vec<Vec<usize>>,
+    pub(super) runs_of: Vec<Vec<usize>>,
     /// Each section's sub-sections, in order.
-    kids: Vec<Vec<usize>>,
+    pub(super) kids: Vec<Vec<usize>>,
     /// The first skipped block starting at each offset (an index into `doc.skipped`).
-    skipped_at: HashMap<usize, usize>,
+    pub(super) skipped_at: HashMap<usize, usize>,
     /// Skipped blocks carded after all, by start: taken out of `doc.skipped` at the end.
-    carded: HashSet<usize>,
+    pub(super) carded: HashSet<usize>,
     /// Heading starts of sections whose body card is taken back ([`Builder::leave_prose`]).
-    uncarded: HashSet<usize>,
+    pub(super) uncarded: HashSet<usize>,
     /// Starts of paragraphs this pass carded already (a definition cloze, counted parts):
     /// no other sentence of theirs is carded by its bold part.
-    asked: HashSet<usize>,
+    pub(super) asked: HashSet<usize>,
 }
 
 /// What the essay rules need to know of one section's own blocks and sub-sections.
@@ -576,155 +563,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         Some(above.iter().cloned().chain([name.to_string()]).collect())
     }
 
-    /// A cloze hiding the name a sentence of long prose gives (`Hinton은 이런 정보를 {{c1::dark
-    /// knowledge}}라고 불렀습니다.`, [`named_term`]), shown after the sentence before it when it
-    /// points back (`이런 정보`). A term a student keeps, in prose no other card shows: a
-    /// paragraph carded whole, or a first sentence, is left as it is.
-    fn named_cloze(
-        &mut self,
-        sec: usize,
-        block: usize,
-        plains: &[Option<Box<Plain>>],
-        ix: &mut Lookups,
-    ) {
-        let span = self.tree.blocks[block].span.clone();
-        let Some(Some(plain)) = plains.get(block) else {
-            return;
-        };
-        let text = plain.text.trim();
-        if ix.carded.contains(&span.start)
-            || prose_reason(text).is_none()
-            || !plain.images.is_empty()
-        {
-            return;
-        }
-        let all: Vec<&str> = sentences(text).collect();
-        for (i, sentence) in all.iter().enumerate().skip(1) {
-            let Some(name) = named_term(sentence) else {
-                continue;
-            };
-            let term = &sentence[name.clone()];
-            let mut front = String::new();
-            if refers_back(&sentence[..name.start]) {
-                sentence_html(plain, all[i - 1], &mut front);
-                front.push(' ');
-            }
-            sentence_html(plain, &sentence[..name.start], &mut front);
-            let at = front.len();
-            math::text_to_html(term, &mut front);
-            let end = front.len();
-            sentence_html(plain, &sentence[name.end..], &mut front);
-            // Every copy of the name is hidden, the one before the naming included.
-            let shown = front[at..end].to_string();
-            let hidden = Hidden {
-                term,
-                shown: &shown,
-                at,
-            };
-            self.prose_cloze(sec, front, hidden, &span, ix, "giving a name");
-            return;
-        }
-        if self.doc.sections[sec].kind == SectionKind::Topic {
-            self.marked_cloze(sec, plain, &all, span, ix);
-        }
-    }
-
-    /// A cloze of the first sentence of a topic's prose paragraph at `span` (its
-    /// `sentences`) that sets exactly one part in bold, hiding that part: the author marked
-    /// the paragraph's point. A name with its expansion (`**MPNN (Message Passing Neural
-    /// Network)**`) is its definition card's, and the topic's own name is its context.
-    fn marked_cloze(
-        &mut self,
-        sec: usize,
-        plain: &Plain,
-        all: &[&str],
-        span: crate::Span,
-        ix: &mut Lookups,
-    ) {
-        if ix.asked.contains(&span.start) {
-            return;
-        }
-        let text = plain.text.trim();
-        let lead = plain.text.len() - plain.text.trim_start().len();
-        let topic = self.info[sec].short.to_lowercase();
-        let chosen = all.iter().find_map(|&sentence| {
-            let at = lead + offset_in(text, sentence)?;
-            let mut marked = plain
-                .strong
-                .iter()
-                .filter(|b| at <= b.start && b.end <= at + sentence.len())
-                .map(|b| plain.text[b.clone()].trim());
-            // `**라플라시안 스무딩(Laplacian smoothing)**의`: bold the card shows, though
-            // CommonMark leaves its `**` literal before a particle.
-            let term = match (marked.next(), marked.next()) {
-                // A second bold part CommonMark left literal is marked as much.
-                (Some(term), None) if !sentence.contains("**") => term,
-                (None, _) if plain.strong.is_empty() => super::key_terms::literal_bold(sentence)?,
-                _ => return None,
-            };
-            let n = term.chars().count();
-            let fits = (2..=MARKED_MAX_CHARS).contains(&n)
-                && sentence.chars().count() <= MARKED_SENTENCE_MAX_CHARS
-                && !topic.contains(&term.to_lowercase())
-                && !refers_back(sentence)
-                && crate::terms::find_terms(term).is_empty();
-            fits.then_some((sentence, term))
-        });
-        let Some((sentence, term)) = chosen else {
-            return;
-        };
-        let mut front = String::new();
-        sentence_html(plain, sentence, &mut front);
-        let mut shown = String::new();
-        math::escape_html(term, &mut shown);
-        let literal = format!("**{shown}**");
-        if let Some(at) = front.find(&literal) {
-            front.replace_range(at..at + literal.len(), &format!("<b>{shown}</b>"));
-        }
-        let Some(at) = front.find(&shown) else {
-            return;
-        };
-        let hidden = Hidden {
-            term,
-            shown: &shown,
-            at,
-        };
-        self.prose_cloze(sec, front, hidden, &span, ix, "marking a term in bold");
-    }
-
-    /// A cloze of a prose paragraph's sentence `front` (the paragraph at `span`) hiding every
-    /// copy of `hidden`, noted on the paragraph's skipped entry as its sentence `doing` so.
-    fn prose_cloze(
-        &mut self,
-        sec: usize,
-        front: String,
-        hidden: Hidden<'_>,
-        span: &crate::Span,
-        ix: &Lookups,
-        doing: &str,
-    ) {
-        let cloze = super::statements::occurrences(&front, hidden.shown, hidden.at)
-            .into_iter()
-            .map(|range| Deletion { number: 1, range })
-            .collect();
-        self.push_card(CardDraft {
-            kind: CardKind::Cloze,
-            sec: Some(sec),
-            key: format!("cloze:{}", hidden.term),
-            front,
-            back: String::new(),
-            cloze,
-            span: span.clone(),
-            pin_at: None,
-            pin_line: None,
-        });
-        if let Some(&i) = ix.skipped_at.get(&span.start) {
-            self.doc.skipped[i]
-                .reason
-                .push_str(&format!("; its sentence {doing} is a card"));
-        }
-    }
-
     /// The paragraph at `span` under part `c` of an essay of claims or challenges is no card,
     /// for `reason`: the card its section got as a short body is taken back, and the
     /// paragraph is listed as skipped.
@@ -780,7 +618,7 @@ fn has_bold(plain: &Plain, sentence: &str) -> bool {
 
 /// `sentence`, a sentence of `plain`'s text, as HTML with its inline math set off again
 /// (`$O(D^3)$` shows as math, not as `O(D^3)`).
-fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
+pub(super) fn sentence_html(plain: &Plain, sentence: &str, out: &mut String) {
     match plain.text.find(sentence) {
         Some(at) => {
             let range = at..at + sentence.len();

@@ -33,6 +33,7 @@ mod lists;
 mod navigation;
 mod opening;
 mod outline;
+mod prose_clozes;
 mod questions;
 mod render;
 mod repeats;
@@ -42,6 +43,7 @@ mod statements;
 mod subject_names;
 mod subtopics;
 mod tables;
+mod tip_values;
 mod tips;
 
 pub use facts::name_key;

@@ -1,0 +1,195 @@
+//! Where the values of a tip line start and end once its first separator is known: each
+//! pair of `cue → value, cue → value`, each short item of a listed value, or the effect of
+//! a cause. The marks are plain-text offsets that `tips::walk_marks` turns into deletions.
+
+/// Where the values of `cue → value, cue → value` start and end after the first cut at `cut`:
+/// `(offset, Some(n))` opens a deletion of card `cn`, `(offset, None)` closes one. Empty when
+/// the line has one value.
+///
+/// Each pair is a card of its own (`Warmup = {{c1::초반 선형 증가}}, Cosine = {{c2::부드럽게
+/// 감소}}`): one card hiding every pair asks several facts at once. But two pairs whose
+/// values are names, or share words, contrast (`빠른 수렴 → Adam, 일반화 → SGD`, `데이터 적음
+/// → CNN 유리, 데이터 많음 → ViT 유리`): a card showing one value gives the other away, so
+/// both are hidden on one card.
+pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
+    let mut marks = vec![(cut, Some(1))];
+    let mut from = cut;
+    let mut n = 1;
+    while let Some(rel) = t[from..].find(sep) {
+        let next = from + rel;
+        // Pairs are parted by a comma, or by a slash (`A = "…" / B = "…"`).
+        let Some((comma, gap)) = [", ", " / "]
+            .into_iter()
+            .filter_map(|d| t[from..next].rfind(d).map(|c| (from + c, d.len())))
+            .max_by_key(|&(c, _)| c)
+        else {
+            break;
+        };
+        let cue = t[comma + gap..next].trim();
+        if t[from..comma].trim().is_empty()
+            || cue.is_empty()
+            || t[next + sep.len()..].trim().is_empty()
+        {
+            break;
+        }
+        n += 1;
+        marks.push((comma, None));
+        marks.push((next + sep.len(), Some(n)));
+        from = next + sep.len();
+    }
+    if n == 1 {
+        return Vec::new();
+    }
+    // `A = "시간으로 …" / B = "계산으로 …"`: quotes framing a whole value stay shown, as a
+    // single quoted value's do (not the one closing `수렴하는 "값"`).
+    let quote = |c: char| matches!(c, '"' | '“' | '”');
+    let end = t.trim_end().len();
+    let mut framed: Vec<(usize, usize)> = Vec::new();
+    for (i, &(at, open)) in marks.iter().enumerate() {
+        if open.is_none() {
+            continue;
+        }
+        let close = marks.get(i + 1).map_or(end, |&(c, _)| c);
+        let value = &t[at..close];
+        let inner = value.trim();
+        let Some(q2) = inner.chars().next_back().filter(|&c| quote(c)) else {
+            continue;
+        };
+        let lead = value.len() - value.trim_start().len();
+        // The first value's opening quote may already stand before its mark.
+        let opened = t[..at].ends_with(quote);
+        let q1 = inner.chars().next().filter(|&c| quote(c) && !opened);
+        let q1_len = q1.map_or(0, char::len_utf8);
+        if (opened || q1.is_some()) && inner.len() > q1_len + q2.len_utf8() {
+            framed.push((i, at + lead + q1_len));
+            framed.push((i + 1, at + lead + inner.len() - q2.len_utf8()));
+        }
+    }
+    for (i, at) in framed {
+        match marks.get_mut(i) {
+            Some(m) => m.0 = at,
+            None => marks.push((at, None)),
+        }
+    }
+    let values: Vec<&str> = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, open))| open.is_some())
+        .map(|(i, &(at, _))| &t[at..marks.get(i + 1).map_or(t.len(), |&(end, _)| end)])
+        .collect();
+    // A one-word value (`n-gram` is one) is a name.
+    let one_word = |v: &str| {
+        v.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            < 2
+    };
+    let contrast = n == 2
+        && (values.iter().any(|v| one_word(v))
+            || shares_a_word(&words(values[0]), &words(values[1])));
+    if contrast {
+        for (_, open) in &mut marks {
+            if open.is_some() {
+                *open = Some(1);
+            }
+        }
+    }
+    marks
+}
+
+/// Where the items of a value listing three to eight short items (`Level 0 = Manual, No
+/// CI/CD, Model-only deployment, No monitoring`; `DQN = Q-Learning + DNN + Experience Replay +
+/// Target Network`) start and end, as [`pair_marks`] gives marks: a card per item, the
+/// others shown as its cue. One deletion of the whole list asked every item at once. Empty
+/// when an item is a phrase of its own (over four words), holds an arrow, a colon or an `=`
+/// (`NAS를 … 만든 방법, discrete → continuous`), or the list has another shape.
+pub(super) fn list_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    let end = t.trim_end().len();
+    let value = &t[cut..end];
+    let Some(sep) = [", ", " + "].into_iter().find(|sep| value.contains(sep)) else {
+        return Vec::new();
+    };
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, cut);
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && value[i..].starts_with(sep) => {
+                items.push((start, cut + i));
+                start = cut + i + sep.len();
+            }
+            _ => {}
+        }
+    }
+    items.push((start, end));
+    let short = |&(a, b): &(usize, usize)| {
+        let item = t[a..b].trim();
+        !item.is_empty()
+            && item.chars().count() <= 40
+            && item.split_whitespace().count() <= 4
+            && !item.contains(['→', ':', '=', '<', '>'])
+    };
+    if !(3..=8).contains(&items.len()) || !items.iter().all(short) {
+        return Vec::new();
+    }
+    let mut marks = Vec::with_capacity(2 * items.len());
+    for (n, &(a, b)) in items.iter().enumerate() {
+        let lead = t[a..b].len() - t[a..b].trim_start().len();
+        marks.push((a + lead, Some(n as u32 + 1)));
+        if n + 1 < items.len() {
+            marks.push((a + t[a..b].trim_end().len(), None));
+        }
+    }
+    marks
+}
+
+/// Where the deletion of a value `cause → effect` starts, as [`pair_marks`] gives marks: at
+/// the effect, the cause staying shown as the cue (`Overfitting = "Too much memorizing" →
+/// {{c1::모델 단순화 & 정규화}}`). One deletion of the whole value asked two facts at once, and
+/// a card per side asked the cause back from its own effect, or the name the term already
+/// says (`Grad-CAM = gradient로 가중치`). Empty (the whole value hidden, as before) when the
+/// value is not one cause and one effect: an effect that shares a word with its cause (its
+/// mirror: `노이즈 추가 → 노이즈 제거`), an ordering or a pipeline of three steps or more
+/// (`SFT → 보상 모델 → PPO`, whose order is the fact), a list with an arrow in one item
+/// (`NAS를 … 만든 방법, discrete → continuous`: a `, ` before the arrow), or an arrow inside
+/// parentheses.
+pub(super) fn effect_mark(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    const ARROW: &str = " → ";
+    let mut arrows = Vec::new();
+    let mut depth = 0usize;
+    for (i, c) in t[cut..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && t[cut + i..].starts_with(ARROW) => arrows.push(cut + i),
+            _ => {}
+        }
+    }
+    let [arrow] = arrows[..] else {
+        return Vec::new();
+    };
+    let (cause, effect) = (&t[cut..arrow], &t[arrow + ARROW.len()..]);
+    let (cause_words, effect_words) = (words(cause), words(effect));
+    // `노이즈 추가(순방향) → 노이즈 제거 학습(역방향)`: an effect sharing a word with its
+    // cause is its mirror, which the shown cause gives away.
+    let mirror = shares_a_word(&cause_words, &effect_words);
+    if cause_words.is_empty() || effect_words.is_empty() || mirror || cause.contains(", ") {
+        return Vec::new();
+    }
+    vec![(arrow + ARROW.len(), Some(1))]
+}
+
+/// The words of a tip's value, case folded: not the arrows, pluses and brackets between them.
+fn words(value: &str) -> Vec<String> {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two values of a tip line share a word, so that showing one gives the other away.
+fn shares_a_word(a: &[String], b: &[String]) -> bool {
+    a.iter().any(|w| b.contains(w))
+}
