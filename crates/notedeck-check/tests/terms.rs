@@ -178,7 +178,7 @@ fn a_tie_nothing_decides_offers_both_fixes_and_prefers_neither() {
 
 #[test]
 fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
-    let a = "### 문항10\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n- GPT (Bidirectional Transformer)\n- BERT (Bidirectional Encoder Representations from Transformers)\n";
+    let a = "### 문항10\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n- GPT (Generative Transformer)\n- BERT (Bidirectional Encoder Representations from Transformers)\n";
     let ws = workspace(&[("a.md", a)]);
     let rejected = ws.rejected_terms();
     assert_eq!(rejected.len(), 1);
@@ -186,13 +186,10 @@ fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
     let texts: Vec<&str> = spans.iter().map(|s| &a[s.clone()]).collect();
     assert_eq!(
         texts,
-        [
-            "LoRA (Row-rank Adaptation)",
-            "GPT (Bidirectional Transformer)"
-        ]
+        ["LoRA (Row-rank Adaptation)", "GPT (Generative Transformer)"]
     );
     let fixed = a.replace("Row-rank", "Low-Rank").replace(
-        "Bidirectional Transformer)",
+        "Generative Transformer)",
         "Generative Pre-trained Transformer)",
     );
     assert!(workspace(&[("a.md", &fixed)]).rejected_terms().is_empty());
@@ -386,7 +383,7 @@ fn a_regular_form_the_word_list_leaves_out_is_no_misspelling() {
     let mut ws = Workspace::new();
     ws.set(
         PathBuf::from("dist.md"),
-        "# 분산 학습 정리\n\n### 문항 3\n\n## **FSDP (Fully Sharded Data Parallel)**\n\n- **핵심**: ZeRO-3와 같은 sharding\n\n## 예상 면접 질문\n\n**Q1. FSDP가 DDP보다 메모리를 덜 쓰는 이유는?**\n\n- A: FSDP (Fully Shared Data Parallel)는 파라미터를 GPU마다 나눠 가짐\n",
+        "# 분산 학습 정리\n\n### 문항 3\n\n## **FSDP**\n\n- **핵심**: FSDP (Fully Sharded Data Parallel), ZeRO-3와 같은 sharding\n\n## 예상 면접 질문\n\n**Q1. FSDP가 DDP보다 메모리를 덜 쓰는 이유는?**\n\n- A: FSDP (Fully Shared Data Parallel)는 파라미터를 GPU마다 나눠 가짐\n",
     );
     let found: Vec<Finding> = ws
         .check_all()
@@ -398,6 +395,30 @@ fn a_regular_form_the_word_list_leaves_out_is_no_misspelling() {
         found[0].fixes.len() == 2 && found[0].fixes.iter().all(|f| !f.preferred),
         "{found:#?}"
     );
+}
+
+#[test]
+fn a_tie_is_decided_by_the_variant_a_heading_introduces() {
+    // Both expansions are English and each is written once: the heading is where the author
+    // defined the name, the answer's variant is the slip.
+    let text = "# 이상 탐지 정리\n\n### 문항 5\n\n## **4. LOF (Local Outlier Factor)**\n\n- **핵심**: 이웃 대비 밀도\n\n## 예상 면접 질문\n\n**Q3. LOF(Local Outlier Function)가 유리한 상황은?**\n\n- A: 밀도가 다른 클러스터가 섞인 경우\n";
+    let mut ws = Workspace::new();
+    ws.set(PathBuf::from("anomaly.md"), text);
+    let found: Vec<Finding> = ws
+        .check_all()
+        .into_iter()
+        .filter(|f| f.code == Code::ConflictingExpansion)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Local Outlier Function");
+    assert!(
+        found[0].message.contains("a heading"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(found[0].fixes.len(), 1);
+    assert!(found[0].fixes[0].preferred);
+    assert_eq!(found[0].fixes[0].edits[0].new_text, "Local Outlier Factor");
 }
 
 #[test]

@@ -9,7 +9,12 @@
 //!   (`Adam (Adaptive Moment Estimation)`), not glued to a preceding letter. The expansion is
 //!   at least two Latin words (hyphen parts count: `Row-rank Adaptation`) made only of Latin
 //!   letters, digits, spaces and `-–/&'.`. The initials need not match the name: a mismatch
-//!   (`LoRA (Row-rank Adaptation)`) is exactly what the checker wants to see.
+//!   (`LoRA (Row-rank Adaptation)`) is exactly what the checker wants to see. But they follow
+//!   at least half the name's capitals: what shares almost nothing with the name is another
+//!   name for it or the idea behind it (`PR-AUC (Average Precision)`, `MobileNet (Depthwise
+//!   Separable Convolution)`).
+//! * **Expansion and name in a gloss** — `지식 증류 (Knowledge Distillation, KD)`: the words
+//!   before the comma, all of them, spell the acronym after it.
 //! * **Expansion first** — `Masked Language Modeling (MLM)`, `Model-as-a-Service (MaaS)`:
 //!   the parenthesis holds an acronym (2–10 ASCII letters/digits, at least two capitals) and
 //!   the Latin words right before it must spell it by their initials (hyphen parts count,
@@ -65,6 +70,13 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             from = close + 1;
             continue;
         }
+        // `지식 증류 (Knowledge Distillation, KD)`: a gloss giving the expansion, then the
+        // acronym after a comma; the expansion is the whole of what comes before it.
+        if let Some(found) = expansion_then_acronym(text, in_start, in_end, &mut run) {
+            out.push(found);
+            from = close + 1;
+            continue;
+        }
         let name_start = text[..before_end]
             .char_indices()
             .rev()
@@ -88,6 +100,7 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             || remark
             || !is_expansion(inner)
             || !(is_name(name) || is_spelled_word(name, inner))
+            || (is_name(name) && !shares_initials(name, inner))
         {
             continue;
         }
@@ -134,6 +147,67 @@ fn is_name(name: &str) -> bool {
         && name.starts_with(|c: char| c.is_ascii_alphabetic())
         && name.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Whether the initials of `expansion` follow at least half of `name`'s capitals, in order
+/// (an all-capital word of it, `BERT` in `Robustly Optimized BERT`, gives all its letters).
+/// `LoRA (Row-rank Adaptation)` does, a slip to report; what shares almost nothing is another
+/// name or the idea behind it: `PR-AUC (Average Precision)`, `MobileNet (Depthwise Separable
+/// Convolution)`.
+fn shares_initials(name: &str, expansion: &str) -> bool {
+    let capitals: Vec<u8> = name
+        .bytes()
+        .filter(u8::is_ascii_uppercase)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    let mut initials: Vec<u8> = Vec::new();
+    for part in expansion
+        .split([' ', '-', '–', '/'])
+        .filter(|p| !p.is_empty())
+    {
+        if part.len() >= 2 && part.bytes().all(|b| b.is_ascii_uppercase()) {
+            initials.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
+        } else if let Some(first) = part.bytes().next() {
+            initials.push(first.to_ascii_lowercase());
+        }
+    }
+    // Longest common subsequence; a name has at most 20 letters.
+    let mut row = vec![0usize; initials.len() + 1];
+    for &c in &capitals {
+        let mut diagonal = 0;
+        for (j, &i) in initials.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if c == i {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    2 * row[initials.len()] >= capitals.len()
+}
+
+/// `(Knowledge Distillation, KD)`, the parenthesis's text from `start` to `end`: the acronym
+/// after the last comma, spelled by the initials of all the words before it.
+fn expansion_then_acronym<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    run: &mut Vec<&'a str>,
+) -> Option<Found> {
+    let comma = start + text[start..end].rfind(',')?;
+    let acr_start = end - text[comma + 1..end].trim_start().len();
+    let exp_end = comma - (text[start..comma].len() - text[start..comma].trim_end().len());
+    let acr = &text[acr_start..end];
+    if !is_acronym(acr) || !is_expansion(&text[start..exp_end]) {
+        return None;
+    }
+    (expansion_before(text, exp_end, acr, run)? == start).then_some(Found {
+        name: acr_start..end,
+        expansion: start..exp_end,
+        whole: start..end,
+    })
 }
 
 /// `Adam (Adaptive Moment Estimation)`, `Lasso (Least Absolute Shrinkage and Selection
@@ -312,7 +386,16 @@ fn initials_match(parts: &[&str], acr: &[char]) -> bool {
                 let take = acr
                     .split_first()
                     .is_some_and(|(a, ar)| Some(*a) == initial && go(rest, ar));
-                take || (skip && go(rest, acr))
+                // An acronym inside the expansion gives all its letters: `One-Class SVM`
+                // spells `OC-SVM`.
+                let whole = p.len() >= 2
+                    && p.bytes().all(|b| b.is_ascii_uppercase())
+                    && acr.len() >= p.len()
+                    && p.chars()
+                        .zip(acr)
+                        .all(|(c, a)| c.to_ascii_lowercase() == *a)
+                    && go(rest, &acr[p.len()..]);
+                take || whole || (skip && go(rest, acr))
             }
         }
     }
@@ -399,8 +482,48 @@ mod tests {
             [("GAP", "Global Average Pooling")]
         );
         assert_eq!(
+            terms("## **5. One-Class SVM (OC-SVM)**"),
+            [("OC-SVM", "One-Class SVM")]
+        );
+        assert_eq!(
             terms("CT (Continuous Training): automated"),
             [("CT", "Continuous Training")]
+        );
+    }
+
+    #[test]
+    fn an_acronym_after_its_expansion_in_a_gloss() {
+        assert_eq!(
+            terms("## **3. 지식 증류 (Knowledge Distilation, KD)**"),
+            [("KD", "Knowledge Distilation")]
+        );
+        // The words before the comma must be the whole expansion, spelling the acronym.
+        assert_eq!(terms("증류 (teacher model, KD)"), []);
+        assert_eq!(terms("증류 (Hinton et al., KD)"), []);
+        assert_eq!(terms("(Soft Target Knowledge Distillation, KD)"), []);
+    }
+
+    #[test]
+    fn the_idea_behind_a_name_or_its_alias_is_no_expansion() {
+        assert_eq!(
+            terms("### 1. MobileNet (Depthwise Separable Convolution)"),
+            []
+        );
+        assert_eq!(terms("### 3. EfficientNet (Compound Scaling)"), []);
+        assert_eq!(
+            terms("ResNet (Residual Network)"),
+            [("ResNet", "Residual Network")]
+        );
+        assert_eq!(
+            terms("MobileNet (Mobile Network)"),
+            [("MobileNet", "Mobile Network")]
+        );
+        // Another name for it, not its expansion.
+        assert_eq!(terms("| PR-AUC (Average Precision) |"), []);
+        // A slip in an expansion is still a term, for the checker to report.
+        assert_eq!(
+            terms("LoRA (Row-rank Adaptation)"),
+            [("LoRA", "Row-rank Adaptation")]
         );
     }
 

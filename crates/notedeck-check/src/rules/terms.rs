@@ -73,6 +73,9 @@ pub fn expansion_conflicts_in(
                     let why = match by {
                         Decider::Spelling => ", which spells the name".to_string(),
                         Decider::Usage => String::new(),
+                        Decider::Heading => {
+                            ", which a heading or a bold title introduces".to_string()
+                        }
                         Decider::Dictionary => match unknown_words(here).as_slice() {
                             [] => String::new(),
                             [one] => format!("; \"{one}\" is not an English word"),
@@ -333,6 +336,10 @@ enum Decider {
     /// It is used as often, but its words are English words and the other's are not
     /// ("Recurrant" never wins over "Recurrent").
     Dictionary,
+    /// Nothing else decides, and only it titles a heading (`## LOF (Local Outlier Factor)`,
+    /// against a passing `LOF(Local Outlier Function)` in an answer): where a note
+    /// introduces a name is where its author wrote it with most care.
+    Heading,
 }
 
 /// Which variant of a name to keep.
@@ -396,6 +403,18 @@ fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Ch
         return Some(Choice::Keep {
             key: (*key).clone(),
             by: Decider::Dictionary,
+        });
+    }
+    let titled = |g: &[TermSite<'_>]| g.iter().any(|s| s.term.is_heading);
+    if let [(key, _)] = tied
+        .iter()
+        .filter(|(_, g)| titled(g))
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        return Some(Choice::Keep {
+            key: (*key).clone(),
+            by: Decider::Heading,
         });
     }
     let first_site = |g: &[TermSite<'_>]| {
