@@ -390,3 +390,32 @@ fn a_claim_label_its_explanation_names_is_asked_the_usual_way_round() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_table_row_naming_one_of_two_joined_topics_keeps_its_own_name() {
+    // `All-Reduce와 Ring All-Reduce` is about both names and the topic of neither: the row
+    // `All-Reduce` was asked as the whole title, and the table shown above its section.
+    let d = doc("### 문제 3
+
+## **2. All-Reduce와 Ring All-Reduce**
+
+### 1. 집합 통신 정리
+
+| 연산 | 입력 | 결과 |
+| --- | --- | --- |
+| **Broadcast** | rank 하나의 텐서 | 모든 rank가 같은 텐서 보유 |
+| **All-Reduce** | 각 rank의 텐서 | 모든 rank가 합/평균 결과 보유 |
+
+### 2. Ring All-Reduce
+
+- **핵심**: GPU를 링으로 연결해 조각을 돌림
+");
+    let cards = shown(&d);
+    assert!(
+        cards.contains(
+            &"문제 3 › All-Reduce와 Ring All-Reduce › 집합 통신 정리 | All-Reduce › 입력 => 각 rank의 텐서"
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+}

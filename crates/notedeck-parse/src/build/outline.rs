@@ -483,11 +483,28 @@ fn looks_like_topic(title: &str) -> bool {
     t.bytes().any(|b| b.is_ascii_alphabetic()) || is_comparison(&t) || glossed()
 }
 
-/// `중앙 집중 학습 vs 연합 학습`, `PTQ VS QAT`: a title setting two names against each other.
+/// `중앙 집중 학습 vs 연합 학습`, `PTQ VS QAT`: a title setting two names against each other;
+/// also one joining two Latin names by `와`/`과` (`All-Reduce와 Ring All-Reduce`), which is
+/// about both and the topic of neither.
 pub(super) fn compares_by_name(title: &str) -> bool {
-    title
-        .split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("vs") || w.eq_ignore_ascii_case("vs."))
+    let mut words = title.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if w.eq_ignore_ascii_case("vs") || w.eq_ignore_ascii_case("vs.") {
+            return true;
+        }
+        let joined = w
+            .strip_suffix('와')
+            .or_else(|| w.strip_suffix('과'))
+            .is_some_and(|name| name.ends_with(|c: char| c.is_ascii_alphanumeric()));
+        if joined
+            && words
+                .peek()
+                .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
