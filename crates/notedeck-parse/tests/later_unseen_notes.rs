@@ -419,3 +419,44 @@ fn a_table_row_naming_one_of_two_joined_topics_keeps_its_own_name() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_bold_label_of_math_alone_is_shown_as_math() {
+    // `**$\nu \in (0, 1]$**` heading its bullets, in a facet too long for one card, was asked
+    // as the raw TeX `\nu \in (0, 1]`; the terms listed under `하이퍼파라미터` lost their
+    // `$\alpha$` the same way.
+    let d = doc("## **5. One-Class SVM**
+
+### 2. 수식
+
+$$
+\\min_{w, \\xi, \\rho} \\; \\frac{1}{2}\\|w\\|^2 + \\frac{1}{\\nu n}\\sum_{i=1}^{n} \\xi_i - \\rho
+$$
+
+- 결정 함수: $f(x) = \\text{sign}(w^\\top \\phi(x) - \\rho)$ → -1이면 이상
+- **$\\nu \\in (0, 1]$**
+    - 학습 데이터 중 margin 위반(이상치) 비율의 **상한(upper bound)**
+    - support vector 비율의 **하한(lower bound)**
+    - → 사실상 \"예상 이상치 비율\"처럼 설정
+- 커널은 주로 RBF → $\\gamma$ 값에 민감
+- **하이퍼파라미터**
+    - **Width multiplier $\\alpha$**: 채널 수를 $\\alpha$배 → 연산량 약 $\\alpha^2$배
+    - **Resolution multiplier $\\rho$**: 입력 해상도를 $\\rho$배 → 연산량 약 $\\rho^2$배
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts.contains(&"One-Class SVM › 수식 › \\(\\nu \\in (0, 1]\\)"),
+        "{fronts:#?}"
+    );
+    let listed = d
+        .cards
+        .iter()
+        .find(|c| c.front == "One-Class SVM › 수식 › 하이퍼파라미터")
+        .map(|c| c.back.as_str());
+    assert_eq!(
+        listed,
+        Some(
+            "<ul><li>Width multiplier \\(\\alpha\\)</li><li>Resolution multiplier \\(\\rho\\)</li></ul>"
+        )
+    );
+}

@@ -206,6 +206,9 @@ struct Head<'t> {
     lead_html: String,
     /// HTML of the value after a bold label on the first line, if any.
     value_html: String,
+    /// The bold label as HTML for the front when it holds `$…$` math (`**$\nu \in (0,
+    /// 1]$**`), which `text` keeps only as TeX.
+    label_math_html: Option<String>,
     rest: &'t [Block],
     /// Blocks after the item's list that go on from it: a last item whose label ends on a
     /// colon with nothing after it (`**업데이트 규칙** (벨만 방정식 기반):`) introduces the
@@ -268,8 +271,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if let Some(evs) = &value {
                             tree::render(evs, &mut value_html, &self.copies);
                         }
-                        (value.is_some() || !rest.is_empty() || introduces)
-                            .then(|| (math::tex_only(&l.text), String::new(), value_html))
+                        (value.is_some() || !rest.is_empty() || introduces).then(|| {
+                            let math_html = (!l.math.is_empty()).then(|| l.html());
+                            (
+                                math::tex_only(&l.text),
+                                String::new(),
+                                value_html,
+                                math_html,
+                            )
+                        })
                     }
                     _ if nested => {
                         let t = lead.text.trim().trim_end_matches(':').trim();
@@ -282,17 +292,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                             let mut html = String::new();
                             tree::render(lead_evs, &mut html, &self.copies);
                             let html = html.trim().trim_end_matches(':').trim().to_string();
-                            (math::tex_only(t), html, String::new())
+                            (math::tex_only(t), html, String::new(), None)
                         })
                     }
                     _ => None,
                 };
-                if let Some((text, lead_html, value_html)) = head {
+                if let Some((text, lead_html, value_html, label_math_html)) = head {
                     heads.push(Head {
                         item,
                         text,
                         lead_html,
                         value_html: value_html.trim().to_string(),
+                        label_math_html,
                         rest,
                         after: if introduces {
                             after.take().unwrap_or_default()
@@ -440,7 +451,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                     Some(h) => {
                         back.push_str("<li>");
-                        math::text_to_html(&h.text, &mut back);
+                        match &h.label_math_html {
+                            Some(html) => back.push_str(html),
+                            None => math::text_to_html(&h.text, &mut back),
+                        }
                         back.push_str("</li>");
                     }
                     None => self.render_one(item, None, &mut back),
@@ -564,7 +578,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 match label_of(&lead, !rest.is_empty()) {
                     Some(l) if !l.plain_label => {
                         back.push_str("<li>");
-                        math::text_to_html(&math::tex_only(&l.text), &mut back);
+                        back.push_str(&l.html());
                         back.push_str("</li>");
                     }
                     _ => self.render_one(item, None, &mut back),
@@ -625,8 +639,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
                     if let Some((_, l)) = terms.iter().find(|(t, _)| std::ptr::eq(*t, item)) {
                         rest_html.push_str("<li>");
-                        // The label as written: pasted KaTeX (`α\alphaα`) renders as math.
-                        math::text_to_html(&l.text, &mut rest_html);
+                        // The label as written: pasted KaTeX (`α\alphaα`) and `$…$` render
+                        // as math.
+                        rest_html.push_str(&l.html());
                         if let Some(gloss) = self.gloss_of(item, l) {
                             rest_html.push_str(": ");
                             rest_html.push_str(&gloss);
@@ -647,7 +662,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             back.push_str(&rest_html);
         }
-        let front = self.front(Some(sec), &[h.text.as_str()]);
+        let front = match &h.label_math_html {
+            Some(html) => self.front_ending_html(Some(sec), &[], html),
+            None => self.front(Some(sec), &[h.text.as_str()]),
+        };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec: Some(sec),
