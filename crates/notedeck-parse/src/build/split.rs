@@ -91,6 +91,12 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
         .any(|b| b.is_ascii_alphabetic() || b == b',' || b == b'(')
     {
         // Most labels are Korean facet names (`구조`, `장점`): only the ending can tell.
+        // After `핵심`/`주요` it names a facet (`핵심 어려움`, the key difficulty), whatever
+        // it ends on.
+        let mut words = label.split_whitespace();
+        if words.next().is_some_and(|w| matches!(w, "핵심" | "주요")) {
+            return false;
+        }
         let last = label.split_whitespace().next_back().unwrap_or("");
         return DEGREES.iter().any(|e| last.ends_with(e)) || is_adjective(last);
     }
@@ -797,6 +803,8 @@ mod tests {
             "Use cases",
             "목적",
             "학습 목적",
+            "핵심 어려움",
+            "주요 한계",
         ] {
             assert!(!is_claim_label(name), "{name} is a facet name");
         }
