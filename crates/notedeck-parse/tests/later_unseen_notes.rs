@@ -460,3 +460,33 @@ $$
         )
     );
 }
+
+#[test]
+fn an_example_worked_out_in_numbers_is_no_card() {
+    // Asked from itself, `예시 › 정상 100,000건, 이상 100건 …` → `평가 지표`; its numbers are
+    // made up, as a `계산 예시`'s are. An example stating a setting (`k = 5`) stays a card.
+    let d = doc("## **9. 평가 지표**
+
+### 3. ROC-AUC vs PR-AUC
+
+- **PR 곡선**: x축 Recall, y축 Precision
+- **예시**: 정상 100,000건, 이상 100건
+    - FP 1,000건이 생겨도 FPR = 1,000 / 100,000 = 1% → ROC 상으로는 좋아 보임
+    - 하지만 TP 90건이면 Precision = 90 / 1,090 ≈ 8.3% → 알람 12개 중 11개가 오탐
+
+## **10. LOF**
+
+- **예시**: k = 20으로 두고 이웃 20개의 밀도와 비교
+");
+    assert_skipped(&d, |why| why.starts_with("worked computation"));
+    assert!(
+        d.cards.iter().all(|c| !c.front.contains("100,000")),
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        d.cards.iter().any(|c| c.front.contains("k = 20")),
+        "{:#?}",
+        d.cards
+    );
+}

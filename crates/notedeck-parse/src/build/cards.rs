@@ -595,7 +595,7 @@ fn introduced_subject(line: &str) -> Option<&str> {
 
 /// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
 /// than a kind of fact.
-fn is_example_facet(title: &str) -> bool {
+pub(super) fn is_example_facet(title: &str) -> bool {
     let t = title.trim().to_lowercase();
     [
         "예시",

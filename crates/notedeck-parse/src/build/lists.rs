@@ -178,6 +178,12 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), "bold bullet without an answer after it");
             return;
         }
+        // `**예시**: 정상 100,000건, 이상 100건` over `FPR = 1,000 / 100,000 = 1%`: an example
+        // worked out in made-up numbers, as a `계산 예시` is.
+        if super::cards::is_example_facet(&label.text) && computes(&super::facts::plain(&back)) {
+            self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
+            return;
+        }
         // The key holds a pasted formula as its TeX; the front shows the label as written, so
         // the pasted KaTeX (`α\alphaα`) renders as math rather than as `\alpha`.
         let label_text = math::tex_only(&label.text);
@@ -718,6 +724,20 @@ const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked 
 /// Why a worked computation is no card.
 pub(super) const WORKED_EXAMPLE_REASON: &str =
     "worked computation: its numbers are made up to illustrate, nothing to recall";
+
+/// Whether `text` (plain) works a sum out: a result after `=` or `≈`, and two numbers with an
+/// operator between them (`Precision = 90 / 1,090 ≈ 8.3%`). `k = 5` alone sets a value.
+fn computes(text: &str) -> bool {
+    let digit_after = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    let result = text
+        .match_indices(['=', '≈'])
+        .any(|(i, m)| digit_after(&text[i + m.len()..]));
+    let operation = text.match_indices(['/', '×', '*', '+']).any(|(i, m)| {
+        text[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
+            && digit_after(&text[i + m.len()..])
+    });
+    result && operation
+}
 
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
