@@ -490,3 +490,49 @@ fn an_example_worked_out_in_numbers_is_no_card() {
         d.cards
     );
 }
+
+#[test]
+fn a_bold_line_introduces_its_formula_and_the_list_explaining_it() {
+    // `**Asymmetric (비대칭) 양자화**` took only its formula; the bullets under the formula
+    // went to the facet's card, read as facts of the whole facet.
+    let d = doc("## **양자화**
+
+### 2. Scale / Zero-point
+
+실수값 $x$를 정수 $q$로 매핑하는 선형 변환
+
+$$\\hat{x} = s \\cdot (q - z)$$
+
+- $s$ (scale): 정수 1칸이 실수로 얼마인지
+- $z$ (zero-point): 실수 0이 매핑되는 정수값
+
+**Asymmetric (비대칭) 양자화**
+
+$$s = \\frac{x_{max} - x_{min}}{q_{max} - q_{min}}$$
+
+- 범위가 한쪽으로 치우친 경우에 유리
+- UINT8 (0~255) 자주 사용
+
+**Symmetric (대칭) 양자화**
+
+$$s = \\frac{\\max(|x|)}{2^{b-1} - 1}, \\quad z = 0$$
+
+- zero-point가 0이라 연산이 단순 → **weight 양자화에 주로 사용**
+");
+    let back = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| c.front == front)
+            .map(|c| c.back.clone())
+            .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
+    };
+    let asymmetric = back("양자화 › Scale / Zero-point › Asymmetric (비대칭) 양자화");
+    assert!(asymmetric.contains("UINT8"), "{asymmetric}");
+    let symmetric = back("양자화 › Scale / Zero-point › Symmetric (대칭) 양자화");
+    assert!(symmetric.contains("weight 양자화"), "{symmetric}");
+    let facet = back("양자화 › Scale / Zero-point");
+    assert!(
+        !facet.contains("UINT8") && !facet.contains("weight 양자화"),
+        "{facet}"
+    );
+}

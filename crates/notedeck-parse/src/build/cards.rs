@@ -184,12 +184,39 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 i += k + 1;
                                 continue;
                             }
-                            if n.kind == Kind::List {
-                                self.list_claims(sec, n);
+                            // `**Asymmetric 양자화**` + its formula + the list of what the
+                            // formula's symbols mean; `**연산량 비교**` + the symbols + the
+                            // formulas: formulas go on what the line introduces, and so
+                            // does one list after a formula it opens with.
+                            let mut taken = vec![n];
+                            let mut lists = usize::from(n.kind == Kind::List);
+                            let mut j = i + k + 1;
+                            while let Some(&at) = blocks.get(j) {
+                                let c = &tree.blocks[at];
+                                if c.kind != Kind::Html {
+                                    let formula = c.kind == Kind::Paragraph
+                                        && is_display_formula(tree.inner(c));
+                                    let list_after_formula = c.kind == Kind::List
+                                        && lists == 0
+                                        && taken.last().is_some_and(|l| {
+                                            l.kind == Kind::Paragraph
+                                                && is_display_formula(tree.inner(l))
+                                        });
+                                    if !formula && !list_after_formula {
+                                        break;
+                                    }
+                                    lists += usize::from(list_after_formula);
+                                    taken.push(c);
+                                }
+                                j += 1;
+                            }
+                            for l in taken.iter().filter(|l| l.kind == Kind::List) {
+                                self.list_claims(sec, l);
                             }
                             let mut back = String::new();
-                            self.render_blocks(&[n], &mut back);
-                            let span = b.span.start..n.span.end;
+                            self.render_blocks(&taken, &mut back);
+                            let last = taken.last().map_or(n, |l| *l);
+                            let span = b.span.start..last.span.end;
                             let front = self.front(sec, &[label.as_str()]);
                             self.push_card(CardDraft {
                                 kind: CardKind::Basic,
@@ -202,7 +229,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 pin_at: Some(b.span.start),
                                 pin_line: None,
                             });
-                            i += k + 1;
+                            i = j;
                             continue;
                         }
                     }
