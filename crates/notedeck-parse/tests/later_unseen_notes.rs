@@ -536,3 +536,32 @@ $$s = \\frac{\\max(|x|)}{2^{b-1} - 1}, \\quad z = 0$$
         "{facet}"
     );
 }
+
+#[test]
+fn rows_told_apart_only_by_their_parentheses_keep_them() {
+    // `양자화 (INT8 PTQ)` and `양자화 (QAT)` were both asked as `양자화`, and a column's list
+    // kept one of the two rows.
+    let d = doc("## **6. 기법 비교 요약 표**
+
+| 기법 | 줄어드는 것 | 재학습 | 정확도 손실 |
+| --- | --- | --- | --- |
+| **양자화 (INT8 PTQ)** | 비트 수 | 불필요 (calibration) | 작음 |
+| **양자화 (QAT)** | 비트 수 | 필요 | 매우 작음 |
+| **Structured Pruning** | 채널/필터 수 | 필요 | 중간 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts.iter().all(|f| !f.starts_with("양자화 ›")),
+        "{fronts:#?}"
+    );
+    let retrain = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("› 재학습"))
+        .map(|c| c.back.as_str())
+        .unwrap_or_else(|| panic!("{fronts:#?}"));
+    assert!(
+        retrain.contains("양자화 (INT8 PTQ)") && retrain.contains("양자화 (QAT)"),
+        "{retrain}"
+    );
+}

@@ -234,13 +234,28 @@ impl<'t, 'a> Builder<'t, 'a> {
         if let Some(shown) = &context {
             self.show_definitions_under(&table.span, shown);
         }
+        // `양자화 (INT8 PTQ)` and `양자화 (QAT)`: rows told apart only by their parentheses
+        // are asked by their whole names, or the two would be one subject.
+        let shorts: Vec<&str> = subjects.iter().map(|s| short_name(s)).collect();
+        let told_by_parentheses: Vec<bool> = shorts
+            .iter()
+            .enumerate()
+            .map(|(i, short)| {
+                shorts
+                    .iter()
+                    .enumerate()
+                    .any(|(j, other)| j != i && other == short && subjects[j] != subjects[i])
+            })
+            .collect();
         // What a cell's claim and fact are about: the topic its subject names, else the
-        // subject as written.
+        // subject as written (its parentheses read as words where they tell it apart).
         let canonical: Vec<String> = subjects
             .iter()
             .zip(&topics)
-            .map(|(name, topic)| match topic {
+            .zip(&told_by_parentheses)
+            .map(|((name, topic), told)| match topic {
                 Some(t) => self.info[*t].short.clone(),
+                None if *told => name.replace(['(', ')'], " "),
                 None => name.to_string(),
             })
             .collect();
@@ -275,7 +290,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
-                let asked = bold_name(subject_cell).unwrap_or_else(|| short_name(subject));
+                let asked = if told_by_parentheses.get(s).copied().unwrap_or(false) {
+                    subject
+                } else {
+                    bold_name(subject_cell).unwrap_or_else(|| short_name(subject))
+                };
                 let topic = topics.get(s).copied().flatten();
                 // `Level 0` of a table under `MLOps Level 0: Manual Process`: the card is
                 // reviewed away from the heading, so it asks by the topic's fuller name.
