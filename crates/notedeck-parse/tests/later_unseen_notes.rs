@@ -565,3 +565,55 @@ fn rows_told_apart_only_by_their_parentheses_keep_them() {
         "{retrain}"
     );
 }
+
+#[test]
+fn a_table_naming_sibling_sections_by_their_first_word_is_shown_above_them() {
+    // Rows `Point`, `Contextual`, `Collective` after `### 3) Collective Anomaly`'s bullets
+    // were shown under `Collective Anomaly`, which gave away the row asked by its example
+    // (`예시 › ECG 평탄 구간` → `Collective`).
+    let d = doc("### 문항 27
+
+
+## **1. 이상치 유형 (Types of Anomalies)**
+
+### 1) Point Anomaly (점 이상치)
+
+- 개별 데이터 하나가 전체 분포에서 벗어난 경우
+- **예시**: 평소 5만원 내외 결제하던 카드에서 갑자기 900만원 결제
+- 가장 단순, 대부분의 기법이 기본적으로 타겟으로 하는 유형
+
+### 2) Contextual Anomaly (문맥적 이상치, Conditional Anomaly)
+
+- 값 자체는 정상 범위지만 **특정 문맥(context)**에서는 이상한 경우
+- **Contextual attribute**(시간, 위치 등) + **Behavioral attribute**(실제 측정값)로 나눠서 봄
+- **예시**: 기온 30℃ → 8월 서울이면 정상, 1월 서울이면 이상
+- 시계열 데이터에서 자주 등장
+
+### 3) Collective Anomaly (집단적 이상치)
+
+- 개별 데이터는 정상처럼 보이지만 **여러 개가 모이면** 이상한 경우
+- **예시**: 심전도(ECG)에서 한 구간이 평평하게 유지 → 각 값은 정상 범위지만 패턴이 비정상
+- **예시**: 정상 요청처럼 보이는 패킷이 짧은 시간 동안 연속으로 몰려 들어옴 (DDoS)
+
+| 유형 | 판단 단위 | 문맥 필요 여부 | 예시 |
+| --- | --- | --- | --- |
+| **Point** | 개별 샘플 | ✘ | 카드 900만원 결제 |
+| **Contextual** | 개별 샘플 + 문맥 | ✔ | 1월에 30℃ |
+| **Collective** | 샘플 집합(구간) | ✔ (순서/관계) | ECG 평탄 구간 |
+
+📌 **암기 팁**
+
+- Point = \"혼자 튐\", Contextual = \"때와 장소가 안 맞음\", Collective = \"모이면 이상함\"
+");
+    let tables: Vec<String> = shown(&d)
+        .into_iter()
+        .filter(|c| c.contains("판단 단위"))
+        .collect();
+    assert_eq!(tables.len(), 3, "{:#?}", shown(&d));
+    assert!(
+        tables
+            .iter()
+            .all(|c| c.starts_with("문항 27 › 이상치 유형 |")),
+        "{tables:#?}"
+    );
+}

@@ -304,6 +304,47 @@ impl Builder<'_, '_> {
         found.next().is_none().then_some(one).flatten()
     }
 
+    /// For each of `names` (a table's subjects), the facet section of the table's topic it
+    /// names by leaving off a last word that at least one other subject leaves off too:
+    /// `Point`, `Contextual`, `Collective` over `### 1) Point Anomaly`, `### 2) Contextual
+    /// Anomaly`, … One such subject alone names nothing: `Deep` is no `Deep Learning`.
+    pub(super) fn facets_named_short(
+        &self,
+        names: &[&str],
+        facets: &mut FacetNames,
+    ) -> Vec<Option<usize>> {
+        if let FacetNames::Unread(near) = *facets {
+            *facets = FacetNames::Read(self.facet_names(near));
+        }
+        let FacetNames::Read(sections) = facets else {
+            return vec![None; names.len()];
+        };
+        // (facet, the words it adds) of each subject naming exactly one facet so.
+        let found: Vec<Option<(usize, &str)>> = names
+            .iter()
+            .map(|name| {
+                let wanted = aliases(name).into_iter().next()?;
+                let mut hits = sections.iter().filter_map(|(i, n)| {
+                    let rest = n.strip_prefix(wanted.as_str())?.strip_prefix(' ')?;
+                    (!rest.contains(' ')).then_some((*i, rest))
+                });
+                let one = hits.next();
+                hits.next().is_none().then_some(one).flatten()
+            })
+            .collect();
+        found
+            .iter()
+            .map(|f| {
+                let (i, rest) = (*f)?;
+                let shared = found
+                    .iter()
+                    .flatten()
+                    .any(|&(j, other)| j != i && other == rest);
+                shared.then_some(i)
+            })
+            .collect()
+    }
+
     /// The facet sections of `near`'s topic with the first of their names ([`aliases`]). Only
     /// the topic's own sections are read: they lie between its heading and the end of its span.
     fn facet_names(&self, near: Option<usize>) -> Vec<(usize, String)> {

@@ -183,11 +183,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         // The facets of the table's topic with their names, read once and only if a subject
         // names no topic.
         let mut facets = FacetNames::Unread(sec);
-        let placed: Vec<Option<usize>> = subjects
+        let mut placed: Vec<Option<usize>> = subjects
             .iter()
             .zip(&topics)
             .map(|(name, t)| t.or_else(|| self.facet_named(name, &mut facets)))
             .collect();
+        if placed.iter().filter(|p| p.is_none()).count() >= 2 {
+            let short = self.facets_named_short(&subjects, &mut facets);
+            for (p, s) in placed.iter_mut().zip(short) {
+                *p = p.or(s);
+            }
+        }
         let shown_under = self.table_context(sec, after_list, &placed);
         let context = (shown_under != sec).then(|| {
             let path = self.path(shown_under);
