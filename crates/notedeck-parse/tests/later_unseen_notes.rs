@@ -617,3 +617,29 @@ fn a_table_naming_sibling_sections_by_their_first_word_is_shown_above_them() {
         "{tables:#?}"
     );
 }
+
+#[test]
+fn items_of_one_list_under_the_same_label_are_one_card() {
+    // Two `**예시**` bullets made two cards with one front, which lint reports as
+    // `duplicate-card`.
+    let d = doc("## **Collective Anomaly**
+
+- 개별 데이터는 정상처럼 보이지만 **여러 개가 모이면** 이상한 경우
+- **예시**: 심전도(ECG)에서 한 구간이 평평하게 유지 → 패턴이 비정상
+- **예시**: 정상 요청처럼 보이는 패킷이 짧은 시간 동안 몰려 들어옴 (DDoS)
+- **탐지**: 구간 단위 모델
+");
+    // Asked the other way round, as a topic's example is: which anomaly is this?
+    let examples: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.key == "예시")
+        .map(|c| format!("{} => {}", c.front, c.back))
+        .collect();
+    assert_eq!(
+        examples,
+        [
+            "예시 › <ul><li>심전도(ECG)에서 한 구간이 평평하게 유지 → 패턴이 비정상</li><li>정상 요청처럼 보이는 패킷이 짧은 시간 동안 몰려 들어옴 (DDoS)</li></ul> => Collective Anomaly"
+        ]
+    );
+}

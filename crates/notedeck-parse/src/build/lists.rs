@@ -66,13 +66,52 @@ impl<'t, 'a> Builder<'t, 'a> {
             return Vec::new();
         }
         let mut unlabelled = Vec::new();
+        let first_card = self.raw_cards.len();
         for (item, label, lead_evs, rest) in read {
             match label {
                 Some(label) => self.labelled_item_card(sec, None, item, &label, lead_evs, rest),
                 None => unlabelled.push(item),
             }
         }
+        self.join_same_labels(first_card);
         unlabelled
+    }
+
+    /// One card for the items of one list under the same label (`- **예시**: 심전도 …`, `-
+    /// **예시**: DDoS …`), their answers listed in order: two cards asked the same question.
+    fn join_same_labels(&mut self, from: usize) {
+        let mut i = from;
+        while i < self.raw_cards.len() {
+            let first = &self.raw_cards[i].card;
+            let same: Vec<usize> = (i + 1..self.raw_cards.len())
+                .filter(|&j| {
+                    let other = &self.raw_cards[j].card;
+                    first.kind == CardKind::Basic
+                        && other.kind == CardKind::Basic
+                        && other.key == first.key
+                        && other.front == first.front
+                })
+                .collect();
+            if !same.is_empty() {
+                let mut back = String::from("<ul>");
+                let mut end = first.span.end;
+                for &j in std::iter::once(&i).chain(&same) {
+                    let card = &self.raw_cards[j].card;
+                    back.push_str("<li>");
+                    back.push_str(&card.back);
+                    back.push_str("</li>");
+                    end = end.max(card.span.end);
+                }
+                back.push_str("</ul>");
+                for &j in same.iter().rev() {
+                    self.raw_cards.remove(j);
+                }
+                let card = &mut self.raw_cards[i].card;
+                card.back = back;
+                card.span.end = end;
+            }
+            i += 1;
+        }
     }
 
     /// Cards for the labelled ones of `items` (a facet too long for one card, an item after a
