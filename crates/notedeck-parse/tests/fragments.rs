@@ -307,7 +307,8 @@ fn id_pins_win_and_ids_ignore_answers() {
 
 #[test]
 fn repeated_keys_get_numbered() {
-    let d = doc("## 0. GPT\n\n- **장점**: 하나\n- **장점**: 둘\n");
+    // Two lists: within one list, items under the same label are one card.
+    let d = doc("## 0. GPT\n\n- **장점**: 하나\n\n1. **장점**: 둘\n");
     let keys: Vec<&str> = d.cards.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["장점", "장점#2"]);
     assert_ne!(d.cards[0].id, d.cards[1].id);
