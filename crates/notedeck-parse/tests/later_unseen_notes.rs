@@ -643,3 +643,41 @@ fn items_of_one_list_under_the_same_label_are_one_card() {
         ]
     );
 }
+
+#[test]
+fn a_facet_whose_title_names_every_part_lists_no_parts() {
+    // `ROC-AUC vs PR-AUC` → `ROC 곡선`, `PR 곡선`: the answer was what the front shows.
+    let d = doc("## **9. 평가 지표**
+
+- **F-beta**: $F_\\beta = (1+\\beta^2)\\frac{P \\cdot R}{\\beta^2 P + R}$ → $\\beta > 1$이면 Recall 중시 (예: 의료, 사기 탐지)
+- **FPR** $= \\frac{FP}{FP + TN}$
+
+### 3. ROC-AUC vs PR-AUC
+
+- **ROC (Receiver Operating Characteristic) 곡선**: x축 FPR, y축 TPR(=Recall), threshold를 바꿔가며 그림
+- **PR 곡선**: x축 Recall, y축 Precision → 면적 = PR-AUC (≈ Average Precision)
+
+| 항목 | ROC-AUC | PR-AUC (Average Precision) |
+| --- | --- | --- |
+| **축** | FPR vs TPR | Recall vs Precision |
+| **랜덤 모델 기준선** | 0.5 | 양성 비율 (예: 0.001) |
+| **TN 영향** | FPR 분모에 TN 포함 → TN이 많으면 FPR이 작게 나옴 | TN 사용 안 함 |
+| **불균형 데이터** | 성능이 **낙관적**으로 보임 | 이상 클래스 성능을 더 민감하게 반영 |
+| **언제 쓰나** | 클래스가 비교적 균형, 전체 ranking 능력 비교 | 이상 비율이 매우 낮을 때 (이상 탐지 대부분) |
+
+- **예시**: 정상 100,000건, 이상 100건
+    - FP 1,000건이 생겨도 FPR = 1,000 / 100,000 = 1% → ROC 상으로는 좋아 보임
+    - 하지만 TP 90건이면 Precision = 90 / 1,090 ≈ 8.3% → 알람 12개 중 11개가 오탐
+
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        !fronts.contains(&"평가 지표 › ROC-AUC vs PR-AUC"),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.contains(&"평가 지표 › ROC-AUC vs PR-AUC › PR 곡선"),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |why| why.starts_with("the title names every part"));
+}

@@ -480,7 +480,28 @@ impl<'t, 'a> Builder<'t, 'a> {
             && heads
                 .iter()
                 .any(|h| super::subtopics::is_facet_name(&h.text));
-        if own_text || has_facts || !facet_named {
+        // `ROC-AUC vs PR-AUC` over `**ROC 곡선**: …` and `**PR 곡선**: …`: the title names
+        // every part, so their list asks what the front shows.
+        let title_names_parts = heads.len() >= 2 && {
+            let title: Vec<String> = self.info[sec]
+                .short
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            heads.iter().all(|h| {
+                h.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .find(|w| !w.is_empty())
+                    .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
+            })
+        };
+        if title_names_parts && !own_text && !has_facts {
+            self.skip(
+                parts[0].span.start..parts[0].span.start + 1,
+                "the title names every part listed; each part is a card",
+            );
+        } else if own_text || has_facts || !facet_named {
             self.push_section_card(sec, back, parts);
         }
         for (h, reviewed) in heads.into_iter().zip(reviewed) {
