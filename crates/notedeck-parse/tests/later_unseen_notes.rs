@@ -681,3 +681,37 @@ fn a_facet_whose_title_names_every_part_lists_no_parts() {
     );
     assert_skipped(&d, |why| why.starts_with("the title names every part"));
 }
+
+#[test]
+fn a_remark_after_a_facets_parts_leaves_the_parts_its_answer() {
+    // `→ 실무에서는 보통 **여러 기법을 조합**` after the five kinds was the whole answer of
+    // `경량화 기법 분류`: the kinds are what it asks.
+    let d = doc("### 문항 27
+
+# 모델 경량화
+
+---
+
+## 경량화 기법 분류
+
+1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임 (FP32 → INT8)
+2. **가지치기 (Pruning)**: 중요하지 않은 가중치/채널 제거
+3. **지식 증류 (Knowledge Distillation)**: 큰 모델(teacher)의 지식을 작은 모델(student)에 전달
+4. **효율적 아키텍처 설계 (Efficient Architecture)**: 처음부터 가볍게 설계 (MobileNet, SqueezeNet, EfficientNet)
+5. **저랭크 분해 (Low-Rank Factorization)**: 큰 가중치 행렬을 작은 행렬들의 곱으로 근사
+
+→ 실무에서는 보통 **여러 기법을 조합** (예: Deep Compression = Pruning + Quantization + Huffman Coding)
+
+---
+");
+    let back = d
+        .cards
+        .iter()
+        .find(|c| c.front == "모델 경량화 › 경량화 기법 분류")
+        .map(|c| c.back.as_str())
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    assert!(
+        back.contains("양자화 (Quantization)") && back.contains("저랭크 분해"),
+        "{back}"
+    );
+}

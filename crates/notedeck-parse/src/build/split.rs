@@ -383,9 +383,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         // with cards of their own would only be bare names after it (`노이즈 유형`, `목표`);
         // without one, the parts' names are the answer.
         // A picture is no paragraph of its own: it illustrates the parts' names.
-        let own_text = parts.iter().any(|b| {
-            b.kind == Kind::Paragraph
-                && !super::cards::is_image_only(&Plain::of(self.text, self.tree.inner(b)))
+        // Nor is a remark after the parts (`→ 실무에서는 보통 **여러 기법을 조합**` under
+        // `경량화 기법 분류`): it follows from the parts, which stay the answer.
+        let first_list = parts.iter().position(|b| b.kind == Kind::List);
+        let own_text = parts.iter().enumerate().any(|(i, b)| {
+            if b.kind != Kind::Paragraph {
+                return false;
+            }
+            let plain = Plain::of(self.text, self.tree.inner(b));
+            let remark =
+                first_list.is_some_and(|l| i > l) && plain.text.trim_start().starts_with('→');
+            !remark && !super::cards::is_image_only(&plain)
         });
         // Beside bullets that are facts of their own (`Attention 가중치 행렬 W를 직접 업데이트하지
         // 않음`), a part named like a facet or by a question (`수식`, `과정`, `왜 필요?`) is a
