@@ -715,3 +715,20 @@ fn a_remark_after_a_facets_parts_leaves_the_parts_its_answer() {
         "{back}"
     );
 }
+
+#[test]
+fn a_remarks_column_asks_nothing() {
+    // `Structured Pruning › 비고` → `일반 HW에서 가속`: a vague question, an aside the
+    // sections already carded.
+    let d = doc("## **6. 기법 비교 요약 표**
+
+| 기법 | 재학습 | 비고 |
+| --- | --- | --- |
+| **Structured Pruning** | 필요 | 일반 HW에서 가속 |
+| **Knowledge Distillation** | student 학습 필요 | teacher 필요 |
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(fronts.iter().all(|f| !f.contains("비고")), "{fronts:#?}");
+    assert!(fronts.iter().any(|f| f.contains("재학습")), "{fronts:#?}");
+    assert_skipped(&d, |why| why.contains("remarks column"));
+}

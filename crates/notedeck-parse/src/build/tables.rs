@@ -357,6 +357,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         near
                     })
                     .unwrap_or_default();
+                if is_remarks_column(attribute) {
+                    // `Structured Pruning › 비고` → `일반 HW에서 가속`: a column of asides asks
+                    // nothing in particular, and its cells repeat what the sections say.
+                    self.skip(cell_block.span.clone(), REMARKS_COLUMN_REASON);
+                    continue;
+                }
                 if only_repeats_question(value, subject, attribute) {
                     // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says.
                     self.skip(
@@ -711,4 +717,16 @@ const AXIS_MAX_CHARS: usize = 16;
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// Why a cell of a remarks column is no card.
+const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`): an aside on the row, \
+     which asks nothing of its own";
+
+/// Whether a column holds remarks (`비고`, `참고`, `Notes`) rather than an attribute of its
+/// subjects.
+fn is_remarks_column(name: &str) -> bool {
+    const REMARKS: [&str; 6] = ["비고", "참고", "기타", "note", "notes", "remarks"];
+    let name = name.trim();
+    REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
 }
