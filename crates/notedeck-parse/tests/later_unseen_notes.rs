@@ -732,3 +732,27 @@ fn a_remarks_column_asks_nothing() {
     assert!(fronts.iter().any(|f| f.contains("재학습")), "{fronts:#?}");
     assert_skipped(&d, |why| why.contains("remarks column"));
 }
+
+#[test]
+fn an_aside_on_how_a_section_is_written_opens_no_answer() {
+    // `(간단히)` says the section is brief; it opened the answer as a word of it.
+    let d = doc("## **양자화**
+
+### 5. LLM 양자화: GPTQ / AWQ (간단히)
+
+- LLM은 7B만 해도 FP16 기준 약 14GB → **weight-only INT4 양자화**가 표준처럼 쓰임
+- activation은 outlier가 심해서 FP16 유지, weight만 4bit
+
+### 6. 사전 학습 방식 (Denoising Autoencoder)
+
+- 입력을 망가뜨린 뒤 원래 문장을 복원
+");
+    let backs: Vec<&str> = d.cards.iter().map(|c| c.back.as_str()).collect();
+    assert!(backs.iter().all(|b| !b.contains("간단히")), "{backs:#?}");
+    assert!(
+        backs
+            .iter()
+            .any(|b| b.starts_with("<p>Denoising Autoencoder</p>")),
+        "{backs:#?}"
+    );
+}

@@ -753,6 +753,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             })
             // `지도 미세 조정 (SFT)`: an acronym names the section; it is no word of the answer.
             .filter(|inside| !crate::terms::is_acronym(inside))
+            // `LLM 양자화: GPTQ / AWQ (간단히)`: a word on how the section is written.
+            .filter(|inside| !is_editorial_aside(inside))
             // `원리 (CAM, 원래 방식)` under CAM says which of the topic's methods the section
             // is about: no word of the answer.
             .filter(|inside| {
@@ -794,6 +796,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_line: Some(heading_line + 1),
         });
     }
+}
+
+/// An aside saying how a section is written or read, not what it is about (`간단히`,
+/// `참고`, `심화`, `optional`).
+fn is_editorial_aside(inside: &str) -> bool {
+    const ASIDES: [&str; 10] = [
+        "간단히",
+        "간략히",
+        "참고",
+        "심화",
+        "선택",
+        "요약",
+        "보충",
+        "optional",
+        "advanced",
+        "brief",
+    ];
+    ASIDES.iter().any(|a| inside.eq_ignore_ascii_case(a))
 }
 
 #[cfg(test)]
