@@ -33,18 +33,31 @@ pub(super) fn is_question_set(title: &str) -> bool {
         })
 }
 
+/// Endings of a request a numbered question may be put as (`Q5. Lottery Ticket
+/// Hypothesis를 설명해 주세요.`).
+const REQUEST_ENDINGS: [&str; 5] = ["주세요", "하시오", "하세요", "하라", "보세요"];
+
 /// The question a bold line asks, without its number (`Q2.`, `Q3)`, `Q:`), when the line
-/// is one: it ends with a question mark.
+/// is one: it ends with a question mark, or it is numbered as a question and asks politely
+/// (`Q5. …를 설명해 주세요.`).
 pub(super) fn note_question(text: &str) -> Option<&str> {
     let t = text.trim();
-    if !t.ends_with(['?', '？']) || t.chars().count() > QUESTION_MAX_CHARS {
+    if t.chars().count() > QUESTION_MAX_CHARS {
         return None;
     }
-    let rest = t
+    let numbered = t
         .strip_prefix(['Q', 'q'])
         .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()))
-        .and_then(|r| r.strip_prefix(['.', ')', ':']))
-        .map_or(t, str::trim_start);
+        .and_then(|r| r.strip_prefix(['.', ')', ':']));
+    let asks = t.ends_with(['?', '？'])
+        || numbered.is_some() && {
+            let body = t.trim_end_matches(['.', '。']).trim_end();
+            REQUEST_ENDINGS.iter().any(|e| body.ends_with(e))
+        };
+    if !asks {
+        return None;
+    }
+    let rest = numbered.map_or(t, str::trim_start);
     (!rest.is_empty()).then_some(rest)
 }
 
@@ -144,6 +157,12 @@ mod tests {
             Some("Adam과 AdamW의 차이는?")
         );
         assert_eq!(note_question("Q1. 차이"), None);
+        // A numbered request is a question; an unnumbered one is a line of the note.
+        assert_eq!(
+            note_question("Q5. Lottery Ticket Hypothesis를 설명해 주세요."),
+            Some("Lottery Ticket Hypothesis를 설명해 주세요.")
+        );
+        assert_eq!(note_question("다음 코드를 실행해 보세요."), None);
         assert_eq!(
             without_answer_mark("<ul><li>A: 느림</li></ul>"),
             "<p>느림</p>"
