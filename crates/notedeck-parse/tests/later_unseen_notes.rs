@@ -756,3 +756,31 @@ fn an_aside_on_how_a_section_is_written_opens_no_answer() {
         "{backs:#?}"
     );
 }
+
+#[test]
+fn a_long_line_introducing_a_formula_is_asked_by_its_bold_term() {
+    // The line was a cloze of its term, and its formula no card's.
+    let d = doc("## **2. LARS**
+
+- 아이디어: layer마다 비율이 크게 다름 → 전체에 같은 lr을 쓰면 어떤 layer는 발산
+- **Layer-wise trust ratio**로 layer별 lr 조정 ($\\eta$: global lr, $\\phi$: trust coefficient):
+
+$$
+\\eta_l = \\eta \\cdot \\phi \\cdot \\frac{\\|w_l\\|}{\\|\\nabla L(w_l)\\|}
+$$
+
+- ResNet-50을 batch **32K**까지 정확도 유지하며 학습
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front == "LARS › Layer-wise trust ratio")
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    assert!(
+        card.back
+            .starts_with("<p><b>Layer-wise trust ratio</b>로 layer별 lr 조정")
+            && card.back.contains("\\[\\eta_l"),
+        "{}",
+        card.back
+    );
+}

@@ -657,16 +657,45 @@ impl Builder<'_, '_> {
         let Some(line) = src.strip_suffix(':') else {
             return false;
         };
-        let name = line
+        let line = line
             .trim_start()
-            .trim_start_matches(['-', '*', '+'])
-            .trim()
-            .trim_matches('*')
+            .strip_prefix(['-', '*', '+'])
+            .unwrap_or(line)
             .trim();
-        if name.is_empty() || name.contains('\n') || name.chars().count() > LABEL_MAX_CHARS {
+        let name = line.trim_matches('*').trim();
+        let mut back = String::new();
+        // `**Layer-wise trust ratio**로 layer별 lr 조정 ($\eta$: global lr, …):` over the
+        // formula: a line too long to ask by is asked by the term it opens with in bold, and
+        // says what the formula's symbols are above it.
+        let name = if name.chars().count() > LABEL_MAX_CHARS || name.contains("**") {
+            let Some(term) = line
+                .strip_prefix("**")
+                .and_then(|r| r.split_once("**"))
+                .map(|(term, _)| term.trim())
+                .filter(|t| !t.is_empty() && t.chars().count() <= LABEL_MAX_CHARS)
+            else {
+                return false;
+            };
+            let (lead, _) = self.tree.item_lead(item);
+            let evs = self.tree.events.get(lead).unwrap_or_default();
+            back.push_str("<p>");
+            crate::tree::render(evs, &mut back, &self.copies);
+            let end = back.trim_end().trim_end_matches(':').trim_end().len();
+            back.truncate(end);
+            back.push_str("</p>");
+            // CommonMark leaves `**…**` literal before a particle (`**…**로`); the card
+            // shows it bold, as the note does.
+            let literal = format!("<p>**{term}**");
+            if back.starts_with(&literal) {
+                back.replace_range(..literal.len(), &format!("<p><b>{term}</b>"));
+            }
+            term
+        } else {
+            name
+        };
+        if name.is_empty() || name.contains('\n') {
             return false;
         }
-        let mut back = String::new();
         self.render_blocks(&[formula], &mut back);
         let front = self.front(sec, &[name]);
         self.push_card(CardDraft {
