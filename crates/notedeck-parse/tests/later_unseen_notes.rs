@@ -784,3 +784,56 @@ $$
         card.back
     );
 }
+
+#[test]
+fn an_overview_line_of_a_topic_with_its_own_section_is_no_card() {
+    // `경량화 기법 분류 › 양자화 (Quantization)` → `숫자 표현 비트 수를 줄임` asked again, less
+    // fully, what `양자화 › 개념` asks. The overview's list of names stays a card.
+    let d = doc("### 문항 27
+
+# 모델 경량화
+
+---
+
+## 경량화 기법 분류
+
+1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임 (FP32 → INT8)
+2. **가지치기 (Pruning)**: 중요하지 않은 가중치/채널 제거
+3. **지식 증류 (Knowledge Distillation)**: 큰 모델(teacher)의 지식을 작은 모델(student)에 전달
+4. **효율적 아키텍처 설계 (Efficient Architecture)**: 처음부터 가볍게 설계 (MobileNet, SqueezeNet, EfficientNet)
+5. **저랭크 분해 (Low-Rank Factorization)**: 큰 가중치 행렬을 작은 행렬들의 곱으로 근사
+
+→ 실무에서는 보통 **여러 기법을 조합** (예: Deep Compression = Pruning + Quantization + Huffman Coding)
+
+---
+
+### 문항 28
+
+## **1. 양자화 (Quantization)**
+
+### 1. 개념
+
+- 가중치와 활성값을 **FP32 → INT8** 등 낮은 비트로 표현
+
+## **2. 가지치기 (Pruning)**
+
+### 1. 개념
+
+- 중요도가 낮은 가중치나 채널을 제거해 모델을 작게 만듦
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        !fronts
+            .iter()
+            .any(|f| f.ends_with("› 양자화 (Quantization)")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f.ends_with("› 저랭크 분해 (Low-Rank Factorization)")),
+        "{fronts:#?}"
+    );
+    assert!(fronts.contains(&"양자화 › 개념"), "{fronts:#?}");
+    assert_skipped(&d, |why| why.starts_with("overview line of 양자화"));
+}

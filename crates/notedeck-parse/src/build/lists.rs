@@ -186,6 +186,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;
         }
+        // `1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임` in an overview of the note's
+        // topics: the line sums up what that topic's own section asks in full.
+        if parent.is_none()
+            && rest.is_empty()
+            && let Some(reason) = self.overview_line(sec, &label.text)
+        {
+            self.skip(item.span.clone(), &reason);
+            return;
+        }
         if is_source_label(&label.text) || self.only_citations(rest) {
             self.skip(
                 item.span.clone(),
@@ -259,6 +268,30 @@ impl<'t, 'a> Builder<'t, 'a> {
             math::text_to_html(&label.text, &mut back);
         }
         self.push_item_card(sec, item, key, front, back);
+    }
+
+    /// Why a line labelled `label` in section `sec` is an overview line, if it is: the label
+    /// is the title of a topic elsewhere in the note (not `sec` or one holding it).
+    pub(super) fn overview_line(&mut self, sec: Option<usize>, label: &str) -> Option<String> {
+        let topic = self.topic_titled(label)?;
+        (!self.on_path(sec, topic)).then(|| {
+            format!(
+                "overview line of {}, whose own section's cards ask it in full",
+                self.doc.sections[topic].title
+            )
+        })
+    }
+
+    /// Whether `topic` is section `sec` or holds it.
+    fn on_path(&self, sec: Option<usize>, topic: usize) -> bool {
+        let mut cur = sec;
+        while let Some(s) = cur {
+            if s == topic {
+                return true;
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        false
     }
 
     /// The gloss a term's bullet gives it (`**Sentence Permutation**: 문장 순서 섞기`), as

@@ -86,6 +86,7 @@ pub(crate) fn parse_document(
         contexts: Vec::new(),
         fact_buf: String::new(),
         topic_names: None,
+        titled_topics: None,
         spare_plains: Vec::new(),
         stated: Vec::new(),
         defined: HashSet::new(),
@@ -347,6 +348,9 @@ struct Builder<'t, 'a> {
     /// The topics a table's subjects may name by problem, gathered at the first table of
     /// the note.
     topic_names: Option<HashMap<Option<usize>, Vec<subject_names::TopicNames>>>,
+    /// Every topic's section by the first of its title's names ([`subject_names::aliases`]),
+    /// a name two topics share left out; gathered at the first overview line read.
+    titled_topics: Option<HashMap<String, Option<usize>>>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,

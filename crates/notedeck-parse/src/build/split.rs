@@ -628,6 +628,13 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// list is all `**Term**: definition` bullets, the answer names the terms and each term
     /// is a card of its own.
     fn head_card(&mut self, sec: usize, h: Head<'t>) {
+        if h.rest.is_empty()
+            && h.after.is_empty()
+            && let Some(reason) = self.overview_line(Some(sec), &h.text)
+        {
+            self.skip(h.item.span.clone(), &reason);
+            return;
+        }
         let mut lead = Plain::default();
         let mut terms: Vec<(&'t Block, super::lists::Label)> = Vec::new();
         let mut all_terms = true;

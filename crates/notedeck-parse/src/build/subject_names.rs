@@ -288,6 +288,31 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The topic section anywhere in the note whose title is `name` (`양자화 (Quantization)`
+    /// for `## **1. 양자화 (Quantization)**`, numbering and case aside), when only one is.
+    pub(super) fn topic_titled(&mut self, name: &str) -> Option<usize> {
+        let titles = self.titled_topics.get_or_insert_with(|| {
+            let mut titles: HashMap<String, Option<usize>> = HashMap::default();
+            for (i, s) in self.doc.sections.iter().enumerate() {
+                if s.kind != SectionKind::Topic {
+                    continue;
+                }
+                if let Some(first) = aliases(&self.info[i].short).into_iter().next() {
+                    titles
+                        .entry(first)
+                        .and_modify(|t| *t = None)
+                        .or_insert(Some(i));
+                }
+            }
+            titles
+        });
+        if titles.is_empty() {
+            return None;
+        }
+        let first = aliases(name).into_iter().next()?;
+        titles.get(&first).copied().flatten()
+    }
+
     /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
     /// Fast R-CNN` under `## R-CNN 계열`); none when two are.
     pub(super) fn facet_named(&self, name: &str, facets: &mut FacetNames) -> Option<usize> {
