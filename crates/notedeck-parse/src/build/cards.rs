@@ -623,7 +623,8 @@ fn introduced_subject(line: &str) -> Option<&str> {
 /// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
 /// than a kind of fact.
 pub(super) fn is_example_facet(title: &str) -> bool {
-    let t = title.trim().to_lowercase();
+    // Asked of every labelled line: no lowercase copy.
+    let t = title.trim();
     [
         "예시",
         "간단 예시",
@@ -633,7 +634,8 @@ pub(super) fn is_example_facet(title: &str) -> bool {
         "examples",
         "a simple example",
     ]
-    .contains(&t.as_str())
+    .iter()
+    .any(|e| t.eq_ignore_ascii_case(e))
 }
 
 impl Builder<'_, '_> {

@@ -186,15 +186,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;
         }
-        // `1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임` in an overview of the note's
-        // topics: the line sums up what that topic's own section asks in full.
-        if parent.is_none()
-            && rest.is_empty()
-            && let Some(reason) = self.overview_line(sec, &label.text)
-        {
-            self.skip(item.span.clone(), &reason);
-            return;
-        }
         if is_source_label(&label.text) || self.only_citations(rest) {
             self.skip(
                 item.span.clone(),
@@ -228,7 +219,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         // `**예시**: 정상 100,000건, 이상 100건` over `FPR = 1,000 / 100,000 = 1%`: an example
         // worked out in made-up numbers, as a `계산 예시` is.
-        if super::cards::is_example_facet(&label.text) && computes(&super::facts::plain(&back)) {
+        // The HTML holds no `=` or digit a tag adds.
+        if super::cards::is_example_facet(&label.text) && computes(&back) {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;
         }
@@ -797,7 +789,7 @@ const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked 
 pub(super) const WORKED_EXAMPLE_REASON: &str =
     "worked computation: its numbers are made up to illustrate, nothing to recall";
 
-/// Whether `text` (plain) works a sum out: a result after `=` or `≈`, and two numbers with an
+/// Whether `text` (plain, or HTML of it) works a sum out: a result after `=` or `≈`, and two numbers with an
 /// operator between them (`Precision = 90 / 1,090 ≈ 8.3%`). `k = 5` alone sets a value.
 fn computes(text: &str) -> bool {
     let digit_after = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());

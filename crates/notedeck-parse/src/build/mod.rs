@@ -350,7 +350,7 @@ struct Builder<'t, 'a> {
     topic_names: Option<HashMap<Option<usize>, Vec<subject_names::TopicNames>>>,
     /// Every topic's section by the first of its title's names ([`subject_names::aliases`]),
     /// a name two topics share left out; gathered at the first overview line read.
-    titled_topics: Option<HashMap<String, Option<usize>>>,
+    titled_topics: Option<subject_names::TitledTopics>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
