@@ -78,9 +78,10 @@ pub(crate) fn knows(word: &str) -> bool {
 /// The English words one typing slip away from `word`, spelt with its capital (none when
 /// the list knows `word` itself): a vowel or a
 /// doubled letter too many (`Scailing`, `Cummulative`), two neighbours swapped, one vowel
-/// for another (`Recurrant`), or a letter missing inside (`Adaptaion`). Never the first
-/// letter, and no other change: a consonant changed or dropped turns too many technical
-/// words the list lacks into other words (`Classifier` is not `Classified`).
+/// for another (`Recurrant`), `m` for `n` or the other way in a word of six letters or more
+/// (`Momemtum`), or a letter missing inside (`Adaptaion`). Never the first letter, and no
+/// other change: a consonant changed or dropped turns too many technical words the list
+/// lacks into other words (`Classifier` is not `Classified`).
 pub(crate) fn suggestions(word: &str) -> Vec<String> {
     // A vault repeats its expansions in note after note: each word is looked up once.
     static CACHE: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
@@ -119,8 +120,17 @@ fn search_slips(word: &str) -> Vec<String> {
             swapped.swap(i, i + 1);
             try_one(swapped);
         }
+        // `Momemtum`: `m` and `n`, one key apart and one sound apart, are the one pair of
+        // consonants confused; any other consonant changed makes a word of too many terms.
+        if b.len() >= 6 && matches!(b[i], b'm' | b'n') {
+            let mut changed = b.to_vec();
+            changed[i] = if b[i] == b'm' { b'n' } else { b'm' };
+            try_one(changed);
+        }
         for c in b'a'..=b'z' {
-            if vowel(b[i]) && vowel(c) && c != b[i] {
+            // `y` sounds as a vowel in the middle of a word (`Likelyhood`).
+            let vowelish = |c: u8| vowel(c) || c == b'y';
+            if vowelish(b[i]) && vowelish(c) && c != b[i] {
                 let mut changed = b.to_vec();
                 changed[i] = c;
                 try_one(changed);
@@ -189,6 +199,15 @@ pub(crate) fn unknown_words(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The [`unknown_words`] of `text` that are one typing slip from an English word
+/// ([`suggestions`]): `Confidance`, not the name `Parzen`, which no slip explains.
+pub(crate) fn misspelled_words(text: &str) -> Vec<&str> {
+    unknown_words(text)
+        .into_iter()
+        .filter(|w| !suggestions(w).is_empty())
+        .collect()
+}
+
 /// `w` cut before each capital that follows a lowercase letter (`AutoRegressive` → `Auto`,
 /// `Regressive`).
 fn camel_parts(w: &str) -> Vec<&str> {
@@ -251,6 +270,8 @@ mod tests {
         assert_eq!(suggestions("Scailing"), ["Scaling"]);
         assert_eq!(suggestions("Recurrant"), ["Recurrent"]);
         assert_eq!(suggestions("adaptaion"), ["adaptation"]);
+        assert_eq!(suggestions("Momemtum"), ["Momentum"]);
+        assert_eq!(suggestions("Likelyhood"), ["Likelihood"]);
         assert!(suggestions("Xqzvwk").is_empty());
         // Known through its stem (`classify`); a consonant changed is no slip offered.
         assert!(knows("Classifier"));
@@ -270,5 +291,12 @@ mod tests {
             ["Regresive"]
         );
         assert!(unknown_words("DeepAR and RoBERTa").is_empty());
+        // A word no slip explains is a name (Parzen's window), not a misspelling.
+        assert_eq!(
+            unknown_words("Tree-structured Parzen Estimator"),
+            ["Parzen"]
+        );
+        assert!(misspelled_words("Tree-structured Parzen Estimator").is_empty());
+        assert_eq!(misspelled_words("Upper Confidance Bound"), ["Confidance"]);
     }
 }

@@ -439,3 +439,26 @@ fn a_word_of_an_expansion_one_slip_from_english_is_reported_with_its_fix() {
     assert!(fix.preferred);
     assert_eq!(fix.edits[0].new_text, "Cumulative");
 }
+
+#[test]
+fn a_name_the_word_list_lacks_does_not_lose_a_tie() {
+    // `Parzen` is a name no slip explains: `Probability`, a word the list knows, must not win
+    // for that. The heading's variant is kept.
+    let text = "# HPO 정리\n\n### 문항 4\n\n## **3. TPE (Tree-structured Parzen Estimator)**\n\n- **핵심**: 좋은 trial과 나쁜 trial의 밀도 비율\n\n## 예상 면접 질문\n\n**Q4. TPE(Tree-structured Probability Estimator)가 GP보다 나은 점은?**\n\n- A: 조건부 탐색 공간을 다룸\n";
+    let mut ws = Workspace::new();
+    ws.set(PathBuf::from("hpo.md"), text);
+    let found: Vec<Finding> = ws
+        .check_all()
+        .into_iter()
+        .filter(|f| f.code == Code::ConflictingExpansion)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        &text[found[0].span.clone()],
+        "Tree-structured Probability Estimator"
+    );
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Tree-structured Parzen Estimator"
+    );
+}

@@ -2,7 +2,7 @@
 //! `acronym-mismatch` (an expansion whose initials cannot spell the name), and the helpers
 //! behind the term index (preferred definition, whole-word mentions).
 
-use crate::dictionary::unknown_words;
+use crate::dictionary::misspelled_words;
 use crate::rules::acronym::{initials_misfit, is_english, spells_acronym, spells_acronym_cached};
 use crate::{Code, Edit, Finding, Fix, Note, Related, TermSite, Workspace};
 use notedeck_parse::{Span, Term};
@@ -76,7 +76,7 @@ pub fn expansion_conflicts_in(
                         Decider::Heading => {
                             ", which a heading or a bold title introduces".to_string()
                         }
-                        Decider::Dictionary => match unknown_words(here).as_slice() {
+                        Decider::Dictionary => match misspelled_words(here).as_slice() {
                             [] => String::new(),
                             [one] => format!("; \"{one}\" is not an English word"),
                             many => format!(
@@ -392,10 +392,11 @@ fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Ch
             by,
         });
     }
-    // Only now the dictionary: most names never tie, and it is decoded on first use.
+    // Only now the dictionary: most names never tie, and it is decoded on first use. A word
+    // it lacks counts only as a slip of one it knows: `Parzen` is a name, `Confidance` not.
     let unknown = |g: &[TermSite<'_>]| {
         g.first()
-            .map_or(0, |s| unknown_words(&s.term.expansion).len())
+            .map_or(0, |s| misspelled_words(&s.term.expansion).len())
     };
     let fewest = tied.iter().map(|(_, g)| unknown(g)).min()?;
     tied.retain(|(_, g)| unknown(g) == fewest);
