@@ -3,7 +3,7 @@
 //! rules. Table cells make theirs in [`super::tables`].
 
 use super::facts::{name_key, plain};
-use super::lists::{Label, label_of};
+use super::labels::{Label, label_of};
 use super::tables::is_hangul;
 use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};

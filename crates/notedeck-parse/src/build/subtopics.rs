@@ -5,7 +5,7 @@
 //! the improvement, the limit and the year.
 
 use super::Builder;
-use super::lists::label_of;
+use super::labels::label_of;
 use crate::SectionKind;
 use crate::tree::{Kind, Plain};
 
