@@ -837,3 +837,33 @@ fn an_overview_line_of_a_topic_with_its_own_section_is_no_card() {
     assert!(fronts.contains(&"양자화 › 개념"), "{fronts:#?}");
     assert_skipped(&d, |why| why.starts_with("overview line of 양자화"));
 }
+
+#[test]
+fn a_table_the_facets_example_line_introduces_stays_with_the_facet() {
+    // The brackets' table, introduced by `- 예시: …`, was shown above `Hyperband`, its rows
+    // asked as `4 ›`, `3 ›`: neither said what was numbered.
+    let d = doc("## **2. Multi-fidelity 방법**
+
+### 1. Successive Halving
+
+- 성능 상위 $1/\\eta$만 남기고 나머지 버림
+
+### 2. Hyperband
+
+- SHA의 $n$ 선택 문제를 **여러 $n$ 값으로 SHA를 돌려서** 해결
+- 예시: $R = 81,\\ \\eta = 3$ → $s_{max} = 4$, bracket 5개
+
+| bracket $s$ | 시작 조합 수 $n$ | 시작 자원 $r$ |
+| --- | --- | --- |
+| 4 | 81 | 1 |
+| 3 | 34 | 3 |
+");
+    let cards = shown(&d);
+    assert!(
+        cards.contains(
+            &"문제 9 › Multi-fidelity 방법 › Hyperband | bracket s = 4 › 시작 조합 수 n => 81"
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+}

@@ -50,8 +50,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             match b.kind {
                 Kind::Rule | Kind::Html | Kind::Heading(_) => {}
                 Kind::Table => {
-                    // A facet's list followed by a table: the table is no part of the facet.
-                    self.table(sec, b, facet && seen_list);
+                    // A facet's list followed by a table: the table is no part of the facet,
+                    // unless the list's last line introduces it (`- 예시: $R = 81$ → bracket
+                    // 5개` over the brackets' table).
+                    let introduced = i >= 2
+                        && tree.blocks[blocks[i - 2]].kind == Kind::List
+                        && self.introduces_table(&tree.blocks[blocks[i - 2]]);
+                    self.table(sec, b, facet && seen_list && !introduced);
                     seen_table = true;
                 }
                 Kind::CodeBlock => {
@@ -712,6 +717,24 @@ impl Builder<'_, '_> {
             pin_line: None,
         });
         true
+    }
+
+    /// Whether the last item of `list` introduces what follows the list: an example line
+    /// (`예시: …`, `예: …`, `Example: …`) or a line ending on a colon.
+    fn introduces_table(&self, list: &Block) -> bool {
+        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
+            return false;
+        };
+        let (lead, rest) = self.tree.item_lead(item);
+        if !rest.is_empty() {
+            return false;
+        }
+        let plain = Plain::of(self.text, self.tree.events.get(lead).unwrap_or_default());
+        let t = plain.text.trim();
+        t.ends_with(':')
+            || ["예시", "예:", "예)", "example", "e.g."]
+                .iter()
+                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     }
 
     fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {

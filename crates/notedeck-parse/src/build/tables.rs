@@ -307,6 +307,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let asked = topic
                     .and_then(|t| fuller_name(asked, &self.info[t].short))
                     .unwrap_or(asked);
+                // `4` under `bracket $s$`: a number names no row on its own; the column it
+                // is read in does (`bracket s = 4`).
+                let numbered;
+                let asked = match head.first().map(|(corner, _)| corner.text.trim()) {
+                    Some(corner)
+                        if !columns_are_subjects
+                            && axes.is_none()
+                            && !corner.is_empty()
+                            && is_number(asked) =>
+                    {
+                        numbered = format!("{corner} = {asked}");
+                        numbered.as_str()
+                    }
+                    _ => asked,
+                };
                 // `실제 \ 예측` over `Positive | Negative`: `Positive › Negative` could be
                 // either cell; each side is asked with the axis it is read on.
                 let (row_axis, col_axis) = axes.unwrap_or_default();
@@ -729,4 +744,12 @@ fn is_remarks_column(name: &str) -> bool {
     const REMARKS: [&str; 6] = ["비고", "참고", "기타", "note", "notes", "remarks"];
     let name = name.trim();
     REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
+
+/// Whether `text` is a number alone (`4`, `0.5`, `-1`).
+fn is_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-');
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
