@@ -867,3 +867,22 @@ fn a_table_the_facets_example_line_introduces_stays_with_the_facet() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_pictograph_before_a_bold_label_leaves_it_a_label() {
+    // `- 📌 **튜닝 순서 팁**: …` was a cloze hiding the label and showing the whole order.
+    let d = doc("## **LightGBM**
+
+- **성장 방식**: leaf-wise 성장 → `num_leaves`가 핵심
+- 📌 **튜닝 순서 팁**: `eta` 0.1로 `n_estimators` 결정 → `max_depth` → `gamma` → 마지막에 `eta` 낮추기
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(fronts.contains(&"LightGBM › 튜닝 순서 팁"), "{fronts:#?}");
+    assert!(
+        d.cards
+            .iter()
+            .all(|c| c.kind != notedeck_parse::CardKind::Cloze),
+        "{:#?}",
+        d.cards
+    );
+}

@@ -223,8 +223,11 @@ pub(super) fn defined_term(lead: &Plain) -> Option<Label> {
 pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
     let t = &lead.text;
     let lead_ws = t.len() - t.trim_start().len();
+    // `- 📌 **튜닝 순서 팁**: …`: a pictograph marking the line is no part of its label.
+    let marked = t[lead_ws..].trim_start_matches(is_pictograph).trim_start();
+    let label_start = t.len() - marked.len();
     if let Some(s) = lead.strong.first()
-        && s.start <= lead_ws
+        && s.start <= label_start
     {
         let inner = t[s.clone()].trim();
         let after = &t[s.end..];
@@ -331,4 +334,9 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
 fn trimmed_start(t: &str, s: &Span) -> usize {
     let part = &t[s.clone()];
     s.start + (part.len() - part.trim_start().len())
+}
+
+/// A pictograph a note marks a line with (`📌`, `💡`, `✅`, `⚠️`).
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
