@@ -886,3 +886,21 @@ fn a_pictograph_before_a_bold_label_leaves_it_a_label() {
         d.cards
     );
 }
+
+#[test]
+fn a_citation_after_a_hidden_part_keeps_the_sentence_on_the_front() {
+    // `(Smith, 2018)` was read as an aside explaining the hidden part: the rest of the
+    // sentence went to the back, and the front was `이후 [...]`.
+    let d = doc("## **Learning Rate Range Test**
+
+- 목적: 본격적인 HPO 전에 **learning rate 범위를 빠르게 좁히기**
+- 이후 **1cycle policy** (Smith, 2018)와 같이 쓰면 좋음 → warmup으로 max lr까지 올렸다가 annealing
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("1cycle policy"))
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    assert!(card.front.contains("같이 쓰면 좋음"), "{}", card.front);
+    assert_eq!(card.back, "");
+}

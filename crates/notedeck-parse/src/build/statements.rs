@@ -479,7 +479,17 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
     // only an aside is set apart as explanation, with whatever follows it.
     let explains =
         rest.starts_with(" (") && tail.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
-    if !explains {
+    // `이후 {{c1::1cycle policy}} (Smith, 2018)와 같이 쓰면 좋음`: a citation explains nothing,
+    // and the sentence goes on after it.
+    let cites = tail
+        .get(1..)
+        .and_then(|t| t.split_once(')'))
+        .is_some_and(|(aside, _)| {
+            aside
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        });
+    if !explains || cites {
         return;
     }
     let balanced = tail.matches("</").count() * 2 == tail.matches('<').count()
