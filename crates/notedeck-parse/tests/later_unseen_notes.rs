@@ -904,3 +904,41 @@ fn a_citation_after_a_hidden_part_keeps_the_sentence_on_the_front() {
     assert!(card.front.contains("같이 쓰면 좋음"), "{}", card.front);
     assert_eq!(card.back, "");
 }
+
+#[test]
+fn parts_named_like_facets_with_a_subtitle_make_no_list_of_names() {
+    // `절차 (reduction factor η)`, `예: …`, `한계: "n vs B/n" trade-off`: the facet's card
+    // listed those names, each part's content on a card of its own; a citation beside them
+    // is no fact that would keep the list.
+    let d = doc("## **2. Multi-fidelity 방법**
+
+- 전제: 적은 자원에서의 순위가 많은 자원에서의 순위와 어느 정도 **상관관계**가 있어야 함
+
+### 1. Successive Halving (SHA)
+
+- *Jamieson & Talwalkar, 2016*
+- 절차 (reduction factor $\\eta$):
+    1. $n$개 configuration을 최소 자원 $r$로 학습
+    2. 성능 상위 $1/\\eta$만 남기고 나머지 버림
+    3. 남은 것들에 자원을 $\\eta$배로 늘려 다시 학습
+    4. 하나 남을 때까지 반복
+- 예: $n=81,\\ \\eta=3,\\ r=1$ epoch
+    - 81개 × 1 epoch → 27개 × 3 epoch → 9개 × 9 epoch → 3개 × 27 epoch → 1개 × 81 epoch
+- **한계: \"n vs B/n\" trade-off**
+    - $n$을 크게 → 많은 조합을 보지만 각각 너무 적게 학습 → 늦게 올라오는 조합(late bloomer)을 일찍 버릴 위험
+    - $n$을 작게 → 각각 충분히 학습하지만 탐색 폭이 좁음
+
+### 2. Hyperband
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        !fronts.contains(&"Multi-fidelity 방법 › Successive Halving"),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f.starts_with("Multi-fidelity 방법 › Successive Halving › 한계")),
+        "{fronts:#?}"
+    );
+}

@@ -254,6 +254,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 c.kind == Kind::Item
                     && !heads.iter().any(|h| std::ptr::eq(h.item, c))
                     && !self.is_source_item(c)
+                    && !self.is_citation_item(c)
             });
             has_facts |= facts_beside;
             if !facts_beside || self.list_start(list).is_some() {
@@ -332,10 +333,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         let names_parts = PARTS_FACETS
             .iter()
             .any(|p| p.eq_ignore_ascii_case(self.info[sec].short.trim()));
+        // A facet's name with what it is about after it (`절차 (reduction factor η)`,
+        // `한계: "n vs B/n" trade-off`) is a facet's name all the same.
         let facet_named = !names_parts
-            && heads
-                .iter()
-                .any(|h| super::subtopics::is_facet_name(&h.text));
+            && heads.iter().any(|h| {
+                let name = h.text.split(':').next().unwrap_or("");
+                let name = name.split(" (").next().unwrap_or(name);
+                super::subtopics::is_facet_name(&h.text) || super::subtopics::is_facet_name(name)
+            });
         // `ROC-AUC vs PR-AUC` over `**ROC 곡선**: …` and `**PR 곡선**: …`: the title names
         // every part, so their list asks what the front shows.
         let title_names_parts = heads.len() >= 2 && {
