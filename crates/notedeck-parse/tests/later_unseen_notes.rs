@@ -942,3 +942,43 @@ fn parts_named_like_facets_with_a_subtitle_make_no_list_of_names() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_nested_line_ending_on_a_colon_introduces_the_formula_after_its_list() {
+    // `- 업데이트 식:` closing Momentum encoder's bullets, then the formula out of the list
+    // (as Notion exports it): the formula went to the facet's card, which then answered
+    // `구성 요소` with an update rule, and `업데이트 식:` dangled.
+    let d = doc("## **2. MoCo (Momentum Contrast)**
+
+### 2. 구성 요소
+
+- **Queue (dictionary)**
+    - 이전 미니배치들의 key를 FIFO queue에 저장해서 negative로 재사용
+    - 새 배치의 key는 enqueue, 가장 오래된 배치는 dequeue
+    - queue 크기 $K = 65536$ → 배치 256으로도 수만 개의 negative 사용 가능
+- **Momentum encoder (key encoder)**
+    - query encoder $f_q$는 backprop으로 학습
+    - key encoder $f_k$는 gradient 없이 **EMA(지수이동평균)**로 업데이트
+    - 업데이트 식:
+
+$$
+\\theta_k \\leftarrow m\\,\\theta_k + (1 - m)\\,\\theta_q
+$$
+
+- $m = 0.999$ 처럼 **1에 매우 가깝게** 설정 → key encoder가 천천히 변함
+    - 왜? queue 안의 key들은 서로 다른 시점의 encoder로 만들어짐 → encoder가 빨리 변하면 key들끼리 **일관성(consistency)**이 깨짐
+    - 논문 실험에서 $m = 0.9$ 정도로 낮추면 성능이 크게 떨어지고, $m = 0$(그냥 복사)이면 학습 자체가 안 됨
+- loss는 InfoNCE, $\\tau = 0.07$
+");
+    let back = |front: &str| {
+        d.cards
+            .iter()
+            .find(|c| c.front == front)
+            .map(|c| c.back.clone())
+            .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
+    };
+    let encoder = back("MoCo › 구성 요소 › Momentum encoder (key encoder)");
+    assert!(encoder.contains("\\theta_k \\leftarrow"), "{encoder}");
+    let parts = back("MoCo › 구성 요소");
+    assert!(!parts.contains("\\theta_k"), "{parts}");
+}

@@ -781,7 +781,7 @@ impl Builder<'_, '_> {
 }
 
 /// Whether a paragraph's events are one display formula (soft breaks aside).
-fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
+pub(super) fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
     let mut seen = false;
     for e in events {
         match e.ev {

@@ -412,7 +412,22 @@ impl<'t, 'a> Builder<'t, 'a> {
             .text
             .get(label.value_start..)
             .is_some_and(|v| v.trim().is_empty());
-        (rest.is_empty() && value_empty && lead.text.trim_end().ends_with(':')).then_some(k)
+        if rest.is_empty() {
+            return (value_empty && lead.text.trim_end().ends_with(':')).then_some(k);
+        }
+        // `- **Momentum encoder**` over `- 업데이트 식:` closing its nested list: the formula
+        // after the list is that line's, and so the item's.
+        let last = rest
+            .iter()
+            .rfind(|b| b.kind == Kind::List)?
+            .children
+            .iter()
+            .rfind(|c| c.kind == Kind::Item)?;
+        let (_, nested) = self.item_lead_plain(last, &mut lead);
+        let first_after = parts.get(k + 1)?;
+        let formula_next = first_after.kind == Kind::Paragraph
+            && super::cards::is_display_formula(self.tree.inner(first_after));
+        (nested.is_empty() && lead.text.trim_end().ends_with(':') && formula_next).then_some(k)
     }
 
     /// The other topic of the problem a part named `Q-Learning 복습` (review) goes over:
