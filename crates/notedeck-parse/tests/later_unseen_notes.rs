@@ -982,3 +982,32 @@ $$
     let parts = back("MoCo › 구성 요소");
     assert!(!parts.contains("\\theta_k"), "{parts}");
 }
+
+#[test]
+fn a_pinned_paragraph_with_text_of_its_own_is_a_tip_not_a_title() {
+    // `📌 **BOHB** (…) = …` was read as a tip title with no list under it, and skipped.
+    let d = doc("## **Hyperband**
+
+- SHA의 $n$ 선택 문제를 여러 $n$ 값으로 해결
+
+📌 **BOHB** (Falkner et al., 2018) = Hyperband의 random sampling을 TPE 유사 KDE 모델로 대체 → 빠른 초반 + 좋은 최종 성능
+
+📌 **암기 팁**
+
+- Hyperband = **여러 n으로 SHA**
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f.contains("BOHB") && f.contains("KDE")),
+        "{fronts:#?}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .all(|s| !s.reason.starts_with("tip heading without")),
+        "{:#?}",
+        d.skipped
+    );
+}

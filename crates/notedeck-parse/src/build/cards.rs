@@ -134,6 +134,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.skip(b.span.clone(), super::tips::KEYWORDS_REASON);
                         continue;
                     }
+                    // `📌 **BOHB** (…) = Hyperband의 random sampling을 …`: a tip of its own.
+                    if super::tips::is_tip_line(plain) {
+                        if !self.tip_item(sec, "", tree.inner(b), b.span.clone()) {
+                            self.skip(b.span.clone(), "tip with nothing to ask");
+                        }
+                        continue;
+                    }
                     if let Some(title) = tip_title(plain) {
                         let next = blocks[i..]
                             .iter()

@@ -287,7 +287,9 @@ pub(super) fn is_keywords_line(text: &str) -> bool {
 /// `📌 **암기 팁**` or `**Exam tip:**` / `**Exam keywords**:` → the tip's title.
 pub(super) fn tip_title(plain: &Plain) -> Option<String> {
     let t = plain.text.trim();
-    if let Some(rest) = t.strip_prefix('📌') {
+    if let Some(rest) = t.strip_prefix('📌')
+        && !is_tip_line(plain)
+    {
         let title = rest.trim().trim_end_matches(':').trim();
         return Some(if title.is_empty() {
             "팁".into()
@@ -312,6 +314,30 @@ pub(super) fn tip_title(plain: &Plain) -> Option<String> {
         );
     }
     None
+}
+
+/// Whether a paragraph opening with `📌` is a tip of its own rather than a title over the
+/// tips below it: text follows outside bold, and it does not end on a colon (`📌 **BOHB**
+/// (Falkner et al., 2018) = Hyperband의 random sampling을 …`; not `📌 **암기 팁**`).
+pub(super) fn is_tip_line(plain: &Plain) -> bool {
+    let t = plain.text.trim_end();
+    let Some(rest) = t.trim_start().strip_prefix('📌') else {
+        return false;
+    };
+    let start = t.len() - rest.len();
+    let bold: usize = plain
+        .strong
+        .iter()
+        .filter(|s| s.start >= start)
+        .map(|s| plain.text[s.clone()].trim().len())
+        .sum();
+    // `📌 **암기 팁**: PBT = …`: a title with its one tip after the colon, as before.
+    let titled = plain.strong.first().is_some_and(|s| {
+        plain.text[start..s.start].trim().is_empty()
+            && plain.text[s.end..].trim_start().starts_with(':')
+    });
+    let words = rest.trim().len();
+    !titled && !t.ends_with(':') && words > bold + 3 && rest.split_whitespace().count() >= 4
 }
 
 /// A tip line as a cloze card.
