@@ -1011,3 +1011,36 @@ fn a_pinned_paragraph_with_text_of_its_own_is_a_tip_not_a_title() {
         d.skipped
     );
 }
+
+#[test]
+fn an_aside_in_a_rows_parentheses_names_no_topic() {
+    // `eta (learning_rate)` was read as naming the `Learning Rate Range Test` topic, and the
+    // XGBoost table was shown under the problem alone: `eta › 기본값` of what?
+    let d = doc("### 문항 15
+
+## **7. Learning Rate Range Test**
+
+- 목적: 본격적인 HPO 전에 **learning rate 범위를 빠르게 좁히기**
+
+## **8. 주요 모델별 중요한 하이퍼파라미터**
+
+### 1. 딥러닝 공통
+
+- **Batch size**: 크면 gradient noise ↓
+
+### 2. XGBoost
+
+| Parameter | 의미 | 기본값 |
+| --- | --- | --- |
+| `eta` (learning_rate) | 각 tree 기여도 축소 (shrinkage) | 0.3 |
+| `max_depth` | tree 최대 깊이 | 6 |
+");
+    let cards = shown(&d);
+    assert!(
+        cards.contains(
+            &"문항 15 › 주요 모델별 중요한 하이퍼파라미터 › XGBoost | eta › 기본값 => 0.3"
+                .to_string()
+        ),
+        "{cards:#?}"
+    );
+}

@@ -250,6 +250,7 @@ impl Builder<'_, '_> {
         let mut exact: Option<(usize, bool)> = None;
         // (words in the title, topic, another topic as short)
         let mut loose: Option<(usize, usize, bool)> = None;
+        let mut own: Option<String> = None;
         for topic in topics.iter_mut() {
             let i = topic.section;
             // Only the topics of a problem with a table are ever read.
@@ -264,10 +265,16 @@ impl Builder<'_, '_> {
                 continue;
             }
             for n in names.iter() {
-                if !wanted
-                    .iter()
-                    .any(|w| is_run_of(w, n) && !is_family_of(w, n))
-                {
+                // Only the name the subject is asked by is read as part of a title: an aside
+                // in its parentheses (`eta (learning_rate)`) is no name of a `Learning Rate
+                // Range Test`, a numbered label (`… (Level 2)`) is.
+                let own = own.get_or_insert_with(|| {
+                    aliases(short_name(name))
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default()
+                });
+                if own.is_empty() || !(is_run_of(own, n) && !is_family_of(own, n)) {
                     continue;
                 }
                 let len = n.split(' ').count();
