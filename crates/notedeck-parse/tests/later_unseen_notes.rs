@@ -1044,3 +1044,10 @@ fn an_aside_in_a_rows_parentheses_names_no_topic() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_bold_run_opening_before_the_pin_does_not_panic() {
+    // Found by the hostile-input fuzz: a bold run opening before the `📌` itself.
+    let d = doc("**📌 팁** 가 나 다 라 마 바\n\n📌> > > ## 문제 1$$`한국어`\n");
+    assert!(d.cards.len() < 10);
+}

@@ -274,7 +274,7 @@ impl Builder<'_, '_> {
                         .next()
                         .unwrap_or_default()
                 });
-                if own.is_empty() || !(is_run_of(own, n) && !is_family_of(own, n)) {
+                if own.is_empty() || !is_run_of(own, n) || is_family_of(own, n) {
                     continue;
                 }
                 let len = n.split(' ').count();

@@ -329,12 +329,19 @@ pub(super) fn is_tip_line(plain: &Plain) -> bool {
         .strong
         .iter()
         .filter(|s| s.start >= start)
-        .map(|s| plain.text[s.clone()].trim().len())
+        .filter_map(|s| plain.text.get(s.clone()))
+        .map(|b| b.trim().len())
         .sum();
     // `📌 **암기 팁**: PBT = …`: a title with its one tip after the colon, as before.
     let titled = plain.strong.first().is_some_and(|s| {
-        plain.text[start..s.start].trim().is_empty()
-            && plain.text[s.end..].trim_start().starts_with(':')
+        plain
+            .text
+            .get(start..s.start)
+            .is_some_and(|gap| gap.trim().is_empty())
+            && plain
+                .text
+                .get(s.end..)
+                .is_some_and(|after| after.trim_start().starts_with(':'))
     });
     let words = rest.trim().len();
     !titled && !t.ends_with(':') && words > bold + 3 && rest.split_whitespace().count() >= 4
