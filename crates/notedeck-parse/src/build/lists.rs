@@ -464,8 +464,9 @@ const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked 
 pub(super) const WORKED_EXAMPLE_REASON: &str =
     "worked computation: its numbers are made up to illustrate, nothing to recall";
 
-/// Whether `text` (plain, or HTML of it) works a sum out: a result after `=` or `≈`, and two numbers with an
-/// operator between them (`Precision = 90 / 1,090 ≈ 8.3%`). `k = 5` alone sets a value.
+/// Whether `text` (plain, or HTML of it) works a sum out: a result after `=` or `≈`, and two
+/// numbers with an operator between them (`Precision = 90 / 1,090 ≈ 8.3%`). `k = 5` alone
+/// sets a value.
 fn computes(text: &str) -> bool {
     let digit_after = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
     let result = text
