@@ -1051,3 +1051,32 @@ fn a_bold_run_opening_before_the_pin_does_not_panic() {
     let d = doc("**📌 팁** 가 나 다 라 마 바\n\n📌> > > ## 문제 1$$`한국어`\n");
     assert!(d.cards.len() < 10);
 }
+
+#[test]
+fn a_formula_after_a_labelled_line_naming_its_left_side_goes_on_that_lines_card() {
+    // `$$\lambda^* = \arg\min …$$` after `- **HPO**: … 조합 $\lambda^*$를 찾는 문제` was
+    // skipped as a loose paragraph.
+    let d = doc("## **Hyperparameter vs Parameter**
+
+- **Hyperparameter**: 학습 **전에** 사람이 정해주는 값
+- **HPO**: validation 성능이 가장 좋은 조합 $\\lambda^*$를 찾는 문제
+
+$$
+\\lambda^* = \\arg\\min_{\\lambda \\in \\Lambda} \\mathcal{L}_{val}
+$$
+
+- 특징
+    - 목적 함수가 **black-box** → gradient 없음
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front == "Hyperparameter vs Parameter › HPO")
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    assert!(
+        card.back
+            .ends_with("\\arg\\min_{\\lambda \\in \\Lambda} \\mathcal{L}_{val}\\]</p>"),
+        "{}",
+        card.back
+    );
+}

@@ -87,6 +87,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             parts.push(b);
                         }
                     } else {
+                        let cards_before_list = self.raw_cards.len();
                         let mut unlabelled = self.body_list_cards(sec, b);
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
@@ -96,6 +97,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                             && self.introduced_formula(sec, last, formula)
                         {
                             unlabelled.pop();
+                            i += 1;
+                        } else if let Some(formula) = next
+                            && self.formula_of_last_item(cards_before_list, b, formula)
+                        {
                             i += 1;
                         }
                         loose.extend(unlabelled);
@@ -723,6 +728,49 @@ impl Builder<'_, '_> {
             pin_at: Some(item.span.start),
             pin_line: None,
         });
+        true
+    }
+
+    /// `- **HPO**: … 조합 $\lambda^*$를 찾는 문제` closing a list, then `$$\lambda^* = \arg\min
+    /// …$$`: the formula defines what the labelled line names, and goes on that line's card
+    /// (the last of those made since `first`). Returns whether it did.
+    fn formula_of_last_item(&mut self, first: usize, list: &Block, formula: &Block) -> bool {
+        if formula.kind != Kind::Paragraph || !is_display_formula(self.tree.inner(formula)) {
+            return false;
+        }
+        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
+            return false;
+        };
+        let Some(card) = self.raw_cards[first..]
+            .iter()
+            .rposition(|r| r.card.span == item.span)
+            .map(|k| first + k)
+        else {
+            return false;
+        };
+        let tex = self.tree.inner(formula).iter().find_map(|e| match &e.ev {
+            pulldown_cmark::Event::DisplayMath(m) => Some(m.to_string()),
+            _ => None,
+        });
+        let Some(lhs) = tex
+            .as_deref()
+            .and_then(|t| t.split_once('='))
+            .map(|(l, _)| l.trim())
+        else {
+            return false;
+        };
+        let said = self.text.get(item.span.clone()).unwrap_or_default();
+        if lhs.is_empty() || !said.contains(lhs) {
+            return false;
+        }
+        let mut html = String::new();
+        self.render_blocks(&[formula], &mut html);
+        let raw = &mut self.raw_cards[card];
+        if raw.card.kind != CardKind::Basic {
+            return false;
+        }
+        raw.card.back.push_str(&html);
+        raw.card.span.end = formula.span.end;
         true
     }
 
