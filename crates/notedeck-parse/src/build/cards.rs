@@ -1,6 +1,7 @@
 //! Cards from a section's body: the walk over its blocks, the facet card and the card
 //! gathering a topic's unlabelled bullets.
 
+use super::formulas::is_display_formula;
 use super::tips::tip_title;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
@@ -656,124 +657,6 @@ pub(super) fn is_example_facet(title: &str) -> bool {
 }
 
 impl Builder<'_, '_> {
-    /// A display formula on its own in a topic's section whose left side names the topic
-    /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
-    /// compute it): the topic's formula, asked as `PSI › 수식` (`Formula` in a note without
-    /// Korean). `false`, and nothing made, for any other paragraph.
-    /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` with nothing
-    /// nested and `formula` (the block right after its list) is one display formula; whether
-    /// it was made.
-    fn introduced_formula(&mut self, sec: Option<usize>, item: &Block, formula: &Block) -> bool {
-        if !self.tree.item_lead(item).1.is_empty() || !is_display_formula(self.tree.inner(formula))
-        {
-            return false;
-        }
-        let src = self
-            .text
-            .get(item.span.clone())
-            .unwrap_or_default()
-            .trim_end();
-        let Some(line) = src.strip_suffix(':') else {
-            return false;
-        };
-        let line = line
-            .trim_start()
-            .strip_prefix(['-', '*', '+'])
-            .unwrap_or(line)
-            .trim();
-        let name = line.trim_matches('*').trim();
-        let mut back = String::new();
-        // `**Layer-wise trust ratio**로 layer별 lr 조정 ($\eta$: global lr, …):` over the
-        // formula: a line too long to ask by is asked by the term it opens with in bold, and
-        // says what the formula's symbols are above it.
-        let name = if name.chars().count() > LABEL_MAX_CHARS || name.contains("**") {
-            let Some(term) = line
-                .strip_prefix("**")
-                .and_then(|r| r.split_once("**"))
-                .map(|(term, _)| term.trim())
-                .filter(|t| !t.is_empty() && t.chars().count() <= LABEL_MAX_CHARS)
-            else {
-                return false;
-            };
-            let (lead, _) = self.tree.item_lead(item);
-            let evs = self.tree.events.get(lead).unwrap_or_default();
-            back.push_str("<p>");
-            crate::tree::render(evs, &mut back, &self.copies);
-            let end = back.trim_end().trim_end_matches(':').trim_end().len();
-            back.truncate(end);
-            back.push_str("</p>");
-            // CommonMark leaves `**…**` literal before a particle (`**…**로`); the card
-            // shows it bold, as the note does.
-            let literal = format!("<p>**{term}**");
-            if back.starts_with(&literal) {
-                back.replace_range(..literal.len(), &format!("<p><b>{term}</b>"));
-            }
-            term
-        } else {
-            name
-        };
-        if name.is_empty() || name.contains('\n') {
-            return false;
-        }
-        self.render_blocks(&[formula], &mut back);
-        let front = self.front(sec, &[name]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: name.to_string(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: item.span.start..formula.span.end,
-            pin_at: Some(item.span.start),
-            pin_line: None,
-        });
-        true
-    }
-
-    /// `- **HPO**: … 조합 $\lambda^*$를 찾는 문제` closing a list, then `$$\lambda^* = \arg\min
-    /// …$$`: the formula defines what the labelled line names, and goes on that line's card
-    /// (the last of those made since `first`). Returns whether it did.
-    fn formula_of_last_item(&mut self, first: usize, list: &Block, formula: &Block) -> bool {
-        if formula.kind != Kind::Paragraph || !is_display_formula(self.tree.inner(formula)) {
-            return false;
-        }
-        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
-            return false;
-        };
-        let Some(card) = self.raw_cards[first..]
-            .iter()
-            .rposition(|r| r.card.span == item.span)
-            .map(|k| first + k)
-        else {
-            return false;
-        };
-        let tex = self.tree.inner(formula).iter().find_map(|e| match &e.ev {
-            pulldown_cmark::Event::DisplayMath(m) => Some(m.to_string()),
-            _ => None,
-        });
-        let Some(lhs) = tex
-            .as_deref()
-            .and_then(|t| t.split_once('='))
-            .map(|(l, _)| l.trim())
-        else {
-            return false;
-        };
-        let said = self.text.get(item.span.clone()).unwrap_or_default();
-        if lhs.is_empty() || !said.contains(lhs) {
-            return false;
-        }
-        let mut html = String::new();
-        self.render_blocks(&[formula], &mut html);
-        let raw = &mut self.raw_cards[card];
-        if raw.card.kind != CardKind::Basic {
-            return false;
-        }
-        raw.card.back.push_str(&html);
-        raw.card.span.end = formula.span.end;
-        true
-    }
-
     /// Whether the last item of `list` introduces what follows the list: an example line
     /// (`예시: …`, `예: …`, `Example: …`) or a line ending on a colon.
     fn introduces_table(&self, list: &Block) -> bool {
@@ -791,59 +674,4 @@ impl Builder<'_, '_> {
                 .iter()
                 .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
     }
-
-    fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
-        let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
-            return false;
-        };
-        let mut tex = None;
-        for e in self.tree.inner(b) {
-            match e.ev {
-                pulldown_cmark::Event::DisplayMath(m) if tex.is_none() => tex = Some(m),
-                pulldown_cmark::Event::SoftBreak => {}
-                _ => return false,
-            }
-        }
-        let Some(lhs) = tex.and_then(|t| Some(t.split_once('=')?.0.trim().to_string())) else {
-            return false;
-        };
-        let topic = self.ctx(Some(s)).map_or("", |c| c.fact_topic.as_str());
-        if topic.is_empty() || super::facts::name_key(&lhs) != topic {
-            return false;
-        }
-        // The language the topic is written in: its facets would say `수식` or `Formula`.
-        let from = self.doc.sections[s].span.start.min(b.span.start);
-        let korean = self.text[from..b.span.start]
-            .chars()
-            .any(super::tables::is_hangul);
-        let label = if korean { "수식" } else { "Formula" };
-        let mut back = String::new();
-        self.render_blocks(&[b], &mut back);
-        let front = self.front(sec, &[label]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: label.to_string(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: b.span.clone(),
-            pin_at: Some(b.span.start),
-            pin_line: None,
-        });
-        true
-    }
-}
-
-/// Whether a paragraph's events are one display formula (soft breaks aside).
-pub(super) fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
-    let mut seen = false;
-    for e in events {
-        match e.ev {
-            pulldown_cmark::Event::DisplayMath(_) if !seen => seen = true,
-            pulldown_cmark::Event::SoftBreak => {}
-            _ => return false,
-        }
-    }
-    seen
 }

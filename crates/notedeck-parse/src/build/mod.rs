@@ -28,6 +28,7 @@ mod definitions;
 mod essay;
 mod examples;
 mod facts;
+mod formulas;
 mod identity;
 mod key_terms;
 mod labels;

@@ -426,7 +426,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let (_, nested) = self.item_lead_plain(last, &mut lead);
         let first_after = parts.get(k + 1)?;
         let formula_next = first_after.kind == Kind::Paragraph
-            && super::cards::is_display_formula(self.tree.inner(first_after));
+            && super::formulas::is_display_formula(self.tree.inner(first_after));
         (nested.is_empty() && lead.text.trim_end().ends_with(':') && formula_next).then_some(k)
     }
 
