@@ -1080,3 +1080,30 @@ $$
         card.back
     );
 }
+
+#[test]
+fn a_plain_line_naming_its_nested_list_keeps_its_math_on_the_front() {
+    // `- 절차 (reduction factor $\eta$):` over its steps was asked as `… › 절차 (reduction
+    // factor \eta)`, raw TeX the card cannot render.
+    let d = doc("## **Multi-fidelity 방법**
+
+### 1. Successive Halving (SHA)
+
+- 절차 (reduction factor $\\eta$):
+    1. $n$개 configuration을 최소 자원 $r$로 학습
+    2. 성능 상위 $1/\\eta$만 남기고 나머지 버림
+    3. 남은 것들에 자원을 $\\eta$배로 늘려 다시 학습
+    4. 하나 남을 때까지 반복
+- 예: $n=81,\\ \\eta=3,\\ r=1$ epoch
+    - 81개 × 1 epoch → 27개 × 3 epoch → 9개 × 9 epoch → 3개 × 27 epoch → 1개 × 81 epoch
+- **한계**: 초반 순위와 최종 순위가 다르면 좋은 조합을 일찍 버림
+    - late bloomer를 놓칠 위험
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert!(
+        fronts.contains(
+            &"Multi-fidelity 방법 › Successive Halving › 절차 (reduction factor \\(\\eta\\))"
+        ),
+        "{fronts:#?}"
+    );
+}

@@ -146,7 +146,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                             let mut html = String::new();
                             tree::render(lead_evs, &mut html, &self.copies);
                             let html = html.trim().trim_end_matches(':').trim().to_string();
-                            (math::tex_only(t), html, String::new(), None)
+                            // `절차 (reduction factor $\eta$):` asks with its math shown as math.
+                            let math_html = (!lead.math.is_empty()).then(|| html.clone());
+                            (math::tex_only(t), html, String::new(), math_html)
                         })
                     }
                     _ => None,
