@@ -147,7 +147,18 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    fn push_cloze(&mut self, sec: Option<usize>, cloze: Cloze, span: Span) {
+    fn push_cloze(&mut self, sec: Option<usize>, mut cloze: Cloze, span: Span) {
+        // `📌 **BOHB** (…) = …`: the pin marks the line in the note; on the card it is noise.
+        if let Some(rest) = cloze.front.strip_prefix('📌') {
+            let cut = cloze.front.len() - rest.trim_start().len();
+            if cloze.deletions.iter().all(|d| d.range.start >= cut) {
+                cloze.front.drain(..cut);
+                for d in &mut cloze.deletions {
+                    d.range = d.range.start - cut..d.range.end - cut;
+                }
+                cloze.key = cloze.key.trim_start_matches('📌').trim_start().to_string();
+            }
+        }
         if is_keywords(cloze.key.split(['=', '→', ':']).next().unwrap_or("")) {
             self.skip(span, KEYWORDS_REASON);
             return;
