@@ -91,9 +91,12 @@ impl Builder<'_, '_> {
         list: &Block,
         formula: &Block,
     ) -> bool {
-        if formula.kind != Kind::Paragraph || !is_display_formula(self.tree.inner(formula)) {
+        if formula.kind != Kind::Paragraph {
             return false;
         }
+        let Some(tex) = display_formula(self.tree.inner(formula)) else {
+            return false;
+        };
         let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
             return false;
         };
@@ -104,19 +107,11 @@ impl Builder<'_, '_> {
         else {
             return false;
         };
-        let tex = self.tree.inner(formula).iter().find_map(|e| match &e.ev {
-            pulldown_cmark::Event::DisplayMath(m) => Some(m.to_string()),
-            _ => None,
-        });
-        let Some(lhs) = tex
-            .as_deref()
-            .and_then(|t| t.split_once('='))
-            .map(|(l, _)| l.trim())
-        else {
+        let Some(lhs) = left_side(&tex) else {
             return false;
         };
         let said = self.text.get(item.span.clone()).unwrap_or_default();
-        if lhs.is_empty() || !said.contains(lhs) {
+        if !said.contains(lhs) {
             return false;
         }
         let mut html = String::new();
@@ -138,19 +133,14 @@ impl Builder<'_, '_> {
         let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
             return false;
         };
-        let mut tex = None;
-        for e in self.tree.inner(b) {
-            match e.ev {
-                pulldown_cmark::Event::DisplayMath(m) if tex.is_none() => tex = Some(m),
-                pulldown_cmark::Event::SoftBreak => {}
-                _ => return false,
-            }
-        }
-        let Some(lhs) = tex.and_then(|t| Some(t.split_once('=')?.0.trim().to_string())) else {
+        let Some(tex) = display_formula(self.tree.inner(b)) else {
+            return false;
+        };
+        let Some(lhs) = left_side(&tex) else {
             return false;
         };
         let topic = self.ctx(Some(s)).map_or("", |c| c.fact_topic.as_str());
-        if topic.is_empty() || super::facts::name_key(&lhs) != topic {
+        if topic.is_empty() || super::facts::name_key(lhs) != topic {
             return false;
         }
         // The language the topic is written in: its facets would say `수식` or `Formula`.
@@ -177,15 +167,26 @@ impl Builder<'_, '_> {
     }
 }
 
-/// Whether a paragraph's events are one display formula (soft breaks aside).
-pub(super) fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
-    let mut seen = false;
+/// The TeX of a paragraph that is one display formula (soft breaks aside).
+fn display_formula(events: crate::tree::Evs<'_>) -> Option<pulldown_cmark::CowStr<'_>> {
+    let mut tex = None;
     for e in events {
         match e.ev {
-            pulldown_cmark::Event::DisplayMath(_) if !seen => seen = true,
+            pulldown_cmark::Event::DisplayMath(m) if tex.is_none() => tex = Some(m),
             pulldown_cmark::Event::SoftBreak => {}
-            _ => return false,
+            _ => return None,
         }
     }
-    seen
+    tex
+}
+
+/// Whether a paragraph's events are one display formula (soft breaks aside).
+pub(super) fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
+    display_formula(events).is_some()
+}
+
+/// What a formula defines: its side before `=` (`\lambda^*` of `\lambda^* = \arg\min …`).
+fn left_side(tex: &str) -> Option<&str> {
+    let lhs = tex.split_once('=')?.0.trim();
+    (!lhs.is_empty()).then_some(lhs)
 }

@@ -352,8 +352,9 @@ struct Builder<'t, 'a> {
     /// the note.
     topic_names: Option<HashMap<Option<usize>, Vec<subject_names::TopicNames>>>,
     /// Every topic's section by the first of its title's names ([`subject_names::aliases`]),
-    /// a name two topics share left out; gathered at the first overview line read.
-    titled_topics: Option<subject_names::TitledTopics>,
+    /// `None` for a name two topics share; gathered when a split facet's part is first
+    /// checked for an overview line.
+    titled_topics: Option<HashMap<String, Option<usize>>>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,

@@ -299,32 +299,22 @@ impl Builder<'_, '_> {
     /// for `## **1. 양자화 (Quantization)**`, numbering and case aside), when only one is.
     pub(super) fn topic_titled(&mut self, name: &str) -> Option<usize> {
         let titles = self.titled_topics.get_or_insert_with(|| {
-            let mut titles = TitledTopics::default();
+            let mut titles: HashMap<String, Option<usize>> = HashMap::default();
             for (i, s) in self.doc.sections.iter().enumerate() {
                 if s.kind != SectionKind::Topic {
                     continue;
                 }
-                let short = &self.info[i].short;
-                if let Some(first) = aliases(short).into_iter().next() {
+                if let Some(first) = aliases(&self.info[i].short).into_iter().next() {
                     titles
-                        .by_name
                         .entry(first)
                         .and_modify(|t| *t = None)
                         .or_insert(Some(i));
-                    titles
-                        .first_words
-                        .insert(first_word_key(short).into_owned());
                 }
             }
             titles
         });
-        // Every labelled line of the note asks: most labels (`구조`, `장점`) start with no
-        // topic title's word, and are told so without building their names.
-        if !titles.first_words.contains(first_word_key(name).as_ref()) {
-            return None;
-        }
         let first = aliases(name).into_iter().next()?;
-        titles.by_name.get(&first).copied().flatten()
+        titles.get(&first).copied().flatten()
     }
 
     /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
@@ -399,29 +389,6 @@ impl Builder<'_, '_> {
             .filter(|(_, s)| s.kind == SectionKind::Facet)
             .filter_map(|(i, _)| Some((i, aliases(&self.info[i].short).into_iter().next()?)))
             .collect()
-    }
-}
-
-/// The note's topics by title, for [`Builder::topic_titled`].
-#[derive(Default)]
-pub(super) struct TitledTopics {
-    by_name: HashMap<String, Option<usize>>,
-    /// The first word of each title, ASCII letters lowercased.
-    first_words: foldhash::HashSet<String>,
-}
-
-/// The first word of `name` (markup and punctuation around it aside), ASCII letters
-/// lowercased; borrowed when it has no capital.
-fn first_word_key(name: &str) -> std::borrow::Cow<'_, str> {
-    let word = name
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| c.is_ascii_punctuation());
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
     }
 }
 
