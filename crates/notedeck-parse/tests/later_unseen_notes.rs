@@ -839,9 +839,11 @@ fn an_overview_line_of_a_topic_with_its_own_section_is_no_card() {
 }
 
 #[test]
-fn a_table_the_facets_example_line_introduces_stays_with_the_facet() {
-    // The brackets' table, introduced by `- 예시: …`, was shown above `Hyperband`, its rows
-    // asked as `4 ›`, `3 ›`: neither said what was numbered.
+fn a_table_the_facets_last_line_introduces_stays_with_the_facet() {
+    // The brackets' table, introduced by the facet's last line, was shown above `Hyperband`,
+    // its rows asked as `4 ›`, `3 ›`: neither said what was numbered. (Introduced by an
+    // example line, the same table holds worked values and makes no cards:
+    // `worked_values_and_summaries.rs`.)
     let d = doc("## **2. Multi-fidelity 방법**
 
 ### 1. Successive Halving
@@ -851,7 +853,7 @@ fn a_table_the_facets_example_line_introduces_stays_with_the_facet() {
 ### 2. Hyperband
 
 - SHA의 $n$ 선택 문제를 **여러 $n$ 값으로 SHA를 돌려서** 해결
-- 예시: $R = 81,\\ \\eta = 3$ → $s_{max} = 4$, bracket 5개
+- bracket별 시작 값 ($R = 81$):
 
 | bracket $s$ | 시작 조합 수 $n$ | 시작 자원 $r$ |
 | --- | --- | --- |

@@ -54,10 +54,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // A facet's list followed by a table: the table is no part of the facet,
                     // unless the list's last line introduces it (`- 예시: $R = 81$ → bracket
                     // 5개` over the brackets' table).
-                    let introduced = i >= 2
-                        && tree.blocks[blocks[i - 2]].kind == Kind::List
-                        && self.introduces_table(&tree.blocks[blocks[i - 2]]);
-                    self.table(sec, b, facet && seen_list && !introduced);
+                    let intro = (i >= 2 && tree.blocks[blocks[i - 2]].kind == Kind::List)
+                        .then(|| self.table_intro(&tree.blocks[blocks[i - 2]]))
+                        .flatten();
+                    self.table(
+                        sec,
+                        b,
+                        facet && seen_list && intro.is_none(),
+                        intro == Some(Intro::Example),
+                    );
                     seen_table = true;
                 }
                 Kind::CodeBlock => {
@@ -656,22 +661,32 @@ pub(super) fn is_example_facet(title: &str) -> bool {
     .any(|e| t.eq_ignore_ascii_case(e))
 }
 
+/// How the last line of a list introduces the table after it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Intro {
+    /// An example line (`예시: …`, `예: …`, `Example: …`).
+    Example,
+    /// A line ending on a colon.
+    Colon,
+}
+
 impl Builder<'_, '_> {
-    /// Whether the last item of `list` introduces what follows the list: an example line
-    /// (`예시: …`, `예: …`, `Example: …`) or a line ending on a colon.
-    fn introduces_table(&self, list: &Block) -> bool {
-        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
-            return false;
-        };
+    /// Whether the last item of `list` introduces what follows the list, and how.
+    fn table_intro(&self, list: &Block) -> Option<Intro> {
+        let item = list.children.iter().rfind(|c| c.kind == Kind::Item)?;
         let (lead, rest) = self.tree.item_lead(item);
         if !rest.is_empty() {
-            return false;
+            return None;
         }
         let plain = Plain::of(self.text, self.tree.events.get(lead).unwrap_or_default());
         let t = plain.text.trim();
-        t.ends_with(':')
-            || ["예시", "예:", "예)", "example", "e.g."]
-                .iter()
-                .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+        if ["예시", "예:", "예)", "example", "e.g."]
+            .iter()
+            .any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
+        {
+            Some(Intro::Example)
+        } else {
+            t.ends_with(':').then_some(Intro::Colon)
+        }
     }
 }

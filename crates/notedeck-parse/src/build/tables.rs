@@ -15,7 +15,13 @@ use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Comparison table: one card per body cell.
-    pub(super) fn table(&mut self, sec: Option<usize>, table: &Block, after_list: bool) {
+    pub(super) fn table(
+        &mut self,
+        sec: Option<usize>,
+        table: &Block,
+        after_list: bool,
+        after_example: bool,
+    ) {
         let mut head: Vec<(Plain, &Block)> = Vec::new();
         let mut rows: Vec<Vec<(Plain, &Block)>> = Vec::new();
         for part in &table.children {
@@ -31,6 +37,21 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(
                 table.span.clone(),
                 "table without a header row and at least two columns",
+            );
+            return;
+        }
+        // The values an example works out, row by row (`예시: $R = 81,\ \eta = 3$` over one
+        // row per bracket `4 | 81 | 1`, `3 | 34 | 3`, …): made up to illustrate, like a worked
+        // computation, and asked cell by cell they are numbers without their premise.
+        if after_example
+            && rows.len() >= 2
+            && rows
+                .iter()
+                .all(|r| r.first().is_some_and(|(p, _)| is_number(&p.text)))
+        {
+            self.skip(
+                table.span.clone(),
+                "table of the values an example works out, row by row",
             );
             return;
         }
