@@ -59,3 +59,113 @@ fn a_table_an_example_introduces_with_named_rows_is_carded() {
         ["BERT › 정규화 => LayerNorm", "ResNet › 정규화 => BatchNorm"]
     );
 }
+
+/// The fronts of the table cards of `d`.
+fn table_fronts(d: &Document) -> Vec<&str> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind == notedeck_parse::CardKind::Table)
+        .map(|c| c.front.as_str())
+        .collect()
+}
+
+#[test]
+fn a_summary_table_asks_a_compared_sides_facets_once() {
+    // `### 1. Grid Search` under `## Grid Search vs Random Search` is Grid Search's section:
+    // the closing summary table's `Grid Search › 장점` asked its `장점` bullet again, in
+    // other words, under another problem.
+    let d = doc("### 문항 3
+
+## **1. Grid Search vs Random Search**
+
+### 1. Grid Search
+
+- **장점**: 구현 간단, 병렬화 쉬움, 결과 재현 쉬움
+- **단점**: 중요하지 않은 HP 축에도 똑같이 예산을 씀
+
+### 2. Random Search
+
+- **장점**: 중요한 HP 축을 더 촘촘히 탐색
+- **단점**: 좋은 영역에 집중하지 못함
+
+### 문항 18
+
+## **11. HPO 방법 비교 요약표**
+
+| 방법 | 장점 | 단점 |
+| --- | --- | --- |
+| **Grid Search** | 단순, 재현 쉬움 | 차원의 저주 |
+| **Random Search** | 강력한 baseline | 좋은 영역 집중 탐색 X |
+| **PBT** | HP schedule 학습 | 재현 어려움, GPU 많이 필요 |
+");
+    assert_eq!(table_fronts(&d), ["PBT › 장점", "PBT › 단점"]);
+    assert_skipped(&d, |why| {
+        why.starts_with(
+            "asks what the card on line 11 asks (Grid Search vs Random Search › Grid Search › 장점)",
+        )
+    });
+}
+
+#[test]
+fn a_summary_table_asks_a_facet_section_of_another_problem_once() {
+    // `ASHA` names no topic but `### 3. ASHA (…)` under `## Multi-fidelity 방법`: its row in
+    // the closing table asks that section's `장점` again.
+    let d = doc("### 문항 12
+
+## **4. Multi-fidelity 방법**
+
+- 아이디어: 적은 자원으로 먼저 평가
+
+### 3. ASHA (Asynchronous Successive Halving Algorithm)
+
+- **해결**: 비동기 승격
+- **장점**: 대규모 병렬 환경에서 worker utilization ↑
+
+### 문항 18
+
+## **11. 요약표**
+
+| 방법 | 병렬화 | 장점 |
+| --- | --- | --- |
+| **ASHA** | 매우 좋음 (비동기) | 대규모 클러스터 |
+| **PBT** | 필수 (population) | HP schedule 학습 |
+");
+    let tables = table_fronts(&d);
+    assert!(!tables.contains(&"ASHA › 장점"), "{tables:#?}");
+    assert!(tables.contains(&"PBT › 장점"), "{tables:#?}");
+}
+
+#[test]
+fn a_summary_tables_weakness_is_the_facets_disadvantage_under_a_section() {
+    // `LOF › 약점` asks what `LOF › 특징 › 단점` answers: a weakness is a disadvantage, and
+    // the facet section between them changes no question.
+    let d = doc("## 문항 5
+
+### LOF
+
+- **개념**: 이웃 대비 지역 밀도로 이상치 판단
+
+#### 특징
+
+- **장점**: 밀도가 다른 클러스터가 섞인 데이터에서 local outlier 잘 잡음
+- **단점**
+    - 모든 샘플에 대해 kNN 계산 → $O(n^2)$, 대용량에 부적합
+    - k 선택에 민감 (sklearn 기본 20)
+- sklearn: `LocalOutlierFactor(novelty=True)`로 해야 새 데이터에 `predict` 가능
+
+### Isolation Forest
+
+- **개념**: 랜덤 분할로 빨리 고립되는 샘플이 이상치
+
+## 요약 표
+
+| 방법 | 핵심 아이디어 | 약점 |
+| --- | --- | --- |
+| **LOF** | 이웃 대비 밀도 낮으면 이상 | 대용량 X, k 민감 |
+| **Isolation Forest** | 빨리 고립되면 이상 | 지역 이상치 약함 |
+| **Z-score** | 평균에서 먼 값이 이상 | 정규분포 가정 |
+");
+    let tables = table_fronts(&d);
+    assert!(!tables.contains(&"LOF › 약점"), "{tables:#?}");
+    assert!(tables.contains(&"Isolation Forest › 약점"), "{tables:#?}");
+}

@@ -240,6 +240,9 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The facets between `sec` and its topic, outermost first, each as `\x1f` and its
     /// [`facts::name_key`]: the part of a fact's key its section gives.
+    /// A facet section naming one side of the comparison its topic is (`Grid Search` under
+    /// `Grid Search vs Random Search`) is that side's topic: its facets, and the summary
+    /// table elsewhere asking `Grid Search › 장점`, are about the side, not the comparison.
     fn compute_fact_facets(&self, sec: Option<usize>) -> String {
         let mut facets = Vec::new();
         let mut cur = sec;
@@ -250,6 +253,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             facets.push(s);
             cur = self.doc.sections[s].parent;
         }
+        if self.compared_side(sec).is_some() {
+            facets.pop();
+        }
         let mut out = String::new();
         for &s in facets.iter().rev() {
             out.push('\x1f');
@@ -258,8 +264,37 @@ impl<'t, 'a> Builder<'t, 'a> {
         out
     }
 
+    /// The outermost facet section above `sec` (or `sec` itself) when it names one side of
+    /// its topic's comparison by name (`A vs B`, `A와 B`).
+    fn compared_side(&self, sec: Option<usize>) -> Option<usize> {
+        let mut cur = sec?;
+        if self.doc.sections[cur].kind != SectionKind::Facet {
+            return None;
+        }
+        while let Some(p) = self.doc.sections[cur].parent {
+            match self.doc.sections[p].kind {
+                SectionKind::Facet => cur = p,
+                SectionKind::Topic => {
+                    let title = self.info[p].short.as_str();
+                    if !super::outline::compares_by_name(title) {
+                        return None;
+                    }
+                    let side = facts::name_key(&self.info[cur].short);
+                    return (side.len() >= 2
+                        && compared_names(title).any(|n| facts::name_key(n) == side))
+                    .then_some(cur);
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
     /// The topic a claim is about (or the problem when there is no topic).
     pub(super) fn compute_subject(&self, sec: Option<usize>) -> String {
+        if let Some(side) = self.compared_side(sec) {
+            return self.info[side].short.clone();
+        }
         let mut cur = sec;
         let mut fallback = None;
         while let Some(s) = cur {
@@ -286,4 +321,21 @@ fn extended(base: &Arc<[String]>, add: Option<&str>) -> Arc<[String]> {
             .collect(),
         None => base.clone(),
     }
+}
+
+/// The names a comparison title sets side by side: `Grid Search`, `Random Search` of `Grid
+/// Search vs Random Search`; `SimCLR`, `MoCo` of `SimCLR와 MoCo`.
+fn compared_names(title: &str) -> impl Iterator<Item = &str> {
+    title
+        .split(" vs. ")
+        .flat_map(|p| p.split(" vs "))
+        .flat_map(|p| p.split(" VS "))
+        .flat_map(
+            |p| match p.split_once("와 ").or_else(|| p.split_once("과 ")) {
+                Some((a, b)) => [a, b],
+                None => [p, ""],
+            },
+        )
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
 }

@@ -126,10 +126,11 @@ fn facet_synonym(word: &str) -> Option<&'static str> {
         "한계" | "한계점" | "limitation" | "limitations" | "challenge" | "challenges" => {
             "limits"
         }
-        "장점" | "이점" | "advantage" | "advantages" | "pros" | "benefit" | "benefits" => {
-            "advantages"
+        "장점" | "이점" | "강점" | "advantage" | "advantages" | "pros" | "benefit" | "benefits"
+        | "strength" | "strengths" => "advantages",
+        "단점" | "약점" | "disadvantage" | "disadvantages" | "cons" | "weakness" | "weaknesses" => {
+            "disadvantages"
         }
-        "단점" | "disadvantage" | "disadvantages" | "cons" => "disadvantages",
         "검증" | "validation" => "validation",
         "구조" | "architecture" | "structure" => "structure",
         "정의" | "definition" => "definition",
@@ -626,6 +627,8 @@ mod tests {
         assert_eq!(facet("장점"), facet("Benefits"));
         assert_eq!(facet("학습 방식"), facet("학습 방법"));
         assert_ne!(facet("장점"), facet("단점"));
+        assert_eq!(facet("약점"), facet("단점"));
+        assert_eq!(facet("강점"), facet("Strengths"));
         assert_eq!(facet("프로세스"), "프로세스");
     }
 

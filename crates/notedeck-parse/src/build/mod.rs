@@ -90,6 +90,7 @@ pub(crate) fn parse_document(
         fact_buf: String::new(),
         topic_names: None,
         titled_topics: None,
+        titled_facets: None,
         spare_plains: Vec::new(),
         stated: Vec::new(),
         defined: HashSet::new(),
@@ -355,6 +356,9 @@ struct Builder<'t, 'a> {
     /// `None` for a name two topics share; gathered when a split facet's part is first
     /// checked for an overview line.
     titled_topics: Option<HashMap<String, Option<usize>>>,
+    /// The same for facet sections ([`Builder::facet_titled`]), gathered at the first table
+    /// cell whose subject names no topic.
+    titled_facets: Option<HashMap<String, Option<usize>>>,
     /// Plain-text buffers of list items read before, for the next list: every list, nested
     /// ones too, reads its items' first lines, and fresh buffers for each grew again.
     spare_plains: Vec<Plain>,
@@ -566,9 +570,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Only a question whose last facet is a label of several words has shorter wordings;
         // a facet section's own title is keyed by its section, with its parents' facets.
         let near = if key != "section" {
-            let near = facts::near_keys(&ctx.fact_topic, &buf, key);
+            let mut near = facts::near_keys(&ctx.fact_topic, &buf, key);
+            let nested = !buf.is_empty();
             buf.push('\x1f');
+            let label = buf.len() - 1;
             facts::push_facet_key(key, &mut buf);
+            // Under facet sections (`LOF › 특징 › 단점`), the question without them too: a
+            // summary table asks `LOF › 약점` with no section between.
+            if nested {
+                near.push(facts::fact_hash(&ctx.fact_topic, &buf[label..]));
+            }
             near
         } else if let Some(s) = draft.sec
             && ctx.fact_facets.matches('\x1f').count() == 1

@@ -317,6 +317,28 @@ impl Builder<'_, '_> {
         titles.get(&first).copied().flatten()
     }
 
+    /// The facet section anywhere in the note whose title is `name` (`ASHA` for `### 3. ASHA
+    /// (Asynchronous Successive Halving)` under `## Multi-fidelity 방법`), when only one is.
+    pub(super) fn facet_titled(&mut self, name: &str) -> Option<usize> {
+        let titles = self.titled_facets.get_or_insert_with(|| {
+            let mut titles: HashMap<String, Option<usize>> = HashMap::default();
+            for (i, s) in self.doc.sections.iter().enumerate() {
+                if s.kind != SectionKind::Facet {
+                    continue;
+                }
+                if let Some(first) = aliases(&self.info[i].short).into_iter().next() {
+                    titles
+                        .entry(first)
+                        .and_modify(|t| *t = None)
+                        .or_insert(Some(i));
+                }
+            }
+            titles
+        });
+        let first = aliases(name).into_iter().next()?;
+        titles.get(&first).copied().flatten()
+    }
+
     /// A facet section of the table's topic titled exactly `name` (a sub-topic such as `###
     /// Fast R-CNN` under `## R-CNN 계열`); none when two are.
     pub(super) fn facet_named(&self, name: &str, facets: &mut FacetNames) -> Option<usize> {

@@ -287,6 +287,23 @@ impl<'t, 'a> Builder<'t, 'a> {
             })
             .collect();
         let subject_keys: Vec<String> = canonical.iter().map(|c| facts::name_key(c)).collect();
+        // A subject naming no topic but a facet section somewhere in the note (`ASHA` in a
+        // closing summary table, `### 3. ASHA` under `## Multi-fidelity 방법`) asks that
+        // section's facts: its cells are keyed as the section's bullets are, whatever
+        // problem the table sits under, so a cell asking its `장점` again is one fact. Not
+        // in a table asked side by side: there what each subject adds is the contrast.
+        let fact_bases: Vec<Option<(String, String)>> = subjects
+            .iter()
+            .zip(&topics)
+            .map(|(name, topic)| {
+                if side_by_side || topic.is_some() {
+                    return None;
+                }
+                let f = self.facet_titled(name)?;
+                let ctx = self.ctx(Some(f))?;
+                Some((ctx.fact_topic.clone(), ctx.fact_facets.clone()))
+            })
+            .collect();
         let table_line = self.lines.line_of(table.span.end.saturating_sub(1));
         let namespace: Option<std::sync::Arc<str>> = self
             .pins
@@ -380,11 +397,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                     });
                 }
                 fact_facet.clear();
+                let base = fact_bases.get(s).and_then(Option::as_ref);
+                if let Some((_, facets)) = base {
+                    fact_facet.push_str(facets);
+                }
                 fact_facet.push('\x1f');
                 facts::push_facet_key(attribute, &mut fact_facet);
-                let fact = subject_keys
-                    .get(s)
-                    .map(|topic| facts::fact_hash(topic, &fact_facet));
+                let fact = match base {
+                    Some((topic, _)) => Some(facts::fact_hash(topic, &fact_facet)),
+                    None => subject_keys
+                        .get(s)
+                        .map(|topic| facts::fact_hash(topic, &fact_facet)),
+                };
                 let near = subject_keys
                     .get(s)
                     .map(|topic| {
