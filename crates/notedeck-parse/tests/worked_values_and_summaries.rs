@@ -169,3 +169,59 @@ fn a_summary_tables_weakness_is_the_facets_disadvantage_under_a_section() {
     assert!(!tables.contains(&"LOF › 약점"), "{tables:#?}");
     assert!(tables.contains(&"Isolation Forest › 약점"), "{tables:#?}");
 }
+
+#[test]
+fn a_line_naming_the_labelled_list_under_it_asks_for_that_list() {
+    // `- 분산 학습의 두 축` over two labelled items was gathered into `… › 핵심 내용`, a
+    // front that asked nothing; it names what the list sets out. The bullet before it leads
+    // from a cause to its effect, which is the fact it teaches, not the `GPU` inside it.
+    let d = doc("## 0. 왜 분산 학습이 필요한가
+
+- 모델 파라미터 수 증가 → **단일 GPU 메모리**에 모델 + optimizer state가 다 안 들어감
+- 데이터셋 크기 증가 → GPU 한 장으로는 학습 시간이 너무 오래 걸림
+- 분산 학습의 두 축
+    1. **Data Parallelism**: 데이터를 나눔 (모델은 복제)
+    2. **Model Parallelism**: 모델을 나눔 (Tensor Parallel, Pipeline Parallel)
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
+    assert!(
+        cards.iter().any(
+            |c| c.starts_with("왜 분산 학습이 필요한가 › 분산 학습의 두 축 => <ol>")
+                && c.contains("Model Parallelism")
+        ),
+        "{cards:#?}"
+    );
+    assert!(
+        d.cards.iter().any(|c| {
+            c.front.contains("데이터셋 크기 증가")
+                && c.cloze.iter().any(|h| {
+                    &c.front[h.range.clone()] == "GPU 한 장으로는 학습 시간이 너무 오래 걸림"
+                })
+        }),
+        "{cards:#?}"
+    );
+}
+
+#[test]
+fn a_statement_over_items_without_labels_names_no_list() {
+    // A line over an example, or over items without labels of their own, states a fact of
+    // its own: no label of a card.
+    let d = doc("## WordPiece
+
+- **정의**: 자주 나오는 조각을 합쳐 어휘를 만드는 토크나이저
+- 단어 중간에 이어지는 조각은 ## 접두어를 붙여서 표시
+    - embeddings → em, ##bed, ##ding, ##s
+- 다국어 모델에서는 어휘 크기를 더 크게 잡는 편
+    - mBERT 약 11만 개
+    - XLM-R 약 25만 개
+");
+    let cards = cards(&d);
+    assert!(
+        cards
+            .iter()
+            .all(|c| !c.starts_with("WordPiece › 단어 중간에")
+                && !c.starts_with("WordPiece › 다국어")),
+        "{cards:#?}"
+    );
+}

@@ -104,7 +104,17 @@ pub(super) fn key_term(
     // A closing aside (`… 좋아짐 (learning rate ↔ n_estimators 트레이드오프)`) restates the
     // sentence in other words: a name in it is no key term, and the consequence ends before it.
     let body = without_closing_aside(t);
-    if guess && let Some(n) = latin_name(body).filter(|n| fits(n)) {
+    // `데이터셋 크기 증가 → GPU 한 장으로는 … 오래 걸림`: a name that is a small part of the
+    // effect a line leads to is no term of its own; the effect is the fact (below). A name
+    // that is most of it (`→ cross-entropy loss 사용`) is.
+    let in_effect = |n: &str| {
+        body.rfind(" → ").is_some_and(|at| {
+            let effect = body[at + " → ".len()..].trim();
+            super::facts::offset_in(body, n).is_some_and(|i| i > at)
+                && n.chars().count() * 2 < effect.chars().count()
+        })
+    };
+    if guess && let Some(n) = latin_name(body).filter(|n| fits(n) && !in_effect(n)) {
         return Some(n.to_string());
     }
     if let Some(c) = code.map(str::trim).filter(|c| fits(c)) {

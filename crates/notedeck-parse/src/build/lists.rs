@@ -16,6 +16,9 @@ const CLAIMS_LABEL: &str = "특징";
 /// Its key: not the label, which a `- **특징**:` bullet beside it may have as its own.
 const CLAIMS_KEY: &str = "claims";
 
+/// Longest plain line read as the name of the labelled list under it.
+const NAMING_LINE_MAX_CHARS: usize = 40;
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for the labelled items of a list directly in a topic's or problem's body, and the
     /// list's claims (as [`Self::list_claims`] records them). Returns the unlabelled items:
@@ -34,7 +37,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
-            let label = label_of(&lead, !rest.is_empty());
+            let label =
+                label_of(&lead, !rest.is_empty()).or_else(|| self.names_labelled_list(&lead, rest));
             self.item_claims(sec, &lead, label.as_ref(), rest);
             read.push((item, label, lead_evs, rest));
         }
@@ -70,6 +74,48 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         self.join_same_labels(first_card);
         unlabelled
+    }
+
+    /// A plain line over a list every item of which is labelled (`- 분산 학습의 두 축` over `1.
+    /// **Data Parallelism**: …`, `2. **Model Parallelism**: …`; `- 상관이 있어도 인과가 아닐 수
+    /// 있는 이유` over `**교란 변수**: …`, …) names what the list sets out: it is the list's
+    /// label, as a short name is ([`label_of`]), however many words it takes. Gathered with
+    /// the topic's other unlabelled bullets, it made a `핵심 내용` card that asked nothing.
+    fn names_labelled_list(&mut self, lead: &Plain, rest: &[Block]) -> Option<Label> {
+        let text = lead.text.trim();
+        let n = text.chars().count();
+        if n == 0
+            || n > NAMING_LINE_MAX_CHARS
+            || !lead.strong.is_empty()
+            || text.contains([':', '=', '$'])
+            || text.ends_with(['.', '다'])
+        {
+            return None;
+        }
+        let [nested] = rest else { return None };
+        if nested.kind != Kind::List {
+            return None;
+        }
+        let items: Vec<&Block> = nested
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Item)
+            .collect();
+        if items.len() < 2 {
+            return None;
+        }
+        let mut child = self.spare_plain();
+        let all = items.iter().all(|item| {
+            let (_, below) = self.item_lead_plain(item, &mut child);
+            label_of(&child, !below.is_empty()).is_some_and(|l| !l.plain_label)
+        });
+        self.spare_plains.push(child);
+        all.then(|| Label {
+            text: text.to_string(),
+            math: Vec::new(),
+            value_start: lead.text.len(),
+            plain_label: true,
+        })
     }
 
     /// One card for the items of one list under the same label (`- **예시**: 심전도 …`, `-
