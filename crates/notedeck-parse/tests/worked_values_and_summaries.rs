@@ -225,3 +225,31 @@ fn a_statement_over_items_without_labels_names_no_list() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_title_naming_all_parts_but_one_lists_none_of_them() {
+    // `Unstructured vs Structured` over those two and `Semi-structured`: the list of the
+    // three names asked for one with the other two on the front.
+    let d = doc("## 가지치기
+
+### 3. Unstructured vs Structured
+
+- **Unstructured Pruning**
+    - 개별 weight 단위로 제거 → 희소 행렬
+    - 높은 sparsity(90% 이상)에서도 정확도 유지 가능
+- **Structured Pruning**
+    - 필터(filter), 채널(channel), attention head, layer 단위로 통째로 제거
+    - 모델이 **실제로 작은 dense 모델**이 됨 → 일반 하드웨어에서도 바로 속도 향상
+- **Semi-structured (N:M sparsity)**
+    - 예: NVIDIA Ampere의 **2:4 sparsity** → 4개 중 2개를 0으로
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "가지치기 › Unstructured vs Structured › Unstructured Pruning",
+            "가지치기 › Unstructured vs Structured › Structured Pruning",
+            "가지치기 › Unstructured vs Structured › Semi-structured (N:M sparsity)",
+        ]
+    );
+}

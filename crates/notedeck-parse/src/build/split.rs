@@ -344,7 +344,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 super::subtopics::is_facet_name(&h.text) || super::subtopics::is_facet_name(name)
             });
         // `ROC-AUC vs PR-AUC` over `**ROC 곡선**: …` and `**PR 곡선**: …`: the title names
-        // every part, so their list asks what the front shows.
+        // every part, so their list asks what the front shows. So it does when it names all
+        // but one of three or more (`Unstructured vs Structured` over those two and
+        // `Semi-structured (N:M sparsity)`): a list two thirds on the front asks for one name.
         let title_names_parts = heads.len() >= 2 && {
             let title: Vec<String> = self.info[sec]
                 .short
@@ -352,12 +354,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .filter(|w| !w.is_empty())
                 .map(str::to_lowercase)
                 .collect();
-            heads.iter().all(|h| {
-                h.text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .find(|w| !w.is_empty())
-                    .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
-            })
+            let named = heads
+                .iter()
+                .filter(|h| {
+                    h.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
+                })
+                .count();
+            named == heads.len() || heads.len() >= 3 && named + 1 == heads.len()
         };
         if title_names_parts && !own_text && !has_facts {
             self.skip(
