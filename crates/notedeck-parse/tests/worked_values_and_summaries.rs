@@ -253,3 +253,28 @@ fn a_title_naming_all_parts_but_one_lists_none_of_them() {
         ]
     );
 }
+
+#[test]
+fn a_summary_tables_disadvantage_is_a_sections_limit() {
+    // The notes call one facet `한계` in a section and `단점` in the closing table.
+    let d = doc("### 문항 12
+
+## PBT (Population Based Training)
+
+- **아이디어**: 여러 모델을 동시에 학습하며 좋은 것의 가중치와 HP를 복사
+- **한계**: 재현이 어려움, GPU가 많이 필요
+
+### 문항 18
+
+## 요약표
+
+| 방법 | 병렬화 | 단점 |
+| --- | --- | --- |
+| **PBT** | 필수 (population) | 비결정적, 자원 소모 큼 |
+| **ASHA** | 매우 좋음 (비동기) | 잘못된 승격 가능 |
+| **TPE** | 보통 | HP 간 상관관계 약함 |
+");
+    let tables = table_fronts(&d);
+    assert!(!tables.contains(&"PBT › 단점"), "{tables:#?}");
+    assert!(tables.contains(&"ASHA › 단점"), "{tables:#?}");
+}

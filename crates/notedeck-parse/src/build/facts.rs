@@ -123,14 +123,14 @@ fn facet_synonym(word: &str) -> Option<&'static str> {
     };
     Some(match lower {
         "목적" | "목표" | "goal" | "goals" | "purpose" => "goal",
-        "한계" | "한계점" | "limitation" | "limitations" | "challenge" | "challenges" => {
+        // A summary table's `단점` asks what a section's `한계` bullet says, and the other way
+        // round: the notes use the two words for one facet.
+        "한계" | "한계점" | "limitation" | "limitations" | "challenge" | "challenges" | "단점"
+        | "약점" | "disadvantage" | "disadvantages" | "cons" | "weakness" | "weaknesses" => {
             "limits"
         }
         "장점" | "이점" | "강점" | "advantage" | "advantages" | "pros" | "benefit" | "benefits"
         | "strength" | "strengths" => "advantages",
-        "단점" | "약점" | "disadvantage" | "disadvantages" | "cons" | "weakness" | "weaknesses" => {
-            "disadvantages"
-        }
         "검증" | "validation" => "validation",
         "구조" | "architecture" | "structure" => "structure",
         "정의" | "definition" => "definition",
@@ -628,6 +628,7 @@ mod tests {
         assert_eq!(facet("학습 방식"), facet("학습 방법"));
         assert_ne!(facet("장점"), facet("단점"));
         assert_eq!(facet("약점"), facet("단점"));
+        assert_eq!(facet("단점"), facet("한계"));
         assert_eq!(facet("강점"), facet("Strengths"));
         assert_eq!(facet("프로세스"), "프로세스");
     }
