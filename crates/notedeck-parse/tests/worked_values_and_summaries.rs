@@ -278,3 +278,41 @@ fn a_summary_tables_disadvantage_is_a_sections_limit() {
     assert!(!tables.contains(&"PBT › 단점"), "{tables:#?}");
     assert!(tables.contains(&"ASHA › 단점"), "{tables:#?}");
 }
+
+#[test]
+fn a_citation_dates_the_section_named_by_what_it_is() {
+    // `### 2. GPTQ` and `### 3. AWQ` under one topic each cite their own paper: dated as
+    // the topic, the two years contradicted each other.
+    let d = doc("## **5. Quantization for Inference**
+
+### 2. GPTQ
+
+- *Frantar et al., 2023, \"GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers\", ICLR*
+- **개념**: layer 단위로 $\\|WX - \\hat{W}X\\|_2^2$를 최소화하는 **one-shot weight-only PTQ**
+- OBQ (Optimal Brain Quantization) 기반, **2차 정보(Hessian $H = 2XX^T$)** 사용
+    - column을 하나씩 양자화하고, 그 오차를 아직 양자화 안 된 column들에 **보정(update)**해서 분산
+    - 모든 row에 같은 column 순서 적용 + lazy batch update + Cholesky 분해 → 대형 모델에도 빠름
+- 175B 모델을 GPU 1장으로 약 **4시간**에 3~4bit 양자화
+- **장점**: 3~4bit에서도 perplexity 손실 작음 / **단점**: calibration 데이터(예: C4 128 샘플)에 과적합 가능, activation은 FP16 그대로
+
+### 3. AWQ
+
+- *Lin et al., 2024, MLSys (Best Paper)*
+- AWQ (Activation-aware Wieght Quantization)
+- **관찰**: weight 중 약 **1%의 salient weight**만 보호해도 양자화 오차가 크게 줄어듦
+    - 중요한 weight는 **weight 크기가 아니라 activation 크기**로 판단 (activation이 큰 channel에 곱해지는 weight)
+- 일부만 FP16으로 남기면 mixed-precision이라 hardware 비효율 → 대신 **per-channel scaling**
+    - salient channel의 weight에 $s > 1$을 곱하고 입력 activation은 $1/s$로 나눔 → 수학적으로 같은 연산, 양자화 상대 오차만 줄어듦
+    - $s$는 activation 크기 통계를 기준으로 grid search
+- **장점**: backpropagation·reconstruction 없음 → calibration 데이터에 덜 과적합, instruction/multi-modal 모델에도 잘 일반화
+- 주로 **W4A16**, vLLM·TGI·TensorRT-LLM에서 지원
+
+");
+    let years: Vec<(&str, &str)> = d
+        .claims
+        .iter()
+        .filter(|c| c.attribute == "연도")
+        .map(|c| (c.subject.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(years, [("GPTQ", "2023"), ("AWQ", "2024")]);
+}

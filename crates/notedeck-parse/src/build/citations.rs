@@ -300,8 +300,18 @@ impl Builder<'_, '_> {
             return;
         };
         let start = item.span.start + at;
+        // A section under the topic named by what it is (`### 2. GPTQ`, `### 3. AWQ` under
+        // `## Quantization for Inference`) has a paper of its own: the citation dates it, not
+        // the topic, whose sections' years would all contradict each other.
+        let subject = if self.doc.sections[s].kind == crate::SectionKind::Facet
+            && !super::subtopics::is_facet_name(&self.info[s].short)
+        {
+            self.info[s].short.clone()
+        } else {
+            self.subject(Some(s))
+        };
         self.doc.claims.push(crate::Claim {
-            subject: self.subject(Some(s)),
+            subject,
             attribute: YEAR_ATTRIBUTE.to_string(),
             value: y.to_string(),
             origin: crate::ClaimOrigin::Bullet,
