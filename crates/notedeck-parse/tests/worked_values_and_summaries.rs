@@ -316,3 +316,80 @@ fn a_citation_dates_the_section_named_by_what_it_is() {
         .collect();
     assert_eq!(years, [("GPTQ", "2023"), ("AWQ", "2024")]);
 }
+
+#[test]
+fn a_summary_cell_wording_again_a_sides_bullet_is_no_card() {
+    // `Dynamic Batching › batch 구성 시점` → `window 만료 또는 batch가 다 찰 때` says again
+    // what `Static / Dynamic Batching › Dynamic` says: that bullet is about `Dynamic
+    // Batching`, and every word of the cell that names something is in it. A cell with a
+    // word of its own (`GPU 활용률`) is still a card.
+    let d = doc("## **2. Batching 전략**
+
+### 1. Static / Dynamic Batching
+
+- **Static**: 요청을 batch 크기만큼 모아서 한 번에 처리, **batch 안의 모든 시퀀스가 끝나야** 다음 batch 시작
+- **Dynamic**: 시간 window(수 ms) 또는 최대 batch 크기까지 요청을 모아 batch 구성 (Triton Inference Server 등) → **출력 길이가 고정**된 모델에 적합
+    - **한계**: 여전히 **request 단위** 스케줄링 → 출력 길이가 다르면 static batching과 같은 문제
+
+### 2. Continuous Batching
+
+- **개념**: **iteration-level scheduling** → decode step마다 batch 구성을 다시 정함
+
+| 항목 | Static Batching | Dynamic Batching | Continuous Batching |
+| --- | --- | --- | --- |
+| **batch 구성 시점** | batch가 다 찰 때 | window 만료 또는 batch가 다 찰 때 | 매 step |
+| **적합한 모델** | offline 일괄 처리 | 출력 길이 고정 (분류, embedding) | 출력 길이 가변 (LLM 생성) |
+| **대표 구현** | HF generate batch | Triton dynamic batcher | Orca, vLLM, TGI |
+");
+    let tables = table_fronts(&d);
+    assert!(
+        !tables.contains(&"Dynamic Batching › batch 구성 시점"),
+        "{tables:#?}"
+    );
+    assert!(
+        !tables.contains(&"Dynamic Batching › 적합한 모델"),
+        "{tables:#?}"
+    );
+    assert!(
+        tables.contains(&"Continuous Batching › 적합한 모델"),
+        "{tables:#?}"
+    );
+    assert_skipped(&d, |why| {
+        why.starts_with("table cell that says again a bullet of the card on line 10")
+    });
+}
+
+#[test]
+fn a_summary_cell_with_another_number_is_no_repeat() {
+    // `트리 수 100, 서브샘플 크기 ψ = 128` words the bullet's parameters again but with another
+    // number (`ψ = 256`): two facts, or a slip to settle, not one fact said twice.
+    let d = doc("## 문항 2
+
+### Isolation Forest
+
+- **개념**: 랜덤 분할로 빨리 고립되는 샘플이 이상치
+- **하이퍼파라미터**: 트리 수 100, 서브샘플 크기 ψ = 256
+
+### LOF
+
+- **개념**: 이웃 대비 지역 밀도로 판단
+
+### Z-score
+
+- **개념**: 평균에서 표준편차 몇 배 떨어졌는지
+
+## 요약 표
+
+| 방법 | 기본 설정 |
+| --- | --- |
+| **Isolation Forest** | 트리 수 100, 서브샘플 크기 ψ = 128 |
+| **LOF** | 이웃 수 k |
+| **Z-score** | 임계값 3σ |
+| **DBSCAN** | eps, min_samples |
+");
+    let tables = table_fronts(&d);
+    assert!(
+        tables.contains(&"Isolation Forest › 기본 설정"),
+        "{tables:#?}"
+    );
+}

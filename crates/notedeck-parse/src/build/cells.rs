@@ -271,6 +271,46 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                     .then_some(*k)
             })
         });
+        // A summary table's cell that words again what one bullet about its subject says
+        // (`AdamW › 핵심 아이디어` → `Adam + decoupled weight decay` after `**AdamW**: Adam에
+        // weight decay를 분리(decoupled)해서 적용`): of its words that name something, three
+        // or more, all but one (of four or more) are in that bullet.
+        // Not a cell asked beside the other subjects' (their contrast is what the table
+        // adds), and every number of it is the bullet's too (`ψ = 128` is no `ψ = 256`).
+        let said = said.or_else(|| {
+            if !r.card.images.is_empty() || r.contrast_of.is_some() {
+                return None;
+            }
+            let named: Vec<&str> = value
+                .split(' ')
+                .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
+                .collect();
+            if named.len() < MOST_WORDS_MIN {
+                return None;
+            }
+            // All but one of four or more (one reworded); all of three.
+            let needed = if named.len() > MOST_WORDS_MIN {
+                named.len() - 1
+            } else {
+                named.len()
+            };
+            let numbers: Vec<&str> = value
+                .split(' ')
+                .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
+                .collect();
+            cards.iter().find_map(|&(k, _)| {
+                let card = &raw[k].card;
+                if card.kind == CardKind::Cloze || raw[k].tip {
+                    return None;
+                }
+                let holds = |w: &str| {
+                    let stem = word_stem(w);
+                    mentions(&card.back, stem) || mentions(&card.front, stem)
+                };
+                let held = named.iter().filter(|w| holds(w)).count();
+                (held >= needed && numbers.iter().all(|n| holds(n))).then_some(k)
+            })
+        });
         // A yes, a no or a degree: what a bullet naming the facet's feature says.
         let said = said.or_else(|| {
             (is_mark(&plain(&bare)) || is_degree(&value))
@@ -345,6 +385,18 @@ impl Subjects {
         }
         self.topics.truncate(self.shared);
         push_topic(last, &mut self.topics);
+        // `Static / Dynamic Batching › Dynamic` is about `Dynamic Batching`: a side of a
+        // title that sets names before one last word they share is named with that word.
+        if let Some(parent) = self.prefix.rsplit(" › ").next()
+            && parent.contains(" / ")
+            && let Some((_, shared)) = parent.rsplit_once(' ')
+            && !last.contains(shared)
+            && parent.split(" / ").any(|side| {
+                side.trim() == last || side.strip_suffix(shared).is_some_and(|s| s.trim() == last)
+            })
+        {
+            self.topics.push(html_key(&format!("{last} {shared}")));
+        }
         &self.topics
     }
 
@@ -575,6 +627,24 @@ impl Clause {
 /// Fewest words of a cell's answer that a clause says again in other words when it holds
 /// all of them but one.
 const PARAPHRASE_MIN_WORDS: usize = 4;
+
+/// Fewest words naming something in a cell's answer for most of them found in one bullet to
+/// make it that bullet's fact again: of two, one shared word is chance.
+const MOST_WORDS_MIN: usize = 3;
+
+/// A word of an answer without the particle or ending it may carry (`귀무가설이` →
+/// `귀무가설`, `확률` stays): its last character, for a Korean word of three syllables or
+/// more.
+fn word_stem(word: &str) -> &str {
+    let n = word.chars().count();
+    if n >= 3 && word.chars().all(super::tables::is_hangul) {
+        word.char_indices()
+            .nth(n - 1)
+            .map_or(word, |(at, _)| &word[..at])
+    } else {
+        word
+    }
+}
 
 /// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
 /// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (a Hangul syllable counting

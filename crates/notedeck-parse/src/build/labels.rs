@@ -282,6 +282,22 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
                 });
             }
         }
+        // `1. **Median Stopping Rule** (Google Vizier, Golovin et al., 2017)` over its nested
+        // list: an aside closing the line (its source, another name) is the answer's, the
+        // bold name the label.
+        if has_children
+            && after.starts_with(char::is_whitespace)
+            && after_trim.starts_with('(')
+            && after_trim.ends_with(')')
+            && after_trim.matches('(').count() == 1
+        {
+            return Some(Label {
+                text: label.to_string(),
+                math: Vec::new(),
+                value_start: t.len() - after_trim.len(),
+                plain_label: false,
+            });
+        }
         // `**정확도(Accuracy)** = $\frac{…}{…}$`: a term defined by its formula.
         let equals = after
             .strip_prefix(' ')
