@@ -393,3 +393,36 @@ fn a_summary_cell_with_another_number_is_no_repeat() {
         "{tables:#?}"
     );
 }
+
+#[test]
+fn a_bold_name_with_only_an_aside_over_its_list_is_a_label() {
+    // `1. **Median Stopping Rule** (Google Vizier, …)` and `2. **Learning curve
+    // extrapolation** (Domhan et al., 2015)` were joined into `… › 핵심 내용`, while the third
+    // method, without an aside, was a card of its own.
+    let d = doc("## **6. Trial Early Stopping (Pruning)**
+
+- 학습 곡선을 중간에 보고 **가망 없는 trial을 조기 종료** → 남은 예산을 다른 trial에 사용
+
+1. **Median Stopping Rule** (Google Vizier, Golovin et al., 2017)
+    - step $t$에서 trial의 best 성능이 running average의 median보다 나쁘면 중단
+    - Optuna `MedianPruner`
+2. **Learning curve extrapolation** (Domhan et al., 2015)
+    - 초반 곡선으로 최종 성능 예측 → 현재 best를 넘을 확률이 낮으면 중단
+3. **SHA/Hyperband 계열 pruner**
+    - rung 단위로 상위 $1/\\eta$만 통과
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.starts_with(
+            "Trial Early Stopping › Median Stopping Rule => (Google Vizier, Golovin et al., 2017)"
+        )),
+        "{cards:#?}"
+    );
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.starts_with("Trial Early Stopping › Learning curve extrapolation => ")),
+        "{cards:#?}"
+    );
+    assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
+}
