@@ -154,6 +154,19 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                 || parts.len() >= 2 && parts.iter().all(|p| clauses.iter().any(|c| c.bare == *p));
             says.then_some(*k)
         });
+        // The answer's words that name something, not the subject's own, read once for the
+        // two tests below that need them (only for a cell no bullet says again word for word).
+        let mut named_cache: Option<Vec<&str>> = None;
+        let mut named_words = || -> Vec<&str> {
+            named_cache
+                .get_or_insert_with(|| {
+                    value
+                        .split(' ')
+                        .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
+                        .collect()
+                })
+                .clone()
+        };
         // A summary row's cell (`n-gram precision + BP`) sums up what several bullets
         // about the subject say one part each (`precision 기반`, `**BP**: …`): every word
         // of it in one of them is the same fact again.
@@ -162,11 +175,7 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
             // subject's own (`Additive Attention` of `Bahdanau Attention` names one thing,
             // whatever its bullets say about attention); a picture in the cell is more
             // than its bullets say.
-            let named = value
-                .split(' ')
-                .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
-                .count();
-            if named < 2 || !says_enough(&value) || !r.card.images.is_empty() {
+            if named_words().len() < 2 || !says_enough(&value) || !r.card.images.is_empty() {
                 return None;
             }
             // The card holding most of the words is the one named as kept.
@@ -281,10 +290,7 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
             if !r.card.images.is_empty() || r.contrast_of.is_some() {
                 return None;
             }
-            let named: Vec<&str> = value
-                .split(' ')
-                .filter(|w| names_something(w) && !subject.contains(&name_key(w)))
-                .collect();
+            let named = named_words();
             if named.len() < MOST_WORDS_MIN {
                 return None;
             }
@@ -307,8 +313,17 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                     let stem = word_stem(w);
                     mentions(&card.back, stem) || mentions(&card.front, stem)
                 };
-                let held = named.iter().filter(|w| holds(w)).count();
-                (held >= needed && numbers.iter().all(|n| holds(n))).then_some(k)
+                // Most cards miss a word at once: stop at the first miss too many.
+                let mut misses = named.len() - needed;
+                for w in &named {
+                    if !holds(w) {
+                        if misses == 0 {
+                            return None;
+                        }
+                        misses -= 1;
+                    }
+                }
+                numbers.iter().all(|n| holds(n)).then_some(k)
             })
         });
         // A yes, a no or a degree: what a bullet naming the facet's feature says.
