@@ -426,3 +426,31 @@ fn a_bold_name_with_only_an_aside_over_its_list_is_a_label() {
     );
     assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
 }
+
+#[test]
+fn a_titled_tip_with_its_text_on_the_line_is_a_tip() {
+    // `📌 **팁**: …` with nothing after it to head was skipped as a title over nothing; its
+    // title is no fact to hide, and its colon no separator.
+    let d = doc("## Prefix Caching
+
+- **개념**: 공통 prefix의 KV block을 재사용
+
+📌 **팁**: prompt 설계 시 **변하지 않는 부분을 앞에, 바뀌는 부분(사용자 질문, 날짜)을 뒤에** 두어야 cache hit ↑
+
+📌 **암기 팁**: PBT = \"Random search + 학습 이어가기\"
+");
+    let hidden: Vec<&str> = d
+        .cards
+        .iter()
+        .flat_map(|c| c.cloze.iter().map(move |h| &c.front[h.range.clone()]))
+        .collect();
+    assert!(
+        hidden.iter().any(|h| h.contains("변하지 않는 부분을 앞에")),
+        "{hidden:#?}"
+    );
+    assert!(
+        hidden.iter().any(|h| h.contains("Random search")),
+        "{hidden:#?}"
+    );
+    assert!(hidden.iter().all(|h| !h.contains("팁")), "{hidden:#?}");
+}

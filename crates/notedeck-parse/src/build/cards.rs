@@ -153,19 +153,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                         continue;
                     }
                     if let Some(title) = tip_title(plain) {
+                        // `📌 **팁**: prompt 설계 시 **변하지 않는 부분을 앞에** …`: a title with
+                        // its one tip after the colon heads nothing but a list or a quote.
+                        let own_tip = titled_tip_text(plain).is_some_and(|rest| {
+                            rest.split_whitespace().count() >= TITLED_TIP_MIN_WORDS
+                        });
                         let next = blocks[i..]
                             .iter()
                             .position(|&n| !matches!(tree.blocks[n].kind, Kind::Html));
                         match next.map(|k| (k, &tree.blocks[blocks[i + k]])) {
                             Some((k, n))
-                                if matches!(
-                                    n.kind,
-                                    Kind::List | Kind::BlockQuote | Kind::Paragraph
-                                ) =>
+                                if matches!(n.kind, Kind::List | Kind::BlockQuote)
+                                    || n.kind == Kind::Paragraph && !own_tip =>
                             {
                                 self.tip_content(sec, &title, n);
                                 i += k + 1;
                             }
+                            _ if own_tip
+                                && self.tip_item(sec, "", tree.inner(b), b.span.clone()) => {}
                             _ => self.skip(
                                 b.span.clone(),
                                 "tip heading without a list or quote after it",
@@ -689,4 +694,24 @@ impl Builder<'_, '_> {
             t.ends_with(':').then_some(Intro::Colon)
         }
     }
+}
+
+/// Fewest words after a tip's title for the line to be a tip of its own.
+const TITLED_TIP_MIN_WORDS: usize = 4;
+
+/// What follows the title of `📌 **팁**: …` (a bold title right after the pin, then a colon).
+fn titled_tip_text(plain: &Plain) -> Option<&str> {
+    let t = plain.text.trim();
+    let rest = t.strip_prefix('📌')?;
+    let start = plain.text.len() - plain.text.trim_start().len() + (t.len() - rest.len());
+    let title = plain.strong.first()?;
+    if !plain.text.get(start..title.start)?.trim().is_empty() {
+        return None;
+    }
+    let after = plain
+        .text
+        .get(title.end..)?
+        .trim_start()
+        .strip_prefix(':')?;
+    Some(after.trim()).filter(|a| !a.is_empty())
 }

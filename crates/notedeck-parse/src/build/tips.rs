@@ -373,7 +373,22 @@ struct Cloze {
 fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
     let t = &plain.text;
     let lead_ws = t.len() - t.trim_start().len();
-    let leading = plain.strong.first().filter(|s| s.start <= lead_ws).cloned();
+    // A tip's title after its pin (`📌 **팁**: …`) leads the line as a subject would: it is
+    // no fact to hide, and its colon is no separator.
+    let titled = plain.strong.first().filter(|s| {
+        t[..s.start]
+            .trim()
+            .trim_start_matches('📌')
+            .trim()
+            .is_empty()
+            && t[s.end..].starts_with(':')
+    });
+    let leading = plain
+        .strong
+        .first()
+        .filter(|s| s.start <= lead_ws)
+        .or(titled)
+        .cloned();
     let hidden: Vec<usize> = plain
         .strong
         .iter()
@@ -446,7 +461,13 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         key = k;
     } else {
         // Hide what follows the first separator after the leading subject.
-        let from = leading.as_ref().map_or(0, |s| s.end);
+        let from = leading.as_ref().map_or(0, |s| {
+            if titled.is_some() {
+                s.end + ':'.len_utf8()
+            } else {
+                s.end
+            }
+        });
         let (sep_at, sep_len) = [" = ", ": ", " → ", "= ", " ="]
             .iter()
             .filter_map(|sep| t[from..].find(sep).map(|i| (from + i, sep.len())))
