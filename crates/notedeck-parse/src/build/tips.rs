@@ -376,11 +376,9 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
     // A tip's title after its pin (`📌 **팁**: …`) leads the line as a subject would: it is
     // no fact to hide, and its colon is no separator.
     let titled = plain.strong.first().filter(|s| {
-        t[..s.start]
-            .trim()
-            .trim_start_matches('📌')
-            .trim()
-            .is_empty()
+        let before = t[..s.start].trim();
+        before.starts_with('📌')
+            && before.trim_start_matches('📌').trim().is_empty()
             && t[s.end..].starts_with(':')
     });
     let leading = plain
