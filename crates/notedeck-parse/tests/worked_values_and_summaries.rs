@@ -454,3 +454,33 @@ fn a_titled_tip_with_its_text_on_the_line_is_a_tip() {
     );
     assert!(hidden.iter().all(|h| !h.contains("팁")), "{hidden:#?}");
 }
+
+#[test]
+fn a_topics_only_loose_formula_is_its_formula() {
+    // Mixup's formula puts its first bullet in symbols; its left side names no topic, and it
+    // was skipped as a loose paragraph. A second loose formula has no front of its own.
+    let d = doc("## **2. Mixup**
+
+- 두 이미지를 **픽셀 단위로 선형 보간**, 라벨도 같은 비율로 섞음
+
+$$
+\\tilde{x} = \\lambda x_i + (1 - \\lambda) x_j, \\quad \\tilde{y} = \\lambda y_i + (1 - \\lambda) y_j
+$$
+
+- $\\lambda \\sim \\mathrm{Beta}(\\alpha, \\alpha)$, $\\lambda \\in [0, 1]$
+
+$$
+\\mathbb{E}[\\lambda] = 0.5
+$$
+");
+    let cards = cards(&d);
+    let formulas: Vec<&String> = cards
+        .iter()
+        .filter(|c| c.starts_with("Mixup › 수식 =>"))
+        .collect();
+    assert_eq!(formulas.len(), 1, "{cards:#?}");
+    assert!(
+        formulas[0].contains("\\tilde{x} = \\lambda x_i"),
+        "{cards:#?}"
+    );
+}

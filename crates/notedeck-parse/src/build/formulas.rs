@@ -127,8 +127,9 @@ impl Builder<'_, '_> {
 
     /// A display formula on its own in a topic's section whose left side names the topic
     /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
-    /// compute it): the topic's formula, asked as `PSI › 수식` (`Formula` in a note without
-    /// Korean). `false`, and nothing made, for any other paragraph.
+    /// compute it), or the first such formula no other rule takes (`$$ \tilde{x} = \lambda x_i
+    /// + … $$` under `Mixup`): the topic's formula, asked as `PSI › 수식` (`Formula` in a note
+    /// without Korean). `false`, and nothing made, for any other paragraph.
     pub(super) fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
         let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
             return false;
@@ -136,11 +137,8 @@ impl Builder<'_, '_> {
         let Some(tex) = display_formula(self.tree.inner(b)) else {
             return false;
         };
-        let Some(lhs) = left_side(&tex) else {
-            return false;
-        };
         let topic = self.ctx(Some(s)).map_or("", |c| c.fact_topic.as_str());
-        if topic.is_empty() || super::facts::name_key(lhs) != topic {
+        if topic.is_empty() {
             return false;
         }
         // The language the topic is written in: its facets would say `수식` or `Formula`.
@@ -149,6 +147,20 @@ impl Builder<'_, '_> {
             .chars()
             .any(super::tables::is_hangul);
         let label = if korean { "수식" } else { "Formula" };
+        // A formula whose left side is no name of the topic (`\tilde{x} = \lambda x_i + …`
+        // under `## Mixup`, after the line it puts in symbols) is still the topic's formula
+        // when it is the only one its section sets apart: no rule takes it, and skipped it
+        // was a fact lost. A second such formula could not be told apart by its front.
+        let names_topic = left_side(&tex)
+            .is_some_and(|lhs| super::facts::name_key(&without_text_command(lhs)) == topic);
+        if !names_topic
+            && self
+                .raw_cards
+                .iter()
+                .any(|r| r.card.key == label && r.card.path == self.path(sec))
+        {
+            return false;
+        }
         let mut back = String::new();
         self.render_blocks(&[b], &mut back);
         let front = self.front(sec, &[label]);
@@ -189,4 +201,11 @@ pub(super) fn is_display_formula(events: crate::tree::Evs<'_>) -> bool {
 fn left_side(tex: &str) -> Option<&str> {
     let lhs = tex.split_once('=')?.0.trim();
     (!lhs.is_empty()).then_some(lhs)
+}
+
+/// `\text{MFU}` as `MFU`: a name set in text inside a formula.
+fn without_text_command(tex: &str) -> String {
+    tex.replace("\\text{", "")
+        .replace("\\mathrm{", "")
+        .replace('}', "")
 }
