@@ -484,3 +484,47 @@ $$
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_bold_statement_over_a_short_explanation_is_a_cloze_of_its_term() {
+    // Each was a `… › 핵심 내용` card whose front asked nothing: the bold term is the fact,
+    // what is nested under it its answer.
+    let d = doc("## 재현성
+
+- **Seed 고정**: python, numpy, torch seed를 모두 고정
+- HPO 결과 비교가 의미 있으려면 **같은 설정 → 같은 결과**가 나와야 함
+    - seed만 바꿔도 accuracy가 ±0.5%p 흔들리면 0.3%p 차이는 판단 불가
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
+    let cloze = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("HPO 결과 비교가"))
+        .expect("a cloze of the statement");
+    assert_eq!(
+        &cloze.front[cloze.cloze[0].range.clone()],
+        "같은 설정 → 같은 결과"
+    );
+    assert!(cloze.back.contains("±0.5%p"), "{cards:#?}");
+}
+
+#[test]
+fn a_bold_statement_over_labelled_items_stays_a_list() {
+    // Labelled items under it are facts of their own, which one cloze would bury.
+    let d = doc("## 재현성
+
+- **Seed 고정**: python, numpy, torch seed를 모두 고정
+- 실험 기록은 **MLflow**로 관리
+    - **Parameters**: HP, 데이터 버전
+    - **Metrics**: loss, accuracy
+");
+    assert!(
+        d.cards.iter().all(|c| !c
+            .cloze
+            .iter()
+            .any(|h| &c.front[h.range.clone()] == "MLflow")),
+        "{:#?}",
+        cards(&d)
+    );
+}

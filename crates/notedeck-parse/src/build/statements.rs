@@ -9,6 +9,9 @@ use crate::{Card, CardKind, Deletion, math};
 use pulldown_cmark::Event;
 use std::ops::Range;
 
+/// Most items of the explanation nested under a bold statement ([`Builder::explained_bold`]).
+const EXPLANATION_MAX_ITEMS: usize = 3;
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// A cloze card for the unlabelled `item` that hides its key term; `false` (and no card)
     /// when the item has none, so the caller can keep it with the other unlabelled bullets.
@@ -23,8 +26,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         item: &'t Block,
         guess: bool,
     ) -> bool {
-        let rest = self.tree.item_lead(item).1;
-        if rest.iter().any(|b| b.kind != Kind::Paragraph) {
+        let (lead, rest) = self.tree.item_lead(item);
+        if rest.iter().any(|b| b.kind != Kind::Paragraph) && !self.explained_bold(lead, rest) {
             // Nested bullets make it a list of facts, which a cloze of one term would bury.
             return false;
         }
@@ -42,6 +45,41 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         true
+    }
+
+    /// Whether a line setting its term in bold has only a short explanation nested under it
+    /// (`… HP 개수에 대해 **지수적으로 증가**` over `- 예: HP 5개 × 각 5개 값 = 3125 조합`;
+    /// `해결: **비동기 승격**` over how it promotes): one list of at most
+    /// [`EXPLANATION_MAX_ITEMS`] plain items, nothing nested deeper, none labelled. The bold
+    /// term is the fact and the explanation its answer, rather than a `핵심 내용` card.
+    fn explained_bold(&self, lead: Range<usize>, rest: &[Block]) -> bool {
+        let [list] = rest else { return false };
+        if list.kind != Kind::List {
+            return false;
+        }
+        let evs = self.tree.events.get(lead).unwrap_or_default();
+        if !evs
+            .iter()
+            .any(|e| matches!(e.ev, Event::Start(pulldown_cmark::Tag::Strong)))
+        {
+            return false;
+        }
+        let items: Vec<&Block> = list
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Item)
+            .collect();
+        let mut lead_plain = Plain::default();
+        items.len() <= EXPLANATION_MAX_ITEMS
+            && items.iter().all(|item| {
+                let (child_lead, below) = self.tree.item_lead(item);
+                lead_plain.fill(
+                    self.text,
+                    self.tree.events.get(child_lead).unwrap_or_default(),
+                );
+                below.is_empty()
+                    && super::labels::label_of(&lead_plain, false).is_none_or(|l| l.plain_label)
+            })
     }
 
     /// [`Self::statement_cloze`] of `item`'s first line, whatever is nested under it: for a
