@@ -16,6 +16,14 @@ const CLAIMS_LABEL: &str = "특징";
 /// Its key: not the label, which a `- **특징**:` bullet beside it may have as its own.
 const CLAIMS_KEY: &str = "claims";
 
+/// An item of a list nested under another ([`Builder::nested_items`]).
+pub(super) struct NestedItem {
+    /// Its first line opens with a label (bold, not a plain name).
+    pub(super) labelled: bool,
+    /// Nothing is nested under it.
+    pub(super) leaf: bool,
+}
+
 /// Longest plain line read as the name of the labelled list under it.
 const NAMING_LINE_MAX_CHARS: usize = 40;
 
@@ -92,30 +100,37 @@ impl<'t, 'a> Builder<'t, 'a> {
         {
             return None;
         }
-        let [nested] = rest else { return None };
-        if nested.kind != Kind::List {
-            return None;
-        }
-        let items: Vec<&Block> = nested
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::Item)
-            .collect();
-        if items.len() < 2 {
-            return None;
-        }
-        let mut child = self.spare_plain();
-        let all = items.iter().all(|item| {
-            let (_, below) = self.item_lead_plain(item, &mut child);
-            label_of(&child, !below.is_empty()).is_some_and(|l| !l.plain_label)
-        });
-        self.spare_plains.push(child);
-        all.then(|| Label {
+        let items = self.nested_items(rest)?;
+        (items.len() >= 2 && items.iter().all(|i| i.labelled)).then(|| Label {
             text: text.to_string(),
             math: Vec::new(),
             value_start: lead.text.len(),
             plain_label: true,
         })
+    }
+
+    /// The items of the one list nested under an item (its `rest`), each read for its label
+    /// and for what is nested under it; `None` when `rest` is anything but one list.
+    pub(super) fn nested_items(&self, rest: &[Block]) -> Option<Vec<NestedItem>> {
+        let [list] = rest else { return None };
+        if list.kind != Kind::List {
+            return None;
+        }
+        let mut lead = Plain::default();
+        Some(
+            list.children
+                .iter()
+                .filter(|c| c.kind == Kind::Item)
+                .map(|item| {
+                    let (_, below) = self.item_lead_plain(item, &mut lead);
+                    NestedItem {
+                        labelled: label_of(&lead, !below.is_empty())
+                            .is_some_and(|l| !l.plain_label),
+                        leaf: below.is_empty(),
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// One card for the items of one list under the same label (`- **예시**: 심전도 …`, `-

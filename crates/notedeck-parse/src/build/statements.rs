@@ -53,32 +53,11 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// [`EXPLANATION_MAX_ITEMS`] plain items, nothing nested deeper, none labelled. The bold
     /// term is the fact and the explanation its answer, rather than a `핵심 내용` card.
     fn explained_bold(&self, lead: Range<usize>, rest: &[Block]) -> bool {
-        let [list] = rest else { return false };
-        if list.kind != Kind::List {
-            return false;
-        }
         let evs = self.tree.events.get(lead).unwrap_or_default();
-        if !evs
-            .iter()
+        evs.iter()
             .any(|e| matches!(e.ev, Event::Start(pulldown_cmark::Tag::Strong)))
-        {
-            return false;
-        }
-        let items: Vec<&Block> = list
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::Item)
-            .collect();
-        let mut lead_plain = Plain::default();
-        items.len() <= EXPLANATION_MAX_ITEMS
-            && items.iter().all(|item| {
-                let (child_lead, below) = self.tree.item_lead(item);
-                lead_plain.fill(
-                    self.text,
-                    self.tree.events.get(child_lead).unwrap_or_default(),
-                );
-                below.is_empty()
-                    && super::labels::label_of(&lead_plain, false).is_none_or(|l| l.plain_label)
+            && self.nested_items(rest).is_some_and(|items| {
+                items.len() <= EXPLANATION_MAX_ITEMS && items.iter().all(|i| i.leaf && !i.labelled)
             })
     }
 

@@ -298,32 +298,34 @@ impl Builder<'_, '_> {
     /// The topic section anywhere in the note whose title is `name` (`양자화 (Quantization)`
     /// for `## **1. 양자화 (Quantization)**`, numbering and case aside), when only one is.
     pub(super) fn topic_titled(&mut self, name: &str) -> Option<usize> {
-        let titles = self.titled_topics.get_or_insert_with(|| {
-            let mut titles: HashMap<String, Option<usize>> = HashMap::default();
-            for (i, s) in self.doc.sections.iter().enumerate() {
-                if s.kind != SectionKind::Topic {
-                    continue;
-                }
-                if let Some(first) = aliases(&self.info[i].short).into_iter().next() {
-                    titles
-                        .entry(first)
-                        .and_modify(|t| *t = None)
-                        .or_insert(Some(i));
-                }
-            }
-            titles
-        });
-        let first = aliases(name).into_iter().next()?;
-        titles.get(&first).copied().flatten()
+        let mut titles = self.titled_topics.take();
+        let found = self.titled(&mut titles, SectionKind::Topic, name);
+        self.titled_topics = titles;
+        found
     }
 
     /// The facet section anywhere in the note whose title is `name` (`ASHA` for `### 3. ASHA
     /// (Asynchronous Successive Halving)` under `## Multi-fidelity 방법`), when only one is.
     pub(super) fn facet_titled(&mut self, name: &str) -> Option<usize> {
-        let titles = self.titled_facets.get_or_insert_with(|| {
+        let mut titles = self.titled_facets.take();
+        let found = self.titled(&mut titles, SectionKind::Facet, name);
+        self.titled_facets = titles;
+        found
+    }
+
+    /// The section of `kind` whose title is `name`, by the first of its names
+    /// ([`aliases`]), when only one is; `titles` holds every such section by that name,
+    /// gathered at the first call.
+    fn titled(
+        &self,
+        titles: &mut Option<HashMap<String, Option<usize>>>,
+        kind: SectionKind,
+        name: &str,
+    ) -> Option<usize> {
+        let titles = titles.get_or_insert_with(|| {
             let mut titles: HashMap<String, Option<usize>> = HashMap::default();
             for (i, s) in self.doc.sections.iter().enumerate() {
-                if s.kind != SectionKind::Facet {
+                if s.kind != kind {
                     continue;
                 }
                 if let Some(first) = aliases(&self.info[i].short).into_iter().next() {
