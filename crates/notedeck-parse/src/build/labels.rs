@@ -52,6 +52,14 @@ impl Label {
         if self.plain_label {
             return None;
         }
+        // `문제: …`, a plain facet name before its colon: the value is the rest of the line.
+        if let Some(e) = evs.first()
+            && let Event::Text(t) = &e.ev
+            && let Some(after) = t.trim_start().strip_prefix(self.text.as_str())
+            && let Some(value) = after.trim_start().strip_prefix(':')
+        {
+            return self.value_after(evs, Some(value.to_string()), false);
+        }
         // Skip to the end of the first Strong.
         let mut depth = 0usize;
         let mut idx = None;
@@ -117,8 +125,19 @@ impl Label {
                 closing = Some(after);
             }
         }
+        self.value_after(rest, closing, true)
+    }
+
+    /// The value events from `rest` on: `closing`, when given, is the text the first event
+    /// of `rest` is read as (what follows an aside's `)` or a plain label's colon); `first`
+    /// whether the first text event may still open with the label's aside or separator.
+    fn value_after<'x>(
+        &self,
+        rest: Evs<'x>,
+        mut closing: Option<String>,
+        mut first: bool,
+    ) -> Option<Vec<Ev<'x>>> {
         let mut out: Vec<Ev<'x>> = Vec::with_capacity(rest.len());
-        let mut first = true;
         for e in rest {
             if let Some(after) = closing.take() {
                 // The rest of the text after the aside's `)`, read as the first text below.
@@ -344,6 +363,41 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         });
     }
     None
+}
+
+/// `- 문제: weight는 양자화가 쉬운데 …`, `- 해결: …` among a topic's bullets: a facet's name
+/// before a colon labels its line as a bold one does; the notes leave it plain as often as
+/// not. Only a topic's own bullets are read so: in a facet's list such lines are its parts'
+/// text, and named parts there would leave the facet's card a list of bare names.
+pub(super) fn plain_facet_label(lead: &Plain) -> Option<Label> {
+    let t = &lead.text;
+    let (name, value) = t.trim_start().split_once(':')?;
+    let name = name.trim();
+    if value.trim().is_empty() || !is_plain_facet(name) {
+        return None;
+    }
+    Some(Label {
+        text: name.to_string(),
+        math: Vec::new(),
+        value_start: t.len() - value.len(),
+        plain_label: false,
+    })
+}
+
+/// Whether a plain line's text before its colon names a facet (`문제`, `해결`, `장점`, `한계`):
+/// such a line is labelled though not bold.
+fn is_plain_facet(name: &str) -> bool {
+    const MORE: [&str; 8] = [
+        "문제",
+        "해결",
+        "해결책",
+        "원인",
+        "결과",
+        "이유",
+        "주의",
+        "주의점",
+    ];
+    MORE.contains(&name) || super::subtopics::is_facet_name(name) && !name.is_ascii()
 }
 
 /// Where the text of span `s` of `t` starts once its leading whitespace is left out.

@@ -1,7 +1,7 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
 use super::claim_labels::{is_claim_label, labels_are_claims};
-use super::labels::{Label, label_of};
+use super::labels::{Label, label_of, plain_facet_label};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Evs, Kind, Light, Plain};
 use crate::{CardKind, math};
@@ -45,8 +45,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
-            let label =
-                label_of(&lead, !rest.is_empty()).or_else(|| self.names_labelled_list(&lead, rest));
+            let label = label_of(&lead, !rest.is_empty())
+                .or_else(|| self.names_labelled_list(&lead, rest))
+                .or_else(|| plain_facet_label(&lead));
             self.item_claims(sec, &lead, label.as_ref(), rest);
             read.push((item, label, lead_evs, rest));
         }
