@@ -96,8 +96,11 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
         // `MAPE / sMAPE / MASE (scale-independent)`: one lowercase compound says what the
         // names are, as an adjective does; an expansion has spaces or capitals.
         let remark = !inner.contains(' ') && !inner.bytes().any(|b| b.is_ascii_uppercase());
+        // `일반 RAG(vector RAG)`: words naming the name itself qualify it; they spell nothing.
+        let qualified = inner.split([' ', '-', '/']).any(|w| w == name);
         if glued
             || remark
+            || qualified
             || !is_expansion(inner)
             || !(is_name(name) || is_spelled_word(name, inner))
             || (is_name(name) && !shares_initials(name, inner))
@@ -533,6 +536,15 @@ mod tests {
         assert_eq!(
             terms("Seq2Seq (Sequence-to-Sequence) 구조"),
             [("Seq2Seq", "Sequence-to-Sequence")]
+        );
+    }
+
+    #[test]
+    fn words_naming_the_name_itself_qualify_it() {
+        assert!(terms("- 일반 RAG(vector RAG)의 한계: 전역적 질문에 약함").is_empty());
+        assert_eq!(
+            terms("RAG (Retrieval-Augmented Generation) 개요"),
+            [("RAG", "Retrieval-Augmented Generation")]
         );
     }
 
