@@ -557,3 +557,22 @@ fn a_plain_facet_name_before_a_colon_labels_a_topics_bullet() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_table_a_worked_example_title_introduces_is_no_card_per_cell() {
+    // `📌 **계산 예시** ($k = 60$)` over documents `A`, `B`, … and their made-up ranks: each
+    // cell was a rank or a score without the ranks it comes from.
+    let d = doc("## RRF (Reciprocal Rank Fusion)
+
+- **장점**: 점수 정규화 불필요
+
+📌 **계산 예시** ($k = 60$)
+
+| 문서 | BM25 순위 | Dense 순위 | RRF 점수 |
+| --- | --- | --- | --- |
+| A | 1 | 3 | 1/61 + 1/63 = **0.032266** |
+| B | 2 | 1 | 1/62 + 1/61 = **0.032522** |
+");
+    assert!(table_fronts(&d).is_empty(), "{:#?}", cards(&d));
+    assert_skipped(&d, |why| why.contains("values an example works out"));
+}

@@ -54,9 +54,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // A facet's list followed by a table: the table is no part of the facet,
                     // unless the list's last line introduces it (`- 예시: $R = 81$ → bracket
                     // 5개` over the brackets' table).
-                    let intro = (i >= 2 && tree.blocks[blocks[i - 2]].kind == Kind::List)
-                        .then(|| self.table_intro(&tree.blocks[blocks[i - 2]]))
-                        .flatten();
+                    let before = (i >= 2).then(|| &tree.blocks[blocks[i - 2]]);
+                    let intro = match before {
+                        Some(l) if l.kind == Kind::List => self.table_intro(l),
+                        // `📌 **계산 예시** ($k = 60$)` over the table it works out.
+                        Some(p) if p.kind == Kind::Paragraph && self.titles_worked_example(p) => {
+                            Some(Intro::Example)
+                        }
+                        _ => None,
+                    };
                     self.table(
                         sec,
                         b,
@@ -676,6 +682,15 @@ enum Intro {
 }
 
 impl Builder<'_, '_> {
+    /// Whether paragraph `p` only titles a worked example (`📌 **계산 예시** ($k = 60$)`): a
+    /// pin, a bold worked-example label, and at most its premise in parentheses.
+    fn titles_worked_example(&self, p: &Block) -> bool {
+        let plain = Plain::of(self.text, self.tree.inner(p));
+        let t = plain.text.trim().trim_start_matches('📌').trim();
+        let title = t.split(" (").next().unwrap_or(t);
+        super::lists::is_worked_example(title)
+    }
+
     /// Whether the last item of `list` introduces what follows the list, and how.
     fn table_intro(&self, list: &Block) -> Option<Intro> {
         let item = list.children.iter().rfind(|c| c.kind == Kind::Item)?;

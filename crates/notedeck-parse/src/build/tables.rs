@@ -41,13 +41,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         // The values an example works out, row by row (`예시: $R = 81,\ \eta = 3$` over one
-        // row per bracket `4 | 81 | 1`, `3 | 34 | 3`, …): made up to illustrate, like a worked
-        // computation, and asked cell by cell they are numbers without their premise.
+        // row per bracket `4 | 81 | 1`, `3 | 34 | 3`, …; `📌 **계산 예시**` over documents `A`,
+        // `B`, …): made up to illustrate, like a worked computation, and asked cell by cell
+        // they are numbers without their premise.
         if after_example
             && rows.len() >= 2
             && rows
                 .iter()
-                .all(|r| r.first().is_some_and(|(p, _)| is_number(&p.text)))
+                .all(|r| r.first().is_some_and(|(p, _)| is_placeholder(&p.text)))
         {
             self.skip(
                 table.span.clone(),
@@ -789,6 +790,13 @@ fn is_remarks_column(name: &str) -> bool {
     const REMARKS: [&str; 6] = ["비고", "참고", "기타", "note", "notes", "remarks"];
     let name = name.trim();
     REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
+
+/// Whether a row's name is a number or a letter standing for a made-up item (`4`, `A`): the
+/// rows of a worked example.
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    is_number(t) || t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether `text` is a number alone (`4`, `0.5`, `-1`).
