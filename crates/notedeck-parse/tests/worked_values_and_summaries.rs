@@ -576,3 +576,19 @@ fn a_table_a_worked_example_title_introduces_is_no_card_per_cell() {
     assert!(table_fronts(&d).is_empty(), "{:#?}", cards(&d));
     assert_skipped(&d, |why| why.contains("values an example works out"));
 }
+
+#[test]
+fn a_case_studys_table_of_measurements_is_no_card_per_cell() {
+    // What one project measured, version by version, is no fact of the methods it used.
+    let d = doc("# 3. 실전 사례: 사내 규정 QA 챗봇
+
+처음 버전은 512 tokens 고정 길이 chunking에 dense 검색 top-5만 쓰는 가장 단순한 구조였습니다.
+
+| 버전 | 구성 | Context Recall | Faithfulness |
+| --- | --- | --- | --- |
+| v1 | fixed 512 + dense top-5 | 0.61 | 0.79 |
+| v2 | + structure chunking + BM25 (RRF) | 0.78 | 0.81 |
+");
+    assert!(table_fronts(&d).is_empty(), "{:#?}", cards(&d));
+    assert_skipped(&d, |why| why.starts_with("table of what a case measured"));
+}

@@ -56,6 +56,26 @@ impl<'t, 'a> Builder<'t, 'a> {
             );
             return;
         }
+        // A case's measured results (`| Random Search | 100 | 0.863 | 5시간 10분 |` under `#
+        // 12. 실전 사례: …`): what one project measured, not a fact of the methods; asked
+        // cell by cell, they were trivia.
+        if self.in_case_study(sec) {
+            let values: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.iter().skip(1).map(|(p, _)| p.text.trim()))
+                .collect();
+            let measured = values
+                .iter()
+                .filter(|v| v.contains(|c: char| c.is_ascii_digit()))
+                .count();
+            if measured * 2 > values.len() {
+                self.skip(
+                    table.span.clone(),
+                    "table of what a case measured (a case study's results, not facts to study)",
+                );
+                return;
+            }
+        }
         let names = |cells: &mut dyn Iterator<Item = &str>| -> (usize, usize) {
             let mut n = 0;
             let mut total = 0;
@@ -790,6 +810,21 @@ fn is_remarks_column(name: &str) -> bool {
     const REMARKS: [&str; 6] = ["비고", "참고", "기타", "note", "notes", "remarks"];
     let name = name.trim();
     REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
+
+impl Builder<'_, '_> {
+    /// Whether `sec` or a section above it is a case study (`실전 사례: …`, `Case study`).
+    fn in_case_study(&self, sec: Option<usize>) -> bool {
+        let mut cur = sec;
+        while let Some(s) = cur {
+            let title = self.info[s].short.as_str();
+            if title.contains("사례") || title.to_ascii_lowercase().contains("case study") {
+                return true;
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        false
+    }
 }
 
 /// Whether a row's name is a number or a letter standing for a made-up item (`4`, `A`): the
