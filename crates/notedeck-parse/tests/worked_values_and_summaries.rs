@@ -592,3 +592,35 @@ fn a_case_studys_table_of_measurements_is_no_card_per_cell() {
     assert!(table_fronts(&d).is_empty(), "{:#?}", cards(&d));
     assert_skipped(&d, |why| why.starts_with("table of what a case measured"));
 }
+
+#[test]
+fn a_dash_cell_and_a_worked_examples_title_are_no_cards() {
+    // `Flat › 주요 파라미터` → `-` was an empty answer; the pinned title of a worked example
+    // was a cloze hiding the words `계산 예시`.
+    let d = doc("## Vector Search
+
+- **개념**: 가장 가까운 벡터를 찾는 검색
+
+| 방법 | 주요 파라미터 | 정확도 |
+| --- | --- | --- |
+| **Flat** | - | 100% (exact) |
+| **HNSW** | M, efSearch | 높음 |
+| **IVF** | nlist, nprobe | 중간 |
+
+📌 **계산 예시** ($k = 60$)
+
+| 문서 | BM25 순위 | RRF 점수 |
+| --- | --- | --- |
+| A | 1 | 1/61 = **0.0164** |
+| B | 2 | 1/62 = **0.0161** |
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.ends_with("=> -")), "{cards:#?}");
+    assert!(cards.iter().all(|c| !c.contains("계산 예시")), "{cards:#?}");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.contains("HNSW") && c.contains("efSearch")),
+        "{cards:#?}"
+    );
+}

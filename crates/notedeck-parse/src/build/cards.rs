@@ -151,6 +151,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.skip(b.span.clone(), super::tips::KEYWORDS_REASON);
                         continue;
                     }
+                    // `📌 **계산 예시** ($k = 60$)` titles the table it works out (below).
+                    if self.titles_worked_example(b) {
+                        self.skip(b.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+                        continue;
+                    }
                     // `📌 **BOHB** (…) = Hyperband의 random sampling을 …`: a tip of its own.
                     if super::tips::is_tip_line(plain) {
                         if !self.tip_item(sec, "", tree.inner(b), b.span.clone()) {

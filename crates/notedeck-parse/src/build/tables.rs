@@ -444,6 +444,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.skip(cell_block.span.clone(), REMARKS_COLUMN_REASON);
                     continue;
                 }
+                if matches!(value.trim(), "-" | "–" | "—" | "N/A" | "n/a") {
+                    // `Flat › 주요 파라미터` → `-`: the cell says there is nothing to ask.
+                    self.skip(cell_block.span.clone(), "table cell with no value (a dash)");
+                    continue;
+                }
                 if only_repeats_question(value, subject, attribute) {
                     // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says.
                     self.skip(
