@@ -5,6 +5,9 @@
 //! skipped, naming it.
 
 use super::answers::{is_degree, is_mark};
+use super::cell_words::{
+    is_generic, latin_words, names_something, same_stem, says_enough, word_stem,
+};
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::CardKind;
@@ -647,51 +650,6 @@ const PARAPHRASE_MIN_WORDS: usize = 4;
 /// make it that bullet's fact again: of two, one shared word is chance.
 const MOST_WORDS_MIN: usize = 3;
 
-/// A word of an answer without the particle or ending it may carry (`귀무가설이` →
-/// `귀무가설`, `확률` stays): its last character, for a Korean word of three syllables or
-/// more.
-fn word_stem(word: &str) -> &str {
-    let n = word.chars().count();
-    if n >= 3 && word.chars().all(super::tables::is_hangul) {
-        word.char_indices()
-            .nth(n - 1)
-            .map_or(word, |(at, _)| &word[..at])
-    } else {
-        word
-    }
-}
-
-/// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
-/// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (a Hangul syllable counting
-/// two), one of them naming something (`서비스 코드 내부에 통합`, `관성 누적`; not `없음` or
-/// `사용 가능`, which many clauses hold about something else).
-fn says_enough(value: &str) -> bool {
-    // A Hangul syllable says what two or three Latin letters do: `관성 누적` is enough.
-    let letters: usize = value
-        .chars()
-        .filter(|c| *c != ' ')
-        .map(|c| if super::tables::is_hangul(c) { 2 } else { 1 })
-        .sum();
-    value.split(' ').count() >= 2
-        && letters >= SAYS_ENOUGH_MIN_CHARS
-        && value.split(' ').any(names_something)
-}
-
-/// Whether a word of a cell's answer names something rather than saying how (`사용`, `가능`,
-/// `없음`, one letter): a cell summing up its subject's bullets must name two things they say.
-pub(super) fn names_something(word: &str) -> bool {
-    word.chars().count() >= 2 && !is_generic(word)
-}
-
-/// Whether a word only says how (`사용`, `가능`, `없음`), or joins (`및`, `and`).
-fn is_generic(word: &str) -> bool {
-    const GENERIC: &[&str] = &[
-        "사용", "가능", "필요", "있음", "없음", "방식", "기반", "적용", "수행", "높음", "낮음",
-        "많음", "적음", "빠름", "느림", "후", "및", "등", "use", "used", "and", "or", "the",
-    ];
-    GENERIC.iter().any(|g| same_stem(g, word))
-}
-
 /// Fewest letters of the English words a cell's answer names for one bullet of its
 /// subject's to say them all again: `CT` or `Seen` alone is in too many.
 const ENGLISH_MIN_LETTERS: usize = 6;
@@ -699,63 +657,9 @@ const ENGLISH_MIN_LETTERS: usize = 6;
 /// Most words of a bullet read as a label (`Disconnection between ML and Ops`).
 const LABEL_MAX_WORDS: usize = 5;
 
-/// The words of `text` in Latin letters, lowercased, of two letters or more (`CI/CD` is `ci`
-/// and `cd`); numbers, other scripts and HTML entities (`&lt;`) left out.
-fn latin_words(text: &str) -> Vec<String> {
-    let b = text.as_bytes();
-    let mut words = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        // `&lt;`: an entity's name is no word of the note's.
-        let entity = start > 0 && b[start - 1] == b'&' && b.get(i) == Some(&b';');
-        let w = &text[start..i];
-        if !entity && w.len() >= 2 && w.bytes().all(|c| c.is_ascii_alphabetic()) {
-            words.push(w.to_ascii_lowercase());
-        }
-    }
-    words
-}
-
-/// Fewest letters of an answer [`says_enough`] reads as a clause's fact without its facet.
-const SAYS_ENOUGH_MIN_CHARS: usize = 6;
-
-/// Two words with one stem: equal, glued to a particle of up to two syllables (`방향`,
-/// `방향으로`), or one predicate in two endings (`적음`, `적고`; `없음`, `없이`).
-fn same_stem(a: &str, b: &str) -> bool {
-    if super::repeats::same_word(a, b) {
-        return true;
-    }
-    // Borrowed: every word of a clause is compared with every word of a cell's answer.
-    fn stem(w: &str) -> Option<&str> {
-        let mut chars = w.chars();
-        let last = chars.next_back()?;
-        (!chars.as_str().is_empty() && ENDINGS.contains(&last)).then_some(chars.as_str())
-    }
-    matches!((stem(a), stem(b)), (Some(x), Some(y)) if x == y)
-}
-
-/// Endings of a Korean predicate in a note's terse bullets: `적음`, `적고`, `적으며`, `필요함`.
-const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '게'];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn latin_words_leave_out_entities_numbers_and_single_letters() {
-        assert_eq!(
-            latin_words("CI/CD &lt;w&gt; Seen+Unseen 모두 x 1~2"),
-            ["ci", "cd", "seen", "unseen"]
-        );
-    }
 
     #[test]
     fn first_part_is_split_once_at_the_separator() {
@@ -792,13 +696,5 @@ mod tests {
         ] {
             assert_eq!(mentions(h, p), slow(h, p), "{h:?} {p:?}");
         }
-    }
-
-    #[test]
-    fn stems_drop_one_ending() {
-        assert!(same_stem("적음", "적고"));
-        assert!(!same_stem("음", "고"));
-        assert!(same_stem("없음", "없이"));
-        assert!(!same_stem("적음", "작고"));
     }
 }

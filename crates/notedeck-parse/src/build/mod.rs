@@ -17,6 +17,7 @@
 
 mod answers;
 mod cards;
+mod cell_words;
 mod cells;
 mod citations;
 mod claim_labels;
@@ -48,6 +49,7 @@ mod subtopics;
 mod tables;
 mod tip_values;
 mod tips;
+mod value_tables;
 
 pub use facts::name_key;
 pub use identity::card_id;

@@ -3,7 +3,8 @@
 //! `LSTM › 게이트 수` → `3개 (입력, 망각, 출력 게이트)`), the student would review the one
 //! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
 
-use super::cells::{mentions, names_something};
+use super::cell_words::names_something;
+use super::cells::mentions;
 use super::facts::{answer_words, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};

@@ -1,0 +1,85 @@
+//! Tables of values rather than facts: the values an example works out row by row, and what
+//! a case study measured. Asked cell by cell, they were numbers without their premise, or
+//! one project's results; such a table is listed as skipped instead.
+
+use super::Builder;
+use crate::tree::{Block, Plain};
+
+impl Builder<'_, '_> {
+    /// Whether `table` (its body `rows`) only holds values: a worked example's (introduced
+    /// by an example line or title: `after_example`) or a case study's measurements. Such a
+    /// table is skipped, with its reason.
+    pub(super) fn values_only(
+        &mut self,
+        sec: Option<usize>,
+        table: &Block,
+        rows: &[Vec<(Plain, &Block)>],
+        after_example: bool,
+    ) -> bool {
+        // The values an example works out, row by row (`예시: $R = 81,\ \eta = 3$` over one
+        // row per bracket `4 | 81 | 1`, `3 | 34 | 3`, …; `📌 **계산 예시**` over documents `A`,
+        // `B`, …): made up to illustrate, like a worked computation, and asked cell by cell
+        // they are numbers without their premise.
+        if after_example
+            && rows.len() >= 2
+            && rows
+                .iter()
+                .all(|r| r.first().is_some_and(|(p, _)| is_placeholder(&p.text)))
+        {
+            self.skip(
+                table.span.clone(),
+                "table of the values an example works out, row by row",
+            );
+            return true;
+        }
+        // A case's measured results (`| Random Search | 100 | 0.863 | 5시간 10분 |` under `#
+        // 12. 실전 사례: …`): what one project measured, not a fact of the methods; asked
+        // cell by cell, they were trivia.
+        if self.in_case_study(sec) {
+            let values: Vec<&str> = rows
+                .iter()
+                .flat_map(|r| r.iter().skip(1).map(|(p, _)| p.text.trim()))
+                .collect();
+            let measured = values
+                .iter()
+                .filter(|v| v.contains(|c: char| c.is_ascii_digit()))
+                .count();
+            if measured * 2 > values.len() {
+                self.skip(
+                    table.span.clone(),
+                    "table of what a case measured (a case study's results, not facts to study)",
+                );
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether `sec` or a section above it is a case study (`실전 사례: …`, `Case study`).
+    fn in_case_study(&self, sec: Option<usize>) -> bool {
+        let mut cur = sec;
+        while let Some(s) = cur {
+            let title = self.info[s].short.as_str();
+            if title.contains("사례") || title.to_ascii_lowercase().contains("case study") {
+                return true;
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        false
+    }
+}
+
+/// Whether a row's name is a number or a letter standing for a made-up item (`4`, `A`): the
+/// rows of a worked example.
+fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    is_number(t) || t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Whether `text` is a number alone (`4`, `0.5`, `-1`).
+pub(super) fn is_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches('-');
+    t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
