@@ -624,3 +624,24 @@ fn a_dash_cell_and_a_worked_examples_title_are_no_cards() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_column_summing_each_row_up_is_no_card() {
+    // `BM25 › 시험 포인트` names no question; the cell says again what BM25's section says.
+    let d = doc("## 요약표
+
+| 개념 | 핵심 내용 | 시험 포인트 | 기본값 |
+| --- | --- | --- | --- |
+| **BM25** | TF saturation + IDF + 길이 정규화 | 키워드·코드에 강함, 동의어 약함 | $k_1 = 1.2$ |
+| **RRF** | $\\sum 1/(k + \\text{rank})$ | 점수 정규화 불필요 | $k = 60$ |
+| **HNSW** | 다층 graph 탐색 | 메모리 많이 씀 | $M = 16$ |
+");
+    let tables = table_fronts(&d);
+    assert!(
+        tables
+            .iter()
+            .all(|f| !f.contains("핵심 내용") && !f.contains("시험 포인트")),
+        "{tables:#?}"
+    );
+    assert!(tables.iter().any(|f| f.contains("기본값")), "{tables:#?}");
+}

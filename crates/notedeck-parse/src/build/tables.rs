@@ -773,13 +773,27 @@ pub(super) fn is_hangul(c: char) -> bool {
 }
 
 /// Why a cell of a remarks column is no card.
-const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`): an aside on the row, \
-     which asks nothing of its own";
+const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`) or one summing each row \
+     up (`핵심 내용`): an aside on the row, or what its section says, which asks nothing of its own";
 
 /// Whether a column holds remarks (`비고`, `참고`, `Notes`) rather than an attribute of its
-/// subjects.
+/// subjects, or sums each row up (`핵심 내용`, `시험 포인트`): a summary table's such cells
+/// say again what the row's own section says, under a front that names no question.
 fn is_remarks_column(name: &str) -> bool {
-    const REMARKS: [&str; 6] = ["비고", "참고", "기타", "note", "notes", "remarks"];
+    const REMARKS: [&str; 12] = [
+        "비고",
+        "참고",
+        "기타",
+        "note",
+        "notes",
+        "remarks",
+        "핵심 내용",
+        "시험 포인트",
+        "포인트",
+        "요약",
+        "summary",
+        "key points",
+    ];
     let name = name.trim();
     REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
 }
