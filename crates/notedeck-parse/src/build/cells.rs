@@ -284,11 +284,11 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
             })
         });
         // A summary table's cell that words again what one bullet about its subject says
-        // (`AdamW › 핵심 아이디어` → `Adam + decoupled weight decay` after `**AdamW**: Adam에
-        // weight decay를 분리(decoupled)해서 적용`): of its words that name something, three
-        // or more, all but one (of four or more) are in that bullet.
-        // Not a cell asked beside the other subjects' (their contrast is what the table
-        // adds), and every number of it is the bullet's too (`ψ = 128` is no `ψ = 256`).
+        // (`Dynamic Batching › batch 구성 시점` → `window 만료 또는 batch가 다 찰 때` after
+        // `**Dynamic**: 시간 window(수 ms) 또는 최대 batch 크기까지 요청을 모아 …`): of its
+        // words that name something, three or more, all but one (of four or more) are in that
+        // bullet. Not a cell asked beside the other subjects' (their contrast is what the
+        // table adds), and every number of it is the bullet's too (`ψ = 128` is no `ψ = 256`).
         let said = said.or_else(|| {
             if !r.card.images.is_empty() || r.contrast_of.is_some() {
                 return None;

@@ -240,6 +240,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// The facets between `sec` and its topic, outermost first, each as `\x1f` and its
     /// [`facts::name_key`]: the part of a fact's key its section gives.
+    ///
     /// A facet section naming one side of the comparison its topic is (`Grid Search` under
     /// `Grid Search vs Random Search`) is that side's topic: its facets, and the summary
     /// table elsewhere asking `Grid Search › 장점`, are about the side, not the comparison.

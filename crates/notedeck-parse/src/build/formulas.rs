@@ -153,13 +153,15 @@ impl Builder<'_, '_> {
         // was a fact lost. A second such formula could not be told apart by its front.
         let names_topic = left_side(&tex)
             .is_some_and(|lhs| super::facts::name_key(&without_text_command(lhs)) == topic);
-        if !names_topic
-            && self
+        if !names_topic {
+            let path = self.path(sec);
+            if self
                 .raw_cards
                 .iter()
-                .any(|r| r.card.key == label && r.card.path == self.path(sec))
-        {
-            return false;
+                .any(|r| r.card.key == label && r.card.path == path)
+            {
+                return false;
+            }
         }
         let mut back = String::new();
         self.render_blocks(&[b], &mut back);

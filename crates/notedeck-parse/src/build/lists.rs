@@ -90,7 +90,7 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// 있는 이유` over `**교란 변수**: …`, …) names what the list sets out: it is the list's
     /// label, as a short name is ([`label_of`]), however many words it takes. Gathered with
     /// the topic's other unlabelled bullets, it made a `핵심 내용` card that asked nothing.
-    fn names_labelled_list(&mut self, lead: &Plain, rest: &[Block]) -> Option<Label> {
+    fn names_labelled_list(&self, lead: &Plain, rest: &[Block]) -> Option<Label> {
         let text = lead.text.trim();
         let n = text.chars().count();
         if n == 0
