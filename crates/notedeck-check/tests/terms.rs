@@ -23,6 +23,15 @@ fn with_code<'a>(findings: &'a [Finding], code: &str) -> Vec<&'a Finding> {
         .collect()
 }
 
+/// The findings of one code in a workspace holding one file.
+fn findings_of(path: &str, text: &str, code: Code) -> Vec<Finding> {
+    workspace(&[(path, text)])
+        .check_all()
+        .into_iter()
+        .filter(|f| f.code == code)
+        .collect()
+}
+
 /// Line (1-based) and text of a span.
 fn at(text: &str, span: &std::ops::Range<usize>) -> (usize, String) {
     (
@@ -380,16 +389,11 @@ fn a_citation_in_parentheses_is_no_expansion() {
 fn a_regular_form_the_word_list_leaves_out_is_no_misspelling() {
     // `Sharded` is `shard` + `-ed`: the tie stays undecided rather than preferring the slip
     // `Shared`.
-    let mut ws = Workspace::new();
-    ws.set(
-        PathBuf::from("dist.md"),
+    let found = findings_of(
+        "dist.md",
         "# 분산 학습 정리\n\n### 문항 3\n\n## **FSDP**\n\n- **핵심**: FSDP (Fully Sharded Data Parallel), ZeRO-3와 같은 sharding\n\n## 예상 면접 질문\n\n**Q1. FSDP가 DDP보다 메모리를 덜 쓰는 이유는?**\n\n- A: FSDP (Fully Shared Data Parallel)는 파라미터를 GPU마다 나눠 가짐\n",
+        Code::ConflictingExpansion,
     );
-    let found: Vec<Finding> = ws
-        .check_all()
-        .into_iter()
-        .filter(|f| f.code == Code::ConflictingExpansion)
-        .collect();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
         found[0].fixes.len() == 2 && found[0].fixes.iter().all(|f| !f.preferred),
@@ -402,13 +406,7 @@ fn a_tie_is_decided_by_the_variant_a_heading_introduces() {
     // Both expansions are English and each is written once: the heading is where the author
     // defined the name, the answer's variant is the slip.
     let text = "# 이상 탐지 정리\n\n### 문항 5\n\n## **4. LOF (Local Outlier Factor)**\n\n- **핵심**: 이웃 대비 밀도\n\n## 예상 면접 질문\n\n**Q3. LOF(Local Outlier Function)가 유리한 상황은?**\n\n- A: 밀도가 다른 클러스터가 섞인 경우\n";
-    let mut ws = Workspace::new();
-    ws.set(PathBuf::from("anomaly.md"), text);
-    let found: Vec<Finding> = ws
-        .check_all()
-        .into_iter()
-        .filter(|f| f.code == Code::ConflictingExpansion)
-        .collect();
+    let found = findings_of("anomaly.md", text, Code::ConflictingExpansion);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(&text[found[0].span.clone()], "Local Outlier Function");
     assert!(
@@ -426,13 +424,7 @@ fn a_word_of_an_expansion_one_slip_from_english_is_reported_with_its_fix() {
     // A term written once has no rival for `conflicting-expansion` to weigh. Latin, names,
     // regular forms and a term with a rival are left alone.
     let text = "# 추천 시스템 정리\n\n### 문항 18\n\n## **NDCG (Normalized Discounted Cummulative Gain)**\n\n- **핵심**: 순위 할인\n\n## **MAP (Maximum A Posteriori)**\n\n- **CFG (Classifier-Free Guidance)**: 조건 없이\n- **GRU (Gated Recurrant Unit)**: 게이트 2개\n- 다른 표기: GRU (Gated Recurrent Unit)\n";
-    let mut ws = Workspace::new();
-    ws.set(PathBuf::from("rec.md"), text);
-    let found: Vec<Finding> = ws
-        .check_all()
-        .into_iter()
-        .filter(|f| f.code == Code::MisspelledExpansion)
-        .collect();
+    let found = findings_of("rec.md", text, Code::MisspelledExpansion);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(&text[found[0].span.clone()], "Cummulative");
     let fix = &found[0].fixes[0];
@@ -445,13 +437,7 @@ fn a_name_the_word_list_lacks_does_not_lose_a_tie() {
     // `Parzen` is a name no slip explains: `Probability`, a word the list knows, must not win
     // for that. The heading's variant is kept.
     let text = "# HPO 정리\n\n### 문항 4\n\n## **3. TPE (Tree-structured Parzen Estimator)**\n\n- **핵심**: 좋은 trial과 나쁜 trial의 밀도 비율\n\n## 예상 면접 질문\n\n**Q4. TPE(Tree-structured Probability Estimator)가 GP보다 나은 점은?**\n\n- A: 조건부 탐색 공간을 다룸\n";
-    let mut ws = Workspace::new();
-    ws.set(PathBuf::from("hpo.md"), text);
-    let found: Vec<Finding> = ws
-        .check_all()
-        .into_iter()
-        .filter(|f| f.code == Code::ConflictingExpansion)
-        .collect();
+    let found = findings_of("hpo.md", text, Code::ConflictingExpansion);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(
         &text[found[0].span.clone()],

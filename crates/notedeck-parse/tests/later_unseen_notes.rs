@@ -20,6 +20,27 @@ fn shown(d: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The model compression note's overview: the five kinds of compression, each a line with
+/// its own section later in the note, and a remark after them.
+const COMPRESSION_OVERVIEW: &str = "### 문항 27
+
+# 모델 경량화
+
+---
+
+## 경량화 기법 분류
+
+1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임 (FP32 → INT8)
+2. **가지치기 (Pruning)**: 중요하지 않은 가중치/채널 제거
+3. **지식 증류 (Knowledge Distillation)**: 큰 모델(teacher)의 지식을 작은 모델(student)에 전달
+4. **효율적 아키텍처 설계 (Efficient Architecture)**: 처음부터 가볍게 설계 (MobileNet, SqueezeNet, EfficientNet)
+5. **저랭크 분해 (Low-Rank Factorization)**: 큰 가중치 행렬을 작은 행렬들의 곱으로 근사
+
+→ 실무에서는 보통 **여러 기법을 조합** (예: Deep Compression = Pruning + Quantization + Huffman Coding)
+
+---
+";
+
 #[test]
 fn a_notes_own_question_is_the_front_and_its_answer_the_back() {
     // Under the last topic's section the questions were shown as `Early Stopping › 예상 면접
@@ -686,24 +707,7 @@ fn a_facet_whose_title_names_every_part_lists_no_parts() {
 fn a_remark_after_a_facets_parts_leaves_the_parts_its_answer() {
     // `→ 실무에서는 보통 **여러 기법을 조합**` after the five kinds was the whole answer of
     // `경량화 기법 분류`: the kinds are what it asks.
-    let d = doc("### 문항 27
-
-# 모델 경량화
-
----
-
-## 경량화 기법 분류
-
-1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임 (FP32 → INT8)
-2. **가지치기 (Pruning)**: 중요하지 않은 가중치/채널 제거
-3. **지식 증류 (Knowledge Distillation)**: 큰 모델(teacher)의 지식을 작은 모델(student)에 전달
-4. **효율적 아키텍처 설계 (Efficient Architecture)**: 처음부터 가볍게 설계 (MobileNet, SqueezeNet, EfficientNet)
-5. **저랭크 분해 (Low-Rank Factorization)**: 큰 가중치 행렬을 작은 행렬들의 곱으로 근사
-
-→ 실무에서는 보통 **여러 기법을 조합** (예: Deep Compression = Pruning + Quantization + Huffman Coding)
-
----
-");
+    let d = doc(COMPRESSION_OVERVIEW);
     let back = d
         .cards
         .iter()
@@ -789,24 +793,9 @@ $$
 fn an_overview_line_of_a_topic_with_its_own_section_is_no_card() {
     // `경량화 기법 분류 › 양자화 (Quantization)` → `숫자 표현 비트 수를 줄임` asked again, less
     // fully, what `양자화 › 개념` asks. The overview's list of names stays a card.
-    let d = doc("### 문항 27
-
-# 모델 경량화
-
----
-
-## 경량화 기법 분류
-
-1. **양자화 (Quantization)**: 숫자 표현 비트 수를 줄임 (FP32 → INT8)
-2. **가지치기 (Pruning)**: 중요하지 않은 가중치/채널 제거
-3. **지식 증류 (Knowledge Distillation)**: 큰 모델(teacher)의 지식을 작은 모델(student)에 전달
-4. **효율적 아키텍처 설계 (Efficient Architecture)**: 처음부터 가볍게 설계 (MobileNet, SqueezeNet, EfficientNet)
-5. **저랭크 분해 (Low-Rank Factorization)**: 큰 가중치 행렬을 작은 행렬들의 곱으로 근사
-
-→ 실무에서는 보통 **여러 기법을 조합** (예: Deep Compression = Pruning + Quantization + Huffman Coding)
-
----
-
+    let d = doc(&[
+        COMPRESSION_OVERVIEW,
+        "
 ### 문항 28
 
 ## **1. 양자화 (Quantization)**
@@ -820,7 +809,9 @@ fn an_overview_line_of_a_topic_with_its_own_section_is_no_card() {
 ### 1. 개념
 
 - 중요도가 낮은 가중치나 채널을 제거해 모델을 작게 만듦
-");
+",
+    ]
+    .concat());
     let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
     assert!(
         !fronts
