@@ -20,6 +20,15 @@ fn shown(d: &Document) -> Vec<String> {
         .collect()
 }
 
+/// The back of the card of `d` asking `front`; every card is the message when none does.
+fn back_of(d: &Document, front: &str) -> String {
+    d.cards
+        .iter()
+        .find(|c| c.front == front)
+        .map(|c| c.back.clone())
+        .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
+}
+
 /// The model compression note's overview: the five kinds of compression, each a line with
 /// its own section later in the note, and a remark after them.
 const COMPRESSION_OVERVIEW: &str = "### 문항 27
@@ -540,13 +549,7 @@ $$s = \\frac{\\max(|x|)}{2^{b-1} - 1}, \\quad z = 0$$
 
 - zero-point가 0이라 연산이 단순 → **weight 양자화에 주로 사용**
 ");
-    let back = |front: &str| {
-        d.cards
-            .iter()
-            .find(|c| c.front == front)
-            .map(|c| c.back.clone())
-            .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
-    };
+    let back = |front: &str| back_of(&d, front);
     let asymmetric = back("양자화 › Scale / Zero-point › Asymmetric (비대칭) 양자화");
     assert!(asymmetric.contains("UINT8"), "{asymmetric}");
     let symmetric = back("양자화 › Scale / Zero-point › Symmetric (대칭) 양자화");
@@ -963,13 +966,7 @@ $$
     - 논문 실험에서 $m = 0.9$ 정도로 낮추면 성능이 크게 떨어지고, $m = 0$(그냥 복사)이면 학습 자체가 안 됨
 - loss는 InfoNCE, $\\tau = 0.07$
 ");
-    let back = |front: &str| {
-        d.cards
-            .iter()
-            .find(|c| c.front == front)
-            .map(|c| c.back.clone())
-            .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
-    };
+    let back = |front: &str| back_of(&d, front);
     let encoder = back("MoCo › 구성 요소 › Momentum encoder (key encoder)");
     assert!(encoder.contains("\\theta_k \\leftarrow"), "{encoder}");
     let parts = back("MoCo › 구성 요소");
