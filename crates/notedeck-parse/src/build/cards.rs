@@ -58,7 +58,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let intro = match before {
                         Some(l) if l.kind == Kind::List => self.table_intro(l),
                         // `📌 **계산 예시** ($k = 60$)` over the table it works out.
-                        Some(p) if p.kind == Kind::Paragraph && self.titles_worked_example(p) => {
+                        Some(p)
+                            if p.kind == Kind::Paragraph
+                                && titles_worked_example(&Plain::of(self.text, tree.inner(p))) =>
+                        {
                             Some(Intro::Example)
                         }
                         _ => None,
@@ -152,7 +155,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         continue;
                     }
                     // `📌 **계산 예시** ($k = 60$)` titles the table it works out (below).
-                    if self.titles_worked_example(b) {
+                    if titles_worked_example(plain) {
                         self.skip(b.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
                         continue;
                     }
@@ -687,15 +690,6 @@ enum Intro {
 }
 
 impl Builder<'_, '_> {
-    /// Whether paragraph `p` only titles a worked example (`📌 **계산 예시** ($k = 60$)`): a
-    /// pin, a bold worked-example label, and at most its premise in parentheses.
-    fn titles_worked_example(&self, p: &Block) -> bool {
-        let plain = Plain::of(self.text, self.tree.inner(p));
-        let t = plain.text.trim().trim_start_matches('📌').trim();
-        let title = t.split(" (").next().unwrap_or(t);
-        super::lists::is_worked_example(title)
-    }
-
     /// Whether the last item of `list` introduces what follows the list, and how.
     fn table_intro(&self, list: &Block) -> Option<Intro> {
         let item = list.children.iter().rfind(|c| c.kind == Kind::Item)?;
@@ -714,6 +708,15 @@ impl Builder<'_, '_> {
             t.ends_with(':').then_some(Intro::Colon)
         }
     }
+}
+
+/// Whether a paragraph (as `plain` text) only titles a worked example (`📌 **계산 예시** ($k =
+/// 60$)`): a pin, a worked-example label, and at most its premise in parentheses. Asked of
+/// every paragraph, with the text its caller has already read.
+fn titles_worked_example(plain: &Plain) -> bool {
+    let t = plain.text.trim().trim_start_matches('📌').trim();
+    let title = t.split(" (").next().unwrap_or(t);
+    super::lists::is_worked_example(title)
 }
 
 /// Fewest words after a tip's title for the line to be a tip of its own.
