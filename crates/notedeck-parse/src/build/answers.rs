@@ -100,6 +100,13 @@ pub(super) fn names_its_count(subject: &str, value: &str) -> bool {
 /// `No Regularization`): a manual process automates nothing.
 const LACKING: [&str; 5] = ["manual", "수동", "no", "without", "non"];
 
+/// Whether a cell holds only a dash standing for no value (`-`, `—`, `–`, `N/A`).
+pub(super) fn is_dash(value: &str) -> bool {
+    ["-", "—", "–", "n/a"]
+        .iter()
+        .any(|w| value.trim().eq_ignore_ascii_case(w))
+}
+
 /// Whether a cell only says its subject lacks the feature (`없음`, `none`, `X`, `-`) and the
 /// subject's name already says it goes without: `Level 0 – Manual Process › 자동화 범위` →
 /// `없음`. A name that says nothing of the kind keeps its card (`Linear Regression › 활성
@@ -107,9 +114,7 @@ const LACKING: [&str; 5] = ["manual", "수동", "no", "without", "non"];
 pub(super) fn names_its_absence(subject: &str, value: &str) -> bool {
     let bare = value.split('(').next().unwrap_or("").trim();
     let absent = count_of(value) == Some(0)
-        || ["-", "—", "n/a"]
-            .iter()
-            .any(|w| bare.eq_ignore_ascii_case(w))
+        || is_dash(bare)
         || !bare.is_empty() && bare.chars().all(|c| "✘✗×Xx".contains(c));
     absent
         && subject

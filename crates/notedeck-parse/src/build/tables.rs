@@ -411,7 +411,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.skip(cell_block.span.clone(), REMARKS_COLUMN_REASON);
                     continue;
                 }
-                if matches!(value.trim(), "-" | "–" | "—" | "N/A" | "n/a") {
+                if super::answers::is_dash(value) {
                     // `Flat › 주요 파라미터` → `-`: the cell says there is nothing to ask.
                     self.skip(cell_block.span.clone(), "table cell with no value (a dash)");
                     continue;
