@@ -367,3 +367,36 @@ fn a_measure_a_bullet_lists_contradicted_by_a_table_cell_is_a_conflict() {
     assert_eq!(&text[f.related[0].span.clone()], "7");
     assert!(f.span.start > text.find("| **BF16**").expect("the BF16 row"));
 }
+
+#[test]
+fn a_count_a_bullet_says_in_passing_contradicted_by_a_table_row_is_a_conflict() {
+    // MT-Bench's questions: `80개` in the bullet on its structure, `100개` in the benchmark
+    // table's `질문 수` row. Counts no table asks of (the base and large models' layers under
+    // one topic, `8개 카테고리` where the table gives the categories no row) stay quiet.
+    let note = "### 2. MT-Bench
+
+- **구조**: **80개**의 고품질 **multi-turn(2턴)** 질문, **8개 카테고리** (writing, roleplay, math)
+- base는 12개 layer, large는 24개 layer
+- large: layer 24개
+
+### 3. 벤치마크 비교
+
+| 항목 | MT-Bench | AlpacaEval |
+| --- | --- | --- |
+| **질문 수** | 100개 (8개 카테고리) | 805개 |
+| **턴** | multi-turn (2턴) | single-turn |
+";
+    let ws = workspace(&[("eval.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!(
+        (&note[f.span.clone()], line(f.span.start)),
+        ("100개 (8개 카테고리)", 11)
+    );
+    let r = &f.related[0];
+    assert_eq!((&note[r.span.clone()], line(r.span.start)), ("80개", 3));
+    assert!(f.message.contains("MT-Bench › 질문 수"), "{}", f.message);
+}

@@ -58,6 +58,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.formula_claim(sec, lead, lead.span.clone());
                 self.sentence_claims(lead);
             }
+            self.counted_claims(sec, lead, label);
             for c in rest {
                 match c.kind {
                     Kind::List => self.list_claims(sec, c),
@@ -190,6 +191,121 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 }
 
+impl Builder<'_, '_> {
+    /// A count a bullet says in passing (`**구조**: **80개**의 고품질 multi-turn(2턴) 질문`,
+    /// `질문 80개`, `8개 카테고리`): its topic's `질문 = 80개`, a claim only where a table of the
+    /// note counts the topic's 질문 in a `질문 수` row or column ([`settle_stated`]). Said in
+    /// passing, a count is too loose to hold against other bullets (a base and a large
+    /// model's layers under one topic); the table's count is what the bullet must agree with.
+    fn counted_claims(&mut self, sec: Option<usize>, lead: &Plain, label: Option<&Label>) {
+        let t = &lead.text;
+        let from = label.map_or(0, |l| l.value_start.min(t.len()));
+        // Asked of every bullet: most count nothing.
+        if !t[from..].contains("개") || !t.as_bytes()[from..].iter().any(u8::is_ascii_digit) {
+            return;
+        }
+        let mut subject: Option<String> = None;
+        for words in clauses(t, from) {
+            let mut counts = words
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, w))| count_of(w).is_some());
+            let (Some((i, &(at, word))), None) = (counts.next(), counts.next()) else {
+                continue;
+            };
+            let last = words.len() - 1;
+            let noun = if word.ends_with("개의") && i < last {
+                words[last].1
+            } else if word.ends_with("개의") {
+                continue;
+            } else if i == last && i > 0 {
+                words[i - 1].1
+            } else if i + 1 == last {
+                words[last].1
+            } else {
+                continue;
+            };
+            let noun = noun.trim_end_matches(['.', ':']);
+            if noun.chars().count() < 2 || !noun.chars().all(|c| c.is_alphabetic() || c == '-') {
+                continue;
+            }
+            let Some(digits) = count_of(word) else {
+                continue;
+            };
+            let vrange = at..at + digits + "개".len();
+            let Some(value_span) = lead.exact_src_span(self.text, &vrange) else {
+                continue;
+            };
+            let subject = subject.get_or_insert_with(|| self.subject(sec)).clone();
+            if subject.is_empty() {
+                return;
+            }
+            let line = self.lines.line_of(lead.span.start) + 1;
+            self.stated.push(Stated {
+                subjects: vec![subject],
+                claim: Claim {
+                    subject: String::new(),
+                    attribute: noun.to_string(),
+                    value: t[vrange].to_string(),
+                    origin: ClaimOrigin::Bullet,
+                    span: lead.span.clone(),
+                    value_span,
+                },
+                counted: true,
+                line,
+            });
+        }
+    }
+}
+
+/// The digits of a count word (`80개`, `80개의`): their length.
+fn count_of(word: &str) -> Option<usize> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &word[digits..];
+    (digits > 0 && (rest == "개" || rest == "개의")).then_some(digits)
+}
+
+/// The clauses of `t` from byte `from` on (parted by `,`, `;` and `→` outside parentheses),
+/// each as its words outside parentheses with their byte offsets in `t`.
+fn clauses(t: &str, from: usize) -> Vec<Vec<(usize, &str)>> {
+    fn end_word<'t>(
+        t: &'t str,
+        out: &mut [Vec<(usize, &'t str)>],
+        start: Option<usize>,
+        end: usize,
+    ) {
+        if let Some(s) = start
+            && s < end
+            && let Some(clause) = out.last_mut()
+        {
+            clause.push((s, &t[s..end]));
+        }
+    }
+    let mut out = vec![Vec::new()];
+    let mut depth = 0usize;
+    let mut word: Option<usize> = None;
+    for (i, c) in t[from..].char_indices() {
+        let i = i + from;
+        match c {
+            '(' | '（' => {
+                end_word(t, &mut out, word.take(), i);
+                depth += 1;
+            }
+            ')' | '）' => depth = depth.saturating_sub(1),
+            ',' | ';' | '→' if depth == 0 => {
+                end_word(t, &mut out, word.take(), i);
+                out.push(Vec::new());
+            }
+            c if c.is_whitespace() => end_word(t, &mut out, word.take(), i),
+            _ if depth == 0 && word.is_none() => word = Some(i),
+            _ => {}
+        }
+    }
+    end_word(t, &mut out, word.take(), t.len());
+    out.retain(|c| !c.is_empty());
+    out
+}
+
 /// A quantity a sentence states (`이진 분류에서 지니 불순도 최댓값은 **0.5**`): the claim, its
 /// attribute the word before `은`/`는` (`최댓값`), and the words before that which may name its
 /// subject, longest first (`분류에서 지니 불순도`, `지니 불순도`, `불순도`). Which of them names a
@@ -197,6 +313,9 @@ impl<'t, 'a> Builder<'t, 'a> {
 pub(super) struct Stated {
     subjects: Vec<String>,
     claim: Claim,
+    /// A count said in passing ([`Builder::counted_claims`]): a claim only where a table
+    /// cell of the note has its key, its attribute taken from that cell.
+    counted: bool,
     /// 1-based line of the sentence.
     line: usize,
 }
@@ -273,6 +392,7 @@ impl Builder<'_, '_> {
             self.stated.push(Stated {
                 line,
                 subjects,
+                counted: false,
                 claim: Claim {
                     subject: String::new(),
                     attribute: attribute.to_string(),
@@ -308,13 +428,49 @@ pub(super) fn settle_stated(doc: &mut crate::Document, stated: Vec<Stated>) -> V
         .collect();
     names.sort_unstable();
     names.dedup();
+    // The table cells' (subject, attribute) keys with their attributes, for the counts.
+    let cells: Vec<(String, String, &str)> = if stated.iter().any(|s| s.counted) {
+        doc.claims
+            .iter()
+            .filter(|c| c.origin == ClaimOrigin::TableCell)
+            .map(|c| {
+                (
+                    name_key(&c.subject),
+                    name_key(&c.attribute),
+                    c.attribute.as_str(),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut settled: Vec<(Claim, usize)> = Vec::new();
     for Stated {
         subjects,
         mut claim,
         line,
+        counted,
     } in stated
     {
+        if counted {
+            // `질문` counts what a `질문 수` (or `질문 개수`) row of the subject says.
+            let noun = name_key(&claim.attribute);
+            let Some(subject) = subjects.into_iter().next() else {
+                continue;
+            };
+            let key = name_key(&subject);
+            let Some((_, _, attribute)) = cells.iter().find(|(s, a, _)| {
+                *s == key
+                    && a.strip_prefix(noun.as_str())
+                        .is_some_and(|n| n == "수" || n == "개수")
+            }) else {
+                continue;
+            };
+            claim.attribute = attribute.to_string();
+            claim.subject = subject;
+            settled.push((claim, line));
+            continue;
+        }
         let Some(subject) = subjects
             .into_iter()
             .find(|s| names.binary_search(&name_key(s)).is_ok())
