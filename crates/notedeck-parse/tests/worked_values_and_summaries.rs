@@ -1,6 +1,7 @@
-//! Card rules found on a note in the user's style about hyperparameter optimisation, which
-//! the rules had not been tuned on: tables of the values an example works out, and summary
-//! tables that ask a topic's facets again. Each case shows the cards a fragment makes.
+//! Card rules found on notes in the user's style (hyperparameter optimisation first) which
+//! the rules had not been tuned on: worked examples and the tables of their values, a
+//! narrated case's record, table cells a bullet's count contradicts, and summary tables that
+//! ask a topic's facets again. Each case shows the cards a fragment makes.
 
 mod common;
 
@@ -644,4 +645,104 @@ fn a_column_summing_each_row_up_is_no_card() {
         "{tables:#?}"
     );
     assert!(tables.iter().any(|f| f.contains("기본값")), "{tables:#?}");
+}
+
+#[test]
+fn a_section_titled_as_a_worked_example_is_no_card() {
+    // `### 2. 계산 예시 (3 bins)`: the bins' made-up shares, row by row, and the sums worked
+    // out under them. Asked, they were `나이 › 1 → ~29` and `PSI › bin 1 → (0.25 − 0.40)…`:
+    // arithmetic with nothing to recall. The method's own section keeps its cards.
+    let d = doc("## 문항 13
+
+### 1. PSI (Population Stability Index)
+
+- **해석 기준**: PSI < 0.1 안정, 0.25 이상 큰 변화
+
+### 2. 계산 예시 (3 bins)
+
+- 고객 나이 feature, 학습 시점(expected) vs 이번 달 운영 데이터(actual)
+
+| bin | 나이 | Expected $E_i$ | Actual $A_i$ | 항 |
+| --- | --- | --- | --- | --- |
+| 1 | ~29 | 0.40 | 0.25 | 0.0705 |
+| 2 | 30~49 | 0.40 | 0.40 | 0 |
+
+- bin 1: $(0.25 - 0.40)\\ln(0.25/0.40) = 0.0705$
+- 합계: $PSI = 0.0705 + 0 = 0.0705$
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "PSI => Population Stability Index",
+            "PSI › 해석 기준 => PSI &lt; 0.1 안정, 0.25 이상 큰 변화"
+        ]
+    );
+    assert_skipped(&d, |why| why.contains("worked computation"));
+}
+
+#[test]
+fn a_table_of_what_a_narrated_case_did_is_no_card_per_cell() {
+    // An essay telling what its writer did, in the past tense, over the steps they took:
+    // `Shadow › 기간 → 1주` is one project's record, not a fact of shadow deployment.
+    let d = doc("### 문항 30
+
+운영 중인 모델의 성능 저하를 발견하고 대응한 과정을 서술하시오
+
+# 4. 재학습 트리거와 배포 절차
+
+재학습은 매주 정기 학습을 기본으로 두고, 트리거를 추가했습니다. 새 모델은 1주일 shadow deployment로 기존 모델과 비교했습니다. 그 뒤 5% canary로 시작해 100%까지 늘렸습니다.
+
+| 단계 | 기간 | 확인 지표 | 결과 |
+| --- | --- | --- | --- |
+| Shadow | 1주 | 예측 score 분포, latency | 기존 대비 skew 없음 |
+| Canary 5% | 3일 | 에러율, 차단율 | 이상 없음 |
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("Shadow ›")), "{cards:#?}");
+    assert_skipped(&d, |why| why.contains("narrated case"));
+}
+
+#[test]
+fn a_table_under_prose_in_the_present_is_carded() {
+    // The same table under prose stating how a method works, not what someone did.
+    let d = doc("## 배포 전략
+
+새 모델은 shadow로 먼저 비교합니다. 이상이 없으면 canary로 일부 트래픽에 배포합니다.
+
+| 단계 | 확인 지표 |
+| --- | --- |
+| Shadow | 예측 score 분포, latency |
+| Canary | 에러율, 차단율 |
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.starts_with("Shadow › 확인 지표")),
+        "{cards:#?}"
+    );
+}
+
+#[test]
+fn a_table_cell_contradicting_a_count_a_bullet_gives_waits() {
+    // `80개의 … 질문` in MT-Bench's bullet, `100개` in the table's `질문 수` row: lint
+    // reports the conflict, and the cell's card waits for it rather than teach both numbers.
+    let d = doc("### 2. MT-Bench
+
+- **구조**: **80개**의 고품질 multi-turn 질문, 8개 카테고리
+
+### 3. 벤치마크 비교
+
+| 항목 | MT-Bench | AlpacaEval |
+| --- | --- | --- |
+| **질문 수** | 100개 | 805개 |
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().all(|c| !c.starts_with("MT-Bench › 질문 수")),
+        "{cards:#?}"
+    );
+    assert!(
+        cards.iter().any(|c| c.starts_with("AlpacaEval › 질문 수")),
+        "{cards:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("conflicting-claim"));
 }

@@ -33,6 +33,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         plains: &[Option<Box<Plain>>],
     ) {
         let tree = self.tree;
+        // `### 2. 계산 예시 (3 bins)`: a section working an example out, its table of values
+        // and its sums alike, is made-up numbers with nothing to recall.
+        if let Some(s) = sec
+            && super::lists::is_worked_example(&self.info[s].short)
+        {
+            for &b in blocks {
+                self.skip(
+                    tree.blocks[b].span.clone(),
+                    super::lists::WORKED_EXAMPLE_REASON,
+                );
+            }
+            return;
+        }
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
         let mut parts: Vec<&'t Block> = Vec::new();

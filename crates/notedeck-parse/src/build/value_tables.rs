@@ -32,6 +32,17 @@ impl Builder<'_, '_> {
             );
             return true;
         }
+        // A record of what the writer did in a case they narrate (`새 모델은 … 1주일 shadow
+        // deployment로 … 100%까지 늘렸습니다.` over `| Shadow | 1주 | … | 기존 대비 skew 없음 |`):
+        // one project's steps and outcomes; asked cell by cell (`Shadow › 기간`), they were
+        // trivia, numbers or not.
+        if self.narrates(sec) {
+            self.skip(
+                table.span.clone(),
+                "table of what one narrated case did (its record, not facts to study)",
+            );
+            return true;
+        }
         // A case's measured results (`| Random Search | 100 | 0.863 | 5시간 10분 |` under `#
         // 12. 실전 사례: …`): what one project measured, not a fact of the methods; asked
         // cell by cell, they were trivia.
@@ -55,6 +66,24 @@ impl Builder<'_, '_> {
         false
     }
 
+    /// Whether section `sec` narrates a case in the past tense: at least
+    /// [`NARRATED_SENTENCES`] sentences end in a past `…ㅆ습니다` or `…ㅆ다.` (`트리거를
+    /// 추가했습니다`, `AUC가 0.84까지 떨어져 있었습니다`). Notes state facts in the present;
+    /// an essay telling what its writer did is a story of one case.
+    fn narrates(&self, sec: Option<usize>) -> bool {
+        let Some(s) = sec else {
+            return false;
+        };
+        let text = self
+            .text
+            .get(self.doc.sections[s].span.clone())
+            .unwrap_or_default();
+        let past = |at: usize| text[..at].chars().next_back().is_some_and(is_past_syllable);
+        let polite = text.match_indices("습니다").filter(|(i, _)| past(*i));
+        let plain = text.match_indices("다.").filter(|(i, _)| past(*i));
+        polite.chain(plain).nth(NARRATED_SENTENCES - 1).is_some()
+    }
+
     /// Whether `sec` or a section above it is a case study (`실전 사례: …`, `Case study`).
     fn in_case_study(&self, sec: Option<usize>) -> bool {
         let mut cur = sec;
@@ -67,6 +96,14 @@ impl Builder<'_, '_> {
         }
         false
     }
+}
+
+/// Sentences in the past tense that make a section a narrated case.
+const NARRATED_SENTENCES: usize = 3;
+
+/// Whether `c` is a Hangul syllable ending in ㅆ, the past tense's mark (`했`, `였`, `늘렸`).
+fn is_past_syllable(c: char) -> bool {
+    ('가'..='힣').contains(&c) && (u32::from(c) - 0xAC00) % 28 == 20
 }
 
 /// Whether a row's name is a number or a letter standing for a made-up item (`4`, `A`): the
