@@ -746,3 +746,77 @@ fn a_table_cell_contradicting_a_count_a_bullet_gives_waits() {
     );
     assert_skipped(&d, |why| why.contains("conflicting-claim"));
 }
+
+/// Two problems' topics, then a closing table titled `title` with a row for each.
+fn reviewed_note(title: &str) -> String {
+    format!(
+        "### 문항 8
+
+## **1. Data Drift**
+
+- **원인**: 신규 고객 유입으로 입력 분포가 바뀜
+
+## **2. Concept Drift**
+
+- **예시**: 경기 침체 후 같은 소득에서도 연체율이 달라짐
+
+### 문항 13
+
+## **3. KL Divergence**
+
+- **성질**: 비대칭이고, Q가 0인 곳에서 무한대가 될 수 있음
+
+## **4. KS test**
+
+- **한계**: 대표본에서는 작은 차이에도 p-value가 작아짐
+
+## **5. {title}**
+
+| 개념 | 요점 | 대응 |
+| --- | --- | --- |
+| **Data Drift** | 분포 바뀜 | 원인 분석 후 재학습 |
+| **Concept Drift** | 연체율 달라짐 | 재학습 |
+| **KL Divergence** | 비대칭, 무한대 | smoothing 필요 |
+| **KS test** | 대표본 과민 | $D$ 기준 사용 |
+"
+    )
+}
+
+#[test]
+fn a_closing_summary_of_sections_under_several_problems_asks_only_what_they_do_not() {
+    // `## 5. 모니터링 개념 요약표` reviews topics of two problems, a row each: a cell whose
+    // words its row's section already holds (`KS test › 요점` → `대표본 과민`) was that
+    // section's fact asked again in fewer words. A cell saying more (`smoothing 필요`)
+    // stays, shown under the table's own title rather than the last problem it sits under.
+    let d = doc(&reviewed_note("모니터링 개념 요약표"));
+    let table: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.contains(" › 요점") || c.contains(" › 대응"))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "Data Drift › 대응 => 원인 분석 후 재학습",
+            "Concept Drift › 대응 => 재학습",
+            "KL Divergence › 대응 => smoothing 필요",
+            "KS test › 대응 => \\(D\\) 기준 사용"
+        ]
+    );
+    let shown = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("KL Divergence › 대응"));
+    let context = shown.and_then(|c| c.context.as_deref());
+    assert_eq!(context, Some(&["모니터링 개념 요약표".to_string()][..]));
+    assert_skipped(&d, |why| why.contains("reviewing the note's sections"));
+}
+
+#[test]
+fn a_closing_comparison_not_titled_as_a_summary_is_carded_whole() {
+    let d = doc(&reviewed_note("모니터링 개념 비교"));
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.starts_with("KS test › 요점")),
+        "{cards:#?}"
+    );
+}

@@ -41,6 +41,7 @@ mod prose_clozes;
 mod questions;
 mod render;
 mod repeats;
+mod review_sheets;
 mod sentences;
 mod split;
 mod statements;

@@ -8,6 +8,7 @@ use super::answers::{
     says_higher_is_better, without_trailing_mark,
 };
 use super::contrasts::{ContrastOf, Joined};
+use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
 use super::subject_names::{FacetNames, bold_name, fuller_name, looks_like_name, short_name};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
@@ -203,13 +204,22 @@ impl<'t, 'a> Builder<'t, 'a> {
                 *p = p.or(s);
             }
         }
+        let reviewed = self.reviewed_sections(sec, table, &subjects);
         let shown_under = self.table_context(sec, after_list, &placed);
-        let context = (shown_under != sec).then(|| {
-            let path = self.path(shown_under);
-            match self.comparison_title(sec, &subjects, &placed) {
-                Some(title) => path.iter().cloned().chain([title]).collect(),
-                None => path,
-            }
+        // A review of sections under several problems is shown under its own title alone.
+        let context = if reviewed.is_empty() {
+            None
+        } else {
+            sec.map(|s| [self.info[s].short.clone()].into())
+        };
+        let context = context.or_else(|| {
+            (shown_under != sec).then(|| {
+                let path = self.path(shown_under);
+                match self.comparison_title(sec, &subjects, &placed) {
+                    Some(title) => path.iter().cloned().chain([title]).collect(),
+                    None => path,
+                }
+            })
         });
         let names_shown = self.names_on_path(shown_under);
         // A table one of whose answers names a topic it sits under (`Mask R-CNN` among the
@@ -409,6 +419,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // `Structured Pruning › 비고` → `일반 HW에서 가속`: a column of asides asks
                     // nothing in particular, and its cells repeat what the sections say.
                     self.skip(cell_block.span.clone(), REMARKS_COLUMN_REASON);
+                    continue;
+                }
+                if let Some(Some(section)) = reviewed.get(s)
+                    && super::review_sheets::says_again(value, section)
+                {
+                    self.skip(
+                        cell_block.span.clone(),
+                        super::review_sheets::REVIEWED_REASON,
+                    );
                     continue;
                 }
                 if super::answers::is_dash(value) {
@@ -770,30 +789,4 @@ const AXIS_MAX_CHARS: usize = 16;
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
-
-/// Why a cell of a remarks column is no card.
-const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`) or one summing each row \
-     up (`핵심 내용`): an aside on the row, or what its section says, which asks nothing of its own";
-
-/// Whether a column holds remarks (`비고`, `참고`, `Notes`) rather than an attribute of its
-/// subjects, or sums each row up (`핵심 내용`, `시험 포인트`): a summary table's such cells
-/// say again what the row's own section says, under a front that names no question.
-fn is_remarks_column(name: &str) -> bool {
-    const REMARKS: [&str; 12] = [
-        "비고",
-        "참고",
-        "기타",
-        "note",
-        "notes",
-        "remarks",
-        "핵심 내용",
-        "시험 포인트",
-        "포인트",
-        "요약",
-        "summary",
-        "key points",
-    ];
-    let name = name.trim();
-    REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
 }

@@ -1,0 +1,118 @@
+//! What a summary table says again: a column summing each row up, and a table reviewing the
+//! note's sections row by row. Notes close with such a table on purpose, to revise from; as
+//! cards, each cell asked a section's fact a second time in other words.
+
+use super::Builder;
+use crate::tree::Block;
+
+/// Subjects at least of a table reviewing the note's sections.
+const REVIEW_MIN_SUBJECTS: usize = 4;
+
+/// Words of a heading that titles a summary (`모니터링 개념 요약표`, `방법 정리`), lowercased.
+const SUMMARY_WORDS: [&str; 4] = ["요약", "정리", "summary", "cheat sheet"];
+
+/// Why a cell of a table reviewing the note's sections is no card.
+pub(super) const REVIEWED_REASON: &str = "table cell of a table reviewing the note's sections \
+     (its rows name topics of several problems) that says again what its row's own section \
+     says";
+
+impl Builder<'_, '_> {
+    /// The text of each subject's own section, lowercased, when `table` reviews the note's
+    /// sections: under a heading titling a summary (section `sec`), four subjects or more,
+    /// at least half of them naming a section above it (a topic or a facet anywhere in the
+    /// note), those sections under two problems or more (`## 10. 모니터링 개념 요약표` with a
+    /// row for each of `Data Drift`, `PSI`, `KS test`, …). Empty for any other table: a
+    /// comparison is where a contrast is asked, and a problem's own summary of its topics
+    /// compares them.
+    pub(super) fn reviewed_sections(
+        &mut self,
+        sec: Option<usize>,
+        table: &Block,
+        subjects: &[&str],
+    ) -> Vec<Option<String>> {
+        let titled = sec.is_some_and(|s| {
+            let title = self.info[s].short.to_lowercase();
+            SUMMARY_WORDS.iter().any(|w| title.contains(w))
+        });
+        if !titled || subjects.len() < REVIEW_MIN_SUBJECTS {
+            return Vec::new();
+        }
+        let found: Vec<Option<usize>> = subjects
+            .iter()
+            .map(|name| {
+                let s = self
+                    .topic_titled(name)
+                    .or_else(|| self.facet_titled(name))?;
+                (self.doc.sections[s].heading_span.start < table.span.start).then_some(s)
+            })
+            .collect();
+        let named = found.iter().flatten().count();
+        let mut problems: Vec<Option<usize>> = found
+            .iter()
+            .flatten()
+            .map(|&s| self.problem_of(Some(s)))
+            .collect();
+        problems.sort_unstable();
+        problems.dedup();
+        if named * 2 < subjects.len() || problems.len() < 2 {
+            return Vec::new();
+        }
+        found
+            .iter()
+            .map(|s| {
+                let span = self.doc.sections[(*s)?].span.clone();
+                Some(self.text.get(span)?.to_lowercase())
+            })
+            .collect()
+    }
+}
+
+/// Whether a review table's cell `value` says again what its row's section (`section`,
+/// lowercased) says: every number of it and at least half its words (of two letters or
+/// more) are in the section's text. Korean words are matched inside longer ones, as
+/// particles attach to them (`변화` in `변화가`).
+pub(super) fn says_again(value: &str, section: &str) -> bool {
+    let value = value.to_lowercase();
+    let mut words = 0;
+    let mut found = 0;
+    for w in value.split(|c: char| !(c.is_alphanumeric() || c == '.')) {
+        let w = w.trim_matches('.');
+        let number = w.starts_with(|c: char| c.is_ascii_digit());
+        if w.chars().count() < 2 && !number {
+            continue;
+        }
+        let there = section.contains(w);
+        if number && !there {
+            return false;
+        }
+        words += 1;
+        found += usize::from(there);
+    }
+    words > 0 && found * 2 >= words
+}
+
+/// Why a cell of a remarks column is no card.
+pub(super) const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`) or one summing each row \
+     up (`핵심 내용`): an aside on the row, or what its section says, which asks nothing of its own";
+
+/// Whether a column holds remarks (`비고`, `참고`, `Notes`) rather than an attribute of its
+/// subjects, or sums each row up (`핵심 내용`, `시험 포인트`): a summary table's such cells
+/// say again what the row's own section says, under a front that names no question.
+pub(super) fn is_remarks_column(name: &str) -> bool {
+    const REMARKS: [&str; 12] = [
+        "비고",
+        "참고",
+        "기타",
+        "note",
+        "notes",
+        "remarks",
+        "핵심 내용",
+        "시험 포인트",
+        "포인트",
+        "요약",
+        "summary",
+        "key points",
+    ];
+    let name = name.trim();
+    REMARKS.iter().any(|r| name.eq_ignore_ascii_case(r))
+}
