@@ -6,7 +6,7 @@
 mod common;
 
 use common::{assert_skipped, doc};
-use notedeck_parse::Document;
+use notedeck_parse::{CardKind, Document};
 
 /// `front => back` of every card.
 fn cards(d: &Document) -> Vec<String> {
@@ -818,5 +818,80 @@ fn a_closing_comparison_not_titled_as_a_summary_is_carded_whole() {
     assert!(
         cards.iter().any(|c| c.starts_with("KS test › 요점")),
         "{cards:#?}"
+    );
+}
+
+#[test]
+fn the_sums_under_a_worked_examples_title_are_no_card_but_a_tip_among_them_is() {
+    // `**📌 계산 예시 (KL)**` over its sums: they went into `RLHF › KL penalty`'s answer,
+    // made-up numbers among the facts. The pinned line closing them is a fact the example
+    // led to, and is asked as a tip.
+    let d = doc("## RLHF
+
+### KL penalty
+
+- reference model에서 너무 멀어지지 않도록 KL 패널티를 추가
+- InstructGPT: $\\beta = 0.02$
+
+**📌 계산 예시 (KL)**
+
+- 분포: $\\pi_\\theta = (0.5, 0.3, 0.2)$, $\\pi_{ref} = (0.4, 0.4, 0.2)$
+- $D_{KL} = 0.5 \\times 0.223 + 0.3 \\times (-0.288) \\approx 0.025$ nats
+- 📌 KL은 **비대칭**: RLHF는 policy 쪽에서 샘플링 → mode-seeking
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("0.025")), "{cards:#?}");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("KL은 <b>비대칭</b>"));
+    assert_eq!(tip.map(|c| c.kind), Some(CardKind::Cloze), "{cards:#?}");
+    assert_skipped(&d, |why| why.contains("worked computation"));
+}
+
+#[test]
+fn a_pinned_worked_example_label_is_no_card_and_no_part_of_its_facets_answer() {
+    // `- **📌 계산 예시**: …` reads as the `계산 예시` label it is, pin or not: its sums are
+    // neither a card of their own nor lines of the facet's answer.
+    let d = doc("## DPO
+
+### Loss
+
+- $\\beta$: KL 강도 역할 (보통 **0.1**)
+- **gradient 해석**: 순서를 틀리게 매긴 pair일수록 가중치 ↑
+- **📌 계산 예시**: $\\beta = 0.1$, margin $= 0.1 \\times 5 = 0.5$, loss $\\approx 0.474$
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("0.474")), "{cards:#?}");
+    assert!(
+        cards.iter().any(|c| c.contains("gradient 해석")),
+        "{cards:#?}"
+    );
+}
+
+#[test]
+fn a_list_left_out_whole_leaves_no_empty_list_on_the_answer() {
+    // A facet split by its labels, whose first list only cites its paper: the citation goes,
+    // and so does the list that held it (`<ul></ul>` opened the answer).
+    let d = doc("## Hybrid Search
+
+### RRF (Reciprocal Rank Fusion)
+
+- *Cormack, Clarke & Büttcher, 2009, SIGIR*
+
+$$
+\\text{RRF}(d) = \\sum_{r} \\frac{1}{k + \\text{rank}_r(d)}
+$$
+
+- $R$: 합칠 ranking 목록들, $\\text{rank}_r(d)$: ranking $r$에서 문서 $d$의 순위 (1부터)
+- **$k = 60$** (논문 기본값) → 상위 몇 개 순위 차이가 점수를 지나치게 좌우하지 않게 완화
+- 어떤 ranking에 없는 문서는 그 항을 0으로 취급
+- **장점**: 점수 정규화 불필요, 튜닝할 게 거의 없음, retriever 추가 쉬움
+- **단점**: 점수 크기 정보 버림 (1등이 압도적으로 좋아도 반영 X)
+");
+    assert!(
+        d.cards.iter().all(|c| !c.back.contains("<ul></ul>")),
+        "{:#?}",
+        d.cards
     );
 }

@@ -167,9 +167,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.skip(b.span.clone(), super::tips::KEYWORDS_REASON);
                         continue;
                     }
-                    // `📌 **계산 예시** ($k = 60$)` titles the table it works out (below).
+                    // `📌 **계산 예시** ($k = 60$)` titles the table it works out (below), or
+                    // the list of sums right under it.
                     if titles_worked_example(plain) {
                         self.skip(b.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+                        // The list under the title is the computation it works out.
+                        if let Some(&next) = blocks.get(i)
+                            && tree.blocks[next].kind == Kind::List
+                        {
+                            self.worked_list(sec, &tree.blocks[next]);
+                            i += 1;
+                        }
                         continue;
                     }
                     // `📌 **BOHB** (…) = Hyperband의 random sampling을 …`: a tip of its own.

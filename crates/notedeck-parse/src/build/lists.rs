@@ -468,24 +468,30 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// A list item about the notes' sources (`- **출처별 설명**:` + cited links), which a
     /// card leaves out wherever the list is rendered.
     pub(super) fn is_source_item(&self, item: &Block) -> bool {
-        let (lead, rest) = self.tree.item_lead(item);
+        let (_, rest) = self.tree.item_lead(item);
+        self.bold_label_is(item, is_source_label) || self.only_citations(rest)
+    }
+
+    /// Whether `item` opens with a bold label `is` accepts (its colon inside or after it).
+    fn bold_label_is(&self, item: &Block, is: fn(&str) -> bool) -> bool {
+        let (lead, _) = self.tree.item_lead(item);
         let evs = self.tree.events.get(lead).unwrap_or_default();
-        let bold_label = match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
-            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => {
-                is_source_label(t.trim_end_matches(':'))
-            }
+        match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
+            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => is(t.trim_end_matches(':')),
             _ => false,
-        };
-        bold_label || self.only_citations(rest)
+        }
     }
 
     /// Why a list item is left out of any card it would be rendered in: it says where the
     /// notes came from ([`Self::is_source_item`]), only points to other notes
-    /// ([`Self::is_navigation_item`]) or only cites a publication ([`Self::is_citation_item`]).
-    /// `None` for an item to study.
+    /// ([`Self::is_navigation_item`]), only cites a publication ([`Self::is_citation_item`])
+    /// or works an example out (`- **📌 계산 예시**: $\beta = 0.1$, …`). `None` for an item to
+    /// study.
     pub(super) fn unstudied_item(&self, item: &Block) -> Option<&'static str> {
         if self.is_source_item(item) {
             Some("says where the notes came from (sources, cited links), not a fact to study")
+        } else if self.bold_label_is(item, is_worked_example) {
+            Some(WORKED_EXAMPLE_REASON)
         } else if self.is_navigation_item(item) {
             Some(super::navigation::NAVIGATION_REASON)
         } else if self.is_citation_item(item) {
@@ -544,7 +550,8 @@ fn computes(text: &str) -> bool {
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
     // Asked of every label: no lowercase copy.
-    let l = label.trim().trim_end_matches(':').trim();
+    let l = label.trim().trim_start_matches('📌').trim_start();
+    let l = l.trim_end_matches(':').trim_end();
     WORKED_EXAMPLE_LABELS
         .iter()
         .any(|w| l.eq_ignore_ascii_case(w))

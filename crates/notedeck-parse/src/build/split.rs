@@ -298,7 +298,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         && head_at(c).is_none_or(|k| reviewed[k].is_none())
                 })
                 .collect();
-            if shown.iter().all(|c| self.is_source_item(c)) {
+            if shown.iter().all(|c| self.unstudied_item(c).is_some()) {
                 // Rendering skips them (with the reason); no empty list is left behind.
                 let mut none = String::new();
                 for c in shown {

@@ -1,9 +1,10 @@
-//! Tables of values rather than facts: the values an example works out row by row, and what
-//! a case study measured. Asked cell by cell, they were numbers without their premise, or
-//! one project's results; such a table is listed as skipped instead.
+//! Values rather than facts: the values an example works out (a table row by row, or the
+//! list of sums under its title), and what a case study measured. Asked cell by cell or line
+//! by line, they were numbers without their premise, or one project's results; they are
+//! listed as skipped instead.
 
 use super::Builder;
-use crate::tree::{Block, Plain};
+use crate::tree::{Block, Kind, Plain};
 
 impl Builder<'_, '_> {
     /// Whether `table` (its body `rows`) only holds values: a worked example's (introduced
@@ -64,6 +65,23 @@ impl Builder<'_, '_> {
             }
         }
         false
+    }
+
+    /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
+    /// \ln\frac{0.5}{0.4} + …$`): its sums are no cards, but a pinned tip among them (`- 📌
+    /// KL은 **비대칭**: …`) is a fact the example led to, asked as any tip.
+    pub(super) fn worked_list(&mut self, sec: Option<usize>, list: &Block) {
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let (lead, _) = self.tree.item_lead(item);
+            let evs = self.tree.events.get(lead).unwrap_or_default();
+            let pinned = Plain::of(self.text, evs)
+                .text
+                .trim_start()
+                .starts_with('📌');
+            if !(pinned && self.tip_item(sec, "", evs, item.span.clone())) {
+                self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+            }
+        }
     }
 
     /// Whether section `sec` narrates a case in the past tense: at least
