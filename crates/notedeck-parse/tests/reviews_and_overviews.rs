@@ -1,0 +1,122 @@
+//! Card rules found on notes in the user's style about model monitoring and LLM alignment,
+//! which the rules had not been tuned on: a closing table reviewing the note's sections, and
+//! a topic's overview listing its facets' names bare. Each case shows the cards a fragment
+//! makes.
+
+mod common;
+
+use common::{assert_skipped, doc};
+use notedeck_parse::Document;
+
+/// `front => back` of every card.
+fn cards(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .map(|c| format!("{} => {}", c.front, c.back))
+        .collect()
+}
+
+/// Two problems' topics, then a closing table titled `title` with a row for each.
+fn reviewed_note(title: &str) -> String {
+    format!(
+        "### 문항 8
+
+## **1. Data Drift**
+
+- **원인**: 신규 고객 유입으로 입력 분포가 바뀜
+
+## **2. Concept Drift**
+
+- **예시**: 경기 침체 후 같은 소득에서도 연체율이 달라짐
+
+### 문항 13
+
+## **3. KL Divergence**
+
+- **성질**: 비대칭이고, Q가 0인 곳에서 무한대가 될 수 있음
+
+## **4. KS test**
+
+- **한계**: 대표본에서는 작은 차이에도 p-value가 작아짐
+
+## **5. {title}**
+
+| 개념 | 요점 | 대응 |
+| --- | --- | --- |
+| **Data Drift** | 분포 바뀜 | 원인 분석 후 재학습 |
+| **Concept Drift** | 연체율 달라짐 | 재학습 |
+| **KL Divergence** | 비대칭, 무한대 | smoothing 필요 |
+| **KS test** | 대표본 과민 | $D$ 기준 사용 |
+"
+    )
+}
+
+#[test]
+fn a_closing_summary_of_sections_under_several_problems_asks_only_what_they_do_not() {
+    // `## 5. 모니터링 개념 요약표` reviews topics of two problems, a row each: a cell whose
+    // words its row's section already holds (`KS test › 요점` → `대표본 과민`) was that
+    // section's fact asked again in fewer words. A cell saying more (`smoothing 필요`)
+    // stays, shown under the table's own title rather than the last problem it sits under.
+    let d = doc(&reviewed_note("모니터링 개념 요약표"));
+    let table: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.contains(" › 요점") || c.contains(" › 대응"))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "Data Drift › 대응 => 원인 분석 후 재학습",
+            "Concept Drift › 대응 => 재학습",
+            "KL Divergence › 대응 => smoothing 필요",
+            "KS test › 대응 => \\(D\\) 기준 사용"
+        ]
+    );
+    let shown = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("KL Divergence › 대응"));
+    let context = shown.and_then(|c| c.context.as_deref());
+    assert_eq!(context, Some(&["모니터링 개념 요약표".to_string()][..]));
+    assert_skipped(&d, |why| why.contains("reviewing the note's sections"));
+}
+
+#[test]
+fn a_closing_comparison_not_titled_as_a_summary_is_carded_whole() {
+    let d = doc(&reviewed_note("모니터링 개념 비교"));
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.starts_with("KS test › 요점")),
+        "{cards:#?}"
+    );
+}
+
+#[test]
+fn a_parts_overview_does_not_list_facet_names_bare() {
+    // `원인` and `탐지 방법` are cards of their own beside the section's statement; in the
+    // overview they were bare words with their content elsewhere (`Data Drift` → `입력 분포
+    // p(x)가 변함, 원인, 탐지 방법, …`).
+    let d = doc("## **1. Data Drift vs Concept Drift**
+
+### 1. Data Drift (= Feature Drift)
+
+- 입력 분포 $p(x)$가 변함
+- **원인**
+    - 사용자층 변화 (신규 마케팅으로 20대 유입 ↑)
+    - 계절성, 이벤트 (명절, 블랙프라이데이)
+    - upstream 데이터 파이프라인 변경 (단위 cm → m, 코드값 변경)
+- **탐지 방법**
+    - feature별 분포 비교: PSI (Population Stability Index), KS test (Kolmogorov-Smirnov test), JS (Jensen-Shannon) divergence
+    - 요약 통계 (평균, 분산, missing 비율) 추적
+- 📌 data drift가 있다고 **성능이 무조건 떨어지는 것은 아님** → 중요도 낮은 feature의 drift는 무시 가능
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().all(|c| !c.contains("<li>원인</li>")),
+        "{cards:#?}"
+    );
+    assert!(cards.iter().any(|c| c.contains("› 원인 =>")), "{cards:#?}");
+    assert!(
+        cards.iter().any(|c| c.contains("› 탐지 방법 =>")),
+        "{cards:#?}"
+    );
+}
