@@ -244,10 +244,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         if is_source_label(&label.text) || self.only_citations(rest) {
-            self.skip(
-                item.span.clone(),
-                "says where the notes came from (sources, cited links), not a fact to study",
-            );
+            self.skip(item.span.clone(), SOURCE_REASON);
             return;
         }
         // Both parts are rendered straight into the back, each trimmed or joined in place.
@@ -468,34 +465,39 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// A list item about the notes' sources (`- **출처별 설명**:` + cited links), which a
     /// card leaves out wherever the list is rendered.
     pub(super) fn is_source_item(&self, item: &Block) -> bool {
-        let (_, rest) = self.tree.item_lead(item);
-        self.bold_label_is(item, is_source_label) || self.only_citations(rest)
-    }
-
-    /// Whether `item` opens with a bold label `is` accepts (its colon inside or after it).
-    fn bold_label_is(&self, item: &Block, is: fn(&str) -> bool) -> bool {
-        let (lead, _) = self.tree.item_lead(item);
-        let evs = self.tree.events.get(lead).unwrap_or_default();
-        match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
-            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => is(t.trim_end_matches(':')),
-            _ => false,
-        }
+        self.unstudied_label(item) == Some(SOURCE_REASON)
     }
 
     /// Why a list item is left out of any card it would be rendered in: it says where the
-    /// notes came from ([`Self::is_source_item`]), only points to other notes
-    /// ([`Self::is_navigation_item`]), only cites a publication ([`Self::is_citation_item`])
-    /// or works an example out (`- **📌 계산 예시**: $\beta = 0.1$, …`). `None` for an item to
-    /// study.
+    /// notes came from ([`Self::is_source_item`]), works an example out (`- **📌 계산 예시**:
+    /// $\beta = 0.1$, …`), only points to other notes ([`Self::is_navigation_item`]) or only
+    /// cites a publication ([`Self::is_citation_item`]). `None` for an item to study.
     pub(super) fn unstudied_item(&self, item: &Block) -> Option<&'static str> {
-        if self.is_source_item(item) {
-            Some("says where the notes came from (sources, cited links), not a fact to study")
-        } else if self.bold_label_is(item, is_worked_example) {
+        self.unstudied_label(item).or_else(|| {
+            if self.is_navigation_item(item) {
+                Some(super::navigation::NAVIGATION_REASON)
+            } else if self.is_citation_item(item) {
+                Some(super::citations::CITATION_REASON)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Why an item its bold label (its colon inside or after it) or its nested citations
+    /// leave out: sources or a worked example. Its first events are read once for both.
+    fn unstudied_label(&self, item: &Block) -> Option<&'static str> {
+        let (lead, rest) = self.tree.item_lead(item);
+        let evs = self.tree.events.get(lead).unwrap_or_default();
+        let label = match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
+            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => Some(t),
+            _ => None,
+        };
+        let label = label.as_deref().map(|t| t.trim_end_matches(':'));
+        if label.is_some_and(is_source_label) || self.only_citations(rest) {
+            Some(SOURCE_REASON)
+        } else if label.is_some_and(is_worked_example) {
             Some(WORKED_EXAMPLE_REASON)
-        } else if self.is_navigation_item(item) {
-            Some(super::navigation::NAVIGATION_REASON)
-        } else if self.is_citation_item(item) {
-            Some(super::citations::CITATION_REASON)
         } else {
             None
         }
@@ -527,6 +529,10 @@ impl<'t, 'a> Builder<'t, 'a> {
 /// Labels of a worked computation (`**계산 예시**: 추천 5개의 관련 여부 = [0, 1, 0, 1, 0]`
 /// over its computed metrics), lowercased: numbers made up to illustrate, no part to recall.
 const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked example"];
+
+/// Why an item about the notes' sources is no card.
+const SOURCE_REASON: &str =
+    "says where the notes came from (sources, cited links), not a fact to study";
 
 /// Why a worked computation is no card.
 pub(super) const WORKED_EXAMPLE_REASON: &str =
