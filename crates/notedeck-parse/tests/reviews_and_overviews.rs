@@ -39,24 +39,32 @@ fn reviewed_note(title: &str) -> String {
 
 - **한계**: 대표본에서는 작은 차이에도 p-value가 작아짐
 
-## **5. {title}**
+## **5. Shadow Deployment (Dark Launch)**
+
+- **개념**: 새 모델을 몰래 실행하고 결과는 반환하지 않음
+- **장점**: 실제 트래픽으로 검증, 사용자 영향 없음
+
+## **6. {title}**
 
 | 개념 | 요점 | 대응 |
 | --- | --- | --- |
 | **Data Drift** | 분포 바뀜 | 원인 분석 후 재학습 |
 | **Concept Drift** | 연체율 달라짐 | 재학습 |
 | **KL Divergence** | 비대칭, 무한대 | smoothing 필요 |
-| **KS test** | 대표본 과민 | $D$ 기준 사용 |
+| **KS test** | 대표본이면 과민 | $D$ 기준 사용 |
+| **Shadow** | 몰래 실행, 영향 없음 | canary 이전 단계 |
 "
     )
 }
 
 #[test]
 fn a_closing_summary_of_sections_under_several_problems_asks_only_what_they_do_not() {
-    // `## 5. 모니터링 개념 요약표` reviews topics of two problems, a row each: a cell whose
-    // words its row's section already holds (`KS test › 요점` → `대표본 과민`) was that
-    // section's fact asked again in fewer words. A cell saying more (`smoothing 필요`)
-    // stays, shown under the table's own title rather than the last problem it sits under.
+    // `## 6. 모니터링 개념 요약표` reviews topics of two problems, a row each: a cell whose
+    // words its row's section already holds (`KS test › 요점` → `대표본이면 과민`, its
+    // section saying `대표본에서는`) was that section's fact asked again in fewer words; so was
+    // `Shadow › 요점`, `Shadow` naming `Shadow Deployment (Dark Launch)` for short. A cell
+    // saying more (`smoothing 필요`) stays, shown under the table's own title rather than the
+    // last problem it sits under.
     let d = doc(&reviewed_note("모니터링 개념 요약표"));
     let table: Vec<String> = cards(&d)
         .into_iter()
@@ -68,7 +76,8 @@ fn a_closing_summary_of_sections_under_several_problems_asks_only_what_they_do_n
             "Data Drift › 대응 => 원인 분석 후 재학습",
             "Concept Drift › 대응 => 재학습",
             "KL Divergence › 대응 => smoothing 필요",
-            "KS test › 대응 => \\(D\\) 기준 사용"
+            "KS test › 대응 => \\(D\\) 기준 사용",
+            "Shadow › 대응 => canary 이전 단계"
         ]
     );
     let shown = d

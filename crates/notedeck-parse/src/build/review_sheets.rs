@@ -3,6 +3,7 @@
 //! cards, each cell asked a section's fact a second time in other words.
 
 use super::Builder;
+use crate::SectionKind;
 use crate::tree::Block;
 
 /// Subjects at least of a table reviewing the note's sections.
@@ -40,9 +41,8 @@ impl Builder<'_, '_> {
         let found: Vec<Option<usize>> = subjects
             .iter()
             .map(|name| {
-                let s = self
-                    .topic_titled(name)
-                    .or_else(|| self.facet_titled(name))?;
+                let s = self.topic_titled(name).or_else(|| self.facet_titled(name));
+                let s = s.or_else(|| self.titled_loosely(name, table.span.start))?;
                 (self.doc.sections[s].heading_span.start < table.span.start).then_some(s)
             })
             .collect();
@@ -67,10 +67,49 @@ impl Builder<'_, '_> {
     }
 }
 
+impl Builder<'_, '_> {
+    /// The one topic or facet section above byte `before` whose title starts with `name`'s
+    /// words, each in the same or a longer form (`Shadow` for `Shadow Deployment (Dark
+    /// Launch)`, `Alert threshold` for `Alerting Thresholds`): a review's short row names.
+    fn titled_loosely(&self, name: &str, before: usize) -> Option<usize> {
+        let wanted: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let mut found = None;
+        for (i, sec) in self.doc.sections.iter().enumerate() {
+            if sec.heading_span.start >= before
+                || !matches!(sec.kind, SectionKind::Topic | SectionKind::Facet)
+            {
+                continue;
+            }
+            let title = self.info[i].short.to_lowercase();
+            let words: Vec<&str> = title.split_whitespace().collect();
+            if words.len() >= wanted.len()
+                && wanted.iter().zip(&words).all(|(w, t)| longer_form(w, t))
+            {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
+    }
+}
+
+/// Whether `long` is `short` or `short` with a plural or `-ing` ending (`threshold`,
+/// `thresholds`; `alert`, `alerting`).
+fn longer_form(short: &str, long: &str) -> bool {
+    long.strip_prefix(short)
+        .is_some_and(|rest| matches!(rest, "" | "s" | "es" | "ing"))
+}
+
 /// Whether a review table's cell `value` says again what its row's section (`section`,
 /// lowercased) says: every number of it and at least half its words (of two letters or
 /// more) are in the section's text. Korean words are matched inside longer ones, as
-/// particles attach to them (`변화` in `변화가`).
+/// particles attach to them (`변화` in `변화가`), and without up to two last syllables of
+/// three or more.
 pub(super) fn says_again(value: &str, section: &str) -> bool {
     let value = value.to_lowercase();
     let mut words = 0;
@@ -81,7 +120,17 @@ pub(super) fn says_again(value: &str, section: &str) -> bool {
         if w.chars().count() < 2 && !number {
             continue;
         }
-        let there = section.contains(w);
+        // `대표본이면` is there as `대표본에서는`: a Korean word loses up to two syllables.
+        let mut there = section.contains(w);
+        let mut stem = w;
+        for _ in 0..2 {
+            let shorter = super::cell_words::word_stem(stem);
+            if there || shorter.len() == stem.len() {
+                break;
+            }
+            stem = shorter;
+            there = section.contains(stem);
+        }
         if number && !there {
             return false;
         }
