@@ -129,3 +129,38 @@ fn a_parts_overview_does_not_list_facet_names_bare() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_facet_name_with_its_aside_is_no_part_to_list_bare() {
+    // `구조 (2단계)` is the facet `구조` with what it is about: beside the section's
+    // statement it was a bare label, and `Constitution` then the one name left among facts.
+    // Both are cards of their own; the section's own card keeps its statement.
+    let d = doc("## RLAIF / Constitutional AI
+
+### 2. Constitutional AI (CAI)
+
+- **Constitution**: 사람이 작성한 **자연어 원칙 목록** → 사람은 원칙만 정하고 label은 AI가 붙임
+- **구조 (2단계)**
+    1. **SL-CAI (Supervised 단계)**
+        - 원칙에 따라 모델이 스스로 **critique(비판) → revision(수정)** 반복
+        - 수정된 답변으로 SFT
+    2. **RL-CAI (RL 단계)**
+        - SL-CAI 모델이 답변 2개 생성 → AI가 원칙 기준으로 비교 → **AI preference 데이터**
+        - preference model 학습 → RL (= RLAIF)
+- CoT (chain-of-thought)로 판단 근거를 쓰게 하면 AI label 품질 ↑
+");
+    let own = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("› Constitutional AI"))
+        .map(|c| c.back.as_str());
+    assert_eq!(
+        own,
+        Some("<ul><li>CoT (chain-of-thought)로 판단 근거를 쓰게 하면 AI label 품질 ↑</li></ul>")
+    );
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.contains("› 구조 (2단계) =>")),
+        "{cards:#?}"
+    );
+}

@@ -265,7 +265,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             let in_list = |h: &Head| list.children.iter().any(|c| std::ptr::eq(h.item, c));
             for (k, h) in heads.iter().enumerate() {
                 bare_label[k] |= in_list(h)
-                    && (super::subtopics::is_facet_name(&h.text) || h.text.ends_with(['?', '？']));
+                    && (super::subtopics::names_a_facet(&h.text) || h.text.ends_with(['?', '？']));
             }
             // One name left among the facts is no set of parts to recall, only a heading of
             // another card (`Transformer 원 논문 스케줄` beside Warmup's one fact); several
@@ -338,11 +338,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         // A facet's name with what it is about after it (`절차 (reduction factor η)`,
         // `한계: "n vs B/n" trade-off`) is a facet's name all the same.
         let facet_named = !names_parts
-            && heads.iter().any(|h| {
-                let name = h.text.split(':').next().unwrap_or("");
-                let name = name.split(" (").next().unwrap_or(name);
-                super::subtopics::is_facet_name(&h.text) || super::subtopics::is_facet_name(name)
-            });
+            && heads
+                .iter()
+                .any(|h| super::subtopics::names_a_facet(&h.text));
         // `ROC-AUC vs PR-AUC` over `**ROC 곡선**: …` and `**PR 곡선**: …`: the title names
         // every part, so their list asks what the front shows. So it does when it names all
         // but one of three or more (`Unstructured vs Structured` over those two and

@@ -125,6 +125,14 @@ pub(super) fn is_facet_name(label: &str) -> bool {
     FACET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(l))
 }
 
+/// [`is_facet_name`], or a facet's name with what it is about after it (`절차 (reduction
+/// factor η)`, `구조 (2단계)`, `한계: "n vs B/n" trade-off`).
+pub(super) fn names_a_facet(label: &str) -> bool {
+    let name = label.split(':').next().unwrap_or("");
+    let name = name.split(" (").next().unwrap_or(name);
+    is_facet_name(label) || is_facet_name(name)
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Whether facet section `sec`, whose own blocks are `blocks`, is a sub-topic: its title
     /// is no facet name, and its first list has two labelled bullets or more, at least half
