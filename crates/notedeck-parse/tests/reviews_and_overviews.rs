@@ -164,3 +164,25 @@ fn a_facet_name_with_its_aside_is_no_part_to_list_bare() {
         "{cards:#?}"
     );
 }
+
+#[test]
+fn a_citation_over_what_the_work_found_asks_for_the_findings() {
+    // Gathered with the topic's other bullets under `Reward Hacking › 핵심 내용`, the paper's
+    // findings had no question; asked by the citation, they have one.
+    let d = doc("## Reward Hacking
+
+- RM은 사람 선호의 **근사(proxy)** → policy가 RM의 허점을 찾아 점수만 올림
+- *Gao et al., 2023, \"Scaling Laws for Reward Model Overoptimization\"*
+    - proxy RM 점수는 KL이 커질수록 계속 ↑
+    - gold RM 점수는 **처음엔 ↑, 어느 KL 지점 이후 ↓** (뒤집힌 U자)
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().any(|c| c.starts_with(
+            "Reward Hacking › Gao et al., 2023, &quot;Scaling Laws for Reward Model \
+             Overoptimization&quot; => <ul><li>proxy RM 점수는"
+        )),
+        "{cards:#?}"
+    );
+    assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
+}

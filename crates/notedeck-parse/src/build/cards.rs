@@ -391,6 +391,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         // card joining unrelated statements.
         let clozes = beside || loose.len() > 1;
         for item in loose {
+            if self.cited_findings(sec, item) {
+                continue;
+            }
             if self.is_citation_item(item) {
                 self.skip(item.span.clone(), super::citations::CITATION_REASON);
                 self.citation_year_claim(sec, item);

@@ -5,9 +5,10 @@
 //! line that says more than the citation (`… 제안, 망각 게이트는 2000년 Gers 등이 추가`,
 //! `… 생물 의료 영상 분할을 위해 제안`) is a fact and stays one.
 
-use super::Builder;
 use super::key_terms::year;
-use crate::tree::{Block, Plain};
+use super::{Builder, CardDraft};
+use crate::CardKind;
+use crate::tree::{Block, Kind, Plain};
 
 /// The attribute a citation's year is claimed under: a comparison table's year column.
 const YEAR_ATTRIBUTE: &str = "연도";
@@ -318,6 +319,39 @@ impl Builder<'_, '_> {
             span: item.span.clone(),
             value_span: start..start + y.len(),
         });
+    }
+
+    /// A citation with what the work found nested under it (`- *Gao et al., 2023, "Scaling
+    /// Laws for Reward Model Overoptimization"*` over `- proxy RM 점수는 … 계속 ↑`, …): a card
+    /// asking for the findings by the citation, rather than a line of the topic's 핵심 내용
+    /// card beside unrelated bullets. Returns whether it was made.
+    pub(super) fn cited_findings(&mut self, sec: Option<usize>, item: &Block) -> bool {
+        let (_, rest) = self.tree.item_lead(item);
+        if sec.is_none() || !rest.iter().any(|b| b.kind == Kind::List) {
+            return false;
+        }
+        let Some(lead) = self.lead_with_year(item).filter(is_citation) else {
+            return false;
+        };
+        let label = lead.text.trim().trim_end_matches(':').trim().to_string();
+        let mut back = String::new();
+        self.render_children(rest, &mut back);
+        if back.is_empty() {
+            return false;
+        }
+        let front = self.front(sec, &[&label]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: label,
+            front,
+            back,
+            cloze: Vec::new(),
+            span: item.span.clone(),
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
+        true
     }
 
     /// Whether a list item's first line opens with a citation ([`opens_with_citation`]).
