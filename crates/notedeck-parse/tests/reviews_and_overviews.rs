@@ -186,3 +186,25 @@ fn a_citation_over_what_the_work_found_asks_for_the_findings() {
     );
     assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
 }
+
+#[test]
+fn the_answer_all_subjects_but_one_share_is_asked_only_of_the_one() {
+    // `pair` for IPO, ORPO and SimPO is the default; KTO's `binary` is the fact.
+    let d = doc("## DPO
+
+### 3. DPO 이후 변형들
+
+| 방법 | 핵심 변경점 | 필요한 데이터 |
+| --- | --- | --- |
+| **IPO** | log-sigmoid 대신 squared loss → 과적합 완화 | pair |
+| **KTO** | prospect theory 기반, pair 없이 학습 | 좋아요/싫어요 (binary) |
+| **ORPO** | SFT + preference를 한 번에, reference model 불필요 | pair |
+| **SimPO** | 길이 정규화된 평균 log-prob를 reward로 | pair |
+");
+    let data: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.contains("› 필요한 데이터"))
+        .collect();
+    assert_eq!(data, ["KTO › 필요한 데이터 => 좋아요/싫어요 (binary)"]);
+    assert_skipped(&d, |why| why.contains("every subject but one"));
+}

@@ -5,7 +5,7 @@
 //! ([`Builder::topic_named`], [`Builder::facet_named`]).
 
 use super::tables::is_hangul;
-use super::{Builder, outline};
+use super::{Builder, facts, outline};
 use crate::SectionKind;
 use crate::tree::Plain;
 use foldhash::HashMap;
@@ -429,3 +429,45 @@ pub(super) struct TopicNames {
     /// Computed when a table of the topic's problem first asks.
     names: Option<Vec<String>>,
 }
+
+/// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
+/// a cell's answer `value` (`Instance Segmentation › 대표 모델` → `Mask R-CNN`, in a table
+/// under `Mask R-CNN › 분할 종류`), as its index in `names`: the card must not be shown under
+/// it. Only a whole item of the answer gives it away (`FCN, U-Net` → `fcn`, `unet`), not a
+/// name inside a longer one (`RKD (Relational Knowledge Distillation)` under `Knowledge
+/// Distillation`).
+pub(super) fn leaked_at(names: &[(String, Option<usize>, usize)], value: &str) -> Option<usize> {
+    if names.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = value
+        .split([',', '/', '·'])
+        .map(facts::name_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    names.iter().rposition(|(name, ..)| items.contains(name))
+}
+
+/// The two axes a table's corner cell names (`실제 \ 예측`, `Actual \ Predicted`): what
+/// the first column is read on, then what the header is. `None` for an ordinary corner
+/// (`구분`, `모델`).
+pub(super) fn axes(corner: &str) -> Option<(&str, &str)> {
+    let (rows, columns) = corner.split_once(['\\', '＼'])?;
+    let (rows, columns) = (rows.trim(), columns.trim());
+    // `구분 \ 방법`: a word that only says "item" names no axis a cell is read on, and
+    // `구분 데이터 많을 때` says nothing `데이터 많을 때` does not.
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars().count() <= AXIS_MAX_CHARS
+            && !GENERIC_AXES.iter().any(|g| g.eq_ignore_ascii_case(w))
+    };
+    (word(rows) && word(columns)).then_some((rows, columns))
+}
+
+/// Corner words that name no axis: the first column's usual header.
+const GENERIC_AXES: [&str; 8] = [
+    "구분", "항목", "기준", "비교", "category", "item", "criteria", "aspect",
+];
+
+/// Longest name of a table's axis (characters).
+const AXIS_MAX_CHARS: usize = 16;

@@ -9,7 +9,9 @@ use super::answers::{
 };
 use super::contrasts::{ContrastOf, Joined};
 use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
-use super::subject_names::{FacetNames, bold_name, fuller_name, looks_like_name, short_name};
+use super::subject_names::{
+    FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, short_name,
+};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
@@ -158,6 +160,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && !values[0].is_empty()
                     && values.iter().all(|v| *v == values[0])
             })
+            .collect();
+        // A facet every subject but one answers alike, four subjects or more (`필요한 데이터`:
+        // `pair` for IPO, ORPO and SimPO; `좋아요/싫어요 (binary)` for KTO): the shared answer
+        // is the default, and only the one that differs is worth asking. Not for marks or
+        // degrees, nor a facet whose contrast is asked across the subjects.
+        let shared_by_most: Vec<Option<&str>> = facet_values
+            .iter()
+            .map(|values| shared_by_all_but_one(values, subjects.len()))
             .collect();
         // A facet answered one of two ways by three subjects or more (`정책`: `off-policy`,
         // `on-policy`, `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), and
@@ -464,6 +474,17 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
                 let facet_at = if columns_are_subjects { r } else { c };
+                let asked_across = two_way[facet_at]
+                    || degree_facets[facet_at]
+                    || side_by_side && compared_facets[facet_at];
+                if shared_by_most[facet_at] == Some(value) && !asked_across {
+                    self.skip(
+                        cell_block.span.clone(),
+                        "table cell with the answer every subject but one gives (the default; \
+                         the subject that differs is asked)",
+                    );
+                    continue;
+                }
                 if same_for_all[facet_at] {
                     self.skip(
                         cell_block.span.clone(),
@@ -745,47 +766,18 @@ const SIDE_BY_SIDE_MAX_CHARS: usize = 160;
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
 
-/// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
-/// a cell's answer `value` (`Instance Segmentation › 대표 모델` → `Mask R-CNN`, in a table
-/// under `Mask R-CNN › 분할 종류`), as its index in `names`: the card must not be shown under
-/// it. Only a whole item of the answer gives it away (`FCN, U-Net` → `fcn`, `unet`), not a
-/// name inside a longer one (`RKD (Relational Knowledge Distillation)` under `Knowledge
-/// Distillation`).
-fn leaked_at(names: &[(String, Option<usize>, usize)], value: &str) -> Option<usize> {
-    if names.is_empty() {
+/// The answer all of a facet's `values` but one share, when there are four subjects or
+/// more (`subjects`), that one differs and the shared answer is no mark or degree.
+fn shared_by_all_but_one<'v>(values: &[&'v str], subjects: usize) -> Option<&'v str> {
+    if values.len() < 4 || values.len() != subjects {
         return None;
     }
-    let items: Vec<String> = value
-        .split([',', '/', '·'])
-        .map(facts::name_key)
-        .filter(|k| !k.is_empty())
-        .collect();
-    names.iter().rposition(|(name, ..)| items.contains(name))
+    let (a, b) = (values[0], values[1]);
+    let shared = if a == b { a } else { values[2] };
+    let others = values.iter().filter(|v| **v != shared).count();
+    (others == 1 && !shared.is_empty() && !is_mark_cell(shared) && !is_degree_cell(shared))
+        .then_some(shared)
 }
-
-/// The two axes a table's corner cell names (`실제 \ 예측`, `Actual \ Predicted`): what
-/// the first column is read on, then what the header is. `None` for an ordinary corner
-/// (`구분`, `모델`).
-fn axes(corner: &str) -> Option<(&str, &str)> {
-    let (rows, columns) = corner.split_once(['\\', '＼'])?;
-    let (rows, columns) = (rows.trim(), columns.trim());
-    // `구분 \ 방법`: a word that only says "item" names no axis a cell is read on, and
-    // `구분 데이터 많을 때` says nothing `데이터 많을 때` does not.
-    let word = |w: &str| {
-        !w.is_empty()
-            && w.chars().count() <= AXIS_MAX_CHARS
-            && !GENERIC_AXES.iter().any(|g| g.eq_ignore_ascii_case(w))
-    };
-    (word(rows) && word(columns)).then_some((rows, columns))
-}
-
-/// Corner words that name no axis: the first column's usual header.
-const GENERIC_AXES: [&str; 8] = [
-    "구분", "항목", "기준", "비교", "category", "item", "criteria", "aspect",
-];
-
-/// Longest name of a table's axis (characters).
-const AXIS_MAX_CHARS: usize = 16;
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
