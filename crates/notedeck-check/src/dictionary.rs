@@ -185,7 +185,8 @@ fn stems(word: &str) -> impl Iterator<Item = String> + '_ {
 /// parts: `AutoRegresive` has one the list does not know.
 pub(crate) fn unknown_words(text: &str) -> Vec<&str> {
     let plain = |w: &str| w.len() >= 2 && w.chars().skip(1).all(|c| c.is_ascii_lowercase());
-    text.split(|c: char| !c.is_ascii_alphabetic())
+    // An accented word (`Fréchet`) is a name the list does not hold, kept whole.
+    text.split(|c: char| !is_latin(c))
         .flat_map(|w| {
             let parts = camel_parts(w);
             if parts.len() >= 2 && parts.iter().all(|p| plain(p)) {
@@ -206,6 +207,11 @@ pub(crate) fn misspelled_words(text: &str) -> Vec<&str> {
         .into_iter()
         .filter(|w| !suggestions(w).is_empty())
         .collect()
+}
+
+/// Whether `c` is a Latin letter, accented ones included (`é` of `Fréchet`).
+pub(crate) fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || crate::rules::acronym::is_latin_extra(c)
 }
 
 /// `w` cut before each capital that follows a lowercase letter (`AutoRegressive` → `Auto`,

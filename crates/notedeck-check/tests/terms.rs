@@ -448,3 +448,24 @@ fn a_name_the_word_list_lacks_does_not_lose_a_tie() {
         "Tree-structured Parzen Estimator"
     );
 }
+
+#[test]
+fn an_expansion_with_an_accented_name_is_compared_and_its_name_is_no_slip() {
+    // `Fréchet` kept every FID expansion out of the comparison, so `Distnace` passed; the
+    // accented name is a word no list holds and no slip of its own.
+    let text = "## FID (Fréchet Inception Distance)\n\n- 낮을수록 좋음\n- FID (Fréchet Inception Distnace)는 분포 사이 거리\n";
+    let found = findings_of("eval.md", text, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Fréchet Inception Distnace");
+    assert!(
+        found[0]
+            .message
+            .ends_with("\"Distnace\" is not an English word"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Fréchet Inception Distance"
+    );
+}

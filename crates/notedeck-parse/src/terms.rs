@@ -269,16 +269,15 @@ pub(crate) fn is_acronym(s: &str) -> bool {
         && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// At least two Latin words, nothing but Latin letters, digits, spaces and `-–/&'.`; not a
-/// citation (`GroupLens (Resnick et al.)`).
+/// At least two Latin words, nothing but Latin letters (accented ones too: `Fréchet`),
+/// digits, spaces and `-–/&'.`; not a citation (`GroupLens (Resnick et al.)`).
 fn is_expansion(s: &str) -> bool {
     if s.len() > 100 || !s.starts_with(|c: char| c.is_ascii_alphabetic()) || s.contains("et al") {
         return false;
     }
-    if !s
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || " -–/&'.".contains(c))
-    {
+    if !s.chars().all(|c| {
+        c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c) || " -–/&'.".contains(c)
+    }) {
         return false;
     }
     let words: Vec<&str> = s

@@ -127,7 +127,7 @@ pub(crate) fn is_english(text: &str) -> bool {
 }
 
 /// Latin letters outside ASCII that English expansions still use (`Schrödinger`, `naïve`).
-fn is_latin_extra(c: char) -> bool {
+pub(crate) fn is_latin_extra(c: char) -> bool {
     ('\u{00C0}'..='\u{024F}').contains(&c)
 }
 

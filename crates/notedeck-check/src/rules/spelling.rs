@@ -113,9 +113,9 @@ fn may_be_misspelt(expansion: &str) -> bool {
 
 /// The words of `text` a dictionary can judge, with where they start: runs of ASCII letters,
 /// lowercase after their first letter (an all-capital word or one with a capital inside,
-/// `RoBERTa`, is a name).
+/// `RoBERTa`, is a name, and so is an accented one, `Fréchet`).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
+    text.split(|c: char| !crate::dictionary::is_latin(c))
         .filter(|w| !w.is_empty())
         .filter(|w| w.bytes().skip(1).all(|b| b.is_ascii_lowercase()))
         .map(move |w| (w.as_ptr().addr() - text.as_ptr().addr(), w))
