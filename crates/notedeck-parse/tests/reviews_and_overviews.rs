@@ -208,3 +208,31 @@ fn the_answer_all_subjects_but_one_share_is_asked_only_of_the_one() {
     assert_eq!(data, ["KTO › 필요한 데이터 => 좋아요/싫어요 (binary)"]);
     assert_skipped(&d, |why| why.contains("every subject but one"));
 }
+
+#[test]
+fn a_bold_label_alone_over_a_display_formula_asks_for_it() {
+    // `- **업데이트 식**` closing the list, then the formula: the label names it. Long as it
+    // is (239 characters), a formula is no prose to leave out.
+    let d = doc("## **3. DDIM (Denoising Diffusion Implicit Models)**
+
+- **핵심 아이디어**: forward process를 **non-Markovian**으로 다시 정의
+- **업데이트 식**
+
+$$
+x_{t-1} = \\sqrt{\\bar\\alpha_{t-1}}\\,\\underbrace{\\left(\\frac{x_t - \\sqrt{1-\\bar\\alpha_t}\\,\\epsilon_\\theta(x_t,t)}{\\sqrt{\\bar\\alpha_t}}\\right)}_{\\hat x_0\\ \\text{예측}} + \\sqrt{1-\\bar\\alpha_{t-1}-\\sigma_t^2}\\;\\epsilon_\\theta(x_t,t) + \\sigma_t\\,z
+$$
+
+- $\\eta = 0$ → **deterministic** (랜덤성 없음)
+");
+    let card = d.cards.iter().find(|c| c.front == "DDIM › 업데이트 식");
+    assert!(
+        card.is_some_and(|c| c.back.starts_with("<p>\\[x_{t-1} =")),
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        d.skipped.iter().all(|s| !s.reason.contains("prose")),
+        "{:#?}",
+        d.skipped
+    );
+}

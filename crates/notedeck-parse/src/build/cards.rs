@@ -120,11 +120,21 @@ impl<'t, 'a> Builder<'t, 'a> {
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
                         let next = blocks.get(i).map(|&n| &tree.blocks[n]);
-                        if let (Some(&last), Some(formula)) = (unlabelled.last(), next)
-                            && b.children.last().is_some_and(|c| std::ptr::eq(c, last))
+                        // The list's last line, unless it made a card of its own (a label
+                        // with its value): a bare `**Name**` makes none.
+                        let carded = |s: &Self, last: &Block| {
+                            s.raw_cards[cards_before_list..]
+                                .iter()
+                                .any(|r| r.card.span.start == last.span.start)
+                        };
+                        if let (Some(last), Some(formula)) = (b.children.last(), next)
+                            && !carded(self, last)
                             && self.introduced_formula(sec, last, formula)
                         {
-                            unlabelled.pop();
+                            if unlabelled.last().is_some_and(|&u| std::ptr::eq(u, last)) {
+                                unlabelled.pop();
+                            }
+                            self.doc.skipped.retain(|s| s.span != last.span);
                             i += 1;
                         } else if let Some(formula) = next
                             && self.formula_of_last_item(cards_before_list, b, formula)
@@ -312,7 +322,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.skip(b.span.clone(), "names the notes' source (not knowledge)");
                     } else if self.is_navigation_paragraph(b) {
                         self.skip(b.span.clone(), super::navigation::NAVIGATION_REASON);
-                    } else if let Some(reason) = prose_reason(t) {
+                    } else if let Some(reason) = prose_reason(t)
+                        && !is_display_formula(tree.inner(b))
+                    {
                         self.skip(b.span.clone(), &reason);
                     } else if facet {
                         parts.push(b);

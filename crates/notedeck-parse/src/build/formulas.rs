@@ -6,9 +6,9 @@ use crate::tree::{Block, Kind};
 use crate::{CardKind, SectionKind};
 
 impl Builder<'_, '_> {
-    /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` with nothing
-    /// nested and `formula` (the block right after its list) is one display formula; whether
-    /// it was made.
+    /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` or a bold
+    /// `**Name**` with nothing nested and `formula` (the block right after its list) is one
+    /// display formula; whether it was made.
     pub(super) fn introduced_formula(
         &mut self,
         sec: Option<usize>,
@@ -24,14 +24,26 @@ impl Builder<'_, '_> {
             .get(item.span.clone())
             .unwrap_or_default()
             .trim_end();
-        let Some(line) = src.strip_suffix(':') else {
-            return false;
+        let bullet = |l: &'_ str| -> String {
+            let l = l.trim_start();
+            l.strip_prefix(['-', '*', '+'])
+                .unwrap_or(l)
+                .trim()
+                .to_string()
         };
-        let line = line
-            .trim_start()
-            .strip_prefix(['-', '*', '+'])
-            .unwrap_or(line)
-            .trim();
+        // `- **업데이트 식**` over `$$x_{t-1} = …$$`: a bold label alone names the formula too.
+        let bold_alone = |l: &str| {
+            l.len() > 4
+                && l.starts_with("**")
+                && l.ends_with("**")
+                && !l[2..l.len() - 2].contains("**")
+        };
+        let line = match src.strip_suffix(':') {
+            Some(line) => bullet(line),
+            None if bold_alone(&bullet(src)) => bullet(src),
+            None => return false,
+        };
+        let line = line.as_str();
         let name = line.trim_matches('*').trim();
         let mut back = String::new();
         // `**Layer-wise trust ratio**로 layer별 lr 조정 ($\eta$: global lr, …):` over the

@@ -3,6 +3,7 @@
 
 use super::Builder;
 use super::cards::prose_reason;
+use super::formulas::is_display_formula;
 use crate::tree::{self, Block, Kind, Light, Plain};
 use pulldown_cmark::{Event, Tag};
 
@@ -30,6 +31,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let plain = Plain::of(self.text, self.tree.inner(b));
                 if plain.images.is_empty()
                     && let Some(reason) = prose_reason(plain.text.trim())
+                    && !is_display_formula(self.tree.inner(b))
                 {
                     self.skip(b.span.clone(), &reason);
                     return;
@@ -134,7 +136,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     pub(super) fn is_prose(&self, b: &Block) -> bool {
         b.kind == Kind::Paragraph && {
             let plain = Plain::of(self.text, self.tree.inner(b));
-            plain.images.is_empty() && prose_reason(plain.text.trim()).is_some()
+            plain.images.is_empty()
+                && prose_reason(plain.text.trim()).is_some()
+                && !is_display_formula(self.tree.inner(b))
         }
     }
 
