@@ -236,3 +236,46 @@ $$
         d.skipped
     );
 }
+
+#[test]
+fn a_formula_right_after_a_defined_name_goes_on_its_card_and_no_further() {
+    // The probability-flow ODE's formula followed its line and went on the section's own
+    // card, where it read as the SDE; the line's card is where it belongs. The list after
+    // the formula stays the section's.
+    let d = doc("## Score Matching / SDE 관점
+
+### 2. SDE (Stochastic Differential Equation) 통합 프레임워크
+
+- step 수 $T \\to \\infty$로 보내면 forward process = **연속 시간 SDE**
+    - forward: $dx = f(x,t)\\,dt + g(t)\\,dw$
+    - reverse를 풀려면 **score만 알면 됨** → score network로 근사
+- 두 가지 대표 SDE
+    - **VP SDE (Variance Preserving)**: DDPM의 연속 버전, 분산이 1 근처로 유지
+    - **VE SDE (Variance Exploding)**: NCSN의 연속 버전, 분산이 계속 커짐
+- **Probability flow ODE**: 같은 marginal $p_t$를 가지는 **deterministic** ODE
+
+$$
+dx = \\Big[f(x,t) - \\tfrac{1}{2}g(t)^2\\,\\nabla_x \\log p_t(x)\\Big]dt
+$$
+
+- ODE 관점의 **장점**: ODE solver 사용 가능 → 고차 solver로 step 수 감소, 데이터 ↔ latent 1:1 대응
+");
+    let ode = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("› Probability flow ODE"));
+    assert!(
+        ode.is_some_and(|c| c.back.contains("\\[dx = \\Big[f(x,t)")),
+        "{:#?}",
+        d.cards
+    );
+    let own = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("통합 프레임워크"));
+    assert!(
+        own.is_some_and(|c| !c.back.contains("\\[dx") && c.back.contains("ODE 관점의")),
+        "{:#?}",
+        d.cards
+    );
+}

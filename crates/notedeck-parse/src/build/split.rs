@@ -85,9 +85,13 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         // The blocks a list's last item introduces belong to that item, not to the facet.
         let whole = parts;
-        let (parts, after) = match self.introducing_list(parts) {
-            Some(k) => (&parts[..=k], parts[k + 1..].to_vec()),
-            None => (parts, Vec::new()),
+        let kept: Vec<&'t Block>;
+        let (parts, after, introducer) = match self.introducing_list(parts) {
+            Some((k, end)) => {
+                kept = parts[..=k].iter().chain(&parts[end..]).copied().collect();
+                (&kept[..], parts[k + 1..end].to_vec(), Some(parts[k]))
+            }
+            None => (parts, Vec::new(), None),
         };
         let mut after = Some(after);
         let mut lead = Plain::default();
@@ -114,7 +118,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let nested = rest.iter().any(|b| b.kind == Kind::List);
                 // The item introducing the blocks after its list (see `Head::after`).
                 let introduces = after.as_ref().is_some_and(|a| !a.is_empty())
-                    && parts.last().is_some_and(|p| std::ptr::eq(*p, *list))
+                    && introducer.is_some_and(|p| std::ptr::eq(p, *list))
                     && list.children.last().is_some_and(|c| std::ptr::eq(c, item));
                 let head = match &label {
                     // Sources are left out of the answer, never asked about.
@@ -404,8 +408,10 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The index in `parts` of a list whose last item introduces the blocks after the list
-    /// (see [`Head::after`]): a bold label ending on a colon, with no value and nothing nested.
-    fn introducing_list(&self, parts: &[&'t Block]) -> Option<usize> {
+    /// (see [`Head::after`]), and the end of those blocks: a bold label ending on a colon,
+    /// with no value and nothing nested (every block after), or a name defined on the last
+    /// line with a display formula right after the list (that formula alone).
+    fn introducing_list(&self, parts: &[&'t Block]) -> Option<(usize, usize)> {
         let k = parts.iter().position(|b| b.kind == Kind::List)?;
         if k + 1 == parts.len() {
             return None;
@@ -418,8 +424,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             .text
             .get(label.value_start..)
             .is_some_and(|v| v.trim().is_empty());
+        let formula_next = |b: &Block| {
+            b.kind == Kind::Paragraph && super::formulas::is_display_formula(self.tree.inner(b))
+        };
         if rest.is_empty() {
-            return (value_empty && lead.text.trim_end().ends_with(':')).then_some(k);
+            // `- **Probability flow ODE**: 같은 marginal을 가지는 deterministic ODE` over its
+            // `$$dx = …$$`: a name defined on the last line owns the formula right after it.
+            let names_formula = !super::subtopics::names_a_facet(&label.text)
+                && parts.get(k + 1).is_some_and(|b| formula_next(b));
+            if value_empty && lead.text.trim_end().ends_with(':') {
+                return Some((k, parts.len()));
+            }
+            return names_formula.then_some((k, k + 2));
         }
         // `- **Momentum encoder**` over `- 업데이트 식:` closing its nested list: the formula
         // after the list is that line's, and so the item's.
@@ -431,9 +447,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             .rfind(|c| c.kind == Kind::Item)?;
         let (_, nested) = self.item_lead_plain(last, &mut lead);
         let first_after = parts.get(k + 1)?;
-        let formula_next = first_after.kind == Kind::Paragraph
-            && super::formulas::is_display_formula(self.tree.inner(first_after));
-        (nested.is_empty() && lead.text.trim_end().ends_with(':') && formula_next).then_some(k)
+        (nested.is_empty() && lead.text.trim_end().ends_with(':') && formula_next(first_after))
+            .then_some((k, parts.len()))
     }
 
     /// The other topic of the problem a part named `Q-Learning 복습` (review) goes over:
