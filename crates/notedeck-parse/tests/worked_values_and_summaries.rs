@@ -821,3 +821,36 @@ $$
         d.cards
     );
 }
+
+#[test]
+fn a_numerical_example_is_a_worked_one_but_the_tip_closing_it_is_asked() {
+    // `### 수치 예시: …` works an example out as `계산 예시` does; the pinned tip closing the
+    // section is no part of it. A plain `- 수치 예시: …` line among a facet's bullets is one
+    // too, and a 핵심 내용 card left with nothing else is no card.
+    let d = doc("## DDPM
+
+### Forward process
+
+- **closed form**: 중간 step을 거치지 않고 $x_0$에서 바로 $x_t$를 뽑음
+
+### 수치 예시: $\\bar\\alpha_t$와 noisy sample 계산
+
+- 설명용으로 $T=3$, $\\beta_1 = 0.1,\\ \\beta_2 = 0.2,\\ \\beta_3 = 0.3$ 이라고 하자
+- $\\bar\\alpha_3 = 0.9 \\times 0.8 \\times 0.7 = 0.504$
+
+📌 **암기 팁**
+
+- DDPM loss = \"섞은 노이즈 맞히기\" → $\\|\\epsilon - \\epsilon_\\theta\\|^2$
+
+### CFG
+
+- **샘플링**: 매 step 두 번 예측해서 외삽
+- 수치 예시: $w = 7.5$ → $\\tilde\\epsilon = 0.2 + 7.5 \\times 0.3 = 2.45$
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("0.504")), "{cards:#?}");
+    assert!(cards.iter().all(|c| !c.contains("2.45")), "{cards:#?}");
+    assert!(cards.iter().all(|c| !c.contains("핵심 내용")), "{cards:#?}");
+    let tip = d.cards.iter().find(|c| c.front.starts_with("DDPM loss"));
+    assert_eq!(tip.map(|c| c.kind), Some(CardKind::Cloze), "{cards:#?}");
+}

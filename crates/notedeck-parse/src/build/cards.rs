@@ -35,17 +35,28 @@ impl<'t, 'a> Builder<'t, 'a> {
         let tree = self.tree;
         // `### 2. 계산 예시 (3 bins)`: a section working an example out, its table of values
         // and its sums alike, is made-up numbers with nothing to recall.
-        if let Some(s) = sec
-            && super::lists::is_worked_example(&self.info[s].short)
-        {
-            for &b in blocks {
-                self.skip(
-                    tree.blocks[b].span.clone(),
-                    super::lists::WORKED_EXAMPLE_REASON,
-                );
+        // A pinned tip closing it (`📌 **암기 팁**` + its lines) is no part of the example.
+        let blocks = match sec {
+            Some(s) if super::lists::is_worked_example(&self.info[s].short) => {
+                let pinned = |&b: &usize| {
+                    plains
+                        .get(b)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|p| p.text.trim_start().starts_with('📌'))
+                };
+                let tip = blocks.iter().position(pinned).unwrap_or(blocks.len());
+                let (worked, rest) = blocks.split_at(tip);
+                for &b in worked {
+                    let reason = super::lists::WORKED_EXAMPLE_REASON;
+                    self.skip(tree.blocks[b].span.clone(), reason);
+                }
+                if rest.is_empty() {
+                    return;
+                }
+                rest
             }
-            return;
-        }
+            _ => blocks,
+        };
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
         let mut parts: Vec<&'t Block> = Vec::new();
@@ -579,6 +590,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         };
         let mut back = String::from("<ul>");
         self.render_blocks(items, &mut back);
+        if back.len() == "<ul>".len() {
+            return; // every item was left out, each with its reason
+        }
         back.push_str("</ul>");
         let front = self.front(sec, &[UNLABELLED_KEY]);
         // A topic's bullets after one of its facets (detached from it) join the topic's own

@@ -489,14 +489,20 @@ impl<'t, 'a> Builder<'t, 'a> {
     fn unstudied_label(&self, item: &Block) -> Option<&'static str> {
         let (lead, rest) = self.tree.item_lead(item);
         let evs = self.tree.events.get(lead).unwrap_or_default();
-        let label = match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
-            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => Some(t),
-            _ => None,
+        let (bold, first) = match (evs.first().map(|e| e.ev), evs.get(1).map(|e| e.ev)) {
+            (Some(Event::Start(Tag::Strong)), Some(Event::Text(t))) => (Some(t), None),
+            (Some(Event::Text(t)), _) => (None, Some(t)),
+            _ => (None, None),
         };
-        let label = label.as_deref().map(|t| t.trim_end_matches(':'));
+        let label = bold.as_deref().map(|t| t.trim_end_matches(':'));
+        // `- 수치 예시: $w = 7.5$ → …`: a plain label names a worked example too.
+        let plain_label = first
+            .as_deref()
+            .and_then(|t| t.split_once(':'))
+            .map(|(l, _)| l);
         if label.is_some_and(is_source_label) || self.only_citations(rest) {
             Some(SOURCE_REASON)
-        } else if label.is_some_and(is_worked_example) {
+        } else if label.or(plain_label).is_some_and(is_worked_example) {
             Some(WORKED_EXAMPLE_REASON)
         } else {
             None
@@ -528,7 +534,15 @@ impl<'t, 'a> Builder<'t, 'a> {
 
 /// Labels of a worked computation (`**계산 예시**: 추천 5개의 관련 여부 = [0, 1, 0, 1, 0]`
 /// over its computed metrics), lowercased: numbers made up to illustrate, no part to recall.
-const WORKED_EXAMPLE_LABELS: &[&str] = &["계산 예시", "계산 예", "worked example"];
+const WORKED_EXAMPLE_LABELS: &[&str] = &[
+    "계산 예시",
+    "계산 예",
+    "수치 예시",
+    "숫자 예시",
+    "계산 예제",
+    "worked example",
+    "numerical example",
+];
 
 /// Why an item about the notes' sources is no card.
 const SOURCE_REASON: &str =
@@ -557,7 +571,8 @@ fn computes(text: &str) -> bool {
 pub(super) fn is_worked_example(label: &str) -> bool {
     // Asked of every label: no lowercase copy.
     let l = label.trim().trim_start_matches('📌').trim_start();
-    let l = l.trim_end_matches(':').trim_end();
+    // `수치 예시: ᾱ_t와 noisy sample 계산` names its example after the colon.
+    let l = l.split(':').next().unwrap_or(l).trim_end();
     WORKED_EXAMPLE_LABELS
         .iter()
         .any(|w| l.eq_ignore_ascii_case(w))
