@@ -279,3 +279,34 @@ $$
         d.cards
     );
 }
+
+#[test]
+fn an_essay_part_telling_what_its_writer_did_gives_no_first_sentence_card() {
+    // `# 3. 실무에서 마주친 문제들` is the writer's own project, in the past tense: its first
+    // sentence (`… 파인튜닝해 본 경험이 있습니다.`) is an anecdote. Its sibling, which states
+    // how the method works, keeps its card.
+    let d = doc("### 문항 20
+
+Stable Diffusion으로 이미지 한 장이 만들어지는 과정을 서술하시오
+
+# Stable Diffusion 한 장이 만들어지기까지
+
+# 1. 생성 과정
+
+Stable Diffusion에서 프롬프트를 입력하면, 먼저 CLIP text encoder가 문장을 77개 token의 embedding으로 바꿉니다. 그다음 순수 노이즈 latent에서 출발해, U-Net이 매 step 노이즈를 예측하고 scheduler가 그 예측을 이용해 latent를 조금씩 깨끗하게 만듭니다. 마지막에 VAE decoder가 latent를 이미지로 복원합니다.
+
+# 2. 실무에서 마주친 문제들
+
+사내 제품 이미지 생성 프로젝트에서 SD v1.5를 LoRA로 파인튜닝해 본 경험이 있습니다. 처음에는 학습 이미지가 30장뿐이라 금방 과적합되었고, 배경까지 그대로 외워 버렸습니다. 그래서 regularization 이미지를 섞고 step 수를 줄였습니다. 평가에서는 샘플 수를 고정하지 않아 FID를 잘못 비교하는 실수도 했습니다.
+");
+    let cards = cards(&d);
+    assert!(
+        cards.iter().all(|c| !c.contains("경험이 있습니다")),
+        "{cards:#?}"
+    );
+    assert!(
+        cards.iter().any(|c| c.contains("생성 과정 =>")),
+        "{cards:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("what its writer did"));
+}

@@ -37,6 +37,10 @@ const CLAIM_SET_WORDS: &[&str] = &["장점", "차별", "이점", "advantage", "b
 /// 도전과제: 앞으로 해결해야 할 문제들`), lowercased.
 const CHALLENGE_SET_WORDS: &[&str] = &["도전", "과제", "해결해야", "challenge", "open problem"];
 
+/// Why a part narrating what its writer did is no card.
+const NARRATED_PROSE_REASON: &str = "; it tells what its writer did in one case (in the past \
+     tense): a story, not a fact to recall";
+
 /// Why a paragraph under a challenge of such an essay that lists open directions is no card.
 const CHALLENGE_PROSE_REASON: &str = "; it restates its challenge, which the essay's list card \
                                       asks, and lists directions still open";
@@ -346,6 +350,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             // the heading, which the list card asks, and the examples a later sentence lists
             // are directions still open (`하이브리드 방식, …, 메타러닝을 활용한 … 탐색 등이 그
             // 예입니다`): no fact to recall.
+            // `SD v1.5를 LoRA로 파인튜닝해 본 경험이 있습니다.`, then what went wrong and how
+            // it was fixed: a part telling what its writer did is a story of one case, and
+            // its first sentence no fact to recall.
+            if self.narrates(Some(c)) {
+                self.leave_prose(
+                    c,
+                    tree.blocks[first].span.clone(),
+                    NARRATED_PROSE_REASON,
+                    ix,
+                );
+                continue;
+            }
             if about.challenges && sentences(text).skip(1).any(enumerates) {
                 self.leave_prose(
                     c,

@@ -88,7 +88,7 @@ impl Builder<'_, '_> {
     /// [`NARRATED_SENTENCES`] sentences end in a past `…ㅆ습니다` or `…ㅆ다.` (`트리거를
     /// 추가했습니다`, `AUC가 0.84까지 떨어져 있었습니다`). Notes state facts in the present;
     /// an essay telling what its writer did is a story of one case.
-    fn narrates(&self, sec: Option<usize>) -> bool {
+    pub(super) fn narrates(&self, sec: Option<usize>) -> bool {
         let Some(s) = sec else {
             return false;
         };
