@@ -204,6 +204,19 @@ impl Builder<'_, '_> {
         if !t[from..].contains("개") || !t.as_bytes()[from..].iter().any(u8::is_ascii_digit) {
             return;
         }
+        let text = self.text;
+        let counting = *self.counting_table.get_or_insert_with(|| {
+            // `질문 수`, `개수`, bold or not; not `손실함수`.
+            text.lines().any(|l| {
+                l.trim_start().starts_with('|')
+                    && [" 수 |", " 수** |", "개수 |", "개수** |"]
+                        .iter()
+                        .any(|c| l.contains(c))
+            })
+        });
+        if !counting {
+            return;
+        }
         let mut subject: Option<String> = None;
         for words in clauses(t, from) {
             let mut counts = words

@@ -569,7 +569,10 @@ fn computes(text: &str) -> bool {
 
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
-    // Asked of every label: no lowercase copy.
+    // Asked of every label: no lowercase copy, and most hold neither `예` nor an `x`.
+    if !label.contains('예') && !label.bytes().any(|b| b | 0x20 == b'x') {
+        return false;
+    }
     let l = label.trim().trim_start_matches('📌').trim_start();
     // `수치 예시: ᾱ_t와 noisy sample 계산` names its example after the colon.
     let l = l.split(':').next().unwrap_or(l).trim_end();

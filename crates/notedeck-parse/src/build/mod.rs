@@ -96,6 +96,7 @@ pub(crate) fn parse_document(
         titled_facets: None,
         spare_plains: Vec::new(),
         stated: Vec::new(),
+        counting_table: None,
         defined: HashSet::new(),
         keep_skipped,
         ids,
@@ -367,6 +368,9 @@ struct Builder<'t, 'a> {
     spare_plains: Vec<Plain>,
     /// Quantities sentences state of a subject not yet known ([`claims::Stated`]).
     stated: Vec<claims::Stated>,
+    /// Whether a table row or column of the note counts something (`| **질문 수** |`), read
+    /// at the first bullet that counts: only then are bullets' counts claims.
+    counting_table: Option<bool>,
     /// The terms with a definition card, as (name, lowercased expansion): a label written
     /// as one asks by its name ([`Builder::front`]).
     defined: HashSet<(String, String)>,
