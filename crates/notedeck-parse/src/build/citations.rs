@@ -5,9 +5,8 @@
 //! line that says more than the citation (`… 제안, 망각 게이트는 2000년 Gers 등이 추가`,
 //! `… 생물 의료 영상 분할을 위해 제안`) is a fact and stays one.
 
+use super::Builder;
 use super::key_terms::year;
-use super::{Builder, CardDraft};
-use crate::CardKind;
 use crate::tree::{Block, Kind, Plain};
 
 /// The attribute a citation's year is claimed under: a comparison table's year column.
@@ -340,17 +339,7 @@ impl Builder<'_, '_> {
             return false;
         }
         let front = self.front(sec, &[&label]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: label,
-            front,
-            back,
-            cloze: Vec::new(),
-            span: item.span.clone(),
-            pin_at: Some(item.span.start),
-            pin_line: None,
-        });
+        self.push_item_card(sec, item, label, front, back);
         true
     }
 

@@ -161,13 +161,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && values.iter().all(|v| *v == values[0])
             })
             .collect();
-        // A facet every subject but one answers alike, four subjects or more (`필요한 데이터`:
-        // `pair` for IPO, ORPO and SimPO; `좋아요/싫어요 (binary)` for KTO): the shared answer
-        // is the default, and only the one that differs is worth asking. Not for marks or
+        // A facet two thirds of four subjects or more answer alike (`필요한 데이터`: `pair` for
+        // IPO, ORPO and SimPO; `좋아요/싫어요 (binary)` for KTO): the shared answer is the
+        // default, and only the ones that differ are worth asking. Not for marks or
         // degrees, nor a facet whose contrast is asked across the subjects.
         let shared_by_most: Vec<Option<&str>> = facet_values
             .iter()
-            .map(|values| shared_by_all_but_one(values, subjects.len()))
+            .map(|values| shared_by_most(values, subjects.len()))
             .collect();
         // A facet answered one of two ways by three subjects or more (`정책`: `off-policy`,
         // `on-policy`, `on-policy`): alone, `REINFORCE › 정책` is vague ("what policy?"), and
@@ -480,8 +480,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if shared_by_most[facet_at] == Some(value) && !asked_across {
                     self.skip(
                         cell_block.span.clone(),
-                        "table cell with the answer every subject but one gives (the default; \
-                         the subject that differs is asked)",
+                        "table cell with the answer most subjects give (the default; the \
+                         subjects that differ are asked)",
                     );
                     continue;
                 }
@@ -766,17 +766,21 @@ const SIDE_BY_SIDE_MAX_CHARS: usize = 160;
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
 
-/// The answer all of a facet's `values` but one share, when there are four subjects or
-/// more (`subjects`), that one differs and the shared answer is no mark or degree.
-fn shared_by_all_but_one<'v>(values: &[&'v str], subjects: usize) -> Option<&'v str> {
+/// The answer at least two thirds of a facet's `values` share when there are four subjects
+/// or more (`subjects`), some answer otherwise, and the shared answer is no mark or degree.
+fn shared_by_most<'v>(values: &[&'v str], subjects: usize) -> Option<&'v str> {
     if values.len() < 4 || values.len() != subjects {
         return None;
     }
-    let (a, b) = (values[0], values[1]);
-    let shared = if a == b { a } else { values[2] };
-    let others = values.iter().filter(|v| **v != shared).count();
-    (others == 1 && !shared.is_empty() && !is_mark_cell(shared) && !is_degree_cell(shared))
-        .then_some(shared)
+    let count = |v: &str| values.iter().filter(|w| **w == v).count();
+    let shared = values.iter().copied().max_by_key(|v| count(v))?;
+    let n = count(shared);
+    (n * 3 >= values.len() * 2
+        && n < values.len()
+        && !shared.is_empty()
+        && !is_mark_cell(shared)
+        && !is_degree_cell(shared))
+    .then_some(shared)
 }
 
 pub(super) fn is_hangul(c: char) -> bool {
