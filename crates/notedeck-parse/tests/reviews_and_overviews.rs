@@ -6,7 +6,7 @@
 mod common;
 
 use common::{assert_skipped, doc};
-use notedeck_parse::Document;
+use notedeck_parse::{CardKind, Document};
 
 /// `front => back` of every card.
 fn cards(d: &Document) -> Vec<String> {
@@ -336,4 +336,36 @@ fn the_answer_two_thirds_of_the_subjects_share_is_the_default() {
             "Grad-CAM › 주 데이터 => image"
         ]
     );
+}
+
+#[test]
+fn a_cloze_hides_no_question_and_no_number_its_line_shows_again() {
+    // `→ "좋은 설명"을 어떻게 측정할 것인가?` raises a question the section answers; and
+    // `num_samples=5000` beside `**5000개**` shows the number a cloze of it would hide.
+    let d = doc("### 문항 8
+
+## LIME
+
+- **핵심 아이디어**: 샘플 주변을 perturbation → 단순 모델로 근사
+- `explain_instance(..., num_samples=5000)` → perturbation 샘플 기본 **5000개**
+
+### 문항 14
+
+## 설명의 평가
+
+- **Faithfulness**: 설명이 모델의 실제 동작을 반영하는가
+- 설명에는 정답 label이 없음 → \"좋은 설명\"을 어떻게 측정할 것인가?
+");
+    let cards = cards(&d);
+    assert!(cards.iter().all(|c| !c.contains("c1::")), "{cards:#?}");
+    assert!(
+        d.cards.iter().all(|c| c.kind != CardKind::Cloze),
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        cards.iter().all(|c| !c.contains("측정할 것인가")),
+        "{cards:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("a question the notes raise"));
 }

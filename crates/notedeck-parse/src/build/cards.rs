@@ -417,6 +417,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             if self.cited_findings(sec, item) {
                 continue;
             }
+            // `설명에는 정답 label이 없음 → "좋은 설명"을 어떻게 측정할 것인가?`: a question the
+            // notes raise, which the lines after it answer.
+            if self.asks_a_question(item) {
+                self.skip(
+                    item.span.clone(),
+                    "a question the notes raise (what follows answers it), no fact",
+                );
+                continue;
+            }
             if self.is_citation_item(item) {
                 self.skip(item.span.clone(), super::citations::CITATION_REASON);
                 self.citation_year_claim(sec, item);

@@ -47,6 +47,23 @@ impl<'t, 'a> Builder<'t, 'a> {
         true
     }
 
+    /// Whether list item `item` is only a line ending on a question mark, nothing nested.
+    pub(super) fn asks_a_question(&self, item: &Block) -> bool {
+        let (lead, rest) = self.tree.item_lead(item);
+        if !rest.is_empty() {
+            return false;
+        }
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        if !src.trim_end().ends_with(['?', '？']) {
+            return false;
+        }
+        let evs = self.tree.events.get(lead).unwrap_or_default();
+        Plain::of(self.text, evs)
+            .text
+            .trim_end()
+            .ends_with(['?', '？'])
+    }
+
     /// Whether a line setting its term in bold has only a short explanation nested under it
     /// (`… HP 개수에 대해 **지수적으로 증가**` over `- 예: HP 5개 × 각 5개 값 = 3125 조합`;
     /// `해결: **비동기 승격**` over how it promotes): one list of at most
@@ -115,6 +132,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         };
         let mut front = front.trim().to_string();
+        // `→ "좋은 설명"을 어떻게 측정할 것인가?` is a question the line raises, no fact to
+        // hide; `num_samples=5000` beside `**5000개**` shows the number the deletion hides.
+        if escaped.trim_end().ends_with(['?', '？']) || number_shown_beside(&front, &escaped) {
+            return false;
+        }
         if in_math(&front, at) {
             // A deletion inside `\(…\)` breaks the formula when Anki renders it.
             return false;
@@ -522,4 +544,26 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
     }
     card.back = back;
     card.front.truncate(at);
+}
+
+/// Whether a number of two digits or more in `hidden` is also in `front` outside every
+/// place `hidden` is shown: the card would give it away.
+fn number_shown_beside(front: &str, hidden: &str) -> bool {
+    let numbers = || {
+        hidden
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| n.len() >= 2)
+    };
+    if numbers().next().is_none() {
+        return false;
+    }
+    let rest = front.replace(hidden, " ");
+    numbers().any(|n| {
+        rest.match_indices(n).any(|(i, _)| {
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + n.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_digit())
+                && !after.is_some_and(|c| c.is_ascii_digit())
+        })
+    })
 }
