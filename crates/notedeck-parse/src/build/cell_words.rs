@@ -15,6 +15,14 @@ pub(super) fn word_stem(word: &str) -> &str {
     }
 }
 
+/// Whether `text` holds the number `n` whole: not as part of a longer one (`5` in `25`).
+pub(super) fn contains_number(text: &str, n: &str) -> bool {
+    text.match_indices(n).any(|(i, _)| {
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        !digit(text[..i].chars().next_back()) && !digit(text[i + n.len()..].chars().next())
+    })
+}
+
 /// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
 /// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (a Hangul syllable counting
 /// two), one of them naming something (`서비스 코드 내부에 통합`, `관성 누적`; not `없음` or

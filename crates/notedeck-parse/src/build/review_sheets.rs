@@ -3,6 +3,7 @@
 //! cards, each cell asked a section's fact a second time in other words.
 
 use super::Builder;
+use super::cell_words::contains_number;
 use crate::SectionKind;
 use crate::tree::Block;
 
@@ -65,9 +66,7 @@ impl Builder<'_, '_> {
             })
             .collect()
     }
-}
 
-impl Builder<'_, '_> {
     /// The one topic or facet section above byte `before` whose title starts with `name`'s
     /// words, each in the same or a longer form (`Shadow` for `Shadow Deployment (Dark
     /// Launch)`, `Alert threshold` for `Alerting Thresholds`): a review's short row names.
@@ -120,6 +119,14 @@ pub(super) fn says_again(value: &str, section: &str) -> bool {
         if w.chars().count() < 2 && !number {
             continue;
         }
+        if number {
+            if !contains_number(section, w) {
+                return false;
+            }
+            words += 1;
+            found += 1;
+            continue;
+        }
         // `대표본이면` is there as `대표본에서는`: a Korean word loses up to two syllables.
         let mut there = section.contains(w);
         let mut stem = w;
@@ -130,9 +137,6 @@ pub(super) fn says_again(value: &str, section: &str) -> bool {
             }
             stem = shorter;
             there = section.contains(stem);
-        }
-        if number && !there {
-            return false;
         }
         words += 1;
         found += usize::from(there);

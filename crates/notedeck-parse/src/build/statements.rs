@@ -558,12 +558,5 @@ fn number_shown_beside(front: &str, hidden: &str) -> bool {
         return false;
     }
     let rest = front.replace(hidden, " ");
-    numbers().any(|n| {
-        rest.match_indices(n).any(|(i, _)| {
-            let before = rest[..i].chars().next_back();
-            let after = rest[i + n.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_digit())
-                && !after.is_some_and(|c| c.is_ascii_digit())
-        })
-    })
+    numbers().any(|n| super::cell_words::contains_number(&rest, n))
 }
