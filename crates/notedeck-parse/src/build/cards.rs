@@ -33,29 +33,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         plains: &[Option<Box<Plain>>],
     ) {
         let tree = self.tree;
-        // `### 2. 계산 예시 (3 bins)`: a section working an example out, its table of values
-        // and its sums alike, is made-up numbers with nothing to recall.
-        // A pinned tip closing it (`📌 **암기 팁**` + its lines) is no part of the example.
-        let blocks = match sec {
-            Some(s) if super::lists::is_worked_example(&self.info[s].short) => {
-                let pinned = |&b: &usize| {
-                    plains
-                        .get(b)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|p| p.text.trim_start().starts_with('📌'))
-                };
-                let tip = blocks.iter().position(pinned).unwrap_or(blocks.len());
-                let (worked, rest) = blocks.split_at(tip);
-                for &b in worked {
-                    let reason = super::lists::WORKED_EXAMPLE_REASON;
-                    self.skip(tree.blocks[b].span.clone(), reason);
-                }
-                if rest.is_empty() {
-                    return;
-                }
-                rest
-            }
-            _ => blocks,
+        let Some(blocks) = self.past_worked_example(sec, blocks, plains) else {
+            return;
         };
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
@@ -84,7 +63,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                         // `📌 **계산 예시** ($k = 60$)` over the table it works out.
                         Some(p)
                             if p.kind == Kind::Paragraph
-                                && titles_worked_example(&Plain::of(self.text, tree.inner(p))) =>
+                                && super::value_tables::titles_worked_example(&Plain::of(
+                                    self.text,
+                                    tree.inner(p),
+                                )) =>
                         {
                             Some(Intro::Example)
                         }
@@ -127,6 +109,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         }
                     } else {
                         let cards_before_list = self.raw_cards.len();
+                        let skipped_before_list = self.doc.skipped.len();
                         let mut unlabelled = self.body_list_cards(sec, b);
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
@@ -145,7 +128,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                             if unlabelled.last().is_some_and(|&u| std::ptr::eq(u, last)) {
                                 unlabelled.pop();
                             }
-                            self.doc.skipped.retain(|s| s.span != last.span);
+                            // Its line was listed as a label without an answer; it has one.
+                            let listed = &self.doc.skipped[skipped_before_list..];
+                            if let Some(k) = listed.iter().position(|s| s.span == last.span) {
+                                self.doc.skipped.remove(skipped_before_list + k);
+                            }
                             i += 1;
                         } else if let Some(formula) = next
                             && self.formula_of_last_item(cards_before_list, b, formula)
@@ -190,7 +177,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                     // `📌 **계산 예시** ($k = 60$)` titles the table it works out (below), or
                     // the list of sums right under it.
-                    if titles_worked_example(plain) {
+                    if super::value_tables::titles_worked_example(plain) {
                         self.skip(b.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
                         // The list under the title is the computation it works out.
                         if let Some(&next) = blocks.get(i)
@@ -767,15 +754,6 @@ impl Builder<'_, '_> {
             t.ends_with(':').then_some(Intro::Colon)
         }
     }
-}
-
-/// Whether a paragraph (as `plain` text) only titles a worked example (`📌 **계산 예시** ($k =
-/// 60$)`): a pin, a worked-example label, and at most its premise in parentheses. Asked of
-/// every paragraph, with the text its caller has already read.
-fn titles_worked_example(plain: &Plain) -> bool {
-    let t = plain.text.trim().trim_start_matches('📌').trim();
-    let title = t.split(" (").next().unwrap_or(t);
-    super::lists::is_worked_example(title)
 }
 
 /// Fewest words after a tip's title for the line to be a tip of its own.

@@ -67,6 +67,34 @@ impl Builder<'_, '_> {
         false
     }
 
+    /// `blocks`, the body of section `sec`, from where a worked example stops: a section
+    /// titled as one (`### 2. 계산 예시 (3 bins)`) is made-up numbers with nothing to recall,
+    /// its table of values and its sums alike, up to a pinned tip closing it (`📌 **암기 팁**`
+    /// + its lines), which is no part of it. `None` when nothing is left.
+    pub(super) fn past_worked_example<'b>(
+        &mut self,
+        sec: Option<usize>,
+        blocks: &'b [usize],
+        plains: &[Option<Box<Plain>>],
+    ) -> Option<&'b [usize]> {
+        if !sec.is_some_and(|s| super::lists::is_worked_example(&self.info[s].short)) {
+            return Some(blocks);
+        }
+        let pinned = |&b: &usize| {
+            plains
+                .get(b)
+                .and_then(Option::as_ref)
+                .is_some_and(|p| p.text.trim_start().starts_with('📌'))
+        };
+        let (worked, rest) =
+            blocks.split_at(blocks.iter().position(pinned).unwrap_or(blocks.len()));
+        for &b in worked {
+            let span = self.tree.blocks[b].span.clone();
+            self.skip(span, super::lists::WORKED_EXAMPLE_REASON);
+        }
+        (!rest.is_empty()).then_some(rest)
+    }
+
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
     /// \ln\frac{0.5}{0.4} + …$`): its sums are no cards, but a pinned tip among them (`- 📌
     /// KL은 **비대칭**: …`) is a fact the example led to, asked as any tip.
@@ -137,4 +165,13 @@ pub(super) fn is_number(text: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Whether a paragraph (as `plain` text) only titles a worked example (`📌 **계산 예시** ($k =
+/// 60$)`): a pin, a worked-example label, and at most its premise in parentheses. Asked of
+/// every paragraph, with the text its caller has already read.
+pub(super) fn titles_worked_example(plain: &Plain) -> bool {
+    let t = plain.text.trim().trim_start_matches('📌').trim();
+    let title = t.split(" (").next().unwrap_or(t);
+    super::lists::is_worked_example(title)
 }
