@@ -387,16 +387,8 @@ pub(super) fn plain_facet_label(lead: &Plain) -> Option<Label> {
 /// Whether a plain line's text before its colon names a facet (`문제`, `해결`, `장점`, `한계`):
 /// such a line is labelled though not bold.
 fn is_plain_facet(name: &str) -> bool {
-    const MORE: [&str; 8] = [
-        "문제",
-        "해결",
-        "해결책",
-        "원인",
-        "결과",
-        "이유",
-        "주의",
-        "주의점",
-    ];
+    // Beyond the facet names (`원인`, `해결`, `해결책` are among them).
+    const MORE: [&str; 5] = ["문제", "결과", "이유", "주의", "주의점"];
     MORE.contains(&name) || super::subtopics::is_facet_name(name) && !name.is_ascii()
 }
 
