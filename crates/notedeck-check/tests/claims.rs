@@ -400,3 +400,76 @@ fn a_count_a_bullet_says_in_passing_contradicted_by_a_table_row_is_a_conflict() 
     assert_eq!((&note[r.span.clone()], line(r.span.start)), ("80개", 3));
     assert!(f.message.contains("MT-Bench › 질문 수"), "{}", f.message);
 }
+
+#[test]
+fn a_parameter_default_stated_twice_under_one_topic_with_two_values_is_a_conflict() {
+    // Prophet's `n_changepoints`: 25 in the bullet, 20 in the `기본값` column below it;
+    // `changepoint_range` agrees (0.8 both). Under another topic, `learning_rate` is given
+    // as XGBoost's default once and LightGBM's once: one statement each, no claim.
+    let note = "### 문항 8
+
+## **4. Prophet**
+
+- **Trend**
+    - **Changepoint**: 기본적으로 잠재 changepoint **25개**(`n_changepoints=25`)를 앞쪽 80%(`changepoint_range=0.8`) 구간에 배치
+    - `changepoint_prior_scale` (기본 0.05): 클수록 추세가 유연
+
+| 하이퍼파라미터 | 의미 | 기본값 | 튜닝 방향 |
+| --- | --- | --- | --- |
+| `n_changepoints` | 잠재 changepoint 개수 | 20 | 데이터 길면 늘림 |
+| `changepoint_range` | changepoint 배치 구간 비율 | 0.8 | 최근 추세 반영하려면 ↑ |
+| `changepoint_prior_scale` | 추세 유연성 | 0.05 | 과적합이면 ↓ |
+
+## **5. Boosting**
+
+### XGBoost
+
+- `learning_rate` 기본값 0.3
+
+### LightGBM
+
+- `learning_rate` 기본값 0.1
+";
+    let ws = workspace(&[("ts.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!((&note[f.span.clone()], line(f.span.start)), ("25", 6));
+    let r = &f.related[0];
+    assert_eq!((&note[r.span.clone()], line(r.span.start)), ("20", 11));
+    assert!(
+        f.message.starts_with("n_changepoints › 기본값"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_default_in_a_cell_as_name_equals_value_meets_the_bullet_that_gives_it() {
+    // `n_repeats` 기본값 **5** in the bullet, `n_repeats=10` in the comparison table's
+    // `sklearn 기본 반복` row. Outside the table and the line saying 기본, `n_repeats=3` in
+    // a call is an example, not a default.
+    let note = "## **1. Feature Importance**
+
+### 2. Permutation Importance
+
+- sklearn `permutation_importance(model, X_val, y_val)` → `n_repeats` 기본값 **5**
+- 빠르게 보려면 `n_repeats=3`으로 줄임
+
+### Permutation vs MDI 비교
+
+| 항목 | Permutation Importance | MDI |
+| --- | --- | --- |
+| **sklearn 기본 반복** | `n_repeats=10` | 해당 없음 |
+";
+    let ws = workspace(&[("xai.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    assert_eq!(&note[f.span.clone()], "10");
+    assert_eq!(&note[f.related[0].span.clone()], "5");
+    assert!(f.message.starts_with("n_repeats › 기본값"), "{}", f.message);
+}

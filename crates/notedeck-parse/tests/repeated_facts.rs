@@ -184,6 +184,37 @@ fn a_table_cell_counting_otherwise_than_a_sentence_waits() {
 }
 
 #[test]
+fn a_default_cell_contradicting_the_bullet_above_waits() {
+    // Prophet's `n_changepoints`: 25 in the bullet, 20 in the table's `기본값` column. The
+    // cell waits for lint's conflict to be settled; `changepoint_range`, which agrees, and
+    // the row's other cells are cards.
+    let d = doc("## **4. Prophet**
+
+- **Changepoint**: 기본적으로 잠재 changepoint **25개**(`n_changepoints=25`)를 앞쪽 80%(`changepoint_range=0.8`) 구간에 배치
+
+| 하이퍼파라미터 | 의미 | 기본값 |
+| --- | --- | --- |
+| `n_changepoints` | 잠재 changepoint 개수 | 20 |
+| `changepoint_range` | changepoint 배치 구간 비율 | 0.8 |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().all(|c| !c.contains("n_changepoints › 기본값")),
+        "{all:#?}"
+    );
+    for kept in [
+        "n_changepoints › 의미 => 잠재 changepoint 개수",
+        "changepoint_range › 기본값 => 0.8",
+    ] {
+        assert!(all.iter().any(|c| c.contains(kept)), "{kept}: {all:#?}");
+    }
+    assert_skipped(&d, |r| {
+        r == "says 20 where a sentence on line 7 says n_changepoints › 기본값 is 25: lint \
+              reports the conflict (conflicting-claim); settle it and the card comes back"
+    });
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

@@ -537,10 +537,13 @@ impl Finish {
                 .iter()
                 .filter(|(c, k)| *k == key && counts_clash(&c.value, &said.value))
             {
-                let Some(i) = raw
-                    .iter()
-                    .position(|r| r.card.kind == CardKind::Table && r.card.span == cell.span)
-                else {
+                // The card of the cell holding the value (a default's claim spans the
+                // cell's text, the card the cell).
+                let Some(i) = raw.iter().position(|r| {
+                    r.card.kind == CardKind::Table
+                        && r.card.span.start <= cell.value_span.start
+                        && cell.value_span.end <= r.card.span.end
+                }) else {
                     continue;
                 };
                 if held.iter().any(|(h, _)| *h == i) {

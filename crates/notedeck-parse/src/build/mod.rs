@@ -25,6 +25,7 @@ mod claims;
 mod context;
 mod contrasts;
 mod counted;
+mod defaults;
 mod definitions;
 mod essay;
 mod examples;
@@ -154,7 +155,8 @@ pub(crate) fn parse_document(
         ids,
         ..
     } = b;
-    let stated = claims::settle_stated(&mut doc, stated);
+    let mut stated = claims::settle_stated(&mut doc, stated);
+    stated.extend(defaults::default_claims(&mut doc, text, &lines));
     drop(plains);
     drop(tree);
     let mut f = Finish {

@@ -1,0 +1,394 @@
+//! A parameter's default, stated twice under one topic: `기본적으로 잠재 changepoint
+//! **25개**(`n_changepoints=25`)` in a bullet and `| `n_changepoints` | … | 20 |` in a
+//! `기본값` column of the table below it. Notes copy defaults from a library's docs, where
+//! they change between versions, and a student restating one in a table is where a stale or
+//! mistyped value shows. Each such statement is a claim `n_changepoints › 기본값 = 25`, so
+//! the two meet as `conflicting-claim`.
+//!
+//! Read from the note's lines rather than the card rules: a default is written in inline
+//! code wherever it sits (a bullet, a sentence, a cell), and the code's backticks are gone
+//! from the plain text the rules read. Only where a topic states one parameter's default
+//! twice or more: alone, a default is no claim worth holding against other notes, whose
+//! library may well differ.
+
+use crate::position::{LineIndex, split_lines};
+use crate::{Claim, ClaimOrigin, Document, SectionKind, Span, name_key};
+
+/// The attribute the claims take where no table names the column (`기본값`).
+const DEFAULT_ATTRIBUTE: &str = "기본값";
+
+/// A default one line states: `(parameter, attribute the table gives, value span, whole span,
+/// from a table cell)`.
+struct Default<'t> {
+    parameter: &'t str,
+    /// The column's header where a `기본값` (or `default`) column holds the value.
+    attribute: Option<String>,
+    value: Span,
+    span: Span,
+    cell: bool,
+}
+
+/// Add the claims of the defaults `text` states twice or more under one topic to
+/// `doc.claims`, except those a table cell's claim already makes. Returns the places of the
+/// ones stated outside tables, each with its 1-based line: a table cell contradicting one
+/// waits as it does for a quantity a sentence states ([`super::claims::Stated`]).
+pub(super) fn default_claims(
+    doc: &mut Document,
+    text: &str,
+    lines: &LineIndex,
+) -> Vec<(usize, usize)> {
+    let mut stated = Vec::new();
+    if !text.contains('`') || !(text.contains("기본") || has_default_word(text)) {
+        return stated;
+    }
+    let found = defaults_in(text);
+    if found.len() < 2 {
+        return stated;
+    }
+    // (topic, parameter key) of each, in order, and the section each is in.
+    let keys: Vec<(Option<usize>, String)> = found
+        .iter()
+        .map(|d| (topic_at(doc, d.span.start), name_key(d.parameter)))
+        .collect();
+    let sections: Vec<Option<usize>> = found
+        .iter()
+        .map(|d| section_at(doc, d.span.start))
+        .collect();
+    for (i, d) in found.iter().enumerate() {
+        let same: Vec<usize> = (0..found.len()).filter(|&j| keys[j] == keys[i]).collect();
+        if same.len() < 2 {
+            continue;
+        }
+        // Bullets under two sections of a topic (`### XGBoost`, `### LightGBM`) may give two
+        // libraries' defaults of one name: only a table sums up the topic's sections.
+        let mut bullet_sections = same
+            .iter()
+            .filter(|&&j| !found[j].cell)
+            .map(|&j| sections[j]);
+        if let Some(first) = bullet_sections.next()
+            && bullet_sections.any(|s| s != first)
+        {
+            continue;
+        }
+        // A table cell already claimed (its row the parameter, its column the default).
+        if doc.claims.iter().any(|c| {
+            c.origin == ClaimOrigin::TableCell
+                && c.value_span.start <= d.value.start
+                && d.value.end <= c.value_span.end
+                && name_key(&c.subject) == keys[i].1
+        }) {
+            continue;
+        }
+        let attribute = same
+            .iter()
+            .find_map(|&j| found[j].attribute.clone())
+            .unwrap_or_else(|| DEFAULT_ATTRIBUTE.to_string());
+        if !d.cell {
+            stated.push((doc.claims.len(), lines.line_of(d.span.start) + 1));
+        }
+        doc.claims.push(Claim {
+            subject: d.parameter.to_string(),
+            attribute,
+            value: text[d.value.clone()].to_string(),
+            origin: if d.cell {
+                ClaimOrigin::TableCell
+            } else {
+                ClaimOrigin::Bullet
+            },
+            span: d.span.clone(),
+            value_span: d.value.clone(),
+        });
+    }
+    stated
+}
+
+/// The innermost section holding byte `at`.
+fn section_at(doc: &Document, at: usize) -> Option<usize> {
+    doc.sections
+        .iter()
+        .rposition(|s| s.span.start <= at && at < s.span.end)
+}
+
+/// The topic holding byte `at` (else the innermost section, else none).
+fn topic_at(doc: &Document, at: usize) -> Option<usize> {
+    let innermost = section_at(doc, at)?;
+    let mut cur = Some(innermost);
+    while let Some(s) = cur {
+        if doc.sections[s].kind == SectionKind::Topic {
+            return Some(s);
+        }
+        cur = doc.sections[s].parent;
+    }
+    Some(innermost)
+}
+
+/// Every default the lines of `text` state, outside fenced code.
+fn defaults_in(text: &str) -> Vec<Default<'_>> {
+    let mut out = Vec::new();
+    let mut fence: Option<&str> = None;
+    let mut header: Vec<&str> = Vec::new();
+    let mut in_table = false;
+    let mut at = 0;
+    for raw in split_lines(text) {
+        let start = at;
+        at += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            in_table = false;
+            continue;
+        }
+        if !trimmed.starts_with('|') {
+            in_table = false;
+            header.clear();
+            stated_in_line(line, start, &mut out);
+            continue;
+        }
+        let cells = cells_of(line, start);
+        if !in_table {
+            // The header row, until its delimiter row starts the body.
+            if cells
+                .iter()
+                .all(|(c, _)| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')))
+            {
+                in_table = true;
+            } else {
+                header = cells.iter().map(|(c, _)| *c).collect();
+            }
+            continue;
+        }
+        stated_in_row(&header, &cells, &mut out);
+    }
+    out
+}
+
+/// The cells of a table row, trimmed, each with its byte offset in the note.
+fn cells_of(line: &str, start: usize) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let mut from = None;
+    let mut code = false;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'`' => code = !code,
+            b'|' if !code && (i == 0 || bytes[i - 1] != b'\\') => {
+                if let Some(f) = from {
+                    let cell: &str = &line[f..i];
+                    let lead = cell.len() - cell.trim_start().len();
+                    out.push((cell.trim(), start + f + lead));
+                }
+                from = Some(i + 1);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Defaults a table row states: a `parameter` row's cell in a `기본값` column, or a
+/// `parameter=value` cell in a row or column about defaults (`sklearn 기본 반복`).
+fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<Default<'t>>) {
+    let Some(&(first, _)) = cells.first() else {
+        return;
+    };
+    let row_parameter = code_spans(first, 0)
+        .next()
+        .filter(|(code, at)| *at == 1 && code.len() + 2 == first.len() && is_parameter(code))
+        .map(|(code, _)| code);
+    let row_about_defaults = says_default(first);
+    let assigned_in_row: Vec<&str> = cells
+        .iter()
+        .skip(1)
+        .flat_map(|&(cell, at)| assignments(cell, at))
+        .map(|(parameter, _)| parameter)
+        .collect();
+    for (j, &(cell, at)) in cells.iter().enumerate().skip(1) {
+        let column = header.get(j).copied().unwrap_or("");
+        let span = at..at + cell.len();
+        if let Some(parameter) = row_parameter
+            && says_default(column)
+            && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
+        {
+            let lead = cell.len() - cell.trim_start_matches(['*', '`']).len();
+            out.push(Default {
+                parameter,
+                attribute: Some(column.trim_matches('*').trim().to_string()),
+                value: at + lead..at + lead + n,
+                span,
+                cell: true,
+            });
+            continue;
+        }
+        if row_about_defaults || says_default(column) {
+            for (parameter, value) in assignments(cell, at) {
+                // `learning_rate=0.3` | `learning_rate=0.1` across a row: each column's
+                // subject has its own, and which is whose is the table's to say.
+                if assigned_in_row.iter().filter(|p| **p == parameter).count() > 1 {
+                    continue;
+                }
+                out.push(Default {
+                    parameter,
+                    attribute: None,
+                    value,
+                    span: span.clone(),
+                    cell: true,
+                });
+            }
+        }
+    }
+}
+
+/// Defaults a line outside tables states: `` `n_repeats` 기본값 **5** ``, `` `eta` (기본 0.3)
+/// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`).
+fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<Default<'t>>) {
+    if !line.contains('`') {
+        return;
+    }
+    let span = start + (line.len() - line.trim_start().len())..start + line.len();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut push = |parameter: &'t str, value: Span, out: &mut Vec<Default<'t>>| {
+        // One statement per parameter a line: `lr=0.1` then `lr=0.01` is a change, not two
+        // defaults.
+        if seen.contains(&parameter) {
+            out.retain(|d| d.parameter != parameter || d.span != span);
+            return;
+        }
+        seen.push(parameter);
+        out.push(Default {
+            parameter,
+            attribute: None,
+            value,
+            span: span.clone(),
+            cell: false,
+        });
+    };
+    for (code, at) in code_spans(line, 0) {
+        if is_parameter(code) {
+            let after = &line[at + code.len() + 1..];
+            if let Some((from, len)) = default_after(after) {
+                let value_at = start + at + code.len() + 1 + from;
+                push(code, value_at..value_at + len, out);
+            }
+        }
+    }
+    if says_default(line) {
+        for (parameter, value) in assignments(line, start) {
+            push(parameter, value, out);
+        }
+    }
+}
+
+/// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
+/// and the value's span.
+fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
+    code_spans(text, 0)
+        .filter_map(|(code, i)| {
+            let eq = code.find('=')?;
+            let name = code[..eq].trim();
+            let value = &code[eq + 1..];
+            let lead = value.len() - value.trim_start().len();
+            let value = value.trim();
+            let n = number_at(value)?;
+            if n != value.len() || !is_parameter(name) {
+                return None;
+            }
+            let from = at + i + eq + 1 + lead;
+            Some((name, from..from + n))
+        })
+        .collect()
+}
+
+/// The value after a parameter's closing backtick when the words say it is the default:
+/// ` 기본값 **5**`, ` (기본 0.05)`, ` (default: 1e-3)`. Its offset in `after` and length.
+fn default_after(after: &str) -> Option<(usize, usize)> {
+    let mut rest = after.trim_start();
+    rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
+    let word = ["기본값", "기본", "default", "Default", "디폴트"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))?;
+    rest = rest[word.len()..].trim_start();
+    for sep in ["은", "는", ":", "="] {
+        if let Some(r) = rest.strip_prefix(sep) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    rest = rest.trim_start_matches(['*', '`']);
+    let n = number_at(rest)?;
+    Some((after.len() - rest.len(), n))
+}
+
+/// Inline code spans of `text`: each one's content and the byte offset of that content.
+fn code_spans(text: &str, base: usize) -> impl Iterator<Item = (&str, usize)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let open = text[from..].find('`')? + from;
+        let close = text[open + 1..].find('`')? + open + 1;
+        from = close + 1;
+        Some((&text[open + 1..close], base + open + 1))
+    })
+}
+
+/// Whether `code` names a parameter: an identifier (`n_changepoints`, `cfg.lr`), not a call
+/// or an expression.
+fn is_parameter(code: &str) -> bool {
+    let mut chars = code.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && !code.ends_with('.')
+}
+
+/// Whether `text` says it is about a default.
+fn says_default(text: &str) -> bool {
+    text.contains("기본") || text.contains("디폴트") || has_default_word(text)
+}
+
+fn has_default_word(text: &str) -> bool {
+    text.as_bytes()
+        .windows(7)
+        .any(|w| w.eq_ignore_ascii_case(b"default"))
+}
+
+/// The length of the number `text` starts with (`25`, `0.05`, `-1`, `1e-3`), if it does and
+/// the number is not part of a longer word (`3x`, `25개` is a count and counts).
+fn number_at(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while b.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i > s
+    };
+    if !digits(&mut i) {
+        return None;
+    }
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+        digits(&mut i);
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        let mut k = i + 1;
+        if matches!(b.get(k), Some(b'-' | b'+')) {
+            k += 1;
+        }
+        if digits(&mut k) {
+            i = k;
+        }
+    }
+    (!b.get(i)
+        .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_'))
+    .then_some(i)
+}
