@@ -97,6 +97,9 @@ pub fn spells_acronym(name: &str, expansion: &str) -> Option<bool> {
     if !is_english(expansion) {
         return None;
     }
+    if let Some(spells) = spells_blend(name, expansion) {
+        return Some(spells);
+    }
     let letters: Vec<(char, bool)> = name
         .chars()
         .filter(char::is_ascii_alphabetic)
@@ -117,6 +120,32 @@ pub fn spells_acronym(name: &str, expansion: &str) -> Option<bool> {
         })
     });
     Some(spells)
+}
+
+/// A name blending its last word's tail after a hyphen (`Q-Former`, `Querying Transformer`):
+/// whether the part before the hyphen spells the words before that word. `None` when the
+/// name is no such blend.
+fn spells_blend(name: &str, expansion: &str) -> Option<bool> {
+    let (head, tail) = name.rsplit_once('-')?;
+    if tail.len() < 3 || !tail.chars().all(|c| c.is_ascii_alphabetic()) || head.is_empty() {
+        return None;
+    }
+    let (rest, last) = expansion.trim().rsplit_once(char::is_whitespace)?;
+    if last.len() <= tail.len()
+        || !last
+            .to_ascii_lowercase()
+            .ends_with(&tail.to_ascii_lowercase())
+    {
+        return None;
+    }
+    if head.chars().filter(char::is_ascii_uppercase).count() >= 2 {
+        return Some(spells_acronym(head, rest) == Some(true));
+    }
+    let first = rest
+        .split_whitespace()
+        .find(|w| !FUNCTION_WORDS.contains(&w.to_ascii_lowercase().as_str()))?;
+    let initial = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
+    Some(initial(first) == initial(head))
 }
 
 pub(crate) fn is_english(text: &str) -> bool {
@@ -321,6 +350,19 @@ mod tests {
         ] {
             assert_eq!(spells_acronym(name, exp), Some(true), "{name} ({exp})");
         }
+    }
+
+    #[test]
+    fn a_name_blending_a_word_s_tail_spells_its_expansion() {
+        // BLIP-2's `Q-Former`: Q from `Querying`, `Former` the tail of `Transformer`.
+        assert_eq!(
+            spells_acronym("Q-Former", "Querying Transformer"),
+            Some(true)
+        );
+        assert_eq!(
+            spells_acronym("Q-Former", "Learned Transformer"),
+            Some(false)
+        );
     }
 
     #[test]

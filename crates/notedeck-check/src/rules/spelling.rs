@@ -14,7 +14,8 @@ use std::sync::{Mutex, OnceLock};
 /// Shortest word (letters) looked up: short words are often abbreviations (`Conv`, `Seq`).
 const WORD_MIN_LEN: usize = 5;
 
-/// Latin words of expansions (`Maximum A Posteriori`), which an English list lacks.
+/// Words of expansions an English list lacks: Latin (`Maximum A Posteriori`) and the names
+/// of statistics' smoothers (`STL (Seasonal and Trend decomposition using Loess)`).
 const LATIN: &[&str] = &[
     "priori",
     "posteriori",
@@ -23,6 +24,8 @@ const LATIN: &[&str] = &[
     "vivo",
     "facto",
     "hoc",
+    "loess",
+    "lowess",
 ];
 
 /// Findings for the misspelt words of the expansions `note` defines. A term with a rival
