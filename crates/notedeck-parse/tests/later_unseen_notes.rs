@@ -857,7 +857,7 @@ fn a_table_the_facets_last_line_introduces_stays_with_the_facet() {
     let cards = shown(&d);
     assert!(
         cards.contains(
-            &"문제 9 › Multi-fidelity 방법 › Hyperband | bracket s = 4 › 시작 조합 수 n => 81"
+            &"문제 9 › Multi-fidelity 방법 › Hyperband | bracket s = 4 › 시작 조합 수 \\(n\\) => 81"
                 .to_string()
         ),
         "{cards:#?}"

@@ -681,6 +681,61 @@ fn a_section_titled_as_a_worked_example_is_no_card() {
 }
 
 #[test]
+fn a_topic_titled_as_the_worked_example_of_a_name_asks_only_what_it_showed() {
+    // `## **4. InfoNCE 계산 예시**`: the similarities, the logits, the sums and the table of
+    // their values are made up (`\tau = 0.1 › p(T_1 \mid I_1) → 0.9924`); the `해석` list
+    // says what the example showed, and is asked.
+    let d = doc(r"## **4. InfoNCE 계산 예시**
+
+- batch $N = 3$, cosine similarity가 각각 0.8, 0.3, 0.1 (정답은 $T_1$)
+- **$\tau = 0.1$일 때** logit = $s/\tau$ = 8, 3, 1
+
+$$
+p(T_1 \mid I_1) = \frac{e^{8}}{e^{8} + e^{3} + e^{1}} \approx 0.9924
+$$
+
+- 해석
+    - $\tau$가 크면 확률이 평평해져 loss가 큼
+    - $\tau$가 작으면 **hard negative**에 gradient 집중
+
+| 항목 | $\tau = 0.1$ | $\tau = 1$ |
+| --- | --- | --- |
+| **$p(T_1 \mid I_1)$** | 0.9924 | 0.4755 |
+| **loss** | 0.0076 | 0.743 |
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].starts_with("InfoNCE 계산 예시 › 해석 => ") && all[0].contains("평평해져"),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("worked computation"));
+}
+
+#[test]
+fn a_tables_names_written_as_math_show_as_math() {
+    // `$\beta_1$` over Adam's defaults: the front said `\beta_1 › 기본값`, TeX as text.
+    let d = doc(r"## Adam
+
+| 항목 | $\beta_1$ | $\beta_2$ |
+| --- | --- | --- |
+| **기본값** | 0.9 | 0.999 |
+
+| 하이퍼파라미터 | 의미 |
+| --- | --- |
+| $\epsilon$ | 0으로 나누기 방지 |
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "\\(\\beta_1\\) › 기본값 => 0.9",
+            "\\(\\beta_2\\) › 기본값 => 0.999",
+            "\\(\\epsilon\\) › 의미 => 0으로 나누기 방지",
+        ]
+    );
+}
+
+#[test]
 fn a_table_of_what_a_narrated_case_did_is_no_card_per_cell() {
     // An essay telling what its writer did, in the past tense, over the steps they took:
     // `Shadow › 기간 → 1주` is one project's record, not a fact of shadow deployment.

@@ -36,6 +36,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(blocks) = self.past_worked_example(sec, blocks, plains) else {
             return;
         };
+        let blocks: &[usize] = &blocks;
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
         let mut parts: Vec<&'t Block> = Vec::new();

@@ -6,8 +6,8 @@
 
 use super::tables::is_hangul;
 use super::{Builder, facts, outline};
-use crate::SectionKind;
 use crate::tree::Plain;
+use crate::{SectionKind, math};
 use foldhash::HashMap;
 
 /// Shortest single word that names a topic as its title's first word ([`is_run_of`]).
@@ -471,3 +471,17 @@ const GENERIC_AXES: [&str; 8] = [
 
 /// Longest name of a table's axis (characters).
 const AXIS_MAX_CHARS: usize = 16;
+
+/// A subject's or facet's name as HTML: where it is the text of its header cell (or part of
+/// it), the cell's math shows as math (`$\beta_1$` as `\(\beta_1\)`, not `\beta_1`).
+pub(super) fn name_html(name: &str, cell: &Plain, out: &mut String) {
+    let base = cell.text.as_ptr() as usize;
+    let at = name.as_ptr() as usize;
+    if cell.math.is_empty() || at < base || at + name.len() > base + cell.text.len() {
+        math::text_to_html(name, out);
+        return;
+    }
+    let start = at - base;
+    let math = cell.math_within(&(start..start + name.len()));
+    math::text_with_math_to_html(name, &math, out);
+}

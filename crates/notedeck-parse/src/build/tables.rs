@@ -10,7 +10,7 @@ use super::answers::{
 use super::contrasts::{ContrastOf, Joined};
 use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
 use super::subject_names::{
-    FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, short_name,
+    FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, name_html, short_name,
 };
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
@@ -335,10 +335,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if value.is_empty() || row_name.is_empty() || col_name.is_empty() {
                     continue;
                 }
-                let (subject, attribute, s, subject_cell) = if columns_are_subjects {
-                    (col_name, row_name, c - 1, col)
+                let (subject, attribute, s, subject_cell, facet_cell) = if columns_are_subjects {
+                    (col_name, row_name, c - 1, col, &row[0].0)
                 } else {
-                    (row_name, col_name, r, &row[0].0)
+                    (row_name, col_name, r, &row[0].0, col)
                 };
                 // The front is the question only; where it belongs is the card's context.
                 let mut front = String::new();
@@ -376,7 +376,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 } else {
                     (row_axis, col_axis)
                 };
-                for (axis, text) in [(subject_axis, asked), (facet_axis, attribute)] {
+                for (axis, text, cell) in [
+                    (subject_axis, asked, subject_cell),
+                    (facet_axis, attribute, facet_cell),
+                ] {
                     if !front.is_empty() {
                         front.push_str(" › ");
                     }
@@ -384,7 +387,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         math::text_to_html(axis, &mut front);
                         front.push(' ');
                     }
-                    math::text_to_html(text, &mut front);
+                    name_html(text, cell, &mut front);
                 }
                 let mut back = String::new();
                 tree::render(self.tree.inner(cell_block), &mut back, &self.copies);

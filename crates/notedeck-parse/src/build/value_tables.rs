@@ -5,6 +5,7 @@
 
 use super::Builder;
 use crate::tree::{Block, Kind, Plain};
+use std::borrow::Cow;
 
 impl Builder<'_, '_> {
     /// Whether `table` (its body `rows`) only holds values: a worked example's (introduced
@@ -68,17 +69,19 @@ impl Builder<'_, '_> {
     }
 
     /// `blocks`, the body of section `sec`, from where a worked example stops: a section
-    /// titled as one (`### 2. 계산 예시 (3 bins)`) is made-up numbers with nothing to recall,
-    /// its table of values and its sums alike, up to a pinned tip closing it (`📌 **암기 팁**`
-    /// + its lines), which is no part of it. `None` when nothing is left.
+    /// titled as one (`### 2. 계산 예시 (3 bins)`, `## **4. InfoNCE 계산 예시**`) is made-up
+    /// numbers with nothing to recall, its table of values and its sums alike, up to a pinned
+    /// tip closing it (`📌 **암기 팁**` + its lines), which is no part of it. What the example
+    /// showed (`- 해석` over `τ가 크면 확률이 평평해져 …`) is general, and asked. `None` when
+    /// nothing is left.
     pub(super) fn past_worked_example<'b>(
         &mut self,
         sec: Option<usize>,
         blocks: &'b [usize],
         plains: &[Option<Box<Plain>>],
-    ) -> Option<&'b [usize]> {
-        if !sec.is_some_and(|s| super::lists::is_worked_example(&self.info[s].short)) {
-            return Some(blocks);
+    ) -> Option<Cow<'b, [usize]>> {
+        if !sec.is_some_and(|s| titles_worked_section(&self.info[s].short)) {
+            return Some(Cow::Borrowed(blocks));
         }
         let pinned = |&b: &usize| {
             plains
@@ -88,11 +91,17 @@ impl Builder<'_, '_> {
         };
         let (worked, rest) =
             blocks.split_at(blocks.iter().position(pinned).unwrap_or(blocks.len()));
+        let mut kept: Vec<usize> = Vec::new();
         for &b in worked {
-            let span = self.tree.blocks[b].span.clone();
-            self.skip(span, super::lists::WORKED_EXAMPLE_REASON);
+            let block = &self.tree.blocks[b];
+            if block.kind == Kind::List && interprets(&self.text[block.span.clone()]) {
+                kept.push(b);
+                continue;
+            }
+            self.skip(block.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
         }
-        (!rest.is_empty()).then_some(rest)
+        kept.extend_from_slice(rest);
+        (!kept.is_empty()).then_some(Cow::Owned(kept))
     }
 
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
@@ -165,6 +174,33 @@ pub(super) fn is_number(text: &str) -> bool {
     t.starts_with(|c: char| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// Whether a section's title names a worked example: a worked-example label
+/// (`계산 예시 (3 bins)`), or one after the name of what it computes (`InfoNCE 계산 예시`).
+fn titles_worked_section(title: &str) -> bool {
+    if super::lists::is_worked_example(title) {
+        return true;
+    }
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() >= 3 && super::lists::is_worked_example(&words[words.len() - 2..].join(" "))
+}
+
+/// Whether a list (its source) opens with an item saying what a worked example showed
+/// (`- 해석`, `- **결론**:`): general facts, not the example's numbers.
+fn interprets(source: &str) -> bool {
+    let first = source.lines().next().unwrap_or("");
+    let label = first
+        .trim_start()
+        .trim_start_matches(['-', '*', '+'])
+        .trim()
+        .trim_matches('*')
+        .trim_end_matches([':', '：'])
+        .trim_matches('*')
+        .trim();
+    ["해석", "결론", "의미", "시사점", "interpretation"]
+        .iter()
+        .any(|w| label.eq_ignore_ascii_case(w))
 }
 
 /// Whether a paragraph (as `plain` text) only titles a worked example (`📌 **계산 예시** ($k =
