@@ -282,7 +282,7 @@ fn a_labels_aside_holding_math_is_not_repeated_in_the_answer() {
     let all = cards(&d);
     assert!(
         all.iter().any(|c| c.ends_with(
-            "ARIMA › 수식 (후방 연산자 B, By_t = y_{t-1}) => <ul><li>\\(\\phi(B)(1-B)^d y_t = c + \\theta(B)\\epsilon_t\\)</li></ul>"
+            "ARIMA › 수식 (후방 연산자 \\(B\\), \\(By_t = y_{t-1}\\)) => <ul><li>\\(\\phi(B)(1-B)^d y_t = c + \\theta(B)\\epsilon_t\\)</li></ul>"
         )),
         "{all:#?}"
     );

@@ -575,6 +575,19 @@ fn an_aside_between_a_label_and_its_colon_stays_with_the_label() {
 }
 
 #[test]
+fn a_labels_aside_keeps_its_math() {
+    // `**과소 예측** ($y > \hat{q}$):` showed as `과소 예측 (y > \hat{q})`, TeX as text.
+    let d = doc("## **9. 확률 예측**
+
+- **과소 예측** ($y > \\hat{q}$): 오차 × $\\tau$
+");
+    assert_eq!(
+        cards(&d)[0],
+        "basic | 역량평가 정리::문제 9 | 확률 예측 › 과소 예측 (\\(y &gt; \\hat{q}\\)) => 오차 × \\(\\tau\\)"
+    );
+}
+
+#[test]
 fn an_essay_parts_first_sentence_keeps_its_math() {
     let d = parse(
         "# 정리

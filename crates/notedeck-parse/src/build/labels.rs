@@ -291,11 +291,20 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
         // the label.
         if let Some((inside, value)) = label_aside(after_trim) {
             let value = value.len();
-            let text = format!("{label} ({})", inside.trim());
+            let inside = inside.trim();
+            let text = format!("{label} ({inside})");
             if text.chars().count() <= LABEL_MAX_CHARS {
+                // `**과소 예측** ($y > \hat{q}$):` — the aside's math, where it is in `text`.
+                let at = inside.as_ptr() as usize - t.as_ptr() as usize;
+                let shift = label.len() + " (".len();
+                let math = lead
+                    .math_within(&(at..at + inside.len()))
+                    .into_iter()
+                    .map(|m| m.start + shift..m.end + shift)
+                    .collect();
                 return Some(Label {
                     text,
-                    math: Vec::new(),
+                    math,
                     value_start: t.len() - value,
                     plain_label: false,
                 });
