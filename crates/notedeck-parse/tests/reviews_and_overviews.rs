@@ -369,3 +369,63 @@ fn a_cloze_hides_no_question_and_no_number_its_line_shows_again() {
     );
     assert_skipped(&d, |why| why.contains("a question the notes raise"));
 }
+
+#[test]
+fn a_review_row_naming_a_topic_and_its_variant_reviews_the_topic() {
+    // `ARIMA / SARIMA` in a closing summary table: SARIMA is a facet of ARIMA's section, and
+    // the row's cells say again what that section says (`해석 쉬움, 적은 데이터로 가능` for
+    // `해석 쉬움, 데이터 적어도 동작`). Rows of other sections go as before; a cell saying
+    // more (`선형, 다중 계절성 약함` has `선형 관계만` there, the rest not) stays.
+    let d = doc("### 문항 4
+
+## **1. ARIMA (AutoRegressive Integrated Moving Average)**
+
+- **SARIMA (Seasonal ARIMA)**: 계절 차분 추가
+- **장점**: 해석 쉬움, 데이터 적어도 동작, 예측구간 제공
+
+### 문항 13
+
+## **2. Prophet**
+
+- **장점**: 결측치에 강함, 휴일 처리 쉬움
+
+## **3. N-BEATS**
+
+- **장점**: 구조 단순, 해석 가능한 basis
+
+## **4. 시계열 예측 모델 비교 요약표**
+
+| 모델 | 장점 | 단점 |
+| --- | --- | --- |
+| **ARIMA / SARIMA** | 해석 쉬움, 적은 데이터로 가능 | 비선형 관계 표현 불가 |
+| **Prophet** | 휴일 처리 쉬움 | AR 구조 없음 |
+| **N-BEATS** | 구조 단순 | 원래 버전 univariate만 |
+| **LightGBM** | 빠름 | feature engineering 필요 |
+");
+    let cells = [
+        "해석 쉬움, 적은 데이터로 가능",
+        "비선형 관계 표현 불가",
+        "휴일 처리 쉬움",
+        "AR 구조 없음",
+        "구조 단순",
+        "원래 버전 univariate만",
+        "빠름",
+        "feature engineering 필요",
+    ];
+    let table: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| cells.iter().any(|v| c.ends_with(&format!(" => {v}"))))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "ARIMA / SARIMA › 단점 => 비선형 관계 표현 불가",
+            "Prophet › 단점 => AR 구조 없음",
+            "N-BEATS › 단점 => 원래 버전 univariate만",
+            "LightGBM › 장점 => 빠름",
+            "LightGBM › 단점 => feature engineering 필요",
+        ],
+        "{:#?}",
+        cards(&d)
+    );
+}

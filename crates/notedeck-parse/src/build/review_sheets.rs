@@ -42,8 +42,12 @@ impl Builder<'_, '_> {
         let found: Vec<Option<usize>> = subjects
             .iter()
             .map(|name| {
-                let s = self.topic_titled(name).or_else(|| self.facet_titled(name));
-                let s = s.or_else(|| self.titled_loosely(name, table.span.start))?;
+                let s = self.section_reviewed(name, table.span.start).or_else(|| {
+                    // `ARIMA / SARIMA`: a row naming a topic and its variant reviews the
+                    // topic's section (the variant is a facet of it).
+                    let (first, _) = name.split_once(" / ")?;
+                    self.section_reviewed(first, table.span.start)
+                })?;
                 (self.doc.sections[s].heading_span.start < table.span.start).then_some(s)
             })
             .collect();
@@ -65,6 +69,14 @@ impl Builder<'_, '_> {
                 Some(self.text.get(span)?.to_lowercase())
             })
             .collect()
+    }
+
+    /// The section a review table's row `name` reviews, if one has that title (or starts
+    /// with its words: [`Self::titled_loosely`]).
+    fn section_reviewed(&mut self, name: &str, before: usize) -> Option<usize> {
+        self.topic_titled(name)
+            .or_else(|| self.facet_titled(name))
+            .or_else(|| self.titled_loosely(name, before))
     }
 
     /// The one topic or facet section above byte `before` whose title starts with `name`'s
