@@ -8,6 +8,23 @@ use common::{anki_front, assert_fronts, assert_skipped, cards, cloze_fronts, doc
 use notedeck_parse::{CardKind, ClaimOrigin};
 
 #[test]
+fn a_cell_answering_with_a_number_its_subjects_name_holds_is_no_card() {
+    // `ViT-L/14@336px › 입력 해상도` → `336`, `› patch 크기` → `14`: the name says both.
+    // `patch token 수` → `576` is asked.
+    let d = doc("## ViT
+
+| 모델 | patch 크기 | 입력 해상도 | patch token 수 |
+| --- | --- | --- | --- |
+| **ViT-L/14@336px** | 14 | 336 | 576 |
+");
+    assert_eq!(
+        cards(&d),
+        ["table | 역량평가 정리::문제 9 | ViT-L/14@336px › patch token 수 => 576"]
+    );
+    assert_skipped(&d, |r| r.contains("a number of its name"));
+}
+
+#[test]
 fn comparison_table_with_subjects_in_columns() {
     let d = doc("## **3. 비교 요약 표**
 

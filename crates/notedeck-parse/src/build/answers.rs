@@ -42,7 +42,8 @@ pub(super) fn only_names_baseline(value: &str) -> bool {
 }
 
 /// Whether a cell's answer, its check marks aside, is only words of its own question
-/// (`Gradient 필요` → `✔ 필요`). A bare mark (`O`, `X`) is an answer of its own.
+/// (`Gradient 필요` → `✔ 필요`), or numbers its name holds (`ViT-L/14@336px › 입력 해상도` →
+/// `336`). A bare mark (`O`, `X`) is an answer of its own.
 pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || "(),/·:".contains(c))
@@ -53,7 +54,17 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
     let is_mark = |w: &String| w.chars().all(|c| c == '-' || MARKS.contains(c));
     let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
     let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
-    !answer.is_empty() && answer.iter().all(|w| question.contains(w))
+    // `ViT-L/14@336px › 입력 해상도` → `336`: a number the name holds is given away too.
+    let numbers: Vec<&str> = subject
+        .split(|c: char| !c.is_ascii_digit())
+        .chain(attribute.split(|c: char| !c.is_ascii_digit()))
+        .filter(|n| !n.is_empty())
+        .collect();
+    let given = |w: &String| {
+        question.contains(w)
+            || w.bytes().all(|b| b.is_ascii_digit()) && numbers.contains(&w.as_str())
+    };
+    !answer.is_empty() && answer.iter().all(given)
 }
 
 /// Words of a name that say a count (`Zero-Shot`, `Dual Encoder`), with the count.

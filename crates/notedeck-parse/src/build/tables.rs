@@ -449,11 +449,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
                 if only_repeats_question(value, subject, attribute) {
-                    // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says.
+                    // `Grad-CAM › Gradient 필요` → `✔ 필요`: a yes or no the question says;
+                    // `ViT-L/14@336px › 입력 해상도` → `336`: a number its name says.
                     self.skip(
                         cell_block.span.clone(),
-                        "table cell whose answer only repeats its question (a yes or no the \
-                         front gives away)",
+                        "table cell whose answer only repeats its question (a yes or no, or a \
+                         number of its name: the front gives it away)",
                     );
                     continue;
                 }
