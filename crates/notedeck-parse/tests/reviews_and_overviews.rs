@@ -429,3 +429,56 @@ fn a_review_row_naming_a_topic_and_its_variant_reviews_the_topic() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_contrast_left_with_one_answer_asks_nothing_and_good_is_a_degree() {
+    // The review drops ARIMA's and Prophet's `외생변수` cells (their sections say them):
+    // N-BEATS, LightGBM and TCN all answer `O`, a contrast with nothing to tell apart. In
+    // `장기 의존성`, `좋음` is a degree as `보통` is: the facet is asked across the subjects,
+    // not as three cards answering `좋음`.
+    let d = doc("### 문항 4
+
+## **1. ARIMA**
+
+- **SARIMAX**: 외생변수 추가
+- **장점**: 해석 쉬움, 데이터 적어도 동작
+
+### 문항 13
+
+## **2. Prophet**
+
+- **장점**: 결측치에 강함, 휴일 처리 쉬움
+- **외생변수**: 미래 값 필요
+
+## **3. N-BEATS**
+
+- **장점**: 구조 단순, 해석 가능한 basis
+
+## **4. 시계열 예측 모델 비교 요약표**
+
+| 모델 | 외생변수 | 장기 의존성 |
+| --- | --- | --- |
+| **ARIMA / SARIMA** | O (SARIMAX) | 짧은 lag만 |
+| **Prophet** | 미래 값 필요 | 보통 |
+| **N-BEATS** | O | 좋음 |
+| **LightGBM** | O | 좋음 |
+| **TCN** | O | receptive field 안에서만 |
+");
+    let table: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| format!("{} => {}", c.front, c.back))
+        .collect();
+    assert_eq!(
+        table,
+        [
+            "ARIMA / SARIMA / Prophet / N-BEATS / LightGBM / TCN › 장기 의존성 => <ul><li>ARIMA / \
+             SARIMA: 짧은 lag만</li><li>Prophet: 보통</li><li>N-BEATS: 좋음</li><li>LightGBM: \
+             좋음</li><li>TCN: receptive field 안에서만</li></ul>"
+        ],
+        "{:#?}",
+        cards(&d)
+    );
+    assert_skipped(&d, |r| r.contains("answers alike (O): no contrast to ask"));
+}

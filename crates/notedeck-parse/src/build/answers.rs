@@ -257,6 +257,9 @@ pub(super) const DEGREES: &[&str] = &[
     "용이",
     "중간",
     "보통",
+    "좋음",
+    "나쁨",
+    "우수",
 ];
 
 /// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).

@@ -78,7 +78,19 @@ impl Finish {
         // bullet says.
         let mut merged: Vec<usize> = Vec::new();
         let mut gone: Vec<(usize, usize)> = Vec::new();
+        let mut alike: Vec<usize> = Vec::new();
         for cells in groups.values().filter(|c| c.len() >= 2) {
+            // Three sides or more left answering alike (`O` for each, once the rows whose
+            // sections a review table's cells said again went): nothing is told apart, as
+            // for a facet every subject of a table answers alike. Two alike sides say a fact
+            // of both (`SVM / k-NN › 스케일링` → `필요`).
+            let back = &raw[cells[0]].card.back;
+            if cells.len() >= 3 && cells.iter().all(|&i| raw[i].card.back == *back) {
+                gone.extend(cells.iter().map(|&i| (i, i)));
+                merged.extend_from_slice(cells);
+                alike.extend_from_slice(cells);
+                continue;
+            }
             // A contrast every side of which a bullet of its subject says is no card: its
             // cells go as the bullets' repeats (`Batch Normalization / Layer Normalization ›
             // 배치 크기 의존` beside BN's `한계` and LN's `장점`).
@@ -144,6 +156,13 @@ impl Finish {
             })
             .collect();
         self.drop_repeats(raw, &gone, |i, kept| {
+            if alike.contains(&i) {
+                return format!(
+                    "table cell whose facet every subject asked answers alike ({}): no \
+                     contrast to ask",
+                    super::facts::plain(&kept.back)
+                );
+            }
             let answer = answers
                 .iter()
                 .find(|(g, _)| *g == i)
