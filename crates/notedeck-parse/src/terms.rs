@@ -13,6 +13,8 @@
 //!   at least half the name's capitals: what shares almost nothing with the name is another
 //!   name for it or the idea behind it (`PR-AUC (Average Precision)`, `MobileNet (Depthwise
 //!   Separable Convolution)`).
+//!   A numbered version right after its base name (`BLIP / BLIP-2 (Bootstrapping …)`)
+//!   leaves the expansion to the base.
 //! * **Expansion and name in a gloss** — `지식 증류 (Knowledge Distillation, KD)`: the words
 //!   before the comma, all of them, spell the acronym after it.
 //! * **Expansion first** — `Masked Language Modeling (MLM)`, `Model-as-a-Service (MaaS)`:
@@ -88,6 +90,11 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
         }
         let name = text[name_start..before_end].trim_start_matches('-');
         let name_start = before_end - name.len();
+        // `BLIP / BLIP-2 (Bootstrapping Language-Image Pre-training)`: the expansion is the
+        // base name's, which its numbered version after it shares.
+        let (name_start, name_end) =
+            base_of_version(text, name_start, before_end).unwrap_or((name_start, before_end));
+        let name = &text[name_start..name_end];
         let glued = text[..name_start]
             .chars()
             .next_back()
@@ -108,13 +115,33 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             continue;
         }
         out.push(Found {
-            name: name_start..before_end,
+            name: name_start..name_end,
             expansion: in_start..in_end,
             whole: name_start..close + 1,
         });
         from = close + 1;
     }
     out
+}
+
+/// Where the base name is when the name `text[start..end]` is a numbered version of the name
+/// written just before it (`BLIP / BLIP-2`, `GPT, GPT-2`).
+fn base_of_version(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (base, version) = text[start..end].rsplit_once('-')?;
+    if base.is_empty() || version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let before = before
+        .strip_suffix('/')
+        .or_else(|| before.strip_suffix(','))?
+        .trim_end();
+    let base_start = before.len().checked_sub(base.len())?;
+    let glued = before[..base_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '-');
+    (before.ends_with(base) && !glued).then_some((base_start, before.len()))
 }
 
 /// Index of the `)` closing the `(` at `open`, within 120 bytes and the same line.
@@ -443,6 +470,28 @@ mod tests {
         assert_eq!(
             terms("1. Grad-CAM (Gradient-weighted Class Activation Mapping)"),
             [("Grad-CAM", "Gradient-weighted Class Activation Mapping")]
+        );
+    }
+
+    #[test]
+    fn a_numbered_version_after_its_base_leaves_the_expansion_to_the_base() {
+        // The definition card asked `BLIP-2` → BLIP's expansion.
+        assert_eq!(
+            terms("6. BLIP / BLIP-2 (Bootstrapping Language-Image Pre-training)"),
+            [("BLIP", "Bootstrapping Language-Image Pre-training")]
+        );
+        assert_eq!(
+            terms("GPT, GPT-2 (Generative Pre-trained Transformer)"),
+            [("GPT", "Generative Pre-trained Transformer")]
+        );
+        // A version alone, or after another name, keeps it.
+        assert_eq!(
+            terms("BLIP-2 (Bootstrapping Language-Image Pre-training)"),
+            [("BLIP-2", "Bootstrapping Language-Image Pre-training")]
+        );
+        assert_eq!(
+            terms("T5 / BLIP-2 (Bootstrapping Language-Image Pre-training)"),
+            [("BLIP-2", "Bootstrapping Language-Image Pre-training")]
         );
     }
 
