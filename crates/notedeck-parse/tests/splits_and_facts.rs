@@ -901,3 +901,41 @@ fn the_parts_a_components_facet_names_are_its_list_card() {
         "<ol><li>Planning</li><li>Memory</li><li>Tool Use</li></ol>"
     );
 }
+
+#[test]
+fn a_part_the_sections_title_names_is_not_listed_as_one_of_its_parts() {
+    // `### 1. LSTM (…) / DeepAR`, split at its nested lists: `**DeepAR**` is a subject the
+    // title names, with its own card, and `**예측 방식**` then the one name left among the
+    // section's facts. Listed bare after the lookback bullet, both read as empty headings.
+    let d = doc(r"## **4. 딥러닝 기반 예측 모델**
+
+### 1. LSTM (Long Short-Term Memory) / DeepAR
+
+- 입력 window(lookback) $L$개를 받아 다음 $H$개(horizon) 예측
+- **예측 방식**
+    1. **Recursive (autoregressive)**: 1-step 예측값을 다시 입력에 넣어 반복 → 오차 누적
+    2. **Direct (multi-output)**: $H$개를 한 번에 출력 → 오차 누적 없음, 대신 horizon 간 관계 약함
+    3. **Seq2seq**: Encoder가 과거를 요약, Decoder가 미래를 생성
+- **DeepAR** (*Salinas et al., 2020, Amazon*)
+    - 여러 시계열을 **하나의 RNN으로 학습** (global model)
+    - 점 예측 대신 **분포 파라미터 출력** (Gaussian: $\mu, \sigma$) → 샘플링으로 quantile 계산
+- **한계**: 순차 계산 → 병렬화 어려움, 긴 lookback에서 장기 의존성 학습 어려움
+");
+    let own = card_with_front(
+        &d,
+        "딥러닝 기반 예측 모델 › LSTM (Long Short-Term Memory) / DeepAR",
+    );
+    assert_eq!(
+        own.back,
+        "<ul><li>입력 window(lookback) \\(L\\)개를 받아 다음 \\(H\\)개(horizon) 예측</li></ul>"
+    );
+    for part in ["예측 방식", "DeepAR"] {
+        let front =
+            format!("딥러닝 기반 예측 모델 › LSTM (Long Short-Term Memory) / DeepAR › {part}");
+        assert!(
+            d.cards.iter().any(|c| c.front == front),
+            "{part}: {:#?}",
+            cards(&d)
+        );
+    }
+}

@@ -255,6 +255,21 @@ impl<'t, 'a> Builder<'t, 'a> {
         // 블록`) still say something. Numbered steps are a sequence to recall, parts and all.
         let mut bare_label = vec![false; heads.len()];
         let mut has_facts = false;
+        // The title's words (`LSTM (Long Short-Term Memory) / DeepAR`): a part its title names
+        // (`**DeepAR**` + its bullets) is a subject of the section, its card its own, and no
+        // part of the section's to list.
+        let title: Vec<String> = self.info[sec]
+            .short
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let title_names = |h: &Head| {
+            h.text
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
+        };
         for list in parts.iter().filter(|b| b.kind == Kind::List) {
             let facts_beside = list.children.iter().any(|c| {
                 c.kind == Kind::Item
@@ -269,7 +284,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             let in_list = |h: &Head| list.children.iter().any(|c| std::ptr::eq(h.item, c));
             for (k, h) in heads.iter().enumerate() {
                 bare_label[k] |= in_list(h)
-                    && (super::subtopics::names_a_facet(&h.text) || h.text.ends_with(['?', '？']));
+                    && (super::subtopics::names_a_facet(&h.text)
+                        || h.text.ends_with(['?', '？'])
+                        || title_names(h));
             }
             // One name left among the facts is no set of parts to recall, only a heading of
             // another card (`Transformer 원 논문 스케줄` beside Warmup's one fact); several
@@ -350,21 +367,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // but one of three or more (`Unstructured vs Structured` over those two and
         // `Semi-structured (N:M sparsity)`): a list two thirds on the front asks for one name.
         let title_names_parts = heads.len() >= 2 && {
-            let title: Vec<String> = self.info[sec]
-                .short
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            let named = heads
-                .iter()
-                .filter(|h| {
-                    h.text
-                        .split(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
-                })
-                .count();
+            let named = heads.iter().filter(|h| title_names(h)).count();
             named == heads.len() || heads.len() >= 3 && named + 1 == heads.len()
         };
         if title_names_parts && !own_text && !has_facts {
