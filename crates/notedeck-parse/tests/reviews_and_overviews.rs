@@ -238,6 +238,29 @@ $$
 }
 
 #[test]
+fn a_bold_label_with_an_aside_over_a_display_formula_asks_for_it() {
+    // `**VQAv2 accuracy** (질문당 사람 답 10개)` was a cloze hiding the label, leaving only
+    // the aside to recall it by, and the formula a vague `VQA › 수식`.
+    let d = doc(r"## **10. VQA (Visual Question Answering)**
+
+- **정의**: 이미지 + 자연어 질문 → 자연어 답변 생성
+- **VQAv2 accuracy** (질문당 사람 답 10개)
+
+$$
+\text{Acc}(a) = \min\left(\frac{\#\text{humans who answered } a}{3},\ 1\right)
+$$
+");
+    assert_eq!(
+        cards(&d),
+        [
+            "VQA => Visual Question Answering",
+            "VQA › 정의 => 이미지 + 자연어 질문 → 자연어 답변 생성",
+            "VQA › VQAv2 accuracy => <p><b>VQAv2 accuracy</b> (질문당 사람 답 10개)</p><p>\\[\\text{Acc}(a) = \\min\\left(\\frac{\\#\\text{humans who answered } a}{3},\\ 1\\right)\\]</p>"
+        ]
+    );
+}
+
+#[test]
 fn a_formula_right_after_a_defined_name_goes_on_its_card_and_no_further() {
     // The probability-flow ODE's formula followed its line and went on the section's own
     // card, where it read as the SDE; the line's card is where it belongs. The list after

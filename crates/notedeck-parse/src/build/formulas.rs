@@ -31,8 +31,13 @@ impl Builder<'_, '_> {
                 .trim()
                 .to_string()
         };
-        // `- **업데이트 식**` over `$$x_{t-1} = …$$`: a bold label alone names the formula too.
+        // `- **업데이트 식**` over `$$x_{t-1} = …$$`: a bold label alone names the formula too,
+        // and so does one with an aside after it (`**VQAv2 accuracy** (질문당 사람 답 10개)`).
         let bold_alone = |l: &str| {
+            let l = match l.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+                Some((bold, aside)) if !aside.contains(['(', '*']) => bold,
+                _ => l,
+            };
             l.len() > 4
                 && l.starts_with("**")
                 && l.ends_with("**")
