@@ -505,3 +505,48 @@ fn a_contrast_left_with_one_answer_asks_nothing_and_good_is_a_degree() {
     );
     assert_skipped(&d, |r| r.contains("answers alike (O): no contrast to ask"));
 }
+
+#[test]
+fn a_review_row_named_by_a_word_of_a_sections_title_reviews_that_section() {
+    // `LAS (AED)` names `Attention Encoder-Decoder: LAS (Listen, Attend and Spell)` by the
+    // word its title holds: its cells saying that section again go as the other rows' do.
+    let d = doc("### 문항 8
+
+## **3. CTC (Connectionist Temporal Classification)**
+
+- **장점**: 빠름, streaming 가능
+
+## **5. Attention Encoder-Decoder: LAS (Listen, Attend and Spell)**
+
+- **한계**: streaming 불가, 긴 발화에서 반복
+
+### 문항 11
+
+## **6. Conformer**
+
+- **장점**: local과 global을 함께 봄
+
+## **13. ASR 전체 비교 요약표**
+
+| 기술 | 장점 | 단점/주의 |
+| --- | --- | --- |
+| **CTC** | 빠름, streaming 가능 | 조건부 독립 가정 |
+| **LAS (AED)** | 내부 LM | streaming 불가, 반복 |
+| **Conformer** | local + global | 계산량 |
+| **Whisper** | zero-shot robust | hallucination |
+");
+    let table: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| format!("{} => {}", c.front, c.back))
+        .collect();
+    assert!(
+        table.iter().all(|c| !c.starts_with("LAS › 단점/주의")),
+        "{table:#?}"
+    );
+    assert!(
+        table.contains(&"LAS › 장점 => 내부 LM".to_string()),
+        "{table:#?}"
+    );
+}

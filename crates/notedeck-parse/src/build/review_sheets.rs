@@ -77,6 +77,36 @@ impl Builder<'_, '_> {
         self.topic_titled(name)
             .or_else(|| self.facet_titled(name))
             .or_else(|| self.titled_loosely(name, before))
+            .or_else(|| self.titled_with_word(name, before))
+    }
+
+    /// The one topic or facet section above byte `before` whose title holds `name` (before
+    /// its parentheses) as a word of its own: `LAS (AED)` for `Attention Encoder-Decoder: LAS
+    /// (Listen, Attend and Spell)`.
+    fn titled_with_word(&self, name: &str, before: usize) -> Option<usize> {
+        let short = name.split(" (").next().unwrap_or(name).trim();
+        if short.chars().count() < 2 || short.contains(' ') {
+            return None;
+        }
+        let mut found = None;
+        for (i, sec) in self.doc.sections.iter().enumerate() {
+            if sec.heading_span.start >= before
+                || !matches!(sec.kind, SectionKind::Topic | SectionKind::Facet)
+            {
+                continue;
+            }
+            let holds = self.info[i]
+                .short
+                .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+                .any(|w| w == short);
+            if holds {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        found
     }
 
     /// The one topic or facet section above byte `before` whose title starts with `name`'s
