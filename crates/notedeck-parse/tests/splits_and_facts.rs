@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{card_with_front, cards, doc};
+use common::{card_with_front, cards, cloze_fronts, doc};
 use notedeck_parse::{Card, CardKind, ClaimOrigin, Document};
 
 #[test]
@@ -938,4 +938,26 @@ fn a_part_the_sections_title_names_is_not_listed_as_one_of_its_parts() {
             cards(&d)
         );
     }
+}
+
+#[test]
+fn a_number_in_an_aside_is_no_key_term() {
+    // `(층당 conv 1개 기준)` says what the formula assumes: hiding its `1개` asked a trivial
+    // qualifier with the formula, the fact, shown. The line is asked by its name.
+    let d = doc(r"## **2. TCN (Temporal Convolutional Network)**
+
+- **장점**: 병렬 연산 가능
+- Receptive field (층당 conv 1개 기준): $RF = 1 + (k-1)(2^{L} - 1)$, $k$: kernel size, $L$: 층 수
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes.iter().all(|f| !f.contains("{{c1::1개}}")),
+        "{clozes:#?}"
+    );
+    assert!(
+        clozes
+            .iter()
+            .any(|f| f.starts_with("{{c1::Receptive field (층당 conv 1개 기준)}}")),
+        "{clozes:#?}"
+    );
 }

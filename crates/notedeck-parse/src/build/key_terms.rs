@@ -207,6 +207,13 @@ fn arrow_result(t: &str) -> Option<&str> {
         .then_some(result)
 }
 
+/// Whether byte `at` of `t` is inside parentheses: a number there is an aside's
+/// (`Receptive field (층당 conv 1개 기준): $RF = …$`), the condition a statement holds
+/// under rather than what it states.
+fn in_parens(t: &str, at: usize) -> bool {
+    t[..at].matches(['(', '（']).count() > t[..at].matches([')', '）']).count()
+}
+
 /// Numbers a sentence states as alternatives or a range (`5 또는 10`, `0.1~0.3`, `3`): from
 /// its first number standing alone to its last, joined only by `또는`, `or`, `,`, `~`, `-`.
 fn stated_numbers(t: &str) -> Option<&str> {
@@ -218,7 +225,10 @@ fn stated_numbers(t: &str) -> Option<&str> {
                 .next()
                 .is_none_or(|c| c.is_whitespace() || is_hangul(c))
     };
-    let runs: Vec<(usize, usize)> = digit_runs(t).filter(alone).collect();
+    let runs: Vec<(usize, usize)> = digit_runs(t)
+        .filter(alone)
+        .filter(|&(s, _)| !in_parens(t, s))
+        .collect();
     let (first, last) = (runs.first()?, runs.last()?);
     let between = t.get(first.1..last.0).unwrap_or_default();
     let joined = between.split_whitespace().all(|w| {
@@ -368,29 +378,31 @@ pub(super) fn year(t: &str) -> Option<&str> {
 
 /// A number with the counter or unit right after it (`3개`, `16 items`, `1%`, `2배`).
 fn counted_number(t: &str) -> Option<&str> {
-    digit_runs(t).find_map(|(s, e)| {
-        let after = &t[e..];
-        let unit: usize = after
-            .char_indices()
-            .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
-            .map(|(_, c)| c.len_utf8())
-            .sum();
-        // `0인 구간`, `3이다`: a particle or a copula after a number counts nothing, though
-        // a counter may open with a particle's syllable (`3가지`).
-        let word = &after[..unit];
-        let particle = PARTICLES.contains(&word) || word.starts_with(['인', '이']);
-        if unit > 0 && unit <= 9 && !particle {
-            return Some(&t[s..e + unit]);
-        }
-        // `5 fps`, `300 epochs`: a short Latin unit after one space.
-        let word = after.strip_prefix(' ')?;
-        let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let ends = word[letters..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_ascii_alphanumeric());
-        ((1..=6).contains(&letters) && ends).then(|| &t[s..e + 1 + letters])
-    })
+    digit_runs(t)
+        .filter(|&(s, _)| !in_parens(t, s))
+        .find_map(|(s, e)| {
+            let after = &t[e..];
+            let unit: usize = after
+                .char_indices()
+                .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
+                .map(|(_, c)| c.len_utf8())
+                .sum();
+            // `0인 구간`, `3이다`: a particle or a copula after a number counts nothing, though
+            // a counter may open with a particle's syllable (`3가지`).
+            let word = &after[..unit];
+            let particle = PARTICLES.contains(&word) || word.starts_with(['인', '이']);
+            if unit > 0 && unit <= 9 && !particle {
+                return Some(&t[s..e + unit]);
+            }
+            // `5 fps`, `300 epochs`: a short Latin unit after one space.
+            let word = after.strip_prefix(' ')?;
+            let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let ends = word[letters..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
+            ((1..=6).contains(&letters) && ends).then(|| &t[s..e + 1 + letters])
+        })
 }
 
 /// The number a variable is set to (`p = 0.5`): the value the statement teaches.
