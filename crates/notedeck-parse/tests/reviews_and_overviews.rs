@@ -16,6 +16,15 @@ fn cards(d: &Document) -> Vec<String> {
         .collect()
 }
 
+/// `front => back` of every table card.
+fn table_cards(d: &Document) -> Vec<String> {
+    d.cards
+        .iter()
+        .filter(|c| c.kind == CardKind::Table)
+        .map(|c| format!("{} => {}", c.front, c.back))
+        .collect()
+}
+
 /// Two problems' topics, then a closing table titled `title` with a row for each.
 fn reviewed_note(title: &str) -> String {
     format!(
@@ -487,12 +496,7 @@ fn a_contrast_left_with_one_answer_asks_nothing_and_good_is_a_degree() {
 | **LightGBM** | O | 좋음 |
 | **TCN** | O | receptive field 안에서만 |
 ");
-    let table: Vec<String> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Table)
-        .map(|c| format!("{} => {}", c.front, c.back))
-        .collect();
+    let table = table_cards(&d);
     assert_eq!(
         table,
         [
@@ -535,12 +539,7 @@ fn a_review_row_named_by_a_word_of_a_sections_title_reviews_that_section() {
 | **Conformer** | local + global | 계산량 |
 | **Whisper** | zero-shot robust | hallucination |
 ");
-    let table: Vec<String> = d
-        .cards
-        .iter()
-        .filter(|c| c.kind == CardKind::Table)
-        .map(|c| format!("{} => {}", c.front, c.back))
-        .collect();
+    let table = table_cards(&d);
     assert!(
         table.iter().all(|c| !c.starts_with("LAS › 단점/주의")),
         "{table:#?}"

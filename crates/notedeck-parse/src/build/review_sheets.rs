@@ -88,25 +88,11 @@ impl Builder<'_, '_> {
         if short.chars().count() < 2 || short.contains(' ') {
             return None;
         }
-        let mut found = None;
-        for (i, sec) in self.doc.sections.iter().enumerate() {
-            if sec.heading_span.start >= before
-                || !matches!(sec.kind, SectionKind::Topic | SectionKind::Facet)
-            {
-                continue;
-            }
-            let holds = self.info[i]
-                .short
+        self.only_titled(before, |title| {
+            title
                 .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
-                .any(|w| w == short);
-            if holds {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
-            }
-        }
-        found
+                .any(|w| w == short)
+        })
     }
 
     /// The one topic or facet section above byte `before` whose title starts with `name`'s
@@ -117,23 +103,28 @@ impl Builder<'_, '_> {
         if wanted.is_empty() {
             return None;
         }
+        self.only_titled(before, |title| {
+            let title = title.to_lowercase();
+            let words: Vec<&str> = title.split_whitespace().collect();
+            words.len() >= wanted.len() && wanted.iter().zip(&words).all(|(w, t)| longer_form(w, t))
+        })
+    }
+
+    /// The one topic or facet section above byte `before` whose short title `fits`; none
+    /// when two or more do.
+    fn only_titled(&self, before: usize, fits: impl Fn(&str) -> bool) -> Option<usize> {
         let mut found = None;
         for (i, sec) in self.doc.sections.iter().enumerate() {
             if sec.heading_span.start >= before
                 || !matches!(sec.kind, SectionKind::Topic | SectionKind::Facet)
+                || !fits(&self.info[i].short)
             {
                 continue;
             }
-            let title = self.info[i].short.to_lowercase();
-            let words: Vec<&str> = title.split_whitespace().collect();
-            if words.len() >= wanted.len()
-                && wanted.iter().zip(&words).all(|(w, t)| longer_form(w, t))
-            {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(i);
+            if found.is_some() {
+                return None;
             }
+            found = Some(i);
         }
         found
     }
