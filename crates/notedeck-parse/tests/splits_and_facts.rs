@@ -961,3 +961,25 @@ fn a_number_in_an_aside_is_no_key_term() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn only_the_aside_after_a_hidden_part_goes_to_the_back() {
+    // `후속: **HuBERT** (…), **WavLM**, **XLS-R**`: the aside explains HuBERT and goes to the
+    // back; the names after it are the line's own cue and stay on the front (all of it went,
+    // leaving `후속: ___`). A notation going on after the aside stays with it.
+    let d = doc(r"## **7. wav2vec 2.0**
+
+- **정의**: raw waveform에서 self-supervised로 표현 학습
+- 후속: **HuBERT** (k-means cluster ID를 target으로 masked prediction), **WavLM**, **XLS-R** (128개 언어)
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.kind == CardKind::Cloze)
+        .expect("the successors' cloze");
+    assert!(
+        card.front.contains("WavLM") && !card.front.contains("k-means"),
+        "{card:#?}"
+    );
+    assert!(card.back.starts_with("(k-means cluster ID"), "{card:#?}");
+}

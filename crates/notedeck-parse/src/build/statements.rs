@@ -516,8 +516,11 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
     // without it the question fits other answers. An explanation runs longer.
     // An arrow alone may lead to the claim's other half (`CLT = … {{c1::표본평균}} → 정규분포`):
     // only an aside is set apart as explanation, with whatever follows it.
+    // `후속: {{c1::HuBERT}} (k-means … target으로 masked prediction), **WavLM**, **XLS-R**`:
+    // what follows the aside is the line's own, a cue to keep; only the aside goes.
+    let (aside, after) = tail.split_at(aside_end(tail).unwrap_or(tail.len()));
     let explains =
-        rest.starts_with(" (") && tail.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
+        rest.starts_with(" (") && aside.split_whitespace().count() >= EXPLANATION_MIN_WORDS;
     // `이후 {{c1::1cycle policy}} (Smith, 2018)와 같이 쓰면 좋음`: a citation explains nothing,
     // and the sentence goes on after it.
     let cites = tail
@@ -536,14 +539,45 @@ pub(super) fn explanation_to_back(card: &mut crate::Card) {
     if tail.is_empty() || !balanced {
         return;
     }
-    let mut back = String::with_capacity(tail.len() + card.back.len() + 4);
-    back.push_str(tail);
+    let mut back = String::with_capacity(aside.len() + card.back.len() + 4);
+    back.push_str(aside);
     if !card.back.is_empty() {
         back.push_str("<br>");
         back.push_str(&card.back);
     }
     card.back = back;
+    let after = after.to_string();
     card.front.truncate(at);
+    card.front.push_str(&after);
+}
+
+/// The end of the parenthesis `text` opens with (MathJax's `\(…\)` inside it aside), when
+/// something of the line's own follows it.
+fn aside_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escaped = i > 0 && bytes[i - 1] == b'\\';
+        match b {
+            b'(' if !escaped => depth += 1,
+            b')' if !escaped => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    // A notation going on (`(p, d, q)(P, D, Q)`) or an arrow to what the aside
+                    // explains (`(단조 변환) → 1위 토큰은 그대로 1위`) is the aside's too.
+                    let end = i + 1;
+                    let rest = text[end..].trim_start();
+                    let goes_on = rest.is_empty()
+                        || text[end..].starts_with(['(', '\\'])
+                        || rest.starts_with(['→', '('])
+                        || rest.starts_with("-&gt;");
+                    return (!goes_on).then_some(end);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether a number of two digits or more in `hidden` is also in `front` outside every
