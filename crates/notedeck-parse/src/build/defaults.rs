@@ -17,14 +17,17 @@ use crate::{Claim, ClaimOrigin, Document, SectionKind, Span, name_key};
 /// The attribute the claims take where no table names the column (`기본값`).
 const DEFAULT_ATTRIBUTE: &str = "기본값";
 
-/// A default one line states: `(parameter, attribute the table gives, value span, whole span,
-/// from a table cell)`.
-struct Default<'t> {
+/// A default one line states.
+struct DefaultValue<'t> {
+    /// The parameter as written in its inline code: `n_changepoints`.
     parameter: &'t str,
     /// The column's header where a `기본값` (or `default`) column holds the value.
     attribute: Option<String>,
+    /// The number's span in the note.
     value: Span,
+    /// The line's (or the cell's) span.
     span: Span,
+    /// Whether a table cell states it.
     cell: bool,
 }
 
@@ -125,7 +128,7 @@ fn topic_at(doc: &Document, at: usize) -> Option<usize> {
 }
 
 /// Every default the lines of `text` state, outside fenced code.
-fn defaults_in(text: &str) -> Vec<Default<'_>> {
+fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
     let mut out = Vec::new();
     let mut fence: Option<&str> = None;
     let mut header: Vec<&str> = Vec::new();
@@ -200,11 +203,11 @@ fn cells_of(line: &str, start: usize) -> Vec<(&str, usize)> {
 
 /// Defaults a table row states: a `parameter` row's cell in a `기본값` column, or a
 /// `parameter=value` cell in a row or column about defaults (`sklearn 기본 반복`).
-fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<Default<'t>>) {
+fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<DefaultValue<'t>>) {
     let Some(&(first, _)) = cells.first() else {
         return;
     };
-    let row_parameter = code_spans(first, 0)
+    let row_parameter = code_spans(first)
         .next()
         .filter(|(code, at)| *at == 1 && code.len() + 2 == first.len() && is_parameter(code))
         .map(|(code, _)| code);
@@ -223,7 +226,7 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
             && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
         {
             let lead = cell.len() - cell.trim_start_matches(['*', '`']).len();
-            out.push(Default {
+            out.push(DefaultValue {
                 parameter,
                 attribute: Some(column.trim_matches('*').trim().to_string()),
                 value: at + lead..at + lead + n,
@@ -239,7 +242,7 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
                 if assigned_in_row.iter().filter(|p| **p == parameter).count() > 1 {
                     continue;
                 }
-                out.push(Default {
+                out.push(DefaultValue {
                     parameter,
                     attribute: None,
                     value,
@@ -253,13 +256,13 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
 
 /// Defaults a line outside tables states: `` `n_repeats` 기본값 **5** ``, `` `eta` (기본 0.3)
 /// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`).
-fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<Default<'t>>) {
+fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t>>) {
     if !line.contains('`') {
         return;
     }
     let span = start + (line.len() - line.trim_start().len())..start + line.len();
     let mut seen: Vec<&str> = Vec::new();
-    let mut push = |parameter: &'t str, value: Span, out: &mut Vec<Default<'t>>| {
+    let mut push = |parameter: &'t str, value: Span, out: &mut Vec<DefaultValue<'t>>| {
         // One statement per parameter a line: `lr=0.1` then `lr=0.01` is a change, not two
         // defaults.
         if seen.contains(&parameter) {
@@ -267,7 +270,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<Default<'t>>) {
             return;
         }
         seen.push(parameter);
-        out.push(Default {
+        out.push(DefaultValue {
             parameter,
             attribute: None,
             value,
@@ -275,7 +278,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<Default<'t>>) {
             cell: false,
         });
     };
-    for (code, at) in code_spans(line, 0) {
+    for (code, at) in code_spans(line) {
         if is_parameter(code) {
             let after = &line[at + code.len() + 1..];
             if let Some((from, len)) = default_after(after) {
@@ -294,7 +297,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<Default<'t>>) {
 /// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
 /// and the value's span.
 fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
-    code_spans(text, 0)
+    code_spans(text)
         .filter_map(|(code, i)| {
             let eq = code.find('=')?;
             let name = code[..eq].trim();
@@ -332,13 +335,13 @@ fn default_after(after: &str) -> Option<(usize, usize)> {
 }
 
 /// Inline code spans of `text`: each one's content and the byte offset of that content.
-fn code_spans(text: &str, base: usize) -> impl Iterator<Item = (&str, usize)> {
+fn code_spans(text: &str) -> impl Iterator<Item = (&str, usize)> {
     let mut from = 0;
     std::iter::from_fn(move || {
         let open = text[from..].find('`')? + from;
         let close = text[open + 1..].find('`')? + open + 1;
         from = close + 1;
-        Some((&text[open + 1..close], base + open + 1))
+        Some((&text[open + 1..close], open + 1))
     })
 }
 
@@ -367,7 +370,7 @@ fn has_default_word(text: &str) -> bool {
 }
 
 /// The length of the number `text` starts with (`25`, `0.05`, `-1`, `1e-3`), if it does and
-/// the number is not part of a longer word (`3x`, `25개` is a count and counts).
+/// the number is no part of a Latin word (`3x`, `v2`); a count (`25개`) is a number.
 fn number_at(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
