@@ -55,14 +55,13 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
     let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
     let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
     // `ViT-L/14@336px › 입력 해상도` → `336`: a number the name holds is given away too.
-    let numbers: Vec<&str> = subject
-        .split(|c: char| !c.is_ascii_digit())
-        .chain(attribute.split(|c: char| !c.is_ascii_digit()))
-        .filter(|n| !n.is_empty())
-        .collect();
     let given = |w: &String| {
         question.contains(w)
-            || w.bytes().all(|b| b.is_ascii_digit()) && numbers.contains(&w.as_str())
+            || w.bytes().all(|b| b.is_ascii_digit())
+                && [subject, attribute]
+                    .iter()
+                    .flat_map(|q| q.split(|c: char| !c.is_ascii_digit()))
+                    .any(|n| n == w)
     };
     !answer.is_empty() && answer.iter().all(given)
 }
