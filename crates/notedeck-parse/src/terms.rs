@@ -136,12 +136,14 @@ fn base_of_version(text: &str, start: usize, end: usize) -> Option<(usize, usize
         .strip_suffix('/')
         .or_else(|| before.strip_suffix(','))?
         .trim_end();
-    let base_start = before.len().checked_sub(base.len())?;
-    let glued = before[..base_start]
+    // Looked for as a suffix first: what precedes it may be Korean, where a byte count from
+    // the end would cut a character.
+    let head = before.strip_suffix(base)?;
+    let glued = head
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '-');
-    (before.ends_with(base) && !glued).then_some((base_start, before.len()))
+    (!glued).then_some((head.len(), before.len()))
 }
 
 /// Index of the `)` closing the `(` at `open`, within 120 bytes and the same line.
@@ -491,6 +493,11 @@ mod tests {
         );
         assert_eq!(
             terms("T5 / BLIP-2 (Bootstrapping Language-Image Pre-training)"),
+            [("BLIP-2", "Bootstrapping Language-Image Pre-training")]
+        );
+        // Korean before the slash: no character is cut looking for the base.
+        assert_eq!(
+            terms("모델 비교 / BLIP-2 (Bootstrapping Language-Image Pre-training)"),
             [("BLIP-2", "Bootstrapping Language-Image Pre-training")]
         );
     }
