@@ -344,6 +344,20 @@ fn parse_lines_skipped(
 }
 
 impl Document {
+    /// Innermost section containing byte `offset` (its heading or its body).
+    pub(crate) fn section_at(&self, offset: usize) -> Option<usize> {
+        let secs = &self.sections;
+        let mut i = secs
+            .partition_point(|s| s.heading_span.start <= offset)
+            .checked_sub(1)?;
+        loop {
+            if secs[i].span.contains(&offset) || secs[i].heading_span.contains(&offset) {
+                return Some(i);
+            }
+            i = secs[i].parent?;
+        }
+    }
+
     /// Free the room the lists were grown with. A document lives as long as its note is
     /// open, and the cards are collected in place from the rules' drafts, which keeps the
     /// drafts' room: on a 20 MB note, 48 MB for 12,000 cards that need 3.5 MB.

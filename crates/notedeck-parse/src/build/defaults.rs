@@ -55,10 +55,7 @@ pub(super) fn default_claims(
         .iter()
         .map(|d| (topic_at(doc, d.span.start), name_key(d.parameter)))
         .collect();
-    let sections: Vec<Option<usize>> = found
-        .iter()
-        .map(|d| section_at(doc, d.span.start))
-        .collect();
+    let sections: Vec<Option<usize>> = found.iter().map(|d| doc.section_at(d.span.start)).collect();
     for (i, d) in found.iter().enumerate() {
         let same: Vec<usize> = (0..found.len()).filter(|&j| keys[j] == keys[i]).collect();
         if same.len() < 2 {
@@ -107,16 +104,9 @@ pub(super) fn default_claims(
     stated
 }
 
-/// The innermost section holding byte `at`.
-fn section_at(doc: &Document, at: usize) -> Option<usize> {
-    doc.sections
-        .iter()
-        .rposition(|s| s.span.start <= at && at < s.span.end)
-}
-
 /// The topic holding byte `at` (else the innermost section, else none).
 fn topic_at(doc: &Document, at: usize) -> Option<usize> {
-    let innermost = section_at(doc, at)?;
+    let innermost = doc.section_at(at)?;
     let mut cur = Some(innermost);
     while let Some(s) = cur {
         if doc.sections[s].kind == SectionKind::Topic {
@@ -130,7 +120,7 @@ fn topic_at(doc: &Document, at: usize) -> Option<usize> {
 /// Every default the lines of `text` state, outside fenced code.
 fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
     let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut fence: Option<(u8, usize)> = None;
     let mut header: Vec<&str> = Vec::new();
     let mut in_table = false;
     let mut at = 0;
@@ -139,16 +129,18 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         at += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
         let trimmed = line.trim_start();
-        if let Some(open) = fence {
-            if trimmed.starts_with(open) {
+        match (fence, crate::math::fence_marker(trimmed)) {
+            (Some((ch, len)), Some((c2, l2))) if c2 == ch && l2 >= len => {
                 fence = None;
+                continue;
             }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(&trimmed[..3]);
-            in_table = false;
-            continue;
+            (Some(_), _) => continue,
+            (None, Some(open)) => {
+                fence = Some(open);
+                in_table = false;
+                continue;
+            }
+            (None, None) => {}
         }
         if !trimmed.starts_with('|') {
             in_table = false;

@@ -295,10 +295,10 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             let text = format!("{label} ({inside})");
             if text.chars().count() <= LABEL_MAX_CHARS {
                 // `**과소 예측** ($y > \hat{q}$):` — the aside's math, where it is in `text`.
-                let at = inside.as_ptr() as usize - t.as_ptr() as usize;
                 let shift = label.len() + " (".len();
-                let math = lead
-                    .math_within(&(at..at + inside.len()))
+                let math = super::facts::offset_in(t, inside)
+                    .map(|at| lead.math_within(&(at..at + inside.len())))
+                    .unwrap_or_default()
                     .into_iter()
                     .map(|m| m.start + shift..m.end + shift)
                     .collect();

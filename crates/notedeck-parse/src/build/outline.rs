@@ -330,16 +330,7 @@ impl<'t, 'a> Builder<'t, 'a> {
 
     /// Innermost section containing byte `offset`.
     pub(super) fn section_at(&self, offset: usize) -> Option<usize> {
-        let secs = &self.doc.sections;
-        let mut i = secs
-            .partition_point(|s| s.heading_span.start <= offset)
-            .checked_sub(1)?;
-        loop {
-            if secs[i].span.contains(&offset) || secs[i].heading_span.contains(&offset) {
-                return Some(i);
-            }
-            i = secs[i].parent?;
-        }
+        self.doc.section_at(offset)
     }
 }
 

@@ -475,13 +475,10 @@ const AXIS_MAX_CHARS: usize = 16;
 /// A subject's or facet's name as HTML: where it is the text of its header cell (or part of
 /// it), the cell's math shows as math (`$\beta_1$` as `\(\beta_1\)`, not `\beta_1`).
 pub(super) fn name_html(name: &str, cell: &Plain, out: &mut String) {
-    let base = cell.text.as_ptr() as usize;
-    let at = name.as_ptr() as usize;
-    if cell.math.is_empty() || at < base || at + name.len() > base + cell.text.len() {
+    let Some(start) = facts::offset_in(&cell.text, name).filter(|_| !cell.math.is_empty()) else {
         math::text_to_html(name, out);
         return;
-    }
-    let start = at - base;
+    };
     let math = cell.math_within(&(start..start + name.len()));
     math::text_with_math_to_html(name, &math, out);
 }

@@ -182,8 +182,13 @@ fn titles_worked_section(title: &str) -> bool {
     if super::lists::is_worked_example(title) {
         return true;
     }
-    let words: Vec<&str> = title.split_whitespace().collect();
-    words.len() >= 3 && super::lists::is_worked_example(&words[words.len() - 2..].join(" "))
+    // Asked of every section's body: the last two words are joined only when there are
+    // three words or more.
+    let mut words = title.split_whitespace().rev();
+    let (Some(last), Some(before), Some(_)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    super::lists::is_worked_example(&format!("{before} {last}"))
 }
 
 /// Whether a list (its source) opens with an item saying what a worked example showed
