@@ -473,3 +473,40 @@ fn a_default_in_a_cell_as_name_equals_value_meets_the_bullet_that_gives_it() {
     assert_eq!(&note[f.related[0].span.clone()], "5");
     assert!(f.message.starts_with("n_repeats › 기본값"), "{}", f.message);
 }
+
+#[test]
+fn a_summary_row_gives_its_own_subjects_default() {
+    // A closing table gives each optimiser's defaults in one column: AdaGrad's, Adam's and
+    // BN's `eps` were held against each other as one topic's (1e-10, 1e-8 and 1e-5, two false
+    // conflicts), while SAM's row, which says `rho=0.5` where SAM's own section says
+    // `rho=0.05`, was never held against that section.
+    let note = "## **2. Adaptive 계열 옵티마이저**
+
+### 1. AdaGrad (Adaptive Gradient)
+
+- PyTorch 기본값: `lr=1e-2`, `eps=1e-10`, `initial_accumulator_value=0`
+
+## **10. SAM (Sharpness-Aware Minimization)**
+
+- **ρ (rho)**: perturbation 반경, 기본 `rho=0.05` (CIFAR 기준 논문 설정)
+
+## **11. 옵티마이저·학습 안정화 기법 요약표**
+
+| 기법 | 핵심 아이디어 | 주요 HP / 기본값 | 장점 |
+| --- | --- | --- | --- |
+| **AdaGrad** | gradient 제곱 누적 | `eps=1e-10` | sparse feature |
+| **Adam** | 1·2차 moment + 보정 | `betas=(0.9, 0.999)`, `eps=1e-8` | HP 둔감 |
+| **BN / LN** | activation 정규화 | `eps=1e-5` | 큰 lr 허용 |
+| **SAM** | flat minima 탐색 | `rho=0.5` | generalization ↑ |
+";
+    let ws = workspace(&[("opt.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!((&note[f.span.clone()], line(f.span.start)), ("0.5", 18));
+    let r = &f.related[0];
+    assert_eq!((&note[r.span.clone()], line(r.span.start)), ("0.05", 9));
+    assert!(f.message.starts_with("SAM › rho › 기본값"), "{}", f.message);
+}

@@ -29,6 +29,19 @@ struct DefaultValue<'t> {
     span: Span,
     /// Whether a table cell states it.
     cell: bool,
+    /// The subject a table row names, when the cell gives that subject's default (`SAM` in
+    /// `| **SAM** | flat minima 탐색 | `rho=0.5` |`): its default, not the topic's.
+    owner: Option<&'t str>,
+}
+
+/// Which statements of a default are held against each other.
+#[derive(PartialEq)]
+enum Group {
+    /// A row's subject (its name's key) and the parameter's: the row's cells, and the lines
+    /// of the section that subject titles.
+    Named(String, String),
+    /// The topic and the parameter's key: the topic's other statements.
+    Topic(Option<usize>, String),
 }
 
 /// Add the claims of the defaults `text` states twice or more under one topic to
@@ -50,14 +63,12 @@ pub(super) fn default_claims(
     if found.len() < 2 {
         return stated;
     }
-    // (topic, parameter key) of each, in order, and the section each is in.
-    let keys: Vec<(Option<usize>, String)> = found
-        .iter()
-        .map(|d| (topic_at(doc, d.span.start), name_key(d.parameter)))
-        .collect();
     let sections: Vec<Option<usize>> = found.iter().map(|d| doc.section_at(d.span.start)).collect();
+    let groups = groups_of(doc, &found, &sections);
     for (i, d) in found.iter().enumerate() {
-        let same: Vec<usize> = (0..found.len()).filter(|&j| keys[j] == keys[i]).collect();
+        let same: Vec<usize> = (0..found.len())
+            .filter(|&j| groups[j] == groups[i])
+            .collect();
         if same.len() < 2 {
             continue;
         }
@@ -67,7 +78,8 @@ pub(super) fn default_claims(
             .iter()
             .filter(|&&j| !found[j].cell)
             .map(|&j| sections[j]);
-        if let Some(first) = bullet_sections.next()
+        if matches!(groups[i], Group::Topic(..))
+            && let Some(first) = bullet_sections.next()
             && bullet_sections.any(|s| s != first)
         {
             continue;
@@ -77,7 +89,7 @@ pub(super) fn default_claims(
             c.origin == ClaimOrigin::TableCell
                 && c.value_span.start <= d.value.start
                 && d.value.end <= c.value_span.end
-                && name_key(&c.subject) == keys[i].1
+                && name_key(&c.subject) == name_key(d.parameter)
         }) {
             continue;
         }
@@ -88,8 +100,14 @@ pub(super) fn default_claims(
         if !d.cell {
             stated.push((doc.claims.len(), lines.line_of(d.span.start) + 1));
         }
+        // A row's subject names whose default it is: `SAM › rho`, not every optimiser's.
+        let owner = same.iter().find_map(|&j| found[j].owner);
+        let subject = match owner {
+            Some(o) => format!("{} › {}", o.trim_matches(['*', '`', ' ']), d.parameter),
+            None => d.parameter.to_string(),
+        };
         doc.claims.push(Claim {
-            subject: d.parameter.to_string(),
+            subject,
             attribute,
             value: text[d.value.clone()].to_string(),
             origin: if d.cell {
@@ -102,6 +120,57 @@ pub(super) fn default_claims(
         });
     }
     stated
+}
+
+/// The group of each default: a cell giving a row subject's default is that subject's, and so
+/// is a line in the section the subject titles (`## 10. SAM (…)`, its bullet `` `rho=0.05`
+/// ``); every other statement is its topic's.
+fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>]) -> Vec<Group> {
+    let owners: Vec<Option<String>> = found.iter().map(|d| d.owner.map(name_key)).collect();
+    let titled: Vec<Option<usize>> = owners
+        .iter()
+        .map(|o| o.as_deref().and_then(|o| titled_section(doc, o)))
+        .collect();
+    let within = |inner: Option<usize>, outer: usize| {
+        let mut cur = inner;
+        while let Some(s) = cur {
+            if s == outer {
+                return true;
+            }
+            cur = doc.sections[s].parent;
+        }
+        false
+    };
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let parameter = name_key(d.parameter);
+            if let Some(o) = &owners[i] {
+                return Group::Named(o.clone(), parameter);
+            }
+            let row = (0..found.len()).find(|&j| {
+                !d.cell
+                    && titled[j].is_some_and(|t| within(sections[i], t))
+                    && name_key(found[j].parameter) == parameter
+            });
+            match row.and_then(|j| owners[j].clone()) {
+                Some(o) => Group::Named(o, parameter),
+                None => Group::Topic(topic_at(doc, d.span.start), parameter),
+            }
+        })
+        .collect()
+}
+
+/// The one topic or facet section whose title's key is `key`.
+fn titled_section(doc: &Document, key: &str) -> Option<usize> {
+    let mut found = doc.sections.iter().enumerate().filter(|(_, s)| {
+        matches!(s.kind, SectionKind::Topic | SectionKind::Facet) && name_key(&s.title) == key
+    });
+    match (found.next(), found.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// The topic holding byte `at` (else the innermost section, else none).
@@ -224,6 +293,7 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
                 value: at + lead..at + lead + n,
                 span,
                 cell: true,
+                owner: None,
             });
             continue;
         }
@@ -240,6 +310,9 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
                     value,
                     span: span.clone(),
                     cell: true,
+                    // A row naming a subject (`| **SAM** | … | `rho=0.5` |`), not one
+                    // saying it holds defaults (`sklearn 기본 반복`, its columns the subjects).
+                    owner: (!row_about_defaults && !first.is_empty()).then_some(first),
                 });
             }
         }
@@ -268,6 +341,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             value,
             span: span.clone(),
             cell: false,
+            owner: None,
         });
     };
     for (code, at) in code_spans(line) {
