@@ -43,3 +43,76 @@ fn a_sequence_named_beside_a_fact_is_no_part_to_list() {
         "<ol><li>Framing</li><li>Windowing</li><li>FFT (Fast Fourier Transform)</li><li>Mel filterbank</li></ol>"
     );
 }
+
+#[test]
+fn names_beside_a_things_facts_are_no_parts_to_list() {
+    // Under `Warmup` (one thing's name), `왜 필요한가` and `Gradual warmup` beside the
+    // original schedule's fact were listed bare, their answers on cards of their own: a
+    // jumble of a fact and two headings. Under Xavier, `가정` sat in the list before the
+    // formula and the PyTorch fact in the list after it.
+    let d = doc("## **5. Learning Rate Schedule**
+
+### 1. Warmup
+
+- **정의**: 학습 초반 몇 step/epoch 동안 lr을 작은 값에서 목표 lr까지 **점진적으로 증가**
+- **왜 필요한가**: 초반엔 gradient가 크고 불안정 + Adam 계열은 $v_t$ 추정도 부정확 (RAdam, Liu et al., 2020) → 큰 lr이면 발산
+- **Gradual warmup** (Goyal et al., 2017, \"Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour\")
+    - **Linear scaling rule**: batch size를 $k$배 → lr도 $k$배 ($\\eta = 0.1 \\times \\frac{B}{256}$)
+    - 처음 **5 epoch** 동안 lr을 선형 증가 → ResNet-50, batch 8192로 1시간 학습
+- Transformer 원 논문 (Vaswani et al., 2017): `warmup_steps=4000`, 이후 inverse square root decay
+
+## **8. Weight Initialization (Xavier, He)**
+
+### 1. Xavier (Glorot) 초기화
+
+- *Glorot & Bengio, 2010*
+- **가정**: 활성함수가 0 근처에서 선형 (tanh, sigmoid) → forward 조건 $n_{in} \\mathrm{Var}(W) = 1$과 backward 조건 $n_{out}\\mathrm{Var}(W) = 1$의 절충
+
+$$
+\\mathrm{Var}(W) = \\frac{2}{n_{in} + n_{out}}
+$$
+
+- PyTorch: `nn.init.xavier_uniform_(tensor, gain=1.0)`, `nn.init.xavier_normal_(tensor, gain=1.0)`
+");
+    assert_eq!(
+        back_of(&d, "Learning Rate Schedule › Warmup"),
+        "<ul><li>Transformer 원 논문 (Vaswani et al., 2017): <code>warmup_steps=4000</code>, 이후 inverse square root decay</li></ul>"
+    );
+    assert_eq!(
+        back_of(&d, "Weight Initialization › Xavier (Glorot) 초기화"),
+        "<ul><li>PyTorch: <code>nn.init.xavier_uniform_(tensor, gain=1.0)</code>, <code>nn.init.xavier_normal_(tensor, gain=1.0)</code></li></ul>"
+    );
+}
+
+#[test]
+fn names_under_a_title_asking_for_a_set_stay_beside_its_facts() {
+    // `대표 사례` asks for the examples: DistilBERT and TinyBERT are its answer beside the
+    // LLM line, though each has a card of its own. So are names of one kind (`Linear
+    // schedule`, `Cosine schedule`) under a title naming one thing.
+    let d = doc("## **4. 지식 증류**
+
+### 5. 대표 사례
+
+- **DistilBERT**: BERT-base 대비 파라미터 40% ↓, 속도 60% ↑, 성능 97% 유지
+- **TinyBERT**: embedding, attention, hidden state까지 layer별로 증류
+- LLM: GPT-4 같은 큰 모델 출력으로 작은 모델 학습 (sequence-level KD)
+
+## **2. DDPM**
+
+### Noise schedule
+
+- **Linear schedule**: $\\beta_1 = 10^{-4}$에서 $\\beta_T = 0.02$까지 선형 증가 (DDPM 원 논문)
+- **Cosine schedule**: $\\bar\\alpha_t$가 cosine 모양으로 감소 (Nichol & Dhariwal, 2021), 끝부분 정보 파괴가 덜 급격
+- SNR 관점: schedule = SNR을 $t$에 따라 어떻게 떨어뜨릴지 정하는 것
+");
+    let examples = back_of(&d, "지식 증류 › 대표 사례");
+    assert!(
+        examples.starts_with("<ul><li>DistilBERT</li><li>TinyBERT</li><li>LLM:"),
+        "{examples}"
+    );
+    let schedules = back_of(&d, "DDPM › Noise schedule");
+    assert!(
+        schedules.starts_with("<ul><li>Linear schedule</li><li>Cosine schedule</li>"),
+        "{schedules}"
+    );
+}

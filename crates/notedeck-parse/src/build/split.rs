@@ -254,7 +254,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         // dangling label, its content on another card; parts named by what they are (`Encoder
         // 블록`) still say something. Numbered steps are a sequence to recall, parts and all.
         let mut bare_label = vec![false; heads.len()];
-        let mut has_facts = false;
         // The title's words (`LSTM (Long Short-Term Memory) / DeepAR`): a part its title names
         // (`**DeepAR**` + its bullets) is a subject of the section, its card its own, and no
         // part of the section's to list.
@@ -270,23 +269,47 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .find(|w| !w.is_empty())
                 .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
         };
-        for list in parts.iter().filter(|b| b.kind == Kind::List) {
-            let facts_beside = list.children.iter().any(|c| {
-                c.kind == Kind::Item
-                    && !heads.iter().any(|h| std::ptr::eq(h.item, c))
-                    && !self.is_source_item(c)
-                    && !self.is_citation_item(c)
-            });
-            has_facts |= facts_beside;
-            if !facts_beside || self.list_start(list).is_some() {
+        let lists: Vec<&'t Block> = parts
+            .iter()
+            .filter(|b| b.kind == Kind::List)
+            .copied()
+            .collect();
+        let facts_in: Vec<bool> = lists
+            .iter()
+            .map(|list| {
+                list.children.iter().any(|c| {
+                    c.kind == Kind::Item
+                        && !heads.iter().any(|h| std::ptr::eq(h.item, c))
+                        && !self.is_source_item(c)
+                        && !self.is_citation_item(c)
+                })
+            })
+            .collect();
+        let has_facts = facts_in.contains(&true);
+        for (list, &facts_beside) in lists.iter().zip(&facts_in) {
+            if !has_facts || self.list_start(list).is_some() {
                 continue;
             }
             let in_list = |h: &Head| list.children.iter().any(|c| std::ptr::eq(h.item, c));
+            // Under a title naming one thing (`Warmup`, `LM Fusion`, `개념`), names beside its
+            // facts (in its list or another, a formula between) are headings of other cards
+            // (`왜 필요한가`, `측정`, `가정`): listed with the facts they made a jumble. Under a
+            // title asking for a set (`구성`, `대표 사례`, `완화 방법`), or over names of one
+            // kind (`Position bias`, `Verbosity bias`), they are the set to recall.
+            let set = lists_a_set(
+                &self.info[sec].short,
+                heads.iter().filter(|h| in_list(h)).map(|h| h.text.as_str()),
+            );
             for (k, h) in heads.iter().enumerate() {
                 bare_label[k] |= in_list(h)
-                    && (super::subtopics::names_a_facet(&h.text)
-                        || h.text.ends_with(['?', '？'])
-                        || title_names(h));
+                    && (!set
+                        || facts_beside
+                            && (super::subtopics::names_a_facet(&h.text)
+                                || h.text.ends_with(['?', '？'])
+                                || title_names(h)));
+            }
+            if !facts_beside {
+                continue;
             }
             // One name left among the facts is no set of parts to recall, only a heading of
             // another card (`Transformer 원 논문 스케줄` beside Warmup's one fact); several
@@ -695,6 +718,77 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_line: Some(heading_line + 1),
         });
     }
+}
+
+/// Words a title ends with when it asks for a set of things, whose names are the answer:
+/// `ARIMA › 구성`, `지식 증류 › 대표 사례`, `VLM Hallucination › 완화 방법`, `Transformer 계열`.
+const SET_TITLE_ENDINGS: [&str; 41] = [
+    "구성",
+    "구조",
+    "구성 요소",
+    "구성요소",
+    "종류",
+    "유형",
+    "특징",
+    "특성",
+    "방법",
+    "기법",
+    "도구",
+    "사례",
+    "예시",
+    "용어",
+    "계열",
+    "공통",
+    "모델",
+    "전략",
+    "장점",
+    "단점",
+    "한계",
+    "한계점",
+    "문제점",
+    "활용",
+    "분야",
+    "components",
+    "types",
+    "methods",
+    "examples",
+    "features",
+    "advantages",
+    "limitations",
+    "techniques",
+    "tools",
+    "challenges",
+    "benefits",
+    "drawbacks",
+    "pros",
+    "cons",
+    "applications",
+    "use cases",
+];
+
+/// Whether a section titled `title` lists `names` as a set to recall: its title asks for one
+/// ([`SET_TITLE_ENDINGS`]), or two names or more end in one word (`Linear schedule`, `Cosine
+/// schedule`).
+fn lists_a_set<'n>(title: &str, names: impl Iterator<Item = &'n str>) -> bool {
+    let title = title.trim().to_lowercase();
+    if SET_TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
+        return true;
+    }
+    let mut last: Option<String> = None;
+    let mut count = 0;
+    for name in names {
+        let word = name
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if word.is_empty() || last.as_ref().is_some_and(|l| *l != word) {
+            return false;
+        }
+        last = Some(word);
+        count += 1;
+    }
+    count >= 2
 }
 
 /// An aside saying how a section is written or read, not what it is about (`간단히`,
