@@ -116,3 +116,47 @@ fn names_under_a_title_asking_for_a_set_stay_beside_its_facts() {
         "{schedules}"
     );
 }
+
+#[test]
+fn a_method_opening_with_its_formula_is_a_subtopic_with_a_formula_card() {
+    // `### 1. Vanilla SGD` opens with its update rule, then `정의`, `장점`, `한계` and a
+    // `PyTorch:` line. Read as one facet, its card was the formula and the PyTorch call under
+    // the bare heading; the labelled bullets are the method's facets, the formula its `수식`,
+    // and the library's call a question of its own.
+    let d = doc("## **1. SGD 계열**
+
+### 1. Vanilla SGD
+
+$$
+\\theta_{t+1} = \\theta_t - \\eta\\, g_t
+$$
+
+$$
+g_t = \\nabla_\\theta \\mathcal{L}_{B_t}(\\theta_t)
+$$
+
+- **정의**: mini-batch $B_t$로 구한 gradient 방향으로 learning rate $\\eta$만큼 이동
+- **장점**: 단순, 메모리 추가 없음, gradient noise가 일종의 regularization
+- **한계**: 모든 파라미터에 같은 $\\eta$ → ill-conditioned 문제에서 지그재그 진동
+- PyTorch: `torch.optim.SGD(params, lr, momentum=0, nesterov=False)`
+");
+    // Two formulas in a row are one derivation: one card.
+    assert_eq!(
+        back_of(&d, "SGD 계열 › Vanilla SGD › 수식"),
+        "<p>\\[\\theta_{t+1} = \\theta_t - \\eta\\, g_t\\]</p><p>\\[g_t = \\nabla_\\theta \\mathcal{L}_{B_t}(\\theta_t)\\]</p>"
+    );
+    assert_eq!(
+        back_of(&d, "SGD 계열 › Vanilla SGD › PyTorch"),
+        "<code>torch.optim.SGD(params, lr, momentum=0, nesterov=False)</code>"
+    );
+    assert!(
+        back_of(&d, "SGD 계열 › Vanilla SGD › 한계").starts_with("모든 파라미터에"),
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        !d.cards.iter().any(|c| c.front == "SGD 계열 › Vanilla SGD"),
+        "{:#?}",
+        d.cards
+    );
+}

@@ -148,7 +148,12 @@ impl Builder<'_, '_> {
     /// + … $$` under `Mixup`): the topic's formula, asked as `PSI › 수식` (`Formula` in a note
     /// without Korean). `false`, and nothing made, for any other paragraph.
     pub(super) fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
-        let Some(s) = sec.filter(|&s| self.doc.sections[s].kind == SectionKind::Topic) else {
+        let Some(s) = sec.filter(|&s| {
+            matches!(
+                self.doc.sections[s].kind,
+                SectionKind::Topic | SectionKind::Facet
+            )
+        }) else {
             return false;
         };
         let Some(tex) = display_formula(self.tree.inner(b)) else {
@@ -159,26 +164,57 @@ impl Builder<'_, '_> {
             return false;
         }
         // The language the topic is written in: its facets would say `수식` or `Formula`.
+        // A sub-topic opening with its formula (`### 1. Vanilla SGD`) says so after it.
         let from = self.doc.sections[s].span.start.min(b.span.start);
-        let korean = self.text[from..b.span.start]
-            .chars()
-            .any(super::tables::is_hangul);
+        let to = if self.doc.sections[s].kind == SectionKind::Facet {
+            self.doc.sections[s].span.end.max(b.span.start)
+        } else {
+            b.span.start
+        };
+        let korean = self.text[from..to].chars().any(super::tables::is_hangul);
         let label = if korean { "수식" } else { "Formula" };
         // A formula whose left side is no name of the topic (`\tilde{x} = \lambda x_i + …`
         // under `## Mixup`, after the line it puts in symbols) is still the topic's formula
         // when it is the only one its section sets apart: no rule takes it, and skipped it
         // was a fact lost. A second such formula could not be told apart by its front.
-        let names_topic = left_side(&tex)
-            .is_some_and(|lhs| super::facts::name_key(&without_text_command(lhs)) == topic);
-        if !names_topic {
-            let path = self.path(sec);
-            if self
+        let names = |tex: &str| {
+            left_side(tex)
+                .is_some_and(|lhs| super::facts::name_key(&without_text_command(lhs)) == topic)
+        };
+        let names_topic = names(&tex);
+        // A formula right after such a one (Vanilla SGD's update, then its gradient; Adam's
+        // moments, then their bias correction) goes on: one derivation, one card. After a
+        // formula of the topic's name (`PSI = …`), another is of something else.
+        let path = self.path(sec);
+        let follows = |r: &super::RawCard| {
+            let before = self.text.get(r.card.span.clone()).unwrap_or_default();
+            !names(before.trim().trim_matches('$'))
+                && self
+                    .text
+                    .get(r.card.span.end..b.span.start)
+                    .is_some_and(|t| t.trim().is_empty())
+        };
+        if !names_topic
+            && let Some(k) = self
+                .raw_cards
+                .iter()
+                .rposition(|r| r.card.key == label && r.card.path == path)
+            && follows(&self.raw_cards[k])
+        {
+            let mut html = String::new();
+            self.render_blocks(&[b], &mut html);
+            let card = &mut self.raw_cards[k].card;
+            card.back.push_str(&html);
+            card.span.end = b.span.end;
+            return true;
+        }
+        if !names_topic
+            && self
                 .raw_cards
                 .iter()
                 .any(|r| r.card.key == label && r.card.path == path)
-            {
-                return false;
-            }
+        {
+            return false;
         }
         let mut back = String::new();
         self.render_blocks(&[b], &mut back);

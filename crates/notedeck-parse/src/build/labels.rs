@@ -398,7 +398,37 @@ pub(super) fn plain_facet_label(lead: &Plain) -> Option<Label> {
 fn is_plain_facet(name: &str) -> bool {
     // Beyond the facet names (`원인`, `해결`, `해결책` are among them).
     const MORE: [&str; 5] = ["문제", "결과", "이유", "주의", "주의점"];
-    MORE.contains(&name) || super::subtopics::is_facet_name(name) && !name.is_ascii()
+    MORE.contains(&name)
+        || super::subtopics::is_facet_name(name) && !name.is_ascii()
+        || names_library(name)
+}
+
+/// Libraries a note shows a method's call in (`PyTorch: `torch.optim.SGD(…)``).
+const LIBRARIES: [&str; 12] = [
+    "pytorch",
+    "tensorflow",
+    "keras",
+    "jax",
+    "sklearn",
+    "scikit-learn",
+    "pyg",
+    "dgl",
+    "numpy",
+    "hugging face",
+    "huggingface",
+    "transformers",
+];
+
+/// Whether a plain line's name before its colon is a library, alone or with what of it the
+/// line gives (`PyTorch`, `PyTorch 기본값`): the line answers how the method is called
+/// there, a question of its own rather than a statement to gather.
+fn names_library(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    LIBRARIES.iter().any(|l| {
+        lower.strip_prefix(l).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(' ') && rest.split_whitespace().count() <= 2
+        })
+    })
 }
 
 /// Where the text of span `s` of `t` starts once its leading whitespace is left out.

@@ -145,10 +145,16 @@ impl<'t, 'a> Builder<'t, 'a> {
             return false;
         }
         let tree = self.tree;
+        // A method's formula may open it (`### 1. Vanilla SGD`, its update rule, then `정의`,
+        // `장점`, `한계`): the formula is the sub-topic's own, asked as its `수식`.
         let Some(list) = blocks
             .iter()
             .map(|&b| &tree.blocks[b])
-            .find(|b| !matches!(b.kind, Kind::Html | Kind::Rule))
+            .find(|b| {
+                let formula =
+                    b.kind == Kind::Paragraph && super::formulas::is_display_formula(tree.inner(b));
+                !(formula || matches!(b.kind, Kind::Html | Kind::Rule))
+            })
             .filter(|b| b.kind == Kind::List)
         else {
             return false;
