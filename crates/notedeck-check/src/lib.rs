@@ -25,4 +25,4 @@ pub use par::par_map;
 pub use rules::acronym::spells_acronym;
 pub use rules::cards::{CardDigest, CardDigests, FrontKey};
 pub use rules::encoding;
-pub use workspace::Workspace;
+pub use workspace::{RejectedTerms, Workspace};

@@ -360,40 +360,45 @@ impl Workspace {
     /// in source order. A definition card made from one of them would teach what lint rejects,
     /// so export and `notedeck cards` leave it out; once the text is fixed the card is back.
     /// Each name's conflicts are computed once, as in [`Workspace::check_all`].
-    pub fn rejected_terms(&self) -> BTreeMap<PathBuf, Vec<Span>> {
+    pub fn rejected_terms(&self) -> RejectedTerms {
         let mut flagged: HashMap<&Path, HashSet<Span>> = HashMap::new();
-        let mut note_of = |path: &Path, span: Span| {
-            if let Some((path, _)) = self.notes.get_key_value(path) {
-                flagged.entry(path.as_path()).or_default().insert(span);
-            }
-        };
+        let mut conflicting: HashMap<&Path, HashSet<Span>> = HashMap::new();
         for name in self.index.terms.keys() {
             if !self.index.may_conflict(name) {
                 continue;
             }
             for f in terms::conflicting_expansions(self, name) {
-                note_of(&f.path, f.span);
+                if let Some((path, _)) = self.notes.get_key_value(&f.path) {
+                    flagged.entry(path).or_default().insert(f.span.clone());
+                    conflicting.entry(path).or_default().insert(f.span);
+                }
             }
         }
         for (path, note) in &self.notes {
             for f in terms::acronym_mismatches(self, path, note) {
-                note_of(&f.path, f.span);
+                flagged.entry(path).or_default().insert(f.span);
             }
         }
-        self.notes
-            .iter()
-            .filter_map(|(path, note)| {
-                let spans = flagged.get(path.as_path())?;
-                let terms: Vec<Span> = note
-                    .doc
-                    .terms
-                    .iter()
-                    .filter(|t| spans.contains(&t.expansion_span))
-                    .map(|t| t.span.clone())
-                    .collect();
-                (!terms.is_empty()).then(|| (path.clone(), terms))
-            })
-            .collect()
+        let sites = |flagged: &HashMap<&Path, HashSet<Span>>| {
+            self.notes
+                .iter()
+                .filter_map(|(path, note)| {
+                    let spans = flagged.get(path.as_path())?;
+                    let terms: Vec<Span> = note
+                        .doc
+                        .terms
+                        .iter()
+                        .filter(|t| spans.contains(&t.expansion_span))
+                        .map(|t| t.span.clone())
+                        .collect();
+                    (!terms.is_empty()).then(|| (path.clone(), terms))
+                })
+                .collect()
+        };
+        RejectedTerms {
+            any: sites(&flagged),
+            conflicting: sites(&conflicting),
+        }
     }
 
     /// Every site of `name` written as `Name (Expansion)`: sites with the preferred expansion
@@ -531,4 +536,16 @@ impl Workspace {
             out.extend(images::missing_images(path, note, exists.as_ref()));
         }
     }
+}
+
+/// The terms the checker reports, by note: spans of the whole `Name (Expansion)`, in source
+/// order.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RejectedTerms {
+    /// Reported as `conflicting-expansion` or `acronym-mismatch`: no definition card.
+    pub any: BTreeMap<PathBuf, Vec<Span>>,
+    /// Reported as `conflicting-expansion` only: another place gives the name another
+    /// expansion, so a card showing this one teaches what the notes contradict. (An
+    /// `acronym-mismatch` alone may be an expansion the initials rule cannot read.)
+    pub conflicting: BTreeMap<PathBuf, Vec<Span>>,
 }

@@ -3,6 +3,7 @@
 //! references and completion.
 
 use notedeck_check::{Code, Finding, Workspace};
+use notedeck_parse::Span;
 use std::path::{Path, PathBuf};
 
 const NOTES: &str = include_str!("../../../notes/역량평가 정리.md");
@@ -190,18 +191,25 @@ fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
     let a = "### 문항10\n\nLoRA (Row-rank Adaptation)\n\n## **LoRA (Low-Rank Adaptation)**\n\n- GPT (Generative Transformer)\n- BERT (Bidirectional Encoder Representations from Transformers)\n";
     let ws = workspace(&[("a.md", a)]);
     let rejected = ws.rejected_terms();
-    assert_eq!(rejected.len(), 1);
-    let spans = &rejected[Path::new("a.md")];
-    let texts: Vec<&str> = spans.iter().map(|s| &a[s.clone()]).collect();
+    assert_eq!(rejected.any.len(), 1);
+    let texts = |spans: &[Span]| -> Vec<String> {
+        spans.iter().map(|s| a[s.clone()].to_string()).collect()
+    };
     assert_eq!(
-        texts,
+        texts(&rejected.any[Path::new("a.md")]),
         ["LoRA (Row-rank Adaptation)", "GPT (Generative Transformer)"]
+    );
+    // Only the conflict is another place's word against this one: GPT's initials alone.
+    assert_eq!(
+        texts(&rejected.conflicting[Path::new("a.md")]),
+        ["LoRA (Row-rank Adaptation)"]
     );
     let fixed = a.replace("Row-rank", "Low-Rank").replace(
         "Generative Transformer)",
         "Generative Pre-trained Transformer)",
     );
-    assert!(workspace(&[("a.md", &fixed)]).rejected_terms().is_empty());
+    let fixed = workspace(&[("a.md", &fixed)]).rejected_terms();
+    assert!(fixed.any.is_empty() && fixed.conflicting.is_empty());
 }
 
 #[test]
@@ -233,7 +241,7 @@ fn notes_made_for_terms_only_reject_what_whole_notes_reject() {
             })
             .collect(),
     );
-    assert!(!whole.rejected_terms().is_empty());
+    assert!(!whole.rejected_terms().any.is_empty());
     assert_eq!(terms_only.rejected_terms(), whole.rejected_terms());
 }
 

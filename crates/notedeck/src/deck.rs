@@ -9,7 +9,7 @@
 use notedeck_anki::{MediaFile, Note, NoteKind, media_name, spell};
 use notedeck_ide::cards::drop_missing_image_cards;
 use notedeck_ide::vault::{Images, is_remote};
-use notedeck_parse::{Card, CardKind, Document, LineIndex, Skipped, Span};
+use notedeck_parse::{Card, CardKind, Document, LineIndex, Skipped, Span, Term};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -32,8 +32,8 @@ pub struct Deck {
     files: Vec<PathBuf>,
     /// Notes made so far: the position the next one takes.
     made: usize,
-    /// The definition cards of each file (index in `files`) that has some, until
-    /// [`Deck::leave_out`] judges them.
+    /// The definition cards of each file (index in `files`) that has some, and the cards
+    /// showing a `Name (Expansion)`, until [`Deck::leave_out`] judges them.
     definitions: Vec<(usize, Vec<HeldDefinition>)>,
     /// Media already bundled, by path on disk.
     media_by_path: HashMap<PathBuf, Option<String>>,
@@ -83,10 +83,16 @@ impl Deck {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| file.display().to_string());
         let title = doc.title;
+        let terms = doc.terms;
         let cards = doc
             .cards
             .into_iter()
-            .map(|card| self.prepare_card(file, &file_name, &title, card))
+            .map(|card| {
+                let carries = carried_terms(&card, &terms);
+                let mut prepared = self.prepare_card(file, &file_name, &title, card);
+                prepared.carries = carries;
+                prepared
+            })
             .collect();
         Prepared {
             file: file.to_path_buf(),
@@ -118,6 +124,7 @@ impl Deck {
         PreparedCard {
             line: card.line,
             definition: definition_name(&card).map(|name| (name.to_string(), card.span.clone())),
+            carries: Vec::new(),
             images,
             note: Note {
                 guid: card.id,
@@ -155,17 +162,28 @@ impl Deck {
         let mut held = Vec::new();
         for mut card in prepared.cards {
             let definition = card.definition.take();
-            let line = card.line;
+            let carries = std::mem::take(&mut card.carries);
+            let (line, kind) = (card.line, card.kind);
             let made = self.add_card(file, &prepared.file, card, notes);
+            let made = made.then(|| {
+                let guid = notes.last().map(|n| n.guid.clone()).unwrap_or_default();
+                (self.made - 1, guid)
+            });
             if let Some((name, span)) = definition {
                 held.push(HeldDefinition {
                     name,
                     span,
                     line,
-                    made: made.then(|| {
-                        let guid = notes.last().map(|n| n.guid.clone()).unwrap_or_default();
-                        (self.made - 1, guid)
-                    }),
+                    made,
+                    carrier: None,
+                });
+            } else if !carries.is_empty() {
+                held.push(HeldDefinition {
+                    name: String::new(),
+                    span: 0..0,
+                    line,
+                    made,
+                    carrier: Some((carries, kind)),
                 });
             }
         }
@@ -175,9 +193,9 @@ impl Deck {
         self.files.push(prepared.file);
     }
 
-    /// The positions (among all the notes [`Deck::add_prepared`] made) of the definition
-    /// cards `definitions` leaves out, in order; the counts and ids of the deck no longer
-    /// include them.
+    /// The positions (among all the notes [`Deck::add_prepared`] made) of the cards
+    /// `definitions` leaves out (definition cards, and cards showing an expansion it
+    /// rejects), in order; the counts and ids of the deck no longer include them.
     pub fn leave_out(&mut self, definitions: &Definitions) -> Vec<usize> {
         let mut positions = Vec::new();
         for (file, held) in std::mem::take(&mut self.definitions) {
@@ -187,20 +205,24 @@ impl Deck {
             let verdicts = definitions.judge(
                 path,
                 held.iter().map(|d| {
-                    Some(Definition {
+                    d.carrier.is_none().then_some(Definition {
                         name: &d.name,
                         span: &d.span,
                         line: d.line,
                     })
                 }),
             );
-            for (definition, left_out) in held.into_iter().zip(verdicts) {
-                let (Some(_), Some((position, guid))) = (left_out, definition.made) else {
+            for (held, left_out) in held.into_iter().zip(verdicts) {
+                let (kind, left_out) = match &held.carrier {
+                    Some((carries, kind)) => (*kind, definitions.carried(path, carries).is_some()),
+                    None => (CardKind::Definition, left_out.is_some()),
+                };
+                let (true, Some((position, guid))) = (left_out, held.made) else {
                     continue;
                 };
                 positions.push(position);
                 self.seen.remove(&guid);
-                let kind = kind_name(CardKind::Definition);
+                let kind = kind_name(kind);
                 if let Some(count) = self.by_kind.get_mut(kind) {
                     *count -= 1;
                     if *count == 0 {
@@ -231,6 +253,7 @@ impl Deck {
             line,
             images,
             definition: _,
+            carries: _,
         } = card;
         let location = || format!("{}:{line}", path.display());
         if let Some(&(first_file, first_line)) = self.seen.get(&note.guid) {
@@ -305,9 +328,13 @@ impl Deck {
 ///
 /// Only cards are left out, after the parser gave every card its id: the ids of the others
 /// do not change, and a card left out comes back with its own id once the text is fixed.
+///
+/// Nor is any other card showing an expansion the checker reports as conflicting (`GIN
+/// (Graph Invariant Network)` in an interview answer, where the note says Graph Isomorphism
+/// Network twice): it would teach the slip. It comes back too once the text is fixed.
 #[derive(Default)]
 pub struct Definitions {
-    rejected: BTreeMap<PathBuf, Vec<Span>>,
+    rejected: notedeck_check::RejectedTerms,
 }
 
 /// Why a definition card is left out.
@@ -317,6 +344,9 @@ pub enum LeftOut {
     Rejected,
     /// The note already has a definition card for the name, at this line.
     Repeated(usize),
+    /// Not a definition card: it shows this name's expansion as written where the checker
+    /// reports it conflicting.
+    Shows(String),
 }
 
 impl LeftOut {
@@ -330,6 +360,10 @@ impl LeftOut {
             LeftOut::Repeated(line) => {
                 format!("definition of {name} not carded again: it has one at line {line}")
             }
+            LeftOut::Shows(name) => format!(
+                "shows {name}'s expansion where lint reports it conflicting (fix it and the \
+                 card comes back)"
+            ),
         }
     }
 }
@@ -365,11 +399,31 @@ impl Definitions {
         }
     }
 
+    /// The name whose expansion, as one of `carries` (a card's `Name (Expansion)` sites)
+    /// writes it, the checker reports as conflicting in `file`.
+    pub fn carried<'c>(&self, file: &Path, carries: &'c [(String, Span)]) -> Option<&'c str> {
+        let conflicting = self.rejected.conflicting.get(file)?;
+        carries
+            .iter()
+            .find(|(_, span)| conflicting.contains(span))
+            .map(|(name, _)| name.as_str())
+    }
+
     /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
     /// listing each among the blocks not carded, with the reason: what `notedeck cards` and
     /// `stats` show is what export makes.
     pub fn apply(&self, file: &Path, doc: &mut Document) {
-        let verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
+        let mut verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
+        if self.rejected.conflicting.contains_key(file) {
+            for (card, verdict) in doc.cards.iter().zip(&mut verdicts) {
+                if verdict.is_none() && card.kind != CardKind::Definition {
+                    let carries = carried_terms(card, &doc.terms);
+                    *verdict = self
+                        .carried(file, &carries)
+                        .map(|name| LeftOut::Shows(name.to_string()));
+                }
+            }
+        }
         if verdicts.iter().all(Option::is_none) {
             return;
         }
@@ -398,7 +452,7 @@ impl Definitions {
         file: &Path,
         cards: impl Iterator<Item = Option<Definition<'a>>>,
     ) -> Vec<Option<LeftOut>> {
-        let rejected = self.rejected.get(file).map_or(&[][..], Vec::as_slice);
+        let rejected = self.rejected.any.get(file).map_or(&[][..], Vec::as_slice);
         let mut kept_line: HashMap<&str, usize> = HashMap::new();
         cards
             .map(|card| {
@@ -438,6 +492,26 @@ impl<'a> Definition<'a> {
     }
 }
 
+/// The `Name (Expansion)` sites of `terms` (the card's note's) that a card
+/// other than a definition card shows: written inside its span, the expansion in its text.
+/// A term within its span but not shown (a `핵심 내용` card spans the labelled bullets between
+/// its own) is not its.
+fn carried_terms(card: &Card, terms: &[Term]) -> Vec<(String, Span)> {
+    if card.kind == CardKind::Definition {
+        return Vec::new();
+    }
+    terms
+        .iter()
+        .filter(|t| card.span.start <= t.span.start && t.span.end <= card.span.end)
+        .filter(|t| {
+            let expansion = t.expansion.trim();
+            !expansion.is_empty()
+                && (card.back.contains(expansion) || card.front.contains(expansion))
+        })
+        .map(|t| (t.name.clone(), t.span.clone()))
+        .collect()
+}
+
 /// The term a definition card defines (its key is `term:NAME`, `#2` added when repeated).
 pub fn definition_name(card: &Card) -> Option<&str> {
     if card.kind != CardKind::Definition {
@@ -463,6 +537,8 @@ struct PreparedCard {
     kind: CardKind,
     /// For a definition card: the term's name and the span of its `Name (Expansion)`.
     definition: Option<(String, Span)>,
+    /// For any other card: the `Name (Expansion)` sites it shows ([`carried_terms`]).
+    carries: Vec<(String, Span)>,
     /// Line of the card's block, for warnings.
     line: usize,
     /// Local images, resolved.
@@ -476,6 +552,8 @@ struct HeldDefinition {
     span: Span,
     line: usize,
     made: Option<(usize, String)>,
+    /// Not a definition card but one showing these `Name (Expansion)` sites, of this kind.
+    carrier: Option<(Vec<(String, Span)>, CardKind)>,
 }
 
 /// A local image of a card: the link as written and decoded, and the file it resolves to or

@@ -124,6 +124,14 @@ fn cards_and_export_leave_out_the_same_definitions_and_bring_one_back_once_fixed
         table.contains("definition of LSTM not carded again: it has one at line 7"),
         "{table}"
     );
+    // Nor is the line that writes the slip carded: it would teach it.
+    assert!(
+        table.contains(
+            "5  shows LoRA's expansion where lint reports it conflicting (fix it and the card \
+             comes back)"
+        ),
+        "{table}"
+    );
 
     // Export makes the very same cards.
     let out = notedeck(dir.path())
@@ -141,10 +149,18 @@ fn cards_and_export_leave_out_the_same_definitions_and_bring_one_back_once_fixed
         "{summary}"
     );
 
-    // Fixed, the definition is carded from its own place; no other card's id changed.
+    // Fixed, the definition is carded from its own place, and so is the line that wrote
+    // it; no other card's id changed.
     std::fs::write(notes.join("a.md"), typo.replace("Row-rank", "Low-Rank")).expect("write");
     let fixed = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
-    assert_eq!(fixed.len(), cards.len() + 1);
+    assert_eq!(fixed.len(), cards.len() + 2);
+    assert!(
+        fixed.iter().any(|c| c["kind"] != "definition"
+            && c["front"]
+                .as_str()
+                .is_some_and(|f| f.contains("LoRA (Low-Rank Adaptation)를"))),
+        "{fixed:#?}"
+    );
     let back: Vec<&Value> = fixed
         .iter()
         .filter(|c| {
