@@ -160,3 +160,26 @@ $$
         d.cards
     );
 }
+
+#[test]
+fn a_line_introducing_a_formula_asks_with_its_math_shown_as_math() {
+    // The front kept `$k$` and `$v$` as typed, which Anki shows as dollars.
+    let d = doc("## **1. MPNN (Message Passing Neural Network)**
+
+- 논문: *Gilmer et al., 2017*
+- 대부분의 GNN을 하나의 틀로 묶은 프레임워크, layer $k$에서 노드 $v$ 업데이트:
+
+$$
+m_v^{(k)} = \\bigoplus_{u \\in \\mathcal{N}(v)} \\phi^{(k)}
+$$
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.back.contains("bigoplus"))
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    assert_eq!(
+        card.front,
+        "MPNN › 대부분의 GNN을 하나의 틀로 묶은 프레임워크, layer \\(k\\)에서 노드 \\(v\\) 업데이트"
+    );
+}

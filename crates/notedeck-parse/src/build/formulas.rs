@@ -84,7 +84,20 @@ impl Builder<'_, '_> {
             return false;
         }
         self.render_blocks(&[formula], &mut back);
-        let front = self.front(sec, &[name]);
+        // `layer $k$에서 노드 $v$ 업데이트:` asks with its math shown as math.
+        let front = if name.contains('$') {
+            let (lead, _) = self.tree.item_lead(item);
+            let mut html = String::new();
+            crate::tree::render(
+                self.tree.events.get(lead).unwrap_or_default(),
+                &mut html,
+                &self.copies,
+            );
+            let html = html.trim().trim_end_matches(':').trim_end();
+            self.front_ending_html(sec, &[], html)
+        } else {
+            self.front(sec, &[name])
+        };
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
