@@ -183,3 +183,29 @@ $$
         "MPNN › 대부분의 GNN을 하나의 틀로 묶은 프레임워크, layer \\(k\\)에서 노드 \\(v\\) 업데이트"
     );
 }
+
+#[test]
+fn a_tip_quoting_formulas_hides_what_follows_them() {
+    // The first `=` sat inside the second quote: the deletion opened there, inside the
+    // quote, and ran on to the end, two facts in one blank.
+    let d = doc("## **3. GIN**
+
+📌 **암기 팁**: \"MPNN ≤ 1-WL\", \"GIN = 1-WL\" → 더 강하게 하려면 구조 정보 추가(positional encoding, 서브그래프 카운트)나 k-WL 기반 higher-order GNN
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("암기 팁"))
+        .unwrap_or_else(|| panic!("{:#?}", d.cards));
+    let hidden: Vec<&str> = tip
+        .cloze
+        .iter()
+        .map(|c| &tip.front[c.range.clone()])
+        .collect();
+    assert_eq!(
+        hidden,
+        [
+            "더 강하게 하려면 구조 정보 추가(positional encoding, 서브그래프 카운트)나 k-WL 기반 higher-order GNN"
+        ]
+    );
+}

@@ -466,10 +466,23 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
                 s.end
             }
         });
-        let (sep_at, sep_len) = [" = ", ": ", " → ", "= ", " ="]
-            .iter()
-            .filter_map(|sep| t[from..].find(sep).map(|i| (from + i, sep.len())))
-            .min_by_key(|&(i, _)| i)?;
+        // A separator inside quotes (`"MPNN ≤ 1-WL", "GIN = 1-WL" → …`) is part of what the
+        // tip quotes when one outside them follows; hidden from there, the deletion opened
+        // inside one quote and ran on. A tip quoted whole (`“DARTS = …”`) has only its own.
+        const SEPARATORS: [&str; 5] = [" = ", ": ", " → ", "= ", " ="];
+        let first = |outside: bool| {
+            SEPARATORS
+                .iter()
+                .filter_map(|sep| {
+                    t[from..]
+                        .match_indices(sep)
+                        .map(|(i, _)| from + i)
+                        .find(|&i| !outside || !inside_quotes(&t[from..i]))
+                        .map(|i| (i, sep.len()))
+                })
+                .min_by_key(|&(i, _)| i)
+        };
+        let (sep_at, sep_len) = first(true).or_else(|| first(false))?;
         let mut cut = sep_at + sep_len;
         // `X = “…”`: the quotes frame the answer; keep them outside the deletion.
         let rest = &t[cut..];
@@ -676,4 +689,13 @@ fn walk_marks<'a>(evs: Evs<'a>, marks: &[(usize, Option<u32>)]) -> Option<(Vec<E
     }
     let done = next == marks.len();
     Some((out, done))
+}
+
+/// Whether the end of `before` is inside a quotation it opens: an odd number of `"`, or more
+/// `“` than `”`.
+fn inside_quotes(before: &str) -> bool {
+    let straight = before.matches('"').count();
+    let open = before.matches('“').count();
+    let close = before.matches('”').count();
+    straight % 2 == 1 || open > close
 }
