@@ -209,3 +209,33 @@ fn a_tip_quoting_formulas_hides_what_follows_them() {
         ]
     );
 }
+
+#[test]
+fn a_formula_after_a_line_naming_its_symbol_is_that_lines() {
+    // DiffPool's line names `$S$`, the formula below it sets `S^{(l)}`: it was carded as
+    // `Graph Pooling / Readout › 수식`, a formula of the section's several poolings.
+    let d = doc("## **7. Graph Pooling / Readout**
+
+- graph-level 태스크: 노드 수가 제각각인 그래프를 **고정 크기 벡터**로 → **permutation invariant** 해야 함
+- **Set2Set** (Vinyals et al., 2016): LSTM attention으로 여러 step 읽기
+- **DiffPool (Differentiable Pooling)** (Ying et al., 2018): soft cluster assignment $S$ 학습
+
+$$
+S^{(l)} = \\text{softmax}\\big(\\text{GNN}_{pool}(A^{(l)}, X^{(l)})\\big)
+$$
+
+- **TopKPooling** (Gao & Ji, 2019): projection 벡터로 점수 → 상위 $\\lceil kN \\rceil$개 노드만 남김
+");
+    assert_eq!(
+        back_of(
+            &d,
+            "Graph Pooling / Readout › DiffPool (Differentiable Pooling) (Ying et al., 2018)"
+        ),
+        "soft cluster assignment \\(S\\) 학습<p>\\[S^{(l)} = \\text{softmax}\\big(\\text{GNN}_{pool}(A^{(l)}, X^{(l)})\\big)\\]</p>"
+    );
+    assert!(
+        !d.cards.iter().any(|c| c.front.ends_with("› 수식")),
+        "{:#?}",
+        d.cards
+    );
+}

@@ -136,7 +136,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             }
                             i += 1;
                         } else if let Some(formula) = next
-                            && self.formula_of_last_item(cards_before_list, b, formula)
+                            && self.formula_of_last_item(sec, cards_before_list, b, formula)
                         {
                             i += 1;
                         }

@@ -117,6 +117,7 @@ impl Builder<'_, '_> {
     /// (the last of those made since `first`). Returns whether it did.
     pub(super) fn formula_of_last_item(
         &mut self,
+        sec: Option<usize>,
         first: usize,
         list: &Block,
         formula: &Block,
@@ -137,11 +138,19 @@ impl Builder<'_, '_> {
         else {
             return false;
         };
-        let Some(lhs) = left_side(&tex) else {
-            return false;
-        };
         let said = self.text.get(item.span.clone()).unwrap_or_default();
-        if !said.contains(lhs) {
+        // The line names the formula's left side, or a symbol of it in its own math
+        // (`**DiffPool** …: soft cluster assignment $S$ 학습` over `$$S^{(l)} = …$$`,
+        // `**R-GCN** …: relation마다 $W_r$` over the layer's update that sums over `W_r`).
+        // A formula of the topic's own name (`PSI = …` after `**계산**`'s steps) is the
+        // topic's, asked as its `수식`.
+        let lhs = left_side(&tex);
+        let names_lhs = lhs.is_some_and(|lhs| said.contains(lhs));
+        let topic = self.ctx(sec).map_or("", |c| c.fact_topic.as_str());
+        let of_topic = lhs.is_some_and(|lhs| {
+            !topic.is_empty() && super::facts::name_key(&without_text_command(lhs)) == topic
+        });
+        if !names_lhs && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym))) {
             return false;
         }
         let mut html = String::new();
@@ -276,4 +285,24 @@ fn without_text_command(tex: &str) -> String {
     tex.replace("\\text{", "")
         .replace("\\mathrm{", "")
         .replace('}', "")
+}
+
+/// The inline math of a line of Markdown (`$W_r$` gives `W_r`), trimmed, in order.
+fn inline_math(line: &str) -> impl Iterator<Item = &str> {
+    line.split('$')
+        .skip(1)
+        .step_by(2)
+        .map(str::trim)
+        .filter(|m| !m.is_empty())
+}
+
+/// Whether `tex` holds `symbol` as a symbol of its own: `S` in `S^{(l)} = …` but not in
+/// `\Sigma` or `\text{Softmax}`, `W_r` in `\sum_r W_r^{(l)}`.
+fn holds_symbol(tex: &str, symbol: &str) -> bool {
+    tex.match_indices(symbol).any(|(i, _)| {
+        let before = tex[..i].chars().next_back();
+        let after = tex[i + symbol.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphabetic() || c == '\\' || c == '{')
+            && !after.is_some_and(char::is_alphabetic)
+    })
 }
