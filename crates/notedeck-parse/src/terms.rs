@@ -72,6 +72,17 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
             from = close + 1;
             continue;
         }
+        // `GAE / VGAE (Graph Auto-Encoder / Variational Graph Auto-Encoder)`: as many names
+        // as expansions, each name the expansion in its place.
+        if let Some(pairs) = paired_names(text, before_end, in_start, in_end) {
+            out.extend(pairs.into_iter().map(|(name, expansion)| Found {
+                whole: name.start..close + 1,
+                name,
+                expansion,
+            }));
+            from = close + 1;
+            continue;
+        }
         // `지식 증류 (Knowledge Distillation, KD)`: a gloss giving the expansion, then the
         // acronym after a comma; the expansion is the whole of what comes before it.
         if let Some(found) = expansion_then_acronym(text, in_start, in_end, &mut run) {
@@ -122,6 +133,54 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
         from = close + 1;
     }
     out
+}
+
+/// The names before a parenthesis (ending at `before_end`) and the expansions inside it
+/// (`in_start..in_end`) when both are two or more, as many, split by ` / `, and each name an
+/// acronym whose initials its expansion shares: `GAE / VGAE (Graph Auto-Encoder /
+/// Variational Graph Auto-Encoder)`. Read as one, the last name got both expansions.
+fn paired_names(
+    text: &str,
+    before_end: usize,
+    in_start: usize,
+    in_end: usize,
+) -> Option<Vec<(Span, Span)>> {
+    const SEP: &str = " / ";
+    let inner = &text[in_start..in_end];
+    let count = inner.matches(SEP).count() + 1;
+    if count < 2 {
+        return None;
+    }
+    // The expansions, each with its span.
+    let mut expansions = Vec::with_capacity(count);
+    let mut at = in_start;
+    for part in inner.split(SEP) {
+        let lead = part.len() - part.trim_start().len();
+        expansions.push(at + lead..at + part.trim_end().len());
+        at += part.len() + SEP.len();
+    }
+    // The names, read backwards from the parenthesis.
+    let mut names = Vec::with_capacity(count);
+    let mut end = before_end;
+    for k in 0..count {
+        let start = text[..end]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphanumeric() || c == '-')
+            .last()
+            .map(|(i, _)| i)?;
+        names.push(start..end);
+        if k + 1 < count {
+            end = text[..start].strip_suffix(SEP)?.len();
+        }
+    }
+    names.reverse();
+    let fits = names.iter().zip(&expansions).all(|(n, e)| {
+        is_acronym(&text[n.clone()])
+            && is_expansion(&text[e.clone()])
+            && shares_initials(&text[n.clone()], &text[e.clone()])
+    });
+    fits.then(|| names.into_iter().zip(expansions).collect())
 }
 
 /// Where the base name is when the name `text[start..end]` is a numbered version of the name
@@ -472,6 +531,25 @@ mod tests {
         assert_eq!(
             terms("1. Grad-CAM (Gradient-weighted Class Activation Mapping)"),
             [("Grad-CAM", "Gradient-weighted Class Activation Mapping")]
+        );
+    }
+
+    #[test]
+    fn names_and_expansions_split_alike_pair_up() {
+        // Read as one, `VGAE` got both expansions, and lint said its initials could not
+        // spell it.
+        assert_eq!(
+            terms("- **GAE / VGAE (Graph Auto-Encoder / Variational Graph Auto-Encoder)**"),
+            [
+                ("GAE", "Graph Auto-Encoder"),
+                ("VGAE", "Variational Graph Auto-Encoder")
+            ]
+        );
+        // Not as many names as expansions: no pairs.
+        assert!(
+            terms("VGAE (Graph Auto-Encoder / Variational Graph Auto-Encoder)")
+                .iter()
+                .all(|(name, _)| *name != "GAE")
         );
     }
 
