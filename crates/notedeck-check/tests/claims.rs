@@ -510,3 +510,26 @@ fn a_summary_row_gives_its_own_subjects_default() {
     assert_eq!((&note[r.span.clone()], line(r.span.start)), ("0.05", 9));
     assert!(f.message.starts_with("SAM › rho › 기본값"), "{}", f.message);
 }
+
+#[test]
+fn a_bullets_counts_meet_a_tables_count_columns() {
+    // `노드 2,708개` in Cora's bullet, `2,807` in the datasets table's `노드 수` column: the
+    // thousands comma, the aside after the edges and the column's `수` each kept them apart.
+    let note = "## **6. 노드·그래프 태스크**
+
+- **Cora** (Planetoid): 노드 2,708개, 엣지 10,556개 (PyG 양방향 저장), feature 1,433차원, 클래스 7개
+
+| 데이터셋 | 노드 수 | 엣지 수 (PyG) | feature 차원 | 클래스 수 |
+| --- | --- | --- | --- | --- |
+| **Cora** | 2,807 | 10,556 | 1,433 | 7 |
+| **CiteSeer** | 3,327 | 9,104 | 3,703 | 6 |
+";
+    let ws = workspace(&[("gnn.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    assert_eq!(&note[f.span.clone()], "2,807");
+    assert_eq!(&note[f.related[0].span.clone()], "2,708");
+    assert!(f.message.starts_with("Cora › 노드 수"), "{}", f.message);
+}

@@ -34,9 +34,19 @@ pub fn key(claim: &Claim) -> ClaimKey {
         attribute: if claim.origin == ClaimOrigin::Formula {
             squash(&claim.attribute)
         } else {
-            name_key(&claim.attribute)
+            name_key(counted(&claim.attribute))
         },
     }
+}
+
+/// A count's attribute as what it counts: `노드 수` and `노드 2,708개`'s `노드` are one
+/// attribute, a table's column and a bullet's measure.
+fn counted(attribute: &str) -> &str {
+    let a = attribute.trim();
+    a.strip_suffix(" 개수")
+        .or_else(|| a.strip_suffix(" 수"))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(a)
 }
 
 /// The claims under `key`, in path and source order (through the workspace index).

@@ -96,14 +96,22 @@ impl<'t, 'a> Builder<'t, 'a> {
         for part in value.split(", ") {
             let start = at + (part.len() - part.trim_start().len());
             at += part.len() + 2;
-            let part = part.trim();
+            let mut part = part.trim();
+            // `엣지 10,556개 (PyG 양방향 저장)`: an aside after the amount.
+            if part.ends_with(')')
+                && let Some(open) = part.rfind(" (")
+            {
+                part = part[..open].trim_end();
+            }
             let Some((attribute, amount)) = part.rsplit_once(' ') else {
                 return;
             };
+            // `2,708개`: digits grouped by thousands.
             let digits = amount
                 .bytes()
-                .take_while(|b| b.is_ascii_digit() || *b == b'.')
+                .take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',')
                 .count();
+            let digits = amount[..digits].trim_end_matches(',').len();
             let unit = &amount[digits..];
             let counted = digits > 0
                 && unit.chars().count() <= 3
