@@ -533,3 +533,39 @@ fn a_bullets_counts_meet_a_tables_count_columns() {
     assert_eq!(&note[f.related[0].span.clone()], "2,708");
     assert!(f.message.starts_with("Cora › 노드 수"), "{}", f.message);
 }
+
+#[test]
+fn a_defaults_table_by_library_meets_each_librarys_own_section() {
+    // Under a heading saying `기본값`, a table of roles by library: its LightGBM column says
+    // `min_child_samples` = 10 (the value after the code), LightGBM's own section 20. The
+    // column, not the row (`leaf 최소 크기`), names whose default it is.
+    let note = "## **7. XGBoost**
+
+- XGBoost 기본값: `max_depth=6`, `min_child_weight=1`
+
+## **8. LightGBM**
+
+- LightGBM 기본값: `num_leaves=31`, `min_child_samples=20`
+
+## **9. 주요 하이퍼파라미터 & 기본값**
+
+| 역할 | XGBoost | LightGBM |
+| --- | --- | --- |
+| **트리 복잡도** | `max_depth` = 6 | `num_leaves` = 31 |
+| **leaf 최소 크기** | `min_child_weight` = 1 | `min_child_samples` = 10 |
+";
+    let ws = workspace(&[("gb.md", note)]);
+    let all = ws.check_all();
+    let found = codes(&all, "conflicting-claim");
+    assert_eq!(found.len(), 1, "{all:#?}");
+    let f = &found[0];
+    let line = |at: usize| note[..at].matches('\n').count() + 1;
+    assert_eq!((&note[f.span.clone()], line(f.span.start)), ("10", 14));
+    assert_eq!(&note[f.related[0].span.clone()], "20");
+    assert!(
+        f.message
+            .starts_with("LightGBM › min_child_samples › 기본값"),
+        "{}",
+        f.message
+    );
+}

@@ -32,6 +32,9 @@ struct DefaultValue<'t> {
     /// The subject a table row names, when the cell gives that subject's default (`SAM` in
     /// `| **SAM** | flat minima 탐색 | `rho=0.5` |`): its default, not the topic's.
     owner: Option<&'t str>,
+    /// The cell's column header, the subject instead when it titles a section and the row
+    /// names none (`| **leaf 최소 크기** | … | `min_child_samples` = 10 | …` under `LightGBM`).
+    column: Option<&'t str>,
 }
 
 /// Which statements of a default are held against each other.
@@ -101,7 +104,15 @@ pub(super) fn default_claims(
             stated.push((doc.claims.len(), lines.line_of(d.span.start) + 1));
         }
         // A row's subject names whose default it is: `SAM › rho`, not every optimiser's.
-        let owner = same.iter().find_map(|&j| found[j].owner);
+        let owner = match &groups[i] {
+            Group::Named(key, _) => same.iter().find_map(|&j| {
+                [found[j].owner, found[j].column]
+                    .into_iter()
+                    .flatten()
+                    .find(|o| name_key(o) == *key)
+            }),
+            Group::Topic(..) => None,
+        };
         let subject = match owner {
             Some(o) => format!("{} › {}", o.trim_matches(['*', '`', ' ']), d.parameter),
             None => d.parameter.to_string(),
@@ -126,11 +137,21 @@ pub(super) fn default_claims(
 /// is a line in the section the subject titles (`## 10. SAM (…)`, its bullet `` `rho=0.05`
 /// ``); every other statement is its topic's.
 fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>]) -> Vec<Group> {
-    let owners: Vec<Option<String>> = found.iter().map(|d| d.owner.map(name_key)).collect();
-    let titled: Vec<Option<usize>> = owners
+    let mut owners: Vec<Option<String>> = found.iter().map(|d| d.owner.map(name_key)).collect();
+    let mut titled: Vec<Option<usize>> = owners
         .iter()
         .map(|o| o.as_deref().and_then(|o| titled_section(doc, o)))
         .collect();
+    for (i, d) in found.iter().enumerate() {
+        if owners[i].is_some()
+            && titled[i].is_none()
+            && let Some(column) = d.column.map(name_key)
+            && let Some(t) = titled_section(doc, &column)
+        {
+            owners[i] = Some(column);
+            titled[i] = Some(t);
+        }
+    }
     let within = |inner: Option<usize>, outer: usize| {
         let mut cur = inner;
         while let Some(s) = cur {
@@ -192,6 +213,9 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
     let mut fence: Option<(u8, usize)> = None;
     let mut header: Vec<&str> = Vec::new();
     let mut in_table = false;
+    // Whether the heading over the lines says they are defaults (`## **9. 주요 하이퍼파라미터
+    // & 기본값**`): a table there gives defaults in every cell.
+    let mut heading_says = false;
     let mut at = 0;
     for raw in split_lines(text) {
         let start = at;
@@ -210,6 +234,9 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
                 continue;
             }
             (None, None) => {}
+        }
+        if trimmed.starts_with('#') {
+            heading_says = says_default(trimmed);
         }
         if !trimmed.starts_with('|') {
             in_table = false;
@@ -234,7 +261,7 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
             }
             continue;
         }
-        stated_in_row(&header, &cells, &mut out);
+        stated_in_row(&header, &cells, heading_says, &mut out);
     }
     out
 }
@@ -264,7 +291,12 @@ fn cells_of(line: &str, start: usize) -> Vec<(&str, usize)> {
 
 /// Defaults a table row states: a `parameter` row's cell in a `기본값` column, or a
 /// `parameter=value` cell in a row or column about defaults (`sklearn 기본 반복`).
-fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<DefaultValue<'t>>) {
+fn stated_in_row<'t>(
+    header: &[&'t str],
+    cells: &[(&'t str, usize)],
+    about_defaults: bool,
+    out: &mut Vec<DefaultValue<'t>>,
+) {
     let Some(&(first, _)) = cells.first() else {
         return;
     };
@@ -294,10 +326,11 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
                 span,
                 cell: true,
                 owner: None,
+                column: None,
             });
             continue;
         }
-        if row_about_defaults || says_default(column) {
+        if about_defaults || row_about_defaults || says_default(column) {
             for (parameter, value) in assignments(cell, at) {
                 // `learning_rate=0.3` | `learning_rate=0.1` across a row: each column's
                 // subject has its own, and which is whose is the table's to say.
@@ -313,6 +346,7 @@ fn stated_in_row<'t>(header: &[&str], cells: &[(&'t str, usize)], out: &mut Vec<
                     // A row naming a subject (`| **SAM** | … | `rho=0.5` |`), not one
                     // saying it holds defaults (`sklearn 기본 반복`, its columns the subjects).
                     owner: (!row_about_defaults && !first.is_empty()).then_some(first),
+                    column: (!column.is_empty()).then_some(column),
                 });
             }
         }
@@ -342,6 +376,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             span: span.clone(),
             cell: false,
             owner: None,
+            column: None,
         });
     };
     for (code, at) in code_spans(line) {
@@ -365,7 +400,17 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
 fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
     code_spans(text)
         .filter_map(|(code, i)| {
-            let eq = code.find('=')?;
+            let Some(eq) = code.find('=') else {
+                // `` `min_child_samples` = 10 ``: the value after the code.
+                let after = &text[i + code.len() + 1..];
+                let value = after.trim_start().strip_prefix('=')?.trim_start();
+                let n = number_at(value)?;
+                if !is_parameter(code) {
+                    return None;
+                }
+                let from = at + text.len() - value.len();
+                return Some((code, from..from + n));
+            };
             let name = code[..eq].trim();
             let value = &code[eq + 1..];
             let lead = value.len() - value.trim_start().len();
