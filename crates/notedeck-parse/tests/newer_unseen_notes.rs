@@ -239,3 +239,28 @@ $$
         d.cards
     );
 }
+
+#[test]
+fn a_generic_word_alone_is_no_shorter_wording_of_a_question() {
+    // `XGBoost › 방법` in a table of categorical handling was taken for a shorter wording of
+    // `XGBoost › 성장 방식` (방법 and 방식 are one facet word) and dropped as asked already.
+    let d = doc("## **9. 라이브러리 비교**
+
+| 라이브러리 | 성장 방식 |
+| --- | --- |
+| **XGBoost** | depth-wise |
+| **LightGBM** | leaf-wise |
+
+## **12. 범주형 Feature**
+
+| 라이브러리 | 방법 | 설정 |
+| --- | --- | --- |
+| **XGBoost** | 범주 partition 기반 split (hist) | `enable_categorical=True` |
+| **LightGBM** | gradient/hessian 통계로 범주 정렬 후 최적 분할 | `categorical_feature=[...]` |
+");
+    assert_eq!(
+        back_of(&d, "XGBoost › 방법"),
+        "범주 partition 기반 split (hist)"
+    );
+    assert_eq!(back_of(&d, "XGBoost › 성장 방식"), "depth-wise");
+}

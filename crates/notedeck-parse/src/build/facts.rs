@@ -179,6 +179,14 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
     let mut key = String::with_capacity(facets.len() + name.len() + 1);
     for k in 1..words.len() {
         for part in [&words[..k], &words[k..]] {
+            // `성장 방식` is no `방식`: a generic word alone asks nothing of what its
+            // qualifier named (`XGBoost › 방법` in a table of categorical handling is
+            // another question).
+            if let [only] = part
+                && is_generic_word(only)
+            {
+                continue;
+            }
             key.clear();
             key.push_str(facets);
             key.push('\x1f');
@@ -195,6 +203,16 @@ pub(super) fn near_keys(topic: &str, facets: &str, name: &str) -> Vec<u64> {
         }
     }
     out
+}
+
+/// A word saying only what kind of answer a question wants (`방식`, `종류`, `기준`), which a
+/// qualifier before it (`성장 방식`) gives its subject.
+fn is_generic_word(word: &str) -> bool {
+    const GENERIC: [&str; 12] = [
+        "방식", "방법", "종류", "유형", "기준", "개요", "차이", "비교", "정도", "여부", "way",
+        "type",
+    ];
+    GENERIC.iter().any(|g| g.eq_ignore_ascii_case(word.trim()))
 }
 
 /// The questions each acronym of a table cell's pair asks (`CI/CD` → `CI`, `CD`), keyed as
