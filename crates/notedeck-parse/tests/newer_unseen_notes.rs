@@ -264,3 +264,20 @@ fn a_generic_word_alone_is_no_shorter_wording_of_a_question() {
     );
     assert_eq!(back_of(&d, "XGBoost › 성장 방식"), "depth-wise");
 }
+
+#[test]
+fn a_librarys_line_naming_a_class_in_code_keeps_its_answer() {
+    // `sklearn `AdaBoostClassifier` 기본값:` is a library's label; with the class in code the
+    // label spans three events, and its value was looked for in the first: none found, the
+    // line was skipped as a bold bullet without an answer.
+    let d = doc("## **5. AdaBoost**
+
+- **정의**: 약한 학습기를 순차적으로 결합
+- **한계**: outlier에 민감
+- sklearn `AdaBoostClassifier` 기본값: `n_estimators=50`, `learning_rate=1.0`
+");
+    assert_eq!(
+        back_of(&d, "AdaBoost › sklearn AdaBoostClassifier 기본값"),
+        "<code>n_estimators=50</code>, <code>learning_rate=1.0</code>"
+    );
+}

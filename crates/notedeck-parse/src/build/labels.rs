@@ -60,6 +60,31 @@ impl Label {
         {
             return self.value_after(evs, Some(value.to_string()), false);
         }
+        // `sklearn `AdaBoostClassifier` 기본값: …`: a plain label with code in it spans
+        // several events; the value starts after the colon that ends it.
+        if !evs
+            .iter()
+            .any(|e| matches!(e.ev, Event::Start(Tag::Strong)))
+        {
+            let mut said = String::new();
+            for (i, e) in evs.iter().enumerate() {
+                match &e.ev {
+                    Event::Text(t) => {
+                        if let Some((before, after)) = t.split_once(':') {
+                            said.push_str(before);
+                            if said.trim() != self.text {
+                                break;
+                            }
+                            let rest = evs.slice(i..evs.len())?;
+                            return self.value_after(rest, Some(after.to_string()), false);
+                        }
+                        said.push_str(t);
+                    }
+                    Event::Code(c) => said.push_str(c),
+                    _ => break,
+                }
+            }
+        }
         // Skip to the end of the first Strong.
         let mut depth = 0usize;
         let mut idx = None;
