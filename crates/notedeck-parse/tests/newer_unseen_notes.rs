@@ -281,3 +281,42 @@ fn a_librarys_line_naming_a_class_in_code_keeps_its_answer() {
         "<code>n_estimators=50</code>, <code>learning_rate=1.0</code>"
     );
 }
+
+#[test]
+fn a_tip_in_a_bullet_hides_its_recipe_and_study_advice_is_no_card() {
+    // `- 📌 overfitting이면: …` was a statement whose cloze hid one word, `leaf`; as a tip
+    // it hides the recipe after its colon. `… → 대응 관계로 외우기` says how to study: its
+    // cloze hid the advice.
+    let d = doc("## **9. 주요 하이퍼파라미터**
+
+| 역할 | XGBoost |
+| --- | --- |
+| **트리 개수** | 100 |
+
+- 📌 overfitting이면: 복잡도 ↓, leaf 최소 크기 ↑, 정규화 ↑ → 마지막에 lr 낮추고 트리 수 늘리기
+- 같은 역할의 HP가 라이브러리마다 이름만 다름 → 대응 관계로 외우기
+");
+    let clozes: Vec<String> = d
+        .cards
+        .iter()
+        .filter(|c| !c.cloze.is_empty())
+        .map(|c| {
+            c.cloze
+                .iter()
+                .map(|r| &c.front[r.range.clone()])
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    assert_eq!(
+        clozes,
+        ["복잡도 ↓, leaf 최소 크기 ↑, 정규화 ↑ → 마지막에 lr 낮추고 트리 수 늘리기"]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("says how to study")),
+        "{:#?}",
+        d.skipped
+    );
+}

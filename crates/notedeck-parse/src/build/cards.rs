@@ -419,6 +419,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.citation_year_claim(sec, item);
                 continue;
             }
+            let (lead, rest) = self.tree.item_lead(item);
+            let evs = self.tree.events.get(lead).unwrap_or_default();
+            let plain = Plain::of(self.text, evs);
+            // `- 같은 역할의 HP가 … → 대응 관계로 외우기`: how to study, not what.
+            if rest.is_empty() && is_study_advice(&plain.text) {
+                self.skip(item.span.clone(), STUDY_ADVICE_REASON);
+                continue;
+            }
+            // `- 📌 overfitting이면: 복잡도 ↓, …`: a tip in a bullet with nothing in bold is a
+            // tip as on its own line, what follows its separator hidden, not one word of it
+            // (with bold, the statement's cloze hides what the author marked).
+            if rest.is_empty()
+                && plain.strong.is_empty()
+                && super::tips::is_tip_line(&plain)
+                && self.tip_item(sec, "", evs, item.span.clone())
+            {
+                continue;
+            }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
             if !carded && self.dates_a_citation(item) {
@@ -626,6 +644,25 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_line: None,
         });
     }
+}
+
+/// Why a bullet of study advice is no card.
+const STUDY_ADVICE_REASON: &str = "says how to study (`… 외우기`), not a fact";
+
+/// Whether a bullet's text ends on advice to the one studying (`대응 관계로 외우기`, `…
+/// 암기`): a way to learn the facts around it, no fact to recall.
+fn is_study_advice(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['.', '!']);
+    [
+        "외우기",
+        "외울 것",
+        "암기하기",
+        "암기할 것",
+        "기억하기",
+        "기억할 것",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
 }
 
 /// Why a paragraph is too long to be a card side, if it is.
