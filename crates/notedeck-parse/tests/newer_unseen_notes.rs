@@ -320,3 +320,55 @@ fn a_tip_in_a_bullet_hides_its_recipe_and_study_advice_is_no_card() {
         d.skipped
     );
 }
+
+#[test]
+fn a_short_line_over_a_table_titles_it() {
+    // `- 라이브러리 내장 지원` closes the list right over the table of libraries. As a fact
+    // beside the encodings it made the facet's card that line alone; under a topic it was
+    // the topic's 핵심 내용 card.
+    let table = "
+| 라이브러리 | 방법 |
+| --- | --- |
+| **XGBoost** | 범주 partition 기반 split (hist) |
+| **LightGBM** | gradient/hessian 통계로 범주 정렬 후 최적 분할 |
+";
+    let facet = format!(
+        "## **12. 범주형 Feature & 불균형 데이터**
+
+### 1. 범주형 Feature
+
+- **One-hot**: 범주가 적으면 OK, 고카디널리티(high-cardinality)면 차원 폭발 + 한쪽으로 치우친 split만 생김
+- **Label encoding**: 트리는 threshold로 자르니까 어느 정도 동작하지만, 임의 순서라 split 비효율
+- **Target encoding**: 강력하지만 leakage → K-fold 방식 또는 CatBoost ordered TS
+- 라이브러리 내장 지원
+{table}"
+    );
+    let d = doc(&facet);
+    assert_eq!(
+        back_of(&d, "범주형 Feature &amp; 불균형 데이터 › 범주형 Feature"),
+        "<ul><li>One-hot</li><li>Label encoding</li><li>Target encoding</li></ul>"
+    );
+    let topic = format!(
+        "## **12. 범주형 Feature**
+
+- **One-hot**: 범주가 적으면 OK, 고카디널리티면 차원 폭발
+- **Label encoding**: 임의 순서라 split 비효율
+- 라이브러리 내장 지원
+{table}"
+    );
+    let d = doc(&topic);
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.back.contains("라이브러리 내장 지원")),
+        "{:#?}",
+        d.cards
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("titles the table after it")),
+        "{:#?}",
+        d.skipped
+    );
+}

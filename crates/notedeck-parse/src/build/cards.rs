@@ -140,6 +140,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                         {
                             i += 1;
                         }
+                        // `- 라이브러리 내장 지원` closing the list over a table: a title of
+                        // the table, which its cells answer; alone as the section's 핵심
+                        // 내용 it answered nothing.
+                        if let (Some(&u), Some(last), Some(next)) =
+                            (unlabelled.last(), b.children.last(), next)
+                            && std::ptr::eq(u, last)
+                            && next.kind == Kind::Table
+                            && self.titles_what_follows(u)
+                        {
+                            unlabelled.pop();
+                            self.skip(u.span.clone(), TABLE_TITLE_REASON);
+                        }
                         loose.extend(unlabelled);
                     }
                 }
@@ -349,6 +361,23 @@ impl<'t, 'a> Builder<'t, 'a> {
         let beside_cards = self.raw_cards.len() > cards_before;
         self.loose_statements(sec, loose, beside_cards);
         self.attach_figures(cards_before, &figures);
+    }
+
+    /// Whether list item `item` is a short name with nothing nested, no label, number or
+    /// sentence ending (`라이브러리 내장 지원`): what comes after it, not a fact.
+    pub(super) fn titles_what_follows(&self, item: &Block) -> bool {
+        let (lead, rest) = self.tree.item_lead(item);
+        if !rest.is_empty() {
+            return false;
+        }
+        let plain = Plain::of(self.text, self.tree.events.get(lead).unwrap_or_default());
+        let t = plain.text.trim();
+        let words = t.split_whitespace().count();
+        (1..=4).contains(&words)
+            && t.chars().count() <= 20
+            && !t.contains([':', '=', '→', '.', ',', '(', '?'])
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.ends_with(['다', '음', '함', '됨', '임'])
     }
 
     /// Card on their own the items of a facet's `list` that introduce another subject with
@@ -645,6 +674,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         });
     }
 }
+
+/// Why a short line closing a list over a table is no card.
+pub(super) const TABLE_TITLE_REASON: &str =
+    "titles the table after it, whose cells ask what it names";
 
 /// Why a bullet of study advice is no card.
 const STUDY_ADVICE_REASON: &str = "says how to study (`… 외우기`), not a fact";

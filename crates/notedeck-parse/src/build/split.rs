@@ -274,11 +274,25 @@ impl<'t, 'a> Builder<'t, 'a> {
             .filter(|b| b.kind == Kind::List)
             .copied()
             .collect();
+        // `- 라이브러리 내장 지원` closing the facet's list right over a table titles the table:
+        // no fact beside the parts, nor a line of the facet's answer.
+        let table_title = lists.last().and_then(|l| l.children.last()).filter(|item| {
+            !heads.iter().any(|h| std::ptr::eq(h.item, *item))
+                && self
+                    .text
+                    .get(item.span.end..)
+                    .is_some_and(|after| after.trim_start().starts_with('|'))
+                && self.titles_what_follows(item)
+        });
+        if let Some(item) = table_title {
+            self.skip(item.span.clone(), super::cards::TABLE_TITLE_REASON);
+        }
         let facts_in: Vec<bool> = lists
             .iter()
             .map(|list| {
                 list.children.iter().any(|c| {
                     c.kind == Kind::Item
+                        && !table_title.is_some_and(|t| std::ptr::eq(t, c))
                         && !heads.iter().any(|h| std::ptr::eq(h.item, c))
                         && !self.is_source_item(c)
                         && !self.is_citation_item(c)
@@ -337,6 +351,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .iter()
                 .filter(|c| {
                     c.kind == Kind::Item
+                        && !table_title.is_some_and(|t| std::ptr::eq(t, *c))
                         && !(own_text && is_head(c).is_some())
                         && head_at(c).is_none_or(|k| !bare_label[k])
                         && head_at(c).is_none_or(|k| reviewed[k].is_none())
