@@ -372,3 +372,44 @@ fn a_short_line_over_a_table_titles_it() {
         d.skipped
     );
 }
+
+#[test]
+fn an_example_named_by_what_it_works_out_keeps_only_its_conclusion() {
+    // `### 4. 예시: Adam 첫 step에서 …` works out made-up numbers; its card was the whole
+    // computation. Its `결론:` line (a label with its text after the colon) is the fact.
+    let d = doc("## **2. Adaptive 계열 옵티마이저**
+
+### 4. 예시: Adam 첫 step에서 bias correction의 효과
+
+- 조건: $t = 1$, $g_1 = 0.2$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$
+
+$$
+m_1 = (1 - 0.9)(0.2) = 0.02, \\qquad v_1 = (1 - 0.999)(0.2)^2 = 4 \\times 10^{-5}
+$$
+
+- **보정 X**
+
+$$
+\\Delta\\theta = -10^{-3} \\cdot \\frac{0.02}{0.006325} \\approx -3.16 \\times 10^{-3}
+$$
+
+- 결론: 보정을 안 하면 첫 step이 약 3.16배 커짐
+    - 보정하면 첫 step 크기 ≈ $\\eta$ → Adam의 step 크기는 대략 **lr로 상한**
+");
+    let backs: Vec<&str> = d.cards.iter().map(|c| c.back.as_str()).collect();
+    assert_eq!(backs.len(), 1, "{:#?}", d.cards);
+    assert!(
+        backs[0].starts_with("<ul><li>결론: 보정을 안 하면 첫 step이 약 3.16배 커짐"),
+        "{}",
+        backs[0]
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .filter(|s| s.reason.starts_with("worked computation"))
+            .count()
+            >= 3,
+        "{:#?}",
+        d.skipped
+    );
+}

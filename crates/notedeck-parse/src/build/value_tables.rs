@@ -182,6 +182,15 @@ fn titles_worked_section(title: &str) -> bool {
     if super::lists::is_worked_example(title) {
         return true;
     }
+    // `예시: Adam 첫 step에서 bias correction의 효과`: an example named by what it works out.
+    if let Some((head, rest)) = title.split_once(':')
+        && !rest.trim().is_empty()
+        && ["예시", "예", "example"]
+            .iter()
+            .any(|w| head.trim().eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
     // Asked of every section's body: the last two words are joined only when there are
     // three words or more.
     let mut words = title.split_whitespace().rev();
@@ -199,8 +208,11 @@ fn interprets(source: &str) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '+'])
         .trim()
-        .trim_matches('*')
-        .trim_end_matches([':', '：'])
+        .trim_matches('*');
+    // `- 결론: 보정을 안 하면 …`: the label before its colon.
+    let label = label
+        .split_once([':', '：'])
+        .map_or(label, |(head, _)| head)
         .trim_matches('*')
         .trim();
     ["해석", "결론", "의미", "시사점", "interpretation"]
