@@ -569,3 +569,25 @@ fn a_defaults_table_by_library_meets_each_librarys_own_section() {
         f.message
     );
 }
+
+#[test]
+fn rows_sharing_a_first_cell_are_no_one_subjects_claims() {
+    // YOLOv5's `detect.py` and `val.py` rows: two settings of one library, told apart by the
+    // second cell. Held against each other as `YOLOv5 › conf threshold` (and, under a heading
+    // saying 기본값, as its defaults) they were six false conflicts.
+    let note = "## **2. NMS**
+
+### 3. 라이브러리 기본값
+
+- YOLOv5 `detect.py`는 `conf_thres=0.25`, `iou_thres=0.45` / `val.py`는 `conf_thres=0.001`, `iou_thres=0.6`
+
+| 라이브러리 | 함수/모드 | conf threshold | NMS IoU threshold | 최대 box 수 |
+| --- | --- | --- | --- | --- |
+| **YOLOv5** | `detect.py` | `conf_thres=0.25` | `iou_thres=0.45` | `max_det=1000` |
+| **YOLOv5** | `val.py` | `conf_thres=0.001` | `iou_thres=0.6` | `max_det=300` |
+| **ultralytics (YOLOv8)** | `model.predict()` | `conf=0.25` | `iou=0.7` | `max_det=300` |
+";
+    let ws = workspace(&[("det.md", note)]);
+    let all = ws.check_all();
+    assert!(codes(&all, "conflicting-claim").is_empty(), "{all:#?}");
+}

@@ -216,6 +216,11 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
     // Whether the heading over the lines says they are defaults (`## **9. 주요 하이퍼파라미터
     // & 기본값**`): a table there gives defaults in every cell.
     let mut heading_says = false;
+    // The current table's rows: first cell and where their defaults start in `out`. Rows
+    // sharing a first cell (`| **YOLOv5** | `detect.py` | …` and `| **YOLOv5** | `val.py` |
+    // …`) are told apart by another cell: their defaults are no one subject's.
+    let mut rows: Vec<(&str, usize, usize)> = Vec::new();
+    let mut ambiguous: Vec<Span> = Vec::new();
     let mut at = 0;
     for raw in split_lines(text) {
         let start = at;
@@ -241,6 +246,7 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         if !trimmed.starts_with('|') {
             in_table = false;
             header.clear();
+            rows.clear();
             stated_in_line(line, start, &mut out);
             continue;
         }
@@ -261,7 +267,22 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
             }
             continue;
         }
+        let from = out.len();
         stated_in_row(&header, &cells, heading_says, &mut out);
+        if let Some(&(first, _)) = cells.first() {
+            if let Some(&(_, a, b)) = rows.iter().find(|(f, _, _)| *f == first) {
+                ambiguous.extend(
+                    out[a..b]
+                        .iter()
+                        .chain(&out[from..])
+                        .map(|d| d.value.clone()),
+                );
+            }
+            rows.push((first, from, out.len()));
+        }
+    }
+    if !ambiguous.is_empty() {
+        out.retain(|d| !ambiguous.contains(&d.value));
     }
     out
 }

@@ -91,6 +91,15 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .map(|name| self.topic_named(name, sec))
             .collect();
+        // Rows sharing their first cell (`| **YOLOv5** | `detect.py` | …`, `| **YOLOv5** |
+        // `val.py` | …`) are told apart by another cell: their values are no one subject's
+        // claims, to hold against each other or a bullet.
+        let shared_row_name = |r: usize| {
+            !columns_are_subjects
+                && subjects.get(r).is_some_and(|name| {
+                    !name.is_empty() && subjects.iter().filter(|n| *n == name).count() > 1
+                })
+        };
         // A table whose every subject is a topic of its own section (`Grad-CAM | Score-CAM`
         // after their sections, the MLOps levels' summary tables) sums up those sections, and
         // a table under a heading comparing its subjects by name (`2-stage vs 1-stage`)
@@ -397,7 +406,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let key = format!("{row_name} › {col_name}");
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
-                if let Some(value_span) = cell.exact_src_span(self.text, &vrange) {
+                if !shared_row_name(r)
+                    && let Some(value_span) = cell.exact_src_span(self.text, &vrange)
+                {
                     self.doc.claims.push(Claim {
                         subject: math::tex_only(canonical.get(s).map_or(subject, String::as_str)),
                         attribute: math::tex_only(attribute),
