@@ -340,3 +340,23 @@ fn compared_names(title: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
         .filter(|n| !n.is_empty())
 }
+
+impl Builder<'_, '_> {
+    /// The nearest section holding both `a` and `b` (`None`: the whole note).
+    pub(super) fn common_ancestor(&self, a: Option<usize>, b: Option<usize>) -> Option<usize> {
+        let mut chain = Vec::new();
+        let mut cur = a;
+        while let Some(s) = cur {
+            chain.push(s);
+            cur = self.doc.sections[s].parent;
+        }
+        let mut cur = b;
+        while let Some(s) = cur {
+            if chain.contains(&s) {
+                return Some(s);
+            }
+            cur = self.doc.sections[s].parent;
+        }
+        None
+    }
+}

@@ -285,7 +285,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 && self.titles_what_follows(item)
         });
         if let Some(item) = table_title {
-            self.skip(item.span.clone(), super::cards::TABLE_TITLE_REASON);
+            self.skip(item.span.clone(), super::statements::TABLE_TITLE_REASON);
         }
         let facts_in: Vec<bool> = lists
             .iter()
@@ -310,7 +310,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             // (`왜 필요한가`, `측정`, `가정`): listed with the facts they made a jumble. Under a
             // title asking for a set (`구성`, `대표 사례`, `완화 방법`), or over names of one
             // kind (`Position bias`, `Verbosity bias`), they are the set to recall.
-            let set = lists_a_set(
+            let set = super::subtopics::lists_a_set(
                 &self.info[sec].short,
                 heads.iter().filter(|h| in_list(h)).map(|h| h.text.as_str()),
             );
@@ -733,77 +733,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             pin_line: Some(heading_line + 1),
         });
     }
-}
-
-/// Words a title ends with when it asks for a set of things, whose names are the answer:
-/// `ARIMA › 구성`, `지식 증류 › 대표 사례`, `VLM Hallucination › 완화 방법`, `Transformer 계열`.
-const SET_TITLE_ENDINGS: [&str; 41] = [
-    "구성",
-    "구조",
-    "구성 요소",
-    "구성요소",
-    "종류",
-    "유형",
-    "특징",
-    "특성",
-    "방법",
-    "기법",
-    "도구",
-    "사례",
-    "예시",
-    "용어",
-    "계열",
-    "공통",
-    "모델",
-    "전략",
-    "장점",
-    "단점",
-    "한계",
-    "한계점",
-    "문제점",
-    "활용",
-    "분야",
-    "components",
-    "types",
-    "methods",
-    "examples",
-    "features",
-    "advantages",
-    "limitations",
-    "techniques",
-    "tools",
-    "challenges",
-    "benefits",
-    "drawbacks",
-    "pros",
-    "cons",
-    "applications",
-    "use cases",
-];
-
-/// Whether a section titled `title` lists `names` as a set to recall: its title asks for one
-/// ([`SET_TITLE_ENDINGS`]), or two names or more end in one word (`Linear schedule`, `Cosine
-/// schedule`).
-fn lists_a_set<'n>(title: &str, names: impl Iterator<Item = &'n str>) -> bool {
-    let title = title.trim().to_lowercase();
-    if SET_TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
-        return true;
-    }
-    let mut last: Option<String> = None;
-    let mut count = 0;
-    for name in names {
-        let word = name
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("")
-            .to_lowercase();
-        if word.is_empty() || last.as_ref().is_some_and(|l| *l != word) {
-            return false;
-        }
-        last = Some(word);
-        count += 1;
-    }
-    count >= 2
 }
 
 /// An aside saying how a section is written or read, not what it is about (`간단히`,

@@ -12,7 +12,118 @@ use std::ops::Range;
 /// Most items of the explanation nested under a bold statement ([`Builder::explained_bold`]).
 const EXPLANATION_MAX_ITEMS: usize = 3;
 
+/// Why a short line closing a list over a table is no card.
+pub(super) const TABLE_TITLE_REASON: &str =
+    "titles the table after it, whose cells ask what it names";
+
+/// Why a bullet of study advice is no card.
+pub(super) const STUDY_ADVICE_REASON: &str = "says how to study (`… 외우기`), not a fact";
+
+/// Whether a bullet's text ends on advice to the one studying (`대응 관계로 외우기`, `…
+/// 암기`): a way to learn the facts around it, no fact to recall.
+pub(super) fn is_study_advice(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches(['.', '!']);
+    [
+        "외우기",
+        "외울 것",
+        "암기하기",
+        "암기할 것",
+        "기억하기",
+        "기억할 것",
+    ]
+    .iter()
+    .any(|w| t.ends_with(w))
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
+    /// A topic's unlabelled bullets: beside its labelled bullets or tables (`beside`), each
+    /// statement with a key term is a fact of its own, a cloze of that term; so is each of
+    /// several statements whose term the author marked. A bullet opening the topic that says
+    /// what it is is its definition ([`Self::opening_definition`]); the rest are one 핵심 내용
+    /// card.
+    pub(super) fn loose_statements(
+        &mut self,
+        sec: Option<usize>,
+        loose: Vec<&'t Block>,
+        beside: bool,
+    ) {
+        let mut gathered = Vec::with_capacity(loose.len());
+        // Several unlabelled bullets are as many facts: gathered, they made a vague 핵심 내용
+        // card joining unrelated statements.
+        let clozes = beside || loose.len() > 1;
+        for item in loose {
+            if self.cited_findings(sec, item) {
+                continue;
+            }
+            // `설명에는 정답 label이 없음 → "좋은 설명"을 어떻게 측정할 것인가?`: a question the
+            // notes raise, which the lines after it answer.
+            if self.asks_a_question(item) {
+                self.skip(
+                    item.span.clone(),
+                    "a question the notes raise (what follows answers it), no fact",
+                );
+                continue;
+            }
+            if self.is_citation_item(item) {
+                self.skip(item.span.clone(), super::citations::CITATION_REASON);
+                self.citation_year_claim(sec, item);
+                continue;
+            }
+            let (lead, rest) = self.tree.item_lead(item);
+            let evs = self.tree.events.get(lead).unwrap_or_default();
+            let plain = Plain::of(self.text, evs);
+            // `- 같은 역할의 HP가 … → 대응 관계로 외우기`: how to study, not what.
+            if rest.is_empty() && is_study_advice(&plain.text) {
+                self.skip(item.span.clone(), STUDY_ADVICE_REASON);
+                continue;
+            }
+            // `- 📌 overfitting이면: 복잡도 ↓, …`: a tip in a bullet with nothing in bold is a
+            // tip as on its own line, what follows its separator hidden, not one word of it
+            // (with bold, the statement's cloze hides what the author marked).
+            if rest.is_empty()
+                && plain.strong.is_empty()
+                && super::tips::is_tip_line(&plain)
+                && self.tip_item(sec, "", evs, item.span.clone())
+            {
+                continue;
+            }
+            let carded = (clozes && self.statement_cloze(sec, item, beside))
+                || self.formula_statement(sec, item);
+            if !carded && self.dates_a_citation(item) {
+                self.skip(item.span.clone(), super::citations::CITED_REASON);
+            } else if !carded {
+                gathered.push(item);
+            }
+        }
+        if !gathered.is_empty() {
+            let rest = self.opening_definition(sec, &gathered);
+            // A lone bullet that is no definition is asked by a term it marks (bold, a gloss,
+            // a count) when it has one: `LSTM › 핵심 내용` named nothing to recall.
+            let lone_asked =
+                clozes || rest.len() != 1 || !self.statement_cloze(sec, rest[0], false);
+            if !rest.is_empty() && lone_asked {
+                self.unlabelled_card(sec, rest);
+            }
+        }
+    }
+
+    /// Whether list item `item` is a short name with nothing nested, no label, number or
+    /// sentence ending (`라이브러리 내장 지원`): what comes after it, not a fact.
+    pub(super) fn titles_what_follows(&self, item: &Block) -> bool {
+        let (lead, rest) = self.tree.item_lead(item);
+        if !rest.is_empty() {
+            return false;
+        }
+        let plain = Plain::of(self.text, self.tree.events.get(lead).unwrap_or_default());
+        let t = plain.text.trim();
+        let words = t.split_whitespace().count();
+        (1..=4).contains(&words)
+            && t.chars().count() <= 20
+            && !t.contains([':', '=', '→', '.', ',', '(', '?'])
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !t.ends_with(['다', '음', '함', '됨', '임'])
+    }
+
     /// A cloze card for the unlabelled `item` that hides its key term; `false` (and no card)
     /// when the item has none, so the caller can keep it with the other unlabelled bullets.
     ///

@@ -135,6 +135,77 @@ pub(super) fn names_a_facet(label: &str) -> bool {
     is_facet_name(label) || is_facet_name(name)
 }
 
+/// Words a title ends with when it asks for a set of things, whose names are the answer:
+/// `ARIMA › 구성`, `지식 증류 › 대표 사례`, `VLM Hallucination › 완화 방법`, `Transformer 계열`.
+const SET_TITLE_ENDINGS: [&str; 41] = [
+    "구성",
+    "구조",
+    "구성 요소",
+    "구성요소",
+    "종류",
+    "유형",
+    "특징",
+    "특성",
+    "방법",
+    "기법",
+    "도구",
+    "사례",
+    "예시",
+    "용어",
+    "계열",
+    "공통",
+    "모델",
+    "전략",
+    "장점",
+    "단점",
+    "한계",
+    "한계점",
+    "문제점",
+    "활용",
+    "분야",
+    "components",
+    "types",
+    "methods",
+    "examples",
+    "features",
+    "advantages",
+    "limitations",
+    "techniques",
+    "tools",
+    "challenges",
+    "benefits",
+    "drawbacks",
+    "pros",
+    "cons",
+    "applications",
+    "use cases",
+];
+
+/// Whether a section titled `title` lists `names` as a set to recall: its title asks for one
+/// ([`SET_TITLE_ENDINGS`]), or two names or more end in one word (`Linear schedule`, `Cosine
+/// schedule`).
+pub(super) fn lists_a_set<'n>(title: &str, names: impl Iterator<Item = &'n str>) -> bool {
+    let title = title.trim().to_lowercase();
+    if SET_TITLE_ENDINGS.iter().any(|e| title.ends_with(e)) {
+        return true;
+    }
+    let mut last: Option<String> = None;
+    let mut count = 0;
+    for name in names {
+        let word = name
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if word.is_empty() || last.as_ref().is_some_and(|l| *l != word) {
+            return false;
+        }
+        last = Some(word);
+        count += 1;
+    }
+    count >= 2
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// Whether facet section `sec`, whose own blocks are `blocks`, is a sub-topic: its title
     /// is no facet name, and its first list has two labelled bullets or more, at least half

@@ -743,24 +743,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         names.all(|n| self.topic_named(n, sec).is_some())
     }
 
-    /// The nearest section holding both `a` and `b` (`None`: the whole note).
-    fn common_ancestor(&self, a: Option<usize>, b: Option<usize>) -> Option<usize> {
-        let mut chain = Vec::new();
-        let mut cur = a;
-        while let Some(s) = cur {
-            chain.push(s);
-            cur = self.doc.sections[s].parent;
-        }
-        let mut cur = b;
-        while let Some(s) = cur {
-            if chain.contains(&s) {
-                return Some(s);
-            }
-            cur = self.doc.sections[s].parent;
-        }
-        None
-    }
-
     pub(super) fn cells(&self, row: &'t Block) -> Vec<(Plain, &'t Block)> {
         row.children
             .iter()
