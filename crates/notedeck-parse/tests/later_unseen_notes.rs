@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{assert_skipped, doc};
+use common::{assert_skipped, back_of, doc};
 use notedeck_parse::Document;
 
 /// `context | front => back` of every card.
@@ -18,15 +18,6 @@ fn shown(d: &Document) -> Vec<String> {
             format!("{context} | {} => {}", c.front, c.back)
         })
         .collect()
-}
-
-/// The back of the card of `d` asking `front`; every card is the message when none does.
-fn back_of(d: &Document, front: &str) -> String {
-    d.cards
-        .iter()
-        .find(|c| c.front == front)
-        .map(|c| c.back.clone())
-        .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
 }
 
 /// The model compression note's overview: the five kinds of compression, each a line with

@@ -1,20 +1,10 @@
 //! Card rules found on notes in the user's style that the rules had not been tuned on
-//! (speech recognition, graph networks, optimisers). Each case shows the cards a fragment of
+//! (speech recognition, graph networks, optimisers, gradient boosting, object detection). Each case shows the cards a fragment of
 //! such a note makes, as the student reviewing them would read them.
 
 mod common;
 
-use common::doc;
-use notedeck_parse::Document;
-
-/// The back of the card of `d` asking `front`; every card is the message when none does.
-fn back_of(d: &Document, front: &str) -> String {
-    d.cards
-        .iter()
-        .find(|c| c.front == front)
-        .map(|c| c.back.clone())
-        .unwrap_or_else(|| panic!("no card {front}: {:#?}", d.cards))
-}
+use common::{back_of, doc};
 
 #[test]
 fn a_sequence_named_beside_a_fact_is_no_part_to_list() {

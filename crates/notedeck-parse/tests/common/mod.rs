@@ -91,6 +91,11 @@ pub fn card_with_front<'d>(d: &'d Document, front: &str) -> &'d Card {
         .unwrap_or_else(|| panic!("no card {front}: {:#?}", cards(d)))
 }
 
+/// The back of the card whose front is `front` ([`card_with_front`]).
+pub fn back_of(d: &Document, front: &str) -> String {
+    card_with_front(d, front).back.clone()
+}
+
 /// The fronts of the cloze cards, spelled for Anki.
 pub fn cloze_fronts(d: &Document) -> Vec<String> {
     d.cards
