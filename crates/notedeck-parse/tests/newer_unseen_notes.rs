@@ -403,3 +403,32 @@ $$
         d.skipped
     );
 }
+
+#[test]
+fn rows_sharing_a_first_cell_are_asked_by_the_cell_telling_them_apart() {
+    // Both rows asked `YOLOv5 › conf threshold`; the second was dropped as the first asked
+    // again, so the card taught detect.py's threshold as YOLOv5's.
+    let d = doc("## **2. NMS**
+
+| 라이브러리 | 함수/모드 | conf threshold | 최대 box 수 |
+| --- | --- | --- | --- |
+| **YOLOv5** | `detect.py` | `conf_thres=0.25` | `max_det=1000` |
+| **YOLOv5** | `val.py` | `conf_thres=0.001` | `max_det=300` |
+| **ultralytics (YOLOv8)** | `model.predict()` | `conf=0.25` | `max_det=300` |
+");
+    assert_eq!(
+        back_of(&d, "YOLOv5 (detect.py) › conf threshold"),
+        "<code>conf_thres=0.25</code>"
+    );
+    assert_eq!(
+        back_of(&d, "YOLOv5 (val.py) › conf threshold"),
+        "<code>conf_thres=0.001</code>"
+    );
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.front.ends_with("› 함수/모드") && c.front.starts_with("YOLOv5")),
+        "{:#?}",
+        d.cards
+    );
+}

@@ -335,7 +335,34 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             };
             let row_name = row_name.text.trim();
+            // A row sharing its first cell is named by its second too (`YOLOv5 (val.py)`),
+            // which is then no question of its own.
+            let told_by = shared_row_name(r)
+                .then(|| {
+                    // The first column whose values tell the rows of this name apart (`ITC`,
+                    // `ITG`, `ITM` under BLIP-2's `Stage 1`; `detect.py`, `val.py`).
+                    let namesakes: Vec<&Vec<(Plain, &Block)>> = rows
+                        .iter()
+                        .filter(|o| o.first().is_some_and(|(p, _)| p.text.trim() == row_name))
+                        .collect();
+                    (1..row.len()).find(|&c| {
+                        let mut values: Vec<&str> = namesakes
+                            .iter()
+                            .filter_map(|o| o.get(c).map(|(p, _)| p.text.trim()))
+                            .collect();
+                        let n = values.len();
+                        values.sort_unstable();
+                        values.dedup();
+                        n == namesakes.len() && values.len() == n && !values.contains(&"")
+                    })
+                })
+                .flatten();
+            let second = told_by.and_then(|c| row.get(c)).map(|(p, _)| p.text.trim());
+            let told_apart = second.map(|second| format!("{row_name} ({second})"));
             for (c, (cell, cell_block)) in row.iter().enumerate().skip(1) {
+                if told_by == Some(c) {
+                    continue;
+                }
                 let Some((col, _)) = head.get(c) else {
                     continue;
                 };
@@ -356,6 +383,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 } else {
                     bold_name(subject_cell).unwrap_or_else(|| short_name(subject))
                 };
+                let asked = told_apart.as_deref().unwrap_or(asked);
                 let topic = topics.get(s).copied().flatten();
                 // `Level 0` of a table under `MLOps Level 0: Manual Process`: the card is
                 // reviewed away from the heading, so it asks by the topic's fuller name.
@@ -403,7 +431,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 // `모델 성능 모니터링 O`: the mark only says the subject has what the words name.
                 let kept = without_trailing_mark(&back).len();
                 back.truncate(kept);
-                let key = format!("{row_name} › {col_name}");
+                let key = format!("{} › {col_name}", told_apart.as_deref().unwrap_or(row_name));
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
                 if !shared_row_name(r)
@@ -424,6 +452,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     fact_facet.push_str(facets);
                 }
                 fact_facet.push('\x1f');
+                if let Some(second) = second {
+                    // `YOLOv5 (val.py) › conf threshold` is another question than `detect.py`'s.
+                    facts::push_facet_key(second, &mut fact_facet);
+                    fact_facet.push('\x1f');
+                }
                 facts::push_facet_key(attribute, &mut fact_facet);
                 let fact = match base {
                     Some((topic, _)) => Some(facts::fact_hash(topic, &fact_facet)),
@@ -433,6 +466,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 let near = subject_keys
                     .get(s)
+                    .filter(|_| told_apart.is_none())
                     .map(|topic| {
                         let mut near = facts::near_keys(topic, "", attribute);
                         near.extend(facts::acronym_parts(topic, attribute, value));
