@@ -482,3 +482,32 @@ pub(super) fn name_html(name: &str, cell: &Plain, out: &mut String) {
     let math = cell.math_within(&(start..start + name.len()));
     math::text_with_math_to_html(name, &math, out);
 }
+
+/// The first column whose values tell apart the rows of `rows` named `name` (`ITC`, `ITG`,
+/// `ITM` under BLIP-2's three `Stage 1` rows; `detect.py`, `val.py` under `YOLOv5`): each
+/// such row has a value there, and no two the same.
+pub(super) fn telling_column<B>(rows: &[Vec<(Plain, B)>], name: &str) -> Option<usize> {
+    let namesakes: Vec<&Vec<(Plain, B)>> = rows
+        .iter()
+        .filter(|row| row.first().is_some_and(|(p, _)| p.text.trim() == name))
+        .collect();
+    let width = namesakes.iter().map(|row| row.len()).max()?;
+    (1..width).find(|&c| {
+        let mut values: Vec<&str> = namesakes
+            .iter()
+            .filter_map(|row| row.get(c).map(|(p, _)| p.text.trim()))
+            .collect();
+        let n = values.len();
+        values.sort_unstable();
+        values.dedup();
+        n == namesakes.len() && values.len() == n && !values.contains(&"")
+    })
+}
+
+/// Whether subject `r` of `subjects` is named as another is (`| **YOLOv5** | `detect.py` |
+/// …` and `| **YOLOv5** | `val.py` | …`).
+pub(super) fn shares_name(subjects: &[&str], r: usize) -> bool {
+    subjects
+        .get(r)
+        .is_some_and(|name| !name.is_empty() && subjects.iter().filter(|n| *n == name).count() > 1)
+}

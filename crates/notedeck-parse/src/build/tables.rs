@@ -91,15 +91,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .iter()
             .map(|name| self.topic_named(name, sec))
             .collect();
-        // Rows sharing their first cell (`| **YOLOv5** | `detect.py` | …`, `| **YOLOv5** |
-        // `val.py` | …`) are told apart by another cell: their values are no one subject's
-        // claims, to hold against each other or a bullet.
-        let shared_row_name = |r: usize| {
-            !columns_are_subjects
-                && subjects.get(r).is_some_and(|name| {
-                    !name.is_empty() && subjects.iter().filter(|n| *n == name).count() > 1
-                })
-        };
+        // Rows sharing their first cell (`YOLOv5`'s `detect.py` and `val.py` rows) are told
+        // apart by another cell: no one subject's claims, to hold against each other.
+        let shared_row_name =
+            |r: usize| !columns_are_subjects && super::subject_names::shares_name(&subjects, r);
         // A table whose every subject is a topic of its own section (`Grad-CAM | Score-CAM`
         // after their sections, the MLOps levels' summary tables) sums up those sections, and
         // a table under a heading comparing its subjects by name (`2-stage vs 1-stage`)
@@ -338,24 +333,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             // A row sharing its first cell is named by its second too (`YOLOv5 (val.py)`),
             // which is then no question of its own.
             let told_by = shared_row_name(r)
-                .then(|| {
-                    // The first column whose values tell the rows of this name apart (`ITC`,
-                    // `ITG`, `ITM` under BLIP-2's `Stage 1`; `detect.py`, `val.py`).
-                    let namesakes: Vec<&Vec<(Plain, &Block)>> = rows
-                        .iter()
-                        .filter(|o| o.first().is_some_and(|(p, _)| p.text.trim() == row_name))
-                        .collect();
-                    (1..row.len()).find(|&c| {
-                        let mut values: Vec<&str> = namesakes
-                            .iter()
-                            .filter_map(|o| o.get(c).map(|(p, _)| p.text.trim()))
-                            .collect();
-                        let n = values.len();
-                        values.sort_unstable();
-                        values.dedup();
-                        n == namesakes.len() && values.len() == n && !values.contains(&"")
-                    })
-                })
+                .then(|| super::subject_names::telling_column(&rows, row_name))
                 .flatten();
             let second = told_by.and_then(|c| row.get(c)).map(|(p, _)| p.text.trim());
             let told_apart = second.map(|second| format!("{row_name} ({second})"));
