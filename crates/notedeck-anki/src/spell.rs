@@ -6,7 +6,7 @@ use std::ops::Range;
 
 /// `html` with each deletion, given as (number, byte range of `html`), written
 /// `{{cN::…}}`. Inside a deletion a `}}` in the text would end it early, so it is written
-/// `} }`; HTML tags there (an image source, a link target) are kept as they are. Ranges are
+/// `} }`, and a deletion ending on `}` gets a space before its close; HTML tags there (an image source, a link target) are kept as they are. Ranges are
 /// expected in order and apart; one that is not (or not on character boundaries) is left
 /// unmarked rather than garbling the text.
 pub fn cloze_text(html: &str, deletions: impl IntoIterator<Item = (u32, Range<usize>)>) -> String {
@@ -22,6 +22,11 @@ pub fn cloze_text(html: &str, deletions: impl IntoIterator<Item = (u32, Range<us
         out.push_str(&number.to_string());
         out.push_str("::");
         push_hidden(hidden, &mut out);
+        // `{{c1::결과는 {A, B}}}`: Anki would end the deletion at the first `}}`, leaving a
+        // `}` behind; a space keeps the text's brace in.
+        if out.ends_with('}') {
+            out.push(' ');
+        }
         out.push_str("}}");
         pos = range.end;
     }
@@ -95,6 +100,18 @@ mod tests {
         assert_eq!(
             cloze_text(html, [(1, 0..html.len()), (2, html.len()..html.len())]),
             "{{c1::<a href=\"a}}b\">} }</a>}}{{c2::}}"
+        );
+    }
+
+    #[test]
+    fn a_deletion_ending_on_a_brace_keeps_it() {
+        // `{{c1::결과는 똑같이 {A, B}}}`: Anki ends the deletion at the first `}}`, and a
+        // stray `}` showed after it.
+        let html = "B는 유지 → 결과는 똑같이 {A, B}";
+        let start = html.find('결').unwrap_or_default();
+        assert_eq!(
+            cloze_text(html, [(1, start..html.len())]),
+            "B는 유지 → {{c1::결과는 똑같이 {A, B} }}"
         );
     }
 
