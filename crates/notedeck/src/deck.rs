@@ -34,7 +34,7 @@ pub struct Deck {
     made: usize,
     /// The definition cards of each file (index in `files`) that has some, and the cards
     /// showing a `Name (Expansion)`, until [`Deck::leave_out`] judges them.
-    definitions: Vec<(usize, Vec<HeldDefinition>)>,
+    definitions: Vec<(usize, Vec<HeldCard>)>,
     /// Media already bundled, by path on disk.
     media_by_path: HashMap<PathBuf, Option<String>>,
     /// Where images may be read from.
@@ -169,23 +169,16 @@ impl Deck {
                 let guid = notes.last().map(|n| n.guid.clone()).unwrap_or_default();
                 (self.made - 1, guid)
             });
-            if let Some((name, span)) = definition {
-                held.push(HeldDefinition {
-                    name,
-                    span,
-                    line,
-                    made,
-                    carrier: None,
-                });
-            } else if !carries.is_empty() {
-                held.push(HeldDefinition {
-                    name: String::new(),
-                    span: 0..0,
-                    line,
-                    made,
-                    carrier: Some((carries, kind)),
-                });
-            }
+            let what = match definition {
+                Some((name, span)) => Held::Definition { name, span },
+                // A card the deck skipped has nothing to take back.
+                None if made.is_some() && !carries.is_empty() => Held::Shows {
+                    spans: carries.into_boxed_slice(),
+                    kind,
+                },
+                None => continue,
+            };
+            held.push(HeldCard { line, made, what });
         }
         if !held.is_empty() {
             self.definitions.push((file, held));
@@ -204,18 +197,21 @@ impl Deck {
             };
             let verdicts = definitions.judge(
                 path,
-                held.iter().map(|d| {
-                    d.carrier.is_none().then_some(Definition {
-                        name: &d.name,
-                        span: &d.span,
-                        line: d.line,
-                    })
+                held.iter().map(|h| match &h.what {
+                    Held::Definition { name, span } => Some(Definition {
+                        name,
+                        span,
+                        line: h.line,
+                    }),
+                    Held::Shows { .. } => None,
                 }),
             );
             for (held, left_out) in held.into_iter().zip(verdicts) {
-                let (kind, left_out) = match &held.carrier {
-                    Some((carries, kind)) => (*kind, definitions.carried(path, carries).is_some()),
-                    None => (CardKind::Definition, left_out.is_some()),
+                let (kind, left_out) = match &held.what {
+                    Held::Shows { spans, kind } => {
+                        (*kind, definitions.conflicting_site(path, spans).is_some())
+                    }
+                    Held::Definition { .. } => (CardKind::Definition, left_out.is_some()),
                 };
                 let (true, Some((position, guid))) = (left_out, held.made) else {
                     continue;
@@ -399,14 +395,11 @@ impl Definitions {
         }
     }
 
-    /// The name whose expansion, as one of `carries` (a card's `Name (Expansion)` sites)
-    /// writes it, the checker reports as conflicting in `file`.
-    pub fn carried<'c>(&self, file: &Path, carries: &'c [(String, Span)]) -> Option<&'c str> {
+    /// The one of `sites` (a card's `Name (Expansion)` sites in `file`) whose expansion the
+    /// checker reports as conflicting, if any.
+    pub fn conflicting_site<'s>(&self, file: &Path, sites: &'s [Span]) -> Option<&'s Span> {
         let conflicting = self.rejected.conflicting.get(file)?;
-        carries
-            .iter()
-            .find(|(_, span)| conflicting.contains(span))
-            .map(|(name, _)| name.as_str())
+        sites.iter().find(|span| conflicting.contains(span))
     }
 
     /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
@@ -417,10 +410,11 @@ impl Definitions {
         if self.rejected.conflicting.contains_key(file) {
             for (card, verdict) in doc.cards.iter().zip(&mut verdicts) {
                 if verdict.is_none() && card.kind != CardKind::Definition {
-                    let carries = carried_terms(card, &doc.terms);
-                    *verdict = self
-                        .carried(file, &carries)
-                        .map(|name| LeftOut::Shows(name.to_string()));
+                    let sites = carried_terms(card, &doc.terms);
+                    *verdict = self.conflicting_site(file, &sites).and_then(|site| {
+                        let term = doc.terms.iter().find(|t| t.span == *site)?;
+                        Some(LeftOut::Shows(term.name.clone()))
+                    });
                 }
             }
         }
@@ -496,7 +490,7 @@ impl<'a> Definition<'a> {
 /// other than a definition card shows: written inside its span, the expansion in its text.
 /// A term within its span but not shown (a `핵심 내용` card spans the labelled bullets between
 /// its own) is not its.
-fn carried_terms(card: &Card, terms: &[Term]) -> Vec<(String, Span)> {
+fn carried_terms(card: &Card, terms: &[Term]) -> Vec<Span> {
     if card.kind == CardKind::Definition {
         return Vec::new();
     }
@@ -508,7 +502,7 @@ fn carried_terms(card: &Card, terms: &[Term]) -> Vec<(String, Span)> {
             !expansion.is_empty()
                 && (card.back.contains(expansion) || card.front.contains(expansion))
         })
-        .map(|t| (t.name.clone(), t.span.clone()))
+        .map(|t| t.span.clone())
         .collect()
 }
 
@@ -538,22 +532,28 @@ struct PreparedCard {
     /// For a definition card: the term's name and the span of its `Name (Expansion)`.
     definition: Option<(String, Span)>,
     /// For any other card: the `Name (Expansion)` sites it shows ([`carried_terms`]).
-    carries: Vec<(String, Span)>,
+    carries: Vec<Span>,
     /// Line of the card's block, for warnings.
     line: usize,
     /// Local images, resolved.
     images: Vec<PreparedImage>,
 }
 
-/// A definition card made into a note before its verdict: what [`Definitions::judge`] reads,
-/// and where the note went (position, GUID) unless the deck skipped it.
-struct HeldDefinition {
-    name: String,
-    span: Span,
+/// A card made into a note before its verdict, and where the note went (position, GUID)
+/// unless the deck skipped it.
+struct HeldCard {
     line: usize,
     made: Option<(usize, String)>,
-    /// Not a definition card but one showing these `Name (Expansion)` sites, of this kind.
-    carrier: Option<(Vec<(String, Span)>, CardKind)>,
+    what: Held,
+}
+
+/// What a held card's verdict reads.
+enum Held {
+    /// A definition card, as [`Definitions::judge`] reads it: its term's name and the span of
+    /// its `Name (Expansion)`.
+    Definition { name: String, span: Span },
+    /// Another card showing these `Name (Expansion)` sites ([`carried_terms`]), of this kind.
+    Shows { spans: Box<[Span]>, kind: CardKind },
 }
 
 /// A local image of a card: the link as written and decoded, and the file it resolves to or
