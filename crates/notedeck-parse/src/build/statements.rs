@@ -70,22 +70,25 @@ impl<'t, 'a> Builder<'t, 'a> {
                 continue;
             }
             let (lead, rest) = self.tree.item_lead(item);
-            let evs = self.tree.events.get(lead).unwrap_or_default();
-            let plain = Plain::of(self.text, evs);
-            // `- 같은 역할의 HP가 … → 대응 관계로 외우기`: how to study, not what.
-            if rest.is_empty() && is_study_advice(&plain.text) {
-                self.skip(item.span.clone(), STUDY_ADVICE_REASON);
-                continue;
-            }
-            // `- 📌 overfitting이면: 복잡도 ↓, …`: a tip in a bullet with nothing in bold is a
-            // tip as on its own line, what follows its separator hidden, not one word of it
-            // (with bold, the statement's cloze hides what the author marked).
-            if rest.is_empty()
-                && plain.strong.is_empty()
-                && super::tips::is_tip_line(&plain)
-                && self.tip_item(sec, "", evs, item.span.clone())
-            {
-                continue;
+            // Most statements are neither: their source says so before any text is built.
+            let src = self.text.get(item.span.clone()).unwrap_or_default();
+            if rest.is_empty() && (src.contains('📌') || is_study_advice(src)) {
+                let evs = self.tree.events.get(lead).unwrap_or_default();
+                let plain = Plain::of(self.text, evs);
+                // `- 같은 역할의 HP가 … → 대응 관계로 외우기`: how to study, not what.
+                if is_study_advice(&plain.text) {
+                    self.skip(item.span.clone(), STUDY_ADVICE_REASON);
+                    continue;
+                }
+                // `- 📌 overfitting이면: 복잡도 ↓, …`: a tip in a bullet with nothing in bold
+                // is a tip as on its own line, what follows its separator hidden, not one word
+                // of it (with bold, the statement's cloze hides what the author marked).
+                if plain.strong.is_empty()
+                    && super::tips::is_tip_line(&plain)
+                    && self.tip_item(sec, "", evs, item.span.clone())
+                {
+                    continue;
+                }
             }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
