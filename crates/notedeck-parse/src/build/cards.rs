@@ -143,11 +143,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                         // `- 라이브러리 내장 지원` closing the list over a table: a title of
                         // the table, which its cells answer; alone as the section's 핵심
                         // 내용 it answered nothing.
-                        if let (Some(&u), Some(last), Some(next)) =
-                            (unlabelled.last(), b.children.last(), next)
-                            && std::ptr::eq(u, last)
-                            && next.kind == Kind::Table
-                            && self.titles_what_follows(u)
+                        if let Some(&u) = unlabelled.last()
+                            && self.titles_table_below(b, u)
                         {
                             unlabelled.pop();
                             self.skip(u.span.clone(), super::statements::TABLE_TITLE_REASON);

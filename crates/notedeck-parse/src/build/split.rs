@@ -276,13 +276,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             .collect();
         // `- 라이브러리 내장 지원` closing the facet's list right over a table titles the table:
         // no fact beside the parts, nor a line of the facet's answer.
-        let table_title = lists.last().and_then(|l| l.children.last()).filter(|item| {
-            !heads.iter().any(|h| std::ptr::eq(h.item, *item))
-                && self
-                    .text
-                    .get(item.span.end..)
-                    .is_some_and(|after| after.trim_start().starts_with('|'))
-                && self.titles_what_follows(item)
+        let table_title = lists.last().and_then(|l| {
+            let item = l.children.last()?;
+            (!heads.iter().any(|h| std::ptr::eq(h.item, item)) && self.titles_table_below(l, item))
+                .then_some(item)
         });
         if let Some(item) = table_title {
             self.skip(item.span.clone(), super::statements::TABLE_TITLE_REASON);

@@ -110,9 +110,22 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
+    /// Whether `item`, the last of `list`, closes it right over a table as the table's title
+    /// (`- 라이브러리 내장 지원`): [`Self::titles_what_follows`], a table's row next.
+    pub(super) fn titles_table_below(&self, list: &Block, item: &Block) -> bool {
+        list.children
+            .last()
+            .is_some_and(|last| std::ptr::eq(last, item))
+            && self
+                .text
+                .get(list.span.end..)
+                .is_some_and(|after| after.trim_start().starts_with('|'))
+            && self.titles_what_follows(item)
+    }
+
     /// Whether list item `item` is a short name with nothing nested, no label, number or
     /// sentence ending (`라이브러리 내장 지원`): what comes after it, not a fact.
-    pub(super) fn titles_what_follows(&self, item: &Block) -> bool {
+    fn titles_what_follows(&self, item: &Block) -> bool {
         let (lead, rest) = self.tree.item_lead(item);
         if !rest.is_empty() {
             return false;
