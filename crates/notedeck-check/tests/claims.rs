@@ -591,3 +591,41 @@ fn rows_sharing_a_first_cell_are_no_one_subjects_claims() {
     let all = ws.check_all();
     assert!(codes(&all, "conflicting-claim").is_empty(), "{all:#?}");
 }
+
+#[test]
+fn a_variant_named_in_a_bullet_meets_its_row_and_rounding_agrees() {
+    // A CNN note gives DenseNet-121's parameters under `DenseNet` and again in the closing
+    // table's DenseNet-121 row, one of them mistyped; ResNet-50's GFLOPs are 4.1 in one
+    // table and 4.09 in another, the same number rounded.
+    let note = "## **6. DenseNet**
+
+- **정의**: 각 layer가 앞선 모든 layer의 feature map을 concat
+- **파라미터 수**: DenseNet-121 8.0M
+- **장점**: feature reuse
+
+## **7. ResNet**
+
+- **파라미터 수**: ResNet-50 25.6M, 4.1 GFLOPs
+
+| 모델 | 블록 | GFLOPS |
+| --- | --- | --- |
+| **ResNet-50** | Bottleneck | 4.1 |
+
+## **13. 아키텍처 비교 요약표**
+
+| 모델 | 연도 | 파라미터 수 | GFLOPS |
+| --- | --- | --- | --- |
+| **ResNet-50** | 2015 | 25.6M | 4.09 |
+| **DenseNet-121** | 2017 | 7.0M | 2.9 |
+";
+    let ws = workspace(&[("cnn.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    let spans: Vec<&str> = found.iter().map(|f| &note[f.span.clone()]).collect();
+    assert_eq!(spans, ["7.0M"], "{found:#?}");
+    assert_eq!(&note[found[0].related[0].span.clone()], "8.0M");
+    assert!(
+        found[0].message.starts_with("DenseNet-121 › 파라미터 수"),
+        "{}",
+        found[0].message
+    );
+}

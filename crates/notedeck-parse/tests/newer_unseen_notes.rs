@@ -432,3 +432,35 @@ fn rows_sharing_a_first_cell_are_asked_by_the_cell_telling_them_apart() {
         d.cards
     );
 }
+
+#[test]
+fn a_cell_with_a_number_its_bullets_lack_is_a_fact_of_its_own() {
+    // The detection note's comparison row gives Fast R-CNN's time as `약 0.3초 + proposal
+    // 약 2초`; only the 2 s of Selective Search is in a bullet, yet the cell was dropped as
+    // saying again the bullet that mentions `proposal`. Its proposal method is in a bullet
+    // and stays dropped.
+    let d = doc("## Two-stage
+
+### Fast R-CNN
+
+- **핵심**: 이미지 전체를 CNN에 **한 번만** 통과 → feature map 위에서 proposal 영역만 잘라 씀
+- **Multi-task loss**: softmax 분류 + smooth L1 box regression을 한 번에 학습
+- **한계**: proposal은 여전히 **Selective Search (CPU, 이미지당 약 2초)** → 병목
+
+### 비교
+
+| 모델 | Proposal | 특징 | 분류기 | 속도 |
+| --- | --- | --- | --- | --- |
+| **Fast R-CNN** | Selective Search | 이미지당 CNN 1회 + RoI Pooling | softmax | 약 0.3초 + proposal 약 2초 |
+| **Faster R-CNN** | RPN | anchor | softmax | 약 0.2초 |
+");
+    assert_eq!(
+        back_of(&d, "Fast R-CNN › 속도"),
+        "약 0.3초 + proposal 약 2초"
+    );
+    assert!(
+        !d.cards.iter().any(|c| c.front == "Fast R-CNN › Proposal"),
+        "{:#?}",
+        d.cards.iter().map(|c| &c.front).collect::<Vec<_>>()
+    );
+}

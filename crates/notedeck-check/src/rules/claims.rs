@@ -98,8 +98,11 @@ pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
         } else {
             if let Some((words, numbers)) = quantity(&value) {
                 let seen = quantities.entry(words).or_default();
-                earlier = seen.iter().find(|(n, _)| *n != numbers).map(|(_, i)| *i);
-                if !seen.iter().any(|(n, _)| *n == numbers) {
+                earlier = seen
+                    .iter()
+                    .find(|(n, _)| !same_numbers(n, &numbers))
+                    .map(|(_, i)| *i);
+                if !seen.iter().any(|(n, _)| same_numbers(n, &numbers)) {
                     seen.push((numbers, j));
                 }
             }
@@ -330,6 +333,26 @@ fn quantity(value: &str) -> Option<(String, Vec<String>)> {
     Some((words, numbers))
 }
 
+/// Whether two lists of numbers say the same, one rounded where it has fewer decimals: a
+/// table of `GFLOPs` writing `4.1` and another `4.09` agree; `50,257` and `50,527` do not.
+fn same_numbers(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || rounded_alike(x, y))
+}
+
+/// Whether `x` and `y` are one number, the one with fewer decimals (one or more) the other
+/// rounded.
+fn rounded_alike(x: &str, y: &str) -> bool {
+    let decimals = |s: &str| s.split_once('.').map_or(0, |(_, d)| d.len());
+    let (Ok(a), Ok(b)) = (x.parse::<f64>(), y.parse::<f64>()) else {
+        return false;
+    };
+    // The rounded one says `a` to within half its last place. A whole number is no
+    // rounding (`1` against `0.5` is two claims).
+    let places = decimals(x).min(decimals(y));
+    let half = 0.5 * 10f64.powi(-i32::try_from(places).unwrap_or(i32::MAX));
+    places > 0 && decimals(x) != decimals(y) && (a - b).abs() <= half * (1.0 + 1e-9)
+}
+
 /// Pairs of endings that say opposite things about the same stem (negative, positive).
 const OPPOSITES: [(&str, &str); 9] = [
     ("불필요", "필요"),
@@ -404,7 +427,7 @@ mod tests {
 
     fn clash(a: &str, b: &str) -> bool {
         let (a, b) = (squash(&without_asides(a)), squash(&without_asides(b)));
-        let q = matches!((quantity(&a), quantity(&b)), (Some((wa, na)), Some((wb, nb))) if wa == wb && na != nb);
+        let q = matches!((quantity(&a), quantity(&b)), (Some((wa, na)), Some((wb, nb))) if wa == wb && !same_numbers(&na, &nb));
         let o = matches!((polarity(&a), polarity(&b)), (Some((sa, ia, pa)), Some((sb, ib, pb))) if sa == sb && ia == ib && pa != pb);
         q || o
     }
@@ -424,6 +447,20 @@ mod tests {
         assert!(clash("3개", "2개"));
         assert!(!clash("3개", "3 개"));
         assert!(!clash("1장", "1개"));
+    }
+
+    #[test]
+    fn a_rounded_number_agrees_with_the_precise_one() {
+        assert!(!clash("4.09", "4.1"));
+        assert!(!clash("25.6M", "25.56M"));
+        assert!(clash("4.09", "4.2"));
+        assert!(clash("50,257", "50,527"));
+        assert!(clash("7.0M", "8.0M"));
+        // Written to the same places, they are two numbers.
+        assert!(clash("4.1", "4.2"));
+        assert!(clash("1", "0.5"));
+        // A version is no number to round.
+        assert!(clash("1.2.3", "1.2"));
     }
 
     #[test]

@@ -23,6 +23,25 @@ pub(super) fn contains_number(text: &str, n: &str) -> bool {
     })
 }
 
+/// The numbers `text` writes (`0.3`, `2,708`, `2`): runs of digits with the points and commas
+/// between them, in order.
+pub(super) fn numbers_in(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + b[at..].iter().position(u8::is_ascii_digit)?;
+        let mut end = start;
+        while end < b.len()
+            && (b[end].is_ascii_digit()
+                || matches!(b[end], b'.' | b',') && b.get(end + 1).is_some_and(u8::is_ascii_digit))
+        {
+            end += 1;
+        }
+        at = end;
+        Some(&text[start..end])
+    })
+}
+
 /// Whether an answer says enough to be one clause's fact whatever the cell's facet is called:
 /// two words or more, of [`SAYS_ENOUGH_MIN_CHARS`] letters in all (a Hangul syllable counting
 /// two), one of them naming something (`서비스 코드 내부에 통합`, `관성 누적`; not `없음` or
@@ -103,6 +122,12 @@ const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '�
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_keep_their_points_and_commas() {
+        let found: Vec<&str> = numbers_in("약 0.3초 + 노드 2,708개, 끝.5 x1").collect();
+        assert_eq!(found, ["0.3", "2,708", "5", "1"]);
+    }
 
     #[test]
     fn latin_words_leave_out_entities_numbers_and_single_letters() {

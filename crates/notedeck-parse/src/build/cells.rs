@@ -6,7 +6,8 @@
 
 use super::answers::{is_degree, is_mark};
 use super::cell_words::{
-    is_generic, latin_words, names_something, same_stem, says_enough, word_stem,
+    contains_number, is_generic, latin_words, names_something, numbers_in, same_stem, says_enough,
+    word_stem,
 };
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
@@ -335,11 +336,34 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                 .then(|| marked_feature_said(raw, cards, facet_text))
                 .flatten()
         });
+        // A number the kept card does not hold is a fact the cell adds (`약 0.3초 + proposal
+        // 약 2초` beside `Selective Search (CPU, 이미지당 약 2초)`), whichever words it shares.
+        let said = said.filter(|&k| {
+            let kept = &raw[k].card;
+            numbers_in(&r.card.back).all(|n| {
+                [&kept.back, &kept.front]
+                    .iter()
+                    .any(|t| contains_number(t, n) || written_out(t, n))
+            })
+        });
         if let Some(k) = said {
             gone.push((i, k));
         }
     }
     gone
+}
+
+/// Whether `text` writes the small number `n` as a Korean word (`하나`, `한 번` for `1`):
+/// `Linear 1개` says `linear layer 하나` again.
+fn written_out(text: &str, n: &str) -> bool {
+    let words: &[&str] = match n {
+        "1" => &["하나", "한 "],
+        "2" => &["둘", "두 "],
+        "3" => &["셋", "세 "],
+        "4" => &["넷", "네 "],
+        _ => return false,
+    };
+    words.iter().any(|w| text.contains(w))
 }
 
 /// The subject a card's front asks about (its first part, as a [`name_key`]) and its facet.

@@ -9,6 +9,7 @@ use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, Span, math};
 use pulldown_cmark::Event;
+use std::ops::Range;
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Claims from labelled bullets (any depth) and formula bullets of a list.
@@ -41,8 +42,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         - lead.text[label.value_start.min(lead.text.len())..]
                             .trim_start()
                             .len();
-                    let vrange = vstart..vstart + value.len();
-                    let subject = self.subject(sec);
+                    let mut vrange = vstart..vstart + value.len();
+                    let mut subject = self.subject(sec);
+                    // `**파라미터 수**: DenseNet-121 8.0M` under DenseNet: the variant's.
+                    if let Some((name, amount)) = named_variant(&subject, value) {
+                        subject = lead.text[vstart + name.start..vstart + name.end].to_string();
+                        vrange = vstart + amount.start..vstart + amount.end;
+                    }
+                    let value = &lead.text[vrange.clone()];
                     if let Some(value_span) = lead.exact_src_span(self.text, &vrange) {
                         self.doc.claims.push(Claim {
                             subject,
@@ -280,6 +287,34 @@ impl Builder<'_, '_> {
 }
 
 /// The digits of a count word (`80개`, `80개의`): their length.
+/// A labelled value naming a variant of the topic before its amount (`DenseNet-121 8.0M`
+/// under DenseNet, `ResNet-50 25.6M, 4.1 GFLOPs` under ResNet): the name's range and the
+/// first amount's, in `value`. A comparison table's row of that variant states the same
+/// attribute of it, not of the topic.
+fn named_variant(topic: &str, value: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let (name, rest) = value.split_once(' ')?;
+    let squashed = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (topic, variant) = (squashed(topic), squashed(name));
+    if topic.is_empty() || variant.len() <= topic.len() || !variant.starts_with(&topic) {
+        return None;
+    }
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let end = [", ", " (", " → ", " / "]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .min()
+        .unwrap_or(rest.len());
+    let from = name.len() + 1;
+    Some((0..name.len(), from..from + rest[..end].trim_end().len()))
+}
+
 fn count_of(word: &str) -> Option<usize> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &word[digits..];
