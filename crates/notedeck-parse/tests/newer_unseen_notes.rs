@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{back_of, doc};
+use common::{back_of, cloze_fronts, doc};
 
 #[test]
 fn a_sequence_named_beside_a_fact_is_no_part_to_list() {
@@ -462,5 +462,26 @@ fn a_cell_with_a_number_its_bullets_lack_is_a_fact_of_its_own() {
         !d.cards.iter().any(|c| c.front == "Fast R-CNN › Proposal"),
         "{:#?}",
         d.cards.iter().map(|c| &c.front).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_cloze_never_splits_a_name_or_a_size_at_its_number() {
+    // In a CNN note the clozes hid `5 error` of `top-5 error` and `1×` of `1×1 conv` (BAD:
+    // garbled). A number hyphened to a word is part of a name, and a size is hidden whole.
+    let d = doc("## **4. AlexNet (2012)**
+
+- **ILSVRC (ImageNet Large Scale Visual Recognition Challenge) 2012 우승** → top-5 error 15.3% (2위 26.2%)
+
+## **12. DenseNet**
+
+- $H_l$ = BN → ReLU → 1×1 conv ($4k$) → BN → ReLU → 3×3 conv ($k$)
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "<b>ILSVRC (ImageNet Large Scale Visual Recognition Challenge) 2012 우승</b> → top-5 error {{c1::15.3% (2위 26.2%)}}",
+            "\\(H_l\\) = BN → ReLU → {{c1::1×1}} conv (\\(4k\\)) → BN → ReLU → 3×3 conv (\\(k\\))",
+        ]
     );
 }

@@ -378,8 +378,18 @@ pub(super) fn year(t: &str) -> Option<&str> {
 
 /// A number with the counter or unit right after it (`3개`, `16 items`, `1%`, `2배`).
 fn counted_number(t: &str) -> Option<&str> {
+    // `top-5 error`, `GPT-3`: a number hyphened to a word is part of a name; the second
+    // side of `1×1` is part of a size.
+    let in_name = |s: usize| {
+        let mut before = t[..s].chars().rev();
+        match before.next() {
+            Some('-') => before.next().is_some_and(char::is_alphanumeric),
+            Some('×' | 'x') => before.next().is_some_and(|c| c.is_ascii_digit()),
+            _ => false,
+        }
+    };
     digit_runs(t)
-        .filter(|&(s, _)| !in_parens(t, s))
+        .filter(|&(s, _)| !in_parens(t, s) && !in_name(s))
         .find_map(|(s, e)| {
             let after = &t[e..];
             let unit: usize = after
@@ -391,6 +401,12 @@ fn counted_number(t: &str) -> Option<&str> {
             // a counter may open with a particle's syllable (`3가지`).
             let word = &after[..unit];
             let particle = PARTICLES.contains(&word) || word.starts_with(['인', '이']);
+            // `1×1 conv`, `224×224`: a size, not one-fold; the size is the term.
+            let rest = &after[unit..];
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                return Some(&t[s..e + unit + digits]);
+            }
             if unit > 0 && unit <= 9 && !particle {
                 return Some(&t[s..e + unit]);
             }
