@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{back_of, cloze_fronts, doc};
+use common::{back_of, cards, cloze_fronts, doc};
 
 #[test]
 fn a_sequence_named_beside_a_fact_is_no_part_to_list() {
@@ -482,6 +482,54 @@ fn a_cloze_never_splits_a_name_or_a_size_at_its_number() {
         [
             "<b>ILSVRC (ImageNet Large Scale Visual Recognition Challenge) 2012 우승</b> → top-5 error {{c1::15.3% (2위 26.2%)}}",
             "\\(H_l\\) = BN → ReLU → {{c1::1×1}} conv (\\(4k\\)) → BN → ReLU → 3×3 conv (\\(k\\))",
+        ]
+    );
+}
+
+#[test]
+fn a_name_writing_its_size_gives_the_size_away() {
+    // A tokenizer note's table of tiktoken encodings: `p50k_base › vocab 크기` → `약 50K`
+    // was asked (BAD: the name says it). The exact 50,257 of r50k_base is no such number.
+    let d = doc("## **5. Byte-level BPE**
+
+| encoding | 사용 모델 | vocab 크기 | 특징 |
+| --- | --- | --- | --- |
+| **r50k_base** | GPT-2, GPT-3 (davinci) | 50,257 | GPT-2와 동일 |
+| **p50k_base** | Codex, text-davinci-002/003 | 약 50K | 코드용 연속 공백 토큰 추가 |
+| **cl100k_base** | GPT-3.5-turbo, GPT-4 | 약 100K | 숫자를 1~3자리 단위로 분리 |
+");
+    assert_eq!(back_of(&d, "r50k_base › vocab 크기"), "50,257");
+    for front in ["p50k_base › vocab 크기", "cl100k_base › vocab 크기"] {
+        assert!(!d.cards.iter().any(|c| c.front == front), "{front}");
+    }
+    assert_eq!(
+        back_of(&d, "p50k_base › 특징"),
+        "코드용 연속 공백 토큰 추가"
+    );
+}
+
+#[test]
+fn a_worked_example_stays_the_answer_and_a_modifier_ends_a_list_of_names() {
+    // The same note's `예시` computes each model's embedding parameters: asked the other
+    // way round (`예시 › GPT-2 small: … → Vocab Size Trade-off`) it was BAD. The line above
+    // hid `vocab size V, hidden` of `hidden 차원 d`, a list cut mid-phrase.
+    let d = doc("## **6. Vocab Size Trade-off**
+
+- vocab size $V$, hidden 차원 $d$ → embedding 파라미터 (input embedding과 output layer가 untied면 2배)
+- 예시
+    - GPT-2 small: $50{,}257 \\times 768 \\approx 38.6\\text{M}$ → 전체 124M의 약 31% (input/output tied)
+    - LLaMA 2 7B: $32{,}000 \\times 4{,}096 \\approx 131\\text{M}$, untied라 약 262M
+- **장점**: 시퀀스 길이 감소
+");
+    assert!(
+        back_of(&d, "Vocab Size Trade-off › 예시").starts_with("<ul><li>GPT-2 small: "),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "{{c1::vocab size \\(V\\)}}, hidden 차원 \\(d\\) → embedding 파라미터 (input embedding과 output layer가 untied면 2배)"
         ]
     );
 }

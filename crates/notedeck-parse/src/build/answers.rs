@@ -43,7 +43,7 @@ pub(super) fn only_names_baseline(value: &str) -> bool {
 
 /// Whether a cell's answer, its check marks aside, is only words of its own question
 /// (`Gradient 필요` → `✔ 필요`), or numbers its name holds (`ViT-L/14@336px › 입력 해상도` →
-/// `336`). A bare mark (`O`, `X`) is an answer of its own.
+/// `336`, `p50k_base › vocab 크기` → `약 50K`). A bare mark (`O`, `X`) is an answer of its own.
 pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace() || "(),/·:".contains(c))
@@ -55,16 +55,29 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
     let question: Vec<String> = words(subject).into_iter().chain(words(attribute)).collect();
     let answer: Vec<String> = words(value).into_iter().filter(|w| !is_mark(w)).collect();
     // `ViT-L/14@336px › 입력 해상도` → `336`: a number the name holds is given away too.
+    // `p50k_base › vocab 크기` → `약 50K`: so is a number with its magnitude the name
+    // writes, a hedge before it aside.
+    let magnitude = |w: &String| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && matches!(&w[digits..], "k" | "m" | "b")
+            && subject.to_lowercase().contains(w.as_str())
+    };
     let given = |w: &String| {
         question.contains(w)
+            || magnitude(w)
             || w.bytes().all(|b| b.is_ascii_digit())
                 && [subject, attribute]
                     .iter()
                     .flat_map(|q| q.split(|c: char| !c.is_ascii_digit()))
                     .any(|n| n == w)
     };
-    !answer.is_empty() && answer.iter().all(given)
+    let hedge = |w: &String| HEDGES.contains(&w.as_str());
+    answer.iter().any(|w| !hedge(w)) && answer.iter().all(|w| hedge(w) || given(w))
 }
+
+/// Words saying a number is rounded (`약 50K`): no part of the answer.
+const HEDGES: [&str; 4] = ["약", "about", "approx", "~"];
 
 /// Words of a name that say a count (`Zero-Shot`, `Dual Encoder`), with the count.
 const NAMED_COUNTS: [(&str, u32); 9] = [

@@ -39,7 +39,10 @@ impl Finish {
                 continue;
             }
             let answer = plain(&card.back);
-            if !tells_a_case(&answer) || gives_away(&answer, &plain(subject)) {
+            if !tells_a_case(&answer)
+                || gives_away(&answer, &plain(subject))
+                || super::lists::computes_even_in_tex(&answer)
+            {
                 continue;
             }
             // Shown above the topic: its own heading would give the answer.

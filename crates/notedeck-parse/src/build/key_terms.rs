@@ -514,6 +514,14 @@ fn latin_name(t: &str) -> Option<&str> {
         {
             run = Some((s, start + name.len()));
         }
+        // `vocab size V, hidden 차원 d`: a last name read on by a Korean word is that word's
+        // modifier, not one of the names listed.
+        if let Some((s, e)) = run
+            && w.starts_with(is_hangul)
+            && let Some(comma) = t[s..e].rfind(", ")
+        {
+            run = Some((s, s + comma));
+        }
         after_comma = false;
         end_run(&mut run, &mut best);
     }
@@ -552,5 +560,13 @@ mod tests {
             Some("cross-entropy loss")
         );
         assert_eq!(latin_name("All in English here"), None);
+        assert_eq!(
+            latin_name("vocab size V, hidden 차원 d → embedding 파라미터"),
+            Some("vocab size V")
+        );
+        assert_eq!(
+            latin_name("BERT, DistilBERT, ELECTRA에서 사용하는 토크나이저"),
+            Some("BERT, DistilBERT, ELECTRA")
+        );
     }
 }

@@ -553,14 +553,30 @@ pub(super) const WORKED_EXAMPLE_REASON: &str =
     "worked computation: its numbers are made up to illustrate, nothing to recall";
 
 /// Whether `text` (plain, or HTML of it) works a sum out: a result after `=` or `≈`, and two
-/// numbers with an operator between them (`Precision = 90 / 1,090 ≈ 8.3%`). `k = 5` alone
-/// sets a value.
+/// numbers with an operator between them (`Precision = 90 / 1,090 ≈ 8.3%`), as written or
+/// in TeX. `k = 5` alone sets a value.
 fn computes(text: &str) -> bool {
+    computes_with(text, false)
+}
+
+/// [`computes`] with the signs of TeX math too (`50{,}257 \times 768 \approx 38.6`): an
+/// example computing real figures, which stays a card but is not asked from itself.
+pub(super) fn computes_even_in_tex(text: &str) -> bool {
+    computes_with(text, true)
+}
+
+fn computes_with(text: &str, tex: bool) -> bool {
     let digit_after = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
-    let result = text
-        .match_indices(['=', '≈'])
-        .any(|(i, m)| digit_after(&text[i + m.len()..]));
-    let operation = text.match_indices(['/', '×', '*', '+']).any(|(i, m)| {
+    let signs = |chars: &'static [char], commands: &'static [&'static str]| {
+        let plain = text.match_indices(chars);
+        let commands = commands
+            .iter()
+            .filter(move |_| tex)
+            .flat_map(|t| text.match_indices(t));
+        plain.chain(commands)
+    };
+    let result = signs(&['=', '≈'], &["\\approx"]).any(|(i, m)| digit_after(&text[i + m.len()..]));
+    let operation = signs(&['/', '×', '*', '+'], &["\\times", "\\cdot"]).any(|(i, m)| {
         text[..i].trim_end().ends_with(|c: char| c.is_ascii_digit())
             && digit_after(&text[i + m.len()..])
     });
