@@ -533,3 +533,47 @@ fn a_worked_example_stays_the_answer_and_a_modifier_ends_a_list_of_names() {
         ]
     );
 }
+
+#[test]
+fn a_summary_rows_measure_given_beside_its_name_in_a_bullet_is_no_card() {
+    // A CNN note's closing table gives each model's parameters again; its sections gave them
+    // beside the variant's name (`VGG-16 138.4M`, `B0 5.3M`) or under a title naming the row
+    // (`GoogLeNet / Inception`). The rows' cards were judged repeats. A measure no bullet
+    // gives (ResNet-50's) stays.
+    let d = doc("## **8. VGGNet**
+
+- **파라미터 수**: VGG-16 138.4M, VGG-19 143.7M
+
+## **11. GoogLeNet / Inception**
+
+- **파라미터 수**: 6.6M → AlexNet(61.1M)의 약 1/9
+
+## **23. EfficientNet**
+
+- **파라미터 수**: B0 5.3M (0.39 GFLOPs), B7 66.3M
+
+## **26. 아키텍처 비교 요약표**
+
+| 모델 | 연도 | 파라미터 수 | 핵심 아이디어 |
+| --- | --- | --- | --- |
+| **VGG-16** | 2014 | 138.4M | 3×3 conv만 쌓기 |
+| **GoogLeNet** | 2014 | 6.6M | Inception module |
+| **ResNet-50** | 2015 | 25.6M | residual connection |
+| **EfficientNet-B0** | 2019 | 5.3M | compound scaling |
+| **EfficientNet-B3** | 2019 | 12M | compound scaling |
+");
+    for gone in [
+        "VGG-16 › 파라미터 수",
+        "GoogLeNet › 파라미터 수",
+        "EfficientNet-B0 › 파라미터 수",
+    ] {
+        assert!(
+            !d.cards.iter().any(|c| c.front == gone),
+            "{gone}: {:#?}",
+            cards(&d)
+        );
+    }
+    assert_eq!(back_of(&d, "ResNet-50 › 파라미터 수"), "25.6M");
+    assert_eq!(back_of(&d, "EfficientNet-B3 › 파라미터 수"), "12M");
+    assert_eq!(back_of(&d, "VGG-16 › 연도"), "2014");
+}
