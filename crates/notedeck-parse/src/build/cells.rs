@@ -379,12 +379,24 @@ fn measures_in_bullets(raw: &[RawCard], gone: &mut Vec<(usize, usize)>) {
     if cells.is_empty() {
         return;
     }
-    // The basic cards by the key of their last part, the facet they answer.
+    // The basic cards by the key of their last part, the facet they answer; only facets
+    // opening as a cell's may be one (keyed once each: most are not).
+    let opening = |facet: &str| {
+        facet
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+    };
+    let openings: HashSet<char> = cells
+        .iter()
+        .filter_map(|&i| first_part(&raw[i].card.front).and_then(|(_, f)| opening(&plain(f))))
+        .collect();
     let mut by_facet: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, r) in raw.iter().enumerate() {
         if r.card.kind == CardKind::Basic
             && !r.tip
             && let Some((_, facet)) = last_part(&r.card.front)
+            && (facet.contains('<') || opening(facet).is_some_and(|c| openings.contains(&c)))
         {
             by_facet.entry(html_key(facet)).or_default().push(k);
         }

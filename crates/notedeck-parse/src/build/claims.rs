@@ -293,6 +293,10 @@ impl Builder<'_, '_> {
 /// attribute of it, not of the topic.
 fn named_variant(topic: &str, value: &str) -> Option<(Range<usize>, Range<usize>)> {
     let (name, rest) = value.split_once(' ')?;
+    // Asked of every labelled value: most have no amount right after their first word.
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let squashed = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -301,9 +305,6 @@ fn named_variant(topic: &str, value: &str) -> Option<(Range<usize>, Range<usize>
     };
     let (topic, variant) = (squashed(topic), squashed(name));
     if topic.is_empty() || variant.len() <= topic.len() || !variant.starts_with(&topic) {
-        return None;
-    }
-    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let end = [", ", " (", " → ", " / "]
