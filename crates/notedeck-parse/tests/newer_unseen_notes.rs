@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{back_of, cards, cloze_fronts, doc};
+use common::{assert_skipped, back_of, cards, cloze_fronts, doc};
 
 #[test]
 fn a_sequence_named_beside_a_fact_is_no_part_to_list() {
@@ -576,4 +576,26 @@ fn a_summary_rows_measure_given_beside_its_name_in_a_bullet_is_no_card() {
     assert_eq!(back_of(&d, "ResNet-50 › 파라미터 수"), "25.6M");
     assert_eq!(back_of(&d, "EfficientNet-B3 › 파라미터 수"), "12M");
     assert_eq!(back_of(&d, "VGG-16 › 연도"), "2014");
+}
+
+#[test]
+fn a_column_of_figures_to_the_thousandth_is_looked_up_not_recalled() {
+    // The CNN note lists torchvision's pretrained weights; each `acc@1` cell (`80.858`) was
+    // judged trivia. The weights' names and the two-decimal GFLOPS stay cards.
+    let d = doc("## **13. torchvision**
+
+| builder | DEFAULT weights | acc@1 | GFLOPS |
+| --- | --- | --- | --- |
+| **alexnet** | IMAGENET1K_V1 | 56.522 | 0.71 |
+| **resnet50** | IMAGENET1K_V2 | 80.858 | 4.09 |
+| **convnext_tiny** | IMAGENET1K_V1 | 82.520 | 4.46 |
+");
+    assert!(
+        !d.cards.iter().any(|c| c.front.ends_with("› acc@1")),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_skipped(&d, |why| why.contains("three decimals"));
+    assert_eq!(back_of(&d, "resnet50 › DEFAULT weights"), "IMAGENET1K_V2");
+    assert_eq!(back_of(&d, "resnet50 › GFLOPS"), "4.09");
 }

@@ -324,3 +324,20 @@ pub(super) fn without_trailing_mark(text: &str) -> &str {
 pub(super) fn is_mark_cell(value: &str) -> bool {
     is_mark(value.split('(').next().unwrap_or(""))
 }
+
+/// The answer at least two thirds of a facet's `values` share when there are four subjects
+/// or more (`subjects`), some answer otherwise, and the shared answer is no mark or degree.
+pub(super) fn shared_by_most<'v>(values: &[&'v str], subjects: usize) -> Option<&'v str> {
+    if values.len() < 4 || values.len() != subjects {
+        return None;
+    }
+    let count = |v: &str| values.iter().filter(|w| **w == v).count();
+    let shared = values.iter().copied().max_by_key(|v| count(v))?;
+    let n = count(shared);
+    (n * 3 >= values.len() * 2
+        && n < values.len()
+        && !shared.is_empty()
+        && !is_mark_cell(shared)
+        && !is_degree_cell(shared))
+    .then_some(shared)
+}

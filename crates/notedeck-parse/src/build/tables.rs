@@ -5,13 +5,14 @@
 use super::answers::{
     extends, is_count, is_degree_cell, is_mark, is_mark_cell, names_its_absence, names_its_count,
     only_names_baseline, only_repeats_question, opens_with_its_name, points_elsewhere,
-    says_higher_is_better, without_trailing_mark,
+    says_higher_is_better, shared_by_most, without_trailing_mark,
 };
 use super::contrasts::{ContrastOf, Joined};
 use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
 use super::subject_names::{
     FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, name_html, short_name,
 };
+use super::value_tables::{LOOKUP_COLUMN_REASON, lookup_columns};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
@@ -324,6 +325,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         let axes = head
             .first()
             .and_then(|(corner, _)| axes(corner.text.trim()));
+        let lookup = lookup_columns(&rows, head.len(), columns_are_subjects);
         let mut fact_facet = String::new();
         for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
@@ -451,10 +453,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                         near
                     })
                     .unwrap_or_default();
-                if is_remarks_column(attribute) {
-                    // `Structured Pruning › 비고` → `일반 HW에서 가속`: a column of asides asks
-                    // nothing in particular, and its cells repeat what the sections say.
-                    self.skip(cell_block.span.clone(), REMARKS_COLUMN_REASON);
+                // `Structured Pruning › 비고` → `일반 HW에서 가속`: a column of asides asks
+                // nothing in particular, and its cells repeat what the sections say;
+                // `resnet50 › acc@1` → `80.858` is read off a library's table.
+                let aside = if lookup.get(c).copied().unwrap_or(false) {
+                    Some(LOOKUP_COLUMN_REASON)
+                } else {
+                    is_remarks_column(attribute).then_some(REMARKS_COLUMN_REASON)
+                };
+                if let Some(why) = aside {
+                    self.skip(cell_block.span.clone(), why);
                     continue;
                 }
                 if let Some(Some(section)) = reviewed.get(s)
@@ -774,23 +782,6 @@ const SIDE_BY_SIDE_MAX_CHARS: usize = 160;
 
 /// Words at most of each answer of a facet answered one of two ways ([`RawCard::contrast_of`]).
 const TWO_WAY_MAX_WORDS: usize = 3;
-
-/// The answer at least two thirds of a facet's `values` share when there are four subjects
-/// or more (`subjects`), some answer otherwise, and the shared answer is no mark or degree.
-fn shared_by_most<'v>(values: &[&'v str], subjects: usize) -> Option<&'v str> {
-    if values.len() < 4 || values.len() != subjects {
-        return None;
-    }
-    let count = |v: &str| values.iter().filter(|w| **w == v).count();
-    let shared = values.iter().copied().max_by_key(|v| count(v))?;
-    let n = count(shared);
-    (n * 3 >= values.len() * 2
-        && n < values.len()
-        && !shared.is_empty()
-        && !is_mark_cell(shared)
-        && !is_degree_cell(shared))
-    .then_some(shared)
-}
 
 pub(super) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')

@@ -228,3 +228,44 @@ pub(super) fn titles_worked_example(plain: &Plain) -> bool {
     let title = t.split(" (").next().unwrap_or(t);
     super::lists::is_worked_example(title)
 }
+
+/// Why a cell of a column of figures to three decimals is no card.
+pub(super) const LOOKUP_COLUMN_REASON: &str = "table cell in a column of figures to three decimals or \
+     more (`80.858`): a measurement to look up, not to recall";
+
+/// Fewest rows a column of figures to three decimals needs to be read as looked up.
+const LOOKUP_MIN_ROWS: usize = 3;
+
+/// For each column of a table whose rows are its subjects: whether every row's cell in it
+/// is a figure written to three decimals or more (`56.522`, `77.294`, `80.858` under
+/// `acc@1`), as a library's table of pretrained weights lists them. No student recalls a
+/// figure to the thousandth; a column of such figures asks nothing.
+pub(super) fn lookup_columns(
+    rows: &[Vec<(Plain, &Block)>],
+    columns: usize,
+    columns_are_subjects: bool,
+) -> Vec<bool> {
+    if columns_are_subjects || rows.len() < LOOKUP_MIN_ROWS {
+        return Vec::new();
+    }
+    (0..columns)
+        .map(|c| {
+            c > 0
+                && rows.iter().all(|row| {
+                    row.get(c)
+                        .is_some_and(|(cell, _)| to_thousandths(cell.text.trim()))
+                })
+        })
+        .collect()
+}
+
+/// Whether `text` is one number with three decimals or more, maybe a percent.
+fn to_thousandths(text: &str) -> bool {
+    let t = text.strip_suffix('%').unwrap_or(text).trim_end();
+    t.split_once('.').is_some_and(|(whole, decimals)| {
+        !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && decimals.len() >= 3
+            && decimals.bytes().all(|b| b.is_ascii_digit())
+    })
+}
