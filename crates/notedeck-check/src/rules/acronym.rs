@@ -83,7 +83,8 @@ pub fn initials_misfit(name: &str, expansion: &str) -> Option<String> {
 /// compound (`Pre-trained`, `exPlanations`), or a later letter of the word the previous letter
 /// matched (`HTTP` from `Hypertext`, `DARTS` from `Architecture`). Its lowercase letters may
 /// match the same way or be skipped (`RoBERTa`, `ViT`, `MaaS`), digits are ignored (`T5`), and
-/// `X` may stand for a word starting with "ex", "cross" or "trans" (`XSS`, `ONNX`). Words may be
+/// `X` may stand for a word starting with "ex", "cross" or "trans" (`XSS`, `ONNX`), and `K` for
+/// one starting with "comp", as Unicode spells compatibility (`NFKC`). Words may be
 /// skipped (`Robustly Optimized BERT`), but the first match must be in the first word that is
 /// not a function word ("of", "the", ...).
 pub fn spells_acronym(name: &str, expansion: &str) -> Option<bool> {
@@ -252,6 +253,7 @@ impl Letters {
                 && ["ex", "cross", "trans"]
                     .iter()
                     .any(|p| self.part_text[i].starts_with(p)))
+            || (c == 'k' && self.part_text[i].starts_with("comp"))
     }
 }
 
@@ -361,6 +363,18 @@ mod tests {
         );
         assert_eq!(
             spells_acronym("Q-Former", "Learned Transformer"),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn k_may_stand_for_compatibility() {
+        assert_eq!(
+            spells_acronym("NFKC", "Normalization Form Compatibility Composition"),
+            Some(true)
+        );
+        assert_eq!(
+            spells_acronym("NFKC", "Normalization Form Canonical Composition"),
             Some(false)
         );
     }
