@@ -599,3 +599,23 @@ fn a_column_of_figures_to_the_thousandth_is_looked_up_not_recalled() {
     assert_eq!(back_of(&d, "resnet50 › DEFAULT weights"), "IMAGENET1K_V2");
     assert_eq!(back_of(&d, "resnet50 › GFLOPS"), "4.09");
 }
+
+#[test]
+fn a_bold_labels_math_before_its_aside_shows_as_math() {
+    // `**Width multiplier $\alpha$** (1.0 / 0.75 / 0.5 / 0.25): …` was asked with a bare
+    // `\alpha` on the front, which Anki shows as the TeX; the aside's own math already
+    // rendered.
+    let d = doc("## MobileNet
+
+- **Width multiplier $\\alpha$** (1.0 / 0.75 / 0.5 / 0.25): channel 수 조절 → 연산량 ≈ $\\alpha^2$배
+- **$k_1$** (보통 1.2~2.0): TF saturation 조절
+");
+    let fronts: Vec<&str> = d.cards.iter().map(|c| c.front.as_str()).collect();
+    assert_eq!(
+        fronts,
+        [
+            "MobileNet › Width multiplier \\(\\alpha\\) (1.0 / 0.75 / 0.5 / 0.25)",
+            "MobileNet › \\(k_1\\) (보통 1.2~2.0)",
+        ]
+    );
+}

@@ -320,12 +320,19 @@ pub(super) fn label_of(lead: &Plain, has_children: bool) -> Option<Label> {
             let text = format!("{label} ({inside})");
             if text.chars().count() <= LABEL_MAX_CHARS {
                 // `**과소 예측** ($y > \hat{q}$):` — the aside's math, where it is in `text`.
+                // `**Width multiplier $\alpha$** (1.0 / 0.75):` — the label's own math too.
+                let label_at = trimmed_start(t, s);
                 let shift = label.len() + " (".len();
-                let math = super::facts::offset_in(t, inside)
-                    .map(|at| lead.math_within(&(at..at + inside.len())))
-                    .unwrap_or_default()
+                let math = lead
+                    .math_within(&(label_at..label_at + label.len()))
                     .into_iter()
-                    .map(|m| m.start + shift..m.end + shift)
+                    .chain(
+                        super::facts::offset_in(t, inside)
+                            .map(|at| lead.math_within(&(at..at + inside.len())))
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|m| m.start + shift..m.end + shift),
+                    )
                     .collect();
                 return Some(Label {
                     text,
