@@ -343,115 +343,15 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
             numbers_in(&r.card.back).all(|n| {
                 [&kept.back, &kept.front]
                     .iter()
-                    .any(|t| contains_number(t, n) || written_out(t, n))
+                    .any(|t| contains_number(t, n) || super::cell_measures::written_out(t, n))
             })
         });
         if let Some(k) = said {
             gone.push((i, k));
         }
     }
-    measures_in_bullets(raw, &mut gone);
+    super::cell_measures::measures_in_bullets(raw, &mut gone);
     gone
-}
-
-/// Longest measure a summary row's cell may be to be looked for in bullets (`138.4M`,
-/// `약 0.3초`), in characters.
-const MEASURE_MAX_CHARS: usize = 16;
-
-/// Add to `gone` (kept in the order of the cells) a summary row's measure that a card of the
-/// same facet gives beside the row's name: `VGG-16 › 파라미터 수` → `138.4M` after `VGGNet ›
-/// 파라미터 수` → `VGG-16 138.4M, VGG-19 143.7M`, `EfficientNet-B0` → `5.3M` after `B0 5.3M`,
-/// or `GoogLeNet` → `6.6M` after `GoogLeNet / Inception › 파라미터 수` → `6.6M → …`. The row
-/// names a variant of the card's topic, which the subject keys of [`cells_in_bullets`] do
-/// not meet.
-fn measures_in_bullets(raw: &[RawCard], gone: &mut Vec<(usize, usize)>) {
-    let taken: HashSet<usize> = gone.iter().map(|&(i, _)| i).collect();
-    let measure = |r: &RawCard| {
-        r.card.kind == CardKind::Table
-            && r.contrast_of.is_none()
-            && r.card.images.is_empty()
-            && r.card.back.bytes().any(|b| b.is_ascii_digit())
-            && r.card.back.chars().count() <= MEASURE_MAX_CHARS
-    };
-    let cells: Vec<usize> = (0..raw.len())
-        .filter(|i| !taken.contains(i) && measure(&raw[*i]))
-        .collect();
-    if cells.is_empty() {
-        return;
-    }
-    // The basic cards by the key of their last part, the facet they answer; only facets
-    // opening as a cell's may be one (keyed once each: most are not).
-    let opening = |facet: &str| {
-        facet
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-    };
-    let openings: HashSet<char> = cells
-        .iter()
-        .filter_map(|&i| first_part(&raw[i].card.front).and_then(|(_, f)| opening(&plain(f))))
-        .collect();
-    let mut by_facet: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, r) in raw.iter().enumerate() {
-        if r.card.kind == CardKind::Basic
-            && !r.tip
-            && let Some((_, facet)) = last_part(&r.card.front)
-            && (facet.contains('<') || opening(facet).is_some_and(|c| openings.contains(&c)))
-        {
-            by_facet.entry(html_key(facet)).or_default().push(k);
-        }
-    }
-    let before = gone.len();
-    for i in cells {
-        let card = &raw[i].card;
-        let Some((subject, facet)) = first_part(&card.front) else {
-            continue;
-        };
-        let Some(cards) = by_facet.get(&html_key(facet)) else {
-            continue;
-        };
-        let (subject, value) = (plain(subject), plain(&card.back));
-        let subject_key = name_key(&subject);
-        // `VGG-16` ends on `16`, `EfficientNet-B0` on `B0`.
-        let tail = subject.rsplit([' ', '-']).next().unwrap_or(&subject);
-        let named = |k: usize| {
-            let front = &raw[k].card.front;
-            let topic = last_part(front).map_or("", |p| p.0);
-            let topic_names = topic
-                .split(" › ")
-                .flat_map(|p| p.split(" / "))
-                .any(|p| html_key(p) == subject_key);
-            let back = plain(&raw[k].card.back);
-            back.match_indices(value.as_str()).any(|(at, _)| {
-                let whole = !back[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.')
-                    && !back[at + value.len()..]
-                        .starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
-                let beside = back[..at]
-                    .strip_suffix(' ')
-                    .is_some_and(|b| b.ends_with(tail) && !tail.is_empty());
-                whole && (topic_names || beside)
-            })
-        };
-        if let Some(&k) = cards.iter().find(|&&k| k != i && named(k)) {
-            gone.push((i, k));
-        }
-    }
-    if gone.len() > before {
-        gone.sort_by_key(|&(i, _)| i);
-    }
-}
-
-/// Whether `text` writes the small number `n` as a Korean word (`하나`, `한 번` for `1`):
-/// `Linear 1개` says `linear layer 하나` again.
-fn written_out(text: &str, n: &str) -> bool {
-    let words: &[&str] = match n {
-        "1" => &["하나", "한 "],
-        "2" => &["둘", "두 "],
-        "3" => &["셋", "세 "],
-        "4" => &["넷", "네 "],
-        _ => return false,
-    };
-    words.iter().any(|w| text.contains(w))
 }
 
 /// The subject a card's front asks about (its first part, as a [`name_key`]) and its facet.

@@ -286,7 +286,6 @@ impl Builder<'_, '_> {
     }
 }
 
-/// The digits of a count word (`80개`, `80개의`): their length.
 /// A labelled value naming a variant of the topic before its amount (`DenseNet-121 8.0M`
 /// under DenseNet, `ResNet-50 25.6M, 4.1 GFLOPs` under ResNet): the name's range and the
 /// first amount's, in `value`. A comparison table's row of that variant states the same
@@ -316,6 +315,7 @@ fn named_variant(topic: &str, value: &str) -> Option<(Range<usize>, Range<usize>
     Some((0..name.len(), from..from + rest[..end].trim_end().len()))
 }
 
+/// The digits of a count word (`80개`, `80개의`): their length.
 fn count_of(word: &str) -> Option<usize> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &word[digits..];

@@ -17,6 +17,7 @@
 
 mod answers;
 mod cards;
+mod cell_measures;
 mod cell_words;
 mod cells;
 mod citations;
