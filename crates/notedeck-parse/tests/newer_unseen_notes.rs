@@ -619,3 +619,23 @@ fn a_bold_labels_math_before_its_aside_shows_as_math() {
         ]
     );
 }
+
+#[test]
+fn lengths_are_degrees_asked_across_the_rows() {
+    // The tokenizer note's table of units: `Word › 시퀀스 길이` → `짧음` was asked alone
+    // (WEAK: it means something only beside `매우 김` and `중간`), while `vocab 크기`, whose
+    // answers are sizes, was asked across the rows.
+    let d = doc("## 토큰화(Tokenization)란
+
+| 단위 | vocab 크기 | 시퀀스 길이 |
+| --- | --- | --- |
+| **Word** | 매우 큼 (수십만~수백만) | 짧음 |
+| **Character** | 작음 (영어는 수백 개) | 매우 김 |
+| **Subword** | 중간 (3만~26만) | 중간 |
+");
+    assert_eq!(
+        back_of(&d, "Word / Character / Subword › 시퀀스 길이"),
+        "<ul><li>Word: 짧음</li><li>Character: 매우 김</li><li>Subword: 중간</li></ul>"
+    );
+    assert!(!d.cards.iter().any(|c| c.front == "Word › 시퀀스 길이"));
+}
