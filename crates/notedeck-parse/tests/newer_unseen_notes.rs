@@ -639,3 +639,47 @@ fn lengths_are_degrees_asked_across_the_rows() {
     );
     assert!(!d.cards.iter().any(|c| c.front == "Word › 시퀀스 길이"));
 }
+
+#[test]
+fn an_exercise_asks_its_givens_and_answers_with_its_sums() {
+    // The CNN note's `### 예제 N:` sections: asked by the title alone, the answer opened with
+    // the givens (WEAK), and where the sums were a table, the card's whole answer was the
+    // givens (BAD) while the table's cells were asked without them (`파라미터 › 5×5 바로`).
+    let d = doc("## **14. 계산 예제 (Worked Example)**
+
+### 예제 1: AlexNet conv1 출력 크기와 파라미터 수
+
+- 입력 227×227×3, filter 96개, 11×11, stride 4, padding 0
+    - 출력: $O = (227 - 11 + 0)/4 + 1 = 55$
+    - 파라미터: $(11 \\cdot 11 \\cdot 3 + 1) \\cdot 96 = 34{,}944$
+
+### 예제 4: Inception 1×1 bottleneck 효과
+
+- 입력 28×28×192 → 5×5 conv, 출력 32 channel (bias 제외)
+
+| 방식 | 파라미터 |
+| --- | --- |
+| **5×5 바로** | $5^2 \\cdot 192 \\cdot 32 = 153{,}600$ |
+| **1×1 (→16) + 5×5** | $192 \\cdot 16 + 5^2 \\cdot 16 \\cdot 32 = 15{,}872$ |
+");
+    assert_eq!(
+        back_of(
+            &d,
+            "계산 예제 › 예제 1: AlexNet conv1 출력 크기와 파라미터 수 › 입력 227×227×3, filter 96개, 11×11, stride 4, padding 0"
+        ),
+        "<ul><li>출력: \\(O = (227 - 11 + 0)/4 + 1 = 55\\)</li><li>파라미터: \\((11 \\cdot 11 \\cdot 3 + 1) \\cdot 96 = 34{,}944\\)</li></ul>"
+    );
+    let table = back_of(
+        &d,
+        "계산 예제 › 예제 4: Inception 1×1 bottleneck 효과 › 입력 28×28×192 → 5×5 conv, 출력 32 channel (bias 제외)",
+    );
+    assert!(
+        table.starts_with("<table>") && table.contains("15{,}872"),
+        "{table}"
+    );
+    assert!(
+        !d.cards.iter().any(|c| c.front.starts_with("파라미터")),
+        "{:#?}",
+        cards(&d)
+    );
+}

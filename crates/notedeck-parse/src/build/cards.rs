@@ -54,6 +54,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             i += 1;
             match b.kind {
                 Kind::Rule | Kind::Html | Kind::Heading(_) => {}
+                Kind::Table if facet && self.works_out_givens(sec, &parts) => {
+                    // `- 입력 28×28×192 → 5×5 conv` over the table of its sums: the answer.
+                    parts.push(b);
+                    seen_table = true;
+                }
                 Kind::Table => {
                     // A facet's list followed by a table: the table is no part of the facet,
                     // unless the list's last line introduces it (`- 예시: $R = 81$ → bracket
@@ -496,6 +501,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// per labelled bullet when it is too long for one card.
     pub(super) fn facet_card(&mut self, sec: usize, parts: &[&'t Block]) {
         if parts.is_empty() {
+            return;
+        }
+        if self.exercise_card(sec, parts) {
             return;
         }
         let size: usize = parts.iter().map(|b| self.text_chars(b)).sum();

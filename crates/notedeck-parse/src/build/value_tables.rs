@@ -3,8 +3,9 @@
 //! by line, they were numbers without their premise, or one project's results; they are
 //! listed as skipped instead.
 
-use super::Builder;
-use crate::tree::{Block, Kind, Plain};
+use super::{Builder, CardDraft};
+use crate::CardKind;
+use crate::tree::{self, Block, Kind, Plain};
 use std::borrow::Cow;
 
 impl Builder<'_, '_> {
@@ -104,6 +105,81 @@ impl Builder<'_, '_> {
         (!kept.is_empty()).then_some(Cow::Owned(kept))
     }
 
+    /// `### 예제 1: AlexNet conv1 출력 크기와 파라미터 수` over one bullet of givens (`입력
+    /// 227×227×3, filter 96개, 11×11, stride 4, padding 0`) and the sums nested under it:
+    /// the givens are the question, asked after the title, and the sums (or the table of
+    /// them, [`Self::works_out_givens`]) its answer. Asked by
+    /// the title alone, the card showed the givens as part of what to recall. Returns whether
+    /// it made the card.
+    pub(super) fn exercise_card(&mut self, sec: usize, parts: &[&Block]) -> bool {
+        if !is_exercise_title(&self.info[sec].short) {
+            return false;
+        }
+        let Some((first, rest)) = parts.split_first() else {
+            return false;
+        };
+        if first.kind != Kind::List {
+            return false;
+        }
+        let mut items = first.children.iter().filter(|c| c.kind == Kind::Item);
+        let Some(givens) = items.next() else {
+            return false;
+        };
+        let (lead, sums) = self.tree.item_lead(givens);
+        if sums.is_empty() && rest.is_empty() {
+            return false;
+        }
+        let mut asked = String::new();
+        tree::render(
+            self.tree.events.get(lead).unwrap_or_default(),
+            &mut asked,
+            &self.copies,
+        );
+        let asked = asked.trim();
+        if asked.is_empty() {
+            return false;
+        }
+        let mut back = String::new();
+        self.render_children(sums, &mut back);
+        let more: Vec<&Block> = items.collect();
+        if !more.is_empty() {
+            back.push_str("<ul>");
+            self.render_blocks(&more, &mut back);
+            back.push_str("</ul>");
+        }
+        self.render_blocks(rest, &mut back);
+        let front = self.front_ending_html(Some(sec), &[], asked);
+        let heading = self.doc.sections[sec].heading_span.clone();
+        let end = parts.last().map_or(heading.end, |b| b.span.end);
+        let heading_line = self.lines.line_of(heading.start);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: "section".into(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: heading.start..end,
+            pin_at: Some(heading.start),
+            pin_line: Some(heading_line + 1),
+        });
+        true
+    }
+
+    /// Whether a table below `parts` is the sums of an exercise's givens: the section is an
+    /// exercise ([`is_exercise_title`]) and all it has above the table is one bullet of
+    /// givens (`- 입력 28×28×192 → 5×5 conv, 출력 32 channel`), which the table works out.
+    pub(super) fn works_out_givens(&self, sec: Option<usize>, parts: &[&Block]) -> bool {
+        let [list] = parts else {
+            return false;
+        };
+        let mut items = list.children.iter().filter(|c| c.kind == Kind::Item);
+        list.kind == Kind::List
+            && sec.is_some_and(|s| is_exercise_title(&self.info[s].short))
+            && items.next().is_some_and(|item| item.children.is_empty())
+            && items.next().is_none()
+    }
+
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
     /// \ln\frac{0.5}{0.4} + …$`): its sums are no cards, but a pinned tip among them (`- 📌
     /// KL은 **비대칭**: …`) is a fact the example led to, asked as any tip.
@@ -198,6 +274,22 @@ fn titles_worked_section(title: &str) -> bool {
         return false;
     };
     super::lists::is_worked_example(&format!("{before} {last}"))
+}
+
+/// Whether a section's title numbers an exercise (`예제 1: AlexNet conv1 출력 크기`,
+/// `Example 2. …`): one worked problem, its givens and its sums.
+fn is_exercise_title(title: &str) -> bool {
+    let t = title.trim_start();
+    let Some(rest) = ["예제", "example", "exercise"].iter().find_map(|w| {
+        t.get(..w.len())
+            .filter(|head| head.eq_ignore_ascii_case(w))
+            .map(|_| &t[w.len()..])
+    }) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].trim_start().starts_with([':', '.', ')'])
 }
 
 /// Whether a list (its source) opens with an item saying what a worked example showed
