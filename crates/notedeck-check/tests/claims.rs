@@ -629,3 +629,27 @@ fn a_variant_named_in_a_bullet_meets_its_row_and_rounding_agrees() {
         found[0].message
     );
 }
+
+#[test]
+fn a_functions_default_in_a_line_meets_its_row_in_a_table_of_arguments() {
+    // A metrics note: `calibration_curve` 기본 `n_bins=5` in the calibration section, and a
+    // closing table of scikit-learn defaults (function, argument, default) with `10`.
+    let note = "## **7. Calibration과 ECE (Expected Calibration Error)**
+
+- sklearn에는 ECE 함수가 없음 → `calibration_curve`로 bin별 값을 구해서 직접 계산
+    - `calibration_curve` 기본 `n_bins=5`, `strategy='uniform'` (equal-width)
+
+## **11. scikit-learn 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| **`f1_score`** | `average` | `'binary'` | 다중 클래스면 ValueError |
+| **`calibration_curve`** | `n_bins` | `10` | `strategy='uniform'` |
+| **`log_loss`** | `eps` | `5` | 없음 |
+";
+    let ws = workspace(&[("metrics.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    let spans: Vec<&str> = found.iter().map(|f| &note[f.span.clone()]).collect();
+    assert_eq!(spans, ["10"], "{found:#?}");
+    assert_eq!(&note[found[0].related[0].span.clone()], "5");
+}

@@ -310,7 +310,8 @@ fn cells_of(line: &str, start: usize) -> Vec<(&str, usize)> {
     out
 }
 
-/// Defaults a table row states: a `parameter` row's cell in a `기본값` column, or a
+/// Defaults a table row states: a `parameter` row's cell in a `기본값` column, the same of a
+/// row naming a subject and then its `parameter` in a cell of its own (its default), or a
 /// `parameter=value` cell in a row or column about defaults (`sklearn 기본 반복`).
 fn stated_in_row<'t>(
     header: &[&'t str],
@@ -326,6 +327,28 @@ fn stated_in_row<'t>(
         .filter(|(code, at)| *at == 1 && code.len() + 2 == first.len() && is_parameter(code))
         .map(|(code, _)| code);
     let row_about_defaults = says_default(first);
+    // `| **`calibration_curve`** | `n_bins` | `10` |`: a row naming a subject, then its
+    // parameter alone in a cell of another column, then the default.
+    let named_parameter = if row_parameter.is_none() && !row_about_defaults {
+        cells
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find_map(|(j, &(cell, _))| {
+                let column = header.get(j).copied().unwrap_or("");
+                code_spans(cell)
+                    .next()
+                    .filter(|(code, at)| {
+                        *at == 1
+                            && code.len() + 2 == cell.len()
+                            && is_parameter(code)
+                            && !says_default(column)
+                    })
+                    .map(|(code, _)| code)
+            })
+    } else {
+        None
+    };
     let assigned_in_row: Vec<&str> = cells
         .iter()
         .skip(1)
@@ -347,6 +370,22 @@ fn stated_in_row<'t>(
                 span,
                 cell: true,
                 owner: None,
+                column: None,
+            });
+            continue;
+        }
+        if let Some(parameter) = named_parameter
+            && says_default(column)
+            && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
+        {
+            let lead = cell.len() - cell.trim_start_matches(['*', '`']).len();
+            out.push(DefaultValue {
+                parameter,
+                attribute: Some(column.trim_matches('*').trim().to_string()),
+                value: at + lead..at + lead + n,
+                span,
+                cell: true,
+                owner: Some(first),
                 column: None,
             });
             continue;
@@ -381,6 +420,19 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
         return;
     }
     let span = start + (line.len() - line.trim_start().len())..start + line.len();
+    // `` `calibration_curve` 기본 `n_bins=5` ``: a function named before the default word
+    // owns the defaults the line sets, as a table row naming it does.
+    let owner = code_spans(line).find_map(|(code, at)| {
+        let after = &line[at + code.len() + 1..];
+        let rest = after.trim_start();
+        let rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
+        (is_parameter(code)
+            && ["기본값", "기본", "default", "Default", "디폴트"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            && default_after(after).is_none())
+        .then_some(code)
+    });
     let mut seen: Vec<&str> = Vec::new();
     let mut push = |parameter: &'t str, value: Span, out: &mut Vec<DefaultValue<'t>>| {
         // One statement per parameter a line: `lr=0.1` then `lr=0.01` is a change, not two
@@ -396,7 +448,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             value,
             span: span.clone(),
             cell: false,
-            owner: None,
+            owner,
             column: None,
         });
     };
