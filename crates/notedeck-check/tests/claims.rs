@@ -653,3 +653,25 @@ fn a_functions_default_in_a_line_meets_its_row_in_a_table_of_arguments() {
     assert_eq!(spans, ["10"], "{found:#?}");
     assert_eq!(&note[found[0].related[0].span.clone()], "5");
 }
+
+#[test]
+fn a_default_in_a_table_of_defaults_meets_the_bullet_of_its_parameter() {
+    // A regularisation note: Stochastic Depth's `p_L` is 0.5 in its section and 0.8 in the
+    // closing table of defaults (subject, parameter, value).
+    let note = "## **9. Stochastic Depth**
+
+- **마지막 block 생존 확률 $p_L$**: 0.5 (논문 기본값, 입력 쪽 $p_0 = 1$)
+- **Inference**: 모든 block 사용
+
+### 주요 기본값 한눈에 보기
+
+| 대상 | 속성 | 값 | 비고 |
+| --- | --- | --- | --- |
+| **nn.Dropout** | p | 0.5 | drop 확률 |
+| **Stochastic Depth** | 마지막 block 생존 확률 $p_L$ | 0.8 | linear decay |
+";
+    let ws = workspace(&[("reg.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    let spans: Vec<&str> = found.iter().map(|f| &note[f.span.clone()]).collect();
+    assert_eq!(spans, ["0.8"], "{found:#?}");
+}

@@ -683,3 +683,50 @@ fn an_exercise_asks_its_givens_and_answers_with_its_sums() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_table_of_defaults_asks_each_rows_parameter() {
+    // A metrics note's table of scikit-learn defaults and a regularisation note's `주요
+    // 기본값` table, carded cell by cell: `f1_score › 인자` → `average` asked nothing (BAD),
+    // `nn.Dropout › 값` → `0.5` did not say of what, and `메모` cells asked nothing either.
+    let d = doc("## **11. scikit-learn 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| **`f1_score`** | `average` | `'binary'` | 다중 클래스면 ValueError |
+| **`log_loss`** | `normalize` | `True` | `False`면 합계 |
+
+### 주요 기본값 한눈에 보기
+
+| 대상 | 속성 | 값 | 비고 |
+| --- | --- | --- | --- |
+| **nn.Dropout** | p | 0.5 | drop 확률 |
+| **nn.BatchNorm2d** | momentum | 0.1 | 새 batch 통계 비중 |
+| **nn.BatchNorm2d** | eps | 1e-5 | Keras는 1e-3 |
+");
+    assert_eq!(
+        cards(&d).iter().filter(|c| c.contains("기본값")).count(),
+        5,
+        "{:#?}",
+        cards(&d)
+    );
+    assert_eq!(
+        back_of(&d, "f1_score › <code>average</code> 기본값"),
+        "<code>'binary'</code> (다중 클래스면 ValueError)"
+    );
+    assert_eq!(
+        back_of(&d, "nn.BatchNorm2d › eps 기본값"),
+        "1e-5 (Keras는 1e-3)"
+    );
+    assert_eq!(
+        back_of(&d, "nn.BatchNorm2d › momentum 기본값"),
+        "0.1 (새 batch 통계 비중)"
+    );
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.front.ends_with("› 인자") || c.front.ends_with("› 메모")),
+        "{:#?}",
+        cards(&d)
+    );
+}

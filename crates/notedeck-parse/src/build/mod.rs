@@ -39,6 +39,7 @@ mod lists;
 mod navigation;
 mod opening;
 mod outline;
+mod param_tables;
 mod prose_clozes;
 mod questions;
 mod render;

@@ -8,6 +8,7 @@ use super::answers::{
     says_higher_is_better, shared_by_most, without_trailing_mark,
 };
 use super::contrasts::{ContrastOf, Joined};
+use super::param_tables::PARAMETER_ROW_REASON;
 use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
 use super::subject_names::{
     FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, name_html, short_name,
@@ -326,6 +327,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             .first()
             .and_then(|(corner, _)| axes(corner.text.trim()));
         let lookup = lookup_columns(&rows, head.len(), columns_are_subjects);
+        let defaults = (!columns_are_subjects)
+            .then(|| self.parameter_columns(sec, &head))
+            .flatten();
         let mut fact_facet = String::new();
         for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
@@ -336,11 +340,27 @@ impl<'t, 'a> Builder<'t, 'a> {
             // which is then no question of its own.
             let told_by = shared_row_name(r)
                 .then(|| super::subject_names::telling_column(&rows, row_name))
-                .flatten();
-            let second = told_by.and_then(|c| row.get(c)).map(|(p, _)| p.text.trim());
-            let told_apart = second.map(|second| format!("{row_name} ({second})"));
+                .flatten()
+                .filter(|_| defaults.is_none());
+            // A table of defaults asks each row's parameter (`momentum 기본값`).
+            let parameter = defaults
+                .as_ref()
+                .and_then(|d| Some((d, self.parameter_row(d, row)?)));
+            let second = told_by
+                .or(defaults.as_ref().map(|d| d.parameter))
+                .and_then(|c| row.get(c))
+                .map(|(p, _)| p.text.trim());
+            let told_apart = second
+                .filter(|_| told_by.is_some())
+                .map(|second| format!("{row_name} ({second})"));
             for (c, (cell, cell_block)) in row.iter().enumerate().skip(1) {
                 if told_by == Some(c) {
+                    continue;
+                }
+                if let Some((d, _)) = parameter
+                    && c != d.value
+                {
+                    self.skip(cell_block.span.clone(), PARAMETER_ROW_REASON);
                     continue;
                 }
                 let Some((col, _)) = head.get(c) else {
@@ -411,15 +431,24 @@ impl<'t, 'a> Builder<'t, 'a> {
                 // `모델 성능 모니터링 O`: the mark only says the subject has what the words name.
                 let kept = without_trailing_mark(&back).len();
                 back.truncate(kept);
-                let key = format!("{} › {col_name}", told_apart.as_deref().unwrap_or(row_name));
+                let mut key = format!("{} › {col_name}", told_apart.as_deref().unwrap_or(row_name));
+                if let Some((_, (facet, aside))) = &parameter {
+                    let asked_up_to = front.rfind(" › ").map_or(0, |at| at + " › ".len());
+                    front.truncate(asked_up_to);
+                    front.push_str(facet);
+                    back.push_str(aside);
+                    key = format!("{row_name} › {} › {col_name}", second.unwrap_or_default());
+                }
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
-                if !shared_row_name(r)
+                // A default is its parameter's (`Stochastic Depth › 마지막 block 생존 확률`).
+                let claimed = parameter.as_ref().and(second).unwrap_or(attribute);
+                if (!shared_row_name(r) || parameter.is_some())
                     && let Some(value_span) = cell.exact_src_span(self.text, &vrange)
                 {
                     self.doc.claims.push(Claim {
                         subject: math::tex_only(canonical.get(s).map_or(subject, String::as_str)),
-                        attribute: math::tex_only(attribute),
+                        attribute: math::tex_only(claimed),
                         value: math::tex_only(value),
                         origin: ClaimOrigin::TableCell,
                         span: cell_block.span.clone(),
