@@ -16,7 +16,7 @@ use super::subject_names::{
 use super::value_tables::{LOOKUP_COLUMN_REASON, lookup_columns};
 use super::{Builder, CardDraft, RawCard, facts, outline};
 use crate::tree::{self, Block, Kind, Plain};
-use crate::{CardKind, Claim, ClaimOrigin, SectionKind, math};
+use crate::{CardKind, Claim, ClaimOrigin, math};
 
 impl<'t, 'a> Builder<'t, 'a> {
     /// Comparison table: one card per body cell.
@@ -685,102 +685,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             let h = facts::name_key(h);
             !h.is_empty() && key.contains(&h)
         })
-    }
-
-    /// The topics and facets on `at`'s path, innermost first, each with its name's key, the
-    /// section above it and itself: what a cell's answer must not be for the cell to be shown
-    /// there.
-    fn names_on_path(&self, at: Option<usize>) -> Vec<(String, Option<usize>, usize)> {
-        let secs = &self.doc.sections;
-        let mut out = Vec::new();
-        let mut cur = at;
-        while let Some(s) = cur {
-            if matches!(secs[s].kind, SectionKind::Topic | SectionKind::Facet) {
-                let name = facts::name_key(&self.info[s].short);
-                if name.chars().count() >= 2 {
-                    out.push((name, secs[s].parent, s));
-                }
-            }
-            cur = secs[s].parent;
-        }
-        out
-    }
-
-    /// Where a table's cells are shown: the nearest section holding the table and every topic
-    /// its subjects name. A table comparing a topic with others sits above that topic, and a
-    /// table after a facet's list is no part of the facet.
-    fn table_context(
-        &self,
-        sec: Option<usize>,
-        after_list: bool,
-        topics: &[Option<usize>],
-    ) -> Option<usize> {
-        let mut base = sec;
-        if after_list
-            && let Some(s) = sec
-            && self.doc.sections[s].kind == SectionKind::Facet
-        {
-            base = self.doc.sections[s].parent;
-        }
-        let mut at = base;
-        for t in topics.iter().flatten() {
-            at = self.common_ancestor(at, Some(*t));
-        }
-        match at {
-            Some(t) if topics.len() >= 2 && topics.contains(&Some(t)) => {
-                self.doc.sections[t].parent
-            }
-            _ => at,
-        }
-    }
-
-    /// The title of the section a table sits in when it says that the table compares
-    /// ([`outline::is_comparison`], or `A vs B`: `다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`):
-    /// shown with the table wherever it is shown, it tells `BERT › 주요 특징` that `이해 중심`
-    /// is asked against the others. Not a title comparing other names than the table's
-    /// subjects (`MLOps Level 0 vs Level 1 비교표` over Level 1 and Level 2): it would mislead.
-    fn comparison_title(
-        &mut self,
-        sec: Option<usize>,
-        subjects: &[&str],
-        placed: &[Option<usize>],
-    ) -> Option<String> {
-        let title = self.info[sec?].short.clone();
-        let lower = title.to_lowercase();
-        let sides: Vec<&str> = lower.split(" vs").collect();
-        if !outline::is_comparison(&title) && sides.len() < 2 {
-            return None;
-        }
-        if sides.len() < 2 {
-            // `다른 모델과 비교`, `옵티마이저 비교`: it names nothing, so nothing else.
-            return Some(title);
-        }
-        let keys: Vec<String> = subjects.iter().map(|n| facts::name_key(n)).collect();
-        // Equal, or one inside the other when that one is no mere initial (`BN` is no `b`).
-        let same = |a: &str, b: &str| {
-            a == b || a.len().min(b.len()) >= 3 && (a.contains(b) || b.contains(a))
-        };
-        for side in sides {
-            let named = side
-                .trim_start_matches('.')
-                .trim()
-                .trim_end_matches("비교표")
-                .trim_end_matches("비교")
-                .trim_end_matches("차이")
-                .trim();
-            let key = facts::name_key(named);
-            if key.is_empty() {
-                continue;
-            }
-            let a_subject = keys.iter().any(|k| !k.is_empty() && same(k, &key))
-                || self
-                    .topic_named(named, sec)
-                    .is_some_and(|t| placed.contains(&Some(t)));
-            if !a_subject {
-                return None;
-            }
-        }
-        Some(title)
     }
 
     /// Whether every one of `names` names a topic of the problem `sec` is in.
