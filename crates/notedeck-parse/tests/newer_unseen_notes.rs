@@ -730,3 +730,37 @@ fn a_table_of_defaults_asks_each_rows_parameter() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_formula_after_a_named_method_is_that_methods() {
+    // A regularisation note: Mixup's formula is the section's (its first), and CutMix's,
+    // after `- **CutMix**: …` and its lines, was skipped as a loose paragraph (missed).
+    let d = doc("## **8. Data Augmentation**
+
+- **Mixup**: *Zhang et al., 2018, ICLR*
+    - 두 샘플을 선형 결합
+
+$$
+\\tilde{x} = \\lambda x_i + (1 - \\lambda) x_j
+$$
+
+- **CutMix**: *Yun et al., 2019, ICCV*
+    - 이미지 A의 **사각형 영역을 이미지 B의 patch로 교체**, label은 **면적 비율**로 섞음
+
+$$
+\\tilde{x} = M \\odot x_A + (1 - M) \\odot x_B
+$$
+");
+    let cutmix = back_of(&d, "Data Augmentation › CutMix");
+    assert!(
+        cutmix.ends_with("\\[\\tilde{x} = M \\odot x_A + (1 - M) \\odot x_B\\]</p>"),
+        "{cutmix}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .all(|s| !s.reason.starts_with("loose paragraph")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -331,6 +331,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                     if !facet && self.topic_formula(sec, b) {
                         continue;
                     }
+                    // A formula after a method named in the list above it.
+                    if !facet
+                        && let Some(&prev) = blocks.get(i.wrapping_sub(2))
+                        && self.formula_of_named_item(&tree.blocks[prev], b)
+                    {
+                        continue;
+                    }
                     if super::lists::is_source_line(t) {
                         self.skip(b.span.clone(), "names the notes' source (not knowledge)");
                     } else if self.is_navigation_paragraph(b) {

@@ -2,7 +2,7 @@
 //! whose left side a labelled line names, and a topic's own formula.
 
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
-use crate::tree::{Block, Kind};
+use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
 
 impl Builder<'_, '_> {
@@ -159,6 +159,45 @@ impl Builder<'_, '_> {
         if raw.card.kind != CardKind::Basic {
             return false;
         }
+        raw.card.back.push_str(&html);
+        raw.card.span.end = formula.span.end;
+        true
+    }
+
+    /// `- **CutMix**: *Yun et al., 2019*` and its nested lines, then `$$\tilde{x} = M \odot
+    /// x_A + …$$` that no other rule takes (the topic's formula is Mixup's, above): the
+    /// formula is the named method's, and goes on its card. Only a name in Latin letters with
+    /// lines of its own under it is such a method (`**장점**` is a facet). Returns whether it
+    /// did.
+    pub(super) fn formula_of_named_item(&mut self, list: &Block, formula: &Block) -> bool {
+        if list.kind != Kind::List || display_formula(self.tree.inner(formula)).is_none() {
+            return false;
+        }
+        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
+            return false;
+        };
+        let (lead, nested) = self.tree.item_lead(item);
+        if nested.is_empty() {
+            return false;
+        }
+        let lead = Plain::of(self.text, self.tree.events.get(lead).unwrap_or_default());
+        let Some(name) = lead.strong.first().map(|s| lead.text[s.clone()].trim()) else {
+            return false;
+        };
+        let latin = name.chars().filter(char::is_ascii_alphabetic).count();
+        if latin < 3 || name.chars().any(super::tables::is_hangul) {
+            return false;
+        }
+        let Some(card) = self
+            .raw_cards
+            .iter()
+            .rposition(|r| r.card.span == item.span && r.card.kind == CardKind::Basic)
+        else {
+            return false;
+        };
+        let mut html = String::new();
+        self.render_blocks(&[formula], &mut html);
+        let raw = &mut self.raw_cards[card];
         raw.card.back.push_str(&html);
         raw.card.span.end = formula.span.end;
         true
