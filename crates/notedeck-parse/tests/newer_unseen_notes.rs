@@ -764,3 +764,46 @@ $$
         d.skipped
     );
 }
+
+#[test]
+fn a_long_facets_unlabelled_lines_are_its_statements() {
+    // A metrics note's `### sklearn 기본값 함정`, too long for one card with its code: only
+    // its labelled lines could be cards, and five defaults a student would card were skipped
+    // (missed). The last hid `weighted` of `weighted avg`.
+    let d = doc(r#"## **2. Macro vs Micro vs Weighted Averaging**
+
+### sklearn 기본값 함정
+
+- `f1_score`, `precision_score`, `recall_score`, `fbeta_score`의 기본값은 **`average='binary'`**
+    - `pos_label=1`인 클래스 하나의 점수만 반환
+    - 다중 클래스 y에 그대로 쓰면 **ValueError** ("Target is multiclass but average='binary'…") → `average`를 명시해야 함
+    - label이 `'yes'/'no'` 같은 문자열이면 `pos_label='yes'` 지정 필요
+- `average=None` → 클래스별 점수 배열 반환
+- `zero_division='warn'` (기본): TP+FP = 0처럼 분모가 0이면 **0으로 처리 + UndefinedMetricWarning**
+- `fbeta_score`의 `beta`는 **기본값 없음** (keyword-only 필수 인자)
+- `classification_report`는 클래스별 P/R/F1 + accuracy, macro avg, weighted avg를 한 번에 출력 (`digits=2` 기본)
+
+```python
+from sklearn.metrics import f1_score, fbeta_score, classification_report
+f1_score(y_true, y_pred)                      # average='binary', pos_label=1, zero_division='warn'
+f1_score(y_true, y_pred, average='macro')     # 클래스별 F1 단순 평균
+f1_score(y_true, y_pred, average='micro')     # single-label이면 accuracy와 동일
+f1_score(y_true, y_pred, average=None)        # 클래스별 배열
+fbeta_score(y_true, y_pred, beta=2)           # beta는 필수
+print(classification_report(y_true, y_pred, digits=3))
+```
+
+📌 **암기 팁**: "macro = 클래스 민주주의(1클래스 1표), micro = 샘플 민주주의(1샘플 1표)"
+
+"#);
+    let clozes = cloze_fronts(&d);
+    assert_eq!(clozes.len(), 6, "{clozes:#?}");
+    assert!(
+        clozes[0].contains("<code>{{c1::average='binary'}}</code>"),
+        "{clozes:#?}"
+    );
+    assert!(
+        clozes[4].contains("{{c1::accuracy, macro avg, weighted avg}}를"),
+        "{clozes:#?}"
+    );
+}

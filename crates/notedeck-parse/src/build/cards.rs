@@ -520,12 +520,16 @@ impl<'t, 'a> Builder<'t, 'a> {
         if size > FACET_MAX_CHARS {
             for b in parts {
                 match b.kind {
-                    Kind::List => self.labelled_cards(Some(sec), &b.children),
+                    // Its unlabelled lines are statements of the facet, as a topic's are.
+                    Kind::List => {
+                        let loose = self.labelled_cards_but(Some(sec), &b.children);
+                        self.loose_statements(Some(sec), loose, true);
+                    }
                     _ => self.skip(
                         b.span.clone(),
                         &format!(
                             "part of a facet section too long for one card ({size} characters, \
-                             limit {FACET_MAX_CHARS}); only its labelled bullets became cards"
+                             limit {FACET_MAX_CHARS}); only its bullets became cards"
                         ),
                     ),
                 }

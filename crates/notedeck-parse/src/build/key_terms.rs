@@ -506,7 +506,9 @@ fn latin_name(t: &str) -> Option<&str> {
             after_comma = bare.len() < w.len();
             continue;
         }
-        if after_comma
+        // `accuracy, macro avg, weighted avg를`: the last name may be of two words.
+        let listed = run.is_some_and(|(s, e)| t[s..e].contains(", "));
+        if (after_comma || listed)
             && let Some((s, _)) = run
             && let Some(name) = PARTICLES
                 .iter()
@@ -567,6 +569,10 @@ mod tests {
         assert_eq!(
             latin_name("BERT, DistilBERT, ELECTRA에서 사용하는 토크나이저"),
             Some("BERT, DistilBERT, ELECTRA")
+        );
+        assert_eq!(
+            latin_name("클래스별 P/R/F1 + accuracy, macro avg, weighted avg를 한 번에 출력"),
+            Some("accuracy, macro avg, weighted avg")
         );
     }
 }

@@ -174,6 +174,17 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for the labelled ones of `items` (a facet too long for one card, an item after a
     /// tip); the others are skipped. Records no claims: the caller has, or will.
     pub(super) fn labelled_cards(&mut self, sec: Option<usize>, items: &'t [Block]) {
+        let unlabelled = self.labelled_cards_but(sec, items);
+        // After the items' own skips, as the skipped list has always been ordered.
+        self.skip_unlabelled(&unlabelled);
+    }
+
+    /// A card for each labelled item of `items`; the unlabelled ones are returned.
+    pub(super) fn labelled_cards_but(
+        &mut self,
+        sec: Option<usize>,
+        items: &'t [Block],
+    ) -> Vec<&'t Block> {
         let mut unlabelled = Vec::new();
         let mut lead = self.spare_plain();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
@@ -188,8 +199,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         self.spare_plains.push(lead);
-        // After the items' own skips, as the skipped list has always been ordered.
-        self.skip_unlabelled(&unlabelled);
+        unlabelled
     }
 
     pub(super) fn skip_unlabelled(&mut self, items: &[&Block]) {
