@@ -807,3 +807,33 @@ print(classification_report(y_true, y_pred, digits=3))
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn a_table_cell_counting_otherwise_than_a_bullet_waits() {
+    // The CNN note's closing table gives DenseNet-121 7.0M parameters against its section's
+    // 8.0M (a slip lint reports); the table's card taught the wrong number (BAD).
+    let d = doc("## **6. DenseNet**
+
+- **파라미터 수**: DenseNet-121 8.0M
+
+## **13. 아키텍처 비교 요약표**
+
+| 모델 | 연도 | 파라미터 수 |
+| --- | --- | --- |
+| **ResNet-50** | 2015 | 25.6M |
+| **DenseNet-121** | 2017 | 7.0M |
+");
+    assert!(
+        !d.cards
+            .iter()
+            .any(|c| c.front == "DenseNet-121 › 파라미터 수"),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_eq!(back_of(&d, "DenseNet-121 › 연도"), "2017");
+    assert_skipped(&d, |why| {
+        why.starts_with(
+            "says 7.0M where a bullet on line 7 says DenseNet-121 › 파라미터 수 is 8.0M",
+        )
+    });
+}

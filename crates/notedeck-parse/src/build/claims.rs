@@ -558,11 +558,16 @@ pub(super) fn settle_stated(doc: &mut crate::Document, stated: Vec<Stated>) -> V
 
 impl Finish {
     /// Hold back each table cell that counts differently from a quantity a sentence states
-    /// of its subject and column (`| **지니 불순도** | … | 1 |` under `최댓값 (이진 분류)`
+    /// (or, `by_bullets`, a labelled bullet) of its subject and column (`| **지니 불순도** | … | 1 |` under `최댓값 (이진 분류)`
     /// against `지니 불순도 최댓값은 **0.5**`): the checker reports the conflict, and the cell
     /// waits for it to be settled rather than teach both.
-    pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>) {
-        if self.stated.is_empty() {
+    pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>, by_bullets: bool) {
+        let (stated, by) = if by_bullets {
+            (&self.bullets, "bullet")
+        } else {
+            (&self.stated, "sentence")
+        };
+        if stated.is_empty() {
             return;
         }
         let claims = &self.doc.claims;
@@ -574,7 +579,7 @@ impl Finish {
             .collect();
         // (card held, why), the reason worded while the claims are at hand.
         let mut held: Vec<(usize, String)> = Vec::new();
-        for &(si, line) in &self.stated {
+        for &(si, line) in stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(&said.attribute));
             for (cell, _) in cells
@@ -594,7 +599,7 @@ impl Finish {
                     continue;
                 }
                 let reason = format!(
-                    "says {} where a sentence on line {line} says {} › {} is {}: lint reports \
+                    "says {} where a {by} on line {line} says {} › {} is {}: lint reports \
                      the conflict (conflicting-claim); settle it and the card comes back",
                     plain(&raw[i].card.back),
                     said.subject,
@@ -613,6 +618,24 @@ impl Finish {
                 .unwrap_or_default()
         });
     }
+}
+
+/// The labelled bullets stating a number (`**파라미터 수**: DenseNet-121 8.0M`), each claim's
+/// index with its 1-based line: a table cell counting otherwise waits as it does for a
+/// sentence ([`Finish::hold_contradicted_cells`]). The bullet is the section's own statement,
+/// the table its summary.
+pub(super) fn numbered_bullets(
+    doc: &crate::Document,
+    lines: &crate::position::LineIndex,
+) -> Vec<(usize, usize)> {
+    doc.claims
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.origin == ClaimOrigin::Bullet && c.value.bytes().any(|b| b.is_ascii_digit())
+        })
+        .map(|(i, c)| (i, lines.line_of(c.span.start) + 1))
+        .collect()
 }
 
 /// Whether two values state different numbers of the same thing (`1` and `0.5`, `3개` and

@@ -16,8 +16,10 @@ impl Finish {
         if self.ids {
             self.assign_ids(&mut raw);
         }
-        self.hold_contradicted_cells(&mut raw);
+        self.hold_contradicted_cells(&mut raw, false);
         self.merge_same_facts(&mut raw);
+        // A cell a bullet of its own fact contradicts went with the merge, naming the card.
+        self.hold_contradicted_cells(&mut raw, true);
         // Tips first: a tip repeating a cell goes with it when the cell repeats a bullet.
         self.drop_repeated_tips(&mut raw);
         // The cells a bullet says again, found once; before they go, a contrast takes every

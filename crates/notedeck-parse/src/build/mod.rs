@@ -159,12 +159,14 @@ pub(crate) fn parse_document(
     } = b;
     let mut stated = claims::settle_stated(&mut doc, stated);
     stated.extend(defaults::default_claims(&mut doc, text, &lines));
+    let bullets = claims::numbered_bullets(&doc, &lines);
     drop(plains);
     drop(tree);
     let mut f = Finish {
         doc,
         pins,
         stated,
+        bullets,
         keep_skipped,
         ids,
     };
@@ -326,6 +328,9 @@ struct Finish {
     /// The claims of [`Document::claims`] that sentences state ([`claims::Stated`]), each
     /// with its 1-based line.
     stated: Vec<(usize, usize)>,
+    /// The claims labelled bullets state with a number ([`claims::numbered_bullets`]), each
+    /// with its 1-based line.
+    bullets: Vec<(usize, usize)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
     /// Whether cards get their ids (see [`crate::parse_without_identity`]).
