@@ -558,9 +558,9 @@ pub(super) fn settle_stated(doc: &mut crate::Document, stated: Vec<Stated>) -> V
 
 impl Finish {
     /// Hold back each table cell that counts differently from a quantity a sentence states
-    /// (or, `by_bullets`, a labelled bullet) of its subject and column (`| **지니 불순도** | … | 1 |` under `최댓값 (이진 분류)`
-    /// against `지니 불순도 최댓값은 **0.5**`): the checker reports the conflict, and the cell
-    /// waits for it to be settled rather than teach both.
+    /// (or, `by_bullets`, a labelled bullet) of its subject and column (`| **지니 불순도** |
+    /// … | 1 |` under `최댓값 (이진 분류)` against `지니 불순도 최댓값은 **0.5**`): the checker
+    /// reports the conflict, and the cell waits for it to be settled rather than teach both.
     pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>, by_bullets: bool) {
         let (stated, by) = if by_bullets {
             (&self.bullets, "bullet")

@@ -358,7 +358,11 @@ fn stated_in_row<'t>(
     for (j, &(cell, at)) in cells.iter().enumerate().skip(1) {
         let column = header.get(j).copied().unwrap_or("");
         let span = at..at + cell.len();
-        if let Some(parameter) = row_parameter
+        // The row's parameter, the row's own default; the one a cell names, its subject's.
+        let row_default = row_parameter
+            .map(|p| (p, None))
+            .or(named_parameter.map(|p| (p, Some(first))));
+        if let Some((parameter, owner)) = row_default
             && says_default(column)
             && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
         {
@@ -369,23 +373,7 @@ fn stated_in_row<'t>(
                 value: at + lead..at + lead + n,
                 span,
                 cell: true,
-                owner: None,
-                column: None,
-            });
-            continue;
-        }
-        if let Some(parameter) = named_parameter
-            && says_default(column)
-            && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
-        {
-            let lead = cell.len() - cell.trim_start_matches(['*', '`']).len();
-            out.push(DefaultValue {
-                parameter,
-                attribute: Some(column.trim_matches('*').trim().to_string()),
-                value: at + lead..at + lead + n,
-                span,
-                cell: true,
-                owner: Some(first),
+                owner,
                 column: None,
             });
             continue;
@@ -543,7 +531,7 @@ fn is_parameter(code: &str) -> bool {
 }
 
 /// Whether `text` says it is about a default.
-fn says_default(text: &str) -> bool {
+pub(super) fn says_default(text: &str) -> bool {
     text.contains("기본") || text.contains("디폴트") || has_default_word(text)
 }
 

@@ -5,6 +5,7 @@
 //! average 기본값` → `'binary'`, its other cells the answer's aside.
 
 use super::Builder;
+use super::defaults::says_default;
 use crate::tree::{self, Block, Plain};
 
 /// Headers of a column naming each row's parameter.
@@ -75,7 +76,7 @@ impl Builder<'_, '_> {
         })
     }
 
-    /// The row's parameter as shown after its subject (`\`average\` 기본값`), and its other
+    /// The row's parameter as shown after its subject (`average 기본값`), and its other
     /// cells, but the subject's, the parameter's and the default's, as an aside to the
     /// default (` (다중 클래스면 ValueError)`).
     pub(super) fn parameter_row(
@@ -104,9 +105,4 @@ impl Builder<'_, '_> {
         }
         Some((facet, aside))
     }
-}
-
-/// Whether a header or title says it holds defaults.
-fn says_default(text: &str) -> bool {
-    text.contains("기본") || text.to_lowercase().contains("default")
 }

@@ -715,6 +715,18 @@ impl<'t, 'a> Builder<'t, 'a> {
             None => back,
         };
         let front = self.front(Some(sec), &[]);
+        self.push_section_answer(sec, front, back, parts);
+    }
+
+    /// The card of section `sec` asked by `front`, answered by `back` from its `parts`:
+    /// pinned at its heading, keyed as the section's.
+    pub(super) fn push_section_answer(
+        &mut self,
+        sec: usize,
+        front: String,
+        back: String,
+        parts: &[&Block],
+    ) {
         let heading = self.doc.sections[sec].heading_span.clone();
         let end = parts.last().map_or(heading.end, |b| b.span.end);
         let heading_line = self.lines.line_of(heading.start);

@@ -3,8 +3,7 @@
 //! by line, they were numbers without their premise, or one project's results; they are
 //! listed as skipped instead.
 
-use super::{Builder, CardDraft};
-use crate::CardKind;
+use super::Builder;
 use crate::tree::{self, Block, Kind, Plain};
 use std::borrow::Cow;
 
@@ -149,20 +148,7 @@ impl Builder<'_, '_> {
         }
         self.render_blocks(rest, &mut back);
         let front = self.front_ending_html(Some(sec), &[], asked);
-        let heading = self.doc.sections[sec].heading_span.clone();
-        let end = parts.last().map_or(heading.end, |b| b.span.end);
-        let heading_line = self.lines.line_of(heading.start);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec: Some(sec),
-            key: "section".into(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: heading.start..end,
-            pin_at: Some(heading.start),
-            pin_line: Some(heading_line + 1),
-        });
+        self.push_section_answer(sec, front, back, parts);
         true
     }
 
