@@ -16,8 +16,8 @@ const MEASURE_MAX_CHARS: usize = 16;
 /// same facet gives beside the row's name: `VGG-16 › 파라미터 수` → `138.4M` after `VGGNet ›
 /// 파라미터 수` → `VGG-16 138.4M, VGG-19 143.7M`, `EfficientNet-B0` → `5.3M` after `B0 5.3M`,
 /// or `GoogLeNet` → `6.6M` after `GoogLeNet / Inception › 파라미터 수` → `6.6M → …`. The row
-/// names a variant of the card's topic, which the subject keys of [`super::cells::cells_in_bullets`] do
-/// not meet.
+/// names a variant of the card's topic, which the subject keys of
+/// [`super::cells::cells_in_bullets`] do not meet.
 pub(super) fn measures_in_bullets(raw: &[RawCard], gone: &mut Vec<(usize, usize)>) {
     let taken: HashSet<usize> = gone.iter().map(|&(i, _)| i).collect();
     let measure = |r: &RawCard| {
@@ -55,6 +55,8 @@ pub(super) fn measures_in_bullets(raw: &[RawCard], gone: &mut Vec<(usize, usize)
             by_facet.entry(html_key(facet)).or_default().push(k);
         }
     }
+    // Each candidate's answer as plain text, made once though several rows ask it.
+    let mut backs: HashMap<usize, String> = HashMap::new();
     let before = gone.len();
     for i in cells {
         let card = &raw[i].card;
@@ -68,14 +70,14 @@ pub(super) fn measures_in_bullets(raw: &[RawCard], gone: &mut Vec<(usize, usize)
         let subject_key = name_key(&subject);
         // `VGG-16` ends on `16`, `EfficientNet-B0` on `B0`.
         let tail = subject.rsplit([' ', '-']).next().unwrap_or(&subject);
-        let named = |k: usize| {
+        let mut named = |k: usize| {
             let front = &raw[k].card.front;
             let topic = last_part(front).map_or("", |p| p.0);
             let topic_names = topic
                 .split(" › ")
                 .flat_map(|p| p.split(" / "))
                 .any(|p| html_key(p) == subject_key);
-            let back = plain(&raw[k].card.back);
+            let back = backs.entry(k).or_insert_with(|| plain(&raw[k].card.back));
             back.match_indices(value.as_str()).any(|(at, _)| {
                 let whole = !back[..at].ends_with(|c: char| c.is_ascii_digit() || c == '.')
                     && !back[at + value.len()..]

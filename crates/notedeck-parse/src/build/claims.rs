@@ -628,6 +628,14 @@ pub(super) fn numbered_bullets(
     doc: &crate::Document,
     lines: &crate::position::LineIndex,
 ) -> Vec<(usize, usize)> {
+    // Asked of every note: most have no table cell for a bullet to contradict.
+    if !doc
+        .claims
+        .iter()
+        .any(|c| c.origin == ClaimOrigin::TableCell)
+    {
+        return Vec::new();
+    }
     doc.claims
         .iter()
         .enumerate()

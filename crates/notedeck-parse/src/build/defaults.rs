@@ -412,12 +412,8 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
     // owns the defaults the line sets, as a table row naming it does.
     let owner = code_spans(line).find_map(|(code, at)| {
         let after = &line[at + code.len() + 1..];
-        let rest = after.trim_start();
-        let rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
         (is_parameter(code)
-            && ["기본값", "기본", "default", "Default", "디폴트"]
-                .iter()
-                .any(|w| rest.starts_with(w))
+            && after_default_word(after).is_some()
             && default_after(after).is_none())
         .then_some(code)
     });
@@ -489,12 +485,7 @@ fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
 /// The value after a parameter's closing backtick when the words say it is the default:
 /// ` 기본값 **5**`, ` (기본 0.05)`, ` (default: 1e-3)`. Its offset in `after` and length.
 fn default_after(after: &str) -> Option<(usize, usize)> {
-    let mut rest = after.trim_start();
-    rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
-    let word = ["기본값", "기본", "default", "Default", "디폴트"]
-        .into_iter()
-        .find(|w| rest.starts_with(w))?;
-    rest = rest[word.len()..].trim_start();
+    let mut rest = after_default_word(after)?;
     for sep in ["은", "는", ":", "="] {
         if let Some(r) = rest.strip_prefix(sep) {
             rest = r.trim_start();
@@ -504,6 +495,17 @@ fn default_after(after: &str) -> Option<(usize, usize)> {
     rest = rest.trim_start_matches(['*', '`']);
     let n = number_at(rest)?;
     Some((after.len() - rest.len(), n))
+}
+
+/// What follows the word saying default that opens `after` (`기본값`, ` (기본`, `default`),
+/// spaces trimmed; `None` when no such word opens it.
+fn after_default_word(after: &str) -> Option<&str> {
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
+    let word = ["기본값", "기본", "default", "Default", "디폴트"]
+        .into_iter()
+        .find(|w| rest.starts_with(w))?;
+    Some(rest[word.len()..].trim_start())
 }
 
 /// Inline code spans of `text`: each one's content and the byte offset of that content.

@@ -86,13 +86,7 @@ impl Builder<'_, '_> {
         self.render_blocks(&[formula], &mut back);
         // `layer $k$에서 노드 $v$ 업데이트:` asks with its math shown as math.
         let front = if name.contains('$') {
-            let (lead, _) = self.tree.item_lead(item);
-            let mut html = String::new();
-            crate::tree::render(
-                self.tree.events.get(lead).unwrap_or_default(),
-                &mut html,
-                &self.copies,
-            );
+            let html = self.item_lead_html(item);
             let html = html.trim().trim_end_matches(':').trim_end();
             self.front_ending_html(sec, &[], html)
         } else {
@@ -153,12 +147,18 @@ impl Builder<'_, '_> {
         if !names_lhs && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym))) {
             return false;
         }
+        self.formula_to_card(card, formula)
+    }
+
+    /// Add `formula` to the answer of the basic card at `card`, which then spans it too.
+    /// Returns whether it did (a card of another kind takes none).
+    fn formula_to_card(&mut self, card: usize, formula: &Block) -> bool {
+        if self.raw_cards[card].card.kind != CardKind::Basic {
+            return false;
+        }
         let mut html = String::new();
         self.render_blocks(&[formula], &mut html);
         let raw = &mut self.raw_cards[card];
-        if raw.card.kind != CardKind::Basic {
-            return false;
-        }
         raw.card.back.push_str(&html);
         raw.card.span.end = formula.span.end;
         true
@@ -195,12 +195,7 @@ impl Builder<'_, '_> {
         else {
             return false;
         };
-        let mut html = String::new();
-        self.render_blocks(&[formula], &mut html);
-        let raw = &mut self.raw_cards[card];
-        raw.card.back.push_str(&html);
-        raw.card.span.end = formula.span.end;
-        true
+        self.formula_to_card(card, formula)
     }
 
     /// A display formula on its own in a topic's section whose left side names the topic

@@ -16,6 +16,19 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
+    /// An item's first line as HTML, its nested blocks left out (a line asked as a front:
+    /// `layer $k$에서 노드 $v$ 업데이트:`, an exercise's givens).
+    pub(super) fn item_lead_html(&self, item: &Block) -> String {
+        let (lead, _) = self.tree.item_lead(item);
+        let mut html = String::new();
+        tree::render(
+            self.tree.events.get(lead).unwrap_or_default(),
+            &mut html,
+            &self.copies,
+        );
+        html
+    }
+
     /// [`Self::render_blocks`] over a block's children (no intermediate vector).
     pub(super) fn render_children(&mut self, blocks: &[Block], out: &mut String) {
         for (i, b) in blocks.iter().enumerate() {

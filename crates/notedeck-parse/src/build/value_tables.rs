@@ -4,7 +4,7 @@
 //! listed as skipped instead.
 
 use super::Builder;
-use crate::tree::{self, Block, Kind, Plain};
+use crate::tree::{Block, Kind, Plain};
 use std::borrow::Cow;
 
 impl Builder<'_, '_> {
@@ -107,9 +107,8 @@ impl Builder<'_, '_> {
     /// `### 예제 1: AlexNet conv1 출력 크기와 파라미터 수` over one bullet of givens (`입력
     /// 227×227×3, filter 96개, 11×11, stride 4, padding 0`) and the sums nested under it:
     /// the givens are the question, asked after the title, and the sums (or the table of
-    /// them, [`Self::works_out_givens`]) its answer. Asked by
-    /// the title alone, the card showed the givens as part of what to recall. Returns whether
-    /// it made the card.
+    /// them, [`Self::works_out_givens`]) its answer. Asked by the title alone, the card
+    /// showed the givens as part of what to recall. Returns whether it made the card.
     pub(super) fn exercise_card(&mut self, sec: usize, parts: &[&Block]) -> bool {
         if !is_exercise_title(&self.info[sec].short) {
             return false;
@@ -124,16 +123,11 @@ impl Builder<'_, '_> {
         let Some(givens) = items.next() else {
             return false;
         };
-        let (lead, sums) = self.tree.item_lead(givens);
+        let (_, sums) = self.tree.item_lead(givens);
         if sums.is_empty() && rest.is_empty() {
             return false;
         }
-        let mut asked = String::new();
-        tree::render(
-            self.tree.events.get(lead).unwrap_or_default(),
-            &mut asked,
-            &self.copies,
-        );
+        let asked = self.item_lead_html(givens);
         let asked = asked.trim();
         if asked.is_empty() {
             return false;
@@ -162,7 +156,9 @@ impl Builder<'_, '_> {
         let mut items = list.children.iter().filter(|c| c.kind == Kind::Item);
         list.kind == Kind::List
             && sec.is_some_and(|s| is_exercise_title(&self.info[s].short))
-            && items.next().is_some_and(|item| item.children.is_empty())
+            && items
+                .next()
+                .is_some_and(|item| self.tree.item_lead(item).1.is_empty())
             && items.next().is_none()
     }
 
