@@ -823,3 +823,29 @@ fn a_table_cell_counting_otherwise_than_a_bullet_waits() {
         )
     });
 }
+
+#[test]
+fn a_sides_row_asks_again_what_the_sides_own_bullets_say() {
+    // A metrics note compares `Macro vs Micro vs Weighted Averaging` in bullets headed
+    // `Macro average`, … and then in a table whose rows are `Macro`, …: the row's
+    // `계산 순서` cell said the bullet again under another name for the same side.
+    let d = doc("## **2. Macro vs Micro vs Weighted Averaging**
+
+1. **Macro average**
+    - 클래스별로 P/R/F1을 계산한 뒤 **단순 평균**
+    - 모든 클래스를 동등하게 취급 → **소수 클래스 성능이 크게 반영**
+2. **Micro average**
+    - 모든 클래스의 TP, FP, FN을 **전부 합친 뒤** 한 번에 계산 → 샘플 수 많은 클래스가 지배
+
+| 방식 | 계산 순서 | 언제 쓰나 |
+| --- | --- | --- |
+| **Macro** | 클래스별 계산 → 단순 평균 | 모든 클래스가 똑같이 중요할 때 |
+| **Micro** | TP/FP/FN 합산 → 한 번에 계산 | 전체 샘플 단위 성능 |
+| **Samples** | 샘플별 계산 → 평균 | multi-label 전용 |
+");
+    assert_fronts(
+        &d,
+        &["Macro › 계산 순서", "Micro › 계산 순서"],
+        &["Macro › 언제 쓰나", "Samples › 계산 순서"],
+    );
+}

@@ -427,6 +427,20 @@ impl Subjects {
         {
             self.topics.push(html_key(&format!("{last} {shared}")));
         }
+        // `Macro vs Micro vs Weighted Averaging › Macro average` is about the `Macro` of a
+        // table comparing the title's sides: a part naming one side before one more word
+        // is named by that side too.
+        if let Some(parent) = self.prefix.rsplit(" › ").next()
+            && parent.contains(" vs ")
+            && let Some((side, _)) = last.split_once(' ')
+            && !side.is_empty()
+            && !last[side.len() + 1..].contains(' ')
+            && parent
+                .split(" vs ")
+                .any(|s| s.trim().split(' ').next() == Some(side))
+        {
+            self.topics.push(html_key(side));
+        }
         &self.topics
     }
 
