@@ -849,3 +849,48 @@ fn a_sides_row_asks_again_what_the_sides_own_bullets_say() {
         &["Macro › 언제 쓰나", "Samples › 계산 순서"],
     );
 }
+
+#[test]
+fn a_default_a_card_states_is_no_row_card_again() {
+    // A metrics note states sklearn's defaults in bullets and then lists them in a table of
+    // defaults: `f1_score › average 기본값`, `predict › threshold 기본값` asked again what
+    // the bullets' cards ask. `pos_label=1` is said of `f1_score`, not of
+    // `average_precision_score`, and `top_k_accuracy_score`'s `k` is stated nowhere else.
+    // A regularisation note's labelled bullet `**momentum**: 0.1 (PyTorch 기본값, …)` states
+    // `nn.BatchNorm2d`'s default as well.
+    let d = doc("## sklearn 기본값 함정
+
+- `f1_score`, `precision_score`의 기본값은 **`average='binary'`**
+    - `pos_label=1`인 클래스 하나의 점수만 반환
+- `predict()`는 기본 threshold **0.5** (`predict_proba` 기준)
+
+## BN
+
+- **momentum**: 0.1 (PyTorch 기본값, **새 batch 통계의 비중**)
+- **eps**: 분모 0 방지
+
+## 기본값 정리
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| **`f1_score`** | `average` | `'binary'` | 다중 클래스면 ValueError |
+| **`average_precision_score`** | `pos_label` | `1` | `average='macro'` |
+| **`top_k_accuracy_score`** | `k` | `2` | |
+| **`predict()`** | threshold | 0.5 | `predict_proba` 기준 |
+| **nn.BatchNorm2d** | momentum | 0.1 | 새 batch 통계 비중 |
+| **nn.BatchNorm2d** | eps | 1e-5 | Keras는 1e-3 |
+");
+    assert_fronts(
+        &d,
+        &[
+            "f1_score › <code>average</code> 기본값",
+            "predict › threshold 기본값",
+            "nn.BatchNorm2d › momentum 기본값",
+        ],
+        &[
+            "average_precision_score › <code>pos_label</code> 기본값",
+            "top_k_accuracy_score › <code>k</code> 기본값",
+            "nn.BatchNorm2d › eps 기본값",
+        ],
+    );
+}

@@ -6,6 +6,8 @@
 
 use super::Builder;
 use super::defaults::says_default;
+use super::facts::plain;
+use crate::CardKind;
 use crate::tree::{self, Block, Plain};
 
 /// Headers of a column naming each row's parameter.
@@ -105,4 +107,96 @@ impl Builder<'_, '_> {
         }
         Some((facet, aside))
     }
+}
+
+impl Builder<'_, '_> {
+    /// The line of a card made before the table (`earlier` of the drafts) that already
+    /// states a row's default: one line of it names the parameter and then the value, as
+    /// `param=value` or beside a word saying default (`` `zero_division='warn'` (기본) ``,
+    /// `` `predict()`는 기본 threshold **0.5** ``). A parameter of one or two letters (`k`,
+    /// `p`) is one of too many subjects': the card must name the row's subject too. A card
+    /// naming another row's subject and not this one's (`` `pos_label=1` `` on the card of
+    /// `f1_score`'s defaults) states that subject's default.
+    pub(super) fn default_stated(
+        &self,
+        earlier: usize,
+        subjects: &[&str],
+        subject: &str,
+        param: &str,
+        value: &str,
+    ) -> Option<usize> {
+        let value = value.split(" (").next().unwrap_or(value).trim();
+        let name = |s: &'_ str| {
+            s.trim_matches(['`', '*'])
+                .trim_end_matches("()")
+                .to_string()
+        };
+        let subject = name(subject);
+        if param.is_empty() || value.is_empty() || subject.is_empty() {
+            return None;
+        }
+        self.raw_cards[..earlier].iter().find_map(|r| {
+            let card = &r.card;
+            let names = |s: &str| {
+                words_at(&card.front, s).next().is_some()
+                    || words_at(&card.back, s).next().is_some()
+            };
+            let names_subject = names(&subject)
+                || param.chars().count() > 2
+                    && !subjects
+                        .iter()
+                        .map(|s| name(s))
+                        .any(|s| !s.is_empty() && names(&s));
+            // A card's question and its answer's first line are one statement too
+            // (`BN › momentum` → `0.1 (PyTorch 기본값, …)`).
+            let asked = || {
+                let first = card.back.lines().next().unwrap_or("");
+                format!("{} {}", plain(&card.front), plain(first))
+            };
+            let stated = names_subject
+                && (card.front.contains(param) || card.back.contains(param))
+                && (card.front.contains(value) || card.back.contains(value))
+                && (card.front.lines().chain(card.back.lines()))
+                    .map(|line| unclozed(&plain(line)))
+                    .chain((card.kind != CardKind::Cloze).then(asked))
+                    .any(|line| states_default(&line, param, value));
+            stated.then_some(card.line)
+        })
+    }
+}
+
+/// `text` without a cloze's markers, as the student reads it once it is shown.
+fn unclozed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{c") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        rest = rest.find("::").map_or("", |c| &rest[c + 2..]);
+    }
+    out.push_str(rest);
+    out.replace("}}", "")
+}
+
+/// Whether a line of text says `param`'s default is `value` (each a whole word; see
+/// [`Builder::default_stated`]).
+fn states_default(line: &str, param: &str, value: &str) -> bool {
+    let says_default = says_default(line);
+    words_at(line, param).any(|end| {
+        let after = &line[end..];
+        let assigned = after.trim_start_matches([' ', '`']).starts_with('=');
+        (assigned || says_default) && words_at(after, value).next().is_some()
+    })
+}
+
+/// The ends of `word`'s occurrences in `text` that no letter, digit, `_` or `.` joins to a
+/// longer word (`0.5` is not in `0.55`, `k` not in `top_k`).
+fn words_at<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let joins =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+    text.match_indices(word).filter_map(move |(at, _)| {
+        let end = at + word.len();
+        (!joins(text[..at].chars().next_back()) && !joins(text[end..].chars().next()))
+            .then_some(end)
+    })
 }

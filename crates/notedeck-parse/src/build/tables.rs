@@ -27,6 +27,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         after_list: bool,
         after_example: bool,
     ) {
+        let earlier = self.raw_cards.len();
         let mut head: Vec<(Plain, &Block)> = Vec::new();
         let mut rows: Vec<Vec<(Plain, &Block)>> = Vec::new();
         for part in &table.children {
@@ -492,6 +493,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                 };
                 if let Some(why) = aside {
                     self.skip(cell_block.span.clone(), why);
+                    continue;
+                }
+                if let Some(line) = parameter
+                    .as_ref()
+                    .and(second)
+                    .and_then(|p| self.default_stated(earlier, &subjects, row_name, p, value))
+                {
+                    let why = format!("default the card on line {line} states; that card is kept");
+                    self.skip(cell_block.span.clone(), &why);
                     continue;
                 }
                 if let Some(Some(section)) = reviewed.get(s)
