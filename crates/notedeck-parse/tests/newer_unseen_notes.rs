@@ -894,3 +894,34 @@ fn a_default_a_card_states_is_no_row_card_again() {
         ],
     );
 }
+
+#[test]
+fn a_row_naming_its_topic_with_a_word_cut_short_asks_that_topics_bullets() {
+    // A CNN note's table names `1×1 Convolution` as `1×1 conv`, and a distributed-training
+    // note's names `Pipeline Parallelism` as `Pipeline Parallel`: their cells said again the
+    // bullets above, under a shorter name. `BERT` is no `BERT large`, though.
+    let d = doc("## 1×1 Convolution
+
+- **정의**: spatial 크기는 그대로 두고 **channel 방향만** 섞는 conv
+
+## Pipeline Parallelism (PP)
+
+- stage 사이에는 activation만 전달 → 통신량이 적어서 **노드 간**에도 사용 가능
+- 문제: stage 하나가 계산하는 동안 나머지 stage는 놀고 있음 → **bubble(유휴 시간)**
+
+## BERT large
+
+- **특징**: 24 layer, 양방향 encoder
+
+| 구분 | 특징 | 권장 위치 | 주요 문제 |
+| --- | --- | --- | --- |
+| **1×1 conv** | channel만 섞음 | - | - |
+| **Pipeline Parallel** | layer 묶음 | 노드 간 | bubble |
+| **BERT** | 양방향 encoder | - | 느림 |
+");
+    assert_fronts(
+        &d,
+        &["1×1 conv › 특징", "Pipeline Parallel › 주요 문제"],
+        &["BERT › 특징", "1×1 Convolution › 정의"],
+    );
+}

@@ -47,11 +47,18 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
     // The subjects cells ask about: only their cards' bullets are read (every card of a
     // vault comes through here, and few share a subject with a table).
     let mut asked: HashSet<String> = HashSet::default();
+    // Each subject as a row writes it, for one naming its topic with a word cut short.
+    let mut written: Vec<(String, &str)> = Vec::new();
     for r in raw.iter().filter(|r| r.card.kind == CardKind::Table) {
         if let Some((s, _)) = subjects.of_cell(r)
             && !asked.contains(s)
         {
             asked.insert(s.to_string());
+            if r.subject.is_none()
+                && let Some((row, _)) = first_part(&r.card.front)
+            {
+                written.push((s.to_string(), row));
+            }
         }
     }
     if asked.is_empty() {
@@ -93,6 +100,23 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                 }
             }
             _ => {}
+        }
+    }
+    // `1×1 conv` of a table is `1×1 Convolution` of the bullets above it: a row naming no
+    // topic asks the cards of one its words name, the last cut short.
+    written.retain(|(key, _)| !bullets.contains_key(key));
+    if !written.is_empty() {
+        for (i, r) in raw.iter().enumerate() {
+            if r.card.kind != CardKind::Basic {
+                continue;
+            }
+            for part in r.card.front.split(" › ") {
+                for (key, row) in &written {
+                    if cut_short(row, part) {
+                        bullets.entry(key.clone()).or_default().push((i, None));
+                    }
+                }
+            }
         }
     }
     if bullets.is_empty() {
@@ -453,6 +477,23 @@ impl Subjects {
         }
         Some((&self.key, facet))
     }
+}
+
+/// Whether `row` names `part` with its last word cut short (`1×1 conv` of `1×1 Convolution`,
+/// `Depthwise conv` of `Depthwise Convolution`): as many words, the others the same and the
+/// last, of three Latin letters or more, the start of the part's. `BERT` is no `BERT large`.
+fn cut_short(row: &str, part: &str) -> bool {
+    let (Some((row_head, row_last)), Some((part_head, part_last))) =
+        (row.rsplit_once(' '), part.rsplit_once(' '))
+    else {
+        return false;
+    };
+    row_last.len() >= 3
+        && row_last.len() < part_last.len()
+        && row_last.bytes().all(|b| b.is_ascii_alphabetic())
+        && part_last.is_char_boundary(row_last.len())
+        && part_last[..row_last.len()].eq_ignore_ascii_case(row_last)
+        && row_head.eq_ignore_ascii_case(part_head)
 }
 
 /// `front` split at its first ` › `: `split_once`, without setting up a substring search for
