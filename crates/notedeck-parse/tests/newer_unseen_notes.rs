@@ -925,3 +925,47 @@ fn a_row_naming_its_topic_with_a_word_cut_short_asks_that_topics_bullets() {
         &["BERT › 특징", "1×1 Convolution › 정의"],
     );
 }
+
+#[test]
+fn a_numbered_name_over_its_formula_keeps_the_formula_and_the_lines_after_it() {
+    // A metrics note's `4. **R² (…)**` has its formula and its lines below it, cut off from
+    // the item by the formula: they made `회귀 지표 › 핵심 내용` (the name and its lines)
+    // and `회귀 지표 › 수식`, neither naming R². A line introducing its formula with a
+    // colon (`**Layer-wise trust ratio**로 … 조정:`) keeps the line after the formula apart.
+    let d = doc("## **8. 회귀 지표**
+
+1. **MAE (Mean Absolute Error)**: $MAE = \\frac{1}{n}\\sum_{i} |y_i - \\hat{y}_i|$
+    - 단위가 타겟과 같음, outlier에 robust
+2. **R² (Coefficient of Determination, 결정계수)**
+
+$$R^2 = 1 - \\frac{SS_{res}}{SS_{tot}}$$
+
+- 평균만 예측하는 모델 = 0, 완벽 = 1
+    - **음수 가능** (평균 예측보다 못할 때)
+- 예시 (y = [10, 20, 30]): R² = 1 − 2 / 200 = **0.99**
+
+## **2. LARS**
+
+- **Layer-wise trust ratio**로 layer별 lr 조정 ($\\eta$: global lr):
+
+$$
+\\eta_l = \\eta \\cdot \\phi \\cdot \\frac{\\|w_l\\|}{\\|\\nabla L(w_l)\\|}
+$$
+
+- ResNet-50을 batch **32K**까지 정확도 유지하며 학습
+");
+    let back = back_of(
+        &d,
+        "회귀 지표 › R² (Coefficient of Determination, 결정계수)",
+    );
+    assert!(
+        back.contains("R^2 = 1") && back.contains("음수 가능") && !back.contains("0.99"),
+        "{back}"
+    );
+    assert_fronts(&d, &["회귀 지표 › 핵심 내용", "회귀 지표 › 수식"], &[]);
+    assert!(
+        !back_of(&d, "LARS › Layer-wise trust ratio").contains("32K"),
+        "{:#?}",
+        cards(&d)
+    );
+}

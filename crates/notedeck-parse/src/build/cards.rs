@@ -48,6 +48,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut detached: Vec<&'t Block> = Vec::new();
         let cards_before = self.raw_cards.len();
         let (mut seen_list, mut seen_table, mut seen_ordered_list) = (false, false, false);
+        // The card a closing `**Name**` made of the formula after its list, and where the
+        // block after that formula is.
+        let mut named_formula: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -117,6 +120,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();
                         let mut unlabelled = self.body_list_cards(sec, b);
+                        if let Some((card, at)) = named_formula.take()
+                            && at == i - 1
+                        {
+                            self.lines_after_formula(card, b, &mut unlabelled);
+                        }
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
                         let next = blocks.get(i).map(|&n| &tree.blocks[n]);
@@ -140,6 +148,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 self.doc.skipped.remove(skipped_before_list + k);
                             }
                             i += 1;
+                            // A name's lines go on after its formula; a line introducing the
+                            // formula (`**Layer-wise trust ratio**로 … 조정:`) is no name.
+                            let src = self.text.get(last.span.clone()).unwrap_or_default();
+                            if !src.trim_end().ends_with(':') {
+                                named_formula = Some((self.raw_cards.len() - 1, i));
+                            }
                         } else if let Some(formula) = next
                             && self.formula_of_last_item(sec, cards_before_list, b, formula)
                         {

@@ -24,9 +24,15 @@ impl Builder<'_, '_> {
             .get(item.span.clone())
             .unwrap_or_default()
             .trim_end();
+        // A numbered item is one too (`4. **R² (Coefficient of Determination, 결정계수)**`).
         let bullet = |l: &'_ str| -> String {
             let l = l.trim_start();
-            l.strip_prefix(['-', '*', '+'])
+            let numbered = l
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['.', ')'])
+                .filter(|_| l.starts_with(|c: char| c.is_ascii_digit()));
+            numbered
+                .or_else(|| l.strip_prefix(['-', '*', '+']))
                 .unwrap_or(l)
                 .trim()
                 .to_string()
@@ -162,6 +168,43 @@ impl Builder<'_, '_> {
         raw.card.back.push_str(&html);
         raw.card.span.end = formula.span.end;
         true
+    }
+
+    /// `4. **R² (Coefficient of Determination, 결정계수)**`, its formula, then `- 평균만 예측하는
+    /// 모델 = 0, 완벽 = 1` and its nested lines: the unlabelled lines opening the list after
+    /// the formula are the named item's, cut off from it by the formula, and go on the card
+    /// the name made of it (`card`). Taken out of `unlabelled`, they make no `핵심 내용`.
+    pub(super) fn lines_after_formula(
+        &mut self,
+        card: usize,
+        list: &Block,
+        unlabelled: &mut Vec<&Block>,
+    ) {
+        // Up to an example (`- 예시 (쿼리 1개, …)`), which is the section's, not the name's.
+        let opening = list
+            .children
+            .iter()
+            .take_while(|item| {
+                let src = self.text.get(item.span.clone()).unwrap_or_default();
+                let lead = src.trim_start_matches(['-', '*', '+', ' ']);
+                unlabelled.iter().any(|u| std::ptr::eq(*u, *item))
+                    && !lead.starts_with('예')
+                    && !lead
+                        .get(..7)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("example"))
+            })
+            .count();
+        if opening == 0 || self.raw_cards[card].card.kind != CardKind::Basic {
+            return;
+        }
+        let mut html = String::new();
+        let close = self.open_list(list, &mut html);
+        self.render_children(&list.children[..opening], &mut html);
+        html.push_str(close);
+        let raw = &mut self.raw_cards[card];
+        raw.card.back.push_str(&html);
+        raw.card.span.end = list.children[opening - 1].span.end;
+        unlabelled.drain(..opening);
     }
 
     /// `- **CutMix**: *Yun et al., 2019*` and its nested lines, then `$$\tilde{x} = M \odot
