@@ -477,3 +477,24 @@ fn an_expansion_with_an_accented_name_is_compared_and_its_name_is_no_slip() {
         "Fréchet Inception Distance"
     );
 }
+
+#[test]
+fn a_tie_is_decided_by_the_variant_whose_words_start_with_the_names_lowercase_runs() {
+    // A Transformer note expands `ALiBi` once as `Attention with Linear Biases` and once, in
+    // its summary table, as `… Learned Biases`: both spell A, L, B and both are English, yet
+    // only `Linear` starts with the `Li` the name writes.
+    let text = "# Transformer 정리\n\n### 문항 7\n\n## **4. 위치 인코딩**\n\n- **ALiBi (Attention with Linear Biases)**: attention score에 거리 비례 penalty\n\n## 요약\n\n| 방식 | 특징 |\n| --- | --- |\n| **ALiBi (Attention with Learned Biases)** | 고정 slope |\n";
+    let found = findings_of("tf.md", text, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        &text[found[0].span.clone()],
+        "Attention with Learned Biases"
+    );
+    assert!(found[0].message.contains("\"Li\""), "{}", found[0].message);
+    assert_eq!(found[0].fixes.len(), 1);
+    assert!(found[0].fixes[0].preferred);
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Attention with Linear Biases"
+    );
+}

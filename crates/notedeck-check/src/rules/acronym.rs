@@ -76,6 +76,39 @@ pub fn initials_misfit(name: &str, expansion: &str) -> Option<String> {
     ))
 }
 
+/// The runs of a name that hold lowercase letters after a capital (`Li` and `Bi` of
+/// `ALiBi`, `Ro` and `Ta` of `RoBERTa`) which start a word of `expansion`: of two
+/// expansions spelling the name, the one starting more of them with those letters spells it
+/// closer (`Attention with Linear Biases`, not `… Learned Biases`).
+pub(crate) fn runs_started<'n>(name: &'n str, expansion: &str) -> Vec<&'n str> {
+    let words: Vec<String> = expansion
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut runs = Vec::new();
+    let bytes = name.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_uppercase() {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..bytes.len())
+            .find(|&j| !bytes[j].is_ascii_lowercase())
+            .unwrap_or(bytes.len());
+        let run = &name[i..end];
+        if end > i + 1 {
+            let lower = run.to_ascii_lowercase();
+            if words.iter().any(|w| w.starts_with(&lower)) {
+                runs.push(run);
+            }
+        }
+        i = end;
+    }
+    runs
+}
+
 /// Whether the expansion's words can spell the acronym `name`; `None` when the rule does not
 /// apply (the name is not an acronym, or the expansion is not English).
 ///

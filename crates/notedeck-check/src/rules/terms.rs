@@ -73,6 +73,10 @@ pub fn expansion_conflicts_in(
                     let why = match by {
                         Decider::Spelling => ", which spells the name".to_string(),
                         Decider::Usage => String::new(),
+                        Decider::Letters(runs) => format!(
+                            ", whose words start with {} of \"{name}\"",
+                            quoted_list(runs.iter().map(String::as_str))
+                        ),
                         Decider::Heading => {
                             ", which a heading or a bold title introduces".to_string()
                         }
@@ -327,7 +331,7 @@ pub(crate) fn group_key(expansion: &str) -> Option<String> {
 }
 
 /// What decided between the variants of a name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Decider {
     /// Only the kept one spells the name.
     Spelling,
@@ -336,6 +340,9 @@ enum Decider {
     /// It is used as often, but its words are English words and the other's are not
     /// ("Recurrant" never wins over "Recurrent").
     Dictionary,
+    /// Its words start with more of the name's lowercase runs (`Li` of `ALiBi`: `Linear`,
+    /// not `Learned`): it spells the name closer. The runs it starts, for the message.
+    Letters(Vec<String>),
     /// Nothing else decides, and only it titles a heading (`## LOF (Local Outlier Factor)`,
     /// against a passing `LOF(Local Outlier Function)` in an answer): where a note
     /// introduces a name is where its author wrote it with most care.
@@ -404,6 +411,23 @@ fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Ch
         return Some(Choice::Keep {
             key: (*key).clone(),
             by: Decider::Dictionary,
+        });
+    }
+    let started = |g: &[TermSite<'_>]| {
+        g.first().map_or(Vec::new(), |s| {
+            super::acronym::runs_started(name, &s.term.expansion)
+        })
+    };
+    let most = tied.iter().map(|(_, g)| started(g).len()).max()?;
+    let closest: Vec<_> = tied
+        .iter()
+        .filter(|(_, g)| started(g).len() == most)
+        .collect();
+    if let [(key, g)] = closest.as_slice() {
+        let runs = started(g).into_iter().map(str::to_string).collect();
+        return Some(Choice::Keep {
+            key: (*key).clone(),
+            by: Decider::Letters(runs),
         });
     }
     let titled = |g: &[TermSite<'_>]| g.iter().any(|s| s.term.is_heading);
