@@ -969,3 +969,31 @@ $$
         cards(&d)
     );
 }
+
+#[test]
+fn a_tips_pairs_parted_by_slashes_keep_their_commas() {
+    // A Transformer note's tip pairs `"돌린다(Q, K)" = RoPE` and a vector-search note's
+    // `nlist, M, m, nbits = build 시점에 고정`: each cue holds a comma, and the deletions
+    // ran from one value into the next cue, cut at that comma.
+    let d = doc("## Positional Encoding
+
+- **Sinusoidal**: 고정 함수
+
+📌 **암기 팁**
+- \"더한다(embedding)\" = Sinusoidal, Learned / \"돌린다(Q, K)\" = RoPE / \"깎는다(score)\" = ALiBi
+- nprobe, efSearch = 검색 시점 knob / nlist, M, m, nbits = build 시점에 고정
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f
+                .contains("{{c1::Sinusoidal, Learned}} / &quot;돌린다(Q, K)&quot; = {{c2::RoPE}}")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.iter().any(|f| f
+            .contains("{{c1::검색 시점 knob}} / nlist, M, m, nbits = {{c2::build 시점에 고정}}")),
+        "{fronts:#?}"
+    );
+}

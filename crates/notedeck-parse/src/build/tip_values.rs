@@ -17,11 +17,13 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
     let mut n = 1;
     while let Some(rel) = t[from..].find(sep) {
         let next = from + rel;
-        // Pairs are parted by a comma, or by a slash (`A = "…" / B = "…"`).
-        let Some((comma, gap)) = [", ", " / "]
+        // Pairs are parted by a comma, or by a slash (`A = "…" / B = "…"`); where a slash
+        // parts them, a comma is inside a value or a cue (`nprobe, efSearch = 검색 시점 knob
+        // / nlist, M, m, nbits = …`), and neither in parentheses parts anything (`"돌린다(Q,
+        // K)" = RoPE`).
+        let Some((comma, gap)) = [" / ", ", "]
             .into_iter()
-            .filter_map(|d| t[from..next].rfind(d).map(|c| (from + c, d.len())))
-            .max_by_key(|&(c, _)| c)
+            .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())))
         else {
             break;
         };
@@ -95,6 +97,21 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
         }
     }
     marks
+}
+
+/// Where the last `sep` of `text` outside parentheses starts.
+fn last_outside_parens(text: &str, sep: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && text[i..].starts_with(sep) => last = Some(i),
+            _ => {}
+        }
+    }
+    last
 }
 
 /// Where the items of a value listing three to eight short items (`Level 0 = Manual, No
