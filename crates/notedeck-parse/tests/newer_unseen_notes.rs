@@ -997,3 +997,22 @@ fn a_tips_pairs_parted_by_slashes_keep_their_commas() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_cell_of_the_subject_a_column_measures_against_is_no_card() {
+    // A Transformer note's `KV cache 크기 (MHA 대비)` column gives MHA `1`: the yardstick,
+    // which the front gave away. GQA's `g/h` is a fact.
+    let d = doc("## GQA
+
+| 방식 | K/V head | KV cache 크기 (MHA 대비) | 품질 |
+| --- | --- | --- | --- |
+| **MHA** | $h$ | 1 | 기준 |
+| **GQA** | $g$ | $g/h$ | MHA에 근접 |
+| **MQA** | 1 | $1/h$ | 약간 하락 |
+");
+    assert_fronts(
+        &d,
+        &["MHA › KV cache 크기 (MHA 대비)"],
+        &["GQA › KV cache 크기 (MHA 대비)"],
+    );
+}

@@ -41,6 +41,35 @@ pub(super) fn only_names_baseline(value: &str) -> bool {
     BASELINE_WORDS.iter().any(|w| first.eq_ignore_ascii_case(w)) && words.count() <= 1
 }
 
+/// Whether a column measures its subjects against the cell's own subject (`KV cache 크기
+/// (MHA 대비)` for `MHA`, `속도 (vs BERT)` for `BERT`): that cell is the yardstick (`1`, `1×`,
+/// `100%`), no fact of the subject's.
+pub(super) fn measured_against_itself(subject: &str, attribute: &str) -> bool {
+    let subject = subject.trim().trim_matches('*').trim();
+    if subject.is_empty() {
+        return false;
+    }
+    let is_subject = |w: &str| {
+        w.trim_matches(|c: char| "()[]*`".contains(c))
+            .eq_ignore_ascii_case(subject)
+    };
+    let before_daebi = attribute.match_indices("대비").any(|(at, _)| {
+        attribute[..at]
+            .trim_end()
+            .rsplit([' ', '('])
+            .next()
+            .is_some_and(is_subject)
+    });
+    let after_vs = attribute.match_indices("vs").any(|(at, _)| {
+        attribute[at + 2..]
+            .trim_start_matches(['.', ' '])
+            .split([' ', ')'])
+            .next()
+            .is_some_and(is_subject)
+    });
+    before_daebi || after_vs
+}
+
 /// Whether a cell's answer, its check marks aside, is only words of its own question
 /// (`Gradient 필요` → `✔ 필요`), or numbers its name holds (`ViT-L/14@336px › 입력 해상도` →
 /// `336`, `p50k_base › vocab 크기` → `약 50K`). A bare mark (`O`, `X`) is an answer of its own.

@@ -528,13 +528,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                     );
                     continue;
                 }
-                if only_names_baseline(value) {
+                if only_names_baseline(value)
+                    || super::answers::measured_against_itself(subject, attribute)
+                {
                     // `FP32 › 특징` → `기준 정밀도`: the yardstick of FP16 and BF16, no fact of
                     // FP32's own.
                     self.skip(
                         cell_block.span.clone(),
                         "table cell whose answer only calls its subject the comparison's \
-                         baseline (`기준`, `baseline`)",
+                         baseline (`기준`, `baseline`), or of a column measuring against its \
+                         own subject (`KV cache 크기 (MHA 대비)` for MHA)",
                     );
                     continue;
                 }
