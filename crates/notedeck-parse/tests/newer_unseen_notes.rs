@@ -1016,3 +1016,27 @@ fn a_cell_of_the_subject_a_column_measures_against_is_no_card() {
         &["GQA › KV cache 크기 (MHA 대비)"],
     );
 }
+
+#[test]
+fn a_line_giving_a_default_in_code_hides_the_default() {
+    // A vector-search note's `metric 기본값 `faiss.METRIC_L2`` hid `metric`, which the
+    // code on the front names; a graph note's line of contrasts hid `unweighted,
+    // homogeneous`, the run of names between two `vs`.
+    let d = doc("## FAISS
+
+- **Flat**: 전수 탐색
+- metric 기본값 `faiss.METRIC_L2`, cosine은 정규화 + `faiss.METRIC_INNER_PRODUCT`
+- 그래프 종류: undirected vs directed, weighted vs unweighted, homogeneous vs heterogeneous
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts
+            .iter()
+            .any(|f| f.starts_with("metric 기본값 <code>{{c1::faiss.METRIC_L2}}</code>")),
+        "{fronts:#?}"
+    );
+    assert!(
+        !fronts.iter().any(|f| f.contains("{{c1::unweighted")),
+        "{fronts:#?}"
+    );
+}

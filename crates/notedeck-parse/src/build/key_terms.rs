@@ -114,6 +114,14 @@ pub(super) fn key_term(
                 && n.chars().count() * 2 < effect.chars().count()
         })
     };
+    // `metric 기본값 `faiss.METRIC_L2``: the default a line gives in code is what it teaches,
+    // not the name of what defaults.
+    if let Some(c) = code.map(str::trim).filter(|c| fits(c))
+        && t.find(c)
+            .is_some_and(|at| super::defaults::says_default(&t[..at]))
+    {
+        return Some(c.to_string());
+    }
     if guess && let Some(n) = latin_name(body).filter(|n| fits(n) && !in_effect(n)) {
         return Some(n.to_string());
     }
@@ -499,6 +507,11 @@ fn latin_name(t: &str) -> Option<&str> {
             continue;
         }
         let bare = w.strip_suffix(',').unwrap_or(w);
+        // `… vs codebook 저장은`, `weighted vs unweighted, …`: a line setting things side by
+        // side names no one of them.
+        if matches!(bare, "vs" | "vs.") {
+            return None;
+        }
         if is_word(bare) {
             run = Some(run.map_or((start, start + bare.len()), |(s, _)| {
                 (s, start + bare.len())
