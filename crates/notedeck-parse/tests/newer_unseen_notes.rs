@@ -1040,3 +1040,21 @@ fn a_line_giving_a_default_in_code_hides_the_default() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_loose_example_line_is_no_cloze() {
+    // A vector-search note's `- 예: "… 작성일 ≥ 2024-01-01" 조건 + 벡터 유사도` hid the
+    // year of a made-up filter, and a monitoring note's `- 예: 독감 진단 모델, … 5% → 20%`
+    // hid a made-up rate: examples of the section's idea, nothing to recall.
+    let d = doc("## **12. Filtering (metadata 필터)**
+
+- 예: \"카테고리 = 공지 AND 작성일 ≥ 2024-01-01\" 조건 + 벡터 유사도
+- 예: 독감 진단 모델, 겨울에 독감 환자 비율이 5% → 20%로 증가
+1. **Post-filtering**: ANN top-k 먼저 뽑고 조건으로 거름
+2. **Pre-filtering**: 조건에 맞는 후보만 검색
+");
+    assert_eq!(cloze_fronts(&d), Vec::<String>::new());
+    assert_skipped(&d, |why| {
+        why.starts_with("an example of the section's idea")
+    });
+}

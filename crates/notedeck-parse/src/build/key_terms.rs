@@ -380,7 +380,11 @@ fn with_range<'t>(t: &'t str, first: &'t str) -> &'t str {
 pub(super) fn year(t: &str) -> Option<&str> {
     digit_runs(t).find_map(|(s, e)| {
         let d = &t[s..e];
-        (d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))).then_some(d)
+        // `작성일 ≥ 2024-01-01`: a date written out is an example's value, no year to study.
+        let dated = t[e..]
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+        (d.len() == 4 && (d.starts_with("19") || d.starts_with("20")) && !dated).then_some(d)
     })
 }
 

@@ -19,6 +19,37 @@ pub(super) const TABLE_TITLE_REASON: &str =
 /// Why a bullet of study advice is no card.
 pub(super) const STUDY_ADVICE_REASON: &str = "says how to study (`… 외우기`), not a fact";
 
+/// Why a loose bullet opening with `예:` is no card.
+const EXAMPLE_LINE_REASON: &str =
+    "an example of the section's idea (`- 예: …`), with nothing marked to recall";
+
+/// Whether a bullet's source opens with `예:` or `예시:` (`- 예: "카테고리 = 공지 AND …"`)
+/// and names no model or method outside quotes: `예: ResNet(2016) ImageNet 학습 → …` gives
+/// a real model's setting, which is a fact.
+fn is_example_line(src: &str) -> bool {
+    let text = src
+        .trim_start()
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start();
+    if !["예:", "예시:", "예)", "e.g."]
+        .iter()
+        .any(|p| text.starts_with(p))
+    {
+        return false;
+    }
+    let unquoted: String = text
+        .split(['"', '“', '”'])
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    !unquoted
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+        .any(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().filter(char::is_ascii_alphabetic).count() >= 2
+        })
+}
+
 /// Whether a bullet's text ends on advice to the one studying (`대응 관계로 외우기`, `…
 /// 암기`): a way to learn the facts around it, no fact to recall.
 pub(super) fn is_study_advice(text: &str) -> bool {
@@ -89,6 +120,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                 {
                     continue;
                 }
+            }
+            // `- 예: "카테고리 = 공지 AND 작성일 ≥ 2024-01-01" 조건 + 벡터 유사도`: an example of
+            // the section's idea; a deletion in it hid a made-up value.
+            if rest.is_empty() && !src.contains("**") && is_example_line(src) {
+                self.skip(item.span.clone(), EXAMPLE_LINE_REASON);
+                continue;
             }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
