@@ -1058,3 +1058,30 @@ fn a_loose_example_line_is_no_cloze() {
         why.starts_with("an example of the section's idea")
     });
 }
+
+#[test]
+fn a_bullet_only_expanding_names_is_no_card_beside_their_definitions() {
+    // A Transformer note lists `MLM (…), CLM (…), NER (…)` under a comparison: the
+    // `핵심 내용` card it made was a glossary, each name already a definition card.
+    // `BERT (max 512), GPT-2 (max 1024)` gives the models' limits and is a fact.
+    let d = doc("## Encoder vs Decoder
+
+- **Encoder-only**: 양방향
+- MLM (Masked Language Modeling), CLM (Causal Language Modeling), NER (Named Entity Recognition)
+
+## Learned Absolute Position Embedding
+
+- **방식**: 위치마다 학습되는 벡터
+- BERT (max 512), GPT-2 (max 1024)
+");
+    assert_fronts(
+        &d,
+        &["Encoder vs Decoder › 핵심 내용"],
+        &["MLM", "CLM", "NER"],
+    );
+    assert!(
+        cards(&d).iter().any(|c| c.contains("max 512")),
+        "{:#?}",
+        cards(&d)
+    );
+}
