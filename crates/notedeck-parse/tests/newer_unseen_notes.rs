@@ -1085,3 +1085,17 @@ fn a_bullet_only_expanding_names_is_no_card_beside_their_definitions() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_memo_column_is_a_remarks_column() {
+    // A vector-search note's index table closes on `메모`: `Flat › 메모` named no question,
+    // as `비고` does not.
+    let d = doc("## FAISS Index 종류
+
+| index_factory | 클래스 | 메모 |
+| --- | --- | --- |
+| **Flat** | IndexFlat | exact, ground truth용 |
+| **HNSW32** | IndexHNSWFlat | M=32 |
+");
+    assert_fronts(&d, &["Flat › 메모", "HNSW32 › 메모"], &["HNSW32 › 클래스"]);
+}

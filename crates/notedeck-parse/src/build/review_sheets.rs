@@ -181,13 +181,15 @@ pub(super) fn says_again(value: &str, section: &str) -> bool {
 pub(super) const REMARKS_COLUMN_REASON: &str = "table cell in a remarks column (`비고`, `참고`) or one summing each row \
      up (`핵심 내용`): an aside on the row, or what its section says, which asks nothing of its own";
 
-/// Whether a column holds remarks (`비고`, `참고`, `Notes`) rather than an attribute of its
+/// Whether a column holds remarks (`비고`, `참고`, `메모`, `Notes`) rather than an attribute of its
 /// subjects, or sums each row up (`핵심 내용`, `시험 포인트`): a summary table's such cells
 /// say again what the row's own section says, under a front that names no question.
 pub(super) fn is_remarks_column(name: &str) -> bool {
-    const REMARKS: [&str; 12] = [
+    const REMARKS: [&str; 14] = [
         "비고",
         "참고",
+        "메모",
+        "memo",
         "기타",
         "note",
         "notes",
