@@ -549,3 +549,51 @@ fn a_review_row_named_by_a_word_of_a_sections_title_reviews_that_section() {
         "{table:#?}"
     );
 }
+
+#[test]
+fn a_review_row_naming_one_side_of_a_title_reviews_that_section() {
+    // A Transformer note's summary row `Scaled Dot-Product` names the section `Self-Attention
+    // & Scaled Dot-Product Attention` by the side of its title it opens: its cells said that
+    // section again.
+    let d = doc("### 문항 2
+
+## **1. Self-Attention & Scaled Dot-Product Attention**
+
+- **개념**: 토큰 간 정보 혼합, softmax로 가중합
+- scale 없으면 softmax saturation → gradient 소실
+
+### 문항 5
+
+## **2. MHA**
+
+- **개념**: 여러 관계를 병렬 학습
+
+## **3. FFN**
+
+- **구조**: 토큰별 비선형 변환
+
+## **4. KV cache**
+
+- **역할**: 생성 속도
+
+## **13. 구성요소 요약표**
+
+| 구성요소 | 역할 | 자주 나오는 함정 |
+| --- | --- | --- |
+| **Scaled Dot-Product** | 토큰 간 정보 혼합 | scale 없으면 softmax saturation |
+| **MHA** | 여러 관계 병렬 학습 | head 수와 파라미터 수 무관 |
+| **FFN** | 토큰별 비선형 변환 | layer 파라미터의 약 2/3 |
+| **KV cache** | 생성 속도 | GQA/MQA로 축소 |
+");
+    let table = table_cards(&d);
+    assert!(
+        table.iter().all(|c| !c.starts_with("Scaled Dot-Product ›")),
+        "{table:#?}"
+    );
+    assert!(
+        table
+            .iter()
+            .any(|c| c.starts_with("MHA › 자주 나오는 함정")),
+        "{table:#?}"
+    );
+}

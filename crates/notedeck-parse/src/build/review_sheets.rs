@@ -95,9 +95,11 @@ impl Builder<'_, '_> {
         })
     }
 
-    /// The one topic or facet section above byte `before` whose title starts with `name`'s
-    /// words, each in the same or a longer form (`Shadow` for `Shadow Deployment (Dark
-    /// Launch)`, `Alert threshold` for `Alerting Thresholds`): a review's short row names.
+    /// The one topic or facet section above byte `before` whose title, or one side of it
+    /// joined by `&` (`Self-Attention & Scaled Dot-Product Attention` for `Scaled
+    /// Dot-Product`), starts with `name`'s words, each in the same or a longer form (`Shadow`
+    /// for `Shadow Deployment (Dark Launch)`, `Alert threshold` for `Alerting Thresholds`): a
+    /// review's short row names.
     fn titled_loosely(&self, name: &str, before: usize) -> Option<usize> {
         let wanted: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         if wanted.is_empty() {
@@ -105,8 +107,11 @@ impl Builder<'_, '_> {
         }
         self.only_titled(before, |title| {
             let title = title.to_lowercase();
-            let words: Vec<&str> = title.split_whitespace().collect();
-            words.len() >= wanted.len() && wanted.iter().zip(&words).all(|(w, t)| longer_form(w, t))
+            title.split(" & ").any(|side| {
+                let words: Vec<&str> = side.split_whitespace().collect();
+                words.len() >= wanted.len()
+                    && wanted.iter().zip(&words).all(|(w, t)| longer_form(w, t))
+            })
         })
     }
 
