@@ -1099,3 +1099,43 @@ fn a_memo_column_is_a_remarks_column() {
 ");
     assert_fronts(&d, &["Flat › 메모", "HNSW32 › 메모"], &["HNSW32 › 클래스"]);
 }
+
+#[test]
+fn a_cell_saying_a_bullet_with_another_word_for_the_same_thing_is_that_bullet() {
+    // A metrics note's `MAE › 단위` → `타겟과 동일` after `단위가 타겟과 같음`, and a
+    // Transformer note's `MQA › 품질` → `약간 하락` after `대신 품질 약간 ↓`: the same fact,
+    // asked again. RMSE's cell says what no bullet of RMSE's does.
+    let d = doc("## **8. 회귀 지표**
+
+1. **MAE (Mean Absolute Error)**: $MAE = \\frac{1}{n}\\sum_{i} |y_i - \\hat{y}_i|$
+    - 단위가 타겟과 같음, outlier에 robust
+2. **RMSE (Root Mean Squared Error)**: $RMSE = \\sqrt{MSE}$
+    - 큰 오차에 제곱 페널티 → outlier에 민감
+
+| 지표 | 단위 | outlier 민감도 |
+| --- | --- | --- |
+| **MAE** | 타겟과 동일 | 낮음 |
+| **RMSE** | 타겟과 동일 | 높음 |
+
+## MHA
+
+### 3. KV Cache와 MQA / GQA
+
+- **MQA (Multi-Query Attention)** — *Shazeer, 2019*
+    - Query head는 $h$개, **K/V head는 1개**를 모든 query head가 공유
+    - KV cache $h$배 감소 → decoding 속도 ↑, 대신 품질 약간 ↓
+- **GQA (Grouped-Query Attention)** — *Ainslie et al., 2023*
+    - Query head를 $g$개 그룹으로 나누고 그룹마다 K/V head 1개
+
+| 방식 | K/V head | 품질 |
+| --- | --- | --- |
+| **MHA** | $h$ | 기준 |
+| **GQA** | $g$ | MHA에 근접 |
+| **MQA** | 1 | 약간 하락 |
+");
+    assert_fronts(
+        &d,
+        &["MAE › 단위", "MQA › 품질"],
+        &["RMSE › 단위", "GQA › 품질"],
+    );
+}

@@ -152,6 +152,8 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
         // apart by one of them before their clauses are read.
         let probe = probe(&value);
         let words = value.split(' ').count();
+        // `하락` may be said as `↓`: no one spelling of it to look for first.
+        let reworded = value.split(' ').any(|w| plain_word(w) != w);
         let said = cards.iter_mut().find_map(|(k, clauses)| {
             let card = &raw[*k].card;
             if card.kind == CardKind::Cloze {
@@ -173,6 +175,7 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                     .count()
             };
             if !(mentions(&card.back, probe)
+                || reworded
                 || words >= PARAPHRASE_MIN_WORDS && mentioned() + 1 >= words)
             {
                 return None;
@@ -679,15 +682,27 @@ struct Clause {
 impl Clause {
     /// The clause of `html`'s text.
     fn of(html: &str) -> Self {
+        // `품질 약간 ↓` says `약간 하락`: an arrow is the word for a change its way.
+        let worded;
+        let html = if html.contains(['↑', '↓']) {
+            worded = html.replace('↓', " 감소 ").replace('↑', " 증가 ");
+            worded.as_str()
+        } else {
+            html
+        };
         Clause {
             words: answer_words(html),
             bare: answer_words(&without_asides(html)),
         }
     }
 
-    /// Whether the clause holds `word` (as [`same_stem`] reads words).
+    /// Whether the clause holds `word` (as [`same_stem`] reads words), or a word saying
+    /// the same ([`plain_word`]: `동일` for `같음`, `하락` for `감소`).
     fn holds(&self, word: &str) -> bool {
-        self.words.split(' ').any(|b| same_stem(word, b))
+        let word = plain_word(word);
+        self.words
+            .split(' ')
+            .any(|b| same_stem(word, b) || same_stem(word, plain_word(b)))
     }
 
     /// Whether the clause says a cell's answer about the cell's facet: one of the facet's
@@ -706,6 +721,17 @@ impl Clause {
             .split(' ')
             .any(|w| w.chars().count() >= 2 && self.bare.split(' ').any(|b| same_stem(w, b)))
             || says_enough(value))
+    }
+}
+
+/// The plainest of the words a note's terse cells and bullets say one thing with: a change
+/// down (`하락`, `저하`, `↓`), up (`상승`, `향상`, `↑`), or sameness (`동일`).
+fn plain_word(word: &str) -> &str {
+    match word {
+        "하락" | "저하" | "감소함" => "감소",
+        "상승" | "향상" | "증가함" => "증가",
+        "동일" | "동일함" | "같다" => "같음",
+        _ => word,
     }
 }
 
