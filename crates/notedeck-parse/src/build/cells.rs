@@ -104,7 +104,12 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
     }
     // `1×1 conv` of a table is `1×1 Convolution` of the bullets above it: a row naming no
     // topic asks the cards of one its words name, the last cut short.
-    written.retain(|(key, _)| !bullets.contains_key(key));
+    written.retain(|(key, row)| {
+        !bullets.contains_key(key)
+            && row.rsplit_once(' ').is_some_and(|(_, last)| {
+                last.len() >= 3 && last.bytes().all(|b| b.is_ascii_alphabetic())
+            })
+    });
     if !written.is_empty() {
         for (i, r) in raw.iter().enumerate() {
             if r.card.kind != CardKind::Basic {
@@ -152,8 +157,17 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
         // apart by one of them before their clauses are read.
         let probe = probe(&value);
         let words = value.split(' ').count();
-        // `하락` may be said as `↓`: no one spelling of it to look for first.
-        let reworded = value.split(' ').any(|w| plain_word(w) != w);
+        // `하락` may be said as `감소` or `↓`: those are looked for too.
+        let reworded: Vec<&str> = value
+            .split(' ')
+            .map(plain_word)
+            .flat_map(|w| match w {
+                "감소" => ["감소", "↓"],
+                "증가" => ["증가", "↑"],
+                _ => [w, w],
+            })
+            .filter(|w| !value.contains(w))
+            .collect();
         let said = cards.iter_mut().find_map(|(k, clauses)| {
             let card = &raw[*k].card;
             if card.kind == CardKind::Cloze {
@@ -175,7 +189,7 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
                     .count()
             };
             if !(mentions(&card.back, probe)
-                || reworded
+                || reworded.iter().any(|w| mentions(&card.back, w))
                 || words >= PARAPHRASE_MIN_WORDS && mentioned() + 1 >= words)
             {
                 return None;
@@ -486,6 +500,10 @@ impl Subjects {
 /// `Depthwise conv` of `Depthwise Convolution`): as many words, the others the same and the
 /// last, of three Latin letters or more, the start of the part's. `BERT` is no `BERT large`.
 fn cut_short(row: &str, part: &str) -> bool {
+    // Most parts are told apart by their length or first letter, before any word is cut.
+    if part.len() <= row.len() || !part.as_bytes()[0].eq_ignore_ascii_case(&row.as_bytes()[0]) {
+        return false;
+    }
     let (Some((row_head, row_last)), Some((part_head, part_last))) =
         (row.rsplit_once(' '), part.rsplit_once(' '))
     else {
