@@ -119,6 +119,38 @@ pub(super) fn same_stem(a: &str, b: &str) -> bool {
 /// Endings of a Korean predicate in a note's terse bullets: `적음`, `적고`, `적으며`, `필요함`.
 const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '게'];
 
+/// The plainest of the words a note's terse cells and bullets say one thing with: a change
+/// down (`하락`, `저하`, `↓`), up (`상승`, `향상`, `↑`), or sameness (`동일`).
+pub(super) fn plain_word(word: &str) -> &str {
+    match word {
+        "하락" | "저하" | "감소함" => "감소",
+        "상승" | "향상" | "증가함" => "증가",
+        "동일" | "동일함" | "같다" => "같음",
+        _ => word,
+    }
+}
+
+/// Whether `row` names `part` with its last word cut short (`1×1 conv` of `1×1 Convolution`,
+/// `Depthwise conv` of `Depthwise Convolution`): as many words, the others the same and the
+/// last, of three Latin letters or more, the start of the part's. `BERT` is no `BERT large`.
+pub(super) fn cut_short(row: &str, part: &str) -> bool {
+    // Most parts are told apart by their length or first letter, before any word is cut.
+    if part.len() <= row.len() || !part.as_bytes()[0].eq_ignore_ascii_case(&row.as_bytes()[0]) {
+        return false;
+    }
+    let (Some((row_head, row_last)), Some((part_head, part_last))) =
+        (row.rsplit_once(' '), part.rsplit_once(' '))
+    else {
+        return false;
+    };
+    row_last.len() >= 3
+        && row_last.len() < part_last.len()
+        && row_last.bytes().all(|b| b.is_ascii_alphabetic())
+        && part_last.is_char_boundary(row_last.len())
+        && part_last[..row_last.len()].eq_ignore_ascii_case(row_last)
+        && row_head.eq_ignore_ascii_case(part_head)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,8 @@
 
 use super::answers::{is_degree, is_mark};
 use super::cell_words::{
-    contains_number, is_generic, latin_words, names_something, numbers_in, same_stem, says_enough,
-    word_stem,
+    contains_number, cut_short, is_generic, latin_words, names_something, numbers_in, plain_word,
+    same_stem, says_enough, word_stem,
 };
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
@@ -496,27 +496,6 @@ impl Subjects {
     }
 }
 
-/// Whether `row` names `part` with its last word cut short (`1×1 conv` of `1×1 Convolution`,
-/// `Depthwise conv` of `Depthwise Convolution`): as many words, the others the same and the
-/// last, of three Latin letters or more, the start of the part's. `BERT` is no `BERT large`.
-fn cut_short(row: &str, part: &str) -> bool {
-    // Most parts are told apart by their length or first letter, before any word is cut.
-    if part.len() <= row.len() || !part.as_bytes()[0].eq_ignore_ascii_case(&row.as_bytes()[0]) {
-        return false;
-    }
-    let (Some((row_head, row_last)), Some((part_head, part_last))) =
-        (row.rsplit_once(' '), part.rsplit_once(' '))
-    else {
-        return false;
-    };
-    row_last.len() >= 3
-        && row_last.len() < part_last.len()
-        && row_last.bytes().all(|b| b.is_ascii_alphabetic())
-        && part_last.is_char_boundary(row_last.len())
-        && part_last[..row_last.len()].eq_ignore_ascii_case(row_last)
-        && row_head.eq_ignore_ascii_case(part_head)
-}
-
 /// `front` split at its first ` › `: `split_once`, without setting up a substring search for
 /// each of a vault's cards (the `›` is found by its first byte, rare in a note's text).
 pub(super) fn first_part(front: &str) -> Option<(&str, &str)> {
@@ -739,17 +718,6 @@ impl Clause {
             .split(' ')
             .any(|w| w.chars().count() >= 2 && self.bare.split(' ').any(|b| same_stem(w, b)))
             || says_enough(value))
-    }
-}
-
-/// The plainest of the words a note's terse cells and bullets say one thing with: a change
-/// down (`하락`, `저하`, `↓`), up (`상승`, `향상`, `↑`), or sameness (`동일`).
-fn plain_word(word: &str) -> &str {
-    match word {
-        "하락" | "저하" | "감소함" => "감소",
-        "상승" | "향상" | "증가함" => "증가",
-        "동일" | "동일함" | "같다" => "같음",
-        _ => word,
     }
 }
 

@@ -36,6 +36,7 @@ mod identity;
 mod key_terms;
 mod labels;
 mod lists;
+mod loose_lines;
 mod navigation;
 mod opening;
 mod outline;

@@ -19,83 +19,6 @@ pub(super) const TABLE_TITLE_REASON: &str =
 /// Why a bullet of study advice is no card.
 pub(super) const STUDY_ADVICE_REASON: &str = "says how to study (`… 외우기`), not a fact";
 
-/// Why a bullet listing only names with their expansions is no card.
-const GLOSSARY_LINE_REASON: &str =
-    "lists names with their expansions only; each name is a definition card";
-
-/// Whether a bullet is only names each with its expansion in parentheses, parted by commas
-/// (`- MLM (Masked Language Modeling), CLM (Causal Language Modeling)`): an expansion opens
-/// with its name's letter and holds no number (`BERT (max 512)` is a fact of BERT's).
-fn is_glossary_line(src: &str) -> bool {
-    let text = src
-        .trim_start()
-        .trim_start_matches(['-', '*', '+'])
-        .trim()
-        .trim_end_matches(['.', ',']);
-    let mut entries = 0;
-    let mut rest = text;
-    while !rest.is_empty() {
-        let Some((name, after)) = rest.split_once(" (") else {
-            return false;
-        };
-        let Some((expansion, after)) = after.split_once(')') else {
-            return false;
-        };
-        let name = name.trim().trim_matches('*');
-        if name.len() < 2
-            || !name.starts_with(|c: char| c.is_ascii_uppercase())
-            || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            || !expansion.contains(' ')
-            || expansion.contains(['(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-            || !expansion
-                .trim()
-                .get(..1)
-                .is_some_and(|c| c.eq_ignore_ascii_case(&name[..1]))
-        {
-            return false;
-        }
-        entries += 1;
-        rest = after.trim_start_matches('*').trim();
-        rest = match rest.strip_prefix(',') {
-            Some(r) => r.trim_start(),
-            None if rest.is_empty() => rest,
-            None => return false,
-        };
-    }
-    entries >= 2
-}
-
-/// Why a loose bullet opening with `예:` is no card.
-const EXAMPLE_LINE_REASON: &str =
-    "an example of the section's idea (`- 예: …`), with nothing marked to recall";
-
-/// Whether a bullet's source opens with `예:` or `예시:` (`- 예: "카테고리 = 공지 AND …"`)
-/// and names no model or method outside quotes: `예: ResNet(2016) ImageNet 학습 → …` gives
-/// a real model's setting, which is a fact.
-fn is_example_line(src: &str) -> bool {
-    let text = src
-        .trim_start()
-        .trim_start_matches(['-', '*', '+'])
-        .trim_start();
-    if !["예:", "예시:", "예)", "e.g."]
-        .iter()
-        .any(|p| text.starts_with(p))
-    {
-        return false;
-    }
-    let unquoted: String = text
-        .split(['"', '“', '”'])
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .join(" ");
-    !unquoted
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-        .any(|w| {
-            w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.chars().filter(char::is_ascii_alphabetic).count() >= 2
-        })
-}
-
 /// Whether a bullet's text ends on advice to the one studying (`대응 관계로 외우기`, `…
 /// 암기`): a way to learn the facts around it, no fact to recall.
 pub(super) fn is_study_advice(text: &str) -> bool {
@@ -167,16 +90,11 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
             }
-            // `- MLM (Masked Language Modeling), CLM (Causal Language Modeling), NER (…)`: a
-            // glossary, each name a definition card of its own.
-            if rest.is_empty() && is_glossary_line(src) {
-                self.skip(item.span.clone(), GLOSSARY_LINE_REASON);
-                continue;
-            }
-            // `- 예: "카테고리 = 공지 AND 작성일 ≥ 2024-01-01" 조건 + 벡터 유사도`: an example of
-            // the section's idea; a deletion in it hid a made-up value.
-            if rest.is_empty() && !src.contains("**") && is_example_line(src) {
-                self.skip(item.span.clone(), EXAMPLE_LINE_REASON);
+            // A glossary (`- MLM (…), CLM (…)`) or an example (`- 예: …`) is no card.
+            if rest.is_empty()
+                && let Some(why) = super::loose_lines::no_card(src)
+            {
+                self.skip(item.span.clone(), why);
                 continue;
             }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
