@@ -1139,3 +1139,24 @@ fn a_cell_saying_a_bullet_with_another_word_for_the_same_thing_is_that_bullet() 
         &["RMSE › 단위", "GQA › 품질"],
     );
 }
+
+#[test]
+fn a_cell_writing_out_its_rows_name_gives_itself_away() {
+    // A vector-search note's `클래스` column answers `Flat` with `IndexFlat` and
+    // `IVF4096,PQ64` with `IndexIVFPQ`: the front says it. `HNSW32`'s `IndexHNSWFlat` adds
+    // `Flat`, and `BERT`'s `RoBERTa` only holds the name.
+    let d = doc("## FAISS Index 종류
+
+| index_factory | 클래스 | train |
+| --- | --- | --- |
+| **Flat** | IndexFlat | X |
+| **IVF4096,PQ64** | IndexIVFPQ | O |
+| **HNSW32** | IndexHNSWFlat | X |
+| **BERT** | RoBERTa | X |
+");
+    assert_fronts(
+        &d,
+        &["Flat › 클래스", "IVF4096,PQ64 › 클래스"],
+        &["HNSW32 › 클래스", "BERT › 클래스"],
+    );
+}

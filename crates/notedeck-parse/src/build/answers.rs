@@ -103,6 +103,27 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
     };
     let hedge = |w: &String| HEDGES.contains(&w.as_str());
     answer.iter().any(|w| !hedge(w)) && answer.iter().all(|w| hedge(w) || given(w))
+        || spells_subject(value.trim(), subject)
+}
+
+/// Whether `value` is one identifier ending on the subject's letters (`Flat › 클래스` →
+/// `IndexFlat`, `IVF4096,PQ64` → `IndexIVFPQ`, `Adam` → `torch.optim.Adam`): the name
+/// written out, which the front gives away. Not a name that only holds the subject's
+/// (`RoBERTa` of `BERT`, `AdamW` of `Adam`), nor a call (`SGD(momentum)`).
+fn spells_subject(value: &str, subject: &str) -> bool {
+    let letters = |s: &str| -> String {
+        s.chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let subject = letters(subject);
+    !value.is_empty()
+        && subject.len() >= 3
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && letters(value).ends_with(&subject)
 }
 
 /// Words saying a number is rounded (`약 50K`): no part of the answer.
