@@ -1160,3 +1160,21 @@ fn a_cell_writing_out_its_rows_name_gives_itself_away() {
         &["HNSW32 › 클래스", "BERT › 클래스"],
     );
 }
+
+#[test]
+fn a_tips_quoted_value_ends_at_its_closing_quote() {
+    // A Transformer note's tip quotes `"layer당 12d² = attention 4d² + FFN 8d²"` and then
+    // adds `head 수는 파라미터와 무관`: the deletion ran past the closing quote into that
+    // second fact.
+    let d = doc("## Transformer
+
+📌 **암기 팁**: \"layer당 $12d^2$ = attention $4d^2$ + FFN $8d^2$\", head 수는 파라미터와 무관
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts.iter().any(|f| f.ends_with(
+            "= {{c1::attention \\(4d^2\\) + FFN \\(8d^2\\)}}&quot;, head 수는 파라미터와 무관"
+        )),
+        "{fronts:#?}"
+    );
+}

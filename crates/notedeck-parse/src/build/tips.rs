@@ -540,32 +540,48 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         if !done {
             return None;
         }
-        // `“DARTS = …”`: the closing quote stays outside the deletion, like the opening one.
+        // `“DARTS = …”`: the closing quote stays outside the deletion, like the opening one,
+        // and so does what follows it (`"layer당 12d² = {{c1::attention 4d² + FFN 8d²}}",
+        // head 수는 파라미터와 무관`: a second fact, which the deletion ran on into).
         let quoted = ["“", "\""].iter().any(|q| t[..cut].contains(q));
-        let mut tail: Option<Ev> = None;
-        if quoted
-            && let Some(last) = out.last_mut()
-            && let Event::Text(txt) = &last.ev
-        {
-            let trimmed = txt.trim_end();
-            if let Some(body) = trimmed
-                .strip_suffix('”')
-                .or_else(|| trimmed.strip_suffix('"'))
-                && !body.trim().is_empty()
+        let mut tail: Vec<Ev> = Vec::new();
+        if quoted {
+            let last_open = out
+                .iter()
+                .rposition(|e| matches!(&e.ev, Event::Html(h) if h.starts_with("\0cloze-open")));
+            let closing = last_open.and_then(|from| {
+                (from + 1..out.len()).find_map(|i| match &out[i].ev {
+                    Event::Text(txt) => txt.find(['”', '"']).map(|at| (from, i, at)),
+                    _ => None,
+                })
+            });
+            if let Some((from, i, at)) = closing
+                && let Event::Text(txt) = &out[i].ev
+                && (i > from + 1 || !txt[..at].trim().is_empty())
+                // Only the quote closing the line, where the quotes before the cut are
+                // closed (`"MPNN ≤ 1-WL", "GIN = 1-WL" → …`).
+                && (inside_quotes(&t[..cut])
+                    || i + 1 == out.len() && txt[at..].trim_end().chars().count() == 1)
             {
-                let quote = txt[body.len()..].to_string();
+                let body = txt[..at].to_string();
+                let quote = txt[at..].to_string();
+                let last = &out[i];
                 let split = if last.span.len() == txt.len() {
-                    last.span.start + body.len()
+                    last.span.start + at
                 } else {
                     last.span.end
                 };
                 let end = last.span.end;
-                last.ev = Event::Text(body.to_string().into());
-                last.span = last.span.start..split;
-                tail = Some(Ev {
+                let start = last.span.start;
+                tail.push(Ev {
                     ev: Event::Text(quote.into()),
                     span: split..end,
                 });
+                tail.extend(out.drain(i + 1..));
+                out[i] = Ev {
+                    ev: Event::Text(body.into()),
+                    span: start..split,
+                };
             }
         }
         let end = out.last().map_or(0, |e| e.span.end);
