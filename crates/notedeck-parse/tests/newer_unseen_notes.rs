@@ -1151,12 +1151,17 @@ fn a_cell_writing_out_its_rows_name_gives_itself_away() {
 | --- | --- | --- |
 | **Flat** | IndexFlat | X |
 | **IVF4096,PQ64** | IndexIVFPQ | O |
+| **IDMap,Flat** | IndexIDMap | X |
 | **HNSW32** | IndexHNSWFlat | X |
 | **BERT** | RoBERTa | X |
 ");
     assert_fronts(
         &d,
-        &["Flat › 클래스", "IVF4096,PQ64 › 클래스"],
+        &[
+            "Flat › 클래스",
+            "IVF4096,PQ64 › 클래스",
+            "IDMap,Flat › 클래스",
+        ],
         &["HNSW32 › 클래스", "BERT › 클래스"],
     );
 }

@@ -107,7 +107,8 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
 }
 
 /// Whether `value` is one identifier ending on the subject's letters (`Flat › 클래스` →
-/// `IndexFlat`, `IVF4096,PQ64` → `IndexIVFPQ`, `Adam` → `torch.optim.Adam`): the name
+/// `IndexFlat`, `IVF4096,PQ64` → `IndexIVFPQ`, `Adam` → `torch.optim.Adam`), or on those
+/// of the first part of a subject joined by commas (`IDMap,Flat` → `IndexIDMap`): the name
 /// written out, which the front gives away. Not a name that only holds the subject's
 /// (`RoBERTa` of `BERT`, `AdamW` of `Adam`), nor a call (`SGD(momentum)`).
 fn spells_subject(value: &str, subject: &str) -> bool {
@@ -117,13 +118,19 @@ fn spells_subject(value: &str, subject: &str) -> bool {
             .map(|c| c.to_ascii_lowercase())
             .collect()
     };
-    let subject = letters(subject);
-    !value.is_empty()
-        && subject.len() >= 3
-        && value
+    if value.is_empty()
+        || !value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
-        && letters(value).ends_with(&subject)
+    {
+        return false;
+    }
+    let value = letters(value);
+    let first = subject.split(',').next().unwrap_or(subject);
+    [subject, first].iter().any(|s| {
+        let s = letters(s);
+        s.len() >= 3 && value.ends_with(&s)
+    })
 }
 
 /// Words saying a number is rounded (`약 50K`): no part of the answer.
