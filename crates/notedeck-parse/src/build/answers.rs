@@ -61,11 +61,12 @@ pub(super) fn measured_against_itself(subject: &str, attribute: &str) -> bool {
             .is_some_and(is_subject)
     });
     let after_vs = attribute.match_indices("vs").any(|(at, _)| {
-        attribute[at + 2..]
-            .trim_start_matches(['.', ' '])
-            .split([' ', ')'])
-            .next()
-            .is_some_and(is_subject)
+        !attribute[..at].ends_with(|c: char| c.is_alphanumeric())
+            && attribute[at + 2..]
+                .trim_start_matches(['.', ' '])
+                .split([' ', ')'])
+                .next()
+                .is_some_and(is_subject)
     });
     before_daebi || after_vs
 }

@@ -135,7 +135,8 @@ pub(super) fn plain_word(word: &str) -> &str {
 /// last, of three Latin letters or more, the start of the part's. `BERT` is no `BERT large`.
 pub(super) fn cut_short(row: &str, part: &str) -> bool {
     // Most parts are told apart by their length or first letter, before any word is cut.
-    if part.len() <= row.len() || !part.as_bytes()[0].eq_ignore_ascii_case(&row.as_bytes()[0]) {
+    let first = |s: &str| s.bytes().next().map(|b| b.to_ascii_lowercase());
+    if part.len() <= row.len() || first(part) != first(row) {
         return false;
     }
     let (Some((row_head, row_last)), Some((part_head, part_last))) =

@@ -186,12 +186,8 @@ impl Builder<'_, '_> {
             .iter()
             .take_while(|item| {
                 let src = self.text.get(item.span.clone()).unwrap_or_default();
-                let lead = src.trim_start_matches(['-', '*', '+', ' ']);
                 unlabelled.iter().any(|u| std::ptr::eq(*u, *item))
-                    && !lead.starts_with('예')
-                    && !lead
-                        .get(..7)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("example"))
+                    && !super::loose_lines::opens_example(src)
             })
             .count();
         if opening == 0 || self.raw_cards[card].card.kind != CardKind::Basic {

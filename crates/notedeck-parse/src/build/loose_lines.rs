@@ -22,11 +22,7 @@ const GLOSSARY_LINE_REASON: &str =
 /// (`- MLM (Masked Language Modeling), CLM (Causal Language Modeling)`): an expansion opens
 /// with its name's letter and holds no number (`BERT (max 512)` is a fact of BERT's).
 fn is_glossary_line(src: &str) -> bool {
-    let text = src
-        .trim_start()
-        .trim_start_matches(['-', '*', '+'])
-        .trim()
-        .trim_end_matches(['.', ',']);
+    let text = bullet_text(src).trim_end().trim_end_matches(['.', ',']);
     let mut entries = 0;
     let mut rest = text;
     while !rest.is_empty() {
@@ -41,7 +37,7 @@ fn is_glossary_line(src: &str) -> bool {
             || !name.starts_with(|c: char| c.is_ascii_uppercase())
             || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             || !expansion.contains(' ')
-            || expansion.contains(['(', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            || expansion.contains(|c: char| c == '(' || c.is_ascii_digit())
             || !expansion
                 .trim()
                 .get(..1)
@@ -68,14 +64,8 @@ const EXAMPLE_LINE_REASON: &str =
 /// and names no model or method outside quotes: `예: ResNet(2016) ImageNet 학습 → …` gives
 /// a real model's setting, which is a fact.
 fn is_example_line(src: &str) -> bool {
-    let text = src
-        .trim_start()
-        .trim_start_matches(['-', '*', '+'])
-        .trim_start();
-    if !["예:", "예시:", "예)", "e.g."]
-        .iter()
-        .any(|p| text.starts_with(p))
-    {
+    let text = bullet_text(src);
+    if !opens_example(src) {
         return false;
     }
     let unquoted: String = text
@@ -88,5 +78,24 @@ fn is_example_line(src: &str) -> bool {
         .any(|w| {
             w.starts_with(|c: char| c.is_ascii_uppercase())
                 && w.chars().filter(char::is_ascii_alphabetic).count() >= 2
+        })
+}
+
+/// A bullet's source without its marker and the space around it.
+fn bullet_text(src: &str) -> &str {
+    src.trim_start()
+        .trim_start_matches(['-', '*', '+'])
+        .trim_start()
+}
+
+/// Whether a bullet opens an example: `예:`, `예)`, `예시` (`- 예시 (쿼리 1개, …)`), `e.g.` or
+/// `Example`, not a word starting with `예` (`예측`).
+pub(super) fn opens_example(src: &str) -> bool {
+    let text = bullet_text(src);
+    let after_ye = text.strip_prefix('예');
+    after_ye.is_some_and(|r| r.starts_with(['시', ':', ')', ' ', '(']))
+        || ["e.g.", "example"].iter().any(|w| {
+            text.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
         })
 }
