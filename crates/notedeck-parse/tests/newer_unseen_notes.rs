@@ -1183,3 +1183,22 @@ fn a_tips_quoted_value_ends_at_its_closing_quote() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_title_ending_on_a_function_of_a_letter_keeps_it() {
+    // A Transformer note's `## **9. 계산 복잡도 O(n²)**` was shown as `계산 복잡도 O`: the
+    // parenthesis read as an aside.
+    let d = doc("## **9. 계산 복잡도 O(n²)**
+
+### 1. Layer 종류별 비용
+
+- Self-Attention: layer당 $O(n^2 d)$ ↔ Recurrent: $O(n d^2)$
+");
+    assert!(
+        cards(&d)
+            .iter()
+            .any(|c| c.contains("계산 복잡도 O(n²) › Layer 종류별 비용")),
+        "{:#?}",
+        cards(&d)
+    );
+}

@@ -413,8 +413,16 @@ fn starts_paren_numbered(text: &str) -> bool {
 /// Title without a trailing parenthesis: `BERT (Bidirectional …)` → `BERT`.
 pub(super) fn short_title(title: &str) -> String {
     let t = title.trim().trim_end_matches(':').trim();
+    // `계산 복잡도 O(n²)`: a letter alone before the parenthesis writes a function of it,
+    // no aside.
+    let notation = |head: &str| {
+        let mut rev = head.chars().rev();
+        rev.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && rev.next().is_none_or(|c| !c.is_alphanumeric())
+    };
     if t.ends_with(')')
         && let Some(open) = t.rfind('(')
+        && !notation(&t[..open])
     {
         let head = t[..open].trim();
         if !head.is_empty() {
