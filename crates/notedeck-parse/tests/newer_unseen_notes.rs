@@ -1202,3 +1202,27 @@ fn a_title_ending_on_a_function_of_a_letter_keeps_it() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_line_drawing_a_conclusion_goes_with_the_line_before() {
+    // A Transformer note's `- 따라서 위치 정보를 따로 넣어줘야 함` after `Self-attention은
+    // **순서 정보가 없음**` made `Positional Encoding › 핵심 내용`, which asked nothing.
+    let d = doc("## **3. Positional Encoding**
+
+- Self-attention은 **순서 정보가 없음** (permutation equivariant) → 순서를 섞으면 출력도 섞일 뿐
+- 따라서 위치 정보를 따로 넣어줘야 함
+
+### 1. Sinusoidal (원 논문)
+
+- **특징**: 학습 파라미터 없음
+");
+    assert_fronts(&d, &["Positional Encoding › 핵심 내용"], &[]);
+    assert!(
+        cards(&d)
+            .iter()
+            .any(|c| c.contains("{{c1::순서 정보가 없음}}")
+                && c.ends_with("따라서 위치 정보를 따로 넣어줘야 함")),
+        "{:#?}",
+        cards(&d)
+    );
+}

@@ -99,3 +99,16 @@ pub(super) fn opens_example(src: &str) -> bool {
                 .is_some_and(|head| head.eq_ignore_ascii_case(w))
         })
 }
+
+/// Whether a bullet opens on a word drawing a conclusion from the line before (`따라서`,
+/// `그래서`, `그러므로`, `Therefore`, `Thus`): no statement of its own.
+pub(super) fn concludes(src: &str) -> bool {
+    let text = bullet_text(src);
+    ["따라서", "그래서", "그러므로", "therefore", "thus"]
+        .iter()
+        .any(|w| {
+            text.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                && text[w.len()..].starts_with([' ', ','])
+        })
+}

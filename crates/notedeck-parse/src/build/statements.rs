@@ -51,7 +51,11 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Several unlabelled bullets are as many facts: gathered, they made a vague 핵심 내용
         // card joining unrelated statements.
         let clozes = beside || loose.len() > 1;
+        // The cloze the item before made, for a line drawing its conclusion.
+        let mut last_cloze: Option<usize> = None;
         for item in loose {
+            let before = self.raw_cards.len();
+            let previous = last_cloze.take();
             if self.cited_findings(sec, item) {
                 continue;
             }
@@ -97,8 +101,29 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.skip(item.span.clone(), why);
                 continue;
             }
+            // `- 따라서 위치 정보를 따로 넣어줘야 함` after `Self-attention은 **순서 정보가
+            // 없음**`: the conclusion of the line before, shown with that line's answer.
+            if rest.is_empty()
+                && let Some(card) = previous
+                && super::loose_lines::concludes(src)
+            {
+                let html = self.item_lead_html(item);
+                let raw = &mut self.raw_cards[card];
+                if !raw.card.back.is_empty() {
+                    raw.card.back.push_str("<br>");
+                }
+                raw.card.back.push_str(html.trim());
+                raw.card.span.end = item.span.end;
+                continue;
+            }
             let carded = (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
+            if carded
+                && self.raw_cards.len() == before + 1
+                && self.raw_cards[before].card.kind == crate::CardKind::Cloze
+            {
+                last_cloze = Some(before);
+            }
             if !carded && self.dates_a_citation(item) {
                 self.skip(item.span.clone(), super::citations::CITED_REASON);
             } else if !carded {
