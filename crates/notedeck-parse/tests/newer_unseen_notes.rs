@@ -1226,3 +1226,21 @@ fn a_line_drawing_a_conclusion_goes_with_the_line_before() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_yes_or_no_in_bold_said_again_after_an_arrow_hides_the_arrows_fact() {
+    // A Transformer note's `cross-attention이 **없음** → 원 논문 decoder에서 cross-attention을
+    // 뺀 구조` hid `없음`, which the words after the arrow give away.
+    let d = doc("## Decoder-only
+
+- **구조**: causal self-attention + FFN
+- 📌 Decoder-only LLM에는 cross-attention이 **없음** → 원 논문 decoder에서 cross-attention을 뺀 구조 (sub-layer 2개)
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts.iter().any(|f| f.contains(
+            "cross-attention이 <b>없음</b> → {{c1::원 논문 decoder에서 cross-attention을 뺀 구조}}"
+        )),
+        "{fronts:#?}"
+    );
+}

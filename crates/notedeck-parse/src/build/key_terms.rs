@@ -58,6 +58,14 @@ pub(super) fn key_term(
         .clone()
         .find(|s| !NEGATIONS.iter().any(|n| s.ends_with(n)))
         .or_else(|| bolds.clone().next());
+    // `cross-attention이 **없음** → 원 논문 decoder에서 cross-attention을 뺀 구조`: a yes
+    // or no in bold is what the line after the arrow says again; that is the fact to hide.
+    if let Some(b) = bold
+        && super::cell_words::is_generic(b)
+        && let Some(effect) = arrow_result(without_closing_aside(t)).filter(|e| fits(e))
+    {
+        return Some(effect.to_string());
+    }
     if let Some(b) = bold {
         return Some(b.to_string());
     }
