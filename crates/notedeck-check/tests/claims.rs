@@ -675,3 +675,36 @@ fn a_default_in_a_table_of_defaults_meets_the_bullet_of_its_parameter() {
     let spans: Vec<&str> = found.iter().map(|f| &note[f.span.clone()]).collect();
     assert_eq!(spans, ["0.8"], "{found:#?}");
 }
+
+#[test]
+fn a_row_of_defaults_meets_the_bullet_setting_its_parameter_otherwise() {
+    // A vector-search note's `FAISS 기본값: M=32, efConstruction=40, **efSearch=16**` under
+    // HNSW, and its table of defaults' `faiss.IndexHNSWFlat` › `hnsw.efSearch` → `32`: the
+    // parameter's last part names it, and the row is a conflict. `efConstruction` agrees.
+    let text = "# 벡터 검색 정리
+
+### 문항13
+
+## **6. HNSW (Hierarchical Navigable Small World)**
+
+- **하이퍼파라미터**
+    - **efSearch**: 검색할 때 후보 리스트 크기
+    - FAISS 기본값: M=32, efConstruction=40, **efSearch=16**
+
+## **10. Library 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| **`faiss.IndexHNSWFlat`** | `hnsw.efConstruction` | 40 | add 전에 설정 |
+| **`faiss.IndexHNSWFlat`** | `hnsw.efSearch` | 32 | 검색 시 언제든 변경 |
+";
+    let ws = workspace(&[("vec.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("hnsw.efSearch"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].message.contains("\"16\"") && found[0].message.contains("\"32\""));
+}

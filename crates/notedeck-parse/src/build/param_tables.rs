@@ -7,8 +7,8 @@
 use super::Builder;
 use super::defaults::says_default;
 use super::facts::plain;
-use crate::CardKind;
 use crate::tree::{self, Block, Plain};
+use crate::{CardKind, Span};
 
 /// Headers of a column naming each row's parameter.
 const PARAMETER_HEADERS: [&str; 12] = [
@@ -126,27 +126,13 @@ impl Builder<'_, '_> {
         value: &str,
     ) -> Option<usize> {
         let value = value.split(" (").next().unwrap_or(value).trim();
-        let name = |s: &'_ str| {
-            s.trim_matches(['`', '*'])
-                .trim_end_matches("()")
-                .to_string()
-        };
-        let subject = name(subject);
+        let subject = row_name(subject);
         if param.is_empty() || value.is_empty() || subject.is_empty() {
             return None;
         }
         self.raw_cards[..earlier].iter().find_map(|r| {
             let card = &r.card;
-            let names = |s: &str| {
-                words_at(&card.front, s).next().is_some()
-                    || words_at(&card.back, s).next().is_some()
-            };
-            let names_subject = names(&subject)
-                || param.chars().count() > 2
-                    && !subjects
-                        .iter()
-                        .map(|s| name(s))
-                        .any(|s| !s.is_empty() && names(&s));
+            let names_subject = names_row_subject(card, subjects, &subject, param);
             // A card's question and its answer's first line are one statement too
             // (`BN › momentum` → `0.1 (PyTorch 기본값, …)`).
             let asked = || {
@@ -163,6 +149,97 @@ impl Builder<'_, '_> {
             stated.then_some(card.line)
         })
     }
+}
+
+impl Builder<'_, '_> {
+    /// Where a card made before the table (`earlier` of the drafts) states a row's default
+    /// otherwise, as `param=other` on a line saying default (`FAISS 기본값: M=32, …,
+    /// **efSearch=16**` against `| **`faiss.IndexHNSWFlat`** | `hnsw.efSearch` | 32 |`): the
+    /// other value, the line's span and the value's, for a claim the row's meets. A dotted
+    /// parameter is named by its last part too (`hnsw.efSearch` as `efSearch`); the card
+    /// names the row's subject as [`Builder::default_stated`] reads it.
+    pub(super) fn default_stated_otherwise(
+        &self,
+        earlier: usize,
+        subjects: &[&str],
+        subject: &str,
+        param: &str,
+        value: &str,
+    ) -> Option<(String, Span, Span)> {
+        let value = value.split(" (").next().unwrap_or(value).trim();
+        let subject = row_name(subject);
+        let short = param.rsplit('.').next().unwrap_or(param);
+        if short.chars().count() < 3 || value.is_empty() || subject.is_empty() {
+            return None;
+        }
+        let same = |a: &str| {
+            a == value
+                || matches!((a.parse::<f64>(), value.parse::<f64>()), (Ok(x), Ok(y)) if x == y)
+        };
+        self.raw_cards[..earlier].iter().find_map(|r| {
+            let card = &r.card;
+            if r.tip || !names_row_subject(card, subjects, &subject, param) {
+                return None;
+            }
+            let src = self.text.get(card.span.clone())?;
+            let mut at = card.span.start;
+            for line in src.split_inclusive('\n') {
+                let start = at;
+                at += line.len();
+                if !says_default(line) {
+                    continue;
+                }
+                for end in words_at(line, short) {
+                    // In inline code (`` `n_bins=5` ``) the defaults rule reads it already.
+                    if line[..end].matches('`').count() % 2 == 1 {
+                        continue;
+                    }
+                    let after = line[end..].trim_start_matches([' ', '`']);
+                    let Some(rest) = after.strip_prefix('=') else {
+                        continue;
+                    };
+                    let rest = rest.trim_start_matches([' ', '`', '*']);
+                    let token: &str = rest
+                        .split(|c: char| !(c.is_ascii_alphanumeric() || "._-'\"".contains(c)))
+                        .next()
+                        .unwrap_or("");
+                    let token = token.trim_end_matches('.');
+                    if token.is_empty() || same(token) {
+                        continue;
+                    }
+                    let value_at = start + (line.len() - rest.len());
+                    let line_span = start..start + line.trim_end().len();
+                    return Some((
+                        token.to_string(),
+                        line_span,
+                        value_at..value_at + token.len(),
+                    ));
+                }
+            }
+            None
+        })
+    }
+}
+
+/// A row's subject as a card would name it: markup and a call's parentheses left off.
+fn row_name(s: &str) -> String {
+    s.trim_matches(['`', '*'])
+        .trim_end_matches("()")
+        .to_string()
+}
+
+/// Whether `card` speaks of a row's `subject` (named [`row_name`]): it names it, or names no
+/// subject of the table and the parameter is of three letters or more.
+fn names_row_subject(card: &crate::Card, subjects: &[&str], subject: &str, param: &str) -> bool {
+    let names = |s: &str| {
+        words_at(&card.front, s).next().is_some() || words_at(&card.back, s).next().is_some()
+    };
+    names(subject)
+        || param.chars().count() > 2
+            && !subjects
+                .iter()
+                .map(|s| row_name(s))
+                .any(|s| !s.is_empty() && names(&s))
 }
 
 /// `text` without a cloze's markers, as the student reads it once it is shown.

@@ -447,9 +447,27 @@ impl<'t, 'a> Builder<'t, 'a> {
                 if (!shared_row_name(r) || parameter.is_some())
                     && let Some(value_span) = cell.exact_src_span(self.text, &vrange)
                 {
+                    // `efSearch=16` in a bullet against this row's `32`: the bullet's claim
+                    // first, as a bullet's comes before the table that contradicts it.
+                    let subject = math::tex_only(canonical.get(s).map_or(subject, String::as_str));
+                    let attribute = math::tex_only(claimed);
+                    if let Some((other, span, value_span)) =
+                        parameter.as_ref().and(second).and_then(|p| {
+                            self.default_stated_otherwise(earlier, &subjects, row_name, p, value)
+                        })
+                    {
+                        self.doc.claims.push(Claim {
+                            subject: subject.clone(),
+                            attribute: attribute.clone(),
+                            value: other,
+                            origin: ClaimOrigin::Bullet,
+                            span,
+                            value_span,
+                        });
+                    }
                     self.doc.claims.push(Claim {
-                        subject: math::tex_only(canonical.get(s).map_or(subject, String::as_str)),
-                        attribute: math::tex_only(claimed),
+                        subject,
+                        attribute,
                         value: math::tex_only(value),
                         origin: ClaimOrigin::TableCell,
                         span: cell_block.span.clone(),
