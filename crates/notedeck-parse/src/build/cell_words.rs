@@ -119,6 +119,9 @@ pub(super) fn same_stem(a: &str, b: &str) -> bool {
 /// Endings of a Korean predicate in a note's terse bullets: `적음`, `적고`, `적으며`, `필요함`.
 const ENDINGS: [char; 8] = ['음', '고', '며', '함', '임', '됨', '이', '게'];
 
+/// The arrows a note writes a change with, and the plain word ([`plain_word`]) each says.
+pub(super) const ARROW_WORDS: [(&str, &str); 2] = [("↓", "감소"), ("↑", "증가")];
+
 /// The plainest of the words a note's terse cells and bullets say one thing with: a change
 /// down (`하락`, `저하`, `↓`), up (`상승`, `향상`, `↑`), or sameness (`동일`).
 pub(super) fn plain_word(word: &str) -> &str {

@@ -6,8 +6,8 @@
 
 use super::answers::{is_degree, is_mark};
 use super::cell_words::{
-    contains_number, cut_short, is_generic, latin_words, names_something, numbers_in, plain_word,
-    same_stem, says_enough, word_stem,
+    ARROW_WORDS, contains_number, cut_short, is_generic, latin_words, names_something, numbers_in,
+    plain_word, same_stem, says_enough, word_stem,
 };
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
@@ -158,16 +158,15 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
         let probe = probe(&value);
         let words = value.split(' ').count();
         // `하락` may be said as `감소` or `↓`: those are looked for too.
-        let reworded: Vec<&str> = value
-            .split(' ')
-            .map(plain_word)
-            .flat_map(|w| match w {
-                "감소" => ["감소", "↓"],
-                "증가" => ["증가", "↑"],
-                _ => [w, w],
-            })
-            .filter(|w| !value.contains(w))
-            .collect();
+        let mut reworded: Vec<&str> = Vec::new();
+        for w in value.split(' ').map(plain_word) {
+            if !value.contains(w) {
+                reworded.push(w);
+            }
+            if let Some((arrow, _)) = ARROW_WORDS.iter().find(|(_, word)| *word == w) {
+                reworded.push(arrow);
+            }
+        }
         let said = cards.iter_mut().find_map(|(k, clauses)| {
             let card = &raw[*k].card;
             if card.kind == CardKind::Cloze {
@@ -681,8 +680,12 @@ impl Clause {
     fn of(html: &str) -> Self {
         // `품질 약간 ↓` says `약간 하락`: an arrow is the word for a change its way.
         let worded;
-        let html = if html.contains(['↑', '↓']) {
-            worded = html.replace('↓', " 감소 ").replace('↑', " 증가 ");
+        let html = if ARROW_WORDS.iter().any(|(arrow, _)| html.contains(arrow)) {
+            worded = ARROW_WORDS
+                .iter()
+                .fold(html.to_string(), |h, (arrow, word)| {
+                    h.replace(arrow, &format!(" {word} "))
+                });
             worded.as_str()
         } else {
             html

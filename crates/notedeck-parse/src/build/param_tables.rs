@@ -109,39 +109,74 @@ impl Builder<'_, '_> {
     }
 }
 
-impl Builder<'_, '_> {
-    /// The line of a card made before the table (`earlier` of the drafts) that already
-    /// states a row's default: one line of it names the parameter and then the value, as
-    /// `param=value` or beside a word saying default (`` `zero_division='warn'` (기본) ``,
-    /// `` `predict()`는 기본 threshold **0.5** ``). A parameter of one or two letters (`k`,
-    /// `p`) is one of too many subjects': the card must name the row's subject too. A card
-    /// naming another row's subject and not this one's (`` `pos_label=1` `` on the card of
-    /// `f1_score`'s defaults) states that subject's default.
-    pub(super) fn default_stated(
-        &self,
-        earlier: usize,
+/// A row of a table of defaults as the cards before the table are searched for it: its
+/// subject and the table's other subjects as a card names them ([`row_name`]), its
+/// parameter and its default without the aside.
+pub(super) struct RowDefault<'r> {
+    subject: String,
+    /// The names of the table's subjects, this row's among them.
+    subjects: Vec<String>,
+    param: &'r str,
+    value: &'r str,
+}
+
+impl<'r> RowDefault<'r> {
+    /// `None` when the row names no subject, parameter or default.
+    pub(super) fn new(
         subjects: &[&str],
         subject: &str,
-        param: &str,
-        value: &str,
-    ) -> Option<usize> {
+        param: &'r str,
+        value: &'r str,
+    ) -> Option<Self> {
         let value = value.split(" (").next().unwrap_or(value).trim();
         let subject = row_name(subject);
         if param.is_empty() || value.is_empty() || subject.is_empty() {
             return None;
         }
+        let subjects = subjects
+            .iter()
+            .map(|s| row_name(s))
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some(RowDefault {
+            subject,
+            subjects,
+            param,
+            value,
+        })
+    }
+
+    /// Whether `card` speaks of the row's subject: it names it, or names no subject of the
+    /// table and the parameter is of three letters or more (`k` is too many functions').
+    fn named_by(&self, card: &crate::Card) -> bool {
+        let names = |s: &str| {
+            words_at(&card.front, s).next().is_some() || words_at(&card.back, s).next().is_some()
+        };
+        names(&self.subject)
+            || self.param.chars().count() > 2 && !self.subjects.iter().any(|s| names(s))
+    }
+}
+
+impl Builder<'_, '_> {
+    /// The line of a card made before the table (`earlier` of the drafts) that already
+    /// states a row's default: one line of it names the parameter and then the value, as
+    /// `param=value` or beside a word saying default (`` `zero_division='warn'` (기본) ``,
+    /// `` `predict()`는 기본 threshold **0.5** ``), and the card names the row's subject
+    /// ([`RowDefault::named_by`]: `` `pos_label=1` `` on the card of `f1_score`'s defaults
+    /// states that subject's default, not `average_precision_score`'s).
+    pub(super) fn default_stated(&self, earlier: usize, row: &RowDefault) -> Option<usize> {
+        let (param, value) = (row.param, row.value);
         self.raw_cards[..earlier].iter().find_map(|r| {
             let card = &r.card;
-            let names_subject = names_row_subject(card, subjects, &subject, param);
             // A card's question and its answer's first line are one statement too
             // (`BN › momentum` → `0.1 (PyTorch 기본값, …)`).
             let asked = || {
                 let first = card.back.lines().next().unwrap_or("");
                 format!("{} {}", plain(&card.front), plain(first))
             };
-            let stated = names_subject
-                && (card.front.contains(param) || card.back.contains(param))
+            let stated = (card.front.contains(param) || card.back.contains(param))
                 && (card.front.contains(value) || card.back.contains(value))
+                && row.named_by(card)
                 && (card.front.lines().chain(card.back.lines()))
                     .map(|line| unclozed(&plain(line)))
                     .chain((card.kind != CardKind::Cloze).then(asked))
@@ -149,27 +184,21 @@ impl Builder<'_, '_> {
             stated.then_some(card.line)
         })
     }
-}
 
-impl Builder<'_, '_> {
     /// Where a card made before the table (`earlier` of the drafts) states a row's default
     /// otherwise, as `param=other` on a line saying default (`FAISS 기본값: M=32, …,
     /// **efSearch=16**` against `| **`faiss.IndexHNSWFlat`** | `hnsw.efSearch` | 32 |`): the
     /// other value, the line's span and the value's, for a claim the row's meets. A dotted
     /// parameter is named by its last part too (`hnsw.efSearch` as `efSearch`); the card
-    /// names the row's subject as [`Builder::default_stated`] reads it.
+    /// names the row's subject ([`RowDefault::named_by`]).
     pub(super) fn default_stated_otherwise(
         &self,
         earlier: usize,
-        subjects: &[&str],
-        subject: &str,
-        param: &str,
-        value: &str,
+        row: &RowDefault,
     ) -> Option<(String, Span, Span)> {
-        let value = value.split(" (").next().unwrap_or(value).trim();
-        let subject = row_name(subject);
-        let short = param.rsplit('.').next().unwrap_or(param);
-        if short.chars().count() < 3 || value.is_empty() || subject.is_empty() {
+        let value = row.value;
+        let short = row.param.rsplit('.').next().unwrap_or(row.param);
+        if short.chars().count() < 3 {
             return None;
         }
         let same = |a: &str| {
@@ -178,7 +207,7 @@ impl Builder<'_, '_> {
         };
         self.raw_cards[..earlier].iter().find_map(|r| {
             let card = &r.card;
-            if r.tip || !names_row_subject(card, subjects, &subject, param) {
+            if r.tip || !row.named_by(card) {
                 return None;
             }
             let src = self.text.get(card.span.clone())?;
@@ -226,20 +255,6 @@ fn row_name(s: &str) -> String {
     s.trim_matches(['`', '*'])
         .trim_end_matches("()")
         .to_string()
-}
-
-/// Whether `card` speaks of a row's `subject` (named [`row_name`]): it names it, or names no
-/// subject of the table and the parameter is of three letters or more.
-fn names_row_subject(card: &crate::Card, subjects: &[&str], subject: &str, param: &str) -> bool {
-    let names = |s: &str| {
-        words_at(&card.front, s).next().is_some() || words_at(&card.back, s).next().is_some()
-    };
-    names(subject)
-        || param.chars().count() > 2
-            && !subjects
-                .iter()
-                .map(|s| row_name(s))
-                .any(|s| !s.is_empty() && names(&s))
 }
 
 /// `text` without a cloze's markers, as the student reads it once it is shown.

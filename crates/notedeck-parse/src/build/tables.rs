@@ -440,6 +440,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     back.push_str(aside);
                     key = format!("{row_name} › {} › {col_name}", second.unwrap_or_default());
                 }
+                // The row of a table of defaults, as earlier cards may state its default.
+                let row_default = parameter.as_ref().and(second).and_then(|p| {
+                    super::param_tables::RowDefault::new(&subjects, row_name, p, value)
+                });
                 let lead = cell.text.len() - cell.text.trim_start().len();
                 let vrange = lead..lead + value.len();
                 // A default is its parameter's (`Stochastic Depth › 마지막 block 생존 확률`).
@@ -451,10 +455,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // first, as a bullet's comes before the table that contradicts it.
                     let subject = math::tex_only(canonical.get(s).map_or(subject, String::as_str));
                     let attribute = math::tex_only(claimed);
-                    if let Some((other, span, value_span)) =
-                        parameter.as_ref().and(second).and_then(|p| {
-                            self.default_stated_otherwise(earlier, &subjects, row_name, p, value)
-                        })
+                    if let Some((other, span, value_span)) = row_default
+                        .as_ref()
+                        .and_then(|row| self.default_stated_otherwise(earlier, row))
                     {
                         self.doc.claims.push(Claim {
                             subject: subject.clone(),
@@ -513,10 +516,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     self.skip(cell_block.span.clone(), why);
                     continue;
                 }
-                if let Some(line) = parameter
+                if let Some(line) = row_default
                     .as_ref()
-                    .and(second)
-                    .and_then(|p| self.default_stated(earlier, &subjects, row_name, p, value))
+                    .and_then(|row| self.default_stated(earlier, row))
                 {
                     let why = format!("default the card on line {line} states; that card is kept");
                     self.skip(cell_block.span.clone(), &why);

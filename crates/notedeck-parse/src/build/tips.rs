@@ -546,9 +546,7 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let quoted = ["“", "\""].iter().any(|q| t[..cut].contains(q));
         let mut tail: Vec<Ev> = Vec::new();
         if quoted {
-            let last_open = out
-                .iter()
-                .rposition(|e| matches!(&e.ev, Event::Html(h) if h.starts_with("\0cloze-open")));
+            let last_open = out.iter().rposition(|e| tree::is_cloze_open(&e.ev));
             let closing = last_open.and_then(|from| {
                 (from + 1..out.len()).find_map(|i| match &out[i].ev {
                     Event::Text(txt) => txt.find(['”', '"']).map(|at| (from, i, at)),

@@ -11,7 +11,9 @@ mod stray;
 
 pub(crate) use events::{Events, Evs, Light};
 pub(crate) use plain::{Plain, offset as plain_offset};
-pub(crate) use render::{cloze_close, cloze_open, is_citation_url, render, render_cloze};
+pub(crate) use render::{
+    cloze_close, cloze_open, is_citation_url, is_cloze_open, render, render_cloze,
+};
 
 use crate::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};

@@ -371,6 +371,11 @@ pub(crate) fn cloze_open(n: u32) -> Event<'static> {
     Event::Html(CowStr::Boxed(format!("{CLOZE_OPEN}{n}").into_boxed_str()))
 }
 
+/// Whether `ev` is a cloze-open sentinel ([`cloze_open`]).
+pub(crate) fn is_cloze_open(ev: &Event) -> bool {
+    matches!(ev, Event::Html(h) if h.starts_with(CLOZE_OPEN))
+}
+
 /// The cloze-close sentinel event.
 pub(crate) fn cloze_close() -> Event<'static> {
     Event::Html(CowStr::Borrowed(CLOZE_CLOSE))
