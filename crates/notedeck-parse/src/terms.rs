@@ -119,6 +119,7 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
         if glued
             || remark
             || qualified
+            || letters_named(name, inner)
             || !is_expansion(inner)
             || !(is_name(name) || is_spelled_word(name, inner))
             || (is_name(name) && !shares_initials(name, inner))
@@ -133,6 +134,23 @@ pub(crate) fn find_terms(text: &str) -> Vec<Found> {
         from = close + 1;
     }
     out
+}
+
+/// Whether the parenthesis names the letters of `name` one by one rather than expanding it:
+/// `EM (E-step / M-step)`, whose one-letter words spell `EM` as letters and the steps as
+/// their words. Read as an expansion, it conflicted with `EM (Expectation-Maximization)`.
+fn letters_named(name: &str, inner: &str) -> bool {
+    let mut letters = inner
+        .split([' ', '-', '/'])
+        .filter(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic()));
+    let mut wanted = name.bytes().filter(u8::is_ascii_alphanumeric);
+    loop {
+        match (wanted.next(), letters.next()) {
+            (None, None) => return name.len() > 1,
+            (Some(a), Some(b)) if a.eq_ignore_ascii_case(&b.as_bytes()[0]) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// The names before a parenthesis (ending at `before_end`) and the expansions inside it
@@ -531,6 +549,20 @@ mod tests {
         assert_eq!(
             terms("1. Grad-CAM (Gradient-weighted Class Activation Mapping)"),
             [("Grad-CAM", "Gradient-weighted Class Activation Mapping")]
+        );
+    }
+
+    #[test]
+    fn letters_named_one_by_one_are_no_expansion() {
+        // A clustering note's table cell on GMM training, beside `EM (Expectation-Maximization)`.
+        assert_eq!(terms("EM (E-step / M-step)"), []);
+        assert_eq!(
+            terms("ETL (Extract / Transform / Load)"),
+            [("ETL", "Extract / Transform / Load")]
+        );
+        assert_eq!(
+            terms("t-SNE (t-distributed Stochastic Neighbor Embedding)"),
+            [("t-SNE", "t-distributed Stochastic Neighbor Embedding")]
         );
     }
 

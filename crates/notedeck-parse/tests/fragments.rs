@@ -242,6 +242,21 @@ fn problem_headings_with_and_without_spaces() {
 }
 
 #[test]
+fn digits_grouped_by_underscores_are_no_pasted_katex() {
+    // A defaults table and a bullet of a reinforcement-learning note: Python's digit groups.
+    let text = "| `DQN` | `buffer_size` | 1_000_000 | replay buffer |\n\
+                - `target_update_interval=10_000`, x_0 다음 x_1_000\n";
+    let found: Vec<&str> = notedeck_parse::pasted_katex(text)
+        .iter()
+        .map(|k| &text[k.span.clone()])
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+    // A subscript after a letter is still TeX: `Mc` then `M_c`.
+    let pasted = notedeck_parse::pasted_katex("- McM_c 계산\n");
+    assert_eq!(pasted.len(), 1);
+}
+
+#[test]
 fn pasted_katex_lines_render_tex_once() {
     let d = doc("## 0. CAM (class activation mapping)
 

@@ -140,10 +140,15 @@ pub(super) fn scan_hints(bytes: &[u8]) -> (bool, bool) {
     (anchors, triple)
 }
 
-/// A byte that only TeX puts between word characters: `\` before a letter, `_`, `^`.
+/// A byte that only TeX puts between word characters: `\` before a letter, `_`, `^`. An
+/// underscore between digits groups them (`buffer_size` `1_000_000`, as Python writes it):
+/// read as a subscript, `1_000_000` was the rendering `00` pasted before its TeX `0_0`.
 fn is_anchor(bytes: &[u8], i: usize) -> bool {
     match bytes[i] {
         b'\\' => bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic()),
+        b'_' if i > 0 && bytes[i - 1].is_ascii_digit() => bytes
+            .get(i + 1)
+            .is_some_and(|&b| b != b' ' && !b.is_ascii_digit()),
         b'_' | b'^' => i > 0 && bytes.get(i + 1).is_some_and(|&b| b != b' '),
         b'\'' => i > 0 && bytes[i - 1].is_ascii_alphanumeric(),
         _ => false,
