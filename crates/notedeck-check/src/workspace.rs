@@ -356,7 +356,7 @@ impl Workspace {
     }
 
     /// For each note that has any, the terms whose expansion the checker reports as
-    /// `conflicting-expansion` or `acronym-mismatch`, as spans of the whole `Name (Expansion)`
+    /// `conflicting-expansion`, `acronym-mismatch` or `misspelled-expansion`, as spans of the whole `Name (Expansion)`
     /// in source order. A definition card made from one of them would teach what lint rejects,
     /// so export and `notedeck cards` leave it out; once the text is fixed the card is back.
     /// Each name's conflicts are computed once, as in [`Workspace::check_all`].
@@ -377,6 +377,18 @@ impl Workspace {
         for (path, note) in &self.notes {
             for f in terms::acronym_mismatches(self, path, note) {
                 flagged.entry(path).or_default().insert(f.span);
+            }
+            // A misspelt word's finding spans the word: the card is its term's.
+            for f in spelling::misspelled_expansions(self, path, note) {
+                let term = note.doc.terms.iter().find(|t| {
+                    t.expansion_span.start <= f.span.start && f.span.end <= t.expansion_span.end
+                });
+                if let Some(term) = term {
+                    flagged
+                        .entry(path)
+                        .or_default()
+                        .insert(term.expansion_span.clone());
+                }
             }
         }
         let sites = |flagged: &HashMap<&Path, HashSet<Span>>| {
@@ -542,7 +554,8 @@ impl Workspace {
 /// order.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct RejectedTerms {
-    /// Reported as `conflicting-expansion` or `acronym-mismatch`: no definition card.
+    /// Reported as `conflicting-expansion`, `acronym-mismatch` or `misspelled-expansion`: no
+    /// definition card.
     pub any: BTreeMap<PathBuf, Vec<Span>>,
     /// Reported as `conflicting-expansion` only: another place gives the name another
     /// expansion, so a card showing this one teaches what the notes contradict. (An

@@ -213,6 +213,33 @@ fn rejected_terms_are_the_conflicting_and_mismatched_expansions() {
 }
 
 #[test]
+fn a_misspelt_expansion_is_rejected_until_fixed() {
+    // Two notes in the user's style: a clustering metric and an actor-critic method, each
+    // expanded once with a word one letter off. Their definition cards taught the typo.
+    let a = "## **4. 외부 지표**\n\n- NMI (Normalized Mutual Infomation): 정보 이론 기반\n- ARI (Adjusted Rand Index)\n";
+    let b = "## **7. A3C (Asynchronus Advantage Actor-Critic)**\n\n- 여러 worker 비동기 학습\n";
+    let ws = workspace(&[("a.md", a), ("b.md", b)]);
+    let rejected = ws.rejected_terms();
+    let texts = |text: &str, spans: &[Span]| -> Vec<String> {
+        spans.iter().map(|s| text[s.clone()].to_string()).collect()
+    };
+    assert_eq!(
+        texts(a, &rejected.any[Path::new("a.md")]),
+        ["NMI (Normalized Mutual Infomation)"]
+    );
+    assert_eq!(
+        texts(b, &rejected.any[Path::new("b.md")]),
+        ["A3C (Asynchronus Advantage Actor-Critic)"]
+    );
+    // No other place gives another expansion: nothing conflicts.
+    assert!(rejected.conflicting.is_empty());
+    let fixed_a = a.replace("Infomation", "Information");
+    let fixed_b = b.replace("Asynchronus", "Asynchronous");
+    let fixed = workspace(&[("a.md", &fixed_a), ("b.md", &fixed_b)]).rejected_terms();
+    assert!(fixed.any.is_empty());
+}
+
+#[test]
 fn notes_made_for_terms_only_reject_what_whole_notes_reject() {
     let files = [
         (
