@@ -284,7 +284,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // `**예시**: 정상 100,000건, 이상 100건` over `FPR = 1,000 / 100,000 = 1%`: an example
         // worked out in made-up numbers, as a `계산 예시` is.
         // The HTML holds no `=` or digit a tag adds.
-        if super::cards::is_example_facet(&label.text) && computes(&back) {
+        // So is `**clip 예시** ($\epsilon = 0.2$)` over `$\min(3.0,\ 1.2 \times 2 = 2.4) = 2.4$`.
+        if super::cards::is_example_facet(&label.text) && computes(&back)
+            || names_an_example(&label.text) && computes_even_in_tex(&back)
+        {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;
         }
@@ -591,6 +594,13 @@ fn computes_with(text: &str, tex: bool) -> bool {
             && digit_after(&text[i + m.len()..])
     });
     result && operation
+}
+
+/// Whether a label ends on the word for an example after what it shows (`clip 예시`).
+fn names_an_example(label: &str) -> bool {
+    label
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| super::cards::is_example_facet(last))
 }
 
 /// Whether a label introduces a worked computation.

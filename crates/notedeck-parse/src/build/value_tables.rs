@@ -74,13 +74,22 @@ impl Builder<'_, '_> {
     /// tip closing it (`📌 **암기 팁**` + its lines), which is no part of it. What the example
     /// showed (`- 해석` over `τ가 크면 확률이 평평해져 …`) is general, and asked. `None` when
     /// nothing is left.
+    ///
+    /// A section titled only as an example (`### 4. 간단 예시 (1차원, k=2)`, `### 예제: 한 번
+    /// 업데이트 비교`) may as well list real cases: it is a worked example up to its last block
+    /// that works a sum out (`$\mu_2=30/4=7.5$`), the givens before it included, and what
+    /// follows (the two methods compared in a table) stays.
     pub(super) fn past_worked_example<'b>(
         &mut self,
         sec: Option<usize>,
         blocks: &'b [usize],
         plains: &[Option<Box<Plain>>],
     ) -> Option<Cow<'b, [usize]>> {
-        if !sec.is_some_and(|s| titles_worked_section(&self.info[s].short)) {
+        let Some(title) = sec.map(|s| &self.info[s].short) else {
+            return Some(Cow::Borrowed(blocks));
+        };
+        let titled = titles_worked_section(title);
+        if !titled && !titles_example_section(title) {
             return Some(Cow::Borrowed(blocks));
         }
         let pinned = |&b: &usize| {
@@ -89,8 +98,17 @@ impl Builder<'_, '_> {
                 .and_then(Option::as_ref)
                 .is_some_and(|p| p.text.trim_start().starts_with('📌'))
         };
-        let (worked, rest) =
+        let (mut worked, mut rest) =
             blocks.split_at(blocks.iter().position(pinned).unwrap_or(blocks.len()));
+        if !titled {
+            let computing = worked.iter().rposition(|&b| {
+                super::lists::computes_even_in_tex(&self.text[self.tree.blocks[b].span.clone()])
+            });
+            let Some(last) = computing else {
+                return Some(Cow::Borrowed(blocks));
+            };
+            (worked, rest) = blocks.split_at(last + 1);
+        }
         let mut kept: Vec<usize> = Vec::new();
         for &b in worked {
             let block = &self.tree.blocks[b];
@@ -256,6 +274,15 @@ fn titles_worked_section(title: &str) -> bool {
         return false;
     };
     super::lists::is_worked_example(&format!("{before} {last}"))
+}
+
+/// Whether a section's title says only that it gives an example (`간단 예시`, `예제: 한 번
+/// 업데이트 비교`): a worked one when its blocks work sums out ([`Builder::past_worked_example`]).
+fn titles_example_section(title: &str) -> bool {
+    super::cards::is_example_facet(title)
+        || title
+            .split_once(':')
+            .is_some_and(|(head, rest)| head.trim() == "예제" && !rest.trim().is_empty())
 }
 
 /// Whether a section's title numbers an exercise (`예제 1: AlexNet conv1 출력 크기`,

@@ -1,0 +1,89 @@
+//! Card rules found on two more notes in the user's style (clustering, reinforcement-learning
+//! algorithms): worked examples that titles name only as examples, and exam items. Each case
+//! shows the cards a fragment makes, as the student reviewing them would read them.
+
+mod common;
+
+use common::{assert_fronts, assert_skipped, cards, doc};
+
+#[test]
+fn an_example_section_working_sums_out_is_no_card_up_to_its_last_sum() {
+    // A toy K-Means run: its data, a table of assignments and centres, the final inertia.
+    // Asked without the data, `반복 = 1 › 할당 결과` could not be answered.
+    let d = doc("## **1. K-Means**
+
+### 2. 알고리즘
+
+- 시간 복잡도: $O(n \\cdot k \\cdot d \\cdot t)$ (n: 샘플 수, d: 차원, t: 반복 횟수)
+
+### 4. 간단 예시 (1차원, k=2)
+
+데이터: $\\{1, 2, 3, 8, 9, 10\\}$, 초기 중심 $\\mu_1 = 1,\\ \\mu_2 = 4$
+
+| 반복 | 할당 결과 | 새 중심 |
+| --- | --- | --- |
+| 1 | $C_1=\\{1,2\\}$, $C_2=\\{3,8,9,10\\}$ | $\\mu_1=1.5$, $\\mu_2=30/4=7.5$ |
+| 2 | $C_1=\\{1,2,3\\}$, $C_2=\\{8,9,10\\}$ | $\\mu_1=2$, $\\mu_2=9$ |
+
+- 최종 inertia $= (1-2)^2 + 0 + (3-2)^2 + (8-9)^2 + 0 + (10-9)^2 = 4$
+");
+    assert_fronts(
+        &d,
+        &[
+            "K-Means › 간단 예시",
+            "반복 = 1 › 할당 결과",
+            "반복 = 2 › 새 중심",
+        ],
+        &[],
+    );
+    assert!(
+        cards(&d).iter().all(|c| !c.contains("inertia")),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_skipped(&d, |why| why.contains("made up"));
+}
+
+#[test]
+fn an_exercise_titled_by_what_it_works_out_leaves_the_table_after_its_sums() {
+    // `예제:` over one Q-learning and one SARSA update in made-up numbers, then the two
+    // methods compared in general: the comparison is still asked.
+    let d = doc("## **5. SARSA**
+
+### 예제: 한 번 업데이트 비교
+
+- $Q(s,a) = 2$, $\\alpha = 0.1$, $r = 1$, $\\gamma = 0.9$, $\\max_{a'} Q(s',a') = 5$
+- **Q-Learning**: target $= 1 + 0.9 \\cdot 5 = 5.5$ → $Q = 2 + 0.1 \\cdot 3.5 = 2.35$
+- **SARSA**: target $= 1 + 0.9 \\cdot 3 = 3.7$ → $Q = 2 + 0.1 \\cdot 1.7 = 2.17$
+
+| 항목 | Q-Learning | SARSA |
+| --- | --- | --- |
+| **정책 구분** | Off-policy | On-policy |
+| **학습하는 가치** | 최적 정책의 $Q^*$ | 현재 정책의 $Q^\\pi$ |
+");
+    let fronts = cards(&d);
+    assert!(
+        fronts
+            .iter()
+            .all(|c| !c.contains("2.35") && !c.contains("업데이트 비교 →")),
+        "{fronts:#?}"
+    );
+    assert!(
+        fronts.iter().any(|c| c.contains("정책 구분")),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
+fn a_label_naming_an_example_over_sums_is_no_card() {
+    // PPO's clipping shown in two made-up cases: the front `PPO › clip 예시` gave no numbers
+    // to work from.
+    let d = doc("## **13. PPO (Proximal Policy Optimization)**
+
+- **핵심 아이디어**: KL 제약을 **clipping**으로 대체
+- **clip 예시** ($\\epsilon = 0.2$ → 허용 구간 $[0.8, 1.2]$)
+    - $\\hat{A} = +2$, $r = 1.5$: $\\min(3.0,\\ 1.2 \\times 2 = 2.4) = 2.4$ → 더 안 키움
+    - $\\hat{A} = -2$, $r = 0.5$: $\\min(-1.0,\\ 0.8 \\times (-2) = -1.6) = -1.6$ → 더 안 줄임
+");
+    assert_fronts(&d, &["PPO › clip 예시"], &["PPO › 핵심 아이디어"]);
+}
