@@ -87,3 +87,35 @@ fn a_label_naming_an_example_over_sums_is_no_card() {
 ");
     assert_fronts(&d, &["PPO › clip 예시"], &["PPO › 핵심 아이디어"]);
 }
+
+#[test]
+fn exam_statements_with_their_verdicts_are_asked_true_or_false() {
+    // An exam's choices copied with their verdicts: the cloze hid `(O) ← 정답`, or the
+    // correction that the visible `(X)` gave away, and two verdicts with nothing to hide
+    // went to a `핵심 내용` card.
+    let d = doc("### 문항3
+
+군집화(Clustering) 알고리즘 관련 설명으로 옳은 것 고르기
+
+- K-Means는 군집 개수 k를 미리 정해야 하고, 초기 중심에 따라 결과가 달라질 수 있다 → **(O) ← 정답**
+- DBSCAN은 군집 개수를 미리 정해야 한다 → (X), eps와 min_samples만 정하면 군집 수는 자동으로 결정됨
+- DBSCAN은 밀도가 서로 크게 다른 군집들도 eps 하나로 잘 찾아낸다 → (X), 밀도 차이 크면 약함 → HDBSCAN
+");
+    assert_eq!(
+        cards(&d)
+            .iter()
+            .filter(|c| c.contains("(O/X)"))
+            .cloned()
+            .collect::<Vec<_>>(),
+        [
+            "basic | 역량평가 정리::문항 3 | K-Means는 군집 개수 k를 미리 정해야 하고, 초기 중심에 따라 결과가 달라질 수 있다 (O/X) => O",
+            "basic | 역량평가 정리::문항 3 | DBSCAN은 군집 개수를 미리 정해야 한다 (O/X) => X — eps와 min_samples만 정하면 군집 수는 자동으로 결정됨",
+            "basic | 역량평가 정리::문항 3 | DBSCAN은 밀도가 서로 크게 다른 군집들도 eps 하나로 잘 찾아낸다 (O/X) => X — 밀도 차이 크면 약함 → HDBSCAN",
+        ]
+    );
+    assert!(
+        cards(&d).iter().all(|c| !c.contains("{{c1::")),
+        "{:#?}",
+        cards(&d)
+    );
+}

@@ -54,6 +54,7 @@ mod subtopics;
 mod tables;
 mod tip_values;
 mod tips;
+mod true_false;
 mod value_tables;
 
 pub use facts::name_key;

@@ -94,6 +94,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
             }
+            if rest.is_empty() && self.true_false_card(sec, item, src) {
+                continue;
+            }
             // A glossary (`- MLM (…), CLM (…)`) or an example (`- 예: …`) is no card.
             if rest.is_empty()
                 && let Some(why) = super::loose_lines::no_card(src)
