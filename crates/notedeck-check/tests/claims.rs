@@ -708,3 +708,36 @@ fn a_row_of_defaults_meets_the_bullet_setting_its_parameter_otherwise() {
     );
     assert!(found[0].message.contains("\"16\"") && found[0].message.contains("\"32\""));
 }
+
+#[test]
+fn a_library_defaults_row_meets_a_bold_parameters_default_in_its_section() {
+    // A clustering note's `**min_samples (MinPts)**: …, 기본값 4` under DBSCAN, and its
+    // defaults table giving DBSCAN's arguments one row each, the argument in plain text:
+    // `| `DBSCAN` | min_samples | 5 |`. Two rows of one function were read as ambiguous, and
+    // a bold label as no parameter. `eps` agrees.
+    let text = "# 클러스터링 정리
+
+## **5. DBSCAN (Density-Based Spatial Clustering of Applications with Noise)**
+
+- 파라미터 2개
+    - **eps (ε)**: 이웃으로 볼 반경, 기본값 0.5
+    - **min_samples (MinPts)**: core point가 되기 위한 최소 이웃 수 (**자기 자신 포함**), 기본값 4
+
+## **11. sklearn 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `DBSCAN` | eps | 0.5 | 스케일 의존 |
+| `DBSCAN` | min_samples | 5 | 자기 자신 포함 |
+";
+    let ws = workspace(&[("cl.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("min_samples")
+            && found[0].message.contains("\"5\"")
+            && found[0].message.contains("\"4\""),
+        "{}",
+        found[0].message
+    );
+}

@@ -270,13 +270,19 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         let from = out.len();
         stated_in_row(&header, &cells, heading_says, &mut out);
         if let Some(&(first, _)) = cells.first() {
-            if let Some(&(_, a, b)) = rows.iter().find(|(f, _, _)| *f == first) {
-                ambiguous.extend(
-                    out[a..b]
-                        .iter()
-                        .chain(&out[from..])
-                        .map(|d| d.value.clone()),
-                );
+            // Rows of one function giving its parameters one by one (`| `DBSCAN` | eps |`,
+            // `| `DBSCAN` | min_samples |`) are no ambiguity: only a parameter both give is.
+            for &(_, a, b) in rows.iter().filter(|(f, _, _)| *f == first) {
+                let shared =
+                    |d: &DefaultValue| out[from..].iter().any(|n| n.parameter == d.parameter);
+                if out[a..b].iter().any(shared) {
+                    ambiguous.extend(
+                        out[a..b]
+                            .iter()
+                            .chain(&out[from..])
+                            .map(|d| d.value.clone()),
+                    );
+                }
             }
             rows.push((first, from, out.len()));
         }
@@ -322,30 +328,36 @@ fn stated_in_row<'t>(
     let Some(&(first, _)) = cells.first() else {
         return;
     };
+    let row_about_defaults = says_default(first);
+    // `| **`calibration_curve`** | `n_bins` | `10` |`: a row naming a subject, then its
+    // parameter alone in a cell of another column, then the default. Under a column naming
+    // arguments (`함수 | 인자 | 기본값`) the parameter may be plain: `| `DBSCAN` |
+    // min_samples | 5 |`, and the function in code is then the row's subject.
+    let parameter_in = |(j, &(cell, _)): (usize, &(&'t str, usize))| -> Option<&'t str> {
+        let column = header.get(j).copied().unwrap_or("");
+        if says_default(column) {
+            return None;
+        }
+        let code = code_spans(cell)
+            .next()
+            .filter(|(code, at)| *at == 1 && code.len() + 2 == cell.len() && is_parameter(code))
+            .map(|(code, _)| code);
+        code.or_else(|| {
+            let plain = cell.trim_matches('*');
+            (names_arguments(column)
+                && is_parameter(plain)
+                && (plain.contains('_') || plain.bytes().all(|b| !b.is_ascii_uppercase())))
+            .then_some(plain)
+        })
+    };
+    let in_other_cell = cells.iter().enumerate().skip(1).find_map(parameter_in);
     let row_parameter = code_spans(first)
         .next()
         .filter(|(code, at)| *at == 1 && code.len() + 2 == first.len() && is_parameter(code))
-        .map(|(code, _)| code);
-    let row_about_defaults = says_default(first);
-    // `| **`calibration_curve`** | `n_bins` | `10` |`: a row naming a subject, then its
-    // parameter alone in a cell of another column, then the default.
+        .map(|(code, _)| code)
+        .filter(|_| in_other_cell.is_none() || !header.first().is_some_and(|h| names_functions(h)));
     let named_parameter = if row_parameter.is_none() && !row_about_defaults {
-        cells
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find_map(|(j, &(cell, _))| {
-                let column = header.get(j).copied().unwrap_or("");
-                code_spans(cell)
-                    .next()
-                    .filter(|(code, at)| {
-                        *at == 1
-                            && code.len() + 2 == cell.len()
-                            && is_parameter(code)
-                            && !says_default(column)
-                    })
-                    .map(|(code, _)| code)
-            })
+        in_other_cell
     } else {
         None
     };
@@ -401,9 +413,57 @@ fn stated_in_row<'t>(
     }
 }
 
+/// Whether a column's header names arguments (`인자`, `파라미터`, `parameter`).
+fn names_arguments(header: &str) -> bool {
+    let h = header.trim_matches('*').trim();
+    [
+        "인자",
+        "파라미터",
+        "매개변수",
+        "하이퍼파라미터",
+        "parameter",
+        "argument",
+        "param",
+        "arg",
+    ]
+    .iter()
+    .any(|w| h.eq_ignore_ascii_case(w) || h.to_ascii_lowercase() == format!("{w}s"))
+}
+
+/// Whether a column's header names functions or classes (`함수`, `클래스`, `function`).
+fn names_functions(header: &str) -> bool {
+    let h = header.trim_matches('*').trim();
+    [
+        "함수",
+        "클래스",
+        "메서드",
+        "function",
+        "class",
+        "method",
+        "api",
+        "estimator",
+    ]
+    .iter()
+    .any(|w| h.eq_ignore_ascii_case(w))
+}
+
 /// Defaults a line outside tables states: `` `n_repeats` 기본값 **5** ``, `` `eta` (기본 0.3)
-/// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`).
+/// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`); or a
+/// bullet labelling a parameter in bold (`- **min_samples (MinPts)**: 최소 이웃 수, 기본값 4`).
 fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t>>) {
+    if let Some((parameter, value)) = labelled_default(line) {
+        let span = start + (line.len() - line.trim_start().len())..start + line.len();
+        out.push(DefaultValue {
+            parameter,
+            attribute: None,
+            value: start + value.start..start + value.end,
+            span,
+            cell: false,
+            owner: None,
+            column: None,
+        });
+        return;
+    }
     if !line.contains('`') {
         return;
     }
@@ -450,6 +510,48 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             push(parameter, value, out);
         }
     }
+}
+
+/// The parameter a bullet's bold label names and the span in `line` of the default its text
+/// gives after a word saying default: `- **min_samples (MinPts)**: …, 기본값 4`. The label is
+/// an identifier in lowercase or with an underscore (`eps`, `min_samples`), not a method's
+/// name (`**Dropout**: 기본 0.5`).
+fn labelled_default(line: &str) -> Option<(&str, Span)> {
+    let item = line.trim_start();
+    let item = item
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            let digits = item.bytes().take_while(u8::is_ascii_digit).count();
+            item[digits..]
+                .strip_prefix(['.', ')'])
+                .filter(|_| digits > 0)
+        })?
+        .trim_start();
+    let inner = item.strip_prefix("**")?;
+    let label = &inner[..inner.find("**")?];
+    let parameter = label.split(" (").next().unwrap_or(label).trim();
+    if !is_parameter(parameter)
+        || !(parameter.contains('_') || parameter.bytes().all(|b| !b.is_ascii_uppercase()))
+    {
+        return None;
+    }
+    let text_at = line.len() - inner.len() + label.len() + 2;
+    let text = &line[text_at..];
+    if !says_default(text) {
+        return None;
+    }
+    let parameter_at = line.len() - inner.len() + (label.len() - label.trim_start().len());
+    let parameter = &line[parameter_at..parameter_at + parameter.len()];
+    text.char_indices().find_map(|(i, _)| {
+        let after = &text[i..];
+        let (from, len) = default_after(after).filter(|_| {
+            ["기본값", "기본", "default", "Default", "디폴트"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        })?;
+        let at = text_at + i + from;
+        Some((parameter, at..at + len))
+    })
 }
 
 /// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
