@@ -119,3 +119,32 @@ fn exam_statements_with_their_verdicts_are_asked_true_or_false() {
         cards(&d)
     );
 }
+
+#[test]
+fn a_case_told_under_a_topic_leaves_the_topics_table_of_defaults_carded() {
+    // `## 실무 사례` after a library's table of defaults is read as a facet of the library's
+    // topic; its past-tense story made the table above it "one narrated case's record".
+    let d = doc("## **17. Stable-Baselines3 (SB3) 사용법**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `PPO` | `n_steps` | 2048 | 환경당 |
+| `DQN` | `train_freq` | 4 | 4 step마다 학습 |
+
+## 실무 사례
+
+처음엔 DQN을 붙였는데 학습 곡선이 계속 출렁였다. PPO로 바꾸니 수렴이 훨씬 빨라졌다. `ent_coef=0.01`을 줬더니 풀렸다.
+");
+    let listed = cards(&d);
+    assert!(
+        listed
+            .iter()
+            .any(|c| c.contains("n_steps") && c.contains("2048")),
+        "{listed:#?}"
+    );
+    assert!(
+        !d.skipped.iter().any(|s| s.reason.contains("narrated case")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -205,10 +205,15 @@ impl Builder<'_, '_> {
         let Some(s) = sec else {
             return false;
         };
-        let text = self
-            .text
-            .get(self.doc.sections[s].span.clone())
-            .unwrap_or_default();
+        // The section's own text, up to its first subsection: a case told under it (`## 실무
+        // 사례` read as a facet of `Stable-Baselines3 사용법`) narrates that case, not the
+        // library's table of defaults above it.
+        let span = &self.doc.sections[s].span;
+        let own_end = self.doc.sections[s + 1..]
+            .iter()
+            .find(|c| c.parent == Some(s))
+            .map_or(span.end, |c| c.span.start.min(span.end));
+        let text = self.text.get(span.start..own_end).unwrap_or_default();
         let past = |at: usize| text[..at].chars().next_back().is_some_and(is_past_syllable);
         let polite = text.match_indices("습니다").filter(|(i, _)| past(*i));
         let plain = text.match_indices("다.").filter(|(i, _)| past(*i));
