@@ -72,6 +72,18 @@ fn an_exercise_titled_by_what_it_works_out_leaves_the_table_after_its_sums() {
         fronts.iter().any(|c| c.contains("정책 구분")),
         "{fronts:#?}"
     );
+    // Shown above both topics: the example's title (`… 비교`) read as the table's own
+    // comparison, and so the context, told of an update in made-up numbers.
+    let cell = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("정책 구분"))
+        .expect("the comparison is carded");
+    assert!(
+        cell.context_path().iter().all(|h| !h.contains("예제")),
+        "{:?}",
+        cell.context_path()
+    );
 }
 
 #[test]

@@ -420,6 +420,11 @@ impl Builder<'_, '_> {
         placed: &[Option<usize>],
     ) -> Option<String> {
         let title = self.info[sec?].short.clone();
+        // `예제: 한 번 업데이트 비교` compares two updates in made-up numbers, not the table's
+        // subjects.
+        if super::value_tables::titles_an_example(&title) {
+            return None;
+        }
         let lower = title.to_lowercase();
         let sides: Vec<&str> = lower.split(" vs").collect();
         if !outline::is_comparison(&title) && sides.len() < 2 {

@@ -281,6 +281,12 @@ fn titles_worked_section(title: &str) -> bool {
     super::lists::is_worked_example(&format!("{before} {last}"))
 }
 
+/// Whether a section's title names an example, worked or not (`예제: 한 번 업데이트 비교`):
+/// no title for a table left after its sums, whose comparison is general.
+pub(super) fn titles_an_example(title: &str) -> bool {
+    titles_worked_section(title) || titles_example_section(title)
+}
+
 /// Whether a section's title says only that it gives an example (`간단 예시`, `예제: 한 번
 /// 업데이트 비교`): a worked one when its blocks work sums out ([`Builder::past_worked_example`]).
 fn titles_example_section(title: &str) -> bool {
