@@ -160,3 +160,36 @@ fn a_case_told_under_a_topic_leaves_the_topics_table_of_defaults_carded() {
         d.skipped
     );
 }
+
+#[test]
+fn a_bold_name_over_its_formula_inside_the_bullet_asks_the_formula() {
+    // No blank line between the bullet and `$$…$$`: the formula is the bullet's, and its
+    // cloze hid the equation's name with the equation in sight.
+    let d = doc("## **2. Bellman Equation**
+
+- **핵심 아이디어**: 현재 가치 = 즉시 보상 + 할인된 다음 상태 가치 (재귀 구조)
+- **Bellman Expectation Equation** (정책 $\\pi$ 고정)
+$$V^\\pi(s) = \\sum_a \\pi(a|s) \\sum_{s'} P(s'|s,a)\\big[R(s,a,s') + \\gamma V^\\pi(s')\\big]$$
+- **Bellman Optimality Equation**
+$$Q^*(s,a) = \\sum_{s'} P(s'|s,a)\\big[R(s,a,s') + \\gamma \\max_{a'} Q^*(s',a')\\big]$$
+");
+    assert_fronts(
+        &d,
+        &[],
+        &[
+            "Bellman Equation › Bellman Expectation Equation (정책 \\(\\pi\\) 고정)",
+            "Bellman Equation › Bellman Optimality Equation",
+        ],
+    );
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.ends_with("Bellman Optimality Equation"))
+        .expect("carded");
+    assert!(card.back.starts_with("\\[Q^*(s,a)"), "{}", card.back);
+    assert!(
+        common::cloze_fronts(&d).is_empty(),
+        "{:#?}",
+        common::cloze_fronts(&d)
+    );
+}

@@ -37,18 +37,6 @@ impl Builder<'_, '_> {
                 .trim()
                 .to_string()
         };
-        // `- **업데이트 식**` over `$$x_{t-1} = …$$`: a bold label alone names the formula too,
-        // and so does one with an aside after it (`**VQAv2 accuracy** (질문당 사람 답 10개)`).
-        let bold_alone = |l: &str| {
-            let l = match l.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
-                Some((bold, aside)) if !aside.contains(['(', '*']) => bold,
-                _ => l,
-            };
-            l.len() > 4
-                && l.starts_with("**")
-                && l.ends_with("**")
-                && !l[2..l.len() - 2].contains("**")
-        };
         let line = match src.strip_suffix(':') {
             Some(line) => bullet(line),
             None if bold_alone(&bullet(src)) => bullet(src),
@@ -106,6 +94,74 @@ impl Builder<'_, '_> {
             back,
             cloze: Vec::new(),
             span: item.span.start..formula.span.end,
+            pin_at: Some(item.span.start),
+            pin_line: None,
+        });
+        true
+    }
+
+    /// `- **Bellman Expectation Equation** (정책 $\pi$ 고정)` over `$$V^\pi(s) = …$$` on the
+    /// next line, no blank line between: the formula is inside the bullet, and the bold name
+    /// names it, as when the formula stands after the list ([`Self::introduced_formula`]).
+    /// A card "Topic › Name (aside)" → the formula; whether it was made. As a statement, its
+    /// cloze hid the name with the formula in sight.
+    pub(super) fn formula_in_item(&mut self, sec: Option<usize>, item: &Block) -> bool {
+        let (lead, rest) = self.tree.item_lead(item);
+        if !rest.is_empty() {
+            return false;
+        }
+        let evs = self.tree.events.get(lead).unwrap_or_default();
+        let Some(math) = (0..evs.len()).find(|&i| {
+            evs.get(i)
+                .is_some_and(|e| matches!(e.ev, pulldown_cmark::Event::DisplayMath(_)))
+        }) else {
+            return false;
+        };
+        // The name's line, then soft breaks and the formula only.
+        let (Some(name_evs), Some(formula_evs)) = (evs.slice(0..math), evs.slice(math..evs.len()))
+        else {
+            return false;
+        };
+        let breaks_only = (0..name_evs.len())
+            .rev()
+            .take_while(|&i| {
+                name_evs
+                    .get(i)
+                    .is_some_and(|e| matches!(e.ev, pulldown_cmark::Event::SoftBreak))
+            })
+            .count();
+        let Some(name_evs) = name_evs.slice(0..name_evs.len() - breaks_only) else {
+            return false;
+        };
+        if breaks_only == 0 || !is_display_formula(formula_evs) {
+            return false;
+        }
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        let first = src.lines().next().unwrap_or_default().trim_start();
+        let first = first.strip_prefix(['-', '*', '+']).unwrap_or(first).trim();
+        if !bold_alone(first) {
+            return false;
+        }
+        let mut name = String::new();
+        crate::tree::render(name_evs, &mut name, &self.copies);
+        // Asked as a label is: its bold is the note's way of naming, not emphasis to show.
+        let name = name.replace("<b>", "").replace("</b>", "");
+        let name = name.trim();
+        let key = Plain::of(self.text, name_evs).text.trim().to_string();
+        if key.is_empty() || key.chars().count() > LABEL_MAX_CHARS * 2 {
+            return false;
+        }
+        let mut back = String::new();
+        crate::tree::render(formula_evs, &mut back, &self.copies);
+        let front = self.front_ending_html(sec, &[], name);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key,
+            front,
+            back: back.trim().to_string(),
+            cloze: Vec::new(),
+            span: item.span.clone(),
             pin_at: Some(item.span.start),
             pin_line: None,
         });
@@ -327,6 +383,17 @@ impl Builder<'_, '_> {
         });
         true
     }
+}
+
+/// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
+/// over `$$x_{t-1} = …$$` names the formula, and so does `**VQAv2 accuracy** (질문당 사람 답
+/// 10개)`.
+fn bold_alone(line: &str) -> bool {
+    let l = match line.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((bold, aside)) if !aside.contains(['(', '*']) => bold,
+        _ => line,
+    };
+    l.len() > 4 && l.starts_with("**") && l.ends_with("**") && !l[2..l.len() - 2].contains("**")
 }
 
 /// The TeX of a paragraph that is one display formula (soft breaks aside).

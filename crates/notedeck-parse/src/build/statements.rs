@@ -94,7 +94,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     continue;
                 }
             }
-            if rest.is_empty() && self.true_false_card(sec, item, src) {
+            if rest.is_empty()
+                && (self.true_false_card(sec, item, src)
+                    || src.contains("$$") && self.formula_in_item(sec, item))
+            {
                 continue;
             }
             // A glossary (`- MLM (…), CLM (…)`) or an example (`- 예: …`) is no card.
