@@ -193,3 +193,36 @@ $$Q^*(s,a) = \\sum_{s'} P(s'|s,a)\\big[R(s,a,s') + \\gamma \\max_{a'} Q^*(s',a')
         common::cloze_fronts(&d)
     );
 }
+
+#[test]
+fn a_case_from_practice_is_no_part_of_the_topic_before_it() {
+    // The story after a library's defaults, titled by a bold line or a heading of the
+    // topics' level: its lesson was filed under `sklearn 기본값 정리`.
+    for title in ["**실무 사례: 이커머스 고객 세분화**", "## 실무 사례"] {
+        let d = doc(&format!(
+            "## **11. sklearn 기본값 정리**
+
+- `KMeans`의 `n_init` 기본값은 **'auto'**
+
+{title}
+
+RFM feature 3개로 고객을 군집화했음. silhouette은 k = 4에서 가장 높았음.
+
+- 교훈: 지표 숫자만 보지 말고 **군집별 중심(평균 프로필)을 해석**해야 실제로 쓸 수 있음
+"
+        ));
+        let lesson = d
+            .cards
+            .iter()
+            .find(|c| c.front.contains("교훈"))
+            .expect("the lesson is carded");
+        assert!(
+            lesson
+                .context_path()
+                .iter()
+                .all(|h| !h.contains("기본값 정리")),
+            "{title}: {:?}",
+            lesson.context_path()
+        );
+    }
+}

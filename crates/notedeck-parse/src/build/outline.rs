@@ -135,6 +135,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                                 || next_number
                                 || looks_like_topic(&raw)
                                 || level == tl && names_subject(&raw, &self.info[t].short)
+                                || level == tl && tells_a_case(&raw)
                                 || super::questions::is_question_set(&raw));
                         if tl == 0 || level == tl {
                             if topicish {
@@ -223,7 +224,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                 && !text.ends_with(':')
                 && !text.starts_with('📌')
                 && text.chars().count() <= LABEL_MAX_CHARS
-                && (next_is_heading() || (topic.is_none() && problem.is_some()));
+                && (next_is_heading() || (topic.is_none() && problem.is_some()))
+                // `**실무 사례: 이커머스 고객 세분화**` over its story: no part of the topic above.
+                || plain.is_all_bold() && !text.ends_with(':') && tells_a_case(text);
             let term_topic = topic.is_none()
                 && problem.is_some()
                 && !text.contains('\n')
@@ -470,6 +473,21 @@ fn names_subject(title: &str, topic: &str) -> bool {
 /// A same-level heading that names a new subject rather than an aspect of the topic.
 /// A Korean name glossed in English (`피드백 루프와 인기 편향 (Feedback Loop & Popularity
 /// Bias)`) names a subject too, unless it is a facet's name (`구성 요소 (Components)`).
+/// Whether a heading titles a case from practice (`## 실무 사례`, `실전 사례: …`, `Case
+/// study`): a story of its own after the topics, not a facet of the topic before it (`## 실무
+/// 사례` after `## **11. sklearn 기본값 정리**` filed the story's lesson under the defaults).
+/// Not `활용 사례`, a topic's uses.
+fn tells_a_case(title: &str) -> bool {
+    let t = short_title(title);
+    let t = t.trim();
+    ["실무 사례", "실전 사례", "사례 연구", "case study"]
+        .iter()
+        .any(|w| {
+            t.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        })
+}
+
 fn looks_like_topic(title: &str) -> bool {
     let t = short_title(title);
     let glossed = || {
