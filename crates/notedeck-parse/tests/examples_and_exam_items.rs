@@ -226,3 +226,29 @@ RFM feature 3개로 고객을 군집화했음. silhouette은 k = 4에서 가장 
         );
     }
 }
+
+#[test]
+fn a_tip_about_one_name_restates_no_card_of_another() {
+    // `PPO는 … 여전히 **on-policy**로 분류` was dropped as saying again SAC's `off-policy`
+    // card, and `LN = **샘플 하나 안에서** 정규화` as saying again BN's normalisation axis.
+    let d = doc("## **1. Batch Normalization (BN)**
+
+- **정규화 축**: 미니배치 차원 (같은 특징/채널에 대해 배치 안 샘플들의 평균·분산 사용)
+
+## **2. SAC (Soft Actor-Critic)**
+
+- **개념**: **off-policy** actor-critic + **최대 엔트로피(maximum entropy)** RL
+
+📌 **암기 팁**
+
+- LN = **샘플 하나 안에서** 정규화 → Transformer, 배치 무관
+- PPO는 ratio로 old policy 보정을 하지만 여전히 **on-policy**로 분류
+");
+    let clozes = common::cloze_fronts(&d);
+    for kept in ["LN = ", "PPO는 ratio로"] {
+        assert!(
+            clozes.iter().any(|c| c.starts_with(kept)),
+            "{kept}: {clozes:#?}"
+        );
+    }
+}

@@ -233,6 +233,12 @@ fn restating_card_of(
     // hidden word in bold (`Transformer = RNN 제거 + Self-Attention → {{병렬화}}` is the
     // `장점` card's `**병렬화**: …`).
     let shown = (total == 1).then(|| shown_words(r));
+    // One deletion: the name it opens with is what the whole tip is about (`PTQ = {{…}}, QAT
+    // = {{…}}` is about two).
+    let subject = tip_subject(r)
+        .filter(|_| r.card.cloze.len() == 1)
+        .map(letters_key)
+        .filter(|s| !s.is_empty());
     let stems: Vec<&str> = hidden.iter().map(|w| stem(w)).collect();
     let mut best: Option<(usize, usize)> = None;
     // The cards are in source order, so a problem's cards (its deck) are one run: the
@@ -251,6 +257,14 @@ fn restating_card_of(
         .take(RESTATED_POOL)
     {
         let card = &raw[k].card;
+        // `PPO는 … 여전히 **on-policy**로 분류` is about PPO: not SAC's `off-policy` card.
+        if let Some(subject) = &subject
+            && names_another(topic_of(&raw[k]).1, subject)
+            && !letters_key(&card.front).contains(subject.as_str())
+            && !card.back.to_lowercase().contains(subject.as_str())
+        {
+            continue;
+        }
         // A word the card says holds the hidden word's stem: a card mentioning fewer than
         // half of them cannot say half, and most cards are ruled out unread.
         let mentioned = stems
@@ -290,6 +304,78 @@ fn sets_in_bold(html: &str, word: &str) -> bool {
             .split(' ')
             .any(|w| same_word(word, w))
     })
+}
+
+/// The name a tip opens with, in Latin letters, before what it says of it (`PPO는 …`,
+/// `Value-based: "Q를 잘 추정하고 …"`, `Grad-CAM = …`), when it opens with one: the tip
+/// restates only a card naming it.
+fn tip_subject(r: &RawCard) -> Option<&str> {
+    let front = &r.card.front;
+    let before = front.get(..r.card.cloze.first()?.range.start)?;
+    let name_end = before
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | ' ')))
+        .unwrap_or(before.len());
+    let name = before[..name_end].trim();
+    let after = before[name_end..].trim_start();
+    let said_of = ["는 ", "은 ", ":", "="]
+        .iter()
+        .any(|p| after.starts_with(p))
+        || before[..name_end].ends_with(" =");
+    (said_of && name.bytes().filter(u8::is_ascii_alphabetic).count() >= 2).then_some(name)
+}
+
+/// Whether `topic` (a card's), written in Latin letters only, names another subject than
+/// `subject` (a tip's, as [`letters_key`]): neither holds the other, nor does `subject`
+/// abbreviate it (`DQN` of `Deep Q-Network`: its first letter a word's, the others after it
+/// in order). A topic with Hangul may name the subject in translation (`LLM 에이전트` for
+/// `Agent`): nothing to tell apart.
+fn names_another(topic: &str, subject: &str) -> bool {
+    if topic.chars().any(super::tables::is_hangul) {
+        return false;
+    }
+    let key = letters_key(topic);
+    if key.bytes().filter(u8::is_ascii_alphabetic).count() < 2 {
+        return false;
+    }
+    !key.contains(subject) && !subject.contains(key.as_str()) && !abbreviates(subject, topic)
+}
+
+/// Whether `short` (as [`letters_key`]) abbreviates `name`: its first letter opens a word of
+/// `name`, and its other letters follow in order (`ae` of `Autoencoder`, `dqn` of `Deep
+/// Q-Network`).
+fn abbreviates(short: &str, name: &str) -> bool {
+    let mut letters = short.chars();
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    name.split([' ', '-', '/'])
+        .enumerate()
+        .filter(|(_, w)| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.eq_ignore_ascii_case(&first))
+        })
+        .any(|(i, _)| {
+            let rest: String = name
+                .split([' ', '-', '/'])
+                .skip(i)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut tail = letters_key(&rest)
+                .chars()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter();
+            letters.clone().all(|c| tail.any(|t| t == c))
+        })
+}
+
+/// `name`'s ASCII letters and digits, lowercased: `Value-based` and `value based` alike.
+fn letters_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// The words tip `r` shows outside what it hides.
