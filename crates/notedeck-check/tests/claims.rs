@@ -741,3 +741,32 @@ fn a_library_defaults_row_meets_a_bold_parameters_default_in_its_section() {
         found[0].message
     );
 }
+
+#[test]
+fn a_parameter_labelled_in_code_states_its_default_after_its_explanation() {
+    // A word-embedding note: `` - `window`: 중심 단어 좌우로 볼 최대 거리, gensim 기본값 10 ``
+    // under Word2Vec, against its defaults table's `5`. The default word comes after the
+    // explanation, not right after the parameter.
+    let text = "# 단어 임베딩 정리
+
+## **2. Word2Vec**
+
+- `window`: 중심 단어 좌우로 볼 최대 거리, gensim 기본값 10
+- `min_count`: 이보다 드문 단어 제거, 기본값 5
+
+## **12. 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `Word2Vec` | `window` | `5` | 좌우 최대 거리 |
+| `Word2Vec` | `min_count` | `5` | 미만 빈도 단어 제거 |
+";
+    let ws = workspace(&[("emb.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("window") && found[0].message.contains("\"10\""),
+        "{}",
+        found[0].message
+    );
+}

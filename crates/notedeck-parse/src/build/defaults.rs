@@ -451,20 +451,8 @@ fn names_functions(header: &str) -> bool {
 /// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`); or a
 /// bullet labelling a parameter in bold (`- **min_samples (MinPts)**: 최소 이웃 수, 기본값 4`).
 fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t>>) {
-    if let Some((parameter, value)) = labelled_default(line) {
-        let span = start + (line.len() - line.trim_start().len())..start + line.len();
-        out.push(DefaultValue {
-            parameter,
-            attribute: None,
-            value: start + value.start..start + value.end,
-            span,
-            cell: false,
-            owner: None,
-            column: None,
-        });
-        return;
-    }
-    if !line.contains('`') {
+    let labelled = labelled_default(line);
+    if labelled.is_none() && !line.contains('`') {
         return;
     }
     let span = start + (line.len() - line.trim_start().len())..start + line.len();
@@ -496,6 +484,9 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             column: None,
         });
     };
+    if let Some((parameter, value)) = labelled {
+        push(parameter, start + value.start..start + value.end, out);
+    }
     for (code, at) in code_spans(line) {
         if is_parameter(code) {
             let after = &line[at + code.len() + 1..];
@@ -513,7 +504,8 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
 }
 
 /// The parameter a bullet's bold label names and the span in `line` of the default its text
-/// gives after a word saying default: `- **min_samples (MinPts)**: …, 기본값 4`. The label is
+/// gives after a word saying default: `- **min_samples (MinPts)**: …, 기본값 4`, or `` -
+/// `window`: 중심 단어 좌우로 볼 최대 거리, gensim 기본값 10 `` (a label in code). The label is
 /// an identifier in lowercase or with an underscore (`eps`, `min_samples`), not a method's
 /// name (`**Dropout**: 기본 0.5`).
 fn labelled_default(line: &str) -> Option<(&str, Span)> {
@@ -527,15 +519,24 @@ fn labelled_default(line: &str) -> Option<(&str, Span)> {
                 .filter(|_| digits > 0)
         })?
         .trim_start();
-    let inner = item.strip_prefix("**")?;
-    let label = &inner[..inner.find("**")?];
+    // `- **min_samples (MinPts)**: …` or `` - `window`: …, gensim 기본값 10 ``.
+    let (inner, label) = match item.strip_prefix("**") {
+        Some(inner) => (inner, &inner[..inner.find("**")?]),
+        None => {
+            let inner = item.strip_prefix('`')?;
+            let label = &inner[..inner.find('`')?];
+            inner[label.len() + 1..].trim_start().strip_prefix(':')?;
+            (inner, label)
+        }
+    };
+    let mark = if item.starts_with("**") { 2 } else { 1 };
     let parameter = label.split(" (").next().unwrap_or(label).trim();
     if !is_parameter(parameter)
         || !(parameter.contains('_') || parameter.bytes().all(|b| !b.is_ascii_uppercase()))
     {
         return None;
     }
-    let text_at = line.len() - inner.len() + label.len() + 2;
+    let text_at = line.len() - inner.len() + label.len() + mark;
     let text = &line[text_at..];
     if !says_default(text) {
         return None;
