@@ -770,3 +770,33 @@ fn a_parameter_labelled_in_code_states_its_default_after_its_explanation() {
         found[0].message
     );
 }
+
+#[test]
+fn two_columns_named_in_one_topics_title_are_two_subjects() {
+    // `Negative Sampling` and `Hierarchical Softmax` both name the topic `Negative Sampling &
+    // Hierarchical Softmax`: read as that topic each, their `X` and `O` in one row were a
+    // conflict, and Hierarchical Softmax's cells waited.
+    let text = "# 단어 임베딩 정리
+
+## **3. Negative Sampling & Hierarchical Softmax**
+
+- **Negative Sampling**: 정답 쌍 1개 + 노이즈 분포에서 뽑은 k개 negative를 이진 분류
+
+| 항목 | Full Softmax | Negative Sampling | Hierarchical Softmax |
+| --- | --- | --- | --- |
+| **계산량(쌍당)** | $O(V)$ | $O(k+1)$ | $O(\\log_2 V)$ |
+| **정규화된 확률 분포** | O | X | O |
+| **잘 맞는 경우** | V 작을 때 | 빈번한 단어 | 희귀 단어 |
+";
+    let ws = workspace(&[("emb.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert!(found.is_empty(), "{found:#?}");
+    let doc = notedeck_parse::parse(text, "emb");
+    assert!(
+        doc.cards
+            .iter()
+            .any(|c| c.front.contains("Hierarchical Softmax") && c.back.contains("희귀 단어")),
+        "{:#?}",
+        doc.cards.iter().map(|c| &c.front).collect::<Vec<_>>()
+    );
+}

@@ -90,9 +90,25 @@ impl<'t, 'a> Builder<'t, 'a> {
                 .map(|r| r.first().map_or("", |(p, _)| p.text.trim()))
                 .collect()
         };
-        let topics: Vec<Option<usize>> = subjects
+        let named: Vec<Option<usize>> = subjects
             .iter()
             .map(|name| self.topic_named(name, sec))
+            .collect();
+        // Two subjects naming one topic are two parts of its title (`Negative Sampling` and
+        // `Hierarchical Softmax` of `Negative Sampling & Hierarchical Softmax`), not that
+        // topic each: as one subject, their `X` and `O` under one row were a conflict.
+        let topics: Vec<Option<usize>> = named
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                t.filter(|t| {
+                    !named.iter().enumerate().any(|(j, u)| {
+                        j != i
+                            && *u == Some(*t)
+                            && facts::name_key(subjects[j]) != facts::name_key(subjects[i])
+                    })
+                })
+            })
             .collect();
         // Rows sharing their first cell (`YOLOv5`'s `detect.py` and `val.py` rows) are told
         // apart by another cell: no one subject's claims, to hold against each other.
