@@ -252,3 +252,46 @@ fn a_tip_about_one_name_restates_no_card_of_another() {
         );
     }
 }
+
+#[test]
+fn an_exams_numbered_choices_with_the_answer_after_them_are_asked_true_or_false() {
+    // `틀린 것 고르기` over four choices and `→ 정답 3 (…)`: the choices went to a `핵심 내용`
+    // card that taught the wrong one as a fact. Verdicts said in words are read too.
+    let d = doc("### 문항5
+
+문장 임베딩 기법 관련 설명으로 틀린 것 고르기
+
+1. 단어 벡터 평균은 단어 순서를 반영하지 못한다
+2. SIF는 빈도가 높은 단어일수록 가중치를 작게 준다
+3. Sentence-BERT는 두 문장을 이어 붙여 BERT에 한 번에 넣고 유사도를 계산한다
+
+→ 정답 3 (그건 cross-encoder, SBERT는 문장별로 **따로** 인코딩하는 bi-encoder)
+
+### 문항6
+
+- cosine similarity는 벡터 길이(norm)가 커질수록 커진다 → **틀림** (방향만 봄)
+");
+    let asked: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.contains("(O/X)"))
+        .collect();
+    let back = |start: &str| {
+        asked
+            .iter()
+            .find(|c| c.contains(start))
+            .map(|c| c.rsplit(" => ").next().unwrap_or("").to_string())
+            .unwrap_or_else(|| panic!("{start}: {asked:#?}"))
+    };
+    assert_eq!(back("단어 벡터 평균은"), "O");
+    assert_eq!(back("SIF는"), "O");
+    assert_eq!(
+        back("Sentence-BERT는"),
+        "X — 그건 cross-encoder, SBERT는 문장별로 <b>따로</b> 인코딩하는 bi-encoder"
+    );
+    assert_eq!(back("cosine similarity는"), "X — 방향만 봄");
+    assert!(
+        !cards(&d).iter().any(|c| c.contains("핵심 내용")),
+        "{:#?}",
+        cards(&d)
+    );
+}

@@ -116,6 +116,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if !self.other_subjects_apart(sec, b) {
                             parts.push(b);
                         }
+                    } else if let Some(answer) = blocks.get(i).map(|&n| &tree.blocks[n])
+                        && let Some(prompt) = (i >= 2).then(|| &tree.blocks[blocks[i - 2]])
+                        && self.exam_choices(sec, prompt, b, answer)
+                    {
+                        // The choices and the line giving the answer are asked together.
+                        i += 1;
                     } else {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();

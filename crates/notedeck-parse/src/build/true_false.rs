@@ -6,10 +6,18 @@
 
 use super::Builder;
 use super::facts::plain;
-use crate::tree::Block;
+use crate::tree::{Block, Kind};
 
 /// The verdicts, as written after the arrow, and whether each says true.
-const VERDICTS: [(&str, bool); 4] = [("(O)", true), ("(X)", false), ("(○)", true), ("(×)", false)];
+const VERDICTS: [(&str, bool); 7] = [
+    ("(O)", true),
+    ("(X)", false),
+    ("(○)", true),
+    ("(×)", false),
+    ("옳음", true),
+    ("맞음", true),
+    ("틀림", false),
+];
 
 /// Marks after a verdict that only say which choice the exam wanted (`(O) ← 정답`).
 const ANSWER_MARKS: [&str; 3] = ["← 정답", "<- 정답", "(정답)"];
@@ -35,6 +43,106 @@ impl Builder<'_, '_> {
         self.push_item_card(sec, item, key, front, back);
         true
     }
+}
+
+impl Builder<'_, '_> {
+    /// An exam's numbered choices copied under its prompt, with the answer on the line after
+    /// them: `문장 임베딩 기법 관련 설명으로 틀린 것 고르기`, `1. …` to `4. …`, then `→ 정답 3
+    /// (그건 cross-encoder, …)`. Each choice is asked true or false as the exam has it, the
+    /// answer line's explanation on the chosen one; whether it made the cards. Read as
+    /// statements, the choices went to a `핵심 내용` card teaching the wrong one as a fact.
+    pub(super) fn exam_choices(
+        &mut self,
+        sec: Option<usize>,
+        prompt: &Block,
+        list: &Block,
+        answer: &Block,
+    ) -> bool {
+        if prompt.kind != Kind::Paragraph || answer.kind != Kind::Paragraph {
+            return false;
+        }
+        let asked = self.text.get(prompt.span.clone()).unwrap_or_default();
+        let Some(true_wanted) = wanted_verdict(asked) else {
+            return false;
+        };
+        let items: Vec<&Block> = list
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Item)
+            .collect();
+        if items.len() < 2
+            || self.list_start(list).is_none()
+            || items.iter().any(|i| !self.tree.item_lead(i).1.is_empty())
+        {
+            return false;
+        }
+        let answer_html = {
+            let mut html = String::new();
+            crate::tree::render(self.tree.inner(answer), &mut html, &self.copies);
+            html
+        };
+        let Some((chosen, why)) = answer_line(answer_html.trim()) else {
+            return false;
+        };
+        if chosen == 0 || chosen > items.len() {
+            return false;
+        }
+        for (n, item) in items.iter().enumerate() {
+            let statement = self.item_lead_html(item);
+            let statement = statement.trim();
+            let is_chosen = n + 1 == chosen;
+            let verdict = if is_chosen { true_wanted } else { !true_wanted };
+            let mut back = String::from(if verdict { "O" } else { "X" });
+            if is_chosen && !why.is_empty() {
+                back.push_str(" — ");
+                back.push_str(why);
+            }
+            let front = format!("{statement} (O/X)");
+            self.push_item_card(sec, item, plain(statement), front, back);
+        }
+        true
+    }
+}
+
+/// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
+/// false one (`틀린 것`, `옳지 않은 것`), if it says.
+fn wanted_verdict(prompt: &str) -> Option<bool> {
+    if !prompt.contains("고르") {
+        return None;
+    }
+    if ["틀린", "옳지 않은", "아닌 것", "잘못된"]
+        .iter()
+        .any(|w| prompt.contains(w))
+    {
+        Some(false)
+    } else if ["옳은", "맞는", "올바른"]
+        .iter()
+        .any(|w| prompt.contains(w))
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The choice a line gives as the answer and what it says of it: `→ 정답 3 (그건
+/// cross-encoder)` → `(3, "그건 cross-encoder")`.
+fn answer_line(html: &str) -> Option<(usize, &str)> {
+    let rest = html.trim_start_matches("<p>").trim_start();
+    let rest = rest.strip_prefix('→').unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix("<b>").unwrap_or(rest);
+    let rest = rest.strip_prefix("정답")?.trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let chosen: usize = rest[..digits].parse().ok()?;
+    let rest = rest[digits..].trim_start_matches("번").trim_start();
+    let rest = rest.strip_prefix("</b>").unwrap_or(rest).trim();
+    let rest = rest.trim_end_matches("</p>").trim_end();
+    let why = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) => inner.trim(),
+        None => rest.trim_start_matches([',', ':', '—', '-']).trim(),
+    };
+    Some((chosen, why))
 }
 
 /// The statement, the verdict (true for `(O)`) and the correction after it, of a line
@@ -63,9 +171,13 @@ fn verdict_after<'h>(statement: &'h str, after: &'h str) -> Option<(&'h str, boo
     if bold {
         rest = rest.strip_prefix("</b>")?.trim_start();
     }
-    let correction = rest.trim_start_matches([',', ':', ';']).trim();
+    // The correction after a comma or colon, or in parentheses: `→ **틀림** (정적 임베딩)`.
+    let correction = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+        _ => rest.trim_start_matches([',', ':', ';']).trim(),
+    };
     // Anything but a clause after the verdict (`(O)` inside a sentence) is no verdict.
-    if !rest.is_empty() && !rest.starts_with([',', ':', ';']) {
+    if !rest.is_empty() && !rest.starts_with([',', ':', ';', '(']) {
         return None;
     }
     Some((statement, verdict, correction))
@@ -74,6 +186,16 @@ fn verdict_after<'h>(statement: &'h str, after: &'h str) -> Option<(&'h str, boo
 #[cfg(test)]
 mod tests {
     use super::split_verdict;
+
+    #[test]
+    fn answer_lines() {
+        assert_eq!(
+            super::answer_line("<p>→ 정답 3 (그건 cross-encoder, SBERT는 <b>따로</b>)</p>"),
+            Some((3, "그건 cross-encoder, SBERT는 <b>따로</b>"))
+        );
+        assert_eq!(super::answer_line("<p>정답: 2번</p>"), Some((2, "")));
+        assert_eq!(super::answer_line("<p>→ 결론: 3개</p>"), None);
+    }
 
     #[test]
     fn verdicts_and_corrections() {
@@ -97,7 +219,24 @@ mod tests {
                 "밀도 차이 크면 약함 → HDBSCAN"
             ))
         );
+        assert_eq!(
+            split_verdict("GloVe는 다의어를 다른 벡터로 표현한다 → <b>틀림</b> (정적 임베딩)"),
+            Some((
+                "GloVe는 다의어를 다른 벡터로 표현한다",
+                false,
+                "정적 임베딩"
+            ))
+        );
+        assert_eq!(
+            split_verdict("분산 표현의 차원 수는 vocabulary 크기와 같다 → 틀림, 보통 50~300차원"),
+            Some((
+                "분산 표현의 차원 수는 vocabulary 크기와 같다",
+                false,
+                "보통 50~300차원"
+            ))
+        );
         assert_eq!(split_verdict("정답 → (X) 표시가 붙은 보기"), None);
+        assert_eq!(split_verdict("조건 → 옳음직한 답"), None);
         assert_eq!(split_verdict("→ (O)"), None);
     }
 }
