@@ -295,3 +295,37 @@ fn an_exams_numbered_choices_with_the_answer_after_them_are_asked_true_or_false(
         cards(&d)
     );
 }
+
+#[test]
+fn a_methods_labels_parted_by_its_formula_are_its_facets() {
+    // `### 1. CBOW` with `개념`, its formula, then `장점` and `단점`: one card held all four,
+    // behind a front naming only the method. A titled example line is no cloze.
+    let d = doc("## **2. Word2Vec**
+
+### 1. CBOW (Continuous Bag-of-Words)
+
+- **개념**: 주변 단어(context)들의 벡터를 **평균** → **중심 단어** 예측
+
+$$
+h = \\frac{1}{2m}\\sum_{-m \\le j \\le m,\\ j \\ne 0} v_{w_{t+j}}
+$$
+
+- **장점**: 학습 빠름, 빈도 높은 단어에서 약간 더 좋은 정확도
+- **단점**: 평균내므로 순서 정보 사라짐, 희귀 단어 표현 약함
+- 학습 쌍 예시 (window=2, \"the cat sat on the mat\", 중심 \"sat\") → (sat, the), (sat, cat)
+");
+    assert_fronts(
+        &d,
+        &["Word2Vec › CBOW"],
+        &[
+            "Word2Vec › CBOW › 개념",
+            "Word2Vec › CBOW › 장점",
+            "Word2Vec › CBOW › 단점",
+        ],
+    );
+    assert!(
+        common::cloze_fronts(&d).is_empty(),
+        "{:#?}",
+        common::cloze_fronts(&d)
+    );
+}

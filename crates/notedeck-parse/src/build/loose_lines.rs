@@ -65,7 +65,7 @@ const EXAMPLE_LINE_REASON: &str =
 /// a real model's setting, which is a fact.
 fn is_example_line(src: &str) -> bool {
     let text = bullet_text(src);
-    if !opens_example(src) {
+    if !opens_example(src) && !titled_example(text) {
         return false;
     }
     let unquoted: String = text
@@ -79,6 +79,15 @@ fn is_example_line(src: &str) -> bool {
             w.starts_with(|c: char| c.is_ascii_uppercase())
                 && w.chars().filter(char::is_ascii_alphabetic).count() >= 2
         })
+}
+
+/// Whether a bullet's text opens with a short title ending on the word for an example,
+/// before its premise, an arrow or a colon: `학습 쌍 예시 (window=2, "the cat sat on the mat",
+/// 중심 "sat") → (sat, the), …`.
+fn titled_example(text: &str) -> bool {
+    let head = text.split(['(', '→', ':']).next().unwrap_or(text).trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    words.len() <= 4 && words.last().is_some_and(|w| ["예시", "예제"].contains(w))
 }
 
 /// A bullet's source without its marker and the space around it.

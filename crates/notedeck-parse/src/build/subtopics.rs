@@ -7,7 +7,7 @@
 use super::Builder;
 use super::labels::label_of;
 use crate::SectionKind;
-use crate::tree::{Kind, Plain};
+use crate::tree::{Block, Kind, Plain};
 
 /// Names of facets (what a topic's labelled bullets are usually called). A section titled
 /// with one of them is itself a facet, whatever its bullets' labels are.
@@ -217,22 +217,40 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         let tree = self.tree;
         // A method's formula may open it (`### 1. Vanilla SGD`, its update rule, then `정의`,
-        // `장점`, `한계`): the formula is the sub-topic's own, asked as its `수식`.
-        let Some(list) = blocks
-            .iter()
-            .map(|&b| &tree.blocks[b])
-            .find(|b| {
-                let formula =
-                    b.kind == Kind::Paragraph && super::formulas::is_display_formula(tree.inner(b));
-                !(formula || matches!(b.kind, Kind::Html | Kind::Rule))
-            })
-            .filter(|b| b.kind == Kind::List)
-        else {
-            return false;
+        // `장점`, `한계`): the formula is the sub-topic's own, asked as its `수식`. It may also
+        // part its lists (`### 1. CBOW`: `- **개념**: …`, the formula, then `- **장점**`,
+        // `- **단점**`): the lists up to anything else are read as one.
+        let formula = |b: &Block| {
+            b.kind == Kind::Paragraph && super::formulas::is_display_formula(tree.inner(b))
         };
+        let mut lists: Vec<&Block> = Vec::new();
+        let mut after_formula = false;
+        for b in blocks.iter().map(|&b| &tree.blocks[b]) {
+            if matches!(b.kind, Kind::Html | Kind::Rule) {
+                continue;
+            }
+            if formula(b) {
+                after_formula = true;
+                continue;
+            }
+            // A list goes on the one before it only across a formula: a bullet list after a
+            // numbered one (`1. **Negative Sampling**`, then `- **한계**: …`) is the topic's.
+            if b.kind != Kind::List || !(lists.is_empty() || after_formula) {
+                break;
+            }
+            lists.push(b);
+            after_formula = false;
+        }
+        if lists.is_empty() {
+            return false;
+        }
         let mut lead = Plain::default();
         let (mut labels, mut facets) = (0, 0);
-        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+        for item in lists
+            .iter()
+            .flat_map(|l| l.children.iter())
+            .filter(|c| c.kind == Kind::Item)
+        {
             let (_, rest) = self.item_lead_plain(item, &mut lead);
             if let Some(label) = label_of(&lead, !rest.is_empty()).filter(|l| !l.plain_label) {
                 labels += 1;
