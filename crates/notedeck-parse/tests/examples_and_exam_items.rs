@@ -329,3 +329,30 @@ $$
         common::cloze_fronts(&d)
     );
 }
+
+#[test]
+fn quotes_framing_tip_pairs_close_outside_the_deletions() {
+    // Each pair quoted whole, cue and value: the first deletion took the quote closing its
+    // pair (`{{c1::Off"}}`). A tip ending on how hard it is to keep apart hid that remark.
+    let d = doc("## **15. On-policy vs Off-policy**
+
+- **정의**: 데이터를 만든 정책과 학습하는 정책이 같은지
+
+📌 **암기 팁**
+
+- \"버퍼에 쌓아두고 재활용 → Off\", \"쓰고 바로 버림 → On\"
+- `predict`는 기본 stochastic, `evaluate_policy`는 기본 deterministic → 헷갈리기 쉬움
+");
+    let clozes = common::cloze_fronts(&d);
+    assert!(
+        clozes
+            .iter()
+            .any(|c| c.contains("→ {{c1::Off}}&quot;, &quot;쓰고 바로 버림 → {{c1::On}}&quot;")),
+        "{clozes:#?}"
+    );
+    assert!(
+        clozes.iter().all(|c| !c.contains("헷갈리기")),
+        "{clozes:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("how to study"));
+}

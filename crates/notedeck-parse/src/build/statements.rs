@@ -30,6 +30,10 @@ pub(super) fn is_study_advice(text: &str) -> bool {
         "암기할 것",
         "기억하기",
         "기억할 것",
+        "헷갈리기 쉬움",
+        "헷갈림 주의",
+        "혼동 주의",
+        "헷갈리지 말 것",
     ]
     .iter()
     .any(|w| t.ends_with(w))

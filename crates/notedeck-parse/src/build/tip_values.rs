@@ -65,6 +65,20 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
         if (opened || q1.is_some()) && inner.len() > q1_len + q2.len_utf8() {
             framed.push((i, at + lead + q1_len));
             framed.push((i + 1, at + lead + inner.len() - q2.len_utf8()));
+        } else if inner.len() > q2.len_utf8() {
+            // `"버퍼에 쌓아두고 재활용 → Off", "쓰고 바로 버림 → On"`: the quote frames the pair,
+            // cue and value, and closes after the value, outside its deletion.
+            let pair_start = marks[..i]
+                .iter()
+                .rev()
+                .find(|(_, open)| open.is_none())
+                .map_or(0, |&(c, _)| c);
+            let before = &t[pair_start..at];
+            let open_quote = before.matches('"').count() % 2 == 1
+                || before.matches('“').count() > before.matches('”').count();
+            if open_quote {
+                framed.push((i + 1, at + lead + inner.len() - q2.len_utf8()));
+            }
         }
     }
     for (i, at) in framed {

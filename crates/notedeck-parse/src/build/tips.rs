@@ -17,7 +17,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let (lead_range, rest) = self.tree.item_lead(item);
                     let evs = self.tree.events.get(lead_range).unwrap_or_default();
                     let plain = Plain::of(self.text, evs);
-                    if let Some(c) = cloze(evs, &plain, &self.copies) {
+                    if rest.is_empty() && super::statements::is_study_advice(&plain.text) {
+                        self.skip(item.span.clone(), super::statements::STUDY_ADVICE_REASON);
+                    } else if let Some(c) = cloze(evs, &plain, &self.copies) {
                         self.push_cloze(sec, c, item.span.clone());
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: a labelled item, and
@@ -91,6 +93,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         if is_keywords(title) {
             self.skip(span, KEYWORDS_REASON);
             return false;
+        }
+        // `… deterministic → 헷갈리기 쉬움`: what follows the arrow says how to study it, and
+        // hidden it asked nothing.
+        if super::statements::is_study_advice(&plain.text) {
+            self.skip(span, super::statements::STUDY_ADVICE_REASON);
+            return true;
         }
         if let Some(c) = cloze(evs, &plain, &self.copies) {
             self.push_cloze(sec, c, span);
