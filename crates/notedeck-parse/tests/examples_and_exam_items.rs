@@ -356,3 +356,21 @@ fn quotes_framing_tip_pairs_close_outside_the_deletions() {
     );
     assert_skipped(&d, |why| why.contains("how to study"));
 }
+
+#[test]
+fn a_labelled_line_ending_on_a_colon_takes_the_formula_after_its_list() {
+    // `**ELMo 벡터** = … 가중합:` over the formula: the line's card ended on its colon, and the
+    // formula went to a vague `ELMo › 수식`.
+    let d = doc("## **7. ELMo (Embeddings from Language Models)**
+
+- **핵심 아이디어**: 문장 전체를 보고 **토큰마다 다른 벡터** 생성
+- **ELMo 벡터** = 모든 층 은닉 상태의 **task별 가중합**:
+
+$$
+\\text{ELMo}_k^{task} = \\gamma^{task} \\sum_{j=0}^{L} s_j^{task} \\, \\mathbf{h}_{k,j}^{LM}
+$$
+");
+    assert_fronts(&d, &["ELMo › 수식"], &["ELMo › ELMo 벡터"]);
+    let back = common::back_of(&d, "ELMo › ELMo 벡터");
+    assert!(back.contains("\\gamma^{task}"), "{back}");
+}

@@ -170,7 +170,8 @@ impl Builder<'_, '_> {
 
     /// `- **HPO**: … 조합 $\lambda^*$를 찾는 문제` closing a list, then `$$\lambda^* = \arg\min
     /// …$$`: the formula defines what the labelled line names, and goes on that line's card
-    /// (the last of those made since `first`). Returns whether it did.
+    /// (the last of those made since `first`); so does one the line introduces, ending on a
+    /// colon. Returns whether it did.
     pub(super) fn formula_of_last_item(
         &mut self,
         sec: Option<usize>,
@@ -206,7 +207,12 @@ impl Builder<'_, '_> {
         let of_topic = lhs.is_some_and(|lhs| {
             !topic.is_empty() && super::facts::name_key(&without_text_command(lhs)) == topic
         });
-        if !names_lhs && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym))) {
+        // `- **ELMo 벡터** = 모든 층 은닉 상태의 **task별 가중합**:` says the formula follows.
+        let introduces = said.trim_end().ends_with(':');
+        if !introduces
+            && !names_lhs
+            && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym)))
+        {
             return false;
         }
         self.formula_to_card(card, formula)
