@@ -374,3 +374,27 @@ $$
     let back = common::back_of(&d, "ELMo › ELMo 벡터");
     assert!(back.contains("\\gamma^{task}"), "{back}");
 }
+
+#[test]
+fn a_default_the_table_of_defaults_contradicts_waits_on_both_sides() {
+    // The bullet said `4`, the table `5`: the table's card waited and the bullet's taught the
+    // slip. Which one the note got wrong is the student's to settle; neither is asked.
+    let d = doc("## **2. Word2Vec**
+
+- `window`: 중심 단어 좌우로 볼 최대 거리, gensim 기본값 10
+
+## **12. 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `Word2Vec` | `window` | `5` | 좌우 최대 거리 |
+");
+    assert!(
+        cards(&d).iter().all(|c| !c.contains("window")),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_skipped(&d, |why| {
+        why.contains("where a table cell says") && why.contains("conflicting-claim")
+    });
+}

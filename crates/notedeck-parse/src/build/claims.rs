@@ -559,8 +559,9 @@ pub(super) fn settle_stated(doc: &mut crate::Document, stated: Vec<Stated>) -> V
 impl Finish {
     /// Hold back each table cell that counts differently from a quantity a sentence states
     /// (or, `by_bullets`, a labelled bullet) of its subject and column (`| **지니 불순도** |
-    /// … | 1 |` under `최댓값 (이진 분류)` against `지니 불순도 최댓값은 **0.5**`): the checker
-    /// reports the conflict, and the cell waits for it to be settled rather than teach both.
+    /// … | 1 |` under `최댓값 (이진 분류)` against `지니 불순도 최댓값은 **0.5**`), and for a
+    /// default the card stating the other value: the checker reports the conflict, and they
+    /// wait for it to be settled rather than teach the wrong one.
     pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>, by_bullets: bool) {
         let (stated, by) = if by_bullets {
             (&self.bullets, "bullet")
@@ -595,6 +596,26 @@ impl Finish {
                 }) else {
                     continue;
                 };
+                // The card stating another default waits too (`- \`window\`: …, gensim 기본값
+                // 10` against the defaults table's `5`): defaults change between a library's
+                // versions, which of the two the note got wrong is the student's to settle,
+                // and either card would teach it.
+                let stating = raw.iter().position(|r| {
+                    super::defaults::says_default(&said.attribute)
+                        && r.card.kind != CardKind::Table
+                        && r.card.span.start <= said.value_span.start
+                        && said.value_span.end <= r.card.span.end
+                });
+                if let Some(j) = stating
+                    && !held.iter().any(|(h, _)| *h == j)
+                {
+                    let reason = format!(
+                        "says {} › {} is {} where a table cell says {}: lint reports the \
+                         conflict (conflicting-claim); settle it and the card comes back",
+                        said.subject, said.attribute, said.value, cell.value
+                    );
+                    held.push((j, reason));
+                }
                 if held.iter().any(|(h, _)| *h == i) {
                     continue;
                 }
