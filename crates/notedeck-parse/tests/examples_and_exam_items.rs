@@ -398,3 +398,34 @@ fn a_default_the_table_of_defaults_contradicts_waits_on_both_sides() {
         why.contains("where a table cell says") && why.contains("conflicting-claim")
     });
 }
+
+#[test]
+fn a_thing_named_in_bold_over_its_labelled_facets_is_asked_facet_by_facet() {
+    // `- **One-hot Encoding**` over its definition and `- **단점**` with a numbered list: one
+    // card held them all behind a front naming only the thing.
+    let d = doc("## **1. One-hot vs Distributed Representation**
+
+- **One-hot Encoding**
+    - 단어 집합 크기 V만큼의 차원, 해당 단어 인덱스만 1, 나머지 0
+    - **단점**
+        1. 차원 = V → vocabulary 커지면 차원 폭발 (sparse)
+        2. 서로 다른 두 단어 벡터는 항상 직교 → 의미 유사도 표현 불가
+- **Distributed Representation (분산 표현)**
+    - 단어 의미를 저차원 **dense** 실수 벡터의 여러 차원에 나눠서(분산) 표현
+    - **장점**: 유사도 계산 가능, 벡터 연산으로 의미 관계 표현
+");
+    assert_fronts(
+        &d,
+        &[],
+        &[
+            "One-hot vs Distributed Representation › One-hot Encoding",
+            "One-hot vs Distributed Representation › One-hot Encoding › 단점",
+            "One-hot vs Distributed Representation › Distributed Representation (분산 표현) › 장점",
+        ],
+    );
+    let own = common::back_of(
+        &d,
+        "One-hot vs Distributed Representation › One-hot Encoding",
+    );
+    assert!(!own.contains("단점") && own.contains("나머지 0"), "{own}");
+}

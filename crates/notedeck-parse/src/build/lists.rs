@@ -257,6 +257,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             self.skip(item.span.clone(), SOURCE_REASON);
             return;
         }
+        if parent.is_none() && self.named_with_facets(sec, item, label, lead_evs, rest) {
+            return;
+        }
         // Both parts are rendered straight into the back, each trimmed or joined in place.
         // The HTML is about as long as the item's source: room for it at once, rather than
         // grown in steps, each a copy (the card keeps only what it uses).
@@ -327,6 +330,58 @@ impl<'t, 'a> Builder<'t, 'a> {
             math::text_to_html(&label.text, &mut back);
         }
         self.push_item_card(sec, item, key, front, back);
+    }
+
+    /// `- **One-hot Encoding**` over `- 단어 집합 크기 V만큼의 차원, …` and `- **단점**` with its
+    /// own list: a thing named in bold alone, its facets labelled under it. Each facet is a
+    /// card under the name (`… › One-hot Encoding › 단점`), and the name's unlabelled lines
+    /// its own card; one card held them all behind a front naming only the thing. Whether it
+    /// made the cards.
+    fn named_with_facets(
+        &mut self,
+        sec: Option<usize>,
+        item: &Block,
+        label: &Label,
+        lead_evs: Evs<'_>,
+        rest: &[Block],
+    ) -> bool {
+        let [list] = rest else {
+            return false;
+        };
+        if list.kind != Kind::List || label.value_events(lead_evs).is_some() {
+            return false;
+        }
+        let mut lead = Plain::default();
+        let mut facets: Vec<(&Block, Label)> = Vec::new();
+        let mut lines: Vec<&Block> = Vec::new();
+        for nested in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let (_, nested_rest) = self.item_lead_plain(nested, &mut lead);
+            match label_of(&lead, !nested_rest.is_empty()) {
+                Some(l) if super::subtopics::is_facet_name(&l.text) => facets.push((nested, l)),
+                Some(_) => return false,
+                None => lines.push(nested),
+            }
+        }
+        if facets.is_empty() {
+            return false;
+        }
+        if !lines.is_empty() {
+            let mut back = String::from("<ul>");
+            let blocks: Vec<&Block> = lines.clone();
+            for b in &blocks {
+                back.push_str("<li>");
+                back.push_str(self.item_lead_html(b).trim());
+                back.push_str("</li>");
+            }
+            back.push_str("</ul>");
+            let front = self.front_ending_html(sec, &[], &label.html());
+            self.push_item_card(sec, item, label.text.clone(), front, back);
+        }
+        for (nested, l) in facets {
+            let (evs, nested_rest) = self.item_lead_plain(nested, &mut lead);
+            self.labelled_item_card(sec, Some(&label.text), nested, &l, evs, nested_rest);
+        }
+        true
     }
 
     /// Why a line labelled `label` in section `sec` is an overview line, if it is: the label
