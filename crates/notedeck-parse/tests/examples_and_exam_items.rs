@@ -429,3 +429,31 @@ fn a_thing_named_in_bold_over_its_labelled_facets_is_asked_facet_by_facet() {
     );
     assert!(!own.contains("단점") && own.contains("나머지 0"), "{own}");
 }
+
+#[test]
+fn interview_questions_closing_the_note_are_no_part_of_the_last_problem() {
+    // `## 면접 Q&A` after the last problem's topics (the problems' headings a level below):
+    // its answers were filed in that problem's deck.
+    let d = doc("## **1. Q-Learning**
+
+- **개념**: model-free, off-policy TD control
+
+## 면접 Q&A
+
+**Q1. Q-Learning은 왜 off-policy인가요?**
+
+- target을 계산할 때 실제 행동이 아니라 greedy 정책의 $\\max_{a'} Q$를 쓰기 때문
+");
+    let answer = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("off-policy인가요"))
+        .expect("the interview question is carded");
+    assert_eq!(answer.deck.join("::"), "역량평가 정리", "{:?}", answer.deck);
+    let concept = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("개념"))
+        .expect("the topic is carded");
+    assert_eq!(concept.deck.join("::"), "역량평가 정리::문제 9");
+}

@@ -173,6 +173,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                 };
                 let short = short_title(&raw);
+                // `## 면접 Q&A` or `## 실무 사례` after the last problem's topics is about the whole
+                // note: under that problem, its interview answers were filed as the problem's.
+                if role == SectionKind::Topic
+                    && problem.is_some()
+                    && level < self.problem_level(problem)
+                    && (super::questions::is_question_set(&raw) || tells_a_case(&raw))
+                {
+                    problem = None;
+                }
                 let parent = if role == SectionKind::Topic {
                     problem.or(title)
                 } else {
@@ -253,6 +262,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             self.push_run(owner, i);
         }
+    }
+
+    /// The heading level of `problem`'s section (0 for none).
+    fn problem_level(&self, problem: Option<usize>) -> u8 {
+        problem.map_or(0, |p| self.doc.sections[p].level)
     }
 
     #[allow(clippy::too_many_arguments)]
