@@ -457,3 +457,26 @@ fn interview_questions_closing_the_note_are_no_part_of_the_last_problem() {
         .expect("the topic is carded");
     assert_eq!(concept.deck.join("::"), "역량평가 정리::문제 9");
 }
+
+#[test]
+fn degrees_qualified_a_little_are_asked_side_by_side_and_a_name_ending_its_answer_is_no_card() {
+    // `약간 낮음` was no degree, so `Bi-encoder › 정확도` asked "lower" compared with nothing;
+    // `평균 › 핵심` → `산술 평균` gave itself away.
+    let d = doc("## **9. Sentence-BERT**
+
+| 항목 | Cross-encoder (BERT) | Bi-encoder (SBERT) |
+| --- | --- | --- |
+| **정확도** | 더 높음 (문장 간 attention) | 약간 낮음 |
+| **용도** | re-ranking | 검색(retrieval), clustering |
+
+| 방법 | 학습 필요 | 핵심 |
+| --- | --- | --- |
+| **평균** | X | 산술 평균 |
+| **SIF** | X (단어 빈도만) | 빈도 가중 + 공통 성분 제거 |
+");
+    assert_fronts(
+        &d,
+        &["Bi-encoder › 정확도", "평균 › 핵심"],
+        &["Cross-encoder / Bi-encoder › 정확도", "SIF › 핵심"],
+    );
+}

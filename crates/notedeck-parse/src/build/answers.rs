@@ -243,11 +243,32 @@ pub(super) fn opens_with_its_name(subject: &str, value: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    first.chars().nth(1).is_some()
+    let opens = first.chars().nth(1).is_some()
         && subject
             .split(|c: char| c.is_whitespace() || "()/·,:".contains(c))
-            .any(|w| w.eq_ignore_ascii_case(first))
-        && words.take(OWN_NAME_MAX_WORDS).count() < OWN_NAME_MAX_WORDS
+            .any(|w| w.eq_ignore_ascii_case(first));
+    opens && words.take(OWN_NAME_MAX_WORDS).count() < OWN_NAME_MAX_WORDS
+        || holds_its_name(subject, bare)
+}
+
+/// Whether a short answer ends on its subject's whole name after a word or two that qualify
+/// it: `평균 › 핵심` → `산술 평균` (not `Power › 기준` → `n ↑ → Power ↑`).
+fn holds_its_name(subject: &str, bare: &str) -> bool {
+    let name = subject.split('(').next().unwrap_or("").trim();
+    let answer = bare.trim();
+    let Some(before) = answer.len().checked_sub(name.len()).and_then(|at| {
+        answer
+            .get(at..)
+            .filter(|end| end.eq_ignore_ascii_case(name))
+            .map(|_| &answer[..at])
+    }) else {
+        return false;
+    };
+    let qualifiers = before.split_whitespace().count();
+    name.chars().nth(1).is_some()
+        && before.ends_with(' ')
+        && (1..=2).contains(&qualifiers)
+        && before.chars().all(|c| c.is_alphanumeric() || c == ' ')
 }
 
 /// Answers that only say "a few": what a `Few-Shot` name already says.
@@ -340,7 +361,18 @@ pub(super) const DEGREES: &[&str] = &[
 ];
 
 /// Words a cell's answer may qualify its degree with (`가장 많음`, `상대적으로 낮음`).
-const DEGREE_MODIFIERS: &[&str] = &["가장", "매우", "상대적으로", "비교적", "더", "다소", "아주"];
+const DEGREE_MODIFIERS: &[&str] = &[
+    "가장",
+    "매우",
+    "상대적으로",
+    "비교적",
+    "더",
+    "다소",
+    "아주",
+    "약간",
+    "조금",
+    "훨씬",
+];
 
 /// Whether a cell's answer (its words, asides apart) is one degree word (`약함`, `가장 많음`,
 /// `있음`): like a check mark, it says where the subject stands on the feature its facet
