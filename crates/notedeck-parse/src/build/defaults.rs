@@ -338,24 +338,18 @@ fn stated_in_row<'t>(
         if says_default(column) {
             return None;
         }
-        let code = code_spans(cell)
-            .next()
-            .filter(|(code, at)| *at == 1 && code.len() + 2 == cell.len() && is_parameter(code))
-            .map(|(code, _)| code);
-        code.or_else(|| {
+        code_only_parameter(cell).or_else(|| {
             let plain = cell.trim_matches('*');
-            (names_arguments(column)
-                && is_parameter(plain)
-                && (plain.contains('_') || plain.bytes().all(|b| !b.is_ascii_uppercase())))
-            .then_some(plain)
+            (header_names(column, ARGUMENT_HEADERS) && names_argument(plain)).then_some(plain)
         })
     };
     let in_other_cell = cells.iter().enumerate().skip(1).find_map(parameter_in);
-    let row_parameter = code_spans(first)
-        .next()
-        .filter(|(code, at)| *at == 1 && code.len() + 2 == first.len() && is_parameter(code))
-        .map(|(code, _)| code)
-        .filter(|_| in_other_cell.is_none() || !header.first().is_some_and(|h| names_functions(h)));
+    let row_parameter = code_only_parameter(first).filter(|_| {
+        in_other_cell.is_none()
+            || !header
+                .first()
+                .is_some_and(|h| header_names(h, FUNCTION_HEADERS))
+    });
     let named_parameter = if row_parameter.is_none() && !row_about_defaults {
         in_other_cell
     } else {
@@ -413,38 +407,50 @@ fn stated_in_row<'t>(
     }
 }
 
-/// Whether a column's header names arguments (`인자`, `파라미터`, `parameter`).
-fn names_arguments(header: &str) -> bool {
+/// Column headers naming arguments (`인자`, `파라미터`, `parameter`).
+const ARGUMENT_HEADERS: &[&str] = &[
+    "인자",
+    "파라미터",
+    "매개변수",
+    "하이퍼파라미터",
+    "parameter",
+    "argument",
+    "param",
+    "arg",
+];
+
+/// Column headers naming functions or classes (`함수`, `클래스`, `function`).
+const FUNCTION_HEADERS: &[&str] = &[
+    "함수",
+    "클래스",
+    "메서드",
+    "function",
+    "class",
+    "method",
+    "api",
+    "estimator",
+];
+
+/// Whether a column's header is one of `words`, or its plural in English.
+fn header_names(header: &str, words: &[&str]) -> bool {
     let h = header.trim_matches('*').trim();
-    [
-        "인자",
-        "파라미터",
-        "매개변수",
-        "하이퍼파라미터",
-        "parameter",
-        "argument",
-        "param",
-        "arg",
-    ]
-    .iter()
-    .any(|w| h.eq_ignore_ascii_case(w) || h.to_ascii_lowercase() == format!("{w}s"))
+    words
+        .iter()
+        .any(|w| h.eq_ignore_ascii_case(w) || h.to_ascii_lowercase() == format!("{w}s"))
 }
 
-/// Whether a column's header names functions or classes (`함수`, `클래스`, `function`).
-fn names_functions(header: &str) -> bool {
-    let h = header.trim_matches('*').trim();
-    [
-        "함수",
-        "클래스",
-        "메서드",
-        "function",
-        "class",
-        "method",
-        "api",
-        "estimator",
-    ]
-    .iter()
-    .any(|w| h.eq_ignore_ascii_case(w))
+/// The parameter a cell holds in inline code and nothing else (`` `n_bins` ``).
+fn code_only_parameter(cell: &str) -> Option<&str> {
+    code_spans(cell)
+        .next()
+        .filter(|(code, at)| *at == 1 && code.len() + 2 == cell.len() && is_parameter(code))
+        .map(|(code, _)| code)
+}
+
+/// Whether a name written without code reads as an argument: an identifier in lowercase or
+/// with an underscore (`eps`, `min_samples`), not a method's name (`Dropout`).
+fn names_argument(name: &str) -> bool {
+    is_parameter(name) && (name.contains('_') || name.bytes().all(|b| !b.is_ascii_uppercase()))
 }
 
 /// Defaults a line outside tables states: `` `n_repeats` 기본값 **5** ``, `` `eta` (기본 0.3)
@@ -531,9 +537,7 @@ fn labelled_default(line: &str) -> Option<(&str, Span)> {
     };
     let mark = if item.starts_with("**") { 2 } else { 1 };
     let parameter = label.split(" (").next().unwrap_or(label).trim();
-    if !is_parameter(parameter)
-        || !(parameter.contains('_') || parameter.bytes().all(|b| !b.is_ascii_uppercase()))
-    {
+    if !names_argument(parameter) {
         return None;
     }
     let text_at = line.len() - inner.len() + label.len() + mark;
