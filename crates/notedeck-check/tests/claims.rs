@@ -800,3 +800,32 @@ fn two_columns_named_in_one_topics_title_are_two_subjects() {
         doc.cards.iter().map(|c| &c.front).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_library_defaults_table_written_without_code_meets_a_default_in_code() {
+    // A feature-engineering note: `| KNNImputer | n_neighbors | 5 |` in a `함수 | 인자 | 기본값`
+    // table with no inline code at all, and `기본 `n_neighbors=3`` under `### 2. KNNImputer`.
+    let text = "# 피처 엔지니어링 정리
+
+## **4. 결측치 처리**
+
+### 2. KNNImputer
+- **개념**: 결측 있는 샘플과 **가까운 k개 이웃**의 값 평균으로 채움
+- 기본 `n_neighbors=3`, `weights='uniform'`
+
+## **10. sklearn 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| SimpleImputer | strategy | 'mean' | add_indicator=False |
+| KNNImputer | n_neighbors | 5 | metric='nan_euclidean' |
+";
+    let ws = workspace(&[("fe.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].message.contains("n_neighbors") && found[0].message.contains("\"3\""),
+        "{}",
+        found[0].message
+    );
+}

@@ -250,8 +250,10 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
             stated_in_line(line, start, &mut out);
             continue;
         }
-        if in_table && !line.contains('`') {
-            // Every default a row states is in inline code.
+        // Every default a row states is in inline code, but in a library's table of defaults
+        // (`함수 | 인자 | 기본값`), whose rows may name all three plainly (`| KNNImputer |
+        // n_neighbors | 5 |`).
+        if in_table && !line.contains('`') && !library_table(&header) {
             continue;
         }
         let cells = cells_of(line, start);
@@ -437,6 +439,16 @@ fn header_names(header: &str, words: &[&str]) -> bool {
     words
         .iter()
         .any(|w| h.eq_ignore_ascii_case(w) || h.to_ascii_lowercase() == format!("{w}s"))
+}
+
+/// Whether a table's header is a library's table of defaults: functions first, then their
+/// arguments, then a column of defaults (`함수 | 인자 | 기본값 | 메모`).
+fn library_table(header: &[&str]) -> bool {
+    header
+        .first()
+        .is_some_and(|h| header_names(h, FUNCTION_HEADERS))
+        && header.iter().any(|h| header_names(h, ARGUMENT_HEADERS))
+        && header.iter().any(|h| says_default(h))
 }
 
 /// The parameter a cell holds in inline code and nothing else (`` `n_bins` ``).
