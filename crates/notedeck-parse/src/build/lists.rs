@@ -348,13 +348,38 @@ impl<'t, 'a> Builder<'t, 'a> {
         let [list] = rest else {
             return false;
         };
-        if list.kind != Kind::List || label.value_events(lead_evs).is_some() {
+        // A name in bold alone is three events (its bold's start, its text, its end): most
+        // labelled lines say more, and are told apart before their value is read.
+        // A facet's own name over its list (`**구조**`) names no thing of its own, and facets
+        // under a thing are labelled in bold: both are told without reading the list's items.
+        if list.kind != Kind::List
+            || lead_evs.len() > 3
+            || !self
+                .text
+                .get(list.span.clone())
+                .is_some_and(|src| src.contains("**"))
+            || super::subtopics::is_facet_name(&label.text)
+            || label.value_events(lead_evs).is_some()
+        {
             return false;
         }
         let mut lead = Plain::default();
         let mut facets: Vec<(&Block, Label)> = Vec::new();
         let mut lines: Vec<&Block> = Vec::new();
         for nested in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            // An item opening otherwise than in bold is a line of the name's, or no facet.
+            let opens_bold = self.text.get(nested.span.clone()).is_some_and(|src| {
+                src.trim_start()
+                    .trim_start_matches(['-', '*', '+'])
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .trim_start_matches(['.', ')'])
+                    .trim_start()
+                    .starts_with("**")
+            });
+            if !opens_bold {
+                lines.push(nested);
+                continue;
+            }
             let (_, nested_rest) = self.item_lead_plain(nested, &mut lead);
             match label_of(&lead, !nested_rest.is_empty()) {
                 Some(l) if super::subtopics::is_facet_name(&l.text) => facets.push((nested, l)),
