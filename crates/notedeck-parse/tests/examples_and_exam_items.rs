@@ -480,3 +480,47 @@ fn degrees_qualified_a_little_are_asked_side_by_side_and_a_name_ending_its_answe
         &["Cross-encoder / Bi-encoder › 정확도", "SIF › 핵심"],
     );
 }
+
+#[test]
+fn worked_examples_titled_by_an_aside_or_a_bold_example_over_its_sum_are_no_cards() {
+    // `(worked example)` only in the heading's aside, its values in a table keyed by numbers,
+    // then the scalers compared in general; and `**예시 (m = 2)**` working out a mean over a
+    // table of made-up categories.
+    let d = doc("## **1. Scaling**
+
+### 4. 작은 숫자로 직접 계산해보기 (worked example)
+x = [1, 2, 3, 4, 100] (100이 이상치)
+- **Standard**: $\\mu = 110/5 = 22$
+- **MinMax**: min = 1, max = 100 → 분모 99
+
+| 원래 값 | Standard | MinMax |
+| --- | --- | --- |
+| 1 | -0.54 | 0.000 |
+| 100 | 2.00 | 1.000 |
+
+| 항목 | StandardScaler | RobustScaler |
+| --- | --- | --- |
+| **중심** | 평균 | 중앙값 |
+
+## **2. Target Encoding**
+
+- **개념**: 범주를 그 범주의 target 평균으로 바꿈
+
+**예시 (m = 2)**, 전체 8개 중 y=1이 4개 → $\\bar{y} = 4/8 = 0.5$
+
+| 범주 | y 값 | smoothing 후 |
+| --- | --- | --- |
+| A | 1, 1, 0 | 0.600 |
+| B | 1 | 0.667 |
+");
+    assert_fronts(
+        &d,
+        &[
+            "Scaling › 작은 숫자로 직접 계산해보기 › Standard",
+            "Standard › 1",
+            "A › y 값",
+            "B › smoothing 후",
+        ],
+        &["StandardScaler › 중심", "RobustScaler › 중심"],
+    );
+}

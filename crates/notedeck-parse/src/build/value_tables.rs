@@ -85,11 +85,25 @@ impl Builder<'_, '_> {
         blocks: &'b [usize],
         plains: &[Option<Box<Plain>>],
     ) -> Option<Cow<'b, [usize]>> {
-        let Some(title) = sec.map(|s| &self.info[s].short) else {
+        let Some(s) = sec else {
             return Some(Cow::Borrowed(blocks));
         };
+        let title = &self.info[s].short;
+        // `### 4. 작은 숫자로 직접 계산해보기 (worked example)`: the label may be the aside.
+        let aside = self.doc.sections[s]
+            .title
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once('('))
+            .map(|(_, inner)| inner);
         let titled = titles_worked_section(title);
-        if !titled && !titles_example_section(title) {
+        // Titled so by an aside, or by what it does, the section may go on with what is
+        // general, as one titled only as an example does.
+        let loosely = aside.is_some_and(super::lists::is_worked_example)
+            || ["계산해보기", "계산해 보기"]
+                .iter()
+                .any(|w| title.ends_with(w));
+        if !titled && !loosely && !titles_example_section(title) {
             return Some(Cow::Borrowed(blocks));
         }
         let pinned = |&b: &usize| {
@@ -101,8 +115,13 @@ impl Builder<'_, '_> {
         let (mut worked, mut rest) =
             blocks.split_at(blocks.iter().position(pinned).unwrap_or(blocks.len()));
         if !titled {
+            // The last block working a sum out, or a table of the values worked out (rows
+            // keyed by numbers: `| 1 | -0.54 | 0.000 | -1.0 |`).
             let computing = worked.iter().rposition(|&b| {
-                super::lists::computes_even_in_tex(&self.text[self.tree.blocks[b].span.clone()])
+                let block = &self.tree.blocks[b];
+                let src = &self.text[block.span.clone()];
+                super::lists::computes_even_in_tex(src)
+                    || block.kind == Kind::Table && rows_are_placeholders(src)
             });
             let Some(last) = computing else {
                 return Some(Cow::Borrowed(blocks));
@@ -242,6 +261,24 @@ fn is_past_syllable(c: char) -> bool {
     ('가'..='힣').contains(&c) && (u32::from(c) - 0xAC00) % 28 == 20
 }
 
+/// Whether every body row of a table (its source) is keyed by a number or a letter standing
+/// for a made-up item ([`is_placeholder`]).
+fn rows_are_placeholders(src: &str) -> bool {
+    let mut rows = src
+        .lines()
+        .skip(2)
+        .map(|l| {
+            l.trim()
+                .trim_start_matches('|')
+                .split('|')
+                .next()
+                .unwrap_or("")
+        })
+        .map(|c| c.trim().trim_matches('*'))
+        .peekable();
+    rows.peek().is_some() && rows.all(is_placeholder)
+}
+
 /// Whether a row's name is a number or a letter standing for a made-up item (`4`, `A`): the
 /// rows of a worked example.
 fn is_placeholder(text: &str) -> bool {
@@ -338,7 +375,12 @@ fn interprets(source: &str) -> bool {
 pub(super) fn titles_worked_example(plain: &Plain) -> bool {
     let t = plain.text.trim().trim_start_matches('📌').trim();
     let title = t.split(" (").next().unwrap_or(t);
+    // `**예시 (m = 2)**, 전체 8개 중 y=1이 4개 → $\bar{y} = 4/8 = 0.5$`: an example titled in
+    // bold that works out a sum is one too.
     super::lists::is_worked_example(title)
+        || !plain.strong.is_empty()
+            && super::cards::is_example_facet(title)
+            && super::lists::computes_even_in_tex(t)
 }
 
 /// Why a cell of a column of figures to three decimals is no card.
