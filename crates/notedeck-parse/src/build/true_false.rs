@@ -33,19 +33,29 @@ impl Builder<'_, '_> {
         let Some((statement, verdict, correction)) = split_verdict(html.trim()) else {
             return false;
         };
+        self.push_true_false(sec, item, statement, verdict, correction);
+        true
+    }
+
+    /// The card asking `statement` (HTML, the line of `item`) true or false: "statement
+    /// (O/X)" → the verdict, then the correction when there is one.
+    fn push_true_false(
+        &mut self,
+        sec: Option<usize>,
+        item: &Block,
+        statement: &str,
+        verdict: bool,
+        correction: &str,
+    ) {
         let mut back = String::from(if verdict { "O" } else { "X" });
         if !correction.is_empty() {
             back.push_str(" — ");
             back.push_str(correction);
         }
-        let key = plain(statement);
         let front = format!("{statement} (O/X)");
-        self.push_item_card(sec, item, key, front, back);
-        true
+        self.push_item_card(sec, item, plain(statement), front, back);
     }
-}
 
-impl Builder<'_, '_> {
     /// An exam's numbered choices copied under its prompt, with the answer on the line after
     /// them: `문장 임베딩 기법 관련 설명으로 틀린 것 고르기`, `1. …` to `4. …`, then `→ 정답 3
     /// (그건 cross-encoder, …)`. Each choice is asked true or false as the exam has it, the
@@ -89,16 +99,10 @@ impl Builder<'_, '_> {
         }
         for (n, item) in items.iter().enumerate() {
             let statement = self.item_lead_html(item);
-            let statement = statement.trim();
             let is_chosen = n + 1 == chosen;
             let verdict = if is_chosen { true_wanted } else { !true_wanted };
-            let mut back = String::from(if verdict { "O" } else { "X" });
-            if is_chosen && !why.is_empty() {
-                back.push_str(" — ");
-                back.push_str(why);
-            }
-            let front = format!("{statement} (O/X)");
-            self.push_item_card(sec, item, plain(statement), front, back);
+            let correction = if is_chosen { why } else { "" };
+            self.push_true_false(sec, item, statement.trim(), verdict, correction);
         }
         true
     }
