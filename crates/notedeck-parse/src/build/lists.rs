@@ -392,8 +392,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         if !lines.is_empty() {
             let mut back = String::from("<ul>");
-            let blocks: Vec<&Block> = lines.clone();
-            for b in &blocks {
+            for b in &lines {
                 back.push_str("<li>");
                 back.push_str(self.item_lead_html(b).trim());
                 back.push_str("</li>");
