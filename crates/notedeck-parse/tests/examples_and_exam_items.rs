@@ -524,3 +524,27 @@ x = [1, 2, 3, 4, 100] (100이 이상치)
         &["StandardScaler › 중심", "RobustScaler › 중심"],
     );
 }
+
+#[test]
+fn an_exams_choices_marked_with_bare_letters_are_asked_true_or_false() {
+    // `→ O` and `→ **X (정답)**, …` after each choice: clozes hid the parameter's name, or the
+    // statement with its `→ O`, and a choice with nothing to hide went to a `핵심 내용` card.
+    let d = doc("### 문항5
+범주형 변수 인코딩 관련 설명으로 틀린 것 고르기
+1. OneHotEncoder의 `handle_unknown` 기본값은 `'error'`이다 → O
+2. OrdinalEncoder는 기본적으로 범주를 사전순으로 정렬해 번호를 매긴다 → O
+3. Target encoding은 split 전에 전체 데이터로 계산해야 일관된다 → **X (정답)**, split 후 train으로만
+");
+    let asked: Vec<String> = cards(&d)
+        .into_iter()
+        .filter(|c| c.contains("(O/X)"))
+        .collect();
+    assert_eq!(asked.len(), 3, "{:#?}", cards(&d));
+    assert!(
+        asked
+            .iter()
+            .any(|c| c.ends_with("(O/X) => X — split 후 train으로만")),
+        "{asked:#?}"
+    );
+    assert!(common::cloze_fronts(&d).is_empty(), "{:#?}", cards(&d));
+}

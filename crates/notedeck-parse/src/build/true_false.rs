@@ -19,6 +19,11 @@ const VERDICTS: [(&str, bool); 7] = [
     ("틀림", false),
 ];
 
+/// A verdict as a bare letter after the arrow (`… 당겨진다 → O`, `→ **X (정답)**, …`), in the
+/// source: read only after a statement ending as a sentence does (`…다`), where a letter is
+/// no check mark.
+const BARE_VERDICTS: [&str; 4] = ["→ O", "→ X", "→ **O", "→ **X"];
+
 /// Marks after a verdict that only say which choice the exam wanted (`(O) ← 정답`).
 const ANSWER_MARKS: [&str; 3] = ["← 정답", "<- 정답", "(정답)"];
 
@@ -26,7 +31,9 @@ impl Builder<'_, '_> {
     /// A card for `item` (a bullet with nothing nested) when it is an exam statement with its
     /// verdict; whether it made one.
     pub(super) fn true_false_card(&mut self, sec: Option<usize>, item: &Block, src: &str) -> bool {
-        if !VERDICTS.iter().any(|(v, _)| src.contains(v)) {
+        if !VERDICTS.iter().any(|(v, _)| src.contains(v))
+            && !BARE_VERDICTS.iter().any(|v| src.contains(v))
+        {
             return false;
         }
         let html = self.item_lead_html(item);
@@ -167,7 +174,12 @@ fn verdict_after<'h>(statement: &'h str, after: &'h str) -> Option<(&'h str, boo
     let mut rest = after.trim_start();
     let bold = rest.starts_with("<b>");
     rest = rest.strip_prefix("<b>").unwrap_or(rest).trim_start();
-    let &(mark, verdict) = VERDICTS.iter().find(|(v, _)| rest.starts_with(v))?;
+    let sentence = plain(statement).trim_end().ends_with('다');
+    let bare = [("O", true), ("X", false)];
+    let &(mark, verdict) = VERDICTS
+        .iter()
+        .chain(bare.iter().filter(|_| sentence))
+        .find(|(v, _)| rest.starts_with(v))?;
     rest = rest[mark.len()..].trim_start();
     for m in ANSWER_MARKS {
         rest = rest.strip_prefix(m).unwrap_or(rest).trim_start();
@@ -239,6 +251,25 @@ mod tests {
                 "보통 50~300차원"
             ))
         );
+        assert_eq!(
+            split_verdict("smoothing 강도 m을 키우면 전체 평균 쪽으로 더 당겨진다 → O"),
+            Some((
+                "smoothing 강도 m을 키우면 전체 평균 쪽으로 더 당겨진다",
+                true,
+                ""
+            ))
+        );
+        assert_eq!(
+            split_verdict(
+                "시계열은 shuffle해도 leakage가 없다 → <b>X (정답)</b>, 미래로 과거를 예측"
+            ),
+            Some((
+                "시계열은 shuffle해도 leakage가 없다",
+                false,
+                "미래로 과거를 예측"
+            ))
+        );
+        assert_eq!(split_verdict("온라인 학습 → O"), None);
         assert_eq!(split_verdict("정답 → (X) 표시가 붙은 보기"), None);
         assert_eq!(split_verdict("조건 → 옳음직한 답"), None);
         assert_eq!(split_verdict("→ (O)"), None);
