@@ -422,7 +422,7 @@ impl Builder<'_, '_> {
         let title = self.info[sec?].short.clone();
         // `예제: 한 번 업데이트 비교` compares two updates in made-up numbers, not the table's
         // subjects.
-        if super::value_tables::titles_an_example(&title) {
+        if super::value_tables::titles_an_example(&title, &self.doc.sections[sec?].title) {
             return None;
         }
         let lower = title.to_lowercase();

@@ -213,6 +213,8 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
     let mut fence: Option<(u8, usize)> = None;
     let mut header: Vec<&str> = Vec::new();
     let mut in_table = false;
+    // Whether the current table is a library's table of defaults ([`library_table`]).
+    let mut library = false;
     // Whether the heading over the lines says they are defaults (`## **9. 주요 하이퍼파라미터
     // & 기본값**`): a table there gives defaults in every cell.
     let mut heading_says = false;
@@ -246,6 +248,7 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         if !trimmed.starts_with('|') {
             in_table = false;
             header.clear();
+            library = false;
             rows.clear();
             stated_in_line(line, start, &mut out);
             continue;
@@ -253,7 +256,7 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         // Every default a row states is in inline code, but in a library's table of defaults
         // (`함수 | 인자 | 기본값`), whose rows may name all three plainly (`| KNNImputer |
         // n_neighbors | 5 |`).
-        if in_table && !line.contains('`') && !library_table(&header) {
+        if in_table && !line.contains('`') && !library {
             continue;
         }
         let cells = cells_of(line, start);
@@ -266,6 +269,7 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
                 in_table = true;
             } else {
                 header = cells.iter().map(|(c, _)| *c).collect();
+                library = library_table(&header);
             }
             continue;
         }

@@ -257,14 +257,6 @@ fn restating_card_of(
         .take(RESTATED_POOL)
     {
         let card = &raw[k].card;
-        // `PPO는 … 여전히 **on-policy**로 분류` is about PPO: not SAC's `off-policy` card.
-        if let Some(subject) = &subject
-            && names_another(topic_of(&raw[k]).1, subject)
-            && !letters_key(&card.front).contains(subject.as_str())
-            && !card.back.to_lowercase().contains(subject.as_str())
-        {
-            continue;
-        }
         // A word the card says holds the hidden word's stem: a card mentioning fewer than
         // half of them cannot say half, and most cards are ruled out unread.
         let mentioned = stems
@@ -272,6 +264,14 @@ fn restating_card_of(
             .filter(|s| mentions(&card.front, s) || mentions(&card.back, s))
             .count();
         if mentioned * 2 < total || mentioned <= best.map_or(0, |(f, _)| f) {
+            continue;
+        }
+        // `PPO는 … 여전히 **on-policy**로 분류` is about PPO: not SAC's `off-policy` card.
+        if let Some(subject) = &subject
+            && names_another(topic_of(&raw[k]).1, subject)
+            && !letters_key(&card.front).contains(subject.as_str())
+            && !card.back.to_lowercase().contains(subject.as_str())
+        {
             continue;
         }
         let said = words[k].get_or_insert_with(|| {

@@ -31,8 +31,10 @@ impl Builder<'_, '_> {
     /// A card for `item` (a bullet with nothing nested) when it is an exam statement with its
     /// verdict; whether it made one.
     pub(super) fn true_false_card(&mut self, sec: Option<usize>, item: &Block, src: &str) -> bool {
-        if !VERDICTS.iter().any(|(v, _)| src.contains(v))
-            && !BARE_VERDICTS.iter().any(|v| src.contains(v))
+        // Asked of every loose bullet: every verdict follows an arrow, which most lack.
+        if !src.contains('→')
+            || !VERDICTS.iter().any(|(v, _)| src.contains(v))
+                && !BARE_VERDICTS.iter().any(|v| src.contains(v))
         {
             return false;
         }

@@ -88,22 +88,9 @@ impl Builder<'_, '_> {
         let Some(s) = sec else {
             return Some(Cow::Borrowed(blocks));
         };
-        let title = &self.info[s].short;
-        // `### 4. 작은 숫자로 직접 계산해보기 (worked example)`: the label may be the aside.
-        let aside = self.doc.sections[s]
-            .title
-            .trim_end()
-            .strip_suffix(')')
-            .and_then(|t| t.rsplit_once('('))
-            .map(|(_, inner)| inner);
+        let (title, full) = (&self.info[s].short, &self.doc.sections[s].title);
         let titled = titles_worked_section(title);
-        // Titled so by an aside, or by what it does, the section may go on with what is
-        // general, as one titled only as an example does.
-        let loosely = aside.is_some_and(super::lists::is_worked_example)
-            || ["계산해보기", "계산해 보기"]
-                .iter()
-                .any(|w| title.ends_with(w));
-        if !titled && !loosely && !titles_example_section(title) {
+        if !titled && !titles_example_section(title, full) {
             return Some(Cow::Borrowed(blocks));
         }
         let pinned = |&b: &usize| {
@@ -227,10 +214,13 @@ impl Builder<'_, '_> {
         // The section's own text, up to its first subsection: a case told under it (`## 실무
         // 사례` read as a facet of `Stable-Baselines3 사용법`) narrates that case, not the
         // library's table of defaults above it.
+        // Sections are in source order: a first subsection is the next section.
         let span = &self.doc.sections[s].span;
-        let own_end = self.doc.sections[s + 1..]
-            .iter()
-            .find(|c| c.parent == Some(s))
+        let own_end = self
+            .doc
+            .sections
+            .get(s + 1)
+            .filter(|c| c.parent == Some(s))
             .map_or(span.end, |c| c.span.start.min(span.end));
         let text = self.text.get(span.start..own_end).unwrap_or_default();
         let past = |at: usize| text[..at].chars().next_back().is_some_and(is_past_syllable);
@@ -318,19 +308,31 @@ fn titles_worked_section(title: &str) -> bool {
     super::lists::is_worked_example(&format!("{before} {last}"))
 }
 
-/// Whether a section's title names an example, worked or not (`예제: 한 번 업데이트 비교`):
-/// no title for a table left after its sums, whose comparison is general.
-pub(super) fn titles_an_example(title: &str) -> bool {
-    titles_worked_section(title) || titles_example_section(title)
+/// Whether a section's title (`title` short, `full` as written) names an example, worked or
+/// not (`예제: 한 번 업데이트 비교`): no title for a table left after its sums, whose
+/// comparison is general.
+pub(super) fn titles_an_example(title: &str, full: &str) -> bool {
+    titles_worked_section(title) || titles_example_section(title, full)
 }
 
 /// Whether a section's title says only that it gives an example (`간단 예시`, `예제: 한 번
-/// 업데이트 비교`): a worked one when its blocks work sums out ([`Builder::past_worked_example`]).
-fn titles_example_section(title: &str) -> bool {
+/// 업데이트 비교`), or does so by its aside or by what the section does (`### 4. 작은 숫자로
+/// 직접 계산해보기 (worked example)`): a worked one when its blocks work sums out, and what
+/// follows them may be general ([`Builder::past_worked_example`]).
+fn titles_example_section(title: &str, full: &str) -> bool {
+    let aside = full
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, inner)| inner);
     super::cards::is_example_facet(title)
         || title
             .split_once(':')
             .is_some_and(|(head, rest)| head.trim() == "예제" && !rest.trim().is_empty())
+        || ["계산해보기", "계산해 보기"]
+            .iter()
+            .any(|w| title.ends_with(w))
+        || aside.is_some_and(super::lists::is_worked_example)
 }
 
 /// Whether a section's title numbers an exercise (`예제 1: AlexNet conv1 출력 크기`,
