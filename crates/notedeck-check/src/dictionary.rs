@@ -77,11 +77,12 @@ pub(crate) fn knows(word: &str) -> bool {
 
 /// The English words one typing slip away from `word`, spelt with its capital (none when
 /// the list knows `word` itself): a vowel or a
-/// doubled letter too many (`Scailing`, `Cummulative`), two neighbours swapped, one vowel
+/// doubled letter too many (`Scailing`, `Cummulative`), any letter too many inside a long
+/// word (`Evalutation`), two neighbours swapped, one vowel
 /// for another (`Recurrant`), `m` for `n` or the other way in a word of six letters or more
 /// (`Momemtum`), or a letter missing inside (`Adaptaion`). Never the first letter, and no
-/// other change: a consonant changed or dropped turns too many technical words the list
-/// lacks into other words (`Classifier` is not `Classified`).
+/// other change: a consonant changed, or dropped near the end, turns too many technical
+/// words the list lacks into other words (`Classifier` is not `Classified`).
 pub(crate) fn suggestions(word: &str) -> Vec<String> {
     // A vault repeats its expansions in note after note: each word is looked up once.
     static CACHE: OnceLock<Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
@@ -100,32 +101,35 @@ pub(crate) fn suggestions(word: &str) -> Vec<String> {
     found
 }
 
+/// Shortest word (letters) a consonant too many is looked for in.
+const LONG_WORD: usize = 8;
+
 /// [`suggestions`], searched.
 fn search_slips(word: &str) -> Vec<String> {
     let lower = word.to_ascii_lowercase();
     let b = lower.as_bytes();
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
     let mut found: Vec<Vec<u8>> = Vec::new();
-    let mut try_one = |cand: Vec<u8>| {
+    let try_one = |found: &mut Vec<Vec<u8>>, cand: Vec<u8>| {
         if !found.contains(&cand) && std::str::from_utf8(&cand).is_ok_and(|c| words().contains(c)) {
             found.push(cand);
         }
     };
     for i in 1..b.len() {
         if vowel(b[i]) || b[i] == b[i - 1] {
-            try_one([&b[..i], &b[i + 1..]].concat());
+            try_one(&mut found, [&b[..i], &b[i + 1..]].concat());
         }
         if i + 1 < b.len() && b[i] != b[i + 1] {
             let mut swapped = b.to_vec();
             swapped.swap(i, i + 1);
-            try_one(swapped);
+            try_one(&mut found, swapped);
         }
         // `Momemtum`: `m` and `n`, one key apart and one sound apart, are the one pair of
         // consonants confused; any other consonant changed makes a word of too many terms.
         if b.len() >= 6 && matches!(b[i], b'm' | b'n') {
             let mut changed = b.to_vec();
             changed[i] = if b[i] == b'm' { b'n' } else { b'm' };
-            try_one(changed);
+            try_one(&mut found, changed);
         }
         for c in b'a'..=b'z' {
             // `y` sounds as a vowel in the middle of a word (`Likelyhood`).
@@ -133,9 +137,17 @@ fn search_slips(word: &str) -> Vec<String> {
             if vowelish(b[i]) && vowelish(c) && c != b[i] {
                 let mut changed = b.to_vec();
                 changed[i] = c;
-                try_one(changed);
+                try_one(&mut found, changed);
             }
-            try_one([&b[..i], &[c], &b[i..]].concat());
+            try_one(&mut found, [&b[..i], &[c], &b[i..]].concat());
+        }
+    }
+    // A consonant too many, only where no likelier slip is in reach (`Scailing` is
+    // `Scaling`, not `Sailing`) and only inside a long word (`Evalutation`): one off its end
+    // makes a technical word the list lacks into another (`Tokenizer`, `Tokenize`).
+    if found.is_empty() && b.len() >= LONG_WORD {
+        for i in 1..b.len() - 2 {
+            try_one(&mut found, [&b[..i], &b[i + 1..]].concat());
         }
     }
     let capital = word.starts_with(|c: char| c.is_ascii_uppercase());
@@ -278,6 +290,7 @@ mod tests {
         assert_eq!(suggestions("adaptaion"), ["adaptation"]);
         assert_eq!(suggestions("Momemtum"), ["Momentum"]);
         assert_eq!(suggestions("Likelyhood"), ["Likelihood"]);
+        assert_eq!(suggestions("Evalutation"), ["Evaluation"]);
         assert!(suggestions("Xqzvwk").is_empty());
         // Known through its stem (`classify`); a consonant changed is no slip offered.
         assert!(knows("Classifier"));

@@ -15,6 +15,33 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a row of a module's class against the bullet in its topic's section",
+        // `umap.UMAP` is the topic `UMAP`: the bullet's default 10 against the table's 15.
+        files: &[(
+            "dr.md",
+            "## **6. UMAP (Uniform Manifold Approximation and Projection)**\n\n- **주요 하이퍼파라미터**\n    - `n_neighbors`: 국소 vs 전역 구조 균형, 기본값 10\n    - `min_dist`: 최소 거리, 기본 0.1\n\n## 기본값\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `umap.UMAP` | `n_neighbors` | `15` | 국소 ↔ 전역 균형 |\n| `umap.UMAP` | `min_dist` | `0.1` | 작을수록 빽빽 |\n",
+        )],
+        expect: &[("dr.md", "conflicting-claim", 11, "15")],
+    },
+    Case {
+        name: "a bold parameter's default against its row in the same section's table",
+        // `**num_layers**: …, 기본값 2` under `PyTorch nn.LSTM 인자 정리`, whose own table
+        // gives `nn.LSTM`'s `num_layers` 1; `LSTM` titles another section.
+        files: &[(
+            "rnn.md",
+            "## **4. LSTM (Long Short-Term Memory)**\n\n- 게이트 3개\n\n## **10. PyTorch nn.LSTM 인자 정리**\n\n- **num_layers**: 층 쌓기(stacked LSTM), 기본값 2 → 위 층은 아래 층의 output을 입력으로 받음\n- **dropout**: 층 사이에만 적용\n\n### 기본값 표\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `nn.RNN` | `nonlinearity` | `'tanh'` | x |\n| `nn.LSTM` | `num_layers` | `1` | stacked 하려면 직접 지정 |\n",
+        )],
+        expect: &[("rnn.md", "conflicting-claim", 15, "1")],
+    },
+    Case {
+        name: "a consonant too many inside a long word of an expansion",
+        files: &[(
+            "rnn.md",
+            "- 번역 품질은 BLEU (Bilingual Evalutation Understudy) 점수로 평가\n",
+        )],
+        expect: &[("rnn.md", "misspelled-expansion", 1, "Evalutation")],
+    },
+    Case {
         name: "Row-rank under 문항10 against the LoRA heading",
         files: &[(
             "a.md",

@@ -33,7 +33,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         plains: &[Option<Box<Plain>>],
     ) {
         let tree = self.tree;
-        let Some(blocks) = self.past_worked_example(sec, blocks, plains) else {
+        let blocks = self.solved_problem(sec, blocks, plains);
+        let Some(blocks) = self.past_worked_example(sec, &blocks, plains) else {
             return;
         };
         let blocks: &[usize] = &blocks;
@@ -116,12 +117,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if !self.other_subjects_apart(sec, b) {
                             parts.push(b);
                         }
-                    } else if let Some(answer) = blocks.get(i).map(|&n| &tree.blocks[n])
-                        && let Some(prompt) = (i >= 2).then(|| &tree.blocks[blocks[i - 2]])
-                        && self.exam_choices(sec, prompt, b, answer)
+                    } else if let taken = self.exam_choices(
+                        sec,
+                        (i >= 2).then(|| &tree.blocks[blocks[i - 2]]),
+                        b,
+                        &blocks[i..(i + 2).min(blocks.len())]
+                            .iter()
+                            .map(|&n| &tree.blocks[n])
+                            .collect::<Vec<_>>(),
+                    ) && taken > 0
                     {
-                        // The choices and the line giving the answer are asked together.
-                        i += 1;
+                        // The choices, the line giving the answer and the bullets explaining
+                        // choices are asked together.
+                        i += taken - 1;
                     } else {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();

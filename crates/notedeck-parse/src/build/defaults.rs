@@ -109,12 +109,13 @@ pub(super) fn default_claims(
                 [found[j].owner, found[j].column]
                     .into_iter()
                     .flatten()
+                    .map(owner_name)
                     .find(|o| name_key(o) == *key)
             }),
             Group::Topic(..) => None,
         };
         let subject = match owner {
-            Some(o) => format!("{} › {}", o.trim_matches(['*', '`', ' ']), d.parameter),
+            Some(o) => format!("{o} › {}", d.parameter),
             None => d.parameter.to_string(),
         };
         doc.claims.push(Claim {
@@ -137,7 +138,10 @@ pub(super) fn default_claims(
 /// is a line in the section the subject titles (`## 10. SAM (…)`, its bullet `` `rho=0.05`
 /// ``); every other statement is its topic's.
 fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>]) -> Vec<Group> {
-    let mut owners: Vec<Option<String>> = found.iter().map(|d| d.owner.map(name_key)).collect();
+    let mut owners: Vec<Option<String>> = found
+        .iter()
+        .map(|d| d.owner.map(|o| name_key(owner_name(o))))
+        .collect();
     let mut titled: Vec<Option<usize>> = owners
         .iter()
         .map(|o| o.as_deref().and_then(|o| titled_section(doc, o)))
@@ -175,12 +179,40 @@ fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>])
                     && titled[j].is_some_and(|t| within(sections[i], t))
                     && name_key(found[j].parameter) == parameter
             });
-            match row.and_then(|j| owners[j].clone()) {
-                Some(o) => Group::Named(o, parameter),
-                None => Group::Topic(topic_at(doc, d.span.start), parameter),
+            if let Some(o) = row.and_then(|j| owners[j].clone()) {
+                return Group::Named(o, parameter);
+            }
+            // A topic's bullet on a parameter its own table gives one row's subject
+            // (`**num_layers**: …, 기본값 2` over `| `nn.LSTM` | `num_layers` | `1` |`).
+            let topic = topic_at(doc, d.span.start);
+            let mut rows = (0..found.len())
+                .filter(|&j| {
+                    !d.cell
+                        && found[j].cell
+                        && name_key(found[j].parameter) == parameter
+                        && topic_at(doc, found[j].span.start) == topic
+                })
+                .filter_map(|j| owners[j].as_ref());
+            match rows.next() {
+                Some(o) if rows.all(|other| other == o) => Group::Named(o.clone(), parameter),
+                _ => Group::Topic(topic, parameter),
             }
         })
         .collect()
+}
+
+/// The name a row's owner gives its subject by: the class a module path ends in (`umap.UMAP`
+/// and `nn.LSTM` are the topics `UMAP` and `LSTM`), markup trimmed.
+fn owner_name(owner: &str) -> &str {
+    let name = owner.trim_matches(['*', '`', ' ']);
+    let identifier = |part: &str| {
+        part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    match name.rsplit_once('.') {
+        Some((path, class)) if identifier(class) && path.split('.').all(identifier) => class,
+        _ => name,
+    }
 }
 
 /// The one topic or facet section whose title's key is `key`.

@@ -47,6 +47,7 @@ mod render;
 mod repeats;
 mod review_sheets;
 mod sentences;
+mod solved;
 mod split;
 mod statements;
 mod subject_names;
@@ -576,7 +577,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             return (None, Vec::new());
         }
         let key = draft.key.as_str();
-        if key == cards::UNLABELLED_KEY || key.starts_with("image:") {
+        if key == cards::UNLABELLED_KEY
+            || key.starts_with("image:")
+            || true_false::asks_true_or_false(&draft.front)
+        {
             return (None, Vec::new());
         }
         let Some(ctx) = draft.sec.and_then(|s| self.contexts.get(s + 1)) else {

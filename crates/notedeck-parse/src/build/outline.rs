@@ -231,6 +231,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             let text = plain.text.trim();
             let bold_topic = plain.is_all_bold()
                 && !text.ends_with(':')
+                && !super::true_false::gives_the_answer(text)
+                && !super::solved::titles_working(text)
                 && !text.starts_with('📌')
                 && text.chars().count() <= LABEL_MAX_CHARS
                 && (next_is_heading() || (topic.is_none() && problem.is_some()))

@@ -24,10 +24,20 @@ const VERDICTS: [(&str, bool); 7] = [
 /// no check mark.
 const BARE_VERDICTS: [&str; 4] = ["→ O", "→ X", "→ **O", "→ **X"];
 
+/// What closes the front of a card asking a statement true or false.
+const ASKS_TRUE_OR_FALSE: &str = " (O/X)";
+
+/// Whether a card's front asks a statement true or false: a statement, which like a cloze
+/// asks no facet of a topic, so two are never one question (`output.shape = (20, 16, 200)`
+/// and `output.shape = (16, 20, 100)` key alike, their numbers in parentheses).
+pub(super) fn asks_true_or_false(front: &str) -> bool {
+    front.ends_with(ASKS_TRUE_OR_FALSE)
+}
+
 /// Marks after a verdict that only say which choice the exam wanted (`(O) ← 정답`).
 const ANSWER_MARKS: [&str; 3] = ["← 정답", "<- 정답", "(정답)"];
 
-impl Builder<'_, '_> {
+impl<'t> Builder<'t, '_> {
     /// A card for `item` (a bullet with nothing nested) when it is an exam statement with its
     /// verdict; whether it made one.
     pub(super) fn true_false_card(&mut self, sec: Option<usize>, item: &Block, src: &str) -> bool {
@@ -42,17 +52,18 @@ impl Builder<'_, '_> {
         let Some((statement, verdict, correction)) = split_verdict(html.trim()) else {
             return false;
         };
-        self.push_true_false(sec, item, statement, verdict, correction);
+        self.push_true_false(sec, item, (None, statement), verdict, correction);
         true
     }
 
-    /// The card asking `statement` (HTML, the line of `item`) true or false: "statement
-    /// (O/X)" → the verdict, then the correction when there is one.
+    /// The card asking `statement` (HTML, the line of `item`) true or false, under the
+    /// exam's `stem` when the choices need one: "statement (O/X)" → the verdict, then the
+    /// correction when there is one.
     fn push_true_false(
         &mut self,
         sec: Option<usize>,
         item: &Block,
-        statement: &str,
+        (stem, statement): (Option<&str>, &str),
         verdict: bool,
         correction: &str,
     ) {
@@ -61,28 +72,59 @@ impl Builder<'_, '_> {
             back.push_str(" — ");
             back.push_str(correction);
         }
-        let front = format!("{statement} (O/X)");
-        self.push_item_card(sec, item, plain(statement), front, back);
+        // The choice leads the key: choices under one long stem are told apart by it.
+        let mut key = plain(statement);
+        let front = match stem {
+            Some(stem) => {
+                key.push(' ');
+                key.push_str(&plain(stem));
+                format!("{stem}<br>{statement}{ASKS_TRUE_OR_FALSE}")
+            }
+            None => format!("{statement}{ASKS_TRUE_OR_FALSE}"),
+        };
+        self.push_item_card(sec, item, key, front, back);
     }
 
     /// An exam's numbered choices copied under its prompt, with the answer on the line after
     /// them: `문장 임베딩 기법 관련 설명으로 틀린 것 고르기`, `1. …` to `4. …`, then `→ 정답 3
     /// (그건 cross-encoder, …)`. Each choice is asked true or false as the exam has it, the
-    /// answer line's explanation on the chosen one; whether it made the cards. Read as
-    /// statements, the choices went to a `핵심 내용` card teaching the wrong one as a fact.
+    /// answer line's explanation on the chosen one; a list after it explaining choices by
+    /// their numbers (`- 1 → 길어질수록 곱이 누적돼서 …`, `- … → 1, 2 틀림`) gives theirs.
+    /// The prompt is the paragraph over the choices or the problem's heading (`## 문항 4 —
+    /// … 틀린 것 고르기`), and a paragraph under a heading that asks is the stem every choice
+    /// needs (`` `nn.LSTM(…)`에 … 넣었을 때 ``). Returns how many blocks from the list on
+    /// made the cards (none when they are no exam's choices). Read as statements, the choices
+    /// went to a `핵심 내용` card teaching the wrong ones as facts.
     pub(super) fn exam_choices(
         &mut self,
         sec: Option<usize>,
-        prompt: &Block,
-        list: &Block,
-        answer: &Block,
-    ) -> bool {
-        if prompt.kind != Kind::Paragraph || answer.kind != Kind::Paragraph {
-            return false;
-        }
-        let asked = self.text.get(prompt.span.clone()).unwrap_or_default();
-        let Some(true_wanted) = wanted_verdict(asked) else {
-            return false;
+        before: Option<&Block>,
+        list: &'t Block,
+        after: &[&'t Block],
+    ) -> usize {
+        let paragraph = before.filter(|p| p.kind == Kind::Paragraph);
+        let asked_above = paragraph
+            .and_then(|p| self.text.get(p.span.clone()))
+            .and_then(wanted_verdict);
+        let (true_wanted, stem) = match asked_above {
+            Some(wanted) => (wanted, None),
+            None => {
+                let mut cur = sec;
+                let mut wanted = None;
+                while let Some(s) = cur
+                    && wanted.is_none()
+                {
+                    wanted = wanted_verdict(&self.doc.sections[s].title);
+                    cur = self.doc.sections[s].parent;
+                }
+                match wanted {
+                    Some(w) => (w, paragraph),
+                    None => return 0,
+                }
+            }
+        };
+        let Some(answer) = after.first().filter(|a| a.kind == Kind::Paragraph) else {
+            return 0;
         };
         let items: Vec<&Block> = list
             .children
@@ -93,28 +135,126 @@ impl Builder<'_, '_> {
             || self.list_start(list).is_none()
             || items.iter().any(|i| !self.tree.item_lead(i).1.is_empty())
         {
-            return false;
+            return 0;
         }
-        let answer_html = {
-            let mut html = String::new();
-            crate::tree::render(self.tree.inner(answer), &mut html, &self.copies);
-            html
-        };
+        let answer_html = self.inner_html(answer);
         let Some((chosen, why)) = answer_line(answer_html.trim()) else {
-            return false;
+            return 0;
         };
         if chosen == 0 || chosen > items.len() {
-            return false;
+            return 0;
         }
+        let mut corrections: Vec<String> = vec![String::new(); items.len()];
+        corrections[chosen - 1] = why.to_string();
+        let explained = after
+            .get(1)
+            .filter(|l| l.kind == Kind::List && self.list_start(l).is_none())
+            .and_then(|l| self.explanations(l, items.len()));
+        if let Some(explanations) = &explained {
+            for (choices, text) in explanations {
+                for &n in choices {
+                    let c = &mut corrections[n - 1];
+                    if !c.is_empty() {
+                        c.push_str("; ");
+                    }
+                    c.push_str(text);
+                }
+            }
+        }
+        let stem = stem.map(|p| self.inner_html(p));
         for (n, item) in items.iter().enumerate() {
-            let statement = self.item_lead_html(item);
-            let is_chosen = n + 1 == chosen;
-            let verdict = if is_chosen { true_wanted } else { !true_wanted };
-            let correction = if is_chosen { why } else { "" };
-            self.push_true_false(sec, item, statement.trim(), verdict, correction);
+            let choice = self.item_lead_html(item);
+            let verdict = if n + 1 == chosen {
+                true_wanted
+            } else {
+                !true_wanted
+            };
+            self.push_true_false(
+                sec,
+                item,
+                (stem.as_deref(), choice.trim()),
+                verdict,
+                &corrections[n],
+            );
         }
-        true
+        if let Some(l) = explained.is_some().then(|| after[1]) {
+            for item in l.children.iter().filter(|c| c.kind == Kind::Item) {
+                self.skip(
+                    item.span.clone(),
+                    "explanation of an exam choice, on that choice's card",
+                );
+            }
+            return 3;
+        }
+        2
     }
+
+    /// The HTML of a paragraph's text, without the paragraph's tags.
+    pub(super) fn inner_html(&self, block: &Block) -> String {
+        let mut html = String::new();
+        crate::tree::render(self.tree.inner(block), &mut html, &self.copies);
+        let t = html.trim();
+        t.strip_prefix("<p>")
+            .and_then(|t| t.strip_suffix("</p>"))
+            .unwrap_or(t)
+            .trim()
+            .to_string()
+    }
+
+    /// The choices (1-based, up to `count`) each bullet of `list` explains, with its text:
+    /// by a leading number (`1: PCA는 비지도 …`, `3 → GRU는 …`) or numbers closing it (`… =
+    /// (16, 20, 200) → 1, 2 틀림`); `None` unless every bullet names choices.
+    fn explanations(&self, list: &Block, count: usize) -> Option<Vec<(Vec<usize>, String)>> {
+        let mut out = Vec::new();
+        for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            if !self.tree.item_lead(item).1.is_empty() {
+                return None;
+            }
+            let html = self.item_lead_html(item);
+            let (choices, text) = leading_choice(html.trim())
+                .map(|(n, t)| (vec![n], t))
+                .or_else(|| closing_choices(html.trim()))?;
+            if text.is_empty() || choices.iter().any(|&n| n == 0 || n > count) {
+                return None;
+            }
+            out.push((choices, text.to_string()));
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
+/// …`, `2) …`.
+fn leading_choice(html: &str) -> Option<(usize, &str)> {
+    let digits = html.bytes().take_while(u8::is_ascii_digit).count();
+    let n: usize = html.get(..digits)?.parse().ok()?;
+    let rest = html[digits..].trim_start_matches("번").trim_start();
+    let rest = [":", "→", ")", "-", "—"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))?;
+    Some((n, rest.trim()))
+}
+
+/// A bullet explaining choices by numbers closing it: `batch_first=True → output = (16, 20,
+/// 200) → 1, 2 틀림` gives choices 1 and 2 `batch_first=True → output = (16, 20, 200)`.
+fn closing_choices(html: &str) -> Option<(Vec<usize>, &str)> {
+    let (text, last) = html.rsplit_once('→')?;
+    let numbers = ["틀림", "오답", "X", "맞음", "정답", "O"]
+        .iter()
+        .find_map(|v| last.trim().strip_suffix(v))?
+        .trim()
+        .trim_end_matches("번")
+        .trim();
+    let choices: Option<Vec<usize>> = numbers
+        .split([',', '/'])
+        .map(|n| n.trim().trim_end_matches("번").trim().parse().ok())
+        .collect();
+    Some((choices?, text.trim()))
+}
+
+/// Whether a line gives an exam's answer (`**정답: 2**`, `→ 정답 3`): no title, though bold.
+pub(super) fn gives_the_answer(text: &str) -> bool {
+    text.trim_start_matches(['→', ' ']).starts_with("정답")
 }
 
 /// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
@@ -145,7 +285,10 @@ fn answer_line(html: &str) -> Option<(usize, &str)> {
     let rest = rest.strip_prefix('→').unwrap_or(rest).trim_start();
     let rest = rest.strip_prefix("<b>").unwrap_or(rest);
     let rest = rest.strip_prefix("정답")?.trim_start();
+    // `정답: **2**`, `**정답**: 2`: the bold ends or starts around the colon.
+    let rest = rest.strip_prefix("</b>").unwrap_or(rest).trim_start();
     let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    let rest = rest.strip_prefix("<b>").unwrap_or(rest);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let chosen: usize = rest[..digits].parse().ok()?;
     let rest = rest[digits..].trim_start_matches("번").trim_start();
@@ -153,7 +296,7 @@ fn answer_line(html: &str) -> Option<(usize, &str)> {
     let rest = rest.trim_end_matches("</p>").trim_end();
     let why = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => inner.trim(),
-        None => rest.trim_start_matches([',', ':', '—', '-']).trim(),
+        None => rest.trim_start_matches([',', ':', '—', '-', '→']).trim(),
     };
     Some((chosen, why))
 }

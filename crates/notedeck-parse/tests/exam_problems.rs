@@ -1,0 +1,175 @@
+//! Exam problems as notes copy them (found on notes on dimensionality reduction and recurrent
+//! networks): the answer line written in bold or after a colon, the prompt in the problem's
+//! heading, a stem every choice needs, bullets explaining the choices by number, and a
+//! problem the note works out and answers. Each case shows the cards a fragment makes.
+
+mod common;
+
+use common::{assert_skipped, cards, doc};
+
+/// The back of the card asking the choice starting `start` true or false.
+fn verdict(cards: &[String], start: &str) -> String {
+    cards
+        .iter()
+        .filter(|c| c.contains("(O/X)"))
+        .find(|c| c.contains(start))
+        .map(|c| c.rsplit(" => ").next().unwrap_or("").to_string())
+        .unwrap_or_else(|| panic!("{start}: {cards:#?}"))
+}
+
+#[test]
+fn choices_explained_by_number_after_a_bold_answer_carry_their_explanations() {
+    // `→ 정답: **2**` and one bullet per wrong choice, opening on its number: the wrong
+    // choices went to a `핵심 내용` card as facts, and each bullet to a cloze opening `1:`.
+    let d = doc("### 문제5
+
+차원 축소 기법 관련 설명으로 옳은 것 고르기
+
+1. PCA는 클래스 레이블을 이용해서 분산이 최대가 되는 축을 찾는다
+2. 클래스가 3개인 데이터에 LDA를 적용하면 최대 2차원까지 축소할 수 있다
+3. t-SNE는 학습된 매핑을 이용해 새로운 데이터를 바로 transform 할 수 있다
+
+→ 정답: **2**
+
+- 1: PCA는 **비지도** → 레이블 안 씀 (레이블 쓰는 건 LDA)
+- 3: sklearn `TSNE`에는 `transform`이 없음, `fit_transform`만 있음
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "PCA는 클래스"),
+        "X — PCA는 <b>비지도</b> → 레이블 안 씀 (레이블 쓰는 건 LDA)"
+    );
+    assert_eq!(verdict(&all, "클래스가 3개인"), "O");
+    assert_eq!(
+        verdict(&all, "t-SNE는"),
+        "X — sklearn <code>TSNE</code>에는 <code>transform</code>이 없음, \
+         <code>fit_transform</code>만 있음"
+    );
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert_skipped(&d, |why| why.contains("explanation of an exam choice"));
+}
+
+#[test]
+fn a_bold_answer_line_is_no_topic_and_a_heading_may_ask() {
+    // `**정답: 2**` read as a bold title put `정답: 2 ›` before the explanations, and before
+    // every card of the sections after it. The second problem asks in its heading.
+    let d = doc("### 문제3
+
+순환 신경망(RNN 계열) 관련 설명으로 옳은 것 고르기
+
+1. vanilla RNN은 시퀀스 길이가 길어져도 BPTT 시 gradient 크기가 일정하게 유지된다
+2. LSTM의 forget gate 출력이 1에 가까우면 이전 cell state를 거의 그대로 유지한다
+
+**정답: 2**
+
+- 1 → 길어질수록 곱이 누적돼서 소실/폭주 발생
+
+## 문항 4 — Attention 관련 틀린 것 고르기
+
+1. Luong의 dot score는 추가 학습 파라미터 없이 계산할 수 있다
+2. attention을 쓰면 encoder의 마지막 hidden state 하나만 decoder로 전달하므로 bottleneck이 심해진다
+
+**정답: 2** → attention은 오히려 **모든 시점** hidden state를 쓰게 해서 bottleneck을 푼 것
+
+## **11. 실무 사례**
+
+1. **음성 인식 (ASR)**: 스트리밍 서비스는 양방향 못 씀 → 단방향 LSTM 또는 lookahead 제한
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "vanilla RNN은"),
+        "X — 길어질수록 곱이 누적돼서 소실/폭주 발생"
+    );
+    assert_eq!(verdict(&all, "LSTM의 forget gate"), "O");
+    assert_eq!(verdict(&all, "Luong의 dot score"), "O");
+    assert_eq!(
+        verdict(&all, "attention을 쓰면"),
+        "X — attention은 오히려 <b>모든 시점</b> hidden state를 쓰게 해서 bottleneck을 푼 것"
+    );
+    assert!(all.iter().all(|c| !c.contains("정답")), "{all:#?}");
+}
+
+#[test]
+fn choices_under_a_stem_show_it_and_bullets_closing_on_numbers_explain_them() {
+    // The stem gives the layer and the input; without it no shape can be judged. Two
+    // choices differing only in numbers inside parentheses are two questions.
+    let d = doc("## 문항 5 — PyTorch nn.LSTM 출력 shape 옳은 것 고르기
+
+`nn.LSTM(input_size=64, hidden_size=100, batch_first=True, bidirectional=True)`에 `x.shape = (16, 20, 64)`를 넣었을 때
+
+1. output.shape = (20, 16, 200)
+2. output.shape = (16, 20, 100)
+3. output.shape = (16, 20, 200)
+
+**정답: 3**
+
+- batch_first=True → output = (N, L, D·H) → 1, 2 틀림
+");
+    let all = cards(&d);
+    let asked: Vec<&String> = all.iter().filter(|c| c.contains("(O/X)")).collect();
+    assert_eq!(asked.len(), 3, "{all:#?}");
+    assert!(
+        asked
+            .iter()
+            .all(|c| c.contains("넣었을 때<br>output.shape")),
+        "{asked:#?}"
+    );
+    assert_eq!(
+        verdict(&all, "(20, 16, 200)"),
+        "X — batch_first=True → output = (N, L, D·H)"
+    );
+    assert_eq!(
+        verdict(&all, "(16, 20, 100)"),
+        "X — batch_first=True → output = (N, L, D·H)"
+    );
+    assert_eq!(verdict(&all, "(16, 20, 200)"), "O");
+}
+
+#[test]
+fn a_problem_the_note_works_out_is_one_card_asking_its_question() {
+    // The working's eigenvalues and ratios were carded one by one (`PC3 › 고유값` → `1.0`),
+    // under a topic `풀이`; the answer itself made no card.
+    let d = doc("### 문제6
+
+PCA 결과 고유값이 다음과 같을 때, 누적 설명 분산 90% 이상을 유지하는 최소 주성분 수는?
+
+- 고유값: $\\lambda = [4.2,\\ 2.1,\\ 1.0,\\ 0.5,\\ 0.2]$
+
+**풀이**
+
+- 전체 분산 합: $4.2 + 2.1 + 1.0 + 0.5 + 0.2 = 8.0$
+
+| 주성분 | 고유값 | 누적 비율 |
+| --- | --- | --- |
+| PC1 | 4.2 | 0.525 |
+| PC2 | 2.1 | 0.7875 |
+| PC3 | 1.0 | 0.9125 |
+
+→ 정답: **3개** (PC3까지 91.25%)
+
+- 95% 기준이면 PC4까지 필요 → 4개 (97.5%)
+
+## **2. Kernel PCA**
+
+- **정의**: 커널 트릭으로 비선형 구조를 찾는 PCA
+");
+    let all = cards(&d);
+    assert_eq!(
+        all[0],
+        "basic | 역량평가 정리::문제 6 | <p>PCA 결과 고유값이 다음과 같을 때, 누적 설명 분산 90% \
+         이상을 유지하는 최소 주성분 수는?</p><ul><li>고유값: \\(\\lambda = [4.2,\\ 2.1,\\ \
+         1.0,\\ 0.5,\\ 0.2]\\)</li></ul> => <b>3개</b> (PC3까지 91.25%)<ul><li>95% 기준이면 \
+         PC4까지 필요 → 4개 (97.5%)</li></ul>",
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("PC1") && !c.contains("풀이") && !c.contains("8.0")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.contains("Kernel PCA › 정의")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |why| why.contains("working of a solved exam problem"));
+}
