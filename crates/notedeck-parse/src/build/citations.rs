@@ -235,10 +235,20 @@ pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
         Some(name) => is_name_word(name),
         None => false,
     };
+    // `(Jozefowicz et al., 2015)`: the first author, then `et al.`.
+    let et_al = || {
+        let mut words = before.split_whitespace().rev();
+        matches!(words.next(), Some("al.," | "al,"))
+            && words.next() == Some("et")
+            && words
+                .next()
+                .is_some_and(|w| is_name_word(w.trim_start_matches('(')))
+    };
     named_after
         || last
             .map(|w| w.trim_start_matches('('))
             .is_some_and(|w| w.len() > 1 && w.ends_with(',') && is_name_word(w))
+        || et_al()
         || last.is_some_and(|w| w.starts_with('등'))
             && words_before.next().is_some_and(is_name_word)
         || parenthesised()

@@ -34,6 +34,7 @@ impl Finish {
             .iter_mut()
             .filter(|r| r.card.kind == crate::CardKind::Cloze)
         {
+            super::statements::hide_attached_glosses(&mut r.card);
             super::statements::explanation_to_back(&mut r.card);
         }
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();

@@ -610,6 +610,48 @@ fn with_gloss(front: &str, range: Range<usize>) -> Range<usize> {
     }
 }
 
+/// Widen each hidden part of a cloze card over a gloss written right after it in the other
+/// script (`{{c1::더하기}}(additive)`, `{{c1::alignment}}(정렬)`): shown, the translation
+/// is the answer. A gloss set apart by a space (`{{c1::coupling layer}} (삼각 행렬)`) says
+/// what kind of thing the answer is, a cue that stays.
+pub(super) fn hide_attached_glosses(card: &mut crate::Card) {
+    // `Some(true)` for Hangul only, `Some(false)` for Latin letters only.
+    let script = |t: &str| {
+        let hangul = t.chars().any(super::tables::is_hangul);
+        let latin = t.chars().any(|c| c.is_ascii_alphabetic());
+        (hangul != latin).then_some(hangul)
+    };
+    let front = &card.front;
+    let mut widened: Vec<Option<usize>> = Vec::with_capacity(card.cloze.len());
+    for (i, d) in card.cloze.iter().enumerate() {
+        let next_start = card.cloze.get(i + 1).map_or(front.len(), |n| n.range.start);
+        let gloss_end = front[d.range.end..]
+            .strip_prefix('(')
+            .and_then(|inner| Some((inner, inner.find(')')?)))
+            .filter(|&(inner, close)| {
+                let gloss = &inner[..close];
+                !gloss.contains(['(', '<', '\\'])
+                    && gloss.split_whitespace().count() <= GLOSSED_MAX_WORDS
+                    && script(gloss).is_some_and(|g| {
+                        script(&super::facts::plain(&front[d.range.clone()])) == Some(!g)
+                    })
+            })
+            .map(|(_, close)| d.range.end + "(".len() + close + ")".len())
+            .filter(|&end| end <= next_start);
+        widened.push(gloss_end);
+    }
+    if widened.iter().all(Option::is_none) {
+        return;
+    }
+    let mut cloze = card.cloze.to_vec();
+    for (d, end) in cloze.iter_mut().zip(widened) {
+        if let Some(end) = end {
+            d.range.end = end;
+        }
+    }
+    card.cloze = cloze.into_boxed_slice();
+}
+
 /// Whether byte `at` of a front is inside inline or display math (`\(…\)`, `\[…\]`).
 fn in_math(front: &str, at: usize) -> bool {
     let before = &front[..at];

@@ -1,0 +1,47 @@
+//! What a cloze hides in a statement (found on a note on recurrent networks): a gloss
+//! written onto the hidden word, and a citation's year. Each case shows the cards a fragment
+//! makes.
+
+mod common;
+
+use common::{cloze_fronts, doc};
+
+#[test]
+fn a_gloss_written_onto_the_hidden_word_is_hidden_with_it() {
+    // `{{c1::더하기}}(additive)`: the English beside the blank was the answer.
+    let d = doc("## **8. Attention — Bahdanau vs Luong**
+
+- **Bahdanau**: additive attention
+
+📌 **암기 팁**
+
+- **B**ahdanau = **B**efore (이전 상태, 계산 전), **더하기**(additive)
+- GRU 게이트 수 = **2개** (LSTM 3개)
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts.contains(&"<b>B</b>ahdanau = <b>B</b>efore (이전 상태, 계산 전), {{c1::<b>더하기</b>(additive)}}".to_string()),
+        "{fronts:#?}"
+    );
+    // Set apart by a space, an aside says what kind of thing the answer is: it stays.
+    assert!(
+        fronts.iter().any(|f| f.ends_with("}} (LSTM 3개)")),
+        "{fronts:#?}"
+    );
+}
+
+#[test]
+fn a_year_after_et_al_is_a_citation_and_no_answer() {
+    // `(Jozefowicz et al., 2015)`: the year was hidden, the sentence's claim shown.
+    let line =
+        "- forget gate bias를 1.0으로 초기화하면 초반 학습이 잘 됨 (Jozefowicz et al., 2015)\n";
+    let d = doc(&format!(
+        "## **4. LSTM (Long Short-Term Memory)**\n\n{line}"
+    ));
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "forget gate bias를 1.0으로 초기화하면 {{c1::초반 학습이 잘 됨}} (Jozefowicz et al., 2015)"
+        ]
+    );
+}
