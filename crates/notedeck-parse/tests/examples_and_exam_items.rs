@@ -548,3 +548,34 @@ fn an_exams_choices_marked_with_bare_letters_are_asked_true_or_false() {
     );
     assert!(common::cloze_fronts(&d).is_empty(), "{:#?}", cards(&d));
 }
+
+#[test]
+fn a_facets_example_line_over_sums_of_negative_numbers_is_no_card() {
+    // Beam search worked out in log probabilities: `-0.4 + -0.3 = -0.7` is a sum too, and
+    // `예시 (k = 2)` only says it is an example. Asked as `Beam Search › 예시 (k = 2)`, the
+    // made-up scores were the answer.
+    let d = doc("## **7. seq2seq (Sequence-to-Sequence) Encoder–Decoder**
+
+### 3. Beam Search
+
+**정의**: 디코딩 시 매 시점 상위 $k$개(beam width) 후보 시퀀스를 유지하는 탐색
+
+- $k = 1$ → **greedy decoding**과 동일
+- **예시 (k = 2)**
+    1. t=1: 후보 {\"I\": -0.4, \"We\": -0.9} → 상위 2개 \"I\", \"We\" 유지
+    2. t=2: \"I am\" (-0.4 + -0.3 = -0.7), \"We are\" (-0.9 + -0.2 = -1.1) → \"I am\", \"We are\" 유지
+");
+    assert!(
+        cards(&d)
+            .iter()
+            .all(|c| !c.contains("-0.7") && !c.contains("예시")),
+        "{:#?}",
+        cards(&d)
+    );
+    assert!(
+        cards(&d).iter().any(|c| c.contains("greedy decoding")),
+        "{:#?}",
+        cards(&d)
+    );
+    assert_skipped(&d, |why| why.contains("made up"));
+}

@@ -720,8 +720,13 @@ fn introduced_subject(line: &str) -> Option<&str> {
 /// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
 /// than a kind of fact.
 pub(super) fn is_example_facet(title: &str) -> bool {
-    // Asked of every labelled line: no lowercase copy.
+    // Asked of every labelled line: no lowercase copy. An aside says which example it is
+    // (`예시 (k = 2)`).
     let t = title.trim();
+    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((head, _)) => head.trim_end(),
+        None => t,
+    };
     [
         "예시",
         "간단 예시",

@@ -594,7 +594,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|(l, _)| l);
         if label.is_some_and(is_source_label) || self.only_citations(rest) {
             Some(SOURCE_REASON)
-        } else if label.or(plain_label).is_some_and(is_worked_example) {
+        } else if label.or(plain_label).is_some_and(is_worked_example)
+            || label.is_some_and(|l| {
+                labels_a_worked_example(l, self.text.get(item.span.clone()).unwrap_or_default())
+            })
+        {
             Some(WORKED_EXAMPLE_REASON)
         } else {
             None
@@ -658,7 +662,13 @@ pub(super) fn computes_even_in_tex(text: &str) -> bool {
 }
 
 fn computes_with(text: &str, tex: bool) -> bool {
-    let digit_after = |rest: &str| rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    // A number may be negative (`-0.4 + -0.3 = -0.7`, log probabilities summed).
+    let digit_after = |rest: &str| {
+        let r = rest.trim_start();
+        r.strip_prefix(['-', '−'])
+            .unwrap_or(r)
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
     let signs = |chars: &'static [char], commands: &'static [&'static str]| {
         let plain = text.match_indices(chars);
         let commands = commands
@@ -673,6 +683,15 @@ fn computes_with(text: &str, tex: bool) -> bool {
             && digit_after(&text[i + m.len()..])
     });
     result && operation
+}
+
+/// Whether a label saying only that its item is an example (`예시 (k = 2)`), or naming what
+/// it shows first (`clip 예시`), is over sums worked out in `src` (the item's source): a
+/// facet's line like that is its made-up numbers, as [`Builder::labelled_item_card`] finds
+/// for a topic's.
+pub(super) fn labels_a_worked_example(label: &str, src: &str) -> bool {
+    super::cards::is_example_facet(label) && computes(src)
+        || names_an_example(label) && computes_even_in_tex(src)
 }
 
 /// Whether a label ends on the word for an example after what it shows (`clip 예시`).

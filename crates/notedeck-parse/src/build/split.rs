@@ -103,10 +103,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                 items += 1;
                 let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
                 let label = label_of(&lead, !rest.is_empty());
-                if label
-                    .as_ref()
-                    .is_some_and(|l| super::lists::is_worked_example(&l.text))
-                {
+                if label.as_ref().is_some_and(|l| {
+                    super::lists::is_worked_example(&l.text)
+                        || super::lists::labels_a_worked_example(
+                            &l.text,
+                            &self.text[item.span.clone()],
+                        )
+                }) {
                     self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
                     continue;
                 }
