@@ -1,6 +1,6 @@
-//! What a cloze hides in a statement (found on a note on recurrent networks): a gloss
-//! written onto the hidden word, and a citation's year. Each case shows the cards a fragment
-//! makes.
+//! What a cloze hides in a statement or a tip (found on notes on recurrent networks and on
+//! dimensionality reduction): a gloss written onto the hidden word, a citation's year, and a
+//! tip listing named figures. Each case shows the cards a fragment makes.
 
 mod common;
 
@@ -42,6 +42,24 @@ fn a_year_after_et_al_is_a_citation_and_no_answer() {
         cloze_fronts(&d),
         [
             "forget gate bias를 1.0으로 초기화하면 {{c1::초반 학습이 잘 됨}} (Jozefowicz et al., 2015)"
+        ]
+    );
+}
+
+#[test]
+fn a_tip_listing_named_figures_hides_each_figure() {
+    // One deletion hid four unrelated numbers behind `숫자:`, which names none of them.
+    let d = doc("## **9. 정리**
+
+📌 **최종 암기 팁**
+
+- **숫자**: t-SNE perplexity 30 / UMAP n_neighbors 15, min_dist 0.1 / LDA 최대 C−1
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "<b>숫자</b>: t-SNE perplexity {{c1::30}} / UMAP n_neighbors {{c2::15}}, min_dist \
+          {{c3::0.1}} / LDA 최대 {{c4::C−1}}"
         ]
     );
 }

@@ -175,6 +175,56 @@ pub(super) fn list_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
     marks
 }
 
+/// Where the figures start and end of a value listing named figures (`t-SNE perplexity 30 /
+/// UMAP n_neighbors 15, min_dist 0.1 / LDA 최대 C−1`), as [`pair_marks`] gives marks: each
+/// name stays shown as its figure's cue. One deletion of the whole value asked four unrelated
+/// numbers behind a label (`숫자:`) that said nothing of them. Empty unless every item, split
+/// at ` / ` and `, `, is a name of one to four words and a last word holding a digit.
+pub(super) fn figure_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    let end = t.trim_end().len();
+    let value = &t[cut..end];
+    if !value.contains(" / ") {
+        return Vec::new();
+    }
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in value.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && (value[i..].starts_with(" / ") || value[i..].starts_with(", ")) => {
+                items.push((start, i));
+                start = i + if value[i..].starts_with(", ") { 2 } else { 3 };
+            }
+            _ => {}
+        }
+    }
+    items.push((start, value.len()));
+    let mut marks = Vec::with_capacity(2 * items.len());
+    for (n, &(a, b)) in items.iter().enumerate() {
+        let item = value[a..b].trim_end();
+        let Some((name, figure)) = item.trim_start().rsplit_once(' ') else {
+            return Vec::new();
+        };
+        let words = name.split_whitespace().count();
+        if !(1..=4).contains(&words)
+            || !figure.bytes().any(|b| b.is_ascii_digit())
+            || item.contains(['→', '=', ':', '<', '>'])
+        {
+            return Vec::new();
+        }
+        let at = cut + a + item.len() - figure.len();
+        marks.push((at, Some(n as u32 + 1)));
+        if n + 1 < items.len() {
+            marks.push((at + figure.len(), None));
+        }
+    }
+    if marks.len() < 3 {
+        return Vec::new();
+    }
+    marks
+}
+
 /// Where the deletion of a value `cause → effect` starts, as [`pair_marks`] gives marks: at
 /// the effect, the cause staying shown as the cue (`Overfitting = "Too much memorizing" →
 /// {{c1::모델 단순화 & 정규화}}`). One deletion of the whole value asked two facts at once, and

@@ -2,7 +2,7 @@
 //! parts or what follows its first `=`, `:` or `→`.
 
 use super::cards::prose_reason;
-use super::tip_values::{effect_mark, list_marks, pair_marks};
+use super::tip_values::{effect_mark, figure_marks, list_marks, pair_marks};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
@@ -514,6 +514,9 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let mut pairs = pair_marks(t, cut, sep);
         if pairs.is_empty() {
             pairs = list_marks(t, cut);
+        }
+        if pairs.is_empty() {
+            pairs = figure_marks(t, cut);
         }
         if pairs.is_empty() {
             pairs = effect_mark(t, cut);
