@@ -63,3 +63,26 @@ fn a_tip_listing_named_figures_hides_each_figure() {
         ]
     );
 }
+
+#[test]
+fn quotes_framing_a_value_with_an_aside_after_them_stay_outside_its_deletion() {
+    // The deletion opened inside the first quote and ran on over the closing quote and the
+    // aside: `"{{c1::고르기" (원래 변수 살아있음)}}`.
+    let d = doc("## **0-1. Feature Selection vs Feature Extraction**
+
+- **Feature Selection**: 원래 변수 중 일부만 고름
+
+📌 **암기 팁**
+
+- Selection = \"고르기\" (원래 변수 살아있음) / Extraction = \"섞어서 새로 만들기\"
+");
+    let fronts = cloze_fronts(&d);
+    assert!(
+        fronts.contains(
+            &"Selection = &quot;{{c1::고르기}}&quot; (원래 변수 살아있음) / Extraction = \
+              &quot;{{c1::섞어서 새로 만들기}}&quot;"
+                .to_string()
+        ),
+        "{fronts:#?}"
+    );
+}

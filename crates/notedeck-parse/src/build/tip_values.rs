@@ -53,11 +53,13 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
         }
         let close = marks.get(i + 1).map_or(end, |&(c, _)| c);
         let value = &t[at..close];
-        let inner = value.trim();
+        let lead = value.len() - value.trim_start().len();
+        // `Selection = "고르기" (원래 변수 살아있음) / …`: an aside after the closing quote is
+        // the value's gloss, shown; the quotes frame what is hidden.
+        let inner = without_closing_aside(value.trim());
         let Some(q2) = inner.chars().next_back().filter(|&c| quote(c)) else {
             continue;
         };
-        let lead = value.len() - value.trim_start().len();
         // The first value's opening quote may already stand before its mark.
         let opened = t[..at].ends_with(quote);
         let q1 = inner.chars().next().filter(|&c| quote(c) && !opened);
@@ -173,6 +175,20 @@ pub(super) fn list_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
         }
     }
     marks
+}
+
+/// `value` without a parenthesised aside closing it after a quote (`"고르기" (원래 변수
+/// 살아있음)` → `"고르기"`); as it is otherwise.
+fn without_closing_aside(value: &str) -> &str {
+    let Some(open) = value.strip_suffix(')').and_then(|v| v.rfind(" (")) else {
+        return value;
+    };
+    let head = value[..open].trim_end();
+    if head.ends_with(['"', '”']) && !value[open + 2..value.len() - 1].contains(['(', ')']) {
+        head
+    } else {
+        value
+    }
 }
 
 /// Where the figures start and end of a value listing named figures (`t-SNE perplexity 30 /
