@@ -34,6 +34,15 @@ const CASES: &[Case] = &[
         expect: &[("rnn.md", "conflicting-claim", 15, "1")],
     },
     Case {
+        name: "two names joined by a hyphen are no misspelling, a word beside a word is",
+        // `Benjamini` is one vowel from `Benjamin`, but `Hochberg` beside it is a name too.
+        files: &[(
+            "ab.md",
+            "| **BH (Benjamini-Hochberg)** | FDR |\n| --- | --- |\n\n- LSTM (Long Shrot-Term Memory)\n",
+        )],
+        expect: &[("ab.md", "misspelled-expansion", 4, "Shrot")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

@@ -42,8 +42,10 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
         // The words first: a term's rivals are looked up (every site of its name in the
         // workspace) only for the rare expansion with a word one slip from a known one.
         let misspelt: Vec<(usize, &str, Vec<String>)> = words(source)
-            .filter(|(_, w)| {
-                w.len() >= WORD_MIN_LEN && !LATIN.iter().any(|l| w.eq_ignore_ascii_case(l))
+            .filter(|&(at, w)| {
+                w.len() >= WORD_MIN_LEN
+                    && !LATIN.iter().any(|l| w.eq_ignore_ascii_case(l))
+                    && !in_eponym(source, at, w)
             })
             .map(|(at, w)| (at, w, suggestions(w)))
             .filter(|(_, _, right)| !right.is_empty())
@@ -117,6 +119,29 @@ fn may_be_misspelt(expansion: &str) -> bool {
 /// The words of `text` a dictionary can judge, with where they start: runs of ASCII letters,
 /// lowercase after their first letter (an all-capital word or one with a capital inside,
 /// `RoBERTa`, is a name, and so is an accented one, `Fréchet`).
+/// Whether the word at `at` is joined by a hyphen to a capitalised word no list knows: two
+/// names (`Benjamini-Hochberg`, `Kullback-Leibler`), not words (`Short-Term`).
+fn in_eponym(text: &str, at: usize, word: &str) -> bool {
+    let name = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.len() >= 2
+            && !crate::dictionary::knows(w)
+    };
+    let before = text[..at].strip_suffix('-').map(|b| {
+        let start = b
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        &b[start..]
+    });
+    let after = text[at + word.len()..].strip_prefix('-').map(|a| {
+        let end = a
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(a.len());
+        &a[..end]
+    });
+    before.is_some_and(name) || after.is_some_and(name)
+}
+
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !crate::dictionary::is_latin(c))
         .filter(|w| !w.is_empty())
