@@ -43,6 +43,16 @@ const CASES: &[Case] = &[
         expect: &[("ab.md", "misspelled-expansion", 4, "Shrot")],
     },
     Case {
+        name: "a bullet's default of a function its topic calls against that function's row",
+        // The topic writes `multipletests`; the closing table of defaults gives its `alpha`
+        // 0.05. `0.1` is no rounding of `0.05`.
+        files: &[(
+            "ab.md",
+            "## **6. 다중 검정 보정 (Multiple Testing)**\n\n- `multipletests` 기본 method는 **hs**\n- `alpha` 기본값은 0.1 → 보통 0.05로 명시해서 씀\n\n## **12. 기본값 정리**\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `multipletests` | `alpha` | `0.05` | |\n| `multipletests` | `method` | `'hs'` | Holm-Sidak |\n",
+        )],
+        expect: &[("ab.md", "conflicting-claim", 10, "0.05")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

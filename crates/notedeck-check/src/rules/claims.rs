@@ -350,7 +350,11 @@ fn rounded_alike(x: &str, y: &str) -> bool {
     // rounding (`1` against `0.5` is two claims).
     let places = decimals(x).min(decimals(y));
     let half = 0.5 * 10f64.powi(-i32::try_from(places).unwrap_or(i32::MAX));
-    places > 0 && decimals(x) != decimals(y) && (a - b).abs() <= half * (1.0 + 1e-9)
+    // Nor is a number of another magnitude (`0.1` against `0.05`): rounding keeps the size.
+    places > 0
+        && decimals(x) != decimals(y)
+        && (a - b).abs() <= half * (1.0 + 1e-9)
+        && (a - b).abs() * 2.0 < a.abs().min(b.abs())
 }
 
 /// Pairs of endings that say opposite things about the same stem (negative, positive).
@@ -459,6 +463,7 @@ mod tests {
         // Written to the same places, they are two numbers.
         assert!(clash("4.1", "4.2"));
         assert!(clash("1", "0.5"));
+        assert!(clash("0.1", "0.05"));
         // A version is no number to round.
         assert!(clash("1.2.3", "1.2"));
     }

@@ -67,7 +67,7 @@ pub(super) fn default_claims(
         return stated;
     }
     let sections: Vec<Option<usize>> = found.iter().map(|d| doc.section_at(d.span.start)).collect();
-    let groups = groups_of(doc, &found, &sections);
+    let groups = groups_of(doc, text, &found, &sections);
     for (i, d) in found.iter().enumerate() {
         let same: Vec<usize> = (0..found.len())
             .filter(|&j| groups[j] == groups[i])
@@ -137,7 +137,12 @@ pub(super) fn default_claims(
 /// The group of each default: a cell giving a row subject's default is that subject's, and so
 /// is a line in the section the subject titles (`## 10. SAM (…)`, its bullet `` `rho=0.05`
 /// ``); every other statement is its topic's.
-fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>]) -> Vec<Group> {
+fn groups_of(
+    doc: &Document,
+    text: &str,
+    found: &[DefaultValue],
+    sections: &[Option<usize>],
+) -> Vec<Group> {
     let mut owners: Vec<Option<String>> = found
         .iter()
         .map(|d| d.owner.map(|o| name_key(owner_name(o))))
@@ -182,15 +187,23 @@ fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>])
             if let Some(o) = row.and_then(|j| owners[j].clone()) {
                 return Group::Named(o, parameter);
             }
-            // A topic's bullet on a parameter its own table gives one row's subject
-            // (`**num_layers**: …, 기본값 2` over `| `nn.LSTM` | `num_layers` | `1` |`).
+            // A topic's bullet on a parameter that one row's subject gives, in the topic's own
+            // table (`**num_layers**: …, 기본값 2` over `| `nn.LSTM` | `num_layers` | `1` |`)
+            // or in any table when the topic names that subject (`` `alpha` 기본값은 0.1 ``
+            // where the topic calls `multipletests`).
             let topic = topic_at(doc, d.span.start);
+            let topic_text = topic
+                .and_then(|t| text.get(doc.sections[t].span.clone()))
+                .unwrap_or_default();
             let mut rows = (0..found.len())
                 .filter(|&j| {
                     !d.cell
                         && found[j].cell
                         && name_key(found[j].parameter) == parameter
-                        && topic_at(doc, found[j].span.start) == topic
+                        && (topic_at(doc, found[j].span.start) == topic
+                            || found[j]
+                                .owner
+                                .is_some_and(|o| names_in_code(topic_text, owner_name(o))))
                 })
                 .filter_map(|j| owners[j].as_ref());
             match rows.next() {
@@ -199,6 +212,15 @@ fn groups_of(doc: &Document, found: &[DefaultValue], sections: &[Option<usize>])
             }
         })
         .collect()
+}
+
+/// Whether `text` writes `name` in inline code, alone or called (`` `multipletests` ``,
+/// `` `multipletests(pvals)` ``).
+fn names_in_code(text: &str, name: &str) -> bool {
+    !name.is_empty()
+        && text.match_indices(name).any(|(at, _)| {
+            text[..at].ends_with('`') && text[at + name.len()..].starts_with(['`', '('])
+        })
 }
 
 /// The name a row's owner gives its subject by: the class a module path ends in (`umap.UMAP`
