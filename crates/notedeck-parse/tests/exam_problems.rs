@@ -1,5 +1,5 @@
-//! Exam problems as notes copy them (found on notes on dimensionality reduction and recurrent
-//! networks): the answer line written in bold or after a colon, the prompt in the problem's
+//! Exam problems as notes copy them (found on notes on dimensionality reduction, recurrent
+//! networks and A/B testing): the answer line written in bold or after a colon, the prompt in the problem's
 //! heading, a stem every choice needs, bullets explaining the choices by number, and a
 //! problem the note works out and answers. Each case shows the cards a fragment makes.
 
@@ -172,4 +172,59 @@ PCA 결과 고유값이 다음과 같을 때, 누적 설명 분산 90% 이상을
         "{all:#?}"
     );
     assert_skipped(&d, |why| why.contains("working of a solved exam problem"));
+}
+
+#[test]
+fn a_default_the_line_gives_first_is_the_one_it_states() {
+    // `alpha` 기본값은 0.1, and 0.05 only as what is usually written: the table's 0.05 was
+    // taken as the line's default, its card dropped as said again, and the slip carded.
+    let d = doc("## **6. 다중 검정 보정 (Multiple Testing)**
+
+- `multipletests` 기본 method는 **hs** → BH 쓰려면 꼭 지정
+- `alpha` 기본값은 0.1 → 보통 0.05로 명시해서 씀
+
+## **12. 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `multipletests` | `alpha` | `0.05` | |
+| `multipletests` | `method` | `'hs'` | Holm-Sidak |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("0.1") && !c.contains("alpha")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |why| {
+        why.starts_with("says multipletests › alpha › 기본값 is 0.1 where a table cell says 0.05")
+    });
+}
+
+#[test]
+fn a_cell_in_code_is_not_said_again_by_a_bullet_sharing_a_word() {
+    // `output, (h_n, c_n)` was dropped as saying again LSTM's `Output gate` bullet.
+    let d = doc("## **4. LSTM (Long Short-Term Memory)**
+
+- **Forget gate** $f_t$: 이전 cell state를 얼마나 남길지
+- **Output gate** $o_t$: cell state 중 얼마를 $h_t$로 내보낼지
+
+## **5. GRU (Gated Recurrent Unit)**
+
+- **핵심 아이디어**: LSTM의 cell state와 hidden state를 **하나로 합침**
+- **단점**: 아주 긴 시퀀스에서는 LSTM이 약간 나은 경우 있음, output gate가 없어서 내부 상태를 그대로 노출
+
+### LSTM vs GRU 비교
+
+| 항목 | LSTM | GRU |
+| --- | --- | --- |
+| **게이트** | forget, input, output (3개) | reset, update (2개) |
+| **PyTorch 반환값** | `output, (h_n, c_n)` | `output, h_n` |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.contains("PyTorch 반환값") && c.contains("<code>output, (h_n, c_n)</code>")),
+        "{all:#?}"
+    );
 }

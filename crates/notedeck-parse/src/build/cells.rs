@@ -287,7 +287,8 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
             } else {
                 in_answer.iter().map(String::len).sum::<usize>() >= ENGLISH_MIN_LETTERS
             };
-            if !enough || !r.card.images.is_empty() {
+            // Code is said again only as code: `output, (h_n, c_n)` names no `Output gate`.
+            if !enough || !r.card.images.is_empty() || r.card.back.contains("<code>") {
                 return None;
             }
             // Most cards are told apart by the longest word before their items are read.

@@ -274,10 +274,27 @@ fn unclozed(text: &str) -> String {
 /// [`Builder::default_stated`]).
 fn states_default(line: &str, param: &str, value: &str) -> bool {
     let says_default = says_default(line);
+    let numeric = value.parse::<f64>().is_ok();
     words_at(line, param).any(|end| {
         let after = &line[end..];
         let assigned = after.trim_start_matches([' ', '`']).starts_with('=');
-        (assigned || says_default) && words_at(after, value).next().is_some()
+        // A number is stated by the first number after its parameter: `alpha 기본값은 0.1
+        // → 보통 0.05로 명시` gives the default 0.1, and 0.05 only as what is written.
+        let first = || {
+            let Some(at) = after.find(|c: char| c.is_ascii_digit()) else {
+                return false;
+            };
+            let token = after[at..]
+                .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+')))
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('.');
+            token == value
+                || matches!((token.parse::<f64>(), value.parse::<f64>()), (Ok(a), Ok(b)) if a == b)
+        };
+        (assigned || says_default)
+            && words_at(after, value).next().is_some()
+            && (!numeric || first())
     })
 }
 
