@@ -579,3 +579,24 @@ fn a_facets_example_line_over_sums_of_negative_numbers_is_no_card() {
     );
     assert_skipped(&d, |why| why.contains("made up"));
 }
+
+#[test]
+fn a_list_working_out_an_examples_givens_is_no_card() {
+    // `**예시**: p-values … = 0.001, 0.008, …` over each correction worked out on them:
+    // asked as `다중 검정 보정 › Bonferroni` → `기준 0.05/5 = 0.01 → … 2개 기각`, the card
+    // hid a count no front could give.
+    let d = doc("## **6. 다중 검정 보정 (Multiple Testing)**
+
+- FWER (Family-Wise Error Rate): 거짓 양성이 **하나라도** 나올 확률
+
+**예시**: p-values (m = 5, α = 0.05) = 0.001, 0.008, 0.020, 0.035, 0.300
+
+- **Bonferroni**: 기준 0.05/5 = 0.01 → 0.001, 0.008 → **2개 기각**
+- **BH**: 기준 k/5 × 0.05 = 0.01, 0.02, 0.03, 0.04, 0.05
+    - 0.001 ✔, 0.008 ✔, 0.020 ✔, 0.035 ✔, 0.300 > 0.05 ✘ → **4개 기각**
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("기각")), "{all:#?}");
+    assert!(all.iter().any(|c| c.contains("FWER")), "{all:#?}");
+    assert_skipped(&d, |why| why.contains("made up"));
+}

@@ -99,6 +99,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                     }
                 }
                 Kind::BlockQuote => self.tip_content(sec, "", b),
+                Kind::List
+                    if (i >= 2)
+                        .then(|| &tree.blocks[blocks[i - 2]])
+                        .is_some_and(|p| self.works_out_example_givens(p, b)) =>
+                {
+                    for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
+                        self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+                    }
+                }
                 Kind::List => {
                     let ordered = self.list_start(b).is_some();
                     let after_named_parts = seen_ordered_list && !ordered;

@@ -385,6 +385,26 @@ pub(super) fn titles_worked_example(plain: &Plain) -> bool {
             && super::lists::computes_even_in_tex(t)
 }
 
+impl Builder<'_, '_> {
+    /// Whether `list` works out the example whose givens `paragraph` states under a bold
+    /// title saying only that it is an example (`**예시**: p-values (m = 5, α = 0.05) =
+    /// 0.001, …` over `- **Bonferroni**: 기준 0.05/5 = 0.01 → … **2개 기각**`): the list's
+    /// sums are the example's, and without its givens no card of them could be answered.
+    pub(super) fn works_out_example_givens(&self, paragraph: &Block, list: &Block) -> bool {
+        if paragraph.kind != Kind::Paragraph {
+            return false;
+        }
+        let plain = Plain::of(self.text, self.tree.inner(paragraph));
+        let titled = plain.strong.first().is_some_and(|s| {
+            s.start == plain.text.len() - plain.text.trim_start().len()
+                && super::cards::is_example_facet(plain.text[s.clone()].trim_end_matches(':'))
+                && (plain.text[s.end..].trim_start().starts_with(':')
+                    || plain.text[s.clone()].ends_with(':'))
+        });
+        titled && super::lists::computes_even_in_tex(self.text.get(list.span.clone()).unwrap_or(""))
+    }
+}
+
 /// Why a cell of a column of figures to three decimals is no card.
 pub(super) const LOOKUP_COLUMN_REASON: &str = "table cell in a column of figures to three decimals or \
      more (`80.858`): a measurement to look up, not to recall";
