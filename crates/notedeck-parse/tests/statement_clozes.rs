@@ -86,3 +86,21 @@ fn quotes_framing_a_value_with_an_aside_after_them_stay_outside_its_deletion() {
         "{fronts:#?}"
     );
 }
+
+#[test]
+fn a_line_summing_up_facts_of_several_shapes_hides_each_value() {
+    // Read as pairs, `power = …` ran on to the next `=`, one deletion hiding four facts.
+    let d = doc("## **13. 정리**
+
+📌 **최종 암기 포인트**
+
+> p-value ≠ P(H0), power = 1 − β, n ≈ 16σ²/δ², SRM 나오면 해석 금지, Bonferroni/Holm = FWER, BH = FDR, novelty → 기간 늘리기
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "p-value ≠ P(H0), power = {{c1::1 − β}}, n ≈ 16σ²/δ², SRM 나오면 해석 금지, \
+          Bonferroni/Holm = {{c2::FWER}}, BH = {{c3::FDR}}, novelty → {{c4::기간 늘리기}}"
+        ]
+    );
+}

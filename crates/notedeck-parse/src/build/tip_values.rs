@@ -191,6 +191,61 @@ fn without_closing_aside(value: &str) -> &str {
     }
 }
 
+/// Fewest clauses of a line read as a summary of facts ([`summary_marks`]).
+const SUMMARY_MIN_CLAUSES: usize = 6;
+
+/// Where the values start and end of a line summing up many facts in clauses of several
+/// shapes (`p-value ≠ P(H0), power = 1 − β, n ≈ 16σ²/δ², SRM 나오면 해석 금지, …, BH = FDR,
+/// novelty → 기간 늘리기, …`), as [`pair_marks`] gives marks: each clause's value after its
+/// ` = ` or ` → ` hidden on its own card, a clause without one shown. Read as pairs, a
+/// value ran on to the next ` = ` and one deletion hid four facts. Empty unless the line has
+/// [`SUMMARY_MIN_CLAUSES`] clauses or more, parted by `, ` or ` / ` outside parentheses, two
+/// of them at least without a separator.
+pub(super) fn summary_marks(t: &str, from: usize) -> Vec<(usize, Option<u32>)> {
+    let end = t.trim_end().len();
+    let line = &t[from..end];
+    let mut clauses: Vec<(usize, usize)> = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in line.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && (line[i..].starts_with(", ") || line[i..].starts_with(" / ")) => {
+                clauses.push((start, i));
+                start = i + if line[i..].starts_with(", ") { 2 } else { 3 };
+            }
+            _ => {}
+        }
+    }
+    clauses.push((start, line.len()));
+    if clauses.len() < SUMMARY_MIN_CLAUSES {
+        return Vec::new();
+    }
+    let value_of = |(a, b): (usize, usize)| {
+        [" = ", " → "]
+            .iter()
+            .filter_map(|sep| line[a..b].find(sep).map(|at| a + at + sep.len()))
+            .min()
+            .filter(|&v| !line[v..b].trim().is_empty())
+    };
+    let bare = clauses.iter().filter(|&&c| value_of(c).is_none()).count();
+    if bare < 2 || clauses.len() - bare < 2 {
+        return Vec::new();
+    }
+    let mut marks = Vec::new();
+    let mut n = 0;
+    for &(a, b) in &clauses {
+        if let Some(v) = value_of((a, b)) {
+            n += 1;
+            marks.push((from + v, Some(n)));
+            if from + b < end {
+                marks.push((from + a + line[a..b].trim_end().len(), None));
+            }
+        }
+    }
+    marks
+}
+
 /// Where the figures start and end of a value listing named figures (`t-SNE perplexity 30 /
 /// UMAP n_neighbors 15, min_dist 0.1 / LDA 최대 C−1`), as [`pair_marks`] gives marks: each
 /// name stays shown as its figure's cue. One deletion of the whole value asked four unrelated

@@ -2,7 +2,7 @@
 //! parts or what follows its first `=`, `:` or `→`.
 
 use super::cards::prose_reason;
-use super::tip_values::{effect_mark, figure_marks, list_marks, pair_marks};
+use super::tip_values::{effect_mark, figure_marks, list_marks, pair_marks, summary_marks};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
@@ -511,7 +511,10 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is hidden on its own, so the
         // cues stay shown. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
-        let mut pairs = pair_marks(t, cut, sep);
+        let mut pairs = summary_marks(t, from);
+        if pairs.is_empty() {
+            pairs = pair_marks(t, cut, sep);
+        }
         if pairs.is_empty() {
             pairs = list_marks(t, cut);
         }
