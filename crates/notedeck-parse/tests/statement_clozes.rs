@@ -104,3 +104,17 @@ fn a_line_summing_up_facts_of_several_shapes_hides_each_value() {
         ]
     );
 }
+
+#[test]
+fn a_result_inside_an_aside_leaves_the_asides_parenthesis_shown() {
+    // `(β = {{c1::0.2)}}`: the deletion took the aside's closing parenthesis.
+    let d = doc("## **2. 1종 / 2종 오류**
+
+- **1종 오류**: 효과 없는데 있다고 함
+- 보통 α = 0.05, power = 0.8 (β = 0.2)
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        ["보통 α = 0.05, power = 0.8 (β = {{c1::0.2}})"]
+    );
+}

@@ -271,8 +271,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let Some(eq) = trimmed.rfind(" = ") else {
                     return false;
                 };
-                let value = trimmed[eq + 3..].to_string();
-                (term, value, eq + 3)
+                // `power = 0.8 (β = 0.2)`: the aside's closing parenthesis is not the value's.
+                let mut value = &trimmed[eq + 3..];
+                while value.ends_with(')')
+                    && value.matches(')').count() > value.matches('(').count()
+                {
+                    value = &value[..value.len() - 1];
+                }
+                (term, value.to_string(), eq + 3)
             }
             None => {
                 let code = evs.iter().find_map(|e| match &e.ev {
