@@ -228,3 +228,27 @@ fn a_cell_in_code_is_not_said_again_by_a_bullet_sharing_a_word() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn bullets_after_the_answer_naming_no_choice_explain_the_answer() {
+    // One bullet became a cloze of its own, the other (`90:10은 …`, a ratio read as choice
+    // 90) a `핵심 내용` card asking nothing.
+    let d = doc("### 문항 4 — 검정력/표본 크기 관련 틀린 것 고르기
+
+1. 검정력은 1 − β 이다.
+2. 총 트래픽이 같을 때 50:50 대신 90:10으로 나누면 검정력이 올라간다.
+
+→ 정답: **2**
+
+- 불균형 배분이면 작은 쪽 그룹이 분산을 지배 → 검정력 **떨어짐**
+- 90:10은 위험한 기능을 조심스럽게 내보낼 때 쓰는 거지 검정력 때문에 쓰는 게 아님
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 2, "{all:#?}");
+    assert_eq!(verdict(&all, "검정력은"), "O");
+    assert_eq!(
+        verdict(&all, "총 트래픽이"),
+        "X — 불균형 배분이면 작은 쪽 그룹이 분산을 지배 → 검정력 <b>떨어짐</b>; 90:10은 위험한 \
+         기능을 조심스럽게 내보낼 때 쓰는 거지 검정력 때문에 쓰는 게 아님"
+    );
+}

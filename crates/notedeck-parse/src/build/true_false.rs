@@ -149,7 +149,7 @@ impl<'t> Builder<'t, '_> {
         let explained = after
             .get(1)
             .filter(|l| l.kind == Kind::List && self.list_start(l).is_none())
-            .and_then(|l| self.explanations(l, items.len()));
+            .and_then(|l| self.explanations(l, items.len(), chosen));
         if let Some(explanations) = &explained {
             for (choices, text) in explanations {
                 for &n in choices {
@@ -204,24 +204,48 @@ impl<'t> Builder<'t, '_> {
     /// The choices (1-based, up to `count`) each bullet of `list` explains, with its text:
     /// by a leading number (`1: PCA는 비지도 …`, `3 → GRU는 …`) or numbers closing it (`… =
     /// (16, 20, 200) → 1, 2 틀림`); `None` unless every bullet names choices.
-    fn explanations(&self, list: &Block, count: usize) -> Option<Vec<(Vec<usize>, String)>> {
+    fn explanations(
+        &self,
+        list: &Block,
+        count: usize,
+        chosen: usize,
+    ) -> Option<Vec<(Vec<usize>, String)>> {
         let mut out = Vec::new();
+        let mut unnamed = 0;
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             if !self.tree.item_lead(item).1.is_empty() {
                 return None;
             }
             let html = self.item_lead_html(item);
-            let (choices, text) = leading_choice(html.trim())
+            let html = html.trim();
+            let Some((choices, text)) = leading_choice(html)
                 .map(|(n, t)| (vec![n], t))
-                .or_else(|| closing_choices(html.trim()))?;
+                .or_else(|| closing_choices(html))
+            else {
+                // A bullet naming no choice explains the answer (`- 불균형 배분이면 … 검정력
+                // 떨어짐`), when none names one.
+                unnamed += 1;
+                out.push((vec![chosen], html.to_string()));
+                continue;
+            };
             if text.is_empty() || choices.iter().any(|&n| n == 0 || n > count) {
                 return None;
             }
             out.push((choices, text.to_string()));
         }
-        (!out.is_empty()).then_some(out)
+        let named = out.len() - unnamed;
+        let fits = if named == 0 {
+            unnamed <= ANSWER_EXPLANATION_MAX_ITEMS
+        } else {
+            unnamed == 0
+        };
+        (!out.is_empty() && fits).then_some(out)
     }
 }
+
+/// Most bullets after an exam's answer line, none naming a choice, read as the answer's
+/// explanation.
+const ANSWER_EXPLANATION_MAX_ITEMS: usize = 3;
 
 /// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
 /// …`, `2) …`.
@@ -232,7 +256,9 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let rest = [":", "→", ")", "-", "—"]
         .iter()
         .find_map(|m| rest.strip_prefix(m))?;
-    Some((n, rest.trim()))
+    // `90:10은 …` is a ratio, no choice: a choice's separator is followed by a space.
+    rest.starts_with(char::is_whitespace)
+        .then(|| (n, rest.trim()))
 }
 
 /// A bullet explaining choices by numbers closing it: `batch_first=True → output = (16, 20,
