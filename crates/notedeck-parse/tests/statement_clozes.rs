@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cloze_fronts, doc};
+use common::{cards, cloze_fronts, doc};
 
 #[test]
 fn a_gloss_written_onto_the_hidden_word_is_hidden_with_it() {
@@ -116,5 +116,45 @@ fn a_result_inside_an_aside_leaves_the_asides_parenthesis_shown() {
     assert_eq!(
         cloze_fronts(&d),
         ["보통 α = 0.05, power = 0.8 (β = {{c1::0.2}})"]
+    );
+}
+
+#[test]
+fn a_bold_title_over_a_formula_names_it_and_its_symbol_lines_go_with_it() {
+    // Asked as `… › 수식`, the card did not say which formula; the gloss of `p̂` under it
+    // became a `핵심 내용` card of its own. The line after it is a fact of its own.
+    let d = doc("## **1. 가설 검정 기본**
+
+- **p-value**: H0가 참일 때 관측값 이상으로 극단적인 값이 나올 확률
+
+**두 비율 차이 z-검정** (전환율, CTR 등)
+
+$$
+z = \\frac{\\hat p_B - \\hat p_A}{\\sqrt{\\hat p (1-\\hat p)}}
+$$
+
+- $\\hat p$: pooled proportion (H0 하에서 공통 비율)
+- 평균 지표(매출, 체류시간)는 **Welch t-test**
+");
+    let all = cards(&d);
+    let card = all
+        .iter()
+        .find(|c| c.contains("가설 검정 기본 › 두 비율 차이 z-검정 =>"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        card.contains("<p>(전환율, CTR 등)</p><p>\\[z =") && card.contains("pooled proportion"),
+        "{card}"
+    );
+    assert!(
+        !card.contains("Welch")
+            && all
+                .iter()
+                .any(|c| c.contains("<b>{{c1::Welch t-test}}</b>")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("핵심 내용") && !c.contains("수식")),
+        "{all:#?}"
     );
 }

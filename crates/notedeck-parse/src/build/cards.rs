@@ -49,9 +49,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut detached: Vec<&'t Block> = Vec::new();
         let cards_before = self.raw_cards.len();
         let (mut seen_list, mut seen_table, mut seen_ordered_list) = (false, false, false);
-        // The card a closing `**Name**` made of the formula after its list, and where the
-        // block after that formula is.
-        let mut named_formula: Option<(usize, usize)> = None;
+        // The card a closing `**Name**` made of the formula after its list (or a bold title
+        // over it), where the block after that formula is, and whether only lines on the
+        // formula's symbols go on with it.
+        let mut named_formula: Option<(usize, usize, bool)> = None;
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -143,10 +144,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();
                         let mut unlabelled = self.body_list_cards(sec, b);
-                        if let Some((card, at)) = named_formula.take()
+                        if let Some((card, at, symbols_only)) = named_formula.take()
                             && at == i - 1
                         {
-                            self.lines_after_formula(card, b, &mut unlabelled);
+                            self.lines_after_formula(card, b, &mut unlabelled, symbols_only);
                         }
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
@@ -175,7 +176,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                             // formula (`**Layer-wise trust ratio**로 … 조정:`) is no name.
                             let src = self.text.get(last.span.clone()).unwrap_or_default();
                             if !src.trim_end().ends_with(':') {
-                                named_formula = Some((self.raw_cards.len() - 1, i));
+                                named_formula = Some((self.raw_cards.len() - 1, i, false));
                             }
                         } else if let Some(formula) = next
                             && self.formula_of_last_item(sec, cards_before_list, b, formula)
@@ -363,6 +364,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                         } else {
                             figures.push(b);
                         }
+                        continue;
+                    }
+                    // `**두 비율 차이 z-검정** (전환율, CTR 등)` over its formula names it; the
+                    // lines opening the list after it are the formula's, as a name's are.
+                    if !facet
+                        && let Some(&prev) = blocks.get(i.wrapping_sub(2))
+                        && let Some(card) = self.titled_formula(sec, &tree.blocks[prev], b)
+                    {
+                        named_formula = Some((card, i, true));
                         continue;
                     }
                     if !facet && self.topic_formula(sec, b) {

@@ -5,6 +5,9 @@ use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, SectionKind};
 
+/// Longest name (characters) a bold title over a formula gives it.
+const FORMULA_TITLE_MAX_CHARS: usize = 40;
+
 impl Builder<'_, '_> {
     /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` or a bold
     /// `**Name**` with nothing nested and `formula` (the block right after its list) is one
@@ -241,15 +244,25 @@ impl Builder<'_, '_> {
         card: usize,
         list: &Block,
         unlabelled: &mut Vec<&Block>,
+        symbols_only: bool,
     ) {
         // Up to an example (`- 예시 (쿼리 1개, …)`), which is the section's, not the name's.
+        // After a formula a title names, only lines on its symbols (`- $\hat p$: pooled
+        // proportion`): the title is no name whose lines the list goes on with.
         let opening = list
             .children
             .iter()
             .take_while(|item| {
                 let src = self.text.get(item.span.clone()).unwrap_or_default();
+                let on_symbols = || {
+                    src.trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '-' | '*' | '+')
+                    })
+                    .starts_with('$')
+                };
                 unlabelled.iter().any(|u| std::ptr::eq(*u, *item))
                     && !super::loose_lines::opens_example(src)
+                    && (!symbols_only || on_symbols())
             })
             .count();
         if opening == 0 || self.raw_cards[card].card.kind != CardKind::Basic {
@@ -297,6 +310,59 @@ impl Builder<'_, '_> {
             return false;
         };
         self.formula_to_card(card, formula)
+    }
+
+    /// A display formula right under a short paragraph that opens with its name in bold
+    /// (`**두 비율 차이 z-검정** (전환율, CTR 등)`): the card asking it by that name, not as
+    /// the topic's `수식`, which said nothing of which formula. Returns the card's index.
+    pub(super) fn titled_formula(
+        &mut self,
+        sec: Option<usize>,
+        title: &Block,
+        formula: &Block,
+    ) -> Option<usize> {
+        if title.kind != Kind::Paragraph || display_formula(self.tree.inner(formula)).is_none() {
+            return None;
+        }
+        let plain = Plain::of(self.text, self.tree.inner(title));
+        let t = plain.text.trim();
+        let bold = plain.strong.first()?;
+        let name = plain.text[bold.clone()].trim().trim_end_matches(':').trim();
+        let opens = plain.text[..bold.start].trim().is_empty();
+        if !opens
+            || name.is_empty()
+            || name.chars().count() > FORMULA_TITLE_MAX_CHARS
+            || t.chars().count() > 2 * FORMULA_TITLE_MAX_CHARS
+            || t.contains('\n')
+            || super::value_tables::titles_worked_example(&plain)
+            || super::cards::is_example_facet(name)
+        {
+            return None;
+        }
+        // What the title says after the name (`: 범주 평균과 전체 평균을 …`) comes first.
+        let said = plain.text[bold.end..].trim_start_matches(['*', ':']).trim();
+        let mut back = String::new();
+        // (Its math would need its delimiters back: left out.)
+        if !said.is_empty() && plain.math.is_empty() {
+            back.push_str("<p>");
+            crate::math::escape_html(said, &mut back);
+            back.push_str("</p>");
+        }
+        self.render_blocks(&[formula], &mut back);
+        let front = self.front(sec, &[name]);
+        self.doc.skipped.retain(|s| s.span != title.span);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: name.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: title.span.start..formula.span.end,
+            pin_at: Some(title.span.start),
+            pin_line: None,
+        });
+        Some(self.raw_cards.len() - 1)
     }
 
     /// A display formula on its own in a topic's section whose left side names the topic
