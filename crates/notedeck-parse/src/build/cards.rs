@@ -296,7 +296,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                             && !self.is_prose(n)
                         {
                             let label = t.trim_end_matches(':').trim().to_string();
-                            if sec.is_some_and(|s| is_example_facet(&self.info[s].short)) {
+                            if sec.is_some_and(|s| {
+                                super::value_tables::is_example_facet(&self.info[s].short)
+                            }) {
                                 // `## 5. 간단 예시` + `**미로 탈출 게임**` + its states, actions
                                 // and rewards: a worked example illustrates the topic, and
                                 // its details (`+10`, `-1`) are made up for it.
@@ -734,29 +736,6 @@ fn introduced_subject(line: &str) -> Option<&str> {
     });
     let particle = ["는 ", "은 ", "이란 "].iter().any(|p| after.starts_with(p));
     (is_name && year && particle).then_some(name)
-}
-
-/// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
-/// than a kind of fact.
-pub(super) fn is_example_facet(title: &str) -> bool {
-    // Asked of every labelled line: no lowercase copy. An aside says which example it is
-    // (`예시 (k = 2)`).
-    let t = title.trim();
-    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
-        Some((head, _)) => head.trim_end(),
-        None => t,
-    };
-    [
-        "예시",
-        "간단 예시",
-        "간단한 예시",
-        "예제",
-        "example",
-        "examples",
-        "a simple example",
-    ]
-    .iter()
-    .any(|e| t.eq_ignore_ascii_case(e))
 }
 
 /// How the last line of a list introduces the table after it.

@@ -335,7 +335,7 @@ impl Builder<'_, '_> {
             || t.chars().count() > 2 * FORMULA_TITLE_MAX_CHARS
             || t.contains('\n')
             || super::value_tables::titles_worked_example(&plain)
-            || super::cards::is_example_facet(name)
+            || super::value_tables::is_example_facet(name)
         {
             return None;
         }

@@ -34,8 +34,8 @@ impl Finish {
             .iter_mut()
             .filter(|r| r.card.kind == crate::CardKind::Cloze)
         {
-            super::statements::hide_attached_glosses(&mut r.card);
-            super::statements::explanation_to_back(&mut r.card);
+            super::cloze_asides::hide_attached_glosses(&mut r.card);
+            super::cloze_asides::explanation_to_back(&mut r.card);
         }
         self.doc.cards = raw.into_iter().map(|r| r.card).collect();
     }

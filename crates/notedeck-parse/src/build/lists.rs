@@ -288,7 +288,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // worked out in made-up numbers, as a `계산 예시` is.
         // The HTML holds no `=` or digit a tag adds.
         // So is `**clip 예시** ($\epsilon = 0.2$)` over `$\min(3.0,\ 1.2 \times 2 = 2.4) = 2.4$`.
-        if super::cards::is_example_facet(&label.text) && computes(&back)
+        if super::value_tables::is_example_facet(&label.text) && computes(&back)
             || names_an_example(&label.text) && computes_even_in_tex(&back)
         {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
@@ -690,7 +690,7 @@ fn computes_with(text: &str, tex: bool) -> bool {
 /// facet's line like that is its made-up numbers, as [`Builder::labelled_item_card`] finds
 /// for a topic's.
 pub(super) fn labels_a_worked_example(label: &str, src: &str) -> bool {
-    super::cards::is_example_facet(label) && computes(src)
+    super::value_tables::is_example_facet(label) && computes(src)
         || names_an_example(label) && computes_even_in_tex(src)
 }
 
@@ -698,7 +698,7 @@ pub(super) fn labels_a_worked_example(label: &str, src: &str) -> bool {
 fn names_an_example(label: &str) -> bool {
     label
         .rsplit_once(' ')
-        .is_some_and(|(_, last)| super::cards::is_example_facet(last))
+        .is_some_and(|(_, last)| super::value_tables::is_example_facet(last))
 }
 
 /// Whether a label introduces a worked computation.

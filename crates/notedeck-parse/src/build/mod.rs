@@ -23,6 +23,7 @@ mod cells;
 mod citations;
 mod claim_labels;
 mod claims;
+mod cloze_asides;
 mod context;
 mod contrasts;
 mod counted;

@@ -325,7 +325,7 @@ fn titles_example_section(title: &str, full: &str) -> bool {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
         .map(|(_, inner)| inner);
-    super::cards::is_example_facet(title)
+    is_example_facet(title)
         || title
             .split_once(':')
             .is_some_and(|(head, rest)| head.trim() == "예제" && !rest.trim().is_empty())
@@ -381,7 +381,7 @@ pub(super) fn titles_worked_example(plain: &Plain) -> bool {
     // bold that works out a sum is one too.
     super::lists::is_worked_example(title)
         || !plain.strong.is_empty()
-            && super::cards::is_example_facet(title)
+            && is_example_facet(title)
             && super::lists::computes_even_in_tex(t)
 }
 
@@ -397,7 +397,7 @@ impl Builder<'_, '_> {
         let plain = Plain::of(self.text, self.tree.inner(paragraph));
         let titled = plain.strong.first().is_some_and(|s| {
             s.start == plain.text.len() - plain.text.trim_start().len()
-                && super::cards::is_example_facet(plain.text[s.clone()].trim_end_matches(':'))
+                && is_example_facet(plain.text[s.clone()].trim_end_matches(':'))
                 && (plain.text[s.end..].trim_start().starts_with(':')
                     || plain.text[s.clone()].ends_with(':'))
         });
@@ -444,4 +444,27 @@ fn to_thousandths(text: &str) -> bool {
             && decimals.len() >= 3
             && decimals.bytes().all(|b| b.is_ascii_digit())
     })
+}
+
+/// Whether a facet's title names a worked example (`간단 예시`, `예제`, `Example`) rather
+/// than a kind of fact.
+pub(super) fn is_example_facet(title: &str) -> bool {
+    // Asked of every labelled line: no lowercase copy. An aside says which example it is
+    // (`예시 (k = 2)`).
+    let t = title.trim();
+    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((head, _)) => head.trim_end(),
+        None => t,
+    };
+    [
+        "예시",
+        "간단 예시",
+        "간단한 예시",
+        "예제",
+        "example",
+        "examples",
+        "a simple example",
+    ]
+    .iter()
+    .any(|e| t.eq_ignore_ascii_case(e))
 }
