@@ -191,6 +191,25 @@ fn without_closing_aside(value: &str) -> &str {
     }
 }
 
+/// The clauses of `text` parted by `, ` or ` / ` outside parentheses, as byte ranges.
+fn clauses_of(text: &str) -> Vec<(usize, usize)> {
+    let mut clauses = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && (text[i..].starts_with(", ") || text[i..].starts_with(" / ")) => {
+                clauses.push((start, i));
+                start = i + if text[i..].starts_with(", ") { 2 } else { 3 };
+            }
+            _ => {}
+        }
+    }
+    clauses.push((start, text.len()));
+    clauses
+}
+
 /// Fewest clauses of a line read as a summary of facts ([`summary_marks`]).
 const SUMMARY_MIN_CLAUSES: usize = 6;
 
@@ -204,20 +223,7 @@ const SUMMARY_MIN_CLAUSES: usize = 6;
 pub(super) fn summary_marks(t: &str, from: usize) -> Vec<(usize, Option<u32>)> {
     let end = t.trim_end().len();
     let line = &t[from..end];
-    let mut clauses: Vec<(usize, usize)> = Vec::new();
-    let (mut depth, mut start) = (0usize, 0usize);
-    for (i, c) in line.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && (line[i..].starts_with(", ") || line[i..].starts_with(" / ")) => {
-                clauses.push((start, i));
-                start = i + if line[i..].starts_with(", ") { 2 } else { 3 };
-            }
-            _ => {}
-        }
-    }
-    clauses.push((start, line.len()));
+    let clauses = clauses_of(line);
     if clauses.len() < SUMMARY_MIN_CLAUSES {
         return Vec::new();
     }
@@ -257,20 +263,7 @@ pub(super) fn figure_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
     if !value.contains(" / ") {
         return Vec::new();
     }
-    let mut items: Vec<(usize, usize)> = Vec::new();
-    let (mut depth, mut start) = (0usize, 0usize);
-    for (i, c) in value.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 && (value[i..].starts_with(" / ") || value[i..].starts_with(", ")) => {
-                items.push((start, i));
-                start = i + if value[i..].starts_with(", ") { 2 } else { 3 };
-            }
-            _ => {}
-        }
-    }
-    items.push((start, value.len()));
+    let items = clauses_of(value);
     let mut marks = Vec::with_capacity(2 * items.len());
     for (n, &(a, b)) in items.iter().enumerate() {
         let item = value[a..b].trim_end();
