@@ -158,3 +158,24 @@ $$
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_wrap_up_tip_after_the_interview_questions_is_shown_under_its_title() {
+    // Shown as `면접 Q&A`, the note's closing summary read as an interview answer.
+    let d = doc("## **12. 면접 Q&A**
+
+**Q1. PCA 전에 스케일링이 필요한 이유는?**
+
+- 분산 기준이라 단위 큰 변수가 주성분을 독차지
+
+📌 **최종 암기 팁**
+
+- **선형**: PCA(분산), LDA(클래스 분리, 지도), Truncated SVD(sparse), Random Projection(JL)
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.kind == notedeck_parse::CardKind::Cloze)
+        .unwrap_or_else(|| panic!("{:#?}", cards(&d)));
+    assert_eq!(tip.context_path(), ["최종 암기 팁"]);
+}

@@ -20,7 +20,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                     if rest.is_empty() && super::statements::is_study_advice(&plain.text) {
                         self.skip(item.span.clone(), super::statements::STUDY_ADVICE_REASON);
                     } else if let Some(c) = cloze(evs, &plain, &self.copies) {
-                        self.push_cloze(sec, c, item.span.clone());
+                        self.push_cloze(sec, title, c, item.span.clone());
                     } else if !rest.is_empty() {
                         // `- Surrogate 모델` + nested list after a tip: a labelled item, and
                         // a subject of its own rather than a facet of the topic above the tip.
@@ -101,7 +101,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return true;
         }
         if let Some(c) = cloze(evs, &plain, &self.copies) {
-            self.push_cloze(sec, c, span);
+            self.push_cloze(sec, title, c, span);
             return true;
         }
         if !title.is_empty() && prose_reason(plain.text.trim()).is_none() {
@@ -155,7 +155,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
-    fn push_cloze(&mut self, sec: Option<usize>, mut cloze: Cloze, span: Span) {
+    fn push_cloze(&mut self, sec: Option<usize>, title: &str, mut cloze: Cloze, span: Span) {
         // `📌 **BOHB** (…) = …`: the pin marks the line in the note; on the card it is noise.
         if let Some(rest) = cloze.front.strip_prefix('📌') {
             let cut = cloze.front.len() - rest.trim_start().len();
@@ -184,7 +184,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             );
             return;
         }
-        let context = self.tip_context(sec, &cloze.key);
+        let context = self.tip_context(sec, title, &cloze.key);
         let before = self.raw_cards.len();
         self.push_card(CardDraft {
             kind: CardKind::Cloze,
@@ -206,8 +206,16 @@ impl<'t, 'a> Builder<'t, 'a> {
     /// What a tip line is shown under. A line whose subject names a topic (`LSTM = …`,
     /// `GRU = …`) is shown under that topic; any other line of tips that close a problem
     /// (after its last topic, where the heading above them is not what they are about) under
-    /// the problem. Only the shown context moves; the id still comes from where the line sits.
-    fn tip_context(&mut self, sec: Option<usize>, key: &str) -> Option<std::sync::Arc<[String]>> {
+    /// the problem. Tips titled as the note's wrap-up (`📌 **최종 암기 팁**` after the
+    /// interview questions) are about the whole note: shown under their title alone, not under
+    /// the section they follow. Only the shown context moves; the id still comes from where
+    /// the line sits.
+    fn tip_context(
+        &mut self,
+        sec: Option<usize>,
+        title: &str,
+        key: &str,
+    ) -> Option<std::sync::Arc<[String]>> {
         let subject = key
             .split(['=', '→', ':'])
             .next()
@@ -225,6 +233,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .flatten()
             })
         };
+        let wraps_up = ["최종", "총정리", "전체 요약", "마무리"]
+            .iter()
+            .any(|w| title.contains(w));
+        if topic.is_none() && wraps_up {
+            let title = title.trim_start_matches('📌').trim().to_string();
+            return Some(std::sync::Arc::from(vec![title]));
+        }
         let shown = match topic {
             Some(t) => t,
             None if self.closes_problem(sec) => self.problem_of(sec)?,
