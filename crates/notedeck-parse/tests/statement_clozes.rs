@@ -179,3 +179,30 @@ fn a_wrap_up_tip_after_the_interview_questions_is_shown_under_its_title() {
         .unwrap_or_else(|| panic!("{:#?}", cards(&d)));
     assert_eq!(tip.context_path(), ["최종 암기 팁"]);
 }
+
+#[test]
+fn an_overview_tables_title_is_shown_with_rows_naming_the_notes_topics() {
+    // The rows name topics of the note, so the table is shown above them, under the problem
+    // alone: `설계 › 할 일` no longer said it was a stage of the workflow.
+    let d = doc("## 0. 전체 흐름
+
+| 단계 | 할 일 |
+| --- | --- |
+| **설계** | 가설, 1차 지표(OEC), guardrail 정하기 |
+| **랜덤화** | 랜덤화 단위 정하기 (user / session / cluster) |
+
+## **1. 설계**
+
+- **OEC**: 하나로 합친 1차 지표
+
+## **2. 랜덤화**
+
+- **SUTVA**: 한 사용자의 처치가 다른 사용자에게 영향 없음
+");
+    let stage = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("설계 › 할 일"))
+        .unwrap_or_else(|| panic!("{:#?}", cards(&d)));
+    assert_eq!(stage.context_path(), ["문제 9", "전체 흐름"]);
+}

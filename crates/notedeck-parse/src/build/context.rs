@@ -409,7 +409,8 @@ impl Builder<'_, '_> {
     }
 
     /// The title of the section a table sits in when it says that the table compares
-    /// ([`outline::is_comparison`], or `A vs B`: `다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`):
+    /// ([`outline::is_comparison`], or `A vs B`: `다른 모델과 비교` under BART, over rows BERT, GPT and BART; `Bahdanau vs Luong 비교`)
+    /// or gives an overview (`전체 흐름`, `한눈에 보기`):
     /// shown with the table wherever it is shown, it tells `BERT › 주요 특징` that `이해 중심`
     /// is asked against the others. Not a title comparing other names than the table's
     /// subjects (`MLOps Level 0 vs Level 1 비교표` over Level 1 and Level 2): it would mislead.
@@ -427,7 +428,12 @@ impl Builder<'_, '_> {
         }
         let lower = title.to_lowercase();
         let sides: Vec<&str> = lower.split(" vs").collect();
-        if !outline::is_comparison(&title) && sides.len() < 2 {
+        // `0. 전체 흐름`, `전체 모델 한눈에 보기` over rows naming the note's topics: the
+        // title says what the rows are (stages, models) where the problem alone did not.
+        let overview = ["흐름", "한눈에", "overview"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !outline::is_comparison(&title) && !overview && sides.len() < 2 {
             return None;
         }
         if sides.len() < 2 {
