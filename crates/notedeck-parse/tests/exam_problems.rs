@@ -252,3 +252,31 @@ fn bullets_after_the_answer_naming_no_choice_explain_the_answer() {
          기능을 조심스럽게 내보낼 때 쓰는 거지 검정력 때문에 쓰는 게 아님"
     );
 }
+
+#[test]
+fn a_value_set_as_a_condition_states_no_default() {
+    // `num_layers=1 인데 dropout>0 주면 …` was read as stating the table's default 1, so the
+    // cell went as said again and the card teaching the slip `기본값 2` stayed.
+    let d = doc("## **10. PyTorch nn.LSTM 인자 정리**
+
+**인자별 메모**
+
+- **num_layers**: 층 쌓기(stacked LSTM), 기본값 2 → 위 층은 아래 층의 output을 입력으로 받음
+- **dropout**: 층 **사이**에만 적용 → num_layers=1 인데 dropout>0 주면 warning 뜨고 효과 없음
+
+### 기본값 표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `nn.RNN` | `nonlinearity` | `'tanh'` | `'relu'`도 가능 |
+| `nn.LSTM` | `num_layers` | `1` | stacked 하려면 직접 지정 |
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("기본값 2")), "{all:#?}");
+    assert_skipped(&d, |why| {
+        why.starts_with("says LSTM › num_layers › 기본값 is 2 where a table cell says 1")
+    });
+    assert_skipped(&d, |why| {
+        why.starts_with("says 1 (stacked 하려면 직접 지정) where")
+    });
+}

@@ -600,12 +600,18 @@ impl Finish {
                 // 10` against the defaults table's `5`): defaults change between a library's
                 // versions, which of the two the note got wrong is the student's to settle,
                 // and either card would teach it.
-                let stating = raw.iter().position(|r| {
-                    super::defaults::says_default(&said.attribute)
-                        && r.card.kind != CardKind::Table
-                        && r.card.span.start <= said.value_span.start
-                        && said.value_span.end <= r.card.span.end
-                });
+                // The card closest around the value: a section's card may span it too.
+                let stating = raw
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| {
+                        super::defaults::says_default(&said.attribute)
+                            && r.card.kind != CardKind::Table
+                            && r.card.span.start <= said.value_span.start
+                            && said.value_span.end <= r.card.span.end
+                    })
+                    .min_by_key(|(_, r)| r.card.span.len())
+                    .map(|(j, _)| j);
                 if let Some(j) = stating
                     && !held.iter().any(|(h, _)| *h == j)
                 {

@@ -172,12 +172,19 @@ impl Builder<'_, '_> {
             // (`BN › momentum` → `0.1 (PyTorch 기본값, …)`).
             let asked = || {
                 let first = card.back.lines().next().unwrap_or("");
+                let first = first
+                    .split("<li>")
+                    .find(|l| !plain(l).trim().is_empty())
+                    .unwrap_or("");
                 format!("{} {}", plain(&card.front), plain(first))
             };
             let stated = (card.front.contains(param) || card.back.contains(param))
                 && (card.front.contains(value) || card.back.contains(value))
                 && row.named_by(card)
+                // A back's list items are its lines, however the HTML is laid out.
                 && (card.front.lines().chain(card.back.lines()))
+                    .flat_map(|line| line.split("<li>"))
+                    .flat_map(|line| line.split("<br>"))
                     .map(|line| unclozed(&plain(line)))
                     .chain((card.kind != CardKind::Cloze).then(asked))
                     .any(|line| states_default(&line, param, value));
@@ -292,7 +299,17 @@ fn states_default(line: &str, param: &str, value: &str) -> bool {
             token == value
                 || matches!((token.parse::<f64>(), value.parse::<f64>()), (Ok(a), Ok(b)) if a == b)
         };
+        // `num_layers=1 인데 dropout>0 주면 …` sets a value as a condition, no default.
+        let condition = || {
+            words_at(after, value).next().is_some_and(|v| {
+                let rest = after[v..].trim_start();
+                ["인데", "이면", "일 때", "일때", "면 "]
+                    .iter()
+                    .any(|c| rest.starts_with(c))
+            })
+        };
         (assigned || says_default)
+            && !condition()
             && words_at(after, value).next().is_some()
             && (!numeric || first())
     })
