@@ -53,6 +53,16 @@ const CASES: &[Case] = &[
         expect: &[("ab.md", "conflicting-claim", 10, "0.05")],
     },
     Case {
+        name: "a call's arguments and a value set before a comment saying default are no claims",
+        // `strategy=strategy,` passes an argument; `num_rounds=3` is the example's own value,
+        // the comment after it gives the default the table gives too.
+        files: &[(
+            "fl.md",
+            "## **8. 라이브러리 정리**\n\n```python\nstrategy = fl.server.strategy.FedAvg(\n    fraction_fit=1.0,\n)\nfl.server.start_server(\n    config=fl.server.ServerConfig(num_rounds=3),  # 기본 num_rounds=1\n    strategy=strategy,\n)\n```\n\n## 기본값\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `flwr.server.ServerConfig` | `num_rounds` | 1 | |\n",
+        )],
+        expect: &[],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

@@ -188,6 +188,12 @@ impl<'t, 'a> Builder<'t, 'a> {
             let mut off = 0;
             for line in t.split_inclusive('\n') {
                 let content = line.trim_end_matches(['\n', '\r']);
+                // `strategy = fl.server.strategy.FedAvg(` opens a call, `strategy=strategy,`
+                // passes an argument in one: neither gives a name its value.
+                if content.trim_end().ends_with(['(', ',', '[', '{']) {
+                    off += line.len();
+                    continue;
+                }
                 let start = if exact {
                     e.span.start + off
                 } else {

@@ -225,7 +225,13 @@ impl Builder<'_, '_> {
                 if !says_default(line) {
                     continue;
                 }
-                for end in words_at(line, short) {
+                // `config=…(num_rounds=3),  # 기본 num_rounds=1`: where a comment says default,
+                // the code before it sets a value of its own.
+                let from = line
+                    .find(" #")
+                    .filter(|&hash| says_default(&line[hash..]))
+                    .unwrap_or(0);
+                for end in words_at(line, short).filter(|&end| end > from) {
                     // In inline code (`` `n_bins=5` ``) the defaults rule reads it already.
                     if line[..end].matches('`').count() % 2 == 1 {
                         continue;
