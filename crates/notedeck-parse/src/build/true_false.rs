@@ -203,7 +203,9 @@ impl<'t> Builder<'t, '_> {
 
     /// The choices (1-based, up to `count`) each bullet of `list` explains, with its text:
     /// by a leading number (`1: PCA는 비지도 …`, `3 → GRU는 …`) or numbers closing it (`… =
-    /// (16, 20, 200) → 1, 2 틀림`); `None` unless every bullet names choices.
+    /// (16, 20, 200) → 1, 2 틀림`). When no bullet names one, up to
+    /// [`ANSWER_EXPLANATION_MAX_ITEMS`] bullets explain the `chosen` one; `None` for a list
+    /// mixing the two, or longer.
     fn explanations(
         &self,
         list: &Block,
