@@ -280,3 +280,29 @@ fn a_value_set_as_a_condition_states_no_default() {
         why.starts_with("says 1 (stacked 하려면 직접 지정) where")
     });
 }
+
+#[test]
+fn one_bullet_may_explain_two_choices_each_by_its_number() {
+    // `- 1: … / 3: …`: choice 1 carried choice 3's explanation too, and 3 got a bare X.
+    let d = doc("### 문제3
+
+연합학습(FL) 관련 설명으로 옳은 것 고르기
+
+1. FL은 각 클라이언트의 원본 데이터를 서버로 모아서 중앙에서 학습하는 방식이다
+2. FedAvg는 로컬에서 학습한 모델을 데이터 수에 비례해 가중평균한다
+3. FL을 쓰면 모델 업데이트만 보내므로 개인정보 유출이 원천적으로 불가능하다
+
+→ 정답: **2**
+
+- 1: 데이터는 로컬에 그대로, **모델(업데이트)만** 이동 / 3: gradient에서 입력 복원 가능 → SecAgg, DP 같이 써야 함
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "FL은 각 클라이언트"),
+        "X — 데이터는 로컬에 그대로, <b>모델(업데이트)만</b> 이동"
+    );
+    assert_eq!(
+        verdict(&all, "FL을 쓰면"),
+        "X — gradient에서 입력 복원 가능 → SecAgg, DP 같이 써야 함"
+    );
+}

@@ -220,6 +220,18 @@ impl<'t> Builder<'t, '_> {
             }
             let html = self.item_lead_html(item);
             let html = html.trim();
+            // `1: 데이터는 로컬에 그대로 … / 3: gradient에서 입력 복원 가능 …`: one bullet
+            // explaining two choices, each by its number.
+            let several = several_choices(html);
+            if several.len() >= 2 {
+                for (n, text) in several {
+                    if n == 0 || n > count {
+                        return None;
+                    }
+                    out.push((vec![n], text));
+                }
+                continue;
+            }
             let Some((choices, text)) = leading_choice(html)
                 .map(|(n, t)| (vec![n], t))
                 .or_else(|| closing_choices(html))
@@ -248,6 +260,23 @@ impl<'t> Builder<'t, '_> {
 /// Most bullets after an exam's answer line, none naming a choice, read as the answer's
 /// explanation.
 const ANSWER_EXPLANATION_MAX_ITEMS: usize = 3;
+
+/// The choices a bullet explains one after another, each opening on its number after a ` /
+/// ` (`1: … / 3: …`), with their texts; empty unless the bullet opens on one.
+fn several_choices(html: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for piece in html.split(" / ") {
+        match (leading_choice(piece), out.last_mut()) {
+            (Some((n, text)), _) => out.push((n, text.to_string())),
+            (None, Some((_, text))) => {
+                text.push_str(" / ");
+                text.push_str(piece);
+            }
+            (None, None) => return Vec::new(),
+        }
+    }
+    out
+}
 
 /// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
 /// …`, `2) …`.
