@@ -306,3 +306,23 @@ fn one_bullet_may_explain_two_choices_each_by_its_number() {
         "X — gradient에서 입력 복원 가능 → SecAgg, DP 같이 써야 함"
     );
 }
+
+#[test]
+fn a_ditto_mark_in_a_table_is_the_cell_above() {
+    // `| 〃 | `target_clipped_quantile` | 0.5 |` was asked as `〃 › target_clipped_quantile 기본값`.
+    let d = doc("### 4. 기본값 정리표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `DifferentialPrivacyServerSideAdaptiveClipping` | `initial_clipping_norm` | 0.1 | 권장값 |
+| 〃 | `target_clipped_quantile` | 0.5 | 업데이트 절반 정도 clip |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.contains(
+            "DifferentialPrivacyServerSideAdaptiveClipping › <code>target_clipped_quantile</code> 기본값"
+        )),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains('〃')), "{all:#?}");
+}

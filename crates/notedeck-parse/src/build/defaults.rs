@@ -313,7 +313,14 @@ fn defaults_in(text: &str) -> Vec<DefaultValue<'_>> {
         if in_table && !line.contains('`') && !library {
             continue;
         }
-        let cells = cells_of(line, start);
+        let mut cells = cells_of(line, start);
+        // `| 〃 | `min_fit_clients` | 2 |`: the row's function is the one above.
+        if in_table
+            && let (Some(cell), Some(&(above, _, _))) = (cells.first_mut(), rows.last())
+            && super::tables::is_ditto(cell.0)
+        {
+            cell.0 = above;
+        }
         if !in_table {
             // The header row, until its delimiter row starts the body.
             if cells

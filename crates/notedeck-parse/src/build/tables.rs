@@ -35,7 +35,20 @@ impl<'t, 'a> Builder<'t, 'a> {
                 Kind::TableHead => {
                     head = self.cells(part);
                 }
-                Kind::TableRow => rows.push(self.cells(part)),
+                Kind::TableRow => {
+                    let mut row = self.cells(part);
+                    // `| 〃 | `min_fit_clients` | 2 |`: the cell above, said again.
+                    if let Some(above) = rows.last() {
+                        for (c, cell) in row.iter_mut().enumerate() {
+                            if is_ditto(&cell.0.text)
+                                && let Some(same) = above.get(c)
+                            {
+                                *cell = (Plain::of(self.text, self.tree.inner(same.1)), same.1);
+                            }
+                        }
+                    }
+                    rows.push(row);
+                }
                 _ => {}
             }
         }
@@ -752,6 +765,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             .map(|c| (Plain::of(self.text, self.tree.inner(c)), c))
             .collect()
     }
+}
+
+/// Whether a table cell only says "as above" (`〃`, `″`, `"`, `상동`, `ditto`).
+pub(super) fn is_ditto(cell: &str) -> bool {
+    matches!(
+        cell.trim().trim_matches('*'),
+        "〃" | "″" | "\"" | "상동" | "ditto" | "Ditto"
+    )
 }
 
 /// Subjects at most of a table whose facets are asked across them (`side_by_side`): a
