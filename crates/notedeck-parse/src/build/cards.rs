@@ -127,16 +127,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         if !self.other_subjects_apart(sec, b) {
                             parts.push(b);
                         }
-                    } else if let taken = self.exam_choices(
+                    } else if let Some(taken) = self.exam_choices(
                         sec,
                         (i >= 2).then(|| &tree.blocks[blocks[i - 2]]),
                         b,
-                        &blocks[i..(i + 2).min(blocks.len())]
-                            .iter()
-                            .map(|&n| &tree.blocks[n])
-                            .collect::<Vec<_>>(),
-                    ) && taken > 0
-                    {
+                        [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
+                    ) {
                         // The choices, the line giving the answer and the bullets explaining
                         // choices are asked together.
                         i += taken - 1;

@@ -89,6 +89,20 @@ impl Builder<'_, '_> {
         } else {
             self.front(sec, &[name])
         };
+        self.push_named_formula(sec, name, front, back, item.span.start..formula.span.end);
+        true
+    }
+
+    /// The card asking a formula by the name over it, from that name (`span`'s start) to the
+    /// formula's end.
+    fn push_named_formula(
+        &mut self,
+        sec: Option<usize>,
+        name: &str,
+        front: String,
+        back: String,
+        span: crate::Span,
+    ) {
         self.push_card(CardDraft {
             kind: CardKind::Basic,
             sec,
@@ -96,11 +110,10 @@ impl Builder<'_, '_> {
             front,
             back,
             cloze: Vec::new(),
-            span: item.span.start..formula.span.end,
-            pin_at: Some(item.span.start),
+            pin_at: Some(span.start),
+            span,
             pin_line: None,
         });
-        true
     }
 
     /// `- **Bellman Expectation Equation** (정책 $\pi$ 고정)` over `$$V^\pi(s) = …$$` on the
@@ -351,17 +364,7 @@ impl Builder<'_, '_> {
         self.render_blocks(&[formula], &mut back);
         let front = self.front(sec, &[name]);
         self.doc.skipped.retain(|s| s.span != title.span);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: name.to_string(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: title.span.start..formula.span.end,
-            pin_at: Some(title.span.start),
-            pin_line: None,
-        });
+        self.push_named_formula(sec, name, front, back, title.span.start..formula.span.end);
         Some(self.raw_cards.len() - 1)
     }
 

@@ -33,8 +33,9 @@ impl<'t> Builder<'t, '_> {
         blocks: &'b [usize],
         plains: &[Option<Box<Plain>>],
     ) -> Cow<'b, [usize]> {
-        let is_problem =
-            sec.is_some_and(|s| self.doc.sections[s].kind == crate::SectionKind::Problem);
+        if !sec.is_some_and(|s| self.doc.sections[s].kind == crate::SectionKind::Problem) {
+            return Cow::Borrowed(blocks);
+        }
         let tree = self.tree;
         let block = |i: usize| &tree.blocks[blocks[i]];
         let text_of = |i: usize| {
@@ -44,7 +45,7 @@ impl<'t> Builder<'t, '_> {
                 .map_or("", |p| p.text.trim())
         };
         let first = (0..blocks.len()).find(|&i| !matches!(block(i).kind, Kind::Rule | Kind::Html));
-        let Some(first) = first.filter(|&i| is_problem && block(i).kind == Kind::Paragraph) else {
+        let Some(first) = first.filter(|&i| block(i).kind == Kind::Paragraph) else {
             return Cow::Borrowed(blocks);
         };
         if !text_of(first).ends_with('?') {
@@ -61,7 +62,7 @@ impl<'t> Builder<'t, '_> {
             return Cow::Borrowed(blocks);
         };
         let html = self.inner_html(block(answer));
-        let Some(said) = answer_given(&html) else {
+        let Some(said) = super::true_false::answer_given(&html) else {
             return Cow::Borrowed(blocks);
         };
         // The givens: what stands between the question and the working.
@@ -94,39 +95,5 @@ impl<'t> Builder<'t, '_> {
         let mut rest: Vec<usize> = blocks[..first].to_vec();
         rest.extend_from_slice(&blocks[end..]);
         Cow::Owned(rest)
-    }
-}
-
-/// What a line giving an answer says after `정답` (`→ 정답: <b>3개</b> (…)` →
-/// `<b>3개</b> (…)`, `<b>정답: 3</b>` → `3`); `None` for a line saying nothing more.
-fn answer_given(html: &str) -> Option<String> {
-    let rest = html.strip_prefix('→').unwrap_or(html).trim_start();
-    let (bold, rest) = match rest.strip_prefix("<b>") {
-        Some(r) => (true, r),
-        None => (false, rest),
-    };
-    let rest = rest.strip_prefix("정답")?.trim_start();
-    let rest = rest.strip_prefix(':').unwrap_or(rest).trim();
-    let mut said = rest.to_string();
-    // The bold opened before `정답` closes after it, or right after its colon.
-    if bold && let Some(at) = said.find("</b>").filter(|&at| !said[..at].contains("<b>")) {
-        said.replace_range(at..at + "</b>".len(), "");
-    }
-    let said = said.trim().trim_start_matches(':').trim();
-    (!said.is_empty()).then(|| said.to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn answers_given() {
-        assert_eq!(
-            super::answer_given("→ 정답: <b>3개</b> (PC3까지 91.25%)").as_deref(),
-            Some("<b>3개</b> (PC3까지 91.25%)")
-        );
-        assert_eq!(super::answer_given("<b>정답: 3</b>").as_deref(), Some("3"));
-        assert_eq!(super::answer_given("<b>정답</b>: 3").as_deref(), Some("3"));
-        assert_eq!(super::answer_given("정답:"), None);
-        assert_eq!(super::answer_given("결론: 3개"), None);
     }
 }

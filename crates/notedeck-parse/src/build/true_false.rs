@@ -93,15 +93,27 @@ impl<'t> Builder<'t, '_> {
     /// The prompt is the paragraph over the choices or the problem's heading (`## 문항 4 —
     /// … 틀린 것 고르기`), and a paragraph under a heading that asks is the stem every choice
     /// needs (`` `nn.LSTM(…)`에 … 넣었을 때 ``). Returns how many blocks from the list on
-    /// made the cards (none when they are no exam's choices). Read as statements, the choices
+    /// made the cards (`None` when they are no exam's choices): the two after it are the
+    /// answer line and maybe the explaining list. Read as statements, the choices
     /// went to a `핵심 내용` card teaching the wrong ones as facts.
     pub(super) fn exam_choices(
         &mut self,
         sec: Option<usize>,
         before: Option<&Block>,
         list: &'t Block,
-        after: &[&'t Block],
-    ) -> usize {
+        [answer, explaining]: [Option<&'t Block>; 2],
+    ) -> Option<usize> {
+        // Asked of every list outside a facet: the shape first, the words after.
+        let answer = answer.filter(|a| a.kind == Kind::Paragraph)?;
+        self.list_start(list)?;
+        let items: Vec<&Block> = list
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Item)
+            .collect();
+        if items.len() < 2 || items.iter().any(|i| !self.tree.item_lead(i).1.is_empty()) {
+            return None;
+        }
         let paragraph = before.filter(|p| p.kind == Kind::Paragraph);
         let asked_above = paragraph
             .and_then(|p| self.text.get(p.span.clone()))
@@ -117,37 +129,17 @@ impl<'t> Builder<'t, '_> {
                     wanted = wanted_verdict(&self.doc.sections[s].title);
                     cur = self.doc.sections[s].parent;
                 }
-                match wanted {
-                    Some(w) => (w, paragraph),
-                    None => return 0,
-                }
+                (wanted?, paragraph)
             }
         };
-        let Some(answer) = after.first().filter(|a| a.kind == Kind::Paragraph) else {
-            return 0;
-        };
-        let items: Vec<&Block> = list
-            .children
-            .iter()
-            .filter(|c| c.kind == Kind::Item)
-            .collect();
-        if items.len() < 2
-            || self.list_start(list).is_none()
-            || items.iter().any(|i| !self.tree.item_lead(i).1.is_empty())
-        {
-            return 0;
-        }
         let answer_html = self.inner_html(answer);
-        let Some((chosen, why)) = answer_line(answer_html.trim()) else {
-            return 0;
-        };
+        let (chosen, why) = answer_line(answer_html.trim())?;
         if chosen == 0 || chosen > items.len() {
-            return 0;
+            return None;
         }
         let mut corrections: Vec<String> = vec![String::new(); items.len()];
-        corrections[chosen - 1] = why.to_string();
-        let explained = after
-            .get(1)
+        corrections[chosen - 1] = why;
+        let explained = explaining
             .filter(|l| l.kind == Kind::List && self.list_start(l).is_none())
             .and_then(|l| self.explanations(l, items.len(), chosen));
         if let Some(explanations) = &explained {
@@ -177,16 +169,16 @@ impl<'t> Builder<'t, '_> {
                 &corrections[n],
             );
         }
-        if let Some(l) = explained.is_some().then(|| after[1]) {
+        if let Some(l) = explaining.filter(|_| explained.is_some()) {
             for item in l.children.iter().filter(|c| c.kind == Kind::Item) {
                 self.skip(
                     item.span.clone(),
                     "explanation of an exam choice, on that choice's card",
                 );
             }
-            return 3;
+            return Some(3);
         }
-        2
+        Some(2)
     }
 
     /// The HTML of a paragraph's text, without the paragraph's tags.
@@ -335,27 +327,44 @@ fn wanted_verdict(prompt: &str) -> Option<bool> {
     }
 }
 
+/// What a line giving an answer says after `정답` (`→ 정답: <b>3개</b> (…)` →
+/// `<b>3개</b> (…)`, `<b>정답: 3</b>` → `3`); `None` for a line saying nothing more.
+pub(super) fn answer_given(html: &str) -> Option<String> {
+    let html = html
+        .trim()
+        .trim_start_matches("<p>")
+        .trim_end_matches("</p>")
+        .trim();
+    let rest = html.strip_prefix('→').unwrap_or(html).trim_start();
+    let (bold, rest) = match rest.strip_prefix("<b>") {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let rest = rest.strip_prefix("정답")?.trim_start();
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim();
+    let mut said = rest.to_string();
+    // The bold opened before `정답` closes after it, or right after its colon.
+    if bold && let Some(at) = said.find("</b>").filter(|&at| !said[..at].contains("<b>")) {
+        said.replace_range(at..at + "</b>".len(), "");
+    }
+    let said = said.trim().trim_start_matches(':').trim();
+    (!said.is_empty()).then(|| said.to_string())
+}
+
 /// The choice a line gives as the answer and what it says of it: `→ 정답 3 (그건
 /// cross-encoder)` → `(3, "그건 cross-encoder")`.
-fn answer_line(html: &str) -> Option<(usize, &str)> {
-    let rest = html.trim_start_matches("<p>").trim_start();
-    let rest = rest.strip_prefix('→').unwrap_or(rest).trim_start();
-    let rest = rest.strip_prefix("<b>").unwrap_or(rest);
-    let rest = rest.strip_prefix("정답")?.trim_start();
-    // `정답: **2**`, `**정답**: 2`: the bold ends or starts around the colon.
-    let rest = rest.strip_prefix("</b>").unwrap_or(rest).trim_start();
-    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
-    let rest = rest.strip_prefix("<b>").unwrap_or(rest);
+fn answer_line(html: &str) -> Option<(usize, String)> {
+    let said = answer_given(html)?;
+    let rest = said.strip_prefix("<b>").unwrap_or(&said);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let chosen: usize = rest[..digits].parse().ok()?;
     let rest = rest[digits..].trim_start_matches("번").trim_start();
     let rest = rest.strip_prefix("</b>").unwrap_or(rest).trim();
-    let rest = rest.trim_end_matches("</p>").trim_end();
     let why = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => inner.trim(),
         None => rest.trim_start_matches([',', ':', '—', '-', '→']).trim(),
     };
-    Some((chosen, why))
+    Some((chosen, why.to_string()))
 }
 
 /// The statement, the verdict (true for `(O)`) and the correction after it, of a line
@@ -406,12 +415,27 @@ mod tests {
     use super::split_verdict;
 
     #[test]
+    fn answers_given() {
+        assert_eq!(
+            super::answer_given("→ 정답: <b>3개</b> (PC3까지 91.25%)").as_deref(),
+            Some("<b>3개</b> (PC3까지 91.25%)")
+        );
+        assert_eq!(super::answer_given("<b>정답: 3</b>").as_deref(), Some("3"));
+        assert_eq!(super::answer_given("<b>정답</b>: 3").as_deref(), Some("3"));
+        assert_eq!(super::answer_given("정답:"), None);
+        assert_eq!(super::answer_given("결론: 3개"), None);
+    }
+
+    #[test]
     fn answer_lines() {
         assert_eq!(
             super::answer_line("<p>→ 정답 3 (그건 cross-encoder, SBERT는 <b>따로</b>)</p>"),
-            Some((3, "그건 cross-encoder, SBERT는 <b>따로</b>"))
+            Some((3, "그건 cross-encoder, SBERT는 <b>따로</b>".to_string()))
         );
-        assert_eq!(super::answer_line("<p>정답: 2번</p>"), Some((2, "")));
+        assert_eq!(
+            super::answer_line("<p>정답: 2번</p>"),
+            Some((2, String::new()))
+        );
         assert_eq!(super::answer_line("<p>→ 결론: 3개</p>"), None);
     }
 
