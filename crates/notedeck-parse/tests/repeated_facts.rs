@@ -215,6 +215,49 @@ fn a_default_cell_contradicting_the_bullet_above_waits() {
 }
 
 #[test]
+fn a_bullet_stating_another_default_waits_when_code_already_said_the_table_s() {
+    // The bullet says `fraction_fit` defaults to 0.1, the defaults table 1.0, and the code
+    // block sets `fraction_fit=1.0`: the row makes no card of its own (the section's card
+    // says it), yet the bullet's card still waits for lint's conflict to be settled. The
+    // section's card, which shows 1.0, stays.
+    let d = doc("## **10. 라이브러리 정리 (Flower / Opacus)**
+
+### 1. Flower (flwr)
+
+- 프레임워크 무관 (PyTorch, TF, JAX), **Strategy** 객체로 집계 방식 지정
+- `FedAvg` 주요 인자
+    - `fraction_fit`: 라운드마다 학습에 뽑을 클라이언트 비율, 기본값 0.1
+    - `min_fit_clients`: 최소 학습 참여 수 (비율로 계산한 수보다 크면 이 값 사용)
+    - `min_available_clients`: 이만큼 연결돼야 라운드 시작
+    - `on_fit_config_fn`: 라운드별 config(dict) 전달 → local epoch, lr 등
+
+```python
+strategy = fl.server.strategy.FedAvg(
+    fraction_fit=1.0,
+    min_fit_clients=2,
+    min_available_clients=2,
+)
+```
+
+### 4. 기본값 정리표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `flwr.server.strategy.FedAvg` | `fraction_fit` | 1.0 | 라운드당 학습 참여 비율 |
+| 〃 | `min_fit_clients` | 2 | |
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("기본값 0.1")), "{all:#?}");
+    assert!(
+        all.iter().any(|c| c.contains("fraction_fit=1.0")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r.starts_with("says FedAvg › fraction_fit › 기본값 is 0.1 where a table cell says 1.0")
+    });
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

@@ -4,6 +4,7 @@
 
 use super::facts::{name_key, plain};
 use super::labels::{Label, label_of};
+use super::param_tables::words_at;
 use super::tables::is_hangul;
 use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
@@ -593,20 +594,12 @@ impl Finish {
                 .iter()
                 .filter(|(c, k)| *k == key && counts_clash(&c.value, &said.value))
             {
-                // The card of the cell holding the value (a default's claim spans the
-                // cell's text, the card the cell).
-                let Some(i) = raw.iter().position(|r| {
-                    r.card.kind == CardKind::Table
-                        && r.card.span.start <= cell.value_span.start
-                        && cell.value_span.end <= r.card.span.end
-                }) else {
-                    continue;
-                };
                 // The card stating another default waits too (`- \`window\`: …, gensim 기본값
                 // 10` against the defaults table's `5`): defaults change between a library's
                 // versions, which of the two the note got wrong is the student's to settle,
                 // and either card would teach it.
-                // The card closest around the value: a section's card may span it too.
+                // The card closest around the value: a section's card may span it too. It
+                // shows the value: a section's card spanning a held bullet's does not.
                 let stating = raw
                     .iter()
                     .enumerate()
@@ -615,6 +608,9 @@ impl Finish {
                             && r.card.kind != CardKind::Table
                             && r.card.span.start <= said.value_span.start
                             && said.value_span.end <= r.card.span.end
+                            && [&r.card.front, &r.card.back]
+                                .iter()
+                                .any(|t| words_at(t, &said.value).next().is_some())
                     })
                     .min_by_key(|(_, r)| r.card.span.len())
                     .map(|(j, _)| j);
@@ -628,6 +624,17 @@ impl Finish {
                     );
                     held.push((j, reason));
                 }
+                // The card of the cell holding the value (a default's claim spans the
+                // cell's text, the card the cell). The cell may have made none, its default
+                // said already by another card (`fraction_fit=1.0,` in a code block): the
+                // card stating the other value waits all the same.
+                let Some(i) = raw.iter().position(|r| {
+                    r.card.kind == CardKind::Table
+                        && r.card.span.start <= cell.value_span.start
+                        && cell.value_span.end <= r.card.span.end
+                }) else {
+                    continue;
+                };
                 if held.iter().any(|(h, _)| *h == i) {
                     continue;
                 }
