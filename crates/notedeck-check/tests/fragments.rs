@@ -63,6 +63,26 @@ const CASES: &[Case] = &[
         expect: &[],
     },
     Case {
+        name: "a word the note uses as its own term is no misspelling, a word once is",
+        // `Atrous` is one vowel from `Atreus`, but the note titles a section with it and
+        // writes it again; `Feild` is written once, beside nothing.
+        files: &[(
+            "seg.md",
+            "### 1. Atrous (Dilated) Convolution\n\n- 필터 사이에 구멍\n\n### 3. ASPP (Atrous Spatial Pyramid Pooling)\n\n- 여러 rate의 atrous conv 병렬\n- CRF (Conditional Random Feild) 후처리\n",
+        )],
+        expect: &[("seg.md", "misspelled-expansion", 8, "Feild")],
+    },
+    Case {
+        name: "a bullet's default of a class it names by module path against that class's row",
+        // `nn.CrossEntropyLoss`의 `ignore_index` 기본값은 255, the closing table -100: the
+        // row's owner is written with its module path in the bullet, not as the bare class.
+        files: &[(
+            "seg.md",
+            "## **7. 손실 함수**\n\n### 1. Cross-Entropy (CE)\n\n- `nn.CrossEntropyLoss`의 `ignore_index` 기본값은 **255** → 경계 픽셀 자동 무시\n- 입력 shape: logit `(N, C, H, W)`\n\n## **9. 라이브러리**\n\n### 3. 기본값 표\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `nn.CrossEntropyLoss` | `ignore_index` | `-100` | 255는 직접 지정 |\n| `nn.CrossEntropyLoss` | `reduction` | `'mean'` | |\n",
+        )],
+        expect: &[("seg.md", "conflicting-claim", 14, "-100")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

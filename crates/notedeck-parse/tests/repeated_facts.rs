@@ -258,6 +258,40 @@ strategy = fl.server.strategy.FedAvg(
 }
 
 #[test]
+fn a_negative_default_against_a_positive_one_is_a_clash() {
+    // The bullet says `ignore_index` defaults to 255 for `nn.CrossEntropyLoss`, the closing
+    // table -100: two numbers of one kind, the minus sign the number's. Both wait.
+    let d = doc("## **7. 손실 함수**
+
+### 1. Cross-Entropy (CE)
+
+- `nn.CrossEntropyLoss`의 `ignore_index` 기본값은 **255** → 경계 픽셀 자동 무시
+- 입력 shape: logit `(N, C, H, W)`, target `(N, H, W)` long 타입
+
+## **9. 라이브러리**
+
+### 3. 기본값 표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `nn.CrossEntropyLoss` | `ignore_index` | `-100` | 255는 직접 지정 |
+| `nn.CrossEntropyLoss` | `reduction` | `'mean'` | |
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("ignore_index")), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|c| c.contains("<code>reduction</code> 기본값 => <code>'mean'</code>")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r.starts_with(
+            "says CrossEntropyLoss › ignore_index › 기본값 is 255 where a table cell says -100",
+        )
+    });
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

@@ -48,7 +48,7 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
                     && !in_eponym(source, at, w)
             })
             .map(|(at, w)| (at, w, suggestions(w)))
-            .filter(|(_, _, right)| !right.is_empty())
+            .filter(|(_, w, right)| !right.is_empty() && !notes_own_word(&note.text, w, right))
             .collect();
         if misspelt.is_empty() {
             continue;
@@ -93,6 +93,29 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
         }
     }
     out
+}
+
+/// Uses of a word the note makes, past which it is the note's own vocabulary.
+const OWN_WORD_USES: usize = 3;
+
+/// Whether the note uses `word` as a term of its own: three times or more (any case, as a
+/// whole word) and none of the words it is one slip from (`Atrous` in `ASPP (Atrous Spatial
+/// Pyramid Pooling)`, a heading `Atrous (Dilated) Convolution` and `atrous` in a table, never
+/// `Atreus`). A slip is made once or twice beside the right spelling.
+fn notes_own_word(text: &str, word: &str, right: &[String]) -> bool {
+    let count = |w: &str| {
+        words_any_case(text)
+            .filter(|t| t.eq_ignore_ascii_case(w))
+            .take(OWN_WORD_USES)
+            .count()
+    };
+    count(word) >= OWN_WORD_USES && right.iter().all(|r| count(r) == 0)
+}
+
+/// Runs of ASCII letters in `text`, whatever their case.
+fn words_any_case(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether an expansion holds a word one slip from an English word, asked once per

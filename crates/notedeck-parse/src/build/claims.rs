@@ -696,10 +696,15 @@ fn counts_clash(a: &str, b: &str) -> bool {
             .split(|c: char| !(c.is_ascii_digit() || c == '.'))
             .filter(|n| n.bytes().any(|b| b.is_ascii_digit()))
             .collect();
-        let words = v
-            .chars()
-            .filter(|c| !(c.is_ascii_digit() || *c == '.' || c.is_whitespace()))
-            .collect();
+        // A minus sign is the number's (`-100` against `255`, two defaults of one kind).
+        let mut words = String::new();
+        let mut chars = v.chars().peekable();
+        while let Some(c) = chars.next() {
+            let sign = matches!(c, '-' | '−') && chars.peek().is_some_and(char::is_ascii_digit);
+            if !(sign || c.is_ascii_digit() || c == '.' || c.is_whitespace()) {
+                words.push(c);
+            }
+        }
         (words, numbers)
     }
     let ((wa, na), (wb, nb)) = (split(a), split(b));

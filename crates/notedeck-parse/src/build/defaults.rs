@@ -201,9 +201,10 @@ fn groups_of(
                         && found[j].cell
                         && name_key(found[j].parameter) == parameter
                         && (topic_at(doc, found[j].span.start) == topic
-                            || found[j]
-                                .owner
-                                .is_some_and(|o| names_in_code(topic_text, owner_name(o))))
+                            || found[j].owner.is_some_and(|o| {
+                                names_in_code(topic_text, owner_name(o))
+                                    || names_in_code(topic_text, o.trim_matches(['*', '`', ' ']))
+                            }))
                 })
                 .filter_map(|j| owners[j].as_ref());
             match rows.next() {
@@ -215,7 +216,8 @@ fn groups_of(
 }
 
 /// Whether `text` writes `name` in inline code, alone or called (`` `multipletests` ``,
-/// `` `multipletests(pvals)` ``).
+/// `` `multipletests(pvals)` ``, or a module path's `` `nn.CrossEntropyLoss`의 `` when `name`
+/// is that path).
 fn names_in_code(text: &str, name: &str) -> bool {
     !name.is_empty()
         && text.match_indices(name).any(|(at, _)| {
