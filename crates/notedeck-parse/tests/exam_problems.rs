@@ -308,6 +308,41 @@ fn one_bullet_may_explain_two_choices_each_by_its_number() {
 }
 
 #[test]
+fn choices_closing_on_the_mark_and_explained_by_number_and_verdict() {
+    // The choices end on `(O/X)` already; the bullets after the answer name each choice by
+    // its number and verdict (`1 O → …`, `4 O`). They had become `… (O/X) (O/X)` cards, a
+    // cloze hiding `1 O` and a `핵심 내용` card of the rest.
+    let d = doc("## 문제 3
+
+세그멘테이션 손실·지표에 대한 설명 중 **틀린 것 고르기** (O/X)
+
+1. Dice 계수와 IoU는 단조 관계라서 한쪽이 오르면 다른 쪽도 오른다 (O/X)
+2. 같은 예측에 대해 Dice는 항상 IoU보다 크거나 같다 (O/X)
+3. mIoU는 전체 픽셀의 TP, FP, FN을 한꺼번에 합쳐서 IoU를 한 번 계산한 값이다 (O/X)
+4. PQ는 SQ × RQ로 분해된다 (O/X)
+
+정답: 3
+
+- 1 O → $Dice = \\frac{2 \\cdot IoU}{1 + IoU}$, 단조 증가
+- 2 O → $IoU \\le 1$이므로 Dice가 크거나 같음
+- 3 X → mIoU는 **클래스별 IoU를 구한 뒤 평균** (macro)
+- 4 O
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 4, "{all:#?}");
+    assert!(all.iter().all(|c| !c.contains("(O/X) (O/X)")), "{all:#?}");
+    assert_eq!(
+        verdict(&all, "mIoU는 전체 픽셀"),
+        "X — mIoU는 <b>클래스별 IoU를 구한 뒤 평균</b> (macro)"
+    );
+    assert_eq!(
+        verdict(&all, "같은 예측에 대해"),
+        "O — \\(IoU \\le 1\\)이므로 Dice가 크거나 같음"
+    );
+    assert_eq!(verdict(&all, "PQ는 SQ"), "O");
+}
+
+#[test]
 fn a_ditto_mark_in_a_table_is_the_cell_above() {
     // `| 〃 | `target_clipped_quantile` | 0.5 |` was asked as `〃 › target_clipped_quantile 기본값`.
     let d = doc("### 4. 기본값 정리표

@@ -67,6 +67,10 @@ impl<'t> Builder<'t, '_> {
         verdict: bool,
         correction: &str,
     ) {
+        // A choice the note already closes with the question's mark (`… 오른다 (O/X)`).
+        let statement = statement
+            .strip_suffix(ASKS_TRUE_OR_FALSE.trim_start())
+            .map_or(statement, str::trim_end);
         let mut back = String::from(if verdict { "O" } else { "X" });
         if !correction.is_empty() {
             back.push_str(" — ");
@@ -205,7 +209,7 @@ impl<'t> Builder<'t, '_> {
         chosen: usize,
     ) -> Option<Vec<(Vec<usize>, String)>> {
         let mut out = Vec::new();
-        let mut unnamed = 0;
+        let (mut named, mut unnamed) = (0, 0);
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             if !self.tree.item_lead(item).1.is_empty() {
                 return None;
@@ -220,7 +224,10 @@ impl<'t> Builder<'t, '_> {
                     if n == 0 || n > count {
                         return None;
                     }
-                    out.push((vec![n], text));
+                    named += 1;
+                    if !text.is_empty() {
+                        out.push((vec![n], text));
+                    }
                 }
                 continue;
             }
@@ -234,18 +241,21 @@ impl<'t> Builder<'t, '_> {
                 out.push((vec![chosen], html.to_string()));
                 continue;
             };
-            if text.is_empty() || choices.iter().any(|&n| n == 0 || n > count) {
+            if choices.iter().any(|&n| n == 0 || n > count) {
                 return None;
             }
-            out.push((choices, text.to_string()));
+            named += 1;
+            // `- 4 O`: the choice's verdict and nothing to add to it.
+            if !text.is_empty() {
+                out.push((choices, text.to_string()));
+            }
         }
-        let named = out.len() - unnamed;
         let fits = if named == 0 {
             unnamed <= ANSWER_EXPLANATION_MAX_ITEMS
         } else {
             unnamed == 0
         };
-        (!out.is_empty() && fits).then_some(out)
+        (named + unnamed > 0 && fits).then_some(out)
     }
 }
 
@@ -271,11 +281,20 @@ fn several_choices(html: &str) -> Vec<(usize, String)> {
 }
 
 /// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
-/// …`, `2) …`.
+/// …`, `2) …`, or with the choice's verdict after its number (`1 O → 단조 증가`, `4 O`: no
+/// text).
 fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
     let n: usize = html.get(..digits)?.parse().ok()?;
     let rest = html[digits..].trim_start_matches("번").trim_start();
+    let judged = ["O", "X", "○", "×"].iter().find_map(|v| {
+        let after = rest.strip_prefix(v)?;
+        (after.is_empty() || after.starts_with(char::is_whitespace)).then(|| after.trim_start())
+    });
+    if judged.is_some_and(str::is_empty) {
+        return Some((n, ""));
+    }
+    let rest = judged.unwrap_or(rest);
     let rest = [":", "→", ")", "-", "—"]
         .iter()
         .find_map(|m| rest.strip_prefix(m))?;
