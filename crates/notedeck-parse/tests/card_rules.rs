@@ -910,3 +910,60 @@ sub-layer 입력 쪽에 LN을 두는 **Pre-LN** 사용
     // The key, and so the id, is still the term hidden first.
     assert!(d.cards.iter().any(|c| c.key == "cloze:Post-LN"));
 }
+
+#[test]
+fn a_leftover_line_named_before_its_colon_is_asked_by_that_name() {
+    // `ATT용 가중치: …` (as `refuter 종류: …` under DoWhy) was its facet's only unlabelled
+    // line, asked as `IPW › 핵심 내용`; a reference list (`참고: …`) asks nothing.
+    let d = doc("# 인과 추론 정리
+
+스터디 4주차 + 사내 역량평가(ML 심화) 대비용. \"예측 잘 하는 모델 ≠ 개입 효과를 아는 모델\" 관점으로 정리함
+
+- 참고: Hernán & Robins *What If*, Brady Neal 강의노트, *Causal Inference for the Brave and True*, 각 라이브러리 공식 문서
+
+## **5. Propensity Score**
+
+- **정의**: 공변량이 주어졌을 때 처치를 받을 확률, $e(x) = P(T=1 \\mid X = x)$
+    - Rosenbaum & Rubin (1983): $X$로 ignorability가 성립하면 $e(X)$ 하나로도 성립 → 고차원 $X$를 1차원 스칼라로 축약 (balancing score)
+    - 보통 logistic regression, GBM으로 추정
+
+### 1. PSM (Propensity Score Matching)
+
+- 처치군 각 개체에 대해 PS가 가까운 통제군 개체를 매칭 (nearest neighbor, caliper, 복원/비복원, 1:k)
+- **장점**: 직관적, 비즈니스 보고용으로 설명하기 쉬움
+- **한계**
+    - 매칭 안 된 샘플 버림 → 효율 손실, 오히려 불균형 키울 수 있음 (King & Nielsen, 2019)
+    - 처치군 기준 매칭이면 기본적으로 ATT 추정
+- **균형 진단**: SMD (Standardized Mean Difference), 보통 $|SMD| < 0.1$이면 OK
+
+### 2. IPW (Inverse Probability Weighting)
+
+- 받을 확률이 낮았는데 받은 사람 → 큰 가중치 → 가상의 \"무작위 모집단\"을 재구성
+
+$$\\hat{\\tau}_{IPW} = \\frac{1}{n}\\sum_{i=1}^{n} \\left( \\frac{T_i Y_i}{\\hat{e}(X_i)} - \\frac{(1-T_i) Y_i}{1-\\hat{e}(X_i)} \\right)$$
+
+- ATT용 가중치: 처치군 = 1, 통제군 = $\\hat e(X) / (1-\\hat e(X))$
+- **한계**
+    - $\\hat e(x)$가 0이나 1에 가까우면 가중치 폭발 → 분산 ↑
+    - 대응: trimming (예: $[0.1, 0.9]$ 밖 제거), clipping, stabilized weights
+- **AIPW (Augmented Inverse Probability Weighting)**: outcome 모델 $\\hat\\mu_t(x)$ + PS 모델 $\\hat e(x)$ 결합
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.ends_with(
+            "IPW › ATT용 가중치 => 처치군 = 1, 통제군 = \\(\\hat e(X) / (1-\\hat e(X))\\)"
+        )),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("IPW › 핵심 내용") && !c.contains("Brady Neal")),
+        "{all:#?}"
+    );
+    // A line named by no short name before a colon is still the gist.
+    assert!(
+        all.iter()
+            .any(|c| c.contains("PSM › 핵심 내용 => <ul><li>처치군 각 개체")),
+        "{all:#?}"
+    );
+}

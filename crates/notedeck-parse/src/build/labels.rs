@@ -425,6 +425,36 @@ pub(super) fn plain_facet_label(lead: &Plain) -> Option<Label> {
     })
 }
 
+/// Longest name before a plain line's colon read as its label ([`plain_name_label`]).
+const PLAIN_NAME_MAX_CHARS: usize = 30;
+
+/// Most words of a name before a plain line's colon.
+const PLAIN_NAME_MAX_WORDS: usize = 4;
+
+/// `- refuter 종류: `random_common_cause`, …`, `- ATT용 가중치: 처치군 = 1, …`: a short name
+/// before a colon and a space labels a line the topic's card rules left over, as a bold one
+/// does. Gathered alone under `핵심 내용`, such a line was asked by a front naming nothing.
+/// Not a sentence (`…다:`), a formula (`$x$: …`, `a = b:`), a ratio (`90:10`) or an address.
+pub(super) fn plain_name_label(lead: &Plain) -> Option<Label> {
+    let t = &lead.text;
+    let at = t.find(": ")?;
+    let (name, value) = (t[..at].trim(), &t[at + 1..]);
+    let words = name.split_whitespace().count();
+    let fits = !name.is_empty()
+        && name.chars().count() <= PLAIN_NAME_MAX_CHARS
+        && words <= PLAIN_NAME_MAX_WORDS
+        && !value.trim().is_empty()
+        && !name.ends_with(['다', '.', '?', '!'])
+        && !name.contains(['=', '→', '$', '`', ':', '*'])
+        && !lead.math.iter().any(|m| m.start < at);
+    fits.then(|| Label {
+        text: name.to_string(),
+        math: Vec::new(),
+        value_start: t.len() - value.len(),
+        plain_label: false,
+    })
+}
+
 /// Whether a plain line's text before its colon names a facet (`문제`, `해결`, `장점`, `한계`):
 /// such a line is labelled though not bold.
 fn is_plain_facet(name: &str) -> bool {

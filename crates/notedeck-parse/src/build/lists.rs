@@ -1,7 +1,7 @@
 //! Cards from labelled list items (`- **구조**: …`), and what makes an item labelled.
 
 use super::claim_labels::{is_claim_label, labels_are_claims};
-use super::labels::{Label, label_of, plain_facet_label};
+use super::labels::{Label, label_of, plain_facet_label, plain_name_label};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Evs, Kind, Light, Plain};
 use crate::{CardKind, math};
@@ -83,6 +83,24 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         self.join_same_labels(first_card);
         unlabelled
+    }
+
+    /// The card of a topic's leftover line that a short plain name labels
+    /// ([`plain_name_label`]: `- refuter 종류: …` → `DoWhy › refuter 종류`); whether it
+    /// made one (or skipped it as a source list, `참고: …`).
+    pub(super) fn named_line_card(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
+        if sec.is_none() {
+            return false;
+        }
+        let mut lead = self.spare_plain();
+        let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
+        let label = plain_name_label(&lead);
+        self.spare_plains.push(lead);
+        let Some(label) = label else {
+            return false;
+        };
+        self.labelled_item_card(sec, None, item, &label, lead_evs, rest);
+        true
     }
 
     /// A plain line over a list every item of which is labelled (`- 분산 학습의 두 축` over `1.

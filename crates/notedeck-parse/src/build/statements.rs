@@ -136,7 +136,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             if !carded && self.dates_a_citation(item) {
                 self.skip(item.span.clone(), super::citations::CITED_REASON);
-            } else if !carded {
+            } else if !carded && !self.named_line_card(sec, item) {
                 gathered.push(item);
             }
         }
