@@ -909,3 +909,26 @@ fn a_numerical_example_is_a_worked_one_but_the_tip_closing_it_is_asked() {
     let tip = d.cards.iter().find(|c| c.front.starts_with("DDPM loss"));
     assert_eq!(tip.map(|c| c.kind), Some(CardKind::Cloze), "{cards:#?}");
 }
+
+#[test]
+fn a_one_line_example_working_its_result_out_hides_the_working() {
+    // `DiD › 예시` → the whole example asked for made-up numbers; the line gives its
+    // numbers, then works the result out under the topic's name: that working is asked.
+    let d = doc("## **6. DiD (Difference-in-Differences)**
+
+- **정의**: 처치군과 통제군의 \"전후 변화량\"의 차이로 효과 추정
+- **예시**: 서울에만 새 배송 정책 도입. 서울 100 → 130 (+30), 부산 90 → 105 (+15) → DiD = 30 − 15 = **15**
+- **장점**: 시간 불변 비관측 교란 제거
+");
+    let clozes = common::cloze_fronts(&d);
+    assert_eq!(
+        clozes,
+        [
+            "서울에만 새 배송 정책 도입. 서울 100 → 130 (+30), 부산 90 → 105 (+15) → DiD = \
+          {{c1::30 − 15 = <b>15</b>}}"
+        ],
+        "{:#?}",
+        common::cards(&d)
+    );
+    assert!(d.cards.iter().all(|c| !c.front.ends_with("› 예시")));
+}

@@ -9,7 +9,7 @@ use super::answers::count_named;
 use super::cells::first_part;
 use super::facts::{html_key, plain};
 use super::{Finish, RawCard};
-use crate::CardKind;
+use crate::{CardKind, Deletion};
 use std::sync::Arc;
 
 impl Finish {
@@ -38,6 +38,16 @@ impl Finish {
             if card.back.len() > EXAMPLE_MAX_BYTES {
                 continue;
             }
+            if let Some(at) = worked_result(&card.back) {
+                card.kind = CardKind::Cloze;
+                card.front = std::mem::take(&mut card.back);
+                let end = card.front.len();
+                card.cloze = Box::new([Deletion {
+                    number: 1,
+                    range: at..end,
+                }]);
+                continue;
+            }
             let answer = plain(&card.back);
             if !tells_a_case(&answer)
                 || gives_away(&answer, &plain(subject))
@@ -63,6 +73,36 @@ impl Finish {
             card.front = front;
         }
     }
+}
+
+/// Longest name a worked example's result is given under (`DiD` in `→ DiD = 30 − 15 =
+/// **15**`).
+const RESULT_NAME_MAX_CHARS: usize = 20;
+
+/// Where the working of a one-line example starts, when the line gives its numbers and then
+/// works its result out under a name after its last arrow: `서울 100 → 130 (+30), 부산 90 →
+/// 105 (+15) → DiD = 30 − 15 = **15**` from `30`. Asked as a cloze of that working, it is an
+/// exercise with its givens; asked as `DiD › 예시`, it was made-up numbers to recall.
+fn worked_result(back: &str) -> Option<usize> {
+    // One line of text: no list, break, paragraph, image or formula.
+    if ["<li>", "<br>", "<p>", "<img", "\\("]
+        .iter()
+        .any(|t| back.contains(t))
+    {
+        return None;
+    }
+    let (givens, last) = back.rsplit_once('→')?;
+    let (name, working) = last.split_once('=')?;
+    let name = plain(name);
+    let name = name.trim();
+    let digits = |t: &str| t.chars().any(|c| c.is_ascii_digit());
+    let fits = !name.is_empty()
+        && name.chars().count() <= RESULT_NAME_MAX_CHARS
+        && !digits(name)
+        && digits(givens)
+        && digits(working)
+        && !working.trim().is_empty();
+    fits.then(|| back.len() - working.trim_start().len())
 }
 
 /// Whether a facet's title (plain text) asks for an example or an analogy.
