@@ -292,6 +292,42 @@ fn a_negative_default_against_a_positive_one_is_a_clash() {
 }
 
 #[test]
+fn a_cell_whose_condition_the_row_s_formula_holds_is_that_card_s() {
+    // `ATT › 조건` → `T=1` asks again the condition of `ATT`'s own formula `E[Y(1) - Y(0)
+    // \\mid T=1]`; `ATE › 조건` → `없음` and the other columns are facts of their own.
+    let d = doc("## **2. ATE / ATT / ATC / CATE**
+
+- **ATE (Average Treatment Effect)**: 전체 모집단 평균 효과
+
+$$\\text{ATE} = E[Y(1) - Y(0)]$$
+
+- **ATT (Average Treatment effect on the Treated)**: $E[Y(1) - Y(0) \\mid T=1]$
+    - \"쿠폰 받은 사람들한테 쿠폰이 얼마나 먹혔나\" → 사후 평가에 많이 씀
+- **ATC (Average Treatment effect on the Controls)**: $E[Y(1) - Y(0) \\mid T=0]$
+    - \"아직 안 준 사람들한테 확대하면?\" → 롤아웃 의사결정
+- **CATE (Conditional Average Treatment Effect)**: $\\tau(x) = E[Y(1) - Y(0) \\mid X = x]$
+    - 개인화 / 타게팅의 기반. uplift modeling이 추정하는 게 결국 이거
+
+| 구분 | 조건 | 질문 | 용도 |
+| --- | --- | --- | --- |
+| **ATE** | 없음 | 전원에게 주면? | 정책 전체 도입 |
+| **ATT** | $T=1$ | 받은 사람에겐 효과 있었나? | 사후 평가, ROI |
+| **ATC** | $T=0$ | 안 받은 사람에게 확대하면? | 확대 롤아웃 |
+| **CATE** | $X=x$ | 누구에게 줘야 하나? | 타게팅, 개인화 |
+");
+    let all = cards(&d);
+    for gone in ["ATT › 조건", "ATC › 조건", "CATE › 조건"] {
+        assert!(all.iter().all(|c| !c.contains(gone)), "{gone}: {all:#?}");
+    }
+    for kept in ["ATE › 조건 => 없음", "ATT › 용도 => 사후 평가, ROI"] {
+        assert!(all.iter().any(|c| c.contains(kept)), "{kept}: {all:#?}");
+    }
+    assert_skipped(&d, |r| {
+        r.starts_with("table cell that says again a bullet of the card on line 11 (ATE / ATT / ATC / CATE › ATT)")
+    });
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

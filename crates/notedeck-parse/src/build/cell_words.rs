@@ -155,6 +155,34 @@ pub(super) fn cut_short(row: &str, part: &str) -> bool {
         && row_head.eq_ignore_ascii_case(part_head)
 }
 
+/// Most characters of a cell's formula (spaces aside) looked for inside a card's formula.
+const CELL_MATH_MAX_CHARS: usize = 20;
+
+/// The card (of `cards`, each with its index) whose formula holds a table cell's whole
+/// answer, one short condition or equation (`\(T=1\)`): the condition in `\(E[Y(1) - Y(0) \mid
+/// T=1]\)`, written once more as a column of its own. Spaces do not count.
+pub(super) fn math_said<'c>(
+    back: &str,
+    cards: impl Iterator<Item = (usize, &'c crate::Card)>,
+) -> Option<usize> {
+    let tex = back.trim().strip_prefix("\\(")?.strip_suffix("\\)")?;
+    let compact = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let tex = compact(tex);
+    let n = tex.chars().count();
+    // A condition or an equation: an expression alone (`\\lambda`, `np(1-p)`) is a value
+    // of its own, however many formulas hold it.
+    let relation = ["=", "<", ">", "\\le", "\\ge", "\\neq"]
+        .iter()
+        .any(|r| tex.contains(r));
+    if !relation || tex.contains("\\(") || !(3..=CELL_MATH_MAX_CHARS).contains(&n) {
+        return None;
+    }
+    cards
+        .filter(|(_, c)| c.kind != crate::CardKind::Cloze && c.back.contains("\\("))
+        .find(|(_, c)| compact(&c.back).contains(&tex))
+        .map(|(k, _)| k)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,8 +6,8 @@
 
 use super::answers::{is_degree, is_mark};
 use super::cell_words::{
-    ARROW_WORDS, contains_number, cut_short, is_generic, latin_words, names_something, numbers_in,
-    plain_word, same_stem, says_enough, word_stem,
+    ARROW_WORDS, contains_number, cut_short, is_generic, latin_words, math_said, names_something,
+    numbers_in, plain_word, same_stem, says_enough, word_stem,
 };
 use super::facts::{answer_words, html_key, name_key, plain, without_asides};
 use super::{Finish, RawCard};
@@ -138,6 +138,11 @@ pub(super) fn cells_in_bullets(raw: &[RawCard]) -> Vec<(usize, usize)> {
         else {
             continue;
         };
+        // `ATT › 조건` → `\(T=1\)` beside `ATT` → `\(E[Y(1) - Y(0) \mid T=1]\)`.
+        if let Some(k) = math_said(&r.card.back, cards.iter().map(|(k, _)| (*k, &raw[*k].card))) {
+            gone.push((i, k));
+            continue;
+        }
         let bare = without_asides(&r.card.back);
         let value = answer_words(&bare);
         if value.is_empty() {
