@@ -363,6 +363,7 @@ impl Workspace {
     pub fn rejected_terms(&self) -> RejectedTerms {
         let mut flagged: HashMap<&Path, HashSet<Span>> = HashMap::new();
         let mut conflicting: HashMap<&Path, HashSet<Span>> = HashMap::new();
+        let mut misspelt: HashMap<&Path, HashSet<Span>> = HashMap::new();
         for name in self.index.terms.keys() {
             if !self.index.may_conflict(name) {
                 continue;
@@ -388,6 +389,12 @@ impl Workspace {
                         .entry(path)
                         .or_default()
                         .insert(term.expansion_span.clone());
+                    if f.fixes.len() == 1 {
+                        misspelt
+                            .entry(path)
+                            .or_default()
+                            .insert(term.expansion_span.clone());
+                    }
                 }
             }
         }
@@ -410,6 +417,7 @@ impl Workspace {
         RejectedTerms {
             any: sites(&flagged),
             conflicting: sites(&conflicting),
+            misspelt: sites(&misspelt),
         }
     }
 
@@ -561,4 +569,7 @@ pub struct RejectedTerms {
     /// expansion, so a card showing this one teaches what the notes contradict. (An
     /// `acronym-mismatch` alone may be an expansion the initials rule cannot read.)
     pub conflicting: BTreeMap<PathBuf, Vec<Span>>,
+    /// Reported as `misspelled-expansion` with one word in reach (`CRF (Conditional Random
+    /// Feild)`): a card showing this expansion teaches the typo.
+    pub misspelt: BTreeMap<PathBuf, Vec<Span>>,
 }

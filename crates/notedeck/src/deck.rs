@@ -209,7 +209,7 @@ impl Deck {
             for (held, left_out) in held.into_iter().zip(verdicts) {
                 let (kind, left_out) = match &held.what {
                     Held::Shows { spans, kind } => {
-                        (*kind, definitions.conflicting_site(path, spans).is_some())
+                        (*kind, definitions.slip_site(path, spans).is_some())
                     }
                     Held::Definition { .. } => (CardKind::Definition, left_out.is_some()),
                 };
@@ -343,6 +343,9 @@ pub enum LeftOut {
     /// Not a definition card: it shows this name's expansion as written where the checker
     /// reports it conflicting.
     Shows(String),
+    /// Not a definition card: it shows this name's expansion with a word the checker
+    /// reports misspelt, one fix in reach.
+    ShowsMisspelt(String),
 }
 
 impl LeftOut {
@@ -358,6 +361,10 @@ impl LeftOut {
             }
             LeftOut::Shows(name) => format!(
                 "shows {name}'s expansion where lint reports it conflicting (fix it and the \
+                 card comes back)"
+            ),
+            LeftOut::ShowsMisspelt(name) => format!(
+                "shows {name}'s expansion with a word lint reports misspelt (fix it and the \
                  card comes back)"
             ),
         }
@@ -398,8 +405,24 @@ impl Definitions {
     /// The one of `sites` (a card's `Name (Expansion)` sites in `file`) whose expansion the
     /// checker reports as conflicting, if any.
     pub fn conflicting_site<'s>(&self, file: &Path, sites: &'s [Span]) -> Option<&'s Span> {
-        let conflicting = self.rejected.conflicting.get(file)?;
-        sites.iter().find(|span| conflicting.contains(span))
+        Self::site_in(&self.rejected.conflicting, file, sites)
+    }
+
+    /// The one of `sites` whose expansion teaches a slip: conflicting, or with a word the
+    /// checker reports misspelt ([`LeftOut::ShowsMisspelt`]); with whether it is the latter.
+    pub fn slip_site<'s>(&self, file: &Path, sites: &'s [Span]) -> Option<(&'s Span, bool)> {
+        self.conflicting_site(file, sites)
+            .map(|s| (s, false))
+            .or_else(|| Self::site_in(&self.rejected.misspelt, file, sites).map(|s| (s, true)))
+    }
+
+    fn site_in<'s>(
+        reported: &std::collections::BTreeMap<PathBuf, Vec<Span>>,
+        file: &Path,
+        sites: &'s [Span],
+    ) -> Option<&'s Span> {
+        let spans = reported.get(file)?;
+        sites.iter().find(|span| spans.contains(span))
     }
 
     /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
@@ -407,13 +430,19 @@ impl Definitions {
     /// `stats` show is what export makes.
     pub fn apply(&self, file: &Path, doc: &mut Document) {
         let mut verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
-        if self.rejected.conflicting.contains_key(file) {
+        if self.rejected.conflicting.contains_key(file) || self.rejected.misspelt.contains_key(file)
+        {
             for (card, verdict) in doc.cards.iter().zip(&mut verdicts) {
                 if verdict.is_none() && card.kind != CardKind::Definition {
                     let sites = carried_terms(card, &doc.terms);
-                    *verdict = self.conflicting_site(file, &sites).and_then(|site| {
+                    *verdict = self.slip_site(file, &sites).and_then(|(site, misspelt)| {
                         let term = doc.terms.iter().find(|t| t.span == *site)?;
-                        Some(LeftOut::Shows(term.name.clone()))
+                        let name = term.name.clone();
+                        Some(if misspelt {
+                            LeftOut::ShowsMisspelt(name)
+                        } else {
+                            LeftOut::Shows(name)
+                        })
                     });
                 }
             }

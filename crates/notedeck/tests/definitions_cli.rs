@@ -176,3 +176,51 @@ fn cards_and_export_leave_out_the_same_definitions_and_bring_one_back_once_fixed
         assert!(fixed.iter().any(|c| c["id"] == id), "{id} kept its id");
     }
 }
+
+#[test]
+fn a_line_showing_a_misspelt_expansion_is_left_out_until_fixed() {
+    // `CRF (Conditional Random Feild)`: the cloze hiding it would teach the typo. Export
+    // leaves out the same card, and fixed, it comes back.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    let typo = "# 세그멘테이션\n\n## DeepLab 계열\n\n\
+                - v1의 후처리: **CRF (Conditional Random Feild)** — 픽셀 간 유사도로 경계를 다듬음\n\
+                - v3+ decoder: ASPP 출력 ×4 upsample 후 low-level feature concat\n";
+    std::fs::write(notes.join("seg.md"), typo).expect("write");
+    let shows = |cards: &[Value]| {
+        cards.iter().any(|c| {
+            c["kind"] != "definition"
+                && c["front"]
+                    .as_str()
+                    .is_some_and(|f| f.contains("CRF (Conditional Random"))
+        })
+    };
+    let cards = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    assert!(!shows(&cards), "{cards:#?}");
+    let table = notedeck(dir.path())
+        .args(["cards", "notes"])
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        table.contains(
+            "5  shows CRF's expansion with a word lint reports misspelt (fix it and the card \
+             comes back)"
+        ),
+        "{table}"
+    );
+    let out = notedeck(dir.path())
+        .args(["export", "notes", "-o", "out.apkg"])
+        .output()
+        .expect("run");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains(&format!("{} cards (", cards.len())),
+        "{summary}"
+    );
+
+    std::fs::write(notes.join("seg.md"), typo.replace("Feild", "Field")).expect("write");
+    let fixed = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    assert!(shows(&fixed), "{fixed:#?}");
+}
