@@ -206,3 +206,34 @@ fn an_overview_tables_title_is_shown_with_rows_naming_the_notes_topics() {
         .unwrap_or_else(|| panic!("{:#?}", cards(&d)));
     assert_eq!(stage.context_path(), ["문제 9", "전체 흐름"]);
 }
+
+#[test]
+fn an_equation_in_code_hides_its_value_inside_the_code_and_not_its_aside() {
+    // `padding = dilation` is code, `(3×3 기준)` says when: the deletion crossed `</code>`
+    // and took the aside.
+    let d = doc("## **3. Atrous Convolution**
+
+- **정의**: 필터 사이에 구멍
+- 출력 크기 유지하려면 `padding = dilation` (3×3 기준)
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        ["출력 크기 유지하려면 <code>padding = {{c1::dilation}}</code> (3×3 기준)"]
+    );
+}
+
+#[test]
+fn a_year_after_authors_and_a_venue_is_a_citation() {
+    // `Long et al., CVPR 2015`: the authors' comma and the venue are the citation's; the
+    // year was hidden as the line's fact.
+    let d = doc("## **1. FCN (Fully Convolutional Network)**
+
+- **정의**: FC 층을 1×1 conv로 바꾼 네트워크
+- Long et al., CVPR 2015 — \"분류 CNN을 세그멘테이션으로\" 바꾼 시작점
+");
+    assert!(
+        cloze_fronts(&d).iter().all(|c| !c.contains("{{c1::2015}}")),
+        "{:#?}",
+        cloze_fronts(&d)
+    );
+}

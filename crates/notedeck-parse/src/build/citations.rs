@@ -182,8 +182,9 @@ fn dated_year(clause: &str) -> Option<&str> {
     dates_a_name(&clause[..at], &clause[at + y.len()..]).then_some(y)
 }
 
-/// The clauses of a line, split at `, ` outside parentheses: `FM (Rendle, 2010): …` is one
-/// clause, whose year dates the name before it.
+/// The clauses of a line, split at `, ` outside parentheses and not after `et al.`: `FM
+/// (Rendle, 2010): …` and `Long et al., CVPR 2015 — …` are one clause each, whose year
+/// dates the name before it.
 fn clauses(t: &str) -> impl Iterator<Item = &str> {
     let mut rest = t;
     std::iter::from_fn(move || {
@@ -198,7 +199,8 @@ fn clauses(t: &str) -> impl Iterator<Item = &str> {
             };
             let before = &rest.as_bytes()[..i];
             let open = memchr::memchr_iter(b'(', before).count();
-            if open <= memchr::memchr_iter(b')', before).count() {
+            // `Long et al., CVPR 2015`: the authors' comma is within the citation.
+            if open <= memchr::memchr_iter(b')', before).count() && !before.ends_with(b" et al.") {
                 break Some(i);
             }
             from = i + 2;
@@ -235,9 +237,13 @@ pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
         Some(name) => is_name_word(name),
         None => false,
     };
-    // `(Jozefowicz et al., 2015)`: the first author, then `et al.`.
+    // `(Jozefowicz et al., 2015)`: the first author, then `et al.`, maybe the venue after
+    // (`Long et al., CVPR 2015`).
     let et_al = || {
-        let mut words = before.split_whitespace().rev();
+        let mut words = before.split_whitespace().rev().peekable();
+        if words.peek().is_some_and(|w| is_venue(w)) {
+            words.next();
+        }
         matches!(words.next(), Some("al.," | "al,"))
             && words.next() == Some("et")
             && words
@@ -252,6 +258,16 @@ pub(super) fn dates_a_name(before: &str, after: &str) -> bool {
         || last.is_some_and(|w| w.starts_with('등'))
             && words_before.next().is_some_and(is_name_word)
         || parenthesised()
+}
+
+/// Whether a word names a venue as citations write it: a short word of Latin letters with
+/// two capitals or more (`CVPR`, `NeurIPS`, `MICCAI`).
+fn is_venue(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    (2..=8).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_alphabetic())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.bytes().filter(u8::is_ascii_uppercase).count() >= 2
 }
 
 /// Whether a word is a name in Latin letters, with a Korean particle or not (`Redmon`,

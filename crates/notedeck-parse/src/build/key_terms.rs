@@ -352,13 +352,25 @@ pub(super) fn equation_result(plain: &Plain) -> Option<String> {
     }
     let t = plain.text.trim();
     let (condition, result) = t.rsplit_once(" = ")?;
-    let result = result.trim();
+    // `padding = dilation (3×3 기준)`: the aside says when, and stays shown.
+    let result = without_korean_aside(result.trim());
     let n = result.chars().count();
     (condition.split_whitespace().count() >= 3
         && (1..=24).contains(&n)
         && !result.contains('=')
         && condition.chars().any(is_hangul))
     .then(|| result.to_string())
+}
+
+/// `text` without a Korean aside closing it (`dilation (3×3 기준)` → `dilation`): it says
+/// when the value holds, and stays shown. A parenthesis of a formula is no aside.
+pub(super) fn without_korean_aside(text: &str) -> &str {
+    match text.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((head, aside)) if aside.chars().any(is_hangul) && !head.trim().is_empty() => {
+            head.trim_end()
+        }
+        _ => text,
+    }
 }
 
 /// `first`, a year in `t` (a slice of it), with the year a range it opens ends on (`2006~2009`, `2006–2009`):

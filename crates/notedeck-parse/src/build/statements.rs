@@ -2,7 +2,7 @@
 //! fact of its own (`다음에 올 단어를 예측 … → cross-entropy loss 사용`), not more of a vague
 //! "핵심 내용" list. It becomes a cloze that hides its key term.
 
-use super::key_terms::{equation_result, key_term};
+use super::key_terms::{equation_result, key_term, without_korean_aside};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{Card, CardKind, Deletion, math};
@@ -277,6 +277,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                     && value.matches(')').count() > value.matches('(').count()
                 {
                     value = &value[..value.len() - 1];
+                }
+                value = without_korean_aside(value);
+                // `<code>padding = dilation</code>`: the deletion ends with the code.
+                if let Some(close) = value.find("</")
+                    && !value[..close].contains('<')
+                {
+                    value = &value[..close];
                 }
                 (term, value.to_string(), eq + 3)
             }
