@@ -967,3 +967,73 @@ $$\\hat{\\tau}_{IPW} = \\frac{1}{n}\\sum_{i=1}^{n} \\left( \\frac{T_i Y_i}{\\hat
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_section_its_formula_opens_is_a_thing_of_its_own() {
+    // `### 2. Dice Loss` under `## 7. 손실 함수`: its formula, what it does, its limit. One
+    // card `손실 함수 › Dice Loss` held four facts under a front naming none.
+    let d = doc("## **7. 손실 함수**
+
+### 2. Dice Loss
+
+$$L_{Dice} = 1 - \\frac{2\\sum_i p_i g_i + \\epsilon}{\\sum_i p_i + \\sum_i g_i + \\epsilon}$$
+
+- 영역 겹침 비율 자체를 최적화 → **불균형에 강함**
+- **한계**: 작은 객체에서 gradient 불안정 → 보통 **CE + Dice** 조합
+
+### 3. Focal Loss
+
+$$FL(p_t) = -\\alpha_t (1-p_t)^{\\gamma}\\log(p_t)$$
+
+- RetinaNet (Lin et al., 2017)에서 제안, 논문 기본값 $\\gamma=2$, $\\alpha=0.25$
+- **쉬운 샘플 down-weight**: $p_t=0.9$면 $(1-0.9)^2 = 0.01$ → CE 대비 1/100
+");
+    let all = cards(&d);
+    for want in [
+        "손실 함수 › Dice Loss › 수식 => <p>\\[L_{Dice}",
+        "영역 겹침 비율 자체를 최적화 → <b>{{c1::불균형에 강함}}</b>",
+        "손실 함수 › Dice Loss › 한계 => 작은 객체에서",
+        "손실 함수 › Focal Loss › 수식 => ",
+        // A citation setting values in formulas still gives them.
+        "논문 기본값 \\(\\gamma=2\\), \\(\\alpha=0.25\\)",
+    ] {
+        assert!(all.iter().any(|c| c.contains(want)), "{want}: {all:#?}");
+    }
+    assert!(
+        all.iter()
+            .all(|c| !c.ends_with("손실 함수 › Dice Loss")
+                && !c.contains("손실 함수 › Dice Loss =>")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_line_marking_nothing_is_asked_by_its_name_rather_than_a_guessed_word() {
+    // `입력 shape: logit …, target …` hid `target`; `v3+ decoder: … → 3×3 conv → …` hid
+    // `3×3`. A clause before a colon (`… 특히 무서움:`), a letter (`X:`) and a line naming
+    // two (`A: … / B: …`) are no names; a bold word is the author's mark, hidden as before.
+    let d = doc("## **4. DeepLab 계열**
+
+- **정의**: atrous conv 기반 세그멘테이션 모델
+- v3+ decoder: ASPP 출력 ×4 upsample + low-level feature concat → 3×3 conv → ×4 upsample
+- 입력 shape: logit `(N, C, H, W)`, target `(N, H, W)` long 타입
+- selection leakage가 특히 무서움: 랜덤 **noise feature** 수천 개로 CV가 높게 나옴
+- X: 유저별 클릭 수, Y: 유저별 **page view** 수
+- 교훈: 지표 숫자만 보지 말고 **군집별 중심을 해석**해야 함
+");
+    let all = cards(&d);
+    for want in [
+        "DeepLab 계열 › v3+ decoder => ASPP 출력 ×4 upsample",
+        "DeepLab 계열 › 입력 shape => logit <code>(N, C, H, W)</code>, target",
+        "{{c1::noise feature}}",
+        "{{c1::page view}}",
+        "{{c1::군집별 중심을 해석}}",
+    ] {
+        assert!(all.iter().any(|c| c.contains(want)), "{want}: {all:#?}");
+    }
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("› 특히 무서움") && !c.contains("› X =>")),
+        "{all:#?}"
+    );
+}

@@ -371,8 +371,15 @@ impl Builder<'_, '_> {
 
     /// Whether a list item's first line opens with a citation ([`opens_with_citation`]).
     pub(super) fn dates_a_citation(&self, item: &Block) -> bool {
-        self.lead_with_year(item)
-            .is_some_and(|lead| opens_with_citation(lead.text.trim()))
+        // `RetinaNet (Lin et al., 2017)에서 제안, 논문 기본값 $\gamma=2$`: a value set in a
+        // formula is a fact the line gives besides its citation.
+        self.lead_with_year(item).is_some_and(|lead| {
+            opens_with_citation(lead.text.trim())
+                && !lead
+                    .math
+                    .iter()
+                    .any(|m| lead.text.get(m.clone()).is_some_and(|t| t.contains('=')))
+        })
     }
 
     /// An item's first line as plain text, when its source may hold a year: most bullets

@@ -431,16 +431,34 @@ const PLAIN_NAME_MAX_CHARS: usize = 30;
 /// Most words of a name before a plain line's colon.
 const PLAIN_NAME_MAX_WORDS: usize = 4;
 
+/// Endings of a Korean clause closed as a noun (`무서움`, `생김`, `있음`, `필요함`): a line
+/// opening on one says something before its colon rather than naming it.
+const CLAUSE_ENDINGS: [char; 13] = [
+    '음', '함', '됨', '임', '움', '김', '짐', '봄', '줌', '옴', '냄', '씀', '남',
+];
+
 /// `- refuter 종류: `random_common_cause`, …`, `- ATT용 가중치: 처치군 = 1, …`: a short name
 /// before a colon and a space labels a line the topic's card rules left over, as a bold one
 /// does. Gathered alone under `핵심 내용`, such a line was asked by a front naming nothing.
-/// Not a sentence (`…다:`), a formula (`$x$: …`, `a = b:`), a ratio (`90:10`) or an address.
+/// Not a sentence (`…다:`, `… 무서움:`), a formula (`$x$: …`, `a = b:`), a ratio (`90:10`), an
+/// address, a letter (`X: …`) or a line naming two (`A: … / B: …`).
 pub(super) fn plain_name_label(lead: &Plain) -> Option<Label> {
     let t = &lead.text;
     let at = t.find(": ")?;
     let (name, value) = (t[..at].trim(), &t[at + 1..]);
     let words = name.split_whitespace().count();
-    let fits = !name.is_empty()
+    // `selection leakage가 특히 무서움:` says something: a clause, no name.
+    let clause = name.ends_with(CLAUSE_ENDINGS);
+    // `수평 FL: …, 다른 샘플 / 수직 FL: …`: two named lines in one, each its own question.
+    let paired = value
+        .split_once(" / ")
+        .is_some_and(|(_, after)| after.contains(": "));
+    // `- 예: ResNet(2016) … → lr 0.1에서 시작`: an example, read by the example rules.
+    let example = name == "예" || super::value_tables::is_example_facet(name);
+    let fits = (name.chars().count() >= 2 || name.chars().any(super::tables::is_hangul))
+        && !clause
+        && !example
+        && !paired
         && name.chars().count() <= PLAIN_NAME_MAX_CHARS
         && words <= PLAIN_NAME_MAX_WORDS
         && !value.trim().is_empty()

@@ -86,15 +86,24 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The card of a topic's leftover line that a short plain name labels
-    /// ([`plain_name_label`]: `- refuter 종류: …` → `DoWhy › refuter 종류`); whether it
-    /// made one (or skipped it as a source list, `참고: …`).
-    pub(super) fn named_line_card(&mut self, sec: Option<usize>, item: &'t Block) -> bool {
+    /// ([`plain_name_label`]: `- refuter 종류: …` → `DoWhy › refuter 종류`), only if nothing
+    /// in it is bold when `unmarked`; whether it made one (or skipped it as a source list,
+    /// `참고: …`).
+    pub(super) fn named_line_card(
+        &mut self,
+        sec: Option<usize>,
+        item: &'t Block,
+        unmarked: bool,
+    ) -> bool {
         if sec.is_none() {
             return false;
         }
         let mut lead = self.spare_plain();
         let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
-        let label = plain_name_label(&lead);
+        // `참고: SB3의 DQN은 …` may be a remark as much as a list of sources: a cloze reads
+        // it first.
+        let label = plain_name_label(&lead)
+            .filter(|l| !unmarked || lead.strong.is_empty() && !is_source_label(&l.text));
         self.spare_plains.push(lead);
         let Some(label) = label else {
             return false;

@@ -126,7 +126,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 raw.card.span.end = item.span.end;
                 continue;
             }
-            let carded = (clozes && self.statement_cloze(sec, item, beside))
+            // `입력 shape: logit …, target …`: a line the author marked nothing in is asked by
+            // the name before its colon, rather than by a word guessed to hide.
+            let carded = self.named_line_card(sec, item, true)
+                || (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
             if carded
                 && self.raw_cards.len() == before + 1
@@ -136,7 +139,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             if !carded && self.dates_a_citation(item) {
                 self.skip(item.span.clone(), super::citations::CITED_REASON);
-            } else if !carded && !self.named_line_card(sec, item) {
+            } else if !carded && !self.named_line_card(sec, item, false) {
                 gathered.push(item);
             }
         }

@@ -225,11 +225,14 @@ impl<'t, 'a> Builder<'t, 'a> {
         };
         let mut lists: Vec<&Block> = Vec::new();
         let mut after_formula = false;
+        // Whether a formula opens the section, before any list.
+        let mut opened = false;
         for b in blocks.iter().map(|&b| &tree.blocks[b]) {
             if matches!(b.kind, Kind::Html | Kind::Rule) {
                 continue;
             }
             if formula(b) {
+                opened |= lists.is_empty();
                 after_formula = true;
                 continue;
             }
@@ -257,6 +260,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 facets += usize::from(is_facet_name(&label.text));
             }
         }
-        labels >= 2 && facets * 2 >= labels
+        // `### 2. Dice Loss`: its formula, then what it does and its `**한계**`. A section a
+        // formula opens defines a thing of its own, whatever its bullets are labelled.
+        // Only a name does (`목적 함수` over GloVe's formula is that formula's facet).
+        let named = self.info[s].short.bytes().any(|b| b.is_ascii_alphabetic());
+        labels >= 2 && facets * 2 >= labels || opened && named
     }
 }
