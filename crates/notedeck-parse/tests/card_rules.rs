@@ -1037,3 +1037,34 @@ fn a_line_marking_nothing_is_asked_by_its_name_rather_than_a_guessed_word() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_case_whose_lines_are_named_plainly_is_asked_facet_by_facet() {
+    // `### 1. 쿠폰 타게팅 (uplift)` under `## 실무 사례`: `목표: …` and `배운 점: …` were one
+    // card `실무 사례 › 쿠폰 타게팅` joining the goal, the method and the lesson.
+    let d = doc("## 실무 사례
+
+### 1. 쿠폰 타게팅 (uplift)
+
+- 목표: 전체 발송 대비 예산 30%로 같은 증분 매출
+- 2주간 랜덤 10% 홀드아웃 RCT로 학습 데이터 확보 → Qini로 상위 30% 증분 매출 비교
+- 배운 점: response 모델 상위 30%는 대부분 Sure Things → uplift 거의 없음
+    - Sleeping Dogs (쿠폰 받으면 \"할인할 때만 사자\"로 바뀌는 고객) 실제로 존재
+
+### 2. 당일배송 정책 효과 (DiD)
+
+- 일부 권역에만 도입 → 권역 단위 DiD, 도입 전 8주 event study로 평행 추세 확인
+- 권역별 도입 시점이 달라서 TWFE 대신 Callaway & Sant'Anna로 재추정
+");
+    let all = cards(&d);
+    for want in [
+        "실무 사례 › 쿠폰 타게팅 › 목표 => 전체 발송 대비 예산 30%로 같은 증분 매출",
+        "실무 사례 › 쿠폰 타게팅 › 배운 점 => response 모델 상위 30%는",
+    ] {
+        assert!(all.iter().any(|c| c.contains(want)), "{want}: {all:#?}");
+    }
+    assert!(
+        all.iter().all(|c| !c.contains("쿠폰 타게팅 => ")),
+        "{all:#?}"
+    );
+}

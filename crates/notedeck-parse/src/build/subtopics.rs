@@ -5,7 +5,7 @@
 //! the improvement, the limit and the year.
 
 use super::Builder;
-use super::labels::label_of;
+use super::labels::{label_of, plain_name_label};
 use crate::SectionKind;
 use crate::tree::{Block, Kind, Plain};
 
@@ -248,22 +248,36 @@ impl<'t, 'a> Builder<'t, 'a> {
             return false;
         }
         let mut lead = Plain::default();
-        let (mut labels, mut facets) = (0, 0);
+        let (mut labels, mut facets, mut named, mut bold_facets) = (0, 0, 0, 0);
         for item in lists
             .iter()
             .flat_map(|l| l.children.iter())
             .filter(|c| c.kind == Kind::Item)
         {
             let (_, rest) = self.item_lead_plain(item, &mut lead);
-            if let Some(label) = label_of(&lead, !rest.is_empty()).filter(|l| !l.plain_label) {
+            // `- 목표: …`, `- 배운 점: …` under `### 1. 쿠폰 타게팅`: a case's facets, named
+            // plainly.
+            let bold = label_of(&lead, !rest.is_empty()).filter(|l| !l.plain_label);
+            let plain = bold.is_none().then(|| plain_name_label(&lead)).flatten();
+            let is_plain = plain.is_some();
+            if let Some(label) = bold.or(plain) {
+                let facet = usize::from(is_facet_name(&label.text));
                 labels += 1;
-                facets += usize::from(is_facet_name(&label.text));
+                facets += facet;
+                if is_plain {
+                    named += 1;
+                } else {
+                    bold_facets += facet;
+                }
             }
         }
         // `### 2. Dice Loss`: its formula, then what it does and its `**한계**`. A section a
         // formula opens defines a thing of its own, whatever its bullets are labelled.
         // Only a name does (`목적 함수` over GloVe's formula is that formula's facet).
-        let named = self.info[s].short.bytes().any(|b| b.is_ascii_alphabetic());
-        labels >= 2 && facets * 2 >= labels || opened && named
+        let titled = self.info[s].short.bytes().any(|b| b.is_ascii_alphabetic());
+        let bold = labels - named;
+        bold >= 2 && bold_facets * 2 >= bold
+            || named > 0 && labels >= 2 && facets * 2 >= labels
+            || opened && titled
     }
 }
