@@ -83,6 +83,16 @@ const CASES: &[Case] = &[
         expect: &[("seg.md", "conflicting-claim", 14, "-100")],
     },
     Case {
+        name: "a bullet's default of a class a row names beside another",
+        // The row's function cell names two (`Replay` / `ReplayPlugin`); the bullet calls
+        // `ReplayPlugin` and gives its `mem_size` another default.
+        files: &[(
+            "cl.md",
+            "## **6. Replay Buffer**\n\n- Avalanche `ReplayPlugin`의 `mem_size` 기본값은 500 (버퍼 전체 크기)\n- 단순하지만 강력한 baseline\n\n## **11. Avalanche 라이브러리**\n\n```python\nstrategy = Replay(model, mem_size=200)    # 기본 200\n```\n\n### 기본값 표\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `Replay` / `ReplayPlugin` | `mem_size` | `200` | 버퍼 전체 크기 |\n| `GEM` | `memory_strength` | `0.5` | |\n",
+        )],
+        expect: &[("cl.md", "conflicting-claim", 16, "200")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

@@ -115,7 +115,8 @@ pub(super) fn default_claims(
             Group::Topic(..) => None,
         };
         let subject = match owner {
-            Some(o) => format!("{o} › {}", d.parameter),
+            // `` `Replay` / `ReplayPlugin` `` names two, each in code.
+            Some(o) => format!("{} › {}", o.replace(['`', '*'], ""), d.parameter),
             None => d.parameter.to_string(),
         };
         doc.claims.push(Claim {
@@ -201,9 +202,15 @@ fn groups_of(
                         && found[j].cell
                         && name_key(found[j].parameter) == parameter
                         && (topic_at(doc, found[j].span.start) == topic
+                            // A cell may name two (`` `Replay` / `ReplayPlugin` ``).
                             || found[j].owner.is_some_and(|o| {
-                                names_in_code(topic_text, owner_name(o))
-                                    || names_in_code(topic_text, o.trim_matches(['*', '`', ' ']))
+                                o.split('/').any(|o| {
+                                    names_in_code(topic_text, owner_name(o))
+                                        || names_in_code(
+                                            topic_text,
+                                            o.trim_matches(['*', '`', ' ']),
+                                        )
+                                })
                             }))
                 })
                 .filter_map(|j| owners[j].as_ref());
