@@ -1580,3 +1580,23 @@ fn a_check_mark_closing_a_cells_words_is_left_out() {
         assert!(cells.iter().any(|c| c.ends_with(&answer)), "{cells:#?}");
     }
 }
+
+#[test]
+fn a_tip_labelling_pairs_hides_each_value() {
+    // `**지표**: Semantic = mIoU, Instance = mask AP, …`: one deletion from the colon asked
+    // the three pairs at once.
+    let d = doc("📌 **최종 암기 팁**
+
+- **지표**: Semantic = mIoU, Instance = mask AP, Panoptic = PQ (= SQ × RQ)
+- 라이브러리: DoWhy = 검증(refute), EconML = CATE + 신뢰구간, CausalML = uplift + 매칭
+");
+    assert_eq!(
+        cloze_fronts(&d),
+        [
+            "<b>지표</b>: Semantic = {{c1::mIoU}}, Instance = {{c2::mask AP}}, Panoptic = \
+             {{c3::PQ (= SQ × RQ)}}",
+            "라이브러리: DoWhy = {{c1::검증(refute)}}, EconML = {{c2::CATE + 신뢰구간}}, \
+             CausalML = {{c3::uplift + 매칭}}",
+        ]
+    );
+}

@@ -213,6 +213,20 @@ fn clauses_of(text: &str) -> Vec<(usize, usize)> {
 /// Fewest clauses of a line read as a summary of facts ([`summary_marks`]).
 const SUMMARY_MIN_CLAUSES: usize = 6;
 
+/// [`pair_marks`] of the pairs after a label's colon (`**지표**: Semantic = mIoU, Instance =
+/// mask AP, Panoptic = PQ`, from `cut` after the colon): each value after its cue's ` = ` or
+/// ` → `. Hidden from the colon, one deletion asked the three pairs at once.
+pub(super) fn labelled_pairs(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+    let first = [" = ", " → "]
+        .into_iter()
+        .filter_map(|sep| t[cut..].find(sep).map(|at| (cut + at, sep)))
+        .min_by_key(|&(at, _)| at);
+    match first {
+        Some((at, sep)) if !t[cut..at].trim().is_empty() => pair_marks(t, at + sep.len(), sep),
+        _ => Vec::new(),
+    }
+}
+
 /// Where the values start and end of a line summing up many facts in clauses of several
 /// shapes (`p-value ≠ P(H0), power = 1 − β, n ≈ 16σ²/δ², SRM 나오면 해석 금지, …, BH = FDR,
 /// novelty → 기간 늘리기, …`), as [`pair_marks`] gives marks: each clause's value after its

@@ -2,7 +2,9 @@
 //! parts or what follows its first `=`, `:` or `→`.
 
 use super::cards::prose_reason;
-use super::tip_values::{effect_mark, figure_marks, list_marks, pair_marks, summary_marks};
+use super::tip_values::{
+    effect_mark, figure_marks, labelled_pairs, list_marks, pair_marks, summary_marks,
+};
 use super::{Builder, CardDraft};
 use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
@@ -529,6 +531,9 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let mut pairs = summary_marks(t, from);
         if pairs.is_empty() {
             pairs = pair_marks(t, cut, sep);
+        }
+        if pairs.is_empty() && sep == ": " {
+            pairs = labelled_pairs(t, cut);
         }
         if pairs.is_empty() {
             pairs = list_marks(t, cut);
