@@ -140,6 +140,10 @@ pub struct Note {
     /// The `<!-- id: … -->` pins of `text`, in source order (`duplicate-pin` compares them
     /// within the note and across notes).
     pub pins: Vec<(String, Span)>,
+    /// Words of its expansions the whole text uses as its own terms (lowercase), for a note
+    /// keeping only its expansions ([`Note::for_terms`]): the count needs the text it left
+    /// out. Empty for a note holding its whole text, whose words are counted in it.
+    pub own_words: Vec<String>,
 }
 
 impl Note {
@@ -181,6 +185,7 @@ impl Note {
             pins: pins_of(&text),
             doc,
             text,
+            own_words: Vec::new(),
         }
     }
 
@@ -192,6 +197,7 @@ impl Note {
             cards: CardDigests::of(&doc.cards),
             pins: pins_of(text),
             doc,
+            own_words: Vec::new(),
         }
     }
 
@@ -204,6 +210,7 @@ impl Note {
     /// An export checks every note's terms together after parsing them all: holding each
     /// file's whole text and line index until then took a large share of its memory.
     pub fn for_terms(text: &str, title: String, mut terms: Vec<Term>) -> Note {
+        let own_words = crate::rules::spelling::own_words(text, &terms);
         let mut kept = String::new();
         for term in &mut terms {
             term.expansion_span = match text.get(term.expansion_span.clone()) {
@@ -221,7 +228,9 @@ impl Note {
             terms,
             ..Document::default()
         };
-        Note::with_doc(&kept, doc)
+        let mut note = Note::with_doc(&kept, doc);
+        note.own_words = own_words;
+        note
     }
 }
 

@@ -224,3 +224,37 @@ fn a_line_showing_a_misspelt_expansion_is_left_out_until_fixed() {
     let fixed = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
     assert!(shows(&fixed), "{fixed:#?}");
 }
+
+#[test]
+fn a_word_the_note_uses_as_its_own_term_keeps_its_definition() {
+    // `Atrous` is one vowel from `Atreus`, but the note titles a section with it and writes
+    // it again: lint is silent, and the definition of ASPP is carded. The check of terms
+    // made for cards keeps only the expansions, so it must count the word in the whole text.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    std::fs::write(
+        notes.join("seg.md"),
+        "# 세그멘테이션\n\n## DeepLab 계열\n\n### 1. Atrous (Dilated) Convolution\n\n\
+         - **정의**: 필터 사이에 구멍을 둔 conv\n\n### 3. ASPP (Atrous Spatial Pyramid Pooling)\n\n\
+         - **정의**: 여러 rate의 atrous conv를 병렬로 적용\n",
+    )
+    .expect("write");
+    let cards = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    assert!(
+        definitions(&cards).contains(&(
+            "ASPP".to_string(),
+            "Atrous Spatial Pyramid Pooling".to_string()
+        )),
+        "{cards:#?}"
+    );
+    let lint = notedeck(dir.path())
+        .args(["lint", "notes"])
+        .output()
+        .expect("run");
+    assert!(
+        String::from_utf8_lossy(&lint.stdout).contains("No findings"),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+}

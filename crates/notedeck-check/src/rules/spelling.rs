@@ -48,7 +48,11 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
                     && !in_eponym(source, at, w)
             })
             .map(|(at, w)| (at, w, suggestions(w)))
-            .filter(|(_, w, right)| !right.is_empty() && !notes_own_word(&note.text, w, right))
+            .filter(|(_, w, right)| {
+                !right.is_empty()
+                    && !note.own_words.iter().any(|o| o.eq_ignore_ascii_case(w))
+                    && !notes_own_word(&note.text, w, right)
+            })
             .collect();
         if misspelt.is_empty() {
             continue;
@@ -110,6 +114,27 @@ fn notes_own_word(text: &str, word: &str, right: &[String]) -> bool {
             .count()
     };
     count(word) >= OWN_WORD_USES && right.iter().all(|r| count(r) == 0)
+}
+
+/// The words of `terms`' expansions that `text` uses as its own terms ([`notes_own_word`]),
+/// lowercase: what a note keeping only its expansions needs of the text it leaves out.
+pub(crate) fn own_words(text: &str, terms: &[notedeck_parse::Term]) -> Vec<String> {
+    let mut own: Vec<String> = Vec::new();
+    for term in terms {
+        if !may_be_misspelt(&term.expansion) {
+            continue;
+        }
+        for (_, w) in words(&term.expansion) {
+            if w.len() < WORD_MIN_LEN || own.iter().any(|o| o.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            let right = suggestions(w);
+            if !right.is_empty() && notes_own_word(text, w, &right) {
+                own.push(w.to_ascii_lowercase());
+            }
+        }
+    }
+    own
 }
 
 /// Runs of ASCII letters in `text`, whatever their case.

@@ -95,7 +95,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         item: &'t Block,
         unmarked: bool,
     ) -> bool {
-        if sec.is_none() {
+        // Asked of every loose line, most of which name nothing: the source first.
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        if sec.is_none() || memchr::memmem::find(src.as_bytes(), b": ").is_none() {
             return false;
         }
         let mut lead = self.spare_plain();
