@@ -932,3 +932,45 @@ fn a_one_line_example_working_its_result_out_hides_the_working() {
     );
     assert!(d.cards.iter().all(|c| !c.front.ends_with("› 예시")));
 }
+
+#[test]
+fn a_worked_examples_matrix_and_the_sums_it_works_out_are_no_cards() {
+    // `**Worked example** ($T = 3$)` over a matrix of accuracies, then the sums read off it:
+    // asked cell by cell (`학습 후 Task 1 학습 후 › 평가 Task 1` → `0.95`) and sum by sum
+    // (`평가 지표 › Forgetting` → `f_1 = max(0.95, 0.80) − 0.70 = 0.25`), they were made-up
+    // numbers. The metrics' own definitions above stay cards.
+    let d = doc("## **10. 평가 지표 (ACC, BWT, FWT, Forgetting)**
+
+- BWT (Backward Transfer): 새 task 학습이 옛 task에 준 영향 (음수 = 망각, 양수 = positive backward transfer)
+- FWT (Forward Transfer): 옛 task 학습이 아직 안 본 task에 준 도움
+
+**Worked example** ($T = 3$, 모든 task $\\bar b = 0.20$)
+
+| 학습 후 \\ 평가 | Task 1 | Task 2 | Task 3 |
+| --- | --- | --- | --- |
+| **Task 1 학습 후** | 0.95 | 0.30 | 0.20 |
+| **Task 2 학습 후** | 0.80 | 0.92 | 0.25 |
+| **Task 3 학습 후** | 0.70 | 0.85 | 0.90 |
+
+- ACC = $(0.70 + 0.85 + 0.90) / 3 = 2.45 / 3 \\approx 0.817$
+- BWT = $\\frac{(0.70 - 0.95) + (0.85 - 0.92)}{2} = \\frac{-0.25 - 0.07}{2} = -0.16$
+- FWT = $\\frac{(0.30 - 0.20) + (0.25 - 0.20)}{2} = \\frac{0.10 + 0.05}{2} = 0.075$
+- Forgetting: $f_1 = \\max(0.95, 0.80) - 0.70 = 0.25$, $f_2 = 0.92 - 0.85 = 0.07$ → $F = 0.16$
+    - 최고점이 대각선에 있어서 $F = -\\mathrm{BWT}$, 중간에 성능이 오른 task가 있으면 달라짐
+");
+    let all = common::cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("0.95") && !c.contains("Task 1 학습 후")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(
+            |c| c.contains("BWT (Backward Transfer)") || c.contains("BWT => Backward Transfer")
+        ),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r == "table of the values an example works out, row by row"
+    });
+}

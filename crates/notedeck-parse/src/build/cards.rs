@@ -90,6 +90,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                         intro == Some(Intro::Example),
                     );
                     seen_table = true;
+                    // `**Worked example**` over its matrix, then the sums it works out of it
+                    // (`- BWT = (0.70 − 0.95) … = −0.16`): those are the example's too.
+                    if intro == Some(Intro::Example)
+                        && let Some(&next) = blocks.get(i)
+                        && tree.blocks[next].kind == Kind::List
+                        && self.works_sums_out(&tree.blocks[next])
+                    {
+                        self.worked_list(sec, &tree.blocks[next]);
+                        i += 1;
+                    }
                 }
                 Kind::CodeBlock => {
                     self.code_claims(sec, b);

@@ -22,11 +22,18 @@ impl Builder<'_, '_> {
         // row per bracket `4 | 81 | 1`, `3 | 34 | 3`, …; `📌 **계산 예시**` over documents `A`,
         // `B`, …): made up to illustrate, like a worked computation, and asked cell by cell
         // they are numbers without their premise.
+        // Or its matrix (`| **Task 1 학습 후** | 0.95 | 0.30 | 0.20 |` under `**Worked
+        // example** ($T = 3$)`): every cell past the row's name a number.
+        let numbers = || {
+            rows.iter()
+                .all(|r| r.len() >= 2 && r.iter().skip(1).all(|(p, _)| is_number(&p.text)))
+        };
         if after_example
             && rows.len() >= 2
-            && rows
+            && (rows
                 .iter()
                 .all(|r| r.first().is_some_and(|(p, _)| is_placeholder(&p.text)))
+                || numbers())
         {
             self.skip(
                 table.span.clone(),
@@ -184,6 +191,24 @@ impl Builder<'_, '_> {
                 .next()
                 .is_some_and(|item| self.tree.item_lead(item).1.is_empty())
             && items.next().is_none()
+    }
+
+    /// Whether most items of `list` work a sum out ([`super::lists::computes_even_in_tex`]).
+    pub(super) fn works_sums_out(&self, list: &Block) -> bool {
+        let items: Vec<&Block> = list
+            .children
+            .iter()
+            .filter(|c| c.kind == Kind::Item)
+            .collect();
+        let sums = items
+            .iter()
+            .filter(|item| {
+                self.text
+                    .get(item.span.clone())
+                    .is_some_and(super::lists::computes_even_in_tex)
+            })
+            .count();
+        !items.is_empty() && sums * 2 >= items.len()
     }
 
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
