@@ -361,3 +361,102 @@ fn a_ditto_mark_in_a_table_is_the_cell_above() {
     );
     assert!(all.iter().all(|c| !c.contains('〃')), "{all:#?}");
 }
+
+#[test]
+fn a_question_asking_which_choice_is_one_card() {
+    // `… 설정은?` over four choices and `정답: 3`: no choice is true or false on its own. The
+    // choices had gone to a `핵심 내용` card with no question, the bullets to clozes hiding
+    // `4번은`.
+    let d = doc("## 문제 1
+
+Split MNIST(0/1, 2/3, 4/5, 6/7, 8/9 → 5개 experience)로 순차 학습한 뒤, 테스트 시 **task id 없이** 0~9 전체 클래스 중 하나를 맞혀야 하는 설정은?
+
+1. Task-Incremental Learning
+2. Domain-Incremental Learning
+3. Class-Incremental Learning
+4. Multi-Task Learning (joint training)
+
+정답: 3
+
+- task id가 주어지면 → Task-IL (multi-head로 2개 중 고르기만 하면 됨)
+- task id 없이, 라벨 공간은 그대로 두고 입력 분포만 바뀌면 → Domain-IL
+- task id 없이 지금까지 본 **모든 클래스** 중에서 골라야 하면 → Class-IL (가장 어려움)
+- 4번은 모든 데이터를 한 번에 보는 것 → 시나리오가 아니라 upper bound baseline
+
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].contains("맞혀야 하는 설정은?<ol><li>Task-Incremental Learning</li>")
+            && all[0].contains("=> 3. Class-Incremental Learning<ul><li>task id가 주어지면"),
+        "{all:#?}"
+    );
+    assert!(d.skipped.iter().all(|s| s.line != 8), "{:#?}", d.skipped);
+}
+
+#[test]
+fn a_question_asking_the_true_choice_and_explanations_after_commas() {
+    // `… 옳은 것은?` asks as `옳은 것 고르기` does; `1번 → replay 계열 (ER), 3번 → Progressive
+    // Networks` explains two choices, parted by a comma.
+    let d = doc("
+## 문제 2
+
+EWC (Elastic Weight Consolidation)에 대한 설명으로 옳은 것은?
+
+1. 이전 task의 샘플을 버퍼에 저장했다가 새 task 학습 시 함께 사용한다
+2. 파라미터별 중요도를 Fisher information의 대각 원소로 근사하고, 중요한 파라미터가 이전 값에서 멀어질수록 큰 패널티를 준다
+3. task마다 새로운 column을 추가하고 이전 column은 freeze한다
+4. 학습 중 loss 감소에 대한 각 파라미터의 기여도를 경로 적분으로 누적하여 중요도를 계산한다
+
+정답: 2
+
+- 1번 → replay 계열 (ER), 3번 → Progressive Networks
+- 4번 → SI, EWC는 task가 **끝난 뒤** 한 번에 Fisher를 계산함
+
+");
+    let all = cards(&d);
+    assert_eq!(verdict(&all, "이전 task의 샘플을"), "X — replay 계열 (ER)");
+    assert_eq!(
+        verdict(&all, "task마다 새로운 column"),
+        "X — Progressive Networks"
+    );
+    assert_eq!(
+        verdict(&all, "학습 중 loss 감소"),
+        "X — SI, EWC는 task가 <b>끝난 뒤</b> 한 번에 Fisher를 계산함"
+    );
+    assert_eq!(verdict(&all, "파라미터별 중요도"), "O");
+}
+
+#[test]
+fn a_choice_s_number_and_verdict_before_a_colon_name_it() {
+    // `1번 O: … / 2번 O: …`: each explains its own choice; they had all gone to the answer.
+    let d = doc("## 문제 3
+
+지속 학습 기법에 대한 설명 중 **틀린 것** 고르기 (O/X로 먼저 판단)
+
+1. EWC는 옛 task의 원본 데이터를 저장하지 않아도 적용할 수 있다 (O/X)
+2. A-GEM은 memory 샘플의 평균 gradient와의 내적이 음수일 때만 gradient를 projection한다 (O/X)
+3. Progressive Networks는 새 task 학습 시 이전 column 가중치도 함께 fine-tuning하여 forward transfer를 얻는다 (O/X)
+4. Reservoir sampling은 스트림 전체 길이를 몰라도 지금까지 본 샘플을 균등 확률로 버퍼에 유지한다 (O/X)
+
+정답: 3
+
+- 1번 O: Fisher와 $\\theta^*$만 저장 / 2번 O: $g^\\top g_{ref} \\ge 0$이면 그대로 사용
+- 3번 X: 이전 column은 **freeze**, forward transfer는 lateral connection으로 얻음 (업데이트하면 망각 발생)
+- 4번 O: 각 샘플의 잔류 확률 $M/n$
+
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "EWC는 옛 task의"),
+        "O — Fisher와 \\(\\theta^*\\)만 저장"
+    );
+    assert_eq!(
+        verdict(&all, "Reservoir sampling은"),
+        "O — 각 샘플의 잔류 확률 \\(M/n\\)"
+    );
+    assert!(
+        verdict(&all, "Progressive Networks는").starts_with("X — 이전 column은 <b>freeze</b>"),
+        "{all:#?}"
+    );
+}

@@ -4,8 +4,9 @@
 //! the visible `(X)` gave away. Asked as the exam asks it: the statement, true or false? The
 //! answer is the verdict with the correction.
 
-use super::Builder;
 use super::facts::plain;
+use super::{Builder, CardDraft};
+use crate::CardKind;
 use crate::tree::{Block, Kind};
 
 /// The verdicts, as written after the arrow, and whether each says true.
@@ -133,7 +134,12 @@ impl<'t> Builder<'t, '_> {
                     wanted = wanted_verdict(&self.doc.sections[s].title);
                     cur = self.doc.sections[s].parent;
                 }
-                (wanted?, paragraph)
+                match wanted {
+                    Some(wanted) => (wanted, paragraph),
+                    None => {
+                        return self.pick_one(sec, paragraph?, &items, answer, explaining);
+                    }
+                }
             }
         };
         let answer_html = self.inner_html(answer);
@@ -183,6 +189,62 @@ impl<'t> Builder<'t, '_> {
             return Some(3);
         }
         Some(2)
+    }
+
+    /// One card for an exam question asking which choice (`… 설정은?` over `1. Task-Incremental
+    /// Learning` to `4. …`, then `정답: 3`): front the question and its choices, back the
+    /// chosen one, the answer line's reason and the bullets after it. Asked choice by choice
+    /// there is no true or false to ask, and the choices went to a `핵심 내용` card with no
+    /// question. Returns the blocks taken from the list on, as [`Self::exam_choices`].
+    fn pick_one(
+        &mut self,
+        sec: Option<usize>,
+        prompt: &Block,
+        items: &[&Block],
+        answer: &Block,
+        explaining: Option<&Block>,
+    ) -> Option<usize> {
+        let question = self.inner_html(prompt);
+        if !plain(&question).trim_end().ends_with(['?', '？']) {
+            return None;
+        }
+        let (chosen, why) = answer_line(self.inner_html(answer).trim())?;
+        let choice = items.get(chosen.checked_sub(1)?)?;
+        let mut front = question.clone();
+        front.push_str("<ol>");
+        for item in items {
+            front.push_str("<li>");
+            front.push_str(self.item_lead_html(item).trim());
+            front.push_str("</li>");
+        }
+        front.push_str("</ol>");
+        let mut back = format!("{chosen}. {}", self.item_lead_html(choice).trim());
+        if !why.is_empty() {
+            back.push_str(" — ");
+            back.push_str(&why);
+        }
+        let explaining =
+            explaining.filter(|l| l.kind == Kind::List && self.list_start(l).is_none());
+        if let Some(list) = explaining {
+            back.push_str("<ul>");
+            self.render_children(&list.children, &mut back);
+            back.push_str("</ul>");
+        }
+        let end = explaining.map_or(answer.span.end, |l| l.span.end);
+        // The question was passed over as a loose paragraph before its choices came.
+        self.doc.skipped.retain(|k| k.span != prompt.span);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key: plain(&question),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: prompt.span.start..end,
+            pin_at: Some(prompt.span.start),
+            pin_line: None,
+        });
+        Some(if explaining.is_some() { 3 } else { 2 })
     }
 
     /// The HTML of a paragraph's text, without the paragraph's tags.
@@ -264,20 +326,34 @@ impl<'t> Builder<'t, '_> {
 const ANSWER_EXPLANATION_MAX_ITEMS: usize = 3;
 
 /// The choices a bullet explains one after another, each opening on its number after a ` /
-/// ` (`1: … / 3: …`), with their texts; empty unless the bullet opens on one.
+/// ` or a `, ` (`1: … / 3: …`, `1번 → replay 계열, 3번 → Progressive Networks`), with their
+/// texts; empty unless the bullet opens on one.
 fn several_choices(html: &str) -> Vec<(usize, String)> {
     let mut out: Vec<(usize, String)> = Vec::new();
-    for piece in html.split(" / ") {
+    let mut rest = html;
+    let mut joint = "";
+    loop {
+        let cut = [" / ", ", "]
+            .iter()
+            .filter_map(|d| rest.find(d).map(|at| (at, *d)))
+            .min_by_key(|&(at, _)| at);
+        let (piece, next) = match cut {
+            Some((at, d)) => (&rest[..at], Some((&rest[at + d.len()..], d))),
+            None => (rest, None),
+        };
         match (leading_choice(piece), out.last_mut()) {
             (Some((n, text)), _) => out.push((n, text.to_string())),
             (None, Some((_, text))) => {
-                text.push_str(" / ");
+                text.push_str(joint);
                 text.push_str(piece);
             }
             (None, None) => return Vec::new(),
         }
+        match next {
+            Some((r, d)) => (rest, joint) = (r, d),
+            None => return out,
+        }
     }
-    out
 }
 
 /// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
@@ -287,9 +363,11 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
     let n: usize = html.get(..digits)?.parse().ok()?;
     let rest = html[digits..].trim_start_matches("번").trim_start();
+    // `1번 O: …` as much as `1 O → …`.
     let judged = ["O", "X", "○", "×"].iter().find_map(|v| {
         let after = rest.strip_prefix(v)?;
-        (after.is_empty() || after.starts_with(char::is_whitespace)).then(|| after.trim_start())
+        (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
+            .then(|| after.trim_start())
     });
     if judged.is_some_and(str::is_empty) {
         return Some((n, ""));
@@ -328,7 +406,8 @@ pub(super) fn gives_the_answer(text: &str) -> bool {
 /// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
 /// false one (`틀린 것`, `옳지 않은 것`), if it says.
 fn wanted_verdict(prompt: &str) -> Option<bool> {
-    if !prompt.contains("고르") {
+    // `… 틀린 것 고르기`, or asked as a question: `… 설명으로 옳은 것은?`.
+    if !prompt.contains("고르") && !prompt.contains("것은") {
         return None;
     }
     if ["틀린", "옳지 않은", "아닌 것", "잘못된"]
