@@ -1600,3 +1600,23 @@ fn a_tip_labelling_pairs_hides_each_value() {
         ]
     );
 }
+
+#[test]
+fn a_tip_reading_its_numbers_aloud_is_no_card() {
+    // `Replay 200, … → "이백, 육사, …"`: the readings hidden, the numbers on the front gave
+    // them away. A tip whose quoted words say something else is a cloze as before.
+    let d = doc("## **11. Avalanche 라이브러리**
+
+- **정의**: PyTorch 기반 CL 라이브러리
+
+📌 **암기 팁**: Replay 200, A-GEM 64, GEM 0.5, LwF (1, 2) → \"이백, 육사, 영점오, 일이\"
+
+📌 **암기 팁**: 망각 막기 → \"규제, 재생, 구조\"
+");
+    let clozes = cloze_fronts(&d);
+    assert!(clozes.iter().all(|c| !c.contains("이백")), "{clozes:#?}");
+    assert!(clozes.iter().any(|c| c.contains("규제")), "{clozes:#?}");
+    assert_skipped(&d, |r| {
+        r.starts_with("tip reading the numbers it shows aloud")
+    });
+}

@@ -10,6 +10,32 @@ use crate::tree::{self, Block, Ev, Evs, Kind, Plain};
 use crate::{CardKind, Deletion, SectionKind, Span};
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+/// Why a tip reading its numbers aloud is no card.
+const READ_ALOUD_REASON: &str = "tip reading the numbers it shows aloud as a mnemonic (`Replay 200, \
+     A-GEM 64 → \"이백, 육사\"`): hidden, the readings were given away by the numbers";
+
+/// Syllables of Korean numbers read aloud (`이백`, `육사`, `영점오`).
+const NUMBER_SYLLABLES: &str = "영공일이삼사오육칠팔구십백천만점";
+
+/// Whether a tip's words after its arrow are only its numbers read aloud, in quotes
+/// (`Replay 200, A-GEM 64, GEM 0.5 → "이백, 육사, 영점오"`): a sound to remember the
+/// figures by, which each default's own card asks.
+fn reads_numbers_aloud(text: &str) -> bool {
+    let Some((shown, said)) = text.rsplit_once('→') else {
+        return false;
+    };
+    let said = said.trim().trim_matches(['"', '“', '”']);
+    let words: Vec<&str> = said
+        .split([',', '/', ' '])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && shown.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| NUMBER_SYLLABLES.contains(c)))
+}
+
 impl<'t, 'a> Builder<'t, 'a> {
     /// 📌 tips, `**Exam tip:**` paragraphs and quotes: a cloze card per item.
     pub(super) fn tip_content(&mut self, sec: Option<usize>, title: &str, b: &'t Block) {
@@ -100,6 +126,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // hidden it asked nothing.
         if super::statements::is_study_advice(&plain.text) {
             self.skip(span, super::statements::STUDY_ADVICE_REASON);
+            return true;
+        }
+        if reads_numbers_aloud(&plain.text) {
+            self.skip(span, READ_ALOUD_REASON);
             return true;
         }
         if let Some(c) = cloze(evs, &plain, &self.copies) {
