@@ -1068,3 +1068,21 @@ fn a_case_whose_lines_are_named_plainly_is_asked_facet_by_facet() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_line_saying_what_the_note_covers_is_no_card() {
+    // `- 범위: …` under the document's title named what the note is about; `- 표기: …` there
+    // is a legend the cards use, and stays.
+    let d = doc("# 지속 학습 정리
+
+- 범위: Continual Learning (CL) / Lifelong Learning, catastrophic forgetting 대응 기법
+- 표기: $T$ = task 수, $R_{i,j}$ = 정확도 행렬
+
+## **3. EWC (Elastic Weight Consolidation)**
+
+- **정의**: 중요한 파라미터가 덜 움직이게 하는 규제
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("범위")), "{all:#?}");
+    assert!(all.iter().any(|c| c.contains("표기")), "{all:#?}");
+}

@@ -425,6 +425,13 @@ EWC (Elastic Weight Consolidation)에 대한 설명으로 옳은 것은?
         "X — SI, EWC는 task가 <b>끝난 뒤</b> 한 번에 Fisher를 계산함"
     );
     assert_eq!(verdict(&all, "파라미터별 중요도"), "O");
+    // The question names what the choices are about: replay's line is false of EWC only.
+    assert!(
+        all.iter().any(|c| c.contains(
+            "EWC (Elastic Weight Consolidation)에 대한 설명으로 옳은 것은?<br>이전 task의 샘플을"
+        )),
+        "{all:#?}"
+    );
 }
 
 #[test]

@@ -328,6 +328,28 @@ $$\\text{ATE} = E[Y(1) - Y(0)]$$
 }
 
 #[test]
+fn a_version_closing_on_a_plus_is_another_subject() {
+    // `v3+` was keyed as `v3`: its row was dropped as asking what v3's asks.
+    let d = doc("### 4. 버전별 비교
+
+| 버전 | 핵심 변경 | Backbone | 후처리 |
+| --- | --- | --- | --- |
+| **v1** (2015) | atrous conv 도입 | VGG16 | Fully connected CRF |
+| **v2** (2017) | ASPP 도입 (rate 6, 12, 18, 24) | ResNet-101 | CRF |
+| **v3** (2017) | ASPP + BN + image pooling | ResNet | 없음 |
+| **v3+** (2018) | encoder-decoder 구조, atrous separable conv | Xception (modified) | 없음 |
+");
+    let all = cards(&d);
+    for want in [
+        "v3+ › 핵심 변경 => encoder-decoder 구조, atrous separable conv",
+        "v3+ › Backbone => Xception (modified)",
+        "v3 › Backbone => ResNet",
+    ] {
+        assert!(all.iter().any(|c| c.contains(want)), "{want}: {all:#?}");
+    }
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

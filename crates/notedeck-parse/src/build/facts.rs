@@ -10,7 +10,8 @@ use foldhash::{HashMap, HashMapExt};
 
 /// A name as facts are keyed by: parenthetical asides, markup, separators and case removed, so
 /// `LSTM (Long Short-Term Memory)` is `lstm` and `Level 0: Manual Process` is
-/// `level0manualprocess`. A name that is all parenthesis keeps what is inside it.
+/// `level0manualprocess`. A name that is all parenthesis keeps what is inside it. A `+`
+/// closing a word stays: `DeepLab v3+` is not `DeepLab v3`.
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     push_name_key(name, &mut out);
@@ -18,7 +19,8 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// [`name_key`] of an HTML fragment (a front's part): of its text without tags. A key is
-/// letters and digits only, so text without a tag is keyed as it is, with no plain copy.
+/// letters, digits and a word's closing `+` only, so text without a tag is keyed as it is,
+/// with no plain copy.
 pub(super) fn html_key(html: &str) -> String {
     if html.contains('<') {
         name_key(&plain(html))
@@ -60,6 +62,16 @@ fn push_alnum(name: &str, outside_parens: bool, out: &mut String) {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
             'A'..='Z' if keep => out.push(c.to_ascii_lowercase()),
+            // `v3+` is another version than `v3` (a `+` closing a word; `Dice+CE` joins two).
+            '+' if keep
+                && name[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                && !name[at + 1..].starts_with(char::is_alphanumeric) =>
+            {
+                out.push('+');
+            }
             _ if keep && !c.is_ascii() && c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }

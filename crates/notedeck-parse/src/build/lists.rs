@@ -24,6 +24,9 @@ pub(super) struct NestedItem {
     pub(super) leaf: bool,
 }
 
+/// Names of a line under a document's title saying what the note covers.
+const NOTE_SCOPE: [&str; 4] = ["범위", "대상", "목차", "scope"];
+
 /// Longest plain line read as the name of the labelled list under it.
 const NAMING_LINE_MAX_CHARS: usize = 40;
 
@@ -110,6 +113,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         let Some(label) = label else {
             return false;
         };
+        // `- 범위: Continual Learning …, 평가 지표 + Avalanche 실습` under the document's title:
+        // what the note covers, no fact.
+        if sec.is_some_and(|s| self.doc.sections[s].level == 1)
+            && NOTE_SCOPE.contains(&label.text.as_str())
+        {
+            self.skip(
+                item.span.clone(),
+                "says what the note covers, not a fact to study",
+            );
+            return true;
+        }
         self.labelled_item_card(sec, None, item, &label, lead_evs, rest);
         true
     }
