@@ -26,6 +26,12 @@ fn json_of(cwd: &Path, args: &[&str]) -> Vec<Value> {
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
+/// What `notedeck ARGS` prints on stdout in `cwd`.
+fn stdout_of(cwd: &Path, args: &[&str]) -> String {
+    let out = notedeck(cwd).args(args).output().expect("run");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn definitions(cards: &[Value]) -> Vec<(String, String)> {
     cards
         .iter()
@@ -111,11 +117,7 @@ fn cards_and_export_leave_out_the_same_definitions_and_bring_one_back_once_fixed
     let ids: Vec<&str> = cards.iter().filter_map(|c| c["id"].as_str()).collect();
 
     // The table says what was left out and why.
-    let table = notedeck(dir.path())
-        .args(["cards", "notes"])
-        .output()
-        .expect("run");
-    let table = String::from_utf8_lossy(&table.stdout);
+    let table = stdout_of(dir.path(), &["cards", "notes"]);
     assert!(
         table.contains("5  definition of LoRA not carded: lint reports its expansion"),
         "{table}"
@@ -198,11 +200,7 @@ fn a_line_showing_a_misspelt_expansion_is_left_out_until_fixed() {
     };
     let cards = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
     assert!(!shows(&cards), "{cards:#?}");
-    let table = notedeck(dir.path())
-        .args(["cards", "notes"])
-        .output()
-        .expect("run");
-    let table = String::from_utf8_lossy(&table.stdout);
+    let table = stdout_of(dir.path(), &["cards", "notes"]);
     assert!(
         table.contains(
             "5  shows CRF's expansion with a word lint reports misspelt (fix it and the card \
@@ -210,11 +208,7 @@ fn a_line_showing_a_misspelt_expansion_is_left_out_until_fixed() {
         ),
         "{table}"
     );
-    let out = notedeck(dir.path())
-        .args(["export", "notes", "-o", "out.apkg"])
-        .output()
-        .expect("run");
-    let summary = String::from_utf8_lossy(&out.stdout);
+    let summary = stdout_of(dir.path(), &["export", "notes", "-o", "out.apkg"]);
     assert!(
         summary.contains(&format!("{} cards (", cards.len())),
         "{summary}"
@@ -248,13 +242,6 @@ fn a_word_the_note_uses_as_its_own_term_keeps_its_definition() {
         )),
         "{cards:#?}"
     );
-    let lint = notedeck(dir.path())
-        .args(["lint", "notes"])
-        .output()
-        .expect("run");
-    assert!(
-        String::from_utf8_lossy(&lint.stdout).contains("No findings"),
-        "{}",
-        String::from_utf8_lossy(&lint.stdout)
-    );
+    let lint = stdout_of(dir.path(), &["lint", "notes"]);
+    assert!(lint.contains("No findings"), "{lint}");
 }
