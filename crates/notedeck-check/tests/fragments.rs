@@ -93,6 +93,16 @@ const CASES: &[Case] = &[
         expect: &[("cl.md", "conflicting-claim", 16, "200")],
     },
     Case {
+        name: "a default said with 이 against a row naming its library before the function",
+        // `` `n_instances` 기본값이 10이라서 `` states a default as `기본값은 10` does; the
+        // row's function cell names the library first (`modAL `uncertainty_batch_sampling``).
+        files: &[(
+            "al.md",
+            "## **5. Batch**\n\n- modAL `uncertainty_batch_sampling`은 `n_instances` 기본값이 10이라서, 더 큰 batch를 원하면 명시\n- 다른 것\n\n## 기본값\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| modAL `uncertainty_batch_sampling` | `n_instances` | 20 | x |\n| modAL `Committee` | `query_strategy` | `vote` | y |\n",
+        )],
+        expect: &[("al.md", "conflicting-claim", 10, "20")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

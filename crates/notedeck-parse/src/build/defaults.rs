@@ -233,8 +233,14 @@ fn names_in_code(text: &str, name: &str) -> bool {
 }
 
 /// The name a row's owner gives its subject by: the class a module path ends in (`umap.UMAP`
-/// and `nn.LSTM` are the topics `UMAP` and `LSTM`), markup trimmed.
+/// and `nn.LSTM` are the topics `UMAP` and `LSTM`), markup trimmed, the library naming it
+/// left out (`modAL `uncertainty_batch_sampling``).
 fn owner_name(owner: &str) -> &str {
+    // `modAL `uncertainty_batch_sampling``: the library named, then the function in code.
+    let owner = match owner.trim().split('`').collect::<Vec<_>>().as_slice() {
+        [library, name, ""] if !library.trim().is_empty() && !name.trim().is_empty() => name,
+        _ => owner,
+    };
     let name = owner.trim_matches(['*', '`', ' ']);
     let identifier = |part: &str| {
         part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
@@ -679,7 +685,8 @@ fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
 /// ` 기본값 **5**`, ` (기본 0.05)`, ` (default: 1e-3)`. Its offset in `after` and length.
 fn default_after(after: &str) -> Option<(usize, usize)> {
     let mut rest = after_default_word(after)?;
-    for sep in ["은", "는", ":", "="] {
+    // `기본값은 5`, `기본값이 10이라서`, `기본값: 5`.
+    for sep in ["은", "는", "이", "가", ":", "="] {
         if let Some(r) = rest.strip_prefix(sep) {
             rest = r.trim_start();
             break;
