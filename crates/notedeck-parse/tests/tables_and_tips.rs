@@ -1620,3 +1620,28 @@ fn a_tip_reading_its_numbers_aloud_is_no_card() {
         r.starts_with("tip reading the numbers it shows aloud")
     });
 }
+
+#[test]
+fn a_cell_spelling_its_subject_and_one_word_more_gives_it_away() {
+    // `Vote Entropy › modAL 함수` → `vote_entropy_sampling`: the row's name with `_sampling`
+    // added. `max_disagreement_sampling` spells no row's name, and stays.
+    let d = doc("## **4. QBC (Query-By-Committee)**
+
+- **정의**: 여러 모델의 의견이 갈리는 샘플을 질의
+
+| 항목 | Vote Entropy | KL (max disagreement) | Consensus Entropy |
+| --- | --- | --- | --- |
+| **입력** | hard vote | soft prob | soft prob |
+| **modAL 함수** | `vote_entropy_sampling` | `max_disagreement_sampling` | `consensus_entropy_sampling` |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("vote_entropy_sampling") && !c.contains("consensus_entropy")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().any(|c| c.contains("max_disagreement_sampling")),
+        "{all:#?}"
+    );
+}

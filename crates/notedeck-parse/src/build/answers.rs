@@ -108,7 +108,8 @@ pub(super) fn only_repeats_question(value: &str, subject: &str, attribute: &str)
 }
 
 /// Whether `value` is one identifier ending on the subject's letters (`Flat › 클래스` →
-/// `IndexFlat`, `IVF4096,PQ64` → `IndexIVFPQ`, `Adam` → `torch.optim.Adam`), or on those
+/// `IndexFlat`, `IVF4096,PQ64` → `IndexIVFPQ`, `Adam` → `torch.optim.Adam`), or spelling
+/// them and then one word (`Vote Entropy › modAL 함수` → `vote_entropy_sampling`), or on those
 /// of the first part of a subject joined by commas (`IDMap,Flat` → `IndexIDMap`): the name
 /// written out, which the front gives away. Not a name that only holds the subject's
 /// (`RoBERTa` of `BERT`, `AdamW` of `Adam`), nor a call (`SGD(momentum)`).
@@ -125,6 +126,13 @@ fn spells_subject(value: &str, subject: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
     {
         return false;
+    }
+    // `vote_entropy_sampling` of `Vote Entropy`: the name and one word after it.
+    let parts: Vec<&str> = value.split(['_', '.']).filter(|p| !p.is_empty()).collect();
+    let named = letters(subject);
+    if named.len() >= 3 && parts.len() >= 2 && letters(&parts[..parts.len() - 1].concat()) == named
+    {
+        return true;
     }
     let value = letters(value);
     let first = subject.split(',').next().unwrap_or(subject);
