@@ -467,3 +467,41 @@ fn a_choice_s_number_and_verdict_before_a_colon_name_it() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_bullet_may_explain_choices_named_together() {
+    // `- 2, 3번 O → … / …`: two choices, one part of the text each. The list had been read as
+    // no explanation at all: clozes hid `1번` and `5번`, and a `핵심 내용` card held the rest.
+    let d = doc("## 문제 2
+
+Uncertainty sampling에 대한 설명 중 **틀린 것** 고르기 (O/X)
+
+1. 이진 분류에서는 least confidence, margin, entropy 세 방법이 같은 샘플 순위를 준다
+2. Margin sampling은 top-1과 top-2 확률의 차이가 가장 작은 샘플을 고른다
+3. 클래스 수가 $K$ 일 때 entropy의 최대값은 $\\log K$ 이다
+4. Least confidence는 전체 확률 분포를 모두 사용하므로 다중 클래스에서 entropy보다 항상 우수하다
+5. 모델의 calibration이 나쁘면 uncertainty sampling의 성능이 떨어질 수 있다
+
+정답: 4
+
+- 1번 O → 이진이면 $p$ 와 $1-p$ 뿐이라 세 점수 모두 $p=0.5$ 에 가까울수록 커짐 → 순위 동일
+- 2, 3번 O → margin 작을수록 결정 경계 근처 / uniform 분포일 때 $H = \\log K$
+- 4번 X → LC는 **top-1 확률만** 봄. 분포 전체를 쓰는 건 entropy. 그리고 \"항상\" 우수한 건 없음
+- 5번 O → softmax가 overconfident하면 점수 자체가 왜곡 → temperature scaling 등 calibration 같이 고려
+
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "Margin sampling은"),
+        "O — margin 작을수록 결정 경계 근처"
+    );
+    assert_eq!(
+        verdict(&all, "클래스 수가"),
+        "O — uniform 분포일 때 \\(H = \\log K\\)"
+    );
+    assert!(
+        verdict(&all, "Least confidence는").starts_with("X — LC는 <b>top-1 확률만</b> 봄"),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("{{c1::")), "{all:#?}");
+}

@@ -301,9 +301,7 @@ impl<'t> Builder<'t, '_> {
                 }
                 continue;
             }
-            let Some((choices, text)) = leading_choice(html)
-                .map(|(n, t)| (vec![n], t))
-                .or_else(|| closing_choices(html))
+            let Some((choices, text)) = leading_choices(html).or_else(|| closing_choices(html))
             else {
                 // A bullet naming no choice explains the answer (`- 불균형 배분이면 … 검정력
                 // 떨어짐`), when none names one.
@@ -315,8 +313,17 @@ impl<'t> Builder<'t, '_> {
                 return None;
             }
             named += 1;
-            // `- 4 O`: the choice's verdict and nothing to add to it.
-            if !text.is_empty() {
+            // `- 2, 3번 O → 결정 경계 근처 / $H = \log K$`: one part for each, in order.
+            let parts: Vec<&str> = text.split(" / ").collect();
+            if choices.len() > 1 && parts.len() == choices.len() {
+                out.extend(
+                    choices
+                        .into_iter()
+                        .zip(parts)
+                        .map(|(n, t)| (vec![n], t.to_string())),
+                );
+            } else if !text.is_empty() {
+                // `- 4 O`: the choice's verdict and nothing to add to it.
                 out.push((choices, text.to_string()));
             }
         }
@@ -362,6 +369,27 @@ fn several_choices(html: &str) -> Vec<(usize, String)> {
             None => return out,
         }
     }
+}
+
+/// [`leading_choice`] of a bullet opening on one number or several (`2, 3번 O → …`).
+fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
+    let numbers = html
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b' '))
+        .count();
+    let head = html[..numbers].trim_end_matches([',', ' ']);
+    let mut choices: Vec<usize> = Vec::new();
+    for n in head.split(',') {
+        choices.push(n.trim().parse().ok()?);
+    }
+    let last = choices.pop()?;
+    let at = head
+        .rfind(|c: char| !c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
+    let (n, text) = leading_choice(&html[at..])?;
+    (n == last).then_some(())?;
+    choices.push(last);
+    Some((choices, text))
 }
 
 /// A bullet explaining one choice by its number first: `1: PCA는 …`, `3 → GRU는 …`, `4번:
