@@ -974,3 +974,27 @@ fn a_worked_examples_matrix_and_the_sums_it_works_out_are_no_cards() {
         r == "table of the values an example works out, row by row"
     });
 }
+
+#[test]
+fn a_labelled_fact_among_a_worked_examples_sums_is_a_card() {
+    // `- **Stopping criterion**: …` closes the list of a worked example's sums: it works
+    // nothing out, and was skipped with them.
+    let d = doc("## **8. Cold Start & Labeling Budget**
+
+- **정의**: 초기 라벨이 거의 없을 때 AL을 어떻게 시작할지
+
+**Worked Example**
+
+- unlabeled pool 100,000건 (고객 문의), 라벨 단가 300원, 예산 150만 원 → $B = 5{,}000$
+- $n_0 = 1{,}000$ (random), $b = 500$ → $R = (5{,}000 - 1{,}000) / 500 = 8$ round
+- 결과: random 5,000건 F1 0.81 vs AL 5,000건 F1 0.86, random으로 0.86 찍으려면 9,000건 필요 → 4,000건 × 300원 = **120만 원 절감**
+- **Stopping criterion**: validation F1 변화 < 0.5%p가 2 round 연속 / 연속 round 예측 일치도(stabilizing predictions)가 임계값 이상 / budget 소진
+");
+    let all = common::cards(&d);
+    assert!(
+        all.iter()
+            .any(|c| c.contains("› Stopping criterion => validation F1 변화")),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("120만 원")), "{all:#?}");
+}

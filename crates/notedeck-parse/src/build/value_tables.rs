@@ -4,10 +4,11 @@
 //! listed as skipped instead.
 
 use super::Builder;
+use super::labels::label_of;
 use crate::tree::{Block, Kind, Plain};
 use std::borrow::Cow;
 
-impl Builder<'_, '_> {
+impl<'t> Builder<'t, '_> {
     /// Whether `table` (its body `rows`) only holds values: a worked example's (introduced
     /// by an example line or title: `after_example`) or a case study's measurements. Such a
     /// table is skipped, with its reason.
@@ -214,17 +215,25 @@ impl Builder<'_, '_> {
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
     /// \ln\frac{0.5}{0.4} + …$`): its sums are no cards, but a pinned tip among them (`- 📌
     /// KL은 **비대칭**: …`) is a fact the example led to, asked as any tip.
-    pub(super) fn worked_list(&mut self, sec: Option<usize>, list: &Block) {
+    pub(super) fn worked_list(&mut self, sec: Option<usize>, list: &'t Block) {
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
-            let (lead, _) = self.tree.item_lead(item);
+            let (lead, rest) = self.tree.item_lead(item);
             let evs = self.tree.events.get(lead).unwrap_or_default();
-            let pinned = Plain::of(self.text, evs)
-                .text
-                .trim_start()
-                .starts_with('📌');
-            if !(pinned && self.tip_item(sec, "", evs, item.span.clone())) {
-                self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
+            let plain = Plain::of(self.text, evs);
+            let pinned = plain.text.trim_start().starts_with('📌');
+            if pinned && self.tip_item(sec, "", evs, item.span.clone()) {
+                continue;
             }
+            // `- **Stopping criterion**: validation F1 변화 < 0.5%p가 2 round 연속 / …` among the
+            // sums: a labelled fact that works nothing out is the topic's, as anywhere.
+            let src = self.text.get(item.span.clone()).unwrap_or_default();
+            if let Some(label) = label_of(&plain, !rest.is_empty()).filter(|l| !l.plain_label)
+                && !super::lists::computes_even_in_tex(src)
+            {
+                self.labelled_item_card(sec, None, item, &label, evs, rest);
+                continue;
+            }
+            self.skip(item.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
         }
     }
 
@@ -410,7 +419,7 @@ pub(super) fn titles_worked_example(plain: &Plain) -> bool {
             && super::lists::computes_even_in_tex(t)
 }
 
-impl Builder<'_, '_> {
+impl<'t> Builder<'t, '_> {
     /// Whether `list` works out the example whose givens `paragraph` states under a bold
     /// title saying only that it is an example (`**예시**: p-values (m = 5, α = 0.05) =
     /// 0.001, …` over `- **Bonferroni**: 기준 0.05/5 = 0.01 → … **2개 기각**`): the list's
