@@ -120,17 +120,14 @@ impl<'t> Builder<'t, '_> {
             return None;
         }
         let paragraph = before.filter(|p| p.kind == Kind::Paragraph);
-        let asked_above = paragraph
-            .and_then(|p| self.text.get(p.span.clone()))
-            .and_then(wanted_verdict);
+        let prompt_src = paragraph.and_then(|p| self.text.get(p.span.clone()));
+        let asked_above = prompt_src.and_then(wanted_verdict);
         // `EWC (…)에 대한 설명으로 옳은 것은?`: a question naming what the choices are about is
         // their stem too; none of them says it (`이전 task의 샘플을 버퍼에 저장 …` is true of
         // replay, false of EWC).
         let (true_wanted, stem) = match asked_above {
             Some(wanted) => {
-                let question = paragraph
-                    .and_then(|p| self.text.get(p.span.clone()))
-                    .is_some_and(|t| t.trim_end().ends_with(['?', '？']));
+                let question = prompt_src.is_some_and(|t| t.trim_end().ends_with(['?', '？']));
                 (wanted, paragraph.filter(|_| question))
             }
             None => {
