@@ -998,3 +998,65 @@ fn a_labelled_fact_among_a_worked_examples_sums_is_a_card() {
     );
     assert!(all.iter().all(|c| !c.contains("120만 원")), "{all:#?}");
 }
+
+#[test]
+fn a_formula_subscripted_with_a_line_s_short_name_is_that_line_s() {
+    // `- **Least Confidence (LC)**: …` over `$$x^*_{LC} = …$$`: the subscript is the line's
+    // name in short, and the formula goes on its card rather than a `수식` of the topic.
+    let d = doc("## **3. Uncertainty Sampling**
+
+- **정의**: 현재 모델이 **가장 확신하지 못하는** 샘플을 질의 (Lewis & Gale 1994), 가장 먼저 시도하는 baseline
+- **Least Confidence (LC)**: top-1 확률이 가장 낮은 샘플 → 나머지 클래스 정보는 버림
+
+$$x^*_{LC} = \\arg\\max_{x} \\left(1 - P_\\theta(\\hat{y} \\mid x)\\right), \\quad \\hat{y} = \\arg\\max_y P_\\theta(y \\mid x)$$
+
+- **Margin**: 1등 $\\hat{y}_1$, 2등 $\\hat{y}_2$ 확률 차이가 가장 작은 샘플 = 결정 경계 근처 (small-text에서는 `BreakingTies`)
+");
+    let all = common::cards(&d);
+    assert!(
+        all.iter().any(
+            |c| c.contains("› Least Confidence (LC) => top-1 확률이 가장 낮은 샘플")
+                && c.contains("x^*_{LC}")
+        ),
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("› 수식")), "{all:#?}");
+}
+
+#[test]
+fn the_topic_s_facts_after_a_worked_examples_sums_are_cards() {
+    // `### Worked Example` over a table and its sums, then `- **장점**: …` and `- **한계**`:
+    // one list in Markdown, skipped whole as the example's, with the topic's facts in it.
+    let d = doc("## **3. Uncertainty Sampling**
+
+- **정의**: 현재 모델이 **가장 확신하지 못하는** 샘플을 질의 (Lewis & Gale 1994), 가장 먼저 시도하는 baseline
+- **Least Confidence (LC)**: top-1 확률이 가장 낮은 샘플 → 나머지 클래스 정보는 버림
+
+### Worked Example (3-class, 자연로그)
+
+| 샘플 | $P(y \\mid x)$ | LC 점수 $1-\\max p$ | Margin $p_1 - p_2$ | Entropy $H$ |
+| --- | --- | --- | --- | --- |
+| A | [0.50, 0.30, 0.20] | 0.50 | 0.20 | 1.030 |
+| B | [0.48, 0.47, 0.05] | 0.52 | **0.01** | 0.857 |
+| C | [0.40, 0.35, 0.25] | **0.60** | 0.05 | **1.081** |
+
+- A의 entropy: $-(0.5 \\ln 0.5 + 0.3 \\ln 0.3 + 0.2 \\ln 0.2) = 0.347 + 0.361 + 0.322 = 1.030$
+- LC → **C** (max p 0.40), Margin → **B** (0.48 vs 0.47), Entropy → **C** (최대값 $\\ln 3 \\approx 1.099$ 에 가장 가까움)
+- B는 사실상 2-class로 좁혀진 샘플이라 entropy는 낮지만 margin은 제일 작음 → **전략마다 고르는 샘플이 다름**
+
+- **장점**: 구현 간단, pool 전체 forward 1번, 확률 출력 모델이면 다 적용 가능
+- **한계**
+    - **sampling bias**: 현재 모델 기준으로만 골라서 초기 모델이 틀린 영역을 계속 놓칠 수 있음
+    - outlier / noisy 샘플을 \"불확실\"하다고 고르는 경우 많음
+    - batch로 top-k 뽑으면 비슷한 샘플이 몰림 (→ 7번 batch-mode)
+
+");
+    let all = common::cards(&d);
+    for want in [
+        "Uncertainty Sampling › 장점 => 구현 간단",
+        "Uncertainty Sampling › 한계 => <ul><li><b>sampling bias</b>",
+    ] {
+        assert!(all.iter().any(|c| c.contains(want)), "{want}: {all:#?}");
+    }
+    assert!(all.iter().all(|c| !c.contains("1.030")), "{all:#?}");
+}

@@ -225,8 +225,15 @@ impl Builder<'_, '_> {
         });
         // `- **ELMo 벡터** = 모든 층 은닉 상태의 **task별 가중합**:` says the formula follows.
         let introduces = said.trim_end().ends_with(':');
+        // `- **Least Confidence (LC)**: …` over `$$x^*_{LC} = …$$`: the left side's subscript
+        // is the line's name in short.
+        let label = super::cells::last_part(&self.raw_cards[card].card.front).map_or("", |p| p.1);
+        let subscripted = lhs
+            .and_then(subscript)
+            .is_some_and(|sub| abbreviates(label, sub));
         if !introduces
             && !names_lhs
+            && !subscripted
             && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym)))
         {
             return false;
@@ -458,6 +465,35 @@ impl Builder<'_, '_> {
         });
         true
     }
+}
+
+/// The subscript of a formula's left side (`x^*_{LC}` → `LC`, `x_M` → `M`).
+fn subscript(lhs: &str) -> Option<&str> {
+    let after = &lhs[lhs.rfind('_')? + 1..];
+    match after.strip_prefix('{') {
+        Some(inner) => inner.split('}').next(),
+        None => after.get(..1),
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// Whether `short` is `name` in short: the acronym in its parentheses (`Least Confidence
+/// (LC)`), or its words' initials (`Vote Entropy` → `VE`, `Margin` → `M`).
+fn abbreviates(name: &str, short: &str) -> bool {
+    let (head, aside) = match name
+        .trim()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once(" ("))
+    {
+        Some((head, aside)) => (head, Some(aside)),
+        None => (name.trim(), None),
+    };
+    let initials: String = head
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    !short.is_empty() && (aside == Some(short) || initials == short)
 }
 
 /// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`

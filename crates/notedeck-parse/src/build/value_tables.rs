@@ -124,10 +124,18 @@ impl<'t> Builder<'t, '_> {
             (worked, rest) = blocks.split_at(last + 1);
         }
         let mut kept: Vec<usize> = Vec::new();
+        let tree = self.tree;
         for &b in worked {
-            let block = &self.tree.blocks[b];
+            let block = &tree.blocks[b];
             if block.kind == Kind::List && interprets(&self.text[block.span.clone()]) {
                 kept.push(b);
+                continue;
+            }
+            // `- **장점**: …`, `- **한계**` closing the example's list: the topic's facts, which
+            // the example's heading happens to hold.
+            if block.kind == Kind::List {
+                let topic = self.doc.sections[s].parent.or(sec);
+                self.worked_list(topic, block);
                 continue;
             }
             self.skip(block.span.clone(), super::lists::WORKED_EXAMPLE_REASON);
@@ -227,7 +235,9 @@ impl<'t> Builder<'t, '_> {
             // `- **Stopping criterion**: validation F1 변화 < 0.5%p가 2 round 연속 / …` among the
             // sums: a labelled fact that works nothing out is the topic's, as anywhere.
             let src = self.text.get(item.span.clone()).unwrap_or_default();
+            // A value set (`min = 1, max = 100 → 분모 99`) is the example's still.
             if let Some(label) = label_of(&plain, !rest.is_empty()).filter(|l| !l.plain_label)
+                && !src.contains('=')
                 && !super::lists::computes_even_in_tex(src)
             {
                 self.labelled_item_card(sec, None, item, &label, evs, rest);
