@@ -1086,3 +1086,43 @@ fn a_line_saying_what_the_note_covers_is_no_card() {
     assert!(all.iter().all(|c| !c.contains("범위")), "{all:#?}");
     assert!(all.iter().any(|c| c.contains("표기")), "{all:#?}");
 }
+
+#[test]
+fn a_facet_of_a_long_code_listing_asks_its_bullets_alone() {
+    // `### Label Studio (annotation 도구)`: ten lines of calls and one bullet. The listing was
+    // the answer of `라이브러리 API 정리 › Label Studio`, eight facts with no question.
+    let d = doc("## **11. 라이브러리 API 정리**
+
+### Label Studio (annotation 도구)
+
+```python
+# label-studio-sdk < 1.0 (legacy Client) 기준
+from label_studio_sdk import Client
+from label_studio_sdk.project import ProjectSampling
+
+ls = Client(url=\"http://localhost:8080\", api_key=API_KEY)    # label-studio 기본 포트 8080
+project = ls.start_project(title=\"문의 분류 AL\", label_config=LABEL_CONFIG_XML)
+project.import_tasks([{\"text\": t} for t in queried_texts])    # preannotated_from_fields=None
+project.set_sampling(ProjectSampling.UNCERTAINTY)            # prediction score 기반 task 순서
+labeled = project.get_labeled_tasks()                        # only_ids=False
+export = project.export_tasks(export_type=\"JSON\")            # download_all_tasks=False
+```
+
+- **ML backend** (`label-studio-ml`): `LabelStudioMLBase` 상속 → `predict(tasks, context=None, **kwargs)` / `fit(event, data, **kwargs)` 구현, 기본 포트 9090
+    - prediction의 `score` 필드가 uncertainty 정렬 기준
+
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("start_project")), "{all:#?}");
+    assert!(
+        all.iter().any(|c| c.contains("LabelStudioMLBase")),
+        "{all:#?}"
+    );
+    assert!(
+        d.skipped
+            .iter()
+            .any(|s| s.reason.starts_with("code listing of 10 lines")),
+        "{:#?}",
+        d.skipped
+    );
+}

@@ -22,6 +22,9 @@ pub(crate) const FACET_MAX_CHARS: usize = 700;
 const SUBJECT_MAX_WORDS: usize = 4;
 /// Labels of the card a diagram of its section goes with first (`U-Net › 구조`).
 const STRUCTURE_LABELS: &[&str] = &["구조", "아키텍처", "structure", "architecture"];
+/// Most lines of a code block a facet's card shows.
+const CODE_MAX_LINES: usize = 8;
+
 /// Label (and key) of the card gathering a topic's unlabelled bullets: "GPT › 핵심 내용".
 pub(super) const UNLABELLED_KEY: &str = "핵심 내용";
 
@@ -569,10 +572,24 @@ impl<'t, 'a> Builder<'t, 'a> {
             return;
         }
         let size: usize = parts.iter().map(|b| self.text_chars(b)).sum();
-        if self.split_facet(sec, parts, size) {
+        // A listing of many lines is reference to look up, not an answer to recall (a facet
+        // `Label Studio` answered by ten lines of calls): the facet's bullets are asked alone.
+        let lines = |b: &Block| self.text[b.span.clone()].lines().count().saturating_sub(2);
+        // Only lists besides: each of their lines is read as a topic's is; a paragraph beside
+        // the code (`**정의**: …`) keeps the facet one card.
+        let listing = parts
+            .iter()
+            .any(|b| b.kind == Kind::CodeBlock && lines(b) > CODE_MAX_LINES)
+            && parts.iter().all(|b| {
+                matches!(
+                    b.kind,
+                    Kind::List | Kind::CodeBlock | Kind::Html | Kind::Rule
+                )
+            });
+        if !listing && self.split_facet(sec, parts, size) {
             return;
         }
-        if size > FACET_MAX_CHARS {
+        if size > FACET_MAX_CHARS || listing {
             for b in parts {
                 match b.kind {
                     // Its unlabelled lines are statements of the facet, as a topic's are.
@@ -580,6 +597,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let loose = self.labelled_cards_but(Some(sec), &b.children);
                         self.loose_statements(Some(sec), loose, true);
                     }
+                    Kind::CodeBlock if lines(b) > CODE_MAX_LINES => self.skip(
+                        b.span.clone(),
+                        &format!(
+                            "code listing of {} lines (cards take at most {CODE_MAX_LINES}): \
+                             reference to look up, not an answer to recall",
+                            lines(b)
+                        ),
+                    ),
                     _ => self.skip(
                         b.span.clone(),
                         &format!(
