@@ -505,3 +505,37 @@ Uncertainty sampling에 대한 설명 중 **틀린 것** 고르기 (O/X)
     );
     assert!(all.iter().all(|c| !c.contains("{{c1::")), "{all:#?}");
 }
+
+#[test]
+fn a_choice_s_verdict_in_parentheses_names_it() {
+    // `- 2번 (X): …`: the verdict in parentheses. Unread, each bullet was a card of its own
+    // asking `2번 (X)` with no statement.
+    let d = doc("## 문제 1
+
+Kalman filter 기반 tracker에 대한 설명으로 옳은 것 고르기
+
+1. predict 단계에서 현재 프레임의 관측값 $z_t$를 사용해 상태를 보정한다
+2. 측정 노이즈 공분산 $R$을 크게 잡으면 칼만 이득 $K$가 커져서 detection 박스를 더 믿게 된다
+3. SORT의 상태 벡터는 박스 중심, 면적(scale), 종횡비와, 종횡비를 제외한 속도 성분으로 구성된다
+4. update가 끝나면 오차 공분산 $P$는 predict 직후보다 커진다
+5. 매칭되지 않은 track은 predict만 반복되므로 불확실성 $P$가 점점 줄어든다
+
+정답: 3
+
+- 1번 (X): 관측 $z_t$를 쓰는 건 **update**. predict는 모션 모델 $F$만 사용
+- 2번 (X): $R$↑ → $K$↓ → 예측값을 더 믿음
+- 3번 (O): $\\mathbf{x} = [u, v, s, r, \\dot{u}, \\dot{v}, \\dot{s}]^T$, 종횡비 $r$은 상수로 가정해서 속도 항이 없음
+- 4번 (X): update는 정보를 추가하는 단계라 $P$가 **줄어듦**
+- 5번 (X): predict만 하면 매번 $Q$가 더해져서 $P$가 **커짐** → 오래 놓친 track일수록 gating 범위가 넓어지는 이유
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 5, "{all:#?}");
+    assert_eq!(
+        verdict(&all, "측정 노이즈 공분산"),
+        "X — \\(R\\)↑ → \\(K\\)↓ → 예측값을 더 믿음"
+    );
+    assert!(
+        verdict(&all, "SORT의 상태 벡터는").starts_with("O — \\(\\mathbf{x}"),
+        "{all:#?}"
+    );
+}

@@ -15,7 +15,8 @@ use std::sync::Arc;
 impl Finish {
     /// Ask every example or analogy card of one topic (a front `Topic › 예시`) that tells of
     /// a case ([`tells_a_case`]) from its answer, shown under the headings above the topic,
-    /// unless the answer gives the topic away ([`gives_away`]).
+    /// unless the answer gives the topic away ([`gives_away`]). An example working its result
+    /// out on one line becomes a cloze of that working instead ([`worked_result`]).
     pub(super) fn reverse_examples(&self, raw: &mut [RawCard]) {
         for r in raw.iter_mut() {
             let card = &mut r.card;

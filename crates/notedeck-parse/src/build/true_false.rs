@@ -396,8 +396,8 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
     let n: usize = html.get(..digits)?.parse().ok()?;
     let rest = html[digits..].trim_start_matches("번").trim_start();
-    // `1번 O: …` as much as `1 O → …`.
-    let judged = ["O", "X", "○", "×"].iter().find_map(|v| {
+    // `1번 O: …` as much as `1 O → …` and `2번 (X): …`.
+    let judged = ["O", "X", "○", "×", "(O)", "(X)"].iter().find_map(|v| {
         let after = rest.strip_prefix(v)?;
         (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
             .then(|| after.trim_start())
