@@ -1060,3 +1060,31 @@ fn the_topic_s_facts_after_a_worked_examples_sums_are_cards() {
     }
     assert!(all.iter().all(|c| !c.contains("1.030")), "{all:#?}");
 }
+
+#[test]
+fn the_lines_read_off_an_examples_table_are_its_working() {
+    // `- **예시: greedy vs Hungarian**` over a table of IoUs, then the lines reading the
+    // matching off it: clozes hid `0.75`, `T2 unmatched` and `track`.
+    let d = doc("## **2. Hungarian 매칭 + IoU cost**
+
+- **cost matrix**: $C_{ij} = 1 - \\text{IoU}(T_i, D_j)$
+
+- **예시: greedy vs Hungarian** (threshold 0.3)
+
+| IoU | D1 | D2 | D3 |
+| --- | --- | --- | --- |
+| **T1** | 0.70 | 0.60 | 0.00 |
+| **T2** | 0.65 | 0.10 | 0.00 |
+
+- greedy: T1–D1 (0.70) 먼저 → T2에 남은 최선은 D2 (0.10) → threshold 미만이라 거부 → **T2 unmatched**
+- Hungarian: T1–D1 + T2–D2 = 0.30 + 0.90 = 1.20 vs T1–D2 + T2–D1 = 0.40 + 0.35 = **0.75** → 둘 다 매칭 성공
+- D3은 아무 track과도 안 겹침 → 새 track 후보
+");
+    let all = common::cards(&d);
+    assert!(
+        all.iter()
+            .all(|c| !c.contains("0.75") && !c.contains("T2 unmatched") && !c.contains("D3")),
+        "{all:#?}"
+    );
+    assert!(all.iter().any(|c| c.contains("cost matrix")), "{all:#?}");
+}

@@ -751,9 +751,14 @@ pub(super) fn is_worked_example(label: &str) -> bool {
         return false;
     }
     let l = label.trim().trim_start_matches('📌').trim_start();
-    // `수치 예시: ᾱ_t와 noisy sample 계산` names its example after the colon.
-    let l = l.split(':').next().unwrap_or(l).trim_end();
+    // `수치 예시: ᾱ_t와 noisy sample 계산` names its example after the colon; so does `예시:
+    // greedy vs Hungarian`, a title over the example's table and sums.
+    let (head, named) = match l.split_once(':') {
+        Some((head, rest)) => (head.trim_end(), !rest.trim().is_empty()),
+        None => (l, false),
+    };
     WORKED_EXAMPLE_LABELS
         .iter()
-        .any(|w| l.eq_ignore_ascii_case(w))
+        .any(|w| head.eq_ignore_ascii_case(w))
+        || named && matches!(head, "예시" | "예")
 }

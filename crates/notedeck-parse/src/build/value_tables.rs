@@ -202,7 +202,8 @@ impl<'t> Builder<'t, '_> {
             && items.next().is_none()
     }
 
-    /// Whether most items of `list` work a sum out ([`super::lists::computes_even_in_tex`]).
+    /// Whether an item of `list` works a sum out ([`super::lists::computes_even_in_tex`]):
+    /// right after an example's table, the list reads the example off it.
     pub(super) fn works_sums_out(&self, list: &Block) -> bool {
         let items: Vec<&Block> = list
             .children
@@ -217,7 +218,7 @@ impl<'t> Builder<'t, '_> {
                     .is_some_and(super::lists::computes_even_in_tex)
             })
             .count();
-        !items.is_empty() && sums * 2 >= items.len()
+        !items.is_empty() && sums > 0
     }
 
     /// The list under a worked example's title (`**📌 계산 예시 (KL)**` over `- $D_{KL} = 0.5
