@@ -350,6 +350,34 @@ fn a_version_closing_on_a_plus_is_another_subject() {
 }
 
 #[test]
+fn a_default_closing_a_sentence_is_the_value_its_card_shows() {
+    // `match_thresh`: 기본 0.7. — the full stop closes the sentence, and the card showing the
+    // slip waits with the table's cell.
+    let d = doc("## **9. ultralytics tracker API**
+
+### 파라미터 의미
+
+- `track_high_thresh`: 1차 매칭 기준, 기본 0.25
+- `match_thresh`: 기본 0.7. cost가 이 값 이하여야 매칭 → IoU 약 0.3 이상
+- `fuse_score`: IoU에 score를 곱해서 cost 계산
+
+### 기본값 정리 표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `bytetrack.yaml` | `match_thresh` | 0.8 | cost 상한 |
+| `bytetrack.yaml` | `track_buffer` | 30 | lost 보관 프레임 |
+");
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("기본 0.7")), "{all:#?}");
+    assert!(
+        all.iter()
+            .any(|c| c.contains("<code>track_buffer</code> 기본값 => 30")),
+        "{all:#?}"
+    );
+}
+
+#[test]
 fn a_short_aside_naming_the_hidden_part_stays_on_the_front() {
     // `(삼각 행렬)` says what kind of answer is asked; without it `야코비안 행렬식 비쌈 → ___`
     // fits other answers as well.

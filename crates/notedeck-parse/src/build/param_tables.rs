@@ -323,7 +323,7 @@ fn states_default(line: &str, param: &str, value: &str) -> bool {
 
 /// The ends of `word`'s occurrences in `text` that no letter, digit, `_` or `.` joins to a
 /// longer word (`0.5` is not in `0.55`, `k` not in `top_k`).
-pub(super) fn words_at<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+fn words_at<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
     let joins =
         |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
     text.match_indices(word).filter_map(move |(at, _)| {
