@@ -33,7 +33,7 @@ const NAMING_LINE_MAX_CHARS: usize = 40;
 impl<'t, 'a> Builder<'t, 'a> {
     /// Cards for the labelled items of a list directly in a topic's or problem's body, and the
     /// list's claims (as [`Self::list_claims`] records them). Returns the unlabelled items:
-    /// the body gathers them into one [`super::cards::UNLABELLED_KEY`] card.
+    /// the body gathers them into one [`super::gathered::UNLABELLED_KEY`] card.
     pub(super) fn body_list_cards(
         &mut self,
         sec: Option<usize>,

@@ -33,6 +33,7 @@ mod essay;
 mod examples;
 mod facts;
 mod formulas;
+mod gathered;
 mod identity;
 mod key_terms;
 mod labels;
@@ -578,7 +579,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             return (None, Vec::new());
         }
         let key = draft.key.as_str();
-        if key == cards::UNLABELLED_KEY
+        if key == gathered::UNLABELLED_KEY
             || key.starts_with("image:")
             || true_false::asks_true_or_false(&draft.front)
         {

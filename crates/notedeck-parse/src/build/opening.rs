@@ -3,7 +3,7 @@
 //! not gathered with the topic's other unlabelled bullets into a `핵심 내용` card, whose
 //! front says nothing of what to recall and whose answer joined unrelated statements.
 
-use super::cards::UNLABELLED_KEY;
+use super::gathered::UNLABELLED_KEY;
 use super::{Builder, CardDraft};
 use crate::CardKind;
 use crate::tree::{self, Block, Plain};
