@@ -4,6 +4,7 @@
 
 use super::facts::{name_key, plain};
 use super::labels::{Label, label_of};
+use super::param_tables::words_at;
 use super::tables::is_hangul;
 use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
@@ -609,7 +610,7 @@ impl Finish {
                             && said.value_span.end <= r.card.span.end
                             && [&r.card.front, &r.card.back]
                                 .iter()
-                                .any(|t| shows_value(t, &said.value))
+                                .any(|t| words_at(t, &said.value).next().is_some())
                     })
                     .min_by_key(|(_, r)| r.card.span.len())
                     .map(|(j, _)| j);
@@ -683,24 +684,6 @@ pub(super) fn numbered_bullets(
         })
         .map(|(i, c)| (i, lines.line_of(c.span.start) + 1))
         .collect()
-}
-
-/// Whether `text` shows `value` as a value of its own: not inside a longer number (`0.7` is
-/// not in `0.75`), though a sentence's full stop may close it (`기본 0.7.`).
-fn shows_value(text: &str, value: &str) -> bool {
-    !value.is_empty()
-        && text.match_indices(value).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let mut after = text[at + value.len()..].chars();
-            let next = after.next();
-            let joined_after = match next {
-                Some('.') => after.next().is_some_and(|c| c.is_ascii_digit()),
-                Some(c) => c.is_ascii_alphanumeric() || c == '_',
-                None => false,
-            };
-            !before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
-                && !joined_after
-        })
 }
 
 /// Whether two values state different numbers of the same thing (`1` and `0.5`, `3개` and

@@ -322,13 +322,18 @@ fn states_default(line: &str, param: &str, value: &str) -> bool {
 }
 
 /// The ends of `word`'s occurrences in `text` that no letter, digit, `_` or `.` joins to a
-/// longer word (`0.5` is not in `0.55`, `k` not in `top_k`).
-fn words_at<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    let joins =
-        |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+/// longer word (`0.5` is not in `0.55`, `k` not in `top_k`, `nn` not in `nn.LSTM`). A full
+/// stop closing a sentence joins nothing (`기본 0.7.`).
+pub(super) fn words_at<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let joins = |c: char| c.is_ascii_alphanumeric() || c == '_';
     text.match_indices(word).filter_map(move |(at, _)| {
         let end = at + word.len();
-        (!joins(text[..at].chars().next_back()) && !joins(text[end..].chars().next()))
-            .then_some(end)
+        let before = text[..at].chars().next_back();
+        let mut after = text[end..].chars();
+        let joined_after = match after.next() {
+            Some('.') => after.next().is_some_and(joins),
+            next => next.is_some_and(joins),
+        };
+        (!before.is_some_and(|c| joins(c) || c == '.') && !joined_after).then_some(end)
     })
 }
