@@ -257,23 +257,21 @@ fn stated_numbers(t: &str) -> Option<&str> {
 /// `t` without the parenthesis it ends on, when something stands before it (`… 보통 좋아짐
 /// (learning rate ↔ n_estimators 트레이드오프)` → `… 보통 좋아짐`).
 fn without_closing_aside(t: &str) -> &str {
-    if !t.ends_with(')') {
-        return t;
+    match closing_aside(t) {
+        Some((before, inside))
+            if !inside.contains(['(', ')']) && before.split_whitespace().count() >= 2 =>
+        {
+            before
+        }
+        _ => t,
     }
-    // The parenthesis that closes at the end: the last `(` with no `)` after it but the end.
-    let Some(open) = t.rfind(" (") else {
-        return t;
-    };
-    let inside = &t[open + 2..t.len() - 1];
-    if inside.contains(['(', ')']) {
-        return t;
-    }
-    let before = t[..open].trim_end();
-    if before.split_whitespace().count() >= 2 {
-        before
-    } else {
-        t
-    }
+}
+
+/// The text before a parenthesis closing `t` (trimmed) and what it holds: `dilation (3×3
+/// 기준)` → `("dilation", "3×3 기준")`; `None` when `t` ends on no parenthesis.
+pub(super) fn closing_aside(t: &str) -> Option<(&str, &str)> {
+    let (before, inside) = t.strip_suffix(')')?.rsplit_once(" (")?;
+    Some((before.trim_end(), inside))
 }
 
 /// A Korean word glossed with its English name right after it (`분리(decoupled)`,
@@ -365,10 +363,8 @@ pub(super) fn equation_result(plain: &Plain) -> Option<String> {
 /// `text` without a Korean aside closing it (`dilation (3×3 기준)` → `dilation`): it says
 /// when the value holds, and stays shown. A parenthesis of a formula is no aside.
 pub(super) fn without_korean_aside(text: &str) -> &str {
-    match text.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
-        Some((head, aside)) if aside.chars().any(is_hangul) && !head.trim().is_empty() => {
-            head.trim_end()
-        }
+    match closing_aside(text) {
+        Some((head, aside)) if aside.chars().any(is_hangul) && !head.is_empty() => head,
         _ => text,
     }
 }

@@ -180,14 +180,11 @@ pub(super) fn list_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
 /// `value` without a parenthesised aside closing it after a quote (`"고르기" (원래 변수
 /// 살아있음)` → `"고르기"`); as it is otherwise.
 fn without_closing_aside(value: &str) -> &str {
-    let Some(open) = value.strip_suffix(')').and_then(|v| v.rfind(" (")) else {
-        return value;
-    };
-    let head = value[..open].trim_end();
-    if head.ends_with(['"', '”']) && !value[open + 2..value.len() - 1].contains(['(', ')']) {
-        head
-    } else {
-        value
+    match super::key_terms::closing_aside(value) {
+        Some((head, inside)) if head.ends_with(['"', '”']) && !inside.contains(['(', ')']) => {
+            head
+        }
+        _ => value,
     }
 }
 
