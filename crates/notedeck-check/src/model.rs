@@ -211,8 +211,19 @@ impl Note {
     /// file's whole text and line index until then took a large share of its memory.
     pub fn for_terms(text: &str, title: String, mut terms: Vec<Term>) -> Note {
         let own_words = crate::rules::spelling::own_words(text, &terms);
+        let rivalled = crate::rules::terms::rivalled_headings(&terms);
         let mut kept = String::new();
-        for term in &mut terms {
+        for (i, term) in terms.iter_mut().enumerate() {
+            // The text under a heading is read only against another spelling of its name in
+            // the same note: kept for those few, dropped for the rest.
+            term.section = match term.section.clone().and_then(|s| text.get(s)) {
+                Some(body) if rivalled.contains(&i) => {
+                    let start = kept.len();
+                    kept.push_str(body);
+                    Some(start..kept.len())
+                }
+                _ => None,
+            };
             term.expansion_span = match text.get(term.expansion_span.clone()) {
                 Some(source) => {
                     let start = kept.len();
@@ -251,6 +262,8 @@ pub struct TermSite<'a> {
     pub path: &'a Path,
     /// The term as parsed there.
     pub term: &'a Term,
+    /// The text of the note holding it, which the term's spans point into.
+    pub text: &'a str,
 }
 
 /// Answers "does the image `relative` referenced from note `note` exist?". The workspace does

@@ -229,7 +229,11 @@ impl Workspace {
                         positions
                             .iter()
                             .filter_map(|&i| note.doc.terms.get(i as usize))
-                            .map(move |term| TermSite { path, term })
+                            .map(move |term| TermSite {
+                                path,
+                                term,
+                                text: &note.text,
+                            })
                     })
                     .collect();
                 terms::expansion_conflicts_among(name, sites)
@@ -504,7 +508,11 @@ impl Workspace {
                 positions
                     .iter()
                     .filter_map(|&i| note.doc.terms.get(i as usize))
-                    .map(move |term| TermSite { path, term })
+                    .map(move |term| TermSite {
+                        path,
+                        term,
+                        text: &note.text,
+                    })
             })
             .collect()
     }

@@ -255,6 +255,7 @@ fn notes_made_for_terms_only_reject_what_whole_notes_reject() {
             "# C\n\nCD (Continuous Deployment) 설명, **MLM** (Masked *Language* Modeling)\n",
         ),
         ("real.md", NOTES),
+        ("badge.md", BADGE),
     ];
     let whole = workspace(&files);
     let mut terms_only = Workspace::new();
@@ -395,6 +396,7 @@ fn a_term_whose_span_misses_its_text_is_left_alone() {
         name_span: tick..tick + 1,
         expansion_span: tick..tick + 1,
         is_heading: false,
+        section: None,
     }];
     let mut ws = workspace(&[("good.md", "## **LoRA (Low-Rank Adaptation)**\n")]);
     ws.insert(path.clone(), note);
@@ -452,6 +454,33 @@ fn a_tie_is_decided_by_the_variant_a_heading_introduces() {
     assert_eq!(found[0].fixes.len(), 1);
     assert!(found[0].fixes[0].preferred);
     assert_eq!(found[0].fixes[0].edits[0].new_text, "Local Outlier Factor");
+}
+
+/// The active learning note: the overview table spells BADGE one way, its section's heading
+/// another, and the section's text speaks of the table's word.
+const BADGE: &str = "# 액티브 러닝 정리\n\n| 계열 | 대표 방법 | 질문 |\n| --- | --- | --- |\n| **Hybrid** | BADGE (Batch Active learning by Diverse Gradient Embeddings) | 불확실 + 다양한 샘플은? |\n\n## **5. Diversity & Batch-mode Selection**\n\n### BADGE (Batch Active learning by Diverse Gradient Ensembles)\n\n- Ash et al., ICLR 2020\n- **gradient embedding**: 예측 라벨을 정답이라 가정했을 때 마지막 layer 가중치에 대한 cross-entropy gradient\n\n### 기타 batch 방법\n\n- **Query-by-committee**: ensemble 간 불일치\n";
+
+#[test]
+fn a_tie_is_decided_by_what_the_text_under_the_heading_says() {
+    // Each variant is written once and both spell the name: the heading would decide, but the
+    // text under it speaks of "gradient embedding", the table's word. `ensemble` in the next
+    // section is not under the heading.
+    let found = findings_of("al.md", BADGE, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        &BADGE[found[0].span.clone()],
+        "Batch Active learning by Diverse Gradient Ensembles"
+    );
+    assert!(
+        found[0].message.contains("says \"embedding\""),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].fixes[0].preferred);
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Batch Active learning by Diverse Gradient Embeddings"
+    );
 }
 
 #[test]

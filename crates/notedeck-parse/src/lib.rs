@@ -190,6 +190,10 @@ pub struct Term {
     /// mention; such a place is the term's definition site. A bold run that is exactly the
     /// term (`**Global Average Pooling (GAP)**`) counts as well.
     pub is_heading: bool,
+    /// For a term titling a heading: the text under that heading, up to the next heading of
+    /// the same or a higher rank. What a note writes about a name there tells which of two
+    /// spellings of its expansion the note means.
+    pub section: Option<Span>,
 }
 
 /// Where a [`Claim`] was written.

@@ -77,6 +77,9 @@ pub fn expansion_conflicts_in(
                             ", whose words start with {} of \"{name}\"",
                             quoted_list(runs.iter().map(String::as_str))
                         ),
+                        Decider::Echo(word) => {
+                            format!(", as the text under the heading of \"{name}\" says \"{word}\"")
+                        }
                         Decider::Heading => {
                             ", which a heading or a bold title introduces".to_string()
                         }
@@ -191,7 +194,11 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
         {
             continue;
         }
-        let site = TermSite { path, term };
+        let site = TermSite {
+            path,
+            term,
+            text: &note.text,
+        };
         let better = ws
             .term_sites(&term.name)
             .into_iter()
@@ -343,6 +350,11 @@ enum Decider {
     /// Its words start with more of the name's lowercase runs (`Li` of `ALiBi`: `Linear`,
     /// not `Learned`): it spells the name closer. The runs it starts, for the message.
     Letters(Vec<String>),
+    /// The text under a heading of the name, in a note holding both variants, uses a word
+    /// only this variant has (`### BADGE (… Diverse Gradient Ensembles)` over a bullet on
+    /// "gradient embedding"): what the note says about the name outweighs how its title spells
+    /// it. The word as written there, for the message.
+    Echo(String),
     /// Nothing else decides, and only it titles a heading (`## LOF (Local Outlier Factor)`,
     /// against a passing `LOF(Local Outlier Function)` in an answer): where a note
     /// introduces a name is where its author wrote it with most care.
@@ -430,6 +442,12 @@ fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Ch
             by: Decider::Letters(runs),
         });
     }
+    if let Some((key, word)) = echoed(&tied) {
+        return Some(Choice::Keep {
+            key,
+            by: Decider::Echo(word),
+        });
+    }
     let titled = |g: &[TermSite<'_>]| g.iter().any(|s| s.term.is_heading);
     if let [(key, _)] = tied
         .iter()
@@ -450,6 +468,113 @@ fn choose(name: &str, groups: &BTreeMap<String, Vec<TermSite<'_>>>) -> Option<Ch
     Some(Choice::Tie(
         tied.into_iter().map(|(k, _)| k.clone()).collect(),
     ))
+}
+
+/// The variant the text under a heading of the name speaks for, and the word it uses: for
+/// each heading site with a rival variant in its own note, the variant whose own words (those
+/// the other lacks) that text uses while never using the other's. `None` unless every such
+/// heading speaks for the same variant.
+fn echoed(tied: &[(&String, &Vec<TermSite<'_>>)]) -> Option<(String, String)> {
+    let mut verdict: Option<(&String, String)> = None;
+    for (key, group) in tied {
+        for heading in group.iter().filter(|s| s.term.section.is_some()) {
+            for (rival, others) in tied.iter().filter(|(k, _)| k != key) {
+                let Some(other) = others.iter().find(|o| o.path == heading.path) else {
+                    continue;
+                };
+                let own = echo_of(
+                    heading,
+                    &heading.term.expansion,
+                    &other.term.expansion,
+                    group,
+                );
+                let theirs = echo_of(
+                    heading,
+                    &other.term.expansion,
+                    &heading.term.expansion,
+                    others,
+                );
+                let spoken = match (own, theirs) {
+                    (Some(word), None) => (*key, word),
+                    (None, Some(word)) => (*rival, word),
+                    _ => continue,
+                };
+                match &verdict {
+                    Some((k, _)) if *k != spoken.0 => return None,
+                    Some(_) => {}
+                    None => verdict = Some(spoken),
+                }
+            }
+        }
+    }
+    verdict.map(|(k, w)| (k.clone(), w))
+}
+
+/// The first word of `expansion` that `unlike` lacks and that the text under `heading`'s
+/// heading uses (case and a plural `s` aside, a longer word it starts counts:
+/// `embedding` for `Embeddings`), outside the expansions of `sites` written there.
+fn echo_of(
+    heading: &TermSite<'_>,
+    expansion: &str,
+    unlike: &str,
+    sites: &[TermSite<'_>],
+) -> Option<String> {
+    let section = heading.term.section.clone()?;
+    let body = heading.text.get(section.clone())?.to_ascii_lowercase();
+    let stems = |e: &str| -> Vec<String> {
+        e.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.len() >= 4)
+            .map(|w| {
+                let w = w.to_ascii_lowercase();
+                match w.strip_suffix('s') {
+                    Some(stem) if !stem.ends_with('s') => stem.to_string(),
+                    _ => w,
+                }
+            })
+            .collect()
+    };
+    let theirs = stems(unlike);
+    let inside_a_site = |at: usize| {
+        sites
+            .iter()
+            .filter(|s| s.path == heading.path)
+            .any(|s| s.term.expansion_span.contains(&(section.start + at)))
+    };
+    stems(expansion)
+        .into_iter()
+        .filter(|w| !theirs.contains(w))
+        .find_map(|w| {
+            body.match_indices(w.as_str()).find_map(|(at, _)| {
+                let starts_word = !body[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric());
+                let end = body[at..]
+                    .find(|c: char| !c.is_ascii_alphanumeric())
+                    .map_or(body.len(), |e| at + e);
+                (starts_word && !inside_a_site(at))
+                    .then(|| heading.text[section.start + at..section.start + end].to_string())
+            })
+        })
+}
+
+/// Indices of the terms titling a heading whose name another term of the same note expands
+/// another way: the terms whose [`Term::section`] the `Echo` rule may read.
+pub(crate) fn rivalled_headings(terms: &[Term]) -> HashSet<usize> {
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.section.is_some())
+        .filter(|(_, t)| {
+            let key = group_key(&t.expansion);
+            key.is_some()
+                && terms.iter().any(|o| {
+                    o.name == t.name
+                        && group_key(&o.expansion).is_some_and(|k| Some(&k) != key.as_ref())
+                })
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The order files are taken in (as the workspace's index orders them).

@@ -54,6 +54,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                 pin_line: None,
             });
         }
+        for t in found.iter_mut().filter(|t| t.is_heading) {
+            t.section = self
+                .section_at(t.span.start)
+                .and_then(|i| self.doc.sections.get(i))
+                .filter(|s| {
+                    s.heading_span.start <= t.span.start && t.span.end <= s.heading_span.end
+                })
+                .map(|s| s.heading_span.end..s.span.end);
+        }
         self.doc.terms = found;
         self.defined = seen;
     }
@@ -137,6 +146,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 name_span,
                 expansion_span,
                 is_heading: heading || bold_whole,
+                section: None,
             });
         }
     }
