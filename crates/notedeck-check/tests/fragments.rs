@@ -103,6 +103,16 @@ const CASES: &[Case] = &[
         expect: &[("al.md", "conflicting-claim", 10, "20")],
     },
     Case {
+        name: "a default a bullet names without code, a tuple, against a row's",
+        // `Adam 기본 betas가 (0.5, 0.999)라서`: the parameter and its class written plainly,
+        // the value a tuple; the table's row names the class by module path.
+        files: &[(
+            "gan.md",
+            "## **2. DCGAN**\n\n- **학습 설정**\n    - Adam, lr = 0.0002, $\\beta_1 = 0.5$\n    - Adam 기본 betas가 (0.5, 0.999)라서 DCGAN은 betas는 따로 안 건드려도 됨\n\n### PyTorch 기본값 정리\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `torch.optim.Adam` | `lr` | `1e-3` | GAN은 보통 `2e-4` |\n| `torch.optim.Adam` | `betas` | `(0.9, 0.999)` | DCGAN은 `(0.5, 0.999)` |\n",
+        )],
+        expect: &[("gan.md", "conflicting-claim", 12, "(0.9, 0.999)")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

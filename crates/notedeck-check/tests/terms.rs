@@ -486,8 +486,9 @@ fn a_tie_is_decided_by_what_the_text_under_the_heading_says() {
 #[test]
 fn a_word_of_an_expansion_one_slip_from_english_is_reported_with_its_fix() {
     // A term written once has no rival for `conflicting-expansion` to weigh. Latin, names,
-    // statistics' `Loess`, regular forms and a term with a rival are left alone.
-    let text = "# 추천 시스템 정리\n\n### 문항 18\n\n## **NDCG (Normalized Discounted Cummulative Gain)**\n\n- **핵심**: 순위 할인\n\n## **MAP (Maximum A Posteriori)**\n\n- **STL (Seasonal and Trend decomposition using Loess)**: 강건한 분해\n- **CFG (Classifier-Free Guidance)**: 조건 없이\n- **GRU (Gated Recurrant Unit)**: 게이트 2개\n- 다른 표기: GRU (Gated Recurrent Unit)\n";
+    // statistics' `Loess`, a brand's `Flickr`, regular forms and a term with a rival are left
+    // alone.
+    let text = "# 추천 시스템 정리\n\n### 문항 18\n\n## **NDCG (Normalized Discounted Cummulative Gain)**\n\n- **핵심**: 순위 할인\n\n## **MAP (Maximum A Posteriori)**\n\n- **STL (Seasonal and Trend decomposition using Loess)**: 강건한 분해\n- **CFG (Classifier-Free Guidance)**: 조건 없이\n- **데이터셋**: FFHQ (Flickr-Faces-HQ) 7만 장\n- **GRU (Gated Recurrant Unit)**: 게이트 2개\n- 다른 표기: GRU (Gated Recurrent Unit)\n";
     let found = findings_of("rec.md", text, Code::MisspelledExpansion);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(&text[found[0].span.clone()], "Cummulative");

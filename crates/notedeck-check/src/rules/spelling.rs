@@ -52,6 +52,7 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
                 !right.is_empty()
                     && !note.own_words.iter().any(|o| o.eq_ignore_ascii_case(w))
                     && !notes_own_word(&note.text, w, right)
+                    && !right.iter().any(|r| brand_spelling(w, r))
             })
             .collect();
         if misspelt.is_empty() {
@@ -97,6 +98,14 @@ pub fn misspelled_expansions(ws: &Workspace, path: &Path, note: &Note) -> Vec<Fi
         }
     }
     out
+}
+
+/// Whether `word` is `right` with the `e` of its closing `-er` left out: a brand's spelling
+/// (`FFHQ (Flickr-Faces-HQ)`, Tumblr), which typing never makes of a word's last syllable.
+fn brand_spelling(word: &str, right: &str) -> bool {
+    right
+        .strip_suffix("er")
+        .is_some_and(|stem| word.strip_suffix('r') == Some(stem))
 }
 
 /// Uses of a word the note makes, past which it is the note's own vocabulary.

@@ -30,7 +30,8 @@ struct DefaultValue<'t> {
     /// Whether a table cell states it.
     cell: bool,
     /// The subject a table row names, when the cell gives that subject's default (`SAM` in
-    /// `| **SAM** | flat minima 탐색 | `rho=0.5` |`): its default, not the topic's.
+    /// `| **SAM** | flat minima 탐색 | `rho=0.5` |`): its default, not the topic's. Or the
+    /// name a line gives right before `기본` (`Adam 기본 betas가 …`).
     owner: Option<&'t str>,
     /// The cell's column header, the subject instead when it titles a section and the row
     /// names none (`| **leaf 최소 크기** | … | `min_child_samples` = 10 | …` under `LightGBM`).
@@ -452,7 +453,7 @@ fn stated_in_row<'t>(
             .or(named_parameter.map(|p| (p, Some(first))));
         if let Some((parameter, owner)) = row_default
             && says_default(column)
-            && let Some(n) = number_at(cell.trim_start_matches(['*', '`']))
+            && let Some(n) = value_at(cell.trim_start_matches(['*', '`']))
         {
             let lead = cell.len() - cell.trim_start_matches(['*', '`']).len();
             out.push(DefaultValue {
@@ -547,10 +548,23 @@ fn names_argument(name: &str) -> bool {
 
 /// Defaults a line outside tables states: `` `n_repeats` 기본값 **5** ``, `` `eta` (기본 0.3)
 /// ``, or `` `n_changepoints=25` `` in a line that says it is the default (`기본적으로`); or a
-/// bullet labelling a parameter in bold (`- **min_samples (MinPts)**: 최소 이웃 수, 기본값 4`).
+/// bullet labelling a parameter in bold (`- **min_samples (MinPts)**: 최소 이웃 수, 기본값 4`);
+/// or, in a line without code, one [`plain_default`] reads.
 fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t>>) {
     let labelled = labelled_default(line);
     if labelled.is_none() && !line.contains('`') {
+        // `Adam 기본 betas가 (0.5, 0.999)라서`: the parameter and its owner written plainly.
+        if let Some((owner, parameter, value)) = plain_default(line) {
+            out.push(DefaultValue {
+                parameter,
+                attribute: None,
+                value: start + value.start..start + value.end,
+                span: start + (line.len() - line.trim_start().len())..start + line.len(),
+                cell: false,
+                owner,
+                column: None,
+            });
+        }
         return;
     }
     let span = start + (line.len() - line.trim_start().len())..start + line.len();
@@ -651,6 +665,44 @@ fn labelled_default(line: &str) -> Option<(&str, Span)> {
     })
 }
 
+/// A default a line names without code: `기본` then an argument's name, a particle and the
+/// value (`Adam 기본 betas가 (0.5, 0.999)라서`, `기본 lr은 1e-3`). The name written right
+/// before `기본` (`Adam`) owns it, as a table row naming a function does. The owner, the
+/// parameter and the value's span in `line`.
+fn plain_default(line: &str) -> Option<(Option<&str>, &str, Span)> {
+    line.match_indices("기본 ").find_map(|(at, word)| {
+        let rest = &line[at + word.len()..];
+        let len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        let parameter = &rest[..len];
+        if !names_argument(parameter) {
+            return None;
+        }
+        let after = ["가 ", "이 ", "는 ", "은 ", "=", ":"]
+            .iter()
+            .find_map(|p| rest[len..].strip_prefix(p))?
+            .trim_start();
+        let n = value_at(after)?;
+        let value_at = line.len() - after.len();
+        let before = line[..at].trim_end();
+        let owner_len = before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
+            .count();
+        let owner = &before[before.len() - owner_len..];
+        let owner = (owner.starts_with(|c: char| c.is_ascii_alphabetic())
+            && before[..before.len() - owner_len]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric()))
+        .then_some(owner);
+        Some((owner, parameter, value_at..value_at + n))
+    })
+}
+
 /// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
 /// and the value's span.
 fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
@@ -660,7 +712,7 @@ fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
                 // `` `min_child_samples` = 10 ``: the value after the code.
                 let after = &text[i + code.len() + 1..];
                 let value = after.trim_start().strip_prefix('=')?.trim_start();
-                let n = number_at(value)?;
+                let n = value_at(value)?;
                 if !is_parameter(code) {
                     return None;
                 }
@@ -671,7 +723,7 @@ fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {
             let value = &code[eq + 1..];
             let lead = value.len() - value.trim_start().len();
             let value = value.trim();
-            let n = number_at(value)?;
+            let n = value_at(value)?;
             if n != value.len() || !is_parameter(name) {
                 return None;
             }
@@ -693,7 +745,7 @@ fn default_after(after: &str) -> Option<(usize, usize)> {
         }
     }
     rest = rest.trim_start_matches(['*', '`']);
-    let n = number_at(rest)?;
+    let n = value_at(rest)?;
     Some((after.len() - rest.len(), n))
 }
 
@@ -741,6 +793,18 @@ fn has_default_word(text: &str) -> bool {
     text.as_bytes()
         .windows(7)
         .any(|w| w.eq_ignore_ascii_case(b"default"))
+}
+
+/// The length of the value `text` starts with: a number, or a tuple of numbers (Adam's
+/// `betas` are `(0.9, 0.999)`).
+fn value_at(text: &str) -> Option<usize> {
+    number_at(text).or_else(|| {
+        let inner = text.strip_prefix('(')?;
+        let close = inner.find(')')?;
+        let items: Vec<&str> = inner[..close].split(',').map(str::trim).collect();
+        (items.len() >= 2 && items.iter().all(|i| number_at(i) == Some(i.len())))
+            .then_some(close + 2)
+    })
 }
 
 /// The length of the number `text` starts with (`25`, `0.05`, `-1`, `1e-3`), if it does and
