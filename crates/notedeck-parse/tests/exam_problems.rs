@@ -539,3 +539,42 @@ Kalman filter 기반 tracker에 대한 설명으로 옳은 것 고르기
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_bullet_opening_on_the_choice_s_number_and_a_paren_explains_it() {
+    // `- 1) ✘ …` is, to Markdown, a bullet holding a numbered list that starts at 1 (then 2,
+    // 3, 4): each explained its choice, and all four went to one `핵심 내용` card numbered
+    // `1.` four times. The mark after the number is the verdict the answer states already.
+    let d = doc("# GAN 정리
+
+### 문항 31
+
+생성 모델(GAN) 관련 설명으로 옳은 것 고르기
+
+1) GAN은 데이터의 likelihood $p(x)$를 명시적으로 계산하여 최대화하는 방식으로 학습한다
+2) Discriminator가 최적일 때, 원래 GAN의 Generator 목적함수는 KL divergence를 최소화하는 것과 같다
+3) 학습 초반 $\\log(1 - D(G(z)))$를 최소화하면 기울기가 거의 0이 되는 문제가 있어, 대신 $-\\log D(G(z))$를 최소화한다
+4) 전역 최적점에서 Discriminator는 모든 입력에 대해 1을 출력한다
+
+정답: 3
+
+- 1) ✘ GAN은 **implicit** 생성 모델 → likelihood 계산 안 함
+- 2) X → KL이 아니라 **JSD** 최소화
+- 3) ✔ non-saturating loss, 최적점은 같고 초반 gradient만 커짐
+- 4) ✘ $D^*(x) = \\frac{1}{2}$ → 진짜/가짜 구분 못 하는 상태
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "GAN은 데이터의"),
+        "X — GAN은 <b>implicit</b> 생성 모델 → likelihood 계산 안 함"
+    );
+    assert_eq!(
+        verdict(&all, "Discriminator가 최적일 때"),
+        "X — KL이 아니라 <b>JSD</b> 최소화"
+    );
+    assert_eq!(
+        verdict(&all, "학습 초반"),
+        "O — non-saturating loss, 최적점은 같고 초반 gradient만 커짐"
+    );
+    assert!(!all.iter().any(|c| c.contains("핵심 내용")), "{all:#?}");
+}

@@ -278,10 +278,15 @@ impl<'t> Builder<'t, '_> {
         let mut out = Vec::new();
         let (mut named, mut unnamed) = (0, 0);
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+            let numbered = self.numbered_alone(item);
+            let item = numbered.map_or(item, |(_, inner)| inner);
             if !self.tree.item_lead(item).1.is_empty() {
                 return None;
             }
-            let html = self.item_lead_html(item);
+            let html = match numbered {
+                Some((n, _)) => format!("{n}) {}", self.item_lead_html(item).trim()),
+                None => self.item_lead_html(item),
+            };
             let html = html.trim();
             // `1: 데이터는 로컬에 그대로 … / 3: gradient에서 입력 복원 가능 …`: one bullet
             // explaining two choices, each by its number.
@@ -330,6 +335,28 @@ impl<'t> Builder<'t, '_> {
             unnamed == 0
         };
         (named + unnamed > 0 && fits).then_some(out)
+    }
+}
+
+impl Builder<'_, '_> {
+    /// `- 1) ✘ …`: a bullet holding nothing but a numbered list of one item, which Markdown
+    /// reads as a list starting at the choice's number. That number and the inner item.
+    fn numbered_alone<'b>(&self, item: &'b Block) -> Option<(usize, &'b Block)> {
+        let (lead, rest) = self.tree.item_lead(item);
+        let [list] = rest else {
+            return None;
+        };
+        let [inner] = &*list.children else {
+            return None;
+        };
+        let src = self.text.get(list.span.clone())?;
+        let digits = src.bytes().take_while(u8::is_ascii_digit).count();
+        let number = src[..digits].parse().ok()?;
+        (lead.is_empty()
+            && list.kind == Kind::List
+            && inner.kind == Kind::Item
+            && src[digits..].starts_with([')', '.']))
+        .then_some((number, inner))
     }
 }
 
@@ -396,12 +423,14 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
     let n: usize = html.get(..digits)?.parse().ok()?;
     let rest = html[digits..].trim_start_matches("번").trim_start();
-    // `1번 O: …` as much as `1 O → …` and `2번 (X): …`.
-    let judged = ["O", "X", "○", "×", "(O)", "(X)"].iter().find_map(|v| {
-        let after = rest.strip_prefix(v)?;
-        (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
-            .then(|| after.trim_start())
-    });
+    // `1번 O: …` as much as `1 O → …`, `2번 (X): …` and `1) ✘ …`.
+    let judged = ["O", "X", "○", "×", "(O)", "(X)", "✔", "✘", "✓", "✗"]
+        .iter()
+        .find_map(|v| {
+            let after = rest.strip_prefix(v)?;
+            (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
+                .then(|| after.trim_start())
+        });
     if judged.is_some_and(str::is_empty) {
         return Some((n, ""));
     }
@@ -410,8 +439,26 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
         .iter()
         .find_map(|m| rest.strip_prefix(m))?;
     // `90:10은 …` is a ratio, no choice: a choice's separator is followed by a space.
-    rest.starts_with(char::is_whitespace)
-        .then(|| (n, rest.trim()))
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    // `1) ✘ …`, `1) X → …`: the mark says the verdict the card's answer states already.
+    let rest = rest.trim();
+    let marked = ["✔", "✘", "✓", "✗"]
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .map(str::trim_start)
+        .or_else(|| {
+            let after = ["(O)", "(X)", "O", "X"]
+                .iter()
+                .find_map(|m| rest.strip_prefix(m))?
+                .trim_start();
+            ["→", ":"]
+                .iter()
+                .find_map(|m| after.strip_prefix(m))
+                .map(str::trim_start)
+        });
+    Some((n, marked.unwrap_or(rest)))
 }
 
 /// A bullet explaining choices by numbers closing it: `batch_first=True → output = (16, 20,
