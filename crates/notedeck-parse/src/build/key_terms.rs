@@ -436,7 +436,14 @@ fn counted_number(t: &str) -> Option<&str> {
                 return Some(&t[s..e + unit + digits]);
             }
             if unit > 0 && unit <= 9 && !particle {
-                return Some(&t[s..e + unit]);
+                // `1개라`, `99.5%인데`: the count is `1개`, `99.5%`; the ending joins the
+                // sentence on.
+                let counted = ENDINGS
+                    .iter()
+                    .chain(PARTICLES)
+                    .find_map(|p| word.strip_suffix(p).filter(|w| !w.is_empty()))
+                    .unwrap_or(word);
+                return Some(&t[s..e + counted.len()]);
             }
             // `5 fps`, `300 epochs`: a short Latin unit after one space.
             let word = after.strip_prefix(' ')?;
@@ -483,6 +490,10 @@ pub(super) fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// in these notes the English words inside Korean prose are the technical names. A word
 /// glued to Korean (`W_0에`) is not one.
 /// Particles a listed name may carry at the end of its list (`ELECTRA에서`).
+/// Endings a count may run into when the sentence goes on from it (`정답 1개라`, `pixel
+/// acc 99.5%인데`): a copula's or a connective's syllables.
+const ENDINGS: &[&str] = &["인데", "이라", "라서", "이고", "이며", "이면", "라", "인"];
+
 const PARTICLES: &[&str] = &[
     "에서", "에게", "으로", "까지", "부터", "처럼", "보다", "에", "의", "을", "를", "이", "가",
     "은", "는", "와", "과", "로", "도", "만",

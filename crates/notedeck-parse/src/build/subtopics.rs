@@ -127,12 +127,19 @@ pub(super) fn is_facet_name(label: &str) -> bool {
     FACET_NAMES.iter().any(|n| n.eq_ignore_ascii_case(l))
 }
 
-/// [`is_facet_name`], or a facet's name with what it is about after it (`절차 (reduction
-/// factor η)`, `구조 (2단계)`, `한계: "n vs B/n" trade-off`).
+/// The steps a case is told in (`사례 1` → `상황`, `적용`, `결과/교훈`): the parts of any
+/// case, never a set of parts to recall. Only a split's heads are read by them: a line
+/// opening `교훈:` is no facet's label.
+const CASE_STEPS: [&str; 6] = ["상황", "배경", "적용", "결과", "교훈", "시사점"];
+
+/// [`is_facet_name`] or a step a case is told in ([`CASE_STEPS`]), or a facet's name with
+/// what it is about after it (`절차 (reduction factor η)`, `구조 (2단계)`, `한계: "n vs B/n"
+/// trade-off`), or two joined by `/` (`결과/교훈`).
 pub(super) fn names_a_facet(label: &str) -> bool {
     let name = label.split(':').next().unwrap_or("");
     let name = name.split(" (").next().unwrap_or(name);
-    is_facet_name(label) || is_facet_name(name)
+    let one = |n: &str| is_facet_name(n) || CASE_STEPS.contains(&n.trim());
+    one(label) || one(name) || name.contains('/') && name.split('/').all(one)
 }
 
 /// Words a title ends with when it asks for a set of things, whose names are the answer:

@@ -1,0 +1,55 @@
+//! Card rules found on notes in the user's style on generative adversarial networks and on
+//! learning to rank, which the rules had not been tuned on. Each case shows the cards a
+//! fragment of such a note makes, as the student reviewing them would read them.
+
+mod common;
+
+use common::{assert_fronts, back_of, cloze_fronts, doc};
+
+#[test]
+fn a_case_told_in_turn_lists_no_names_of_its_parts() {
+    // `상황`, `적용`, `결과/교훈` are how every case is told, not a set of parts to recall:
+    // the case's card answered with those three names and nothing else.
+    let d = doc("## **10. 실무 사례**
+
+### 사례 1. 제조 결함 검출 데이터 증강
+
+- **상황**: 반도체/디스플레이 검사에서 불량 이미지가 정상 대비 1% 미만 → 분류기 recall 낮음
+- **적용**: 결함 유형을 조건으로 cGAN (또는 StyleGAN2-ADA) 학습 → 결함 이미지 합성 → 분류기 학습 데이터에 추가
+- **결과/교훈**
+    - 합성 데이터만으로 학습하면 오히려 성능 ↓ → 실제:합성 비율 조절 필요
+    - FID가 낮다고 결함 분류에 도움 되는 건 아님 → **downstream task 성능**으로 검증
+    - 데이터가 적어서 ADA 필수, 안 쓰면 D가 금방 과적합해서 FID 튐
+");
+    assert_fronts(
+        &d,
+        &["실무 사례 › 사례 1. 제조 결함 검출 데이터 증강"],
+        &[
+            "실무 사례 › 사례 1. 제조 결함 검출 데이터 증강 › 상황",
+            "실무 사례 › 사례 1. 제조 결함 검출 데이터 증강 › 결과/교훈",
+        ],
+    );
+    assert!(
+        back_of(&d, "실무 사례 › 사례 1. 제조 결함 검출 데이터 증강 › 적용")
+            .starts_with("결함 유형을 조건으로 cGAN")
+    );
+}
+
+#[test]
+fn a_count_hidden_in_a_sentence_leaves_its_ending_shown() {
+    // `51%로`: the sentence goes on from the count; the deletion hid the particle with it,
+    // and the student had to recall a syllable of grammar.
+    let d = doc("## **5. CUPED**
+
+- **핵심 아이디어**: 실험 **이전** 기간의 같은 지표(공변량 X)로 실험 지표 Y의 **분산을 줄임**
+    - 효과 추정치(평균 차이)는 그대로, 분산만 ↓ → 같은 n으로 더 작은 효과 검출
+- ρ = 0.7 이면 분산 51%로 → 필요 표본 약 절반
+- **장점**: 구현 간단, 추가 트래픽 없이 민감도 ↑, 실험 기간 단축
+");
+    assert!(
+        cloze_fronts(&d)
+            .contains(&"ρ = 0.7 이면 분산 {{c1::51%}}로 → 필요 표본 약 절반".to_string()),
+        "{:#?}",
+        cloze_fronts(&d)
+    );
+}
