@@ -53,3 +53,52 @@ fn a_count_hidden_in_a_sentence_leaves_its_ending_shown() {
         cloze_fronts(&d)
     );
 }
+
+#[test]
+fn a_line_naming_a_formula_by_a_word_saying_formula_asks_it() {
+    // `- BM25 식 (…)` over the formula: the line was a `핵심 내용` card and the formula a
+    // `구조 › 수식` card that never said whose formula it was.
+    let d = doc("### 1. 구조
+
+- **1단계 Retrieval (recall 중심)**: 수백만 문서 → top-1000
+    - BM25 (Best Matching 25): 키워드 매칭, 빠르고 튼튼
+- **2단계 Reranking (precision 중심)**: top-1000 → top-100 → top-10
+    - LambdaMART + 수작업 feature (BM25 점수, CTR, 가격, 최신성, 임베딩 유사도 ...)
+- BM25 식 ($k_1$: 단어 빈도 포화 정도, $b$: 문서 길이 정규화 정도)
+
+$$
+\\text{BM25}(q,d) = \\sum_{t \\in q} \\text{IDF}(t)\\cdot\\frac{f(t,d)\\,(k_1+1)}{f(t,d) + k_1\\left(1 - b + b\\frac{|d|}{\\text{avgdl}}\\right)}
+$$
+");
+    assert_fronts(
+        &d,
+        &["구조 › 수식", "구조 › 핵심 내용"],
+        &["구조 › BM25 식"],
+    );
+    let back = back_of(&d, "구조 › BM25 식");
+    assert!(
+        back.starts_with("<p>(\\(k_1\\): 단어 빈도 포화 정도")
+            && back.contains("\\text{BM25}(q,d)"),
+        "{back}"
+    );
+}
+
+#[test]
+fn a_line_describing_a_formula_is_no_name_for_it() {
+    // `조건부 확률을 "뒤집는" 공식` says what the formula does: no front to ask it by.
+    let d = doc("## 0. Bayes' Theorem (베이즈 정리)
+
+- 조건부 확률을 \"뒤집는\" 공식
+
+$$
+P(\\theta \\mid D) = \\frac{P(D \\mid \\theta)\\, P(\\theta)}{P(D)}
+$$
+
+- **Prior** $P(\\theta)$: 데이터를 보기 전 파라미터에 대한 믿음
+");
+    assert_fronts(
+        &d,
+        &["Bayes' Theorem › 조건부 확률을 \"뒤집는\" 공식"],
+        &["Bayes' Theorem › 수식"],
+    );
+}

@@ -40,14 +40,30 @@ impl Builder<'_, '_> {
                 .trim()
                 .to_string()
         };
+        let mut back = String::new();
         let line = match src.strip_suffix(':') {
             Some(line) => bullet(line),
             None if bold_alone(&bullet(src)) => bullet(src),
-            None => return false,
+            None => match says_formula(&bullet(src)) {
+                // `- BM25 식 ($k_1$: 단어 빈도 포화 정도, …)`: the aside says what the symbols
+                // are, and goes above the formula.
+                Some((name, aside)) => {
+                    if aside {
+                        let html = self.item_lead_html(item);
+                        let Some(at) = html.find(" (") else {
+                            return false;
+                        };
+                        back.push_str("<p>");
+                        back.push_str(html[at..].trim());
+                        back.push_str("</p>");
+                    }
+                    name.to_string()
+                }
+                None => return false,
+            },
         };
         let line = line.as_str();
         let name = line.trim_matches('*').trim();
-        let mut back = String::new();
         // `**Layer-wise trust ratio**로 layer별 lr 조정 ($\eta$: global lr, …):` over the
         // formula: a line too long to ask by is asked by the term it opens with in bold, and
         // says what the formula's symbols are above it.
@@ -499,6 +515,26 @@ fn abbreviates(name: &str, short: &str) -> bool {
 /// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
 /// over `$$x_{t-1} = …$$` names the formula, and so does `**VQAv2 accuracy** (질문당 사람 답
 /// 10개)`.
+/// A line naming the formula under it by a word saying formula (`BM25 식`, `Focal Loss 수식`,
+/// `업데이트 공식`), maybe with an aside on its symbols (`($k_1$: 단어 빈도 포화 정도, …)`):
+/// the name, and whether an aside follows it.
+fn says_formula(line: &str) -> Option<(&str, bool)> {
+    let (name, aside) = match super::key_terms::closing_aside(line) {
+        Some((before, _)) => (before, true),
+        None => (line, false),
+    };
+    // What the formula is of, in a word or two: `조건부 확률을 "뒤집는" 공식` describes the
+    // formula rather than names it.
+    let of = ["수식", "공식", "식"]
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .filter(|n| n.ends_with(' ') || n.ends_with(|c: char| c.is_ascii_alphanumeric()))?;
+    let named = (1..=2).contains(&of.split_whitespace().count())
+        && !name.contains(['*', '$', '`', '"', '“'])
+        && name.chars().count() <= LABEL_MAX_CHARS;
+    named.then_some((name, aside))
+}
+
 fn bold_alone(line: &str) -> bool {
     let l = match line.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
         Some((bold, aside)) if !aside.contains(['(', '*']) => bold,
