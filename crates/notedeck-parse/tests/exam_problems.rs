@@ -578,3 +578,36 @@ fn a_bullet_opening_on_the_choice_s_number_and_a_paren_explains_it() {
     );
     assert!(!all.iter().any(|c| c.contains("핵심 내용")), "{all:#?}");
 }
+
+#[test]
+fn choices_numbered_with_circled_digits_are_asked_one_by_one() {
+    // `①` to `④` on the lines of one paragraph, as Korean exams number choices: they were a
+    // loose paragraph, and the bullets explaining them (`- ① O → …`) clozes that never said
+    // which statement they judged.
+    let d = doc("### 문항 5
+
+랭킹 평가 지표에 대한 설명으로 틀린 것 고르기
+
+① MRR은 각 쿼리에서 첫 번째 관련 문서 순위의 역수만 반영한다
+② NDCG는 0~4 같은 graded relevance를 그대로 다룰 수 있다
+③ MAP은 binary relevance를 전제로 하며, 관련 문서가 나올 때마다의 precision을 평균낸다
+④ NDCG@k는 쿼리마다 관련 문서 수가 달라 값의 범위가 달라지므로 쿼리 간 평균을 내면 안 된다
+
+정답: 4
+
+- ① O → 두 번째 이후 관련 문서는 무시. 그래서 \"정답 1개만 찾으면 되는\" QA, 내비게이션 쿼리에 적합
+- ② O → gain $2^{rel}-1$ 또는 $rel$ 로 등급 반영
+- ③ O → graded 라벨이면 threshold 잡아서 binary로 바꿔야 함
+- ④ X → IDCG로 나눠서 **0~1로 정규화**한 게 NDCG의 N. 정규화했으니까 쿼리 간 평균 가능
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "MRR은 각 쿼리에서"),
+        "O — 두 번째 이후 관련 문서는 무시. 그래서 &quot;정답 1개만 찾으면 되는&quot; QA, 내비게이션 쿼리에 적합"
+    );
+    assert_eq!(
+        verdict(&all, "NDCG@k는 쿼리마다"),
+        "X — IDCG로 나눠서 <b>0~1로 정규화</b>한 게 NDCG의 N. 정규화했으니까 쿼리 간 평균 가능"
+    );
+    assert_eq!(all.len(), 4, "{all:#?}");
+}

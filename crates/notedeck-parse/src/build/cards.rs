@@ -199,6 +199,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                         loose.extend(unlabelled);
                     }
                 }
+                Kind::Paragraph
+                    if !facet
+                        && let Some(taken) = self.circled_choices(
+                            sec,
+                            (i >= 2).then(|| &tree.blocks[blocks[i - 2]]),
+                            b,
+                            [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
+                        ) =>
+                {
+                    // `① …` to `④ …`, the answer line and the bullets explaining choices.
+                    i += taken - 1;
+                }
                 Kind::Paragraph => {
                     let Some(Some(plain)) = plains.get(blocks[i - 1]) else {
                         continue;

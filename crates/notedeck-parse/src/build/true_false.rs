@@ -6,8 +6,9 @@
 
 use super::facts::plain;
 use super::{Builder, CardDraft};
-use crate::CardKind;
 use crate::tree::{Block, Kind};
+use crate::{CardKind, Span};
+use pulldown_cmark::Event;
 
 /// The verdicts, as written after the arrow, and whether each says true.
 const VERDICTS: [(&str, bool); 7] = [
@@ -38,6 +39,19 @@ pub(super) fn asks_true_or_false(front: &str) -> bool {
 /// Marks after a verdict that only say which choice the exam wanted (`(O) ← 정답`).
 const ANSWER_MARKS: [&str; 3] = ["← 정답", "<- 정답", "(정답)"];
 
+/// One of an exam's choices: where it is written, and its text as HTML without its number.
+struct Choice {
+    span: Span,
+    html: String,
+}
+
+/// The number a circled digit writes (`①` is 1), if `c` is one.
+fn circled(c: char) -> Option<usize> {
+    ('①'..='⑨')
+        .contains(&c)
+        .then(|| c as usize - '①' as usize + 1)
+}
+
 impl<'t> Builder<'t, '_> {
     /// A card for `item` (a bullet with nothing nested) when it is an exam statement with its
     /// verdict; whether it made one.
@@ -53,7 +67,7 @@ impl<'t> Builder<'t, '_> {
         let Some((statement, verdict, correction)) = split_verdict(html.trim()) else {
             return false;
         };
-        self.push_true_false(sec, item, (None, statement), verdict, correction);
+        self.push_true_false(sec, &item.span, (None, statement), verdict, correction);
         true
     }
 
@@ -63,7 +77,7 @@ impl<'t> Builder<'t, '_> {
     fn push_true_false(
         &mut self,
         sec: Option<usize>,
-        item: &Block,
+        span: &Span,
         (stem, statement): (Option<&str>, &str),
         verdict: bool,
         correction: &str,
@@ -87,7 +101,17 @@ impl<'t> Builder<'t, '_> {
             }
             None => format!("{statement}{ASKS_TRUE_OR_FALSE}"),
         };
-        self.push_item_card(sec, item, key, front, back);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key,
+            front,
+            back,
+            cloze: Vec::new(),
+            span: span.clone(),
+            pin_at: Some(span.start),
+            pin_line: None,
+        });
     }
 
     /// An exam's numbered choices copied under its prompt, with the answer on the line after
@@ -119,6 +143,68 @@ impl<'t> Builder<'t, '_> {
         if items.len() < 2 || items.iter().any(|i| !self.tree.item_lead(i).1.is_empty()) {
             return None;
         }
+        let choices: Vec<Choice> = items
+            .iter()
+            .map(|i| Choice {
+                span: i.span.clone(),
+                html: self.item_lead_html(i).trim().to_string(),
+            })
+            .collect();
+        self.ask_choices(sec, before, &choices, answer, explaining)
+    }
+
+    /// [`Self::exam_choices`] for choices numbered with circled digits, one a line of one
+    /// paragraph (`① MRR은 …` to `④ …`), as Korean exams number them.
+    pub(super) fn circled_choices(
+        &mut self,
+        sec: Option<usize>,
+        before: Option<&Block>,
+        paragraph: &'t Block,
+        [answer, explaining]: [Option<&'t Block>; 2],
+    ) -> Option<usize> {
+        let answer = answer.filter(|a| a.kind == Kind::Paragraph)?;
+        let src = self.text.get(paragraph.span.clone())?;
+        if !src.starts_with(|c| circled(c).is_some()) {
+            return None;
+        }
+        let evs = self.tree.inner(paragraph);
+        let breaks: Vec<usize> = (0..evs.len())
+            .filter(|&i| evs.get(i).is_some_and(|e| matches!(e.ev, Event::SoftBreak)))
+            .collect();
+        let mut choices = Vec::new();
+        let mut from = 0;
+        for end in breaks.into_iter().chain([evs.len()]) {
+            let line = evs.slice(from..end)?;
+            from = end + 1;
+            let mut html = String::new();
+            crate::tree::render(line, &mut html, &self.copies);
+            let html = html.trim();
+            let mut chars = html.chars();
+            let n = chars.next().and_then(circled)?;
+            if n != choices.len() + 1 {
+                return None;
+            }
+            choices.push(Choice {
+                span: crate::tree::span_of(line),
+                html: chars.as_str().trim().to_string(),
+            });
+        }
+        if choices.len() < 2 {
+            return None;
+        }
+        self.ask_choices(sec, before, &choices, answer, explaining)
+    }
+
+    /// The cards of an exam's `choices`, with `before` the block over them, `answer` the
+    /// line after them and `explaining` the block after that ([`Self::exam_choices`]).
+    fn ask_choices(
+        &mut self,
+        sec: Option<usize>,
+        before: Option<&Block>,
+        items: &[Choice],
+        answer: &Block,
+        explaining: Option<&'t Block>,
+    ) -> Option<usize> {
         let paragraph = before.filter(|p| p.kind == Kind::Paragraph);
         let prompt_src = paragraph.and_then(|p| self.text.get(p.span.clone()));
         let asked_above = prompt_src.and_then(wanted_verdict);
@@ -142,7 +228,7 @@ impl<'t> Builder<'t, '_> {
                 match wanted {
                     Some(wanted) => (wanted, paragraph),
                     None => {
-                        return self.pick_one(sec, paragraph?, &items, answer, explaining);
+                        return self.pick_one(sec, paragraph?, items, answer, explaining);
                     }
                 }
             }
@@ -170,7 +256,6 @@ impl<'t> Builder<'t, '_> {
         }
         let stem = stem.map(|p| self.inner_html(p));
         for (n, item) in items.iter().enumerate() {
-            let choice = self.item_lead_html(item);
             let verdict = if n + 1 == chosen {
                 true_wanted
             } else {
@@ -178,8 +263,8 @@ impl<'t> Builder<'t, '_> {
             };
             self.push_true_false(
                 sec,
-                item,
-                (stem.as_deref(), choice.trim()),
+                &item.span,
+                (stem.as_deref(), &item.html),
                 verdict,
                 &corrections[n],
             );
@@ -205,7 +290,7 @@ impl<'t> Builder<'t, '_> {
         &mut self,
         sec: Option<usize>,
         prompt: &Block,
-        items: &[&Block],
+        items: &[Choice],
         answer: &Block,
         explaining: Option<&Block>,
     ) -> Option<usize> {
@@ -219,11 +304,11 @@ impl<'t> Builder<'t, '_> {
         front.push_str("<ol>");
         for item in items {
             front.push_str("<li>");
-            front.push_str(self.item_lead_html(item).trim());
+            front.push_str(&item.html);
             front.push_str("</li>");
         }
         front.push_str("</ol>");
-        let mut back = format!("{chosen}. {}", self.item_lead_html(choice).trim());
+        let mut back = format!("{chosen}. {}", choice.html);
         if !why.is_empty() {
             back.push_str(" — ");
             back.push_str(&why);
@@ -397,6 +482,9 @@ fn several_choices(html: &str) -> Vec<(usize, String)> {
 
 /// [`leading_choice`] of a bullet opening on one number or several (`2, 3번 O → …`).
 fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
+    if html.starts_with(|c| circled(c).is_some()) {
+        return leading_choice(html).map(|(n, text)| (vec![n], text));
+    }
     let numbers = html
         .bytes()
         .take_while(|b| b.is_ascii_digit() || matches!(b, b',' | b' '))
@@ -421,8 +509,12 @@ fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
 /// text).
 fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
-    let n: usize = html.get(..digits)?.parse().ok()?;
-    let rest = html[digits..].trim_start_matches("번").trim_start();
+    // `① O → …`: a circled digit numbers the choice as well.
+    let (n, rest) = match html.chars().next().and_then(circled) {
+        Some(n) => (n, &html[html.chars().next()?.len_utf8()..]),
+        None => (html.get(..digits)?.parse().ok()?, &html[digits..]),
+    };
+    let rest = rest.trim_start_matches("번").trim_start();
     // `1번 O: …` as much as `1 O → …`, `2번 (X): …` and `1) ✘ …`.
     let judged = ["O", "X", "○", "×", "(O)", "(X)", "✔", "✘", "✓", "✗"]
         .iter()
