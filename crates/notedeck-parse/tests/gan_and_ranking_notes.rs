@@ -102,3 +102,32 @@ $$
         &["Bayes' Theorem › 수식"],
     );
 }
+
+#[test]
+fn a_problem_s_diagnosis_is_a_facet_of_it() {
+    // `**진단**` beside `**정의**`, `**원인**` and `**해결책**` is how a problem is seen, as
+    // `탐지` is: all four under `Mode Collapse` were one card of seven facts.
+    let d = doc("## **3. GAN 학습이 어려운 이유**
+
+- **Mode Collapse (모드 붕괴)**
+    - **정의**: G가 데이터 분포의 여러 mode 중 **일부만** 생성 → 다양성 상실
+    - **원인**: G가 D를 속이기 쉬운 샘플로 몰림 → D가 막으면 다른 mode로 점프 → 반복 (mode hopping)
+    - **진단**: 샘플 grid 육안 확인, FID 상승, Recall 낮음
+    - **해결책**
+        1. Minibatch discrimination: D가 배치 내 샘플 간 유사도도 같이 봄
+        2. Unrolled GAN: G 업데이트 시 D의 k step 뒤 모습을 고려
+- **Vanishing gradient**: D가 너무 강하면 $D(G(z)) \\to 0$ → G 기울기 소실
+");
+    assert_eq!(
+        back_of(
+            &d,
+            "GAN 학습이 어려운 이유 › Mode Collapse (모드 붕괴) › 진단"
+        ),
+        "샘플 grid 육안 확인, FID 상승, Recall 낮음"
+    );
+    assert_fronts(
+        &d,
+        &["GAN 학습이 어려운 이유 › Mode Collapse (모드 붕괴)"],
+        &["GAN 학습이 어려운 이유 › Mode Collapse (모드 붕괴) › 해결책"],
+    );
+}
