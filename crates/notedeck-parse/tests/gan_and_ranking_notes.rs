@@ -131,3 +131,26 @@ fn a_problem_s_diagnosis_is_a_facet_of_it() {
         &["GAN 학습이 어려운 이유 › Mode Collapse (모드 붕괴) › 해결책"],
     );
 }
+
+#[test]
+fn a_hand_calculation_section_is_a_worked_example() {
+    // `손계산 예시` works made-up labels out: its lines were clozes hiding `[0, 3, 1, 2]` and
+    // `(a) 지수 gain`, and cards asking sums whose givens they did not show.
+    let d = doc("### 4. 손계산 예시 (시험 단골)
+
+- 모델이 낸 순위의 라벨(0~3)이 위에서부터 `[0, 3, 1, 2]` 라고 하자
+- discount: $\\log_2 2 = 1$, $\\log_2 3 = 1.585$, $\\log_2 4 = 2$, $\\log_2 5 = 2.322$
+- **(a) 지수 gain ($2^{rel}-1$)** → gain = `[0, 7, 1, 3]`
+    - $\\text{NDCG@4} = 6.2085 / 9.3928 \\approx$ **0.661**
+- **(c) binary로 보면 (rel > 0 이면 관련)** → 관련 문서 위치 2, 3, 4위
+    - RR = 1/2 = **0.5**
+");
+    assert!(d.cards.is_empty(), "{:#?}", common::cards(&d));
+    assert_eq!(
+        common::skipped_lines(
+            &d,
+            "worked computation: its numbers are made up to illustrate, nothing to recall"
+        ),
+        [7, 8, 9, 11]
+    );
+}

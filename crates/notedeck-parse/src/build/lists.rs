@@ -679,6 +679,9 @@ const WORKED_EXAMPLE_LABELS: &[&str] = &[
     "수치 예시",
     "숫자 예시",
     "계산 예제",
+    "손계산 예시",
+    "손계산",
+    "손 계산",
     "worked example",
     "numerical example",
 ];
