@@ -154,3 +154,22 @@ fn a_hand_calculation_section_is_a_worked_example() {
         [7, 8, 9, 11]
     );
 }
+
+#[test]
+fn lines_saying_what_a_topic_formula_s_symbols_are_go_on_its_card() {
+    // `- $k(d)$: …, $\Delta$: …` right after IPS's formula was a `핵심 내용` card asking
+    // nothing; a line on why the formula is as it is stays a fact of its own.
+    let d = doc("### 4. IPS (Inverse Propensity Scoring)
+
+$$
+\\hat{L}_{\\text{IPS}}(f) = \\sum_{q}\\sum_{d:\\, c_{q,d}=1} \\frac{\\Delta\\big(\\text{rank}_f(d)\\big)}{\\theta_{k(d)}}
+$$
+
+- $k(d)$: 로그 수집 당시 문서가 노출된 위치, $\\Delta$: 순위 기반 loss (Joachims et al., 2017)
+- $\\theta_k$로 나누는 이유: 아래 위치는 덜 보이므로 **클릭 하나의 가중치를 키움**
+");
+    assert_fronts(&d, &["IPS › 핵심 내용"], &["IPS › Formula"]);
+    let back = back_of(&d, "IPS › Formula");
+    assert!(back.contains("로그 수집 당시 문서가 노출된 위치"), "{back}");
+    assert!(!back.contains("나누는 이유"), "{back}");
+}

@@ -1,7 +1,7 @@
 //! Cards from a section's body: the walk over its blocks, handing a facet's blocks and a
 //! topic's unlabelled bullets to the cards that gather them ([`super::gathered`]).
 
-use super::formulas::is_display_formula;
+use super::formulas::{FormulaLines, is_display_formula};
 use super::tips::tip_title;
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{Block, Kind, Plain};
@@ -48,9 +48,9 @@ impl<'t, 'a> Builder<'t, 'a> {
         let cards_before = self.raw_cards.len();
         let (mut seen_list, mut seen_table, mut seen_ordered_list) = (false, false, false);
         // The card a closing `**Name**` made of the formula after its list (or a bold title
-        // over it), where the block after that formula is, and whether only lines on the
-        // formula's symbols go on with it.
-        let mut named_formula: Option<(usize, usize, bool)> = None;
+        // over it, or the topic's own), where the block after that formula is, and which
+        // lines of the list there go on with it.
+        let mut named_formula: Option<(usize, usize, FormulaLines)> = None;
         let mut i = 0;
         while i < blocks.len() {
             let b = &tree.blocks[blocks[i]];
@@ -148,10 +148,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();
                         let mut unlabelled = self.body_list_cards(sec, b);
-                        if let Some((card, at, symbols_only)) = named_formula.take()
+                        if let Some((card, at, taken)) = named_formula.take()
                             && at == i - 1
                         {
-                            self.lines_after_formula(card, b, &mut unlabelled, symbols_only);
+                            self.lines_after_formula(card, b, &mut unlabelled, taken);
                         }
                         // `- cross layer:` closing the list, then `$$ x_{l+1} = … $$`: the
                         // formula is what the line introduces.
@@ -180,7 +180,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                             // formula (`**Layer-wise trust ratio**로 … 조정:`) is no name.
                             let src = self.text.get(last.span.clone()).unwrap_or_default();
                             if !src.trim_end().ends_with(':') {
-                                named_formula = Some((self.raw_cards.len() - 1, i, false));
+                                named_formula =
+                                    Some((self.raw_cards.len() - 1, i, FormulaLines::Opening));
                             }
                         } else if let Some(formula) = next
                             && self.formula_of_last_item(sec, cards_before_list, b, formula)
@@ -390,10 +391,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         && let Some(&prev) = blocks.get(i.wrapping_sub(2))
                         && let Some(card) = self.titled_formula(sec, &tree.blocks[prev], b)
                     {
-                        named_formula = Some((card, i, true));
+                        named_formula = Some((card, i, FormulaLines::OnSymbols));
                         continue;
                     }
                     if !facet && self.topic_formula(sec, b) {
+                        // `- $k(d)$: 노출된 위치, $\Delta$: …` right after it says what its
+                        // symbols are: a line of its card, not a `핵심 내용` of its own.
+                        named_formula =
+                            Some((self.raw_cards.len() - 1, i, FormulaLines::DefiningSymbols));
                         continue;
                     }
                     // A formula after a method named in the list above it.

@@ -8,6 +8,22 @@ use crate::{CardKind, SectionKind};
 /// Longest name (characters) a bold title over a formula gives it.
 const FORMULA_TITLE_MAX_CHARS: usize = 40;
 
+/// Which lines of the list right after a formula go on the formula's card
+/// ([`Builder::lines_after_formula`]).
+#[derive(Clone, Copy)]
+pub(super) enum FormulaLines {
+    /// Every unlabelled line opening the list: the formula's name was a line of the list, and
+    /// its lines go on after the formula cut them off.
+    Opening,
+    /// Lines opening on a symbol (`- $\hat p$: pooled proportion`, `- $n_c$ 작으면 → …`):
+    /// after a formula a title names, which is no name whose lines the list goes on with.
+    OnSymbols,
+    /// Lines saying what a symbol is (`- $k(d)$: 노출된 위치, …`, `- $T^2$는 …`): after a
+    /// topic's own formula, whose other lines (`- $\sqrt{d_k}$로 나누는 이유: …`) are facts
+    /// of the topic.
+    DefiningSymbols,
+}
+
 impl Builder<'_, '_> {
     /// A card "Topic › Name" → `formula` when list item `item` is only `Name:` or a bold
     /// `**Name**` with nothing nested and `formula` (the block right after its list) is one
@@ -280,25 +296,30 @@ impl Builder<'_, '_> {
         card: usize,
         list: &Block,
         unlabelled: &mut Vec<&Block>,
-        symbols_only: bool,
+        taken: FormulaLines,
     ) {
         // Up to an example (`- 예시 (쿼리 1개, …)`), which is the section's, not the name's.
-        // After a formula a title names, only lines on its symbols (`- $\hat p$: pooled
-        // proportion`): the title is no name whose lines the list goes on with.
         let opening = list
             .children
             .iter()
             .take_while(|item| {
                 let src = self.text.get(item.span.clone()).unwrap_or_default();
-                let on_symbols = || {
-                    src.trim_start_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, '-' | '*' | '+')
-                    })
-                    .starts_with('$')
+                let line = src.trim_start_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, '-' | '*' | '+')
+                });
+                let on_symbols = || line.starts_with('$');
+                let defines_symbol = || {
+                    line.strip_prefix('$')
+                        .and_then(|m| m.split_once('$'))
+                        .is_some_and(|(_, after)| after.starts_with([':', '는', '은']))
                 };
                 unlabelled.iter().any(|u| std::ptr::eq(*u, *item))
                     && !super::loose_lines::opens_example(src)
-                    && (!symbols_only || on_symbols())
+                    && match taken {
+                        FormulaLines::Opening => true,
+                        FormulaLines::OnSymbols => on_symbols(),
+                        FormulaLines::DefiningSymbols => defines_symbol(),
+                    }
             })
             .count();
         if opening == 0 || self.raw_cards[card].card.kind != CardKind::Basic {
