@@ -173,3 +173,18 @@ $$
     assert!(back.contains("로그 수집 당시 문서가 노출된 위치"), "{back}");
     assert!(!back.contains("나누는 이유"), "{back}");
 }
+
+#[test]
+fn an_analogy_told_in_the_topic_s_symbols_is_not_asked_backwards() {
+    // `위조지폐범(G) vs 경찰(D)` names GAN's generator and discriminator by their letters:
+    // asked "which model is this?", the letters answered it.
+    let d = doc("## **1. GAN (Generative Adversarial Network)**
+
+- **구조**: Generator(G) vs Discriminator(D) 두 네트워크가 경쟁
+- **비유**: 위조지폐범(G) vs 경찰(D) → 경찰이 더 이상 구분 못 하는 지점이 목표
+");
+    assert_eq!(
+        back_of(&d, "GAN › 비유"),
+        "위조지폐범(G) vs 경찰(D) → 경찰이 더 이상 구분 못 하는 지점이 목표"
+    );
+}

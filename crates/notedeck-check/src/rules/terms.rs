@@ -561,19 +561,32 @@ fn echo_of(
 /// Indices of the terms titling a heading whose name another term of the same note expands
 /// another way: the terms whose [`Term::section`] the `Echo` rule may read.
 pub(crate) fn rivalled_headings(terms: &[Term]) -> HashSet<usize> {
-    terms
+    // Few terms title a heading: only their names' expansions are compared, each once.
+    let named: HashSet<&str> = terms
         .iter()
-        .enumerate()
-        .filter(|(_, t)| t.section.is_some())
-        .filter(|(_, t)| {
-            let key = group_key(&t.expansion);
-            key.is_some()
-                && terms.iter().any(|o| {
-                    o.name == t.name
-                        && group_key(&o.expansion).is_some_and(|k| Some(&k) != key.as_ref())
+        .filter(|t| t.section.is_some())
+        .map(|t| t.name.as_str())
+        .collect();
+    if named.is_empty() {
+        return HashSet::new();
+    }
+    let mut keys: HashMap<&str, Vec<(usize, String)>> = HashMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        if named.contains(t.name.as_str())
+            && let Some(key) = group_key(&t.expansion)
+        {
+            keys.entry(t.name.as_str()).or_default().push((i, key));
+        }
+    }
+    keys.values()
+        .flat_map(|sites| {
+            sites
+                .iter()
+                .filter(|(i, key)| {
+                    terms[*i].section.is_some() && sites.iter().any(|(_, k)| k != key)
                 })
+                .map(|(i, _)| *i)
         })
-        .map(|(i, _)| i)
         .collect()
 }
 

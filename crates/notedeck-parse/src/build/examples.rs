@@ -132,11 +132,30 @@ fn tells_a_case(example: &str) -> bool {
             .any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
 }
 
+/// Whether an example (plain text) names its parts by the topic's own symbols, a capital or
+/// two in parentheses right after a word (`위조지폐범(G) vs 경찰(D)` for GAN's generator and
+/// discriminator): it is told in the topic's notation, which only the topic explains.
+fn uses_symbols(example: &str) -> bool {
+    example.match_indices('(').any(|(at, _)| {
+        let after = &example[at + 1..];
+        let caps = after.bytes().take_while(u8::is_ascii_uppercase).count();
+        (1..=2).contains(&caps)
+            && after[caps..].starts_with(')')
+            && example[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Whether an example (plain text) gives its topic away: it names it, or a word of it of
 /// three letters or more (`Relational` of `Relation-based`), whatever the case; or the
 /// topic's name says a count (`One-Shot`, `Few-Shot`) and the example holds a number
 /// (`사진 1장만으로`, `5개의 고양이 품종 사진`).
 fn gives_away(example: &str, topic: &str) -> bool {
+    if uses_symbols(example) {
+        return true;
+    }
     let example = example.to_lowercase();
     let topic = topic.to_lowercase();
     example.contains(topic.trim())
