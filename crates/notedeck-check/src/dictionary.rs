@@ -72,7 +72,31 @@ pub(crate) fn knows(word: &str) -> bool {
     }
     let lower = word.to_ascii_lowercase();
     let list = words();
-    list.contains(&lower) || stems(&lower).any(|stem| stem.len() >= 3 && list.contains(&stem))
+    let known =
+        |w: &str| list.contains(w) || stems(w).any(|stem| stem.len() >= 3 && list.contains(&stem));
+    known(&lower) || american(&lower).is_some_and(|a| known(&a))
+}
+
+/// British spellings the American list spells otherwise, as one or two of its words
+/// (`Neighbours`, `Normalisation`, `Modelling`, `Centre`): a note may use either, and neither
+/// is a slip. `None` when `word` (lowercase) has no such part.
+fn american(word: &str) -> Option<String> {
+    const SPELLINGS: [(&str, &str); 7] = [
+        ("our", "or"),
+        ("isation", "ization"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("lling", "ling"),
+        ("lled", "led"),
+        ("tre", "ter"),
+    ];
+    let mut out = word.to_string();
+    for (british, american) in SPELLINGS {
+        if out.contains(british) {
+            out = out.replace(british, american);
+        }
+    }
+    (out != word).then_some(out)
 }
 
 /// The English words one typing slip away from `word`, spelt with its capital (none when

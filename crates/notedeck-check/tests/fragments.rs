@@ -113,6 +113,32 @@ const CASES: &[Case] = &[
         expect: &[("gan.md", "conflicting-claim", 12, "(0.9, 0.999)")],
     },
     Case {
+        name: "a flag's default in a label saying default, against the row the section calls",
+        // `**first_order 기본값**: `True`` names the parameter in its label; the code after
+        // it (`first_order=False`) is how to change it. The table gives `first_order` to
+        // `MAML` and to `MAML.adapt`: the section writes `` `MAML` ``, so the row is its.
+        files: &[(
+            "meta.md",
+            "## **8. 라이브러리 사용**\n\n### 1. learn2learn\n\n- PyTorch 기반, `MAML`, `MetaSGD` 등 알고리즘 래퍼\n- **first_order 기본값**: `True` → full MAML 원하면 `first_order=False` 명시\n\n### 4. 기본값 정리\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `l2l.algorithms.MAML` | `first_order` | `False` | `True`면 FOMAML |\n| `MAML.adapt` | `first_order` | `None` | 생성자 값 따라감 |\n",
+        )],
+        expect: &[("meta.md", "conflicting-claim", 12, "False")],
+    },
+    Case {
+        name: "British spellings in expansions are English",
+        // `Neighbours` lost a tie to a wrong expansion for not being in the American list,
+        // and `Neighbourhood` was reported misspelt.
+        files: &[(
+            "imb.md",
+            "## **5. Tomek Links / ENN (Edited Nearest Neighbours)**\n\n- 변형: NCR (Neighbourhood Cleaning Rule), 정규화(Normalisation) 후 modelling\n\n## 면접\n\n- ENN (Extended Nearest Neighbors)은 이웃 다수결로 지움\n",
+        )],
+        expect: &[(
+            "imb.md",
+            "conflicting-expansion",
+            7,
+            "Extended Nearest Neighbors",
+        )],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

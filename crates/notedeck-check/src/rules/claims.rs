@@ -358,7 +358,7 @@ fn rounded_alike(x: &str, y: &str) -> bool {
 }
 
 /// Pairs of endings that say opposite things about the same stem (negative, positive).
-const OPPOSITES: [(&str, &str); 9] = [
+const OPPOSITES: [(&str, &str); 10] = [
     ("불필요", "필요"),
     ("불가능", "가능"),
     ("없음", "있음"),
@@ -368,6 +368,8 @@ const OPPOSITES: [(&str, &str); 9] = [
     ("작음", "큼"),
     ("x", "o"),
     ("✘", "✔"),
+    // A flag's default (`first_order`: `True` in a bullet, `False` in the table).
+    ("false", "true"),
 ];
 
 /// `✔ 필요` / `✘ 불필요`, `계산량 많음` / `계산량 적음`: the stem, which pair of endings, and

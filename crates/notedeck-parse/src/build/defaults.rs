@@ -197,27 +197,40 @@ fn groups_of(
             let topic_text = topic
                 .and_then(|t| text.get(doc.sections[t].span.clone()))
                 .unwrap_or_default();
-            let mut rows = (0..found.len())
+            // A cell may name two (`` `Replay` / `ReplayPlugin` ``).
+            let called_in = |text: &str, j: usize| {
+                found[j].owner.is_some_and(|o| {
+                    o.split('/').any(|o| {
+                        names_in_code(text, owner_name(o))
+                            || names_in_code(text, o.trim_matches(['*', '`', ' ']))
+                    })
+                })
+            };
+            let called = |j: usize| called_in(topic_text, j);
+            let rows: Vec<usize> = (0..found.len())
                 .filter(|&j| {
                     !d.cell
                         && found[j].cell
                         && name_key(found[j].parameter) == parameter
-                        && (topic_at(doc, found[j].span.start) == topic
-                            // A cell may name two (`` `Replay` / `ReplayPlugin` ``).
-                            || found[j].owner.is_some_and(|o| {
-                                o.split('/').any(|o| {
-                                    names_in_code(topic_text, owner_name(o))
-                                        || names_in_code(
-                                            topic_text,
-                                            o.trim_matches(['*', '`', ' ']),
-                                        )
-                                })
-                            }))
+                        && (topic_at(doc, found[j].span.start) == topic || called(j))
                 })
-                .filter_map(|j| owners[j].as_ref());
-            match rows.next() {
-                Some(o) if rows.all(|other| other == o) => Group::Named(o.clone(), parameter),
-                _ => Group::Topic(topic, parameter),
+                .collect();
+            let one_owner = |js: &mut dyn Iterator<Item = usize>| {
+                let mut owned = js.filter_map(|j| owners[j].as_ref());
+                let first = owned.next()?;
+                owned.all(|o| o == first).then(|| first.clone())
+            };
+            // Rows of the topic's table giving the parameter to two subjects (`MAML`'s
+            // `first_order` and `MAML.adapt`'s): the one the line's own section calls in
+            // code is its (`### 1. learn2learn` writes `` `MAML` ``).
+            let own_text = sections[i]
+                .and_then(|s| text.get(doc.sections[s].span.clone()))
+                .unwrap_or_default();
+            match one_owner(&mut rows.iter().copied()).or_else(|| {
+                one_owner(&mut rows.iter().copied().filter(|&j| called_in(own_text, j)))
+            }) {
+                Some(o) => Group::Named(o, parameter),
+                None => Group::Topic(topic, parameter),
             }
         })
         .collect()
@@ -596,6 +609,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
             column: None,
         });
     };
+    let labelled_parameter = labelled.as_ref().map(|(p, _)| *p);
     if let Some((parameter, value)) = labelled {
         push(parameter, start + value.start..start + value.end, out);
     }
@@ -609,8 +623,12 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
         }
     }
     if says_default(line) {
+        // After a label giving the default (`**first_order 기본값**: `True``), setting the
+        // parameter in code (`… 원하면 `first_order=False` 명시`) is how to change it.
         for (parameter, value) in assignments(line, start) {
-            push(parameter, value, out);
+            if labelled_parameter != Some(parameter) {
+                push(parameter, value, out);
+            }
         }
     }
 }
@@ -643,15 +661,27 @@ fn labelled_default(line: &str) -> Option<(&str, Span)> {
     };
     let mark = if item.starts_with("**") { 2 } else { 1 };
     let parameter = label.split(" (").next().unwrap_or(label).trim();
-    if !names_argument(parameter) {
-        return None;
-    }
     let text_at = line.len() - inner.len() + label.len() + mark;
     let text = &line[text_at..];
-    if !says_default(text) {
+    let parameter_at = line.len() - inner.len() + (label.len() - label.trim_start().len());
+    // `- **first_order 기본값**: `True` → …`: the label says default, the value opens the text.
+    if let Some(named) = ["기본값", "default"]
+        .iter()
+        .find_map(|w| parameter.strip_suffix(w)?.strip_suffix(' '))
+        .filter(|n| names_argument(n))
+    {
+        let value = text.trim_start().strip_prefix(':')?.trim_start();
+        let value = value.trim_start_matches(['*', '`']);
+        let len = value_at(value)?;
+        let at = line.len() - value.len();
+        return Some((
+            &line[parameter_at..parameter_at + named.len()],
+            at..at + len,
+        ));
+    }
+    if !names_argument(parameter) || !says_default(text) {
         return None;
     }
-    let parameter_at = line.len() - inner.len() + (label.len() - label.trim_start().len());
     let parameter = &line[parameter_at..parameter_at + parameter.len()];
     text.char_indices().find_map(|(i, _)| {
         let after = &text[i..];
@@ -795,9 +825,17 @@ fn has_default_word(text: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"default"))
 }
 
-/// The length of the value `text` starts with: a number, or a tuple of numbers (Adam's
-/// `betas` are `(0.9, 0.999)`).
+/// The length of the value `text` starts with: a number, a tuple of numbers (Adam's
+/// `betas` are `(0.9, 0.999)`), or `True`, `False` or `None`.
 fn value_at(text: &str) -> Option<usize> {
+    // Python's constants, as a flag's default is written (`first_order=False`).
+    let constant = ["True", "False", "None"].iter().find(|c| {
+        text.strip_prefix(**c)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    });
+    if let Some(c) = constant {
+        return Some(c.len());
+    }
     number_at(text).or_else(|| {
         let inner = text.strip_prefix('(')?;
         let close = inner.find(')')?;
