@@ -188,3 +188,21 @@ fn an_analogy_told_in_the_topic_s_symbols_is_not_asked_backwards() {
         "위조지폐범(G) vs 경찰(D) → 경찰이 더 이상 구분 못 하는 지점이 목표"
     );
 }
+
+#[test]
+fn a_cloze_whose_hidden_name_the_line_writes_again_is_not_made() {
+    // `{{c1::position bias}}` beside `(lambdarank_position_bias_regularization)`: the
+    // parameter's name spelled the answer out.
+    let d = doc("### 4. IPS (Inverse Propensity Scoring)
+
+- **Propensity 추정**: 랜덤화 실험(top-k 셔플)으로 위치별 클릭률 비교
+- LightGBM 4.1부터 Dataset에 `position` 넣으면 **position bias** 보정 가능 (`lambdarank_position_bias_regularization`)
+");
+    assert!(
+        !cloze_fronts(&d)
+            .iter()
+            .any(|f| f.contains("{{c1::position bias}}")),
+        "{:#?}",
+        cloze_fronts(&d)
+    );
+}

@@ -319,7 +319,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut front = front.trim().to_string();
         // `→ "좋은 설명"을 어떻게 측정할 것인가?` is a question the line raises, no fact to
         // hide; `num_samples=5000` beside `**5000개**` shows the number the deletion hides.
-        if escaped.trim_end().ends_with(['?', '？']) || number_shown_beside(&front, &escaped) {
+        if escaped.trim_end().ends_with(['?', '？'])
+            || number_shown_beside(&front, &escaped)
+            || name_shown_beside(&front, &escaped)
+        {
             return false;
         }
         if in_math(&front, at) {
@@ -667,6 +670,27 @@ fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
 
 /// Whether a number of two digits or more in `hidden` is also in `front` outside every
 /// place `hidden` is shown: the card would give it away.
+/// Whether the rest of `front` writes the name `hidden` holds (its words before an expansion
+/// in parentheses), as words of their own whatever their case and joints: `position bias`
+/// beside `(lambdarank_position_bias_regularization)`, `EMA (…)` beside `\theta_{ema}`.
+fn name_shown_beside(front: &str, hidden: &str) -> bool {
+    let name = hidden.split(" (").next().unwrap_or(hidden);
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let name = words(&super::facts::plain(name));
+    // A letter (`PPL = $V$` after `vocab $V$개`) is a symbol the line works with.
+    if name.concat().chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return false;
+    }
+    // Every place the front writes the hidden text is hidden.
+    let rest = words(&front.replace(hidden, " "));
+    rest.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 fn number_shown_beside(front: &str, hidden: &str) -> bool {
     let numbers = || {
         hidden
