@@ -611,3 +611,34 @@ fn choices_numbered_with_circled_digits_are_asked_one_by_one() {
     );
     assert_eq!(all.len(), 4, "{all:#?}");
 }
+
+#[test]
+fn an_explanation_with_lines_nested_under_it_keeps_them() {
+    // `- 3번: X → …` over a nested line: one bullet with lines under it made the whole list
+    // no explanation, and each became a card asking `1번`.
+    let d = doc("### 문항 1
+
+Meta-learning 접근 방식 관련 설명으로 틀린 것 고르기
+
+1. Prototypical Network는 support set 임베딩의 클래스별 평균을 prototype으로 사용한다
+2. Relation Network는 고정된 거리 함수(유클리드 거리)를 사용하므로 따로 학습되는 비교 모듈이 없다
+3. Reptile은 2차 미분 없이, 적응된 파라미터 방향으로 초기값을 조금씩 옮긴다
+
+정답: 2
+
+- 1번: O → 평균 임베딩 = prototype
+- 2번: X → Relation Network는 거리 함수 자체를 **학습**하는 게 핵심
+    - 고정 거리(squared Euclidean) 쓰는 건 ProtoNet, cosine 쓰는 건 Matching Net
+- 3번: O → 1차 정보만 사용
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "Prototypical Network는"),
+        "O — 평균 임베딩 = prototype"
+    );
+    assert_eq!(
+        verdict(&all, "Relation Network는"),
+        "X — Relation Network는 거리 함수 자체를 <b>학습</b>하는 게 핵심<ul><li>고정 거리(squared Euclidean) 쓰는 건 ProtoNet, cosine 쓰는 건 Matching Net</li></ul>"
+    );
+    assert_eq!(all.len(), 3, "{all:#?}");
+}

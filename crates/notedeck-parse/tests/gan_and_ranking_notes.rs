@@ -206,3 +206,21 @@ fn a_cloze_whose_hidden_name_the_line_writes_again_is_not_made() {
         cloze_fronts(&d)
     );
 }
+
+#[test]
+fn the_parts_of_a_worked_section_are_its_examples() {
+    // `### 1. ProtoNet 3-way 2-shot` under `## 6. 계산 예시`: made-up embeddings and the
+    // distances worked from them were cards asking numbers their fronts did not give.
+    let d = doc("## **6. 계산 예시**
+
+### 1. ProtoNet 3-way 2-shot (2차원 임베딩)
+
+- Support 임베딩
+    - 클래스 A: (1, 2), (3, 2) → $c_A = (2, 2)$
+    - 클래스 B: (6, 1), (6, 3) → $c_B = (6, 2)$
+- Query $z = (3, 3)$, squared Euclidean
+    - $d_A = (3-2)^2 + (3-2)^2 = 2$
+    - $d_B = (3-6)^2 + (3-2)^2 = 10$
+");
+    assert!(d.cards.is_empty(), "{:#?}", common::cards(&d));
+}

@@ -365,14 +365,33 @@ impl<'t> Builder<'t, '_> {
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
             let numbered = self.numbered_alone(item);
             let item = numbered.map_or(item, |(_, inner)| inner);
-            if !self.tree.item_lead(item).1.is_empty() {
-                return None;
+            // `- 3번: X → …` over `- 고정 거리 쓰는 건 ProtoNet, …`: the nested lines go on
+            // the explanation of the one choice the bullet names.
+            let nested = self.tree.item_lead(item).1;
+            let mut more = String::new();
+            for list in nested {
+                if list.kind != Kind::List {
+                    return None;
+                }
+                more.push_str("<ul>");
+                crate::tree::render(self.tree.inner(list), &mut more, &self.copies);
+                more.push_str("</ul>");
             }
             let html = match numbered {
                 Some((n, _)) => format!("{n}) {}", self.item_lead_html(item).trim()),
                 None => self.item_lead_html(item),
             };
             let html = html.trim();
+            if !more.is_empty() {
+                match leading_choices(html) {
+                    Some((choices, text)) if choices.len() == 1 => {
+                        named += 1;
+                        out.push((choices, format!("{text}{more}")));
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
             // `1: 데이터는 로컬에 그대로 … / 3: gradient에서 입력 복원 가능 …`: one bullet
             // explaining two choices, each by its number.
             let several = several_choices(html);

@@ -5,6 +5,7 @@
 
 use super::Builder;
 use super::labels::label_of;
+use crate::SectionKind;
 use crate::tree::{Block, Kind, Plain};
 use std::borrow::Cow;
 
@@ -97,7 +98,20 @@ impl<'t> Builder<'t, '_> {
             return Some(Cow::Borrowed(blocks));
         };
         let (title, full) = (&self.info[s].short, &self.doc.sections[s].title);
-        let titled = titles_worked_section(title);
+        // `### 1. ProtoNet 3-way 2-shot` under `## 6. 계산 예시`: each of a worked section's
+        // parts is one of its examples, unless it is an exercise (`### 예제 1: …`), asked
+        // by its givens.
+        let mut above = self.doc.sections[s]
+            .parent
+            .filter(|_| !is_exercise_title(title));
+        let mut titled = titles_worked_section(title);
+        while let Some(p) = above
+            && !titled
+        {
+            titled = self.doc.sections[p].kind != SectionKind::Problem
+                && titles_worked_section(&self.info[p].short);
+            above = self.doc.sections[p].parent;
+        }
         if !titled && !titles_example_section(title, full) {
             return Some(Cow::Borrowed(blocks));
         }
