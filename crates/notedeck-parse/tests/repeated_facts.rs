@@ -591,3 +591,30 @@ fn a_tip_hiding_one_word_repeats_only_a_card_about_that_word() {
     );
     assert_skipped(&d, |r| r.contains("(Transformer › 장점)"));
 }
+
+#[test]
+fn a_flag_s_default_the_table_says_otherwise_waits() {
+    // `**first_order 기본값**: `True`` against the table's `False`: the bullet's card taught
+    // the slip. True and False clash as two numbers do.
+    let d = doc("## **8. 라이브러리 사용**
+
+### 1. learn2learn
+
+- PyTorch 기반, `MAML`, `MetaSGD` 등 알고리즘 래퍼
+- **first_order 기본값**: `True` → full MAML 원하면 `first_order=False` 명시
+
+### 4. 기본값 정리
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `l2l.algorithms.MAML` | `first_order` | `False` | `True`면 FOMAML |
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().all(|c| !c.contains("first_order 기본값 =>")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |why| {
+        why.starts_with("says MAML › first_order › 기본값 is True")
+    });
+}

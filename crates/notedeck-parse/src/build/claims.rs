@@ -707,6 +707,15 @@ fn counts_clash(a: &str, b: &str) -> bool {
         }
         (words, numbers)
     }
+    // A flag's default: `True` against `False`, as the checker has them opposites.
+    let flag = |v: &str| match v.split(" (").next().unwrap_or(v).trim() {
+        "True" | "true" => Some(true),
+        "False" | "false" => Some(false),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (flag(a), flag(b)) {
+        return x != y;
+    }
     let ((wa, na), (wb, nb)) = (split(a), split(b));
     !na.is_empty() && !nb.is_empty() && wa == wb && na != nb
 }

@@ -416,8 +416,17 @@ impl Finish {
 }
 
 /// Two answers that open with a count of the same thing and differ in it: `3 개 입력 …`
-/// against `2 개` (as [`answer_words`] spells them).
+/// against `2 개` (as [`answer_words`] spells them); or with opposite flags, `true …` against
+/// `false`.
 fn counts_differ(a: &str, b: &str) -> bool {
+    let flag = |w: &str| match w.split(' ').next() {
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        _ => None,
+    };
+    if let (Some(x), Some(y)) = (flag(a), flag(b)) {
+        return x != y;
+    }
     fn count(words: &str) -> Option<(&str, &str)> {
         let first = words.split(' ').next()?;
         let digits = first.len() - first.trim_start_matches(|c: char| c.is_ascii_digit()).len();
