@@ -642,3 +642,34 @@ Meta-learning 접근 방식 관련 설명으로 틀린 것 고르기
     );
     assert_eq!(all.len(), 3, "{all:#?}");
 }
+
+#[test]
+fn a_prompt_setting_out_givens_is_shown_above_each_choice() {
+    // `… TP=40, FN=10, FP=60, TN=890 일 때 옳은 것 고르기`: no choice (`Precision은 0.8, …`)
+    // could be judged without the counts, which no card showed.
+    let d = doc("### 문항 7
+
+양성 50개, 음성 950개인 테스트셋에서 TP=40, FN=10, FP=60, TN=890 일 때 옳은 것 고르기
+
+1. Accuracy는 0.95로, 모든 샘플을 음성으로 예측하는 모델보다 높다
+2. Precision은 0.8, Recall은 0.4이다
+3. F2 score가 F1 score보다 높다
+
+정답: 3
+
+- 1번: accuracy = 930/1000 = 0.93 < 0.95 (all-negative)
+- 2번: 반대. Precision = 40/100 = 0.4, Recall = 40/50 = 0.8
+- 3번: 맞음. recall(0.8) > precision(0.4)이고 F2는 recall 중시
+");
+    let all = cards(&d);
+    assert!(
+        all.iter().any(|c| c.contains(
+            "양성 50개, 음성 950개인 테스트셋에서 TP=40, FN=10, FP=60, TN=890 일 때<br>Precision은 0.8, Recall은 0.4이다 (O/X) => X"
+        )),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().all(|c| !c.contains("옳은 것 고르기<br>")),
+        "{all:#?}"
+    );
+}

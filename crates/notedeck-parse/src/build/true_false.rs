@@ -214,7 +214,10 @@ impl<'t> Builder<'t, '_> {
         let (true_wanted, stem) = match asked_above {
             Some(wanted) => {
                 let question = prompt_src.is_some_and(|t| t.trim_end().ends_with(['?', '？']));
-                (wanted, paragraph.filter(|_| question))
+                (
+                    wanted,
+                    paragraph.filter(|_| question || prompt_src.is_some_and(sets_givens)),
+                )
             }
             None => {
                 let mut cur = sec;
@@ -254,7 +257,15 @@ impl<'t> Builder<'t, '_> {
                 }
             }
         }
-        let stem = stem.map(|p| self.inner_html(p));
+        // Givens are shown without the instruction after them (`… 일 때`, not `… 일 때 옳은
+        // 것 고르기`): each card asks its own choice.
+        let stem = stem.map(|p| {
+            let html = self.inner_html(p);
+            match html.split_once("때 ") {
+                Some((givens, asks)) if wanted_verdict(asks).is_some() => format!("{givens}때"),
+                _ => html,
+            }
+        });
         for (n, item) in items.iter().enumerate() {
             let verdict = if n + 1 == chosen {
                 true_wanted
@@ -596,6 +607,15 @@ pub(super) fn gives_the_answer(text: &str) -> bool {
 
 /// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
 /// false one (`틀린 것`, `옳지 않은 것`), if it says.
+/// Whether an exam's prompt sets out givens the choices are judged on before it asks (`양성
+/// 50개, 음성 950개인 테스트셋에서 TP=40, FN=10, FP=60, TN=890 일 때 옳은 것 고르기`): a clause
+/// ending in `때` with a number in it. Without them on its front, no choice could be judged.
+fn sets_givens(prompt: &str) -> bool {
+    prompt
+        .split_once("때")
+        .is_some_and(|(givens, _)| givens.bytes().any(|b| b.is_ascii_digit()))
+}
+
 fn wanted_verdict(prompt: &str) -> Option<bool> {
     // `… 틀린 것 고르기`, or asked as a question: `… 설명으로 옳은 것은?`.
     if !prompt.contains("고르") && !prompt.contains("것은") {
