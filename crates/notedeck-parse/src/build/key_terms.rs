@@ -36,6 +36,7 @@ pub(super) fn key_term(
         (TERM_MIN_CHARS..=TERM_MAX_CHARS).contains(&n)
             && !topic.contains(&s.to_lowercase())
             && s.chars().count() < t.chars().count()
+            && balanced(s)
     };
     // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
     // is asked by its name; the expansion is hidden with it (`with_gloss` of the statements).
@@ -157,6 +158,23 @@ pub(super) fn key_term(
     }
     // `k는 보통 5 또는 10 사용`: the values a sentence gives.
     stated_numbers(body).filter(|n| fits(n)).map(str::to_string)
+}
+
+/// Whether `s` closes every parenthesis it opens and opens every one it closes: a part
+/// ending inside an aside (`사기 탐지) / $\beta < 1$ : precision 중시`) cuts across two facts.
+fn balanced(s: &str) -> bool {
+    let mut depth = 0i32;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 /// Three steps or more of one word each joined by arrows (`식별 → 추정 → 진단의` →

@@ -1,6 +1,7 @@
-//! Card rules found on notes in the user's style on generative adversarial networks and on
-//! learning to rank, which the rules had not been tuned on. Each case shows the cards a
-//! fragment of such a note makes, as the student reviewing them would read them.
+//! Card rules found on notes in the user's style that the rules had not been tuned on
+//! (generative adversarial networks, learning to rank, meta-learning, imbalanced data). Each
+//! case shows the cards a fragment of such a note makes, as the student reviewing them would
+//! read them.
 
 mod common;
 
@@ -223,4 +224,20 @@ fn the_parts_of_a_worked_section_are_its_examples() {
     - $d_B = (3-6)^2 + (3-2)^2 = 10$
 ");
     assert!(d.cards.is_empty(), "{:#?}", common::cards(&d));
+}
+
+#[test]
+fn a_guessed_cloze_never_cuts_across_a_parenthesis() {
+    // The arrow's result ran from inside `(F2 → …)` into the next fact: `{{c1::질병 진단, 사기
+    // 탐지) / β < 1 : precision 중시}}`.
+    let d = doc("### 1. F-beta
+
+- $\\beta > 1$ : recall 중시 (F2 → 질병 진단, 사기 탐지) / $\\beta < 1$ : precision 중시 (F0.5 → 스팸 필터)
+- 단점: TN을 아예 안 봄, threshold에 따라 값이 바뀜
+");
+    assert!(
+        cloze_fronts(&d).iter().all(|f| !f.contains("사기 탐지) /")),
+        "{:#?}",
+        cloze_fronts(&d)
+    );
 }
