@@ -241,3 +241,28 @@ fn a_guessed_cloze_never_cuts_across_a_parenthesis() {
         cloze_fronts(&d)
     );
 }
+
+#[test]
+fn a_split_section_whose_own_text_is_its_formula_asks_it_as_its_formula() {
+    // `### 2. Matching Networks (Vinyals et al., 2016)`: every line a part asked on its own,
+    // the one paragraph its formula. Asked by the section's name, the card answered with the
+    // citation and the formula and said nothing of what it asked.
+    let d = doc("## **2. Metric-based**
+
+### 2. Matching Networks (Vinyals et al., 2016)
+
+- **아이디어**: support set 전체에 대한 **attention 가중합**으로 라벨 예측 (일종의 미분 가능한 kNN)
+
+$$\\hat{y} = \\sum_{i=1}^{|S|} a(\\hat{x}, x_i)\\, y_i$$
+
+- **유사도**: cosine similarity
+- **FCE (Full Context Embeddings)**: support 전체 문맥을 bi-LSTM으로 반영해서 임베딩 (선택 사항)
+- **공헌**: episodic training 제안, **miniImageNet** 벤치마크 처음 제안
+");
+    assert_fronts(
+        &d,
+        &["Metric-based › Matching Networks"],
+        &["Metric-based › Matching Networks › 수식"],
+    );
+    assert!(back_of(&d, "Metric-based › Matching Networks › 수식").starts_with("<p>\\[\\hat{y}"));
+}

@@ -412,6 +412,32 @@ impl Builder<'_, '_> {
         Some(self.raw_cards.len() - 1)
     }
 
+    /// The card of a section whose own answer (`back`) is its formulas, asked as its `수식`
+    /// (`Formula` in a section written without Korean).
+    pub(super) fn push_formula_card(&mut self, sec: usize, back: String, parts: &[&Block]) {
+        let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+            return;
+        };
+        let span = self.doc.sections[sec].span.clone();
+        let korean = self
+            .text
+            .get(span)
+            .is_some_and(|t| t.chars().any(super::tables::is_hangul));
+        let label = if korean { "수식" } else { "Formula" };
+        let front = self.front(Some(sec), &[label]);
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec: Some(sec),
+            key: label.to_string(),
+            front,
+            back,
+            cloze: Vec::new(),
+            span: first.span.start..last.span.end,
+            pin_at: Some(first.span.start),
+            pin_line: None,
+        });
+    }
+
     /// A display formula on its own in a topic's section whose left side names the topic
     /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
     /// compute it), or the first such formula no other rule takes (`$$ \tilde{x} = \lambda x_i

@@ -413,6 +413,16 @@ impl<'t, 'a> Builder<'t, 'a> {
                 parts[0].span.start..parts[0].span.start + 1,
                 "the title names every part listed; each part is a card",
             );
+        } else if own_text
+            && !has_facts
+            && parts.iter().all(|b| {
+                b.kind != Kind::Paragraph || super::formulas::is_display_formula(self.tree.inner(b))
+            })
+        {
+            // `### 2. Matching Networks (Vinyals et al., 2016)`: its one paragraph is its
+            // formula, every line a part asked on its own. Asked by the section's name, the
+            // card said nothing of what it asked; it is the section's formula.
+            self.push_formula_card(sec, back, parts);
         } else if own_text || has_facts || !facet_named {
             self.push_section_card(sec, back, parts);
         }
