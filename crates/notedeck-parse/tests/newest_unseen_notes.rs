@@ -266,3 +266,21 @@ $$\\hat{y} = \\sum_{i=1}^{|S|} a(\\hat{x}, x_i)\\, y_i$$
     );
     assert!(back_of(&d, "Metric-based › Matching Networks › 수식").starts_with("<p>\\[\\hat{y}"));
 }
+
+#[test]
+fn a_hidden_range_of_counts_is_hidden_whole() {
+    // `98~{{c1::99%}}` asked for the top of a range whose bottom it showed.
+    let d = doc("### 3. 벤치마크
+
+- **Omniglot**: 1623개 문자, 50개 알파벳
+- Omniglot 5-way 1-shot은 대부분 98~99% → 이미 포화, 요즘은 miniImageNet/Meta-Dataset 위주
+");
+    assert!(
+        cloze_fronts(&d).contains(
+            &"Omniglot 5-way 1-shot은 대부분 {{c1::98~99%}} → 이미 포화, 요즘은 miniImageNet/Meta-Dataset 위주"
+                .to_string()
+        ),
+        "{:#?}",
+        cloze_fronts(&d)
+    );
+}

@@ -434,10 +434,28 @@ fn counted_number(t: &str) -> Option<&str> {
             _ => false,
         }
     };
+    // `98~99%`: a range is one count, from the number before the `~`.
+    let from = |s: usize| {
+        t[..s].strip_suffix('~').map_or(s, |before| {
+            let digits = before
+                .bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_digit() || *b == b'.')
+                .count();
+            if digits > 0 { s - 1 - digits } else { s }
+        })
+    };
     digit_runs(t)
         .filter(|&(s, _)| !in_parens(t, s) && !in_name(s))
         .find_map(|(s, e)| {
             let after = &t[e..];
+            if after
+                .strip_prefix('~')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return None;
+            }
+            let s = from(s);
             let unit: usize = after
                 .char_indices()
                 .take_while(|&(i, c)| i < 9 && (is_hangul(c) || c == '%' || c == '×' || c == 'x'))
