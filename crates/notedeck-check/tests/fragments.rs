@@ -139,6 +139,17 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
+        name: "an exam's false choice is no default, and a row's class may be called",
+        // Choice 3 says `scoring_fct_norm` defaults to 2, the explanation and the table 1:
+        // the choice is false on purpose. The bullet's `margin` 2.0 meets the row written
+        // `MarginRankingLoss()`, the class called.
+        files: &[(
+            "kg.md",
+            "### 문항 3\n\nPyKEEN 관련 설명으로 옳은 것 고르기\n\n1. `pipeline()`의 기본 evaluator는 `RankBasedEvaluator`이다\n2. `TransE`의 `scoring_fct_norm` 기본값은 2 (L2 norm)이다\n\n정답: 1\n\n- **2번 (X)**: 기본 `scoring_fct_norm=1` (L1)\n\n## **2. Loss**\n\n- PyKEEN `MarginRankingLoss`의 `margin` 기본값: **2.0** → 따로 안 주면 이 값으로 학습됨\n\n## **9. 기본값 정리**\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `TransE()` | `scoring_fct_norm` | `1` | L1 거리 |\n| `MarginRankingLoss()` | `margin` | `1.0` | TransE 계열 기본 loss |\n",
+        )],
+        expect: &[("kg.md", "conflicting-claim", 21, "1.0")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

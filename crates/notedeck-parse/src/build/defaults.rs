@@ -63,7 +63,16 @@ pub(super) fn default_claims(
     if !has("`") || !(has("기본") || has("디폴트") || has("efault") || has("EFAULT")) {
         return stated;
     }
-    let found = defaults_in(text);
+    let mut found = defaults_in(text);
+    // `3. `TransE`의 `scoring_fct_norm` 기본값은 2 (L2 norm)이다` under `### 문항 3`: an exam's
+    // choice, false on purpose as often as not, is no statement of the note's.
+    found.retain(|d| {
+        d.cell
+            || !doc
+                .section_at(d.span.start)
+                .is_some_and(|s| doc.sections[s].kind == SectionKind::Problem)
+            || !opens_on_a_number(&text[d.span.clone()])
+    });
     if found.len() < 2 {
         return stated;
     }
@@ -134,6 +143,14 @@ pub(super) fn default_claims(
         });
     }
     stated
+}
+
+/// Whether a line opens on a choice's number: `3. …`, `2) …`, `③ …`.
+fn opens_on_a_number(line: &str) -> bool {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', ')'])
+        || line.starts_with(|c| ('①'..='⑨').contains(&c))
 }
 
 /// The group of each default: a cell giving a row subject's default is that subject's, and so
@@ -256,6 +273,8 @@ fn owner_name(owner: &str) -> &str {
         _ => owner,
     };
     let name = owner.trim_matches(['*', '`', ' ']);
+    // `MarginRankingLoss()`: the class called with no arguments is the class.
+    let name = name.strip_suffix("()").unwrap_or(name);
     let identifier = |part: &str| {
         part.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
             && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
