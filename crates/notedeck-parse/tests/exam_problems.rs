@@ -673,3 +673,27 @@ fn a_prompt_setting_out_givens_is_shown_above_each_choice() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_choice_s_number_in_bold_names_it() {
+    // `- **1번 (X)**: …`: the number in bold names the choice as a plain one does; each had
+    // become a card asking `1번 (X)`.
+    let d = doc("### 문항 3
+
+PyKEEN 관련 설명으로 옳은 것 고르기
+
+1. `pipeline()`에서 `training_loop`를 지정하지 않으면 LCWA로 학습한다
+2. `pipeline()`의 기본 evaluator는 `RankBasedEvaluator`이다
+
+정답: 2
+
+- **1번 (X)**: 기본은 **sLCWA**. LCWA는 직접 지정해야 함
+- **2번 (O)**: `filtered=True` 가 기본
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "에서 <code>training_loop</code>"),
+        "X — 기본은 <b>sLCWA</b>. LCWA는 직접 지정해야 함"
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+}

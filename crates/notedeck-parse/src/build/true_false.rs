@@ -392,6 +392,7 @@ impl<'t> Builder<'t, '_> {
                 Some((n, _)) => format!("{n}) {}", self.item_lead_html(item).trim()),
                 None => self.item_lead_html(item),
             };
+            let html = unbolded_choice(html.trim());
             let html = html.trim();
             if !more.is_empty() {
                 match leading_choices(html) {
@@ -472,6 +473,24 @@ impl Builder<'_, '_> {
             && inner.kind == Kind::Item
             && src[digits..].starts_with([')', '.']))
         .then_some((number, inner))
+    }
+}
+
+/// A bullet's HTML without the bold around the choice it opens on (`<b>1번 (X)</b>: 기본은
+/// …` → `1번 (X): 기본은 …`): the number in bold names the choice as much as a plain one.
+fn unbolded_choice(html: &str) -> std::borrow::Cow<'_, str> {
+    let Some(inner) = html.strip_prefix("<b>") else {
+        return html.into();
+    };
+    let Some((bold, rest)) = inner.split_once("</b>") else {
+        return html.into();
+    };
+    let numbered = bold.starts_with(|c: char| c.is_ascii_digit() || circled(c).is_some());
+    if numbered && bold.chars().count() <= 12 && leading_choice(&format!("{bold}{rest}")).is_some()
+    {
+        format!("{bold}{rest}").into()
+    } else {
+        html.into()
     }
 }
 
