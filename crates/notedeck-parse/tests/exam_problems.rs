@@ -697,3 +697,34 @@ PyKEEN 관련 설명으로 옳은 것 고르기
     );
     assert_eq!(all.len(), 2, "{all:#?}");
 }
+
+#[test]
+fn a_question_over_its_givens_bullets_is_one_card_with_them() {
+    // `아래 bin 통계에서 ECE 값은? (전체 $n = 20$)` over two bullets of bin statistics, then
+    // the choices: the bins were cards of their own (`Bin A` → `8개, …`), the choices a
+    // `핵심 내용`, and no card asked the question.
+    let d = doc("### 문항 2
+
+아래 bin 통계에서 ECE 값은? (전체 $n = 20$)
+
+- Bin A: 8개, 평균 confidence 0.9, accuracy 0.75
+- Bin B: 12개, 평균 confidence 0.6, accuracy 0.65
+
+1. 0.05
+2. 0.09
+3. 0.10
+
+정답: 2
+
+- 계산: $0.4 \\times 0.15 + 0.6 \\times 0.05 = 0.09$
+- 1번: Bin B의 gap만 봄
+");
+    let all = cards(&d);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(
+        all[0].contains("ECE 값은? (전체 \\(n = 20\\))<ul><li>Bin A: 8개")
+            && all[0].contains("<ol><li>0.05</li>")
+            && all[0].contains("=> 2. 0.09"),
+        "{all:#?}"
+    );
+}

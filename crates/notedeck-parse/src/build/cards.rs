@@ -137,13 +137,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                         }
                     } else if let Some(taken) = self.exam_choices(
                         sec,
-                        (i >= 2).then(|| &tree.blocks[blocks[i - 2]]),
+                        [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
                         b,
                         [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
                     ) {
                         // The choices, the line giving the answer and the bullets explaining
-                        // choices are asked together.
+                        // choices are asked together, and so are the givens above them (the
+                        // question's card spans them): they are no loose lines.
                         i += taken - 1;
+                        if let Some(asked) = self.raw_cards.last().map(|r| r.card.span.clone()) {
+                            loose.retain(|u| {
+                                !(asked.start <= u.span.start && u.span.end <= asked.end)
+                            });
+                        }
                     } else {
                         let cards_before_list = self.raw_cards.len();
                         let skipped_before_list = self.doc.skipped.len();
@@ -204,8 +210,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     if !facet
                         && let Some(taken) = self.circled_choices(
                             sec,
-                            (i >= 2).then(|| &tree.blocks[blocks[i - 2]]),
                             b,
+                            [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
                             [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
                         ) =>
                 {

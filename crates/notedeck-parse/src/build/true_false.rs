@@ -128,7 +128,7 @@ impl<'t> Builder<'t, '_> {
     pub(super) fn exam_choices(
         &mut self,
         sec: Option<usize>,
-        before: Option<&Block>,
+        before: [Option<&Block>; 2],
         list: &'t Block,
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
@@ -158,8 +158,8 @@ impl<'t> Builder<'t, '_> {
     pub(super) fn circled_choices(
         &mut self,
         sec: Option<usize>,
-        before: Option<&Block>,
         paragraph: &'t Block,
+        before: [Option<&Block>; 2],
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
         let answer = answer.filter(|a| a.kind == Kind::Paragraph)?;
@@ -200,12 +200,23 @@ impl<'t> Builder<'t, '_> {
     fn ask_choices(
         &mut self,
         sec: Option<usize>,
-        before: Option<&Block>,
+        [above, before]: [Option<&Block>; 2],
         items: &[Choice],
         answer: &Block,
         explaining: Option<&'t Block>,
     ) -> Option<usize> {
-        let paragraph = before.filter(|p| p.kind == Kind::Paragraph);
+        // `아래 bin 통계에서 ECE 값은?` over the givens' bullets, then the choices: the
+        // question is asked with its givens.
+        let asks = |p: &Block| {
+            p.kind == Kind::Paragraph && self.text.get(p.span.clone()).is_some_and(asks_a_question)
+        };
+        let givens = before.filter(|l| {
+            l.kind == Kind::List && self.list_start(l).is_none() && above.is_some_and(asks)
+        });
+        let paragraph = match givens {
+            Some(_) => above,
+            None => before.filter(|p| p.kind == Kind::Paragraph),
+        };
         let prompt_src = paragraph.and_then(|p| self.text.get(p.span.clone()));
         let asked_above = prompt_src.and_then(wanted_verdict);
         // `EWC (…)에 대한 설명으로 옳은 것은?`: a question naming what the choices are about is
@@ -213,7 +224,7 @@ impl<'t> Builder<'t, '_> {
         // replay, false of EWC).
         let (true_wanted, stem) = match asked_above {
             Some(wanted) => {
-                let question = prompt_src.is_some_and(|t| t.trim_end().ends_with(['?', '？']));
+                let question = prompt_src.is_some_and(asks_a_question);
                 (
                     wanted,
                     paragraph.filter(|_| question || prompt_src.is_some_and(sets_givens)),
@@ -231,7 +242,7 @@ impl<'t> Builder<'t, '_> {
                 match wanted {
                     Some(wanted) => (wanted, paragraph),
                     None => {
-                        return self.pick_one(sec, paragraph?, items, answer, explaining);
+                        return self.pick_one(sec, paragraph?, givens, items, answer, explaining);
                     }
                 }
             }
@@ -301,17 +312,31 @@ impl<'t> Builder<'t, '_> {
         &mut self,
         sec: Option<usize>,
         prompt: &Block,
+        givens: Option<&Block>,
         items: &[Choice],
         answer: &Block,
         explaining: Option<&Block>,
     ) -> Option<usize> {
         let question = self.inner_html(prompt);
-        if !plain(&question).trim_end().ends_with(['?', '？']) {
+        if !asks_a_question(&plain(&question)) {
             return None;
         }
         let (chosen, why) = answer_line(self.inner_html(answer).trim())?;
         let choice = items.get(chosen.checked_sub(1)?)?;
         let mut front = question.clone();
+        if let Some(list) = givens {
+            // Its bullets were read as the section's before the choices came: they are the
+            // question's, and make no cards of their own.
+            let span = list.span.clone();
+            self.raw_cards
+                .retain(|r| !(span.start <= r.card.span.start && r.card.span.end <= span.end));
+            self.doc
+                .skipped
+                .retain(|k| !(span.start <= k.span.start && k.span.end <= span.end));
+            front.push_str("<ul>");
+            crate::tree::render(self.tree.inner(list), &mut front, &self.copies);
+            front.push_str("</ul>");
+        }
         front.push_str("<ol>");
         for item in items {
             front.push_str("<li>");
@@ -626,6 +651,14 @@ pub(super) fn gives_the_answer(text: &str) -> bool {
 
 /// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
 /// false one (`틀린 것`, `옳지 않은 것`), if it says.
+/// Whether a prompt asks a question: it ends on a question mark, maybe before an aside
+/// giving a given (`아래 bin 통계에서 ECE 값은? (전체 $n = 20$)`).
+fn asks_a_question(prompt: &str) -> bool {
+    let t = prompt.trim_end();
+    let t = super::key_terms::closing_aside(t).map_or(t, |(before, _)| before);
+    t.ends_with(['?', '？'])
+}
+
 /// Whether an exam's prompt sets out givens the choices are judged on before it asks (`양성
 /// 50개, 음성 950개인 테스트셋에서 TP=40, FN=10, FP=60, TN=890 일 때 옳은 것 고르기`): a clause
 /// ending in `때` with a number in it. Without them on its front, no choice could be judged.
