@@ -284,3 +284,18 @@ fn a_hidden_range_of_counts_is_hidden_whole() {
         cloze_fronts(&d)
     );
 }
+
+#[test]
+fn a_cell_pointing_to_the_formula_above_is_no_answer() {
+    // `Self-adversarial › 수식` → `위 식`: the formula is above the table, not on the card.
+    let d = doc("### 2. Loss 함수
+
+| Loss | 수식 | 주로 쓰는 모델 |
+| --- | --- | --- |
+| Margin ranking (pairwise hinge) | $\\max(0,\\ \\gamma - f(pos) + f(neg))$ | TransE, TransH, TransR |
+| Self-adversarial (NSSALoss) | 위 식 | RotatE |
+");
+    let all = common::cards(&d);
+    assert!(all.iter().all(|c| !c.ends_with("=> 위 식")), "{all:#?}");
+    assert!(all.iter().any(|c| c.contains("RotatE")), "{all:#?}");
+}

@@ -15,17 +15,26 @@ pub(super) fn points_elsewhere(value: &str) -> bool {
 }
 
 /// Whole answers that only send the reader to the other cells of the row (`Hybrid › 사용
-/// 데이터` → `둘 다`: both of what the other columns say).
-const OTHER_CELLS: [&str; 9] = [
+/// 데이터` → `둘 다`: both of what the other columns say), or to another place in the note
+/// (`Self-adversarial › 수식` → `위 식`: the formula above the table).
+const OTHER_CELLS: [&str; 17] = [
     "둘 다",
     "둘다",
     "모두",
     "동일",
     "같음",
     "위와 같음",
+    "위와 동일",
     "상동",
     "both",
     "same",
+    "위 식",
+    "위 수식",
+    "위 참고",
+    "위 참조",
+    "아래 참고",
+    "아래 참조",
+    "see above",
 ];
 
 /// Words that call a subject the yardstick of its comparison (`기준 정밀도` for `FP32`
