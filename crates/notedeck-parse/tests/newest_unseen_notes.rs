@@ -299,3 +299,46 @@ fn a_cell_pointing_to_the_formula_above_is_no_answer() {
     assert!(all.iter().all(|c| !c.ends_with("=> 위 식")), "{all:#?}");
     assert!(all.iter().any(|c| c.contains("RotatE")), "{all:#?}");
 }
+
+#[test]
+fn a_method_the_title_names_keeps_its_formula_and_the_lines_after_it() {
+    // `## DistMult / ComplEx`: each method's line, its formula, then its lines. The formula
+    // was the section's `수식` (the first such) and the lines of both methods one `핵심 내용`,
+    // ComplEx's read as DistMult's.
+    let d = doc("## **5. DistMult / ComplEx**
+
+- **DistMult**: RESCAL의 $M_r$ 을 **대각행렬**로 제한한 bilinear 모델
+
+$$
+f_r(h,t) = \\sum_{i=1}^{d} h_i r_i t_i
+$$
+
+- 단순, 빠름, 튜닝 잘 하면 baseline으로 의외로 강함
+    - 한계: $f_r(h,t) = f_r(t,h)$ → **symmetric 관계만** 표현
+- **ComplEx**: DistMult를 **복소수 공간** $\\mathbb{C}^d$ 로 확장
+
+$$
+f_r(h,t) = \\mathrm{Re}\\left( \\sum_{i=1}^{d} h_i\\, r_i\\, \\bar{t}_i \\right)
+$$
+
+- $\\bar{t}$: 켤레복소수 → h, t 순서 바꾸면 값이 달라짐
+");
+    assert_fronts(
+        &d,
+        &[
+            "DistMult / ComplEx › 수식",
+            "DistMult / ComplEx › 핵심 내용",
+        ],
+        &[],
+    );
+    let distmult = back_of(&d, "DistMult / ComplEx › DistMult");
+    assert!(
+        distmult.contains("h_i r_i t_i") && distmult.contains("단순, 빠름"),
+        "{distmult}"
+    );
+    let complex = back_of(&d, "DistMult / ComplEx › ComplEx");
+    assert!(
+        complex.contains("\\bar{t}_i") && complex.contains("켤레복소수"),
+        "{complex}"
+    );
+}

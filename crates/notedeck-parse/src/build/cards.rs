@@ -193,6 +193,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                             && self.formula_of_last_item(sec, cards_before_list, b, formula)
                         {
                             i += 1;
+                            // `- **DistMult**: …`, its formula, then `- 단순, 빠름, …`: the
+                            // name's lines go on after the formula cut them off.
+                            named_formula = self
+                                .raw_cards
+                                .iter()
+                                .rposition(|r| r.card.span.end == formula.span.end)
+                                .map(|card| (card, i, FormulaLines::Opening));
                         }
                         // `- 라이브러리 내장 지원` closing the list over a table: a title of
                         // the table, which its cells answer; alone as the section's 핵심

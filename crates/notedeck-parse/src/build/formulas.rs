@@ -263,9 +263,22 @@ impl Builder<'_, '_> {
         let subscripted = lhs
             .and_then(subscript)
             .is_some_and(|sub| abbreviates(label, sub));
+        // `## DistMult / ComplEx` over `- **DistMult**: …` and its formula, then `- **ComplEx**:
+        // …` and its own: a method the section's title names has its formula after its line.
+        let titled = !of_topic
+            && !label.is_empty()
+            && label.chars().filter(char::is_ascii_alphabetic).count() >= 3
+            && !label.chars().any(super::tables::is_hangul)
+            && sec.is_some_and(|s| {
+                self.info[s]
+                    .short
+                    .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '&'))
+                    .any(|w| w == label)
+            });
         if !introduces
             && !names_lhs
             && !subscripted
+            && !titled
             && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym)))
         {
             return false;
