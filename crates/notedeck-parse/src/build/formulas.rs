@@ -121,31 +121,14 @@ impl Builder<'_, '_> {
         } else {
             self.front(sec, &[name])
         };
-        self.push_named_formula(sec, name, front, back, item.span.start..formula.span.end);
-        true
-    }
-
-    /// The card asking a formula by the name over it, from that name (`span`'s start) to the
-    /// formula's end.
-    fn push_named_formula(
-        &mut self,
-        sec: Option<usize>,
-        name: &str,
-        front: String,
-        back: String,
-        span: crate::Span,
-    ) {
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
+        self.push_basic(
             sec,
-            key: name.to_string(),
+            name.to_string(),
             front,
             back,
-            cloze: Vec::new(),
-            pin_at: Some(span.start),
-            span,
-            pin_line: None,
-        });
+            item.span.start..formula.span.end,
+        );
+        true
     }
 
     /// `- **Bellman Expectation Equation** (정책 $\pi$ 고정)` over `$$V^\pi(s) = …$$` on the
@@ -421,7 +404,13 @@ impl Builder<'_, '_> {
         self.render_blocks(&[formula], &mut back);
         let front = self.front(sec, &[name]);
         self.doc.skipped.retain(|s| s.span != title.span);
-        self.push_named_formula(sec, name, front, back, title.span.start..formula.span.end);
+        self.push_basic(
+            sec,
+            name.to_string(),
+            front,
+            back,
+            title.span.start..formula.span.end,
+        );
         Some(self.raw_cards.len() - 1)
     }
 
@@ -438,17 +427,13 @@ impl Builder<'_, '_> {
             .is_some_and(|t| t.chars().any(super::tables::is_hangul));
         let label = if korean { "수식" } else { "Formula" };
         let front = self.front(Some(sec), &[label]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec: Some(sec),
-            key: label.to_string(),
+        self.push_basic(
+            Some(sec),
+            label.to_string(),
             front,
             back,
-            cloze: Vec::new(),
-            span: first.span.start..last.span.end,
-            pin_at: Some(first.span.start),
-            pin_line: None,
-        });
+            first.span.start..last.span.end,
+        );
     }
 
     /// A display formula on its own in a topic's section whose left side names the topic

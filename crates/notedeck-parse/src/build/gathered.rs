@@ -1,9 +1,8 @@
 //! The cards that gather a section's blocks: a facet section's one card (or its split, or
 //! its bullets asked alone), and the `핵심 내용` card of a topic's unlabelled bullets.
 
+use super::Builder;
 use super::cards::FACET_MAX_CHARS;
-use super::{Builder, CardDraft};
-use crate::CardKind;
 use crate::tree::{Block, Kind};
 
 /// Most lines of a code block a facet's card shows.
@@ -126,16 +125,12 @@ impl<'t> Builder<'t, '_> {
             earlier.card.back.push_str(&back["<ul>".len()..]);
             return;
         }
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
+        self.push_basic(
             sec,
-            key: UNLABELLED_KEY.to_string(),
+            UNLABELLED_KEY.to_string(),
             front,
             back,
-            cloze: Vec::new(),
-            span: first.span.start..last.span.end,
-            pin_at: Some(first.span.start),
-            pin_line: None,
-        });
+            first.span.start..last.span.end,
+        );
     }
 }

@@ -500,17 +500,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         front: String,
         back: String,
     ) {
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key,
-            front,
-            back,
-            cloze: Vec::new(),
-            span: item.span.clone(),
-            pin_at: Some(item.span.start),
-            pin_line: None,
-        });
+        self.push_basic(sec, key, front, back, item.span.clone());
     }
 }
 

@@ -526,6 +526,28 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
     }
 
+    /// Add a basic card over `span`, pinned where it starts: the shape of most rules' cards.
+    fn push_basic(
+        &mut self,
+        sec: Option<usize>,
+        key: String,
+        front: String,
+        back: String,
+        span: Span,
+    ) {
+        self.push_card(CardDraft {
+            kind: CardKind::Basic,
+            sec,
+            key,
+            front,
+            back,
+            cloze: Vec::new(),
+            pin_at: Some(span.start),
+            span,
+            pin_line: None,
+        });
+    }
+
     /// Add a card, or skip its block when a side would be empty.
     fn push_card(&mut self, draft: CardDraft) {
         // A cloze front is never empty while it hides something (Anki shows the deletion).

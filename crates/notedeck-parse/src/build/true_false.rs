@@ -101,17 +101,7 @@ impl<'t> Builder<'t, '_> {
             }
             None => format!("{statement}{ASKS_TRUE_OR_FALSE}"),
         };
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key,
-            front,
-            back,
-            cloze: Vec::new(),
-            span: span.clone(),
-            pin_at: Some(span.start),
-            pin_line: None,
-        });
+        self.push_basic(sec, key, front, back, span.clone());
     }
 
     /// An exam's numbered choices copied under its prompt, with the answer on the line after
