@@ -524,13 +524,7 @@ fn echo_of(
     let stems = |e: &str| -> Vec<String> {
         e.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| w.len() >= 4)
-            .map(|w| {
-                let w = w.to_ascii_lowercase();
-                match w.strip_suffix('s') {
-                    Some(stem) if !stem.ends_with('s') => stem.to_string(),
-                    _ => w,
-                }
-            })
+            .map(|w| singular(w.to_ascii_lowercase()))
             .collect()
     };
     let theirs = stems(unlike);
@@ -636,14 +630,17 @@ fn normalize(expansion: &str) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        let w = word.to_lowercase();
-        let w = match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
-            _ => w,
-        };
-        out.push_str(&w);
+        out.push_str(&singular(word.to_lowercase()));
     }
     out
+}
+
+/// A lowercase word without a plural `s` (`neighbors` → `neighbor`; `loss` and `bus` stay).
+fn singular(w: String) -> String {
+    match w.strip_suffix('s') {
+        Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_string(),
+        _ => w,
+    }
 }
 
 /// An expansion worth comparing: English words (one of three letters or more), no Korean,

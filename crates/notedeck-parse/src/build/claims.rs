@@ -708,16 +708,23 @@ fn counts_clash(a: &str, b: &str) -> bool {
         (words, numbers)
     }
     // A flag's default: `True` against `False`, as the checker has them opposites.
-    let flag = |v: &str| match v.split(" (").next().unwrap_or(v).trim() {
-        "True" | "true" => Some(true),
-        "False" | "false" => Some(false),
-        _ => None,
-    };
-    if let (Some(x), Some(y)) = (flag(a), flag(b)) {
+    if let (Some(x), Some(y)) = (flag_value(a), flag_value(b)) {
         return x != y;
     }
     let ((wa, na), (wb, nb)) = (split(a), split(b));
     !na.is_empty() && !nb.is_empty() && wa == wb && na != nb
+}
+
+/// The setting a value opening on `True` or `False` (any case) gives a flag.
+pub(super) fn flag_value(value: &str) -> Option<bool> {
+    let first = value.split_whitespace().next()?;
+    if first.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if first.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn is_formula_side(s: &str, max: usize) -> bool {

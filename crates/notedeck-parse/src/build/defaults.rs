@@ -150,7 +150,7 @@ fn opens_on_a_number(line: &str) -> bool {
     let line = line.trim_start();
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && line[digits..].starts_with(['.', ')'])
-        || line.starts_with(|c| ('①'..='⑨').contains(&c))
+        || line.starts_with(|c| super::true_false::circled(c).is_some())
 }
 
 /// The group of each default: a cell giving a row subject's default is that subject's, and so
@@ -734,7 +734,7 @@ fn plain_default(line: &str) -> Option<(Option<&str>, &str, Span)> {
             .find_map(|p| rest[len..].strip_prefix(p))?
             .trim_start();
         let n = value_at(after)?;
-        let value_at = line.len() - after.len();
+        let value_from = line.len() - after.len();
         let before = line[..at].trim_end();
         let owner_len = before
             .bytes()
@@ -748,7 +748,7 @@ fn plain_default(line: &str) -> Option<(Option<&str>, &str, Span)> {
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric()))
         .then_some(owner);
-        Some((owner, parameter, value_at..value_at + n))
+        Some((owner, parameter, value_from..value_from + n))
     })
 }
 

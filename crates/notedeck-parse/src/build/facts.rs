@@ -419,11 +419,7 @@ impl Finish {
 /// against `2 개` (as [`answer_words`] spells them); or with opposite flags, `true …` against
 /// `false`.
 fn counts_differ(a: &str, b: &str) -> bool {
-    let flag = |w: &str| match w.split(' ').next() {
-        Some("true") => Some(true),
-        Some("false") => Some(false),
-        _ => None,
-    };
+    let flag = super::claims::flag_value;
     if let (Some(x), Some(y)) = (flag(a), flag(b)) {
         return x != y;
     }

@@ -46,7 +46,7 @@ struct Choice {
 }
 
 /// The number a circled digit writes (`①` is 1), if `c` is one.
-fn circled(c: char) -> Option<usize> {
+pub(super) fn circled(c: char) -> Option<usize> {
     ('①'..='⑨')
         .contains(&c)
         .then(|| c as usize - '①' as usize + 1)
