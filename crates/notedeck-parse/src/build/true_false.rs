@@ -39,6 +39,13 @@ pub(super) fn asks_true_or_false(front: &str) -> bool {
 /// Marks after a verdict that only say which choice the exam wanted (`(O) ← 정답`).
 const ANSWER_MARKS: [&str; 3] = ["← 정답", "<- 정답", "(정답)"];
 
+/// Letters a choice's verdict is written with after its number (`1번 O:`, `2번 (X):`), the
+/// parenthesised ones first.
+const VERDICT_MARKS: [&str; 6] = ["(O)", "(X)", "O", "X", "○", "×"];
+
+/// Check marks a choice's verdict is written with (`1) ✘ …`).
+const CHECK_MARKS: [&str; 4] = ["✔", "✘", "✓", "✗"];
+
 /// One of an exam's choices: where it is written, and its text as HTML without its number.
 struct Choice {
     span: Span,
@@ -323,9 +330,7 @@ impl<'t> Builder<'t, '_> {
             self.doc
                 .skipped
                 .retain(|k| !(span.start <= k.span.start && k.span.end <= span.end));
-            front.push_str("<ul>");
-            crate::tree::render(self.tree.inner(list), &mut front, &self.copies);
-            front.push_str("</ul>");
+            self.bullets_html(list, &mut front);
         }
         front.push_str("<ol>");
         for item in items {
@@ -399,9 +404,7 @@ impl<'t> Builder<'t, '_> {
                 if list.kind != Kind::List {
                     return None;
                 }
-                more.push_str("<ul>");
-                crate::tree::render(self.tree.inner(list), &mut more, &self.copies);
-                more.push_str("</ul>");
+                self.bullets_html(list, &mut more);
             }
             let html = match numbered {
                 Some((n, _)) => format!("{n}) {}", self.item_lead_html(item).trim()),
@@ -470,6 +473,13 @@ impl<'t> Builder<'t, '_> {
 }
 
 impl Builder<'_, '_> {
+    /// `list`'s items as a bulleted list, whatever its numbering.
+    fn bullets_html(&self, list: &Block, out: &mut String) {
+        out.push_str("<ul>");
+        crate::tree::render(self.tree.inner(list), out, &self.copies);
+        out.push_str("</ul>");
+    }
+
     /// `- 1) ✘ …`: a bullet holding nothing but a numbered list of one item, which Markdown
     /// reads as a list starting at the choice's number. That number and the inner item.
     fn numbered_alone<'b>(&self, item: &'b Block) -> Option<(usize, &'b Block)> {
@@ -580,13 +590,11 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     };
     let rest = rest.trim_start_matches("번").trim_start();
     // `1번 O: …` as much as `1 O → …`, `2번 (X): …` and `1) ✘ …`.
-    let judged = ["O", "X", "○", "×", "(O)", "(X)", "✔", "✘", "✓", "✗"]
-        .iter()
-        .find_map(|v| {
-            let after = rest.strip_prefix(v)?;
-            (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
-                .then(|| after.trim_start())
-        });
+    let judged = VERDICT_MARKS.iter().chain(&CHECK_MARKS).find_map(|v| {
+        let after = rest.strip_prefix(v)?;
+        (after.is_empty() || after.starts_with(|c: char| c.is_whitespace() || c == ':'))
+            .then(|| after.trim_start())
+    });
     if judged.is_some_and(str::is_empty) {
         return Some((n, ""));
     }
@@ -600,12 +608,12 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
     }
     // `1) ✘ …`, `1) X → …`: the mark says the verdict the card's answer states already.
     let rest = rest.trim();
-    let marked = ["✔", "✘", "✓", "✗"]
+    let marked = CHECK_MARKS
         .iter()
         .find_map(|m| rest.strip_prefix(m))
         .map(str::trim_start)
         .or_else(|| {
-            let after = ["(O)", "(X)", "O", "X"]
+            let after = VERDICT_MARKS
                 .iter()
                 .find_map(|m| rest.strip_prefix(m))?
                 .trim_start();
