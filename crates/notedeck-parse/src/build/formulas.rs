@@ -421,11 +421,7 @@ impl Builder<'_, '_> {
             return;
         };
         let span = self.doc.sections[sec].span.clone();
-        let korean = self
-            .text
-            .get(span)
-            .is_some_and(|t| t.chars().any(super::tables::is_hangul));
-        let label = if korean { "수식" } else { "Formula" };
+        let label = formula_label(self.text.get(span).unwrap_or_default());
         let front = self.front(Some(sec), &[label]);
         self.push_basic(
             Some(sec),
@@ -465,8 +461,7 @@ impl Builder<'_, '_> {
         } else {
             b.span.start
         };
-        let korean = self.text[from..to].chars().any(super::tables::is_hangul);
-        let label = if korean { "수식" } else { "Formula" };
+        let label = formula_label(&self.text[from..to]);
         // A formula whose left side is no name of the topic (`\tilde{x} = \lambda x_i + …`
         // under `## Mixup`, after the line it puts in symbols) is still the topic's formula
         // when it is the only one its section sets apart: no rule takes it, and skipped it
@@ -555,6 +550,15 @@ fn abbreviates(name: &str, short: &str) -> bool {
         .filter(char::is_ascii_uppercase)
         .collect();
     !short.is_empty() && (aside == Some(short) || initials == short)
+}
+
+/// What a section written in `text` calls its formula: `수식`, or `Formula` without Korean.
+fn formula_label(text: &str) -> &'static str {
+    if text.chars().any(super::tables::is_hangul) {
+        "수식"
+    } else {
+        "Formula"
+    }
 }
 
 /// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
