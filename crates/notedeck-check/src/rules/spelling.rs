@@ -173,9 +173,6 @@ fn may_be_misspelt(expansion: &str) -> bool {
     slips
 }
 
-/// The words of `text` a dictionary can judge, with where they start: runs of ASCII letters,
-/// lowercase after their first letter (an all-capital word or one with a capital inside,
-/// `RoBERTa`, is a name, and so is an accented one, `Fréchet`).
 /// Whether the word at `at` is joined by a hyphen to a capitalised word no list knows: two
 /// names (`Benjamini-Hochberg`, `Kullback-Leibler`), not words (`Short-Term`).
 fn in_eponym(text: &str, at: usize, word: &str) -> bool {
@@ -199,6 +196,9 @@ fn in_eponym(text: &str, at: usize, word: &str) -> bool {
     before.is_some_and(name) || after.is_some_and(name)
 }
 
+/// The words of `text` a dictionary can judge, with where they start: runs of ASCII letters,
+/// lowercase after their first letter (an all-capital word or one with a capital inside,
+/// `RoBERTa`, is a name, and so is an accented one, `Fréchet`).
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !crate::dictionary::is_latin(c))
         .filter(|w| !w.is_empty())

@@ -561,9 +561,6 @@ fn formula_label(text: &str) -> &'static str {
     }
 }
 
-/// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
-/// over `$$x_{t-1} = …$$` names the formula, and so does `**VQAv2 accuracy** (질문당 사람 답
-/// 10개)`.
 /// A line naming the formula under it by a word saying formula (`BM25 식`, `Focal Loss 수식`,
 /// `업데이트 공식`), maybe with an aside on its symbols (`($k_1$: 단어 빈도 포화 정도, …)`):
 /// the name, and whether an aside follows it.
@@ -584,6 +581,9 @@ fn says_formula(line: &str) -> Option<(&str, bool)> {
     named.then_some((name, aside))
 }
 
+/// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
+/// over `$$x_{t-1} = …$$` names the formula, and so does `**VQAv2 accuracy** (질문당 사람 답
+/// 10개)`.
 fn bold_alone(line: &str) -> bool {
     let l = match line.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
         Some((bold, aside)) if !aside.contains(['(', '*']) => bold,

@@ -522,19 +522,19 @@ pub(super) fn digit_runs(t: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// The longest run of Latin words (`cross-entropy loss`) in a sentence that is mostly Korean:
-/// in these notes the English words inside Korean prose are the technical names. A word
-/// glued to Korean (`W_0에`) is not one.
-/// Particles a listed name may carry at the end of its list (`ELECTRA에서`).
 /// Endings a count may run into when the sentence goes on from it (`정답 1개라`, `pixel
 /// acc 99.5%인데`): a copula's or a connective's syllables.
 const ENDINGS: &[&str] = &["인데", "이라", "라서", "이고", "이며", "이면", "라", "인"];
 
+/// Particles a listed name may carry at the end of its list (`ELECTRA에서`).
 const PARTICLES: &[&str] = &[
     "에서", "에게", "으로", "까지", "부터", "처럼", "보다", "에", "의", "을", "를", "이", "가",
     "은", "는", "와", "과", "로", "도", "만",
 ];
 
+/// The longest run of Latin words (`cross-entropy loss`) in a sentence that is mostly Korean:
+/// in these notes the English words inside Korean prose are the technical names. A word
+/// glued to Korean (`W_0에`) is not one.
 fn latin_name(t: &str) -> Option<&str> {
     if !t.chars().any(is_hangul) {
         return None;

@@ -668,8 +668,6 @@ fn find_outside_tags(html: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// Whether a number of two digits or more in `hidden` is also in `front` outside every
-/// place `hidden` is shown: the card would give it away.
 /// Whether the rest of `front` writes the name `hidden` holds (its words before an expansion
 /// in parentheses), as words of their own whatever their case and joints: `position bias`
 /// beside `(lambdarank_position_bias_regularization)`, `EMA (…)` beside `\theta_{ema}`.
@@ -691,6 +689,8 @@ fn name_shown_beside(front: &str, hidden: &str) -> bool {
     rest.windows(name.len()).any(|w| w == name.as_slice())
 }
 
+/// Whether a number of two digits or more in `hidden` is also in `front` outside every
+/// place `hidden` is shown: the card would give it away.
 fn number_shown_beside(front: &str, hidden: &str) -> bool {
     let numbers = || {
         hidden

@@ -647,8 +647,6 @@ pub(super) fn gives_the_answer(text: &str) -> bool {
     text.trim_start_matches(['→', ' ']).starts_with("정답")
 }
 
-/// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
-/// false one (`틀린 것`, `옳지 않은 것`), if it says.
 /// Whether a prompt asks a question: it ends on a question mark, maybe before an aside
 /// giving a given (`아래 bin 통계에서 ECE 값은? (전체 $n = 20$)`).
 fn asks_a_question(prompt: &str) -> bool {
@@ -666,6 +664,8 @@ fn sets_givens(prompt: &str) -> bool {
         .is_some_and(|(givens, _)| givens.bytes().any(|b| b.is_ascii_digit()))
 }
 
+/// Whether an exam prompt asks for the true choice (`옳은 것 고르기`: `Some(true)`) or the
+/// false one (`틀린 것`, `옳지 않은 것`), if it says.
 fn wanted_verdict(prompt: &str) -> Option<bool> {
     // `… 틀린 것 고르기`, or asked as a question: `… 설명으로 옳은 것은?`.
     if !prompt.contains("고르") && !prompt.contains("것은") {
