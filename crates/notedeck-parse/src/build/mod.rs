@@ -31,6 +31,7 @@ mod defaults;
 mod definitions;
 mod essay;
 mod examples;
+mod explanations;
 mod facts;
 mod formulas;
 mod gathered;
