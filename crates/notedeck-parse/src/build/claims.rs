@@ -604,7 +604,7 @@ impl Finish {
                     .iter()
                     .enumerate()
                     .filter(|(_, r)| {
-                        super::defaults::says_default(&said.attribute)
+                        super::default_values::says_default(&said.attribute)
                             && r.card.kind != CardKind::Table
                             && r.card.span.start <= said.value_span.start
                             && said.value_span.end <= r.card.span.end

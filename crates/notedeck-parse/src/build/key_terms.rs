@@ -127,7 +127,7 @@ pub(super) fn key_term(
     // not the name of what defaults.
     if let Some(c) = code.map(str::trim).filter(|c| fits(c))
         && t.find(c)
-            .is_some_and(|at| super::defaults::says_default(&t[..at]))
+            .is_some_and(|at| super::default_values::says_default(&t[..at]))
     {
         return Some(c.to_string());
     }

@@ -27,6 +27,7 @@ mod cloze_asides;
 mod context;
 mod contrasts;
 mod counted;
+mod default_values;
 mod defaults;
 mod definitions;
 mod essay;

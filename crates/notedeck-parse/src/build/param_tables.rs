@@ -5,7 +5,7 @@
 //! average 기본값` → `'binary'`, its other cells the answer's aside.
 
 use super::Builder;
-use super::defaults::says_default;
+use super::default_values::says_default;
 use super::facts::plain;
 use crate::tree::{self, Block, Plain};
 use crate::{CardKind, Span};
