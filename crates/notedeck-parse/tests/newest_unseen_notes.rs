@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{assert_fronts, back_of, cloze_fronts, doc};
+use common::{assert_fronts, assert_skipped, back_of, cloze_fronts, doc};
 
 #[test]
 fn a_case_told_in_turn_lists_no_names_of_its_parts() {
@@ -341,4 +341,21 @@ $$
         complex.contains("\\bar{t}_i") && complex.contains("켤레복소수"),
         "{complex}"
     );
+}
+
+#[test]
+fn an_example_working_out_made_up_givens_is_no_card() {
+    // `예시` → `$n = 99$, $\alpha = 0.1$ → … = 90 → …`: asked by its label, the front held
+    // none of the numbers the answer works from.
+    let d = doc("### 3. Conformal Prediction
+
+- **보장**: $P(y \\in C(x)) \\ge 1 - \\alpha$
+- **예시**: $n = 99$, $\\alpha = 0.1$ → $\\lceil 100 \\times 0.9 \\rceil = 90$ → 오름차순 정렬한 score 중 **90번째** 값이 $\\hat{q}$
+");
+    assert_fronts(
+        &d,
+        &["Conformal Prediction › 예시"],
+        &["Conformal Prediction › 보장"],
+    );
+    assert_skipped(&d, |why| why.starts_with("worked computation"));
 }

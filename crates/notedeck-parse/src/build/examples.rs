@@ -6,13 +6,39 @@
 //! topics tell them apart. The key stays the facet's, so the card keeps its id.
 
 use super::answers::count_named;
-use super::cells::first_part;
+use super::cells::{first_part, last_part};
 use super::facts::{html_key, plain};
 use super::{Finish, RawCard};
 use crate::{CardKind, Deletion};
 use std::sync::Arc;
 
 impl Finish {
+    /// Drop every example card (`Conformal Prediction › 예시`, `RotatE › 미니 예시 (d = 1)`)
+    /// whose answer sets made-up givens and works them out (`$n = 99$, $\alpha = 0.1$ →
+    /// $\lceil 100 \times 0.9 \rceil = 90$ → …`): asked by its label, the front held none of
+    /// the numbers the answer works from. An example opening on a name (`GPT-2 small: 50,257
+    /// × 768 ≈ 38.6M`) gives the topic's own numbers and stays.
+    pub(super) fn drop_worked_examples(&mut self, raw: &mut Vec<RawCard>) {
+        let gone: Vec<(usize, usize)> = raw
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.card.kind == CardKind::Basic
+                    && last_part(&r.card.front).is_some_and(|(_, facet)| {
+                        super::value_tables::is_example_facet(&plain(facet))
+                    })
+                    && {
+                        let answer = plain(&r.card.back);
+                        opens_on_givens(&answer) && super::lists::computes_even_in_tex(&answer)
+                    }
+            })
+            .map(|(i, _)| (i, i))
+            .collect();
+        self.drop_repeats(raw, &gone, |_, _| {
+            super::lists::WORKED_EXAMPLE_REASON.to_string()
+        });
+    }
+
     /// Ask every example or analogy card of one topic (a front `Topic › 예시`) that tells of
     /// a case ([`tells_a_case`]) from its answer, shown under the headings above the topic,
     /// unless the answer gives the topic away ([`gives_away`]). An example working its result
@@ -74,6 +100,20 @@ impl Finish {
             card.front = front;
         }
     }
+}
+
+/// Whether an answer (plain text) opens by setting a symbol to a number (`\(n = 99\)`, `\(h =
+/// 1 + 0i\)`): the givens of a made-up example.
+fn opens_on_givens(answer: &str) -> bool {
+    let a = answer.trim_start();
+    let a = a.strip_prefix("\\(").unwrap_or(a);
+    a.split_once('=').is_some_and(|(symbol, value)| {
+        let symbol = symbol.trim();
+        !symbol.is_empty()
+            && symbol.chars().count() <= 8
+            && !symbol.contains(' ')
+            && value.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// Longest name a worked example's result is given under (`DiD` in `→ DiD = 30 − 15 =

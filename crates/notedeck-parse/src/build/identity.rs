@@ -29,6 +29,7 @@ impl Finish {
         self.drop_cells_in_bullets(&mut raw, &said);
         self.drop_definitions_cells_answer(&mut raw);
         // Last: every rule before reads an example as its topic's fact.
+        self.drop_worked_examples(&mut raw);
         self.reverse_examples(&mut raw);
         for r in raw
             .iter_mut()

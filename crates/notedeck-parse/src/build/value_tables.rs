@@ -519,6 +519,7 @@ pub(super) fn is_example_facet(title: &str) -> bool {
         "예시",
         "간단 예시",
         "간단한 예시",
+        "미니 예시",
         "예제",
         "example",
         "examples",
