@@ -88,31 +88,33 @@ impl<'t, 'a> Builder<'t, 'a> {
         unlabelled
     }
 
-    /// The card of a topic's leftover line that a short plain name labels
-    /// ([`plain_name_label`]: `- refuter 종류: …` → `DoWhy › refuter 종류`), only if nothing
-    /// in it is bold when `unmarked`; whether it made one (or skipped it as a source list,
-    /// `참고: …`).
+    /// The short plain name labelling a topic's leftover line ([`plain_name_label`]: `-
+    /// refuter 종류: …` → `refuter 종류`), and whether the line marks something itself (a
+    /// bold part, or a source label such as `참고:`), which a cloze reads before the name.
+    /// Read once per line: most lines have no `: ` and are turned away by a byte search.
+    pub(super) fn line_name(&mut self, sec: Option<usize>, item: &Block) -> Option<(Label, bool)> {
+        let src = self.text.get(item.span.clone()).unwrap_or_default();
+        if sec.is_none() || memchr::memmem::find(src.as_bytes(), b": ").is_none() {
+            return None;
+        }
+        let mut lead = self.spare_plain();
+        self.item_lead_plain(item, &mut lead);
+        let named = plain_name_label(&lead).map(|l| {
+            let marked = !lead.strong.is_empty() || is_source_label(&l.text);
+            (l, marked)
+        });
+        self.spare_plains.push(lead);
+        named
+    }
+
+    /// The card of a topic's leftover line by the name [`Self::line_name`] read (`DoWhy ›
+    /// refuter 종류`); whether it made one (or skipped the line as the note's scope).
     pub(super) fn named_line_card(
         &mut self,
         sec: Option<usize>,
         item: &'t Block,
-        unmarked: bool,
+        label: &Label,
     ) -> bool {
-        // Asked of every loose line, most of which name nothing: the source first.
-        let src = self.text.get(item.span.clone()).unwrap_or_default();
-        if sec.is_none() || memchr::memmem::find(src.as_bytes(), b": ").is_none() {
-            return false;
-        }
-        let mut lead = self.spare_plain();
-        let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
-        // `참고: SB3의 DQN은 …` may be a remark as much as a list of sources: a cloze reads
-        // it first.
-        let label = plain_name_label(&lead)
-            .filter(|l| !unmarked || lead.strong.is_empty() && !is_source_label(&l.text));
-        self.spare_plains.push(lead);
-        let Some(label) = label else {
-            return false;
-        };
         // `- 범위: Continual Learning …, 평가 지표 + Avalanche 실습` under the document's title:
         // what the note covers, no fact.
         if sec.is_some_and(|s| self.doc.sections[s].level == 1)
@@ -124,7 +126,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             );
             return true;
         }
-        self.labelled_item_card(sec, None, item, &label, lead_evs, rest);
+        let tree: &'t tree::Tree<'a> = self.tree;
+        let (lead, rest) = tree.item_lead(item);
+        let lead_evs = tree.events.get(lead).unwrap_or_default();
+        self.labelled_item_card(sec, None, item, label, lead_evs, rest);
         true
     }
 

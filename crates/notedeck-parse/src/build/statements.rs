@@ -128,7 +128,10 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             // `입력 shape: logit …, target …`: a line the author marked nothing in is asked by
             // the name before its colon, rather than by a word guessed to hide.
-            let carded = self.named_line_card(sec, item, true)
+            let name = self.line_name(sec, item);
+            let carded = name
+                .as_ref()
+                .is_some_and(|(label, marked)| !marked && self.named_line_card(sec, item, label))
                 || (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
             if carded
@@ -139,7 +142,11 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
             if !carded && self.dates_a_citation(item) {
                 self.skip(item.span.clone(), super::citations::CITED_REASON);
-            } else if !carded && !self.named_line_card(sec, item, false) {
+            } else if !carded
+                && !name
+                    .as_ref()
+                    .is_some_and(|(label, _)| self.named_line_card(sec, item, label))
+            {
                 gathered.push(item);
             }
         }
