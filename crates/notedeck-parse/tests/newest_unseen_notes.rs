@@ -359,3 +359,50 @@ fn an_example_working_out_made_up_givens_is_no_card() {
     );
     assert_skipped(&d, |why| why.starts_with("worked computation"));
 }
+
+#[test]
+fn an_overview_of_the_topics_asks_each_column_across_them() {
+    // `한눈에 보기` over rows naming the sections above it, though two rows are no one
+    // section's name (`Platt / Isotonic`, `Label Smoothing` of `Label Smoothing과
+    // Calibration`): cell by cell, `Label Smoothing › 추론 비용` → `1×` asked nothing alone.
+    let d = doc("### 문항 2
+
+## **4. Temperature Scaling**
+
+- 로짓을 하나의 스칼라 $T$로 나눔
+
+## **5. Platt Scaling**
+
+- 점수에 sigmoid를 맞춤
+
+## **8. Label Smoothing과 Calibration**
+
+- 정답 확률을 $1-\\epsilon$으로 낮춤
+
+## **9. MC Dropout (Monte Carlo Dropout)**
+
+- 추론 때도 dropout을 켜고 $S$번 forward
+
+## **10. Deep Ensembles**
+
+- 모델 $M$개를 따로 학습
+
+## **12. 불확실성 방법 한눈에 보기 (overview)**
+
+| 방법 | 무엇을 다룸 | 추론 비용 |
+| --- | --- | --- |
+| **Temperature Scaling** | 확률 보정 | 1× |
+| **Platt / Isotonic** | 확률 보정 | 1× |
+| **Label Smoothing** | 과신 완화 | 1× |
+| **MC Dropout** | epistemic (근사) | $S$× |
+| **Deep Ensembles** | epistemic + aleatoric | $M$× |
+");
+    let across = "Temperature Scaling / Platt / Isotonic / Label Smoothing / MC Dropout / Deep \
+                  Ensembles › 추론 비용";
+    assert_fronts(
+        &d,
+        &["Label Smoothing › 추론 비용", "MC Dropout › 추론 비용"],
+        &[across],
+    );
+    assert!(back_of(&d, across).contains("<li>Label Smoothing: 1×</li>"));
+}

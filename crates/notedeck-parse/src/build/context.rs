@@ -430,9 +430,8 @@ impl Builder<'_, '_> {
         let sides: Vec<&str> = lower.split(" vs").collect();
         // `0. 전체 흐름`, `전체 모델 한눈에 보기` over rows naming the note's topics: the
         // title says what the rows are (stages, models) where the problem alone did not.
-        let overview = ["흐름", "한눈에", "overview"]
-            .iter()
-            .any(|w| lower.contains(w));
+        let overview =
+            lower.contains("흐름") || outline::OVERVIEW_WORDS.iter().any(|w| lower.contains(w));
         if !outline::is_comparison(&title) && !overview && sides.len() < 2 {
             return None;
         }

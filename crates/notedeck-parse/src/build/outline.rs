@@ -540,6 +540,10 @@ pub(super) fn compares_by_name(title: &str) -> bool {
     false
 }
 
+/// Words of a title saying the section gives an overview of the topics around it
+/// (`불확실성 방법 한눈에 보기`, `… (overview)`), lowercase.
+pub(super) const OVERVIEW_WORDS: [&str; 3] = ["한눈에", "overview", "at a glance"];
+
 /// `비교 요약 표`, `요약 비교표`, `개념 비교`: a section comparing the topics around it.
 pub(super) fn is_comparison(title: &str) -> bool {
     title.contains("비교") || title.contains("요약")

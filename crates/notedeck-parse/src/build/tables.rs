@@ -134,12 +134,29 @@ impl<'t, 'a> Builder<'t, 'a> {
         // bullet again in other words, or was the half of a contrast left once the other half
         // went as a bullet's repeat (`1-stage › 단계` → `한 번에 예측`). So each facet is asked
         // across the subjects ([`super::contrasts`]).
+        let reviewed = self.reviewed_sections(sec, table, &subjects);
+        // Under a heading setting topics side by side (`불확실성 방법 한눈에 보기` over
+        // Temperature Scaling, `Platt / Isotonic`, …), half its subjects topics of this
+        // problem are enough, the others naming no topic elsewhere: a closing table of
+        // sections under several problems reviews them ([`Self::reviewed_sections`]).
+        let overview_of_topics = reviewed.is_empty() && self.heading_overviews(sec) && {
+            let mut seen: Vec<usize> = topics.iter().flatten().copied().collect();
+            seen.sort_unstable();
+            seen.dedup();
+            seen.len() >= 2
+                && seen.len() * 2 >= subjects.len()
+                && subjects
+                    .iter()
+                    .zip(&topics)
+                    .all(|(name, t)| t.is_some() || self.topic_titled(short_name(name)).is_none())
+        };
         let side_by_side = (2..=SIDE_BY_SIDE_MAX_SUBJECTS).contains(&topics.len())
             && (topics
                 .iter()
                 .enumerate()
                 .all(|(i, t)| t.is_some_and(|t| !topics[..i].contains(&Some(t))))
-                || self.heading_compares(sec, subjects.iter().copied()));
+                || self.heading_compares(sec, subjects.iter().copied())
+                || overview_of_topics);
         // Facets (rows or columns) with one answer for three subjects or more (`FP32 | FP16
         // | BF16` over `부호` → `1`): what no subject differs in is not worth a card each.
         let values_of = |facet: usize| -> Vec<&str> {
@@ -250,7 +267,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 *p = p.or(s);
             }
         }
-        let reviewed = self.reviewed_sections(sec, table, &subjects);
         let shown_under = self.table_context(sec, after_list, &placed);
         // A review of sections under several problems is shown under its own title alone.
         let context = if reviewed.is_empty() {
@@ -746,6 +762,17 @@ impl<'t, 'a> Builder<'t, 'a> {
         headers.all(|h| {
             let h = facts::name_key(h);
             !h.is_empty() && key.contains(&h)
+        })
+    }
+
+    /// Whether the heading of `sec` says its table is an overview (`한눈에 보기`,
+    /// `overview`, `at a glance`). Not `비교` or `요약`: a comparison of a few named topics
+    /// beside one without a section (`SGD + Momentum`, `RMSProp`, `Adam`) asks its cells
+    /// one by one, and a closing summary reviews its sections ([`Self::reviewed_sections`]).
+    fn heading_overviews(&self, sec: Option<usize>) -> bool {
+        sec.is_some_and(|s| {
+            let short = self.info[s].short.to_lowercase();
+            outline::OVERVIEW_WORDS.iter().any(|w| short.contains(w))
         })
     }
 
