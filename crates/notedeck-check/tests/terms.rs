@@ -555,3 +555,14 @@ fn a_tie_is_decided_by_the_variant_whose_words_start_with_the_names_lowercase_ru
         "Attention with Linear Biases"
     );
 }
+
+#[test]
+fn a_word_under_the_heading_speaks_for_a_variant_only_beside_its_neighbour() {
+    // `partial likelihood` under `Cox PH (Proportional Hazards)` is Cox's estimation, not
+    // `Partial Hazards`: the word alone turned the fix against the heading's right variant.
+    let text = "# 생존 분석 정리\n\n### 문항 1\n\n## **5. Cox PH (Proportional Hazards) 모형**\n\n- **추정: 부분우도 (partial likelihood)** → $h_0(t)$ 몰라도 추정 가능\n\n## **면접 Q&A**\n\n**Q3. PH (Partial Hazards) 가정이 깨지면 어떻게 하나요?**\n\n- 층화, 시간 상호작용항\n";
+    let found = findings_of("surv.md", text, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Partial Hazards");
+    assert_eq!(found[0].fixes[0].edits[0].new_text, "Proportional Hazards");
+}

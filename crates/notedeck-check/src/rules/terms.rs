@@ -511,8 +511,11 @@ fn echoed(tied: &[(&String, &Vec<TermSite<'_>>)]) -> Option<(String, String)> {
 }
 
 /// The first word of `expansion` that `unlike` lacks and that the text under `heading`'s
-/// heading uses (case and a plural `s` aside, a longer word it starts counts:
-/// `embedding` for `Embeddings`), outside the expansions of `sites` written there.
+/// heading uses beside a word it has beside it in `expansion` (case and a plural `s` aside,
+/// a longer word it starts counts: `gradient embedding` for `… Gradient Embeddings`),
+/// outside the expansions of `sites` written there. Alone, the word may name something
+/// else: Cox's `partial likelihood` under `Cox PH (Proportional Hazards)` says nothing for
+/// `Partial Hazards`.
 fn echo_of(
     heading: &TermSite<'_>,
     expansion: &str,
@@ -521,35 +524,40 @@ fn echo_of(
 ) -> Option<String> {
     let section = heading.term.section.clone()?;
     let body = heading.text.get(section.clone())?.to_ascii_lowercase();
-    let stems = |e: &str| -> Vec<String> {
+    let words = |e: &str| -> Vec<String> {
         e.split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| w.len() >= 4)
+            .filter(|w| !w.is_empty())
             .map(|w| singular(w.to_ascii_lowercase()))
             .collect()
     };
-    let theirs = stems(unlike);
+    let theirs = words(unlike);
     let inside_a_site = |at: usize| {
         sites
             .iter()
             .filter(|s| s.path == heading.path)
             .any(|s| s.term.expansion_span.contains(&(section.start + at)))
     };
-    stems(expansion)
-        .into_iter()
-        .filter(|w| !theirs.contains(w))
-        .find_map(|w| {
-            body.match_indices(w.as_str()).find_map(|(at, _)| {
-                let starts_word = !body[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| c.is_ascii_alphanumeric());
-                let end = body[at..]
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .map_or(body.len(), |e| at + e);
-                (starts_word && !inside_a_site(at))
-                    .then(|| heading.text[section.start + at..section.start + end].to_string())
-            })
+    let not_alnum = |c: char| !c.is_ascii_alphanumeric();
+    let own = words(expansion);
+    own.iter().enumerate().find_map(|(i, w)| {
+        if w.len() < 4 || theirs.contains(w) {
+            return None;
+        }
+        let before = i.checked_sub(1).map(|j| own[j].as_str());
+        let after = own.get(i + 1).map(String::as_str);
+        body.match_indices(w.as_str()).find_map(|(at, _)| {
+            let starts_word = !body[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
+            let end = body[at..].find(not_alnum).map_or(body.len(), |e| at + e);
+            let previous = body[..at].trim_end_matches(not_alnum);
+            let previous = &previous[previous.rfind(not_alnum).map_or(0, |p| p + 1)..];
+            let next = body[end..].trim_start_matches(not_alnum);
+            let next = &next[..next.find(not_alnum).unwrap_or(next.len())];
+            let beside = before.is_some_and(|b| previous.starts_with(b))
+                || after.is_some_and(|a| next.starts_with(a));
+            (starts_word && beside && !inside_a_site(at))
+                .then(|| heading.text[section.start + at..section.start + end].to_string())
         })
+    })
 }
 
 /// Indices of the terms titling a heading whose name another term of the same note expands
