@@ -406,3 +406,71 @@ fn an_overview_of_the_topics_asks_each_column_across_them() {
     );
     assert!(back_of(&d, across).contains("<li>Label Smoothing: 1×</li>"));
 }
+
+#[test]
+fn hand_worked_examples_named_after_what_they_compute_are_no_cards() {
+    // `손계산 예제` over a table of eight made-up customers asked `A › 시간` → `2`; `**C-index
+    // 손계산**` over four made-up patients asked `P1 › 시간`; `Cox 해석 손계산` and a label
+    // `손계산` with its premise in an aside asked a heading or a label for a page of sums.
+    let d = doc("### 문항 5
+
+## **3. KM (Kaplan-Meier) 추정량**
+
+- **정의**: 사건 시점마다 생존 비율을 곱해 나감
+
+## **4. 손계산 예제 (KM + Nelson-Aalen)**
+
+구독 서비스 고객 8명, 단위: 개월, 사건 = 해지(churn)
+
+| 고객 | A | B | C | D |
+| --- | --- | --- | --- | --- |
+| 시간 | 2 | 3 | 4 | 4 |
+| 사건 | 1 | 0 | 1 | 1 |
+
+## **5. Cox PH (Proportional Hazards) 모형**
+
+- **장점**: 기저위험 분포 가정 불필요, 계수 해석 쉬움(HR)
+
+### Cox 해석 손계산
+
+- 이탈 모형 결과: $\\beta_{요금} = 0.3$ (월요금 1만원 단위)
+- HR(요금) = $e^{0.3} \\approx 1.35$ → 요금 1만원 오를 때마다 해지 위험 **35% 증가**
+
+## **6. 평가 지표**
+
+### 6-1. C-index (Concordance Index)
+
+- **한계**: 순서(discrimination)만 봄 → 예측 확률이 맞는지(calibration)는 모름
+
+**C-index 손계산**
+
+| 고객 | 시간 | 사건 | 예측 위험점수 |
+| --- | --- | --- | --- |
+| P1 | 2 | 1 | 0.9 |
+| P2 | 5 | 0 | 0.4 |
+
+- (P1, P2): P1 먼저 사건, 0.9 > 0.4 → concordant
+- C = 1 / 1 = **1.0**
+
+### 6-2. Brier score & IBS
+
+- **손계산 (censoring 없다고 치고 t = 6개월)**: 예측 $\\hat{S}(6)$ = 0.8, 0.3 / 실제 = 생존, 해지
+    - $BS = \\frac{(1 - 0.8)^2 + (0 - 0.3)^2}{2} = 0.065$
+- **IBS (Integrated Brier Score)**: $BS(t)$를 적분해서 평균
+");
+    let fronts: Vec<String> = d.cards.iter().map(|c| c.front.clone()).collect();
+    for asked in ["A › ", "P1 › ", "P2 › ", "손계산", "(P1, P2)"] {
+        assert!(
+            !fronts.iter().any(|f| f.contains(asked)),
+            "{asked}: {fronts:#?}"
+        );
+    }
+    // The section's own fact stays.
+    assert!(
+        d.cards
+            .iter()
+            .any(|c| c.back.contains("순서(discrimination)만 봄")),
+        "{fronts:#?}"
+    );
+    assert_skipped(&d, |why| why.starts_with("worked computation"));
+}

@@ -675,6 +675,7 @@ const WORKED_EXAMPLE_LABELS: &[&str] = &[
     "숫자 예시",
     "계산 예제",
     "손계산 예시",
+    "손계산 예제",
     "손계산",
     "손 계산",
     "worked example",
@@ -744,8 +745,9 @@ fn names_an_example(label: &str) -> bool {
 
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
-    // Asked of every label: no lowercase copy, and most hold neither `예` nor an `x`.
-    if !label.contains('예') && !label.bytes().any(|b| b | 0x20 == b'x') {
+    // Asked of every label: no lowercase copy, and most hold neither `예`, `계` (`손계산`)
+    // nor an `x`.
+    if !label.contains(['예', '계']) && !label.bytes().any(|b| b | 0x20 == b'x') {
         return false;
     }
     let l = label.trim().trim_start_matches('📌').trim_start();
@@ -754,6 +756,11 @@ pub(super) fn is_worked_example(label: &str) -> bool {
     let (head, named) = match l.split_once(':') {
         Some((head, rest)) => (head.trim_end(), !rest.trim().is_empty()),
         None => (l, false),
+    };
+    // `손계산 (censoring 없다고 치고 t = 6개월)`: the aside gives the example's premise.
+    let head = match head.split_once(" (") {
+        Some((before, _)) if head.ends_with(')') => before.trim_end(),
+        _ => head,
     };
     WORKED_EXAMPLE_LABELS
         .iter()

@@ -358,13 +358,20 @@ fn titles_worked_section(title: &str) -> bool {
     {
         return true;
     }
+    names_then_works_out(title)
+}
+
+/// Whether a title puts a worked-example label after the name of what it computes
+/// (`InfoNCE 계산 예시`, `Cox 해석 손계산`, `C-index 손계산`).
+fn names_then_works_out(title: &str) -> bool {
     // Asked of every section's body: the last two words are joined only when there are
     // three words or more.
     let mut words = title.split_whitespace().rev();
-    let (Some(last), Some(before), Some(_)) = (words.next(), words.next(), words.next()) else {
+    let (Some(last), Some(before)) = (words.next(), words.next()) else {
         return false;
     };
-    super::lists::is_worked_example(&format!("{before} {last}"))
+    super::lists::is_worked_example(last)
+        || words.next().is_some() && super::lists::is_worked_example(&format!("{before} {last}"))
 }
 
 /// Whether a section's title (`title` short, `full` as written) names an example, worked or
@@ -439,6 +446,7 @@ pub(super) fn titles_worked_example(plain: &Plain) -> bool {
     // `**예시 (m = 2)**, 전체 8개 중 y=1이 4개 → $\bar{y} = 4/8 = 0.5$`: an example titled in
     // bold that works out a sum is one too.
     super::lists::is_worked_example(title)
+        || !plain.strong.is_empty() && names_then_works_out(title)
         || !plain.strong.is_empty()
             && is_example_facet(title)
             && super::lists::computes_even_in_tex(t)
