@@ -474,3 +474,21 @@ fn hand_worked_examples_named_after_what_they_compute_are_no_cards() {
     );
     assert_skipped(&d, |why| why.starts_with("worked computation"));
 }
+
+#[test]
+fn a_section_opening_on_a_worked_example_label_then_its_name_is_no_card() {
+    // `### 손계산 예시 ③ CORAL`: the front named the example and the made-up matrices were
+    // on the back, so nothing on the front led to them.
+    let d = doc("## **5. CORAL**
+
+- **정의**: source와 target feature의 **공분산**을 맞춤
+
+### 손계산 예시 ③ CORAL
+
+- $d = 2$, $C_S - C_T$의 원소 1, 0.5, 0.5, 0 → $\\|\\cdot\\|_F^2 = 1 + 0.25 + 0.25 + 0 = 1.5$
+- $\\mathcal{L}_{CORAL} = \\frac{1.5}{4 \\times 2^2} = 0.09375$
+");
+    let fronts: Vec<String> = d.cards.iter().map(|c| c.front.clone()).collect();
+    assert!(!fronts.iter().any(|f| f.contains("손계산")), "{fronts:#?}");
+    assert!(fronts.iter().any(|f| f == "CORAL › 정의"), "{fronts:#?}");
+}

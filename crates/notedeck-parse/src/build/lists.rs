@@ -762,8 +762,14 @@ pub(super) fn is_worked_example(label: &str) -> bool {
         Some((before, _)) if head.ends_with(')') => before.trim_end(),
         _ => head,
     };
+    // `손계산 예시 ② MMD (linear kernel)`: the label, then which example it is.
+    let opens = |w: &str| {
+        head.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && head[w.len()..].starts_with(' ')
+    };
     WORKED_EXAMPLE_LABELS
         .iter()
-        .any(|w| head.eq_ignore_ascii_case(w))
+        .any(|w| head.eq_ignore_ascii_case(w) || w.contains(' ') && opens(w))
         || named && matches!(head, "예시" | "예")
 }
