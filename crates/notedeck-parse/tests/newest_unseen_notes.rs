@@ -492,3 +492,67 @@ fn a_section_opening_on_a_worked_example_label_then_its_name_is_no_card() {
     assert!(!fronts.iter().any(|f| f.contains("손계산")), "{fronts:#?}");
     assert!(fronts.iter().any(|f| f == "CORAL › 정의"), "{fronts:#?}");
 }
+
+#[test]
+fn a_formula_after_the_line_naming_it_goes_on_that_lines_card() {
+    // Each formula was `… › 수식`, a front that did not say which: the hazard's (`h` opens
+    // `Hazard function`), the relation the line names, DeepSurv's loss. `C = …` under
+    // `C-index` stays the section's own, though `comparable` opens with its letter.
+    let d = doc("### 문항 5
+
+## **2. 생존함수 & 위험함수**
+
+- **생존함수 (Survival function)**: $S(t) = P(T > t)$, 단조 감소
+- **위험함수 (Hazard function)**: t까지 살아있다는 조건에서 바로 다음 순간의 \"순간 발생률\"
+
+$$
+h(t) = \\frac{f(t)}{S(t)}
+$$
+
+- **CHF (Cumulative Hazard Function)**: $H(t) = \\int_0^t h(u)\\,du$
+- 세 함수 관계 (시험에 자주 나옴)
+
+$$
+S(t) = \\exp\\big(-H(t)\\big)
+$$
+
+## **6. 평가 지표**
+
+### 6-1. C-index (Concordance Index)
+
+- **정의**: 비교 가능한 쌍 중 모델이 **순서를 맞힌 비율**
+- **comparable pair 조건**: 생존시간 짧은 쪽이 **사건 발생**이어야 함
+
+$$
+C = \\frac{\\sum_{i \\ne j} \\mathbb{1}[T_i < T_j] \\cdot \\delta_i}{\\sum_{i \\ne j} \\delta_i}
+$$
+
+## **8. DeepSurv**
+
+- **정의**: Cox 모형의 선형 항을 **신경망 $g_\\theta(x)$** 로 교체
+- **손실함수**: 음의 로그 부분우도 (negative log partial likelihood) + 정규화
+
+$$
+\\mathcal{L}(\\theta) = -\\sum_{i:\\,\\delta_i = 1} g_\\theta(x_i) + \\lambda \\lVert \\theta \\rVert_2^2
+$$
+");
+    let holds = |front: &str, tex: &str| back_of(&d, front).contains(tex);
+    assert!(holds(
+        "생존함수 &amp; 위험함수 › 위험함수 (Hazard function)",
+        "h(t) ="
+    ));
+    assert!(holds(
+        "생존함수 &amp; 위험함수 › 세 함수 관계",
+        "S(t) = \\exp"
+    ));
+    assert!(holds("DeepSurv › 손실함수", "\\mathcal{L}(\\theta) ="));
+    assert!(!holds(
+        "평가 지표 › 6-1. C-index › comparable pair 조건",
+        "C ="
+    ));
+    assert_fronts(
+        &d,
+        &["생존함수 &amp; 위험함수 › 수식", "DeepSurv › 수식"],
+        &["DeepSurv › 손실함수"],
+    );
+}

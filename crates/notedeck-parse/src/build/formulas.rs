@@ -258,10 +258,27 @@ impl Builder<'_, '_> {
                     .split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '&'))
                     .any(|w| w == label)
             });
+        // `- **위험함수 (Hazard function)**: …` over `$$h(t) = …$$`: the left side's letter is
+        // the initial of the name in English. `- **손실함수**: 음의 로그 부분우도 …` over
+        // `$$\mathcal{L}(\theta) = …$$`: a loss is a formula by what it is.
+        // Not the letter the section's or its topic's name opens with (`C = …` under `### 6-1.
+        // C-index`, after `- **comparable pair 조건**`): that is the section's formula.
+        let title = sec.map_or("", |s| self.info[s].short.as_str());
+        let opens_with = |name: &str, letter: char| {
+            name.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.eq_ignore_ascii_case(&letter))
+        };
+        let initialled = lhs.and_then(letter_of).is_some_and(|letter| {
+            initial_of(label, letter) && !opens_with(topic, letter) && !opens_with(title, letter)
+        });
+        let a_loss = LOSS_LABELS.iter().any(|w| label.eq_ignore_ascii_case(w));
         if !introduces
             && !names_lhs
             && !subscripted
             && !titled
+            && !initialled
+            && !a_loss
             && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym)))
         {
             return false;
@@ -533,6 +550,42 @@ fn subscript(lhs: &str) -> Option<&str> {
     .filter(|s| !s.is_empty())
 }
 
+/// Labels of a line whose formula is the thing it names: a loss or an objective.
+const LOSS_LABELS: [&str; 7] = [
+    "손실함수",
+    "손실 함수",
+    "loss",
+    "loss function",
+    "목적함수",
+    "목적 함수",
+    "objective",
+];
+
+/// The letter a formula's left side is, maybe applied (`h(t)`, `S(t)`,
+/// `\mathcal{L}(\theta)`).
+fn letter_of(lhs: &str) -> Option<char> {
+    let symbol = lhs.trim();
+    let symbol = symbol.split('(').next().unwrap_or(symbol).trim();
+    let symbol = ["\\mathcal{", "\\mathrm{", "\\hat{"]
+        .iter()
+        .find_map(|p| symbol.strip_prefix(p).and_then(|s| s.strip_suffix('}')))
+        .unwrap_or(symbol);
+    let mut letters = symbol.chars();
+    match (letters.next(), letters.next()) {
+        (Some(letter), None) if letter.is_ascii_alphabetic() => Some(letter),
+        _ => None,
+    }
+}
+
+/// Whether `letter` opens the first English word of `name` or of its aside (`h` of
+/// `위험함수 (Hazard function)`, `p` of `Prior correction (사전확률 보정)`).
+fn initial_of(name: &str, letter: char) -> bool {
+    name.split(|c: char| !c.is_ascii_alphabetic())
+        .find(|w| w.len() >= 3)
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| c.eq_ignore_ascii_case(&letter))
+}
+
 /// Whether `short` is `name` in short: the acronym in its parentheses (`Least Confidence
 /// (LC)`), or its words' initials (`Vote Entropy` → `VE`, `Margin` → `M`).
 fn abbreviates(name: &str, short: &str) -> bool {
@@ -571,7 +624,8 @@ fn says_formula(line: &str) -> Option<(&str, bool)> {
     };
     // What the formula is of, in a word or two: `조건부 확률을 "뒤집는" 공식` describes the
     // formula rather than names it.
-    let of = ["수식", "공식", "식"]
+    // `세 함수 관계` over `$$S(t) = \exp(-H(t))$$`: a relation is written as a formula too.
+    let of = ["수식", "공식", "식", "관계"]
         .iter()
         .find_map(|w| name.strip_suffix(w))
         .filter(|n| n.ends_with(' ') || n.ends_with(|c: char| c.is_ascii_alphanumeric()))?;
