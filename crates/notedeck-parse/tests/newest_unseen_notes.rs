@@ -1,5 +1,6 @@
 //! Card rules found on notes in the user's style that the rules had not been tuned on
-//! (generative adversarial networks, learning to rank, meta-learning, imbalanced data). Each
+//! (generative adversarial networks, learning to rank, meta-learning, imbalanced data,
+//! calibration, survival analysis, domain adaptation). Each
 //! case shows the cards a fragment of such a note makes, as the student reviewing them would
 //! read them.
 
@@ -555,4 +556,34 @@ $$
         &["생존함수 &amp; 위험함수 › 수식", "DeepSurv › 수식"],
         &["DeepSurv › 손실함수"],
     );
+}
+
+#[test]
+fn a_table_of_defaults_is_shown_under_its_librarys_section() {
+    // Rows naming functions for topics of the note (`ImageClassifier` (dann)) lifted the table to the problem alone, and `Classifier › finetune 기본값` did not say
+    // of which library.
+    let d = doc("### 문항 27
+
+## **3. DANN (Domain-Adversarial Neural Network)**
+
+- **핵심**: feature extractor가 도메인 분류기를 속이도록 학습
+
+## **10. TENT (Test-time Entropy Minimization)**
+
+- **핵심**: test batch의 예측 엔트로피를 줄이도록 BN의 γ, β만 업데이트
+
+## **12. 라이브러리: TLlib (Transfer-Learning-Library, thuml)**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `ImageClassifier` (dann) | `bottleneck_dim` | `256` | bottleneck 뒤 feature에 domain loss 걸림 |
+| `Classifier` | `finetune` | `True` | True면 backbone lr = 0.1 × base_lr |
+| `tent.Tent` | `steps` | `1` | |
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("Classifier › "))
+        .expect("the finetune row is a card");
+    assert_eq!(card.context_path(), ["문항 27", "라이브러리: TLlib"]);
 }

@@ -267,7 +267,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                 *p = p.or(s);
             }
         }
-        let shown_under = self.table_context(sec, after_list, &placed);
+        let defaults = (!columns_are_subjects)
+            .then(|| self.parameter_columns(sec, &head))
+            .flatten();
+        // A table of defaults is of the library its section is about (`## 12. 라이브러리:
+        // TLlib`), though its rows name functions for topics of the note (`tent.Tent`):
+        // shown under their common ancestor, `ImageClassifier › bottleneck_dim 기본값` did
+        // not say of which library.
+        let shown_under = if defaults.is_some() {
+            self.table_context(sec, after_list, &[])
+        } else {
+            self.table_context(sec, after_list, &placed)
+        };
         // A review of sections under several problems is shown under its own title alone.
         let context = if reviewed.is_empty() {
             None
@@ -373,9 +384,6 @@ impl<'t, 'a> Builder<'t, 'a> {
             .first()
             .and_then(|(corner, _)| axes(corner.text.trim()));
         let lookup = lookup_columns(&rows, head.len(), columns_are_subjects);
-        let defaults = (!columns_are_subjects)
-            .then(|| self.parameter_columns(sec, &head))
-            .flatten();
         let mut fact_facet = String::new();
         for (r, row) in rows.iter().enumerate() {
             let Some((row_name, _)) = row.first() else {
