@@ -587,3 +587,26 @@ fn a_table_of_defaults_is_shown_under_its_librarys_section() {
         .expect("the finetune row is a card");
     assert_eq!(card.context_path(), ["문항 27", "라이브러리: TLlib"]);
 }
+
+#[test]
+fn a_tip_told_the_other_way_after_a_slash_is_a_pair_of_its_own() {
+    // Hidden from `=` to the end, TENT's value took the domain-generalisation tip with it.
+    let d = doc("## **10. TENT (Test-time Entropy Minimization)**
+
+- **핵심**: 라벨 없이 test 시점에 모델을 적응
+
+---
+
+📌 **최종 암기 팁**
+
+- TENT = 엔트로피 ↓ + BN γ, β / DG는 target 못 봄 → ERM부터 돌려보기
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes.contains(
+            &"TENT = {{c1::엔트로피 ↓ + BN γ, β}} / DG는 target 못 봄 → {{c2::ERM부터 돌려보기}}"
+                .to_string()
+        ),
+        "{clozes:#?}"
+    );
+}

@@ -15,14 +15,40 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
     let mut marks = vec![(cut, Some(1))];
     let mut from = cut;
     let mut n = 1;
-    while let Some(rel) = t[from..].find(sep) {
+    // After a slash, the next pair may be told the other way (`TENT = 엔트로피 ↓ + BN γ, β /
+    // DG는 target 못 봄 → ERM부터 돌려보기`): hidden to the end, the first value took the
+    // second tip with it.
+    let other = match sep {
+        " = " => " → ",
+        " → " => " = ",
+        _ => sep,
+    };
+    loop {
+        let same = t[from..].find(sep).map(|rel| (rel, sep));
+        // Not a slash of a formula (`= \lambda_i / \sum \lambda_j → 누적 90~95%에서 자르기`).
+        let turned = t[from..]
+            .find(other)
+            .filter(|&rel| {
+                t[from..from + rel]
+                    .rsplit_once(" / ")
+                    .is_some_and(|(_, cue)| !cue.contains('\\'))
+            })
+            .map(|rel| (rel, other));
+        let Some((rel, found)) = [same, turned].into_iter().flatten().min() else {
+            break;
+        };
         let next = from + rel;
         // Pairs are parted by a comma, or by a slash (`A = "…" / B = "…"`); where a slash
         // parts them, a comma is inside a value or a cue (`nprobe, efSearch = 검색 시점 knob
         // / nlist, M, m, nbits = …`), and neither in parentheses parts anything (`"돌린다(Q,
-        // K)" = RoPE`).
-        let Some((comma, gap)) = [" / ", ", "]
-            .into_iter()
+        // K)" = RoPE`). A pair told the other way is parted by a slash only.
+        let parts: &[&str] = if found == sep {
+            &[" / ", ", "]
+        } else {
+            &[" / "]
+        };
+        let Some((comma, gap)) = parts
+            .iter()
             .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())))
         else {
             break;
@@ -30,14 +56,14 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
         let cue = t[comma + gap..next].trim();
         if t[from..comma].trim().is_empty()
             || cue.is_empty()
-            || t[next + sep.len()..].trim().is_empty()
+            || t[next + found.len()..].trim().is_empty()
         {
             break;
         }
         n += 1;
         marks.push((comma, None));
-        marks.push((next + sep.len(), Some(n)));
-        from = next + sep.len();
+        marks.push((next + found.len(), Some(n)));
+        from = next + found.len();
     }
     if n == 1 {
         return Vec::new();
