@@ -610,3 +610,37 @@ fn a_tip_told_the_other_way_after_a_slash_is_a_pair_of_its_own() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn explanations_opening_on_a_circled_digit_go_on_their_choices() {
+    // `- ① source 데이터 필요 없음 / ② …`: no colon or arrow after the digit, and every
+    // explanation went on the answer's card.
+    let d = doc("### 문제 3
+
+TENT에 대한 설명으로 옳은 것은?
+
+① source 데이터와 target 데이터를 함께 사용해 재학습한다.
+② 모델의 모든 파라미터를 cross-entropy로 업데이트한다.
+③ BN layer의 affine 파라미터(γ, β)만 test batch 예측 엔트로피를 최소화하도록 업데이트한다.
+
+정답: 3
+
+- ① source 데이터 필요 없음 / ② loss는 엔트로피, 업데이트는 BN affine만
+");
+    let back = |choice: &str| {
+        d.cards
+            .iter()
+            .find(|c| c.front.contains(choice))
+            .map(|c| c.back.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        back("함께 사용해 재학습한다"),
+        "X — source 데이터 필요 없음"
+    );
+    assert_eq!(
+        back("모든 파라미터를"),
+        "X — loss는 엔트로피, 업데이트는 BN affine만"
+    );
+    assert_eq!(back("affine 파라미터"), "O");
+}

@@ -217,9 +217,9 @@ fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
 fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
     // `① O → …`: a circled digit numbers the choice as well.
-    let (n, rest) = match html.chars().next().and_then(circled) {
-        Some(n) => (n, &html[html.chars().next()?.len_utf8()..]),
-        None => (html.get(..digits)?.parse().ok()?, &html[digits..]),
+    let (n, rest, ringed) = match html.chars().next().and_then(circled) {
+        Some(n) => (n, &html[html.chars().next()?.len_utf8()..], true),
+        None => (html.get(..digits)?.parse().ok()?, &html[digits..], false),
     };
     let rest = rest.trim_start_matches("번").trim_start();
     // `1번 O: …` as much as `1 O → …`, `2번 (X): …` and `1) ✘ …`.
@@ -232,13 +232,17 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
         return Some((n, ""));
     }
     let rest = judged.unwrap_or(rest);
-    let rest = [":", "→", ")", "-", "—"]
+    // `① source 데이터 필요 없음`: a circled digit numbers nothing but a choice, and needs no
+    // separator after it.
+    let rest = match [":", "→", ")", "-", "—"]
         .iter()
-        .find_map(|m| rest.strip_prefix(m))?;
-    // `90:10은 …` is a ratio, no choice: a choice's separator is followed by a space.
-    if !rest.starts_with(char::is_whitespace) {
-        return None;
-    }
+        .find_map(|m| rest.strip_prefix(m))
+    {
+        // `90:10은 …` is a ratio, no choice: a choice's separator is followed by a space.
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest,
+        _ if ringed => rest,
+        _ => return None,
+    };
     // `1) ✘ …`, `1) X → …`: the mark says the verdict the card's answer states already.
     let rest = rest.trim();
     let marked = CHECK_MARKS
