@@ -7,6 +7,7 @@
 mod common;
 
 use common::{assert_fronts, assert_skipped, back_of, cloze_fronts, doc};
+use notedeck_parse::CardKind;
 
 #[test]
 fn a_case_told_in_turn_lists_no_names_of_its_parts() {
@@ -643,4 +644,33 @@ TENT에 대한 설명으로 옳은 것은?
         "X — loss는 엔트로피, 업데이트는 BN affine만"
     );
     assert_eq!(back("affine 파라미터"), "O");
+}
+
+#[test]
+fn a_definition_in_a_tip_is_shown_where_the_tip_is() {
+    // The tips closing a worked example are shown under its topic; the definition made
+    // from one of their lines kept the example's title on its context line.
+    let d = doc("### 문항 27
+
+## **9. Test-Time Adaptation: TENT**
+
+- **정의**: test batch의 예측 엔트로피를 줄이도록 BN의 γ, β만 업데이트
+
+### 손계산 예시 ⑤ 엔트로피
+
+- $p = [0.9, 0.1]$: $H = -(0.9 \\ln 0.9 + 0.1 \\ln 0.1) = 0.0948 + 0.2303 \\approx 0.325$
+
+📌 **암기 팁**
+
+- AdaBN (Adaptive Batch Normalization) = 학습 없이 BN 통계만 target 것으로 교체 (TENT에서 gradient 뺀 버전)
+");
+    let shown = |kind: CardKind| {
+        d.cards
+            .iter()
+            .find(|c| c.kind == kind && c.front.contains("AdaBN"))
+            .map(|c| c.context_path().to_vec())
+    };
+    let tip = shown(CardKind::Cloze).expect("the tip is a card");
+    assert_eq!(tip, ["문항 27", "Test-Time Adaptation: TENT"]);
+    assert_eq!(shown(CardKind::Definition), Some(tip));
 }

@@ -245,7 +245,25 @@ pub(super) fn show_definitions_with_their_topic(cards: &mut [crate::Card]) {
             }
         }
     }
+    // A definition no heading of its name takes is shown where the card asking its line is
+    // (`AdaBN (…) = …`, a tip closing a worked example, is shown under TENT): its own
+    // section's path said `손계산 예시 ⑤ 엔트로피`.
+    let mut moved: Vec<(usize, usize, usize)> = cards
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind != CardKind::Definition && c.context.is_some())
+        .map(|(i, c)| (c.span.start, c.span.end, i))
+        .collect();
+    moved.sort_unstable();
     for ((d, _), at) in away.iter().zip(found) {
+        let at = at.or_else(|| {
+            let span = &cards[*d].span;
+            let before = moved.partition_point(|&(start, _, _)| start <= span.start);
+            moved[..before]
+                .last()
+                .filter(|&&(_, end, _)| span.end <= end)
+                .map(|&(_, _, i)| i)
+        });
         if let Some(at) = at {
             let shown: std::sync::Arc<[String]> = cards[at].context_path().into();
             let (deck, tags) = (cards[at].deck.clone(), cards[at].tags.clone());
