@@ -426,10 +426,11 @@ EWC (Elastic Weight Consolidation)에 대한 설명으로 옳은 것은?
     );
     assert_eq!(verdict(&all, "파라미터별 중요도"), "O");
     // The question names what the choices are about: replay's line is false of EWC only.
+    // Its instruction (`옳은 것은?`) is no part of a statement asked true or false.
     assert!(
-        all.iter().any(|c| c.contains(
-            "EWC (Elastic Weight Consolidation)에 대한 설명으로 옳은 것은?<br>이전 task의 샘플을"
-        )),
+        all.iter()
+            .any(|c| c
+                .contains("EWC (Elastic Weight Consolidation)에 대한 설명<br>이전 task의 샘플을")),
         "{all:#?}"
     );
 }

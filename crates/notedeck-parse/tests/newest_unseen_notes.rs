@@ -674,3 +674,31 @@ fn a_definition_in_a_tip_is_shown_where_the_tip_is() {
     assert_eq!(tip, ["문항 27", "Test-Time Adaptation: TENT"]);
     assert_eq!(shown(CardKind::Definition), Some(tip));
 }
+
+#[test]
+fn a_statement_asked_true_or_false_is_shown_under_what_the_question_is_about() {
+    // `… 설명으로 옳지 않은 것은?` over `… (O/X)` → `O`: was `O` true, or the wrong one?
+    let d = doc("### 문제 1 (틀린 것 고르기)
+
+Domain Adaptation 기법에 대한 설명으로 **옳지 않은** 것은?
+
+1. DANN은 GRL을 통해 feature extractor가 domain classifier를 속이는 방향으로 학습된다.
+2. ADDA는 source encoder와 target encoder가 가중치를 공유(tied)하며, GRL로 한 번에 학습한다.
+3. MMD는 RKHS에서 두 분포의 평균 임베딩 사이 거리이다.
+
+정답: 2
+
+- ADDA는 encoder **분리(untied)** + GAN 방식으로 번갈아 학습
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("MMD는 RKHS"))
+        .expect("choice 3 is asked");
+    assert_eq!(
+        card.front,
+        "Domain Adaptation 기법에 대한 설명<br>MMD는 RKHS에서 두 분포의 평균 임베딩 사이 \
+         거리이다. (O/X)"
+    );
+    assert_eq!(card.back, "O");
+}

@@ -264,7 +264,7 @@ impl<'t> Builder<'t, '_> {
             let html = self.inner_html(p);
             match html.split_once("때 ") {
                 Some((givens, asks)) if wanted_verdict(asks).is_some() => format!("{givens}때"),
-                _ => html,
+                _ => asked_about(&html).map_or(html.clone(), str::to_string),
             }
         });
         for (n, item) in items.iter().enumerate() {
@@ -416,6 +416,44 @@ fn wanted_verdict(prompt: &str) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Characters at most of the instruction closing an exam's question (`옳지 않은</b> 것을
+/// 모두 고르시오`).
+const ASKS_MAX_CHARS: usize = 30;
+
+/// What an exam's question is about, without the instruction to pick the right or wrong
+/// statement (`Domain Adaptation 기법에 대한 설명` of `… 설명으로 <b>옳지 않은</b> 것은?`):
+/// above a statement asked true or false, `옳지 않은 것은?` left unclear whether `O` meant
+/// true or the wrong one. `None` when the question says more than that.
+fn asked_about(html: &str) -> Option<&str> {
+    let t = html.trim();
+    let at = [
+        "틀린",
+        "옳지 않은",
+        "아닌 것",
+        "잘못된",
+        "옳은",
+        "맞는",
+        "올바른",
+    ]
+    .iter()
+    .filter_map(|w| t.find(w))
+    .min()?;
+    let asks = &t[at..];
+    // The instruction closes the question, alone: `옳지 않은</b> 것은?`.
+    if !(asks.ends_with('?') || asks.ends_with("고르기") || asks.ends_with("고르시오"))
+        || asks.contains('.')
+        || asks.chars().count() > ASKS_MAX_CHARS
+    {
+        return None;
+    }
+    let about = t[..at].trim_end().trim_end_matches("<b>").trim_end();
+    let about = about
+        .strip_suffix("으로")
+        .or_else(|| about.strip_suffix("로"))?
+        .trim_end();
+    (about.split_whitespace().count() >= 2 && !about.contains(['?', '.'])).then_some(about)
 }
 
 /// What a line giving an answer says after `정답` (`→ 정답: <b>3개</b> (…)` →
