@@ -566,3 +566,17 @@ fn a_word_under_the_heading_speaks_for_a_variant_only_beside_its_neighbour() {
     assert_eq!(&text[found[0].span.clone()], "Partial Hazards");
     assert_eq!(found[0].fixes[0].edits[0].new_text, "Proportional Hazards");
 }
+
+#[test]
+fn a_lowercase_letter_of_a_name_may_stand_for_a_small_word() {
+    // `Mo` of `ST-MoE` is `Mixture of`, as much as a word `MoE`: the lowercase run gave the
+    // interview answer's `Sparse Transformer MoE` the tie, against the bold title's variant.
+    let text = "# MoE 정리\n\n## **5. Router z-loss & 학습 안정화**\n\n- **ST-MoE (Stable and Transferable Mixture of Experts)** (Zoph et al., 2022)에서 제안\n\n**Q3. router z-loss는 왜 쓰나요?**\n\n- A: ST-MoE (Sparse Transformer MoE) 논문에서 제안된 안정화 loss\n";
+    let found = findings_of("moe.md", text, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Sparse Transformer MoE");
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Stable and Transferable Mixture of Experts"
+    );
+}

@@ -100,7 +100,14 @@ pub(crate) fn runs_started<'n>(name: &'n str, expansion: &str) -> Vec<&'n str> {
         let run = &name[i..end];
         if end > i + 1 {
             let lower = run.to_ascii_lowercase();
-            if words.iter().any(|w| w.starts_with(&lower)) {
+            // `Mo` of `MoE` is started by `Mixture of` as much as by a word `MoE`: a
+            // lowercase letter stands for a small word after the capital's (`of`, `and`).
+            let (capital, rest) = lower.split_at(1);
+            let spelled = words.iter().any(|w| w.starts_with(&lower))
+                || words
+                    .windows(2)
+                    .any(|pair| pair[0].starts_with(capital) && pair[1].starts_with(rest));
+            if spelled {
                 runs.push(run);
             }
         }
