@@ -829,3 +829,36 @@ fn a_library_defaults_table_written_without_code_meets_a_default_in_code() {
         found[0].message
     );
 }
+
+#[test]
+fn a_default_meets_its_row_by_the_topics_title_or_the_lines_library() {
+    // Under `## AutoAugment / RandAugment / …`, `torchvision 기본값: `magnitude=10`` is the
+    // `v2.RandAugment` row's default; `DeepSpeed는 … `min_capacity` (기본값 8)` is the
+    // `deepspeed.moe.layer.MoE` row's. Neither section writes the row's name in code.
+    let note = "## **5. AutoAugment / RandAugment / TrivialAugment**
+
+- **RandAugment** (Cubuk et al., NeurIPS 2020)
+    - torchvision 기본값: `num_ops=2`, `magnitude=10`
+
+## **4. Capacity Factor & Token Dropping**
+
+- DeepSpeed는 배치가 작아도 capacity가 너무 작아지지 않게 `min_capacity` (기본값 8) 아래로는 안 내려감
+
+## **10. 라이브러리**
+
+### 기본값 정리 표
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `v2.RandAugment` | num_ops | 2 | 논문의 $N$ |
+| `v2.RandAugment` | magnitude | 9 | 논문의 $M$ |
+| `deepspeed.moe.layer.MoE` | `min_capacity` | `4` | capacity 하한 |
+";
+    let ws = workspace(&[("aug.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    let spans: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (&note[f.span.clone()], &note[f.related[0].span.clone()]))
+        .collect();
+    assert_eq!(spans, [("9", "10"), ("4", "8")], "{found:#?}");
+}

@@ -15,6 +15,7 @@ use super::default_values::{
     after_default_word, assignments, code_spans, default_after, is_parameter, labelled_default,
     names_argument, plain_default, says_default, value_at,
 };
+use super::param_tables::words_at;
 use crate::position::{LineIndex, split_lines};
 use crate::{Claim, ClaimOrigin, Document, SectionKind, Span, name_key};
 
@@ -227,7 +228,29 @@ fn groups_of(
                     })
                 })
             };
-            let called = |j: usize| called_in(topic_text, j);
+            // Or by name in the topic's title (`RandAugment` of `## AutoAugment / RandAugment
+            // / TrivialAugment` over `- torchvision 기본값: `magnitude=10``, the row
+            // `v2.RandAugment`), or by its library in the line (`DeepSpeed는 … `min_capacity`
+            // (기본값 8)` against `deepspeed.moe.layer.MoE`).
+            let title = topic.map_or("", |t| doc.sections[t].title.as_str());
+            let line = &text[d.span.clone()];
+            let named_plainly = |j: usize| {
+                found[j].owner.is_some_and(|o| {
+                    let path = o.trim_matches(['*', '`', ' ']);
+                    let class = owner_name(o);
+                    let library = path
+                        .split('.')
+                        .next()
+                        .filter(|l| *l != path && l.len() >= 4);
+                    class.len() >= 4 && words_at(title, class).next().is_some()
+                        || library.is_some_and(|l| {
+                            line.to_ascii_lowercase()
+                                .split(|c: char| !c.is_ascii_alphanumeric())
+                                .any(|w| w == l)
+                        })
+                })
+            };
+            let called = |j: usize| called_in(topic_text, j) || named_plainly(j);
             let rows: Vec<usize> = (0..found.len())
                 .filter(|&j| {
                     !d.cell
