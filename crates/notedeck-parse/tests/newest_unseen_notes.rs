@@ -702,3 +702,63 @@ Domain Adaptation 기법에 대한 설명으로 **옳지 않은** 것은?
     );
     assert_eq!(card.back, "O");
 }
+
+#[test]
+fn an_exercise_whose_sums_follow_its_givens_as_bullets_is_asked_by_them() {
+    // Asked by its title alone, the made-up token counts were on the back with the sums.
+    let d = doc("## **10. 손계산 예제**
+
+### 예제 2: capacity & token drop & aux loss
+
+- T = 8 토큰, N = 4 expert, top-1 배정: E1 4개, E2 2개, E3 1개, E4 1개
+- CF = 1.0 → capacity $= 8/4 \\times 1.0 = 2$ → E1에서 2개 drop (25%)
+- CF = 2.0 → 4 → drop 0, 대신 슬롯 16개 중 8개가 빈칸
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("예제 2"))
+        .expect("the exercise is a card");
+    assert!(
+        card.front
+            .ends_with("T = 8 토큰, N = 4 expert, top-1 배정: E1 4개, E2 2개, E3 1개, E4 1개"),
+        "{}",
+        card.front
+    );
+    assert!(card.back.starts_with("<ul><li>CF = 1.0"), "{}", card.back);
+}
+
+#[test]
+fn an_explanation_naming_no_choice_before_those_naming_one_explains_the_answer() {
+    // The answer's explanation first, then the others' by number: read as a mix, all of
+    // them went to a `핵심 내용` card and a cloze of `3: 기본값 False → …`.
+    let d = doc("### 문제 2
+
+MoE 학습 관련 설명으로 **틀린** 것 고르기
+
+1. router z-loss는 router logit의 log-sum-exp를 작게 만들어 수치 불안정을 줄인다
+2. Hugging Face `MixtralConfig`에서 `output_router_logits`를 기본값으로 두면 aux loss가 더해지지 않는다
+3. capacity를 넘친 토큰은 그 layer에서 삭제되어 다음 layer로 전달되지 않는다
+
+정답: 3
+
+- overflow 토큰은 expert 계산만 건너뛰고 **residual connection으로 그대로 전달**됨
+- 2: 기본값 False → `aux_loss` 계산 자체를 안 함
+");
+    let back = |choice: &str| {
+        d.cards
+            .iter()
+            .find(|c| c.front.contains(choice))
+            .map(|c| c.back.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        back("capacity를 넘친 토큰은"),
+        "X — overflow 토큰은 expert 계산만 건너뛰고 <b>residual connection으로 그대로 전달</b>됨"
+    );
+    assert_eq!(
+        back("output_router_logits"),
+        "O — 기본값 False → <code>aux_loss</code> 계산 자체를 안 함"
+    );
+    assert_fronts(&d, &["핵심 내용"], &[]);
+}

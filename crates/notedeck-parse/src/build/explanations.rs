@@ -75,7 +75,12 @@ impl Builder<'_, '_> {
             let Some((choices, text)) = leading_choices(html).or_else(|| closing_choices(html))
             else {
                 // A bullet naming no choice explains the answer (`- 불균형 배분이면 … 검정력
-                // 떨어짐`), when none names one.
+                // 떨어짐`), when none names one, or when it comes before those that do
+                // (`- overflow 토큰은 …` over `- 2: …`, `- 3: …`). After one, it may go on
+                // with that choice's explanation: the list is not read.
+                if named > 0 {
+                    return None;
+                }
                 unnamed += 1;
                 out.push((vec![chosen], html.to_string()));
                 continue;
@@ -98,11 +103,7 @@ impl Builder<'_, '_> {
                 out.push((choices, text.to_string()));
             }
         }
-        let fits = if named == 0 {
-            unnamed <= ANSWER_EXPLANATION_MAX_ITEMS
-        } else {
-            unnamed == 0
-        };
+        let fits = unnamed <= ANSWER_EXPLANATION_MAX_ITEMS;
         (named + unnamed > 0 && fits).then_some(out)
     }
 

@@ -178,7 +178,10 @@ impl<'t> Builder<'t, '_> {
             return false;
         };
         let (_, sums) = self.tree.item_lead(givens);
-        if sums.is_empty() && rest.is_empty() {
+        // The sums may follow the givens as bullets of their own (`- T = 8 토큰, N = 4
+        // expert, …` then `- CF = 1.0 → capacity = 8/4 × 1.0 = 2 → …`).
+        let more: Vec<&Block> = items.collect();
+        if sums.is_empty() && rest.is_empty() && more.is_empty() {
             return false;
         }
         let asked = self.item_lead_html(givens);
@@ -188,7 +191,6 @@ impl<'t> Builder<'t, '_> {
         }
         let mut back = String::new();
         self.render_children(sums, &mut back);
-        let more: Vec<&Block> = items.collect();
         if !more.is_empty() {
             back.push_str("<ul>");
             self.render_blocks(&more, &mut back);
