@@ -762,3 +762,27 @@ MoE 학습 관련 설명으로 **틀린** 것 고르기
     );
     assert_fronts(&d, &["핵심 내용"], &[]);
 }
+
+#[test]
+fn short_circled_choices_on_one_line_are_the_questions_choices() {
+    // `① 64 ② 80 ③ 96 ④ 128 ⑤ 160`: the question made no card and its working went to a
+    // `핵심 내용` card with nothing to work out.
+    let d = doc("### 문제 3
+
+토큰 1,024개 배치, expert 16개, top-1 routing, capacity factor 1.25일 때 expert 하나의 capacity는?
+
+① 64 ② 80 ③ 96 ④ 128 ⑤ 160
+
+정답: 2
+
+- $1024 / 16 = 64$ → $64 \\times 1.25 = 80$
+");
+    let card = d
+        .cards
+        .iter()
+        .find(|c| c.front.contains("capacity는?"))
+        .expect("the question is a card");
+    assert!(card.front.contains("<li>160</li>"), "{}", card.front);
+    assert!(card.back.starts_with("2. 80"), "{}", card.back);
+    assert_fronts(&d, &["핵심 내용"], &[]);
+}

@@ -169,15 +169,28 @@ impl<'t> Builder<'t, '_> {
             let mut html = String::new();
             crate::tree::render(line, &mut html, &self.copies);
             let html = html.trim();
-            let mut chars = html.chars();
-            let n = chars.next().and_then(circled)?;
-            if n != choices.len() + 1 {
+            // `① 64 ② 80 ③ 96 ④ 128 ⑤ 160`: short choices may share a line, each opening on
+            // its digit.
+            let starts: Vec<usize> = html
+                .char_indices()
+                .filter(|&(_, c)| circled(c).is_some())
+                .map(|(at, _)| at)
+                .collect();
+            if starts.first() != Some(&0) {
                 return None;
             }
-            choices.push(Choice {
-                span: crate::tree::span_of(line),
-                html: chars.as_str().trim().to_string(),
-            });
+            for (k, &at) in starts.iter().enumerate() {
+                let piece = &html[at..starts.get(k + 1).copied().unwrap_or(html.len())];
+                let mut chars = piece.chars();
+                let n = chars.next().and_then(circled)?;
+                if n != choices.len() + 1 {
+                    return None;
+                }
+                choices.push(Choice {
+                    span: crate::tree::span_of(line),
+                    html: chars.as_str().trim().to_string(),
+                });
+            }
         }
         if choices.len() < 2 {
             return None;
