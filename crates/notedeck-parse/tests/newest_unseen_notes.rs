@@ -786,3 +786,24 @@ fn short_circled_choices_on_one_line_are_the_questions_choices() {
     assert!(card.back.starts_with("2. 80"), "{}", card.back);
     assert_fronts(&d, &["핵심 내용"], &[]);
 }
+
+#[test]
+fn a_bold_name_with_a_citation_in_italics_names_the_formula_under_it() {
+    // The citation's italic title kept the line from naming the formula, asked as the
+    // section's `수식` though the section holds three.
+    let d = doc("## **2. Router (Gating) & Top-k Routing**
+
+- **Softmax gating**: $p(x) = \\operatorname{softmax}(x W_g)$ → 확률 큰 top-k expert 선택
+- **Noisy Top-k Gating** (Shazeer et al., 2017, *\"Outrageously Large Neural Networks\"*)
+
+$$
+H(x)_i = (x W_g)_i + \\epsilon \\cdot \\operatorname{Softplus}\\big((x W_{noise})_i\\big)
+$$
+");
+    let back = back_of(
+        &d,
+        "Router (Gating) &amp; Top-k Routing › Noisy Top-k Gating",
+    );
+    assert!(back.contains("H(x)_i ="), "{back}");
+    assert_fronts(&d, &["Router (Gating) &amp; Top-k Routing › 수식"], &[]);
+}

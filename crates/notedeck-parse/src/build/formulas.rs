@@ -637,10 +637,11 @@ fn says_formula(line: &str) -> Option<(&str, bool)> {
 
 /// Whether a line is a bold label alone, maybe with an aside after it: `- **업데이트 식**`
 /// over `$$x_{t-1} = …$$` names the formula, and so does `**VQAv2 accuracy** (질문당 사람 답
-/// 10개)`.
+/// 10개)` or `**Noisy Top-k Gating** (Shazeer et al., 2017, *"…"*)`.
 fn bold_alone(line: &str) -> bool {
     let l = match line.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
-        Some((bold, aside)) if !aside.contains(['(', '*']) => bold,
+        // Italics may set a cited title (`(Shazeer et al., 2017, *"Outrageously Large …"*)`).
+        Some((bold, aside)) if !aside.contains('(') && !aside.contains("**") => bold,
         _ => line,
     };
     l.len() > 4 && l.starts_with("**") && l.ends_with("**") && !l[2..l.len() - 2].contains("**")
