@@ -743,11 +743,24 @@ fn names_an_example(label: &str) -> bool {
         .is_some_and(|(_, last)| super::value_tables::is_example_facet(last))
 }
 
+/// Whether `label` holds `예`, `계산` (`손계산`) or an `x` (`example`), which every label of a
+/// worked computation does. Asked of every label, in one pass over its bytes: a search for
+/// each (a Hangul syllable's last byte is common in Korean text) cost more than the rest.
+fn may_name_an_example(label: &str) -> bool {
+    const YE: &[u8] = "예".as_bytes();
+    const GYESAN: &[u8] = "계산".as_bytes();
+    let bytes = label.as_bytes();
+    (0..bytes.len()).any(|i| match bytes[i] {
+        b'x' | b'X' => true,
+        0xEC => bytes[i..].starts_with(YE),
+        0xEA => bytes[i..].starts_with(GYESAN),
+        _ => false,
+    })
+}
+
 /// Whether a label introduces a worked computation.
 pub(super) fn is_worked_example(label: &str) -> bool {
-    // Asked of every label: no lowercase copy, and most hold neither `예`, `계` (`손계산`)
-    // nor an `x`.
-    if !label.contains(['예', '계']) && !label.bytes().any(|b| b | 0x20 == b'x') {
+    if !may_name_an_example(label) {
         return false;
     }
     let l = label.trim().trim_start_matches('📌').trim_start();
@@ -758,8 +771,8 @@ pub(super) fn is_worked_example(label: &str) -> bool {
         None => (l, false),
     };
     // `손계산 (censoring 없다고 치고 t = 6개월)`: the aside gives the example's premise.
-    let head = match head.split_once(" (") {
-        Some((before, _)) if head.ends_with(')') => before.trim_end(),
+    let head = match head.strip_suffix(')').and_then(|h| h.rfind('(')) {
+        Some(at) if head[..at].ends_with(' ') => head[..at].trim_end(),
         _ => head,
     };
     // `손계산 예시 ② MMD (linear kernel)`: the label, then which example it is.

@@ -366,14 +366,18 @@ fn titles_worked_section(title: &str) -> bool {
 /// Whether a title puts a worked-example label after the name of what it computes
 /// (`InfoNCE 계산 예시`, `Cox 해석 손계산`, `C-index 손계산`).
 fn names_then_works_out(title: &str) -> bool {
-    // Asked of every section's body: the last two words are joined only when there are
-    // three words or more.
-    let mut words = title.split_whitespace().rev();
-    let (Some(last), Some(before)) = (words.next(), words.next()) else {
+    // Asked of every section's title and bold paragraph: the last two words are read as
+    // they stand in the title, not joined anew.
+    let title = title.trim_end();
+    let Some((head, last)) = title.rsplit_once(' ') else {
         return false;
     };
+    let head = head.trim_end();
+    let Some((rest, _)) = head.rsplit_once(' ') else {
+        return super::lists::is_worked_example(last);
+    };
     super::lists::is_worked_example(last)
-        || words.next().is_some() && super::lists::is_worked_example(&format!("{before} {last}"))
+        || !rest.trim().is_empty() && super::lists::is_worked_example(&title[rest.len() + 1..])
 }
 
 /// Whether a section's title (`title` short, `full` as written) names an example, worked or
