@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{assert_fronts, assert_skipped, back_of, cloze_fronts, doc};
+use common::{assert_fronts, assert_skipped, back_holding, back_of, cloze_fronts, doc};
 use notedeck_parse::CardKind;
 
 #[test]
@@ -628,13 +628,7 @@ TENT에 대한 설명으로 옳은 것은?
 
 - ① source 데이터 필요 없음 / ② loss는 엔트로피, 업데이트는 BN affine만
 ");
-    let back = |choice: &str| {
-        d.cards
-            .iter()
-            .find(|c| c.front.contains(choice))
-            .map(|c| c.back.clone())
-            .unwrap_or_default()
-    };
+    let back = |choice: &str| back_holding(&d, choice);
     assert_eq!(
         back("함께 사용해 재학습한다"),
         "X — source 데이터 필요 없음"
@@ -745,13 +739,7 @@ MoE 학습 관련 설명으로 **틀린** 것 고르기
 - overflow 토큰은 expert 계산만 건너뛰고 **residual connection으로 그대로 전달**됨
 - 2: 기본값 False → `aux_loss` 계산 자체를 안 함
 ");
-    let back = |choice: &str| {
-        d.cards
-            .iter()
-            .find(|c| c.front.contains(choice))
-            .map(|c| c.back.clone())
-            .unwrap_or_default()
-    };
+    let back = |choice: &str| back_holding(&d, choice);
     assert_eq!(
         back("capacity를 넘친 토큰은"),
         "X — overflow 토큰은 expert 계산만 건너뛰고 <b>residual connection으로 그대로 전달</b>됨"

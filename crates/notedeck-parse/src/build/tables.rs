@@ -127,36 +127,34 @@ impl<'t, 'a> Builder<'t, 'a> {
         // apart by another cell: no one subject's claims, to hold against each other.
         let shared_row_name =
             |r: usize| !columns_are_subjects && super::subject_names::shares_name(&subjects, r);
+        let reviewed = self.reviewed_sections(sec, table, &subjects);
         // A table whose every subject is a topic of its own section (`Grad-CAM | Score-CAM`
         // after their sections, the MLOps levels' summary tables) sums up those sections, and
         // a table under a heading comparing its subjects by name (`2-stage vs 1-stage`)
         // compares them: what either adds is the comparison. A cell alone mostly asked a
         // bullet again in other words, or was the half of a contrast left once the other half
         // went as a bullet's repeat (`1-stage › 단계` → `한 번에 예측`). So each facet is asked
-        // across the subjects ([`super::contrasts`]).
-        let reviewed = self.reviewed_sections(sec, table, &subjects);
-        // Under a heading setting topics side by side (`불확실성 방법 한눈에 보기` over
-        // Temperature Scaling, `Platt / Isotonic`, …), half its subjects topics of this
-        // problem are enough, the others naming no topic elsewhere: a closing table of
-        // sections under several problems reviews them ([`Self::reviewed_sections`]).
-        let overview_of_topics = reviewed.is_empty() && self.heading_overviews(sec) && {
-            let mut seen: Vec<usize> = topics.iter().flatten().copied().collect();
-            seen.sort_unstable();
-            seen.dedup();
-            seen.len() >= 2
-                && seen.len() * 2 >= subjects.len()
-                && subjects
-                    .iter()
-                    .zip(&topics)
-                    .all(|(name, t)| t.is_some() || self.topic_titled(short_name(name)).is_none())
-        };
+        // across the subjects ([`super::contrasts`]). Under a heading calling the table an
+        // overview (`불확실성 방법 한눈에 보기` over Temperature Scaling, `Platt / Isotonic`,
+        // …), half its subjects topics of this problem are enough, the others naming no topic
+        // elsewhere: a closing table of sections under several problems reviews them
+        // ([`Self::reviewed_sections`]).
         let side_by_side = (2..=SIDE_BY_SIDE_MAX_SUBJECTS).contains(&topics.len())
             && (topics
                 .iter()
                 .enumerate()
                 .all(|(i, t)| t.is_some_and(|t| !topics[..i].contains(&Some(t))))
                 || self.heading_compares(sec, subjects.iter().copied())
-                || overview_of_topics);
+                || reviewed.is_empty() && self.heading_overviews(sec) && {
+                    let mut seen: Vec<usize> = topics.iter().flatten().copied().collect();
+                    seen.sort_unstable();
+                    seen.dedup();
+                    seen.len() >= 2
+                        && seen.len() * 2 >= subjects.len()
+                        && subjects.iter().zip(&topics).all(|(name, t)| {
+                            t.is_some() || self.topic_titled(short_name(name)).is_none()
+                        })
+                });
         // Facets (rows or columns) with one answer for three subjects or more (`FP32 | FP16
         // | BF16` over `부호` → `1`): what no subject differs in is not worth a card each.
         let values_of = |facet: usize| -> Vec<&str> {
@@ -271,7 +269,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             .then(|| self.parameter_columns(sec, &head))
             .flatten();
         // A table of defaults is of the library its section is about (`## 12. 라이브러리:
-        // TLlib`), though its rows name functions for topics of the note (`tent.Tent`):
+        // TLlib`), though a row names a topic of the note (`` `ImageClassifier` (dann) ``):
         // shown under their common ancestor, `ImageClassifier › bottleneck_dim 기본값` did
         // not say of which library.
         let shown_under = if defaults.is_some() {

@@ -277,7 +277,10 @@ impl<'t> Builder<'t, '_> {
             let html = self.inner_html(p);
             match html.split_once("때 ") {
                 Some((givens, asks)) if wanted_verdict(asks).is_some() => format!("{givens}때"),
-                _ => asked_about(&html).map_or(html.clone(), str::to_string),
+                _ => {
+                    let about = asked_about(&html).map(str::to_string);
+                    about.unwrap_or(html)
+                }
             }
         });
         for (n, item) in items.iter().enumerate() {
@@ -416,20 +419,20 @@ fn wanted_verdict(prompt: &str) -> Option<bool> {
     if !prompt.contains("고르") && !prompt.contains("것은") {
         return None;
     }
-    if ["틀린", "옳지 않은", "아닌 것", "잘못된"]
-        .iter()
-        .any(|w| prompt.contains(w))
-    {
+    if WRONG_WANTED.iter().any(|w| prompt.contains(w)) {
         Some(false)
-    } else if ["옳은", "맞는", "올바른"]
-        .iter()
-        .any(|w| prompt.contains(w))
-    {
+    } else if RIGHT_WANTED.iter().any(|w| prompt.contains(w)) {
         Some(true)
     } else {
         None
     }
 }
+
+/// Words of an exam's question asking for the wrong statement (`틀린 것 고르기`).
+const WRONG_WANTED: [&str; 4] = ["틀린", "옳지 않은", "아닌 것", "잘못된"];
+
+/// Words of an exam's question asking for the right statement (`옳은 것은?`).
+const RIGHT_WANTED: [&str; 3] = ["옳은", "맞는", "올바른"];
 
 /// Characters at most of the instruction closing an exam's question (`옳지 않은</b> 것을
 /// 모두 고르시오`).
@@ -441,18 +444,11 @@ const ASKS_MAX_CHARS: usize = 30;
 /// true or the wrong one. `None` when the question says more than that.
 fn asked_about(html: &str) -> Option<&str> {
     let t = html.trim();
-    let at = [
-        "틀린",
-        "옳지 않은",
-        "아닌 것",
-        "잘못된",
-        "옳은",
-        "맞는",
-        "올바른",
-    ]
-    .iter()
-    .filter_map(|w| t.find(w))
-    .min()?;
+    let at = WRONG_WANTED
+        .iter()
+        .chain(&RIGHT_WANTED)
+        .filter_map(|w| t.find(w))
+        .min()?;
     let asks = &t[at..];
     // The instruction closes the question, alone: `옳지 않은</b> 것은?`.
     if !(asks.ends_with('?') || asks.ends_with("고르기") || asks.ends_with("고르시오"))

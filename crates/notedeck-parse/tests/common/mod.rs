@@ -96,6 +96,16 @@ pub fn back_of(d: &Document, front: &str) -> String {
     card_with_front(d, front).back.clone()
 }
 
+/// The back of the card whose front holds `part` (an exam's choice asked true or false);
+/// the listing in the panic when there is none.
+pub fn back_holding(d: &Document, part: &str) -> String {
+    d.cards
+        .iter()
+        .find(|c| c.front.contains(part))
+        .map(|c| c.back.clone())
+        .unwrap_or_else(|| panic!("no card holds {part}: {:#?}", cards(d)))
+}
+
 /// The fronts of the cloze cards, spelled for Anki.
 pub fn cloze_fronts(d: &Document) -> Vec<String> {
     d.cards
