@@ -14,7 +14,7 @@ use super::subject_names::{
     FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, name_html, short_name,
 };
 use super::value_tables::{LOOKUP_COLUMN_REASON, lookup_columns};
-use super::{Builder, CardDraft, RawCard, facts, outline};
+use super::{Builder, CardDraft, RawCard, facts};
 use crate::tree::{self, Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, math};
 
@@ -750,45 +750,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                 });
             }
         }
-    }
-
-    /// Whether the heading of `sec` compares exactly these names (`A vs B …`, each header
-    /// found in it as words).
-    fn heading_compares<'h>(
-        &self,
-        sec: Option<usize>,
-        mut headers: impl Iterator<Item = &'h str>,
-    ) -> bool {
-        let Some(s) = sec else { return false };
-        let title = &self.doc.sections[s].title;
-        if !outline::compares_by_name(title) {
-            return false;
-        }
-        let key = facts::name_key(title);
-        headers.all(|h| {
-            let h = facts::name_key(h);
-            !h.is_empty() && key.contains(&h)
-        })
-    }
-
-    /// Whether the heading of `sec` says its table is an overview (`한눈에 보기`,
-    /// `overview`, `at a glance`). Not `비교` or `요약`: a comparison of a few named topics
-    /// beside one without a section (`SGD + Momentum`, `RMSProp`, `Adam`) asks its cells
-    /// one by one, and a closing summary reviews its sections ([`Self::reviewed_sections`]).
-    fn heading_overviews(&self, sec: Option<usize>) -> bool {
-        sec.is_some_and(|s| {
-            let short = self.info[s].short.to_lowercase();
-            outline::OVERVIEW_WORDS.iter().any(|w| short.contains(w))
-        })
-    }
-
-    /// Whether every one of `names` names a topic of the problem `sec` is in.
-    fn names_topics<'n>(
-        &mut self,
-        sec: Option<usize>,
-        mut names: impl Iterator<Item = &'n str>,
-    ) -> bool {
-        names.all(|n| self.topic_named(n, sec).is_some())
     }
 
     pub(super) fn cells(&self, row: &'t Block) -> Vec<(Plain, &'t Block)> {
