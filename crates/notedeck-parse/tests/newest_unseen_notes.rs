@@ -795,3 +795,22 @@ $$
     assert!(back.contains("H(x)_i ="), "{back}");
     assert_fronts(&d, &["Router (Gating) &amp; Top-k Routing › 수식"], &[]);
 }
+
+#[test]
+fn the_titles_of_cases_are_no_list_to_recall() {
+    // Each case is a card of its own; the section's card asked for their titles, a table of
+    // contents.
+    let d = doc("## **11. 실무 사례**
+
+### 11-2. 기타 사례
+
+- **설비 고장 (predictive maintenance)**: 센서 값이 시간 따라 변함 → lifelines `CoxTimeVaryingFitter` (long format: id, start, stop, event)
+- **대출 부도 vs 조기상환**: **competing risks** → 다른 사건을 censored로 두고 KM 돌리면 누적발생률 **과대추정** → Aalen-Johansen, Fine-Gray
+");
+    assert_fronts(
+        &d,
+        &["실무 사례 › 11-2. 기타 사례"],
+        &["실무 사례 › 11-2. 기타 사례 › 대출 부도 vs 조기상환"],
+    );
+    assert_skipped(&d, |why| why.starts_with("lists the titles of cases"));
+}

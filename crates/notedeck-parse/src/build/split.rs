@@ -423,6 +423,13 @@ impl<'t, 'a> Builder<'t, 'a> {
             // formula, every line a part asked on its own. Asked by the section's name, the
             // card said nothing of what it asked; it is the section's formula.
             self.push_formula_card(sec, back, parts);
+        } else if !own_text && !has_facts && self.in_case_study(Some(sec)) {
+            // `### 11-2. 기타 사례` over `**설비 고장 (…)**: …` and `**대출 부도 vs 조기상환**:
+            // …`: the cases' titles are no set to recall, only the contents of their cards.
+            self.skip(
+                parts[0].span.start..parts[0].span.start + 1,
+                "lists the titles of cases, each a card of its own: no set to recall",
+            );
         } else if own_text || has_facts || !facet_named {
             self.push_section_card(sec, back, parts);
         }

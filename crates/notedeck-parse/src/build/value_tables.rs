@@ -291,7 +291,7 @@ impl<'t> Builder<'t, '_> {
     }
 
     /// Whether `sec` or a section above it is a case study (`실전 사례: …`, `Case study`).
-    fn in_case_study(&self, sec: Option<usize>) -> bool {
+    pub(super) fn in_case_study(&self, sec: Option<usize>) -> bool {
         let mut cur = sec;
         while let Some(s) = cur {
             let title = self.info[s].short.as_str();
