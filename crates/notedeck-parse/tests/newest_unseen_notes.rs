@@ -814,3 +814,21 @@ fn the_titles_of_cases_are_no_list_to_recall() {
     );
     assert_skipped(&d, |why| why.starts_with("lists the titles of cases"));
 }
+
+#[test]
+fn a_bold_part_the_line_denies_is_not_what_it_hides() {
+    // Hiding `일어나는지` hid it twice and left `언제`, the point, in sight.
+    let d = doc("## 0. 왜 생존분석?
+
+- \"사건이 **일어나는지**\"(분류)가 아니라 \"**언제** 일어나는지\"(time-to-event)를 모델링
+- 그냥 회귀로 기간을 예측하면 안 되는 이유: **중도절단(censoring)** 때문
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes
+            .iter()
+            .any(|c| c.contains("<b>{{c1::언제}}</b> 일어나는지")
+                && !c.contains("{{c1::일어나는지}}")),
+        "{clozes:#?}"
+    );
+}

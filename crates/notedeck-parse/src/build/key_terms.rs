@@ -41,10 +41,26 @@ pub(super) fn key_term(
     // A bold term with its expansion (`**ECDF (Empirical Cumulative Distribution Function)**`)
     // is asked by its name; the expansion is hidden with it (`with_gloss` of the statements).
     let has_year = year(t).is_some();
+    // `"사건이 **일어나는지**"(분류)가 아니라 "**언제** 일어나는지"`: a bold part the words
+    // after it deny, before the next bold part, sets off the fact as one ending on the denial
+    // does.
+    let denied = |k: usize| {
+        let after = plain.strong[k].end;
+        let until = plain
+            .strong
+            .get(k + 1)
+            .map_or(plain.text.len(), |n| n.start);
+        plain
+            .text
+            .get(after..until)
+            .is_some_and(|between| NEGATIONS.iter().any(|n| between.contains(n)))
+    };
     let bolds = plain
         .strong
         .iter()
-        .map(|s| plain.text[s.clone()].trim())
+        .enumerate()
+        .filter(|&(k, _)| plain.strong.len() < 2 || !denied(k))
+        .map(|(_, s)| plain.text[s.clone()].trim())
         .map(|s| match s.split_once(" (") {
             Some((name, _)) if !fits(s) && s.ends_with(')') => name.trim(),
             _ => s,
