@@ -832,3 +832,30 @@ fn a_bold_part_the_line_denies_is_not_what_it_hides() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn a_default_the_table_contradicts_leaves_only_its_line_out_of_the_card() {
+    // One line of Cox's `주의` gives `p_value_threshold` 기본값 0.05, the defaults table 0.01:
+    // the whole card waited, and with it how to diagnose and fix a broken assumption.
+    let d = doc("## **5. Cox PH (Proportional Hazards) 모형**
+
+- **주의**
+    - 비례위험 가정 위반 (곡선 교차) → 계수 해석 왜곡
+        - 진단: Schoenfeld residual, log(-log S) vs log t 그래프가 평행한지
+        - lifelines `check_assumptions()`: `p_value_threshold` 기본값 **0.05**, 이보다 작은 p-value 나온 변수를 위반으로 표시
+        - 해결: 층화(`strata`), 시간 상호작용항
+    - 선형 + 곱셈 구조 → 비선형·상호작용 못 잡음
+
+## **10. 기본값 정리 표**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `CoxPHFitter.check_assumptions` | `p_value_threshold` | 0.01 | 이보다 작으면 가정 위반 표시 |
+");
+    let back = back_of(&d, "Cox PH (Proportional Hazards) 모형 › 주의");
+    assert!(back.contains("Schoenfeld residual"), "{back}");
+    assert!(!back.contains("0.05"), "{back}");
+    assert_skipped(&d, |why| {
+        why.ends_with("left out of its card until it is settled")
+    });
+}

@@ -587,6 +587,8 @@ impl Finish {
             .collect();
         // (card held, why), the reason worded while the claims are at hand.
         let mut held: Vec<(usize, String)> = Vec::new();
+        // (line's span, its line, why) for each line left out of a card kept.
+        let mut left_out: Vec<(Span, usize, String)> = Vec::new();
         for &(si, line) in stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(&said.attribute));
@@ -617,12 +619,35 @@ impl Finish {
                 if let Some(j) = stating
                     && !held.iter().any(|(h, _)| *h == j)
                 {
-                    let reason = format!(
-                        "says {} › {} is {} where a table cell says {}: lint reports the \
-                         conflict (conflicting-claim); settle it and the card comes back",
-                        said.subject, said.attribute, said.value, cell.value
-                    );
-                    held.push((j, reason));
+                    // A card of several lines leaves out only the one stating the value
+                    // (Cox's `주의`, one line of which gives `p_value_threshold` 기본값 0.05):
+                    // held whole, every other fact of it waited too.
+                    // Not a card asking for a number of things (`DBSCAN › 파라미터 2개`): one
+                    // left out, its answer would lack one.
+                    let parameter = said.attribute.split(" › ").next().unwrap_or_default();
+                    let trimmed = (!asks_a_count(&raw[j].card.front))
+                        .then(|| without_item_stating(&raw[j].card.back, parameter, &said.value))
+                        .flatten();
+                    if let Some(back) = trimmed {
+                        raw[j].card.back = back;
+                        left_out.push((
+                            said.span.clone(),
+                            line,
+                            format!(
+                                "says {} › {} is {} where a table cell says {}: lint reports \
+                                 the conflict (conflicting-claim); left out of its card until \
+                                 it is settled",
+                                said.subject, said.attribute, said.value, cell.value
+                            ),
+                        ));
+                    } else {
+                        let reason = format!(
+                            "says {} › {} is {} where a table cell says {}: lint reports the \
+                             conflict (conflicting-claim); settle it and the card comes back",
+                            said.subject, said.attribute, said.value, cell.value
+                        );
+                        held.push((j, reason));
+                    }
                 }
                 // The card of the cell holding the value (a default's claim spans the
                 // cell's text, the card the cell). The cell may have made none, its default
@@ -647,6 +672,11 @@ impl Finish {
                     said.value
                 );
                 held.push((i, reason));
+            }
+        }
+        if self.keep_skipped {
+            for (span, line, reason) in left_out {
+                self.doc.skipped.push(crate::Skipped { span, line, reason });
             }
         }
         held.sort_unstable_by_key(|(i, _)| *i);
@@ -684,6 +714,43 @@ pub(super) fn numbered_bullets(
         })
         .map(|(i, c)| (i, lines.line_of(c.span.start) + 1))
         .collect()
+}
+
+/// Whether a front asks for a number of things (`파라미터 2개`, `4가지 연산`).
+fn asks_a_count(front: &str) -> bool {
+    ["개", "가지"].iter().any(|unit| {
+        front
+            .match_indices(unit)
+            .any(|(at, _)| front[..at].ends_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// `back` without the one innermost list item that names `parameter` and states `value` (a
+/// word of it), when other items are left with text of their own; `None` otherwise.
+fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<String> {
+    let mut found: Option<(usize, usize)> = None;
+    let mut from = 0;
+    while let Some(open) = back[from..].find("<li>").map(|at| from + at) {
+        let inner = open + "<li>".len();
+        let close = back[inner..].find("</li>").map(|at| inner + at)?;
+        from = inner;
+        // Innermost: no item opens inside it.
+        if back[inner..close].contains("<li>") {
+            continue;
+        }
+        let item = &back[inner..close];
+        if words_at(item, value).next().is_some() && item.contains(parameter) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((open, close + "</li>".len()));
+        }
+    }
+    let (start, end) = found?;
+    let kept = format!("{}{}", &back[..start], &back[end..]);
+    // Something other than the list's markup is left to recall.
+    let text_left = plain(&kept.replace("<li>", " ").replace("</li>", " "));
+    (!parameter.is_empty() && !text_left.trim().is_empty()).then_some(kept)
 }
 
 /// Whether two values state different numbers of the same thing (`1` and `0.5`, `3개` and
