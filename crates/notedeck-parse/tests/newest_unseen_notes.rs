@@ -859,3 +859,26 @@ fn a_default_the_table_contradicts_leaves_only_its_line_out_of_the_card() {
         why.ends_with("left out of its card until it is settled")
     });
 }
+
+#[test]
+fn tips_after_the_interview_questions_are_shown_under_their_own_title() {
+    // Shown under `면접 Q&A`, the note's closing tips read as the answer to a question.
+    let d = doc("## **13. 면접 Q&A**
+
+**Q1. 왜 분류 말고 생존분석을 쓰나요?**
+
+- 최근 가입 고객처럼 관측 기간이 짧은 고객을 버리지 않고 censored로 그대로 씀
+
+---
+
+📌 **암기 팁**
+
+- Cox = $h_0(t) \\cdot e^{\\beta x}$, HR = $e^{\\beta}$, 비율이 시간에 **일정**
+");
+    let tip = d
+        .cards
+        .iter()
+        .find(|c| c.front.starts_with("Cox ="))
+        .expect("the tip is a card");
+    assert_eq!(tip.context_path(), ["암기 팁"]);
+}

@@ -265,9 +265,18 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .flatten()
             })
         };
-        let wraps_up = ["최종", "총정리", "전체 요약", "마무리"]
-            .iter()
-            .any(|w| title.contains(w));
+        // Or tips set after an interview's questions (`## 13. 면접 Q&A`, its answers, `---`,
+        // `📌 **암기 팁**`): they sum the note up, and no question asked them.
+        let after_interview = sec.is_some_and(|s| {
+            let short = self.info[s].short.to_lowercase();
+            ["면접", "q&a", "interview"]
+                .iter()
+                .any(|w| short.contains(w))
+        }) && !title.trim_start_matches('📌').trim().is_empty();
+        let wraps_up = after_interview
+            || ["최종", "총정리", "전체 요약", "마무리"]
+                .iter()
+                .any(|w| title.contains(w));
         if topic.is_none() && wraps_up {
             let title = title.trim_start_matches('📌').trim().to_string();
             return Some(std::sync::Arc::from(vec![title]));
