@@ -628,25 +628,18 @@ impl Finish {
                     let trimmed = (!asks_a_count(&raw[j].card.front))
                         .then(|| without_item_stating(&raw[j].card.back, parameter, &said.value))
                         .flatten();
+                    let conflict = format!(
+                        "says {} › {} is {} where a table cell says {}: lint reports the \
+                         conflict (conflicting-claim)",
+                        said.subject, said.attribute, said.value, cell.value
+                    );
                     if let Some(back) = trimmed {
                         raw[j].card.back = back;
-                        left_out.push((
-                            said.span.clone(),
-                            line,
-                            format!(
-                                "says {} › {} is {} where a table cell says {}: lint reports \
-                                 the conflict (conflicting-claim); left out of its card until \
-                                 it is settled",
-                                said.subject, said.attribute, said.value, cell.value
-                            ),
-                        ));
+                        let reason =
+                            format!("{conflict}; left out of its card until it is settled");
+                        left_out.push((said.span.clone(), line, reason));
                     } else {
-                        let reason = format!(
-                            "says {} › {} is {} where a table cell says {}: lint reports the \
-                             conflict (conflicting-claim); settle it and the card comes back",
-                            said.subject, said.attribute, said.value, cell.value
-                        );
-                        held.push((j, reason));
+                        held.push((j, format!("{conflict}; settle it and the card comes back")));
                     }
                 }
                 // The card of the cell holding the value (a default's claim spans the
@@ -728,6 +721,9 @@ fn asks_a_count(front: &str) -> bool {
 /// `back` without the one innermost list item that names `parameter` and states `value` (a
 /// word of it), when other items are left with text of their own; `None` otherwise.
 fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<String> {
+    if parameter.is_empty() {
+        return None;
+    }
     let mut found: Option<(usize, usize)> = None;
     let mut from = 0;
     while let Some(open) = back[from..].find("<li>").map(|at| from + at) {
@@ -750,7 +746,7 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
     let kept = format!("{}{}", &back[..start], &back[end..]);
     // Something other than the list's markup is left to recall.
     let text_left = plain(&kept.replace("<li>", " ").replace("</li>", " "));
-    (!parameter.is_empty() && !text_left.trim().is_empty()).then_some(kept)
+    (!text_left.trim().is_empty()).then_some(kept)
 }
 
 /// Whether two values state different numbers of the same thing (`1` and `0.5`, `3개` and

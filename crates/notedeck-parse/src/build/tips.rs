@@ -265,8 +265,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .flatten()
             })
         };
-        // Or tips set after an interview's questions (`## 13. 면접 Q&A`, its answers, `---`,
-        // `📌 **암기 팁**`): they sum the note up, and no question asked them.
+        // Tips set in an interview's section under a title of their own (`## 13. 면접 Q&A`,
+        // its answers, `---`, `📌 **암기 팁**`) wrap the note up too: no question asked them.
         let after_interview = sec.is_some_and(|s| {
             let short = self.info[s].short.to_lowercase();
             ["면접", "q&a", "interview"]
