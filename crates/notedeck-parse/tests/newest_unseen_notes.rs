@@ -882,3 +882,40 @@ fn tips_after_the_interview_questions_are_shown_under_their_own_title() {
         .expect("the tip is a card");
     assert_eq!(tip.context_path(), ["암기 팁"]);
 }
+
+#[test]
+fn a_short_name_before_a_word_of_kind_names_its_topic() {
+    // `KM` of `## KM (Kaplan-Meier) 추정량` named no topic (one word, too short to be read as
+    // a title's first word), so the comparison of the four models was asked cell by cell:
+    // `RSF › 데이터 규모` → `중간 이상` alone.
+    let d = doc("### 문항 5
+
+## **3. KM (Kaplan-Meier) 추정량**
+
+- **특징**: 사건 시점에서만 계단식으로 떨어짐
+
+## **5. Cox PH (Proportional Hazards) 모형**
+
+- **정의**: 공변량이 hazard에 곱셈적으로 작용
+
+## **7. RSF (Random Survival Forest)**
+
+- **정의**: 생존 데이터용 랜덤 포레스트
+
+## **8. DeepSurv**
+
+- **정의**: Cox 모형의 선형 항을 신경망으로 교체
+
+## **9. 모델 비교 표**
+
+| 항목 | KM | Cox PH | RSF | DeepSurv |
+| --- | --- | --- | --- | --- |
+| **유형** | 비모수 | 준모수 | 비모수 앙상블 | 준모수 + 신경망 |
+| **데이터 규모** | 작아도 OK | 작아도 OK | 중간 이상 | 큰 데이터 |
+");
+    assert_fronts(
+        &d,
+        &["RSF › 데이터 규모"],
+        &["KM / Cox PH / RSF / DeepSurv › 데이터 규모"],
+    );
+}

@@ -76,15 +76,32 @@ pub(super) fn aliases(name: &str) -> Vec<String> {
     out
 }
 
-/// Whether the words of `run` (two or more) come one after another in `words`.
+/// Words a title may close on after a name, saying only what kind of thing it names (`KM
+/// (Kaplan-Meier) 추정량`, `Cox PH 모형`).
+const KIND_WORDS: [&str; 8] = [
+    "추정량",
+    "모형",
+    "모델",
+    "방법",
+    "기법",
+    "알고리즘",
+    "model",
+    "method",
+];
+
+/// Whether the words of `run` come one after another in `words` (one word only as the
+/// first, see below).
 pub(super) fn is_run_of(run: &str, words: &str) -> bool {
     // One word names a title only as its first word (`Bahdanau` of `Bahdanau Attention`),
-    // and only a long one: `CNN` is a word of many titles.
+    // and only a long one, `CNN` being a word of many titles, or one only a word of kind
+    // follows.
     if !run.contains(' ') {
-        return run.chars().count() >= SINGLE_WORD_RUN_MIN_CHARS
-            && words
-                .strip_prefix(run)
-                .is_some_and(|rest| rest.starts_with(' '));
+        let rest = words.strip_prefix(run).filter(|rest| rest.starts_with(' '));
+        // `KM` of `KM (Kaplan-Meier) 추정량`: a short name is the title's when all that
+        // follows it is a word saying what kind of thing it is.
+        return rest.is_some_and(|rest| {
+            run.chars().count() >= SINGLE_WORD_RUN_MIN_CHARS || KIND_WORDS.contains(&rest.trim())
+        });
     }
     words.match_indices(run).any(|(at, _)| {
         (at == 0 || words[..at].ends_with(' '))
