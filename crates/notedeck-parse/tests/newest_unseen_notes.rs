@@ -919,3 +919,21 @@ fn a_short_name_before_a_word_of_kind_names_its_topic() {
         &["KM / Cox PH / RSF / DeepSurv › 데이터 규모"],
     );
 }
+
+#[test]
+fn a_bold_part_opening_on_a_label_hides_what_follows_the_label() {
+    // `**추정: 부분우도 (partial likelihood)**`: the deletion swallowed the label `추정:`,
+    // which says what the hidden term is.
+    let d = doc("## **5. Cox PH (Proportional Hazards) 모형**
+
+- **추정: 부분우도 (partial likelihood)** → $h_0(t)$ 몰라도 $\\beta$ 추정 가능
+- 사건 시점들의 **순서(rank)** 만 사용 → 실제 시간 간격 값은 안 씀
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes
+            .iter()
+            .any(|c| c.starts_with("<b>추정: {{c1::부분우도 (partial likelihood)}}</b>")),
+        "{clozes:#?}"
+    );
+}

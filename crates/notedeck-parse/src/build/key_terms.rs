@@ -9,6 +9,9 @@ use crate::tree::Plain;
 /// Endings of a phrase that says what something is not (`직접 실행하는 것이 아니라`).
 const NEGATIONS: [&str; 4] = ["아니라", "아니고", "않고", "대신"];
 
+/// Longest label (characters) opening a bold part before a colon (`**추정: …**`).
+const BOLD_LABEL_MAX_CHARS: usize = 6;
+
 /// Shortest key term worth hiding (characters): a one-letter variable asks nothing.
 const TERM_MIN_CHARS: usize = 2;
 /// Longest key term (characters): a cloze hides a term, not half the sentence.
@@ -61,6 +64,16 @@ pub(super) fn key_term(
         .enumerate()
         .filter(|&(k, _)| plain.strong.len() < 2 || !denied(k))
         .map(|(_, s)| plain.text[s.clone()].trim())
+        // `**추정: 부분우도 (partial likelihood)**`: a short label opening the bold part names
+        // what the rest is; the rest is the term.
+        .map(|s| match s.split_once(": ") {
+            Some((label, rest))
+                if label.chars().count() <= BOLD_LABEL_MAX_CHARS && !rest.trim().is_empty() =>
+            {
+                rest.trim()
+            }
+            _ => s,
+        })
         .map(|s| match s.split_once(" (") {
             Some((name, _)) if !fits(s) && s.ends_with(')') => name.trim(),
             _ => s,
