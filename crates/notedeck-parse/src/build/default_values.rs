@@ -63,11 +63,8 @@ pub(super) fn labelled_default(line: &str) -> Option<(&str, Span)> {
     let parameter = &line[parameter_at..parameter_at + parameter.len()];
     text.char_indices().find_map(|(i, _)| {
         let after = &text[i..];
-        let (from, len) = default_after(after).filter(|_| {
-            ["기본값", "기본", "default", "Default", "디폴트"]
-                .iter()
-                .any(|w| after.starts_with(w))
-        })?;
+        let (from, len) =
+            default_after(after).filter(|_| DEFAULT_WORDS.iter().any(|w| after.starts_with(w)))?;
         let at = text_at + i + from;
         Some((parameter, at..at + len))
     })
@@ -157,14 +154,16 @@ pub(super) fn default_after(after: &str) -> Option<(usize, usize)> {
     Some((after.len() - rest.len(), n))
 }
 
+/// Words saying default, as a line opens a value with them (`기본값 5`, `(기본 10)`,
+/// `default 0.5`); `기본값` before `기본`, which it starts with.
+const DEFAULT_WORDS: [&str; 5] = ["기본값", "기본", "default", "Default", "디폴트"];
+
 /// What follows the word saying default that opens `after` (`기본값`, ` (기본`, `default`),
 /// spaces trimmed; `None` when no such word opens it.
 pub(super) fn after_default_word(after: &str) -> Option<&str> {
     let rest = after.trim_start();
     let rest = rest.strip_prefix('(').unwrap_or(rest).trim_start();
-    let word = ["기본값", "기본", "default", "Default", "디폴트"]
-        .into_iter()
-        .find(|w| rest.starts_with(w))?;
+    let word = DEFAULT_WORDS.into_iter().find(|w| rest.starts_with(w))?;
     Some(rest[word.len()..].trim_start())
 }
 
@@ -197,7 +196,8 @@ pub(super) fn says_default(text: &str) -> bool {
     text.contains("기본") || text.contains("디폴트") || has_default_word(text)
 }
 
-pub(super) fn has_default_word(text: &str) -> bool {
+/// Whether `text` holds `default` in any case (`Default values`, `DEFAULT`).
+fn has_default_word(text: &str) -> bool {
     text.as_bytes()
         .windows(7)
         .any(|w| w.eq_ignore_ascii_case(b"default"))
@@ -225,7 +225,7 @@ pub(super) fn value_at(text: &str) -> Option<usize> {
 
 /// The length of the number `text` starts with (`25`, `0.05`, `-1`, `1e-3`), if it does and
 /// the number is no part of a Latin word (`3x`, `v2`); a count (`25개`) is a number.
-pub(super) fn number_at(text: &str) -> Option<usize> {
+fn number_at(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
     let digits = |i: &mut usize| {

@@ -68,20 +68,23 @@ pub(super) fn default_claims(
     if !has("`") || !(has("기본") || has("디폴트") || has("efault") || has("EFAULT")) {
         return stated;
     }
-    let mut found = defaults_in(text);
     // `3. `TransE`의 `scoring_fct_norm` 기본값은 2 (L2 norm)이다` under `### 문항 3`: an exam's
     // choice, false on purpose as often as not, is no statement of the note's.
-    found.retain(|d| {
-        d.cell
-            || !doc
-                .section_at(d.span.start)
-                .is_some_and(|s| doc.sections[s].kind == SectionKind::Problem)
-            || !opens_on_a_number(&text[d.span.clone()])
-    });
+    let (found, sections): (Vec<DefaultValue>, Vec<Option<usize>>) = defaults_in(text)
+        .into_iter()
+        .map(|d| {
+            let section = doc.section_at(d.span.start);
+            (d, section)
+        })
+        .filter(|(d, section)| {
+            d.cell
+                || !section.is_some_and(|s| doc.sections[s].kind == SectionKind::Problem)
+                || !opens_on_a_number(&text[d.span.clone()])
+        })
+        .unzip();
     if found.len() < 2 {
         return stated;
     }
-    let sections: Vec<Option<usize>> = found.iter().map(|d| doc.section_at(d.span.start)).collect();
     let groups = groups_of(doc, text, &found, &sections);
     for (i, d) in found.iter().enumerate() {
         let same: Vec<usize> = (0..found.len())
@@ -244,9 +247,8 @@ fn groups_of(
                         .filter(|l| *l != path && l.len() >= 4);
                     class.len() >= 4 && words_at(title, class).next().is_some()
                         || library.is_some_and(|l| {
-                            line.to_ascii_lowercase()
-                                .split(|c: char| !c.is_ascii_alphanumeric())
-                                .any(|w| w == l)
+                            line.split(|c: char| !c.is_ascii_alphanumeric())
+                                .any(|w| w.eq_ignore_ascii_case(l))
                         })
                 })
             };

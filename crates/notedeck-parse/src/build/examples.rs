@@ -24,13 +24,8 @@ impl Finish {
             .enumerate()
             .filter(|(_, r)| {
                 r.card.kind == CardKind::Basic
-                    // Every card comes through here: a facet without markup is read as it is.
                     && last_part(&r.card.front).is_some_and(|(_, facet)| {
-                        if facet.contains(['<', '&']) {
-                            super::value_tables::is_example_facet(&plain(facet))
-                        } else {
-                            super::value_tables::is_example_facet(facet)
-                        }
+                        facet_is(facet, super::value_tables::is_example_facet)
                     })
                     && {
                         let answer = plain(&r.card.back);
@@ -57,13 +52,7 @@ impl Finish {
             let Some((subject, facet)) = first_part(&card.front) else {
                 continue;
             };
-            // Every card comes through here: a facet without markup is read as it is.
-            let example = if facet.contains(['<', '&']) {
-                is_example_facet(&plain(facet))
-            } else {
-                is_example_facet(facet)
-            };
-            if !example || facet.contains(" › ") {
+            if !facet_is(facet, is_example_facet) || facet.contains(" › ") {
                 continue;
             }
             // A long answer is more than one case: it stays an answer.
@@ -209,4 +198,14 @@ fn gives_away(example: &str, topic: &str) -> bool {
             .filter(|w| w.chars().count() >= 3)
             .any(|w| example.contains(w))
         || count_named(&topic).is_some() && example.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a front's facet (HTML) passes `test`, a test of plain text. Every card comes
+/// through here: a facet without markup is read as it is.
+fn facet_is(facet: &str, test: impl Fn(&str) -> bool) -> bool {
+    if facet.contains(['<', '&']) {
+        test(&plain(facet))
+    } else {
+        test(facet)
+    }
 }

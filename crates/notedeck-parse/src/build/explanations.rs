@@ -17,9 +17,9 @@ const CHECK_MARKS: [&str; 4] = ["✔", "✘", "✓", "✗"];
 impl Builder<'_, '_> {
     /// The choices (1-based, up to `count`) each bullet of `list` explains, with its text:
     /// by a leading number (`1: PCA는 비지도 …`, `3 → GRU는 …`) or numbers closing it (`… =
-    /// (16, 20, 200) → 1, 2 틀림`). When no bullet names one, up to
-    /// [`ANSWER_EXPLANATION_MAX_ITEMS`] bullets explain the `chosen` one; `None` for a list
-    /// mixing the two, or longer.
+    /// (16, 20, 200) → 1, 2 틀림`). Up to [`ANSWER_EXPLANATION_MAX_ITEMS`] bullets naming
+    /// none, alone or before those that do, explain the `chosen` one; `None` for a list with
+    /// one naming none after one that does, or with more of them.
     pub(super) fn explanations(
         &self,
         list: &Block,

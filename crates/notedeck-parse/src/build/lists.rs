@@ -108,13 +108,8 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// The card of a topic's leftover line by the name [`Self::line_name`] read (`DoWhy ›
-    /// refuter 종류`); whether it made one (or skipped the line as the note's scope).
-    pub(super) fn named_line_card(
-        &mut self,
-        sec: Option<usize>,
-        item: &'t Block,
-        label: &Label,
-    ) -> bool {
+    /// refuter 종류`), or the line skipped as the note's scope.
+    pub(super) fn named_line_card(&mut self, sec: Option<usize>, item: &'t Block, label: &Label) {
         // `- 범위: Continual Learning …, 평가 지표 + Avalanche 실습` under the document's title:
         // what the note covers, no fact.
         if sec.is_some_and(|s| self.doc.sections[s].level == 1)
@@ -124,13 +119,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                 item.span.clone(),
                 "says what the note covers, not a fact to study",
             );
-            return true;
+            return;
         }
         let tree: &'t tree::Tree<'a> = self.tree;
         let (lead, rest) = tree.item_lead(item);
         let lead_evs = tree.events.get(lead).unwrap_or_default();
         self.labelled_item_card(sec, None, item, label, lead_evs, rest);
-        true
     }
 
     /// A plain line over a list every item of which is labelled (`- 분산 학습의 두 축` over `1.

@@ -129,24 +129,31 @@ impl<'t, 'a> Builder<'t, 'a> {
             // `입력 shape: logit …, target …`: a line the author marked nothing in is asked by
             // the name before its colon, rather than by a word guessed to hide.
             let name = self.line_name(sec, item);
-            let carded = name
-                .as_ref()
-                .is_some_and(|(label, marked)| !marked && self.named_line_card(sec, item, label))
+            // A name the line marks nothing beside is what it is asked by.
+            let named = match &name {
+                Some((label, false)) => {
+                    self.named_line_card(sec, item, label);
+                    true
+                }
+                _ => false,
+            };
+            let carded = named
                 || (clozes && self.statement_cloze(sec, item, beside))
                 || self.formula_statement(sec, item);
-            if carded
-                && self.raw_cards.len() == before + 1
-                && self.raw_cards[before].card.kind == crate::CardKind::Cloze
-            {
-                last_cloze = Some(before);
+            if carded {
+                if self.raw_cards.len() == before + 1
+                    && self.raw_cards[before].card.kind == crate::CardKind::Cloze
+                {
+                    last_cloze = Some(before);
+                }
+                continue;
             }
-            if !carded && self.dates_a_citation(item) {
+            if self.dates_a_citation(item) {
                 self.skip(item.span.clone(), super::citations::CITED_REASON);
-            } else if !carded
-                && !name
-                    .as_ref()
-                    .is_some_and(|(label, _)| self.named_line_card(sec, item, label))
-            {
+            } else if let Some((label, _)) = &name {
+                // A line marking something too, not asked by it, is asked by its name.
+                self.named_line_card(sec, item, label);
+            } else {
                 gathered.push(item);
             }
         }

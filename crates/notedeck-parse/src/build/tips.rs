@@ -265,21 +265,19 @@ impl<'t, 'a> Builder<'t, 'a> {
                     .flatten()
             })
         };
-        // Tips set in an interview's section under a title of their own (`## 13. 면접 Q&A`,
-        // its answers, `---`, `📌 **암기 팁**`) wrap the note up too: no question asked them.
-        let after_interview = sec.is_some_and(|s| {
-            let short = self.info[s].short.to_lowercase();
-            ["면접", "q&a", "interview"]
+        let titled = title.trim_start_matches('📌').trim();
+        // Tips set in a section of the note's questions under a title of their own (`## 13.
+        // 면접 Q&A`, its answers, `---`, `📌 **암기 팁**`) wrap the note up too: no question
+        // asked them.
+        let wraps_up = || {
+            ["최종", "총정리", "전체 요약", "마무리"]
                 .iter()
-                .any(|w| short.contains(w))
-        }) && !title.trim_start_matches('📌').trim().is_empty();
-        let wraps_up = after_interview
-            || ["최종", "총정리", "전체 요약", "마무리"]
-                .iter()
-                .any(|w| title.contains(w));
-        if topic.is_none() && wraps_up {
-            let title = title.trim_start_matches('📌').trim().to_string();
-            return Some(std::sync::Arc::from(vec![title]));
+                .any(|w| title.contains(w))
+                || !titled.is_empty()
+                    && sec.is_some_and(|s| super::questions::is_question_set(&self.info[s].short))
+        };
+        if topic.is_none() && wraps_up() {
+            return Some(std::sync::Arc::from(vec![titled.to_string()]));
         }
         let shown = match topic {
             Some(t) => t,

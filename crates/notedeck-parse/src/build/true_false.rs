@@ -71,7 +71,7 @@ impl<'t> Builder<'t, '_> {
         true
     }
 
-    /// The card asking `statement` (HTML, the line of `item`) true or false, under the
+    /// The card asking `statement` (HTML of the choice at `span`) true or false, under the
     /// exam's `stem` when the choices need one: "statement (O/X)" → the verdict, then the
     /// correction when there is one.
     fn push_true_false(
@@ -198,8 +198,9 @@ impl<'t> Builder<'t, '_> {
         self.ask_choices(sec, before, &choices, answer, explaining)
     }
 
-    /// The cards of an exam's `choices`, with `before` the block over them, `answer` the
-    /// line after them and `explaining` the block after that ([`Self::exam_choices`]).
+    /// The cards of an exam's `items`, with `before` the block over them and `above` the one
+    /// over that (a question over its givens' bullets), `answer` the line after them and
+    /// `explaining` the block after that ([`Self::exam_choices`]).
     fn ask_choices(
         &mut self,
         sec: Option<usize>,
