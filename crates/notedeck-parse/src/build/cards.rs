@@ -190,16 +190,13 @@ impl<'t, 'a> Builder<'t, 'a> {
                                     Some((self.raw_cards.len() - 1, i, FormulaLines::Opening));
                             }
                         } else if let Some(formula) = next
-                            && self.formula_of_last_item(sec, cards_before_list, b, formula)
+                            && let Some(card) =
+                                self.formula_of_last_item(sec, cards_before_list, b, formula)
                         {
                             i += 1;
                             // `- **DistMult**: …`, its formula, then `- 단순, 빠름, …`: the
                             // name's lines go on after the formula cut them off.
-                            named_formula = self
-                                .raw_cards
-                                .iter()
-                                .rposition(|r| r.card.span.end == formula.span.end)
-                                .map(|card| (card, i, FormulaLines::Opening));
+                            named_formula = Some((card, i, FormulaLines::Opening));
                         }
                         // `- 라이브러리 내장 지원` closing the list over a table: a title of
                         // the table, which its cells answer; alone as the section's 핵심
@@ -407,11 +404,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                         named_formula = Some((card, i, FormulaLines::OnSymbols));
                         continue;
                     }
-                    if !facet && self.topic_formula(sec, b) {
+                    if !facet && let Some(card) = self.topic_formula(sec, b) {
                         // `- $k(d)$: 노출된 위치, $\Delta$: …` right after it says what its
                         // symbols are: a line of its card, not a `핵심 내용` of its own.
-                        named_formula =
-                            Some((self.raw_cards.len() - 1, i, FormulaLines::DefiningSymbols));
+                        named_formula = Some((card, i, FormulaLines::DefiningSymbols));
                         continue;
                     }
                     // A formula after a method named in the list above it.

@@ -202,30 +202,23 @@ impl Builder<'_, '_> {
     /// `- **HPO**: … 조합 $\lambda^*$를 찾는 문제` closing a list, then `$$\lambda^* = \arg\min
     /// …$$`: the formula defines what the labelled line names, and goes on that line's card
     /// (the last of those made since `first`); so does one the line introduces, ending on a
-    /// colon. Returns whether it did.
+    /// colon. Returns that card's index when it did.
     pub(super) fn formula_of_last_item(
         &mut self,
         sec: Option<usize>,
         first: usize,
         list: &Block,
         formula: &Block,
-    ) -> bool {
+    ) -> Option<usize> {
         if formula.kind != Kind::Paragraph {
-            return false;
+            return None;
         }
-        let Some(tex) = display_formula(self.tree.inner(formula)) else {
-            return false;
-        };
-        let Some(item) = list.children.iter().rfind(|c| c.kind == Kind::Item) else {
-            return false;
-        };
-        let Some(card) = self.raw_cards[first..]
+        let tex = display_formula(self.tree.inner(formula))?;
+        let item = list.children.iter().rfind(|c| c.kind == Kind::Item)?;
+        let card = self.raw_cards[first..]
             .iter()
             .rposition(|r| r.card.span == item.span)
-            .map(|k| first + k)
-        else {
-            return false;
-        };
+            .map(|k| first + k)?;
         let said = self.text.get(item.span.clone()).unwrap_or_default();
         // The line names the formula's left side, or a symbol of it in its own math
         // (`**DiffPool** …: soft cluster assignment $S$ 학습` over `$$S^{(l)} = …$$`,
@@ -281,9 +274,9 @@ impl Builder<'_, '_> {
             && !a_loss
             && (of_topic || !inline_math(said).any(|sym| holds_symbol(&tex, sym)))
         {
-            return false;
+            return None;
         }
-        self.formula_to_card(card, formula)
+        self.formula_to_card(card, formula).then_some(card)
     }
 
     /// Add `formula` to the answer of the basic card at `card`, which then spans it too.
@@ -451,24 +444,21 @@ impl Builder<'_, '_> {
 
     /// A display formula on its own in a topic's section whose left side names the topic
     /// (`$$ PSI = \sum … $$` under `PSI (Population Stability Index)`, after the steps that
-    /// compute it), or the first such formula no other rule takes (`$$ \tilde{x} = \lambda x_i
-    /// + … $$` under `Mixup`): the topic's formula, asked as `PSI › 수식` (`Formula` in a note
-    /// without Korean). `false`, and nothing made, for any other paragraph.
-    pub(super) fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> bool {
-        let Some(s) = sec.filter(|&s| {
+    /// compute it), or the first such formula no other rule takes (`$$ \tilde{x} =
+    /// \lambda x_i + … $$` under `Mixup`): the topic's formula, asked as `PSI › 수식`
+    /// (`Formula` in a note without Korean). The index of the card that asks it; `None`, and
+    /// nothing made, for any other paragraph.
+    pub(super) fn topic_formula(&mut self, sec: Option<usize>, b: &Block) -> Option<usize> {
+        let s = sec.filter(|&s| {
             matches!(
                 self.doc.sections[s].kind,
                 SectionKind::Topic | SectionKind::Facet
             )
-        }) else {
-            return false;
-        };
-        let Some(tex) = display_formula(self.tree.inner(b)) else {
-            return false;
-        };
+        })?;
+        let tex = display_formula(self.tree.inner(b))?;
         let topic = self.ctx(Some(s)).map_or("", |c| c.fact_topic.as_str());
         if topic.is_empty() {
-            return false;
+            return None;
         }
         // The language the topic is written in: its facets would say `수식` or `Formula`.
         // A sub-topic opening with its formula (`### 1. Vanilla SGD`) says so after it.
@@ -512,7 +502,7 @@ impl Builder<'_, '_> {
             let card = &mut self.raw_cards[k].card;
             card.back.push_str(&html);
             card.span.end = b.span.end;
-            return true;
+            return Some(k);
         }
         if !names_topic
             && self
@@ -520,23 +510,13 @@ impl Builder<'_, '_> {
                 .iter()
                 .any(|r| r.card.key == label && r.card.path == path)
         {
-            return false;
+            return None;
         }
         let mut back = String::new();
         self.render_blocks(&[b], &mut back);
         let front = self.front(sec, &[label]);
-        self.push_card(CardDraft {
-            kind: CardKind::Basic,
-            sec,
-            key: label.to_string(),
-            front,
-            back,
-            cloze: Vec::new(),
-            span: b.span.clone(),
-            pin_at: Some(b.span.start),
-            pin_line: None,
-        });
-        true
+        self.push_basic(sec, label.to_string(), front, back, b.span.clone());
+        Some(self.raw_cards.len() - 1)
     }
 }
 
