@@ -123,7 +123,7 @@ impl<'t> Builder<'t, '_> {
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
         // Asked of every list outside a facet: the shape first, the words after.
-        let answer = answer.filter(|a| a.kind == Kind::Paragraph)?;
+        let answer = self.answer_after(answer)?;
         self.list_start(list)?;
         let items: Vec<&Block> = list
             .children
@@ -143,6 +143,18 @@ impl<'t> Builder<'t, '_> {
         self.ask_choices(sec, before, &choices, answer, explaining)
     }
 
+    /// `answer` when it is a line giving an exam's answer (`정답: 3`, `**정답: 2**`, `→ 정답
+    /// 3`), read in the source before any choice is rendered.
+    fn answer_after<'b>(&self, answer: Option<&'b Block>) -> Option<&'b Block> {
+        answer.filter(|a| {
+            a.kind == Kind::Paragraph
+                && self
+                    .text
+                    .get(a.span.clone())
+                    .is_some_and(|src| gives_the_answer(src.trim_start_matches(['*', '→', ' '])))
+        })
+    }
+
     /// [`Self::exam_choices`] for choices numbered with circled digits, one a line of one
     /// paragraph (`① MRR은 …` to `④ …`), as Korean exams number them.
     pub(super) fn circled_choices(
@@ -152,7 +164,7 @@ impl<'t> Builder<'t, '_> {
         before: [Option<&Block>; 2],
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
-        let answer = answer.filter(|a| a.kind == Kind::Paragraph)?;
+        let answer = self.answer_after(answer)?;
         let src = self.text.get(paragraph.span.clone())?;
         if !src.starts_with(|c| circled(c).is_some()) {
             return None;
