@@ -9,6 +9,7 @@ use super::tables::is_hangul;
 use super::{Builder, Finish, RawCard};
 use crate::tree::{Block, Kind, Plain};
 use crate::{CardKind, Claim, ClaimOrigin, SectionKind, Span, math};
+use foldhash::HashMap;
 use pulldown_cmark::Event;
 use std::ops::Range;
 
@@ -579,12 +580,14 @@ impl Finish {
             return;
         }
         let claims = &self.doc.claims;
-        // The table cells' keys, made once for every stated claim to look through.
-        let cells: Vec<(&Claim, (String, String))> = claims
-            .iter()
-            .filter(|c| c.origin == ClaimOrigin::TableCell)
-            .map(|c| (c, (name_key(&c.subject), name_key(&c.attribute))))
-            .collect();
+        // The table cells by their keys, made once for every stated claim to look up.
+        let mut cells: HashMap<(String, String), Vec<&Claim>> = HashMap::default();
+        for c in claims.iter().filter(|c| c.origin == ClaimOrigin::TableCell) {
+            cells
+                .entry((name_key(&c.subject), name_key(&c.attribute)))
+                .or_default()
+                .push(c);
+        }
         // (card held, why), the reason worded while the claims are at hand.
         let mut held: Vec<(usize, String)> = Vec::new();
         // (line's span, its line, why) for each line left out of a card kept.
@@ -592,9 +595,11 @@ impl Finish {
         for &(si, line) in stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(&said.attribute));
-            for (cell, _) in cells
-                .iter()
-                .filter(|(c, k)| *k == key && counts_clash(&c.value, &said.value))
+            for cell in cells
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .filter(|c| counts_clash(&c.value, &said.value))
             {
                 // The card stating another default waits too (`- \`window\`: …, gensim 기본값
                 // 10` against the defaults table's `5`): defaults change between a library's

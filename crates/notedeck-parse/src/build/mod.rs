@@ -371,7 +371,7 @@ struct Builder<'t, 'a> {
     fact_buf: String,
     /// The topics a table's subjects may name by problem, gathered at the first table of
     /// the note.
-    topic_names: Option<HashMap<Option<usize>, Vec<subject_names::TopicNames>>>,
+    topic_names: Option<HashMap<Option<usize>, subject_names::ProblemTopics>>,
     /// Every topic's section by the first of its title's names ([`subject_names::aliases`]),
     /// `None` for a name two topics share; gathered when a split facet's part is first
     /// checked for an overview line.

@@ -4,7 +4,6 @@
 //! fact twice. Such a tip gives no card and is listed as skipped, naming the card kept.
 
 use super::cell_words::names_something;
-use super::cells::mentions;
 use super::facts::{answer_words, plain, without_asides};
 use super::{Finish, RawCard};
 use crate::{CardKind, Skipped};
@@ -170,6 +169,7 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
     // Per card, its question's and answer's words (asides included), read once and only for
     // a card that mentions enough of a tip's words at all.
     let mut words: Vec<Option<String>> = vec![None; raw.len()];
+    let mut lowered: Vec<Option<String>> = vec![None; raw.len()];
     let mut out = Vec::new();
     for (i, r) in raw.iter().enumerate() {
         // `gone` is in the order of the cards.
@@ -180,14 +180,14 @@ fn restated_tips(raw: &[RawCard], gone: &[(usize, usize)]) -> Vec<(usize, usize)
         if parts.is_empty() {
             continue;
         }
-        if let Some(k) = restating_card(raw, i, &parts.join(" "), &mut words) {
+        if let Some(k) = restating_card(raw, i, &parts.join(" "), &mut words, &mut lowered) {
             out.push((i, k));
             continue;
         }
         let mut first = None;
         let all = parts.len() > 1
             && parts.iter().all(|hidden| {
-                let k = restating_card(raw, i, hidden, &mut words);
+                let k = restating_card(raw, i, hidden, &mut words, &mut lowered);
                 first = first.or(k);
                 k.is_some()
             });
@@ -205,15 +205,16 @@ fn restating_card(
     i: usize,
     hidden: &str,
     words: &mut [Option<String>],
+    lowered: &mut [Option<String>],
 ) -> Option<usize> {
     let all: Vec<&str> = hidden.split(' ').collect();
     // Failing that, only the words that name something count, two of them at least:
     // `bias 조정 필요` says again `Seen 클래스 쏠림(bias) 문제` by its `bias`, whatever
     // `필요` adds; `빠름, noise 가능` is one word, `noise`, that many cards may hold.
     let named: Vec<&str> = all.iter().copied().filter(|w| names_something(w)).collect();
-    restating_card_of(raw, i, &all, words).or_else(|| {
+    restating_card_of(raw, i, &all, words, lowered).or_else(|| {
         (named.len() >= 2 && named.len() < all.len())
-            .then(|| restating_card_of(raw, i, &named, words))
+            .then(|| restating_card_of(raw, i, &named, words, lowered))
             .flatten()
     })
 }
@@ -224,6 +225,7 @@ fn restating_card_of(
     i: usize,
     hidden: &[&str],
     words: &mut [Option<String>],
+    lowered: &mut [Option<String>],
 ) -> Option<usize> {
     let r = &raw[i];
     let total = hidden.len();
@@ -239,7 +241,12 @@ fn restating_card_of(
         .filter(|_| r.card.cloze.len() == 1)
         .map(letters_key)
         .filter(|s| !s.is_empty());
-    let stems: Vec<&str> = hidden.iter().map(|w| stem(w)).collect();
+    // Searched for in each card's text, lowercased once: a Korean stem's first byte starts
+    // every third byte of a Korean card, so a search by first byte compares nearly all.
+    let stems: Vec<memchr::memmem::Finder> = hidden
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(stem(w)).into_owned())
+        .collect();
     let mut best: Option<(usize, usize)> = None;
     // The cards are in source order, so a problem's cards (its deck) are one run: the
     // search stops at the card before it rather than reading every earlier deck.
@@ -259,9 +266,13 @@ fn restating_card_of(
         let card = &raw[k].card;
         // A word the card says holds the hidden word's stem: a card mentioning fewer than
         // half of them cannot say half, and most cards are ruled out unread.
+        let text = lowered[k].get_or_insert_with(|| {
+            // NUL, which no stem holds, keeps a match from running from question to answer.
+            format!("{}\0{}", card.front, card.back).to_ascii_lowercase()
+        });
         let mentioned = stems
             .iter()
-            .filter(|s| mentions(&card.front, s) || mentions(&card.back, s))
+            .filter(|s| s.find(text.as_bytes()).is_some())
             .count();
         if mentioned * 2 < total || mentioned <= best.map_or(0, |(f, _)| f) {
             continue;

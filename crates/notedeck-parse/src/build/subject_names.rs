@@ -238,7 +238,7 @@ impl Builder<'_, '_> {
         }
         let problem = self.problem_of(near);
         if self.topic_names.is_none() {
-            let mut topics: HashMap<Option<usize>, Vec<TopicNames>> = HashMap::default();
+            let mut topics: HashMap<Option<usize>, ProblemTopics> = HashMap::default();
             for i in 0..self.doc.sections.len() {
                 // `중앙 집중 학습 vs 연합 학습` is the topic of neither side: taken for both, it
                 // made their cells one fact, and one side's answers went as the other's.
@@ -250,48 +250,46 @@ impl Builder<'_, '_> {
                     topics
                         .entry(self.problem_of(Some(i)))
                         .or_default()
-                        .push(TopicNames {
-                            section: i,
-                            names: None,
-                        });
+                        .sections
+                        .push(i);
                 }
             }
             self.topic_names = Some(topics);
         }
-        let sections = &self.doc.sections;
-        let topics = match self.topic_names.as_mut().and_then(|t| t.get_mut(&problem)) {
-            Some(topics) => topics.as_mut_slice(),
-            None => &mut [],
-        };
-        // (topic, another topic too)
-        let mut exact: Option<(usize, bool)> = None;
+        let topics = self.topic_names.as_mut()?.get_mut(&problem)?;
+        topics.index(&self.doc.sections);
+        // Only topics holding one of the wanted names, or the first word of the subject's own
+        // name, can match: looked up, a note of many topics and tables stays linear.
+        let mut named: Vec<usize> = wanted
+            .iter()
+            .filter_map(|n| topics.by_name.get(n))
+            .flatten()
+            .copied()
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        // A title that is the subject's name decides, whatever a title holding it says.
+        match named[..] {
+            [at] => return Some(topics.sections[at]),
+            [_, _, ..] => return None,
+            [] => {}
+        }
+        let own = aliases(short_name(name))
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let first = own.split(' ').next().filter(|w| !w.is_empty())?;
+        let mut holding: Vec<usize> = topics.by_word.get(first)?.clone();
+        holding.dedup();
         // (words in the title, topic, another topic as short)
         let mut loose: Option<(usize, usize, bool)> = None;
-        let mut own: Option<String> = None;
-        for topic in topics.iter_mut() {
-            let i = topic.section;
-            // Only the topics of a problem with a table are ever read.
-            let names = topic
-                .names
-                .get_or_insert_with(|| aliases(&sections[i].title));
-            if names.iter().any(|n| wanted.contains(n)) {
-                exact = Some(match exact {
-                    None => (i, false),
-                    Some((t, _)) => (t, true),
-                });
-                continue;
-            }
-            for n in names.iter() {
+        for at in holding {
+            let i = topics.sections[at];
+            for n in &topics.names[at] {
                 // Only the name the subject is asked by is read as part of a title: an aside
                 // in its parentheses (`eta (learning_rate)`) is no name of a `Learning Rate
                 // Range Test`, a numbered label (`… (Level 2)`) is.
-                let own = own.get_or_insert_with(|| {
-                    aliases(short_name(name))
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default()
-                });
-                if own.is_empty() || !is_run_of(own, n) || is_family_of(own, n) {
+                if !is_run_of(&own, n) || is_family_of(&own, n) {
                     continue;
                 }
                 let len = n.split(' ').count();
@@ -304,10 +302,8 @@ impl Builder<'_, '_> {
                 };
             }
         }
-        match (exact, loose) {
-            (Some((t, false)), _) => Some(t),
-            (Some((_, true)), _) => None,
-            (None, Some((_, t, false))) => Some(t),
+        match loose {
+            Some((_, t, false)) => Some(t),
             _ => None,
         }
     }
@@ -440,11 +436,35 @@ pub(super) enum FacetNames {
     Read(Vec<(usize, String)>),
 }
 
-/// A topic a table's subject may name, with the names its title gives it (see [`aliases`]).
-pub(super) struct TopicNames {
-    section: usize,
-    /// Computed when a table of the topic's problem first asks.
-    names: Option<Vec<String>>,
+/// The topics of one problem a table's subject may name, with the names their titles give
+/// them (see [`aliases`]), looked up by name and by word.
+#[derive(Default)]
+pub(super) struct ProblemTopics {
+    sections: Vec<usize>,
+    /// Each topic's names, beside `sections`; computed when a table of the problem first asks.
+    names: Vec<Vec<String>>,
+    /// Positions in `sections` by each of their names.
+    by_name: HashMap<String, Vec<usize>>,
+    /// Positions in `sections` by each word of their names.
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl ProblemTopics {
+    fn index(&mut self, sections: &[crate::Section]) {
+        if self.names.len() == self.sections.len() {
+            return;
+        }
+        for (at, &i) in self.sections.iter().enumerate() {
+            let names = aliases(&sections[i].title);
+            for n in &names {
+                self.by_name.entry(n.clone()).or_default().push(at);
+                for w in n.split(' ') {
+                    self.by_word.entry(w.to_string()).or_default().push(at);
+                }
+            }
+            self.names.push(names);
+        }
+    }
 }
 
 /// The highest section of the path `names` describes ([`Builder::names_on_path`]) that names
