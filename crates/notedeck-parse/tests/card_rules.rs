@@ -990,10 +990,10 @@ $$FL(p_t) = -\\alpha_t (1-p_t)^{\\gamma}\\log(p_t)$$
 ");
     let all = cards(&d);
     for want in [
-        "손실 함수 › Dice Loss › 수식 => <p>\\[L_{Dice}",
+        "손실 함수 › Dice Loss › 수식: \\(L_{Dice} = ?\\) => <p>\\[L_{Dice}",
         "영역 겹침 비율 자체를 최적화 → <b>{{c1::불균형에 강함}}</b>",
         "손실 함수 › Dice Loss › 한계 => 작은 객체에서",
-        "손실 함수 › Focal Loss › 수식 => ",
+        "손실 함수 › Focal Loss › 수식: \\(FL(p_t) = ?\\) => ",
         // A citation setting values in formulas still gives them.
         "논문 기본값 \\(\\gamma=2\\), \\(\\alpha=0.25\\)",
     ] {

@@ -102,7 +102,7 @@ $$
     assert_fronts(
         &d,
         &["Bayes' Theorem › 조건부 확률을 \"뒤집는\" 공식"],
-        &["Bayes' Theorem › 수식"],
+        &["Bayes' Theorem › 수식: \\(P(\\theta \\mid D) = ?\\)"],
     );
 }
 
@@ -171,8 +171,12 @@ $$
 - $k(d)$: 로그 수집 당시 문서가 노출된 위치, $\\Delta$: 순위 기반 loss (Joachims et al., 2017)
 - $\\theta_k$로 나누는 이유: 아래 위치는 덜 보이므로 **클릭 하나의 가중치를 키움**
 ");
-    assert_fronts(&d, &["IPS › 핵심 내용"], &["IPS › Formula"]);
-    let back = back_of(&d, "IPS › Formula");
+    assert_fronts(
+        &d,
+        &["IPS › 핵심 내용"],
+        &["IPS › Formula: \\(\\hat{L}_{\\text{IPS}}(f) = ?\\)"],
+    );
+    let back = back_of(&d, "IPS › Formula: \\(\\hat{L}_{\\text{IPS}}(f) = ?\\)");
     assert!(back.contains("로그 수집 당시 문서가 노출된 위치"), "{back}");
     assert!(!back.contains("나누는 이유"), "{back}");
 }
@@ -264,9 +268,15 @@ $$\\hat{y} = \\sum_{i=1}^{|S|} a(\\hat{x}, x_i)\\, y_i$$
     assert_fronts(
         &d,
         &["Metric-based › Matching Networks"],
-        &["Metric-based › Matching Networks › 수식"],
+        &["Metric-based › Matching Networks › 수식: \\(\\hat{y} = ?\\)"],
     );
-    assert!(back_of(&d, "Metric-based › Matching Networks › 수식").starts_with("<p>\\[\\hat{y}"));
+    assert!(
+        back_of(
+            &d,
+            "Metric-based › Matching Networks › 수식: \\(\\hat{y} = ?\\)"
+        )
+        .starts_with("<p>\\[\\hat{y}")
+    );
 }
 
 #[test]

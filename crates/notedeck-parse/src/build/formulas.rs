@@ -432,7 +432,18 @@ impl Builder<'_, '_> {
         };
         let span = self.doc.sections[sec].span.clone();
         let label = formula_label(self.text.get(span).unwrap_or_default());
-        let front = self.front(Some(sec), &[label]);
+        let formulas: Vec<_> = parts
+            .iter()
+            .filter_map(|b| display_formula(self.tree.inner(b)))
+            .collect();
+        let asked = match &formulas[..] {
+            [tex] => self.asking(Some(sec), label, tex),
+            _ => None,
+        };
+        let front = match asked {
+            Some(html) => self.front_ending_html(Some(sec), &[], &html),
+            None => self.front(Some(sec), &[label]),
+        };
         self.push_basic(
             Some(sec),
             label.to_string(),
@@ -499,9 +510,12 @@ impl Builder<'_, '_> {
         {
             let mut html = String::new();
             self.render_blocks(&[b], &mut html);
+            // Two formulas: the front asks for both, by the section's name alone.
+            let front = self.front(sec, &[label]);
             let card = &mut self.raw_cards[k].card;
             card.back.push_str(&html);
             card.span.end = b.span.end;
+            card.front = front;
             return Some(k);
         }
         if !names_topic
@@ -514,9 +528,60 @@ impl Builder<'_, '_> {
         }
         let mut back = String::new();
         self.render_blocks(&[b], &mut back);
-        let front = self.front(sec, &[label]);
+        let asked = (!names_topic)
+            .then(|| self.asking(sec, label, &tex))
+            .flatten();
+        let front = match asked {
+            Some(html) => self.front_ending_html(sec, &[], &html),
+            None => self.front(sec, &[label]),
+        };
         self.push_basic(sec, label.to_string(), front, back, b.span.clone());
         Some(self.raw_cards.len() - 1)
+    }
+
+    /// The label asking a section's one formula `tex` by what it gives, as HTML (`수식:
+    /// \(y = ?\)`, `Formula: \(\text{DCG@}k = ?\)`): a section holds more than its formula (`MoE 기본 구조`,
+    /// `Capacity Factor & Token Dropping`), and `수식` alone did not say which one was asked.
+    /// Only a short left side that is one term, and not the section's own name.
+    fn asking(&self, sec: Option<usize>, label: &str, tex: &str) -> Option<String> {
+        let lhs = left_side(tex)?;
+        // `\tilde{x} = …, \quad \tilde{y} = …` gives two things: asked for one, the other
+        // was an answer to no question. A second formula defining a term of the first
+        // (`\mathcal{T}(x) = \operatorname{TopK}(…)` after `y = \sum_{i \in \mathcal{T}(x)} …`)
+        // only says what that term is.
+        let parted = tex.replace("\\qquad", "\\quad").replace("\\\\", "\\quad");
+        let mut pieces = parted.split("\\quad");
+        let first = pieces.next().unwrap_or_default();
+        let right = first.split_once('=').map_or("", |(_, r)| r);
+        let defines_more = pieces.any(|p| {
+            left_side(p).is_some_and(|l| {
+                let l = l
+                    .trim_start_matches([',', ';', ' '])
+                    .trim_start_matches("\\,");
+                !l.trim().is_empty() && !right.contains(l.trim())
+            })
+        });
+        if defines_more {
+            return None;
+        }
+        let balanced = |open: char, close: char| {
+            let mut depth = 0i32;
+            lhs.chars().all(|c| {
+                depth += i32::from(c == open) - i32::from(c == close);
+                depth >= 0
+            }) && depth == 0
+        };
+        let plain = lhs.len() <= ASKED_SIDE_MAX_BYTES
+            && balanced('(', ')')
+            && balanced('{', '}')
+            && balanced('[', ']')
+            && !lhs.contains(['&', '<', '>', '$', '\n'])
+            && !ASKED_SIDE_OPERATORS.iter().any(|op| lhs.contains(op));
+        // `MOTA › 수식` needs no `MOTA = ?`.
+        let key = super::facts::name_key(&without_text_command(lhs));
+        let names_own = self.ctx(sec).is_some_and(|c| c.fact_topic == key)
+            || sec.is_some_and(|s| super::facts::name_key(&self.info[s].short) == key);
+        (plain && !names_own).then(|| format!("{label}: \\({lhs} = ?\\)"))
     }
 }
 
@@ -626,6 +691,25 @@ fn bold_alone(line: &str) -> bool {
     };
     l.len() > 4 && l.starts_with("**") && l.ends_with("**") && !l[2..l.len() - 2].contains("**")
 }
+
+/// Longest left side of a formula a front asks by ([`Builder::asking`]).
+const ASKED_SIDE_MAX_BYTES: usize = 32;
+
+/// TeX on a left side that makes it more than a term to compute: a sum, a bound, a step.
+const ASKED_SIDE_OPERATORS: [&str; 12] = [
+    "\\sum",
+    "\\prod",
+    "\\int",
+    "\\min",
+    "\\max",
+    "\\arg",
+    "\\le",
+    "\\ge",
+    "\\approx",
+    "\\begin",
+    "\\frac",
+    "\\mathbb{E}",
+];
 
 /// The TeX of a paragraph that is one display formula (soft breaks aside).
 fn display_formula(events: crate::tree::Evs<'_>) -> Option<pulldown_cmark::CowStr<'_>> {
