@@ -862,3 +862,61 @@ fn a_default_meets_its_row_by_the_topics_title_or_the_lines_library() {
         .collect();
     assert_eq!(spans, [("9", "10"), ("4", "8")], "{found:#?}");
 }
+
+#[test]
+fn a_default_nested_under_a_class_meets_that_class_row() {
+    // `var_smoothing` under `1. **GaussianNB**`, against the defaults table's row for
+    // `GaussianNB` in another section: the class the bullet is nested under owns it.
+    let text = "### 문항 7
+
+사전분포 관련 문제였음
+
+## **4. Naive Bayes (NB)**
+
+- **종류 (sklearn)**
+    1. **GaussianNB**: 연속형 feature, 클래스별 평균·분산 추정
+        - `var_smoothing`: 모든 feature 분산 중 최댓값 × var_smoothing 만큼을 분산에 더해줌 (기본 1e-6) → 분산 0 으로 나누는 문제 방지
+    2. **MultinomialNB**: 단어 count
+
+## **8. 기본값 정리 (sklearn / PyMC)**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `GaussianNB` | `var_smoothing` | `1e-9` | 최대 feature 분산 × 이 값 |
+";
+    let ws = workspace(&[("bayes.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let related: Vec<&str> = found[0]
+        .related
+        .iter()
+        .map(|r| &text[r.span.clone()])
+        .collect();
+    assert_eq!(related, ["1e-6"]);
+}
+
+#[test]
+fn a_value_set_in_code_before_the_default_it_changes_is_no_default() {
+    // `prefix_projection=True` (기본값 False): the code turns it on, the words give the
+    // default, which agrees with the table.
+    let text = "## **4. Prefix Tuning**
+
+- **특징**
+    - 바로 학습하면 불안정 → MLP로 reparameterization
+        - peft: `prefix_projection=True` (기본값 False)
+
+## **8. 기본값 정리**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `peft.PrefixTuningConfig` | `prefix_projection` | `False` | True면 MLP reparameterization |
+";
+    let ws = workspace(&[("peft.md", text)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert!(found.is_empty(), "{found:#?}");
+    // Set against another default, the words are what is compared.
+    let wrong = text.replace("(기본값 False)", "(기본값 True)");
+    let ws = workspace(&[("peft.md", &wrong)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

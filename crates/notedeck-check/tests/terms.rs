@@ -580,3 +580,51 @@ fn a_lowercase_letter_of_a_name_may_stand_for_a_small_word() {
         "Stable and Transferable Mixture of Experts"
     );
 }
+
+#[test]
+fn a_heading_expansion_starting_inside_its_first_word_wins() {
+    // DoRA is Weight-Decomposed Low-Rank Adaptation: its D starts the second part of the first
+    // word. Read as not spelling the name, the heading lost to a slip in an interview answer.
+    let text = "## **6. DoRA (Weight-Decomposed Low-Rank Adaptation)**
+
+- **개념**: weight를 magnitude와 direction으로 분해
+
+**Q4. DoRA (Dynamic Low-Rank Adaptation)는 LoRA와 뭐가 다른가요?**
+";
+    let found = findings_of("peft.md", text, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&text[found[0].span.clone()], "Dynamic Low-Rank Adaptation");
+    assert_eq!(
+        found[0].fixes[0].edits[0].new_text,
+        "Weight-Decomposed Low-Rank Adaptation"
+    );
+}
+
+#[test]
+fn a_lowercase_gloss_is_no_expansion_of_the_name() {
+    // `sparse GP (inducing points)` says how a sparse GP works; it is no second expansion of
+    // `GP (Gaussian Process)`. A lowercase slip sharing the real expansion's words still is.
+    let text = "## **3. GP (Gaussian Process)**
+
+- **단점**
+    - 해결: sparse GP (inducing points), random Fourier features
+";
+    let ws = workspace(&[("bayes.md", text)]);
+    let all = ws.check_all();
+    assert!(
+        with_code(&all, "conflicting-expansion").is_empty(),
+        "{all:#?}"
+    );
+    assert!(with_code(&all, "acronym-mismatch").is_empty(), "{all:#?}");
+    let slip = "## **1. LoRA (Low-Rank Adaptation)**
+
+- **개념**: 저랭크 행렬 두 개
+
+## 2. 비교
+
+- LoRA (row-rank adaptation) 는 가볍다
+";
+    let found = findings_of("lora.md", slip, Code::ConflictingExpansion);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(&slip[found[0].span.clone()], "row-rank adaptation");
+}

@@ -268,7 +268,8 @@ impl Letters {
     }
 
     /// Where the first matched letter of the name may be: the start of the first non-function
-    /// word, or of a function word before it.
+    /// word or of a part of it (`Decomposed` of `Weight-Decomposed Low-Rank Adaptation`,
+    /// DoRA), or of a function word before it.
     fn first_slots(&self) -> Vec<usize> {
         let mut slots = Vec::new();
         let first_content = self.function_word.iter().position(|f| !f).unwrap_or(0);
@@ -276,7 +277,7 @@ impl Letters {
             if w > first_content {
                 break;
             }
-            if self.part_start[i] && (i == 0 || self.word[i - 1] != w) {
+            if self.part_start[i] && (i == 0 || self.word[i - 1] != w || w == first_content) {
                 slots.push(i);
             }
         }
@@ -389,6 +390,8 @@ mod tests {
             ("SHAP", "SHapley Additive exPlanations"),
             ("MAP", "Maximum A Posteriori"),
             ("MAP", "Mean Average Precision"),
+            // The first word's later part may start it.
+            ("DoRA", "Weight-Decomposed Low-Rank Adaptation"),
         ] {
             assert_eq!(spells_acronym(name, exp), Some(true), "{name} ({exp})");
         }

@@ -38,7 +38,26 @@ pub fn expansion_conflicts_in(
     sites: Vec<TermSite<'_>>,
     wanted: &dyn Fn(&Path) -> bool,
 ) -> Vec<Finding> {
-    let groups = group_by_expansion(&sites);
+    let mut groups = group_by_expansion(&sites);
+    let glosses: Vec<String> = groups
+        .iter()
+        .filter(|(k, g)| {
+            g.first().is_some_and(|s| {
+                is_gloss(
+                    name,
+                    &s.term.expansion,
+                    groups
+                        .iter()
+                        .filter(|(o, _)| o != k)
+                        .filter_map(|(_, o)| o.first().map(|s| s.term.expansion.as_str())),
+                )
+            })
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in &glosses {
+        groups.remove(k);
+    }
     if groups.len() < 2 {
         return Vec::new();
     }
@@ -194,13 +213,20 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
         {
             continue;
         }
+        let sites = ws.term_sites(&term.name);
+        let others = sites
+            .iter()
+            .map(|s| s.term.expansion.as_str())
+            .filter(|e| *e != term.expansion);
+        if is_gloss(&term.name, &term.expansion, others) {
+            continue;
+        }
         let site = TermSite {
             path,
             term,
             text: &note.text,
         };
-        let better = ws
-            .term_sites(&term.name)
+        let better = sites
             .into_iter()
             .find(|s| spells_acronym(&s.term.name, &s.term.expansion) == Some(true));
         let (related, fixes) = match better {
@@ -328,6 +354,26 @@ fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSi
         }
     }
     groups
+}
+
+/// Whether `expansion` in parentheses after `name` glosses it rather than spells it out:
+/// lowercase words that cannot spell the name and share no word with any `other` expansion
+/// of it (`sparse GP (inducing points)`, beside `GP (Gaussian Process)`). A slip keeps a word
+/// of the name's real expansion (`row-rank adaptation` beside `Low-Rank Adaptation`).
+fn is_gloss<'a>(name: &str, expansion: &str, others: impl Iterator<Item = &'a str>) -> bool {
+    if expansion.chars().any(|c| c.is_ascii_uppercase())
+        || spells_acronym_cached(name, expansion) != Some(false)
+    {
+        return false;
+    }
+    fn words(e: &str) -> impl Iterator<Item = String> + '_ {
+        e.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_ascii_lowercase)
+    }
+    let own: Vec<String> = words(expansion).collect();
+    let mut others = others;
+    !others.any(|o| words(o).any(|w| own.contains(&w)))
 }
 
 /// The group a site with `expansion` joins in `conflicting-expansion` (its normalised

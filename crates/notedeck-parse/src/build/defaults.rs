@@ -237,6 +237,9 @@ fn groups_of(
             // (기본값 8)` against `deepspeed.moe.layer.MoE`).
             let title = topic.map_or("", |t| doc.sections[t].title.as_str());
             let line = &text[d.span.clone()];
+            // Or by the item the line is nested under (`1. **GaussianNB**: …` over
+            // `` - `var_smoothing`: … (기본 1e-6) ``).
+            let parent = parent_line(text, d.span.start);
             let named_plainly = |j: usize| {
                 found[j].owner.is_some_and(|o| {
                     let path = o.trim_matches(['*', '`', ' ']);
@@ -245,7 +248,9 @@ fn groups_of(
                         .split('.')
                         .next()
                         .filter(|l| *l != path && l.len() >= 4);
-                    class.len() >= 4 && words_at(title, class).next().is_some()
+                    class.len() >= 4
+                        && (words_at(title, class).next().is_some()
+                            || words_at(parent, class).next().is_some())
                         || library.is_some_and(|l| {
                             line.split(|c: char| !c.is_ascii_alphanumeric())
                                 .any(|w| w.eq_ignore_ascii_case(l))
@@ -280,6 +285,22 @@ fn groups_of(
             }
         })
         .collect()
+}
+
+/// The line that the line starting at `at` is nested under: the nearest line before it that
+/// is indented less, or `""` for a line not nested.
+fn parent_line(text: &str, at: usize) -> &str {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let own = indent(&text[line_start..]);
+    if own == 0 {
+        return "";
+    }
+    text[..line_start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && indent(l) < own)
+        .unwrap_or_default()
 }
 
 /// Whether `text` writes `name` in inline code, alone or called (`` `multipletests` ``,
@@ -668,8 +689,21 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
         // After a label giving the default (`**first_order 기본값**: `True``), setting the
         // parameter in code (`… 원하면 `first_order=False` 명시`) is how to change it.
         for (parameter, value) in assignments(line, start) {
-            if labelled_parameter != Some(parameter) {
-                push(parameter, value, out);
+            if labelled_parameter == Some(parameter) {
+                continue;
+            }
+            // `` `prefix_projection=True` (기본값 False) ``: the code sets a value, the words
+            // after it give the default.
+            let after = line
+                .get(value.end - start..)
+                .and_then(|a| a.strip_prefix('`'))
+                .and_then(|a| default_after(a).map(|(from, len)| (a, from, len)));
+            match after {
+                Some((a, from, len)) => {
+                    let at = start + line.len() - a.len() + from;
+                    push(parameter, at..at + len, out);
+                }
+                None => push(parameter, value, out),
             }
         }
     }
