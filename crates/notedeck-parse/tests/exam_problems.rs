@@ -729,3 +729,67 @@ fn a_question_over_its_givens_bullets_is_one_card_with_them() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn choices_numbered_in_parentheses_are_asked_as_circled_ones_are() {
+    // `(1) …` to `(4) …`, then `- (1) 반대. …`: read as a paragraph and a cloze of its
+    // explanation, the wrong choices were taught and the right one was never asked.
+    let d = doc("### 문제 1
+
+MLE / MAP 에 대한 설명으로 옳은 것을 고르시오.
+
+(1) 데이터 수가 많아질수록 MAP 추정에서 prior 의 영향이 커진다.
+(2) 가중치에 Laplace prior 를 두고 MAP 추정하면 L2 정규화와 같다.
+(3) prior 가 uniform 이면 MAP 추정값과 MLE 추정값이 같다.
+(4) MAP 은 posterior 분포 전체를 추정하므로 불확실성을 제공한다.
+
+정답: 3
+
+- (1) 반대. n 커지면 likelihood 가 지배 → MAP ≈ MLE
+- (2) Laplace → L1, Gaussian → L2
+- (3) log prior 가 상수라서 argmax 에 영향 없음 ✔
+- (4) MAP 도 point estimate (posterior 의 mode 하나)
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "데이터 수가 많아질수록"),
+        "X — 반대. n 커지면 likelihood 가 지배 → MAP ≈ MLE",
+        "{all:#?}"
+    );
+    assert_eq!(
+        verdict(&all, "prior 가 uniform 이면"),
+        "O — log prior 가 상수라서 argmax 에 영향 없음",
+        "{all:#?}"
+    );
+    assert!(all.iter().all(|c| !c.contains("핵심 내용")), "{all:#?}");
+}
+
+#[test]
+fn choices_that_are_names_are_asked_under_what_they_are_asked_to_be() {
+    // `QLoRA의 구성 요소가 아닌 것을 고르시오.`: `NF4 데이터 타입 (O/X)` alone asked nothing;
+    // `나머지는 다 맞는 설명` is what the other cards' `O` says.
+    let d = doc("### 문제 3
+
+QLoRA의 구성 요소가 **아닌 것을** 고르시오.
+
+(1) NF4 데이터 타입
+(2) Double Quantization
+(3) Paged Optimizers
+(4) Knowledge Distillation으로 teacher 모델 출력 학습
+
+정답: 4
+- QLoRA = NF4 + DQ + Paged Optimizers + LoRA, distillation은 무관
+- 나머지는 다 맞는 설명
+");
+    let all = cards(&d);
+    assert_eq!(
+        verdict(&all, "QLoRA의 구성 요소<br>NF4 데이터 타입"),
+        "O",
+        "{all:#?}"
+    );
+    assert_eq!(
+        verdict(&all, "QLoRA의 구성 요소<br>Knowledge Distillation"),
+        "X — QLoRA = NF4 + DQ + Paged Optimizers + LoRA, distillation은 무관",
+        "{all:#?}"
+    );
+}

@@ -4,7 +4,7 @@
 //! ([`super::true_false`]).
 
 use super::Builder;
-use super::true_false::circled;
+use super::true_false::{choice_mark, circled};
 use crate::tree::{Block, Kind};
 
 /// Letters a choice's verdict is written with after its number (`1번 O:`, `2번 (X):`), the
@@ -70,6 +70,10 @@ impl Builder<'_, '_> {
                         out.push((vec![n], text));
                     }
                 }
+                continue;
+            }
+            // `- 나머지는 다 맞는 설명`: the other choices' verdicts, which their cards say.
+            if html.starts_with("나머지") {
                 continue;
             }
             let Some((choices, text)) = leading_choices(html).or_else(|| closing_choices(html))
@@ -190,7 +194,7 @@ fn several_choices(html: &str) -> Vec<(usize, String)> {
 
 /// [`leading_choice`] of a bullet opening on one number or several (`2, 3번 O → …`).
 fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
-    if html.starts_with(|c| circled(c).is_some()) {
+    if choice_mark(html).is_some() {
         return leading_choice(html).map(|(n, text)| (vec![n], text));
     }
     let numbers = html
@@ -217,9 +221,10 @@ fn leading_choices(html: &str) -> Option<(Vec<usize>, &str)> {
 /// text).
 fn leading_choice(html: &str) -> Option<(usize, &str)> {
     let digits = html.bytes().take_while(u8::is_ascii_digit).count();
-    // `① O → …`: a circled digit numbers the choice as well.
-    let (n, rest, ringed) = match html.chars().next().and_then(circled) {
-        Some(n) => (n, &html[html.chars().next()?.len_utf8()..], true),
+    // `① O → …`, `(1) 반대. …`: a circled digit or one in parentheses numbers the choice as
+    // well.
+    let (n, rest, ringed) = match choice_mark(html) {
+        Some((n, mark)) => (n, &html[mark..], true),
         None => (html.get(..digits)?.parse().ok()?, &html[digits..], false),
     };
     let rest = rest.trim_start_matches("번").trim_start();
@@ -260,7 +265,13 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
                 .find_map(|m| after.strip_prefix(m))
                 .map(str::trim_start)
         });
-    Some((n, marked.unwrap_or(rest)))
+    // `(3) log prior 가 상수라서 … ✔`: a closing mark says the verdict too.
+    let text = marked.unwrap_or(rest);
+    let text = CHECK_MARKS
+        .iter()
+        .find_map(|m| text.strip_suffix(m))
+        .map_or(text, str::trim_end);
+    Some((n, text))
 }
 
 /// A bullet explaining choices by numbers closing it: `batch_first=True → output = (16, 20,

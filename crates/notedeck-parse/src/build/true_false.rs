@@ -52,6 +52,20 @@ pub(super) fn circled(c: char) -> Option<usize> {
         .then(|| c as usize - '①' as usize + 1)
 }
 
+/// The choice number `text` opens on as an exam's choices are numbered with no separator
+/// after them: a circled digit (`① …`) or a digit in parentheses (`(1) …`), and the mark's
+/// length in bytes.
+pub(super) fn choice_mark(text: &str) -> Option<(usize, usize)> {
+    let first = text.chars().next()?;
+    if let Some(n) = circled(first) {
+        return Some((n, first.len_utf8()));
+    }
+    let inner = text.strip_prefix('(')?;
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    let n: usize = inner.get(..digits)?.parse().ok()?;
+    (digits <= 2 && inner[digits..].starts_with(')')).then_some((n, digits + 2))
+}
+
 impl<'t> Builder<'t, '_> {
     /// A card for `item` (a bullet with nothing nested) when it is an exam statement with its
     /// verdict; whether it made one.
@@ -166,9 +180,9 @@ impl<'t> Builder<'t, '_> {
     ) -> Option<usize> {
         let answer = self.answer_after(answer)?;
         let src = self.text.get(paragraph.span.clone())?;
-        if !src.starts_with(|c| circled(c).is_some()) {
-            return None;
-        }
+        // `(1) 데이터 수가 …` to `(4) …`, one a line, numbers choices as `①` does.
+        let parenthesised = src.starts_with('(');
+        choice_mark(src)?;
         let evs = self.tree.inner(paragraph);
         let breaks: Vec<usize> = (0..evs.len())
             .filter(|&i| evs.get(i).is_some_and(|e| matches!(e.ev, Event::SoftBreak)))
@@ -182,25 +196,27 @@ impl<'t> Builder<'t, '_> {
             crate::tree::render(line, &mut html, &self.copies);
             let html = html.trim();
             // `① 64 ② 80 ③ 96 ④ 128 ⑤ 160`: short choices may share a line, each opening on
-            // its digit.
-            let starts: Vec<usize> = html
-                .char_indices()
-                .filter(|&(_, c)| circled(c).is_some())
-                .map(|(at, _)| at)
-                .collect();
+            // its digit. A choice may hold a number in parentheses: those open only lines.
+            let starts: Vec<usize> = if parenthesised {
+                vec![0]
+            } else {
+                html.char_indices()
+                    .filter(|&(_, c)| circled(c).is_some())
+                    .map(|(at, _)| at)
+                    .collect()
+            };
             if starts.first() != Some(&0) {
                 return None;
             }
             for (k, &at) in starts.iter().enumerate() {
                 let piece = &html[at..starts.get(k + 1).copied().unwrap_or(html.len())];
-                let mut chars = piece.chars();
-                let n = chars.next().and_then(circled)?;
-                if n != choices.len() + 1 {
+                let (n, mark) = choice_mark(piece)?;
+                if n != choices.len() + 1 || piece.starts_with('(') != parenthesised {
                     return None;
                 }
                 choices.push(Choice {
                     span: crate::tree::span_of(line),
-                    html: chars.as_str().trim().to_string(),
+                    html: piece[mark..].trim().to_string(),
                 });
             }
         }
@@ -240,7 +256,16 @@ impl<'t> Builder<'t, '_> {
         // replay, false of EWC).
         let (true_wanted, stem) = match asked_above {
             Some(wanted) => {
-                let question = prompt_src.is_some_and(asks_a_question);
+                // `QLoRA의 구성 요소가 **아닌 것을** 고르시오.` names what its choices are as
+                // much as a question does, and choices that are names, no statements (`NF4
+                // 데이터 타입`), say nothing without it.
+                let named = || {
+                    items
+                        .iter()
+                        .any(|c| !c.html.trim_end_matches(['.', ' ']).ends_with('다'))
+                        && paragraph.is_some_and(|p| asked_about(&self.inner_html(p)).is_some())
+                };
+                let question = prompt_src.is_some_and(asks_a_question) || named();
                 (
                     wanted,
                     paragraph.filter(|_| question || prompt_src.is_some_and(sets_givens)),
@@ -456,7 +481,8 @@ const ASKS_MAX_CHARS: usize = 30;
 /// above a statement asked true or false, `옳지 않은 것은?` left unclear whether `O` meant
 /// true or the wrong one. `None` when the question says more than that.
 fn asked_about(html: &str) -> Option<&str> {
-    let t = html.trim();
+    // `… 아닌 것을</b> 고르시오.`: a full stop may close the instruction.
+    let t = html.trim().trim_end_matches('.');
     let at = WRONG_WANTED
         .iter()
         .chain(&RIGHT_WANTED)
@@ -471,9 +497,10 @@ fn asked_about(html: &str) -> Option<&str> {
         return None;
     }
     let about = t[..at].trim_end().trim_end_matches("<b>").trim_end();
-    let about = about
-        .strip_suffix("으로")
-        .or_else(|| about.strip_suffix("로"))?
+    // `… 설명으로 틀린 것`, or what the choices are asked to be (`QLoRA의 구성 요소가 아닌 것`).
+    let about = ["으로", "로", "가"]
+        .iter()
+        .find_map(|p| about.strip_suffix(p))?
         .trim_end();
     (about.split_whitespace().count() >= 2 && !about.contains(['?', '.'])).then_some(about)
 }
