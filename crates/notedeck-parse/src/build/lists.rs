@@ -47,6 +47,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                 self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
                 continue;
             }
+            if self.is_study_log(sec, item) {
+                self.skip(item.span.clone(), super::navigation::STUDY_LOG_REASON);
+                continue;
+            }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
             let label = label_of(&lead, !rest.is_empty())
                 .or_else(|| self.names_labelled_list(&lead, rest))
@@ -232,6 +236,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
             if self.is_navigation_item(item) {
                 self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
+                continue;
+            }
+            if self.is_study_log(sec, item) {
+                self.skip(item.span.clone(), super::navigation::STUDY_LOG_REASON);
                 continue;
             }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);

@@ -1,9 +1,11 @@
 //! Lines that only point to other notes (`- 관련 노트: [[MLOps 정리]]`, `→ 자세한 내용은
 //! [[AutoML 비교 정리]] 참고`): a way through the vault, not a fact to study. Carded, they
 //! made `Topic › 핵심 내용` → `관련 노트: [[…]]`, or put a link Anki cannot follow at the end
-//! of an answer. No card holds them; they are listed as skipped.
+//! of an answer. No card holds them; they are listed as skipped. So are the lines of a
+//! problem's preface about studying it (`출제 포인트: …`, `… 다시 정리함`).
 
 use super::Builder;
+use crate::SectionKind;
 use crate::tree::{Block, Kind};
 
 /// Why such a line is no card, as the skipped list says.
@@ -151,6 +153,33 @@ impl Builder<'_, '_> {
     /// A paragraph that only points to other notes ([`points_to_notes`]).
     pub(super) fn is_navigation_paragraph(&self, b: &Block) -> bool {
         points_to_notes(self.text.get(b.span.clone()).unwrap_or_default())
+    }
+}
+
+/// Why a problem's line about studying it is no card.
+pub(super) const STUDY_LOG_REASON: &str =
+    "a note on studying the problem (what came up, what to review), no fact to recall";
+
+/// Words of a line about studying a problem rather than about its subject: `LoRA 문제
+/// 나왔던 거 → PEFT 전체로 확장해서 다시 정리함`, `출제 포인트: 수식, 초기화, …`.
+const STUDY_LOG_WORDS: [&str; 5] = [
+    "정리함",
+    "다시 정리",
+    "출제 포인트",
+    "나왔던 거",
+    "문제 나왔",
+];
+
+impl Builder<'_, '_> {
+    /// Whether `item`, directly in a problem's own text (its preface, before any topic), is a
+    /// line about studying the problem: carded, `LoRA 문제 나왔던 거 → {{c1::…다시 정리함}}`
+    /// asked the student what they had written down, not what they had learnt.
+    pub(super) fn is_study_log(&self, sec: Option<usize>, item: &Block) -> bool {
+        sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Problem)
+            && self
+                .text
+                .get(item.span.clone())
+                .is_some_and(|t| STUDY_LOG_WORDS.iter().any(|w| t.contains(w)))
     }
 }
 

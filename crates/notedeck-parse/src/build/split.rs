@@ -270,7 +270,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             h.text
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty())
-                .is_some_and(|w| w.is_ascii() && title.contains(&w.to_lowercase()))
+                .is_some_and(|w| title.contains(&w.to_lowercase()))
         };
         let lists: Vec<&'t Block> = parts
             .iter()

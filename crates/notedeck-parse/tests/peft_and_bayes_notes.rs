@@ -1,0 +1,62 @@
+//! Card rules found on two notes in the user's style that the rules had not been tuned on
+//! (parameter-efficient fine-tuning, Bayesian machine learning). Each case shows the cards a
+//! fragment of such a note makes, as the student reviewing them would read them.
+
+mod common;
+
+use common::{assert_fronts, doc};
+
+#[test]
+fn a_title_naming_its_korean_parts_lists_none_of_them() {
+    // `### 2. 초기화 / scaling` over `**초기화**` and `**scaling ($\alpha / r$)**`: its card
+    // answered with the two names and nothing else, each part being a card of its own.
+    let d = doc("## **1. LoRA (Low-Rank Adaptation)**
+
+### 2. 초기화 / scaling
+
+- **초기화**
+    - 논문: $A$ ~ random Gaussian, $B = 0$ → 시작 시 $\\Delta W = BA = 0$ → 원래 모델과 **같은 출력**에서 출발
+    - peft 기본 (`init_lora_weights=True`): A는 Kaiming-uniform, B는 0
+    - A, B 둘 다 0이면? → 서로의 gradient가 0이 돼서 학습이 안 됨
+- **scaling ($\\alpha / r$)**
+    - Adam 기준 α 튜닝 ≈ learning rate 튜닝과 비슷한 효과
+    - 논문: α를 처음 시도한 r 값으로 고정하고 따로 튜닝 안 함
+    - α 고정하고 r ↑ → scaling ↓ → r 바꿔도 업데이트 크기를 비슷하게 유지하려는 의도
+    - rsLoRA (rank-stabilized LoRA): scaling을 $\\alpha / \\sqrt{r}$로 → 큰 r에서도 학습 안정 (`use_rslora=True`)
+");
+    assert_fronts(
+        &d,
+        &["LoRA › 초기화 / scaling"],
+        &["LoRA › 초기화 / scaling › 초기화"],
+    );
+}
+
+#[test]
+fn a_problems_lines_about_studying_it_are_no_cards() {
+    // What came up and what to review: carded, `LoRA 문제 나왔던 거 → {{c1::PEFT 전체로 확장해서
+    // 다시 정리함}}` asked what the student had written down, not what they had learnt.
+    let d = doc("# PEFT 정리 (역량평가 대비)
+
+### 문항10 복습
+
+- LoRA 문제 나왔던 거 → PEFT 전체로 확장해서 다시 정리함
+- 출제 포인트: 수식(W_0 + BA), 초기화, scaling, 파라미터 수 계산 → 계산 문제 꼭 나옴!!
+
+## **0. PEFT (Parameter-Efficient Fine-Tuning) 개요**
+
+- **개념**: 대부분 파라미터는 동결, 소수만 학습
+");
+    assert!(
+        d.cards
+            .iter()
+            .all(|c| !c.front.contains("다시 정리함") && !c.front.contains("출제 포인트")),
+        "{:#?}",
+        d.cards
+    );
+    common::assert_skipped(&d, |why| why.starts_with("a note on studying the problem"));
+    assert_fronts(
+        &d,
+        &[],
+        &["PEFT (Parameter-Efficient Fine-Tuning) 개요 › 개념"],
+    );
+}
