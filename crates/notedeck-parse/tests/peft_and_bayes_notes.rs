@@ -60,3 +60,27 @@ fn a_problems_lines_about_studying_it_are_no_cards() {
         &["PEFT (Parameter-Efficient Fine-Tuning) 개요 › 개념"],
     );
 }
+
+#[test]
+fn a_line_break_parts_the_pairs_of_a_quoted_summary() {
+    // `> … / QLoRA = NF4 + DQ + Paged Optimizers` over `> Adapter = …`: the last value of a
+    // line took the next lines, labels and all, into one deletion.
+    let d = doc("📌 **최종 암기 포인트**
+
+> LoRA = $W_0 + \\frac{\\alpha}{r}BA$, B=0 초기화 / QLoRA = NF4 + DQ + Paged Optimizers
+> Adapter = 직렬 bottleneck → 지연 O / Prefix = 모든 층 K/V
+> IA3 = 벡터 3개로 곱하기 / DoRA = magnitude + direction(LoRA)
+");
+    let clozes = common::cloze_fronts(&d);
+    let summary = clozes
+        .iter()
+        .find(|c| c.contains("QLoRA ="))
+        .unwrap_or_else(|| panic!("{clozes:#?}"));
+    for want in [
+        "QLoRA = {{c2::NF4 + DQ + Paged Optimizers}}",
+        "Adapter = {{c3::직렬 bottleneck → 지연 O}}",
+        "DoRA = {{c6::magnitude + direction(LoRA)}}",
+    ] {
+        assert!(summary.contains(want), "{want}: {summary}");
+    }
+}

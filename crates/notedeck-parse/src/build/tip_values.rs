@@ -11,7 +11,12 @@
 /// values are names, or share words, contrast (`빠른 수렴 → Adam, 일반화 → SGD`, `데이터 적음
 /// → CNN 유리, 데이터 많음 → ViT 유리`): a card showing one value gives the other away, so
 /// both are hidden on one card.
-pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u32>)> {
+pub(super) fn pair_marks(
+    t: &str,
+    cut: usize,
+    sep: &str,
+    breaks: &[u32],
+) -> Vec<(usize, Option<u32>)> {
     let mut marks = vec![(cut, Some(1))];
     let mut from = cut;
     let mut n = 1;
@@ -47,10 +52,18 @@ pub(super) fn pair_marks(t: &str, cut: usize, sep: &str) -> Vec<(usize, Option<u
         } else {
             &[" / "]
         };
-        let Some((comma, gap)) = parts
+        // A line break parts pairs too (a quoted summary, `> LoRA = … / QLoRA = …` over `>
+        // Adapter = …`): the last value took the next lines with it.
+        let line_break = breaks
             .iter()
-            .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())))
-        else {
+            .map(|&b| b as usize)
+            .rfind(|&b| from < b && b < next)
+            .map(|b| (b, 1));
+        let Some((comma, gap)) = line_break.or_else(|| {
+            parts
+                .iter()
+                .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())))
+        }) else {
             break;
         };
         let cue = t[comma + gap..next].trim();
@@ -239,13 +252,15 @@ const SUMMARY_MIN_CLAUSES: usize = 6;
 /// [`pair_marks`] of the pairs after a label's colon (`**지표**: Semantic = mIoU, Instance =
 /// mask AP, Panoptic = PQ`, from `cut` after the colon): each value after its cue's ` = ` or
 /// ` → `. Hidden from the colon, one deletion asked the three pairs at once.
-pub(super) fn labelled_pairs(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
+pub(super) fn labelled_pairs(t: &str, cut: usize, breaks: &[u32]) -> Vec<(usize, Option<u32>)> {
     let first = [" = ", " → "]
         .into_iter()
         .filter_map(|sep| t[cut..].find(sep).map(|at| (cut + at, sep)))
         .min_by_key(|&(at, _)| at);
     match first {
-        Some((at, sep)) if !t[cut..at].trim().is_empty() => pair_marks(t, at + sep.len(), sep),
+        Some((at, sep)) if !t[cut..at].trim().is_empty() => {
+            pair_marks(t, at + sep.len(), sep, breaks)
+        }
         _ => Vec::new(),
     }
 }

@@ -567,10 +567,10 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         let sep = &t[sep_at..sep_at + sep_len];
         let mut pairs = summary_marks(t, from);
         if pairs.is_empty() {
-            pairs = pair_marks(t, cut, sep);
+            pairs = pair_marks(t, cut, sep, &plain.breaks);
         }
         if pairs.is_empty() && sep == ": " {
-            pairs = labelled_pairs(t, cut);
+            pairs = labelled_pairs(t, cut, &plain.breaks);
         }
         if pairs.is_empty() {
             pairs = list_marks(t, cut);

@@ -19,6 +19,8 @@ pub(crate) struct Plain {
     pub math: Vec<Span>,
     /// Images: `(url, alt, source span)`.
     pub images: Vec<(String, String, Span)>,
+    /// Plain offsets of the spaces line breaks became: where a line of the source ended.
+    pub breaks: Vec<u32>,
     /// Source span covered.
     pub span: Span,
 }
@@ -76,6 +78,7 @@ impl Plain {
         self.strong.clear();
         self.math.clear();
         self.images.clear();
+        self.breaks.clear();
         self.span = span_of(events);
         // The plain text is about as long as its source (markup and entities only shorten
         // it): room for it at once, rather than grown in steps, each a copy.
@@ -114,6 +117,7 @@ impl Plain {
                 Event::SoftBreak | Event::HardBreak => {
                     p.map
                         .push((offset(p.text.len()), offset(e.span.start), false));
+                    p.breaks.push(offset(p.text.len()));
                     p.text.push(' ');
                 }
                 Event::Start(Tag::Strong) => {
