@@ -150,6 +150,22 @@ const CASES: &[Case] = &[
         expect: &[("kg.md", "conflicting-claim", 21, "1.0")],
     },
     Case {
+        name: "an exam's false choice numbered in parentheses is no default either",
+        // `(2) …` as much as `2. …`: the choice is false on purpose.
+        files: &[(
+            "kg.md",
+            "### 문항 3\n\nPyKEEN 관련 설명으로 옳은 것 고르기\n\n(1) `pipeline()`의 기본 evaluator는 `RankBasedEvaluator`이다\n(2) `TransE`의 `scoring_fct_norm` 기본값은 2 (L2 norm)이다\n\n정답: 1\n\n## **9. 기본값 정리**\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `TransE()` | `scoring_fct_norm` | `1` | L1 거리 |\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "a lowercase slip with no rival is still a mismatch",
+        // No other expansion to tell a gloss by: `row-rank adaptation` is reported as
+        // `Row-rank Adaptation` is.
+        files: &[("a.md", "### 문항10\n\nLoRA (row-rank adaptation)\n")],
+        expect: &[("a.md", "acronym-mismatch", 3, "row-rank adaptation")],
+    },
+    Case {
         name: "a consonant too many inside a long word of an expansion",
         files: &[(
             "rnn.md",

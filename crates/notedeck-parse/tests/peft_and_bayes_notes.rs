@@ -84,3 +84,43 @@ fn a_line_break_parts_the_pairs_of_a_quoted_summary() {
         assert!(summary.contains(want), "{want}: {summary}");
     }
 }
+
+#[test]
+fn a_fact_over_a_study_note_stays_a_card() {
+    // Only a bullet's own line is read: a fact with a note on studying nested under it is
+    // still a fact.
+    let d = doc("### 문항 7
+
+- **MAP = MLE + log prior**: prior 가 정규화 항 역할
+    - 시험 전에 한 번 더 정리함
+");
+    assert!(
+        d.cards.iter().any(|c| c.back.contains("정규화 항 역할")),
+        "{:#?}",
+        d.cards
+    );
+}
+
+#[test]
+fn a_value_wrapping_onto_the_next_line_is_parted_at_its_comma() {
+    // The nearest parting before a cue is the one: a value going on past a line break ends
+    // at the comma after it, not at the break.
+    let d = doc("📌 **암기 팁**
+
+- Warmup = 초반에 학습률을 선형으로
+  키워서 안정화, Cosine = 부드럽게 감소
+");
+    let clozes = common::cloze_fronts(&d);
+    assert!(
+        clozes.iter().any(|c| c
+            .contains("Warmup = {{c1::초반에 학습률을 선형으로\n키워서 안정화}}")
+            || c.contains("Warmup = {{c1::초반에 학습률을 선형으로 키워서 안정화}}")),
+        "{clozes:#?}"
+    );
+    assert!(
+        clozes
+            .iter()
+            .any(|c| c.contains("Cosine = {{c2::부드럽게 감소}}")),
+        "{clozes:#?}"
+    );
+}

@@ -214,10 +214,12 @@ pub fn acronym_mismatches(ws: &Workspace, path: &Path, note: &Note) -> Vec<Findi
             continue;
         }
         let sites = ws.term_sites(&term.name);
+        // The other variants, as `conflicting-expansion` groups them.
+        let own = group_key(&term.expansion);
         let others = sites
             .iter()
-            .map(|s| s.term.expansion.as_str())
-            .filter(|e| *e != term.expansion);
+            .filter(|s| group_key(&s.term.expansion) != own)
+            .map(|s| s.term.expansion.as_str());
         if is_gloss(&term.name, &term.expansion, others) {
             continue;
         }
@@ -357,23 +359,31 @@ fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSi
 }
 
 /// Whether `expansion` in parentheses after `name` glosses it rather than spells it out:
-/// lowercase words that cannot spell the name and share no word with any `other` expansion
-/// of it (`sparse GP (inducing points)`, beside `GP (Gaussian Process)`). A slip keeps a word
-/// of the name's real expansion (`row-rank adaptation` beside `Low-Rank Adaptation`).
+/// lowercase words that cannot spell the name and share no word with the `other` expansions
+/// of it, of which there is one at least (`sparse GP (inducing points)` beside `GP (Gaussian
+/// Process)`). A slip keeps a word of the name's real expansion (`row-rank adaptation` beside
+/// `Low-Rank Adaptation`); with no other expansion to tell by, it may be either, and stays
+/// reported.
 fn is_gloss<'a>(name: &str, expansion: &str, others: impl Iterator<Item = &'a str>) -> bool {
-    if expansion.chars().any(|c| c.is_ascii_uppercase())
-        || spells_acronym_cached(name, expansion) != Some(false)
-    {
-        return false;
-    }
     fn words(e: &str) -> impl Iterator<Item = String> + '_ {
         e.split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 3)
             .map(str::to_ascii_lowercase)
     }
+    if expansion.chars().any(|c| c.is_ascii_uppercase())
+        || spells_acronym_cached(name, expansion) != Some(false)
+    {
+        return false;
+    }
     let own: Vec<String> = words(expansion).collect();
-    let mut others = others;
-    !others.any(|o| words(o).any(|w| own.contains(&w)))
+    let mut any = false;
+    for other in others {
+        any = true;
+        if words(other).any(|w| own.contains(&w)) {
+            return false;
+        }
+    }
+    any
 }
 
 /// The group a site with `expansion` joins in `conflicting-expansion` (its normalised

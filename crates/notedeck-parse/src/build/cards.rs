@@ -212,14 +212,15 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
                 Kind::Paragraph
                     if !facet
-                        && let Some(taken) = self.circled_choices(
+                        && let Some(taken) = self.paragraph_choices(
                             sec,
                             b,
                             [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
                             [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
                         ) =>
                 {
-                    // `① …` to `④ …`, the answer line and the bullets explaining choices.
+                    // `① …` or `(1) …` to the last choice, the answer line and the bullets
+                    // explaining choices.
                     i += taken - 1;
                 }
                 Kind::Paragraph => {

@@ -153,12 +153,12 @@ pub(super) fn default_claims(
     stated
 }
 
-/// Whether a line opens on a choice's number: `3. …`, `2) …`, `③ …`.
+/// Whether a line opens on a choice's number: `3. …`, `2) …`, `③ …`, `(3) …`.
 fn opens_on_a_number(line: &str) -> bool {
     let line = line.trim_start();
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && line[digits..].starts_with(['.', ')'])
-        || line.starts_with(|c| super::true_false::circled(c).is_some())
+        || super::true_false::choice_mark(line).is_some()
 }
 
 /// The group of each default: a cell giving a row subject's default is that subject's, and so
@@ -237,9 +237,12 @@ fn groups_of(
             // (기본값 8)` against `deepspeed.moe.layer.MoE`).
             let title = topic.map_or("", |t| doc.sections[t].title.as_str());
             let line = &text[d.span.clone()];
-            // Or by the item the line is nested under (`1. **GaussianNB**: …` over
+            // Or by an item the line is nested under (`1. **GaussianNB**: …` over
             // `` - `var_smoothing`: … (기본 1e-6) ``).
-            let parent = parent_line(text, d.span.start);
+            let under_class = |class: &str| {
+                !d.cell
+                    && parent_lines(text, d.span.start).any(|l| words_at(l, class).next().is_some())
+            };
             let named_plainly = |j: usize| {
                 found[j].owner.is_some_and(|o| {
                     let path = o.trim_matches(['*', '`', ' ']);
@@ -249,8 +252,7 @@ fn groups_of(
                         .next()
                         .filter(|l| *l != path && l.len() >= 4);
                     class.len() >= 4
-                        && (words_at(title, class).next().is_some()
-                            || words_at(parent, class).next().is_some())
+                        && (words_at(title, class).next().is_some() || under_class(class))
                         || library.is_some_and(|l| {
                             line.split(|c: char| !c.is_ascii_alphanumeric())
                                 .any(|w| w.eq_ignore_ascii_case(l))
@@ -287,20 +289,20 @@ fn groups_of(
         .collect()
 }
 
-/// The line that the line starting at `at` is nested under: the nearest line before it that
-/// is indented less, or `""` for a line not nested.
-fn parent_line(text: &str, at: usize) -> &str {
+/// The lines that the line starting at `at` is nested under, nearest first: each line before
+/// it indented less than the one found before (a wrapped line or a bullet between them is
+/// passed over as long as it is indented less), up to one not indented.
+fn parent_lines(text: &str, at: usize) -> impl Iterator<Item = &str> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let indent = |l: &str| l.len() - l.trim_start().len();
-    let own = indent(&text[line_start..]);
-    if own == 0 {
-        return "";
-    }
-    text[..line_start]
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty() && indent(l) < own)
-        .unwrap_or_default()
+    let mut own = indent(&text[line_start..]);
+    text[..line_start].lines().rev().filter(move |l| {
+        if own == 0 || l.trim().is_empty() || indent(l) >= own {
+            return false;
+        }
+        own = indent(l);
+        true
+    })
 }
 
 /// Whether `text` writes `name` in inline code, alone or called (`` `multipletests` ``,

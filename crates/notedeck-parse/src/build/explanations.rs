@@ -1,7 +1,7 @@
 //! Bullets explaining an exam's choices by their numbers, after the line giving the answer:
-//! `- 1: PCA는 비지도 …`, `- 2번 (X): …`, `- **1번 (X)**: …`, `- ① O → …`, `- 1) ✘ …`, or numbers
-//! closing a bullet (`- … → 1, 2 틀림`). Each explanation goes on its choice's card
-//! ([`super::true_false`]).
+//! `- 1: PCA는 비지도 …`, `- 2번 (X): …`, `- **1번 (X)**: …`, `- ① O → …`, `- (1) 반대. …`,
+//! `- 1) ✘ …`, or numbers closing a bullet (`- … → 1, 2 틀림`). Each explanation goes on its
+//! choice's card ([`super::true_false`]).
 
 use super::Builder;
 use super::true_false::{choice_mark, circled};
@@ -73,7 +73,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             // `- 나머지는 다 맞는 설명`: the other choices' verdicts, which their cards say.
-            if html.starts_with("나머지") {
+            if says_the_rest_are_judged(html) {
                 continue;
             }
             let Some((choices, text)) = leading_choices(html).or_else(|| closing_choices(html))
@@ -148,7 +148,7 @@ fn unbolded_choice(html: &str) -> std::borrow::Cow<'_, str> {
     let Some((bold, rest)) = inner.split_once("</b>") else {
         return html.into();
     };
-    let numbered = bold.starts_with(|c: char| c.is_ascii_digit() || circled(c).is_some());
+    let numbered = bold.starts_with(|c: char| c.is_ascii_digit()) || choice_mark(bold).is_some();
     if numbered && bold.chars().count() <= 12 && leading_choice(&format!("{bold}{rest}")).is_some()
     {
         format!("{bold}{rest}").into()
@@ -190,6 +190,24 @@ fn several_choices(html: &str) -> Vec<(usize, String)> {
             None => return out,
         }
     }
+}
+
+/// Whether a bullet only says the other choices are right or wrong (`나머지는 다 맞는 설명`,
+/// `나머지 틀림`), naming none of them: their cards' verdicts say it.
+fn says_the_rest_are_judged(html: &str) -> bool {
+    let text = html.trim_end_matches(['.', ' ']);
+    text.starts_with("나머지")
+        && [
+            "맞는 설명",
+            "맞음",
+            "옳음",
+            "옳은 설명",
+            "틀림",
+            "틀린 설명",
+        ]
+        .iter()
+        .any(|v| text.ends_with(v))
+        && !text.contains(|c: char| c.is_ascii_digit() || circled(c).is_some())
 }
 
 /// [`leading_choice`] of a bullet opening on one number or several (`2, 3번 O → …`).
@@ -238,8 +256,8 @@ fn leading_choice(html: &str) -> Option<(usize, &str)> {
         return Some((n, ""));
     }
     let rest = judged.unwrap_or(rest);
-    // `① source 데이터 필요 없음`: a circled digit numbers nothing but a choice, and needs no
-    // separator after it.
+    // `① source 데이터 필요 없음`, `(1) 반대. …`: a circled digit, or one in parentheses,
+    // numbers nothing but a choice, and needs no separator after it.
     let rest = match [":", "→", ")", "-", "—"]
         .iter()
         .find_map(|m| rest.strip_prefix(m))

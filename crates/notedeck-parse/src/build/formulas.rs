@@ -425,7 +425,8 @@ impl Builder<'_, '_> {
     }
 
     /// The card of a section whose own answer (`back`) is its formulas, asked as its `수식`
-    /// (`Formula` in a section written without Korean).
+    /// (`Formula` in a section written without Korean), by its left side when it is one
+    /// formula ([`Builder::asking`]).
     pub(super) fn push_formula_card(&mut self, sec: usize, back: String, parts: &[&Block]) {
         let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
             return;
@@ -540,9 +541,10 @@ impl Builder<'_, '_> {
     }
 
     /// The label asking a section's one formula `tex` by what it gives, as HTML (`수식:
-    /// \(y = ?\)`, `Formula: \(\text{DCG@}k = ?\)`): a section holds more than its formula (`MoE 기본 구조`,
-    /// `Capacity Factor & Token Dropping`), and `수식` alone did not say which one was asked.
-    /// Only a short left side that is one term, and not the section's own name.
+    /// \(y = ?\)`, `Formula: \(\text{DCG@}k = ?\)`): a section may hold more than its
+    /// formula (`MoE 기본 구조` also defines the router's logits), and `수식` alone did not say
+    /// which one was asked. Only a short left side that is one term, and not the section's
+    /// own name ([`Builder::left_side_names`]).
     fn asking(&self, sec: Option<usize>, label: &str, tex: &str) -> Option<String> {
         let lhs = left_side(tex)?;
         // `\tilde{x} = …, \quad \tilde{y} = …` gives two things: asked for one, the other
@@ -552,13 +554,14 @@ impl Builder<'_, '_> {
         let parted = tex.replace("\\qquad", "\\quad").replace("\\\\", "\\quad");
         let mut pieces = parted.split("\\quad");
         let first = pieces.next().unwrap_or_default();
-        let right = first.split_once('=').map_or("", |(_, r)| r);
+        let right = &first[first.find('=').map_or(first.len(), |i| i + 1)..];
         let defines_more = pieces.any(|p| {
             left_side(p).is_some_and(|l| {
                 let l = l
                     .trim_start_matches([',', ';', ' '])
-                    .trim_start_matches("\\,");
-                !l.trim().is_empty() && !right.contains(l.trim())
+                    .trim_start_matches("\\,")
+                    .trim();
+                !l.is_empty() && !holds_symbol(right, l)
             })
         });
         if defines_more {
@@ -576,12 +579,17 @@ impl Builder<'_, '_> {
             && balanced('{', '}')
             && balanced('[', ']')
             && !lhs.contains(['&', '<', '>', '$', '\n'])
-            && !ASKED_SIDE_OPERATORS.iter().any(|op| lhs.contains(op));
+            && !ASKED_SIDE_OPERATORS.iter().any(|op| holds_command(lhs, op));
         // `MOTA › 수식` needs no `MOTA = ?`.
+        (plain && !self.left_side_names(sec, lhs)).then(|| format!("{label}: \\({lhs} = ?\\)"))
+    }
+
+    /// Whether a formula's left side `lhs` is the name of the topic or section `sec` is
+    /// (`PSI = …` under `PSI (…)`, `\text{MOTA} = …` under `MOTA`).
+    fn left_side_names(&self, sec: Option<usize>, lhs: &str) -> bool {
         let key = super::facts::name_key(&without_text_command(lhs));
-        let names_own = self.ctx(sec).is_some_and(|c| c.fact_topic == key)
-            || sec.is_some_and(|s| super::facts::name_key(&self.info[s].short) == key);
-        (plain && !names_own).then(|| format!("{label}: \\({lhs} = ?\\)"))
+        self.ctx(sec).is_some_and(|c| c.fact_topic == key)
+            || sec.is_some_and(|s| super::facts::name_key(&self.info[s].short) == key)
     }
 }
 
@@ -694,6 +702,12 @@ fn bold_alone(line: &str) -> bool {
 
 /// Longest left side of a formula a front asks by ([`Builder::asking`]).
 const ASKED_SIDE_MAX_BYTES: usize = 32;
+
+/// Whether `tex` holds the command `command` (`\le`), not a longer one it starts (`\left`).
+fn holds_command(tex: &str, command: &str) -> bool {
+    tex.match_indices(command)
+        .any(|(i, _)| !tex[i + command.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
+}
 
 /// TeX on a left side that makes it more than a term to compute: a sum, a bound, a step.
 const ASKED_SIDE_OPERATORS: [&str; 12] = [

@@ -43,12 +43,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         // One pass reads each item once; cards wait until the whole list's labels are known.
         let mut read: Vec<ReadItem<'t>> = Vec::new();
         for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
-            if self.is_navigation_item(item) {
-                self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
-                continue;
-            }
-            if self.is_study_log(sec, item) {
-                self.skip(item.span.clone(), super::navigation::STUDY_LOG_REASON);
+            if let Some(why) = self.skip_reason(sec, item) {
+                self.skip(item.span.clone(), why);
                 continue;
             }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);
@@ -234,12 +230,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         let mut unlabelled = Vec::new();
         let mut lead = self.spare_plain();
         for item in items.iter().filter(|c| c.kind == Kind::Item) {
-            if self.is_navigation_item(item) {
-                self.skip(item.span.clone(), super::navigation::NAVIGATION_REASON);
-                continue;
-            }
-            if self.is_study_log(sec, item) {
-                self.skip(item.span.clone(), super::navigation::STUDY_LOG_REASON);
+            if let Some(why) = self.skip_reason(sec, item) {
+                self.skip(item.span.clone(), why);
                 continue;
             }
             let (lead_evs, rest) = self.item_lead_plain(item, &mut lead);

@@ -162,24 +162,34 @@ pub(super) const STUDY_LOG_REASON: &str =
 
 /// Words of a line about studying a problem rather than about its subject: `LoRA 문제
 /// 나왔던 거 → PEFT 전체로 확장해서 다시 정리함`, `출제 포인트: 수식, 초기화, …`.
-const STUDY_LOG_WORDS: [&str; 5] = [
-    "정리함",
-    "다시 정리",
-    "출제 포인트",
-    "나왔던 거",
-    "문제 나왔",
-];
+const STUDY_LOG_WORDS: [&str; 4] = ["정리함", "출제 포인트", "나왔던 거", "문제 나왔"];
 
 impl Builder<'_, '_> {
+    /// Why `item` of a list is no card, when it is none: a line pointing to other notes
+    /// ([`NAVIGATION_REASON`]), or a problem's line about studying it ([`STUDY_LOG_REASON`]).
+    pub(super) fn skip_reason(&self, sec: Option<usize>, item: &Block) -> Option<&'static str> {
+        if self.is_navigation_item(item) {
+            Some(NAVIGATION_REASON)
+        } else if self.is_study_log(sec, item) {
+            Some(STUDY_LOG_REASON)
+        } else {
+            None
+        }
+    }
+
     /// Whether `item`, directly in a problem's own text (its preface, before any topic), is a
     /// line about studying the problem: carded, `LoRA 문제 나왔던 거 → {{c1::…다시 정리함}}`
-    /// asked the student what they had written down, not what they had learnt.
-    pub(super) fn is_study_log(&self, sec: Option<usize>, item: &Block) -> bool {
-        sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Problem)
-            && self
-                .text
-                .get(item.span.clone())
-                .is_some_and(|t| STUDY_LOG_WORDS.iter().any(|w| t.contains(w)))
+    /// asked the student what they had written down, not what they had learnt. Only its own
+    /// line is read: a bullet nested under it says nothing of it.
+    fn is_study_log(&self, sec: Option<usize>, item: &Block) -> bool {
+        if !sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Problem) {
+            return false;
+        }
+        let (lead, _) = self.tree.item_lead(item);
+        let lead = crate::tree::span_of(self.tree.events.get(lead).unwrap_or_default());
+        self.text
+            .get(lead)
+            .is_some_and(|t| STUDY_LOG_WORDS.iter().any(|w| t.contains(w)))
     }
 }
 

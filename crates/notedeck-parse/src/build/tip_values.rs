@@ -53,17 +53,24 @@ pub(super) fn pair_marks(
             &[" / "]
         };
         // A line break parts pairs too (a quoted summary, `> LoRA = … / QLoRA = …` over `>
-        // Adapter = …`): the last value took the next lines with it.
-        let line_break = breaks
+        // Adapter = …`): the last value took the next lines with it. The parting nearest the
+        // cue is the one (`A = 값이 길어서⏎다음 줄로, B = y` parts at the comma); a break
+        // inside parentheses parts nothing, as no separator there does.
+        let line_break = breaks[..breaks.partition_point(|&b| (b as usize) < next)]
             .iter()
+            .rev()
             .map(|&b| b as usize)
-            .rfind(|&b| from < b && b < next)
+            .take_while(|&b| from < b)
+            .find(|&b| last_outside_parens(&t[from..=b], " ").is_some_and(|c| from + c == b))
             .map(|b| (b, 1));
-        let Some((comma, gap)) = line_break.or_else(|| {
-            parts
-                .iter()
-                .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())))
-        }) else {
+        let separator = parts
+            .iter()
+            .find_map(|d| last_outside_parens(&t[from..next], d).map(|c| (from + c, d.len())));
+        let Some((comma, gap)) = line_break
+            .into_iter()
+            .chain(separator)
+            .max_by_key(|&(at, _)| at)
+        else {
             break;
         };
         let cue = t[comma + gap..next].trim();

@@ -169,9 +169,10 @@ impl<'t> Builder<'t, '_> {
         })
     }
 
-    /// [`Self::exam_choices`] for choices numbered with circled digits, one a line of one
-    /// paragraph (`① MRR은 …` to `④ …`), as Korean exams number them.
-    pub(super) fn circled_choices(
+    /// [`Self::exam_choices`] for choices written as lines of one paragraph, numbered with
+    /// circled digits (`① MRR은 …` to `④ …`, short ones maybe sharing a line) or with numbers
+    /// in parentheses (`(1) …` to `(4) …`, one a line), as Korean exams number them.
+    pub(super) fn paragraph_choices(
         &mut self,
         sec: Option<usize>,
         paragraph: &'t Block,
