@@ -124,3 +124,19 @@ fn a_value_wrapping_onto_the_next_line_is_parted_at_its_comma() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn a_value_inside_parentheses_ends_where_they_close() {
+    // `(Dirichlet = Beta 의 다차원 버전)`: the deletion took the closing parenthesis with it.
+    let d = doc("📌 **암기 팁**
+
+- Beta 는 Binomial 짝, Dirichlet 은 Multinomial 짝 (Dirichlet = Beta 의 다차원 버전)
+");
+    let clozes = common::cloze_fronts(&d);
+    assert!(
+        clozes
+            .iter()
+            .any(|c| c.ends_with("(Dirichlet = {{c1::Beta 의 다차원 버전}})")),
+        "{clozes:#?}"
+    );
+}

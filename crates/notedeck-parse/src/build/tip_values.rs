@@ -176,6 +176,32 @@ fn last_outside_parens(text: &str, sep: &str) -> Option<usize> {
     last
 }
 
+/// Where the parenthesis open at byte `at` of `t` closes, when `at` is inside one.
+pub(super) fn closing_paren(t: &str, at: usize) -> Option<usize> {
+    let open = t[..at].chars().fold(0i32, |depth, c| match c {
+        '(' => depth + 1,
+        ')' => (depth - 1).max(0),
+        _ => depth,
+    });
+    if open == 0 {
+        return None;
+    }
+    let mut depth = open;
+    for (i, c) in t[at..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < open {
+                    return Some(at + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Where the items of a value listing three to eight short items (`Level 0 = Manual, No
 /// CI/CD, Model-only deployment, No monitoring`; `DQN = Q-Learning + DNN + Experience Replay +
 /// Target Network`) start and end, as [`pair_marks`] gives marks: a card per item, the

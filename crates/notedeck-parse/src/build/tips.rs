@@ -605,7 +605,12 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         };
         let (walked, done) = match paired {
             Some(w) => w,
-            None => walk_marks(evs, &[(cut, Some(1))])?,
+            // `… 짝 (Dirichlet = Beta 의 다차원 버전)`: a value inside parentheses ends
+            // where they close, not with the line.
+            None => match super::tip_values::closing_paren(t, sep_at) {
+                Some(close) if close > cut => walk_marks(evs, &[(cut, Some(1)), (close, None)])?,
+                _ => walk_marks(evs, &[(cut, Some(1))])?,
+            },
         };
         out = walked;
         if !done {
