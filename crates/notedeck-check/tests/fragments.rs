@@ -159,6 +159,26 @@ const CASES: &[Case] = &[
         expect: &[],
     },
     Case {
+        name: "a default named plainly beside code, and a setting on its line no default",
+        // `top_k 기본값이 **40**` states top_k's default; `do_sample=True만 켜도` is how to turn
+        // sampling on, not do_sample's default.
+        files: &[(
+            "prompt.md",
+            "## **3. Sampling**\n\n- HF (Hugging Face) `generate()`는 top_k 기본값이 **40**이라서 do_sample=True만 켜도 top-k 필터가 이미 걸려 있음\n\n## **9. 기본값 정리**\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `model.generate()` (HF transformers) | `do_sample` | False | greedy |\n| 〃 | `top_k` | 50 | 상위 k개 |\n",
+        )],
+        expect: &[("prompt.md", "conflicting-claim", 10, "50")],
+    },
+    Case {
+        name: "an expansion joining its words with a plus",
+        // `ReAct (Reasoning + Acting)`: read as no expansion, the interview answer's
+        // `Reflect + Act` went unreported.
+        files: &[(
+            "prompt.md",
+            "## **5. ReAct (Reasoning + Acting)**\n\n- **개념**: 생각과 행동을 번갈아\n\n## 면접\n\n**Q4. ReAct (Reflect + Act)가 CoT보다 나은 점은?**\n",
+        )],
+        expect: &[("prompt.md", "conflicting-expansion", 7, "Reflect + Act")],
+    },
+    Case {
         name: "a lowercase slip with no rival is still a mismatch",
         // No other expansion to tell a gloss by: `row-rank adaptation` is reported as
         // `Row-rank Adaptation` is.

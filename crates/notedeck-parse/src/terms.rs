@@ -382,7 +382,9 @@ fn is_expansion(s: &str) -> bool {
         return false;
     }
     if !s.chars().all(|c| {
-        c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c) || " -–/&'.".contains(c)
+        c.is_ascii_alphanumeric()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || " -–/&'.+".contains(c)
     }) {
         return false;
     }

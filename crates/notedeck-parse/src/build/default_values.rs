@@ -108,6 +108,41 @@ pub(super) fn plain_default(line: &str) -> Option<(Option<&str>, &str, Span)> {
     })
 }
 
+/// Each default a line gives by the argument's plain name right before a word saying
+/// default, then the value (`top_k 기본값이 **40**이라서`, `alpha 기본 1.0`): the argument and
+/// the value's span in `line`. A name in code is read with the code.
+pub(super) fn named_before_default(line: &str) -> Vec<(&str, Span)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < line.len() {
+        let Some(word) = DEFAULT_WORDS.iter().find(|w| line[i..].starts_with(**w)) else {
+            i += line[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let before = line[..i].trim_end_matches(' ');
+        let len = before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        let name = &before[before.len() - len..];
+        let opens = before[..before.len() - len]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == ' ' || c == '(');
+        if len > 0
+            && opens
+            && before.len() < i
+            && names_argument(name)
+            && let Some((from, n)) = default_after(&line[i..])
+        {
+            out.push((name, i + from..i + from + n));
+        }
+        i += word.len();
+    }
+    out
+}
+
 /// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
 /// and the value's span.
 pub(super) fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {

@@ -13,7 +13,7 @@
 
 use super::default_values::{
     after_default_word, assignments, code_spans, default_after, is_parameter, labelled_default,
-    names_argument, plain_default, says_default, value_at,
+    named_before_default, names_argument, plain_default, says_default, value_at,
 };
 use super::param_tables::words_at;
 use crate::position::{LineIndex, split_lines};
@@ -631,8 +631,15 @@ fn code_only_parameter(cell: &str) -> Option<&str> {
 fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t>>) {
     let labelled = labelled_default(line);
     if labelled.is_none() && !line.contains('`') {
-        // `Adam 기본 betas가 (0.5, 0.999)라서`: the parameter and its owner written plainly.
-        if let Some((owner, parameter, value)) = plain_default(line) {
+        // `Adam 기본 betas가 (0.5, 0.999)라서`: the parameter and its owner written plainly;
+        // or the parameter before the word (`top_k 기본값이 **40**`).
+        let before = || {
+            named_before_default(line)
+                .into_iter()
+                .next()
+                .map(|(parameter, value)| (None, parameter, value))
+        };
+        if let Some((owner, parameter, value)) = plain_default(line).or_else(before) {
             out.push(DefaultValue {
                 parameter,
                 attribute: None,
@@ -685,6 +692,12 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
                 let value_at = start + at + code.len() + 1 + from;
                 push(code, value_at..value_at + len, out);
             }
+        }
+    }
+    // `` HF `generate()`는 top_k 기본값이 **40**이라서 ``: a plain name beside code.
+    for (parameter, value) in named_before_default(line) {
+        if line[..value.start].matches('`').count().is_multiple_of(2) {
+            push(parameter, start + value.start..start + value.end, out);
         }
     }
     if says_default(line) {
