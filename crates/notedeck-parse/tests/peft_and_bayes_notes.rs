@@ -140,3 +140,29 @@ fn a_value_inside_parentheses_ends_where_they_close() {
         "{clozes:#?}"
     );
 }
+
+#[test]
+fn a_line_break_parts_the_clauses_of_a_long_summary() {
+    // A summary of many clauses is read clause by clause: a line break ends one as a comma
+    // does, or one deletion ran over three lines, cues and all.
+    let d = doc("📌 **최종 암기 포인트**
+
+> ICL = 가중치 업데이트 없이 프롬프트 예시로 태스크 적응, 예시 순서 · 레이블 편향 주의
+> CoT = 중간 추론 생성 (큰 모델에서만 효과), Zero-shot CoT = \"Let's think step by step\"
+> Self-Consistency = CoT N번 샘플링 + 다수결 (T > 0 필수, 비용 N배)
+> ReAct = Thought → Action → Observation 루프 / ToT = 트리 탐색 + 자기평가 + backtracking
+> Sampling: T는 분포 모양, top-k는 개수, top-p는 누적확률 컷
+");
+    let clozes = common::cloze_fronts(&d);
+    let summary = clozes
+        .iter()
+        .find(|c| c.contains("Self-Consistency"))
+        .unwrap_or_else(|| panic!("{clozes:#?}"));
+    for want in [
+        "Zero-shot CoT = {{c3::&quot;Let's think step by step&quot;}}",
+        "Self-Consistency = {{c4::CoT N번 샘플링 + 다수결 (T &gt; 0 필수, 비용 N배)}}",
+        "ReAct = {{c5::Thought → Action → Observation 루프}}",
+    ] {
+        assert!(summary.contains(want), "{want}: {summary}");
+    }
+}

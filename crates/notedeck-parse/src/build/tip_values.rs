@@ -260,14 +260,20 @@ fn without_closing_aside(value: &str) -> &str {
     }
 }
 
-/// The clauses of `text` parted by `, ` or ` / ` outside parentheses, as byte ranges.
-fn clauses_of(text: &str) -> Vec<(usize, usize)> {
+/// The clauses of `text` parted by `, `, ` / ` or a line break (the space at an offset in
+/// `breaks`) outside parentheses, as byte ranges.
+fn clauses_of(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
     let mut clauses = Vec::new();
     let (mut depth, mut start) = (0usize, 0usize);
     for (i, c) in text.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
+            _ if i < start => {}
+            _ if depth == 0 && breaks.binary_search(&i).is_ok() => {
+                clauses.push((start, i));
+                start = i + 1;
+            }
             _ if depth == 0 && (text[i..].starts_with(", ") || text[i..].starts_with(" / ")) => {
                 clauses.push((start, i));
                 start = i + if text[i..].starts_with(", ") { 2 } else { 3 };
@@ -305,10 +311,16 @@ pub(super) fn labelled_pairs(t: &str, cut: usize, breaks: &[u32]) -> Vec<(usize,
 /// value ran on to the next ` = ` and one deletion hid four facts. Empty unless the line has
 /// [`SUMMARY_MIN_CLAUSES`] clauses or more, parted by `, ` or ` / ` outside parentheses, two
 /// of them at least without a separator.
-pub(super) fn summary_marks(t: &str, from: usize) -> Vec<(usize, Option<u32>)> {
+pub(super) fn summary_marks(t: &str, from: usize, breaks: &[u32]) -> Vec<(usize, Option<u32>)> {
     let end = t.trim_end().len();
     let line = &t[from..end];
-    let clauses = clauses_of(line);
+    let breaks: Vec<usize> = breaks
+        .iter()
+        .map(|&b| b as usize)
+        .filter(|&b| from <= b && b < end)
+        .map(|b| b - from)
+        .collect();
+    let clauses = clauses_of(line, &breaks);
     if clauses.len() < SUMMARY_MIN_CLAUSES {
         return Vec::new();
     }
@@ -348,7 +360,7 @@ pub(super) fn figure_marks(t: &str, cut: usize) -> Vec<(usize, Option<u32>)> {
     if !value.contains(" / ") {
         return Vec::new();
     }
-    let items = clauses_of(value);
+    let items = clauses_of(value, &[]);
     let mut marks = Vec::with_capacity(2 * items.len());
     for (n, &(a, b)) in items.iter().enumerate() {
         let item = value[a..b].trim_end();

@@ -565,7 +565,7 @@ fn cloze(evs: Evs, plain: &Plain, copies: &[Span]) -> Option<Cloze> {
         // `빠른 수렴 → Adam, 일반화 → SGD`: each cue's value is hidden on its own, so the
         // cues stay shown. When a mark cannot be placed, one deletion.
         let sep = &t[sep_at..sep_at + sep_len];
-        let mut pairs = summary_marks(t, from);
+        let mut pairs = summary_marks(t, from, &plain.breaks);
         if pairs.is_empty() {
             pairs = pair_marks(t, cut, sep, &plain.breaks);
         }
