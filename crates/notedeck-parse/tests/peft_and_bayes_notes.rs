@@ -166,3 +166,30 @@ fn a_line_break_parts_the_clauses_of_a_long_summary() {
         assert!(summary.contains(want), "{want}: {summary}");
     }
 }
+
+#[test]
+fn a_default_named_by_its_subject_leaves_only_its_line_out() {
+    // `var_smoothing` under `1. **GaussianNB**` says 1e-6, the table 1e-9: the claim's
+    // attribute is only `기본값`, its parameter closing the subject. Looked for in the
+    // attribute, the line was not found and the whole list of classifiers waited.
+    let d = doc("## **4. Naive Bayes (NB)**
+
+- **종류 (sklearn)**
+    1. **GaussianNB**: 연속형 feature, 클래스별 평균·분산 추정
+        - `var_smoothing`: 모든 feature 분산 중 최댓값 × var_smoothing 만큼을 분산에 더해줌 (기본 1e-6) → 분산 0 으로 나누는 문제 방지
+    2. **MultinomialNB**: 단어 count, TF-IDF 같은 빈도 feature → 텍스트 분류 국룰
+    3. **BernoulliNB**: 0/1 feature (단어 있음/없음)
+
+## **8. 기본값 정리 (sklearn / PyMC)**
+
+| 함수 | 인자 | 기본값 | 메모 |
+| --- | --- | --- | --- |
+| `GaussianNB` | `var_smoothing` | `1e-9` | 최대 feature 분산 × 이 값 |
+");
+    let back = common::back_of(&d, "Naive Bayes › 종류 (sklearn)");
+    assert!(back.contains("MultinomialNB"), "{back}");
+    assert!(
+        !back.contains("1e-6") && !back.contains("<ul></ul>"),
+        "{back}"
+    );
+}

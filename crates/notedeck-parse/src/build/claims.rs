@@ -629,7 +629,13 @@ impl Finish {
                     // held whole, every other fact of it waited too.
                     // Not a card asking for a number of things (`DBSCAN › 파라미터 2개`): one
                     // left out, its answer would lack one.
-                    let parameter = said.attribute.split(" › ").next().unwrap_or_default();
+                    // The parameter opens the attribute (`p_value_threshold › 기본값`), or
+                    // closes the subject when the attribute only says default
+                    // (`GaussianNB › var_smoothing`, `기본값`).
+                    let parameter = match said.attribute.split_once(" › ") {
+                        Some((parameter, _)) => parameter,
+                        None => said.subject.rsplit(" › ").next().unwrap_or_default(),
+                    };
                     let trimmed = (!asks_a_count(&raw[j].card.front))
                         .then(|| without_item_stating(&raw[j].card.back, parameter, &said.value))
                         .flatten();
@@ -748,7 +754,10 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
         }
     }
     let (start, end) = found?;
-    let kept = format!("{}{}", &back[..start], &back[end..]);
+    // A nested list left empty goes too.
+    let kept = format!("{}{}", &back[..start], &back[end..])
+        .replace("<ul></ul>", "")
+        .replace("<ol></ol>", "");
     // Something other than the list's markup is left to recall.
     let text_left = plain(&kept.replace("<li>", " ").replace("</li>", " "));
     (!text_left.trim().is_empty()).then_some(kept)
