@@ -113,6 +113,10 @@ pub(super) fn plain_default(line: &str) -> Option<(Option<&str>, &str, Span)> {
 /// the value's span in `line`. A name in code is read with the code.
 pub(super) fn named_before_default(line: &str) -> Vec<(&str, Span)> {
     let mut out = Vec::new();
+    // Read for every line of a note: most say no default at all.
+    if !says_default(line) {
+        return out;
+    }
     let mut i = 0;
     while i < line.len() {
         let Some(word) = DEFAULT_WORDS.iter().find(|w| line[i..].starts_with(**w)) else {

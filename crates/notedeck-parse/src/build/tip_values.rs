@@ -309,8 +309,8 @@ pub(super) fn labelled_pairs(t: &str, cut: usize, breaks: &[u32]) -> Vec<(usize,
 /// novelty → 기간 늘리기, …`), as [`pair_marks`] gives marks: each clause's value after its
 /// ` = ` or ` → ` hidden on its own card, a clause without one shown. Read as pairs, a
 /// value ran on to the next ` = ` and one deletion hid four facts. Empty unless the line has
-/// [`SUMMARY_MIN_CLAUSES`] clauses or more, parted by `, ` or ` / ` outside parentheses, two
-/// of them at least without a separator.
+/// [`SUMMARY_MIN_CLAUSES`] clauses or more, parted by `, `, ` / ` or a line break (`breaks`,
+/// plain offsets) outside parentheses, two of them at least without a separator.
 pub(super) fn summary_marks(t: &str, from: usize, breaks: &[u32]) -> Vec<(usize, Option<u32>)> {
     let end = t.trim_end().len();
     let line = &t[from..end];
