@@ -36,6 +36,7 @@ mod explanations;
 mod facts;
 mod formulas;
 mod gathered;
+mod held_cells;
 mod identity;
 mod key_terms;
 mod labels;
@@ -166,7 +167,7 @@ pub(crate) fn parse_document(
     } = b;
     let mut stated = claims::settle_stated(&mut doc, stated);
     stated.extend(defaults::default_claims(&mut doc, text, &lines));
-    let bullets = claims::numbered_bullets(&doc, &lines);
+    let bullets = held_cells::numbered_bullets(&doc, &lines);
     drop(plains);
     drop(tree);
     let mut f = Finish {
@@ -335,7 +336,7 @@ struct Finish {
     /// The claims of [`Document::claims`] that sentences state ([`claims::Stated`]), each
     /// with its 1-based line.
     stated: Vec<(usize, usize)>,
-    /// The claims labelled bullets state with a number ([`claims::numbered_bullets`]), each
+    /// The claims labelled bullets state with a number ([`held_cells::numbered_bullets`]), each
     /// with its 1-based line.
     bullets: Vec<(usize, usize)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
