@@ -169,6 +169,28 @@ const CASES: &[Case] = &[
         expect: &[("prompt.md", "conflicting-claim", 10, "50")],
     },
     Case {
+        name: "a setting in code beside another argument's default is no default",
+        // `` `do_sample=True`만 켜도 `` after `top_k 기본값이 **50**`: how to turn sampling
+        // on, not do_sample's default against the table's False.
+        files: &[(
+            "prompt.md",
+            "## **3. Sampling**\n\n- HF `generate()`는 top_k 기본값이 **50**이라서 `do_sample=True`만 켜도 top-k 필터가 걸림\n\n## **9. 기본값 정리**\n\n| 함수 | 인자 | 기본값 | 메모 |\n| --- | --- | --- | --- |\n| `model.generate()` (HF transformers) | `do_sample` | False | greedy |\n| 〃 | `top_k` | 50 | 상위 k개 |\n",
+        )],
+        expect: &[],
+    },
+    Case {
+        name: "two lowercase variants are no rivals of each other",
+        // Neither is an expansion proper: each stays reported rather than excusing the other.
+        files: &[(
+            "ml.md",
+            "## 1. 모델\n\n- LoRA (row-rank adaptation) 는 가볍다\n\n## 2. 기타\n\n- LoRA (rapid adapter) 는 작다\n",
+        )],
+        expect: &[
+            ("ml.md", "acronym-mismatch", 3, "row-rank adaptation"),
+            ("ml.md", "conflicting-expansion", 7, "rapid adapter"),
+        ],
+    },
+    Case {
         name: "an expansion joining its words with a plus",
         // `ReAct (Reasoning + Acting)`: read as no expansion, the interview answer's
         // `Reflect + Act` went unreported.

@@ -793,3 +793,24 @@ QLoRA의 구성 요소가 **아닌 것을** 고르시오.
         "{all:#?}"
     );
 }
+
+#[test]
+fn a_circled_choice_naming_other_choices_is_one_choice() {
+    // `⑤ ①, ③ 모두`: split at every circled digit, the choice fell apart and with it the
+    // whole question.
+    let d = doc("### 문제 2
+
+MCMC 에 대한 설명으로 옳은 것을 고르시오.
+
+① Metropolis-Hastings 는 정규화 상수를 몰라도 된다.
+② Gibbs sampling 은 항상 reject 된다.
+③ R-hat 이 1 에 가까우면 수렴했다고 본다.
+④ MCMC 는 항상 VI 보다 빠르다.
+⑤ ①, ③ 모두
+
+정답: 5
+");
+    let all = cards(&d);
+    assert_eq!(verdict(&all, "①, ③ 모두"), "O", "{all:#?}");
+    assert_eq!(verdict(&all, "Gibbs sampling 은 항상"), "X", "{all:#?}");
+}

@@ -360,10 +360,10 @@ fn group_by_expansion<'a>(sites: &[TermSite<'a>]) -> BTreeMap<String, Vec<TermSi
 
 /// Whether `expansion` in parentheses after `name` glosses it rather than spells it out:
 /// lowercase words that cannot spell the name and share no word with the `other` expansions
-/// of it, of which there is one at least (`sparse GP (inducing points)` beside `GP (Gaussian
-/// Process)`). A slip keeps a word of the name's real expansion (`row-rank adaptation` beside
-/// `Low-Rank Adaptation`); with no other expansion to tell by, it may be either, and stays
-/// reported.
+/// of it that are expansions proper (capitalised, or spelling it), of which there is one at
+/// least (`sparse GP (inducing points)` beside `GP (Gaussian Process)`). A slip keeps a word
+/// of the name's real expansion (`row-rank adaptation` beside `Low-Rank Adaptation`); with no
+/// expansion proper to tell by, it may be either, and stays reported.
 fn is_gloss<'a>(name: &str, expansion: &str, others: impl Iterator<Item = &'a str>) -> bool {
     fn words(e: &str) -> impl Iterator<Item = String> + '_ {
         e.split(|c: char| !c.is_ascii_alphabetic())
@@ -377,7 +377,12 @@ fn is_gloss<'a>(name: &str, expansion: &str, others: impl Iterator<Item = &'a st
     }
     let own: Vec<String> = words(expansion).collect();
     let mut any = false;
-    for other in others {
+    // A rival is an expansion proper: capitalised, or spelling the name. Two lowercase slips
+    // are no rivals of each other.
+    let rival = |e: &str| {
+        e.chars().any(|c| c.is_ascii_uppercase()) || spells_acronym_cached(name, e) == Some(true)
+    };
+    for other in others.filter(|o| rival(o)) {
         any = true;
         if words(other).any(|w| own.contains(&w)) {
             return false;

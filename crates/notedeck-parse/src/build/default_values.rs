@@ -147,6 +147,14 @@ pub(super) fn named_before_default(line: &str) -> Vec<(&str, Span)> {
     out
 }
 
+/// Whether `line`'s words saying default are another argument's than `parameter`
+/// ([`named_before_default`]): `do_sample=True` in `top_k 기본값이 **40**이라서
+/// do_sample=True만 켜도` is how to turn sampling on, no default of do_sample.
+pub(super) fn default_of_another(line: &str, parameter: &str) -> bool {
+    let owners = named_before_default(line);
+    !owners.is_empty() && !owners.iter().any(|(name, _)| *name == parameter)
+}
+
 /// `parameter=value` in inline code within `text` (at byte `at` of the note): the parameter
 /// and the value's span.
 pub(super) fn assignments(text: &str, at: usize) -> Vec<(&str, Span)> {

@@ -12,8 +12,8 @@
 //! library may well differ.
 
 use super::default_values::{
-    after_default_word, assignments, code_spans, default_after, is_parameter, labelled_default,
-    named_before_default, names_argument, plain_default, says_default, value_at,
+    after_default_word, assignments, code_spans, default_after, default_of_another, is_parameter,
+    labelled_default, named_before_default, names_argument, plain_default, says_default, value_at,
 };
 use super::param_tables::words_at;
 use crate::position::{LineIndex, split_lines};
@@ -239,10 +239,13 @@ fn groups_of(
             let line = &text[d.span.clone()];
             // Or by an item the line is nested under (`1. **GaussianNB**: …` over
             // `` - `var_smoothing`: … (기본 1e-6) ``).
-            let under_class = |class: &str| {
-                !d.cell
-                    && parent_lines(text, d.span.start).any(|l| words_at(l, class).next().is_some())
+            let parents = if d.cell {
+                Vec::new()
+            } else {
+                parent_lines(text, d.span.start)
             };
+            let under_class =
+                |class: &str| parents.iter().any(|l| words_at(l, class).next().is_some());
             let named_plainly = |j: usize| {
                 found[j].owner.is_some_and(|o| {
                     let path = o.trim_matches(['*', '`', ' ']);
@@ -291,18 +294,22 @@ fn groups_of(
 
 /// The lines that the line starting at `at` is nested under, nearest first: each line before
 /// it indented less than the one found before (a wrapped line or a bullet between them is
-/// passed over as long as it is indented less), up to one not indented.
-fn parent_lines(text: &str, at: usize) -> impl Iterator<Item = &str> {
+/// passed over as long as it is indented less), up to one not indented, where it stops.
+fn parent_lines(text: &str, at: usize) -> Vec<&str> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let indent = |l: &str| l.len() - l.trim_start().len();
     let mut own = indent(&text[line_start..]);
-    text[..line_start].lines().rev().filter(move |l| {
-        if own == 0 || l.trim().is_empty() || indent(l) >= own {
-            return false;
+    let mut out = Vec::new();
+    for l in text[..line_start].lines().rev() {
+        if own == 0 {
+            break;
         }
-        own = indent(l);
-        true
-    })
+        if !l.trim().is_empty() && indent(l) < own {
+            own = indent(l);
+            out.push(l);
+        }
+    }
+    out
 }
 
 /// Whether `text` writes `name` in inline code, alone or called (`` `multipletests` ``,
@@ -704,7 +711,7 @@ fn stated_in_line<'t>(line: &'t str, start: usize, out: &mut Vec<DefaultValue<'t
         // After a label giving the default (`**first_order 기본값**: `True``), setting the
         // parameter in code (`… 원하면 `first_order=False` 명시`) is how to change it.
         for (parameter, value) in assignments(line, start) {
-            if labelled_parameter == Some(parameter) {
+            if labelled_parameter == Some(parameter) || default_of_another(line, parameter) {
                 continue;
             }
             // `` `prefix_projection=True` (기본값 False) ``: the code sets a value, the words

@@ -40,33 +40,36 @@ impl Finish {
         for &(si, line) in stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(&said.attribute));
+            // The card stating another default waits too (`- \`window\`: …, gensim 기본값
+            // 10` against the defaults table's `5`): defaults change between a library's
+            // versions, which of the two the note got wrong is the student's to settle,
+            // and either card would teach it.
+            // The card closest around the value: a section's card may span it too. It
+            // shows the value: a section's card spanning a held bullet's does not. Found
+            // once for the statement, however many cells it clashes with.
+            let mut stating = super::default_values::says_default(&said.attribute)
+                .then(|| {
+                    raw.iter()
+                        .enumerate()
+                        .filter(|(_, r)| {
+                            r.card.kind != CardKind::Table
+                                && r.card.span.start <= said.value_span.start
+                                && said.value_span.end <= r.card.span.end
+                                && [&r.card.front, &r.card.back]
+                                    .iter()
+                                    .any(|t| words_at(t, &said.value).next().is_some())
+                        })
+                        .min_by_key(|(_, r)| r.card.span.len())
+                        .map(|(j, _)| j)
+                })
+                .flatten();
             for cell in cells
                 .get(&key)
                 .into_iter()
                 .flatten()
                 .filter(|c| counts_clash(&c.value, &said.value))
             {
-                // The card stating another default waits too (`- \`window\`: …, gensim 기본값
-                // 10` against the defaults table's `5`): defaults change between a library's
-                // versions, which of the two the note got wrong is the student's to settle,
-                // and either card would teach it.
-                // The card closest around the value: a section's card may span it too. It
-                // shows the value: a section's card spanning a held bullet's does not.
-                let stating = raw
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        super::default_values::says_default(&said.attribute)
-                            && r.card.kind != CardKind::Table
-                            && r.card.span.start <= said.value_span.start
-                            && said.value_span.end <= r.card.span.end
-                            && [&r.card.front, &r.card.back]
-                                .iter()
-                                .any(|t| words_at(t, &said.value).next().is_some())
-                    })
-                    .min_by_key(|(_, r)| r.card.span.len())
-                    .map(|(j, _)| j);
-                if let Some(j) = stating
+                if let Some(j) = stating.take()
                     && !held.iter().any(|(h, _)| *h == j)
                 {
                     // A card of several lines leaves out only the one stating the value
@@ -191,7 +194,7 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
             continue;
         }
         let item = &back[inner..close];
-        if words_at(item, value).next().is_some() && item.contains(parameter) {
+        if words_at(item, value).next().is_some() && words_at(item, parameter).next().is_some() {
             if found.is_some() {
                 return None;
             }
@@ -200,9 +203,7 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
     }
     let (start, end) = found?;
     // A nested list left empty goes too.
-    let kept = format!("{}{}", &back[..start], &back[end..])
-        .replace("<ul></ul>", "")
-        .replace("<ol></ol>", "");
+    let kept = without_empty_lists(format!("{}{}", &back[..start], &back[end..]));
     // Something other than the list's markup is left to recall.
     let text_left = plain(&kept.replace("<li>", " ").replace("</li>", " "));
     (!text_left.trim().is_empty()).then_some(kept)
@@ -235,4 +236,40 @@ fn counts_clash(a: &str, b: &str) -> bool {
     }
     let ((wa, na), (wb, nb)) = (split(a), split(b));
     !na.is_empty() && !nb.is_empty() && wa == wb && na != nb
+}
+
+/// `html` without the lists it holds that have no item (`<ul></ul>`, `<ol start="3"></ol>`).
+fn without_empty_lists(mut html: String) -> String {
+    for (open, close) in [("<ul", "</ul>"), ("<ol", "</ol>")] {
+        let mut from = 0;
+        while let Some(end) = html[from..].find(close).map(|at| from + at) {
+            let empty = html[..end]
+                .rfind('<')
+                .filter(|&lt| html[lt..end].starts_with(open) && html[..end].ends_with('>'));
+            match empty {
+                Some(lt) => html.replace_range(lt..end + close.len(), ""),
+                None => from = end + close.len(),
+            }
+        }
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_left_empty_goes_with_its_attributes() {
+        assert_eq!(
+            without_empty_lists(
+                "<ol start=\"3\"><li>a<ul></ul></li></ol><ol start=\"4\"></ol>".into()
+            ),
+            "<ol start=\"3\"><li>a</li></ol>"
+        );
+        assert_eq!(
+            without_empty_lists("<ul><li>a</li></ul>".into()),
+            "<ul><li>a</li></ul>"
+        );
+    }
 }

@@ -222,13 +222,7 @@ impl Builder<'_, '_> {
             for line in src.split_inclusive('\n') {
                 let start = at;
                 at += line.len();
-                // `top_k 기본값이 **40**이라서 do_sample=True만 켜도`: the word saying default
-                // is another argument's, and `do_sample=True` only how to turn sampling on.
-                let owned: Vec<&str> = super::default_values::named_before_default(line)
-                    .into_iter()
-                    .map(|(name, _)| name)
-                    .collect();
-                if !says_default(line) || (!owned.is_empty() && !owned.contains(&short)) {
+                if !says_default(line) || super::default_values::default_of_another(line, short) {
                     continue;
                 }
                 // `config=…(num_rounds=3),  # 기본 num_rounds=1`: where a comment says default,

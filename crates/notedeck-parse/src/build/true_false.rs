@@ -198,11 +198,19 @@ impl<'t> Builder<'t, '_> {
             let html = html.trim();
             // `① 64 ② 80 ③ 96 ④ 128 ⑤ 160`: short choices may share a line, each opening on
             // its digit. A choice may hold a number in parentheses: those open only lines.
+            // Only the next number after a space opens one: `⑤ ①, ③ 모두` is one choice
+            // naming two others.
             let starts: Vec<usize> = if parenthesised {
                 vec![0]
             } else {
+                let mut next = choices.len() + 1;
                 html.char_indices()
-                    .filter(|&(_, c)| circled(c).is_some())
+                    .filter(|&(at, c)| {
+                        let opens = circled(c) == Some(next)
+                            && (at == 0 || html[..at].ends_with(char::is_whitespace));
+                        next += usize::from(opens);
+                        opens
+                    })
                     .map(|(at, _)| at)
                     .collect()
             };
@@ -212,7 +220,10 @@ impl<'t> Builder<'t, '_> {
             for (k, &at) in starts.iter().enumerate() {
                 let piece = &html[at..starts.get(k + 1).copied().unwrap_or(html.len())];
                 let (n, mark) = choice_mark(piece)?;
-                if n != choices.len() + 1 || piece.starts_with('(') != parenthesised {
+                if n != choices.len() + 1
+                    || piece.starts_with('(') != parenthesised
+                    || piece[mark..].trim().is_empty()
+                {
                     return None;
                 }
                 choices.push(Choice {
