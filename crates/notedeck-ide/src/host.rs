@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
+use crate::cache::NoteCache;
 use crate::terms::TermCache;
 use crate::vault::{self, Images};
 
@@ -220,20 +221,28 @@ impl AnalysisHost {
 
 /// Read and parse `files` on all cores, for [`AnalysisHost::insert_loaded`]; files that cannot
 /// be read or decoded are left out (the editor analyses those once it opens them, decoded its
-/// own way).
-pub fn load(files: &[PathBuf]) -> Vec<(PathBuf, Note)> {
-    crate::par_map(files, |path| load_one(path))
+/// own way). With a `cache`, a file parsed before as it is now is read from it.
+pub fn load(files: &[PathBuf], cache: Option<&NoteCache>) -> Vec<(PathBuf, Note)> {
+    crate::par_map(files, |path| load_one(path, cache))
         .into_iter()
         .flatten()
         .collect()
 }
 
 /// One file of [`load`], on the calling thread.
-pub fn load_one(path: &Path) -> Option<(PathBuf, Note)> {
+pub fn load_one(path: &Path, cache: Option<&NoteCache>) -> Option<(PathBuf, Note)> {
     let text = vault::read_note(path).ok()?.text;
     // A parser bug on one file must not lose the others.
-    let note = std::panic::catch_unwind(|| background_note(path, &text));
+    let note = std::panic::catch_unwind(|| cached_note(cache, path, &text));
     Some((path.to_path_buf(), note.ok()?))
+}
+
+/// [`background_note`], through `cache` when there is one.
+pub fn cached_note(cache: Option<&NoteCache>, path: &Path, text: &str) -> Note {
+    match cache {
+        Some(cache) => cache.background_note(path, text),
+        None => background_note(path, text),
+    }
 }
 
 /// A note parsed from an editor's buffer, keeping `text` itself (see [`Note::from_shared`]),

@@ -21,7 +21,7 @@ fn vault(a: &str, b: &str) -> (tempfile::TempDir, AnalysisHost) {
     let mut host = AnalysisHost::new(vec![dir.path().to_path_buf()]);
     let files = host.files_to_load();
     assert_eq!(files.len(), 3);
-    host.insert_loaded(load(&files));
+    host.insert_loaded(load(&files, None));
     (dir, host)
 }
 

@@ -73,16 +73,20 @@ fn thread() -> &'static Mutex<Sender<Job>> {
 pub fn load(
     files: &[std::path::PathBuf],
     large: u64,
+    cache: Option<&notedeck_ide::NoteCache>,
 ) -> Vec<(std::path::PathBuf, notedeck_check::Note)> {
     let is_large =
         |path: &std::path::PathBuf| std::fs::metadata(path).is_ok_and(|m| m.len() >= large);
     let (large, small): (Vec<_>, Vec<_>) = files.iter().cloned().partition(is_large);
-    let mut notes = notedeck_ide::load(&small);
+    let mut notes = notedeck_ide::load(&small, cache);
     if large.is_empty() {
         return notes;
     }
     for path in large {
-        let loaded = run_blocking("workspace scan", move || notedeck_ide::load_one(&path));
+        let cache = cache.cloned();
+        let loaded = run_blocking("workspace scan", move || {
+            notedeck_ide::load_one(&path, cache.as_ref())
+        });
         notes.extend(loaded.flatten());
     }
     let order: std::collections::HashMap<&std::path::PathBuf, usize> =

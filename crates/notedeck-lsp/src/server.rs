@@ -486,7 +486,8 @@ fn load_workspace(shared: &Shared) -> usize {
     let files = shared.read().host.files_to_load();
     // Parse on every core without holding the lock, so requests are answered meanwhile.
     let parsing = notedeck_ide::timing::span("lsp: read and parse");
-    let notes = crate::parse_thread::load(&files, sync::PARSE_OFF_LOCK as u64);
+    let cache = notedeck_ide::NoteCache::from_env();
+    let notes = crate::parse_thread::load(&files, sync::PARSE_OFF_LOCK as u64, cache.as_ref());
     drop(parsing);
     let _inserting = notedeck_ide::timing::span("lsp: insert");
     let count = notes.len();

@@ -12,7 +12,7 @@
 
 #![warn(missing_docs)]
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -173,7 +173,7 @@ pub struct Deletion {
 }
 
 /// `Name (Expansion)`: an acronym or name with its spelled-out form.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Term {
     /// The short name as written: `LoRA`.
     pub name: String,
@@ -197,7 +197,7 @@ pub struct Term {
 }
 
 /// Where a [`Claim`] was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClaimOrigin {
     /// `- **label**: value` under a topic.
@@ -209,7 +209,7 @@ pub enum ClaimOrigin {
 }
 
 /// "subject › attribute = value", comparable across places in the notes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     /// What the claim is about (topic or table row subject): `Score-CAM`.
     pub subject: String,
@@ -226,7 +226,7 @@ pub struct Claim {
 }
 
 /// An image link as written in the note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageRef {
     /// The URL as written (percent-encoded): `%EC%97%AD.../image.png`.
     pub url: String,

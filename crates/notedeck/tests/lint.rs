@@ -205,3 +205,96 @@ fn a_pin_two_notes_give_is_reported_where_export_leaves_the_card_out() {
         .collect();
     assert_eq!(found, [("duplicate-pin", "b.md", 2)]);
 }
+
+/// The files under `dir`, recursively, as paths relative to it.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut dirs = vec![dir.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).expect("a folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).expect("under dir");
+                found.push(relative.display().to_string());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn a_second_lint_reads_the_cache_and_reports_the_same() {
+    let notes = tempfile::tempdir().expect("tmp");
+    let cache = tempfile::tempdir().expect("tmp");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint_fixtures");
+    for name in files_under(&fixtures) {
+        let to = notes.path().join(&name);
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+        std::fs::copy(fixtures.join(&name), to).expect("copy");
+    }
+    let in_notes = files_under(notes.path());
+    let run = |cache_dir: &Path, extra: &[&str]| {
+        let out = Command::cargo_bin("notedeck")
+            .expect("the notedeck binary")
+            .env("NOTEDECK_CACHE_DIR", cache_dir)
+            .arg("lint")
+            .arg(notes.path())
+            .args(["--format", "json"])
+            .args(extra)
+            .output()
+            .expect("notedeck runs");
+        assert_eq!(out.status.code(), Some(1), "the fixtures have findings");
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    };
+
+    let uncached = run(&cache.path().join("unused"), &["--no-cache"]);
+    assert!(
+        !cache.path().join("unused").exists(),
+        "--no-cache writes none"
+    );
+    let first = run(cache.path(), &[]);
+    let held = files_under(cache.path());
+    assert_eq!(
+        held.len(),
+        in_notes.len(),
+        "one cache file per note: {held:?}"
+    );
+    let second = run(cache.path(), &[]);
+    assert_eq!(first, uncached);
+    assert_eq!(second, uncached);
+    assert_eq!(
+        files_under(notes.path()),
+        in_notes,
+        "nothing is written beside the notes"
+    );
+
+    // A note edited between two runs is parsed again: its new finding is reported.
+    let slip = notes.path().join("slip.md");
+    std::fs::write(&slip, "## LoRA\n\n- LoRA (Low-Rank Adaptation)\n").expect("write");
+    let agreeing = run(cache.path(), &[]);
+    std::fs::write(
+        &slip,
+        "## LoRA\n\n- LoRA (Low-Rank Adaptation)\n- LoRA (Row-Rank Adaptation)\n",
+    )
+    .expect("write");
+    let edited = run(cache.path(), &[]);
+    assert!(!agreeing.contains("Row-Rank"));
+    assert!(edited.contains("Row-Rank"), "{edited}");
+
+    let off = tempfile::tempdir().expect("tmp");
+    std::fs::remove_dir(off.path()).expect("rmdir");
+    let out = Command::cargo_bin("notedeck")
+        .expect("the notedeck binary")
+        .env("NOTEDECK_CACHE_DIR", "off")
+        .env("HOME", off.path())
+        .env("XDG_CACHE_HOME", off.path())
+        .arg("lint")
+        .arg(notes.path())
+        .output()
+        .expect("notedeck runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!off.path().exists(), "a cache turned off writes nothing");
+}

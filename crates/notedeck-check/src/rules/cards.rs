@@ -8,6 +8,7 @@
 use crate::index::FileId;
 use crate::{Code, Finding, Note, Related, Workspace};
 use notedeck_parse::{Card, CardKind, Span, marked_front};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
@@ -22,7 +23,7 @@ pub type FrontKey = (u64, u64);
 /// Forty bytes rather than fifty-six: a workspace keeps one for every card of a vault (a
 /// million on a 10,000-note one), so the key's presence is a flag beside it rather than an
 /// `Option` with no room for its tag, and the span is kept as `u32` offsets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardDigest {
     /// The `duplicate-card` key, meaningful when `has_key`.
     key: FrontKey,
@@ -50,7 +51,7 @@ impl CardDigest {
 
 /// The [`CardDigest`]s of one note in source order, with their labels in one string (one
 /// allocation per note rather than one per card).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardDigests {
     /// One digest per card, in the order of `Document::cards`.
     pub cards: Vec<CardDigest>,

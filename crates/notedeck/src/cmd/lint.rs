@@ -9,7 +9,7 @@ use crate::lint_format::{self, Format};
 use anyhow::{Context, Result};
 use notedeck_check::{Finding, Note, Severity, Workspace};
 use notedeck_ide::vault::Images;
-use notedeck_ide::{Analysis, TermCache, background_note, timing};
+use notedeck_ide::{Analysis, NoteCache, TermCache, cached_note, timing};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,6 +28,10 @@ pub struct Args {
     /// Exit with 1 when a finding has at least this severity.
     #[arg(long, value_enum, default_value_t = FailLevel::Warning)]
     pub fail_level: FailLevel,
+    /// Parse every file again rather than reading the notes parsed by an earlier run from the
+    /// cache (`$NOTEDECK_CACHE_DIR`, else `~/.cache/notedeck`), and write no cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// The lowest severity that fails the run.
@@ -59,7 +63,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let files = found.files;
     let mut notes = Vec::with_capacity(files.len());
     let parsing = timing::span("lint: read and parse");
-    let loaded = load_all(&files);
+    let cache = (!args.no_cache).then(NoteCache::from_env).flatten();
+    let loaded = load_all(&files, cache.as_ref());
     drop(parsing);
     for loaded in loaded {
         let (note, warnings) = loaded?;
@@ -116,10 +121,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
 /// holds closed files) on the thread that parsed it, and its text is dropped there once the
 /// note holds its own copy: on a 10,000-note vault the parsed cards were most of the peak
 /// memory, and the checker reads only their digests.
-fn load_all(files: &[PathBuf]) -> Vec<Result<(LoadedNote, Vec<String>)>> {
+///
+/// With a `cache`, a file parsed by an earlier run as it is now is read from it.
+fn load_all(
+    files: &[PathBuf],
+    cache: Option<&NoteCache>,
+) -> Vec<Result<(LoadedNote, Vec<String>)>> {
     notedeck_ide::par_map(files, |path| {
         let file = read_text(path)?;
-        let note = background_note(&file.path, &file.text);
+        let note = cached_note(cache, &file.path, &file.text);
         Ok(((file.path, note), file.warnings))
     })
 }
