@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod build;
+pub mod implied;
 mod listing;
 pub mod math;
 mod position;
@@ -25,6 +26,7 @@ mod tree;
 mod unread_images;
 
 pub use build::{card_id, name_key};
+pub use implied::{FormulaSlip, implied_formula_slips};
 pub use listing::{listing, marked_front};
 pub use math::{PastedKatex, pasted_katex};
 pub use position::{LineIndex, Position, line_bounds, split_lines};

@@ -618,3 +618,45 @@ fn a_flag_s_default_the_table_says_otherwise_waits() {
         why.starts_with("says MAML › first_order › 기본값 is True")
     });
 }
+
+#[test]
+fn a_formula_the_topics_other_formula_contradicts_leaves_its_card() {
+    // The user's LoRA notes: `W + ΔW` and `y' = (W + BA)x` make ΔW = BA, and a line says
+    // `ΔW = A × B`. Lint reports it; the card keeps its other lines and waits for that one.
+    const LORA: &str = "## **2. LoRA (Low-Rank Adaptation)**
+
+### 1. 동작 원리
+
+- Transformer의 Attention 가중치 행렬 W를 직접 업데이트하지 않음
+- 대신 **W + ΔW** 형태로 쓰되,
+    - ΔW = **A × B**
+    - A, B는 rank가 낮은(작은 차원의) 학습 가능 행렬
+
+### 2. 수식
+
+$$
+y' = (W + BA)x
+$$
+";
+    let d = doc(LORA);
+    let all = cards(&d);
+    assert!(all.iter().all(|c| !c.contains("A × B")), "{all:#?}");
+    assert!(
+        all.iter().any(|c| c.contains("동작 원리")
+            && c.contains("W + ΔW")
+            && c.contains("A, B는 rank가 낮은")),
+        "{all:#?}"
+    );
+    assert_skipped(&d, |r| {
+        r == "says ΔW = A × B where the topic's formulas make it BA: lint reports the conflict \
+              (conflicting-claim); left out of its card until it is settled"
+    });
+
+    // Written the way the formula has it, the line is a card's again.
+    let fixed = doc(&LORA.replace("A × B", "BA"));
+    let fixed = cards(&fixed);
+    assert!(
+        fixed.iter().any(|c| c.contains("ΔW = <b>BA</b>")),
+        "{fixed:#?}"
+    );
+}

@@ -15,7 +15,8 @@
 use crate::index::postings;
 use crate::{Code, Finding, Fix, Note, Related, Workspace};
 use foldhash::{HashMap, HashMapExt};
-use notedeck_parse::{Claim, ClaimOrigin, SectionKind, Span, name_key};
+use notedeck_parse::implied::{formula_form as formula, squash};
+use notedeck_parse::{Claim, ClaimOrigin, name_key};
 use std::path::Path;
 
 /// What makes two claims comparable: normalised subject and attribute.
@@ -140,44 +141,16 @@ pub fn conflicts_among(claims: &[(&Path, &Claim)]) -> Vec<Finding> {
 }
 
 /// Formula claims contradicted by another formula of the same topic once a sum written in the
-/// text is substituted: with "W + ΔW" in the text and `y' = (W + BA)x`, ΔW must be `BA`, so
-/// `ΔW = A × B` is flagged (matrix products do not commute), with a fix to `BA`.
+/// text is substituted ([`notedeck_parse::implied_formula_slips`]): with "W + ΔW" in the text
+/// and `y' = (W + BA)x`, ΔW must be `BA`, so `ΔW = A × B` is flagged, with a fix to `BA`.
 pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
-    let formulas: Vec<&Claim> = note
-        .doc
-        .claims
-        .iter()
-        .filter(|c| c.origin == ClaimOrigin::Formula)
-        .collect();
-    let mut out = Vec::new();
-    for claim in &formulas {
-        if !value_in_text(&note.text, claim) {
-            // The fix rewrites the value span; never aim it at the wrong text.
-            continue;
-        }
-        let symbol = claim.attribute.trim();
-        if symbol.is_empty() || symbol.chars().count() > 8 || symbol.contains(char::is_whitespace) {
-            continue;
-        }
-        let topic = topic_span(note, &claim.span);
-        let Some(text) = note.text.get(topic.clone()) else {
-            continue;
-        };
-        for (sum_at, base) in summands_of(text, symbol) {
-            let other = formulas.iter().find_map(|other| {
-                let same_topic = squash(&other.subject) == squash(&claim.subject);
-                if !same_topic || std::ptr::eq(*other, *claim) {
-                    return None;
-                }
-                let term = added_to(&other.value, &base)?;
-                let differs = formula(&term) != formula(&claim.value);
-                differs.then_some((other, term))
-            });
-            let Some((other, term)) = other else {
-                continue;
-            };
-            let sum_span: Span = topic.start + sum_at.start..topic.start + sum_at.end;
-            out.push(Finding {
+    let claims = &note.doc.claims;
+    notedeck_parse::implied_formula_slips(&note.text, &note.doc)
+        .into_iter()
+        .map(|slip| {
+            let (claim, other) = (&claims[slip.claim], &claims[slip.other]);
+            let (symbol, base, term) = (claim.attribute.trim(), &slip.base, &slip.term);
+            Finding {
                 code: Code::ConflictingClaim,
                 severity: Code::ConflictingClaim.severity(),
                 message: format!(
@@ -196,100 +169,19 @@ pub fn implied_formula_conflicts(path: &Path, note: &Note) -> Vec<Finding> {
                     },
                     Related {
                         path: path.to_path_buf(),
-                        span: sum_span,
+                        span: slip.sum_span,
                         message: format!("{symbol} is added to {base} here"),
                     },
                 ],
                 fixes: vec![Fix::replace_with(
                     path,
                     claim.value_span.clone(),
-                    term.clone(),
+                    slip.term.clone(),
                     true,
                 )],
-            });
-            break;
-        }
-    }
-    out
-}
-
-/// Whether `claim.value_span` of `text` holds the value (markup and spacing aside).
-fn value_in_text(text: &str, claim: &Claim) -> bool {
-    let Some(source) = text.get(claim.value_span.clone()) else {
-        return false;
-    };
-    let plain = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '`'))
-            .collect::<Vec<char>>()
-    };
-    plain(source) == plain(&claim.value)
-}
-
-/// The span of the innermost topic section holding `span`, else the whole note.
-fn topic_span(note: &Note, span: &Span) -> Span {
-    note.doc
-        .sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Topic)
-        .filter(|s| s.span.start <= span.start && span.end <= s.span.end)
-        .min_by_key(|s| s.span.end - s.span.start)
-        .map_or(0..note.text.len(), |s| s.span.clone())
-}
-
-/// Places in `text` where `symbol` is added to something: `W + ΔW` (markup around either
-/// side allowed) gives the span of the sum and `W`.
-fn summands_of(text: &str, symbol: &str) -> Vec<(Span, String)> {
-    let mut out = Vec::new();
-    for (at, _) in text.match_indices(symbol) {
-        let before = text[..at].trim_end_matches(|c: char| c == '*' || c.is_whitespace());
-        let Some(before) = before.strip_suffix('+') else {
-            continue;
-        };
-        let before = before.trim_end_matches(|c: char| c == '*' || c.is_whitespace());
-        let base: String = before
-            .chars()
-            .rev()
-            .take_while(|c| is_symbol_char(*c))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if base.is_empty() || base.chars().count() > 4 {
-            continue;
-        }
-        let start = before.len() - base.len();
-        out.push((start..at + symbol.len(), base));
-    }
-    out
-}
-
-/// In a formula value, the term added to `base`: `(W + BA)x` with base `W` gives `BA`.
-fn added_to(value: &str, base: &str) -> Option<String> {
-    for (at, _) in value.match_indices(base) {
-        let glued_before = value[..at].chars().next_back().is_some_and(is_symbol_char);
-        if glued_before {
-            continue;
-        }
-        let rest = value[at + base.len()..].trim_start();
-        let Some(rest) = rest.strip_prefix('+') else {
-            continue;
-        };
-        let term: String = rest
-            .trim_start()
-            .chars()
-            .take_while(|c| is_symbol_char(*c) || matches!(c, '×' | '·' | '⋅' | '^' | '_'))
-            .collect();
-        let term = term.trim().to_string();
-        if !term.is_empty() {
-            return Some(term);
-        }
-    }
-    None
-}
-
-fn is_symbol_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\''
+            }
+        })
+        .collect()
 }
 
 fn where_(origin: ClaimOrigin) -> &'static str {
@@ -385,9 +277,6 @@ fn polarity(value: &str) -> Option<(String, usize, bool)> {
     })
 }
 
-/// Lowercase, markup, punctuation and whitespace removed: the form subjects, attributes and
-/// values are compared in (`Level 0: Manual Process` = `Level 0 – Manual Process`). Primes
-/// stay: `y'` is not `y`.
 /// `s` without its parenthesised asides (`(…)`, `（…）`), nested ones included.
 fn without_asides(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -401,30 +290,6 @@ fn without_asides(s: &str) -> String {
         }
     }
     out
-}
-
-fn squash(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if matches!(c, '\'' | '′' | '✔' | '✘' | '✓' | '✗' | '~' | '.') {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// A formula's right-hand side with multiplication signs and spaces removed, so `A × B`,
-/// `A B` and `AB` compare equal while `BA` does not.
-fn formula(value: &str) -> String {
-    let v = value
-        .replace("\\times", "")
-        .replace("\\cdot", "")
-        .replace(['×', '·', '⋅', '*'], "");
-    v.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 #[cfg(test)]

@@ -131,6 +131,60 @@ impl Finish {
                 self.doc.skipped.push(crate::Skipped { span, line, reason });
             }
         }
+        self.hold_back(raw, held);
+    }
+}
+
+impl Finish {
+    /// Leave each formula another formula of its topic contradicts
+    /// ([`crate::implied_formula_slips`]: `ΔW = A × B` beside `W + ΔW` and `y' = (W + BA)x`)
+    /// out of the cards stating it: only its list item when the card says more, else the
+    /// whole card. The checker reports the conflict; the card would teach the slip.
+    pub(super) fn leave_out_formula_slips(&mut self, raw: &mut Vec<RawCard>) {
+        if self.slips.is_empty() {
+            return;
+        }
+        let mut held: Vec<(usize, String)> = Vec::new();
+        for (slip, line) in std::mem::take(&mut self.slips) {
+            let claim = &self.doc.claims[slip.claim];
+            let (symbol, value) = (claim.attribute.trim(), claim.value.trim());
+            let conflict = format!(
+                "says {symbol} = {value} where the topic's formulas make it {}: lint reports \
+                 the conflict (conflicting-claim)",
+                slip.term
+            );
+            for (j, r) in raw.iter_mut().enumerate() {
+                let card = &mut r.card;
+                let around = card.span.start <= claim.value_span.start
+                    && claim.value_span.end <= card.span.end;
+                let states = |t: &str| words_at(t, value).next().is_some();
+                if !around || !(states(&card.front) || states(&card.back)) {
+                    continue;
+                }
+                let trimmed = (!states(&card.front))
+                    .then(|| without_item_stating(&card.back, symbol, value))
+                    .flatten();
+                if let Some(back) = trimmed {
+                    card.back = back;
+                    if self.keep_skipped {
+                        self.doc.skipped.push(crate::Skipped {
+                            span: claim.span.clone(),
+                            line,
+                            reason: format!("{conflict}; left out of its card until it is settled"),
+                        });
+                    }
+                } else if !held.iter().any(|(h, _)| *h == j) {
+                    held.push((j, format!("{conflict}; settle it and the card comes back")));
+                }
+            }
+        }
+        self.hold_back(raw, held);
+    }
+}
+
+impl Finish {
+    /// Drop the cards `held` names (index, why), recording why.
+    fn hold_back(&mut self, raw: &mut Vec<RawCard>, mut held: Vec<(usize, String)>) {
         held.sort_unstable_by_key(|(i, _)| *i);
         let gone: Vec<(usize, usize)> = held.iter().map(|(i, _)| (*i, *i)).collect();
         self.drop_repeats(raw, &gone, |i, _| {

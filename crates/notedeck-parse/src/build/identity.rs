@@ -17,6 +17,7 @@ impl Finish {
             self.assign_ids(&mut raw);
         }
         self.hold_contradicted_cells(&mut raw, false);
+        self.leave_out_formula_slips(&mut raw);
         self.merge_same_facts(&mut raw);
         // A cell a bullet of its own fact contradicts went with the merge, naming the card.
         self.hold_contradicted_cells(&mut raw, true);

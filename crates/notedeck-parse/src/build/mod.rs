@@ -168,6 +168,13 @@ pub(crate) fn parse_document(
     let mut stated = claims::settle_stated(&mut doc, stated);
     stated.extend(defaults::default_claims(&mut doc, text, &lines));
     let bullets = held_cells::numbered_bullets(&doc, &lines);
+    let slips = crate::implied_formula_slips(text, &doc)
+        .into_iter()
+        .map(|slip| {
+            let line = lines.line_of(doc.claims[slip.claim].span.start) + 1;
+            (slip, line)
+        })
+        .collect();
     drop(plains);
     drop(tree);
     let mut f = Finish {
@@ -175,6 +182,7 @@ pub(crate) fn parse_document(
         pins,
         stated,
         bullets,
+        slips,
         keep_skipped,
         ids,
     };
@@ -339,6 +347,9 @@ struct Finish {
     /// The claims labelled bullets state with a number ([`held_cells::numbered_bullets`]), each
     /// with its 1-based line.
     bullets: Vec<(usize, usize)>,
+    /// The formulas another formula of their topic contradicts, each with its 1-based line
+    /// ([`held_cells::Finish::leave_out_formula_slips`]).
+    slips: Vec<(crate::FormulaSlip, usize)>,
     /// Whether to record the blocks not carded, with their reasons ([`Document::skipped`]).
     keep_skipped: bool,
     /// Whether cards get their ids (see [`crate::parse_without_identity`]).
