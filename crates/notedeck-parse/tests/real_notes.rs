@@ -385,11 +385,8 @@ fn overfitting_sections_are_sibling_topics() {
             "해결 방법 › Overfitting 방지 › 모델 구조 측면",
             "해결 방법 › Overfitting 방지 › 학습 과정 측면",
             "해결 방법 › Overfitting 방지 › 앙상블 기법",
+            // Actions each made concrete in a short line: one card, actions and lines.
             "해결 방법 › Underfitting 방지",
-            "해결 방법 › Underfitting 방지 › 모델 복잡도 증가",
-            "해결 방법 › Underfitting 방지 › 학습 과정 개선",
-            "해결 방법 › Underfitting 방지 › 특징(feature) 강화",
-            "해결 방법 › Underfitting 방지 › 정규화 약화"
         ]
     );
 }

@@ -47,6 +47,59 @@ fn claim_labels_make_one_list_card_and_only_terms_defined_under_them_a_card_each
 }
 
 #[test]
+fn claims_each_made_concrete_in_a_short_line_are_asked_with_it() {
+    // `Underfitting 방지`: each bold label is an action (`증가`, `개선`, `강화`, `약화`), and
+    // a card per label gave its answer away (`특징(feature) 강화` → `특징 엔지니어링`). The
+    // actions with what each means make one short answer.
+    const TEXT: &str = "## 3. 해결 방법
+
+### Underfitting 방지
+
+1. **모델 복잡도 증가**
+    - 더 깊은 신경망, 파라미터 수 증가
+2. **학습 과정 개선**
+    - 학습 시간(에폭) 늘리기
+    - 학습률(Learning Rate) 조정
+3. **특징(feature) 강화**
+    - 더 구체적이고 유용한 특징 엔지니어링
+4. **정규화 약화**
+    - L1/L2 계수 줄이기, Dropout 비율 낮추기
+";
+    let d = doc(TEXT);
+    assert_eq!(
+        cards(&d),
+        [
+            "basic | 역량평가 정리::문제 9 | 해결 방법 › Underfitting 방지 => <ol><li><b>모델 복잡도 증가</b><ul><li>더 깊은 신경망, 파라미터 수 증가</li></ul></li><li><b>학습 과정 개선</b><ul><li>학습 시간(에폭) 늘리기</li><li>학습률(Learning Rate) 조정</li></ul></li><li><b>특징(feature) 강화</b><ul><li>더 구체적이고 유용한 특징 엔지니어링</li></ul></li><li><b>정규화 약화</b><ul><li>L1/L2 계수 줄이기, Dropout 비율 낮추기</li></ul></li></ol>"
+        ]
+    );
+    // Facet names (`데이터 측면`) are no claims: each part is asked by its name.
+    let facets = doc(&TEXT
+        .replace("모델 복잡도 증가", "데이터 측면")
+        .replace("학습 과정 개선", "모델 구조 측면")
+        .replace("특징(feature) 강화", "학습 과정 측면")
+        .replace("정규화 약화", "앙상블 기법"));
+    let facets = cards(&facets);
+    assert!(
+        facets
+            .iter()
+            .any(|c| c.contains("Underfitting 방지 › 데이터 측면 =>")),
+        "{facets:#?}"
+    );
+    // With an explanation longer than a glance, the actions are parts as any labels are,
+    // each a card of its own under the list of them.
+    let long = doc(&TEXT.replace(
+        "더 깊은 신경망, 파라미터 수 증가",
+        "더 깊은 신경망을 쓰고 층마다 파라미터 수를 늘려서 모델의 표현력을 충분히 키워 준다",
+    ));
+    let long = cards(&long);
+    assert!(
+        long.iter()
+            .any(|c| c.contains("Underfitting 방지 › 정규화 약화 =>")),
+        "{long:#?}"
+    );
+}
+
+#[test]
 fn recommendations_are_claims_and_the_terms_they_define_are_cards() {
     // `Introduce …` and `Frequent …` recommend: the list card asks the recommendations;
     // the `**Term**: definition` bullets under one are the only other cards (asked by the

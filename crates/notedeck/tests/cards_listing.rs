@@ -165,9 +165,25 @@ fn ids_kept(before: &str, now: &[serde_json::Value]) -> (usize, usize) {
         .iter()
         .map(|b| b["id"].as_str().unwrap_or(""))
         .collect();
+    // A card whose answer grew (a head's line folded into its list's card) keeps its id:
+    // compared, and kept.
+    let now_ids: std::collections::HashSet<(&str, &str)> = now
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap_or(""),
+                c["deck"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
     let mut same = 0;
     let mut moved = Vec::new();
     for b in &before {
+        let id = b["id"].as_str().unwrap_or("");
+        if now_ids.contains(&(id, b["deck"].as_str().unwrap_or(""))) {
+            same += 1;
+            continue;
+        }
         let fact = (
             b["deck"].as_str().unwrap_or(""),
             b["line"].as_u64().unwrap_or(0),
@@ -176,10 +192,7 @@ fn ids_kept(before: &str, now: &[serde_json::Value]) -> (usize, usize) {
         let Some(ids) = by_fact.get(&fact) else {
             continue;
         };
-        let id = b["id"].as_str().unwrap_or("");
-        if ids.contains(&id) {
-            same += 1;
-        } else if ids.iter().any(|n| !before_ids.contains(n)) {
+        if ids.iter().any(|n| !before_ids.contains(n)) {
             moved.push(format!("line {}: {} ({id} -> {ids:?})", fact.1, b["front"]));
         }
     }

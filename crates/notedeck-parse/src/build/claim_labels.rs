@@ -51,6 +51,25 @@ const CLAIM_FIRST_WORDS: &[&str] = &[
     "prefer",
 ];
 
+/// Korean endings of an action taken on the topic (`모델 복잡도 증가`, `정규화 약화`,
+/// `학습 과정 개선`): a recommendation, as `Increase …` or `Reduce …` is in English
+/// ([`is_action_label`]).
+const ACTION_ENDINGS: &[&str] = &[
+    "증가",
+    "감소",
+    "강화",
+    "약화",
+    "개선",
+    "축소",
+    "확대",
+    "향상",
+    "완화",
+    "늘리기",
+    "줄이기",
+    "높이기",
+    "낮추기",
+];
+
 /// Auxiliaries and copulas: a label holding one is a sentence, not a name.
 const CLAIM_VERBS: &[&str] = &[
     "is", "are", "was", "were", "will", "can", "cannot", "can't", "does", "doesn't", "do", "don't",
@@ -119,6 +138,17 @@ pub(crate) fn is_claim_label(label: &str) -> bool {
         || last.is_some_and(|w| DEGREES.iter().any(|e| w.ends_with(e)))
 }
 
+/// Whether a label names an action to take, by its Korean ending (`모델 복잡도 증가`,
+/// `특징(feature) 강화`): a claim when its explanation is brief enough to ask with it
+/// (see `split.rs`), though not where a long one would be left out for it.
+pub(crate) fn is_action_label(label: &str) -> bool {
+    label
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| w.rsplit(')').next())
+        .is_some_and(|w| ACTION_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
 /// Whether a Korean word is an adjective of the `-적` form (`독립적`, `효율적`, `비선형적`):
 /// a property of the topic. Two syllables are a noun (`목적`, `지적`).
 fn is_adjective(word: &str) -> bool {
@@ -159,7 +189,22 @@ pub(crate) fn labels_are_claims<'s>(
 
 #[cfg(test)]
 mod tests {
-    use super::{is_claim_label, labels_are_claims};
+    use super::{is_action_label, is_claim_label, labels_are_claims};
+
+    #[test]
+    fn actions_by_their_korean_ending() {
+        for action in [
+            "모델 복잡도 증가",
+            "정규화 약화",
+            "특징(feature) 강화",
+            "학습 과정 개선",
+        ] {
+            assert!(is_action_label(action), "{action} is an action");
+        }
+        for name in ["데이터 측면", "앙상블 기법", "증가율", "(강화)"] {
+            assert!(!is_action_label(name), "{name} is no action");
+        }
+    }
 
     #[test]
     fn claims_and_facet_names() {
@@ -195,6 +240,8 @@ mod tests {
             "학습 목적",
             "핵심 어려움",
             "주요 한계",
+            "데이터 측면",
+            "앙상블 기법",
         ] {
             assert!(!is_claim_label(name), "{name} is a facet name");
         }

@@ -5,7 +5,7 @@
 //! a card of its own, and nested `**Term**: definition` bullets are cards of their own too.
 
 use super::cards::FACET_MAX_CHARS;
-use super::claim_labels::labels_are_claims;
+use super::claim_labels::{is_action_label, labels_are_claims};
 use super::labels::{defined_term, label_of};
 use super::{Builder, CardDraft, LABEL_MAX_CHARS};
 use crate::tree::{self, Block, Kind, Plain};
@@ -19,6 +19,10 @@ pub(crate) const ANSWER_MAX_LEAVES: usize = 6;
 /// not one recall (FedAvg's `Client selection`, `Local update`, `Aggregation`; DeiT's
 /// `Distillation token`, `Data`, `Schedule`; Adam's `Bias correction` and `기본값`).
 pub(crate) const LABELLED_SPLIT_MIN_CHARS: usize = 150;
+
+/// Most characters of one line explaining a claim for the claims to be asked with their
+/// explanations ([`Builder::briefly_explained`]).
+const BRIEF_EXPLANATION_CHARS: usize = 40;
 
 /// Facet titles that name a topic's parts, whose heads are the parts to recall.
 const PARTS_FACETS: [&str; 6] = [
@@ -178,6 +182,17 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         let claims = labels_are_claims(labels.iter().map(String::as_str), items);
+        let actions = || labels.len() >= 2 && labels.iter().all(|l| is_action_label(l));
+        if (claims || actions()) && heads.len() == items && self.briefly_explained(&heads) {
+            // Claims each made concrete in a line or two (`Underfitting 방지`: `**모델 복잡도
+            // 증가**` over `더 깊은 신경망, 파라미터 수 증가`) are asked whole, claims with
+            // what each means: a card per claim would ask with its answer on the front, and
+            // the claims alone would drop what to do.
+            let mut back = String::new();
+            self.render_blocks(whole, &mut back);
+            self.push_section_card(sec, back, whole);
+            return true;
+        }
         if too_big && claims {
             // A list of claims is asked whole, whatever its last item introduces.
             self.claim_list_card(sec, whole);
@@ -537,6 +552,29 @@ impl<'t, 'a> Builder<'t, 'a> {
                 }
             }
         }
+    }
+
+    /// Whether every head explains its claim in a short nested list only (two items at most,
+    /// each of [`BRIEF_EXPLANATION_CHARS`] characters at most), so that the claims with their
+    /// explanations make one short answer.
+    fn briefly_explained(&self, heads: &[Head<'t>]) -> bool {
+        heads.iter().all(|h| {
+            let [list] = h.rest else {
+                return false;
+            };
+            let items: Vec<&Block> = list
+                .children
+                .iter()
+                .filter(|c| c.kind == Kind::Item)
+                .collect();
+            h.value_html.is_empty()
+                && h.after.is_empty()
+                && list.kind == Kind::List
+                && (1..=2).contains(&items.len())
+                && items
+                    .iter()
+                    .all(|i| leaves(i) == 1 && self.text_chars(i) <= BRIEF_EXPLANATION_CHARS)
+        })
     }
 
     /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
