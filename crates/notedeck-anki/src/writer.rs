@@ -197,6 +197,54 @@ impl Writer {
         Ok(())
     }
 
+    /// Write the note added at `position` again with its front and back passed through
+    /// `edit` (which gives `None` to leave a field as it is), for a slip found in its text
+    /// once every note is read. It is taken back ([`Writer::leave_out`]) and added anew with
+    /// the same GUID, so it keeps its id and its review history; it moves to the end of the
+    /// package's order. Whether it was written again: not when `edit` changes neither field,
+    /// nor for a position out of range or taken back.
+    pub fn rewrite(
+        &mut self,
+        position: usize,
+        edit: impl Fn(&str) -> Option<String>,
+    ) -> Result<bool, Error> {
+        let Some(written) = self.notes.get(position) else {
+            return Ok(false);
+        };
+        if written.status == Status::LeftOut {
+            return Ok(false);
+        }
+        let (guid, mid, flds, tags): (String, i64, String, String) = self.conn.query_row(
+            "SELECT guid, mid, flds, tags FROM notes WHERE id = ?1",
+            [written.id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )?;
+        let mut fields = flds.split('\u{1f}').map(str::to_string);
+        let mut field = || fields.next().unwrap_or_default();
+        let (front, back, context, source) = (field(), field(), field(), field());
+        let (new_front, new_back) = (edit(&front), edit(&back));
+        if new_front.is_none() && new_back.is_none() {
+            return Ok(false);
+        }
+        let note = Note {
+            guid,
+            kind: if mid == model::CLOZE_ID {
+                NoteKind::Cloze
+            } else {
+                NoteKind::Basic
+            },
+            deck: self.deck_names[written.deck as usize].clone(),
+            front: new_front.unwrap_or(front),
+            back: new_back.unwrap_or(back),
+            context,
+            source,
+            tags: tags.split_whitespace().map(str::to_string).collect(),
+        };
+        self.leave_out(position)?;
+        self.add(std::slice::from_ref(&note))?;
+        Ok(true)
+    }
+
     fn insert(&mut self, notes: &[Note], batch: &Batch) -> Result<(), Error> {
         let now_s = self.now_ms / 1000;
         let mut insert_note = self.conn.prepare_cached(INSERT_NOTE)?;

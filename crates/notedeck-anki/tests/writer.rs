@@ -397,6 +397,67 @@ fn notes_added_a_few_at_a_time_and_one_left_out_make_the_package_without_it() {
 }
 
 #[test]
+fn a_note_written_again_keeps_its_guid_id_deck_and_tags() {
+    // Export writes a note before it knows every note's terms; once it does, a card showing
+    // a slip is written again without it. Re-exported as it was first written, the same note
+    // keeps the id it had: its review history stays.
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("notes.apkg");
+    let mut notes = notes();
+    notes[0].back = "Transformer <strong>Encoder</strong>만 사용 (Bidirectional Encodr)".into();
+    let mut first = Writer::create(&out, &at(T0)).expect("writer");
+    first.add(&notes).expect("add");
+    first.finish(&[]).expect("finish");
+    let before = note_times(&open_collection(&out, dir.path()));
+
+    let mut writer = Writer::create(&out, &at(T0 + 60_000)).expect("writer");
+    writer.add(&notes).expect("add");
+    let strip = |field: &str| {
+        field
+            .contains(" (Bidirectional Encodr)")
+            .then(|| field.replace(" (Bidirectional Encodr)", ""))
+    };
+    assert!(writer.rewrite(0, strip).expect("rewrite"));
+    // Nothing to change, or a position taken back already: not written again.
+    assert!(!writer.rewrite(2, strip).expect("rewrite"));
+    assert!(!writer.rewrite(0, strip).expect("rewrite"));
+    let summary = writer.finish(&[]).expect("finish");
+    assert_eq!((summary.notes, summary.changed_notes), (3, 1));
+
+    let db = open_collection(&out, dir.path());
+    let (flds, tags, mid): (String, String, i64) = db
+        .query_row(
+            "SELECT flds, tags, mid FROM notes WHERE guid = 'bert-structure'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("the note is there once");
+    assert_eq!(
+        flds,
+        "BERT › 구조\u{1f}Transformer <strong>Encoder</strong>만 사용\u{1f}문제 9 › BERT\u{1f}역량평가 정리.md:17"
+    );
+    assert_eq!((tags.as_str(), mid), (" 문제_9 BERT ", model::BASIC_ID));
+    let deck: String = db
+        .query_row(
+            "SELECT c.did FROM cards c JOIN notes n ON n.id = c.nid WHERE n.guid = 'bert-structure'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|did| did.to_string())
+        .expect("its card");
+    assert_eq!(deck, deck_id("역량평가 정리::문제 9").to_string());
+    let after = note_times(&db);
+    let id = |times: &[(String, i64, i64)]| {
+        times
+            .iter()
+            .find(|(guid, _, _)| guid == "bert-structure")
+            .map(|(_, id, _)| *id)
+    };
+    assert_eq!(id(&after), id(&before), "the note keeps its id");
+    assert_eq!(after.len(), 3);
+}
+
+#[test]
 fn a_damaged_state_file_is_refused_with_advice() {
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("notes.apkg");

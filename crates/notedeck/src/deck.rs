@@ -88,7 +88,10 @@ impl Deck {
             .cards
             .into_iter()
             .map(|card| {
-                let carries = carried_terms(&card, &terms);
+                let carries = carried_terms(&card, &terms)
+                    .into_iter()
+                    .map(|t| (t.span.clone(), t.expansion.trim().into()))
+                    .collect();
                 let mut prepared = self.prepare_card(file, &file_name, &title, card);
                 prepared.carries = carries;
                 prepared
@@ -173,7 +176,7 @@ impl Deck {
                 Some((name, span)) => Held::Definition { name, span },
                 // A card the deck skipped has nothing to take back.
                 None if made.is_some() && !carries.is_empty() => Held::Shows {
-                    spans: carries.into_boxed_slice(),
+                    sites: carries.into_boxed_slice(),
                     kind,
                 },
                 None => continue,
@@ -189,7 +192,16 @@ impl Deck {
     /// The positions (among all the notes [`Deck::add_prepared`] made) of the cards
     /// `definitions` leaves out (definition cards, and cards showing an expansion it
     /// rejects), in order; the counts and ids of the deck no longer include them.
-    pub fn leave_out(&mut self, definitions: &Definitions) -> Vec<usize> {
+    ///
+    /// A card that shows a rejected expansion in parentheses after its name is offered to
+    /// `rewrite` first (its position and the expansion, to write the note again without it,
+    /// [`without_expansion`]): when that gives `true`, the card stays, its fact without the
+    /// slip. Not a cloze card, whose deletions count their places in its text.
+    pub fn leave_out<E>(
+        &mut self,
+        definitions: &Definitions,
+        mut rewrite: impl FnMut(usize, &str) -> Result<bool, E>,
+    ) -> Result<Vec<usize>, E> {
         let mut positions = Vec::new();
         for (file, held) in std::mem::take(&mut self.definitions) {
             let Some(path) = self.files.get(file) else {
@@ -207,15 +219,28 @@ impl Deck {
                 }),
             );
             for (held, left_out) in held.into_iter().zip(verdicts) {
-                let (kind, left_out) = match &held.what {
-                    Held::Shows { spans, kind } => {
-                        (*kind, definitions.slip_site(path, spans).is_some())
+                let (kind, slip) = match &held.what {
+                    Held::Shows { sites, kind } => {
+                        let spans: Vec<Span> = sites.iter().map(|(s, _)| s.clone()).collect();
+                        let slip = definitions.slip_site(path, &spans).map(|(site, _)| {
+                            sites
+                                .iter()
+                                .find(|(s, _)| s == site)
+                                .map(|(_, expansion)| &**expansion)
+                                .filter(|_| *kind != CardKind::Cloze)
+                        });
+                        (*kind, slip)
                     }
-                    Held::Definition { .. } => (CardKind::Definition, left_out.is_some()),
+                    Held::Definition { .. } => (CardKind::Definition, left_out.map(|_| None)),
                 };
-                let (true, Some((position, guid))) = (left_out, held.made) else {
+                let (Some(expansion), Some((position, guid))) = (slip, held.made) else {
                     continue;
                 };
+                if let Some(expansion) = expansion
+                    && rewrite(position, expansion)?
+                {
+                    continue;
+                }
                 positions.push(position);
                 self.seen.remove(&guid);
                 let kind = kind_name(kind);
@@ -227,7 +252,7 @@ impl Deck {
                 }
             }
         }
-        positions
+        Ok(positions)
     }
 
     /// The GUIDs of the notes made and not left out.
@@ -432,19 +457,36 @@ impl Definitions {
         let mut verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
         if self.rejected.conflicting.contains_key(file) || self.rejected.misspelt.contains_key(file)
         {
-            for (card, verdict) in doc.cards.iter().zip(&mut verdicts) {
-                if verdict.is_none() && card.kind != CardKind::Definition {
-                    let sites = carried_terms(card, &doc.terms);
-                    *verdict = self.slip_site(file, &sites).and_then(|(site, misspelt)| {
-                        let term = doc.terms.iter().find(|t| t.span == *site)?;
-                        let name = term.name.clone();
-                        Some(if misspelt {
-                            LeftOut::ShowsMisspelt(name)
-                        } else {
-                            LeftOut::Shows(name)
-                        })
-                    });
+            for (card, verdict) in doc.cards.iter_mut().zip(&mut verdicts) {
+                if verdict.is_some() || card.kind == CardKind::Definition {
+                    continue;
                 }
+                let carried = carried_terms(card, &doc.terms);
+                let sites: Vec<Span> = carried.iter().map(|t| t.span.clone()).collect();
+                let Some((site, misspelt)) = self.slip_site(file, &sites) else {
+                    continue;
+                };
+                let Some(term) = carried.iter().find(|t| t.span == *site) else {
+                    continue;
+                };
+                // Shown without the slip, as export writes it ([`Deck::leave_out`]).
+                let strip = |html: &str| without_expansion(html, &term.expansion);
+                let (front, back) = (strip(&card.front), strip(&card.back));
+                if card.kind != CardKind::Cloze && (front.is_some() || back.is_some()) {
+                    if let Some(front) = front {
+                        card.front = front;
+                    }
+                    if let Some(back) = back {
+                        card.back = back;
+                    }
+                    continue;
+                }
+                let name = term.name.clone();
+                *verdict = Some(if misspelt {
+                    LeftOut::ShowsMisspelt(name)
+                } else {
+                    LeftOut::Shows(name)
+                });
             }
         }
         if verdicts.iter().all(Option::is_none) {
@@ -519,7 +561,7 @@ impl<'a> Definition<'a> {
 /// other than a definition card shows: written inside its span, the expansion in its text.
 /// A term within its span but not shown (a `핵심 내용` card spans the labelled bullets between
 /// its own) is not its.
-fn carried_terms(card: &Card, terms: &[Term]) -> Vec<Span> {
+fn carried_terms<'t>(card: &Card, terms: &'t [Term]) -> Vec<&'t Term> {
     if card.kind == CardKind::Definition {
         return Vec::new();
     }
@@ -531,8 +573,37 @@ fn carried_terms(card: &Card, terms: &[Term]) -> Vec<Span> {
             !expansion.is_empty()
                 && (card.back.contains(expansion) || card.front.contains(expansion))
         })
-        .map(|t| t.span.clone())
         .collect()
+}
+
+/// `html` without the parenthesised `expansion` written after a name (`GRU (Gated Recurrant
+/// Unit)나 LSTM처럼` → `GRU나 LSTM처럼`), or `None` when the expansion is not written so.
+/// A card showing an expansion lint reports keeps its fact without the slip.
+pub fn without_expansion(html: &str, expansion: &str) -> Option<String> {
+    let escaped = escape_html(expansion.trim());
+    if escaped.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut found = false;
+    loop {
+        let next = [("(", ")"), ("（", "）")]
+            .iter()
+            .filter_map(|(open, close)| {
+                let pattern = format!("{open}{escaped}{close}");
+                rest.find(&pattern).map(|at| (at, pattern.len()))
+            })
+            .min();
+        let Some((at, len)) = next else {
+            break;
+        };
+        out.push_str(rest[..at].trim_end_matches(' '));
+        rest = &rest[at + len..];
+        found = true;
+    }
+    out.push_str(rest);
+    found.then_some(out)
 }
 
 /// The term a definition card defines (its key is `term:NAME`, `#2` added when repeated).
@@ -560,8 +631,9 @@ struct PreparedCard {
     kind: CardKind,
     /// For a definition card: the term's name and the span of its `Name (Expansion)`.
     definition: Option<(String, Span)>,
-    /// For any other card: the `Name (Expansion)` sites it shows ([`carried_terms`]).
-    carries: Vec<Span>,
+    /// For any other card: the `Name (Expansion)` sites it shows ([`carried_terms`]), each
+    /// with its expansion as written.
+    carries: Vec<(Span, Box<str>)>,
     /// Line of the card's block, for warnings.
     line: usize,
     /// Local images, resolved.
@@ -581,8 +653,12 @@ enum Held {
     /// A definition card, as [`Definitions::judge`] reads it: its term's name and the span of
     /// its `Name (Expansion)`.
     Definition { name: String, span: Span },
-    /// Another card showing these `Name (Expansion)` sites ([`carried_terms`]), of this kind.
-    Shows { spans: Box<[Span]>, kind: CardKind },
+    /// Another card showing these `Name (Expansion)` sites ([`carried_terms`]), of this kind,
+    /// with their expansions as written.
+    Shows {
+        sites: Box<[(Span, Box<str>)]>,
+        kind: CardKind,
+    },
 }
 
 /// A local image of a card: the link as written and decoded, and the file it resolves to or

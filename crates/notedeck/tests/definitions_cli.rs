@@ -245,3 +245,90 @@ fn a_word_the_note_uses_as_its_own_term_keeps_its_definition() {
     let lint = stdout_of(dir.path(), &["lint", "notes"]);
     assert!(lint.contains("No findings"), "{lint}");
 }
+
+/// Each note of a package: (GUID, fields joined by U+001F).
+fn package_fields(apkg: &Path) -> Vec<(String, String)> {
+    use std::io::Read;
+    let file = std::fs::File::open(apkg).expect("package");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    let mut db = Vec::new();
+    zip.by_name("collection.anki2")
+        .expect("collection")
+        .read_to_end(&mut db)
+        .expect("read collection");
+    let tmp = tempfile::NamedTempFile::new().expect("tmp");
+    std::fs::write(tmp.path(), db).expect("write collection");
+    let conn = rusqlite::Connection::open(tmp.path()).expect("sqlite");
+    let mut stmt = conn
+        .prepare("SELECT guid, flds FROM notes ORDER BY guid")
+        .expect("query");
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
+#[test]
+fn a_card_showing_a_slip_in_an_expansion_keeps_its_fact_without_it() {
+    // `GRU (Gated Recurrant Unit)` inside a fact about Transformers: the fact is right, the
+    // expansion is the slip. The card is shown and exported without the expansion, under its
+    // own id, and with the expansion once it is fixed.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("mkdir");
+    let slip = "# 딥러닝\n\n## Transformer\n\n### 장점\n\n\
+                - **병렬화**: GRU (Gated Recurrant Unit)나 LSTM처럼 시점을 하나씩 처리하지 않음\n\
+                - **장거리 의존성**: 모든 토큰 쌍이 한 층에서 바로 연결됨\n";
+    std::fs::write(notes.join("a.md"), slip).expect("write");
+    std::fs::write(
+        notes.join("b.md"),
+        "# RNN\n\n## GRU (Gated Recurrent Unit)\n\n- **구조**: 게이트 2개\n",
+    )
+    .expect("write");
+    let findings = json_of(dir.path(), &["lint", "--format", "json", "notes"]);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["code"] == "conflicting-expansion"),
+        "{findings:#?}"
+    );
+
+    let advantages = |cards: &[Value]| -> Option<(String, String)> {
+        cards.iter().find_map(|c| {
+            let back = c["back"].as_str()?;
+            back.contains("LSTM처럼")
+                .then(|| (c["id"].as_str().unwrap_or("").to_string(), back.to_string()))
+        })
+    };
+    let cards = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    let (id, back) = advantages(&cards).expect("the card is kept");
+    assert!(back.contains("GRU나 LSTM처럼"), "{back}");
+    assert!(!back.contains("Recurrant"), "{back}");
+    let table = stdout_of(dir.path(), &["cards", "notes"]);
+    assert!(!table.contains("shows GRU's expansion"), "{table}");
+
+    // Export writes the very same card: its note is written again without the slip.
+    let summary = stdout_of(dir.path(), &["export", "notes", "-o", "out.apkg"]);
+    assert!(
+        summary.contains(&format!("{} cards (", cards.len())),
+        "{summary}"
+    );
+    let written = package_fields(&dir.path().join("out.apkg"));
+    let note = written
+        .iter()
+        .find(|(guid, _)| *guid == id)
+        .expect("the note is in the package");
+    assert!(note.1.contains("GRU나 LSTM처럼"), "{}", note.1);
+    assert!(!note.1.contains("Recurrant"), "{}", note.1);
+    assert_eq!(written.len(), cards.len());
+
+    // Fixed, the card shows the expansion again, under the same id.
+    std::fs::write(notes.join("a.md"), slip.replace("Recurrant", "Recurrent")).expect("write");
+    let fixed = json_of(dir.path(), &["cards", "--format", "json", "notes"]);
+    let (fixed_id, fixed_back) = advantages(&fixed).expect("the card");
+    assert_eq!(fixed_id, id);
+    assert!(
+        fixed_back.contains("GRU (Gated Recurrent Unit)나"),
+        "{fixed_back}"
+    );
+}

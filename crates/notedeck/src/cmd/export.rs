@@ -1,6 +1,6 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::{Deck, Definitions};
+use crate::deck::{Deck, Definitions, without_expansion};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
@@ -137,7 +137,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     drop(parsing);
     let checking = timing::span("export: check the terms");
     let definitions = Definitions::check(terms);
-    for position in deck.leave_out(&definitions) {
+    let positions = deck
+        .leave_out(&definitions, |position, expansion| {
+            writer.rewrite(position, |field| without_expansion(field, expansion))
+        })
+        .with_context(cannot_write)?;
+    for position in positions {
         writer.leave_out(position).with_context(cannot_write)?;
     }
     drop(checking);
