@@ -2,6 +2,8 @@
 //! whose expansion lint reports, and keep one per term per note; lint reports the wrong
 //! expansion once.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -248,17 +250,7 @@ fn a_word_the_note_uses_as_its_own_term_keeps_its_definition() {
 
 /// Each note of a package: (GUID, fields joined by U+001F).
 fn package_fields(apkg: &Path) -> Vec<(String, String)> {
-    use std::io::Read;
-    let file = std::fs::File::open(apkg).expect("package");
-    let mut zip = zip::ZipArchive::new(file).expect("zip");
-    let mut db = Vec::new();
-    zip.by_name("collection.anki2")
-        .expect("collection")
-        .read_to_end(&mut db)
-        .expect("read collection");
-    let tmp = tempfile::NamedTempFile::new().expect("tmp");
-    std::fs::write(tmp.path(), db).expect("write collection");
-    let conn = rusqlite::Connection::open(tmp.path()).expect("sqlite");
+    let (_file, conn) = common::package_db(apkg);
     let mut stmt = conn
         .prepare("SELECT guid, flds FROM notes ORDER BY guid")
         .expect("query");

@@ -1,9 +1,10 @@
 //! Exports that overlap or were killed: one package is written by one export at a time, and
 //! temporary files of killed exports do not pile up.
 
+mod common;
+
 use assert_cmd::Command;
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::Path;
 use std::process::Stdio;
 
@@ -22,16 +23,7 @@ fn binary() -> std::path::PathBuf {
 
 /// GUIDs of the notes in a package.
 fn package_guids(apkg: &Path) -> BTreeSet<String> {
-    let file = std::fs::File::open(apkg).expect("package");
-    let mut zip = zip::ZipArchive::new(file).expect("zip");
-    let mut db = Vec::new();
-    zip.by_name("collection.anki2")
-        .expect("collection")
-        .read_to_end(&mut db)
-        .expect("read collection");
-    let tmp = tempfile::NamedTempFile::new().expect("tmp");
-    std::fs::write(tmp.path(), db).expect("write collection");
-    let conn = rusqlite::Connection::open(tmp.path()).expect("sqlite");
+    let (_file, conn) = common::package_db(apkg);
     let mut stmt = conn.prepare("SELECT guid FROM notes").expect("query");
     stmt.query_map([], |row| row.get::<_, String>(0))
         .expect("rows")
