@@ -169,3 +169,23 @@ fn a_cache_that_cannot_be_written_costs_nothing_but_time() {
         shape(&background_note(path, text))
     );
 }
+
+#[test]
+fn one_file_written_two_ways_has_one_entry() {
+    // Lint walks `notes/a.md` as typed, the language server has an absolute path: one real
+    // file, one entry, and the second run reads what the first wrote.
+    let notes = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir(notes.path().join("sub")).expect("mkdir");
+    let file = notes.path().join("a.md");
+    let text = "## LoRA\n\n- LoRA (Low-Rank Adaptation)\n";
+    std::fs::write(&file, text).expect("write");
+    let dir = tempfile::tempdir().expect("tmp");
+    let cache = cache_in(dir.path());
+    cache.background_note(&file, text);
+    let written = inodes(dir.path());
+    assert_eq!(written.len(), 1);
+    let roundabout = notes.path().join("sub").join("..").join("a.md");
+    let read = cache.background_note(&roundabout, text);
+    assert_eq!(shape(&read), shape(&background_note(&roundabout, text)));
+    assert_eq!(inodes(dir.path()), written, "read, not written again");
+}
