@@ -25,14 +25,17 @@ pub struct FormulaSlip {
 
 /// Every [`FormulaSlip`] of `doc`, parsed from `text`, in the order of the claims.
 pub fn implied_formula_slips(text: &str, doc: &Document) -> Vec<FormulaSlip> {
-    let formulas: Vec<(usize, &Claim)> = doc
+    // Each formula with its subject and value in the forms compared, made once.
+    let formulas: Vec<(usize, &Claim, String, String)> = doc
         .claims
         .iter()
         .enumerate()
         .filter(|(_, c)| c.origin == ClaimOrigin::Formula)
+        .map(|(i, c)| (i, c, squash(&c.subject), formula_form(&c.value)))
         .collect();
     let mut out = Vec::new();
-    for &(ci, claim) in &formulas {
+    for (ci, claim, subject, value) in &formulas {
+        let ci = *ci;
         if !value_in_text(text, claim) {
             // A fix rewrites the value span; never aim it at the wrong text.
             continue;
@@ -46,14 +49,12 @@ pub fn implied_formula_slips(text: &str, doc: &Document) -> Vec<FormulaSlip> {
             continue;
         };
         for (sum_at, base) in summands_of(topic_text, symbol) {
-            let other = formulas.iter().find_map(|&(oi, other)| {
-                let same_topic = squash(&other.subject) == squash(&claim.subject);
-                if !same_topic || oi == ci {
+            let other = formulas.iter().find_map(|(oi, other, other_subject, _)| {
+                if other_subject != subject || *oi == ci {
                     return None;
                 }
                 let term = added_to(&other.value, &base)?;
-                let differs = formula_form(&term) != formula_form(&claim.value);
-                differs.then_some((oi, term))
+                (formula_form(&term) != *value).then_some((*oi, term))
             });
             let Some((other, term)) = other else {
                 continue;

@@ -652,6 +652,17 @@ $$
               (conflicting-claim); left out of its card until it is settled"
     });
 
+    // Marked up otherwise, the same line is found and left out.
+    let marked = cards(&doc(&LORA.replace("**A × B**", "**A** × **B**")));
+    assert!(
+        marked.iter().all(|c| !c.contains("<b>A</b> × <b>B</b>")),
+        "{marked:#?}"
+    );
+    assert!(
+        marked.iter().any(|c| c.contains("A, B는 rank가 낮은")),
+        "{marked:#?}"
+    );
+
     // Written the way the formula has it, the line is a card's again.
     let fixed = doc(&LORA.replace("A × B", "BA"));
     let fixed = cards(&fixed);

@@ -165,14 +165,16 @@ fn ids_kept(before: &str, now: &[serde_json::Value]) -> (usize, usize) {
         .iter()
         .map(|b| b["id"].as_str().unwrap_or(""))
         .collect();
-    // A card whose answer grew (a head's line folded into its list's card) keeps its id:
-    // compared, and kept.
-    let now_ids: std::collections::HashSet<(&str, &str)> = now
+    // A card whose answer grew (a head's line folded into its list's card) keeps its id at
+    // its place: compared, and kept. Only at the same deck and line: an id carried onto
+    // another fact is no id kept.
+    let now_ids: std::collections::HashSet<(&str, &str, u64)> = now
         .iter()
         .map(|c| {
             (
                 c["id"].as_str().unwrap_or(""),
                 c["deck"].as_str().unwrap_or(""),
+                c["source"]["line"].as_u64().unwrap_or(0),
             )
         })
         .collect();
@@ -180,7 +182,11 @@ fn ids_kept(before: &str, now: &[serde_json::Value]) -> (usize, usize) {
     let mut moved = Vec::new();
     for b in &before {
         let id = b["id"].as_str().unwrap_or("");
-        if now_ids.contains(&(id, b["deck"].as_str().unwrap_or(""))) {
+        let (deck, line) = (
+            b["deck"].as_str().unwrap_or(""),
+            b["line"].as_u64().unwrap_or(0),
+        );
+        if now_ids.contains(&(id, deck, line)) {
             same += 1;
             continue;
         }

@@ -153,11 +153,13 @@ impl Finish {
                  the conflict (conflicting-claim)",
                 slip.term
             );
+            let mut trimmed_any = false;
             for (j, r) in raw.iter_mut().enumerate() {
                 let card = &mut r.card;
                 let around = card.span.start <= claim.value_span.start
                     && claim.value_span.end <= card.span.end;
-                let states = |t: &str| words_at(t, value).next().is_some();
+                // Read as text: the value may be marked up (`**A** × **B**`) or escaped.
+                let states = |t: &str| words_at(&spaced_text(t), value).next().is_some();
                 if !around || !(states(&card.front) || states(&card.back)) {
                     continue;
                 }
@@ -166,16 +168,17 @@ impl Finish {
                     .flatten();
                 if let Some(back) = trimmed {
                     card.back = back;
-                    if self.keep_skipped {
-                        self.doc.skipped.push(crate::Skipped {
-                            span: claim.span.clone(),
-                            line,
-                            reason: format!("{conflict}; left out of its card until it is settled"),
-                        });
-                    }
+                    trimmed_any = true;
                 } else if !held.iter().any(|(h, _)| *h == j) {
                     held.push((j, format!("{conflict}; settle it and the card comes back")));
                 }
+            }
+            if trimmed_any && self.keep_skipped {
+                self.doc.skipped.push(crate::Skipped {
+                    span: claim.span.clone(),
+                    line,
+                    reason: format!("{conflict}; left out of its card until it is settled"),
+                });
             }
         }
         self.hold_back(raw, held);
@@ -222,6 +225,12 @@ pub(super) fn numbered_bullets(
         .collect()
 }
 
+/// `html` as text, each tag read as a space: the items of a list stay words apart
+/// (`…</li><li>A, B는` is not `…A, B는` glued to the word before).
+fn spaced_text(html: &str) -> String {
+    plain(&html.replace('<', " <"))
+}
+
 /// Whether a front asks for a number of things (`파라미터 2개`, `4가지 연산`).
 fn asks_a_count(front: &str) -> bool {
     ["개", "가지"].iter().any(|unit| {
@@ -247,8 +256,9 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
         if back[inner..close].contains("<li>") {
             continue;
         }
-        let item = &back[inner..close];
-        if words_at(item, value).next().is_some() && words_at(item, parameter).next().is_some() {
+        // Read as text: a value or name may be marked up (`ΔW = **A** × **B**`).
+        let item = spaced_text(&back[inner..close]);
+        if words_at(&item, value).next().is_some() && words_at(&item, parameter).next().is_some() {
             if found.is_some() {
                 return None;
             }

@@ -182,8 +182,14 @@ impl<'t, 'a> Builder<'t, 'a> {
             }
         }
         let claims = labels_are_claims(labels.iter().map(String::as_str), items);
-        let actions = || labels.len() >= 2 && labels.iter().all(|l| is_action_label(l));
-        if (claims || actions()) && heads.len() == items && self.briefly_explained(&heads) {
+        let actions = || labels.len() == items && labels.iter().all(|l| is_action_label(l));
+        let brief = claims || items >= 2 && actions();
+        if brief
+            && heads.len() == items
+            && leaf_count <= 2 * ANSWER_MAX_LEAVES
+            && size <= FACET_MAX_CHARS
+            && self.briefly_explained(&heads)
+        {
             // Claims each made concrete in a line or two (`Underfitting 방지`: `**모델 복잡도
             // 증가**` over `더 깊은 신경망, 파라미터 수 증가`) are asked whole, claims with
             // what each means: a card per claim would ask with its answer on the front, and
@@ -555,8 +561,9 @@ impl<'t, 'a> Builder<'t, 'a> {
     }
 
     /// Whether every head explains its claim in a short nested list only (two items at most,
-    /// each of [`BRIEF_EXPLANATION_CHARS`] characters at most), so that the claims with their
-    /// explanations make one short answer.
+    /// each of [`BRIEF_EXPLANATION_CHARS`] characters at most, nothing in bold), so that the
+    /// claims with their explanations make one short answer. A bold term in an explanation
+    /// is a fact of its own, asked as such.
     fn briefly_explained(&self, heads: &[Head<'t>]) -> bool {
         heads.iter().all(|h| {
             let [list] = h.rest else {
@@ -571,9 +578,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                 && h.after.is_empty()
                 && list.kind == Kind::List
                 && (1..=2).contains(&items.len())
-                && items
-                    .iter()
-                    .all(|i| leaves(i) == 1 && self.text_chars(i) <= BRIEF_EXPLANATION_CHARS)
+                && items.iter().all(|i| {
+                    leaves(i) == 1
+                        && self.text_chars(i) <= BRIEF_EXPLANATION_CHARS
+                        && !self
+                            .text
+                            .get(i.span.clone())
+                            .is_some_and(|t| t.contains("**"))
+                })
         })
     }
 
