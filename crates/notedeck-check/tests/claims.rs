@@ -920,3 +920,29 @@ fn a_value_set_in_code_before_the_default_it_changes_is_no_default() {
     let found = codes(&ws.check_all(), "conflicting-claim");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn one_name_from_two_libraries_is_two_owners_of_defaults() {
+    // `librosa.feature.melspectrogram` and `torchaudio.transforms.MelSpectrogram` end in one
+    // name but are two functions with their own defaults (`n_fft` 2048 and 400): no
+    // conflict. The same function given twice with two defaults still is one.
+    let table = "## **2. Log-Mel Spectrogram**
+
+### 4. 라이브러리 기본값 정리
+
+| 함수 | 주요 기본값 | 비고 |
+| --- | --- | --- |
+| `librosa.feature.melspectrogram` | `n_fft=2048`, `hop_length=512`, `n_mels=128` | 음악 분석 기준 세팅 |
+| `librosa.feature.mfcc` | `n_mfcc=20` | dB 스케일 Mel에 DCT |
+| `torchaudio.transforms.MelSpectrogram` | `sample_rate=16000`, `n_fft=400`, `n_mels=128` | 10ms hop은 직접 지정 |
+| `torchaudio.transforms.MFCC` | `n_mfcc=40`, `log_mels=False` | dB 스케일 Mel 사용 |
+";
+    let ws = workspace(&[("asr.md", table)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert!(found.is_empty(), "{found:#?}");
+
+    let slip = format!("{table}\n- torchaudio `MFCC`의 `n_mfcc` 기본값은 **13**\n");
+    let ws = workspace(&[("asr.md", slip.as_str())]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+}

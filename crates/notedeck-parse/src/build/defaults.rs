@@ -18,6 +18,7 @@ use super::default_values::{
 use super::param_tables::words_at;
 use crate::position::{LineIndex, split_lines};
 use crate::{Claim, ClaimOrigin, Document, SectionKind, Span, name_key};
+use foldhash::HashMap;
 
 /// The attribute the claims take where no table names the column (`기본값`).
 const DEFAULT_ATTRIBUTE: &str = "기본값";
@@ -174,6 +175,38 @@ fn groups_of(
         .iter()
         .map(|d| d.owner.map(|o| name_key(owner_name(o))))
         .collect();
+    // Two rows naming one class or function from two libraries
+    // (`librosa.feature.melspectrogram`, `torchaudio.transforms.MelSpectrogram`) are two
+    // owners, told apart by their whole module paths. Only rows written as such a path
+    // count: a line calling the class (`torch.optim.Adam(…)`) names the row's class.
+    let path_key = |o: &str| name_key(o.trim_matches(['*', '`', ' ']));
+    fn module_path<'t>(d: &DefaultValue<'t>) -> Option<&'t str> {
+        d.owner
+            .filter(|o| d.cell && owner_name(o) != o.trim_matches(['*', '`', ' ']))
+    }
+    let mut paths: HashMap<&str, Vec<String>> = HashMap::default();
+    for (d, owner) in found.iter().zip(&owners) {
+        if let (Some(o), Some(key)) = (module_path(d), owner) {
+            let path = path_key(o);
+            let seen = paths.entry(key.as_str()).or_default();
+            if !seen.contains(&path) {
+                seen.push(path);
+            }
+        }
+    }
+    let ambiguous: Vec<bool> = owners
+        .iter()
+        .map(|o| {
+            o.as_ref()
+                .is_some_and(|k| paths.get(k.as_str()).is_some_and(|p| p.len() > 1))
+        })
+        .collect();
+    drop(paths);
+    for ((d, owner), ambiguous) in found.iter().zip(&mut owners).zip(ambiguous) {
+        if ambiguous && let Some(o) = module_path(d) {
+            *owner = Some(path_key(o));
+        }
+    }
     let mut titled: Vec<Option<usize>> = owners
         .iter()
         .map(|o| o.as_deref().and_then(|o| titled_section(doc, o)))
@@ -282,9 +315,14 @@ fn groups_of(
             let own_text = sections[i]
                 .and_then(|s| text.get(doc.sections[s].span.clone()))
                 .unwrap_or_default();
-            match one_owner(&mut rows.iter().copied()).or_else(|| {
-                one_owner(&mut rows.iter().copied().filter(|&j| called_in(own_text, j)))
-            }) {
+            // Rows of two libraries' classes of one name (`librosa.feature.mfcc`,
+            // `torchaudio.transforms.MFCC`): the one whose library the line names.
+            match one_owner(&mut rows.iter().copied())
+                .or_else(|| {
+                    one_owner(&mut rows.iter().copied().filter(|&j| called_in(own_text, j)))
+                })
+                .or_else(|| one_owner(&mut rows.iter().copied().filter(|&j| named_plainly(j))))
+            {
                 Some(o) => Group::Named(o, parameter),
                 None => Group::Topic(topic, parameter),
             }
