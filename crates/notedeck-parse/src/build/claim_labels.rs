@@ -3,7 +3,10 @@
 //! whether a list's labels are claims. A list of claims is asked as one card of its labels:
 //! a card per label would ask with the answer on its front.
 
+use super::Builder;
 use super::answers::DEGREES;
+use super::labels::label_of;
+use crate::tree::{Block, Kind, Plain};
 
 /// First words that make a label a statement about its topic (`No CI/CD`, `Low release
 /// frequency`, `Fully manual`, `Introduce CI/CD`) rather than the name of a facet
@@ -185,6 +188,58 @@ pub(crate) fn labels_are_claims<'s>(
         }
     }
     claims * 2 >= n && claims > facets
+}
+
+impl<'t> Builder<'t, '_> {
+    /// A cloze for each bullet of a claim's explanation (`rest`, its lists at any depth) that
+    /// sets a term in bold inside its sentence rather than opening with it as a label.
+    pub(super) fn bold_in_explanation(&mut self, sec: usize, rest: &'t [Block]) {
+        let mut lead = Plain::default();
+        for list in rest.iter().filter(|b| b.kind == Kind::List) {
+            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (_, nested) = self.item_lead_plain(item, &mut lead);
+                let lead_ws = lead.text.len() - lead.text.trim_start().len();
+                let inside =
+                    !lead.strong.is_empty() && lead.strong.iter().all(|s| s.start > lead_ws);
+                if inside {
+                    self.statement_cloze_with_nested(Some(sec), item, true);
+                }
+                self.bold_in_explanation(sec, nested);
+            }
+        }
+    }
+
+    /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
+    pub(super) fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {
+        let back = self.claim_list_html(parts);
+        self.push_section_card(sec, back, parts);
+    }
+
+    /// `parts` as HTML with each labelled item of their lists reduced to its label.
+    pub(super) fn claim_list_html(&mut self, parts: &[&'t Block]) -> String {
+        let mut back = String::new();
+        let mut lead = Plain::default();
+        for (i, b) in parts.iter().enumerate() {
+            if b.kind != Kind::List {
+                self.render_one(b, parts.get(i + 1).copied(), &mut back);
+                continue;
+            }
+            let close = self.open_list(b, &mut back);
+            for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
+                let (_, rest) = self.item_lead_plain(item, &mut lead);
+                match label_of(&lead, !rest.is_empty()) {
+                    Some(l) if !l.plain_label => {
+                        back.push_str("<li>");
+                        back.push_str(&l.html());
+                        back.push_str("</li>");
+                    }
+                    _ => self.render_one(item, None, &mut back),
+                }
+            }
+            back.push_str(close);
+        }
+        back
+    }
 }
 
 #[cfg(test)]

@@ -468,24 +468,6 @@ impl<'t, 'a> Builder<'t, 'a> {
         true
     }
 
-    /// A cloze for each bullet of a claim's explanation (`rest`, its lists at any depth) that
-    /// sets a term in bold inside its sentence rather than opening with it as a label.
-    fn bold_in_explanation(&mut self, sec: usize, rest: &'t [Block]) {
-        let mut lead = Plain::default();
-        for list in rest.iter().filter(|b| b.kind == Kind::List) {
-            for item in list.children.iter().filter(|c| c.kind == Kind::Item) {
-                let (_, nested) = self.item_lead_plain(item, &mut lead);
-                let lead_ws = lead.text.len() - lead.text.trim_start().len();
-                let inside =
-                    !lead.strong.is_empty() && lead.strong.iter().all(|s| s.start > lead_ws);
-                if inside {
-                    self.statement_cloze_with_nested(Some(sec), item, true);
-                }
-                self.bold_in_explanation(sec, nested);
-            }
-        }
-    }
-
     /// The index in `parts` of a list whose last item introduces the blocks after the list
     /// (see [`Head::after`]), and the end of those blocks: a bold label ending on a colon,
     /// with no value and nothing nested (every block after), or a name defined on the last
@@ -587,38 +569,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                             .is_some_and(|t| t.contains("**"))
                 })
         })
-    }
-
-    /// "Topic › Facet" → the list's labels, for a list whose labels are claims.
-    fn claim_list_card(&mut self, sec: usize, parts: &[&'t Block]) {
-        let back = self.claim_list_html(parts);
-        self.push_section_card(sec, back, parts);
-    }
-
-    /// `parts` as HTML with each labelled item of their lists reduced to its label.
-    pub(super) fn claim_list_html(&mut self, parts: &[&'t Block]) -> String {
-        let mut back = String::new();
-        let mut lead = Plain::default();
-        for (i, b) in parts.iter().enumerate() {
-            if b.kind != Kind::List {
-                self.render_one(b, parts.get(i + 1).copied(), &mut back);
-                continue;
-            }
-            let close = self.open_list(b, &mut back);
-            for item in b.children.iter().filter(|c| c.kind == Kind::Item) {
-                let (_, rest) = self.item_lead_plain(item, &mut lead);
-                match label_of(&lead, !rest.is_empty()) {
-                    Some(l) if !l.plain_label => {
-                        back.push_str("<li>");
-                        back.push_str(&l.html());
-                        back.push_str("</li>");
-                    }
-                    _ => self.render_one(item, None, &mut back),
-                }
-            }
-            back.push_str(close);
-        }
-        back
     }
 
     /// "Topic › Facet › Head" → the head item's value and nested blocks. When its nested
