@@ -814,3 +814,90 @@ MCMC 에 대한 설명으로 옳은 것을 고르시오.
     assert_eq!(verdict(&all, "①, ③ 모두"), "O", "{all:#?}");
     assert_eq!(verdict(&all, "Gibbs sampling 은 항상"), "X", "{all:#?}");
 }
+
+#[test]
+fn a_question_copied_into_a_facet_is_asked_choice_by_choice() {
+    // A speech-recognition note: under a topic's facets, a question with its choices one a
+    // paragraph (`①`, or `(1)` with `→ 정답 (2)`), or as a list after the facet's table. Read
+    // as the facet's answer, the false choices were taught as facts.
+    let d = doc("## **1. Log-Mel Spectrogram**
+
+### 4. 라이브러리 기본값 정리
+
+- `librosa.load` 기본값은 `sr=22050`
+
+**문제**: 다음 중 음성 특징 추출에 대한 설명으로 옳지 않은 것은?
+
+① MFCC는 log Mel filterbank 출력에 DCT를 적용해서 얻는다
+
+② Pre-emphasis는 저주파 성분을 강조하기 위한 필터이다
+
+③ 16kHz 음성에서 25ms 프레임은 400 샘플이다
+
+→ 정답 ②
+
+## **2. RNN-T**
+
+### 4. 비교 표
+
+| 모델 | Streaming |
+| --- | --- |
+| **CTC** | 가능 |
+| **LAS** | 불가 |
+
+**문제**: E2E ASR 모델에 대한 설명으로 옳은 것은?
+
+1. CTC는 출력 토큰 간 의존성을 모델링한다
+2. LAS의 Listener는 pBLSTM으로 시간 해상도를 줄인다
+3. Attention 기반 encoder-decoder는 구조적으로 streaming에 가장 적합하다
+
+→ 정답 2
+
+- 1: CTC는 조건부 독립 가정 → 출력 간 의존성 X
+- 3: 전체 입력에 attention → streaming 어려움
+
+## **3. SpecAugment**
+
+### 2. 비교
+
+**문제**: SpecAugment에 대한 설명으로 옳지 않은 것은?
+
+(1) SpecAugment는 raw waveform에 적용되는 augmentation 기법이다
+
+(2) SpecAugment의 frequency masking은 연속된 Mel 채널 구간을 가린다
+
+→ 정답 (1) waveform이 아니라 log-Mel에 적용
+");
+    let all = cards(&d);
+    for (start, back) in [
+        ("MFCC는 log Mel", "O"),
+        ("Pre-emphasis는 저주파", "X"),
+        ("16kHz 음성에서", "O"),
+        (
+            "CTC는 출력 토큰",
+            "X — CTC는 조건부 독립 가정 → 출력 간 의존성 X",
+        ),
+        ("LAS의 Listener", "O"),
+        (
+            "Attention 기반",
+            "X — 전체 입력에 attention → streaming 어려움",
+        ),
+        ("SpecAugment는 raw", "X — waveform이 아니라 log-Mel에 적용"),
+        ("SpecAugment의 frequency", "O"),
+    ] {
+        assert_eq!(verdict(&all, start), back, "{start}");
+    }
+    // The prompt is each card's stem, without its `문제` label; it is no part of a facet's
+    // answer, nor are the choices.
+    assert!(
+        all.iter()
+            .any(|c| c.contains("| 다음 중 음성 특징 추출에 대한 설명<br>MFCC")),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter()
+            .filter(|c| !c.contains("(O/X)"))
+            .all(|c| !c.contains("<b>문제</b>") && !c.contains("정답")),
+        "{all:#?}"
+    );
+}

@@ -122,7 +122,28 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let after_named_parts = seen_ordered_list && !ordered;
                     seen_list = true;
                     seen_ordered_list |= ordered;
-                    if facet && (seen_table || after_named_parts) {
+                    // An exam's choices, the line giving the answer and the bullets explaining
+                    // choices are asked together, true or false, and so are the givens above
+                    // them (the question's card spans them): no loose lines, and in a facet
+                    // (`**문제**: … 옳은 것은?` over `1. …` to `4. …` and `→ 정답 2`) neither
+                    // they nor the prompt are its answer.
+                    if let Some(taken) = self.exam_choices(
+                        sec,
+                        [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
+                        b,
+                        [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
+                    ) {
+                        i += taken - 1;
+                        if facet {
+                            drop_prompt(&mut parts, i - taken, tree, blocks);
+                        } else if let Some(asked) =
+                            self.raw_cards.last().map(|r| r.card.span.clone())
+                        {
+                            loose.retain(|u| {
+                                !(asked.start <= u.span.start && u.span.end <= asked.end)
+                            });
+                        }
+                    } else if facet && (seen_table || after_named_parts) {
                         // A bullet list after the facet's numbered parts (`1. **Negative
                         // Sampling**` + its details, then `- 벡터 연산으로 …`, `- **한계**: …`)
                         // is the topic's again, as after a table.
@@ -134,21 +155,6 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.list_claims(sec, b);
                         if !self.other_subjects_apart(sec, b) {
                             parts.push(b);
-                        }
-                    } else if let Some(taken) = self.exam_choices(
-                        sec,
-                        [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
-                        b,
-                        [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
-                    ) {
-                        // The choices, the line giving the answer and the bullets explaining
-                        // choices are asked together, and so are the givens above them (the
-                        // question's card spans them): they are no loose lines.
-                        i += taken - 1;
-                        if let Some(asked) = self.raw_cards.last().map(|r| r.card.span.clone()) {
-                            loose.retain(|u| {
-                                !(asked.start <= u.span.start && u.span.end <= asked.end)
-                            });
                         }
                     } else {
                         let cards_before_list = self.raw_cards.len();
@@ -210,18 +216,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                         loose.extend(unlabelled);
                     }
                 }
-                Kind::Paragraph
-                    if !facet
-                        && let Some(taken) = self.paragraph_choices(
-                            sec,
-                            b,
-                            [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
-                            [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
-                        ) =>
-                {
-                    // `① …` or `(1) …` to the last choice, the answer line and the bullets
-                    // explaining choices.
+                Kind::Paragraph if let Some(taken) = self.choices_from(sec, blocks, i - 1) => {
+                    // `① …` or `(1) …` to the last choice (in one paragraph, or one a
+                    // paragraph), the answer line and the bullets explaining choices. In a
+                    // facet, the prompt over them is no part of its answer either.
                     i += taken - 1;
+                    if facet {
+                        drop_prompt(&mut parts, i - taken, tree, blocks);
+                    }
                 }
                 Kind::Paragraph => {
                     let Some(Some(plain)) = plains.get(blocks[i - 1]) else {
@@ -713,4 +715,53 @@ fn titled_tip_text(plain: &Plain) -> Option<&str> {
         .trim_start()
         .strip_prefix(':')?;
     Some(after.trim()).filter(|a| !a.is_empty())
+}
+
+impl<'t> Builder<'t, '_> {
+    /// The exam choices written as paragraphs from `blocks[at]` on ([`Self::paragraph_choices`]:
+    /// one paragraph of choice lines, or one choice a paragraph), asked true or false; the
+    /// blocks taken from `at` on.
+    fn choices_from(&mut self, sec: Option<usize>, blocks: &[usize], at: usize) -> Option<usize> {
+        let tree = self.tree;
+        let opens_on_choice = |b: &Block| {
+            b.kind == Kind::Paragraph
+                && self
+                    .text
+                    .get(b.span.clone())
+                    .is_some_and(|s| super::true_false::choice_mark(s).is_some())
+        };
+        let run: Vec<&'t Block> = blocks[at..]
+            .iter()
+            .map(|&n| &tree.blocks[n])
+            .take_while(|b| opens_on_choice(b))
+            .collect();
+        if run.is_empty() {
+            return None;
+        }
+        let block = |j: usize| blocks.get(j).map(|&n| &tree.blocks[n]);
+        self.paragraph_choices(
+            sec,
+            &run,
+            [2, 1].map(|k| at.checked_sub(k).and_then(block)),
+            [at + run.len(), at + run.len() + 1].map(block),
+        )
+    }
+}
+
+/// Take out of a facet's `parts` the prompt over an exam's choices that begin at
+/// `blocks[first]`: the paragraph right before them, and the question over its givens when
+/// that paragraph is a list of them.
+fn drop_prompt<'t>(
+    parts: &mut Vec<&'t Block>,
+    first: usize,
+    tree: &'t crate::tree::Tree<'_>,
+    blocks: &[usize],
+) {
+    let block = |k: usize| first.checked_sub(k).map(|j| &tree.blocks[blocks[j]]);
+    let prompt: Vec<&Block> = match (block(1), block(2)) {
+        (Some(p), _) if p.kind == Kind::Paragraph => vec![p],
+        (Some(l), Some(q)) if l.kind == Kind::List && q.kind == Kind::Paragraph => vec![l, q],
+        _ => Vec::new(),
+    };
+    parts.retain(|p| !prompt.iter().any(|q| std::ptr::eq(*p, *q)));
 }

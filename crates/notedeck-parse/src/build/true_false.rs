@@ -169,26 +169,47 @@ impl<'t> Builder<'t, '_> {
         })
     }
 
-    /// [`Self::exam_choices`] for choices written as lines of one paragraph, numbered with
+    /// [`Self::exam_choices`] for choices written as lines of paragraphs, numbered with
     /// circled digits (`① MRR은 …` to `④ …`, short ones maybe sharing a line) or with numbers
-    /// in parentheses (`(1) …` to `(4) …`, one a line), as Korean exams number them.
+    /// in parentheses (`(1) …` to `(4) …`, one a line), as Korean exams number them: one
+    /// paragraph, or one a paragraph with blank lines between. Returns the blocks taken from
+    /// the first paragraph on.
     pub(super) fn paragraph_choices(
         &mut self,
         sec: Option<usize>,
-        paragraph: &'t Block,
+        paragraphs: &[&'t Block],
         before: [Option<&Block>; 2],
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
         let answer = self.answer_after(answer)?;
-        let src = self.text.get(paragraph.span.clone())?;
+        let first = paragraphs.first()?;
+        let src = self.text.get(first.span.clone())?;
         // `(1) 데이터 수가 …` to `(4) …`, one a line, numbers choices as `①` does.
         let parenthesised = src.starts_with('(');
         choice_mark(src)?;
+        let mut choices = Vec::new();
+        for paragraph in paragraphs {
+            self.choice_lines(paragraph, parenthesised, &mut choices)?;
+        }
+        if choices.len() < 2 {
+            return None;
+        }
+        let taken = self.ask_choices(sec, before, &choices, answer, explaining)?;
+        Some(taken + paragraphs.len() - 1)
+    }
+
+    /// The choices the lines of `paragraph` write, numbered on from those in `choices`;
+    /// `None` when a line is no next choice.
+    fn choice_lines(
+        &self,
+        paragraph: &Block,
+        parenthesised: bool,
+        choices: &mut Vec<Choice>,
+    ) -> Option<()> {
         let evs = self.tree.inner(paragraph);
         let breaks: Vec<usize> = (0..evs.len())
             .filter(|&i| evs.get(i).is_some_and(|e| matches!(e.ev, Event::SoftBreak)))
             .collect();
-        let mut choices = Vec::new();
         let mut from = 0;
         for end in breaks.into_iter().chain([evs.len()]) {
             let line = evs.slice(from..end)?;
@@ -232,10 +253,7 @@ impl<'t> Builder<'t, '_> {
                 });
             }
         }
-        if choices.len() < 2 {
-            return None;
-        }
-        self.ask_choices(sec, before, &choices, answer, explaining)
+        Some(())
     }
 
     /// The cards of an exam's `items`, with `before` the block over them and `above` the one
@@ -325,6 +343,11 @@ impl<'t> Builder<'t, '_> {
         // 것 고르기`): each card asks its own choice.
         let stem = stem.map(|p| {
             let html = self.inner_html(p);
+            // `**문제**: 다음 중 …`: the label says it is a question, which every card is.
+            let html = ["<b>문제</b>:", "문제:", "<b>문제:</b>"]
+                .iter()
+                .find_map(|label| html.trim_start().strip_prefix(label))
+                .map_or(html.clone(), |rest| rest.trim_start().to_string());
             match html.split_once("때 ") {
                 Some((givens, asks)) if wanted_verdict(asks).is_some() => format!("{givens}때"),
                 _ => {
@@ -546,9 +569,15 @@ pub(super) fn answer_given(html: &str) -> Option<String> {
 fn answer_line(html: &str) -> Option<(usize, String)> {
     let said = answer_given(html)?;
     let rest = said.strip_prefix("<b>").unwrap_or(&said);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let chosen: usize = rest[..digits].parse().ok()?;
-    let rest = rest[digits..].trim_start_matches("번").trim_start();
+    // `정답 3`, or the choice's own mark: `정답 ③`, `정답 (2)`.
+    let (chosen, len) = match choice_mark(rest) {
+        Some(mark) => mark,
+        None => {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (rest[..digits].parse().ok()?, digits)
+        }
+    };
+    let rest = rest[len..].trim_start_matches("번").trim_start();
     let rest = rest.strip_prefix("</b>").unwrap_or(rest).trim();
     let why = match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => inner.trim(),
@@ -627,6 +656,14 @@ mod tests {
             Some((2, String::new()))
         );
         assert_eq!(super::answer_line("<p>→ 결론: 3개</p>"), None);
+        assert_eq!(
+            super::answer_line("<p>→ 정답 ③</p>"),
+            Some((3, String::new()))
+        );
+        assert_eq!(
+            super::answer_line("<p>→ 정답 (2) 나머지는 맞음</p>"),
+            Some((2, "나머지는 맞음".to_string()))
+        );
     }
 
     #[test]
