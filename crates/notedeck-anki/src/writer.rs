@@ -197,16 +197,16 @@ impl Writer {
         Ok(())
     }
 
-    /// Write the note added at `position` again with its front and back passed through
-    /// `edit` (which gives `None` to leave a field as it is), for a slip found in its text
+    /// Write the note added at `position` again with the front and back `edit` makes of its
+    /// own (`None`: it cannot, and the note stays as it is), for a slip found in its text
     /// once every note is read. It is taken back ([`Writer::leave_out`]) and added anew with
     /// the same GUID, so it keeps its id and its review history; it moves to the end of the
-    /// package's order. Whether it was written again: not when `edit` changes neither field,
-    /// nor for a position out of range or taken back.
+    /// package's order, its new card last among the new ones. Whether it was written again:
+    /// not when `edit` gives `None`, nor for a position out of range or taken back.
     pub fn rewrite(
         &mut self,
         position: usize,
-        edit: impl Fn(&str) -> Option<String>,
+        edit: impl Fn(&str, &str) -> Option<(String, String)>,
     ) -> Result<bool, Error> {
         let Some(written) = self.notes.get(position) else {
             return Ok(false);
@@ -222,10 +222,9 @@ impl Writer {
         let mut fields = flds.split('\u{1f}').map(str::to_string);
         let mut field = || fields.next().unwrap_or_default();
         let (front, back, context, source) = (field(), field(), field(), field());
-        let (new_front, new_back) = (edit(&front), edit(&back));
-        if new_front.is_none() && new_back.is_none() {
+        let Some((front, back)) = edit(&front, &back) else {
             return Ok(false);
-        }
+        };
         let note = Note {
             guid,
             kind: if mid == model::CLOZE_ID {
@@ -234,8 +233,8 @@ impl Writer {
                 NoteKind::Basic
             },
             deck: self.deck_names[written.deck as usize].clone(),
-            front: new_front.unwrap_or(front),
-            back: new_back.unwrap_or(back),
+            front,
+            back,
             context,
             source,
             tags: tags.split_whitespace().map(str::to_string).collect(),

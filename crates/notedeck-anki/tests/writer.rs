@@ -412,10 +412,13 @@ fn a_note_written_again_keeps_its_guid_id_deck_and_tags() {
 
     let mut writer = Writer::create(&out, &at(T0 + 60_000)).expect("writer");
     writer.add(&notes).expect("add");
-    let strip = |field: &str| {
-        field
-            .contains(" (Bidirectional Encodr)")
-            .then(|| field.replace(" (Bidirectional Encodr)", ""))
+    let strip = |front: &str, back: &str| {
+        back.contains(" (Bidirectional Encodr)").then(|| {
+            (
+                front.to_string(),
+                back.replace(" (Bidirectional Encodr)", ""),
+            )
+        })
     };
     assert!(writer.rewrite(0, strip).expect("rewrite"));
     // Nothing to change, or a position taken back already: not written again.

@@ -925,7 +925,8 @@ fn a_value_set_in_code_before_the_default_it_changes_is_no_default() {
 fn one_name_from_two_libraries_is_two_owners_of_defaults() {
     // `librosa.feature.melspectrogram` and `torchaudio.transforms.MelSpectrogram` end in one
     // name but are two functions with their own defaults (`n_fft` 2048 and 400): no
-    // conflict. The same function given twice with two defaults still is one.
+    // conflict. A line naming one of them by its library still meets its row, and one class
+    // written two ways (`nn.LSTM`, `torch.nn.LSTM`) is still one.
     let table = "## **2. Log-Mel Spectrogram**
 
 ### 4. 라이브러리 기본값 정리
@@ -943,6 +944,19 @@ fn one_name_from_two_libraries_is_two_owners_of_defaults() {
 
     let slip = format!("{table}\n- torchaudio `MFCC`의 `n_mfcc` 기본값은 **13**\n");
     let ws = workspace(&[("asr.md", slip.as_str())]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+
+    let lstm = "## **3. LSTM**
+
+### 기본값
+
+| 함수 | 인자 | 기본값 |
+| --- | --- | --- |
+| `nn.LSTM` | `num_layers` | `1` |
+| `torch.nn.LSTM` | `num_layers` | `2` |
+";
+    let ws = workspace(&[("lstm.md", lstm)]);
     let found = codes(&ws.check_all(), "conflicting-claim");
     assert_eq!(found.len(), 1, "{found:#?}");
 }

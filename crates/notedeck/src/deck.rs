@@ -193,14 +193,14 @@ impl Deck {
     /// `definitions` leaves out (definition cards, and cards showing an expansion it
     /// rejects), in order; the counts and ids of the deck no longer include them.
     ///
-    /// A card that shows a rejected expansion in parentheses after its name is offered to
-    /// `rewrite` first (its position and the expansion, to write the note again without it,
-    /// [`without_expansion`]): when that gives `true`, the card stays, its fact without the
-    /// slip. Not a cloze card, whose deletions count their places in its text.
+    /// A card that shows rejected expansions in parentheses after their names is offered to
+    /// `rewrite` first (its position and the expansions, to write the note again without
+    /// them, [`without_slips`]): when that gives `true`, the card stays, its fact without the
+    /// slips. Not a cloze card, whose deletions count their places in its text.
     pub fn leave_out<E>(
         &mut self,
         definitions: &Definitions,
-        mut rewrite: impl FnMut(usize, &str) -> Result<bool, E>,
+        mut rewrite: impl FnMut(usize, &[&str]) -> Result<bool, E>,
     ) -> Result<Vec<usize>, E> {
         let mut positions = Vec::new();
         for (file, held) in std::mem::take(&mut self.definitions) {
@@ -221,23 +221,19 @@ impl Deck {
             for (held, left_out) in held.into_iter().zip(verdicts) {
                 let (kind, slip) = match &held.what {
                     Held::Shows { sites, kind } => {
-                        let spans: Vec<Span> = sites.iter().map(|(s, _)| s.clone()).collect();
-                        let slip = definitions.slip_site(path, &spans).map(|(site, _)| {
-                            sites
-                                .iter()
-                                .find(|(s, _)| s == site)
-                                .map(|(_, expansion)| &**expansion)
-                                .filter(|_| *kind != CardKind::Cloze)
-                        });
+                        let slips = definitions.slips(path, sites);
+                        let expansions: Vec<&str> = slips.iter().map(|(e, _)| *e).collect();
+                        let slip = (!slips.is_empty())
+                            .then(|| (*kind != CardKind::Cloze).then_some(expansions));
                         (*kind, slip)
                     }
                     Held::Definition { .. } => (CardKind::Definition, left_out.map(|_| None)),
                 };
-                let (Some(expansion), Some((position, guid))) = (slip, held.made) else {
+                let (Some(expansions), Some((position, guid))) = (slip, held.made) else {
                     continue;
                 };
-                if let Some(expansion) = expansion
-                    && rewrite(position, expansion)?
+                if let Some(expansions) = expansions
+                    && rewrite(position, &expansions)?
                 {
                     continue;
                 }
@@ -350,9 +346,11 @@ impl Deck {
 /// Only cards are left out, after the parser gave every card its id: the ids of the others
 /// do not change, and a card left out comes back with its own id once the text is fixed.
 ///
-/// Nor is any other card showing an expansion the checker reports as conflicting (`GIN
-/// (Graph Invariant Network)` in an interview answer, where the note says Graph Isomorphism
-/// Network twice): it would teach the slip. It comes back too once the text is fixed.
+/// Any other card showing an expansion the checker reports as conflicting or misspelt
+/// (`GIN (Graph Invariant Network)` in an interview answer, where the note says Graph
+/// Isomorphism Network twice) is shown without it ([`without_slips`]), or, where that cannot
+/// be done (a cloze card, the expansion written otherwise too), left out: it would teach the
+/// slip. Fixed, the card shows the expansion again.
 #[derive(Default)]
 pub struct Definitions {
     rejected: notedeck_check::RejectedTerms,
@@ -427,32 +425,31 @@ impl Definitions {
         }
     }
 
-    /// The one of `sites` (a card's `Name (Expansion)` sites in `file`) whose expansion the
-    /// checker reports as conflicting, if any.
-    pub fn conflicting_site<'s>(&self, file: &Path, sites: &'s [Span]) -> Option<&'s Span> {
-        Self::site_in(&self.rejected.conflicting, file, sites)
-    }
-
-    /// The one of `sites` whose expansion teaches a slip: conflicting, or with a word the
-    /// checker reports misspelt ([`LeftOut::ShowsMisspelt`]); with whether it is the latter.
-    pub fn slip_site<'s>(&self, file: &Path, sites: &'s [Span]) -> Option<(&'s Span, bool)> {
-        self.conflicting_site(file, sites)
-            .map(|s| (s, false))
-            .or_else(|| Self::site_in(&self.rejected.misspelt, file, sites).map(|s| (s, true)))
-    }
-
-    fn site_in<'s>(
-        reported: &std::collections::BTreeMap<PathBuf, Vec<Span>>,
-        file: &Path,
-        sites: &'s [Span],
-    ) -> Option<&'s Span> {
-        let spans = reported.get(file)?;
-        sites.iter().find(|span| spans.contains(span))
+    /// The expansions among a card's `sites` (span, expansion as written) that lint reports
+    /// for `file`, conflicting or misspelt, each with whether it is misspelt (rather than
+    /// conflicting); empty when it reports none of them.
+    pub fn slips<'s>(&self, file: &Path, sites: &'s [(Span, Box<str>)]) -> Vec<(&'s str, bool)> {
+        let reported = |map: &std::collections::BTreeMap<PathBuf, Vec<Span>>, span: &Span| {
+            map.get(file).is_some_and(|spans| spans.contains(span))
+        };
+        sites
+            .iter()
+            .filter_map(|(span, expansion)| {
+                if reported(&self.rejected.conflicting, span) {
+                    Some((&**expansion, false))
+                } else if reported(&self.rejected.misspelt, span) {
+                    Some((&**expansion, true))
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     /// Take out of `doc.cards` (the parse of `file`) the definition cards export leaves out,
-    /// listing each among the blocks not carded, with the reason: what `notedeck cards` and
-    /// `stats` show is what export makes.
+    /// and the other cards it leaves out for a slip, listing each among the blocks not carded
+    /// with the reason; write the cards it keeps without their slips: what `notedeck cards`
+    /// and `stats` show is what export makes.
     pub fn apply(&self, file: &Path, doc: &mut Document) {
         let mut verdicts = self.judge(file, doc.cards.iter().map(Definition::of));
         if self.rejected.conflicting.contains_key(file) || self.rejected.misspelt.contains_key(file)
@@ -461,27 +458,29 @@ impl Definitions {
                 if verdict.is_some() || card.kind == CardKind::Definition {
                     continue;
                 }
-                let carried = carried_terms(card, &doc.terms);
-                let sites: Vec<Span> = carried.iter().map(|t| t.span.clone()).collect();
-                let Some((site, misspelt)) = self.slip_site(file, &sites) else {
+                let sites: Vec<(Span, Box<str>)> = carried_terms(card, &doc.terms)
+                    .into_iter()
+                    .map(|t| (t.span.clone(), t.expansion.trim().into()))
+                    .collect();
+                let slips = self.slips(file, &sites);
+                let Some(&(first, misspelt)) = slips.first() else {
                     continue;
                 };
-                let Some(term) = carried.iter().find(|t| t.span == *site) else {
-                    continue;
-                };
-                // Shown without the slip, as export writes it ([`Deck::leave_out`]).
-                let strip = |html: &str| without_expansion(html, &term.expansion);
-                let (front, back) = (strip(&card.front), strip(&card.back));
-                if card.kind != CardKind::Cloze && (front.is_some() || back.is_some()) {
-                    if let Some(front) = front {
-                        card.front = front;
-                    }
-                    if let Some(back) = back {
-                        card.back = back;
-                    }
+                // Shown without the slips, as export writes it ([`Deck::leave_out`]).
+                let expansions: Vec<&str> = slips.iter().map(|(e, _)| *e).collect();
+                if card.kind != CardKind::Cloze
+                    && let Some((front, back)) = without_slips(&card.front, &card.back, &expansions)
+                {
+                    card.front = front;
+                    card.back = back;
                     continue;
                 }
-                let name = term.name.clone();
+                let name = sites
+                    .iter()
+                    .find(|(_, e)| &**e == first)
+                    .and_then(|(span, _)| doc.terms.iter().find(|t| t.span == *span))
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default();
                 *verdict = Some(if misspelt {
                     LeftOut::ShowsMisspelt(name)
                 } else {
@@ -576,14 +575,38 @@ fn carried_terms<'t>(card: &Card, terms: &'t [Term]) -> Vec<&'t Term> {
         .collect()
 }
 
-/// `html` without the parenthesised `expansion` written after a name (`GRU (Gated Recurrant
-/// Unit)나 LSTM처럼` → `GRU나 LSTM처럼`), or `None` when the expansion is not written so.
-/// A card showing an expansion lint reports keeps its fact without the slip.
-pub fn without_expansion(html: &str, expansion: &str) -> Option<String> {
-    let escaped = escape_html(expansion.trim());
-    if escaped.is_empty() {
-        return None;
+/// `front` and `back` without each parenthesised expansion of `expansions` written after a
+/// name (`GRU (Gated Recurrant Unit)나 LSTM처럼` → `GRU나 LSTM처럼`): a card showing an
+/// expansion lint reports keeps its fact without the slip. `None` when an expansion is not
+/// written so, or is still shown another way (`… Gated Recurrant Unit의 게이트 …`): such a
+/// card would teach the slip.
+pub fn without_slips(front: &str, back: &str, expansions: &[&str]) -> Option<(String, String)> {
+    let (mut front, mut back) = (front.to_string(), back.to_string());
+    for expansion in expansions {
+        let mut escaped = String::new();
+        notedeck_parse::math::escape_html(expansion.trim(), &mut escaped);
+        if escaped.is_empty() {
+            return None;
+        }
+        let (f, b) = (
+            without_expansion(&front, &escaped),
+            without_expansion(&back, &escaped),
+        );
+        if f.is_none() && b.is_none() {
+            return None;
+        }
+        front = f.unwrap_or(front);
+        back = b.unwrap_or(back);
+        if front.contains(&escaped) || back.contains(&escaped) {
+            return None;
+        }
     }
+    Some((front, back))
+}
+
+/// `html` without every `(escaped)` and `（escaped）` and the spaces before it; `None` when
+/// there is none.
+fn without_expansion(html: &str, escaped: &str) -> Option<String> {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     let mut found = false;
@@ -744,6 +767,59 @@ fn escape_html(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slips_are_left_out_only_where_none_is_shown_otherwise() {
+        let slip =
+            |front: &str, back: &str, expansions: &[&str]| without_slips(front, back, expansions);
+        assert_eq!(
+            slip(
+                "Transformer › 장점",
+                "GRU (Gated Recurrant Unit)나 LSTM",
+                &["Gated Recurrant Unit"]
+            ),
+            Some(("Transformer › 장점".into(), "GRU나 LSTM".into()))
+        );
+        // Escaped as the card writes it.
+        assert_eq!(
+            slip(
+                "R&amp;D (Research &amp; Develpment) 조직",
+                "",
+                &["Research & Develpment"]
+            ),
+            Some(("R&amp;D 조직".into(), String::new()))
+        );
+        // Shown another way too, or not in parentheses: the card would still teach it.
+        assert_eq!(
+            slip(
+                "GRU (Gated Recurrant Unit)",
+                "Gated Recurrant Unit의 게이트",
+                &["Gated Recurrant Unit"]
+            ),
+            None
+        );
+        assert_eq!(
+            slip("Gated Recurrant Unit", "", &["Gated Recurrant Unit"]),
+            None
+        );
+        // Every slip of the card goes, or the card does.
+        assert_eq!(
+            slip(
+                "GRU (Gated Recurrant Unit), ELBO (Expected Lower Bound)",
+                "",
+                &["Gated Recurrant Unit", "Expected Lower Bound"]
+            ),
+            Some(("GRU, ELBO".into(), String::new()))
+        );
+        assert_eq!(
+            slip(
+                "GRU (Gated Recurrant Unit)",
+                "",
+                &["Gated Recurrant Unit", "Expected Lower Bound"]
+            ),
+            None
+        );
+    }
 
     const URL: &str = "%EC%97%AD%EB%9F%89%ED%8F%89%EA%B0%80%20%EC%A0%95%EB%A6%AC%2024f4d6b253d380f4a698df83390921af/image.png";
 

@@ -38,6 +38,12 @@ impl<'t, 'a> Builder<'t, 'a> {
         let blocks: &[usize] = &blocks;
         let facet = sec.is_some_and(|s| self.doc.sections[s].kind == SectionKind::Facet)
             && !self.is_subtopic(sec, blocks);
+        // An exam's question copied into a facet is asked under the facet's topic: its
+        // choices are about the topic, not about the facet it sits in.
+        let exam_sec = match sec {
+            Some(s) if facet => self.doc.sections[s].parent.or(sec),
+            _ => sec,
+        };
         let mut parts: Vec<&'t Block> = Vec::new();
         // Unlabelled bullets of this body's lists, for one 핵심 내용 card.
         let mut loose: Vec<&'t Block> = Vec::new();
@@ -120,6 +126,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 Kind::List => {
                     let ordered = self.list_start(b).is_some();
                     let after_named_parts = seen_ordered_list && !ordered;
+                    // An exam's choices are no list of the facet's (restored below).
+                    let seen_before = (seen_list, seen_ordered_list);
                     seen_list = true;
                     seen_ordered_list |= ordered;
                     // An exam's choices, the line giving the answer and the bullets explaining
@@ -128,21 +136,14 @@ impl<'t, 'a> Builder<'t, 'a> {
                     // (`**문제**: … 옳은 것은?` over `1. …` to `4. …` and `→ 정답 2`) neither
                     // they nor the prompt are its answer.
                     if let Some(taken) = self.exam_choices(
-                        sec,
+                        exam_sec,
                         [3, 2].map(|k| i.checked_sub(k).map(|j| &tree.blocks[blocks[j]])),
                         b,
                         [i, i + 1].map(|j| blocks.get(j).map(|&n| &tree.blocks[n])),
                     ) {
                         i += taken - 1;
-                        if facet {
-                            drop_prompt(&mut parts, i - taken, tree, blocks);
-                        } else if let Some(asked) =
-                            self.raw_cards.last().map(|r| r.card.span.clone())
-                        {
-                            loose.retain(|u| {
-                                !(asked.start <= u.span.start && u.span.end <= asked.end)
-                            });
-                        }
+                        (seen_list, seen_ordered_list) = seen_before;
+                        self.exam_taken(facet, (&mut parts, &mut loose), i - taken, blocks);
                     } else if facet && (seen_table || after_named_parts) {
                         // A bullet list after the facet's numbered parts (`1. **Negative
                         // Sampling**` + its details, then `- 벡터 연산으로 …`, `- **한계**: …`)
@@ -216,14 +217,12 @@ impl<'t, 'a> Builder<'t, 'a> {
                         loose.extend(unlabelled);
                     }
                 }
-                Kind::Paragraph if let Some(taken) = self.choices_from(sec, blocks, i - 1) => {
+                Kind::Paragraph if let Some(taken) = self.choices_from(exam_sec, blocks, i - 1) => {
                     // `① …` or `(1) …` to the last choice (in one paragraph, or one a
                     // paragraph), the answer line and the bullets explaining choices. In a
                     // facet, the prompt over them is no part of its answer either.
                     i += taken - 1;
-                    if facet {
-                        drop_prompt(&mut parts, i - taken, tree, blocks);
-                    }
+                    self.exam_taken(facet, (&mut parts, &mut loose), i - taken, blocks);
                 }
                 Kind::Paragraph => {
                     let Some(Some(plain)) = plains.get(blocks[i - 1]) else {
@@ -718,6 +717,33 @@ fn titled_tip_text(plain: &Plain) -> Option<&str> {
 }
 
 impl<'t> Builder<'t, '_> {
+    /// After an exam's choices beginning at `blocks[first]` were asked: in a facet, its
+    /// prompt (the paragraph right before them, and the question over its givens when that
+    /// is a list of them) is no part of the facet's answer; elsewhere, no loose line the
+    /// question's cards span is a line of its own.
+    fn exam_taken(
+        &self,
+        facet: bool,
+        (parts, loose): (&mut Vec<&'t Block>, &mut Vec<&'t Block>),
+        first: usize,
+        blocks: &[usize],
+    ) {
+        let tree = self.tree;
+        if facet {
+            let block = |k: usize| first.checked_sub(k).map(|j| &tree.blocks[blocks[j]]);
+            let prompt: Vec<&Block> = match (block(1), block(2)) {
+                (Some(p), _) if p.kind == Kind::Paragraph => vec![p],
+                (Some(l), Some(q)) if l.kind == Kind::List && q.kind == Kind::Paragraph => {
+                    vec![l, q]
+                }
+                _ => Vec::new(),
+            };
+            parts.retain(|p| !prompt.iter().any(|q| std::ptr::eq(*p, *q)));
+        } else if let Some(asked) = self.raw_cards.last().map(|r| r.card.span.clone()) {
+            loose.retain(|u| !(asked.start <= u.span.start && u.span.end <= asked.end));
+        }
+    }
+
     /// The exam choices written as paragraphs from `blocks[at]` on ([`Self::paragraph_choices`]:
     /// one paragraph of choice lines, or one choice a paragraph), asked true or false; the
     /// blocks taken from `at` on.
@@ -746,22 +772,4 @@ impl<'t> Builder<'t, '_> {
             [at + run.len(), at + run.len() + 1].map(block),
         )
     }
-}
-
-/// Take out of a facet's `parts` the prompt over an exam's choices that begin at
-/// `blocks[first]`: the paragraph right before them, and the question over its givens when
-/// that paragraph is a list of them.
-fn drop_prompt<'t>(
-    parts: &mut Vec<&'t Block>,
-    first: usize,
-    tree: &'t crate::tree::Tree<'_>,
-    blocks: &[usize],
-) {
-    let block = |k: usize| first.checked_sub(k).map(|j| &tree.blocks[blocks[j]]);
-    let prompt: Vec<&Block> = match (block(1), block(2)) {
-        (Some(p), _) if p.kind == Kind::Paragraph => vec![p],
-        (Some(l), Some(q)) if l.kind == Kind::List && q.kind == Kind::Paragraph => vec![l, q],
-        _ => Vec::new(),
-    };
-    parts.retain(|p| !prompt.iter().any(|q| std::ptr::eq(*p, *q)));
 }

@@ -180,6 +180,7 @@ fn groups_of(
     // owners, told apart by their whole module paths. Only rows written as such a path
     // count: a line calling the class (`torch.optim.Adam(…)`) names the row's class.
     let path_key = |o: &str| name_key(o.trim_matches(['*', '`', ' ']));
+    let dotted = |o: &str| o.trim_matches(['*', '`', ' ']).to_ascii_lowercase();
     fn module_path<'t>(d: &DefaultValue<'t>) -> Option<&'t str> {
         d.owner
             .filter(|o| d.cell && owner_name(o) != o.trim_matches(['*', '`', ' ']))
@@ -187,18 +188,33 @@ fn groups_of(
     let mut paths: HashMap<&str, Vec<String>> = HashMap::default();
     for (d, owner) in found.iter().zip(&owners) {
         if let (Some(o), Some(key)) = (module_path(d), owner) {
-            let path = path_key(o);
+            let path = dotted(o);
             let seen = paths.entry(key.as_str()).or_default();
             if !seen.contains(&path) {
                 seen.push(path);
             }
         }
     }
+    // `nn.LSTM` and `torch.nn.LSTM` are one class written two ways: one path ends the other.
+    let apart = |a: &str, b: &str| {
+        let within = |long: &str, short: &str| {
+            long.len() > short.len() && long.ends_with(short) && {
+                let at = long.len() - short.len();
+                long[..at].ends_with('.')
+            }
+        };
+        a != b && !within(a, b) && !within(b, a)
+    };
     let ambiguous: Vec<bool> = owners
         .iter()
         .map(|o| {
-            o.as_ref()
-                .is_some_and(|k| paths.get(k.as_str()).is_some_and(|p| p.len() > 1))
+            o.as_ref().is_some_and(|k| {
+                paths.get(k.as_str()).is_some_and(|p| {
+                    p.iter()
+                        .enumerate()
+                        .any(|(i, a)| p[i + 1..].iter().any(|b| apart(a, b)))
+                })
+            })
         })
         .collect();
     drop(paths);

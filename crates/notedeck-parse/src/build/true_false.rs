@@ -111,6 +111,7 @@ impl<'t> Builder<'t, '_> {
             Some(stem) => {
                 key.push(' ');
                 key.push_str(&plain(stem));
+                let stem = without_question_label(stem);
                 format!("{stem}<br>{statement}{ASKS_TRUE_OR_FALSE}")
             }
             None => format!("{statement}{ASKS_TRUE_OR_FALSE}"),
@@ -136,7 +137,7 @@ impl<'t> Builder<'t, '_> {
         list: &'t Block,
         [answer, explaining]: [Option<&'t Block>; 2],
     ) -> Option<usize> {
-        // Asked of every list outside a facet: the shape first, the words after.
+        // Asked of every list: the shape first, the words after.
         let answer = self.answer_after(answer)?;
         self.list_start(list)?;
         let items: Vec<&Block> = list
@@ -343,11 +344,6 @@ impl<'t> Builder<'t, '_> {
         // 것 고르기`): each card asks its own choice.
         let stem = stem.map(|p| {
             let html = self.inner_html(p);
-            // `**문제**: 다음 중 …`: the label says it is a question, which every card is.
-            let html = ["<b>문제</b>:", "문제:", "<b>문제:</b>"]
-                .iter()
-                .find_map(|label| html.trim_start().strip_prefix(label))
-                .map_or(html.clone(), |rest| rest.trim_start().to_string());
             match html.split_once("때 ") {
                 Some((givens, asks)) if wanted_verdict(asks).is_some() => format!("{givens}때"),
                 _ => {
@@ -402,7 +398,7 @@ impl<'t> Builder<'t, '_> {
         }
         let (chosen, why) = answer_line(self.inner_html(answer).trim())?;
         let choice = items.get(chosen.checked_sub(1)?)?;
-        let mut front = question.clone();
+        let mut front = without_question_label(&question).to_string();
         if let Some(list) = givens {
             // Its bullets were read as the section's before the choices came: they are the
             // question's, and make no cards of their own.
@@ -464,6 +460,16 @@ impl<'t> Builder<'t, '_> {
 }
 
 /// Whether a line gives an exam's answer (`**정답: 2**`, `→ 정답 3`): no title, though bold.
+/// `html` without a label saying it is a question (`**문제**: 다음 중 …`), which every card
+/// asking it is. Only what is shown: a card's key keeps the label, so its id is the one it
+/// had before the label was left out.
+fn without_question_label(html: &str) -> &str {
+    ["<b>문제</b>:", "<b>문제:</b>", "문제:"]
+        .iter()
+        .find_map(|label| html.trim_start().strip_prefix(label))
+        .map_or(html, str::trim_start)
+}
+
 pub(super) fn gives_the_answer(text: &str) -> bool {
     text.trim_start_matches(['→', ' ']).starts_with("정답")
 }

@@ -1,6 +1,6 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::{Deck, Definitions, without_expansion};
+use crate::deck::{Deck, Definitions, without_slips};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};
@@ -138,8 +138,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let checking = timing::span("export: check the terms");
     let definitions = Definitions::check(terms);
     let positions = deck
-        .leave_out(&definitions, |position, expansion| {
-            writer.rewrite(position, |field| without_expansion(field, expansion))
+        .leave_out(&definitions, |position, expansions| {
+            writer.rewrite(position, |front, back| {
+                without_slips(front, back, expansions)
+            })
         })
         .with_context(cannot_write)?;
     for position in positions {
