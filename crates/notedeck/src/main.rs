@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod cmd;
 mod deck;
+mod definitions;
 mod display;
 mod input;
 mod lint_format;

@@ -7,7 +7,8 @@
 //! format is for people and also lists what was not carded, and why.
 
 use crate::cmd::read_and_parse;
-use crate::deck::{Definitions, anki_front, kind_name};
+use crate::deck::{anki_front, kind_name};
+use crate::definitions::Definitions;
 use crate::display;
 use crate::input::collect_markdown;
 use anyhow::{Result, bail};

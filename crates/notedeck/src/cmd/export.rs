@@ -1,6 +1,7 @@
 //! `notedeck export [PATHS...] [-o OUT.apkg]`: notes -> Anki package that updates in place.
 
-use crate::deck::{Deck, Definitions, without_slips};
+use crate::deck::Deck;
+use crate::definitions::{Definitions, without_slips};
 use crate::display;
 use crate::input::{collect_markdown, read_note};
 use anyhow::{Context, Result, bail};

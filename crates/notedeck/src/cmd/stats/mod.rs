@@ -22,7 +22,7 @@ use std::process::ExitCode;
 mod html;
 
 use crate::cmd::read_and_parse;
-use crate::deck::Definitions;
+use crate::definitions::Definitions;
 use crate::display;
 use crate::input::collect_markdown;
 use notedeck_ide::vault::Images;
