@@ -4,7 +4,7 @@ The bundled notes (notes/) are exported into a temporary directory and imported 
 collections. The counts must match `notedeck cards --format json`; cards must render with
 their Korean text and MathJax; an answer edited in the notes must update the same note in
 place without touching its review state; an unchanged re-export must update nothing; images
-must arrive in Anki's media folder.
+must arrive in Anki's media folder; a card written again without a slip stays one note with its review state.
 
 $NOTEDECK_BIN (scripts/test sets it to target/release/notedeck), else a release build is made.
 """
@@ -239,6 +239,57 @@ def test_edited_answer_updates_the_same_note_and_keeps_review_state(
         assert not log.updated and not log.new
         assert col.get_note(other_note.id)["Back"] == "Anki 안에서 고친 답"
         assert col.note_count() == notes_before
+    finally:
+        col.close()
+
+
+def test_a_card_written_again_without_a_slip_keeps_its_note_and_review_state(notedeck, tmp_path):
+    """A card showing an expansion lint reports is exported without it: export writes its note
+    a second time once every note's terms are known. Anki takes it as one note with its id, and
+    once the slip is fixed the same note shows the expansion, its review state kept."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    slip = (
+        "# 딥러닝\n\n## Transformer\n\n### 장점\n\n"
+        "- **병렬화**: GRU (Gated Recurrant Unit)나 LSTM처럼 시점을 하나씩 처리하지 않음\n"
+        "- **장거리 의존성**: 모든 토큰 쌍이 한 층에서 바로 연결됨\n"
+    )
+    (notes / "a.md").write_text(slip, encoding="utf-8")
+    (notes / "b.md").write_text(
+        "# RNN\n\n## GRU (Gated Recurrent Unit)\n\n- **구조**: 게이트 2개\n", encoding="utf-8"
+    )
+    cards = cards_json(notedeck, notes)
+    advantages = find_card(cards, lambda c: "LSTM처럼" in c["back"])
+    assert "Recurrant" not in advantages["back"]
+    out = tmp_path / "out" / "notes.apkg"
+    out.parent.mkdir()
+    export(notedeck, notes, out)
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_package(col, out)
+        assert col.note_count() == len(cards)
+        nid = note_id(col, advantages["id"])
+        note = col.get_note(nid)
+        assert "GRU나 LSTM처럼" in note["Back"], note["Back"]
+        assert "Recurrant" not in note["Back"]
+        card = note.cards()[0]
+        card.start_timer()
+        states = col._backend.get_scheduling_states(card.id)
+        col.sched.answer_card(
+            col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD)
+        )
+        card.load()
+        reviewed = (card.type, card.queue, card.due, card.ivl, card.reps)
+        assert card.reps == 1
+
+        (notes / "a.md").write_text(slip.replace("Recurrant", "Recurrent"), encoding="utf-8")
+        export(notedeck, notes, out)
+        log = import_package(col, out)
+        assert nid in [n.id.nid for n in log.updated]
+        assert "GRU (Gated Recurrent Unit)나" in col.get_note(nid)["Back"]
+        card.load()
+        assert (card.type, card.queue, card.due, card.ivl, card.reps) == reviewed
     finally:
         col.close()
 
