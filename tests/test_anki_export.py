@@ -78,6 +78,20 @@ def note_id(col: Collection, guid: str) -> int:
     return nid
 
 
+def review_state(card) -> tuple:
+    """What a review sets on a card (reloaded first): type, queue, due, interval, reps."""
+    card.load()
+    return (card.type, card.queue, card.due, card.ivl, card.reps)
+
+
+def answer_good(col: Collection, card) -> tuple:
+    """Answer `card` Good, as a student reviewing it would; its review state after."""
+    card.start_timer()
+    states = col._backend.get_scheduling_states(card.id)
+    col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD))
+    return review_state(card)
+
+
 def expected_card_count(cards: list[dict]) -> int:
     """Anki makes one card per basic note and one per distinct {{cN:: of a cloze note."""
     total = 0
@@ -197,13 +211,7 @@ def test_edited_answer_updates_the_same_note_and_keeps_review_state(
         cards_before = col.card_count()
         nid = note_id(col, bert["id"])
         card = col.get_note(nid).cards()[0]
-        card.start_timer()
-        states = col._backend.get_scheduling_states(card.id)
-        col.sched.answer_card(
-            col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD)
-        )
-        card.load()
-        reviewed = (card.type, card.queue, card.due, card.ivl, card.reps)
+        reviewed = answer_good(col, card)
         assert card.reps == 1
 
         # Edit that answer in the notes (same line, so no other card moves) and re-export
@@ -225,8 +233,7 @@ def test_edited_answer_updates_the_same_note_and_keeps_review_state(
         assert col.card_count() == cards_before
         note = col.get_note(nid)
         assert "수정됨" in note["Back"]
-        card.load()
-        assert (card.type, card.queue, card.due, card.ivl, card.reps) == reviewed
+        assert review_state(card) == reviewed
 
         # An edit made inside Anki survives an unchanged re-export.
         other = find_card(cards, lambda c: c["id"] != bert["id"] and c["kind"] == "basic")
@@ -274,13 +281,7 @@ def test_a_card_written_again_without_a_slip_keeps_its_note_and_review_state(not
         assert "GRU나 LSTM처럼" in note["Back"], note["Back"]
         assert "Recurrant" not in note["Back"]
         card = note.cards()[0]
-        card.start_timer()
-        states = col._backend.get_scheduling_states(card.id)
-        col.sched.answer_card(
-            col.sched.build_answer(card=card, states=states, rating=CardAnswer.GOOD)
-        )
-        card.load()
-        reviewed = (card.type, card.queue, card.due, card.ivl, card.reps)
+        reviewed = answer_good(col, card)
         assert card.reps == 1
 
         (notes / "a.md").write_text(slip.replace("Recurrant", "Recurrent"), encoding="utf-8")
@@ -288,8 +289,7 @@ def test_a_card_written_again_without_a_slip_keeps_its_note_and_review_state(not
         log = import_package(col, out)
         assert nid in [n.id.nid for n in log.updated]
         assert "GRU (Gated Recurrent Unit)나" in col.get_note(nid)["Back"]
-        card.load()
-        assert (card.type, card.queue, card.due, card.ivl, card.reps) == reviewed
+        assert review_state(card) == reviewed
     finally:
         col.close()
 
