@@ -9,7 +9,7 @@
 //! text) is parsed again and written over. The cache is never the only copy of anything:
 //! the folder may be deleted at any time.
 //!
-//! Where it lives: `$NOTEDECK_CACHE_DIR` if set (`off` turns the cache off), else
+//! Where it lives: `$NOTEDECK_CACHE_DIR` if set (`off`, or empty, turns the cache off), else
 //! `$XDG_CACHE_HOME/notedeck`, else `~/.cache/notedeck`: outside the notes folder unless
 //! `$NOTEDECK_CACHE_DIR` names a folder inside it.
 
@@ -18,12 +18,13 @@ use notedeck_check::{CardDigests, Note};
 use notedeck_parse::{Claim, Document, ImageRef, LineIndex, Section, SectionKind, Span, Term};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The environment variable naming the cache folder, or `off`.
-pub const CACHE_DIR_VAR: &str = "NOTEDECK_CACHE_DIR";
+const CACHE_DIR_VAR: &str = "NOTEDECK_CACHE_DIR";
 
 /// Bumped when what a cache file holds changes shape, so older files are read as misses.
 const FORMAT: &[u8] = b"notedeck note cache 1";
@@ -125,14 +126,11 @@ impl NoteCache {
         key.update(text);
         let mut hex = String::with_capacity(32);
         for b in &name[..16] {
-            hex.push(char::from(HEX[usize::from(b >> 4)]));
-            hex.push(char::from(HEX[usize::from(b & 15)]));
+            let _ = write!(hex, "{b:02x}");
         }
         (self.dir.join(hex), key.finalize().into())
     }
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Remove the temporary files of writes that never finished (a killed run), an hour old or
 /// more: younger ones may be another run's, still being written.

@@ -235,9 +235,11 @@ pub(crate) fn carried_terms<'t>(card: &Card, terms: &'t [Term]) -> Vec<&'t Term>
         .iter()
         .filter(|t| card.span.start <= t.span.start && t.span.end <= card.span.end)
         .filter(|t| {
-            let expansion = t.expansion.trim();
+            // The card's text is HTML: `R&D (Research & Development)` is `R&amp;D …` there.
+            let mut expansion = String::new();
+            notedeck_parse::math::escape_html(t.expansion.trim(), &mut expansion);
             !expansion.is_empty()
-                && (card.back.contains(expansion) || card.front.contains(expansion))
+                && (card.back.contains(&expansion) || card.front.contains(&expansion))
         })
         .collect()
 }

@@ -1,6 +1,7 @@
 //! Cards held while the checker reports a conflict their claims are in: a table cell counting
-//! otherwise than a sentence or a labelled bullet of its subject states, and the card stating a
-//! default the defaults table gives otherwise (or only that card's line, when it holds others).
+//! otherwise than a sentence or a labelled bullet of its subject states, the card stating a
+//! default the defaults table gives otherwise (or only that card's line, when it holds others),
+//! and the line of a formula another formula of its topic contradicts.
 
 use super::claims::flag_value;
 use super::facts::{name_key, plain};
@@ -133,9 +134,7 @@ impl Finish {
         }
         self.hold_back(raw, held);
     }
-}
 
-impl Finish {
     /// Leave each formula another formula of its topic contradicts
     /// ([`crate::implied_formula_slips`]: `ΔW = A × B` beside `W + ΔW` and `y' = (W + BA)x`)
     /// out of the cards stating it: only its list item when the card says more, else the
@@ -160,10 +159,14 @@ impl Finish {
                     && claim.value_span.end <= card.span.end;
                 // Read as text: the value may be marked up (`**A** × **B**`) or escaped.
                 let states = |t: &str| words_at(&spaced_text(t), value).next().is_some();
-                if !around || !(states(&card.front) || states(&card.back)) {
+                if !around {
                     continue;
                 }
-                let trimmed = (!states(&card.front))
+                let in_front = states(&card.front);
+                if !in_front && !states(&card.back) {
+                    continue;
+                }
+                let trimmed = (!in_front)
                     .then(|| without_item_stating(&card.back, symbol, value))
                     .flatten();
                 if let Some(back) = trimmed {
@@ -183,9 +186,7 @@ impl Finish {
         }
         self.hold_back(raw, held);
     }
-}
 
-impl Finish {
     /// Drop the cards `held` names (index, why), recording why.
     fn hold_back(&mut self, raw: &mut Vec<RawCard>, mut held: Vec<(usize, String)>) {
         held.sort_unstable_by_key(|(i, _)| *i);

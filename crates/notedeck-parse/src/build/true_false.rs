@@ -459,7 +459,6 @@ impl<'t> Builder<'t, '_> {
     }
 }
 
-/// Whether a line gives an exam's answer (`**정답: 2**`, `→ 정답 3`): no title, though bold.
 /// `html` without a label saying it is a question (`**문제**: 다음 중 …`), which every card
 /// asking it is. Only what is shown: a card's key keeps the label, so its id is the one it
 /// had before the label was left out.
@@ -470,6 +469,7 @@ fn without_question_label(html: &str) -> &str {
         .map_or(html, str::trim_start)
 }
 
+/// Whether a line gives an exam's answer (`**정답: 2**`, `→ 정답 3`): no title, though bold.
 pub(super) fn gives_the_answer(text: &str) -> bool {
     text.trim_start_matches(['→', ' ']).starts_with("정답")
 }
