@@ -680,6 +680,19 @@ pub(super) fn heading_subject(heading: &str) -> Option<String> {
     (stem.chars().count() >= 2).then(|| stem.to_string())
 }
 
+/// The subject a sentence opens on, marked as one by its particle (`U-Net의 skip connection은
+/// …`, `BERT는 …`). Unlike a heading, a sentence's bare first word is no subject: in `MFCC
+/// 과정에서 마지막 DCT만 생략한 것` (opening Log-Mel's section) MFCC qualifies the word after
+/// it, and the sentence is about its own section's topic.
+pub(super) fn sentence_subject(sentence: &str) -> Option<String> {
+    let word = sentence.split_whitespace().next()?;
+    let marked = ["의", "는", "은", "이", "가"]
+        .iter()
+        .any(|p| word.strip_suffix(p).is_some_and(|stem| !stem.is_empty()))
+        || word.ends_with(':');
+    if marked { heading_subject(word) } else { None }
+}
+
 /// Whether a paragraph names something beyond its essay's `subject`: a formula, or a word in
 /// Latin letters (three or more) other than the subject's (`GDPR`, `FedProx`, `Latent
 /// Diffusion`). Prose under `효율성과 규모` that only says NAS explores faster names nothing.

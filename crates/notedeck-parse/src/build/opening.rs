@@ -38,6 +38,22 @@ const KIND_NOUNS: [&str; 17] = [
     "기계",
 ];
 
+/// Whether `text` ends on a noun phrase of what was done or is done (`MFCC 과정에서 마지막
+/// DCT만 생략한 것`, `… 학습하는 것`): the topic is that. A memo of what to do (`다시 볼 것`,
+/// `복습할 것`) ends on a verb's future form (`-ㄹ`) and says nothing of the topic: the word
+/// before `것` must end on the past or present form (`-ㄴ`, `-는`).
+fn names_what_was_done(text: &str) -> bool {
+    let Some(last) = text
+        .strip_suffix(" 것")
+        .and_then(|before| before.chars().next_back())
+    else {
+        return false;
+    };
+    // A precomposed Hangul syllable's final consonant is its offset from 가 modulo 28: ㄴ is 4.
+    let syllable = u32::from(last).wrapping_sub(0xAC00);
+    syllable < 11_172 && syllable % 28 == 4
+}
+
 impl<'t> Builder<'t, '_> {
     /// Make the definition card of `items[0]` when it opens topic `sec` right under its heading
     /// and reads as a definition ([`KIND_NOUNS`]), the topic having no bullet labelled as one.
@@ -62,7 +78,7 @@ impl<'t> Builder<'t, '_> {
         let evs = self.tree.events.get(lead).unwrap_or_default();
         let plain = Plain::of(self.text, evs);
         let text = plain.text.trim().trim_end_matches(['.', '。']);
-        if !KIND_NOUNS.iter().any(|n| text.ends_with(n)) {
+        if !KIND_NOUNS.iter().any(|n| text.ends_with(n)) && !names_what_was_done(text) {
             return items;
         }
         let defined = self

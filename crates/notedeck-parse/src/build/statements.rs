@@ -354,7 +354,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         }
         // `U-Net의 skip connection은 …` under Mask R-CNN is about U-Net: shown under it, where
         // the student meets U-Net's other cards. Only the shown context moves, never the id.
-        let shown = super::essay::heading_subject(plain.text.trim())
+        let shown = super::essay::sentence_subject(plain.text.trim())
             .and_then(|subject| self.topic_named(&subject, sec))
             .filter(|&t| !self.within(sec, t))
             .map(|t| self.path(Some(t)));

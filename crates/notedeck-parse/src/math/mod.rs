@@ -250,6 +250,9 @@ pub fn escape_html(text: &str, out: &mut String) {
 pub(crate) fn canon(c: char) -> char {
     match c {
         '\u{2061}'..='\u{2064}' | '\u{200B}' => '\0',
+        // An accent's mark, which KaTeX renders after its base (`\hat{y}` as `y^`, `\bar{x}`
+        // as `xˉ`) while the TeX names it before: left out on both sides.
+        '^' | '~' | '\u{02C9}' | '\u{02D9}' | '\u{20D7}' => '\0',
         c if c.is_whitespace() => '\0',
         '\u{2212}' | '\u{2013}' => '-',
         '\u{2032}' => '\'',
@@ -288,6 +291,25 @@ mod tests {
                 "M_c(x, y) = \\sum_k w_{c,k} \\cdot f_k(x, y)",
                 true
             )]
+        );
+    }
+
+    #[test]
+    fn an_accent_rendered_after_its_base_is_found() {
+        // KaTeX renders `\hat{y}` as `y^` and `\bar{x}` as `xˉ`: the mark after the base.
+        let line = "    y^(x)=w0+∑i=1nwixi\\hat{y}(x) = w_0 + \\sum_{i=1}^{n} w_i x_i\n";
+        assert_eq!(
+            runs(line),
+            vec![(
+                line.trim(),
+                "y^(x)=w0+∑i=1nwixi",
+                "\\hat{y}(x) = w_0 + \\sum_{i=1}^{n} w_i x_i",
+                true
+            )]
+        );
+        assert_eq!(
+            runs("- 평균 xˉ\\bar{x}의 분산\n"),
+            vec![("xˉ\\bar{x}", "xˉ", "\\bar{x}", false)]
         );
     }
 

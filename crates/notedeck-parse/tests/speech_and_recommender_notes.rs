@@ -1,0 +1,91 @@
+//! Card rules found on notes in the user's style on speech recognition and recommender
+//! systems, which the rules had not been tuned on. Each case shows the cards a fragment of
+//! such a note makes, as the student reviewing them would read them.
+
+mod common;
+
+use common::{assert_fronts, back_of, card_with_front, cards, doc, first_cloze_context};
+use notedeck_parse::CardKind;
+
+#[test]
+fn a_sentence_opening_on_another_topic_s_bare_name_stays_under_its_own() {
+    // `MFCC 과정에서 …` opens Log-Mel's section: MFCC qualifies the word after it and is no
+    // subject (no particle), so the cloze stays under Log-Mel, whose card it is. Shown under
+    // MFCC, it read "MFCC = MFCC minus the DCT".
+    let d = doc("## MFCC (Mel-Frequency Cepstral Coefficients)
+
+### 개념
+
+- 사람 귀의 주파수 인지 특성(Mel scale)을 반영한 cepstral 특징
+
+## Log-Mel Spectrogram
+
+- MFCC 과정에서 **마지막 DCT만 생략**한 것
+- 주파수 축의 국소 구조가 유지됨 → **CNN에 적합**
+");
+    assert_eq!(first_cloze_context(&d), None, "{:#?}", cards(&d));
+    // A subject marked by its particle still takes the card to its topic.
+    let d = doc("## MFCC
+
+### 개념
+
+- 사람 귀의 주파수 인지 특성을 반영한 cepstral 특징
+
+## Log-Mel Spectrogram
+
+- MFCC는 **DCT로 차원 간 상관**을 줄인 것
+- 주파수 축의 국소 구조가 유지됨 → **CNN에 적합**
+");
+    assert_eq!(first_cloze_context(&d).as_deref(), Some("문제 9 › MFCC"));
+}
+
+#[test]
+fn an_opening_bullet_naming_what_was_done_defines_its_topic() {
+    // `… 생략한 것` says what Log-Mel is, as `… 만드는 구조` does.
+    let d = doc("## Log-Mel Spectrogram
+
+- MFCC 과정에서 마지막 DCT만 생략한 것
+- 요즘 E2E ASR 모델의 사실상 표준 입력
+");
+    assert_eq!(
+        back_of(&d, "Log-Mel Spectrogram › 정의"),
+        "MFCC 과정에서 마지막 DCT만 생략한 것"
+    );
+    // A memo of what to do (`다시 볼 것`) defines nothing.
+    let d = doc("## Log-Mel Spectrogram
+
+- 논문 그림 다시 볼 것
+- 요즘 E2E ASR 모델의 사실상 표준 입력
+");
+    assert_fronts(
+        &d,
+        &["Log-Mel Spectrogram › 정의"],
+        &["Log-Mel Spectrogram › 핵심 내용"],
+    );
+}
+
+#[test]
+fn a_pasted_formula_with_an_accent_shows_only_its_tex() {
+    // Notion pastes `\hat{y}` rendered as `y^`, the accent after its base: the card showed
+    // the rendering twice, then the TeX without delimiters.
+    let d = doc("## FM (Factorization Machine)
+
+### 수식
+
+- 2차 FM 모델:y^(x)=w0+i=1∑nwixi+i=1∑nj=i+1∑n⟨vi,vj⟩xixj
+    
+    y^(x)=w0+∑i=1nwixi+∑i=1n∑j=i+1n⟨vi,vj⟩xixj\\hat{y}(x) = w_0 + \\sum_{i=1}^{n} w_i x_i + \\sum_{i=1}^{n} \\sum_{j=i+1}^{n} \\langle v_i, v_j \\rangle x_i x_j
+    
+- $v_i \\in \\mathbb{R}^k$: feature i의 latent vector
+");
+    let card = card_with_front(&d, "FM › 수식");
+    assert_eq!(card.kind, CardKind::Basic);
+    assert!(
+        card.back.contains(
+            "\\[\\hat{y}(x) = w_0 + \\sum_{i=1}^{n} w_i x_i + \\sum_{i=1}^{n} \\sum_{j=i+1}^{n} \\langle v_i, v_j \\rangle x_i x_j\\]"
+        ) && !card.back.contains("y^(x)")
+            && !card.back.contains("∑"),
+        "{}",
+        card.back
+    );
+}
