@@ -960,3 +960,20 @@ fn one_name_from_two_libraries_is_two_owners_of_defaults() {
     let found = codes(&ws.check_all(), "conflicting-claim");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_count_said_in_all_contradicted_by_a_table_column_is_a_conflict() {
+    // `총 3개` (in all) counts what the table's `2개 (FM + Deep)` counts: the recommender
+    // note's DeepFM, listing two components under a bullet that says three.
+    let note = "## **6. DeepFM**\n\n- **구성요소**: 총 **3개**\n    1. **FM component**: 1차 + 2차 상호작용\n    2. **Deep component**: MLP로 고차 상호작용\n\n| 항목 | FM | Wide & Deep | DeepFM |\n| --- | --- | --- | --- |\n| **구성요소 수** | 1개 (FM) | 2개 (Wide + Deep) | 2개 (FM + Deep) |\n";
+    let ws = workspace(&[("recsys.md", note)]);
+    let found = codes(&ws.check_all(), "conflicting-claim");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!(&note[f.span.clone()], "2개 (FM + Deep)");
+    assert!(note[f.related[0].span.clone()].starts_with("총 **3개"));
+    // The same count said in all is no conflict.
+    let agreeing = note.replace("총 **3개**", "총 **2개**");
+    let ws = workspace(&[("recsys.md", &agreeing)]);
+    assert_eq!(codes(&ws.check_all(), "conflicting-claim"), []);
+}

@@ -210,6 +210,15 @@ fn may_clash(value: &str) -> bool {
 /// A value with numbers in it, split into the words around the numbers and the numbers:
 /// `3개` and `2개` share `개` and differ in numbers, so they clash; `1장` and `1개` do not.
 fn quantity(value: &str) -> Option<(String, Vec<String>)> {
+    // `총 3개` (in all) and `약 3개` (about) count what `3개` counts.
+    let value = ["총", "약"]
+        .iter()
+        .find_map(|w| {
+            value
+                .strip_prefix(w)
+                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .unwrap_or(value);
     let numbers: Vec<String> = value
         .split(|c: char| !c.is_ascii_digit() && c != '.')
         .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
