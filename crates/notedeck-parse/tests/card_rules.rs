@@ -397,9 +397,10 @@ fn a_family_is_no_name_of_its_first_member() {
         [
             "[문제 9 › R-CNN 계열] R-CNN / Faster R-CNN › 속도 => \
              <ul><li>R-CNN: 매우 느림</li><li>Faster R-CNN: 빠름</li></ul>",
-            // Asked without the examples in parentheses, as a topic's title is.
-            "[문제 9] 2-stage / 1-stage › 속도 => \
-             <ul><li>2-stage: 느림</li><li>1-stage: 빠름</li></ul>",
+            // An acronym in parentheses that is not the name's own stays: it may name what
+            // the answer is about (`Pointwise (WRMF) › 최적화` → `ALS`).
+            "[문제 9] 2-stage / 1-stage (YOLO) › 속도 => \
+             <ul><li>2-stage: 느림</li><li>1-stage (YOLO): 빠름</li></ul>",
         ]
     );
 }

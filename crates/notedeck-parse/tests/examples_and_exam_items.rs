@@ -476,8 +476,11 @@ fn degrees_qualified_a_little_are_asked_side_by_side_and_a_name_ending_its_answe
 ");
     assert_fronts(
         &d,
-        &["Bi-encoder › 정확도", "평균 › 핵심"],
-        &["Cross-encoder / Bi-encoder › 정확도", "SIF › 핵심"],
+        &["Bi-encoder (SBERT) › 정확도", "평균 › 핵심"],
+        &[
+            "Cross-encoder (BERT) / Bi-encoder (SBERT) › 정확도",
+            "SIF › 핵심",
+        ],
     );
 }
 

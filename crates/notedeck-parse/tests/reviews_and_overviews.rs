@@ -541,11 +541,13 @@ fn a_review_row_named_by_a_word_of_a_sections_title_reviews_that_section() {
 ");
     let table = table_cards(&d);
     assert!(
-        table.iter().all(|c| !c.starts_with("LAS › 단점/주의")),
+        table
+            .iter()
+            .all(|c| !c.starts_with("LAS (AED) › 단점/주의")),
         "{table:#?}"
     );
     assert!(
-        table.contains(&"LAS › 장점 => 내부 LM".to_string()),
+        table.contains(&"LAS (AED) › 장점 => 내부 LM".to_string()),
         "{table:#?}"
     );
 }

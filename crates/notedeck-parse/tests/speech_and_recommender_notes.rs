@@ -89,3 +89,28 @@ fn a_pasted_formula_with_an_accent_shows_only_its_tex() {
         card.back
     );
 }
+
+#[test]
+fn a_column_named_with_another_method_s_acronym_keeps_it_on_the_front() {
+    // `Pointwise (WRMF)`: the acronym names the method the column is about, and `Pointwise ›
+    // 최적화` → `ALS` said it of every pointwise method. A name's own acronym still goes
+    // (`Model-as-a-Service (MaaS)`), and so does one the answer holds.
+    let d = doc("## Implicit Feedback
+
+| 구분 | Pointwise (WRMF) | Pairwise (BPR) | Model-as-a-Service (MaaS) |
+| --- | --- | --- | --- |
+| **최적화** | ALS | SGD | 서버에서 학습 |
+| **손실** | 가중 제곱 오차 (WRMF 목적식) | 순위 차이 기반 BPR loss | 제공자가 관리 |
+");
+    assert_fronts(
+        &d,
+        &["Pointwise › 최적화", "Model-as-a-Service (MaaS) › 손실"],
+        &[
+            "Pointwise (WRMF) › 최적화",
+            "Pairwise (BPR) › 최적화",
+            "Pointwise › 손실",
+            "Pairwise › 손실",
+            "Model-as-a-Service › 손실",
+        ],
+    );
+}

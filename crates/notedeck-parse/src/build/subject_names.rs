@@ -124,6 +124,46 @@ pub(super) fn is_family_of(run: &str, words: &str) -> bool {
     })
 }
 
+/// [`short_name`] for a table cell's front, except that a trailing acronym that is not the
+/// name's own stays: in `Pointwise (WRMF)` it names the method the column is about, and
+/// `Pointwise › 최적화` → `ALS` said that of every pointwise method. `Model-as-a-Service
+/// (MaaS)` still reads `Model-as-a-Service`, and so does any name whose cell's `answer`
+/// holds the acronym (the front would give it away).
+pub(super) fn shown_name<'s>(subject: &'s str, answer: &str) -> &'s str {
+    let trimmed = subject.trim();
+    let short = short_name(trimmed);
+    let Some(inside) = trimmed
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, inside)| inside)
+    else {
+        return short;
+    };
+    let acronym = (2..=8).contains(&inside.len())
+        && inside
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && inside.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && inside.starts_with(|c: char| c.is_ascii_uppercase());
+    if acronym && short != inside && !abbreviates(inside, short) && !answer.contains(inside) {
+        trimmed
+    } else {
+        short
+    }
+}
+
+/// Whether `acronym`'s letters are taken from `name` in order, starting with its first
+/// (`SA` of `Self-Attention`, `MaaS` of `Model-as-a-Service`).
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    let mut letters = name.chars().filter(char::is_ascii_alphanumeric);
+    let mut wanted = acronym.chars().filter(char::is_ascii_alphanumeric);
+    let (Some(first), Some(start)) = (wanted.next(), letters.next()) else {
+        return false;
+    };
+    first.eq_ignore_ascii_case(&start)
+        && wanted.all(|w| letters.any(|l| l.eq_ignore_ascii_case(&w)))
+}
+
 /// `PTQ` for a subject written as a term, `PTQ (Post-Training Quantization)`: the term's
 /// definition card asks the expansion, and shown on every cell's front it gives answers away
 /// (`시점` → `학습이 끝난 후`). Read from the subject as the term parser reads it. Any other

@@ -12,6 +12,7 @@ use super::param_tables::PARAMETER_ROW_REASON;
 use super::review_sheets::{REMARKS_COLUMN_REASON, is_remarks_column};
 use super::subject_names::{
     FacetNames, axes, bold_name, fuller_name, leaked_at, looks_like_name, name_html, short_name,
+    shown_name,
 };
 use super::value_tables::{LOOKUP_COLUMN_REASON, lookup_columns};
 use super::{Builder, CardDraft, RawCard, facts};
@@ -433,7 +434,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let asked = if told_by_parentheses.get(s).copied().unwrap_or(false) {
                     subject
                 } else {
-                    bold_name(subject_cell).unwrap_or_else(|| short_name(subject))
+                    bold_name(subject_cell).unwrap_or_else(|| shown_name(subject, value))
                 };
                 let asked = told_apart.as_deref().unwrap_or(asked);
                 let topic = topics.get(s).copied().flatten();
