@@ -114,3 +114,29 @@ fn a_column_named_with_another_method_s_acronym_keeps_it_on_the_front() {
         ],
     );
 }
+
+#[test]
+fn a_row_two_subjects_answer_alike_is_one_card_of_both() {
+    // `공통 한계` is one fact of both kinds of CF: two cards with the same answer asked it
+    // twice, each as if it were that kind's own.
+    let d = doc("## CF
+
+| 구분 | User-based CF | Item-based CF |
+| --- | --- | --- |
+| **유리한 상황** | 아이템 수 ≫ 사용자 수 | 사용자 수 ≫ 아이템 수 |
+| **공통 한계** | 희소성, cold start, 확장성 | 희소성, cold start, 확장성 |
+");
+    assert_fronts(
+        &d,
+        &["User-based CF › 공통 한계", "Item-based CF › 공통 한계"],
+        &[
+            "User-based CF / Item-based CF › 공통 한계",
+            "User-based CF › 유리한 상황",
+            "Item-based CF › 유리한 상황",
+        ],
+    );
+    assert_eq!(
+        back_of(&d, "User-based CF / Item-based CF › 공통 한계"),
+        "희소성, cold start, 확장성"
+    );
+}

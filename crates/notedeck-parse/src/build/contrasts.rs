@@ -31,6 +31,9 @@ pub(super) enum Joined {
     BesideDegrees,
     /// A cell of a table comparing its subjects side by side.
     Compared,
+    /// A cell of a table of two subjects answering its facet alike (`공통 한계` → `희소성,
+    /// cold start, 확장성` for both): one fact of both, asked once.
+    Alike,
 }
 
 impl Joined {
@@ -41,6 +44,7 @@ impl Joined {
             Joined::TwoWay => "whose answer is one of the two its facet is answered with",
             Joined::BesideDegrees => "whose facet the other subjects answer with degrees or marks",
             Joined::Compared => "of a table comparing its subjects side by side",
+            Joined::Alike => "whose answer the other subject of its table gives too",
         }
     }
 }
@@ -102,6 +106,34 @@ impl Finish {
                 continue;
             };
             let first = cells[0];
+            // Two sides answering alike: the answer once, under both names, and the first
+            // cell's key, so its id.
+            if let [a, b] = cells[..]
+                && raw[a].card.back == raw[b].card.back
+                && raw[a]
+                    .contrast_of
+                    .is_some_and(|c| matches!(c.side, Joined::Alike))
+            {
+                // A side a bullet says goes as its repeat; the other stays as it was.
+                if cells.iter().any(is_said) {
+                    continue;
+                }
+                let name = |i: usize| last_part(&raw[i].card.front).map(|(asked, _)| asked);
+                let (Some(asked_a), Some(asked_b)) = (name(a), name(b)) else {
+                    continue;
+                };
+                let facet = last_part(&raw[a].card.front).map_or("", |(_, facet)| facet);
+                let front = format!("{asked_a} / {asked_b} › {facet}");
+                let kept = &mut raw[a];
+                kept.card.front = front;
+                kept.fact = None;
+                kept.near = Box::default();
+                kept.subject = None;
+                kept.contrast_of = None;
+                gone.push((b, a));
+                merged.extend_from_slice(cells);
+                continue;
+            }
             let mut front = String::new();
             let mut back = String::from("<ul>");
             // The back shows every side's images, so the card carries them all.

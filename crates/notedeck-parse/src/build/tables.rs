@@ -714,6 +714,10 @@ impl<'t, 'a> Builder<'t, 'a> {
                     Some(Joined::BesideDegrees)
                 } else if side_by_side && compared_facets[facet_at] {
                     Some(Joined::Compared)
+                } else if let [a, b] = facet_values[facet_at][..]
+                    && a == b
+                {
+                    Some(Joined::Alike)
                 } else {
                     None
                 };
