@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{assert_fronts, back_of, card_with_front, cards, doc, first_cloze_context};
+use common::{
+    assert_fronts, back_of, card_with_front, cards, cloze_fronts, doc, first_cloze_context,
+};
 use notedeck_parse::CardKind;
 
 #[test]
@@ -139,4 +141,38 @@ fn a_row_two_subjects_answer_alike_is_one_card_of_both() {
         back_of(&d, "User-based CF / Item-based CF › 공통 한계"),
         "희소성, cold start, 확장성"
     );
+}
+
+#[test]
+fn an_example_worked_out_on_one_line_under_a_facet_is_an_exercise() {
+    // `평가 지표 › NDCG › 예시` showed the givens and the result on the back, behind a front
+    // that asked nothing; MAP's was left out as made-up numbers. Each is a cloze of its
+    // working now, its givens shown, a formula among them whole.
+    let d = doc("## 평가 지표
+
+### NDCG (Normalized Discounted Cumulative Gain)
+
+- **위에 있을수록 더 큰 점수**, 아래 순위는 로그로 할인(discount)
+
+$$
+\\text{DCG@}K = \\sum_{i=1}^{K} \\frac{rel_i}{\\log_2(i+1)}, \\qquad \\text{NDCG@}K = \\frac{\\text{DCG@}K}{\\text{IDCG@}K}
+$$
+
+- IDCG: 이상적인 순서일 때의 DCG → 0~1 사이
+- **예시**: 정답 1개가 3위 → DCG = $1/\\log_2 4 = 0.5$, IDCG = 1 → NDCG = 0.5
+
+### MAP (Mean Average Precision)
+
+- $\\text{AP@}K = \\frac{1}{\\min(|\\text{Rel}_u|, K)} \\sum_{k=1}^{K} \\text{Precision@}k \\cdot \\text{rel}(k)$, MAP = 사용자별 AP 평균
+- **예시**: 정답 2개, 추천 [O, X, O] (K=3) → AP = (1/1 + 2/3) / 2 ≈ 0.833
+- 참고: **MRR (Mean Reciprocal Rank)** = 첫 정답 순위의 역수 평균
+");
+    let clozes = cloze_fronts(&d);
+    for want in [
+        "정답 1개가 3위 → DCG = \\(1/\\log_2 4 = 0.5\\), IDCG = 1 → NDCG = {{c1::0.5}}",
+        "정답 2개, 추천 [O, X, O] (K=3) → AP = {{c1::(1/1 + 2/3) / 2 ≈ 0.833}}",
+    ] {
+        assert!(clozes.iter().any(|c| c == want), "{want}: {:#?}", cards(&d));
+    }
+    assert_fronts(&d, &["평가 지표 › NDCG › 예시"], &[]);
 }

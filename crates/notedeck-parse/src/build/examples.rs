@@ -49,17 +49,17 @@ impl Finish {
             if !matches!(card.kind, CardKind::Basic | CardKind::Table) || !card.images.is_empty() {
                 continue;
             }
-            let Some((subject, facet)) = first_part(&card.front) else {
-                continue;
-            };
-            if !facet_is(facet, is_example_facet) || facet.contains(" › ") {
-                continue;
-            }
             // A long answer is more than one case: it stays an answer.
             if card.back.len() > EXAMPLE_MAX_BYTES {
                 continue;
             }
-            if let Some(at) = worked_result(&card.back) {
+            // Under a facet too (`평가 지표 › NDCG › 예시`): the exercise is the example's.
+            let example = |front: &str| {
+                last_part(front).is_some_and(|(_, facet)| facet_is(facet, is_example_facet))
+            };
+            if example(&card.front)
+                && let Some(at) = worked_result(&card.back)
+            {
                 card.kind = CardKind::Cloze;
                 card.front = std::mem::take(&mut card.back);
                 let end = card.front.len();
@@ -67,6 +67,12 @@ impl Finish {
                     number: 1,
                     range: at..end,
                 }]);
+                continue;
+            }
+            let Some((subject, facet)) = first_part(&card.front) else {
+                continue;
+            };
+            if !facet_is(facet, is_example_facet) || facet.contains(" › ") {
                 continue;
             }
             let answer = plain(&card.back);
@@ -118,15 +124,20 @@ const RESULT_NAME_MAX_CHARS: usize = 20;
 /// works its result out under a name after its last arrow: `서울 100 → 130 (+30), 부산 90 →
 /// 105 (+15) → DiD = 30 − 15 = **15**` from `30`. Asked as a cloze of that working, it is an
 /// exercise with its givens; asked as `DiD › 예시`, it was made-up numbers to recall.
-fn worked_result(back: &str) -> Option<usize> {
-    // One line of text: no list, break, paragraph, image or formula.
-    if ["<li>", "<br>", "<p>", "<img", "\\("]
+pub(super) fn worked_result(back: &str) -> Option<usize> {
+    // One line of text: no list, break, paragraph or image.
+    if ["<li>", "<br>", "<p>", "<img"]
         .iter()
         .any(|t| back.contains(t))
     {
         return None;
     }
     let (givens, last) = back.rsplit_once('→')?;
+    // A formula among the givens (`DCG = \(1/\log_2 4 = 0.5\)`) stays shown whole; the
+    // working hidden holds none, which a deletion would cut.
+    if givens.matches("\\(").count() != givens.matches("\\)").count() || last.contains("\\(") {
+        return None;
+    }
     let (name, working) = last.split_once('=')?;
     let name = plain(name);
     let name = name.trim();

@@ -330,8 +330,10 @@ impl<'t, 'a> Builder<'t, 'a> {
         // worked out in made-up numbers, as a `계산 예시` is.
         // The HTML holds no `=` or digit a tag adds.
         // So is `**clip 예시** ($\epsilon = 0.2$)` over `$\min(3.0,\ 1.2 \times 2 = 2.4) = 2.4$`.
-        if super::value_tables::is_example_facet(&label.text) && computes(&back)
-            || names_an_example(&label.text) && computes_even_in_tex(&back)
+        // One worked out on one line stays, to be asked as an exercise (`reverse_examples`).
+        if (super::value_tables::is_example_facet(&label.text) && computes(&back)
+            || names_an_example(&label.text) && computes_even_in_tex(&back))
+            && super::examples::worked_result(&back).is_none()
         {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;
