@@ -176,3 +176,29 @@ $$
     }
     assert_fronts(&d, &["평가 지표 › NDCG › 예시"], &[]);
 }
+
+#[test]
+fn an_answer_line_s_reasons_go_to_the_choices_they_name() {
+    // `→ 정답: (2) — (1) …, (3) …, (4)는 …`: the chosen choice's card showed the reasons the
+    // others are wrong, and theirs showed none.
+    let d = doc("추천 시스템 모델 관련 설명으로 옳은 것 고르기
+
+(1) User-based CF는 사용자 간 유사도가 잘 변하지 않으므로 유사도를 한 번만 계산해 두면 된다
+(2) Item-based CF는 아이템 간 관계가 비교적 안정적이라 유사도를 offline으로 미리 계산해 둘 수 있다
+(3) Matrix Factorization은 아이템의 텍스트·이미지 속성이 반드시 있어야 학습할 수 있다
+(4) Content-based Filtering은 다른 사용자들의 행동 데이터만으로 추천한다
+
+→ 정답: (2)  — (1) 사용자 취향은 자주 변해서 재계산 필요, (3) MF는 상호작용 행렬만 있으면 됨, (4)는 CF 설명임
+");
+    let back = |part: &str| common::back_holding(&d, part);
+    assert_eq!(
+        back("한 번만 계산해"),
+        "X — 사용자 취향은 자주 변해서 재계산 필요"
+    );
+    assert_eq!(back("offline으로 미리"), "O");
+    assert_eq!(
+        back("텍스트·이미지 속성"),
+        "X — MF는 상호작용 행렬만 있으면 됨"
+    );
+    assert_eq!(back("행동 데이터만으로"), "X — CF 설명임");
+}
