@@ -202,3 +202,31 @@ fn an_answer_line_s_reasons_go_to_the_choices_they_name() {
     );
     assert_eq!(back("행동 데이터만으로"), "X — CF 설명임");
 }
+
+#[test]
+fn a_tip_ending_on_advice_is_carded_without_it() {
+    // `→ 헷갈리지 말기!!` says how to study the line: hidden with the fact, it was part of the
+    // answer.
+    let d = doc("## Sequential Recommendation
+
+- **GRU4Rec**: 세션 클릭 시퀀스를 GRU로 모델링
+
+📌 SASRec = 단방향(causal) / BERT4Rec = 양방향(mask 맞히기) → 헷갈리지 말기!!
+");
+    let clozes = cloze_fronts(&d);
+    assert!(
+        clozes.iter().any(
+            |c| c == "SASRec = {{c1::단방향(causal)}} / BERT4Rec = {{c1::양방향(mask 맞히기)}}"
+        ),
+        "{:#?}",
+        cards(&d)
+    );
+    // Advice alone is still no card.
+    let d = doc("## Sequential Recommendation
+
+- **GRU4Rec**: 세션 클릭 시퀀스를 GRU로 모델링
+
+📌 SASRec, BERT4Rec 방향 → 헷갈리지 말기!!
+");
+    assert!(cloze_fronts(&d).is_empty(), "{:#?}", cards(&d));
+}

@@ -15,6 +15,7 @@
 //!
 //! Cards: see [`crate`] docs and `docs/rules.md` ("Parser: outline and card rules").
 
+mod advice;
 mod answers;
 mod cards;
 mod cell_measures;

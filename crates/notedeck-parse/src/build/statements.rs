@@ -34,6 +34,8 @@ pub(super) fn is_study_advice(text: &str) -> bool {
         "헷갈림 주의",
         "혼동 주의",
         "헷갈리지 말 것",
+        "헷갈리지 말기",
+        "헷갈리지 않기",
     ]
     .iter()
     .any(|w| t.ends_with(w))

@@ -1,6 +1,7 @@
 //! Tips (`📌 **암기 팁**`, `**Exam tip:**`, quotes): a cloze card per line, hiding its bold
 //! parts or what follows its first `=`, `:` or `→`.
 
+use super::advice::{self, nothing_to_hide};
 use super::cards::prose_reason;
 use super::tip_values::{
     effect_mark, figure_marks, labelled_pairs, list_marks, pair_marks, summary_marks,
@@ -45,6 +46,9 @@ impl<'t, 'a> Builder<'t, 'a> {
                     let (lead_range, rest) = self.tree.item_lead(item);
                     let evs = self.tree.events.get(lead_range).unwrap_or_default();
                     let plain = Plain::of(self.text, evs);
+                    let kept = advice::without_trailing_advice(self.text, evs, &plain)
+                        .filter(|_| rest.is_empty());
+                    let (evs, plain) = advice::trimmed(&kept, self.text, evs, plain);
                     if rest.is_empty() && super::statements::is_study_advice(&plain.text) {
                         self.skip(item.span.clone(), super::statements::STUDY_ADVICE_REASON);
                     } else if let Some(c) = cloze(evs, &plain, &self.copies) {
@@ -56,10 +60,7 @@ impl<'t, 'a> Builder<'t, 'a> {
                         self.labelled_cards(sec, std::slice::from_ref(item));
                         self.own_subject(sec, before);
                     } else {
-                        self.skip(
-                            item.span.clone(),
-                            "tip line with nothing to hide (no bold part and no `=`, `:` or `→`)",
-                        );
+                        self.skip(item.span.clone(), nothing_to_hide(kept.is_some()));
                     }
                 }
             }
@@ -116,6 +117,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         if plain.text.trim().is_empty() {
             return false;
         }
+        let kept = advice::without_trailing_advice(self.text, evs, &plain);
+        let (evs, plain) = advice::trimmed(&kept, self.text, evs, plain);
         // Under a keywords title every line is keywords, whatever it looks like (`*MAE =
         // median, RMSE = mean, …*` after `**Exam keywords**:`): no cloze either.
         if is_keywords(title) {
@@ -153,10 +156,7 @@ impl<'t, 'a> Builder<'t, 'a> {
             });
             return true;
         }
-        self.skip(
-            span,
-            "tip line with nothing to hide (no bold part and no `=`, `:` or `→`)",
-        );
+        self.skip(span, nothing_to_hide(kept.is_some()));
         false
     }
 
