@@ -148,7 +148,20 @@ pub(super) fn worked_result(back: &str) -> Option<usize> {
         && digits(givens)
         && digits(working)
         && !working.trim().is_empty();
-    fits.then(|| back.len() - working.trim_start().len())
+    if !fits {
+        return None;
+    }
+    // Steps worked out between the givens and the result (`정답 1개가 3위 → DCG = 0.5, IDCG
+    // = 1 → NDCG = 0.5`) give the result away: everything after the first arrow is hidden,
+    // the givens before it shown (they hold no formula cut in two).
+    if let Some((setup, steps)) = givens.split_once('→')
+        && steps.contains('=')
+        && setup.matches("\\(").count() == setup.matches("\\)").count()
+        && digits(setup)
+    {
+        return Some(back.len() - back[setup.len() + '→'.len_utf8()..].trim_start().len());
+    }
+    Some(back.len() - working.trim_start().len())
 }
 
 /// Whether a facet's title (plain text) asks for an example or an analogy.

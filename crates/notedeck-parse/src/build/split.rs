@@ -662,7 +662,9 @@ impl<'t, 'a> Builder<'t, 'a> {
             front,
             back,
             cloze: Vec::new(),
-            span: h.item.span.clone(),
+            // Up to the last block it shows: a line of it left out for a slip is found by
+            // the card spanning it.
+            span: h.item.span.start..h.after.last().map_or(h.item.span.end, |b| b.span.end),
             pin_at: Some(h.item.span.start),
             pin_line: None,
         });
