@@ -17,6 +17,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod build;
+pub mod counts;
 pub mod implied;
 mod listing;
 pub mod math;

@@ -277,3 +277,33 @@ $$
         why.contains("left out of its card until it is settled")
     });
 }
+
+#[test]
+fn a_count_a_table_contradicts_waits_on_both_sides() {
+    // DeepFM's bullet says `총 3개` over its two components, the table `2개 (FM + Deep)`:
+    // the checker reports the conflict, and the bullet's card taught the slip.
+    let d = doc("## **6. DeepFM**
+
+- Huawei, 2017 (Guo et al.) — Wide & Deep의 **Wide part를 FM으로 교체** → 수작업 cross feature 불필요
+- **구성요소**: 총 **3개**
+    1. **FM component**: 1차 + 2차 상호작용 (저차)
+    2. **Deep component**: MLP로 고차 상호작용
+- 두 component가 **같은 embedding layer를 공유**, pre-training 불필요
+- **출력**: $\\hat{y} = \\sigma(y_{FM} + y_{DNN})$
+
+| 항목 | FM | Wide & Deep | DeepFM |
+| --- | --- | --- | --- |
+| **구성요소 수** | 1개 (FM) | 2개 (Wide + Deep) | 2개 (FM + Deep) |
+| **고차 상호작용** | X | O (Deep) | O (Deep) |
+| **feature engineering** | 불필요 | 필요 (Wide) | 불필요 |
+| **embedding 공유** | - | X | O |
+");
+    assert!(
+        d.cards.iter().all(|c| !c.back.contains("3개")),
+        "{:#?}",
+        cards(&d)
+    );
+    common::assert_skipped(&d, |why| {
+        why.contains("where a table cell says 2개 (FM + Deep)") && why.contains("settle it")
+    });
+}

@@ -15,6 +15,7 @@
 use crate::index::postings;
 use crate::{Code, Finding, Fix, Note, Related, Workspace};
 use foldhash::{HashMap, HashMapExt};
+use notedeck_parse::counts::counted;
 use notedeck_parse::implied::{formula_form as formula, squash};
 use notedeck_parse::{Claim, ClaimOrigin, name_key};
 use std::path::Path;
@@ -38,16 +39,6 @@ pub fn key(claim: &Claim) -> ClaimKey {
             name_key(counted(&claim.attribute))
         },
     }
-}
-
-/// A count's attribute as what it counts: `노드 수` and `노드 2,708개`'s `노드` are one
-/// attribute, a table's column and a bullet's measure.
-fn counted(attribute: &str) -> &str {
-    let a = attribute.trim();
-    a.strip_suffix(" 개수")
-        .or_else(|| a.strip_suffix(" 수"))
-        .filter(|rest| !rest.trim().is_empty())
-        .unwrap_or(a)
 }
 
 /// The claims under `key`, in path and source order (through the workspace index).
@@ -210,15 +201,7 @@ fn may_clash(value: &str) -> bool {
 /// A value with numbers in it, split into the words around the numbers and the numbers:
 /// `3개` and `2개` share `개` and differ in numbers, so they clash; `1장` and `1개` do not.
 fn quantity(value: &str) -> Option<(String, Vec<String>)> {
-    // `총 3개` (in all) and `약 3개` (about) count what `3개` counts.
-    let value = ["총", "약"]
-        .iter()
-        .find_map(|w| {
-            value
-                .strip_prefix(w)
-                .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .unwrap_or(value);
+    let value = notedeck_parse::counts::without_count_lead(value);
     let numbers: Vec<String> = value
         .split(|c: char| !c.is_ascii_digit() && c != '.')
         .filter(|n| n.chars().any(|c| c.is_ascii_digit()))

@@ -7,6 +7,7 @@ use super::claims::flag_value;
 use super::facts::{name_key, plain};
 use super::param_tables::words_at;
 use super::{Finish, RawCard};
+use crate::counts::counted;
 use crate::{CardKind, Claim, ClaimOrigin, Span};
 use foldhash::HashMap;
 
@@ -30,7 +31,7 @@ impl Finish {
         let mut cells: HashMap<(String, String), Vec<&Claim>> = HashMap::default();
         for c in claims.iter().filter(|c| c.origin == ClaimOrigin::TableCell) {
             cells
-                .entry((name_key(&c.subject), name_key(&c.attribute)))
+                .entry((name_key(&c.subject), name_key(counted(&c.attribute))))
                 .or_default()
                 .push(c);
         }
@@ -40,30 +41,29 @@ impl Finish {
         let mut left_out: Vec<(Span, usize, String)> = Vec::new();
         for &(si, line) in stated {
             let said = &claims[si];
-            let key = (name_key(&said.subject), name_key(&said.attribute));
-            // The card stating another default waits too (`- \`window\`: …, gensim 기본값
-            // 10` against the defaults table's `5`): defaults change between a library's
-            // versions, which of the two the note got wrong is the student's to settle,
-            // and either card would teach it.
+            let key = (name_key(&said.subject), name_key(counted(&said.attribute)));
+            // The card stating the other value waits too (`- \`window\`: …, gensim 기본값
+            // 10` against the defaults table's `5`; `**구성요소**: 총 3개` against the table's
+            // `2개`): which of the two the note got wrong is the student's to settle (a
+            // default changes between a library's versions; a count slips in a bullet as
+            // well as in a table), and either card would teach it.
             // The card closest around the value: a section's card may span it too. It
             // shows the value: a section's card spanning a held bullet's does not. Found
             // once for the statement, however many cells it clashes with.
-            let mut stating = super::default_values::says_default(&said.attribute)
-                .then(|| {
-                    raw.iter()
-                        .enumerate()
-                        .filter(|(_, r)| {
-                            r.card.kind != CardKind::Table
-                                && r.card.span.start <= said.value_span.start
-                                && said.value_span.end <= r.card.span.end
-                                && [&r.card.front, &r.card.back]
-                                    .iter()
-                                    .any(|t| words_at(t, &said.value).next().is_some())
-                        })
-                        .min_by_key(|(_, r)| r.card.span.len())
-                        .map(|(j, _)| j)
+            let mut stating = raw
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| {
+                    r.card.kind != CardKind::Table
+                        && r.card.span.start <= said.value_span.start
+                        && said.value_span.end <= r.card.span.end
+                        // Read as text: the value may be marked up (`총 **3개**`).
+                        && [&r.card.front, &r.card.back]
+                            .iter()
+                            .any(|t| words_at(&spaced_text(t), &said.value).next().is_some())
                 })
-                .flatten();
+                .min_by_key(|(_, r)| r.card.span.len())
+                .map(|(j, _)| j);
             for cell in cells
                 .get(&key)
                 .into_iter()
@@ -280,6 +280,7 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
 fn counts_clash(a: &str, b: &str) -> bool {
     fn split(v: &str) -> (String, Vec<&str>) {
         let v = v.split(" (").next().unwrap_or(v);
+        let v = crate::counts::without_count_lead(v);
         let numbers = v
             .split(|c: char| !(c.is_ascii_digit() || c == '.'))
             .filter(|n| n.bytes().any(|b| b.is_ascii_digit()))
