@@ -307,3 +307,21 @@ fn a_count_a_table_contradicts_waits_on_both_sides() {
         why.contains("where a table cell says 2개 (FM + Deep)") && why.contains("settle it")
     });
 }
+
+#[test]
+fn a_count_of_the_parts_a_name_is_made_of_is_no_card() {
+    // `Wide & Deep › 구성요소 수` → `2개 (Wide + Deep)`: the name says both the count and the
+    // parts. A count whose parts the name does not hold stays.
+    let d = doc("## 추천 모델
+
+| 항목 | FM | Wide & Deep | DIN |
+| --- | --- | --- | --- |
+| **구성요소 수** | 1개 (FM) | 2개 (Wide + Deep) | 2개 (Attention + MLP) |
+| **주 용도** | 희소 feature 상호작용 | 기억 + 일반화 | 후보 검색 (retrieval) |
+");
+    assert_fronts(
+        &d,
+        &["FM › 구성요소 수", "Wide & Deep › 구성요소 수"],
+        &["DIN › 구성요소 수"],
+    );
+}

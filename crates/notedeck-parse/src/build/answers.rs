@@ -192,6 +192,28 @@ pub(super) fn names_its_count(subject: &str, value: &str) -> bool {
         return true;
     }
     matches!(count_named(subject), Some(Some(said)) if count_of(value) == Some(said))
+        || counts_parts_of_its_name(subject, value)
+}
+
+/// Whether a count's aside names parts that its subject's name is made of, as many as it
+/// counts: `Wide & Deep` → `2개 (Wide + Deep)`, `FM` → `1개 (FM)`, `DeepFM` → `2개 (FM +
+/// Deep)`. The front says the answer.
+fn counts_parts_of_its_name(subject: &str, value: &str) -> bool {
+    let Some(aside) = value
+        .split_once('(')
+        .and_then(|(_, rest)| rest.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let name = subject.to_lowercase();
+    let parts: Vec<String> = aside
+        .split(['+', ',', '/', '&'])
+        .map(|p| p.trim().to_lowercase())
+        .collect();
+    count_of(value).is_some_and(|n| n as usize == parts.len())
+        && parts.iter().all(|p| {
+            p.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && name.contains(p.as_str())
+        })
 }
 
 /// Words by which a subject's name says it goes without (`Level 0 – Manual Process`,
