@@ -1,6 +1,8 @@
-//! How a count is read where two statements of it are compared: the checker's
-//! `conflicting-claim` and the card rules holding a card it reports. One reading serves both,
-//! so a card waits exactly where lint reports.
+//! How a count's attribute and its lead word are read where two statements of it are
+//! compared: the checker's `conflicting-claim` and the card rules holding a card it reports
+//! read them alike (`구성요소 수` is `구성요소`, `총 3개` is `3개`). Their comparisons of the
+//! numbers themselves still differ: the checker takes a number rounded to fewer decimals as
+//! the same (`4.1`, `4.09`), the card rules do not.
 
 /// A count's attribute as what it counts: `노드 수` and `노드 2,708개`'s `노드` are one
 /// attribute, a table's column and a bullet's measure.

@@ -64,6 +64,13 @@ fn an_opening_bullet_naming_what_was_done_defines_its_topic() {
         &["Log-Mel Spectrogram › 정의"],
         &["Log-Mel Spectrogram › 핵심 내용"],
     );
+    // Nor does a note of what to know (`꼭 알아야 하는 것`).
+    let d = doc("## Log-Mel Spectrogram
+
+- 시험에 꼭 알아야 하는 것
+- 요즘 E2E ASR 모델의 사실상 표준 입력
+");
+    assert_fronts(&d, &["Log-Mel Spectrogram › 정의"], &[]);
 }
 
 #[test]
@@ -222,7 +229,20 @@ fn a_tip_ending_on_advice_is_carded_without_it() {
         "{:#?}",
         cards(&d)
     );
-    // Advice alone is still no card.
+    // So is a 📌 bullet's.
+    let d = doc("## Sequential Recommendation
+
+- **GRU4Rec**: 세션 클릭 시퀀스를 GRU로 모델링
+- 📌 SASRec = 단방향(causal) / BERT4Rec = 양방향(mask 맞히기) → 헷갈리지 말기!!
+");
+    assert!(
+        cloze_fronts(&d).iter().any(
+            |c| c == "SASRec = {{c1::단방향(causal)}} / BERT4Rec = {{c1::양방향(mask 맞히기)}}"
+        ),
+        "{:#?}",
+        cards(&d)
+    );
+    // A line with nothing to hide before its advice is no card, as advice.
     let d = doc("## Sequential Recommendation
 
 - **GRU4Rec**: 세션 클릭 시퀀스를 GRU로 모델링

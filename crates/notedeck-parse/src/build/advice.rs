@@ -16,6 +16,10 @@ pub(super) fn without_trailing_advice<'e>(
     plain: &Plain,
 ) -> Option<Vec<Ev<'e>>> {
     let t = &plain.text;
+    // The advice ends the line: most lines end otherwise, and are told at once.
+    if !is_study_advice(t) {
+        return None;
+    }
     let at = t.rfind('→')?;
     if t[..at].trim().is_empty() || !is_study_advice(&t[at..].replace('→', " ")) {
         return None;

@@ -205,14 +205,15 @@ fn counts_parts_of_its_name(subject: &str, value: &str) -> bool {
     else {
         return false;
     };
+    let Some(n) = count_of(value) else {
+        return false;
+    };
+    let parts = || aside.split(['+', ',', '/', '&']).map(str::trim);
     let name = subject.to_lowercase();
-    let parts: Vec<String> = aside
-        .split(['+', ',', '/', '&'])
-        .map(|p| p.trim().to_lowercase())
-        .collect();
-    count_of(value).is_some_and(|n| n as usize == parts.len())
-        && parts.iter().all(|p| {
-            p.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && name.contains(p.as_str())
+    n as usize == parts().count()
+        && parts().all(|p| {
+            p.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+                && name.contains(&p.to_lowercase())
         })
 }
 

@@ -114,8 +114,11 @@ impl Finish {
                     .contrast_of
                     .is_some_and(|c| matches!(c.side, Joined::Alike))
             {
-                // A side a bullet says goes as its repeat; the other stays as it was.
+                // A side a bullet says goes as its repeat; the other stays as it was, a cell
+                // of its own.
                 if cells.iter().any(is_said) {
+                    raw[a].contrast_of = None;
+                    raw[b].contrast_of = None;
                     continue;
                 }
                 let name = |i: usize| last_part(&raw[i].card.front).map(|(asked, _)| asked);

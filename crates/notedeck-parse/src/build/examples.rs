@@ -102,6 +102,20 @@ impl Finish {
     }
 }
 
+/// Whether `text` has an `=` outside parentheses: a step worked out (`DCG = 0.5`), not a
+/// given set in an aside (`(K=3)`).
+fn sets_outside_parentheses(text: &str) -> bool {
+    let mut depth = 0usize;
+    text.chars().any(|c| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == '=' && depth == 0
+    })
+}
+
 /// Whether an answer (plain text) opens by setting a symbol to a number (`\(n = 99\)`, `\(h =
 /// 1 + 0i\)`): the givens of a made-up example.
 fn opens_on_givens(answer: &str) -> bool {
@@ -124,6 +138,14 @@ const RESULT_NAME_MAX_CHARS: usize = 20;
 /// works its result out under a name after its last arrow: `서울 100 → 130 (+30), 부산 90 →
 /// 105 (+15) → DiD = 30 − 15 = **15**` from `30`. Asked as a cloze of that working, it is an
 /// exercise with its givens; asked as `DiD › 예시`, it was made-up numbers to recall.
+/// Whether a labelled line (`**예시**: …`) with this answer is asked as an exercise by
+/// [`Finish::reverse_examples`]: the same facet names, length and one-line working it reads.
+pub(super) fn becomes_exercise(label: &str, back: &str) -> bool {
+    facet_is(label, is_example_facet)
+        && back.len() <= EXAMPLE_MAX_BYTES
+        && worked_result(back).is_some()
+}
+
 pub(super) fn worked_result(back: &str) -> Option<usize> {
     // One line of text: no list, break, paragraph or image.
     if ["<li>", "<br>", "<p>", "<img"]
@@ -133,8 +155,9 @@ pub(super) fn worked_result(back: &str) -> Option<usize> {
         return None;
     }
     let (givens, last) = back.rsplit_once('→')?;
-    // A formula among the givens (`DCG = \(1/\log_2 4 = 0.5\)`) stays shown whole; the
-    // working hidden holds none, which a deletion would cut.
+    // A formula among the givens (`DCG = \(1/\log_2 4 = 0.5\)`) stays shown whole, and the
+    // result's working holds none a deletion would cut; hidden with the steps (below), a
+    // formula is hidden whole.
     if givens.matches("\\(").count() != givens.matches("\\)").count() || last.contains("\\(") {
         return None;
     }
@@ -155,7 +178,7 @@ pub(super) fn worked_result(back: &str) -> Option<usize> {
     // = 1 → NDCG = 0.5`) give the result away: everything after the first arrow is hidden,
     // the givens before it shown (they hold no formula cut in two).
     if let Some((setup, steps)) = givens.split_once('→')
-        && steps.contains('=')
+        && sets_outside_parentheses(steps)
         && setup.matches("\\(").count() == setup.matches("\\)").count()
         && digits(setup)
     {

@@ -1,6 +1,6 @@
 //! Cards held while the checker reports a conflict their claims are in: a table cell counting
-//! otherwise than a sentence or a labelled bullet of its subject states, the card stating a
-//! default the defaults table gives otherwise (or only that card's line, when it holds others),
+//! otherwise than a sentence or a labelled bullet of its subject states, and that sentence's
+//! or bullet's card (or only its line, when the card holds others), either being the slip;
 //! and the line of a formula another formula of its topic contradicts.
 
 use super::claims::flag_value;
@@ -14,9 +14,9 @@ use foldhash::HashMap;
 impl Finish {
     /// Hold back each table cell that counts differently from a quantity a sentence states
     /// (or, `by_bullets`, a labelled bullet) of its subject and column (`| **지니 불순도** |
-    /// … | 1 |` under `최댓값 (이진 분류)` against `지니 불순도 최댓값은 **0.5**`), and for a
-    /// default the card stating the other value: the checker reports the conflict, and they
-    /// wait for it to be settled rather than teach the wrong one.
+    /// … | 1 |` under `최댓값 (이진 분류)` against `지니 불순도 최댓값은 **0.5**`), and the card
+    /// stating the other value: the checker reports the conflict, and they wait for it to be
+    /// settled rather than teach the wrong one.
     pub(super) fn hold_contradicted_cells(&mut self, raw: &mut Vec<RawCard>, by_bullets: bool) {
         let (stated, by) = if by_bullets {
             (&self.bullets, "bullet")
@@ -42,6 +42,17 @@ impl Finish {
         for &(si, line) in stated {
             let said = &claims[si];
             let key = (name_key(&said.subject), name_key(counted(&said.attribute)));
+            let clashing: Vec<&Claim> = cells
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .filter(|c| counts_clash(&c.value, &said.value))
+                .copied()
+                .collect();
+            // Most statements clash with no cell: the cards are read only for those that do.
+            if clashing.is_empty() {
+                continue;
+            }
             // The card stating the other value waits too (`- \`window\`: …, gensim 기본값
             // 10` against the defaults table's `5`; `**구성요소**: 총 3개` against the table's
             // `2개`): which of the two the note got wrong is the student's to settle (a
@@ -64,12 +75,7 @@ impl Finish {
                 })
                 .min_by_key(|(_, r)| r.card.span.len())
                 .map(|(j, _)| j);
-            for cell in cells
-                .get(&key)
-                .into_iter()
-                .flatten()
-                .filter(|c| counts_clash(&c.value, &said.value))
-            {
+            for cell in clashing {
                 if let Some(j) = stating.take()
                     && !held.iter().any(|(h, _)| *h == j)
                 {
@@ -81,8 +87,12 @@ impl Finish {
                     // The parameter opens the attribute (`p_value_threshold › 기본값`), or
                     // closes the subject when the attribute only says default
                     // (`GaussianNB › var_smoothing`, `기본값`).
+                    // A count's line names what it counts (`게이트 수` → `게이트`).
                     let parameter = match said.attribute.split_once(" › ") {
                         Some((parameter, _)) => parameter,
+                        None if !super::default_values::says_default(&said.attribute) => {
+                            counted(&said.attribute)
+                        }
                         None => said.subject.rsplit(" › ").next().unwrap_or_default(),
                     };
                     let trimmed = (!asks_a_count(&raw[j].card.front))

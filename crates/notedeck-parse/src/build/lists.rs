@@ -333,7 +333,7 @@ impl<'t, 'a> Builder<'t, 'a> {
         // One worked out on one line stays, to be asked as an exercise (`reverse_examples`).
         if (super::value_tables::is_example_facet(&label.text) && computes(&back)
             || names_an_example(&label.text) && computes_even_in_tex(&back))
-            && super::examples::worked_result(&back).is_none()
+            && !super::examples::becomes_exercise(&label.text, &back)
         {
             self.skip(item.span.clone(), WORKED_EXAMPLE_REASON);
             return;

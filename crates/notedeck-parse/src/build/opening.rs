@@ -43,6 +43,13 @@ const KIND_NOUNS: [&str; 17] = [
 /// `복습할 것`) ends on a verb's future form (`-ㄹ`) and says nothing of the topic: the word
 /// before `것` must end on the past or present form (`-ㄴ`, `-는`).
 fn names_what_was_done(text: &str) -> bool {
+    // `꼭 알아야 하는 것`, `기출에 나온 것`, `헷갈린 것`: what the student must do or met.
+    if ["알아야", "기출", "시험", "헷갈", "외워", "복습"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return false;
+    }
     let Some(last) = text
         .strip_suffix(" 것")
         .and_then(|before| before.chars().next_back())

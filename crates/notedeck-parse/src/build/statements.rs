@@ -86,7 +86,8 @@ impl<'t, 'a> Builder<'t, 'a> {
                 let evs = self.tree.events.get(lead).unwrap_or_default();
                 let plain = Plain::of(self.text, evs);
                 // `- 같은 역할의 HP가 … → 대응 관계로 외우기`: how to study, not what.
-                if is_study_advice(&plain.text) {
+                let advised = || super::advice::without_trailing_advice(self.text, evs, &plain);
+                if is_study_advice(&plain.text) && (!src.contains('📌') || advised().is_none()) {
                     self.skip(item.span.clone(), STUDY_ADVICE_REASON);
                     continue;
                 }

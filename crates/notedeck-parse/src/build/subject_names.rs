@@ -139,13 +139,11 @@ pub(super) fn shown_name<'s>(subject: &'s str, answer: &str) -> &'s str {
     else {
         return short;
     };
-    let acronym = (2..=8).contains(&inside.len())
-        && inside
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && inside.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && inside.starts_with(|c: char| c.is_ascii_uppercase());
-    if acronym && short != inside && !abbreviates(inside, short) && !answer.contains(inside) {
+    if crate::terms::is_acronym(inside)
+        && short != inside
+        && !abbreviates(inside, short)
+        && !answer.contains(inside)
+    {
         trimmed
     } else {
         short

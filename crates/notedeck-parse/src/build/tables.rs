@@ -177,8 +177,8 @@ impl<'t, 'a> Builder<'t, 'a> {
         // Every facet's answers, read once for the tests below and the cells' own.
         let facet_values: Vec<Vec<&str>> = (0..facet_count).map(values_of).collect();
         // Facets asked side by side: not one every subject answers alike (`적용 구조` → `제약
-        // 없음` for both), which has no contrast to ask, nor one whose answers together are
-        // too long to recall at once; their cells are cards of their own.
+        // 없음` for both), which has no contrast to ask (of two subjects, one card of both:
+        // `Joined::Alike`), nor one whose answers together are too long to recall at once.
         let compared_facets: Vec<bool> = if side_by_side {
             (0..facet_count)
                 .map(|f| {

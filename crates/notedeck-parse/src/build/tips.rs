@@ -157,7 +157,8 @@ impl<'t, 'a> Builder<'t, 'a> {
             return true;
         }
         self.skip(span, nothing_to_hide(kept.is_some()));
-        false
+        // Advice left out, the line is that advice's, and skipped as such.
+        kept.is_some()
     }
 
     /// The cards from `before` on ask about a subject of their own (a `- Name` + nested list

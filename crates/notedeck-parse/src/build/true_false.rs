@@ -614,6 +614,15 @@ fn reasons_by_choice(why: &str, count: usize) -> (String, Vec<(usize, String)>) 
         }
         let opens = why[..at].trim_end().is_empty() || why[..at].trim_end().ends_with([',', ';']);
         if let Some((n, len)) = choice_mark(&why[at..]).filter(|_| opens) {
+            // `(1) 사용자 …`, `(4)는 CF …`; `(1)과 (3)은 틀림` speaks of two at once.
+            let after = &why[at + len..];
+            if !(after.starts_with(' ')
+                || ["는 ", "은 ", "이 ", "가 "]
+                    .iter()
+                    .any(|p| after.starts_with(p)))
+            {
+                return (why.to_string(), Vec::new());
+            }
             marks.push((at, n, len));
         }
     }
@@ -643,8 +652,11 @@ fn reasons_by_choice(why: &str, count: usize) -> (String, Vec<(usize, String)>) 
                 .unwrap_or(text);
             (n, text.to_string())
         })
-        .filter(|(_, text)| !text.is_empty())
-        .collect();
+        .collect::<Vec<_>>();
+    // `(1), (3) 모두 틀림`: a mark with nothing of its own shares the next one's reason.
+    if parts.iter().any(|(_, text)| text.is_empty()) {
+        return (why.to_string(), Vec::new());
+    }
     (lead.to_string(), parts)
 }
 
@@ -700,8 +712,15 @@ mod tests {
         let (lead, parts) = reasons_by_choice("둘 다 맞음, (1) A임; ② B임", 4);
         assert_eq!(lead, "둘 다 맞음");
         assert_eq!(parts, [(1, "A임".to_string()), (2, "B임".to_string())]);
-        // A choice named twice, one out of range, or a parenthesis inside a word: kept whole.
-        for why in ["(1) A, (1) B", "(5) 없음", "f(1) 값이 큼"] {
+        // A choice named twice, one out of range, a parenthesis inside a word, or a reason
+        // shared by two choices: kept whole.
+        for why in [
+            "(1) A, (1) B",
+            "(5) 없음",
+            "f(1) 값이 큼",
+            "(1), (3) 모두 틀림",
+            "(1)과 (3)은 틀림",
+        ] {
             assert_eq!(reasons_by_choice(why, 4), (why.to_string(), Vec::new()));
         }
     }

@@ -252,7 +252,7 @@ pub(crate) fn canon(c: char) -> char {
         '\u{2061}'..='\u{2064}' | '\u{200B}' => '\0',
         // An accent's mark, which KaTeX renders after its base (`\hat{y}` as `y^`, `\bar{x}`
         // as `xˉ`) while the TeX names it before: left out on both sides.
-        '^' | '~' | '\u{02C9}' | '\u{02D9}' | '\u{20D7}' => '\0',
+        '^' | '~' | '\u{00A8}' | '\u{02C6}'..='\u{02DD}' | '\u{20D0}'..='\u{20FF}' => '\0',
         c if c.is_whitespace() => '\0',
         '\u{2212}' | '\u{2013}' => '-',
         '\u{2032}' => '\'',
