@@ -21,6 +21,7 @@ mod cards;
 mod cell_measures;
 mod cell_words;
 mod cells;
+mod choice_reasons;
 mod citations;
 mod claim_labels;
 mod claims;
