@@ -58,6 +58,15 @@ def open_collection(path: Path) -> Collection:
     return Collection(str(path))
 
 
+def export_and_open(notedeck: str, notes: Path, tmp_path: Path) -> tuple[Path, Collection]:
+    """Export `notes` to a package in a folder of its own (where exports of the edited notes
+    write again, beside the state file) and open an empty Anki collection to import it into."""
+    out = tmp_path / "out" / "notes.apkg"
+    out.parent.mkdir()
+    export(notedeck, notes, out)
+    return out, open_collection(tmp_path / "anki" / "collection.anki2")
+
+
 def import_package(col: Collection, apkg: Path):
     request = ImportAnkiPackageRequest(
         package_path=str(apkg),
@@ -200,11 +209,7 @@ def test_edited_answer_updates_the_same_note_and_keeps_review_state(
 ):
     cards = cards_json(notedeck, notes_copy)
     bert = find_card(cards, bert_structure)
-    out = tmp_path / "out" / "notes.apkg"
-    out.parent.mkdir()
-    export(notedeck, notes_copy, out)
-
-    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    out, col = export_and_open(notedeck, notes_copy, tmp_path)
     try:
         import_package(col, out)
         notes_before = col.note_count()
@@ -268,11 +273,7 @@ def test_a_card_written_again_without_a_slip_keeps_its_note_and_review_state(not
     cards = cards_json(notedeck, notes)
     advantages = find_card(cards, lambda c: "LSTM처럼" in c["back"])
     assert "Recurrant" not in advantages["back"]
-    out = tmp_path / "out" / "notes.apkg"
-    out.parent.mkdir()
-    export(notedeck, notes, out)
-
-    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    out, col = export_and_open(notedeck, notes, tmp_path)
     try:
         import_package(col, out)
         assert col.note_count() == len(cards)

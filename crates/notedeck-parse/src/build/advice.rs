@@ -20,8 +20,9 @@ pub(super) fn without_trailing_advice<'e>(
     if !is_study_advice(t) {
         return None;
     }
+    // The advice word ends the line, so it is what follows the last arrow.
     let at = t.rfind('→')?;
-    if t[..at].trim().is_empty() || !is_study_advice(&t[at..].replace('→', " ")) {
+    if t[..at].trim().is_empty() {
         return None;
     }
     let cut = plain

@@ -354,7 +354,7 @@ fn names_another(topic: &str, subject: &str) -> bool {
 /// Whether `short` (as [`letters_key`]) abbreviates `name`: its first letter opens a word of
 /// `name`, and its other letters follow in order (`ae` of `Autoencoder`, `dqn` of `Deep
 /// Q-Network`).
-fn abbreviates(short: &str, name: &str) -> bool {
+pub(super) fn abbreviates(short: &str, name: &str) -> bool {
     let mut letters = short.chars();
     let Some(first) = letters.next() else {
         return false;
@@ -382,7 +382,7 @@ fn abbreviates(short: &str, name: &str) -> bool {
 }
 
 /// `name`'s ASCII letters and digits, lowercased: `Value-based` and `value based` alike.
-fn letters_key(name: &str) -> String {
+pub(super) fn letters_key(name: &str) -> String {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())

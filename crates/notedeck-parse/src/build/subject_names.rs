@@ -141,25 +141,13 @@ pub(super) fn shown_name<'s>(subject: &'s str, answer: &str) -> &'s str {
     };
     if crate::terms::is_acronym(inside)
         && short != inside
-        && !abbreviates(inside, short)
+        && !super::repeats::abbreviates(&super::repeats::letters_key(inside), short)
         && !answer.contains(inside)
     {
         trimmed
     } else {
         short
     }
-}
-
-/// Whether `acronym`'s letters are taken from `name` in order, starting with its first
-/// (`SA` of `Self-Attention`, `MaaS` of `Model-as-a-Service`).
-fn abbreviates(acronym: &str, name: &str) -> bool {
-    let mut letters = name.chars().filter(char::is_ascii_alphanumeric);
-    let mut wanted = acronym.chars().filter(char::is_ascii_alphanumeric);
-    let (Some(first), Some(start)) = (wanted.next(), letters.next()) else {
-        return false;
-    };
-    first.eq_ignore_ascii_case(&start)
-        && wanted.all(|w| letters.any(|l| l.eq_ignore_ascii_case(&w)))
 }
 
 /// `PTQ` for a subject written as a term, `PTQ (Post-Training Quantization)`: the term's
