@@ -61,6 +61,8 @@ impl Finish {
             // The card closest around the value: a section's card may span it too. It
             // shows the value: a section's card spanning a held bullet's does not. Found
             // once for the statement, however many cells it clashes with.
+            // As the cards write it: a value holding `<` or `&` is escaped there.
+            let value_html = escaped(&said.value);
             let mut stating = raw
                 .iter()
                 .enumerate()
@@ -71,7 +73,7 @@ impl Finish {
                         // Read as text: the value may be marked up (`총 **3개**`).
                         && [&r.card.front, &r.card.back]
                             .iter()
-                            .any(|t| words_at(&spaced_text(t), &said.value).next().is_some())
+                            .any(|t| words_at(&spaced_text(t), &value_html).next().is_some())
                 })
                 .min_by_key(|(_, r)| r.card.span.len())
                 .map(|(j, _)| j);
@@ -96,7 +98,13 @@ impl Finish {
                         None => said.subject.rsplit(" › ").next().unwrap_or_default(),
                     };
                     let trimmed = (!asks_a_count(&raw[j].card.front))
-                        .then(|| without_item_stating(&raw[j].card.back, parameter, &said.value))
+                        .then(|| {
+                            without_item_stating(
+                                &raw[j].card.back,
+                                &escaped(parameter),
+                                &value_html,
+                            )
+                        })
                         .flatten();
                     let conflict = format!(
                         "says {} › {} is {} where a table cell says {}: lint reports the \
@@ -157,6 +165,8 @@ impl Finish {
         for (slip, line) in std::mem::take(&mut self.slips) {
             let claim = &self.doc.claims[slip.claim];
             let (symbol, value) = (claim.attribute.trim(), claim.value.trim());
+            // As the cards write them (`A &lt; B`).
+            let (symbol_html, value_html) = (escaped(symbol), escaped(value));
             let conflict = format!(
                 "says {symbol} = {value} where the topic's formulas make it {}: lint reports \
                  the conflict (conflicting-claim)",
@@ -168,7 +178,7 @@ impl Finish {
                 let around = card.span.start <= claim.value_span.start
                     && claim.value_span.end <= card.span.end;
                 // Read as text: the value may be marked up (`**A** × **B**`) or escaped.
-                let states = |t: &str| words_at(&spaced_text(t), value).next().is_some();
+                let states = |t: &str| words_at(&spaced_text(t), &value_html).next().is_some();
                 if !around {
                     continue;
                 }
@@ -177,7 +187,7 @@ impl Finish {
                     continue;
                 }
                 let trimmed = (!in_front)
-                    .then(|| without_item_stating(&card.back, symbol, value))
+                    .then(|| without_item_stating(&card.back, &symbol_html, &value_html))
                     .flatten();
                 if let Some(back) = trimmed {
                     card.back = back;
@@ -242,6 +252,13 @@ fn spaced_text(html: &str) -> String {
     plain(&html.replace('<', " <"))
 }
 
+/// `text` escaped as a card's HTML writes it.
+fn escaped(text: &str) -> String {
+    let mut html = String::with_capacity(text.len());
+    crate::math::escape_html(text, &mut html);
+    html
+}
+
 /// Whether a front asks for a number of things (`파라미터 2개`, `4가지 연산`).
 fn asks_a_count(front: &str) -> bool {
     ["개", "가지"].iter().any(|unit| {
@@ -280,7 +297,7 @@ fn without_item_stating(back: &str, parameter: &str, value: &str) -> Option<Stri
     // A nested list left empty goes too.
     let kept = without_empty_lists(format!("{}{}", &back[..start], &back[end..]));
     // Something other than the list's markup is left to recall.
-    let text_left = plain(&kept.replace("<li>", " ").replace("</li>", " "));
+    let text_left = spaced_text(&kept);
     (!text_left.trim().is_empty()).then_some(kept)
 }
 
